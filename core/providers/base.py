@@ -1,0 +1,94 @@
+"""The Provider Protocol: capabilities as data, one streaming `execute`, `complete` derived from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel
+
+
+class Message(BaseModel):
+    """One chat message."""
+
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+class Usage(BaseModel):
+    """Token usage of one call; `estimated` when the API reported none."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    estimated: bool = False
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            estimated=self.estimated or other.estimated,
+        )
+
+
+class Completion(BaseModel):
+    """A finished call: the text, its usage and the model that wrote it."""
+
+    text: str
+    usage: Usage
+    model: str
+
+
+class ProviderOptions(BaseModel):
+    """Per-call options."""
+
+    max_tokens: int = 4096
+    temperature: float = 0.2
+    timeout: float = 60.0
+    budget: float = 120.0
+
+
+@runtime_checkable
+class Provider(Protocol):
+    """A model provider. `execute` yields text chunks and leaves the call's usage in `last_usage`."""
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    needs_key: ClassVar[bool]
+    is_offline: ClassVar[bool]
+    model: str
+    last_usage: Usage
+
+    def execute(self, messages: list[Message], options: ProviderOptions) -> Iterator[str]:
+        """Stream the answer as text chunks."""
+        ...
+
+    def complete(self, messages: list[Message], options: ProviderOptions) -> Completion:
+        """The whole answer at once."""
+        ...
+
+
+class BaseProvider:
+    """Shared behaviour: `complete` joins `execute`; usage is estimated when the API gives none."""
+
+    name: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    needs_key: ClassVar[bool] = True
+    is_offline: ClassVar[bool] = False
+    model: str = ""
+
+    def __init__(self) -> None:
+        self.last_usage = Usage()
+
+    def execute(self, messages: list[Message], options: ProviderOptions) -> Iterator[str]:
+        """Stream the answer as text chunks (each provider writes this)."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def complete(self, messages: list[Message], options: ProviderOptions) -> Completion:
+        """Join the streamed chunks into one Completion."""
+        text = "".join(self.execute(messages, options))
+        return Completion(text=text, usage=self.last_usage, model=self.model)
+
+
+def estimate_tokens(text: str) -> int:
+    """Rough token count (4 characters a token) for APIs that report no usage."""
+    return max(1, len(text) // 4) if text else 0

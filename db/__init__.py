@@ -1,0 +1,1 @@
+"""Data layer: SQLAlchemy 2 models, engine and sessions, Alembic migrations."""
