@@ -92,7 +92,9 @@ class Project(Base):
     isolation: Mapped[str] = mapped_column(String(32), default="")
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    preview_token: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_urlsafe(24), index=True)
+    preview_token: Mapped[str] = mapped_column(
+        String(64), default=lambda: secrets.token_urlsafe(24), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
