@@ -1,0 +1,47 @@
+"""The CLI: `python -m core ...`; each command prints JSON with --json and exits non-zero on error."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from core.cli.output import fail
+from core.errors import AutocreaError
+
+COMMANDS = ("users", "credits", "db", "generate", "verify", "projects")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command module that is installed."""
+    parser = argparse.ArgumentParser(prog="python -m core", description="AUTOCREA command line")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"core.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"core.cli.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse, migrate when needed, run the command and map errors to exit codes."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command != "db":
+            from db.migrate import upgrade
+
+            upgrade()
+        return int(args.func(args))
+    except AutocreaError as exc:
+        return fail(args, str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        return fail(args, "interrupted", 130)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
