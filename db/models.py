@@ -76,6 +76,8 @@ class Project(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     prompt: Mapped[str] = mapped_column(Text)
+    instruction: Mapped[str] = mapped_column(Text, default="")
+    base_seq: Mapped[int] = mapped_column(Integer, default=0)
     provider: Mapped[str] = mapped_column(String(32), default="offline")
     model: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
