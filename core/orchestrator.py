@@ -1,0 +1,295 @@
+"""Runs the role graph for one project run: independent roles concurrently, every step persisted.
+
+A run loads the project's last snapshot, runs each role once the roles it needs are done,
+merges each role's files under a lock, writes one snapshot per finished role and records the
+step as it starts, streams and ends. Failure or cancel refunds the run's credits exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from core import ledger
+from core.config import get_settings
+from core.errors import AutocreaError, CancelledError, UnsupportedRequestError
+from core.logging import get_logger
+from core.providers import get_provider
+from core.providers.base import BaseProvider, ProviderOptions
+from core.roles import PIPELINE, Role, RoleResult, RunContext
+from core.spec import AppSpec
+from core.versions import add_snapshot, snapshot_files
+from db.models import Project, Step, utcnow
+from db.session import session_scope
+
+log = get_logger("autocrea.orchestrator")
+TERMINAL = ("completed", "failed", "cancelled", "unsupported", "needs_review")
+
+
+@dataclass
+class Event:
+    """A step event as the CLI and the UI render it."""
+
+    kind: str  # started | output | finished | failed | skipped | cancelled
+    role: str
+    summary: str = ""
+    seconds: float = 0.0
+    error: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    """How a run ended."""
+
+    project_id: str
+    status: str
+    error: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    tests: dict[str, int] = field(default_factory=lambda: {"passed": 0, "failed": 0})
+    audit: dict[str, int] = field(default_factory=lambda: {"high": 0, "medium": 0, "low": 0})
+    isolation: str = ""
+    seconds: float = 0.0
+    exit_code: int = 0
+
+
+def charge_ref(project_id: str, run: int) -> str:
+    """The ledger reference of a project's run (charge and refund share it)."""
+    return f"project:{project_id}:run:{run}"
+
+
+def build_provider(name: str, user_id: int | None) -> BaseProvider:
+    """The provider for a run: the user's own key first, then the server's settings."""
+    from core import providers
+
+    builder = getattr(providers, "build_provider", None)
+    if builder is not None:
+        return builder(name, user_id=user_id)
+    return get_provider(name)
+
+
+class _Run:
+    """State of one executing run (one instance a run, used from several threads)."""
+
+    def __init__(self, project_id: str, on_event: Callable[[Event], None] | None, roles: tuple[Role, ...]):
+        self.project_id, self.on_event, self.roles = project_id, on_event, roles
+        self.lock = threading.Lock()
+        self.abort = threading.Event()
+        self._cancel_checked = 0.0
+        self._out_buf: dict[str, list[str]] = {}
+        self._out_flushed: dict[str, float] = {}
+
+    # --- persistence -------------------------------------------------------
+    def _emit(self, event: Event) -> None:
+        if self.on_event:
+            try:
+                self.on_event(event)
+            except Exception:  # a renderer must never break a generation
+                log.exception("event_callback_failed", role=event.role)
+
+    def _update_step(self, role: str, **values: Any) -> None:
+        with session_scope() as s:
+            step = s.scalars(select(Step).where(Step.project_id == self.project_id, Step.run == self.run,
+                                                Step.role == role)).one()
+            for k, v in values.items():
+                setattr(step, k, v)
+            s.get(Project, self.project_id).heartbeat_at = utcnow()
+
+    def check_cancel(self) -> None:
+        """Raise CancelledError when the owner cancelled or another role failed."""
+        if self.abort.is_set():
+            raise CancelledError("stopped because another step failed")
+        now = time.monotonic()
+        if now - self._cancel_checked < 0.3:
+            return
+        self._cancel_checked = now
+        with session_scope() as s:
+            project = s.get(Project, self.project_id)
+            project.heartbeat_at = utcnow()
+            if project.cancel_requested:
+                raise CancelledError("Cancelled by the user")
+
+    def output(self, role: str, text: str) -> None:
+        """Append live output to a step (flushed to the database at most twice a second)."""
+        buf = self._out_buf.setdefault(role, [])
+        buf.append(text)
+        self._emit(Event("output", role, data={"text": text}))
+        if time.monotonic() - self._out_flushed.get(role, 0) > 0.5:
+            self._flush_output(role)
+
+    def _flush_output(self, role: str) -> None:
+        text = "".join(self._out_buf.get(role, []))
+        self._out_flushed[role] = time.monotonic()
+        self._update_step(role, output=text[-20000:])
+
+    # --- the run -----------------------------------------------------------
+    def load(self) -> None:
+        with session_scope() as s:
+            p = s.get(Project, self.project_id)
+            if p is None:
+                raise AutocreaError(f"No project {self.project_id}")
+            p.status, p.heartbeat_at, p.error = "running", utcnow(), ""
+            self.run, self.user_id, self.prompt = p.run, p.user_id, p.prompt
+            self.instruction, self.provider_name = p.instruction, p.provider
+            self.spec = AppSpec.model_validate_json(p.spec_json) if p.spec_json else None
+            self.files = snapshot_files(session=s, project_id=self.project_id)
+            existing = {st.role for st in s.scalars(select(Step).where(
+                Step.project_id == self.project_id, Step.run == self.run))}
+            for i, role in enumerate(self.roles):
+                if role.name not in existing:
+                    s.add(Step(project_id=self.project_id, run=self.run, position=i, role=role.name))
+        self.base_files, self.base_spec = dict(self.files), self.spec
+        self.details: dict[str, dict[str, Any]] = {}
+
+    def context(self, role: Role) -> RunContext:
+        with self.lock:
+            files = dict(self.files)
+            spec = self.spec
+        return RunContext(project_id=self.project_id, run=self.run, prompt=self.prompt,
+                          provider=self.provider, options=self.options, files=files, spec=spec,
+                          instruction=self.instruction, base_files=self.base_files,
+                          check_cancel=self.check_cancel,
+                          emit_output=lambda text, r=role.name: self.output(r, text + "\n"),
+                          shared={"base_spec": self.base_spec, "user_id": self.user_id,
+                                  "provider_name": self.provider_name})
+
+    def run_role(self, role: Role) -> tuple[RoleResult, float]:
+        self.check_cancel()
+        self._update_step(role.name, status="running", started_at=utcnow(), provider=self.provider.name,
+                          model=self.provider.model)
+        self._emit(Event("started", role.name))
+        started = time.monotonic()
+        result = role.run(self.context(role))
+        return result, time.monotonic() - started
+
+    def finish_role(self, role: Role, result: RoleResult, seconds: float) -> None:
+        with self.lock:
+            if result.spec is not None:
+                self.spec = result.spec
+            merged = {**self.files, **result.files}
+            for gone in result.deleted:
+                merged.pop(gone, None)
+            self.files = merged
+            self.details[role.name] = result.detail
+            status = "skipped" if result.skipped else "completed"
+            with session_scope() as s:
+                if result.spec is not None:
+                    s.get(Project, self.project_id).spec_json = result.spec.model_dump_json()
+                if not result.skipped:
+                    add_snapshot(session=s, project_id=self.project_id, role=role.name,
+                                 message=result.summary or role.title, files=merged)
+        self._flush_output(role.name)
+        usage = result.usage
+        self._update_step(role.name, status=status, summary=result.summary, finished_at=utcnow(),
+                          seconds=round(seconds, 3), model=result.model or self.provider.model,
+                          prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
+                          tokens_estimated=usage.estimated,
+                          detail_json=json.dumps(result.detail, default=str))
+        self._emit(Event("skipped" if result.skipped else "finished", role.name, summary=result.summary,
+                         seconds=seconds, data={"files": sorted(result.files)}))
+
+    def execute(self) -> Outcome:
+        started = time.monotonic()
+        self.load()
+        settings = get_settings()
+        self.options = ProviderOptions(timeout=settings.provider_timeout_seconds,
+                                       budget=settings.provider_budget_seconds)
+        failure: BaseException | None = None
+        try:
+            self.provider = build_provider(self.provider_name, self.user_id)
+        except AutocreaError as exc:
+            failure = exc
+        done: set[str] = set()
+        running: dict[Future[tuple[RoleResult, float]], Role] = {}
+        pending = list(self.roles) if failure is None else []
+        with ThreadPoolExecutor(max_workers=3, thread_name_prefix=f"gen-{self.project_id[:6]}") as pool:
+            while pending or running:
+                if failure is None:
+                    for role in [r for r in pending if set(r.needs) <= done]:
+                        pending.remove(role)
+                        running[pool.submit(self.run_role, role)] = role
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    role = running.pop(fut)
+                    try:
+                        result, seconds = fut.result()
+                        self.finish_role(role, result, seconds)
+                        done.add(role.name)
+                    except BaseException as exc:  # recorded on the step, then the run stops
+                        self.fail_role(role, exc)
+                        if failure is None or isinstance(failure, CancelledError):
+                            failure = exc if not (failure and isinstance(exc, CancelledError)) else failure
+                        self.abort.set()
+        return self.conclude(failure, time.monotonic() - started)
+
+    def fail_role(self, role: Role, exc: BaseException) -> None:
+        cancelled = isinstance(exc, CancelledError)
+        message = str(exc) or type(exc).__name__
+        if not isinstance(exc, AutocreaError):
+            log.error("role_crashed", project=self.project_id, role=role.name, error=message,
+                      exc_info=(type(exc), exc, exc.__traceback__))
+            message = f"{role.title} crashed: {message}"
+        if role.name in self._out_buf:
+            self._flush_output(role.name)
+        self._update_step(role.name, status="cancelled" if cancelled else "failed", error=message,
+                          finished_at=utcnow())
+        self._emit(Event("cancelled" if cancelled else "failed", role.name, error=message))
+
+    def conclude(self, failure: BaseException | None, seconds: float) -> Outcome:
+        tester = self.details.get("tester", {})
+        raw = tester.get("tests", {})
+        tests = {"passed": int(raw.get("passed", 0)), "failed": int(raw.get("failed", 0)) + int(raw.get("errors", 0))}
+        ran = bool(raw.get("ran", False))
+        audit = {"high": 0, "medium": 0, "low": 0, **self.details.get("security", {}).get("audit", {})}
+        status, error, code = _verdict(failure, followup=bool(self.instruction), tests=tests, ran=ran)
+        with session_scope() as s:
+            p = s.get(Project, self.project_id)
+            for st in s.scalars(select(Step).where(Step.project_id == self.project_id, Step.run == self.run,
+                                                   Step.status.in_(("pending", "running")))):
+                st.status = "cancelled" if status == "cancelled" else "skipped"
+                if st.status == "skipped" and failure is not None:
+                    st.error = "Not run: an earlier step failed"
+            p.status, p.error, p.finished_at, p.cancel_requested = status, error, utcnow(), False
+            if raw:
+                p.tests_passed, p.tests_failed, p.tests_ran = tests["passed"], tests["failed"], ran
+            p.audit_high, p.audit_medium, p.audit_low = audit["high"], audit["medium"], audit["low"]
+            p.isolation = tester.get("isolation", p.isolation)
+            if hasattr(self, "provider"):
+                p.model = self.provider.model
+        if failure is not None and self.user_id is not None:
+            memo = f"{status}: {error[:200]}"
+            refunded = ledger.refund_once(charge_ref(self.project_id, self.run), memo=memo)
+            log.info("run_refunded", project=self.project_id, run=self.run, credits=refunded)
+        log.info("run_finished", project=self.project_id, run=self.run, status=status, seconds=round(seconds, 2))
+        return Outcome(project_id=self.project_id, status=status, error=error, files=dict(self.files),
+                       tests=tests, audit=audit, isolation=tester.get("isolation", ""), seconds=seconds,
+                       exit_code=code)
+
+
+def _verdict(failure: BaseException | None, *, followup: bool, tests: dict[str, int],
+             ran: bool) -> tuple[str, str, int]:
+    """(status, error, exit code) of a run; a follow-up that breaks the tests needs the user's review."""
+    if failure is None:
+        broken = tests["failed"] > 0 or not ran
+        return ("needs_review" if followup and broken else "completed"), "", 0
+    if isinstance(failure, CancelledError):
+        return "cancelled", str(failure), 1
+    if isinstance(failure, UnsupportedRequestError):
+        return "unsupported", str(failure), failure.exit_code
+    code = failure.exit_code if isinstance(failure, AutocreaError) else 1
+    return "failed", str(failure) or type(failure).__name__, code
+
+
+def run_project(project_id: str, *, on_event: Callable[[Event], None] | None = None,
+                roles: tuple[Role, ...] = PIPELINE) -> Outcome:
+    """Run the project's current run to the end and return how it ended."""
+    return _Run(project_id, on_event, roles).execute()
