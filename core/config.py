@@ -65,6 +65,7 @@ class Settings(BaseSettings):
     default_provider: str = "offline"
     fallback_provider: str = ""
     allow_unisolated_model_code: bool = False
+    allow_local_git_remotes: bool = False
 
     # Providers
     joxcoder_api_url: str = ""

@@ -1,0 +1,128 @@
+"""Background runner: generations never run inside a Streamlit script run.
+
+One machine: a bounded in-process thread pool; all job state lives in the database, so a
+refresh, another tab or another replica sees the same progress. At start-up `reconcile`
+re-queues jobs that never started and fails (and refunds) the ones a dead process left running.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from core.config import get_settings
+from core.logging import get_logger
+from db.models import Project, Step, utcnow
+from db.session import session_scope
+
+log = get_logger("autocrea.jobs")
+STALE_AFTER = timedelta(minutes=3)
+
+
+class Runner:
+    """A bounded pool of generation workers."""
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="autocrea-job")
+        self.futures: dict[str, Future[object]] = {}
+        self.lock = threading.Lock()
+
+    def submit(self, project_id: str) -> Future[object]:
+        """Queue the project's current run."""
+        from core.orchestrator import run_project
+
+        def work() -> object:
+            try:
+                return run_project(project_id)
+            except Exception:
+                log.exception("job_crashed", project=project_id)
+                fail_orphan(project_id, "The generation stopped unexpectedly; credits were refunded")
+                raise
+
+        with self.lock:
+            fut = self.pool.submit(work)
+            self.futures[project_id] = fut
+            fut.add_done_callback(lambda _f: self._forget(project_id))
+            return fut
+
+    def _forget(self, project_id: str) -> None:
+        with self.lock:
+            self.futures.pop(project_id, None)
+
+    def running(self) -> set[str]:
+        """Project ids this process is working on."""
+        with self.lock:
+            return set(self.futures)
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Stop accepting work."""
+        self.pool.shutdown(wait=wait, cancel_futures=True)
+
+
+_runner: Runner | None = None
+_runner_lock = threading.Lock()
+
+
+def get_runner() -> Runner:
+    """The process-wide runner, created on first use."""
+    global _runner
+    with _runner_lock:
+        if _runner is None:
+            _runner = Runner(get_settings().worker_threads)
+        return _runner
+
+
+def shutdown() -> None:
+    """Stop the runner (tests and server shutdown)."""
+    global _runner
+    with _runner_lock:
+        if _runner is not None:
+            _runner.shutdown()
+            _runner = None
+
+
+def fail_orphan(project_id: str, message: str) -> None:
+    """Mark a run that cannot finish as failed and refund it exactly once."""
+    from core import ledger
+    from core.orchestrator import charge_ref
+
+    with session_scope() as s:
+        p = s.get(Project, project_id)
+        if p is None or p.status not in ("queued", "running"):
+            return
+        p.status, p.error, p.finished_at = "failed", message, utcnow()
+        for st in s.scalars(select(Step).where(Step.project_id == project_id, Step.run == p.run,
+                                               Step.status.in_(("pending", "running")))):
+            st.status, st.error = "failed" if st.status == "running" else "skipped", message
+        run, user_id = p.run, p.user_id
+    if user_id is not None:
+        ledger.refund_once(charge_ref(project_id, run), memo=message)
+
+
+def reconcile(*, requeue: bool = True) -> dict[str, int]:
+    """Fail runs whose worker died (stale heartbeat) and re-queue runs that never started."""
+    cutoff = utcnow() - STALE_AFTER
+    mine = get_runner().running() if _runner else set()
+    stale, queued = [], []
+    with session_scope() as s:
+        for p in s.scalars(select(Project).where(Project.status.in_(("queued", "running")))):
+            if p.id in mine:
+                continue
+            beat = p.heartbeat_at
+            if beat is not None and beat.tzinfo is None:
+                beat = beat.replace(tzinfo=cutoff.tzinfo)
+            if p.status == "running" and (beat is None or beat < cutoff):
+                stale.append(p.id)
+            elif p.status == "queued":
+                queued.append(p.id)
+    for pid in stale:
+        fail_orphan(pid, "The server restarted during this generation; credits were refunded")
+    if requeue:
+        for pid in queued:
+            get_runner().submit(pid)
+    if stale or queued:
+        log.info("jobs_reconciled", failed=len(stale), requeued=len(queued))
+    return {"failed": len(stale), "requeued": len(queued) if requeue else 0}

@@ -1,0 +1,363 @@
+"""Projects as the studio and the CLI use them: start, follow, inspect, edit, export, delete."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from core import ledger
+from core.config import get_settings
+from core.errors import LimitExceededError, NotFoundError, ValidationError
+from core.files import check_files, path_problem
+from core.orchestrator import charge_ref
+from core.providers import get_provider_class
+from core.roles import ROLE_NAMES
+from core.spec import AppSpec
+from core.versions import add_snapshot, diff_files, get_snapshots, push, snapshot_files, zip_bytes
+from db.models import LedgerEntry, Project, Step
+from db.session import session_scope
+
+ROLES = ROLE_NAMES
+ACTIVE = ("queued", "running")
+STATUSES = ("queued", "running", "completed", "failed", "cancelled", "unsupported", "needs_review")
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    """A project as the UI shows it."""
+
+    id: str
+    user_id: int | None
+    name: str
+    prompt: str
+    provider: str
+    model: str
+    status: str
+    error: str
+    credits_charged: int
+    run: int
+    tests_passed: int
+    tests_failed: int
+    tests_ran: bool
+    audit: dict[str, int]
+    isolation: str
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+    preview_token: str
+    spec: AppSpec | None
+    instruction: str = ""
+
+    @property
+    def active(self) -> bool:
+        """True while the job is queued or running."""
+        return self.status in ACTIVE
+
+    @classmethod
+    def of(cls, p: Project) -> ProjectView:
+        """Build from a Project row."""
+        spec = AppSpec.model_validate_json(p.spec_json) if p.spec_json else None
+        return cls(p.id, p.user_id, p.name, p.prompt, p.provider, p.model, p.status, p.error, p.credits_charged,
+                   p.run, p.tests_passed, p.tests_failed, p.tests_ran,
+                   {"high": p.audit_high, "medium": p.audit_medium, "low": p.audit_low}, p.isolation,
+                   p.created_at, p.updated_at, p.finished_at, p.preview_token, spec, p.instruction)
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One role's step as the UI shows it."""
+
+    role: str
+    status: str
+    provider: str
+    model: str
+    summary: str
+    output: str
+    error: str
+    seconds: float
+    prompt_tokens: int
+    completion_tokens: int
+    tokens_estimated: bool
+    started_at: datetime | None
+    finished_at: datetime | None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SnapshotView:
+    """One commit of a project's history."""
+
+    seq: int
+    role: str
+    message: str
+    created_at: datetime
+    files: int
+
+
+def _owned(s: Any, project_id: str, user_id: int | None) -> Project:
+    p = s.get(Project, project_id)
+    if p is None or (user_id is not None and p.user_id != user_id):
+        raise NotFoundError("Project not found (it may have been deleted, or it belongs to another account)")
+    return p
+
+
+def validate_request(name: str, prompt: str, provider: str) -> tuple[str, str]:
+    """Refuse bad input before anything is charged."""
+    name, prompt = name.strip(), prompt.strip()
+    if not name:
+        raise ValidationError("Enter a project name")
+    if len(name) > 100:
+        raise ValidationError("Project name is too long: use at most 100 characters")
+    if not prompt:
+        raise ValidationError("Describe your app: the description is empty")
+    limit = get_settings().max_prompt_chars
+    if len(prompt) > limit:
+        raise ValidationError(f"The description is too long: {len(prompt):,} characters, the limit is {limit:,}")
+    get_provider_class(provider)
+    return name, prompt
+
+
+def _enqueue(project_id: str) -> None:
+    from core.jobs import get_runner
+
+    get_runner().submit(project_id)
+
+
+def create_project(*, user_id: int | None, name: str, prompt: str, provider: str = "offline",
+                   cost: int | None = None) -> ProjectView:
+    """Validate, pre-check offline reach, charge and store a queued project (without starting it)."""
+    name, prompt = validate_request(name, prompt, provider)
+    if get_provider_class(provider).is_offline:
+        from core.engine import infer_spec
+
+        infer_spec(prompt)  # declines out-of-reach requests before any charge
+    cost = get_settings().generation_cost if cost is None else cost
+    with session_scope() as s:
+        if user_id is not None:
+            active = s.scalar(select(func.count()).select_from(Project)
+                              .where(Project.user_id == user_id, Project.status.in_(ACTIVE)))
+            limit = get_settings().max_concurrent_jobs_per_user
+            if active >= limit:
+                raise LimitExceededError(f"You already have {active} generations running (limit {limit}); "
+                                         "wait for one to finish or cancel it")
+        p = Project(user_id=user_id, name=name, prompt=prompt, provider=provider, status="queued",
+                    credits_charged=cost if user_id is not None else 0)
+        s.add(p)
+        s.flush()
+        if user_id is not None and cost > 0:
+            ledger.charge(session=s, user_id=user_id, amount=cost, ref=charge_ref(p.id, 1),
+                          memo=f"Generation: {name}")
+        return ProjectView.of(p)
+
+
+def start_generation(*, user_id: int | None, name: str, prompt: str, provider: str = "offline") -> ProjectView:
+    """Create, charge and enqueue a generation; returns at once (the job runs in the background)."""
+    view = create_project(user_id=user_id, name=name, prompt=prompt, provider=provider)
+    _enqueue(view.id)
+    return view
+
+
+def get_project(project_id: str, *, user_id: int | None) -> ProjectView:
+    """The project, or NotFoundError when it is not the user's (user_id None: any project)."""
+    with session_scope() as s:
+        return ProjectView.of(_owned(s, project_id, user_id))
+
+
+def list_projects(*, user_id: int, q: str = "", status: str = "") -> list[ProjectView]:
+    """The user's projects, newest first, filtered by text and status."""
+    query = select(Project).where(Project.user_id == user_id)
+    if q.strip():
+        like = f"%{q.strip().lower()}%"
+        query = query.where(or_(func.lower(Project.name).like(like), func.lower(Project.prompt).like(like)))
+    if status:
+        query = query.where(Project.status == status)
+    with session_scope() as s:
+        return [ProjectView.of(p) for p in s.scalars(query.order_by(Project.created_at.desc()))]
+
+
+def delete_project(project_id: str, *, user_id: int | None) -> None:
+    """Delete a project and its history; the ledger keeps its entries."""
+    with session_scope() as s:
+        p = _owned(s, project_id, user_id)
+        if p.status in ACTIVE:
+            raise ValidationError("This project is still generating: cancel it first")
+        s.delete(p)
+
+
+def get_steps(project_id: str, *, run: int | None = None) -> list[StepView]:
+    """The steps of a run (default: the latest), in pipeline order."""
+    with session_scope() as s:
+        p = s.get(Project, project_id)
+        if p is None:
+            raise NotFoundError("Project not found")
+        rows = s.scalars(select(Step).where(Step.project_id == project_id, Step.run == (run or p.run))
+                         .order_by(Step.position))
+        return [StepView(st.role, st.status, st.provider, st.model, st.summary, st.output, st.error, st.seconds,
+                         st.prompt_tokens, st.completion_tokens, st.tokens_estimated, st.started_at,
+                         st.finished_at, json.loads(st.detail_json or "{}")) for st in rows]
+
+
+def get_files(project_id: str, *, seq: int | None = None) -> dict[str, str]:
+    """The project's files at snapshot `seq` (default: the newest)."""
+    with session_scope() as s:
+        return snapshot_files(session=s, project_id=project_id, seq=seq)
+
+
+def list_snapshots(project_id: str) -> list[SnapshotView]:
+    """The project's history, oldest first."""
+    with session_scope() as s:
+        return [SnapshotView(sn.seq, sn.role, sn.message, sn.created_at, len(json.loads(sn.files_json)))
+                for sn in get_snapshots(session=s, project_id=project_id)]
+
+
+def diff_snapshots(project_id: str, a: int, b: int) -> str:
+    """Unified diff from snapshot `a` to snapshot `b`."""
+    return diff_files(get_files(project_id, seq=a), get_files(project_id, seq=b))
+
+
+def save_edit(project_id: str, *, user_id: int | None, path: str, content: str) -> SnapshotView:
+    """Save a user's edit of one file as a new snapshot."""
+    reason = path_problem(path)
+    if reason:
+        raise ValidationError(f"Cannot save {path!r}: {reason}")
+    with session_scope() as s:
+        p = _owned(s, project_id, user_id)
+        if p.status in ACTIVE:
+            raise ValidationError("Wait for the generation to finish before editing")
+        files = snapshot_files(session=s, project_id=project_id)
+        if files.get(path) == content:
+            raise ValidationError("No changes to save")
+        files[path] = content
+        files = check_files(files)
+        sn = add_snapshot(session=s, project_id=project_id, role="user", message=f"Edit {path}", files=files)
+        return SnapshotView(sn.seq, sn.role, sn.message, sn.created_at, len(files))
+
+
+def _history(s: Any, project_id: str) -> list[tuple[str, str, dict[str, str]]]:
+    return [(sn.role, sn.message, json.loads(sn.files_json)) for sn in get_snapshots(session=s, project_id=project_id)]
+
+
+def zip_project(project_id: str, *, user_id: int | None) -> bytes:
+    """The newest snapshot as a ZIP."""
+    with session_scope() as s:
+        _owned(s, project_id, user_id)
+        files = snapshot_files(session=s, project_id=project_id)
+    if not files:
+        raise ValidationError("This project has no files yet")
+    return zip_bytes(files)
+
+
+def export_history(project_id: str, *, user_id: int | None) -> list[tuple[str, str, dict[str, str]]]:
+    """Every snapshot as (role, message, files), for git export."""
+    with session_scope() as s:
+        _owned(s, project_id, user_id)
+        return _history(s, project_id)
+
+
+def push_project(project_id: str, *, user_id: int | None, remote_url: str, token: str = "") -> str:
+    """Push the project's history to a git remote; returns the pushed commit."""
+    history = export_history(project_id, user_id=user_id)
+    if not history:
+        raise ValidationError("This project has no files yet")
+    return push(history, remote_url, token=token, allow_local=get_settings().allow_local_git_remotes)
+
+
+def cancel(project_id: str, *, user_id: int | None) -> None:
+    """Ask the running job to stop; a queued job that no worker has taken is cancelled at once."""
+    with session_scope() as s:
+        p = _owned(s, project_id, user_id)
+        if p.status not in ACTIVE:
+            raise ValidationError(f"Nothing to cancel: the project is {p.status}")
+        p.cancel_requested = True
+
+
+def start_followup(project_id: str, *, user_id: int | None, instruction: str) -> ProjectView:
+    """Charge a follow-up, start a new run of the affected roles and return at once."""
+    instruction = instruction.strip()
+    if not instruction:
+        raise ValidationError("Say what to improve, e.g. 'add a priority field to tasks'")
+    if len(instruction) > get_settings().max_prompt_chars:
+        raise ValidationError("The instruction is too long")
+    cost = get_settings().followup_cost
+    with session_scope() as s:
+        p = _owned(s, project_id, user_id)
+        if p.status in ACTIVE:
+            raise ValidationError("Wait for the current generation to finish")
+        if p.status == "needs_review":
+            raise ValidationError("Keep or discard the last change before asking for another")
+        if not p.spec_json:
+            raise ValidationError("This project has no design to improve; generate it again")
+        if get_provider_class(p.provider).is_offline:
+            from core.engine import apply_followup
+
+            apply_followup(AppSpec.model_validate_json(p.spec_json), instruction)  # refuse before charging
+        snaps = get_snapshots(session=s, project_id=project_id)
+        p.run += 1
+        p.instruction, p.status, p.error, p.finished_at = instruction, "queued", "", None
+        p.base_seq = snaps[-1].seq if snaps else 0
+        if p.user_id is not None and cost > 0:
+            ledger.charge(session=s, user_id=p.user_id, amount=cost, ref=charge_ref(p.id, p.run),
+                          memo=f"Follow-up: {instruction[:80]}")
+            p.credits_charged += cost
+        view = ProjectView.of(p)
+    _enqueue(project_id)
+    return view
+
+
+def resolve_followup(project_id: str, *, user_id: int | None, keep: bool) -> ProjectView:
+    """Keep a follow-up that broke the tests, or discard it (restores the previous snapshot and refunds)."""
+    with session_scope() as s:
+        p = _owned(s, project_id, user_id)
+        if p.status != "needs_review":
+            raise ValidationError("There is no change waiting for review")
+        if keep:
+            p.status = "completed"
+            return ProjectView.of(p)
+        before = snapshot_files(session=s, project_id=project_id, seq=p.base_seq)
+        add_snapshot(session=s, project_id=project_id, role="user",
+                     message=f"Discard follow-up: restore snapshot {p.base_seq}", files=before)
+        spec_file = before.get("architecture.json")
+        if spec_file:
+            p.spec_json = AppSpec.model_validate_json(spec_file).model_dump_json()
+        p.status, p.instruction = "completed", ""
+        run, owner = p.run, p.user_id
+    if owner is not None:
+        refunded = ledger.refund_once(charge_ref(project_id, run), memo="Follow-up discarded")
+        with session_scope() as s:
+            p = s.get(Project, project_id)
+            p.credits_charged -= refunded
+    return get_project(project_id, user_id=user_id)
+
+
+def get_preview_html(token: str) -> str | None:
+    """The generated preview.html of the project with this preview token."""
+    if not token or len(token) > 64:
+        return None
+    with session_scope() as s:
+        p = s.scalars(select(Project).where(Project.preview_token == token)).first()
+        if p is None:
+            return None
+        return snapshot_files(session=s, project_id=p.id).get("preview.html")
+
+
+def get_test_output(project_id: str) -> str:
+    """The tester's output of the latest run ('' when the tests did not run)."""
+    tester = next((st for st in get_steps(project_id) if st.role == "tester"), None)
+    return str(tester.detail.get("output", "")) if tester else ""
+
+
+def get_audit_report(project_id: str) -> str:
+    """SECURITY_AUDIT.md of the newest snapshot."""
+    return get_files(project_id).get("SECURITY_AUDIT.md", "")
+
+
+def credits_spent(project_id: str) -> int:
+    """Net credits a project cost (charges minus refunds)."""
+    with session_scope() as s:
+        refs = [charge_ref(project_id, r) for r in range(1, (s.get(Project, project_id).run or 1) + 1)]
+        total = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(LedgerEntry.ref.in_(refs)))
+        return -int(total)
