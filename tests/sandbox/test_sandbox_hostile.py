@@ -1,0 +1,189 @@
+"""Hostile generated projects under bubblewrap: each must be contained, reported and leave nothing behind."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import socket
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from sandbox_helpers import processes_with, wait_for
+
+from core.config import ROOT
+from core.sandbox import Limits, TestRun, detect_isolation, run_tests
+
+_INFO = detect_isolation()
+pytestmark = pytest.mark.skipif(_INFO.level != "bubblewrap",
+                                reason=f"bubblewrap isolation unavailable here: {_INFO.note}")
+
+
+def test_a_hanging_suite_is_stopped_at_the_timeout_and_no_process_survives() -> None:
+    token = "hang-" + secrets.token_hex(6)
+    test = f"""
+import subprocess, time
+def test_hang():
+    subprocess.Popen([{token!r}, "1000"], executable="/usr/bin/sleep")
+    subprocess.Popen([{token!r}, "1000"], executable="/usr/bin/sleep", start_new_session=True)
+    time.sleep(1000)
+"""
+    result: list[TestRun] = []
+    worker = threading.Thread(target=lambda: result.append(run_tests({"test_hang.py": test}, timeout=4)))
+    worker.start()
+    assert wait_for(lambda: len(processes_with(token)) == 2, 4), "the hostile sleepers never started"
+    worker.join(30)
+    run = result[0]
+    assert run.ran and run.stopped_reason == "timeout" and run.isolation == "bubblewrap"
+    assert 4 <= run.seconds < 10
+    assert "still running after 4 s" in run.output
+    assert wait_for(lambda: not processes_with(token), 2), processes_with(token)
+
+
+def test_a_fork_bomb_is_bounded_by_the_process_limit() -> None:
+    token = "bomb-" + secrets.token_hex(6)
+    # Bounded on purpose: if the limit failed, this makes at most 400 sleeping processes, not a real bomb.
+    test = f"""
+import os
+def test_bomb():
+    forked = 0
+    for _ in range(400):
+        try:
+            pid = os.fork()
+        except OSError:
+            break
+        if pid == 0:
+            try:
+                os.execv("/usr/bin/sleep", [{token!r}, "30"])
+            finally:
+                os._exit(0)
+        forked += 1
+    assert False, f"forked {{forked}} children"
+"""
+    run = run_tests({"test_bomb.py": test}, timeout=20, limits=Limits(processes=32))
+    forked = int(re.search(r"forked (\d+) children", run.output).group(1))
+    assert 0 < forked < 32
+    assert run.failed == 1 and not run.stopped_reason
+    assert wait_for(lambda: not processes_with(token), 2), "children outlived the sandbox"
+
+
+def test_filling_the_disk_stops_at_the_file_size_limit() -> None:
+    test = """
+def test_fill():
+    with open("big.bin", "wb") as fh:
+        for _ in range(200):
+            fh.write(b"x" * 1024 * 1024)
+"""
+    run = run_tests({"test_fill.py": test}, timeout=20, limits=Limits(file_bytes=4 * 1024 * 1024))
+    assert run.failed == 1
+    assert run.stopped_reason == "file size"
+    assert "File too large" in run.output
+
+
+def test_memory_is_bounded() -> None:
+    test = "def test_hog():\n    blob = bytearray(3 * 1024**3)\n    assert blob\n"
+    run = run_tests({"test_hog.py": test}, timeout=20, limits=Limits(memory_bytes=1024**3))
+    assert run.failed == 1 and run.stopped_reason == "memory"
+
+
+def test_writes_outside_the_project_never_reach_the_host(tmp_path: Path) -> None:
+    token = secrets.token_hex(6)
+    site = next(p for p in sys.path if p.endswith("site-packages"))
+    targets = [f"/tmp/outside-marker-{token}", str(Path.home() / f"marker-{token}"),
+               str(ROOT / f"marker-{token}"), f"{site}/marker-{token}", str(tmp_path / "marker"),
+               f"/etc/marker-{token}", f"/usr/marker-{token}"]
+    test = f"""
+def test_escape():
+    for target in {targets!r}:
+        try:
+            with open(target, "w") as fh:
+                fh.write("escaped")
+        except OSError:
+            pass
+    with open("inside.txt", "w") as fh:
+        fh.write("fine")
+"""
+    run = run_tests({"test_escape.py": test}, timeout=20)
+    assert run.passed == 1, run.output
+    assert [t for t in targets if Path(t).exists()] == []
+
+
+def test_the_network_is_unreachable_even_on_localhost() -> None:
+    accepted: list[bytes] = []
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(5)
+        server.settimeout(0.2)
+        port = server.getsockname()[1]
+        stop = threading.Event()
+
+        def accept() -> None:
+            while not stop.is_set():
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    continue
+                with conn:
+                    accepted.append(conn.recv(100))
+
+        thread = threading.Thread(target=accept)
+        thread.start()
+        test = f"""
+import socket
+def test_call_home():
+    with socket.create_connection(("127.0.0.1", {port}), timeout=3) as s:
+        s.sendall(b"LEAK")
+"""
+        try:
+            run = run_tests({"test_net.py": test}, timeout=20)
+        finally:
+            stop.set()
+            thread.join()
+    assert run.failed == 1 and ("ConnectionRefusedError" in run.output or "OSError" in run.output)
+    assert accepted == []
+
+
+def test_host_secrets_never_reach_the_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-secret")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://app:hunter2-secret@db/prod")
+    test = """
+import json, os
+ALLOWED = {"PATH", "HOME", "LANG", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD",
+           "PYTEST_CURRENT_TEST", "PYTEST_VERSION"}
+def test_env():
+    assert set(os.environ) <= ALLOWED, sorted(os.environ)
+    assert os.environ["HOME"] == os.getcwd()
+    seen = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                seen.append(open(f"/proc/{pid}/environ", "rb").read())
+            except OSError:
+                pass
+    blob = b"".join(seen) + json.dumps(dict(os.environ)).encode()
+    assert b"sk-test-secret" not in blob
+    assert b"hunter2-secret" not in blob
+"""
+    run = run_tests({"test_env.py": test}, timeout=20)
+    assert run.passed == 1, run.output
+    assert "sk-test-secret" not in run.output and "hunter2" not in run.output
+
+
+def test_the_host_filesystem_is_not_visible() -> None:
+    test = f"""
+import os
+def test_look():
+    assert not os.path.exists({str(ROOT / 'core' / 'config.py')!r})
+    assert not os.path.exists("/etc/shadow")
+    assert os.listdir("/tmp") in ([], ["pytest-of-sandbox"], ["pytest-of-root"])
+"""
+    run = run_tests({"test_look.py": test}, timeout=20)
+    assert run.passed == 1, run.output
+
+
+def test_isolation_report_is_honest() -> None:
+    info = detect_isolation()
+    assert info.level == "bubblewrap" and info.bwrap
+    assert json.dumps(info.note)
