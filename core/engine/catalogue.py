@@ -1,0 +1,314 @@
+"""The domains the offline engine knows, as compact data.
+
+Each entity line reads `Name: field, optional?, unique!, kind=a|b|c, field:type, >Parent, >OptionalParent?`.
+Field types not written are inferred from the field name (see fields.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.engine.fields import infer_field
+from core.spec import EntitySpec, FieldSpec, RelationSpec
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One kind of data app: how to recognise it and what it is made of."""
+
+    key: str
+    title_en: str
+    title_es: str
+    triggers: str  # space-separated words; '+' joins a multi-word phrase
+    entities: str
+    features: tuple[str, ...] = ()
+
+
+DOMAINS: tuple[Domain, ...] = (
+    Domain("tasks", "Task Manager", "Gestor de tareas",
+           "task tasks todo todos to+do to-do checklist kanban tarea tareas pendientes quehaceres",
+           """Project: name, description?
+Task: title, description?, status=todo|in_progress|done, priority=low|medium|high, due_date?, >Project?"""),
+    Domain("blog", "Blog", "Blog",
+           "blog blogs post posts article articles blogging publicaciones articulos entradas bitacora",
+           """Author: name, email!, bio?
+Category: name!
+Post: title, slug!, body, published, published_at:datetime?, >Author, >Category?
+Comment: author_name, content, >Post"""),
+    Domain("shop", "Online Shop", "Tienda online",
+           "shop store e-commerce ecommerce online+store webshop products cart catalog catalogue storefront "
+           "tienda tiendas productos carrito comercio venta ventas merchandise sell selling",
+           """Category: name!, description?
+Product: name, description?, price, stock, sku!?, image_url?, active, >Category?
+Customer: name, email!, phone?, address?
+Order: order_date, status=pending|paid|shipped|delivered|cancelled, total, >Customer
+OrderItem: quantity, unit_price, >Order, >Product""", ("payments",)),
+    Domain("crm", "CRM", "CRM",
+           "crm sales+pipeline leads deals prospects customer+relationship pipeline clientes+potenciales "
+           "oportunidades embudo",
+           """Company: name, industry?, website?, phone?
+Contact: first_name, last_name, email!, phone?, >Company?
+Deal: title, amount, stage=lead|qualified|proposal|won|lost, close_date?, >Contact
+Activity: kind=call|email|meeting|task, notes, due_date?, done, >Contact""", ("dashboard",)),
+    Domain("inventory", "Inventory", "Inventario",
+           "inventory stock warehouse warehouses suppliers supplies stockroom inventario almacen almacenes "
+           "existencias proveedores",
+           """Supplier: name, email?, phone?
+Warehouse: name, location?
+Item: name, sku!, quantity, unit_cost, reorder_level, >Supplier?, >Warehouse?
+StockMovement: kind=in|out|adjustment, quantity, moved_at, notes?, >Item""", ("dashboard",)),
+    Domain("booking", "Bookings", "Reservas",
+           "booking bookings appointment appointments reservation reservations schedule+appointments salon "
+           "barber barbershop spa citas cita reservas peluqueria agendar turnos",
+           """Service: name, description?, duration_minutes, price
+Customer: name, email, phone?
+Booking: starts_at, status=pending|confirmed|cancelled, notes?, >Customer, >Service"""),
+    Domain("library", "Library", "Biblioteca",
+           "library libraries books borrow borrowing lend lending loans librarian biblioteca bibliotecas "
+           "libros prestamos prestar",
+           """Author: name, bio?
+Book: title, isbn!?, published_year?, copies, >Author?
+Member: name, email!, phone?, joined_date?
+Loan: loan_date, due_date, returned, >Book, >Member"""),
+    Domain("recipes", "Recipes", "Recetas",
+           "recipe recipes cooking cookbook ingredients kitchen receta recetas cocina ingredientes recetario",
+           """Category: name!
+Recipe: title, description?, instructions, prep_minutes, servings, rating?, >Category?
+Ingredient: name, amount_text:string?, >Recipe"""),
+    Domain("events", "Events", "Eventos",
+           "event events conference conferences meetup meetups tickets+for attendees rsvp venue evento "
+           "eventos conferencia congreso asistentes",
+           """Venue: name, address?, capacity
+Event: title, description?, starts_at, ends_at?, price?, >Venue?
+Attendee: name, email, ticket_type=general|vip|student, >Event"""),
+    Domain("helpdesk", "Helpdesk", "Soporte",
+           "helpdesk help+desk support+tickets support ticketing tickets ticket incidents soporte "
+           "incidencias tiquets",
+           """Agent: name, email!
+Ticket: subject, description, status=open|in_progress|resolved|closed, priority=low|medium|high|urgent, requester_email, >Agent?
+Reply: body, author_name, >Ticket"""),
+    Domain("courses", "Courses", "Cursos",
+           "course courses lms e-learning elearning online+learning lessons academy cursos lecciones "
+           "academia formacion",
+           """Instructor: name, email!, bio?
+Course: title, description?, level=beginner|intermediate|advanced, price, published, >Instructor?
+Lesson: title, content, position, duration_minutes?, >Course
+Student: name, email!
+Enrollment: progress, completed, >Student, >Course"""),
+    Domain("invoices", "Invoicing", "Facturación",
+           "invoice invoices invoicing billing bills factura facturas facturacion cobros",
+           """Client: name, email, address?, tax_id?
+Invoice: number_code:string!, issue_date, due_date, status=draft|sent|paid|overdue, total, notes?, >Client
+InvoiceLine: description:string, quantity, unit_price, >Invoice
+Payment: amount, paid_date, method=card|transfer|cash, >Invoice""", ("payments",)),
+    Domain("clinic", "Clinic", "Clínica",
+           "clinic clinics patient patients doctor doctors medical hospital dentist dental clinica "
+           "pacientes medicos consultorio hospital",
+           """Doctor: name, specialty, email?, phone?
+Patient: first_name, last_name, birthday, email?, phone?
+Appointment: starts_at, reason, status=scheduled|completed|cancelled, notes?, >Patient, >Doctor"""),
+    Domain("realestate", "Real Estate", "Inmobiliaria",
+           "real+estate realestate property properties realtor listings apartments houses rentals "
+           "inmobiliaria inmuebles propiedades pisos viviendas alquileres",
+           """Agent: name, email, phone?
+Property: title, address, city, price, bedrooms, bathrooms, area_sqm, kind=house|apartment|land|office, status=for_sale|for_rent|sold|rented, >Agent?
+Viewing: visitor_name, visitor_email:email, scheduled_at, notes?, >Property"""),
+    Domain("jobs", "Job Board", "Bolsa de empleo",
+           "job+board jobs job hiring recruiting recruitment vacancies applicants candidates careers "
+           "empleo empleos vacantes ofertas+de+trabajo candidatos reclutamiento",
+           """Company: name, website?, description?
+Job: title, description, location, salary?, employment_type=full_time|part_time|contract|internship, active, >Company
+Application: applicant_name, email, resume_url?, cover_letter?, status=submitted|reviewing|interview|offer|rejected, >Job"""),
+    Domain("forum", "Forum", "Foro",
+           "forum forums discussion discussions community threads foro foros debate comunidad hilos",
+           """Category: name!, description?
+Topic: title, body, author_name, pinned, >Category
+Reply: author_name, body, >Topic"""),
+    Domain("polls", "Polls", "Encuestas",
+           "poll polls voting vote votes survey surveys questionnaire encuesta encuestas votacion votos",
+           """Poll: question, description?, active, closes_at?
+Choice: label, >Poll
+Vote: voter_email:email, >Choice"""),
+    Domain("expenses", "Expense Tracker", "Control de gastos",
+           "expense expenses spending receipts gastos gasto recibos reimbursement",
+           """Category: name!, monthly_budget?
+Expense: title, amount, spent_date, payment_method=cash|card|transfer, notes?, >Category?
+Income: source, amount, received_date""", ("dashboard",)),
+    Domain("finance", "Budget Planner", "Finanzas personales",
+           "budget budgets budgeting finance finances personal+finance money transactions accounts bank "
+           "presupuesto presupuestos finanzas dinero transacciones cuentas banco ahorro savings",
+           """Account: name, kind=checking|savings|credit|cash, balance
+Category: name!, monthly_limit?
+Transaction: title, amount, kind=income|expense, transaction_date, notes?, >Account, >Category?""",
+           ("dashboard",)),
+    Domain("fitness", "Fitness Tracker", "Gimnasio",
+           "gym fitness workout workouts exercise exercises training trainer gimnasio entrenamiento "
+           "entrenamientos ejercicios entrenador",
+           """Member: name, email!, phone?, membership=basic|premium|vip
+Trainer: name, specialty?
+Workout: title, workout_date, duration_minutes, calories, notes?, >Member, >Trainer?
+Exercise: name, sets, reps, weight_kg, >Workout"""),
+    Domain("restaurant", "Restaurant", "Restaurante",
+           "restaurant restaurants menu dishes cafe bar bistro takeaway food+orders restaurante "
+           "restaurantes carta platos comandas cafeteria",
+           """Category: name!
+MenuItem: name, description?, price, available, >Category?
+DiningTable: table_number:int!, seats
+Order: customer_name, status=received|preparing|served|paid, total, >DiningTable?
+OrderItem: quantity, notes?, >Order, >MenuItem"""),
+    Domain("hotel", "Hotel", "Hotel",
+           "hotel hotels hostel rooms guests lodging guesthouse hotel+rooms hoteles habitaciones huespedes "
+           "hostal alojamiento",
+           """Room: room_number:string!, kind=single|double|suite, price_per_night, capacity, available
+Guest: name, email, phone?
+Reservation: check_in, check_out, guests, status=booked|checked_in|checked_out|cancelled, >Room, >Guest"""),
+    Domain("school", "School", "Escuela",
+           "school schools students student grades classroom teachers pupils gradebook escuela colegio "
+           "alumnos estudiantes calificaciones profesores instituto",
+           """Teacher: name, email!, subject_area?
+Student: first_name, last_name, email?, birthday?
+Subject: name, code!, >Teacher?
+Grade: score, term, >Student, >Subject"""),
+    Domain("notes", "Notes", "Notas",
+           "note notes notebook notebooks journal diary notetaking apuntes notas libreta diario",
+           """Notebook: name
+Note: title, content, pinned, >Notebook?
+Tag: name!"""),
+    Domain("contacts", "Address Book", "Agenda de contactos",
+           "contacts contact+list address+book addressbook phonebook agenda contactos libreta+de+direcciones",
+           """Group: name!
+Contact: first_name, last_name?, email?, phone?, address?, birthday?, company?, notes?, >Group?"""),
+    Domain("projects", "Project Management", "Gestión de proyectos",
+           "project+management projects milestones sprints team+tasks proyectos gestion+de+proyectos hitos",
+           """Project: name, description?, status=planning|active|on_hold|completed, start_date?, end_date?, budget?
+Member: name, email!, role?
+Milestone: title, due_date, completed, >Project
+Task: title, status=todo|in_progress|done, priority=low|medium|high, due_date?, estimate_hours?, >Project, >Member?""",
+           ("dashboard",)),
+    Domain("hr", "HR & Attendance", "Recursos humanos",
+           "hr human+resources employees employee staff attendance clock-in clock+in timesheet payroll "
+           "leave empleados personal recursos+humanos fichaje fichajes asistencia nomina plantilla",
+           """Department: name!
+Employee: first_name, last_name, email!, position, salary, hire_date, active, >Department?
+Attendance: clock_in, clock_out?, notes?, >Employee
+LeaveRequest: start_date, end_date, kind=vacation|sick|personal, status=pending|approved|rejected, >Employee"""),
+    Domain("fleet", "Fleet Manager", "Gestión de flota",
+           "fleet vehicles vehicle cars trucks drivers transport transportation logistics flota vehiculos "
+           "coches conductores camiones transporte",
+           """Driver: name, license_number!, phone?
+Vehicle: plate!, make, vehicle_model, year, mileage, status=available|in_use|maintenance, >Driver?
+Trip: origin, destination, started_at, distance_km, >Vehicle, >Driver?
+Maintenance: title, service_date, cost, >Vehicle"""),
+    Domain("vet", "Veterinary Clinic", "Veterinaria",
+           "pet pets vet veterinary veterinarian animals mascotas mascota veterinaria veterinario animales",
+           """Owner: name, email, phone?
+Pet: name, species=dog|cat|bird|rabbit|other, breed?, birthday?, >Owner
+Visit: visit_date, reason, diagnosis?, cost?, >Pet
+Vaccination: vaccine, given_date, next_due_date?, >Pet"""),
+    Domain("music", "Music Catalogue", "Catálogo musical",
+           "music songs song playlist playlists albums artists tracks musica canciones discos artistas",
+           """Artist: name, genre?, country?
+Album: title, release_year, >Artist
+Song: title, duration_seconds, track_number?, >Album
+Playlist: name, description?
+PlaylistEntry: position, >Playlist, >Song"""),
+    Domain("movies", "Movie Reviews", "Reseñas de películas",
+           "movie movies film films cinema reviews watchlist peliculas pelicula cine resenas series",
+           """Genre: name!
+Movie: title, release_year, director?, synopsis?, >Genre?
+Review: reviewer_name, rating, comment?, >Movie"""),
+    Domain("travel", "Trip Planner", "Planificador de viajes",
+           "travel trip trips itinerary itineraries vacation holiday holidays viaje viajes itinerario "
+           "vacaciones turismo",
+           """Trip: title, destination, start_date, end_date, budget?, notes?
+Activity: name, activity_date, location?, cost?, >Trip
+Accommodation: name, check_in, check_out, cost?, >Trip"""),
+    Domain("donations", "Donations", "Donaciones",
+           "donation donations charity nonprofit non-profit fundraising donors ngo donaciones donativos "
+           "ong caridad benefica recaudacion",
+           """Campaign: title, description?, goal_amount, end_date?, active
+Donor: name, email!, phone?
+Donation: amount, donation_date, message?, anonymous, >Donor, >Campaign""", ("dashboard",)),
+    Domain("sports", "Sports League", "Liga deportiva",
+           "league sports team teams players tournament matches club football soccer basketball liga "
+           "equipos jugadores torneo partidos club futbol",
+           """Team: name!, city?
+Player: name, position_role?, jersey_number:int?, >Team?
+Match: match_date, opponent, our_score:int?, their_score:int?, >Team"""),
+    Domain("health", "Health Tracker", "Seguimiento de salud",
+           "health medication medications medicine pills symptoms blood+pressure wellness salud "
+           "medicamentos medicacion sintomas",
+           """Medication: name, dosage, frequency, start_date?, notes?
+Dose: taken_at, taken, >Medication
+Measurement: kind=weight|blood_pressure|heart_rate|glucose|steps, value, measured_at"""),
+    Domain("meals", "Meal Planner", "Planificador de comidas",
+           "meal meals nutrition diet calories calorie food+diary planificador+de+comidas nutricion dieta "
+           "comidas calorias",
+           """Food: name, calories, protein_g:decimal, carbs_g:decimal, fat_g:decimal
+Meal: meal_date, kind=breakfast|lunch|dinner|snack, notes?
+MealEntry: servings:decimal, >Meal, >Food"""),
+    Domain("social", "Social Network", "Red social",
+           "social+network social+media followers feed profiles red+social seguidores perfiles",
+           """Profile: username!, display_name, bio?, website?
+Post: content, >Profile
+Comment: content, >Post, >Profile"""),
+    Domain("documents", "Document Manager", "Gestor de documentos",
+           "document documents docs files folders paperwork documentos archivos carpetas expedientes",
+           """Folder: name!
+Document: title, content, status=draft|review|final, >Folder?"""),
+    Domain("planner", "Planner", "Agenda",
+           "planner calendar scheduler scheduling reminders reminder agenda calendario recordatorios "
+           "planificador",
+           """Calendar: name, color?
+Appointment: title, starts_at, ends_at?, location?, notes?, >Calendar?
+Reminder: title, remind_at, done, >Appointment?"""),
+    Domain("habits", "Habit Tracker", "Hábitos",
+           "habit habits goals goal streaks habitos habito metas objetivos",
+           """Habit: name, description?, target_per_week:int, active
+Checkin: checkin_date, notes?, >Habit"""),
+    Domain("shipping", "Shipments", "Envíos",
+           "shipment shipments shipping deliveries delivery parcels packages courier envios entregas "
+           "paquetes paqueteria mensajeria",
+           """Courier: name, phone?
+Shipment: tracking_code:string!, recipient_name, address, status=pending|in_transit|delivered|returned, weight_kg, shipped_date?, >Courier?"""),
+)
+
+GENERIC = Domain("generic", "Records", "Registros", "", """Category: name!
+Item: name, description?, status=active|archived, >Category?""")
+
+_BY_KEY = {d.key: d for d in DOMAINS}
+
+
+def get_domain(key: str) -> Domain:
+    """The domain called `key` (the generic one when unknown)."""
+    return _BY_KEY.get(key, GENERIC)
+
+
+def parse_entities(text: str) -> list[EntitySpec]:
+    """Parse the catalogue's entity lines into EntitySpecs."""
+    out = []
+    for line in text.strip().splitlines():
+        name, _, body = line.partition(":")
+        fields: list[FieldSpec] = []
+        relations: list[RelationSpec] = []
+        for token in (t.strip() for t in body.split(",")):
+            if not token:
+                continue
+            optional = token.endswith("?")
+            token = token.rstrip("?")
+            unique = token.endswith("!")
+            token = token.rstrip("!")
+            if token.startswith(">"):
+                relations.append(RelationSpec(target=token[1:], required=not optional))
+                continue
+            fname, _, rest = token.partition("=")
+            fname, _, type_hint = fname.partition(":")
+            if rest:
+                field = FieldSpec(name=fname, type="enum", choices=rest.split("|"), required=not optional)
+            else:
+                field = infer_field(fname, type_hint=type_hint or None)
+                field.required = field.type != "bool" and not optional
+            field.unique = field.unique or unique
+            fields.append(field)
+        out.append(EntitySpec(name=name.strip(), fields=fields, relations=relations))
+    return out

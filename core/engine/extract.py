@@ -1,0 +1,200 @@
+"""What a prompt names explicitly: entity lists, field lists per entity, relations from phrasing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.engine.fields import field_ident
+from core.engine.lexicon import entity_for, normalise
+
+_ARTICLES = {"a", "an", "the", "some", "their", "its", "his", "her", "our", "my", "un", "una", "unos",
+             "unas", "el", "la", "los", "las", "sus", "su", "mis", "nuestros", "nuestras", "fields", "field",
+             "campos", "campo", "de", "del", "each", "cada", "also", "tambien", "optional", "opcional"}
+_STOP = re.compile(r"\b(where|that|which|so|to|for|in|on|by|when|while|donde|que|para|en|por|cuando|"
+                   r"with|con|using|via|from|desde|as|como|plus|but|pero|including|incluyendo)\b")
+_FIELD_VERB = (r"(?:with|having|have|has|need|needs|store|stores|contain|contains|include|includes|"
+               r"should have|must have|tienen|tiene|con|llevan|lleva|incluyen|incluye|deben tener|"
+               r"debe tener|guardan|guarda)")
+_ENTITY_VERB = (r"(?:with|to manage|to track|to organise|to organize|to handle|for managing|for tracking|"
+                r"manage|manages|managing|track|tracks|tracking|handle|handles|of|for|including|"
+                r"gestionar|gestiona|gestione|administrar|administra|controlar|llevar|con|de|para|incluye)")
+_BELONGS = re.compile(r"\b(\w+) (?:belongs to|belong to|is linked to|are linked to|is assigned to|"
+                      r"are assigned to|pertenece a|pertenecen a|esta asignad[oa] a|estan asignad[oa]s a|"
+                      r"is part of|are part of|forma parte de) (?:a|an|one|the|un|una|el|la|uno)? ?(\w+)")
+_HAS_MANY = re.compile(r"\b(\w+) (?:can )?(?:has|have|contain|contains|tiene|tienen|contiene|contienen|"
+                       r"puede tener|pueden tener) (?:many|multiple|several|varios|varias|muchos|muchas|"
+                       r"multiples|one or more|uno o mas|una o mas) (\w+)")
+# verb -> (join entity, its fields as catalogue tokens)
+_JOIN_VERBS: dict[str, tuple[str, str]] = {
+    "borrow": ("Loan", "loan_date, due_date, returned"),
+    "rent": ("Rental", "start_date, end_date, price?"),
+    "book": ("Booking", "starts_at, status=pending|confirmed|cancelled, notes?"),
+    "reserve": ("Reservation", "reserved_for:date, status=pending|confirmed|cancelled, notes?"),
+    "enroll": ("Enrollment", "progress, completed"),
+    "attend": ("Registration", "registered_on:date?, attended"),
+    "adopt": ("Adoption", "adoption_date, notes?"),
+    "review": ("Review", "rating, comment?"),
+    "rate": ("Review", "rating, comment?"),
+    "order": ("Order", "order_date, quantity, status=pending|paid|shipped|delivered|cancelled"),
+    "buy": ("Purchase", "purchase_date, quantity, total"),
+    "purchase": ("Purchase", "purchase_date, quantity, total"),
+    "apply": ("Application", "status=submitted|reviewing|accepted|rejected, cover_letter?"),
+    "join": ("Membership", "joined_on:date, active"),
+    "follow": ("Follow", "since:date?"),
+    "vote": ("Vote", "voted_at?"),
+}
+_VERB_FORMS: dict[str, str] = {}
+for _v in _JOIN_VERBS:
+    for _f in (_v, _v + "s", _v + "ed", _v + "ing", _v + "es"):
+        _VERB_FORMS[_f] = _v
+_VERB_FORMS.update({
+    "enrol": "enroll", "enroll in": "enroll", "enrolls in": "enroll", "enrol in": "enroll",
+    "apply to": "apply", "apply for": "apply", "applies to": "apply", "applies for": "apply",
+    "bought": "buy", "toman prestados": "borrow", "toman prestado": "borrow", "piden prestados": "borrow",
+    "piden prestado": "borrow", "prestan": "borrow", "alquilan": "rent", "reservan": "reserve",
+    "se inscriben en": "enroll", "se matriculan en": "enroll", "compran": "buy", "asisten a": "attend",
+    "adoptan": "adopt", "resenan": "review", "valoran": "rate", "piden": "order", "solicitan": "apply",
+    "se apuntan a": "join", "siguen a": "follow", "votan": "vote", "check out": "borrow",
+    "checks out": "borrow",
+})
+_JOIN = re.compile(r"\b(\w+) (?:can |may |pueden |podran )?(" + "|".join(
+    sorted((re.escape(k) for k in _VERB_FORMS), key=len, reverse=True)) + r") (?:a |an |the |un |una |los |las )?(\w+)")
+
+
+@dataclass
+class Extraction:
+    """Everything the prompt names explicitly."""
+
+    entities: list[str] = field(default_factory=list)  # canonical names, prompt order
+    fields: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> [(ident, label)]
+    relations: list[tuple[str, str]] = field(default_factory=list)  # (child, parent)
+    joins: list[tuple[str, str, str, str]] = field(default_factory=list)  # (join, fields, a, b)
+    labels: dict[str, str] = field(default_factory=dict)  # canonical entity -> word used in the prompt
+    listed: bool = False  # the prompt gave an explicit list of entities
+
+
+def split_items(text: str) -> list[str]:
+    """'a title, due date and priority' -> ['title', 'due date', 'priority'] (articles dropped)."""
+    text = re.split(r"[.;:!?\n()\[\]]", text, maxsplit=1)[0]
+    parts = re.split(r",|\band\b|\by\b|\be\b|&|\bor\b|\bo\b|/", text)
+    items = []
+    for i, part in enumerate(parts):
+        toks = [t for t in re.findall(r"[a-z0-9_\-]+", part) if t not in _ARTICLES]
+        phrase = " ".join(toks)
+        stop = _STOP.search(phrase)
+        if stop:
+            phrase = phrase[:stop.start()].strip()
+            if phrase:
+                items.append(phrase)
+            if i < len(parts) - 1 or stop:
+                break
+            continue
+        if phrase:
+            items.append(phrase)
+    return [" ".join(i.split()[:4]) for i in items if i]
+
+
+def _known(word: str, extra: dict[str, str]) -> str | None:
+    """Canonical entity for a noun, including entities already named in this prompt."""
+    return entity_for(word) or extra.get(word)
+
+
+def extract(prompt: str) -> Extraction:
+    """Read entity lists, field lists and relations from the prompt."""
+    text = normalise(prompt)
+    ex = Extraction()
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?;\n])\s+|\n", text) if s.strip()]
+    for s in sentences:
+        _field_lists(s, ex)
+    for s in sentences:
+        _entity_lists(s, ex)
+    for s in sentences:
+        _relations(s, ex)
+    return ex
+
+
+def _add_entity(ex: Extraction, name: str, word: str) -> None:
+    """Record an entity once, keeping the prompt's word for labels."""
+    if name not in ex.entities:
+        ex.entities.append(name)
+        ex.labels.setdefault(name, word)
+
+
+def _field_lists(s: str, ex: Extraction) -> None:
+    """'products with name, price and stock' -> fields of Product."""
+    for m in re.finditer(rf"\b(\w+) {_FIELD_VERB}(?: (?:a|an|the|un|una|los|las|el|la|fields?|campos?|"
+                         rf"columns?|attributes?|atributos?|properties|propiedades|like|como))*:? (.+)", s):
+        ent = entity_for(m.group(1))
+        if not ent:
+            continue
+        items = split_items(m.group(2))
+        if len(items) < 2:
+            continue
+        ents = [i for i in items if entity_for(i.split()[-1]) and not _fieldish(i)]
+        if len(ents) * 2 >= len(items):
+            continue  # a list of entities, not of fields
+        _add_entity(ex, ent, m.group(1))
+        target = ex.fields.setdefault(ent, [])
+        for item in items:
+            parent = entity_for(item.split()[-1]) if len(item.split()) <= 2 else None
+            if parent and parent != ent and not _fieldish(item):
+                _add_entity(ex, parent, item.split()[-1])
+                if (ent, parent) not in ex.relations:
+                    ex.relations.append((ent, parent))
+                continue
+            ident = field_ident(item)
+            if ident not in {f for f, _ in target}:
+                target.append((ident, item))
+
+
+def _fieldish(item: str) -> bool:
+    """Words that are fields even though an entity shares the name (a task's 'status', 'notes')."""
+    return item in {"notes", "nota", "notas", "status", "estado", "comment", "total", "payment method",
+                    "metodo de pago", "address", "label", "grade", "rating", "progress", "date", "fecha",
+                    "balance", "entry", "type", "tipo", "price", "title", "name", "plan", "goal", "meta",
+                    "budget", "income", "location", "genre", "position", "class", "session", "level"}
+
+
+def _entity_lists(s: str, ex: Extraction) -> None:
+    """'with products, categories, customers and orders' -> four entities."""
+    for m in re.finditer(rf"\b{_ENTITY_VERB}:? (.+)", s):
+        items = split_items(m.group(1))
+        if len(items) < 2:
+            continue
+        heads = [(i, entity_for(i.split()[-1]) or entity_for(i.split()[0])) for i in items]
+        known = [(i, e) for i, e in heads if e and not _fieldish(i)]
+        if len(known) * 3 < len(items) * 2:
+            continue
+        ex.listed = True
+        for item, e in known:
+            _add_entity(ex, e, item.split()[-1])
+
+
+def _relations(s: str, ex: Extraction) -> None:
+    """'each order belongs to a customer', 'X has many Y', 'members borrow books'."""
+    for m in _BELONGS.finditer(s):
+        child, parent = entity_for(m.group(1)), entity_for(m.group(2))
+        if child and parent and child != parent:
+            _add_entity(ex, parent, m.group(2))
+            _add_entity(ex, child, m.group(1))
+            if (child, parent) not in ex.relations:
+                ex.relations.append((child, parent))
+    for m in _HAS_MANY.finditer(s):
+        parent, child = entity_for(m.group(1)), entity_for(m.group(2))
+        if child and parent and child != parent:
+            _add_entity(ex, parent, m.group(1))
+            _add_entity(ex, child, m.group(2))
+            if (child, parent) not in ex.relations:
+                ex.relations.append((child, parent))
+    for m in _JOIN.finditer(s):
+        a, b = entity_for(m.group(1)), entity_for(m.group(3))
+        verb = _VERB_FORMS[m.group(2)]
+        if not a or not b or a == b or m.group(1) in {"to", "a", "the"}:
+            continue
+        join, fields = _JOIN_VERBS[verb]
+        if join in (a, b):
+            continue
+        _add_entity(ex, a, m.group(1))
+        _add_entity(ex, b, m.group(3))
+        ex.joins.append((join, fields, a, b))

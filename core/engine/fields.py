@@ -1,0 +1,120 @@
+"""Field types from field names: `price` is a decimal >= 0, `email` an email, `due_date` a date, ..."""
+
+from __future__ import annotations
+
+from core.engine.lexicon import FIELD_WORDS_ES, ident, normalise
+from core.spec import _PY_KEYWORDS, RESERVED, FieldSpec
+
+ENUMS: dict[str, list[str]] = {
+    "status": ["todo", "in_progress", "done"],
+    "priority": ["low", "medium", "high"],
+}
+_DECIMAL = {"price", "cost", "amount", "total", "salary", "balance", "budget", "fee", "revenue", "wage",
+            "subtotal", "tax", "discount", "weight", "height", "distance", "rate", "value", "goal", "kg",
+            "km", "sqm", "amount_paid", "unit_price", "deposit"}
+_INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year", "minutes", "hours",
+        "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage", "position",
+        "number", "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
+        "units", "views", "likes", "steps", "floor", "duration", "progress", "reps_count"}
+_BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", "pinned", "returned",
+               "approved", "verified", "featured", "archived", "enabled", "visible", "anonymous", "read",
+               "favorite", "favourite", "taken", "resolved", "confirmed"}
+_TEXT = {"description", "body", "content", "notes", "bio", "instructions", "summary", "synopsis", "comment",
+         "message", "details", "answer", "diagnosis", "cover_letter", "address_notes", "feedback", "text",
+         "biography", "review"}
+_DATE_WORDS = {"date", "birthday", "due", "deadline", "birthdate", "dob", "check_in", "check_out"}
+_URL = {"url", "website", "link", "homepage", "image", "photo", "avatar", "resume"}
+_RENAME = {"type": "kind", "model": "vehicle_model", "id": "code", "q": "query", "limit": "max_limit",
+           "session": "session_name", "metadata": "meta", "schema": "schema_name", "fields": "field_list",
+           "from": "origin", "to": "destination", "class": "class_name", "offset": "offset_value",
+           "created_at": "created_on", "updated_at": "updated_on", "skip": "skip_value"}
+
+
+def field_ident(raw: str) -> str:
+    """A user's field words (EN or ES) -> a valid snake_case identifier."""
+    norm = normalise(raw).strip(" .:;-")
+    for art in ("the ", "a ", "an ", "el ", "la ", "los ", "las ", "un ", "una ", "su ", "sus ", "its ",
+                "their "):
+        if norm.startswith(art):
+            norm = norm[len(art):]
+    if norm in FIELD_WORDS_ES:
+        name = FIELD_WORDS_ES[norm]
+    else:
+        name = ident(" ".join(FIELD_WORDS_ES.get(w, w) for w in norm.split() if w not in {"de", "del"}))
+    if name in {"due", "deadline"}:
+        name = "due_date"
+    name = _RENAME.get(name, name)
+    if name in _PY_KEYWORDS or name in RESERVED:
+        name = name + "_value"
+    return name
+
+
+def infer_field(name: str, *, required: bool | None = None, type_hint: str | None = None) -> FieldSpec:
+    """A FieldSpec for `name` with type, bounds and choices guessed from the name (or `type_hint`)."""
+    parts = name.split("_")
+    last = parts[-1]
+    kw: dict = {}
+    ftype = type_hint or _guess_type(name, parts, last)
+    if ftype == "enum":
+        kw["choices"] = _enum_choices(name, last)
+    if ftype == "decimal":
+        kw["min"] = 0
+        if last in {"percentage", "percent"}:
+            kw["max"] = 100
+    if ftype == "int":
+        if last in {"rating", "stars"}:
+            kw["min"], kw["max"] = 1, 5
+        elif last == "progress":
+            kw["min"], kw["max"] = 0, 100
+        elif last == "year":
+            kw["min"], kw["max"] = 1000, 3000
+        else:
+            kw["min"] = 0
+    if ftype == "string":
+        kw["max_length"] = 20 if last in {"phone", "zip", "postcode"} else 200
+    if ftype == "text":
+        kw["max_length"] = 5000
+    if ftype in {"email", "string"} and (last in {"sku", "isbn", "slug", "plate"} or name == "username"):
+        kw["unique"] = True
+    req = required if required is not None else ftype != "bool" and not _optional_by_default(name, ftype)
+    return FieldSpec(name=name, type=ftype, required=req, **kw)
+
+
+def _guess_type(name: str, parts: list[str], last: str) -> str:
+    """The FieldType a name suggests."""
+    if last == "email" or name == "email":
+        return "email"
+    if name.endswith("_at") or last in {"datetime", "timestamp"} or name in {"clock_in", "clock_out"}:
+        return "datetime"
+    if last in _DATE_WORDS or name in _DATE_WORDS or name.startswith("date_"):
+        return "date"
+    if parts[0] in {"is", "has", "can"} or name in _BOOL_WORDS:
+        return "bool"
+    if last in {"rating", "stars"}:
+        return "int"
+    if last in {"percentage", "percent"}:
+        return "decimal"
+    if last in _DECIMAL or name in _DECIMAL:
+        return "decimal"
+    if last in _INT or name in _INT or (len(parts) > 1 and parts[0] in {"num", "number", "total"}):
+        return "int"
+    if last in _URL or name.endswith("_url"):
+        return "url"
+    if last in _TEXT or name in _TEXT:
+        return "text"
+    if name in ENUMS or last in {"status", "priority", "stage", "state"}:
+        return "enum"
+    return "string"
+
+
+def _enum_choices(name: str, last: str) -> list[str]:
+    """Sensible choices for an enum field."""
+    if last in {"stage"}:
+        return ["lead", "qualified", "proposal", "won", "lost"]
+    return ENUMS.get(name, ENUMS.get(last, ["todo", "in_progress", "done"]))
+
+
+def _optional_by_default(name: str, ftype: str) -> bool:
+    """Secondary details (notes, phone, website...) are optional unless the prompt says otherwise."""
+    return ftype in {"text", "url"} and name not in {"content", "body", "instructions", "message"} or name in {
+        "phone", "notes", "address", "website", "bio", "image_url", "photo_url"}

@@ -1,0 +1,222 @@
+"""Words the engine understands: normalisation, singular forms, entity and field names in EN and ES."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# English noun (singular, normalised) -> canonical PascalCase entity.
+ENTITY_WORDS_EN: dict[str, str] = {
+    "task": "Task", "todo": "Task", "project": "Project", "tag": "Tag", "label": "Tag", "comment": "Comment",
+    "post": "Post", "article": "Post", "author": "Author", "category": "Category", "product": "Product",
+    "customer": "Customer", "client": "Client", "order": "Order", "supplier": "Supplier",
+    "vendor": "Supplier", "warehouse": "Warehouse", "booking": "Booking", "reservation": "Reservation",
+    "room": "Room", "guest": "Guest", "service": "Service", "appointment": "Appointment",
+    "patient": "Patient", "doctor": "Doctor", "book": "Book", "member": "Member", "loan": "Loan",
+    "recipe": "Recipe", "ingredient": "Ingredient", "event": "Event", "attendee": "Attendee",
+    "ticket": "Ticket", "agent": "Agent", "course": "Course", "lesson": "Lesson", "student": "Student",
+    "teacher": "Teacher", "instructor": "Instructor", "enrollment": "Enrollment", "grade": "Grade",
+    "invoice": "Invoice", "payment": "Payment", "expense": "Expense", "budget": "Budget",
+    "income": "Income", "account": "Account", "contact": "Contact", "company": "Company", "deal": "Deal",
+    "lead": "Lead", "note": "Note", "notebook": "Notebook", "property": "Property", "listing": "Property",
+    "viewing": "Viewing", "job": "Job", "applicant": "Applicant", "application": "Application",
+    "candidate": "Candidate", "employee": "Employee", "department": "Department",
+    "attendance": "Attendance", "shift": "Shift", "vehicle": "Vehicle", "car": "Vehicle",
+    "driver": "Driver", "trip": "Trip", "pet": "Pet", "owner": "Owner", "vaccination": "Vaccination",
+    "visit": "Visit", "song": "Song", "track": "Song", "artist": "Artist", "album": "Album",
+    "playlist": "Playlist", "movie": "Movie", "film": "Movie", "review": "Review", "destination": "Destination",
+    "activity": "Activity", "donation": "Donation", "donor": "Donor", "campaign": "Campaign",
+    "volunteer": "Volunteer", "workout": "Workout", "exercise": "Exercise", "meal": "Meal", "dish": "Dish",
+    "poll": "Poll", "question": "Question", "vote": "Vote", "topic": "Topic", "thread": "Topic",
+    "reply": "Reply", "user": "Member", "team": "Team", "milestone": "Milestone", "issue": "Issue",
+    "bug": "Issue", "subscription": "Subscription", "plan": "Plan", "coupon": "Coupon",
+    "purchase": "Purchase", "sale": "Sale", "transaction": "Transaction", "goal": "Goal", "habit": "Habit",
+    "document": "Document", "folder": "Folder", "photo": "Photo", "asset": "Asset",
+    "equipment": "Equipment", "trainer": "Trainer", "player": "Player", "match": "Match",
+    "league": "League", "tournament": "Tournament", "venue": "Venue", "speaker": "Speaker",
+    "sponsor": "Sponsor", "medication": "Medication", "prescription": "Prescription", "route": "Route",
+    "shipment": "Shipment", "delivery": "Delivery", "location": "Location", "store": "Store",
+    "restaurant": "Restaurant", "hotel": "Hotel", "rental": "Rental", "bill": "Bill",
+    "reminder": "Reminder", "contract": "Contract", "quote": "Quote", "message": "Message",
+    "feedback": "Feedback", "survey": "Survey", "response": "Response", "genre": "Genre",
+    "item": "Item", "employer": "Company", "supply": "Supply", "food": "Food", "entry": "Entry",
+    "journal": "Journal", "calendar": "Calendar", "meeting": "Meeting", "profile": "Profile",
+    "tenant": "Tenant", "lease": "Lease", "class": "Session", "session": "Session", "menu": "MenuItem",
+    "measurement": "Measurement", "group": "Group", "staff": "Employee", "worker": "Employee",
+    "partner": "Partner",
+}
+# Spanish noun (singular, normalised) -> canonical PascalCase entity; the first one is the UI label.
+ENTITY_WORDS_ES: dict[str, str] = {
+    "tarea": "Task", "proyecto": "Project", "etiqueta": "Tag", "comentario": "Comment",
+    "publicacion": "Post", "articulo": "Post", "autor": "Author", "categoria": "Category",
+    "producto": "Product", "cliente": "Customer", "pedido": "Order", "orden": "Order",
+    "proveedor": "Supplier", "almacen": "Warehouse", "reserva": "Reservation", "habitacion": "Room",
+    "huesped": "Guest", "servicio": "Service", "cita": "Appointment", "paciente": "Patient",
+    "medico": "Doctor", "doctora": "Doctor", "libro": "Book", "miembro": "Member", "socio": "Member",
+    "prestamo": "Loan", "receta": "Recipe", "ingrediente": "Ingredient", "evento": "Event",
+    "asistente": "Attendee", "incidencia": "Ticket", "agente": "Agent", "curso": "Course",
+    "leccion": "Lesson", "estudiante": "Student", "alumno": "Student", "alumna": "Student",
+    "profesor": "Teacher", "profesora": "Teacher", "inscripcion": "Enrollment", "matricula": "Enrollment",
+    "calificacion": "Grade", "factura": "Invoice", "pago": "Payment", "gasto": "Expense",
+    "presupuesto": "Budget", "ingreso": "Income", "cuenta": "Account", "contacto": "Contact",
+    "empresa": "Company", "oportunidad": "Deal", "nota": "Note", "libreta": "Notebook",
+    "propiedad": "Property", "inmueble": "Property", "vivienda": "Property", "visita": "Visit",
+    "empleo": "Job", "oferta": "Job", "vacante": "Job", "candidato": "Candidate", "solicitud": "Application",
+    "postulacion": "Application", "empleado": "Employee", "empleada": "Employee",
+    "trabajador": "Employee", "departamento": "Department", "asistencia": "Attendance",
+    "fichaje": "Attendance", "turno": "Shift", "vehiculo": "Vehicle", "coche": "Vehicle",
+    "conductor": "Driver", "viaje": "Trip", "mascota": "Pet", "dueno": "Owner", "propietario": "Owner",
+    "vacuna": "Vaccination", "cancion": "Song", "artista": "Artist", "disco": "Album",
+    "pelicula": "Movie", "resena": "Review", "destino": "Destination",
+    "actividad": "Activity", "donacion": "Donation", "donante": "Donor", "campana": "Campaign",
+    "voluntario": "Volunteer", "entrenamiento": "Workout", "ejercicio": "Exercise", "comida": "Meal",
+    "plato": "Dish", "mesa": "DiningTable", "encuesta": "Survey", "pregunta": "Question", "voto": "Vote",
+    "hilo": "Topic", "tema": "Topic", "respuesta": "Reply", "usuario": "Member", "equipo": "Team",
+    "hito": "Milestone", "suscripcion": "Subscription", "cupon": "Coupon", "compra": "Purchase",
+    "venta": "Sale", "transaccion": "Transaction", "meta": "Goal", "objetivo": "Goal", "habito": "Habit",
+    "documento": "Document", "carpeta": "Folder", "foto": "Photo", "entrenador": "Trainer",
+    "jugador": "Player", "partido": "Match", "liga": "League", "torneo": "Tournament", "sede": "Venue",
+    "ponente": "Speaker", "patrocinador": "Sponsor", "medicamento": "Medication", "ruta": "Route",
+    "envio": "Shipment", "entrega": "Delivery", "tienda": "Store", "alquiler": "Rental",
+    "recordatorio": "Reminder", "contrato": "Contract", "mensaje": "Message", "genero": "Genre",
+    "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "Session",
+    "grupo": "Group",
+}
+ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
+
+# Spanish (normalised) field words -> English snake_case identifiers.
+FIELD_WORDS_ES: dict[str, str] = {
+    "nombre": "name", "precio": "price", "stock": "stock", "existencias": "stock", "fecha": "date",
+    "descripcion": "description", "cantidad": "quantity", "correo": "email", "correo electronico": "email",
+    "email": "email", "telefono": "phone", "titulo": "title", "estado": "status", "prioridad": "priority",
+    "direccion": "address", "ciudad": "city", "pais": "country", "apellido": "last_name",
+    "apellidos": "last_name", "notas": "notes", "nota": "notes", "contenido": "content", "autor": "author",
+    "fecha de entrega": "due_date", "fecha limite": "due_date", "fecha de vencimiento": "due_date",
+    "vencimiento": "due_date", "fecha de nacimiento": "birthday", "cumpleanos": "birthday", "total": "total",
+    "importe": "amount", "monto": "amount", "salario": "salary", "sueldo": "salary", "puntuacion": "rating",
+    "valoracion": "rating", "imagen": "image_url", "url": "url", "sitio web": "website", "web": "website",
+    "enlace": "link", "activo": "active", "activa": "active", "completada": "completed",
+    "completado": "completed", "hecho": "done", "capacidad": "capacity", "duracion": "duration_minutes",
+    "hora": "time", "edad": "age", "peso": "weight", "altura": "height", "color": "color",
+    "codigo": "code", "isbn": "isbn", "sku": "sku", "marca": "brand", "modelo": "vehicle_model",
+    "matricula": "plate", "kilometraje": "mileage", "raza": "breed", "especie": "species",
+    "especialidad": "specialty", "motivo": "reason", "diagnostico": "diagnosis", "coste": "cost",
+    "costo": "cost", "cargo": "position", "puesto": "position", "departamento": "department",
+    "ubicacion": "location", "lugar": "location", "plazas": "seats", "asientos": "seats",
+    "habitaciones": "bedrooms", "banos": "bathrooms", "superficie": "area_sqm", "metros": "area_sqm",
+    "anio": "year", "ano": "year", "genero": "genre", "director": "director", "sinopsis": "synopsis",
+    "calorias": "calories", "porciones": "servings", "raciones": "servings", "instrucciones": "instructions",
+    "tiempo": "minutes", "minutos": "minutes", "horas": "hours", "cuerpo": "body", "resumen": "summary",
+    "categoria": "category", "tipo": "kind", "nivel": "level", "etiquetas": "tags", "empresa": "company",
+    "mensaje": "message", "asunto": "subject", "respuesta": "answer", "pregunta": "question",
+    "entrada": "clock_in", "salida": "clock_out", "hora de entrada": "clock_in",
+    "hora de salida": "clock_out", "publicado": "published", "publicada": "published",
+    "disponible": "available", "pagado": "paid", "pagada": "paid", "metodo de pago": "payment_method",
+    "inicio": "start_date", "fin": "end_date", "fecha de inicio": "start_date", "fecha de fin": "end_date",
+    "biografia": "bio", "foto": "photo_url", "dni": "national_id", "nif": "tax_id", "iva": "tax_rate",
+    "descuento": "discount", "unidades": "quantity", "rol": "role", "usuario": "username",
+    "contrasena": "secret_hint", "objetivo": "goal", "meta": "goal", "progreso": "progress",
+}
+
+# English identifier word -> Spanish display word (labels of generated apps in Spanish).
+LABELS_ES: dict[str, str] = {v: k for k, v in FIELD_WORDS_ES.items() if " " not in k}
+LABELS_ES.update({
+    "name": "nombre", "date": "fecha", "notes": "notas", "due": "entrega", "first": "nombre",
+    "last": "apellido", "id": "id", "at": "fecha", "unit": "unidad", "per": "por", "night": "noche",
+    "number": "número", "kind": "tipo", "description": "descripción", "phone": "teléfono",
+    "title": "título", "address": "dirección", "price": "precio", "quantity": "cantidad", "stock": "stock",
+    "email": "correo", "status": "estado", "priority": "prioridad", "minutes": "minutos", "hours": "horas",
+    "started": "inicio", "starts": "inicio", "ends": "fin", "start": "inicio", "end": "fin",
+    "issue": "emisión", "published": "publicado", "year": "año", "rating": "valoración",
+    "amount": "importe", "total": "total", "method": "método", "payment": "pago", "paid": "pagado",
+})
+
+# Canonical entity -> Spanish plural label for generated UIs.
+ENTITY_LABELS_ES: dict[str, str] = {}
+for _es, _en in ENTITY_WORDS_ES.items():
+    ENTITY_LABELS_ES.setdefault(_en, _es)
+ENTITY_LABELS_ES.update({"Customer": "cliente", "Client": "cliente", "Member": "miembro", "Order": "pedido"})
+
+_ES_MARKERS = {
+    "una", "unos", "unas", "quiero", "necesito", "con", "para", "gestionar", "que", "los", "las", "del",
+    "aplicacion", "crea", "crear", "haz", "hazme", "sistema", "tienda", "donde", "cada", "pueden", "tiene",
+    "tienen", "y", "el", "la", "de", "gestion", "app", "tareas", "clientes", "productos", "fondo", "botones",
+}
+_EN_MARKERS = {"the", "with", "and", "for", "where", "each", "can", "have", "has", "app", "manage", "an", "of"}
+
+
+def normalise(text: str) -> str:
+    """Lowercase, strip accents (ñ -> n), collapse whitespace."""
+    nfkd = unicodedata.normalize("NFKD", text.lower())
+    ascii_text = "".join(c for c in nfkd if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", ascii_text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens."""
+    return re.findall(r"[a-z0-9_]+", normalise(text))
+
+
+def detect_language(text: str) -> str:
+    """'es' when Spanish function words dominate, else 'en'."""
+    toks = words(text)
+    es = sum(1 for t in toks if t in _ES_MARKERS and t not in {"app"})
+    en = sum(1 for t in toks if t in _EN_MARKERS and t not in {"app"})
+    accents = len(re.findall(r"[áéíóúñ¿¡]", text.lower()))
+    return "es" if es + accents > en + 1 else "en"
+
+
+def singular_candidates(word: str) -> list[str]:
+    """Possible singular forms of an English or Spanish plural, most likely first."""
+    w = word
+    out = [w]
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("ces") and len(w) > 4:
+        out.append(w[:-3] + "z")
+    if w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        out.append(w[:-2])
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-1])
+        out.append(w[:-2])
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 2:
+        out.append(w[:-1])
+    return list(dict.fromkeys(out))
+
+
+def entity_for(word: str) -> str | None:
+    """Canonical entity for a (possibly plural) normalised noun, if known."""
+    for cand in singular_candidates(word):
+        if cand in ENTITY_WORDS:
+            return ENTITY_WORDS[cand]
+    return None
+
+
+def singular(word: str) -> str:
+    """Best-effort singular of an unknown noun."""
+    cands = singular_candidates(word)
+    if word.endswith(("ies",)):
+        return cands[1]
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and len(cands) > 1:
+        return cands[1] if not word.endswith("es") else word[:-1]
+    return word
+
+
+def pascal(text: str) -> str:
+    """Words -> PascalCase ascii identifier (letters and digits only)."""
+    parts = re.findall(r"[a-z0-9]+", normalise(text))
+    name = "".join(p.capitalize() for p in parts)
+    if not name or not name[0].isalpha():
+        name = "Item" + name
+    return name[:40]
+
+
+def ident(text: str) -> str:
+    """Words -> snake_case ascii identifier."""
+    parts = re.findall(r"[a-z0-9]+", normalise(text))
+    name = "_".join(parts)[:40].strip("_")
+    if not name or not name[0].isalpha():
+        name = "field_" + name
+    return name[:40]
