@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from core import sandbox
 from core.config import get_settings
 from core.roles.base import RoleResult, RunContext
 
 
 def run(ctx: RunContext) -> RoleResult:
     """Run the generated tests (offline output is trusted enough for limits-only isolation)."""
+    from core import sandbox
+
     settings = get_settings()
     result = sandbox.run_tests(dict(ctx.files), timeout=settings.test_timeout_seconds,
                                trusted=ctx.provider.is_offline,
