@@ -1,0 +1,82 @@
+"""AUTOCREA's Streamlit entry: page config, the auth gate and the navigation (a router only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from core import auth
+from core.config import get_settings
+from core.users import find_user, revoke_sessions
+from pages import _ui as ui
+
+st.set_page_config(page_title="AUTOCREA", page_icon=":material/auto_awesome:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+
+@st.cache_resource(show_spinner=False)
+def _prepare(database_url: str) -> str:
+    """Migrate once per process and database (`streamlit run app.py` has no lifespan)."""
+    from db.migrate import upgrade
+
+    return upgrade(database_url)
+
+
+def _request_logout() -> None:
+    st.session_state["auth_logout_requested"] = True
+
+
+settings = get_settings()
+_prepare(settings.database_url)
+signed_in = bool(st.session_state.get("authentication_status"))
+claims = None if signed_in else auth.verify_token(st.context.cookies.get(settings.cookie_name))
+known = [find_user(n) for n in {st.session_state.get("username") if signed_in else None,
+                                 claims.username if claims else None} if n]
+authenticator = stauth.Authenticate(auth.credentials_for(known), settings.cookie_name, auth.get_cookie_key(),
+                                    settings.cookie_expiry_days, login_sleep_time=0)
+
+if claims and not st.session_state.get("logout"):
+    authenticator.login(location="unrendered")
+    if st.session_state.get("authentication_status"):
+        st.session_state["auth_tv"] = claims.token_version
+        st.session_state.setdefault("ui_lang", known[-1].language if known else "en")
+
+username = st.session_state.get("username")
+if st.session_state.get("authentication_status") and username:
+    if st.session_state.pop("auth_logout_requested", False):
+        revoke_sessions(username)
+        authenticator.logout(location="unrendered")
+        st.session_state["auth_notice"] = "You have been logged out."
+    elif auth.is_revoked(username, st.session_state.get("auth_tv")):
+        authenticator.logout(location="unrendered")
+        st.session_state["auth_notice"] = "Your session ended (logged out or password changed). Please log in again."
+
+user = ui.current_user()
+if user is not None:
+    if st.session_state.pop("auth_set_cookie", False):
+        token, expires = auth.issue_token(user)
+        authenticator.cookie_controller.cookie_model.cookie_manager.set(
+            settings.cookie_name, token, expires_at=expires.replace(tzinfo=None))
+    ui.sidebar(user, _request_logout)
+    t = ui.t
+    sections = {
+        t("Build"): [
+            st.Page("pages/generate.py", title=t("Generate"), icon=":material/auto_awesome:", default=True),
+            st.Page("pages/projects.py", title=t("Projects"), icon=":material/folder_open:"),
+        ],
+        t("Account"): [
+            st.Page("pages/billing.py", title=t("Billing"), icon=":material/credit_card:"),
+            st.Page("pages/settings.py", title=t("Settings"), icon=":material/settings:"),
+        ],
+    }
+    admin = st.Page("pages/admin.py", title=t("Admin"), icon=":material/admin_panel_settings:",
+                    visibility="visible" if user.role == "admin" else "hidden")
+    if user.role == "admin":
+        sections[t("Admin")] = [admin]
+    else:
+        # Listed but hidden, so /admin by URL reaches the page and is refused there with a message.
+        sections[t("Account")].append(admin)
+    st.navigation(sections).run()
+else:
+    st.navigation([st.Page("pages/login.py", title=ui.t("Welcome"), icon=":material/login:",
+                           default=True)], position="hidden").run()

@@ -1,0 +1,134 @@
+"""Login helpers the app shell needs: cookie key, signed tokens with revocation, brute-force limits.
+
+streamlit-authenticator's cookie is a JWT `{username, exp_date}` with no server-side revocation, and
+its attempt counter runs only after a correct password. We sign the same JWT shape with one more
+claim, `tv` (the user's token_version), and reject it once logout or a password change bumps that
+version; failed logins are counted per username before the password is checked.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jwt
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from core.config import get_settings
+from core.errors import LimitExceededError, NotFoundError
+from core.users import UserPublic, authenticate, find_user
+
+TOO_MANY_ATTEMPTS = "Too many attempts, try again in a minute"
+_key_lock = threading.Lock()
+_limiter = MovingWindowRateLimiter(MemoryStorage())
+
+
+@dataclass(frozen=True)
+class Claims:
+    """What a valid, unrevoked login cookie says."""
+
+    username: str
+    token_version: int
+    exp_date: float
+
+
+def get_cookie_key() -> str:
+    """The cookie signing key: settings.cookie_key, else one generated once into data_dir/.cookie_key."""
+    configured = get_settings().cookie_key
+    if configured:
+        return configured
+    path = Path(get_settings().data_dir) / ".cookie_key"
+    with _key_lock:
+        if path.is_file():
+            return path.read_text(encoding="utf-8").strip()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        # O_EXCL: two processes starting together must agree on one key.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text(encoding="utf-8").strip()
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(key)
+        return key
+
+
+def issue_token(user: UserPublic, *, key: str | None = None, days: float | None = None) -> tuple[str, datetime]:
+    """A signed login cookie value for `user` and its expiry."""
+    days = get_settings().cookie_expiry_days if days is None else days
+    expires = datetime.now(UTC) + timedelta(days=days)
+    payload = {"username": user.username.lower(), "exp_date": expires.timestamp(), "tv": user.token_version}
+    return jwt.encode(payload, key or get_cookie_key(), algorithm="HS256"), expires
+
+
+def decode_token(token: str | None, *, key: str | None = None) -> dict[str, Any] | None:
+    """The token's payload when the signature and expiry are good; None otherwise."""
+    if not token:
+        return None
+    try:
+        payload = jwt.decode(token, key or get_cookie_key(), algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+    if not isinstance(payload.get("username"), str) or float(payload.get("exp_date", 0)) <= \
+            datetime.now(UTC).timestamp():
+        return None
+    return payload
+
+
+def verify_token(token: str | None, *, key: str | None = None) -> Claims | None:
+    """Claims of a cookie that is signed, unexpired and not revoked (its tv matches the database)."""
+    payload = decode_token(token, key=key)
+    if payload is None:
+        return None
+    try:
+        user = find_user(payload["username"])
+    except NotFoundError:
+        return None
+    if payload.get("tv") != user.token_version:
+        return None
+    return Claims(user.username, user.token_version, float(payload["exp_date"]))
+
+
+def is_revoked(username: str, token_version: int | None) -> bool:
+    """True when the session's token_version no longer matches the user's (or the user is gone)."""
+    try:
+        return find_user(username).token_version != token_version
+    except NotFoundError:
+        return True
+
+
+def _attempts() -> RateLimitItemPerMinute:
+    return RateLimitItemPerMinute(max(1, get_settings().login_attempts_per_minute))
+
+
+def login(username: str, password: str) -> UserPublic | None:
+    """Check a password with a per-username limit on failures; LimitExceededError once it is hit."""
+    subject = username.strip().lower()
+    item = _attempts()
+    if not _limiter.test(item, "login", subject):
+        raise LimitExceededError(TOO_MANY_ATTEMPTS)
+    user = authenticate(subject, password) if subject and password else None
+    if user is None:
+        _limiter.hit(item, "login", subject)
+    return user
+
+
+def reset_login_limits() -> None:
+    """Forget every failed-login count (tests)."""
+    _limiter.storage.reset()
+
+
+def credentials_for(users: list[UserPublic]) -> dict[str, Any]:
+    """A streamlit-authenticator credentials dict for these users (no password hashes: we check those)."""
+    return {"usernames": {
+        u.username.lower(): {"email": u.email, "name": u.name, "first_name": u.name.split(" ")[0],
+                             "last_name": " ".join(u.name.split(" ")[1:]), "roles": [u.role],
+                             "failed_login_attempts": 0, "logged_in": False}
+        for u in users}}

@@ -1,0 +1,94 @@
+"""Shared view helpers: the signed-in user, translations, sidebar, error display, formatting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from core import i18n
+from core.errors import AutocreaError, NotFoundError
+from core.users import UserPublic, find_user
+
+T = TypeVar("T")
+# The authenticator owns these session keys; we read them and set them only on login/logout.
+AUTH_KEYS = ("name", "username", "email", "roles", "authentication_status")
+STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/progress_activity:",
+                "completed": ":material/check_circle:", "failed": ":material/error:",
+                "cancelled": ":material/cancel:", "unsupported": ":material/block:",
+                "needs_review": ":material/rate_review:"}
+
+
+def lang() -> str:
+    """The UI language of this session ('en' or 'es')."""
+    return st.session_state.get("ui_lang", "en")
+
+
+def t(text: str, **fmt: Any) -> str:
+    """`text` in the session's language."""
+    return i18n.t(text, lang(), **fmt)
+
+
+def current_user() -> UserPublic | None:
+    """The signed-in user, read fresh from the database (None when signed out or gone)."""
+    username = st.session_state.get("username")
+    if not st.session_state.get("authentication_status") or not username:
+        return None
+    try:
+        return find_user(username)
+    except NotFoundError:
+        return None
+
+
+def require_user() -> UserPublic:
+    """The signed-in user, or stop the page with a sign-in hint."""
+    user = current_user()
+    if user is None:
+        st.warning(t("Please log in first."))
+        st.stop()
+    return user
+
+
+def credits_label(n: int) -> str:
+    """'100 credits' / '1 credit' in the session's language."""
+    return t("{n} credits", n=n) if n != 1 else t("{n} credit", n=n)
+
+
+def when(value: datetime | None) -> str:
+    """A short, readable timestamp."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def attempt(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """Call a core function; show an AutocreaError as a message and return None."""
+    try:
+        return fn(*args, **kwargs)
+    except AutocreaError as exc:
+        st.error(t(str(exc)), icon=":material/error:")
+        return None
+
+
+def status_badge(status: str) -> str:
+    """A status with its icon, translated."""
+    return f"{STATUS_ICONS.get(status, '')} {t(status.replace('_', ' ').capitalize())}".strip()
+
+
+def sidebar(user: UserPublic, on_logout: Callable[[], None]) -> None:
+    """The user's name, balance and the logout button."""
+    with st.sidebar:
+        st.markdown(f"**{user.name}**  \n:gray[@{user.username}]")
+        st.markdown(f":material/toll: **{credits_label(user.balance)}**")
+        st.button(t("Log out"), key="ui_logout", icon=":material/logout:", on_click=on_logout,
+                  width="stretch")
+
+
+
+def providers_for(user_id: int) -> list[tuple[str, str]]:
+    """Providers usable right now by this user ("Offline engine" first)."""
+    try:
+        from core.providers import available_providers
+    except ImportError:  # the providers registry lands separately; the offline engine always works
+        return [("offline", "Offline engine")]
+    return available_providers(user_id)

@@ -1,0 +1,109 @@
+"""The ASGI entry: the Streamlit UI plus our own routes on one port (`streamlit run server.py`)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import streamlit as st
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+import core
+from core.logging import configure, get_logger
+
+log = get_logger("autocrea.server")
+PREVIEW_HEADERS = {
+    # An opaque origin: the generated page may run its own scripts but cannot read our cookies or DOM.
+    "Content-Security-Policy": "sandbox allow-scripts allow-forms",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def _health() -> tuple[bool, str]:
+    from db.migrate import current_revision
+
+    try:
+        return True, current_revision()
+    except Exception as exc:  # any driver error means "unreachable" to a health check
+        log.warning("healthz_database_unreachable", error=str(exc))
+        return False, ""
+
+
+async def healthz(_request: Request) -> JSONResponse:
+    """Database reachability, app version and schema revision."""
+    ok, revision = await asyncio.to_thread(_health)
+    body = {"status": "ok" if ok else "error", "database": ok, "version": core.__version__, "revision": revision}
+    return JSONResponse(body, status_code=200 if ok else 503)
+
+
+async def preview(request: Request) -> Response:
+    """A generated app's preview.html, sandboxed by CSP; 404 for unknown tokens."""
+    from core.projects import get_preview_html
+
+    token = request.path_params["token"]
+    html = await asyncio.to_thread(get_preview_html, token) if 8 <= len(token) <= 128 else None
+    if html is None:
+        return PlainTextResponse("Preview not found", status_code=404, headers=PREVIEW_HEADERS)
+    return HTMLResponse(html, headers=PREVIEW_HEADERS)
+
+
+def _startup() -> None:
+    from db.migrate import upgrade
+
+    revision = upgrade()
+    try:
+        from core import jobs
+    except ImportError:
+        log.info("startup", revision=revision, jobs="unavailable")
+        return
+    summary = jobs.reconcile()
+    jobs.get_runner()
+    log.info("startup", revision=revision, reconciled=summary)
+
+
+def _shutdown() -> None:
+    try:
+        from core import jobs
+    except ImportError:
+        return
+    jobs.shutdown()
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
+    """Migrate, reconcile orphaned jobs and start the runner; stop the runner on exit."""
+    configure()
+    await asyncio.to_thread(_startup)
+    try:
+        yield {}
+    finally:
+        await asyncio.to_thread(_shutdown)
+
+
+def on_script_error(exc: Exception) -> bool:
+    """Log with a short error id (and Sentry), show a friendly message instead of a traceback."""
+    error_id = uuid.uuid4().hex[:8]
+    log.error("script_error", error_id=error_id, error_type=type(exc).__name__, exc_info=exc)
+    try:
+        import sentry_sdk
+
+        if sentry_sdk.is_initialized():
+            sentry_sdk.set_tag("error_id", error_id)
+            sentry_sdk.capture_exception(exc)
+    except ImportError:
+        pass
+    st.error(f"Something went wrong on our side. Please try again; if it keeps happening, "
+             f"tell the operator this error id: **{error_id}**", icon=":material/sentiment_dissatisfied:")
+    return True
+
+
+app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET"]),
+                               Route("/preview/{token}", preview, methods=["GET"])],
+             lifespan=lifespan, on_script_error=on_script_error)
