@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,14 +86,6 @@ class Settings(BaseSettings):
     stripe_api_base: str = ""
     redis_url: str = ""
     login_attempts_per_minute: int = 5
-
-    secret_fields: frozenset[str] = Field(
-        default=frozenset(
-            {"cookie_key", "encryption_key", "sentry_dsn", "joxcoder_api_key", "openai_api_key",
-             "anthropic_api_key", "stripe_secret_key", "stripe_webhook_secret"}
-        ),
-        exclude=True,
-    )
 
     @classmethod
     def settings_customise_sources(
