@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel
@@ -31,11 +31,12 @@ class Usage(BaseModel):
 
 
 class Completion(BaseModel):
-    """A finished call: the text, its usage and the model that wrote it."""
+    """A finished call: the text, its usage, the model that wrote it and the provider that served it."""
 
     text: str
     usage: Usage
     model: str
+    provider: str = ""
 
 
 class ProviderOptions(BaseModel):
@@ -45,11 +46,34 @@ class ProviderOptions(BaseModel):
     temperature: float = 0.2
     timeout: float = 60.0
     budget: float = 120.0
+    max_attempts: int = 5
+
+
+class _Restart(str):
+    """The type of RESTART."""
+
+
+RESTART: str = _Restart("")
+"""Yielded by `execute` when a stream died midway and the call starts again: drop the text received so far."""
+
+
+def join_chunks(chunks: Iterable[str]) -> str:
+    """Join streamed chunks, starting over at each RESTART."""
+    parts: list[str] = []
+    for chunk in chunks:
+        if chunk is RESTART:
+            parts.clear()
+        else:
+            parts.append(chunk)
+    return "".join(parts)
 
 
 @runtime_checkable
 class Provider(Protocol):
-    """A model provider. `execute` yields text chunks and leaves the call's usage in `last_usage`."""
+    """A model provider. `execute` yields text chunks and leaves the call's usage in `last_usage`.
+
+    A chunk that `is RESTART` means the stream died and the call started again: discard earlier chunks.
+    """
 
     name: ClassVar[str]
     label: ClassVar[str]
@@ -74,6 +98,7 @@ class BaseProvider:
     label: ClassVar[str] = ""
     needs_key: ClassVar[bool] = True
     is_offline: ClassVar[bool] = False
+    key_env_var: ClassVar[str] = ""
     model: str = ""
 
     def __init__(self) -> None:
@@ -85,8 +110,8 @@ class BaseProvider:
 
     def complete(self, messages: list[Message], options: ProviderOptions) -> Completion:
         """Join the streamed chunks into one Completion."""
-        text = "".join(self.execute(messages, options))
-        return Completion(text=text, usage=self.last_usage, model=self.model)
+        text = join_chunks(self.execute(messages, options))
+        return Completion(text=text, usage=self.last_usage, model=self.model, provider=self.name)
 
 
 def estimate_tokens(text: str) -> int:
