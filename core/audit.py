@@ -467,7 +467,8 @@ def render_report(report: AuditReport, *, isolation: str = "", tests: str = "") 
     c = report.counts()
     lines = ["# Security audit", "",
              f"Checked {report.files_scanned} files ({report.python_files} Python) with "
-             f"{' and '.join(report.tools) or 'no tools'} in {report.seconds:.2f} s. The code was read, not run.", ""]
+             f"{' and '.join(report.tools) or 'no tools'} in {report.seconds:.2f} s "
+             "(the audit reads the code; it never runs it).", ""]
     if isolation or tests:
         lines += [f"- Tests: {tests or 'not run'}", f"- Test isolation: {isolation or 'none'}", ""]
     lines += [f"- {note}" for note in report.notes] + ([""] if report.notes else [])
