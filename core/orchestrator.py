@@ -26,7 +26,7 @@ from core.providers.base import BaseProvider, ProviderOptions
 from core.roles import PIPELINE, Role, RoleResult, RunContext
 from core.spec import AppSpec
 from core.versions import add_snapshot, snapshot_files
-from db.models import Project, Step, utcnow
+from db.models import Project, Step, User, utcnow
 from db.session import session_scope
 
 log = get_logger("autocrea.orchestrator")
@@ -147,6 +147,24 @@ class _Run:
                     s.add(Step(project_id=self.project_id, run=self.run, position=i, role=role.name))
         self.base_files, self.base_spec = dict(self.files), self.spec
         self.details: dict[str, dict[str, Any]] = {}
+        self.shared: dict[str, Any] = {"base_spec": self.base_spec, "user_id": self.user_id,
+                                       "provider_name": self.provider_name, "fallbacks": []}
+
+    def _fallbacks(self) -> list[BaseProvider]:
+        """The fallback provider (user preference, then settings), when one is set and usable."""
+        name = get_settings().fallback_provider
+        if self.user_id is not None:
+            with session_scope() as s:
+                user = s.get(User, self.user_id)
+                name = (user.fallback_provider if user else "") or name
+        if not name or name == self.provider_name or self.provider.is_offline:
+            return []
+        try:
+            fallback = build_provider(name, self.user_id)
+        except AutocreaError as exc:
+            log.warning("fallback_unavailable", provider=name, error=str(exc))
+            return []
+        return [] if fallback.is_offline else [fallback]
 
     def context(self, role: Role) -> RunContext:
         with self.lock:
@@ -157,8 +175,7 @@ class _Run:
                           instruction=self.instruction, base_files=self.base_files,
                           check_cancel=self.check_cancel,
                           emit_output=lambda text, r=role.name: self.output(r, text + "\n"),
-                          shared={"base_spec": self.base_spec, "user_id": self.user_id,
-                                  "provider_name": self.provider_name})
+                          stream=lambda chunk, r=role.name: self.output(r, chunk), shared=self.shared)
 
     def run_role(self, role: Role) -> tuple[RoleResult, float]:
         self.check_cancel()
@@ -204,6 +221,7 @@ class _Run:
         failure: BaseException | None = None
         try:
             self.provider = build_provider(self.provider_name, self.user_id)
+            self.shared["fallbacks"] = self._fallbacks()
         except AutocreaError as exc:
             failure = exc
         done: set[str] = set()

@@ -28,6 +28,7 @@ class RunContext:
     base_files: dict[str, str] = field(default_factory=dict)
     check_cancel: Callable[[], None] = lambda: None
     emit_output: Callable[[str], None] = lambda _text: None
+    stream: Callable[[str], None] = lambda _chunk: None
     shared: dict[str, Any] = field(default_factory=dict)
 
     @property

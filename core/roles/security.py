@@ -1,19 +1,57 @@
-"""Security auditor: bandit, secret scanning and config checks over every file; writes SECURITY_AUDIT.md."""
+"""Security auditor: bandit, secret scanning and config checks; a model fixes findings when one is used."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from core.providers.base import Usage
 from core.roles.base import RoleResult, RunContext
+from core.roles.llm import accept, ask, files_block, parse_answer, template
+
+REPORT = "SECURITY_AUDIT.md"
+
+
+def _audit(files: dict[str, str]) -> Any:
+    from core import audit  # bandit loads only when an audit runs
+
+    return audit.audit_files({p: c for p, c in files.items() if p != REPORT})
+
+
+def _findings(report: Any) -> list[dict[str, Any]]:
+    return [f.model_dump() if hasattr(f, "model_dump") else dict(vars(f)) for f in report.findings]
+
+
+def _fix(ctx: RunContext, files: dict[str, str], findings: list[dict[str, Any]]) -> tuple[dict[str, str], Usage]:
+    """Ask the model to fix high and medium findings; returns the changed files."""
+    serious = [f for f in findings if f["severity"] in ("high", "medium")]
+    listing = "\n".join(f"- [{f['severity']}] {f['file']}:{f['line']} {f['rule']}: {f['message']} "
+                        f"(advice: {f['advice']})" for f in serious[:40])
+    involved = sorted({f["file"] for f in serious})
+    user = f"Findings:\n{listing}\n\nFiles involved:\n{files_block(files, involved)}"
+    text, usage = ask(ctx, template("security") + "\n\n" + template("_format"), user)
+    fixed, _, problems = accept(parse_answer(text), "security", files)
+    if problems:
+        ctx.emit_output("Ignored: " + "; ".join(problems))
+    return fixed, usage
 
 
 def run(ctx: RunContext) -> RoleResult:
-    """Audit the whole project and report the findings by severity."""
-    from core import audit  # bandit loads only when an audit runs
+    """Audit the whole project, let the model fix serious findings once, and report."""
+    from core import audit
 
-    report = audit.audit_files({p: c for p, c in ctx.files.items() if p != "SECURITY_AUDIT.md"})
+    files = dict(ctx.files)
+    report = _audit(files)
     counts = report.counts()
-    text = audit.render_report(report)
+    usage, changed, before = Usage(), {}, dict(counts)
+    if not ctx.provider.is_offline and counts["high"] + counts["medium"] > 0:
+        changed, usage = _fix(ctx, files, _findings(report))
+        files.update(changed)
+        report = _audit(files)
+        counts = report.counts()
     summary = f"{counts['high']} high, {counts['medium']} medium, {counts['low']} low findings"
+    if changed:
+        summary += f" (model fixed {len(changed)} files; before: {before['high']} high, {before['medium']} medium)"
     ctx.emit_output(summary)
-    findings = [f.model_dump() if hasattr(f, "model_dump") else dict(vars(f)) for f in report.findings]
-    return RoleResult(files={"SECURITY_AUDIT.md": text}, summary=summary, model="audit",
-                      detail={"audit": counts, "findings": findings[:200]})
+    return RoleResult(files={**changed, REPORT: audit.render_report(report)}, summary=summary, usage=usage,
+                      model=ctx.provider.model if changed else "audit",
+                      detail={"audit": counts, "audit_before_fixes": before, "findings": _findings(report)[:200]})
