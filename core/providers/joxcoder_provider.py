@@ -17,7 +17,7 @@ from huggingface_hub.errors import (
 from core.errors import ValidationError
 from core.providers.base import Completion, Message, ProviderOptions
 from core.providers.remote import RemoteProvider
-from core.providers.retry import Failure, StreamInterrupted, status_failure, transport_failure
+from core.providers.retry import Failure, StreamInterrupted, seconds, status_failure, transport_failure
 
 if TYPE_CHECKING:
     from core.config import Settings
@@ -137,7 +137,7 @@ class JoxCoderProvider(RemoteProvider):
         if http is not None:
             return self._http_failure(http)
         if isinstance(exc, InferenceTimeoutError):
-            return Failure(f"timed out after {timeout:g} s", True, "timeout")
+            return Failure(f"timed out after {seconds(timeout)} s", True, "timeout")
         if isinstance(exc, OverloadedError):
             return Failure("the server is overloaded", True, "server")
         if isinstance(exc, IncompleteGenerationError):

@@ -36,6 +36,11 @@ class StreamInterrupted(Exception):
 Classify = Callable[[BaseException, float], "Failure | None"]
 
 
+def seconds(value: float) -> str:
+    """30.0 -> '30', 0.389 -> '0.4'."""
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def scrub(text: str, secrets: tuple[str, ...] = ()) -> str:
     """`text` without the given secrets or anything that looks like a key."""
     for secret in secrets:
@@ -93,7 +98,7 @@ def transport_failure(exc: BaseException, *, timeout: float, url: str) -> Failur
 
     for err in _chain(exc):
         if isinstance(err, httpx2.TimeoutException | TimeoutError) and not isinstance(err, httpx2.ConnectError):
-            return Failure(f"timed out after {timeout:g} s", True, "timeout")
+            return Failure(f"timed out after {seconds(timeout)} s", True, "timeout")
         if isinstance(err, httpx2.ConnectError | ConnectionRefusedError):
             text = " ".join(str(e) for e in _chain(err)).lower()
             reason = "connection refused" if "refused" in text else "could not connect"
@@ -146,7 +151,7 @@ class _Budget:
     def _final(self, cause: str, failure: Failure, wait: float) -> str:
         elapsed = time.monotonic() - self.start
         if failure.kind == "loading":
-            return f"{cause} after {elapsed:.0f} s (the server estimates {wait:.0f} s more)"
+            return f"{cause} after {seconds(elapsed)} s (the server estimates {seconds(wait)} s more)"
         if failure.kind == "timeout":
             return cause if self.attempts == 1 else f"{cause} ({self.attempts} attempts)"
         return cause if self.attempts == 1 else f"{cause} after {self.attempts} attempts"

@@ -36,8 +36,8 @@ class FakeTGI(OpenAIChatMixin, FakeServer):
         params = (request.body or {}).get("parameters") or {}
         out: dict[str, Any] = {"generated_text": reply.text}
         if params.get("details") and reply.usage:
-            words = request.prompt.split()[: prompt_tokens(reply, request.prompt)]
-            prefill = ([{"id": i, "text": w, "logprob": -0.5} for i, w in enumerate(words)]
+            count = prompt_tokens(reply, request.prompt)
+            prefill = ([{"id": i, "text": f"t{i}", "logprob": -0.5} for i in range(count)]
                        if params.get("decoder_input_details") else [])
             out["details"] = {"finish_reason": "eos_token", "generated_tokens": reply.output_tokens(),
                               "seed": None, "prefill": prefill, "tokens": _tokens(reply)}
