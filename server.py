@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,8 @@ import core
 from core.logging import configure, get_logger
 
 log = get_logger("autocrea.server")
+# Tells the pages that /preview exists (it does not under `streamlit run app.py`).
+os.environ["AUTOCREA_SERVER_ROUTES"] = "1"
 PREVIEW_HEADERS = {
     # An opaque origin: the generated page may run its own scripts but cannot read our cookies or DOM.
     "Content-Security-Policy": "sandbox allow-scripts allow-forms",

@@ -1,9 +1,218 @@
-"""Generate: waiting for core.projects."""
+"""Generate: describe an app, watch the roles build it, then inspect, preview, download and improve it."""
+
+from __future__ import annotations
 
 import streamlit as st
 
+from core import projects
+from core.config import get_settings
+from core.errors import AutocreaError, InsufficientCreditsError
+from core.projects import ProjectView
+from pages import _studio as studio
 from pages import _ui as ui
 
-ui.require_user()
-st.title(ui.t("Generate"))
-st.info(ui.t("Coming soon."))
+t = ui.t
+user = ui.require_user()
+settings = get_settings()
+EXAMPLES = ("A task manager with projects and tasks",
+            "A library where members borrow books",
+            "An online shop with products (name, price, stock) and orders",
+            "Un blog con autores, entradas y comentarios",
+            "Una clínica con pacientes, médicos y citas")
+FAILED = ("failed", "cancelled", "unsupported")
+
+
+def _use_example() -> None:
+    example = st.session_state.get("gen_example")
+    if example:
+        st.session_state["gen_prompt"] = example
+        if not st.session_state.get("gen_name"):
+            st.session_state["gen_name"] = example.split(" with ")[0].split(" con ")[0][:60]
+
+
+def _open(project_id: str | None) -> None:
+    if project_id:
+        st.query_params["project"] = project_id
+    else:
+        st.query_params.pop("project", None)
+    st.session_state.pop("gen_editing", None)
+
+
+def new_generation() -> None:
+    """The request form: name, description, examples, model, cost and balance."""
+    st.title(f":material/auto_awesome: {t('Generate')}")
+    st.caption(t("Describe the app you want in English or Spanish. Six AI roles design, write, audit "
+                 "and test it while you watch."))
+    form, aside = st.columns([3, 2], gap="large")
+    with form:
+        st.text_input(t("Project name"), key="gen_name", placeholder=t("My task manager"), max_chars=100)
+        st.pills(t("Examples"), EXAMPLES, key="gen_example", on_change=_use_example)
+        prompt = st.text_area(t("Describe your app"), key="gen_prompt", height=170,
+                              placeholder=t("Who uses it, what they keep track of, which fields matter…"))
+        st.caption(t("{n} / {limit} characters", n=f"{len(prompt or ''):,}", limit=f"{settings.max_prompt_chars:,}"))
+        options = ui.providers_for(user.id)
+        names = [n for n, _ in options]
+        labels = dict(options)
+        provider = st.selectbox(t("Model"), names, format_func=labels.get, key="gen_provider",
+                                index=names.index(user.default_provider) if user.default_provider in names else 0)
+        cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
+        cost_col.markdown(t("Cost: **{cost}** · Your balance: **{balance}**",
+                            cost=ui.credits_label(settings.generation_cost), balance=ui.credits_label(user.balance)))
+        if go_col.button(t("Generate"), type="primary", key="gen_go", icon=":material/rocket_launch:",
+                         width="stretch"):
+            try:
+                view = projects.start_generation(user_id=user.id, name=st.session_state.get("gen_name", ""),
+                                                 prompt=prompt or "", provider=provider)
+            except InsufficientCreditsError as exc:
+                st.error(t("Insufficient credits: need {need}, have {have}", need=exc.need, have=exc.have),
+                         icon=":material/toll:")
+                st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
+            except AutocreaError as exc:
+                st.error(t(str(exc)), icon=":material/error:")
+            else:
+                _open(view.id)
+                st.rerun()
+    with aside, st.container(border=True):
+        st.markdown(f"#### {t('What you get')}")
+        st.markdown(t("- A FastAPI backend with a database and one API per entity\n"
+                      "- A responsive web frontend and a live preview\n"
+                      "- Tests that exercise every endpoint, run for you\n"
+                      "- A security audit, Docker, CI and a README\n"
+                      "- The full git history, one commit per role"))
+        st.caption(t("The Offline engine builds common business apps without any model key. "
+                     "For anything else, add a model in Settings."))
+
+
+def header(p: ProjectView) -> None:
+    """Name, status, cost and the actions."""
+    title, actions = st.columns([3, 2], vertical_alignment="bottom")
+    with title:
+        st.title(p.name)
+        cost = projects.credits_spent(p.id)
+        st.markdown(f"{ui.status_badge(p.status)} · {p.provider}{' · ' + p.model if p.model else ''} · "
+                    f"{ui.credits_label(cost)} · {ui.when(p.created_at)}")
+    with actions:
+        zip_col, push_col, new_col = st.columns(3)
+        ready = not p.active and p.status not in ("unsupported",) and bool(projects.list_snapshots(p.id))
+        zip_col.download_button(t("Download ZIP"), data=lambda: projects.zip_project(p.id, user_id=user.id),
+                                file_name=f"{p.name.strip().replace(' ', '-').lower() or 'app'}.zip",
+                                mime="application/zip", icon=":material/download:", disabled=not ready,
+                                key="gen_zip", on_click="ignore", width="stretch")
+        pop = push_col.popover(t("Push to git"), icon=":material/cloud_upload:", disabled=not ready, width="stretch")
+        with pop, st.form("gen_push", clear_on_submit=True):
+            remote = st.text_input(t("Remote URL"), placeholder="https://github.com/you/app.git",
+                                   key="gen_push_remote")
+            token = st.text_input(t("Access token (optional)"), type="password", key="gen_push_token",
+                                  help=t("Used for this push only; never stored or logged."))
+            if st.form_submit_button(t("Push"), type="primary"):
+                with st.spinner(t("Pushing…")):
+                    commit = ui.attempt(projects.push_project, p.id, user_id=user.id, remote_url=remote,
+                                        token=token)
+                if commit:
+                    st.success(t("Pushed commit {sha}.", sha=commit[:12]))
+        new_col.button(t("New app"), key="gen_new", on_click=_open, args=(None,), icon=":material/add:",
+                       width="stretch")
+
+
+def outcome(p: ProjectView, steps: list) -> None:
+    """What happened, in plain words, when the run did not complete."""
+    if p.status in FAILED:
+        failed = next((s for s in steps if s.status == "failed"), None)
+        where = t("The {role} stopped", role=t(studio.ROLE_LABELS.get(failed.role, failed.role))) if failed else ""
+        cost = projects.credits_spent(p.id)
+        refund = (t("Your credits were refunded: this cost you nothing.") if cost == 0
+                  else t("Credits charged: {n}.", n=ui.credits_label(cost)))
+        message = p.error or (failed.error if failed else "")
+        if p.status == "cancelled":
+            st.warning(f"{t('Cancelled.')} {refund}", icon=":material/cancel:")
+        elif p.status == "unsupported":
+            st.warning(f"{t(message)} {refund}", icon=":material/block:")
+        else:
+            st.error(f"{where}: {message} {refund}".strip(": "), icon=":material/error:")
+    elif p.status == "needs_review":
+        st.warning(t("The last change broke {n} of the project's tests. Keep it anyway, or discard it to restore "
+                     "the previous version (the {cost} are refunded).", n=p.tests_failed,
+                     cost=ui.credits_label(settings.followup_cost)), icon=":material/rate_review:")
+        keep_col, discard_col = st.columns(2)
+        for col, keep, label, icon in ((keep_col, True, t("Keep the change"), ":material/check:"),
+                                       (discard_col, False, t("Discard the change"), ":material/undo:")):
+            if col.button(label, key=f"gen_review_{keep}", icon=icon) and \
+                    ui.attempt(projects.resolve_followup, p.id, user_id=user.id, keep=keep):
+                st.rerun()
+
+
+def improve(p: ProjectView) -> None:
+    """The follow-up box."""
+    with st.form("gen_improve", clear_on_submit=True, border=True):
+        instruction = st.text_area(t("Improve this app"), key="gen_instruction", height=90,
+                                   placeholder=t("e.g. add a priority field to tasks · "
+                                                 "añade categorías a los productos"))
+        cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
+        cost_col.caption(t("Costs {cost}; only the affected roles run again.",
+                           cost=ui.credits_label(settings.followup_cost)))
+        go = go_col.form_submit_button(t("Improve"), type="primary", icon=":material/auto_fix_high:",
+                                       disabled=p.active or p.status == "needs_review")
+    if go:
+        view = ui.attempt(projects.start_followup, p.id, user_id=user.id, instruction=instruction)
+        if view is not None:
+            st.rerun()
+
+
+def live(project_id: str, was_active: bool) -> None:
+    """The conversation column, re-read from the database on every tick while the job runs."""
+    p = projects.get_project(project_id, user_id=user.id)
+    if p.active != was_active:
+        st.rerun(scope="app")
+    with st.chat_message("user", avatar=":material/person:"):
+        st.markdown(p.instruction or p.prompt)
+    steps = projects.get_steps(project_id)
+    studio.render_timeline(p, steps)
+    if p.active:
+        if st.button(t("Cancel"), key="gen_cancel", icon=":material/stop_circle:"):
+            ui.attempt(projects.cancel, project_id, user_id=user.id)
+            st.caption(t("Cancelling… the current role stops at its next checkpoint."))
+    else:
+        outcome(p, steps)
+
+
+def workbench(p: ProjectView) -> None:
+    """Code | Preview | Architecture | Security audit | Tests | History."""
+    files = projects.get_files(p.id)
+    if not files:
+        st.info(t("Files appear here as each role finishes."), icon=":material/hourglass_top:")
+        return
+    flash = st.session_state.pop("gen_flash", "")
+    if flash:
+        st.success(flash, icon=":material/save:")
+    tabs = st.tabs([t("Code"), t("Preview"), t("Architecture"), t("Security audit"), t("Tests"), t("History")])
+    with tabs[0]:
+        studio.code_tab(p, user.id, files)
+    with tabs[1]:
+        studio.preview_tab(p, files)
+    with tabs[2]:
+        studio.architecture_tab(p)
+    with tabs[3]:
+        studio.audit_tab(p)
+    with tabs[4]:
+        studio.tests_tab(p)
+    with tabs[5]:
+        studio.history_tab(p)
+
+
+project_id = st.query_params.get("project")
+if not project_id:
+    new_generation()
+    st.stop()
+project = ui.attempt(projects.get_project, project_id, user_id=user.id)
+if project is None:
+    st.button(t("Start a new app"), key="gen_missing_new", on_click=_open, args=(None,), type="primary")
+    st.stop()
+
+header(project)
+conversation, bench = st.columns([2, 3], gap="large")
+with conversation:
+    st.fragment(live, run_every=1.0 if project.active else None)(project.id, project.active)
+    if not project.active and project.spec is not None:
+        improve(project)
+with bench:
+    workbench(project)

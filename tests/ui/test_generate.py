@@ -1,0 +1,98 @@
+"""The Generate page end to end with the offline engine, driven through AppTest."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+from core import projects
+from core.users import find_user
+from tests.ui.conftest import make_user, signed_in, texts
+
+PROMPT = "A task manager with projects and tasks"
+
+
+def wait_done(project_id: str, timeout: float = 120) -> projects.ProjectView:
+    """Poll core.projects (fragments do not tick in AppTest) until the job stops."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        p = projects.get_project(project_id, user_id=None)
+        if not p.active:
+            return p
+        time.sleep(0.2)
+    raise AssertionError(f"generation {project_id} still {p.status} after {timeout}s")
+
+
+def start(at, name: str = "Tasks", prompt: str = PROMPT):
+    at.text_input(key="gen_name").input(name)
+    at.text_area(key="gen_prompt").input(prompt)
+    at.button(key="gen_go").click()
+    return at.run()
+
+
+def test_generate_page_form_labels_cost_and_balance():
+    at = signed_in(make_user())
+    assert not at.exception
+    assert at.text_input(key="gen_name").label == "Project name"
+    assert at.text_area(key="gen_prompt").label == "Describe your app"
+    assert at.button(key="gen_go").label == "Generate"
+    assert at.selectbox(key="gen_provider").value == "offline"
+    assert "Offline engine" in at.selectbox(key="gen_provider").options
+    assert "**50 credits**" in texts(at) and "**100 credits**" in texts(at)
+
+
+def test_generate_offline_end_to_end():
+    user = make_user()
+    at = start(signed_in(user))
+    assert not at.exception, at.exception
+    project_id = at.query_params["project"][0] if isinstance(at.query_params["project"], list) \
+        else at.query_params["project"]
+    assert find_user(user.username).balance == 50
+    done = wait_done(project_id)
+    assert done.status == "completed", done.error
+    at.run()
+    assert not at.exception, at.exception
+    states = [s.state for s in at.status]
+    assert len(states) == 6 and set(states) == {"complete"}, [(s.label, s.state) for s in at.status]
+    assert [tab.label for tab in at.tabs][:6] == ["Code", "Preview", "Architecture", "Security audit", "Tests",
+                                                 "History"]
+    files = at.radio(key=f"gen_file_{project_id}").options
+    assert "architecture.json" in files and "preview.html" in files
+    assert any(b.label == "Download ZIP" for b in at.get("download_button"))
+    with zipfile.ZipFile(io.BytesIO(projects.zip_project(project_id, user_id=user.id))) as zf:
+        assert any(n.endswith("architecture.json") for n in zf.namelist())
+    assert "50 credits" in texts(at)
+
+
+def test_empty_prompt_is_refused_before_charging():
+    user = make_user()
+    at = start(signed_in(user), prompt="")
+    assert any("Describe your app" in e.value for e in at.error)
+    assert find_user(user.username).balance == 100
+    assert not projects.list_projects(user_id=user.id)
+
+
+def test_insufficient_credits_message_and_billing_link():
+    user = make_user()
+    from core import ledger
+    from db.session import session_scope
+
+    with session_scope() as s:
+        ledger.charge(session=s, user_id=user.id, amount=80, ref="test-drain")
+    at = start(signed_in(user))
+    assert any("Insufficient credits: need 50, have 20" in e.value for e in at.error)
+    assert any("Billing" in str(link.label) for link in at.get("page_link"))
+    assert find_user(user.username).balance == 20
+
+
+def test_another_users_project_is_refused():
+    owner, other = make_user("owner"), make_user("other")
+    p = projects.start_generation(user_id=owner.id, name="Mine", prompt=PROMPT)
+    wait_done(p.id)
+    at = signed_in(other)
+    at.query_params["project"] = p.id
+    at.run()
+    assert not at.exception
+    assert any("Project not found" in e.value for e in at.error)
+    assert "Mine" not in [x.value for x in at.title]
