@@ -1,0 +1,133 @@
+"""A user's project lifecycle through core.projects and the background runner (offline engine)."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+
+from core import jobs, ledger, projects
+from core.errors import InsufficientCreditsError, LimitExceededError, UnsupportedRequestError, ValidationError
+from db.models import Project, utcnow
+from db.session import session_scope
+from tests.factories import make_user
+
+
+def wait_done(project_id: str, timeout: float = 240) -> projects.ProjectView:
+    """Poll the database (as the UI does) until the run ends."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        view = projects.get_project(project_id, user_id=None)
+        if not view.active:
+            return view
+        time.sleep(0.2)
+    raise AssertionError(f"project {project_id} still {view.status}")
+
+
+def balance(user_id: int) -> int:
+    with session_scope() as s:
+        assert ledger.balance(session=s, user_id=user_id) == ledger.ledger_sum(session=s, user_id=user_id)
+        return ledger.balance(session=s, user_id=user_id)
+
+
+@pytest.mark.slow
+def test_generate_follow_up_edit_and_history(db: str) -> None:
+    user = make_user("tina")
+    view = projects.start_generation(user_id=user.id, name="Tasks", prompt="A task manager with projects and tasks")
+    assert view.status == "queued" and balance(user.id) == 50
+    done = wait_done(view.id)
+    assert done.status == "completed", done.error
+    assert done.tests_ran and done.tests_passed > 0 and done.tests_failed == 0
+    assert [s.status for s in projects.get_steps(view.id)] == ["completed"] * 6
+    assert "architecture.json" in projects.get_files(view.id)
+    assert "<html" in (projects.get_preview_html(done.preview_token) or "").lower()
+    assert projects.get_preview_html("not-a-token") is None
+
+    follow = projects.start_followup(view.id, user_id=user.id, instruction="add a priority field to tasks")
+    assert follow.run == 2 and balance(user.id) == 40
+    after = wait_done(view.id)
+    assert after.status == "completed", after.error
+    task = next(e for e in after.spec.entities if e.name == "Task")
+    assert "priority" in {f.name for f in task.fields}
+    snaps = projects.list_snapshots(view.id)
+    assert len(snaps) > 6
+    diff = projects.diff_snapshots(view.id, 6, snaps[-1].seq)
+    assert "priority" in diff
+
+    edit = projects.save_edit(view.id, user_id=user.id, path="NOTES.md", content="# mine\n")
+    assert edit.role == "user" and projects.get_files(view.id)["NOTES.md"] == "# mine\n"
+    with pytest.raises(ValidationError):
+        projects.save_edit(view.id, user_id=user.id, path="../escape.md", content="x")
+    projects.delete_project(view.id, user_id=user.id)
+    assert projects.list_projects(user_id=user.id) == []
+    assert balance(user.id) == 40  # the ledger is kept
+
+
+@pytest.mark.slow
+def test_follow_up_that_breaks_tests_can_be_discarded(db: str) -> None:
+    user = make_user("uma")
+    pid = projects.start_generation(user_id=user.id, name="Blog", prompt="A blog with posts and comments").id
+    assert wait_done(pid).status == "completed"
+    files = projects.get_files(pid)
+    test_file = next(p for p in sorted(files) if p.startswith("tests/test_") and p.endswith(".py"))
+    projects.save_edit(pid, user_id=user.id, path=test_file, content=files[test_file] + "\n\ndef test_x():\n"
+                       "    assert 1 == 2\n")
+    base = projects.list_snapshots(pid)[-1].seq
+    projects.start_followup(pid, user_id=user.id, instruction="add search")
+    review = wait_done(pid)
+    assert review.status == "needs_review" and review.tests_failed >= 1
+    assert balance(user.id) == 40
+    with pytest.raises(ValidationError):
+        projects.start_followup(pid, user_id=user.id, instruction="add a dashboard")
+    restored = projects.resolve_followup(pid, user_id=user.id, keep=False)
+    assert restored.status == "completed"
+    assert projects.get_files(pid) == projects.get_files(pid, seq=base)
+    assert balance(user.id) == 50  # the broken follow-up was refunded
+
+
+def test_bad_requests_cost_nothing(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = make_user("vic")
+    with pytest.raises(ValidationError, match="project name"):
+        projects.start_generation(user_id=user.id, name=" ", prompt="A blog")
+    with pytest.raises(ValidationError, match="empty"):
+        projects.start_generation(user_id=user.id, name="x", prompt="  ")
+    with pytest.raises(ValidationError, match="too long"):
+        projects.start_generation(user_id=user.id, name="x", prompt="blog " * 2000)
+    with pytest.raises(ValidationError, match="Unknown provider"):
+        projects.start_generation(user_id=user.id, name="x", prompt="A blog", provider="nope")
+    with pytest.raises(UnsupportedRequestError):
+        projects.start_generation(user_id=user.id, name="x", prompt="A 3D racing game with multiplayer")
+    assert balance(user.id) == 100
+    monkeypatch.setenv("GENERATION_COST", "150")
+    from core.config import get_settings
+
+    get_settings.cache_clear()
+    with pytest.raises(InsufficientCreditsError, match="need 150, have 100"):
+        projects.start_generation(user_id=user.id, name="x", prompt="A blog with posts")
+    assert balance(user.id) == 100 and projects.list_projects(user_id=user.id) == []
+
+
+def test_per_user_job_limit(db: str) -> None:
+    user = make_user("walt")
+    with session_scope() as s:
+        for i in range(2):
+            s.add(Project(user_id=user.id, name=f"p{i}", prompt="x", status="running", heartbeat_at=utcnow()))
+    with pytest.raises(LimitExceededError, match="limit 2"):
+        projects.start_generation(user_id=user.id, name="third", prompt="A blog with posts")
+    assert balance(user.id) == 100
+
+
+@pytest.mark.slow
+def test_reconcile_fails_dead_runs_and_requeues_waiting_ones(db: str) -> None:
+    user = make_user("xena")
+    dead = projects.create_project(user_id=user.id, name="dead", prompt="A blog with posts").id
+    waiting = projects.create_project(user_id=user.id, name="waiting", prompt="A recipe book with recipes").id
+    assert balance(user.id) == 0
+    with session_scope() as s:
+        p = s.get(Project, dead)
+        p.status, p.heartbeat_at = "running", utcnow() - timedelta(minutes=10)
+    assert jobs.reconcile() == {"failed": 1, "requeued": 1}
+    assert projects.get_project(dead, user_id=None).status == "failed"
+    assert wait_done(waiting).status == "completed"
+    assert balance(user.id) == 50  # the dead run was refunded, the re-queued one kept its charge
