@@ -429,6 +429,9 @@ def run_bandit(files: dict[str, str], report: AuditReport) -> list[Finding]:
     py = {p: t for p, t in files.items() if p.endswith(".py") and path_problem(p) is None}
     if not py:
         return []
+    # Bandit's plugin loader logs optional formatters it cannot load (e.g. sarif) as errors: not ours to show.
+    for name in ("bandit", "stevedore"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         import bandit
         from bandit.core import config, docs_utils, manager
@@ -436,7 +439,6 @@ def run_bandit(files: dict[str, str], report: AuditReport) -> list[Finding]:
         report.notes.append("bandit is not installed: Python files were checked by AUTOCREA's rules only")
         return []
     report.tools.append(f"bandit {bandit.__version__}")
-    logging.getLogger("bandit").setLevel(logging.ERROR)
     found: list[Finding] = []
     with tempfile.TemporaryDirectory(prefix="autocrea-audit-") as tmp:
         root = Path(tmp)
