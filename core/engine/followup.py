@@ -1,0 +1,1 @@
+"""Follow-up instructions on an existing AppSpec (stub replaced below)."""

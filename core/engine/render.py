@@ -1,0 +1,19 @@
+"""AppSpec -> the whole project: backend, frontend, devops and docs, as {relative path: text}."""
+
+from __future__ import annotations
+
+from core.engine.render_backend import render_backend
+from core.engine.render_devops import render_devops
+from core.engine.render_docs import render_docs
+from core.engine.render_frontend import render_frontend
+from core.spec import AppSpec
+
+__all__ = ["render_backend", "render_devops", "render_frontend", "render_project"]
+
+
+def render_project(spec: AppSpec) -> dict[str, str]:
+    """Every file of the generated project, deterministic for a given spec."""
+    files: dict[str, str] = {}
+    for part in (render_backend(spec), render_frontend(spec), render_devops(spec), render_docs(spec)):
+        files.update(part)
+    return dict(sorted(files.items()))

@@ -1,0 +1,210 @@
+"""Helpers shared by the renderers: labels, sample values, search fields."""
+
+from __future__ import annotations
+
+import json
+
+from core.engine.lexicon import ENTITY_LABELS_ES, LABELS_ES
+from core.spec import AppSpec, EntitySpec, FieldSpec
+
+SEARCHABLE = {"string", "text", "email"}
+
+
+def label(name: str, language: str) -> str:
+    """Display label for a snake_case field name in the app's language."""
+    parts = name.split("_")
+    if parts[-1] == "id" and len(parts) > 1:
+        parts = parts[:-1]
+    if language == "es":
+        whole = LABELS_ES.get(name)
+        if whole:
+            return whole[:1].upper() + whole[1:]
+        parts = [LABELS_ES.get(p, p) for p in parts]
+        if len(parts) == 2 and parts[0] in {"fecha", "hora"}:
+            pass
+        elif len(parts) == 2:
+            parts = [parts[1], "de", parts[0]] if parts[0] not in {"nombre", "apellido"} else parts
+    text = " ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def entity_label(entity: EntitySpec, language: str, plural: bool = True) -> str:
+    """Display label for an entity (plural by default) in the app's language."""
+    if language == "es" and entity.name in ENTITY_LABELS_ES:
+        word = ENTITY_LABELS_ES[entity.name]
+        if plural:
+            word = word + ("es" if word[-1] not in "aeiou" else "s")
+        return word[:1].upper() + word[1:]
+    text = (entity.plural if plural else entity.var).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def search_fields(entity: EntitySpec) -> list[FieldSpec]:
+    """Fields the `q` parameter searches."""
+    return [f for f in entity.fields if f.type in SEARCHABLE]
+
+
+def display_field(entity: EntitySpec) -> str:
+    """The field that names a row in lists and selects ('id' when there is none)."""
+    for f in entity.fields:
+        if f.type == "string":
+            return f.name
+    for f in entity.fields:
+        if f.type in SEARCHABLE:
+            return f.name
+    return "id"
+
+
+def _clamp(value: float, f: FieldSpec) -> float:
+    """Keep a sample inside the field's bounds."""
+    if f.min is not None:
+        value = max(value, f.min)
+    if f.max is not None:
+        value = min(value, f.max)
+    return value
+
+
+def sample_int(f: FieldSpec) -> int:
+    """A valid integer for `f`."""
+    base = 2024 if f.name.endswith("year") else 4 if f.name.endswith(("rating", "stars")) else 3
+    return int(_clamp(base, f))
+
+
+def sample_decimal(f: FieldSpec) -> float:
+    """A valid decimal for `f`."""
+    return float(_clamp(9.5, f))
+
+
+def sample_py(f: FieldSpec) -> str:
+    """Python source for a valid value of `f`; may use the sequence number `n`."""
+    t = f.type
+    if t in {"string", "text"}:
+        limit = f.max_length or 200
+        word = label(f.name, "en")[: max(1, min(30, limit - 7))]
+        return f'f"{word} {{n}}"' if limit >= 8 else 'f"{n}"'
+    if t == "email":
+        return 'f"user{n}@example.com"'
+    if t == "url":
+        return 'f"https://example.com/{n}"'
+    if t == "int":
+        return "n" if f.unique and f.max is None else repr(sample_int(f))
+    if t == "decimal":
+        return repr(sample_decimal(f))
+    if t == "bool":
+        return "True"
+    if t == "date":
+        return '"2025-01-15"'
+    if t == "datetime":
+        return '"2025-01-15T10:30:00"'
+    return repr(f.choices[0])
+
+
+def alt_value(f: FieldSpec) -> object:
+    """Another valid value for `f` (for update tests)."""
+    t = f.type
+    if t in {"string", "text"}:
+        return "Updated"[: f.max_length or 200]
+    if t == "email":
+        return "changed@example.com"
+    if t == "url":
+        return "https://example.org/changed"
+    if t == "int":
+        v = sample_int(f)
+        return v + 1 if f.max is None or v + 1 <= f.max else v - 1 if f.min is None or v - 1 >= f.min else v
+    if t == "decimal":
+        v = sample_decimal(f)
+        return v + 1 if f.max is None or v + 1 <= f.max else _clamp(v - 1, f)
+    if t == "bool":
+        return False
+    if t == "date":
+        return "2025-02-20"
+    if t == "datetime":
+        return "2025-02-20T09:00:00"
+    return f.choices[-1]
+
+
+def invalid_values(f: FieldSpec) -> list[object]:
+    """Values the API must reject with 422."""
+    t = f.type
+    out: list[object] = []
+    if t in {"string", "text"}:
+        out.append("x" * ((f.max_length or 200) + 1))
+        if f.required:
+            out.append("   ")
+    elif t in {"int", "decimal"}:
+        if f.min is not None:
+            out.append(int(f.min) - 1 if t == "int" else f.min - 0.5)
+        if f.max is not None:
+            out.append(int(f.max) + 1 if t == "int" else f.max + 0.5)
+        out.append("not-a-number")
+    elif t == "email":
+        out.append("not-an-email")
+    elif t == "url":
+        out.append("not a url")
+    elif t == "enum":
+        out.append("not-a-choice")
+    elif t == "date":
+        out.append("2025-13-45")
+    elif t == "datetime":
+        out.append("not-a-time")
+    elif t == "bool":
+        out.append("maybe")
+    return out
+
+
+def sample_rows(spec: AppSpec, count: int = 3) -> dict[str, list[dict]]:
+    """A few seed rows per entity for the preview, linked to their parents."""
+    rows: dict[str, list[dict]] = {}
+    for e in spec.entities:
+        items = []
+        for n in range(1, count + 1):
+            row: dict[str, object] = {"id": n}
+            for f in e.fields:
+                row[f.name] = _sample_json(f, n, spec.language)
+            for r in e.relations:
+                row[r.field] = ((n - 1) % count) + 1
+            items.append(row)
+        rows[e.table] = items
+    return rows
+
+
+def _sample_json(f: FieldSpec, n: int, language: str) -> object:
+    """A JSON sample value for the preview's seed data."""
+    t = f.type
+    if t in {"string", "text"}:
+        return f"{label(f.name, language)} {n}"[: f.max_length or 200]
+    if t == "email":
+        return f"user{n}@example.com"
+    if t == "url":
+        return f"https://example.com/{n}"
+    if t == "int":
+        return sample_int(f) + (n - 1 if f.max is None else 0)
+    if t == "decimal":
+        return round(sample_decimal(f) * (n if f.max is None else 1), 2)
+    if t == "bool":
+        return n % 2 == 1
+    if t == "date":
+        return f"2025-01-{10 + n:02d}"
+    if t == "datetime":
+        return f"2025-01-{10 + n:02d}T10:30"
+    return f.choices[(n - 1) % len(f.choices)]
+
+
+def js_config(spec: AppSpec) -> str:
+    """The app description the frontend script renders from, as JSON."""
+    from core.engine.ui_text import ui_strings
+
+    entities = []
+    for e in spec.entities:
+        entities.append({
+            "name": e.name, "table": e.table, "label": entity_label(e, spec.language),
+            "singular": entity_label(e, spec.language, plural=False), "display": display_field(e),
+            "fields": [{"name": f.name, "type": f.type, "required": f.required, "label": label(f.name, spec.language),
+                        "min": f.min, "max": f.max, "max_length": f.max_length, "choices": f.choices}
+                       for f in e.fields],
+            "relations": [{"field": r.field, "target": spec.entity(r.target).table, "required": r.required,
+                           "label": label(r.field, spec.language)} for r in e.relations],
+        })
+    config = {"title": spec.title, "features": spec.features, "entities": entities,
+              "text": ui_strings(spec.language)}
+    return json.dumps(config, indent=1, ensure_ascii=False).replace("</", "<\\/")

@@ -1,0 +1,80 @@
+"""AppSpec -> static frontend (served by the backend at /) and a self-contained preview.html."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from core.engine.render_common import js_config, sample_rows
+from core.engine.style import is_dark
+from core.engine.templates import load
+from core.engine.ui_text import ui_strings
+from core.spec import AppSpec
+
+_PALETTE = {
+    "light": {"bg": "#f6f7fb", "surface": "#ffffff", "text": "#111827", "muted": "#5b6474", "border": "#d9dee8"},
+    "dark": {"bg": "#0f172a", "surface": "#1e293b", "text": "#e5e7eb", "muted": "#9aa4b2", "border": "#334155"},
+}
+
+
+def theme_css(spec: AppSpec) -> str:
+    """CSS variables for the spec's theme."""
+    t = spec.theme
+    pal = dict(_PALETTE[t.mode])
+    if t.background:
+        pal["bg"] = t.background
+        dark_bg = is_dark(t.background)
+        base = _PALETTE["dark" if dark_bg else "light"]
+        pal.update(surface=base["surface"], muted=base["muted"], border=base["border"], text=base["text"])
+    if t.text:
+        pal["text"] = t.text
+    primary = t.primary if t.primary.startswith("#") and len(t.primary) == 7 else "#4f46e5"
+    on_primary = "#ffffff" if is_dark(primary) else "#111111"
+    lines = [f"  --{k}: {v};" for k, v in pal.items()]
+    lines += [f"  --primary: {primary};", f"  --on-primary: {on_primary};"]
+    return ":root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def app_css(spec: AppSpec) -> str:
+    """app/static/app.css: theme variables + the shared stylesheet."""
+    return theme_css(spec) + load("app.css")
+
+
+def index_html(spec: AppSpec) -> str:
+    """app/static/index.html."""
+    title = html.escape(spec.title)
+    return (f'<!doctype html>\n<html lang="{spec.language}">\n<head>\n  <meta charset="utf-8">\n'
+            '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"  <title>{title}</title>\n"
+            '  <link rel="stylesheet" href="/static/app.css">\n'
+            '  <script src="/static/app.js" defer></script>\n</head>\n<body>\n'
+            f'  <div id="app" class="app"><noscript>{title} needs JavaScript.</noscript></div>\n</body>\n</html>\n')
+
+
+def app_js(spec: AppSpec) -> str:
+    """app/static/app.js: config + HTTP transport + the interface."""
+    return (f"// {spec.title}: generated frontend.\nconst CONFIG = {js_config(spec)};\n\n"
+            + load("http_api.js") + "\n" + load("app_core.js"))
+
+
+def preview_html(spec: AppSpec) -> str:
+    """preview.html: one file, inline CSS and JS, in-memory data, no network and no storage required."""
+    seed = json.dumps(sample_rows(spec), indent=1, ensure_ascii=False).replace("</", "<\\/")
+    config = js_config(spec)
+    banner = json.dumps(ui_strings(spec.language)["preview"], ensure_ascii=False)
+    title = html.escape(spec.title)
+    return (f'<!doctype html>\n<html lang="{spec.language}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{title} (preview)</title>\n<style>\n{app_css(spec)}</style>\n</head>\n<body>\n"
+            f'<div id="app" class="app"></div>\n<script>\nconst CONFIG = {config};\nCONFIG.banner = {banner};\n'
+            f"const SEED = {seed};\n{load('memory_api.js')}\n{load('app_core.js')}</script>\n</body>\n</html>\n")
+
+
+def render_frontend(spec: AppSpec) -> dict[str, str]:
+    """The frontend role's files."""
+    return {
+        "app/static/index.html": index_html(spec),
+        "app/static/app.css": app_css(spec),
+        "app/static/app.js": app_js(spec),
+        "preview.html": preview_html(spec),
+    }
