@@ -118,10 +118,14 @@ def _validate(provider: str, api_key: str, base_url: str) -> None:
     if base_url:
         parsed = urlparse(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise ValidationError(f"The base URL must be an http(s) URL, like http://localhost:11434/v1 "
-                                  f"(got '{scrub(base_url, (api_key,))[:100]}')")
+            raise ValidationError(
+                f"The base URL must be an http(s) URL, like http://localhost:11434/v1 "
+                f"(got '{scrub(base_url, (api_key,))[:100]}')"
+            )
     elif provider == "openai_compatible":
-        raise ValidationError("An OpenAI-compatible server needs its base URL, like http://localhost:11434/v1")
+        raise ValidationError(
+            "An OpenAI-compatible server needs its base URL, like http://localhost:11434/v1"
+        )
 
 
 def _view(row: ApiKey) -> KeyView:
@@ -135,8 +139,9 @@ def save_key(*, user_id: int, provider: str, api_key: str, base_url: str = "", m
     token = get_fernet().encrypt(api_key.encode()).decode()
     try:
         with session_scope() as session:
-            row = session.scalars(select(ApiKey).where(ApiKey.user_id == user_id,
-                                                       ApiKey.provider == provider)).first()
+            row = session.scalars(
+                select(ApiKey).where(ApiKey.user_id == user_id, ApiKey.provider == provider)
+            ).first()
             if row is None:
                 row = ApiKey(user_id=user_id, provider=provider)
                 session.add(row)
@@ -170,15 +175,18 @@ def delete_key(*, user_id: int, provider: str) -> bool:
 def get_key(*, user_id: int, provider: str) -> DecryptedKey | None:
     """The user's key in clear (for build_provider only), or None."""
     with session_scope() as session:
-        row = session.scalars(select(ApiKey).where(ApiKey.user_id == user_id,
-                                                   ApiKey.provider == provider)).first()
+        row = session.scalars(
+            select(ApiKey).where(ApiKey.user_id == user_id, ApiKey.provider == provider)
+        ).first()
         if row is None:
             return None
         try:
             api_key = get_fernet().decrypt(row.encrypted_key.encode()).decode()
         except InvalidToken:
-            raise ValidationError(f"Your saved {_label(provider)} key cannot be decrypted (the server's "
-                                  "encryption key changed): add it again in Settings") from None
+            raise ValidationError(
+                f"Your saved {_label(provider)} key cannot be decrypted (the server's "
+                "encryption key changed): add it again in Settings"
+            ) from None
         return DecryptedKey(row.provider, api_key, row.base_url, row.model)
 
 

@@ -74,11 +74,18 @@ def available_providers(user_id: int | None = None) -> list[tuple[str, str]]:
     found = [("offline", REGISTRY["offline"].label)]
     for name in REMOTE_ORDER:
         cls = REGISTRY.get(name)
-        if cls is not None and issubclass(cls, RemoteProvider) and (name in own or cls.is_configured(settings)):
+        if (
+            cls is not None
+            and issubclass(cls, RemoteProvider)
+            and (name in own or cls.is_configured(settings))
+        ):
             found.append((name, cls.label))
     # Providers registered by plugins or tests that need no configuration.
-    found += [(n, c.label) for n, c in REGISTRY.items()
-              if n != "offline" and n not in REMOTE_ORDER and not issubclass(c, RemoteProvider)]
+    found += [
+        (n, c.label)
+        for n, c in REGISTRY.items()
+        if n != "offline" and n not in REMOTE_ORDER and not issubclass(c, RemoteProvider)
+    ]
     return found
 
 
@@ -89,12 +96,15 @@ def build_chain(primary: str, fallback: str = "", *, user_id: int | None = None)
         try:
             chain.append(build_provider(fallback, user_id=user_id))
         except ValidationError as exc:
-            get_logger("autocrea.providers").warning("fallback_unavailable", provider=fallback, reason=str(exc))
+            get_logger("autocrea.providers").warning(
+                "fallback_unavailable", provider=fallback, reason=str(exc)
+            )
     return chain
 
 
-def complete_with_fallback(chain: list[BaseProvider], messages: list[Message],
-                           options: ProviderOptions | None = None) -> Completion:
+def complete_with_fallback(
+    chain: list[BaseProvider], messages: list[Message], options: ProviderOptions | None = None
+) -> Completion:
     """Ask each provider in turn (each with its own budget); the first answer wins."""
     if not chain:
         raise ValidationError("No model provider to ask")
@@ -105,14 +115,32 @@ def complete_with_fallback(chain: list[BaseProvider], messages: list[Message],
             return provider.complete(messages, options)
         except ProviderError as exc:
             failures.append(exc)
-            get_logger("autocrea.providers").warning("provider_fallback", provider=provider.name,
-                                                     cause=exc.cause)
+            get_logger("autocrea.providers").warning(
+                "provider_fallback", provider=provider.name, cause=exc.cause
+            )
     if len(failures) == 1:
         raise failures[0]
-    raise ProviderError(" -> ".join(p.name for p in chain),
-                        "; ".join(f"{e.provider}: {e.cause}" for e in failures))
+    raise ProviderError(
+        " -> ".join(p.name for p in chain), "; ".join(f"{e.provider}: {e.cause}" for e in failures)
+    )
 
 
-__all__ = ["REGISTRY", "RESTART", "BaseProvider", "Completion", "Message", "Provider", "ProviderOptions",
-           "RemoteProvider", "Usage", "available_providers", "build_chain", "build_provider",
-           "complete_with_fallback", "get_provider", "get_provider_class", "join_chunks", "register"]
+__all__ = [
+    "REGISTRY",
+    "RESTART",
+    "BaseProvider",
+    "Completion",
+    "Message",
+    "Provider",
+    "ProviderOptions",
+    "RemoteProvider",
+    "Usage",
+    "available_providers",
+    "build_chain",
+    "build_provider",
+    "complete_with_fallback",
+    "get_provider",
+    "get_provider_class",
+    "join_chunks",
+    "register",
+]

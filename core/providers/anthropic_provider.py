@@ -33,13 +33,17 @@ class AnthropicProvider(RemoteProvider):
 
     @classmethod
     def settings_values(cls, settings: Settings) -> dict[str, str]:
-        return {"api_key": settings.anthropic_api_key, "base_url": settings.anthropic_base_url,
-                "model": settings.anthropic_model}
+        return {
+            "api_key": settings.anthropic_api_key,
+            "base_url": settings.anthropic_base_url,
+            "model": settings.anthropic_model,
+        }
 
     def _params(self, messages: list[Message], options: ProviderOptions, timeout: float) -> dict[str, Any]:
         system = "\n\n".join(m.content for m in messages if m.role == "system")
         params: dict[str, Any] = {
-            "model": self.model, "max_tokens": options.max_tokens,  # SDK 2.x has no temperature parameter
+            "model": self.model,
+            "max_tokens": options.max_tokens,  # SDK 2.x has no temperature parameter
             "messages": [{"role": m.role, "content": m.content} for m in messages if m.role != "system"],
             "timeout": timeout,
         }
@@ -51,10 +55,15 @@ class AnthropicProvider(RemoteProvider):
         response = self._client.messages.create(**self._params(messages, options, timeout))
         text = "".join(getattr(block, "text", "") for block in response.content)
         u = response.usage
-        return Completion(text=text, model=response.model or self.model,
-                          usage=self._usage(messages, text, u.input_tokens, u.output_tokens or None))
+        return Completion(
+            text=text,
+            model=response.model or self.model,
+            usage=self._usage(messages, text, u.input_tokens, u.output_tokens or None),
+        )
 
-    def _stream_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Iterator[str]:
+    def _stream_once(
+        self, messages: list[Message], options: ProviderOptions, timeout: float
+    ) -> Iterator[str]:
         parts: list[str] = []
         prompt_tokens, output_tokens, stopped = 0, 0, False
         with self._client.messages.create(**self._params(messages, options, timeout), stream=True) as stream:
@@ -76,8 +85,9 @@ class AnthropicProvider(RemoteProvider):
     def _classify(self, exc: BaseException, timeout: float) -> Failure | None:
         if isinstance(exc, anthropic.APIStatusError):
             message = self._scrub(error_message(exc.body, exc.message))
-            return status_failure(exc.status_code, message, headers=exc.response.headers, model=self.model,
-                                  url=self.endpoint)
+            return status_failure(
+                exc.status_code, message, headers=exc.response.headers, model=self.model, url=self.endpoint
+            )
         found = transport_failure(exc, timeout=timeout, url=self.endpoint)
         if found is None and isinstance(exc, anthropic.AnthropicError):
             return Failure(f"unexpected answer ({type(exc).__name__}): {self._scrub(str(exc))[:200]}", False)

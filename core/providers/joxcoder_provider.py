@@ -26,8 +26,11 @@ ROUTES = ("text-generation", "chat")
 
 # Prompt formats for the text-generation route, where we render the chat ourselves; per-model data.
 TEMPLATES: dict[str, dict[str, Any]] = {
-    "chatml": {"turn": "<|im_start|>{role}\n{content}<|im_end|>\n", "reply": "<|im_start|>assistant\n",
-               "stop": ["<|im_end|>"]},
+    "chatml": {
+        "turn": "<|im_start|>{role}\n{content}<|im_end|>\n",
+        "reply": "<|im_start|>assistant\n",
+        "stop": ["<|im_end|>"],
+    },
     "plain": {"turn": "### {role}\n{content}\n\n", "reply": "### assistant\n", "stop": []},
 }
 
@@ -39,7 +42,7 @@ def render_prompt(messages: list[Message], template: str = "chatml") -> str:
 
 
 class JoxCoderProvider(RemoteProvider):
-    """`text_generation` against a TGI URL (or a Hub model id), or `chat_completion` for OpenAI-style servers."""
+    """TGI `text_generation` at a URL (or a Hub model id), or `chat_completion` for OpenAI-style servers."""
 
     name: ClassVar[str] = "joxcoder"
     label: ClassVar[str] = "JoxCoder"
@@ -48,22 +51,37 @@ class JoxCoderProvider(RemoteProvider):
     config_hint: ClassVar[str] = "JOXCODER_API_URL or JOXCODER_API_KEY"
     default_base_url: ClassVar[str] = "https://router.huggingface.co"
 
-    def __init__(self, *, api_key: str = "", base_url: str = "", model: str = "joxcoder",
-                 route: str = "text-generation", template: str = "chatml") -> None:
+    def __init__(
+        self,
+        *,
+        api_key: str = "",
+        base_url: str = "",
+        model: str = "joxcoder",
+        route: str = "text-generation",
+        template: str = "chatml",
+    ) -> None:
         super().__init__(api_key=api_key, base_url=base_url, model=model)
         if route not in ROUTES:
             raise ValidationError(f"JOXCODER_ROUTE must be one of {', '.join(ROUTES)}, not '{route}'")
         if template not in TEMPLATES:
-            raise ValidationError(f"Unknown prompt template '{template}'. Choose one of: {', '.join(TEMPLATES)}")
+            raise ValidationError(
+                f"Unknown prompt template '{template}'. Choose one of: {', '.join(TEMPLATES)}"
+            )
         if not base_url and not api_key:
-            raise ValidationError("JoxCoder needs JOXCODER_API_URL (your endpoint) or JOXCODER_API_KEY "
-                                  "(a Hugging Face token for the Inference API)")
+            raise ValidationError(
+                "JoxCoder needs JOXCODER_API_URL (your endpoint) or JOXCODER_API_KEY "
+                "(a Hugging Face token for the Inference API)"
+            )
         self.route, self.template = route, template
 
     @classmethod
     def settings_values(cls, settings: Settings) -> dict[str, str]:
-        return {"api_key": settings.joxcoder_api_key, "base_url": settings.joxcoder_api_url,
-                "model": settings.joxcoder_model, "route": settings.joxcoder_route}
+        return {
+            "api_key": settings.joxcoder_api_key,
+            "base_url": settings.joxcoder_api_url,
+            "model": settings.joxcoder_model,
+            "route": settings.joxcoder_route,
+        }
 
     @classmethod
     def is_configured(cls, settings: Settings) -> bool:
@@ -76,13 +94,21 @@ class JoxCoderProvider(RemoteProvider):
         return InferenceClient(model=self.base_url or self.model, token=token, timeout=timeout)
 
     def _chat_params(self, messages: list[Message], options: ProviderOptions) -> dict[str, Any]:
-        return {"messages": [{"role": m.role, "content": m.content} for m in messages], "model": self.model,
-                "max_tokens": options.max_tokens, "temperature": options.temperature}
+        return {
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "model": self.model,
+            "max_tokens": options.max_tokens,
+            "temperature": options.temperature,
+        }
 
     def _tgi_params(self, options: ProviderOptions) -> dict[str, Any]:
         stop = TEMPLATES[self.template]["stop"]
-        return {"max_new_tokens": options.max_tokens, "temperature": options.temperature or None,
-                "details": True, **({"stop": stop} if stop else {})}
+        return {
+            "max_new_tokens": options.max_tokens,
+            "temperature": options.temperature or None,
+            "details": True,
+            **({"stop": stop} if stop else {}),
+        }
 
     def _complete_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Completion:
         client = self._client(timeout)
@@ -90,7 +116,9 @@ class JoxCoderProvider(RemoteProvider):
             out = client.chat_completion(**self._chat_params(messages, options))
             text = (out.choices[0].message.content or "") if out.choices else ""
             u = out.usage
-            usage = self._usage(messages, text, u.prompt_tokens if u else None, u.completion_tokens if u else None)
+            usage = self._usage(
+                messages, text, u.prompt_tokens if u else None, u.completion_tokens if u else None
+            )
             return Completion(text=text, model=self.model, usage=usage)
         prompt = render_prompt(messages, self.template)
         result = client.text_generation(prompt, decoder_input_details=True, **self._tgi_params(options))
@@ -100,17 +128,23 @@ class JoxCoderProvider(RemoteProvider):
         generated = details.generated_tokens if details else None
         return Completion(text=text, model=self.model, usage=self._usage(messages, text, prefill, generated))
 
-    def _stream_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Iterator[str]:
+    def _stream_once(
+        self, messages: list[Message], options: ProviderOptions, timeout: float
+    ) -> Iterator[str]:
         client = self._client(timeout)
         parts: list[str] = []
         prompt_tokens = completion_tokens = None
         finished = False
         if self.route == "chat":
-            stream = client.chat_completion(**self._chat_params(messages, options), stream=True,
-                                            stream_options={"include_usage": True})
+            stream = client.chat_completion(
+                **self._chat_params(messages, options), stream=True, stream_options={"include_usage": True}
+            )
             for chunk in stream:
                 if chunk.usage:
-                    prompt_tokens, completion_tokens = chunk.usage.prompt_tokens, chunk.usage.completion_tokens
+                    prompt_tokens, completion_tokens = (
+                        chunk.usage.prompt_tokens,
+                        chunk.usage.completion_tokens,
+                    )
                 for choice in chunk.choices or []:
                     if choice.delta and choice.delta.content:
                         parts.append(choice.delta.content)
@@ -143,7 +177,9 @@ class JoxCoderProvider(RemoteProvider):
         if isinstance(exc, IncompleteGenerationError):
             return Failure("the model stopped mid-generation", True, "interrupted")
         if isinstance(exc, TextGenerationError):
-            return Failure(f"the server refused the request: {self._scrub(str(exc))[:200]}", False, "bad_request")
+            return Failure(
+                f"the server refused the request: {self._scrub(str(exc))[:200]}", False, "bad_request"
+            )
         return transport_failure(exc, timeout=timeout, url=self.endpoint)
 
     def _http_failure(self, error: HfHubHTTPError) -> Failure:
@@ -153,11 +189,19 @@ class JoxCoderProvider(RemoteProvider):
         except Exception:
             body = None
         message = body.get("error") if isinstance(body, dict) else None
-        if response.status_code == 503 and isinstance(body, dict) and (
-                "estimated_time" in body or "loading" in str(message).lower()):
+        if (
+            response.status_code == 503
+            and isinstance(body, dict)
+            and ("estimated_time" in body or "loading" in str(message).lower())
+        ):
             wait = body.get("estimated_time")
-            return Failure("the model is still loading", True, "loading",
-                           float(wait) if isinstance(wait, int | float) else None)
+            return Failure(
+                "the model is still loading",
+                True,
+                "loading",
+                float(wait) if isinstance(wait, int | float) else None,
+            )
         text = self._scrub(str(message or error.server_message or ""))
-        return status_failure(response.status_code, text, headers=response.headers, model=self.model,
-                              url=self.endpoint)
+        return status_failure(
+            response.status_code, text, headers=response.headers, model=self.model, url=self.endpoint
+        )

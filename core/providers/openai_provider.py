@@ -46,22 +46,39 @@ class OpenAIProvider(RemoteProvider):
 
     @classmethod
     def settings_values(cls, settings: Settings) -> dict[str, str]:
-        return {"api_key": settings.openai_api_key, "base_url": settings.openai_base_url,
-                "model": settings.openai_model}
+        return {
+            "api_key": settings.openai_api_key,
+            "base_url": settings.openai_base_url,
+            "model": settings.openai_model,
+        }
 
     def _params(self, messages: list[Message], options: ProviderOptions, timeout: float) -> dict[str, Any]:
-        return {"model": self.model, "messages": [{"role": m.role, "content": m.content} for m in messages],
-                self.max_tokens_param: options.max_tokens, "temperature": options.temperature,
-                "timeout": timeout}
+        return {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            self.max_tokens_param: options.max_tokens,
+            "temperature": options.temperature,
+            "timeout": timeout,
+        }
 
     def _complete_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Completion:
         response = self._client.chat.completions.create(**self._params(messages, options, timeout))
         text = (response.choices[0].message.content or "") if response.choices else ""
         usage = response.usage
-        return Completion(text=text, model=response.model or self.model, usage=self._usage(
-            messages, text, usage.prompt_tokens if usage else None, usage.completion_tokens if usage else None))
+        return Completion(
+            text=text,
+            model=response.model or self.model,
+            usage=self._usage(
+                messages,
+                text,
+                usage.prompt_tokens if usage else None,
+                usage.completion_tokens if usage else None,
+            ),
+        )
 
-    def _stream_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Iterator[str]:
+    def _stream_once(
+        self, messages: list[Message], options: ProviderOptions, timeout: float
+    ) -> Iterator[str]:
         params = self._params(messages, options, timeout)
         try:
             stream = self._open_stream(params)
@@ -83,8 +100,9 @@ class OpenAIProvider(RemoteProvider):
         if not finished:
             raise StreamInterrupted("stream ended without a finish_reason")
         text = "".join(parts)
-        self.last_usage = self._usage(messages, text, usage.prompt_tokens if usage else None,
-                                      usage.completion_tokens if usage else None)
+        self.last_usage = self._usage(
+            messages, text, usage.prompt_tokens if usage else None, usage.completion_tokens if usage else None
+        )
 
     def _open_stream(self, params: dict[str, Any]) -> Any:
         extra = {"stream_options": {"include_usage": True}} if self._stream_usage else {}
@@ -93,8 +111,9 @@ class OpenAIProvider(RemoteProvider):
     def _classify(self, exc: BaseException, timeout: float) -> Failure | None:
         if isinstance(exc, openai.APIStatusError):
             message = self._scrub(error_message(exc.body, exc.message))
-            return status_failure(exc.status_code, message, headers=exc.response.headers, model=self.model,
-                                  url=self.endpoint)
+            return status_failure(
+                exc.status_code, message, headers=exc.response.headers, model=self.model, url=self.endpoint
+            )
         found = transport_failure(exc, timeout=timeout, url=self.endpoint)
         if found is None and isinstance(exc, openai.OpenAIError):
             return Failure(f"unexpected answer ({type(exc).__name__}): {self._scrub(str(exc))[:200]}", False)
@@ -116,5 +135,8 @@ class OpenAICompatibleProvider(OpenAIProvider):
     @classmethod
     def settings_values(cls, settings: Settings) -> dict[str, str]:
         # Server-wide it shares OPENAI_* settings: configured when OPENAI_BASE_URL points at such a server.
-        return {"api_key": settings.openai_api_key, "base_url": settings.openai_base_url,
-                "model": settings.openai_model}
+        return {
+            "api_key": settings.openai_api_key,
+            "base_url": settings.openai_base_url,
+            "model": settings.openai_model,
+        }

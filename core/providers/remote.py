@@ -81,17 +81,29 @@ class RemoteProvider(BaseProvider):
 
     def execute(self, messages: list[Message], options: ProviderOptions) -> Iterator[str]:
         """Stream the answer, retrying the whole call within the budget."""
-        return stream_with_retry(self.name, options, lambda t: self._stream_once(messages, options, t),
-                                 self._classify, self.secrets)
+        return stream_with_retry(
+            self.name,
+            options,
+            lambda t: self._stream_once(messages, options, t),
+            self._classify,
+            self.secrets,
+        )
 
     def complete(self, messages: list[Message], options: ProviderOptions) -> Completion:
         """One non-streaming call, retried within the budget."""
-        completion = call_with_retry(self.name, options, lambda t: self._complete_once(messages, options, t),
-                                     self._classify, self.secrets)
+        completion = call_with_retry(
+            self.name,
+            options,
+            lambda t: self._complete_once(messages, options, t),
+            self._classify,
+            self.secrets,
+        )
         self.last_usage = completion.usage
         return completion.model_copy(update={"provider": self.name})
 
-    def _stream_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Iterator[str]:
+    def _stream_once(
+        self, messages: list[Message], options: ProviderOptions, timeout: float
+    ) -> Iterator[str]:
         raise NotImplementedError  # pragma: no cover - abstract
 
     def _complete_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Completion:

@@ -72,8 +72,9 @@ def retry_after(headers: Mapping[str, str] | None) -> float | None:
         return None
 
 
-def status_failure(status: int, message: str, *, headers: Mapping[str, str] | None = None,
-                   model: str = "", url: str = "") -> Failure:
+def status_failure(
+    status: int, message: str, *, headers: Mapping[str, str] | None = None, model: str = "", url: str = ""
+) -> Failure:
     """The Failure for an HTTP error status (message already scrubbed)."""
     detail = f": {message[:200]}" if message else ""
     wait = retry_after(headers)
@@ -97,7 +98,9 @@ def transport_failure(exc: BaseException, *, timeout: float, url: str) -> Failur
     import httpx2
 
     for err in _chain(exc):
-        if isinstance(err, httpx2.TimeoutException | TimeoutError) and not isinstance(err, httpx2.ConnectError):
+        if isinstance(err, httpx2.TimeoutException | TimeoutError) and not isinstance(
+            err, httpx2.ConnectError
+        ):
             return Failure(f"timed out after {seconds(timeout)} s", True, "timeout")
         if isinstance(err, httpx2.ConnectError | ConnectionRefusedError):
             text = " ".join(str(e) for e in _chain(err)).lower()
@@ -138,8 +141,13 @@ class _Budget:
         """Sleep before the next attempt, or raise ProviderError when retrying is pointless."""
         cause = scrub(failure.cause, self.secrets)
         get_logger("autocrea.providers").warning(
-            "provider_attempt_failed", provider=self.provider, attempt=self.attempts, kind=failure.kind,
-            cause=cause, error=type(exc).__name__)
+            "provider_attempt_failed",
+            provider=self.provider,
+            attempt=self.attempts,
+            kind=failure.kind,
+            cause=cause,
+            error=type(exc).__name__,
+        )
         if not failure.retryable:
             raise ProviderError(self.provider, cause) from None
         wait = failure.wait if failure.wait is not None else _backoff(self.attempts)
@@ -154,15 +162,23 @@ class _Budget:
             return f"{cause} after {seconds(elapsed)} s (the server estimates {seconds(wait)} s more)"
         if failure.kind == "timeout":
             return cause if self.attempts == 1 else f"{cause} ({self.attempts} attempts)"
-        return cause if self.attempts == 1 else f"{cause} after {self.attempts} attempts"
+        text = cause if self.attempts == 1 else f"{cause} after {self.attempts} attempts"
+        if failure.wait is not None and self.attempts < self.options.max_attempts:
+            text += f" (the server asks to wait {seconds(wait)} s more)"
+        return text
 
 
 def _backoff(attempt: int) -> float:
     return min(MAX_BACKOFF, 0.25 * 2 ** (attempt - 1)) * random.uniform(0.75, 1.0)
 
 
-def call_with_retry(provider: str, options: ProviderOptions, attempt: Callable[[float], T], classify: Classify,
-                    secrets: tuple[str, ...] = ()) -> T:
+def call_with_retry(
+    provider: str,
+    options: ProviderOptions,
+    attempt: Callable[[float], T],
+    classify: Classify,
+    secrets: tuple[str, ...] = (),
+) -> T:
     """Run `attempt(timeout)` until it succeeds, fails for good, or the budget runs out."""
     budget = _Budget(provider, options, secrets)
     while True:
@@ -178,8 +194,13 @@ def call_with_retry(provider: str, options: ProviderOptions, attempt: Callable[[
             budget.after_failure(exc, failure)
 
 
-def stream_with_retry(provider: str, options: ProviderOptions, attempt: Callable[[float], Iterator[str]],
-                      classify: Classify, secrets: tuple[str, ...] = ()) -> Iterator[str]:
+def stream_with_retry(
+    provider: str,
+    options: ProviderOptions,
+    attempt: Callable[[float], Iterator[str]],
+    classify: Classify,
+    secrets: tuple[str, ...] = (),
+) -> Iterator[str]:
     """Yield the chunks of `attempt(timeout)`, starting over (after RESTART) when a stream dies midway."""
     budget = _Budget(provider, options, secrets)
     yielded = False

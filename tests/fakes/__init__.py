@@ -1,4 +1,5 @@
 """Fakes (draft)."""
+
 from tests.fakes.anthropic_fake import FakeAnthropic
 from tests.fakes.openai_fake import FakeOpenAI
 from tests.fakes.server import FakeServer, RecordedRequest, Reply

@@ -7,8 +7,15 @@ from typing import Any
 
 from tests.fakes.server import FakeServer, RecordedRequest, Reply, sse
 
-_ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
-                404: "not_found_error", 429: "rate_limit_error", 500: "api_error", 529: "overloaded_error"}
+_ERROR_TYPES = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "permission_error",
+    404: "not_found_error",
+    429: "rate_limit_error",
+    500: "api_error",
+    529: "overloaded_error",
+}
 
 
 def _content_text(content: Any) -> str:
@@ -33,36 +40,64 @@ class FakeAnthropic(FakeServer):
         if not isinstance(body, dict):
             return "", ""
         system = _content_text(body.get("system"))
-        messages = [_content_text(m.get("content")) for m in body.get("messages") or [] if isinstance(m, dict)]
+        messages = [
+            _content_text(m.get("content")) for m in body.get("messages") or [] if isinstance(m, dict)
+        ]
         return system, "\n".join([system, *messages])
 
     def _input_tokens(self, request: RecordedRequest, reply: Reply) -> int:
         return reply.prompt_tokens if reply.prompt_tokens is not None else len(request.prompt.split())
 
     def json_body(self, request: RecordedRequest, reply: Reply) -> Any:
-        usage = ({"input_tokens": self._input_tokens(request, reply), "output_tokens": reply.output_tokens()}
-                 if reply.usage else {"input_tokens": 0, "output_tokens": 0})
-        return {"id": "msg_fake", "type": "message", "role": "assistant",
-                "model": (request.body or {}).get("model", "fake"),
-                "content": [{"type": "text", "text": reply.text}], "stop_reason": "end_turn",
-                "stop_sequence": None, "usage": usage}
+        usage = (
+            {"input_tokens": self._input_tokens(request, reply), "output_tokens": reply.output_tokens()}
+            if reply.usage
+            else {"input_tokens": 0, "output_tokens": 0}
+        )
+        return {
+            "id": "msg_fake",
+            "type": "message",
+            "role": "assistant",
+            "model": (request.body or {}).get("model", "fake"),
+            "content": [{"type": "text", "text": reply.text}],
+            "stop_reason": "end_turn",
+            "stop_sequence": None,
+            "usage": usage,
+        }
 
     def sse_events(self, request: RecordedRequest, reply: Reply) -> Iterable[str]:
         input_tokens = self._input_tokens(request, reply) if reply.usage else 0
-        message = {"id": "msg_fake", "type": "message", "role": "assistant",
-                   "model": (request.body or {}).get("model", "fake"), "content": [], "stop_reason": None,
-                   "stop_sequence": None, "usage": {"input_tokens": input_tokens, "output_tokens": 1}}
+        message = {
+            "id": "msg_fake",
+            "type": "message",
+            "role": "assistant",
+            "model": (request.body or {}).get("model", "fake"),
+            "content": [],
+            "stop_reason": None,
+            "stop_sequence": None,
+            "usage": {"input_tokens": input_tokens, "output_tokens": 1},
+        }
         yield sse({"type": "message_start", "message": message}, "message_start")
-        yield sse({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
-                  "content_block_start")
+        yield sse(
+            {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+            "content_block_start",
+        )
         yield sse({"type": "ping"}, "ping")
         for piece in reply.chunks():
-            yield sse({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}},
-                      "content_block_delta")
+            yield sse(
+                {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}},
+                "content_block_delta",
+            )
         yield sse({"type": "content_block_stop", "index": 0}, "content_block_stop")
         output = reply.output_tokens() if reply.usage else 0
-        yield sse({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
-                   "usage": {"output_tokens": output}}, "message_delta")
+        yield sse(
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                "usage": {"output_tokens": output},
+            },
+            "message_delta",
+        )
         yield sse({"type": "message_stop"}, "message_stop")
 
     def error_body(self, reply: Reply) -> Any:

@@ -13,9 +13,17 @@ from tests.fakes.anthropic_fake import FakeAnthropic
 from tests.fakes.openai_fake import FakeOpenAI
 from tests.fakes.tgi_fake import FakeTGI
 
-PROVIDER_VARS = ("JOXCODER_API_URL", "JOXCODER_API_KEY", "JOXCODER_MODEL", "JOXCODER_ROUTE", "OPENAI_API_KEY",
-                 "OPENAI_BASE_URL", "OPENAI_MODEL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL",
-                 "FALLBACK_PROVIDER")
+# Emptied (an empty variable also hides a value in .env); the model and route variables keep their defaults.
+PROVIDER_VARS = (
+    "JOXCODER_API_URL",
+    "JOXCODER_API_KEY",
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "ANTHROPIC_API_KEY",
+    "ANTHROPIC_BASE_URL",
+    "FALLBACK_PROVIDER",
+)
+DEFAULTED_VARS = ("JOXCODER_MODEL", "JOXCODER_ROUTE", "OPENAI_MODEL", "ANTHROPIC_MODEL")
 
 
 def _served(fake_cls: type) -> Iterator:
@@ -51,6 +59,8 @@ class ProviderEnv:
         self.monkeypatch = monkeypatch
         for name in PROVIDER_VARS:
             monkeypatch.setenv(name, "")
+        for name in DEFAULTED_VARS:
+            monkeypatch.delenv(name, raising=False)
         self._refresh()
 
     def set(self, **values: str) -> ProviderEnv:
@@ -64,13 +74,15 @@ class ProviderEnv:
         """JoxCoder served by `fake`."""
         return self.set(JOXCODER_API_URL=fake.base_url, JOXCODER_ROUTE=route, JOXCODER_API_KEY=key)
 
-    def openai(self, fake: FakeOpenAI, key: str = "sk-test-server-key-000000", model: str = "gpt-test"
-               ) -> ProviderEnv:
+    def openai(
+        self, fake: FakeOpenAI, key: str = "sk-test-server-key-000000", model: str = "gpt-test"
+    ) -> ProviderEnv:
         """OpenAI served by `fake`."""
         return self.set(OPENAI_API_KEY=key, OPENAI_BASE_URL=fake.base_url, OPENAI_MODEL=model)
 
-    def anthropic(self, fake: FakeAnthropic, key: str = "sk-ant-test-server-key-0000", model: str = "claude-test"
-                  ) -> ProviderEnv:
+    def anthropic(
+        self, fake: FakeAnthropic, key: str = "sk-ant-test-server-key-0000", model: str = "claude-test"
+    ) -> ProviderEnv:
         """Anthropic served by `fake`."""
         return self.set(ANTHROPIC_API_KEY=key, ANTHROPIC_BASE_URL=fake.base_url, ANTHROPIC_MODEL=model)
 

@@ -8,8 +8,14 @@ from typing import Any
 
 from tests.fakes.server import FakeServer, RecordedRequest, Reply, sse
 
-_ERROR_TYPES = {400: "invalid_request_error", 401: "invalid_request_error", 403: "permission_denied",
-                404: "invalid_request_error", 429: "rate_limit_exceeded", 500: "server_error"}
+_ERROR_TYPES = {
+    400: "invalid_request_error",
+    401: "invalid_request_error",
+    403: "permission_denied",
+    404: "invalid_request_error",
+    429: "rate_limit_exceeded",
+    500: "server_error",
+}
 
 
 def chat_texts(body: Any) -> tuple[str, str]:
@@ -33,10 +39,18 @@ class OpenAIChatMixin:
         """A chat.completion object."""
         body = request.body or {}
         data: dict[str, Any] = {
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": int(time.time()),
             "model": body.get("model") or "fake-model",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": reply.text},
-                         "finish_reason": "stop", "logprobs": None}],
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": reply.text},
+                    "finish_reason": "stop",
+                    "logprobs": None,
+                }
+            ],
         }
         if reply.usage:
             data["usage"] = _usage(reply, request.prompt)
@@ -45,8 +59,12 @@ class OpenAIChatMixin:
     def chat_events(self, request: RecordedRequest, reply: Reply) -> Iterable[str]:
         """chat.completion.chunk events, a usage chunk when asked for, then [DONE]."""
         body = request.body or {}
-        base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()),
-                "model": body.get("model") or "fake-model"}
+        base = {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": body.get("model") or "fake-model",
+        }
         chunks = reply.chunks()
         for i, piece in enumerate(chunks):
             delta = {"role": "assistant", "content": piece} if i == 0 else {"content": piece}

@@ -6,6 +6,7 @@ import contextlib
 import json
 import re
 import socket
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -115,14 +116,16 @@ class FakeServer:
         return self
 
     def route(self, marker: str, *replies: Script) -> FakeServer:
-        """Answer requests whose prompt contains `marker`; several replies are used in turn, the last repeats."""
+        """Answer requests whose prompt contains `marker`; replies are used in turn, the last repeats."""
         if not replies:
             raise ValueError("route() needs at least one reply")
         with self._lock:
             self._routes.append((marker, list(replies)))
         return self
 
-    def role_router(self, answers: dict[str, Script | list[Script]], default: Script | None = None) -> FakeServer:
+    def role_router(
+        self, answers: dict[str, Script | list[Script]], default: Script | None = None
+    ) -> FakeServer:
         """Route by marker, e.g. {"ROLE: architect": spec_json, "ROLE: backend": [first, repair]}."""
         for marker, value in answers.items():
             self.route(marker, *(value if isinstance(value, list) else [value]))
@@ -191,11 +194,15 @@ class FakeServer:
     def start(self) -> FakeServer:
         """Listen on a free port of 127.0.0.1 in a daemon thread."""
         handler = type("Handler", (_Handler,), {"fake": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"{type(self).__name__}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"{type(self).__name__}",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -213,6 +220,13 @@ class FakeServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that timed out and hung up is part of the script, not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def sse(data: Any, event: str | None = None) -> str:
@@ -242,8 +256,9 @@ class _Handler(BaseHTTPRequestHandler):
             body = None
         path = self.path.split("?", 1)[0]
         system, prompt = self.fake.texts(body)
-        request = RecordedRequest(self.command, path, {k.lower(): v for k, v in self.headers.items()},
-                                  body, raw, system, prompt)
+        request = RecordedRequest(
+            self.command, path, {k.lower(): v for k, v in self.headers.items()}, body, raw, system, prompt
+        )
         if self.fake.paths and path not in self.fake.paths:
             self.fake.requests.append(request)
             self._send_json(404, {"error": f"no route {path}"})
@@ -303,4 +318,3 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
-

@@ -37,10 +37,18 @@ class FakeTGI(OpenAIChatMixin, FakeServer):
         out: dict[str, Any] = {"generated_text": reply.text}
         if params.get("details") and reply.usage:
             count = prompt_tokens(reply, request.prompt)
-            prefill = ([{"id": i, "text": f"t{i}", "logprob": -0.5} for i in range(count)]
-                       if params.get("decoder_input_details") else [])
-            out["details"] = {"finish_reason": "eos_token", "generated_tokens": reply.output_tokens(),
-                              "seed": None, "prefill": prefill, "tokens": _tokens(reply)}
+            prefill = (
+                [{"id": i, "text": f"t{i}", "logprob": -0.5} for i in range(count)]
+                if params.get("decoder_input_details")
+                else []
+            )
+            out["details"] = {
+                "finish_reason": "eos_token",
+                "generated_tokens": reply.output_tokens(),
+                "seed": None,
+                "prefill": prefill,
+                "tokens": _tokens(reply),
+            }
         return [out] if request.path == "/" else out
 
     def sse_events(self, request: RecordedRequest, reply: Reply) -> Iterable[str]:
@@ -50,10 +58,25 @@ class FakeTGI(OpenAIChatMixin, FakeServer):
         chunks = reply.chunks()
         for i, piece in enumerate(chunks):
             last = i == len(chunks) - 1
-            details = ({"finish_reason": "eos_token", "generated_tokens": reply.output_tokens(), "seed": None,
-                        "input_length": prompt_tokens(reply, request.prompt)} if last and reply.usage else None)
-            yield sse({"index": i + 1, "token": {"id": i, "text": piece, "logprob": -0.5, "special": False},
-                       "generated_text": reply.text if last else None, "details": details, "top_tokens": None})
+            details = (
+                {
+                    "finish_reason": "eos_token",
+                    "generated_tokens": reply.output_tokens(),
+                    "seed": None,
+                    "input_length": prompt_tokens(reply, request.prompt),
+                }
+                if last and reply.usage
+                else None
+            )
+            yield sse(
+                {
+                    "index": i + 1,
+                    "token": {"id": i, "text": piece, "logprob": -0.5, "special": False},
+                    "generated_text": reply.text if last else None,
+                    "details": details,
+                    "top_tokens": None,
+                }
+            )
 
     def error_body(self, reply: Reply) -> Any:
         body: dict[str, Any] = {"error": reply.text}

@@ -40,7 +40,11 @@ def test_stream_reads_deltas_and_usage_events(fake_anthropic: FakeAnthropic) -> 
     fake_anthropic.queue(Reply(text="a b c", prompt_tokens=9))
     provider = make(fake_anthropic)
     assert list(provider.execute(MESSAGES, FAST)) == ["a ", "b ", "c"]
-    assert provider.last_usage.model_dump() == {"prompt_tokens": 9, "completion_tokens": 3, "estimated": False}
+    assert provider.last_usage.model_dump() == {
+        "prompt_tokens": 9,
+        "completion_tokens": 3,
+        "estimated": False,
+    }
     assert fake_anthropic.requests[0].body["stream"] is True
 
 

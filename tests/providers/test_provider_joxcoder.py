@@ -39,7 +39,11 @@ def test_text_generation_stream_reads_tokens_and_final_details(fake_tgi: FakeTGI
     fake_tgi.queue(Reply(text="x y z", prompt_tokens=11))
     provider = make(fake_tgi)
     assert list(provider.execute(MESSAGES, FAST)) == ["x ", "y ", "z"]
-    assert provider.last_usage.model_dump() == {"prompt_tokens": 11, "completion_tokens": 3, "estimated": False}
+    assert provider.last_usage.model_dump() == {
+        "prompt_tokens": 11,
+        "completion_tokens": 3,
+        "estimated": False,
+    }
     assert fake_tgi.requests[0].body["stream"] is True
 
 
@@ -57,7 +61,11 @@ def test_chat_route_uses_v1_chat_completions_with_the_model_name(fake_tgi: FakeT
     result = provider.complete(MESSAGES, FAST)
     assert result.text == "hello" and result.usage.prompt_tokens == 3 and not result.usage.estimated
     assert list(provider.execute(MESSAGES, FAST)) == ["a ", "b"]
-    assert provider.last_usage.model_dump() == {"prompt_tokens": 4, "completion_tokens": 2, "estimated": False}
+    assert provider.last_usage.model_dump() == {
+        "prompt_tokens": 4,
+        "completion_tokens": 2,
+        "estimated": False,
+    }
     assert [r.path for r in fake_tgi.requests] == ["/v1/chat/completions"] * 2
     assert fake_tgi.requests[0].body["model"] == "joxcoder-7b"
     assert fake_tgi.requests[1].body["stream_options"] == {"include_usage": True}
@@ -87,8 +95,10 @@ def test_model_still_loading_beyond_the_budget_fails_fast_and_says_so(fake_tgi: 
 
 
 def test_overloaded_429_with_retry_after_then_success(fake_tgi: FakeTGI) -> None:
-    fake_tgi.queue(Reply.error(429, "Model is overloaded", error_type="overloaded",
-                               headers={"Retry-After": "0.2"}), Reply(text="ok"))
+    fake_tgi.queue(
+        Reply.error(429, "Model is overloaded", error_type="overloaded", headers={"Retry-After": "0.2"}),
+        Reply(text="ok"),
+    )
     assert make(fake_tgi).complete(MESSAGES, FAST).text == "ok"
     assert len(fake_tgi.requests) == 2
 

@@ -25,7 +25,11 @@ def test_complete_sends_key_model_and_parses_usage(fake_openai: FakeOpenAI) -> N
     fake_openai.queue(Reply(text="def api(): pass", prompt_tokens=42, completion_tokens=7))
     result = make(fake_openai).complete(MESSAGES, FAST)
     assert result.text == "def api(): pass"
-    assert (result.usage.prompt_tokens, result.usage.completion_tokens, result.usage.estimated) == (42, 7, False)
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens, result.usage.estimated) == (
+        42,
+        7,
+        False,
+    )
     assert result.provider == "openai"
     request = fake_openai.requests[0]
     assert request.path == "/v1/chat/completions"
@@ -41,7 +45,11 @@ def test_stream_yields_chunks_and_usage_with_include_usage(fake_openai: FakeOpen
     provider = make(fake_openai)
     chunks = list(provider.execute(MESSAGES, FAST))
     assert chunks == ["one ", "two ", "three"]
-    assert provider.last_usage.model_dump() == {"prompt_tokens": 5, "completion_tokens": 3, "estimated": False}
+    assert provider.last_usage.model_dump() == {
+        "prompt_tokens": 5,
+        "completion_tokens": 3,
+        "estimated": False,
+    }
     assert fake_openai.requests[0].body["stream_options"] == {"include_usage": True}
 
 
@@ -49,7 +57,10 @@ def test_usage_is_estimated_when_the_server_reports_none(fake_openai: FakeOpenAI
     fake_openai.queue(Reply(text="x" * 400, usage=False), Reply(text="y" * 40, usage=False))
     provider = make(fake_openai)
     assert provider.complete(MESSAGES, FAST).usage.model_dump() == {
-        "prompt_tokens": 6, "completion_tokens": 100, "estimated": True}
+        "prompt_tokens": 6,
+        "completion_tokens": 100,
+        "estimated": True,
+    }
     list(provider.execute(MESSAGES, FAST))
     assert provider.last_usage.estimated and provider.last_usage.completion_tokens == 10
 
@@ -90,11 +101,16 @@ def test_401_fails_at_once_without_retries_or_the_key(fake_openai: FakeOpenAI) -
     assert KEY not in str(info.value) and KEY not in repr(info.value)
 
 
-@pytest.mark.parametrize(("status", "cause"), [(404, "model 'gpt-test' or its endpoint not found (404)"),
-                                               (400, "request refused (400): context too long")])
+@pytest.mark.parametrize(
+    ("status", "cause"),
+    [
+        (404, "model 'gpt-test' or its endpoint not found (404)"),
+        (400, "request refused (400): context too long"),
+    ],
+)
 def test_client_errors_fail_at_once(fake_openai: FakeOpenAI, status: int, cause: str) -> None:
     fake_openai.default = Reply.error(status, "context too long")
-    with pytest.raises(ProviderError, match=r"\(%d\)" % status) as info:
+    with pytest.raises(ProviderError, match=rf"\({status}\)") as info:
         make(fake_openai).complete(MESSAGES, FAST)
     assert info.value.cause.startswith(cause)
     assert len(fake_openai.requests) == 1
@@ -144,8 +160,9 @@ def test_stream_that_keeps_dying_raises_provider_error(fake_openai: FakeOpenAI) 
 
 
 def test_server_without_stream_options_falls_back_to_estimates(fake_openai: FakeOpenAI) -> None:
-    fake_openai.queue(Reply.error(400, "Unrecognized request argument supplied: stream_options"),
-                      Reply(text="fine"))
+    fake_openai.queue(
+        Reply.error(400, "Unrecognized request argument supplied: stream_options"), Reply(text="fine")
+    )
     provider = OpenAICompatibleProvider(base_url=fake_openai.base_url, model="llama3")
     assert join_chunks(provider.execute(MESSAGES, FAST)) == "fine"
     assert "stream_options" not in fake_openai.requests[1].body
