@@ -6,6 +6,7 @@ Field types not written are inferred from the field name (see fields.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.engine.fields import infer_field
@@ -85,7 +86,8 @@ Attendee: name, email, ticket_type=general|vip|student, >Event"""),
            "helpdesk help+desk support+tickets support ticketing tickets ticket incidents soporte "
            "incidencias tiquets",
            """Agent: name, email!
-Ticket: subject, description, status=open|in_progress|resolved|closed, priority=low|medium|high|urgent, requester_email, >Agent?
+Ticket: subject, description, status=open|in_progress|resolved|closed,
+    priority=low|medium|high|urgent, requester_email, >Agent?
 Reply: body, author_name, >Ticket"""),
     Domain("courses", "Courses", "Cursos",
            "course courses lms e-learning elearning online+learning lessons academy cursos lecciones "
@@ -111,14 +113,17 @@ Appointment: starts_at, reason, status=scheduled|completed|cancelled, notes?, >P
            "real+estate realestate property properties realtor listings apartments houses rentals "
            "inmobiliaria inmuebles propiedades pisos viviendas alquileres",
            """Agent: name, email, phone?
-Property: title, address, city, price, bedrooms, bathrooms, area_sqm, kind=house|apartment|land|office, status=for_sale|for_rent|sold|rented, >Agent?
+Property: title, address, city, price, bedrooms, bathrooms, area_sqm,
+    kind=house|apartment|land|office, status=for_sale|for_rent|sold|rented, >Agent?
 Viewing: visitor_name, visitor_email:email, scheduled_at, notes?, >Property"""),
     Domain("jobs", "Job Board", "Bolsa de empleo",
            "job+board jobs job hiring recruiting recruitment vacancies applicants candidates careers "
            "empleo empleos vacantes ofertas+de+trabajo candidatos reclutamiento",
            """Company: name, website?, description?
-Job: title, description, location, salary?, employment_type=full_time|part_time|contract|internship, active, >Company
-Application: applicant_name, email, resume_url?, cover_letter?, status=submitted|reviewing|interview|offer|rejected, >Job"""),
+Job: title, description, location, salary?,
+    employment_type=full_time|part_time|contract|internship, active, >Company
+Application: applicant_name, email, resume_url?, cover_letter?,
+    status=submitted|reviewing|interview|offer|rejected, >Job"""),
     Domain("forum", "Forum", "Foro",
            "forum forums discussion discussions community threads foro foros debate comunidad hilos",
            """Category: name!, description?
@@ -183,7 +188,8 @@ Contact: first_name, last_name?, email?, phone?, address?, birthday?, company?, 
            """Project: name, description?, status=planning|active|on_hold|completed, start_date?, end_date?, budget?
 Member: name, email!, role?
 Milestone: title, due_date, completed, >Project
-Task: title, status=todo|in_progress|done, priority=low|medium|high, due_date?, estimate_hours?, >Project, >Member?""",
+Task: title, status=todo|in_progress|done, priority=low|medium|high, due_date?,
+    estimate_hours?, >Project, >Member?""",
            ("dashboard",)),
     Domain("hr", "HR & Attendance", "Recursos humanos",
            "hr human+resources employees employee staff attendance clock-in clock+in timesheet payroll "
@@ -191,7 +197,8 @@ Task: title, status=todo|in_progress|done, priority=low|medium|high, due_date?, 
            """Department: name!
 Employee: first_name, last_name, email!, position, salary, hire_date, active, >Department?
 Attendance: clock_in, clock_out?, notes?, >Employee
-LeaveRequest: start_date, end_date, kind=vacation|sick|personal, status=pending|approved|rejected, >Employee"""),
+LeaveRequest: start_date, end_date, kind=vacation|sick|personal,
+    status=pending|approved|rejected, >Employee"""),
     Domain("fleet", "Fleet Manager", "Gestión de flota",
            "fleet vehicles vehicle cars trucks drivers transport transportation logistics flota vehiculos "
            "coches conductores camiones transporte",
@@ -270,7 +277,8 @@ Checkin: checkin_date, notes?, >Habit"""),
            "shipment shipments shipping deliveries delivery parcels packages courier envios entregas "
            "paquetes paqueteria mensajeria",
            """Courier: name, phone?
-Shipment: tracking_code:string!, recipient_name, address, status=pending|in_transit|delivered|returned, weight_kg, shipped_date?, >Courier?"""),
+Shipment: tracking_code:string!, recipient_name, address,
+    status=pending|in_transit|delivered|returned, weight_kg, shipped_date?, >Courier?"""),
 )
 
 GENERIC = Domain("generic", "Records", "Registros", "", """Category: name!
@@ -287,7 +295,8 @@ def get_domain(key: str) -> Domain:
 def parse_entities(text: str) -> list[EntitySpec]:
     """Parse the catalogue's entity lines into EntitySpecs."""
     out = []
-    for line in text.strip().splitlines():
+    # Indented lines continue the entity line above (keeps the catalogue within the line length).
+    for line in re.sub(r"\n\s+", " ", text.strip()).splitlines():
         name, _, body = line.partition(":")
         fields: list[FieldSpec] = []
         relations: list[RelationSpec] = []

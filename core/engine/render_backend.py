@@ -6,9 +6,9 @@ from core.engine.render_common import search_fields
 from core.engine.templates import fill, load
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
-_SA = {"string": "sa.String({n})", "text": "sa.Text", "int": "sa.Integer", "decimal": "sa.Numeric(12, 2, asdecimal=False)",
-       "bool": "sa.Boolean", "date": "sa.Date", "datetime": "sa.DateTime", "email": "sa.String(320)",
-       "url": "sa.String(2048)", "enum": "sa.String(50)"}
+_SA = {"string": "sa.String({n})", "text": "sa.Text", "int": "sa.Integer",
+       "decimal": "sa.Numeric(12, 2, asdecimal=False)", "bool": "sa.Boolean", "date": "sa.Date",
+       "datetime": "sa.DateTime", "email": "sa.String(320)", "url": "sa.String(2048)", "enum": "sa.String(50)"}
 _PY = {"string": "str", "text": "str", "int": "int", "decimal": "float", "bool": "bool", "date": "dt.date",
        "datetime": "dt.datetime", "email": "str", "url": "str", "enum": "str"}
 
@@ -104,8 +104,9 @@ def render_schemas(spec: AppSpec) -> str:
                 "    model_config = ConfigDict(from_attributes=True)", "", "    id: int",
                 "    created_at: dt.datetime", ""]
     body = "\n".join(out[10:]).rstrip() + "\n"
-    pyd = ["BaseModel", "ConfigDict"] + [n for n in ("EmailStr", "Field") if f"{n}" in body.replace(
-        "Field(default", "Field(").replace("FieldCreate", "")] + (["model_validator"] if "@model_validator" in body else [])
+    used = body.replace("FieldCreate", "")
+    pyd = ["BaseModel", "ConfigDict"] + [n for n in ("EmailStr", "Field") if n in used]
+    pyd += ["model_validator"] if "@model_validator" in body else []
     head = '"""Request and response schemas; validation lives here."""\n\nfrom __future__ import annotations\n\n'
     head += "import datetime as dt\n" + ("from typing import Literal\n" if "Literal[" in body else "")
     head += f"\nfrom pydantic import {', '.join(pyd)}\n\n\n"
@@ -118,8 +119,8 @@ def render_router(spec: AppSpec, e: EntitySpec) -> str:
     searchable = search_fields(e)
     parents = ", ".join(f'"{r.field}": models.{r.target}' for r in e.relations)
     filters = "".join(f",\n    {r.field}: int | None = None" for r in e.relations)
-    where = "".join(f"    if {r.field} is not None:\n        stmt = stmt.where(models.{e.name}.{r.field} == {r.field})\n"
-                    for r in e.relations)
+    where = "".join(f"    if {r.field} is not None:\n"
+                    f"        stmt = stmt.where(models.{e.name}.{r.field} == {r.field})\n" for r in e.relations)
     search = ""
     if searchable:
         cols = ", ".join(f"func.lower(models.{e.name}.{f.name}).contains(q.lower(), autoescape=True)"
