@@ -39,11 +39,13 @@ with general:
     with st.form("settings_models"):
         default = st.selectbox(t("Default provider"), names, format_func=labels.get,
                                index=names.index(user.default_provider) if user.default_provider in names else 0)
-        fallback = st.selectbox(t("Fallback provider"), ["", *names],
-                                format_func=lambda n: labels.get(n, t("None")),
-                                index=(["", *names].index(user.fallback_provider)
-                                       if user.fallback_provider in names else 0),
+        fallbacks = ["none", *names]
+        # Labels are resolved now: a format_func may also be called outside the script run.
+        fallback_labels = {"none": t("None"), **labels}
+        fallback = st.selectbox(t("Fallback provider"), fallbacks, format_func=fallback_labels.get,
+                                index=fallbacks.index(user.fallback_provider) if user.fallback_provider in names else 0,
                                 help=t("Used when the default provider keeps failing."))
+        fallback = "" if fallback == "none" else fallback
         if st.form_submit_button(t("Save"), type="primary") and \
                 ui.attempt(update_preferences, user.username, default_provider=default, fallback_provider=fallback):
             st.success(t("Saved."))
