@@ -142,11 +142,12 @@ def scan_secrets(path: str, text: str) -> list[Finding]:
             m = m if m and _secret_name(m.group("key")) else None
         if m is None:
             continue
-        value = m.group("val").strip()
+        value, key = m.group("val").strip(), m.group("key")
         placeholder = bool(_PLACEHOLDER.search(value))
-        if not value or _REFERENCE.match(value) or (placeholder and example):
+        if not value or _REFERENCE.match(value) or (placeholder and example) or _is_label(key, value):
             continue
-        key = m.group("key")
+        if not placeholder and len(value) < (4 if _is_password(key) else 12):
+            continue  # real tokens and keys are long; "preview" or "bearer" are not secrets
         if placeholder:
             found.append(Finding("low", path, number, "secret-placeholder-default",
                                  f"{key} has a placeholder default value",
@@ -159,6 +160,16 @@ def scan_secrets(path: str, text: str) -> list[Finding]:
                                  "Read it from an environment variable or a secret store; keep real values out "
                                  "of files that are committed (commit a .env.example with placeholders)."))
     return found
+
+
+def _is_label(key: str, value: str) -> bool:
+    """UI text rather than a value: `"password": "Password"`, `token: "Your token"`."""
+    return " " in value or (value[:1].isupper() and value.lower() in key.lower())
+
+
+def _is_password(key: str) -> bool:
+    """True for password-like names, whose literal values may be short."""
+    return bool(re.search(r"(?i)pass(word|wd)?$", key))
 
 
 def _secret_name(key: str) -> bool:

@@ -133,7 +133,9 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
     """Run pytest in `workdir` (already a private copy) at `level`; used by run_tests and the benchmark."""
     root = workdir.parent
     token = secrets.token_hex(8)
-    pytest_cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    # --verbosity=-1 is -q, but absolute: a project's `addopts = -q` would otherwise make it -qq, which
+    # drops the summary line the counts come from.
+    pytest_cmd = [sys.executable, "-m", "pytest", "--verbosity=-1", "-p", "no:cacheprovider"]
     if level == "bubblewrap":
         uid = _sandbox_uid()
         if uid is not None:
@@ -172,17 +174,19 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
 
 _SUMMARY_LINE = re.compile(r"\bin \d+(?:\.\d+)?s\b")
 _COUNT = re.compile(r"(\d+) (passed|failed|errors?)\b")
+_PROGRESS = re.compile(r"^([.FEsxX]+)\s*(?:\[\s*\d+%\])?\s*$")
 
 
 def parse_summary(output: str) -> tuple[int, int, int]:
-    """(passed, failed, errors) from pytest's final summary line; zeros when there is none."""
+    """(passed, failed, errors) from pytest's summary line, else from its progress dots (e.g. after a timeout)."""
     for line in reversed(output.splitlines()[-40:]):
         text = line.strip("= ")
         if _SUMMARY_LINE.search(text) and (_COUNT.search(text) or "no tests ran" in text):
             counts = {kind.rstrip("s") if kind.startswith("error") else kind: int(n)
                       for n, kind in _COUNT.findall(text)}
             return counts.get("passed", 0), counts.get("failed", 0), counts.get("error", 0)
-    return 0, 0, 0
+    progress = "".join(m.group(1) for m in map(_PROGRESS.match, output.splitlines()) if m)
+    return progress.count("."), progress.count("F"), progress.count("E")
 
 
 def _wait(proc: subprocess.Popen[bytes], out_path: Path, deadline: float, max_output: int) -> str:

@@ -52,7 +52,13 @@ def test_hardcoded_credentials_in_code_and_dotenv() -> None:
 def test_env_example_with_placeholders_is_clean_but_real_values_are_not() -> None:
     example = "SECRET_KEY=change-me\nOPENAI_API_KEY=\nSTRIPE_SECRET_KEY=your-key-here\nDB_PASSWORD=<password>\n"
     assert rules({".env.example": example}) == set()
-    assert ("medium", ".env.example", 1, "secret-hardcoded") in rules({".env.example": "SECRET_KEY=Xy7pQ2rT9z\n"})
+    assert ("medium", ".env.example", 1, "secret-hardcoded") in rules({".env.example": "SECRET_KEY=Xy7pQ2rT9zK4\n"})
+
+
+def test_labels_and_short_fake_tokens_are_not_secrets() -> None:
+    js = ('const t = { "password": "Password", "token": "Your token" };\n'
+          'return { access_token: "preview", token_type: "bearer" };\n')
+    assert rules({"static/app.js": js}) == set()
 
 
 def test_placeholder_defaults_in_code_are_low_and_tests_are_exempt() -> None:

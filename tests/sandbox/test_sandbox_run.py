@@ -76,10 +76,20 @@ def test_output_is_trimmed_to_its_tail() -> None:
     ("==== 2 failed, 5 passed, 3 errors, 1 warning in 3.40s (0:00:03) ====", (5, 2, 3)),
     ("1 error in 0.05s", (0, 0, 1)),
     ("no tests ran in 0.01s", (0, 0, 0)),
-    ("some test printed 4 passed here", (0, 0, 0)),
+    ("some test printed 4 passed here", (4, 0, 0)),
 ])
 def test_parse_summary(line: str, counts: tuple[int, int, int]) -> None:
     assert parse_summary(f"....\nnoise\n{line}\n") == counts
+
+
+def test_progress_counts_when_there_is_no_summary() -> None:
+    assert parse_summary("..F.E" + " " * 60 + "[ 40%]\n...s\n") == (6, 1, 1)
+
+
+def test_a_project_addopts_q_does_not_hide_the_counts() -> None:
+    files = {"pytest.ini": "[pytest]\naddopts = -q\n", "test_a.py": "def test_a():\n    pass\n"}
+    run = run_tests(files, trusted=True, timeout=60)
+    assert (run.passed, run.failed, run.errors) == (1, 0, 0) and run.succeeded
 
 
 def test_untrusted_code_does_not_run_without_isolation(no_bwrap: None, tmp_path: Path) -> None:
