@@ -94,7 +94,7 @@ Reply: body, author_name, >Ticket"""),
            "academia formacion",
            """Instructor: name, email!, bio?
 Course: title, description?, level=beginner|intermediate|advanced, price, published, >Instructor?
-Lesson: title, content, position, duration_minutes?, >Course
+Lesson: title, content, position:int, duration_minutes?, >Course
 Student: name, email!
 Enrollment: progress, completed, >Student, >Course"""),
     Domain("invoices", "Invoicing", "Facturación",
@@ -216,9 +216,9 @@ Vaccination: vaccine, given_date, next_due_date?, >Pet"""),
            "music songs song playlist playlists albums artists tracks musica canciones discos artistas",
            """Artist: name, genre?, country?
 Album: title, release_year, >Artist
-Song: title, duration_seconds, track_number?, >Album
+Song: title, duration_seconds, track_number:int?, >Album
 Playlist: name, description?
-PlaylistEntry: position, >Playlist, >Song"""),
+PlaylistEntry: position:int, >Playlist, >Song"""),
     Domain("movies", "Movie Reviews", "Reseñas de películas",
            "movie movies film films cinema reviews watchlist peliculas pelicula cine resenas series",
            """Genre: name!

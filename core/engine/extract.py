@@ -12,7 +12,8 @@ _ARTICLES = {"a", "an", "the", "some", "their", "its", "his", "her", "our", "my"
              "unas", "el", "la", "los", "las", "sus", "su", "mis", "nuestros", "nuestras", "fields", "field",
              "campos", "campo", "de", "del", "each", "cada", "also", "tambien", "optional", "opcional"}
 _STOP = re.compile(r"\b(where|that|which|so|to|for|in|on|by|when|while|donde|que|para|en|por|cuando|"
-                   r"with|con|using|via|from|desde|as|como|plus|but|pero|including|incluyendo)\b")
+                   r"with|con|using|via|from|desde|as|como|plus|but|pero|including|incluyendo|belongs?|has|"
+                   r"have|is|are|can|should|must|pertenecen?|tienen?|es|son|puede|pueden|debe|deben)\b")
 _FIELD_VERB = (r"(?:with|having|have|has|need|needs|store|stores|contain|contains|include|includes|"
                r"should have|must have|tienen|tiene|con|llevan|lleva|incluyen|incluye|deben tener|"
                r"debe tener|guardan|guarda)")
@@ -80,7 +81,10 @@ def split_items(text: str) -> list[str]:
     parts = re.split(r",|\band\b|\by\b|\be\b|&|\bor\b|\bo\b|/", text)
     items = []
     for i, part in enumerate(parts):
-        toks = [t for t in re.findall(r"[a-z0-9_\-]+", part) if t not in _ARTICLES]
+        raw = re.findall(r"[a-z0-9_\-]+", part)
+        if raw and raw[0] in {"each", "every", "cada", "all", "todos", "todas"} and items:
+            break  # a new clause ('and each order belongs to ...'), not another item
+        toks = [t for t in raw if t not in _ARTICLES]
         phrase = " ".join(toks)
         stop = _STOP.search(phrase)
         if stop:
@@ -162,7 +166,7 @@ def _entity_lists(s: str, ex: Extraction) -> None:
         items = split_items(m.group(1))
         if len(items) < 2:
             continue
-        heads = [(i, entity_for(i.split()[-1]) or entity_for(i.split()[0])) for i in items]
+        heads = [(i, entity_for(" ".join(i.split()[-2:])) or entity_for(i.split()[0])) for i in items]
         known = [(i, e) for i, e in heads if e and not _fieldish(i)]
         if len(known) * 3 < len(items) * 2:
             continue

@@ -10,11 +10,11 @@ ENUMS: dict[str, list[str]] = {
     "priority": ["low", "medium", "high"],
 }
 _DECIMAL = {"price", "cost", "amount", "total", "salary", "balance", "budget", "fee", "revenue", "wage",
-            "subtotal", "tax", "discount", "weight", "height", "distance", "rate", "value", "goal", "kg",
+            "subtotal", "tax", "discount", "limit", "weight", "height", "distance", "rate", "value", "goal", "kg",
             "km", "sqm", "amount_paid", "unit_price", "deposit"}
 _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year", "minutes", "hours",
-        "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage", "position",
-        "number", "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
+        "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage",
+        "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
         "units", "views", "likes", "steps", "floor", "duration", "progress", "reps_count"}
 _BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", "pinned", "returned",
                "approved", "verified", "featured", "archived", "enabled", "visible", "anonymous", "read",
@@ -94,9 +94,9 @@ def _guess_type(name: str, parts: list[str], last: str) -> str:
         return "int"
     if last in {"percentage", "percent"}:
         return "decimal"
-    if last in _DECIMAL or name in _DECIMAL:
+    if last in _DECIMAL or name in _DECIMAL or parts[0] in {"price", "cost", "amount", "salary", "fee"}:
         return "decimal"
-    if last in _INT or name in _INT or (len(parts) > 1 and parts[0] in {"num", "number", "total"}):
+    if last in _INT or name in _INT or (len(parts) > 1 and parts[0] in {"num", "number", "total", "nb"}):
         return "int"
     if last in _URL or name.endswith("_url"):
         return "url"

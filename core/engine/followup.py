@@ -106,8 +106,7 @@ def apply_followup(spec: AppSpec, instruction: str) -> tuple[AppSpec, str]:
         before = new.theme.model_dump()
         new.theme = infer_theme(instruction, base=new.theme)
         changes = [f"{k} {v}" for k, v in new.theme.model_dump().items() if before[k] != v]
-        if changes:
-            return _finish(new, "Theme: " + ", ".join(changes))
+        return _finish(new, "Theme: " + ", ".join(changes) if changes else "The theme already matches; nothing changed")
     if removing:
         target = _resolve(new, body)
         if target is not None:

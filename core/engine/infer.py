@@ -115,10 +115,15 @@ def assemble(domain: Domain, ex: Extraction) -> list[EntitySpec]:
     """Merge the domain's entities with what the prompt names (named things win)."""
     lib = entity_library(domain.key)
     own = {e.name: e for e in parse_entities(domain.entities)}
-    if len(ex.entities) >= 2 and ex.listed:
+    if len(ex.entities) >= 2 and ex.listed and not any(n in own for n in ex.entities):
         names = list(ex.entities)
     else:
         names = list(own) + [n for n in ex.entities if n not in own]
+    i = 0
+    while i < len(names) and len(names) < 30:  # pull in required parents the prompt did not name
+        base = own.get(names[i]) or lib.get(names[i])
+        names += [r.target for r in (base.relations if base else []) if r.required and r.target not in names]
+        i += 1
     entities: dict[str, EntitySpec] = {}
     for n in names:
         base = own.get(n) or lib.get(n) or _default_entity(n)

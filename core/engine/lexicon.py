@@ -43,7 +43,9 @@ ENTITY_WORDS_EN: dict[str, str] = {
     "journal": "Journal", "calendar": "Calendar", "meeting": "Meeting", "profile": "Profile",
     "tenant": "Tenant", "lease": "Lease", "class": "Session", "session": "Session", "menu": "MenuItem",
     "measurement": "Measurement", "group": "Group", "staff": "Employee", "worker": "Employee",
-    "partner": "Partner",
+    "partner": "Partner", "menu item": "MenuItem", "order item": "OrderItem", "stock movement": "StockMovement",
+    "leave request": "LeaveRequest", "table": "DiningTable", "invoice line": "InvoiceLine",
+    "line item": "OrderItem", "playlist entry": "PlaylistEntry", "meal entry": "MealEntry",
 }
 # Spanish noun (singular, normalised) -> canonical PascalCase entity; the first one is the UI label.
 ENTITY_WORDS_ES: dict[str, str] = {
@@ -185,7 +187,13 @@ def singular_candidates(word: str) -> list[str]:
 
 
 def entity_for(word: str) -> str | None:
-    """Canonical entity for a (possibly plural) normalised noun, if known."""
+    """Canonical entity for a (possibly plural) normalised noun or two-word phrase, if known."""
+    if " " in word:
+        head, _, last = word.rpartition(" ")
+        for cand in singular_candidates(last):
+            if f"{head.split()[-1]} {cand}" in ENTITY_WORDS:
+                return ENTITY_WORDS[f"{head.split()[-1]} {cand}"]
+        word = last
     for cand in singular_candidates(word):
         if cand in ENTITY_WORDS:
             return ENTITY_WORDS[cand]

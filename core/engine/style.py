@@ -32,7 +32,8 @@ _ES = {
     "esmeralda": "emerald", "azul marino": "navy", "azul oscuro": "darkblue", "azul claro": "lightblue",
     "verde oscuro": "darkgreen", "gris claro": "lightgray", "gris oscuro": "darkgray", "navy blue": "navy",
     "dark blue": "darkblue", "light blue": "lightblue", "dark green": "darkgreen", "light gray": "lightgray",
-    "light grey": "lightgrey", "dark gray": "darkgray", "dark grey": "darkgrey", "sky blue": "skyblue", "crema": "cream", "lavanda": "lavender", "menta": "mint",
+    "light grey": "lightgrey", "dark gray": "darkgray", "dark grey": "darkgrey", "sky blue": "skyblue",
+    "crema": "cream", "lavanda": "lavender", "menta": "mint",
 }
 _COLOUR = r"(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|" + "|".join(sorted({*COLOURS, *_ES}, key=len, reverse=True)) + r")\b"
 _BG = re.compile(rf"\b(?:background|backgrounds|bg|fondo|fondos)(?: colou?r)?(?: de| in| is| of| should be| en| :|:)?"
