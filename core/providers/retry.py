@@ -161,6 +161,8 @@ class _Budget:
         if failure.kind == "loading":
             return f"{cause} after {seconds(elapsed)} s (the server estimates {seconds(wait)} s more)"
         if failure.kind == "timeout":
+            # The last attempt may have had less than options.timeout left; name the setting.
+            cause = f"timed out after {seconds(min(self.options.timeout, self.options.budget))} s"
             return cause if self.attempts == 1 else f"{cause} ({self.attempts} attempts)"
         text = cause if self.attempts == 1 else f"{cause} after {self.attempts} attempts"
         if failure.wait is not None and self.attempts < self.options.max_attempts:

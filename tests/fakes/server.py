@@ -151,12 +151,14 @@ class FakeServer:
         return as_reply(script, request)
 
     def _match(self, request: RecordedRequest) -> Script:
-        # The system prompt names the role; the user prompt may quote other roles' output, so it comes second.
-        for text in (request.system, request.prompt):
-            for marker, replies in self._routes:
-                if marker in text:
-                    return replies.pop(0) if len(replies) > 1 else replies[0]
-        return self.default
+        # The marker nearest the start wins: the system prompt (first in every protocol) names the role,
+        # while later text may quote other roles.
+        text = f"{request.system}\n{request.prompt}"
+        found = [(text.find(marker), i) for i, (marker, _) in enumerate(self._routes) if marker in text]
+        if not found:
+            return self.default
+        replies = self._routes[min(found)[1]][1]
+        return replies.pop(0) if len(replies) > 1 else replies[0]
 
     # protocol hooks ---------------------------------------------------------------------------
     def texts(self, body: Any) -> tuple[str, str]:
