@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command != "db":
+        if args.command not in ("db", "verify"):
             from db.migrate import upgrade
 
             upgrade()
