@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.engine.fields import field_ident
-from core.engine.lexicon import entity_for, normalise
+from core.engine.lexicon import entity_for, normalise, pascal, singular
 
 _ARTICLES = {"a", "an", "the", "some", "their", "its", "his", "her", "our", "my", "un", "una", "unos",
              "unas", "el", "la", "los", "las", "sus", "su", "mis", "nuestros", "nuestras", "fields", "field",
@@ -129,7 +129,7 @@ def _field_lists(s: str, ex: Extraction) -> None:
     """'products with name, price and stock' -> fields of Product."""
     for m in re.finditer(rf"\b(\w+) {_FIELD_VERB}(?: (?:a|an|the|un|una|los|las|el|la|fields?|campos?|"
                          rf"columns?|attributes?|atributos?|properties|propiedades|like|como))*:? (.+)", s):
-        ent = entity_for(m.group(1))
+        ent = entity_for(m.group(1)) or _new_noun(m.group(1))
         if not ent:
             continue
         items = split_items(m.group(2))
@@ -150,6 +150,20 @@ def _field_lists(s: str, ex: Extraction) -> None:
             ident = field_ident(item)
             if ident not in {f for f, _ in target}:
                 target.append((ident, item))
+
+
+_GENERIC = {"app", "apps", "application", "system", "platform", "tool", "site", "website", "web", "page", "portal",
+            "aplicacion", "sistema", "plataforma", "herramienta", "sitio", "pagina", "one", "it", "they", "that",
+            "which", "user", "users", "people", "we", "you", "i", "this", "there", "also", "should", "must", "que",
+            "everything", "someone", "each", "cada", "todo", "ellos", "nosotros", "and", "y", "dashboard", "panel",
+            "theme", "tema", "program", "software", "service", "database", "api", "backend", "frontend"}
+
+
+def _new_noun(word: str) -> str | None:
+    """An entity the lexicon does not know, named by a plural noun before a field list ('gadgets have ...')."""
+    if word in _GENERIC or len(word) < 4 or not word.endswith("s") or word.endswith("ss") or word.isdigit():
+        return None
+    return pascal(singular(word))
 
 
 def _fieldish(item: str) -> bool:

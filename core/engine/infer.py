@@ -8,7 +8,7 @@ from functools import cache
 from core.engine.catalogue import DOMAINS, GENERIC, Domain, parse_entities
 from core.engine.extract import Extraction, extract
 from core.engine.fields import infer_field
-from core.engine.lexicon import detect_language, ident, normalise
+from core.engine.lexicon import detect_language, normalise
 from core.engine.prd import parse_prd, prd_title
 from core.engine.style import infer_theme
 from core.errors import UnsupportedRequestError, ValidationError
@@ -87,7 +87,7 @@ def _check_reach(text: str, best: int, named: int) -> None:
     soft = _SOFT.findall(text)
     what = hard.group(1) if hard else (soft[0] if soft else "")
     gamey = bool(_GAME_CONTEXT.search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
-    if hard or (soft and (best < 4 and named < 2 or gamey and best < 6)):
+    if hard or (soft and (best < 2 and named < 2 or gamey and best < 6)):
         raise UnsupportedRequestError(
             f"The offline engine cannot build this request ({what}). It builds data apps — a task manager, "
             f"an online shop, a CRM, a booking system, a library, an inventory, a blog and more — as a "
@@ -182,8 +182,12 @@ def _app_name(prompt: str, title: str) -> str:
     """A kebab-case name: the one the prompt gives ('called X', 'llamada X') or one from the title."""
     m = re.search(r"(?:called|named|llamad[oa]|se llama|nombre)\s+[\"'“]?([A-Za-z0-9][\w\- ]{1,40}?)[\"'”]?"
                   r"(?=[,.;:!?]|\s+(?:that|which|for|with|where|to|que|para|con|donde|y|and)\b|$)", prompt)
-    base = m.group(1) if m else title
-    return ident(base).replace("_", "-")[:40].strip("-") or "app"
+    return kebab(m.group(1) if m else title) or "app"
+
+
+def kebab(text: str) -> str:
+    """ASCII kebab-case (accents dropped), at most 40 characters."""
+    return "-".join(re.findall(r"[a-z0-9]+", normalise(text)))[:40].strip("-")
 
 
 def infer_spec(prompt: str, name: str | None = None) -> AppSpec:
@@ -218,11 +222,11 @@ def infer_spec(prompt: str, name: str | None = None) -> AppSpec:
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
         if reserved in taken:
             raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
-    app_name = ident(name).replace("_", "-") if name else _app_name(prompt, prd_title(prompt) or title)
-    if name is not None and not app_name.strip("-"):
+    if name and name.strip() and not kebab(name):
         raise ValidationError(f"The project name '{name}' has no letters or digits; choose another.")
+    app_name = kebab(name) if name and name.strip() else _app_name(prompt, prd_title(prompt) or title)
     first_line = prompt.strip().splitlines()[0].strip("# ")[:300]
-    return AppSpec(name=app_name, title=title if not name else name.strip()[:80] or title,
+    return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
                    description=first_line, language=language,
                    domain="custom" if domain.key == "custom" else ("prd" if prd else domain.key),
                    entities=entities, features=[f for f in features if f in FEATURE_PATTERNS],

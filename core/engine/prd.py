@@ -55,7 +55,7 @@ def parse_prd(prompt: str) -> list[EntitySpec] | None:
         if not stripped:
             continue
         head = re.match(r"^#{2,6}\s+(.+)$", stripped)
-        top_bullet = re.match(r"^[-*+]\s+\**`?([A-Za-z][\w ]*?)`?\**\s*(?::|—|-)?\s*(.*)$", line)
+        top_bullet = re.match(r"^[-*+]\s+\**`?([A-Za-z][\w ]*?)`?\**\s*(?:(?::|—|\s-)\s*(.*))?$", line)
         if head or (top_bullet and not line.startswith((" ", "\t")) and _is_entity_bullet(top_bullet)):
             name = (head.group(1) if head else top_bullet.group(1)).strip("*` :")
             current = []
