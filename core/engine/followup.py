@@ -15,7 +15,8 @@ from core.spec import AppSpec, EntitySpec, pluralize, snake
 _ADD = r"(?:add|adds|include|create|put|give|anade|anadir|agrega|agregar|incluye|incluir|crea|crear|pon|poner|mete)"
 _REMOVE = (r"(?:remove|delete|drop|get rid of|take out|quita|quitar|elimina|eliminar|borra|borrar|saca|"
            r"disable|desactiva|turn off)")
-_ENABLE = r"(?:add|enable|include|turn on|activate|want|anade|agrega|activa|incluye|habilita|quiero|pon|with|con)"
+_ENABLE = (r"(?:add|enable|include|turn on|activate|want|accept|allow|support|let|anade|agrega|activa|incluye|"
+           r"habilita|quiero|pon|acepta|aceptar|permite|permitir|with|con)")
 _FILLER = {"a", "an", "the", "new", "un", "una", "el", "la", "los", "las", "field", "fields", "campo", "campos",
            "column", "columna", "attribute", "atributo", "nuevo", "nueva", "property", "propiedad", "called",
            "named", "llamado", "llamada", "also", "tambien", "please", "por", "favor", "of", "type", "tipo",

@@ -176,7 +176,7 @@ def _sample_json(f: FieldSpec, n: int, language: str) -> object:
     if t == "email":
         return f"user{n}@example.com"
     if t == "url":
-        return f"https://example.com/{n}"
+        return f"https://example.com/{n}" if f.required else None
     if t == "int":
         return sample_int(f) + (n - 1 if f.max is None else 0)
     if t == "decimal":

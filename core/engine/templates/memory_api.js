@@ -31,8 +31,9 @@ function memoryValidate(entity, data, partial) {
 }
 
 async function api(method, path, body) {
-  const url = new URL(path, "http://preview.local");
-  const parts = url.pathname.split("/").filter(Boolean).slice(1);
+  const [pathname, query] = path.split("?");
+  const params = new URLSearchParams(query || "");
+  const parts = pathname.split("/").filter(Boolean).slice(1);
   if (parts[0] === "stats") {
     const counts = {};
     Object.keys(STORE).forEach((t) => { counts[t] = STORE[t].length; });
@@ -62,9 +63,9 @@ async function api(method, path, body) {
   };
   if (method === "GET" && row) return { status: 200, data: row };
   if (method === "GET") {
-    const q = (url.searchParams.get("q") || "").toLowerCase();
-    const limit = parseInt(url.searchParams.get("limit") || "50", 10);
-    const offset = parseInt(url.searchParams.get("offset") || "0", 10);
+    const q = (params.get("q") || "").toLowerCase();
+    const limit = parseInt(params.get("limit") || "50", 10);
+    const offset = parseInt(params.get("offset") || "0", 10);
     const hits = rows.filter((r) => !q || entity.fields.some((f) =>
       ["string", "text", "email"].includes(f.type) && String(r[f.name] || "").toLowerCase().includes(q)));
     return { status: 200, data: hits.slice(offset, offset + limit) };

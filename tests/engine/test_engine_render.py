@@ -1,0 +1,139 @@
+"""AppSpec -> files: the project's shape, determinism, safety rules, docs and the self-contained preview."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from core.engine import infer_spec, render_backend, render_devops, render_frontend, render_project
+from tests.engine.prompts import PROMPTS
+
+REQUIRED = [
+    "app/main.py", "app/database.py", "app/models.py", "app/schemas.py", "app/static/index.html",
+    "app/static/app.css", "app/static/app.js", "preview.html", "Dockerfile", "docker-compose.yml",
+    ".github/workflows/ci.yml", ".env.example", "requirements.txt", "README.md", "ARCHITECTURE.md",
+    "architecture.json", "ruff.toml", "tests/conftest.py",
+]
+FULL = ("an online shop with login, a dashboard, search, a contact form and stripe checkout, "
+        "dark theme and orange buttons")
+
+
+@pytest.fixture(scope="module")
+def shop() -> dict[str, str]:
+    return render_project(infer_spec(FULL))
+
+
+@pytest.mark.parametrize("prompt", PROMPTS[::4], ids=lambda p: p[:30])
+def test_project_shape(prompt):
+    spec = infer_spec(prompt)
+    files = render_project(spec)
+    assert set(REQUIRED) <= set(files)
+    for e in spec.entities:
+        assert f"app/routers/{e.table}.py" in files
+        assert f"tests/test_{e.table}.py" in files
+    assert "SECURITY_AUDIT.md" not in files
+    for path in files:
+        assert not path.startswith("/") and ".." not in path.split("/") and ".git/" not in path + "/"
+        assert path == path.strip() and "\\" not in path
+    assert sum(len(text.encode()) for text in files.values()) < 1_000_000
+
+
+def test_generated_python_compiles(shop):
+    for path, text in shop.items():
+        if path.endswith(".py"):
+            compile(text, path, "exec")
+
+
+def test_roles_split_and_union(shop):
+    spec = infer_spec(FULL)
+    backend, frontend, devops = render_backend(spec), render_frontend(spec), render_devops(spec)
+    assert not set(backend) & set(frontend) and not set(backend) & set(devops) and not set(frontend) & set(devops)
+    assert {**backend, **frontend, **devops}.items() <= shop.items()
+    assert {"README.md", "ARCHITECTURE.md", "architecture.json"} <= set(shop) - set(backend) - set(frontend)
+    assert all(p.startswith(("app/", "tests/")) for p in backend)
+
+
+def test_rendering_is_deterministic():
+    for prompt in PROMPTS[:6]:
+        assert render_project(infer_spec(prompt)) == render_project(infer_spec(prompt))
+
+
+def test_feature_files_and_endpoints(shop):
+    assert "app/auth.py" in shop
+    features = shop["app/features.py"]
+    for route in ('"/stats"', '"/search"', '"/contact"', '"/checkout"'):
+        assert route in features
+    assert "STRIPE_SECRET_KEY" in features and "STRIPE_SECRET_KEY=" in shop[".env.example"]
+    assert "pbkdf2_hmac" in shop["app/auth.py"] and "secrets.token_urlsafe" in shop["app/auth.py"]
+
+
+def test_plain_app_has_no_feature_modules():
+    files = render_project(infer_spec("a notes app with notebooks"))
+    assert "app/auth.py" not in files and "app/features.py" not in files
+
+
+def test_secure_defaults(shop):
+    python = "\n".join(t for p, t in shop.items() if p.endswith(".py") and p.startswith("app/"))
+    assert "debug=True" not in python and "0.0.0.0" not in python
+    assert "allow_credentials=False" in python and 'allow_origins=["*"]' not in python
+    assert "import random" not in python and "\nassert " not in python
+    assert "text(" not in python  # SQL only through the ORM
+    assert "0.0.0.0" in shop["Dockerfile"]
+    assert "USER appuser" in shop["Dockerfile"]
+
+
+def test_frontend_escapes_data(shop):
+    js = shop["app/static/app.js"]
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
+    assert "textContent" in js
+    html = shop["app/static/index.html"]
+    assert '<script src="/static/app.js"' in html and 'lang="en"' in html
+
+
+def test_theme_drives_css_variables(shop):
+    css = shop["app/static/app.css"]
+    assert "--primary: #f97316;" in css and "--bg: #0f172a;" in css
+    assert "@media (max-width" in css
+
+
+def test_preview_is_self_contained(shop):
+    preview = shop["preview.html"]
+    assert "<style>" in preview and "<script>" in preview
+    assert not re.search(r"(src|href)\s*=", preview)
+    assert "fetch(" not in preview and "XMLHttpRequest" not in preview and "@import" not in preview
+    assert "localStorage" not in preview
+    assert preview.count("sessionStorage") == 3  # all inside the try/catch of storage()
+    assert "const SEED" in preview
+
+
+def test_spanish_app_has_spanish_labels():
+    files = render_project(infer_spec("Una tienda con productos y categorías. Los productos tienen nombre y precio"))
+    config = files["app/static/app.js"]
+    assert '"label": "Productos"' in config and '"label": "Precio"' in config and '"save": "Guardar"' in config
+    assert 'lang="es"' in files["app/static/index.html"]
+
+
+def test_architecture_docs(shop):
+    data = json.loads(shop["architecture.json"])
+    assert {"name", "entities", "features"} <= set(data)
+    product = next(e for e in data["entities"] if e["name"] == "Product")
+    assert {"name", "type", "required"} <= set(product["fields"][0])
+    assert product["relations"][0]["target"] == "Category"
+    assert "erDiagram" in shop["ARCHITECTURE.md"] and "Category ||--o{ Product" in shop["ARCHITECTURE.md"].replace(
+        "|o--o{", "||--o{")
+    readme = shop["README.md"]
+    assert "uvicorn app.main:app" in readme and "/api/products" in readme and "pytest" in readme
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_javascript_parses(shop, tmp_path):
+    (tmp_path / "app.js").write_text(shop["app/static/app.js"])
+    script = shop["preview.html"].split("<script>\n", 1)[1].split("</script>", 1)[0]
+    (tmp_path / "preview.js").write_text(script)
+    for name in ("app.js", "preview.js"):
+        result = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
