@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import anthropic
-
 from core.providers.base import Completion, Message, ProviderOptions
 from core.providers.openai_provider import error_message
 from core.providers.remote import RemoteProvider
@@ -28,6 +26,8 @@ class AnthropicProvider(RemoteProvider):
 
     def __init__(self, *, api_key: str = "", base_url: str = "", model: str = "") -> None:
         super().__init__(api_key=api_key, base_url=base_url, model=model)
+        import anthropic  # imported on use: the SDK takes a second to import
+
         # Our own retry loop decides; the SDK must not retry behind its back.
         self._client = anthropic.Anthropic(api_key=api_key, base_url=self.endpoint, max_retries=0)
 
@@ -83,6 +83,8 @@ class AnthropicProvider(RemoteProvider):
         self.last_usage = self._usage(messages, text, prompt_tokens, output_tokens or None)
 
     def _classify(self, exc: BaseException, timeout: float) -> Failure | None:
+        import anthropic
+
         if isinstance(exc, anthropic.APIStatusError):
             message = self._scrub(error_message(exc.body, exc.message))
             return status_failure(

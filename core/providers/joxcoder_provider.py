@@ -5,21 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from huggingface_hub import InferenceClient
-from huggingface_hub.errors import (
-    HfHubHTTPError,
-    IncompleteGenerationError,
-    InferenceTimeoutError,
-    OverloadedError,
-    TextGenerationError,
-)
-
 from core.errors import ValidationError
 from core.providers.base import Completion, Message, ProviderOptions
 from core.providers.remote import RemoteProvider
 from core.providers.retry import Failure, StreamInterrupted, seconds, status_failure, transport_failure
 
 if TYPE_CHECKING:
+    from huggingface_hub import InferenceClient
+    from huggingface_hub.errors import HfHubHTTPError
+
     from core.config import Settings
 
 ROUTES = ("text-generation", "chat")
@@ -88,6 +82,8 @@ class JoxCoderProvider(RemoteProvider):
         return bool(settings.joxcoder_api_url or settings.joxcoder_api_key)
 
     def _client(self, timeout: float) -> InferenceClient:
+        from huggingface_hub import InferenceClient  # imported on use: it is slow to import
+
         token = self._api_key or None
         if self.route == "chat":
             return InferenceClient(base_url=self.base_url or None, token=token, timeout=timeout)
@@ -111,7 +107,12 @@ class JoxCoderProvider(RemoteProvider):
         }
 
     def _complete_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Completion:
-        client = self._client(timeout)
+        with self._client(timeout) as client:
+            return self._complete_with(client, messages, options)
+
+    def _complete_with(
+        self, client: InferenceClient, messages: list[Message], options: ProviderOptions
+    ) -> Completion:
         if self.route == "chat":
             out = client.chat_completion(**self._chat_params(messages, options))
             text = (out.choices[0].message.content or "") if out.choices else ""
@@ -131,7 +132,12 @@ class JoxCoderProvider(RemoteProvider):
     def _stream_once(
         self, messages: list[Message], options: ProviderOptions, timeout: float
     ) -> Iterator[str]:
-        client = self._client(timeout)
+        with self._client(timeout) as client:  # closes the streamed response even when abandoned
+            yield from self._stream_with(client, messages, options)
+
+    def _stream_with(
+        self, client: InferenceClient, messages: list[Message], options: ProviderOptions
+    ) -> Iterator[str]:
         parts: list[str] = []
         prompt_tokens = completion_tokens = None
         finished = False
@@ -167,6 +173,14 @@ class JoxCoderProvider(RemoteProvider):
         self.last_usage = self._usage(messages, text, prompt_tokens, completion_tokens)
 
     def _classify(self, exc: BaseException, timeout: float) -> Failure | None:
+        from huggingface_hub.errors import (
+            HfHubHTTPError,
+            IncompleteGenerationError,
+            InferenceTimeoutError,
+            OverloadedError,
+            TextGenerationError,
+        )
+
         http = next((e for e in (exc, exc.__cause__) if isinstance(e, HfHubHTTPError)), None)
         if http is not None:
             return self._http_failure(http)

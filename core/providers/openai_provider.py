@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import openai
-
 from core.providers.base import Completion, Message, ProviderOptions
 from core.providers.remote import RemoteProvider
 from core.providers.retry import Failure, StreamInterrupted, status_failure, transport_failure
@@ -41,6 +39,8 @@ class OpenAIProvider(RemoteProvider):
     def __init__(self, *, api_key: str = "", base_url: str = "", model: str = "") -> None:
         super().__init__(api_key=api_key, base_url=base_url, model=model)
         self._stream_usage = self.stream_usage
+        import openai  # imported on use: pages that only list providers stay fast
+
         # Our own retry loop decides; the SDK must not retry behind its back.
         self._client = openai.OpenAI(api_key=api_key or "not-needed", base_url=self.endpoint, max_retries=0)
 
@@ -79,6 +79,8 @@ class OpenAIProvider(RemoteProvider):
     def _stream_once(
         self, messages: list[Message], options: ProviderOptions, timeout: float
     ) -> Iterator[str]:
+        import openai
+
         params = self._params(messages, options, timeout)
         try:
             stream = self._open_stream(params)
@@ -109,6 +111,8 @@ class OpenAIProvider(RemoteProvider):
         return self._client.chat.completions.create(**params, stream=True, **extra)
 
     def _classify(self, exc: BaseException, timeout: float) -> Failure | None:
+        import openai
+
         if isinstance(exc, openai.APIStatusError):
             message = self._scrub(error_message(exc.body, exc.message))
             return status_failure(
