@@ -104,5 +104,5 @@ def render_devops(spec: AppSpec) -> dict[str, str]:
         ".dockerignore": ".git\n.env\n*.db\n__pycache__/\n.pytest_cache/\n.venv/\n",
         "requirements.txt": REQUIREMENTS,
         "ruff.toml": RUFF,
-        "pytest.ini": "[pytest]\ntestpaths = tests\naddopts = -q\n",
+        "pytest.ini": "[pytest]\ntestpaths = tests\n",
     }
