@@ -140,7 +140,8 @@ Vote: voter_email:email, >Choice"""),
 Expense: title, amount, spent_date, payment_method=cash|card|transfer, notes?, >Category?
 Income: source, amount, received_date""", ("dashboard",)),
     Domain("finance", "Budget Planner", "Finanzas personales",
-           "budget budgets budgeting finance finances personal+finance money transactions accounts bank "
+           "budget budgets budgeting finance finances personal+finance cash+flow cashflow money "
+           "transactions accounts bank "
            "presupuesto presupuestos finanzas dinero transacciones cuentas banco ahorro savings",
            """Account: name, kind=checking|savings|credit|cash, balance
 Category: name!, monthly_limit?
@@ -154,7 +155,7 @@ Trainer: name, specialty?
 Workout: title, workout_date, duration_minutes, calories, notes?, >Member, >Trainer?
 Exercise: name, sets, reps, weight_kg, >Workout"""),
     Domain("restaurant", "Restaurant", "Restaurante",
-           "restaurant restaurants menu dishes cafe bar bistro takeaway food+orders restaurante "
+           "restaurant restaurants menu dishes cafe bistro takeaway food+orders restaurante "
            "restaurantes carta platos comandas cafeteria",
            """Category: name!
 MenuItem: name, description?, price, available, >Category?
@@ -220,7 +221,7 @@ Song: title, duration_seconds, track_number:int?, >Album
 Playlist: name, description?
 PlaylistEntry: position:int, >Playlist, >Song"""),
     Domain("movies", "Movie Reviews", "Reseñas de películas",
-           "movie movies film films cinema reviews watchlist peliculas pelicula cine resenas series",
+           "movie movies film films cinema movie+reviews film+reviews watchlist peliculas pelicula cine resenas series",
            """Genre: name!
 Movie: title, release_year, director?, synopsis?, >Genre?
 Review: reviewer_name, rating, comment?, >Movie"""),
@@ -255,7 +256,8 @@ Measurement: kind=weight|blood_pressure|heart_rate|glucose|steps, value, measure
 Meal: meal_date, kind=breakfast|lunch|dinner|snack, notes?
 MealEntry: servings:decimal, >Meal, >Food"""),
     Domain("social", "Social Network", "Red social",
-           "social+network social+media followers feed profiles red+social seguidores perfiles",
+           "social+network social+media social+networking networking followers feed profiles friends "
+           "hobbies red+social seguidores perfiles",
            """Profile: username!, display_name, bio?, website?
 Post: content, >Profile
 Comment: content, >Post, >Profile"""),
@@ -280,6 +282,23 @@ Checkin: checkin_date, notes?, >Habit"""),
 Shipment: tracking_code:string!, recipient_name, address,
     status=pending|in_transit|delivered|returned, weight_kg, shipped_date?, >Courier?"""),
 )
+
+EXTRA_DOMAINS: tuple[Domain, ...] = (
+    Domain("analytics", "Data Explorer", "Explorador de datos",
+           "data+analysis data+analytics dataset datasets data+sets analyze analyse analyzing analysis "
+           "visualization visualisation visualizations visualize data+visualizer charts graphs query queries "
+           "analisis+de+datos conjuntos+de+datos visualizacion",
+           """Dataset: name, description?, source_url?, row_count:int?
+Chart: title, kind=bar|line|pie|scatter|table, x_field, y_field?, notes?, >Dataset
+Report: title, summary?, published, >Dataset?""", ("dashboard",)),
+    Domain("shopping", "Shopping Lists", "Lista de la compra",
+           "shopping+list shopping+lists grocery groceries wishlist wish+list purchases purchasing shopper "
+           "lista+de+la+compra compras deseos",
+           """ShoppingList: name, store?, shopping_date?
+ListItem: name, quantity, price?, purchased, >ShoppingList
+WishlistItem: name, link?, price?, priority=low|medium|high, purchased"""),
+)
+DOMAINS = DOMAINS + EXTRA_DOMAINS
 
 GENERIC = Domain("generic", "Records", "Registros", "", """Category: name!
 Item: name, description?, status=active|archived, >Category?""")
