@@ -74,7 +74,7 @@ def summary(rows: list[dict]) -> dict:
            "share_built": round(len(built) / len(rows), 3) if rows else 0.0,
            "share_unsupported": round((len(rows) - len(built)) / len(rows), 3) if rows else 0.0}
     if built:
-        out["generation_s_median"] = statistics.median(r["generation_s"] for r in built)
+        out["generation_s_median"] = round(statistics.median(r["generation_s"] for r in built), 4)
     if verified:
         passing = sum(r["tests_ok"] for r in verified)
         out.update(share_tests_pass=round(passing / len(rows), 3),

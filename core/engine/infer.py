@@ -44,6 +44,13 @@ _HARD = re.compile(
 _SOFT = re.compile(r"\b(games?|gaming|videojuegos?|juegos?|arcade|puzzle|platformer|rpg|shooter|chess|sudoku|"
                    r"tetris|multiplayer|3d|augmented reality|virtual reality|vr|ar glasses|ios app|"
                    r"iphone app|android app|mobile app)\b")
+_GAME_SUBJECT = re.compile(r"\b(?:(?:is|es) (?:an?|un|una) (?:[a-z\-]+ ){0,3}(?:game|videojuego|juego)|"
+                           r"(?:game|videojuego|juego) (?:where|that|which|in which|software|donde|en el que|"
+                           r"en la que|que))\b")
+_PLAYERS_ACT = re.compile(r"\b(?:players|jugadores) (?:will|can|must|have to|need to|take|step|engage|compete|"
+                          r"control|navigate|explore|are responsible|pueden|deben|controlan)\b")
+_GAME_WORLD = re.compile(r"\b(weapons?|enemies|battles?|combat|power-ups?|quests?|boss(?:es)?|virtual|simulate|"
+                         r"simulation|levels?|armas|enemigos|batallas?|niveles)\b")
 _GAME_CONTEXT = re.compile(r"\b(players?|jugadores?|levels?|niveles|score|enemies|enemigos|power-ups?|quests?|"
                            r"puzzles?|characters|personajes|multiplayer|single-player)\b")
 
@@ -87,7 +94,9 @@ def _check_reach(text: str, best: int, named: int) -> None:
     soft = _SOFT.findall(text)
     what = hard.group(1) if hard else (soft[0] if soft else "")
     gamey = bool(_GAME_CONTEXT.search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
-    if hard or (soft and (best < 2 and named < 2 or gamey and best < 6)):
+    played = _GAME_SUBJECT.search(text) or (_PLAYERS_ACT.search(text) and _GAME_WORLD.search(text))
+    what = what or "a game"
+    if hard or played or (soft and (best < 2 and named < 2 or gamey and best < 6)):
         raise UnsupportedRequestError(
             f"The offline engine cannot build this request ({what}). It builds data apps — a task manager, "
             f"an online shop, a CRM, a booking system, a library, an inventory, a blog and more — as a "

@@ -88,4 +88,6 @@ UNSUPPORTED: list[str] = [
     "un videojuego de plataformas donde los jugadores saltan entre niveles",
     "an operating system kernel for ARM boards",
     "a puzzle game where players match colourful gems to score points",
+    "Hotel Tycoon is a management game where players run a virtual hotel",
+    "an arena where players engage in battles with weapons and power-ups",
 ]

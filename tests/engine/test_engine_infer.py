@@ -225,7 +225,9 @@ def test_out_of_reach_requests_are_declined(prompt):
     assert all(p in message for p in ("JoxCoder", "OpenAI", "Anthropic"))
 
 
-@pytest.mark.parametrize("prompt", ["a shop that sells board games", "a library of video game reviews with members"])
+@pytest.mark.parametrize("prompt", ["a shop that sells board games", "a library of video game reviews with members",
+                                    "a sports league where players can sign up for teams and track scores",
+                                    "a booking app for a board game cafe"])
 def test_data_apps_mentioning_games_still_build(prompt):
     assert infer_spec(prompt).entities
 
