@@ -163,8 +163,10 @@ def scan_secrets(path: str, text: str) -> list[Finding]:
 
 
 def _is_label(key: str, value: str) -> bool:
-    """UI text rather than a value: `"password": "Password"`, `token: "Your token"`."""
-    return " " in value or (value[:1].isupper() and value.lower() in key.lower())
+    """UI text rather than a value: `"password": "Password"`, `"password": "Contraseña"`, `token: "Your token"`."""
+    word = value.replace("-", "")
+    return " " in value or (value[:1].isupper() and (value.lower() in key.lower() or (
+        word.isalpha() and not word.isascii())))
 
 
 def _is_password(key: str) -> bool:

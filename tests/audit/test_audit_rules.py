@@ -57,8 +57,11 @@ def test_env_example_with_placeholders_is_clean_but_real_values_are_not() -> Non
 
 def test_labels_and_short_fake_tokens_are_not_secrets() -> None:
     js = ('const t = { "password": "Password", "token": "Your token" };\n'
+          'const es = { "password": "Contraseña" };\n'
           'return { access_token: "preview", token_type: "bearer" };\n')
     assert rules({"static/app.js": js}) == set()
+    assert rules({"app/config.py": 'PASSWORD = "Tr0ub4dor&3"\n'}) == {
+        ("medium", "app/config.py", 1, "secret-hardcoded")}
 
 
 def test_placeholder_defaults_in_code_are_low_and_tests_are_exempt() -> None:
