@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from core.cli.output import fail
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse, migrate when needed, run the command and map errors to exit codes."""
+    os.environ.setdefault("LOG_LEVEL", "WARNING")  # the CLI prints its own progress; logs only for problems
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

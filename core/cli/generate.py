@@ -37,7 +37,8 @@ def _progress(event: Event) -> None:
             "skipped": f"[{event.role}] skipped: {event.summary}",
             "failed": f"[{event.role}] FAILED: {event.error}",
             "cancelled": f"[{event.role}] cancelled"}.get(event.kind, f"[{event.role}] {event.kind}")
-    print(line, file=sys.stderr, flush=True)
+    sys.stderr.write(line + "\n")  # one write, so lines from concurrent roles never interleave
+    sys.stderr.flush()
 
 
 def _check_out(out: Path) -> Path:
