@@ -66,6 +66,21 @@ def srdd_sample(limit: int) -> list[dict]:
     return sample
 
 
+def games_declined() -> dict:
+    """Inference only over every complete SRDD game row: games should get the honest 'unsupported'."""
+    with SRDD.open(newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh)
+                if r["category"].endswith("_Game") and r["description"].rstrip().endswith((".", "!", "?", ")"))]
+    declined = 0
+    for r in rows:
+        try:
+            infer_spec(r["description"])
+        except UnsupportedRequestError:
+            declined += 1
+    return {"count": len(rows), "unsupported": declined,
+            "share_unsupported": round(declined / len(rows), 3) if rows else 0.0}
+
+
 def summary(rows: list[dict]) -> dict:
     """Aggregate numbers over measured rows."""
     built = [r for r in rows if r["status"] == "built"]
@@ -79,7 +94,7 @@ def summary(rows: list[dict]) -> dict:
         passing = sum(r["tests_ok"] for r in verified)
         out.update(share_tests_pass=round(passing / len(rows), 3),
                    share_tests_pass_of_built=round(passing / len(verified), 3),
-                   verification_s_median=statistics.median(r["verification_s"] for r in verified),
+                   verification_s_median=round(statistics.median(r["verification_s"] for r in verified), 2),
                    tests_passed_total=sum(r["tests_passed"] for r in verified),
                    ruff_clean=sum(r["ruff_ok"] for r in verified))
     return out
@@ -110,6 +125,7 @@ def main() -> None:
             "per_row": [{"id": r["id"], "category": r["category"], **m} for r, m in zip(sample, srdd_rows,
                                                                                        strict=True)],
         }
+        result["srdd_games"] = games_declined()
     else:
         result["srdd_work_life"] = {"skipped": f"{SRDD} not found"}
     print(json.dumps(result, indent=2))
