@@ -99,6 +99,18 @@ def split_items(text: str) -> list[str]:
     return [" ".join(i.split()[:4]) for i in items if i]
 
 
+_NOISE = re.compile(r"\b(dashboard|panel|search|buscador|busqueda|login|log in|sign in|sign up|auth|"
+                    r"authentication|charts?|graphs?|stats|statistics|estadisticas|graficos?|contact form|"
+                    r"formulario de contacto|payments?|pagos?|stripe|checkout|theme|tema|mode|modo|"
+                    r"fondo|background|botones|buttons?|dark|light|oscuro|claro|inicio de sesion|"
+                    r"iniciar sesion|registro)\b")
+
+
+def _clean(items: list[str]) -> list[str]:
+    """Drop list items that ask for a feature or a style ('a dashboard', 'fondo negro'), not data."""
+    return [i for i in items if _fieldish(i) or not _NOISE.search(i)]
+
+
 def _known(word: str, extra: dict[str, str]) -> str | None:
     """Canonical entity for a noun, including entities already named in this prompt."""
     return entity_for(word) or extra.get(word)
@@ -132,7 +144,7 @@ def _field_lists(s: str, ex: Extraction) -> None:
         ent = entity_for(m.group(1)) or _new_noun(m.group(1))
         if not ent:
             continue
-        items = split_items(m.group(2))
+        items = _clean(split_items(m.group(2)))
         if len(items) < 2:
             continue
         ents = [i for i in items if entity_for(i.split()[-1]) and not _fieldish(i)]
@@ -177,7 +189,7 @@ def _fieldish(item: str) -> bool:
 def _entity_lists(s: str, ex: Extraction) -> None:
     """'with products, categories, customers and orders' -> four entities."""
     for m in re.finditer(rf"\b{_ENTITY_VERB}:? (.+)", s):
-        items = split_items(m.group(1))
+        items = _clean(split_items(m.group(1)))
         if len(items) < 2:
             continue
         heads = [(i, entity_for(" ".join(i.split()[-2:])) or entity_for(i.split()[0])) for i in items]

@@ -265,3 +265,12 @@ def test_catalogue_covers_many_domains():
 def test_capabilities_text():
     text = describe_capabilities()
     assert "task manager" in text and "online shop" in text and "crm" in text
+
+
+def test_style_and_feature_words_are_not_fields_or_entities():
+    spec = infer_spec("Gestor de tareas con proyectos, fondo blanco y botones verdes")
+    assert {f.name for f in spec.entity("Task").fields}.isdisjoint({"fondo_blanco", "botones_verdes"})
+    assert spec.theme.background == "#ffffff" and spec.theme.primary == "#16a34a"
+    spec = infer_spec("an app with products, categories, search and a dashboard")
+    assert {"Product", "Category"} <= {e.name for e in spec.entities}
+    assert {"search", "dashboard"} <= set(spec.features)

@@ -162,6 +162,14 @@
     const res = await call("GET", "/api/" + entity.table + "?" + params.toString());
     const rows = res.data || [];
     const cols = entity.fields.slice(0, 5);
+    const parentNames = {};
+    for (const r of entity.relations) {
+      const target = entityBy(r.target);
+      const parents = await call("GET", "/api/" + r.target + "?limit=200");
+      parentNames[r.field] = {};
+      (parents.data || []).forEach((p) => { parentNames[r.field][p.id] = String(p[target.display] ?? "#" + p.id); });
+    }
+    const parentText = (r, id) => (id == null ? "" : parentNames[r.field][id] || "#" + id);
     const table = el("table", {}, [
       el("caption", { class: "sr-only", text: entity.label }),
       el("thead", {}, [el("tr", {}, [
@@ -174,7 +182,7 @@
     rows.forEach((row) => {
       const tr = el("tr", {}, [
         ...cols.map((f) => el("td", { "data-label": f.label, text: cellText(entity, f, row[f.name]) })),
-        ...entity.relations.map((r) => el("td", { "data-label": r.label, text: row[r.field] == null ? "" : "#" + row[r.field] })),
+        ...entity.relations.map((r) => el("td", { "data-label": r.label, text: parentText(r, row[r.field]) })),
       ]);
       tr.appendChild(el("td", { class: "row-actions" }, [
         el("button", { type: "button", text: T.edit, onclick: () => { state.editing = row; show(entity.table); } }),
@@ -302,7 +310,8 @@
     root.appendChild(nav);
     root.appendChild(el("p", { id: "status", class: "status", role: "status", "aria-live": "polite" }));
     root.appendChild(el("main", { id: "content" }));
-    show(state.view || views[0][0]);
+    const linked = decodeURIComponent(window.location.hash.slice(1));
+    show(state.view || (views.some(([key]) => key === linked) ? linked : views[0][0]));
   }
 
   state.token = storage("get");
