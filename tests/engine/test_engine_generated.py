@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -106,3 +107,21 @@ def test_uvicorn_serves_frontend_and_api(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+@pytest.mark.parametrize(("prompt", "view", "expected"), [
+    ("a library where members borrow books, with a dashboard", "dashboard", 'class="stat-value">3<'),
+    ("a task manager where each task belongs to a project", "tasks", ">Name 1</td>"),
+    ("Gestor de tareas con proyectos", "tasks", ">Nombre 1</td>"),
+])
+def test_preview_renders_in_a_real_browser(prompt, view, expected, tmp_path):
+    write_project(render_project(infer_spec(prompt)), tmp_path)
+    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                           "--virtual-time-budget=3000", "--dump-dom", f"file://{tmp_path / 'preview.html'}#{view}"],
+                          capture_output=True, text=True, timeout=90)
+    assert expected in proc.stdout, proc.stdout[-2000:]
+    assert "<table>" in proc.stdout or view == "dashboard"
