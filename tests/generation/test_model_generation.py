@@ -224,3 +224,22 @@ def test_fallback_provider_takes_over(db: str, provider_env, fake_openai, fake_a
     assert run_project(pid).status == "completed"
     assert steps(pid)["architect"].detail["spec_source"] == "model"
     assert len(fake_anthropic.requests_for("ROLE: architect")) == 1
+
+
+def test_cli_generate_with_joxcoder_against_a_tgi_url(tmp_path, fake_tgi) -> None:  # noqa: ANN001
+    import os
+
+    from tests.cli.test_cli_accounts import cli
+
+    fake_tgi.role_router(answers(), default=Reply.error(500, "unscripted request"))
+    env = {k: v for k, v in os.environ.items() if not k.endswith(("_API_KEY", "_API_URL", "_BASE_URL"))}
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}", DATA_DIR=str(tmp_path / "data"),
+               JOXCODER_API_URL=fake_tgi.base_url, JOXCODER_ROUTE="text-generation",
+               ALLOW_UNISOLATED_MODEL_CODE=os.environ.get("ALLOW_UNISOLATED_MODEL_CODE", "false"))
+    proc = cli("generate", PROMPT, "--out", str(tmp_path / "app"), "--provider", "joxcoder", "--json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["status"] == "completed" and summary["tests"]["failed"] == 0
+    arch = next(s for s in summary["steps"] if s["role"] == "architect")
+    assert arch["completion_tokens"] > 0 and arch["model"] != "offline-engine"
+    assert (tmp_path / "app" / "app" / "ranking.py").is_file()
