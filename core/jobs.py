@@ -25,10 +25,22 @@ STALE_AFTER = timedelta(minutes=3)
 class Runner:
     """A bounded pool of generation workers."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, sweep_seconds: float = 60.0) -> None:
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="autocrea-job")
         self.futures: dict[str, Future[object]] = {}
         self.lock = threading.Lock()
+        self._stop = threading.Event()
+        # A run whose worker died while this server kept going is only noticed by a periodic sweep.
+        self._sweeper = threading.Thread(target=self._sweep, args=(sweep_seconds,), daemon=True,
+                                         name="autocrea-sweeper")
+        self._sweeper.start()
+
+    def _sweep(self, every: float) -> None:
+        while not self._stop.wait(every):
+            try:
+                reconcile(requeue=False)
+            except Exception:  # the sweep must outlive a database hiccup
+                log.warning("sweep_failed", exc_info=True)
 
     def submit(self, project_id: str) -> Future[object]:
         """Queue the project's current run."""
@@ -59,6 +71,7 @@ class Runner:
 
     def shutdown(self, wait: bool = False) -> None:
         """Stop accepting work."""
+        self._stop.set()
         self.pool.shutdown(wait=wait, cancel_futures=True)
 
 
@@ -105,7 +118,7 @@ def fail_orphan(project_id: str, message: str) -> None:
 def reconcile(*, requeue: bool = True) -> dict[str, int]:
     """Fail runs whose worker died (stale heartbeat) and re-queue runs that never started."""
     cutoff = utcnow() - STALE_AFTER
-    mine = get_runner().running() if _runner else set()
+    mine = _runner.running() if _runner else set()
     stale, queued = [], []
     with session_scope() as s:
         for p in s.scalars(select(Project).where(Project.status.in_(("queued", "running")))):
