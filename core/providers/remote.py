@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,6 +23,7 @@ class RemoteProvider(BaseProvider):
     config_hint: ClassVar[str] = ""
 
     def __init__(self, *, api_key: str = "", base_url: str = "", model: str = "") -> None:
+        self._local = threading.local()
         super().__init__()
         if self.needs_key and not api_key:
             raise ValidationError(f"{self.label} needs an API key")
@@ -34,6 +36,15 @@ class RemoteProvider(BaseProvider):
         self._api_key = api_key
         self.base_url = base_url.rstrip("/")
         self.model = model
+
+    @property
+    def last_usage(self) -> Usage:
+        """Usage of this thread's last call: roles running concurrently may share one provider."""
+        return getattr(self._local, "usage", None) or Usage()
+
+    @last_usage.setter
+    def last_usage(self, usage: Usage) -> None:
+        self._local.usage = usage
 
     @classmethod
     def settings_values(cls, settings: Settings) -> dict[str, str]:

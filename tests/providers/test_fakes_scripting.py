@@ -17,16 +17,19 @@ ANSWERS = {
 
 
 def ask(provider, role: str, stream: bool = False, user: str = "ROLE: architect said: build todo") -> str:
-    messages = [Message(role="system", content=f"ROLE: {role}\nYou write code."),
-                Message(role="user", content=user)]
+    messages = [
+        Message(role="system", content=f"ROLE: {role}\nYou write code."),
+        Message(role="user", content=user),
+    ]
     if stream:
         return join_chunks(provider.execute(messages, FAST))
     return provider.complete(messages, FAST).text
 
 
 @pytest.mark.parametrize("kind", ["openai", "anthropic", "joxcoder-chat", "joxcoder-tgi"])
-def test_role_router_scripts_a_whole_generation(kind: str, provider_env, fake_openai: FakeOpenAI,
-                                                fake_anthropic: FakeAnthropic, fake_tgi: FakeTGI) -> None:
+def test_role_router_scripts_a_whole_generation(
+    kind: str, provider_env, fake_openai: FakeOpenAI, fake_anthropic: FakeAnthropic, fake_tgi: FakeTGI
+) -> None:
     fake = {"openai": fake_openai, "anthropic": fake_anthropic}.get(kind, fake_tgi)
     if kind == "openai":
         provider_env.openai(fake_openai)

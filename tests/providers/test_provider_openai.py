@@ -188,3 +188,24 @@ def unused_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_last_usage_is_per_thread_for_concurrent_roles(fake_openai: FakeOpenAI) -> None:
+    import threading
+
+    provider = make(fake_openai)
+    fake_openai.route("ROLE: a", Reply(text="a", prompt_tokens=1)).route(
+        "ROLE: b", Reply(text="b", prompt_tokens=2)
+    )
+    seen: dict[str, int] = {}
+
+    def run(role: str) -> None:
+        list(provider.execute([Message(role="system", content=f"ROLE: {role}")], FAST))
+        seen[role] = provider.last_usage.prompt_tokens
+
+    threads = [threading.Thread(target=run, args=(r,)) for r in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == {"a": 1, "b": 2}
