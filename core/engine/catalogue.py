@@ -29,7 +29,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("tasks", "Task Manager", "Gestor de tareas",
            "task tasks todo todos to+do to-do checklist kanban tarea tareas pendientes quehaceres",
            """Project: name, description?
-Task: title, description?, status=todo|in_progress|done, priority=low|medium|high, due_date?, >Project?"""),
+Task: title, description?, status=todo|in_progress|done, due_date?, >Project?"""),
     Domain("blog", "Blog", "Blog",
            "blog blogs post posts article articles blogging publicaciones articulos entradas bitacora",
            """Author: name, email!, bio?
