@@ -37,6 +37,13 @@ def ace_language(path: str) -> str:
     return ACE_LANGUAGES.get(PurePosixPath(path).suffix.lower(), "text")
 
 
+def file_icon(path: str) -> str:
+    """A small icon per kind of file, for the tree."""
+    suffix = PurePosixPath(path).suffix.lower()
+    return {".py": "🐍", ".html": "🌐", ".css": "🎨", ".js": "📜", ".md": "📝", ".json": "🧩", ".yml": "⚙️",
+            ".yaml": "⚙️", ".toml": "⚙️", ".txt": "📄"}.get(suffix, "🐳" if "Dockerfile" in path else "📄")
+
+
 def elapsed(p: ProjectView) -> str:
     """Time the generation has taken so far (or took)."""
     start = p.created_at if p.created_at.tzinfo else p.created_at.replace(tzinfo=UTC)
@@ -131,7 +138,7 @@ def code_tab(p: ProjectView, user_id: int, files: dict[str, str]) -> None:
     paths = sorted(files)
     with tree, st.container(height=560, border=True):
         path = st.radio(t("Files"), paths, key=f"gen_file_{p.id}", label_visibility="collapsed",
-                        format_func=lambda x: ("    " * x.count("/")) + ("📄 " if "/" not in x else "↳ ") + x)
+                        format_func=lambda x: f"{file_icon(x)} {x}")
     with editor:
         editing = st.session_state.get("gen_editing") == (p.id, path)
         head, actions = st.columns([3, 1])

@@ -58,7 +58,7 @@ def test_generate_offline_end_to_end():
     assert [tab.label for tab in at.tabs][:6] == ["Code", "Preview", "Architecture", "Security audit", "Tests",
                                                  "History"]
     files = at.radio(key=f"gen_file_{project_id}").options
-    assert "architecture.json" in files and "preview.html" in files
+    assert any(f.endswith(" architecture.json") for f in files) and any(f.endswith(" preview.html") for f in files)
     assert any(b.label == "Download ZIP" for b in at.get("download_button"))
     with zipfile.ZipFile(io.BytesIO(projects.zip_project(project_id, user_id=user.id))) as zf:
         assert any(n.endswith("architecture.json") for n in zf.namelist())
@@ -96,3 +96,57 @@ def test_another_users_project_is_refused():
     assert not at.exception
     assert any("Project not found" in e.value for e in at.error)
     assert "Mine" not in [x.value for x in at.title]
+
+
+def project_of(at) -> str:
+    value = at.query_params["project"]
+    return value[0] if isinstance(value, list) else value
+
+
+def test_cancel_refunds():
+    from core import jobs
+
+    user = make_user()
+    # Queued but not yet picked up, so the click lands before the (fast) offline engine finishes.
+    queued = projects.create_project(user_id=user.id, name="Tasks", prompt=PROMPT)
+    at = signed_in(user)
+    at.query_params["project"] = queued.id
+    at.run()
+    assert find_user(user.username).balance == 50
+    at.button(key="gen_cancel").click().run()
+    jobs.get_runner().submit(queued.id)
+    done = wait_done(queued.id)
+    at.run()
+    assert done.status == "cancelled", done.status
+    assert find_user(user.username).balance == 100
+    assert any("refunded" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_edit_save_and_followup():
+    user = make_user()
+    at = start(signed_in(user))
+    project_id = project_of(at)
+    assert wait_done(project_id).status == "completed"
+    at.run()
+    at.radio(key=f"gen_file_{project_id}").set_value("README.md").run()
+    at.button(key="gen_edit").click().run()
+    at.session_state[f"gen_ace_{project_id}_README.md"] = "# Edited by hand\n"
+    at.button(key="gen_save").click().run()
+    assert not at.exception
+    assert any("Edit README.md" in s.value for s in at.success)
+    assert projects.get_files(project_id)["README.md"] == "# Edited by hand\n"
+
+    at.text_area(key="gen_instruction").input("add a budget field to projects")
+    next(b for b in at.button if b.label == "Improve").click()
+    at.run()
+    assert not at.error, [e.value for e in at.error]
+    done = wait_done(project_id)
+    assert done.status in ("completed", "needs_review"), done.error
+    assert find_user(user.username).balance == 40
+    at.run()
+    assert not at.exception
+    snaps = projects.list_snapshots(project_id)
+    assert snaps[-1].seq > 7
+    diff = projects.diff_snapshots(project_id, snaps[0].seq, snaps[-1].seq)
+    assert "budget" in diff
+    assert any("budget" in c.value for c in at.code if c.language == "diff") or len(snaps) > 2
