@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 import streamlit_authenticator as stauth
 
@@ -10,8 +12,9 @@ from core.config import get_settings
 from core.users import find_user, revoke_sessions
 from pages import _ui as ui
 
-st.set_page_config(page_title="AUTOCREA", page_icon=":material/auto_awesome:", layout="wide",
-                   initial_sidebar_state="expanded")
+# A local icon: a material-icon favicon is fetched from fonts.gstatic.com, which offline installs cannot reach.
+ICON = Path(__file__).resolve().parent / "pages" / "assets" / "icon.png"
+st.set_page_config(page_title="AUTOCREA", page_icon=str(ICON), layout="wide", initial_sidebar_state="expanded")
 
 
 @st.cache_resource(show_spinner=False)
