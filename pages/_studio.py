@@ -17,7 +17,8 @@ from pages import _ui as ui
 t = ui.t
 ROLE_LABELS = {"architect": "Architect", "backend": "Backend developer", "frontend": "Frontend developer",
                "devops": "DevOps engineer", "security": "Security auditor", "tester": "Tester"}
-ROLE_ICONS = {"architect": "🧭", "backend": "🛠️", "frontend": "🎨", "devops": "🚢", "security": "🛡️", "tester": "🧪"}
+ROLE_ICONS = {"architect": ":material/architecture:", "backend": ":material/dns:", "frontend": ":material/web:",
+              "devops": ":material/deployed_code:", "security": ":material/shield:", "tester": ":material/science:"}
 STEP_STATES = {"pending": "running", "running": "running", "completed": "complete", "failed": "error",
                "cancelled": "error", "skipped": "complete"}
 DONE_STEPS = ("completed", "failed", "cancelled", "skipped")
@@ -35,13 +36,6 @@ def ace_language(path: str) -> str:
     if name == "Makefile":
         return "makefile"
     return ACE_LANGUAGES.get(PurePosixPath(path).suffix.lower(), "text")
-
-
-def file_icon(path: str) -> str:
-    """A small icon per kind of file, for the tree."""
-    suffix = PurePosixPath(path).suffix.lower()
-    return {".py": "🐍", ".html": "🌐", ".css": "🎨", ".js": "📜", ".md": "📝", ".json": "🧩", ".yml": "⚙️",
-            ".yaml": "⚙️", ".toml": "⚙️", ".txt": "📄"}.get(suffix, "🐳" if "Dockerfile" in path else "📄")
 
 
 def elapsed(p: ProjectView) -> str:
@@ -134,11 +128,11 @@ def mermaid_er(spec: AppSpec) -> str:
 
 def code_tab(p: ProjectView, user_id: int, files: dict[str, str]) -> None:
     """File tree beside a read-only Ace viewer; "Edit" then "Save" makes a new snapshot."""
-    tree, editor = st.columns([1, 3], gap="medium")
+    tree, editor = st.columns([1.2, 3], gap="small")
     paths = sorted(files)
     with tree, st.container(height=560, border=True):
         path = st.radio(t("Files"), paths, key=f"gen_file_{p.id}", label_visibility="collapsed",
-                        format_func=lambda x: f"{file_icon(x)} {x}")
+                        format_func=lambda x: x.replace("_", "\\_"))  # options are markdown: keep __init__
     with editor:
         editing = st.session_state.get("gen_editing") == (p.id, path)
         head, actions = st.columns([3, 1])

@@ -85,21 +85,19 @@ def new_generation() -> None:
 
 def header(p: ProjectView) -> None:
     """Name, status, cost and the actions."""
-    title, actions = st.columns([3, 2], vertical_alignment="bottom")
-    with title:
-        st.title(p.name)
-        cost = projects.credits_spent(p.id)
-        st.markdown(f"{ui.status_badge(p.status)} · {p.provider}{' · ' + p.model if p.model else ''} · "
-                    f"{ui.credits_label(cost)} · {ui.when(p.created_at)}")
-    with actions:
-        zip_col, push_col, new_col = st.columns(3)
-        ready = not p.active and p.status not in ("unsupported",) and bool(projects.list_snapshots(p.id))
-        zip_col.download_button(t("Download ZIP"), data=lambda: projects.zip_project(p.id, user_id=user.id),
-                                file_name=f"{p.name.strip().replace(' ', '-').lower() or 'app'}.zip",
-                                mime="application/zip", icon=":material/download:", disabled=not ready,
-                                key="gen_zip", on_click="ignore", width="stretch")
-        pop = push_col.popover(t("Push to git"), icon=":material/cloud_upload:", disabled=not ready, width="stretch")
-        with pop, st.form("gen_push", clear_on_submit=True):
+    st.title(p.name)
+    info, actions = st.columns([1, 1], vertical_alignment="center")
+    cost = projects.credits_spent(p.id)
+    info.markdown(f"{ui.status_badge(p.status)} · {p.model or p.provider} · {ui.credits_label(cost)} · "
+                  f"{ui.when(p.created_at)}")
+    with actions, st.container(horizontal=True, horizontal_alignment="right"):
+        ready = not p.active and p.status != "unsupported" and bool(projects.list_snapshots(p.id))
+        st.download_button(t("Download ZIP"), data=lambda: projects.zip_project(p.id, user_id=user.id),
+                           file_name=f"{p.name.strip().replace(' ', '-').lower() or 'app'}.zip",
+                           mime="application/zip", icon=":material/download:", disabled=not ready,
+                           key="gen_zip", on_click="ignore")
+        with st.popover(t("Push to git"), icon=":material/cloud_upload:", disabled=not ready), \
+                st.form("gen_push", clear_on_submit=True):
             remote = st.text_input(t("Remote URL"), placeholder="https://github.com/you/app.git",
                                    key="gen_push_remote")
             token = st.text_input(t("Access token (optional)"), type="password", key="gen_push_token",
@@ -110,8 +108,7 @@ def header(p: ProjectView) -> None:
                                         token=token)
                 if commit:
                     st.success(t("Pushed commit {sha}.", sha=commit[:12]))
-        new_col.button(t("New app"), key="gen_new", on_click=_open, args=(None,), icon=":material/add:",
-                       width="stretch")
+        st.button(t("New app"), key="gen_new", on_click=_open, args=(None,), icon=":material/add:")
 
 
 def outcome(p: ProjectView, steps: list) -> None:
@@ -158,21 +155,33 @@ def improve(p: ProjectView) -> None:
             st.rerun()
 
 
-def live(project_id: str, was_active: bool) -> None:
-    """The conversation column, re-read from the database on every tick while the job runs."""
-    p = projects.get_project(project_id, user_id=user.id)
-    if p.active != was_active:
-        st.rerun(scope="app")
+def conversation(p: ProjectView) -> None:
+    """The request, one status per role, and Cancel or the outcome."""
     with st.chat_message("user", avatar=":material/person:"):
         st.markdown(p.instruction or p.prompt)
-    steps = projects.get_steps(project_id)
+    steps = projects.get_steps(p.id)
     studio.render_timeline(p, steps)
     if p.active:
         if st.button(t("Cancel"), key="gen_cancel", icon=":material/stop_circle:"):
-            ui.attempt(projects.cancel, project_id, user_id=user.id)
+            ui.attempt(projects.cancel, p.id, user_id=user.id)
             st.caption(t("Cancelling… the current role stops at its next checkpoint."))
     else:
         outcome(p, steps)
+        if p.spec is not None:
+            improve(p)
+
+
+def project_view(project_id: str, was_active: bool) -> None:
+    """Header, conversation and workbench, re-read from the database on every tick while the job runs."""
+    p = projects.get_project(project_id, user_id=user.id)
+    if p.active != was_active:
+        st.rerun(scope="app")  # start or stop polling
+    header(p)
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        conversation(p)
+    with right:
+        workbench(p)
 
 
 def workbench(p: ProjectView) -> None:
@@ -208,11 +217,5 @@ if project is None:
     st.button(t("Start a new app"), key="gen_missing_new", on_click=_open, args=(None,), type="primary")
     st.stop()
 
-header(project)
-conversation, bench = st.columns([2, 3], gap="large")
-with conversation:
-    st.fragment(live, run_every=1.0 if project.active else None)(project.id, project.active)
-    if not project.active and project.spec is not None:
-        improve(project)
-with bench:
-    workbench(project)
+# A refresh, another tab or coming back re-attaches here: all state is read from the database.
+st.fragment(project_view, run_every=1.0 if project.active else None)(project.id, project.active)

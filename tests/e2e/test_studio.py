@@ -50,6 +50,7 @@ def _shot(page, tmp_path: Path, name: str, publish: str = "") -> None:
 
 
 def test_register_generate_preview_download(server: Server, browser, tmp_path: Path):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
@@ -81,6 +82,11 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     expect(page.get_by_text(f"{len(PROMPT)} / 8,000 characters")).to_be_visible()
     page.get_by_role("button", name="Generate").click()
     expect(page.get_by_text(re.compile(r"\d of 6 roles done"))).to_be_visible(timeout=30_000)
+    try:  # the offline engine is quick: catch it mid-way when we can, for the README's "running" picture
+        page.get_by_text(re.compile(r"[1-5] of 6 roles done")).wait_for(timeout=10_000)
+        page.wait_for_timeout(300)
+    except PlaywrightTimeout:
+        pass
     _shot(page, tmp_path, "03-running", publish="generate-running.png")
 
     expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)

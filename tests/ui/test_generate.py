@@ -58,7 +58,7 @@ def test_generate_offline_end_to_end():
     assert [tab.label for tab in at.tabs][:6] == ["Code", "Preview", "Architecture", "Security audit", "Tests",
                                                  "History"]
     files = at.radio(key=f"gen_file_{project_id}").options
-    assert any(f.endswith(" architecture.json") for f in files) and any(f.endswith(" preview.html") for f in files)
+    assert "architecture.json" in files and "preview.html" in files and "app/\\_\\_init\\_\\_.py" in files
     assert any(b.label == "Download ZIP" for b in at.get("download_button"))
     with zipfile.ZipFile(io.BytesIO(projects.zip_project(project_id, user_id=user.id))) as zf:
         assert any(n.endswith("architecture.json") for n in zf.namelist())
