@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,6 +15,7 @@ from starlette.routing import Route
 
 import core
 from core.logging import configure, get_logger
+from pages._ui import report_script_error
 
 log = get_logger("autocrea.server")
 # Tells the pages that /preview exists (it does not under `streamlit run app.py`).
@@ -90,23 +90,6 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
         await asyncio.to_thread(_shutdown)
 
 
-def on_script_error(exc: Exception) -> bool:
-    """Log with a short error id (and Sentry), show a friendly message instead of a traceback."""
-    error_id = uuid.uuid4().hex[:8]
-    log.error("script_error", error_id=error_id, error_type=type(exc).__name__, exc_info=exc)
-    try:
-        import sentry_sdk
-
-        if sentry_sdk.is_initialized():
-            sentry_sdk.set_tag("error_id", error_id)
-            sentry_sdk.capture_exception(exc)
-    except ImportError:
-        pass
-    st.error(f"Something went wrong on our side. Please try again; if it keeps happening, "
-             f"tell the operator this error id: **{error_id}**", icon=":material/sentiment_dissatisfied:")
-    return True
-
-
 app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET"]),
                                Route("/preview/{token}", preview, methods=["GET"])],
-             lifespan=lifespan, on_script_error=on_script_error)
+             lifespan=lifespan, on_script_error=report_script_error)

@@ -277,6 +277,9 @@ ES: dict[str, str] = {
     "Grant credits": "Conceder créditos",
     "Memo (why)": "Nota (motivo)",
     "Granted {amount} credits to {user}; balance {n}.": "Concedidos {amount} créditos a {user}; saldo {n}.",
+    "Something went wrong on our side. Please try again; if it keeps happening, tell the operator this error id: "
+    "**{error_id}**": "Algo falló por nuestra parte. Vuelve a intentarlo; si sigue pasando, da al operador este "
+                      "identificador de error: **{error_id}**",
     # Statuses
     "Queued": "En cola",
     "Running": "En curso",

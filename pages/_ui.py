@@ -92,3 +92,24 @@ def providers_for(user_id: int) -> list[tuple[str, str]]:
     except ImportError:  # the providers registry lands separately; the offline engine always works
         return [("offline", "Offline engine")]
     return available_providers(user_id)
+
+
+def report_script_error(exc: Exception) -> bool:
+    """st.App's on_script_error: log with a short id (and Sentry), show a friendly message, hide the traceback."""
+    import uuid
+
+    from core.logging import get_logger
+
+    error_id = uuid.uuid4().hex[:8]
+    get_logger("autocrea.ui").error("script_error", error_id=error_id, error_type=type(exc).__name__, exc_info=exc)
+    try:
+        import sentry_sdk
+
+        if sentry_sdk.is_initialized():
+            sentry_sdk.set_tag("error_id", error_id)
+            sentry_sdk.capture_exception(exc)
+    except ImportError:
+        pass
+    st.error(t("Something went wrong on our side. Please try again; if it keeps happening, tell the operator "
+               "this error id: **{error_id}**", error_id=error_id), icon=":material/sentiment_dissatisfied:")
+    return True

@@ -152,3 +152,44 @@ def test_hostile_preview_cannot_read_cookies_or_reach_the_parent(server: Server,
     result = json.loads(page.locator("#out").inner_text())
     assert result["cookie"].startswith("blocked:") and "SECRET-SESSION" not in json.dumps(result)
     context.close()
+
+
+def test_login_cookie_survives_reload_and_logout_revokes_it(server: Server, browser):
+    from playwright.sync_api import expect
+
+    with_env = {"DATABASE_URL": server.env["DATABASE_URL"]}
+    _register_directly(with_env, "linus")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(server.url)
+    settle(page)
+    page.get_by_label("Username").first.fill("linus")
+    page.get_by_label("Password").first.fill("s3cretpass")
+    page.get_by_role("button", name="Log in").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("100 credits")).to_be_visible()
+    settle(page)
+    cookie = next(c for c in context.cookies() if c["name"] == "autocrea_auth")
+    page.reload()
+    expect(sidebar.get_by_text("100 credits")).to_be_visible()  # the signed cookie logs us back in
+    settle(page)
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("tab", name="Log in")).to_be_visible()
+    # Even a copy of the old cookie is refused now: logout bumped the token version.
+    context.add_cookies([{k: cookie[k] for k in ("name", "value", "domain", "path")}])
+    page.reload()
+    expect(page.get_by_role("tab", name="Log in")).to_be_visible()
+    settle(page)
+    expect(sidebar.get_by_text("100 credits")).to_have_count(0)
+    context.close()
+
+
+def _register_directly(env: dict[str, str], username: str) -> None:
+    """Create an account in the server's database (the form is covered by the main test)."""
+    import subprocess
+    import sys
+
+    code = (f"from core.users import create_user; create_user(username={username!r}, "
+            f"email='{username}@example.com', name='Linus T', password='s3cretpass', repeat='s3cretpass')")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, **env}, check=True)
