@@ -24,7 +24,7 @@ def _cancel_delete() -> None:
 def row(p: ProjectView) -> None:
     """One project card."""
     with st.container(border=True):
-        info, facts, actions = st.columns([3, 2, 2], vertical_alignment="center")
+        info, facts, actions = st.columns([3, 2, 3], vertical_alignment="center")
         with info:
             st.markdown(f"**{p.name}**  \n{ui.status_badge(p.status)}")
             st.caption(p.prompt[:160] + ("…" if len(p.prompt) > 160 else ""))
@@ -33,17 +33,15 @@ def row(p: ProjectView) -> None:
                      if p.tests_ran else t("tests not run"))
             st.caption(f"{p.provider}{' · ' + p.model if p.model else ''}  \n{ui.when(p.created_at)}  \n"
                        f"{ui.credits_label(p.credits_charged)} · {tests}")
-        with actions:
-            open_col, zip_col, del_col = st.columns(3)
-            open_col.page_link("pages/generate.py", label=t("Open"), icon=":material/open_in_new:",
-                               query_params={"project": p.id})
-            zip_col.download_button(t("ZIP"), data=lambda pid=p.id: projects.zip_project(pid, user_id=user.id),
-                                    file_name=f"{p.name.strip().replace(' ', '-').lower() or 'app'}.zip",
-                                    mime="application/zip", icon=":material/download:", key=f"projects_zip_{p.id}",
-                                    on_click="ignore", disabled=p.active or p.status == "unsupported",
-                                    help=t("Download ZIP"))
-            del_col.button(t("Delete"), key=f"projects_del_{p.id}", icon=":material/delete:", on_click=_ask_delete,
-                           args=(p.id,), disabled=p.active, help=t("Delete this project"))
+        with actions, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+            st.page_link("pages/generate.py", label=t("Open"), icon=":material/open_in_new:",
+                         query_params={"project": p.id})
+            st.download_button(t("Download ZIP"), data=lambda pid=p.id: projects.zip_project(pid, user_id=user.id),
+                               file_name=f"{p.name.strip().replace(' ', '-').lower() or 'app'}.zip",
+                               mime="application/zip", icon=":material/download:", key=f"projects_zip_{p.id}",
+                               on_click="ignore", disabled=p.active or p.status == "unsupported")
+            st.button(t("Delete"), key=f"projects_del_{p.id}", icon=":material/delete:", on_click=_ask_delete,
+                      args=(p.id,), disabled=p.active, help=t("Delete this project"))
         if st.session_state.get("projects_confirm") == p.id:
             st.warning(t("Delete **{name}** and its history? This cannot be undone; your credit history is kept.",
                          name=p.name), icon=":material/warning:")

@@ -112,7 +112,9 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
         assert any(n.endswith("architecture.json") for n in zf.namelist())
 
     page.get_by_role("link", name="Projects").click()
-    expect(page.get_by_text("Tasks", exact=True).first).to_be_visible()
+    settle(page)
+    expect(page.get_by_role("link", name="Open")).to_be_visible()
+    expect(page.get_by_text("47 passed", exact=False).or_(page.get_by_text("passed ·"))).to_be_visible()
     _shot(page, tmp_path, "07-projects")
     context.close()
     assert not _errors(console), console
