@@ -75,6 +75,10 @@ def build_provider(name: str, user_id: int | None) -> BaseProvider:
     return get_provider(name)
 
 
+class _AlreadyFinished(Exception):
+    """The run ended (e.g. was cancelled) before a worker took it."""
+
+
 class _Run:
     """State of one executing run (one instance a run, used from several threads)."""
 
@@ -135,6 +139,8 @@ class _Run:
             p = s.get(Project, self.project_id)
             if p is None:
                 raise AutocreaError(f"No project {self.project_id}")
+            if p.status not in ("queued", "running"):
+                raise _AlreadyFinished(p.status)
             p.status, p.heartbeat_at, p.error = "running", utcnow(), ""
             self.run, self.user_id, self.prompt = p.run, p.user_id, p.prompt
             self.instruction, self.provider_name = p.instruction, p.provider
@@ -214,7 +220,10 @@ class _Run:
 
     def execute(self) -> Outcome:
         started = time.monotonic()
-        self.load()
+        try:
+            self.load()
+        except _AlreadyFinished as done:  # cancelled while queued: nothing to run, nothing to refund again
+            return Outcome(project_id=self.project_id, status=str(done), exit_code=0 if str(done) == "completed" else 1)
         settings = get_settings()
         self.options = ProviderOptions(timeout=settings.provider_timeout_seconds,
                                        budget=settings.provider_budget_seconds)

@@ -18,7 +18,7 @@ from core.providers import get_provider_class
 from core.roles import ROLE_NAMES
 from core.spec import AppSpec
 from core.versions import add_snapshot, diff_files, get_snapshots, push, snapshot_files, zip_bytes
-from db.models import LedgerEntry, Project, Step
+from db.models import LedgerEntry, Project, Step, utcnow
 from db.session import session_scope
 
 ROLES = ROLE_NAMES
@@ -188,12 +188,10 @@ def delete_project(project_id: str, *, user_id: int | None) -> None:
         s.delete(p)
 
 
-def get_steps(project_id: str, *, run: int | None = None) -> list[StepView]:
-    """The steps of a run (default: the latest), in pipeline order."""
+def get_steps(project_id: str, *, run: int | None = None, user_id: int | None = None) -> list[StepView]:
+    """The steps of a run (default: the latest), in pipeline order; `user_id` enforces ownership."""
     with session_scope() as s:
-        p = s.get(Project, project_id)
-        if p is None:
-            raise NotFoundError("Project not found")
+        p = _owned(s, project_id, user_id)
         rows = s.scalars(select(Step).where(Step.project_id == project_id, Step.run == (run or p.run))
                          .order_by(Step.position))
         return [StepView(st.role, st.status, st.provider, st.model, st.summary, st.output, st.error, st.seconds,
@@ -267,12 +265,19 @@ def push_project(project_id: str, *, user_id: int | None, remote_url: str, token
 
 
 def cancel(project_id: str, *, user_id: int | None) -> None:
-    """Ask the running job to stop; a queued job that no worker has taken is cancelled at once."""
+    """Ask the running job to stop; a queued job that no worker has taken is cancelled (and refunded) at once."""
     with session_scope() as s:
         p = _owned(s, project_id, user_id)
         if p.status not in ACTIVE:
             raise ValidationError(f"Nothing to cancel: the project is {p.status}")
         p.cancel_requested = True
+        queued, run, owner = p.status == "queued", p.run, p.user_id
+        if queued:
+            p.status, p.error, p.finished_at, p.cancel_requested = "cancelled", "Cancelled by the user", utcnow(), False
+            for st in s.scalars(select(Step).where(Step.project_id == project_id, Step.run == run)):
+                st.status = "cancelled"
+    if queued and owner is not None:
+        ledger.refund_once(charge_ref(project_id, run), memo="cancelled before it started")
 
 
 def start_followup(project_id: str, *, user_id: int | None, instruction: str) -> ProjectView:

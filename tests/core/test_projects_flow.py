@@ -129,3 +129,28 @@ def test_reconcile_fails_dead_runs_and_requeues_waiting_ones(db: str) -> None:
     assert projects.get_project(dead, user_id=None).status == "failed"
     assert wait_done(waiting).status == "completed"
     assert balance(user.id) == 50  # the dead run was refunded, the re-queued one kept its charge
+
+
+def test_cancel_before_a_worker_starts_refunds_at_once(db: str) -> None:
+    from core.orchestrator import run_project
+
+    user = make_user("yuri")
+    pid = projects.create_project(user_id=user.id, name="later", prompt="A blog with posts").id
+    assert balance(user.id) == 50
+    projects.cancel(pid, user_id=user.id)
+    assert projects.get_project(pid, user_id=user.id).status == "cancelled"
+    assert balance(user.id) == 100
+    assert run_project(pid).status == "cancelled"  # a worker that takes it late does nothing
+    assert projects.list_snapshots(pid) == [] and balance(user.id) == 100
+    with pytest.raises(ValidationError, match="Nothing to cancel"):
+        projects.cancel(pid, user_id=user.id)
+
+
+def test_steps_of_another_users_project_are_refused(db: str) -> None:
+    from core.errors import NotFoundError
+
+    owner, other = make_user("zoe"), make_user("zack")
+    pid = projects.create_project(user_id=owner.id, name="mine", prompt="A blog with posts").id
+    assert projects.get_steps(pid, user_id=owner.id) == []
+    with pytest.raises(NotFoundError):
+        projects.get_steps(pid, user_id=other.id)
