@@ -20,6 +20,8 @@ from pages._ui import report_script_error
 log = get_logger("autocrea.server")
 # Tells the pages that /preview exists (it does not under `streamlit run app.py`).
 os.environ["AUTOCREA_SERVER_ROUTES"] = "1"
+# Stripe events are a few KB; anything far larger is not from Stripe.
+MAX_WEBHOOK_BYTES = 1_000_000
 PREVIEW_HEADERS = {
     # An opaque origin: the generated page may run its own scripts but cannot read our cookies or DOM.
     "Content-Security-Policy": "sandbox allow-scripts allow-forms",
@@ -57,6 +59,17 @@ async def preview(request: Request) -> Response:
     return HTMLResponse(html, headers=PREVIEW_HEADERS)
 
 
+async def stripe_webhook(request: Request) -> JSONResponse:
+    """Stripe events: the signature is checked over the raw body, each event id is applied once."""
+    from core.billing import handle_webhook
+
+    if int(request.headers.get("content-length") or 0) > MAX_WEBHOOK_BYTES:
+        return JSONResponse({"error": "Payload too large"}, status_code=413)
+    payload = await request.body()
+    status, body = await asyncio.to_thread(handle_webhook, payload, request.headers.get("stripe-signature", ""))
+    return JSONResponse(body, status_code=status)
+
+
 def _startup() -> None:
     from db.migrate import upgrade
 
@@ -91,5 +104,6 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
 
 
 app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET"]),
-                               Route("/preview/{token}", preview, methods=["GET"])],
+                               Route("/preview/{token}", preview, methods=["GET"]),
+                               Route("/stripe/webhook", stripe_webhook, methods=["POST"])],
              lifespan=lifespan, on_script_error=report_script_error)
