@@ -228,10 +228,12 @@ ES: dict[str, str] = {
     "A new app costs": "Una app nueva cuesta",
     "An improvement costs": "Una mejora cuesta",
     "Plans": "Planes",
-    "Purchases are not available here yet: buying credits needs Stripe to be configured (STRIPE_SECRET_KEY). "
-    "Ask the operator of this installation; an administrator can also grant credits.":
-        "Aquí aún no se puede comprar: comprar créditos requiere configurar Stripe (STRIPE_SECRET_KEY). Pregunta "
-        "al operador de esta instalación; un administrador también puede concederte créditos.",
+    "Purchases are not available here yet: buying credits needs Stripe to be configured "
+    "(STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). Ask the operator of this installation; an "
+    "administrator can also grant credits.":
+        "Aquí aún no se puede comprar: comprar créditos requiere configurar Stripe (STRIPE_SECRET_KEY y "
+        "STRIPE_WEBHOOK_SECRET). Pregunta al operador de esta instalación; un administrador también puede "
+        "concederte créditos.",
     "Monthly subscription": "Suscripción mensual",
     "One-off purchase": "Compra única",
     "Credit packs": "Paquetes de créditos",
@@ -241,7 +243,29 @@ ES: dict[str, str] = {
     "Top up any time; credits never expire.": "Recarga cuando quieras; los créditos no caducan.",
     "Choose": "Elegir",
     "Checkout opens when Stripe is configured.": "El pago se abre cuando Stripe esté configurado.",
-    "Checkout is not enabled in this version.": "El pago no está habilitado en esta versión.",
+    "Buy": "Comprar",
+    "Subscribe": "Suscribirse",
+    "{price} / month": "{price} / mes",
+    "{n} credits every month": "{n} créditos cada mes",
+    "You already have a subscription.": "Ya tienes una suscripción.",
+    "Continue to secure checkout": "Continuar al pago seguro",
+    "Payment received: credits arrive in a few seconds.": "Pago recibido: los créditos llegan en unos segundos.",
+    "Refresh balance": "Actualizar saldo",
+    "Checkout cancelled: nothing was charged.": "Pago cancelado: no se ha cobrado nada.",
+    "Your subscription: **{plan}** ({status}); current period ends {date}.":
+        "Tu suscripción: **{plan}** ({status}); el periodo actual termina el {date}.",
+    "Active": "Activa",
+    "Trialing": "En periodo de prueba",
+    "Past due": "Pago pendiente",
+    "Purchases are not available: Stripe is not configured (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET).":
+        "No se puede comprar: Stripe no está configurado (STRIPE_SECRET_KEY y STRIPE_WEBHOOK_SECRET).",
+    "Could not reach Stripe to start the checkout. Nothing was charged; please try again in a minute.":
+        "No se pudo contactar con Stripe para iniciar el pago. No se ha cobrado nada; inténtalo de nuevo en un "
+        "minuto.",
+    "Stripe refused to start the checkout. Nothing was charged; please tell the operator of this installation.":
+        "Stripe rechazó iniciar el pago. No se ha cobrado nada; avisa al operador de esta instalación.",
+    "Stripe returned a checkout without a payment link. Nothing was charged; please try again.":
+        "Stripe devolvió un pago sin enlace. No se ha cobrado nada; inténtalo de nuevo.",
     "Credit history": "Historial de créditos",
     "No credit movements yet.": "Aún no hay movimientos de créditos.",
     "Date": "Fecha",
