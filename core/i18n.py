@@ -314,6 +314,37 @@ ES: dict[str, str] = {
     "Needs review": "Requiere revisión",
     "Pending": "Pendiente",
     "Skipped": "Omitido",
+    # Studio polish: file tree, audit/tests verdicts, per-file diffs, examples, empty states
+    "{n} files": "{n} archivos",
+    "File": "Archivo",
+    "Lines": "Líneas",
+    "{n} lines": "{n} líneas",
+    "Pick a file in the tree to read or edit it.": "Elige un archivo en el árbol para leerlo o editarlo.",
+    "{n} entities · {k} fields": "{n} entidades · {k} campos",
+    "The security audit has not run yet: it starts when the developers have finished.":
+        "La auditoría de seguridad aún no se ha ejecutado: empieza cuando terminan los desarrolladores.",
+    "{n} high-severity findings: fix them before you deploy.":
+        "{n} hallazgos de severidad alta: corrígelos antes de desplegar.",
+    "{n} findings to review; none is high severity.": "{n} hallazgos que revisar; ninguno de severidad alta.",
+    "No findings.": "Sin hallazgos.",
+    "Full report": "Informe completo",
+    "The tests have not run yet: the tester starts after the security audit.":
+        "Las pruebas aún no se han ejecutado: el tester empieza después de la auditoría de seguridad.",
+    "{failed} of {total} tests failed.": "Fallaron {failed} de {total} pruebas.",
+    "All {n} tests passed.": "Las {n} pruebas se superaron.",
+    "The test run found no tests.": "La ejecución no encontró ninguna prueba.",
+    "Isolation": "Aislamiento",
+    "Test output": "Salida de las pruebas",
+    "You": "Tú",
+    "Compare versions here once there are two snapshots.": "Cuando haya dos instantáneas podrás compararlas aquí.",
+    "{n} files changed · {added} lines added · {removed} removed":
+        "{n} archivos cambiados · {added} líneas añadidas · {removed} eliminadas",
+    "Start from an example": "Empieza con un ejemplo",
+    "Task manager": "Gestor de tareas",
+    "Library": "Biblioteca",
+    "Online shop": "Tienda online",
+    "Offline engine": "Motor offline",
+    "No projects yet": "Aún no hay proyectos",
 }
 
 CATALOGUES = {"es": ES}
