@@ -23,9 +23,7 @@ class StripeEnv:
     webhook_secret: str = WEBHOOK_SECRET
 
 
-@pytest.fixture
-def stripe_env(db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[StripeEnv]:
-    """STRIPE_* and PUBLIC_URL set, the API pointed at a fake on 127.0.0.1."""
+def _configure(monkeypatch: pytest.MonkeyPatch) -> Iterator[StripeEnv]:
     fake = FakeStripe(api_key=SECRET_KEY).start()
     monkeypatch.setenv("STRIPE_SECRET_KEY", SECRET_KEY)
     monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)
@@ -35,3 +33,15 @@ def stripe_env(db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[StripeEnv]:
     yield StripeEnv(fake)
     fake.stop()
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def stripe_env(db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[StripeEnv]:
+    """STRIPE_* and PUBLIC_URL set, the API pointed at a fake on 127.0.0.1 (SQLite)."""
+    yield from _configure(monkeypatch)
+
+
+@pytest.fixture
+def stripe_env_any_db(any_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[StripeEnv]:
+    """The same on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL."""
+    yield from _configure(monkeypatch)

@@ -42,7 +42,8 @@ def row() -> Subscription:
         return s.scalars(select(Subscription)).one()
 
 
-def test_first_payment_renewal_and_cancellation(stripe_env: StripeEnv):
+def test_first_payment_renewal_and_cancellation(stripe_env_any_db: StripeEnv):
+    stripe_env = stripe_env_any_db
     user = make_user("alice")
     completed = events.checkout_completed(user.id, "basic", 300, mode="subscription", subscription=SUB,
                                           invoice="in_first")
@@ -100,7 +101,8 @@ def test_checkout_without_invoice_id_leaves_the_credit_to_invoice_paid(stripe_en
     assert subscription_credits(user.id) == [("in_1", 300)]
 
 
-def test_concurrent_checkout_and_first_invoice_credit_once(stripe_env: StripeEnv):
+def test_concurrent_checkout_and_first_invoice_credit_once(stripe_env_any_db: StripeEnv):
+    stripe_env = stripe_env_any_db
     user = make_user("alice")
     meta = events.meta(user.id, "basic", 300)
     objs = [("checkout.session.completed", events.checkout_completed(

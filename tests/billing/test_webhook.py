@@ -37,7 +37,8 @@ def recorded(event_id: str) -> bool:
         return s.get(StripeEvent, event_id) is not None
 
 
-def test_paid_pack_credits_once_and_a_replay_does_nothing(stripe_env: StripeEnv):
+def test_paid_pack_credits_once_and_a_replay_does_nothing(stripe_env_any_db: StripeEnv):
+    stripe_env = stripe_env_any_db
     user = make_user("alice")
     payload = events.event("checkout.session.completed", events.checkout_completed(user.id, "pack_100", 100),
                            event_id="evt_pack_1")
@@ -59,7 +60,8 @@ def test_same_session_in_a_new_event_id_credits_once(stripe_env: StripeEnv):
     assert money(user.id) == (600, 600, 1)
 
 
-def test_two_concurrent_deliveries_credit_once(stripe_env: StripeEnv):
+def test_two_concurrent_deliveries_credit_once(stripe_env_any_db: StripeEnv):
+    stripe_env = stripe_env_any_db
     user = make_user("alice")
     payload = events.event("checkout.session.completed", events.checkout_completed(user.id, "pack_500", 500))
     header = events.sign(payload, stripe_env.webhook_secret)
@@ -79,7 +81,8 @@ def test_two_concurrent_deliveries_credit_once(stripe_env: StripeEnv):
     assert money(user.id) == (600, 600, 1)
 
 
-def test_many_concurrent_deliveries_of_several_events(stripe_env: StripeEnv):
+def test_many_concurrent_deliveries_of_several_events(stripe_env_any_db: StripeEnv):
+    stripe_env = stripe_env_any_db
     user = make_user("alice")
     payloads = [events.event("checkout.session.completed", events.checkout_completed(user.id, "pack_100", 100))
                 for _ in range(3)]
