@@ -345,6 +345,8 @@ ES: dict[str, str] = {
     "Online shop": "Tienda online",
     "Offline engine": "Motor offline",
     "No projects yet": "Aún no hay proyectos",
+    "Files changed: {n} · lines added: {added} · removed: {removed}":
+        "Archivos cambiados: {n} · líneas añadidas: {added} · eliminadas: {removed}",
 }
 
 CATALOGUES = {"es": ES}
