@@ -10,7 +10,8 @@ AutocreaError
  ├── ProviderError              a model provider kept failing (CLI exit 4)
  ├── UnsupportedRequestError    out of the offline engine's reach (CLI exit 5)
  ├── CancelledError
- └── LimitExceededError         too many concurrent jobs, rate limits
+ ├── LimitExceededError         too many concurrent jobs, rate limits
+ └── BillingError               Stripe not configured, unreachable or refusing (core/billing.py)
 """
 
 from __future__ import annotations
