@@ -137,7 +137,10 @@ LABELS_ES.update({
 ENTITY_LABELS_ES: dict[str, str] = {}
 for _es, _en in ENTITY_WORDS_ES.items():
     ENTITY_LABELS_ES.setdefault(_en, _es)
-ENTITY_LABELS_ES.update({"Customer": "cliente", "Client": "cliente", "Member": "miembro", "Order": "pedido"})
+ENTITY_LABELS_ES.update({"Customer": "cliente", "Client": "cliente", "Member": "miembro", "Order": "pedido",
+                         "Category": "categoría", "OrderItem": "línea de pedido", "Post": "publicación",
+                         "Invoice": "factura", "InvoiceLine": "línea de factura", "Reservation": "reserva",
+                         "Application": "solicitud", "Vehicle": "vehículo", "Article": "artículo"})
 
 _ES_MARKERS = {
     "una", "unos", "unas", "quiero", "necesito", "con", "para", "gestionar", "que", "los", "las", "del",

@@ -33,10 +33,24 @@ def entity_label(entity: EntitySpec, language: str, plural: bool = True) -> str:
     if language == "es" and entity.name in ENTITY_LABELS_ES:
         word = ENTITY_LABELS_ES[entity.name]
         if plural:
-            word = word + ("es" if word[-1] not in "aeiou" else "s")
+            word = spanish_plural(word)
         return word[:1].upper() + word[1:]
     text = (entity.plural if plural else entity.var).replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+def spanish_plural(phrase: str) -> str:
+    """Plural of a Spanish noun phrase: the head noun changes ('línea de pedido' -> 'líneas de pedido')."""
+    head, sep, rest = phrase.partition(" ")
+    if head.endswith("ión"):
+        head = head[:-3] + "iones"
+    elif head.endswith("z"):
+        head = head[:-1] + "ces"
+    elif head[-1] in "aeiouéá":
+        head += "s"
+    else:
+        head += "es"
+    return head + sep + rest
 
 
 def search_fields(entity: EntitySpec) -> list[FieldSpec]:

@@ -14,7 +14,7 @@ _EN = {
     "preview": "Preview: data lives in this page only and resets on reload.", "total": "Total",
 }
 _ES = {
-    "new": "Nuevo", "save": "Guardar", "cancel": "Cancelar", "edit": "Editar", "delete": "Eliminar",
+    "new": "Añadir", "save": "Guardar", "cancel": "Cancelar", "edit": "Editar", "delete": "Eliminar",
     "search": "Buscar", "empty": "Aún no hay nada: añade el primero con el formulario.",
     "confirm": "¿Eliminar este elemento?", "saved": "Guardado", "deleted": "Eliminado",
     "error": "Algo salió mal", "dashboard": "Panel", "login": "Iniciar sesión", "register": "Crear cuenta",
