@@ -54,6 +54,7 @@ if st.session_state.get("authentication_status") and username:
         authenticator.logout(location="unrendered")
         st.session_state["auth_notice"] = "Your session ended (logged out or password changed). Please log in again."
 
+ui.chrome()
 user = ui.current_user()
 if user is not None:
     if st.session_state.pop("auth_set_cookie", False):

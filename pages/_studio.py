@@ -126,17 +126,68 @@ def mermaid_er(spec: AppSpec) -> str:
     return "\n".join(lines)
 
 
+def tree_rows(paths: list[str]) -> list[str]:
+    """Folders (as 'dir/') and files in tree order: at each level folders first, then files, by name."""
+    tree: dict = {}
+    for path in paths:
+        node = tree
+        *dirs, name = path.split("/")
+        for d in dirs:
+            node = node.setdefault(d + "/", {})
+        node[name] = None
+
+    def walk(node: dict, prefix: str) -> list[str]:
+        rows: list[str] = []
+        for name in sorted(node, key=lambda n: (not n.endswith("/"), n.lower())):
+            rows.append(prefix + name)
+            if name.endswith("/"):
+                rows += walk(node[name], prefix + name)
+        return rows
+
+    return walk(tree, "")
+
+
+def tree_label(row: str) -> str:
+    """One tree row: indented by depth, a folder or file icon, the bare name (markdown-escaped)."""
+    parts = row.rstrip("/").split("/")
+    indent = "\u2003" * (len(parts) - 1)
+    name = parts[-1].replace("_", "\\_")  # options are markdown: keep __init__
+    icon = ":material/folder_open:" if row.endswith("/") else ":material/draft:"
+    return f"{indent}{icon} {name}"
+
+
+def default_file(paths: list[str]) -> str:
+    """The file a person wants first: the README, else the app's entry point, else the first file."""
+    return next((c for c in ("README.md", "app/main.py") if c in paths), paths[0])
+
+
+def folder_view(folder: str, files: dict[str, str]) -> None:
+    """What a folder row shows: its files with their size, to pick from the tree."""
+    inside = [f for f in sorted(files) if f.startswith(folder)]
+    st.markdown(f"**`{folder}`** · {t('{n} files', n=len(inside))}")
+    st.dataframe([{t("File"): f.removeprefix(folder), t("Lines"): files[f].count("\n") + 1} for f in inside],
+                 hide_index=True, width="stretch")
+    st.caption(t("Pick a file in the tree to read or edit it."))
+
+
 def code_tab(p: ProjectView, user_id: int, files: dict[str, str]) -> None:
-    """File tree beside a read-only Ace viewer; "Edit" then "Save" makes a new snapshot."""
-    tree, editor = st.columns([1.2, 3], gap="small")
-    paths = sorted(files)
-    with tree, st.container(height=560, border=True):
-        path = st.radio(t("Files"), paths, key=f"gen_file_{p.id}", label_visibility="collapsed",
-                        format_func=lambda x: x.replace("_", "\\_"))  # options are markdown: keep __init__
+    """A folder tree beside a read-only Ace viewer; "Edit" then "Save" makes a new snapshot."""
+    tree, editor = st.columns([1.35, 3], gap="small")
+    rows = tree_rows(list(files))
+    key = f"gen_file_{p.id}"
+    if st.session_state.get(key) not in rows:
+        st.session_state.pop(key, None)  # a file that a later snapshot removed
+    with tree, st.container(height=560, border=True, key="gen_tree"):
+        path = st.radio(t("Files"), rows, index=rows.index(default_file(sorted(files))), key=key,
+                        label_visibility="collapsed", format_func=tree_label)
     with editor:
+        if path not in files:
+            folder_view(path, files)
+            return
         editing = st.session_state.get("gen_editing") == (p.id, path)
-        head, actions = st.columns([3, 1])
-        head.markdown(f"**`{path}`** · {ace_language(path)}")
+        head, actions = st.columns([3, 1], vertical_alignment="center")
+        lines = t("{n} lines", n=files[path].count("\n") + 1)
+        head.markdown(f"**`{path}`** · :gray[{ace_language(path)} · {lines}]")
         ace_key = f"gen_ace_{p.id}_{path}"
         if not editing and actions.button(t("Edit"), key="gen_edit", icon=":material/edit:", disabled=p.active,
                                           width="stretch"):
@@ -144,8 +195,8 @@ def code_tab(p: ProjectView, user_id: int, files: dict[str, str]) -> None:
             st.session_state.pop(ace_key, None)
             st.rerun()
         content = st_ace(value=files[path], language=ace_language(path), theme="chrome", readonly=not editing,
-                         key=ace_key if editing else f"gen_view_{p.id}_{path}", height=520, font_size=13,
-                         show_gutter=True, wrap=False, auto_update=True)
+                         key=ace_key if editing else f"gen_view_{p.id}_{path}", height=500, font_size=13,
+                         show_gutter=True, wrap=ace_language(path) in ("markdown", "text"), auto_update=True)
         if editing:
             save, cancel_edit = actions.columns(2)
             if save.button(t("Save"), key="gen_save", type="primary", icon=":material/save:"):
@@ -177,10 +228,10 @@ def preview_tab(p: ProjectView, files: dict[str, str]) -> None:
 
 
 def architecture_tab(p: ProjectView) -> None:
-    """The entities as a table and a Mermaid ER diagram."""
+    """The ER diagram and the entities as a table."""
     spec = p.spec
     if spec is None:
-        st.info(t("The architect has not produced a design yet."))
+        st.info(t("The architect has not produced a design yet."), icon=":material/hourglass_top:")
         return
     st.markdown(f"**{spec.title}** · {spec.description}" if spec.description else f"**{spec.title}**")
     if spec.features:
@@ -191,53 +242,116 @@ def architecture_tab(p: ProjectView) -> None:
                   t("Unique"): f.unique, t("Choices"): ", ".join(f.choices)} for f in e.fields]
         rows += [{t("Entity"): e.name, t("Field"): r.field, t("Type"): f"→ {r.target}", t("Required"): r.required,
                   t("Unique"): False, t("Choices"): ""} for r in e.relations]
-    st.dataframe(rows, hide_index=True, width="stretch")
-    st.mermaid_chart(mermaid_er(spec), alt=t("Entity relationship diagram of {name}", name=p.name))
+    with st.container(border=True):
+        st.caption(t("{n} entities · {k} fields", n=len(spec.entities), k=len(rows)))
+        st.mermaid_chart(mermaid_er(spec), alt=t("Entity relationship diagram of {name}", name=p.name))
+    st.dataframe(rows, hide_index=True, width="stretch", height=min(36 + 35 * len(rows), 456))
 
 
 def audit_tab(p: ProjectView) -> None:
-    """Findings by severity and the SECURITY_AUDIT.md report."""
-    high, medium, low = st.columns(3)
-    high.metric(t("High"), p.audit.get("high", 0))
-    medium.metric(t("Medium"), p.audit.get("medium", 0))
-    low.metric(t("Low"), p.audit.get("low", 0))
+    """A verdict, findings by severity and the SECURITY_AUDIT.md report."""
     report = projects.get_audit_report(p.id)
-    if report:
-        with st.container(border=True):
-            st.markdown(report)
+    if not report:
+        st.info(t("The security audit has not run yet: it starts when the developers have finished."),
+                icon=":material/hourglass_top:")
+        return
+    high, medium, low = (p.audit.get(k, 0) for k in ("high", "medium", "low"))
+    if high:
+        st.error(t("{n} high-severity findings: fix them before you deploy.", n=high), icon=":material/gpp_bad:")
+    elif medium or low:
+        st.warning(t("{n} findings to review; none is high severity.", n=medium + low),
+                   icon=":material/shield:")
     else:
-        st.info(t("The security audit has not run yet."))
+        st.success(t("No findings."), icon=":material/verified_user:")
+    cols = st.columns(3)
+    for col, label, value in zip(cols, (t("High"), t("Medium"), t("Low")), (high, medium, low), strict=True):
+        col.metric(label, value, border=True)
+    body = report.split("\n", 1)[1] if report.startswith("# ") else report  # the tab already names it
+    with st.expander(t("Full report"), icon=":material/description:", expanded=bool(high or medium or low)):
+        st.markdown(body)
 
 
 def tests_tab(p: ProjectView) -> None:
-    """Passed / failed, honestly, with the tester's output."""
+    """Passed / failed / not run, honestly, with the tester's output."""
     if not p.tests_ran:
-        st.info(t("The tests have not run for this version."), icon=":material/info:")
+        waiting = p.active and any(s.status in ("pending", "running") for s in projects.get_steps(p.id)
+                                   if s.role == "tester")
+        st.info(t("The tests have not run yet: the tester starts after the security audit.") if waiting
+                else t("The tests have not run for this version."), icon=":material/pending:")
     else:
+        total = p.tests_passed + p.tests_failed
+        if p.tests_failed:
+            st.error(t("{failed} of {total} tests failed.", failed=p.tests_failed, total=total),
+                     icon=":material/error:")
+        elif total:
+            st.success(t("All {n} tests passed.", n=total), icon=":material/check_circle:")
+        else:
+            st.warning(t("The test run found no tests."), icon=":material/warning:")
         passed, failed = st.columns(2)
-        passed.metric(t("Passed"), p.tests_passed)
-        failed.metric(t("Failed"), p.tests_failed)
+        passed.metric(t("Passed"), p.tests_passed, border=True)
+        failed.metric(t("Failed"), p.tests_failed, border=True)
         if p.isolation:
             st.caption(t("Isolation: {mode}", mode=p.isolation))
     output = projects.get_test_output(p.id)
     if output:
-        st.code(output[-20000:], language="text")
+        with st.expander(t("Test output"), icon=":material/terminal:", expanded=bool(p.tests_failed)):
+            st.code(output[-20000:], language="text")
+
+
+def diff_by_file(diff: str) -> list[tuple[str, str, int, int]]:
+    """A unified diff cut per file: (path, diff text, lines added, lines removed)."""
+    lines = diff.splitlines(keepends=True)
+    out: list[list] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("--- ") and i + 1 < len(lines) and lines[i + 1].startswith("+++ "):
+            old, new = line[4:].strip(), lines[i + 1][4:].strip()
+            path = (new if new != "/dev/null" else old).split("/", 1)[-1]
+            out.append([path, line + lines[i + 1], 0, 0])
+            i += 2
+            continue
+        if out:
+            out[-1][1] += line
+            out[-1][2] += line.startswith("+")
+            out[-1][3] += line.startswith("-")
+        i += 1
+    return [(a, b, c, d) for a, b, c, d in out]
+
+
+def role_label(role: str) -> str:
+    """A snapshot's author in words ("user" is a hand edit)."""
+    names = {**ROLE_LABELS, "user": "You"}
+    return t(names.get(role, role.replace("_", " ").capitalize()))
 
 
 def history_tab(p: ProjectView) -> None:
-    """Snapshots with their messages, and a diff between two of them."""
+    """Snapshots with their messages, and a per-file diff between two of them."""
     snaps = projects.list_snapshots(p.id)
     if not snaps:
-        st.info(t("No snapshots yet: each role's work is saved here as it finishes."))
+        st.info(t("No snapshots yet: each role's work is saved here as it finishes."),
+                icon=":material/hourglass_top:")
         return
-    st.dataframe([{"#": s.seq, t("Role"): s.role, t("Message"): s.message, t("Files"): s.files,
-                   t("Created"): ui.when(s.created_at)} for s in reversed(snaps)], hide_index=True, width="stretch")
+    st.dataframe([{"#": s.seq, t("Role"): role_label(s.role), t("Message"): s.message, t("Files"): s.files,
+                   t("Created"): ui.when(s.created_at)} for s in reversed(snaps)], hide_index=True, width="stretch",
+                 height=min(36 + 35 * len(snaps), 316),
+                 column_config={"#": st.column_config.NumberColumn(width=40),
+                                t("Files"): st.column_config.NumberColumn(width=60),
+                                t("Message"): st.column_config.TextColumn(width="medium")})
     if len(snaps) < 2:
+        st.caption(t("Compare versions here once there are two snapshots."))
         return
     seqs = [s.seq for s in snaps]
     labels = {s.seq: f"{s.seq} · {s.message[:60]}" for s in snaps}
     a, b = st.columns(2)
     old = a.selectbox(t("From snapshot"), seqs, index=len(seqs) - 2, format_func=labels.get, key=f"gen_diff_a_{p.id}")
     new = b.selectbox(t("To snapshot"), seqs, index=len(seqs) - 1, format_func=labels.get, key=f"gen_diff_b_{p.id}")
-    diff = projects.diff_snapshots(p.id, old, new)
-    st.code(diff or t("No differences."), language="diff")
+    changed = diff_by_file(projects.diff_snapshots(p.id, old, new))
+    if not changed:
+        st.info(t("No differences."), icon=":material/check:")
+        return
+    st.caption(t("Files changed: {n} · lines added: {added} · removed: {removed}", n=len(changed),
+                 added=sum(c[2] for c in changed), removed=sum(c[3] for c in changed)))
+    for path, text, added, removed in changed:
+        with st.expander(f"`{path}` · :green[+{added}] · :red[−{removed}]", expanded=len(changed) <= 3):
+            st.code(text, language="diff")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -19,6 +20,20 @@ STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/progress_
                 "completed": ":material/check_circle:", "failed": ":material/error:",
                 "cancelled": ":material/cancel:", "unsupported": ":material/block:",
                 "needs_review": ":material/rate_review:"}
+ASSETS = Path(__file__).resolve().parent / "assets"
+# Our own static CSS (never generated content); spacing and type sizes live in .streamlit/config.toml.
+# The file tree is one radio: tighter rows and no wrapping make it read like an editor's tree.
+CSS = """<style>
+.st-key-gen_tree [role="radiogroup"] { gap: 0; width: 100%; }
+.st-key-gen_tree [role="radiogroup"] > div { width: 100%; }
+.st-key-gen_tree [data-testid="stRadioOption"] { margin: 0; padding: 0.1rem 0.4rem; border-radius: 0.4rem; }
+.st-key-gen_tree [data-testid="stRadioOption"] > div > div:not([data-testid="stMarkdownContainer"]) { display: none; }
+.st-key-gen_tree [data-testid="stRadioOption"]:hover { background: #F4F3FB; }
+.st-key-gen_tree [data-testid="stRadioOption"]:has(input:checked) { background: #E9E6FD; }
+.st-key-gen_tree [data-testid="stRadioOption"]:has(input:checked) p { font-weight: 600; }
+.st-key-gen_tree [data-testid="stRadioOption"]:has(input:focus-visible) { outline: 2px solid #5B4CF0; }
+.st-key-gen_tree [data-testid="stRadioOption"] p { font-size: 0.875rem; white-space: nowrap; }
+</style>"""
 
 
 def lang() -> str:
@@ -75,14 +90,19 @@ def status_badge(status: str) -> str:
     return f"{STATUS_ICONS.get(status, '')} {t(status.replace('_', ' ').capitalize())}".strip()
 
 
+def chrome() -> None:
+    """Our small stylesheet; once per run."""
+    st.html(CSS)  # style-only HTML takes no space in the layout
+
+
 def sidebar(user: UserPublic, on_logout: Callable[[], None]) -> None:
-    """The user's name, balance and the logout button."""
+    """The AUTOCREA mark, the user's name, balance and the logout button."""
+    st.logo(str(ASSETS / "logo.png"), icon_image=str(ASSETS / "icon.png"), size="large")
     with st.sidebar:
         st.markdown(f"**{user.name}**  \n:gray[@{user.username}]")
         st.markdown(f":material/toll: **{credits_label(user.balance)}**")
         st.button(t("Log out"), key="ui_logout", icon=":material/logout:", on_click=on_logout,
                   width="stretch")
-
 
 
 def providers_for(user_id: int) -> list[tuple[str, str]]:

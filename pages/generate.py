@@ -14,20 +14,21 @@ from pages import _ui as ui
 t = ui.t
 user = ui.require_user()
 settings = get_settings()
-EXAMPLES = ("A task manager with projects and tasks",
-            "A library where members borrow books",
-            "An online shop with products (name, price, stock) and orders",
-            "Un blog con autores, entradas y comentarios",
-            "Una clínica con pacientes, médicos y citas")
+# Short chip label -> the full description it fills in (the label also names the project).
+EXAMPLES = {"Task manager": "A task manager with projects and tasks",
+            "Library": "A library where members borrow books",
+            "Online shop": "An online shop with products (name, price, stock) and orders",
+            "Blog": "Un blog con autores, entradas y comentarios",
+            "Clínica": "Una clínica con pacientes, médicos y citas"}
 FAILED = ("failed", "cancelled", "unsupported")
 
 
 def _use_example() -> None:
-    example = st.session_state.get("gen_example")
-    if example:
-        st.session_state["gen_prompt"] = example
+    label = st.session_state.get("gen_example")
+    if label:
+        st.session_state["gen_prompt"] = EXAMPLES[label]
         if not st.session_state.get("gen_name"):
-            st.session_state["gen_name"] = example.split(" with ")[0].split(" con ")[0][:60]
+            st.session_state["gen_name"] = t(label)
 
 
 def _open(project_id: str | None) -> None:
@@ -46,13 +47,15 @@ def new_generation() -> None:
     form, aside = st.columns([3, 2], gap="large")
     with form:
         st.text_input(t("Project name"), key="gen_name", placeholder=t("My task manager"), max_chars=100)
-        st.pills(t("Examples"), EXAMPLES, key="gen_example", on_change=_use_example)
+        labels = {k: t(k) for k in EXAMPLES}  # resolved now: format_func may run outside the script
+        st.pills(t("Start from an example"), list(EXAMPLES), key="gen_example", on_change=_use_example,
+                 format_func=labels.get)
         prompt = st.text_area(t("Describe your app"), key="gen_prompt", height=170,
                               placeholder=t("Who uses it, what they keep track of, which fields matter…"))
         st.caption(t("{n} / {limit} characters", n=f"{len(prompt or ''):,}", limit=f"{settings.max_prompt_chars:,}"))
         options = ui.providers_for(user.id)
         names = [n for n, _ in options]
-        labels = dict(options)
+        labels = {n: t(label) for n, label in options}
         provider = st.selectbox(t("Model"), names, format_func=labels.get, key="gen_provider",
                                 index=names.index(user.default_provider) if user.default_provider in names else 0)
         cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
@@ -178,7 +181,7 @@ def project_view(project_id: str, was_active: bool) -> None:
         st.rerun(scope="app")  # start or stop polling
     header(p)
     left, right = st.columns([2, 3], gap="large")
-    with left:
+    with left, st.container(key="gen_conversation"):
         conversation(p)
     with right:
         workbench(p)

@@ -56,17 +56,16 @@ if notice:
 
 hero, forms = st.columns([1.15, 1], gap="large")
 with hero:
-    st.title(":material/auto_awesome: AUTOCREA")
-    st.subheader(t("Describe an app in plain words. Watch a team of AI roles build it."))
+    st.image(str(ui.ASSETS / "logo.png"), width=230)
+    st.title(t("Describe an app in plain words. Watch a team of AI roles build it."))
     st.markdown(t(
         "An **architect** designs it, **backend**, **frontend** and **devops** engineers write it, "
         "a **security** auditor reviews it and a **tester** runs its tests. You read every file, "
         "preview the app, download it as a ZIP or push it to git, and keep improving it."))
-    st.markdown(t("**Try for example:**"))
-    for example in ("A task manager with projects and tasks",
-                    "A library where members borrow books",
-                    "Una tienda con productos, categorías y pedidos"):
-        st.markdown(f"- :material/lightbulb: *{example}*")
+    st.markdown(t("**Try for example:**") + "".join(
+        f"  \n:material/lightbulb: *{example}*" for example in ("A task manager with projects and tasks",
+                                                                 "A library where members borrow books",
+                                                                 "Una tienda con productos, categorías y pedidos")))
     st.success(t("New accounts get **{n} free credits**: enough for {k} complete apps.",
                  n=settings.trial_credits, k=settings.trial_credits // max(1, settings.generation_cost)),
                icon=":material/redeem:")

@@ -78,6 +78,8 @@ if found:
 elif q or chosen:
     st.info(t("No project matches. Clear the search or the status filter."), icon=":material/search_off:")
 else:
-    st.info(t("You have no projects yet. Describe an app on the Generate page and it will appear here."),
-            icon=":material/lightbulb:")
-    st.page_link("pages/generate.py", label=t("Generate your first app"), icon=":material/auto_awesome:")
+    with st.container(border=True, horizontal_alignment="center"):
+        st.markdown(f"### :material/lightbulb: {t('No projects yet')}", text_alignment="center")
+        st.markdown(t("You have no projects yet. Describe an app on the Generate page and it will appear here."),
+                    text_alignment="center")
+        st.page_link("pages/generate.py", label=t("Generate your first app"), icon=":material/auto_awesome:")

@@ -18,11 +18,12 @@ user = ui.require_user()
 KEY_PROVIDERS = (("joxcoder", "JoxCoder / Hugging Face"), ("openai", "OpenAI"), ("anthropic", "Anthropic"),
                  ("openai_compatible", "OpenAI-compatible"))
 NEEDS_URL = {"joxcoder", "openai_compatible"}
+WIDTH = 760  # forms read better at a line length than stretched across a wide screen
 
 st.title(f":material/settings: {t('Settings')}")
 general, models, security = st.tabs([t("General"), t("Model keys"), t("Password")])
 
-with general:
+with general, st.container(width=WIDTH):
     st.subheader(t("Language"))
     codes = list(i18n.LANGUAGES)
     choice = st.radio(t("UI language"), codes, index=codes.index(user.language) if user.language in codes else 0,
@@ -35,7 +36,7 @@ with general:
     st.subheader(t("Models"))
     options = ui.providers_for(user.id)
     names = [n for n, _ in options]
-    labels = dict(options)
+    labels = {n: t(label) for n, label in options}
     with st.form("settings_models"):
         default = st.selectbox(t("Default provider"), names, format_func=labels.get,
                                index=names.index(user.default_provider) if user.default_provider in names else 0)
@@ -51,7 +52,7 @@ with general:
             st.success(t("Saved."))
     st.caption(t("Only providers you can use right now are listed. Add a key in Model keys to use more."))
 
-with models:
+with models, st.container(width=WIDTH):
     if keys is None:
         st.info(t("Saving your own model keys is not available in this version yet; "
                   "the Offline engine works without any key."), icon=":material/info:")
@@ -86,7 +87,7 @@ with models:
                             base_url=base_url, model=model) is not None:
                         st.rerun()
 
-with security, st.form("settings_password", clear_on_submit=True):
+with security, st.container(width=WIDTH), st.form("settings_password", clear_on_submit=True):
     old = st.text_input(t("Current password"), type="password", key="settings_pw_old")
     new = st.text_input(t("New password"), type="password", key="settings_pw_new")
     repeat = st.text_input(t("Repeat password"), type="password", key="settings_pw_repeat")

@@ -91,7 +91,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
 
     expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)
     expect(page.get_by_role("tab", name="Code")).to_be_visible(timeout=30_000)
-    statuses = page.get_by_test_id("stExpander")
+    statuses = page.locator(".st-key-gen_conversation").get_by_test_id("stExpander")  # one st.status per role
     expect(statuses).to_have_count(6)
     expect(page.get_by_test_id("stSidebar").get_by_text("50 credits")).to_be_visible()
     settle(page)

@@ -57,8 +57,13 @@ def test_generate_offline_end_to_end():
     assert len(states) == 6 and set(states) == {"complete"}, [(s.label, s.state) for s in at.status]
     assert [tab.label for tab in at.tabs][:6] == ["Code", "Preview", "Architecture", "Security audit", "Tests",
                                                  "History"]
-    files = at.radio(key=f"gen_file_{project_id}").options
-    assert "architecture.json" in files and "preview.html" in files and "app/\\_\\_init\\_\\_.py" in files
+    tree = at.radio(key=f"gen_file_{project_id}")
+    assert tree.value == "README.md"  # opens on the README, not on .dockerignore
+    rows = tree.options  # folders first, names indented under their folder, markdown-escaped
+    assert ":material/draft: architecture.json" in rows and ":material/draft: preview.html" in rows
+    app_row = rows.index(":material/folder_open: app")
+    assert rows[app_row + 1] == "\u2003:material/folder_open: routers"
+    assert "\u2003:material/draft: \\_\\_init\\_\\_.py" in rows[app_row:]
     assert any(b.label == "Download ZIP" for b in at.get("download_button"))
     with zipfile.ZipFile(io.BytesIO(projects.zip_project(project_id, user_id=user.id))) as zf:
         assert any(n.endswith("architecture.json") for n in zf.namelist())

@@ -1,0 +1,31 @@
+"""Pure helpers behind the Generate workbench: the file tree and the per-file diff."""
+
+from __future__ import annotations
+
+from core.versions import diff_files
+from pages._studio import default_file, diff_by_file, tree_label, tree_rows
+
+
+def test_tree_rows_group_folders_first_then_files():
+    paths = ["README.md", ".dockerignore", "app/main.py", "app/routers/tasks.py", "app/__init__.py", "Dockerfile"]
+    assert tree_rows(paths) == ["app/", "app/routers/", "app/routers/tasks.py", "app/__init__.py", "app/main.py",
+                                ".dockerignore", "Dockerfile", "README.md"]
+
+
+def test_tree_label_indents_by_depth_and_escapes_markdown():
+    assert tree_label("app/") == ":material/folder_open: app"
+    assert tree_label("app/routers/__init__.py") == "\u2003\u2003:material/draft: \\_\\_init\\_\\_.py"
+
+
+def test_default_file_prefers_readme_then_entry_point():
+    assert default_file([".dockerignore", "README.md", "app/main.py"]) == "README.md"
+    assert default_file([".dockerignore", "app/main.py"]) == "app/main.py"
+    assert default_file([".dockerignore", "x.py"]) == ".dockerignore"
+
+
+def test_diff_by_file_counts_added_and_removed_lines():
+    old = {"a.py": "x = 1\ny = 2\n", "gone.txt": "bye\n", "same.md": "s\n"}
+    new = {"a.py": "x = 1\ny = 3\nz = 4\n", "new.txt": "--- not a header\n", "same.md": "s\n"}
+    parts = {path: (added, removed) for path, _, added, removed in diff_by_file(diff_files(old, new))}
+    assert parts == {"a.py": (2, 1), "gone.txt": (0, 1), "new.txt": (1, 0)}
+    assert diff_by_file("") == []
