@@ -347,6 +347,9 @@ ES: dict[str, str] = {
     "No projects yet": "Aún no hay proyectos",
     "Files changed: {n} · lines added: {added} · removed: {removed}":
         "Archivos cambiados: {n} · líneas añadidas: {added} · eliminadas: {removed}",
+    "No findings in the automated checks. They do not prove the code safe: review authentication, payments and "
+    "file uploads by hand.": "Sin hallazgos en las comprobaciones automáticas. No demuestran que el código sea "
+                             "seguro: revisa a mano la autenticación, los pagos y la subida de archivos.",
 }
 
 CATALOGUES = {"es": ES}
