@@ -350,6 +350,20 @@ ES: dict[str, str] = {
     "No findings in the automated checks. They do not prove the code safe: review authentication, payments and "
     "file uploads by hand.": "Sin hallazgos en las comprobaciones automáticas. No demuestran que el código sea "
                              "seguro: revisa a mano la autenticación, los pagos y la subida de archivos.",
+    "Nothing was charged.": "No se ha cobrado nada.",
+    "Enter a project name": "Escribe un nombre para el proyecto",
+    "Project name is too long: use at most 100 characters":
+        "El nombre del proyecto es demasiado largo: usa como máximo 100 caracteres",
+    "Describe your app: the description is empty": "Describe tu app: la descripción está vacía",
+    "Project not found (it may have been deleted, or it belongs to another account)":
+        "Proyecto no encontrado (puede que se haya eliminado o que pertenezca a otra cuenta)",
+    "No changes to save": "No hay cambios que guardar",
+    "Wait for the generation to finish before editing": "Espera a que termine la generación antes de editar",
+    "Wait for the current generation to finish": "Espera a que termine la generación en curso",
+    "Keep or discard the last change before asking for another":
+        "Conserva o descarta el último cambio antes de pedir otro",
+    "Say what to improve, e.g. 'add a priority field to tasks'":
+        "Di qué mejorar, p. ej. 'añade un campo de prioridad a las tareas'",
 }
 
 CATALOGUES = {"es": ES}
