@@ -85,9 +85,25 @@ def attempt(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         return None
 
 
+def status_text(status: str) -> str:
+    """A status in words, translated (for tables, which do not render icons)."""
+    return t(status.replace("_", " ").capitalize())
+
+
 def status_badge(status: str) -> str:
     """A status with its icon, translated."""
-    return f"{STATUS_ICONS.get(status, '')} {t(status.replace('_', ' ').capitalize())}".strip()
+    return f"{STATUS_ICONS.get(status, '')} {status_text(status)}".strip()
+
+
+def model_label(provider: str, model: str = "") -> str:
+    """'Offline engine' or 'OpenAI · gpt-x': the provider's own label, and the model when it says more."""
+    try:
+        from core.providers import REGISTRY
+
+        label = REGISTRY[provider].label
+    except (ImportError, KeyError, AttributeError):
+        return " · ".join(x for x in (provider, model) if x)
+    return t(label) if provider == "offline" or not model else f"{t(label)} · {model}"
 
 
 def chrome() -> None:

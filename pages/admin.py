@@ -16,10 +16,10 @@ if user.role != "admin":
 
 stats = admin.usage()
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("Users"), stats.users, help=t("{n} administrators", n=stats.admins))
-c2.metric(t("Credits granted"), stats.granted)
-c3.metric(t("Credits charged"), stats.charged)
-c4.metric(t("Credits refunded"), stats.refunded)
+c1.metric(t("Users"), stats.users, help=t("{n} administrators", n=stats.admins), border=True)
+c2.metric(t("Credits granted"), stats.granted, border=True)
+c3.metric(t("Credits charged"), stats.charged, border=True)
+c4.metric(t("Credits refunded"), stats.refunded, border=True)
 
 by_status, by_provider = st.columns(2)
 with by_status:
@@ -32,22 +32,23 @@ with by_status:
 with by_provider:
     st.subheader(t("Generations by provider"))
     if stats.projects_by_provider:
-        st.bar_chart(stats.projects_by_provider, horizontal=True)
+        st.bar_chart({ui.model_label(k): v for k, v in stats.projects_by_provider.items()}, horizontal=True)
     else:
         st.caption(t("No generations yet."))
 
 st.subheader(t("Credits by day"))
 days = admin.credits_by_day(30)
 if days:
-    st.bar_chart([{"day": d, "kind": k, "credits": v} for d, k, v in days], x="day", y="credits", color="kind")
+    st.bar_chart([{t("Date"): d, t("Kind"): t(k.capitalize()), t("Credits"): v} for d, k, v in days],
+                 x=t("Date"), y=t("Credits"), color=t("Kind"))
 else:
     st.caption(t("No ledger entries in the last 30 days."))
 
 st.subheader(t("Recent projects"))
 recent = admin.recent_projects()
 if recent:
-    st.dataframe([{t("Name"): p.name, t("Owner"): p.owner, t("Status"): ui.status_badge(p.status),
-                   t("Model"): p.provider, t("Credits"): p.credits, t("Created"): ui.when(p.created_at)}
+    st.dataframe([{t("Name"): p.name, t("Owner"): p.owner, t("Status"): ui.status_text(p.status),
+                   t("Model"): ui.model_label(p.provider), t("Credits"): p.credits, t("Created"): ui.when(p.created_at)}
                   for p in recent], hide_index=True, width="stretch")
 else:
     st.caption(t("No projects yet."))

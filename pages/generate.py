@@ -69,9 +69,11 @@ def new_generation() -> None:
             except InsufficientCreditsError as exc:
                 st.error(t("Insufficient credits: need {need}, have {have}", need=exc.need, have=exc.have),
                          icon=":material/toll:")
+                st.caption(t("Nothing was charged."))
                 st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
-            except AutocreaError as exc:
+            except AutocreaError as exc:  # refused before the charge (core.projects.create_project)
                 st.error(t(str(exc)), icon=":material/error:")
+                st.caption(t("Nothing was charged."))
             else:
                 _open(view.id)
                 st.rerun()
@@ -91,7 +93,7 @@ def header(p: ProjectView) -> None:
     st.title(p.name)
     info, actions = st.columns([1, 1], vertical_alignment="center")
     cost = projects.credits_spent(p.id)
-    info.markdown(f"{ui.status_badge(p.status)} · {p.model or p.provider} · {ui.credits_label(cost)} · "
+    info.markdown(f"{ui.status_badge(p.status)} · {ui.model_label(p.provider, p.model)} · {ui.credits_label(cost)} · "
                   f"{ui.when(p.created_at)}")
     with actions, st.container(horizontal=True, horizontal_alignment="right"):
         ready = not p.active and p.status != "unsupported" and bool(projects.list_snapshots(p.id))

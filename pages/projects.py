@@ -31,7 +31,7 @@ def row(p: ProjectView) -> None:
         with facts:
             tests = (t("{passed} passed · {failed} failed", passed=p.tests_passed, failed=p.tests_failed)
                      if p.tests_ran else t("tests not run"))
-            st.caption(f"{p.provider}{' · ' + p.model if p.model else ''}  \n{ui.when(p.created_at)}  \n"
+            st.caption(f"{ui.model_label(p.provider, p.model)}  \n{ui.when(p.created_at)}  \n"
                        f"{ui.credits_label(p.credits_charged)} · {tests}")
         with actions, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
             st.page_link("pages/generate.py", label=t("Open"), icon=":material/open_in_new:",

@@ -64,7 +64,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     page.goto(server.url)
     expect(page.get_by_role("tab", name="Log in")).to_be_visible()
     settle(page)
-    _shot(page, tmp_path, "01-landing")
+    _shot(page, tmp_path, "01-landing", publish="login.png")
     page.get_by_role("tab", name="Create account").click()
     for label, value in (("First name", "Grace"), ("Last name", "Hopper"), ("Email", "grace@example.com"),
                          ("Username", "grace"), ("Password", "s3cretpass"), ("Repeat password", "s3cretpass")):
@@ -115,7 +115,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     settle(page)
     expect(page.get_by_role("link", name="Open")).to_be_visible()
     expect(page.get_by_text("47 passed", exact=False).or_(page.get_by_text("passed ·"))).to_be_visible()
-    _shot(page, tmp_path, "07-projects")
+    _shot(page, tmp_path, "07-projects", publish="projects.png")
     context.close()
     assert not _errors(console), console
 
