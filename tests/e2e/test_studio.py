@@ -42,6 +42,7 @@ def settle(page, quiet_ms: int = 700) -> None:
 
 
 def _shot(page, tmp_path: Path, name: str, publish: str = "") -> None:
+    page.mouse.move(1430, 890)  # a hover highlight (file tree row, sidebar chevron) would read as a selection
     page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
     if publish and os.environ.get("AUTOCREA_SCREENSHOTS") == "1":
         out = ROOT / "docs" / "screenshots" / publish
