@@ -54,15 +54,17 @@ class Runner:
                 fail_orphan(project_id, "The generation stopped unexpectedly; credits were refunded")
                 raise
 
+        fut = self.pool.submit(work)
         with self.lock:
-            fut = self.pool.submit(work)
             self.futures[project_id] = fut
-            fut.add_done_callback(lambda _f: self._forget(project_id))
-            return fut
+        # Outside the lock: a future that is already done runs its callback right here.
+        fut.add_done_callback(lambda f: self._forget(project_id, f))
+        return fut
 
-    def _forget(self, project_id: str) -> None:
+    def _forget(self, project_id: str, fut: Future[object]) -> None:
         with self.lock:
-            self.futures.pop(project_id, None)
+            if self.futures.get(project_id) is fut:
+                del self.futures[project_id]
 
     def running(self) -> set[str]:
         """Project ids this process is working on."""

@@ -154,3 +154,22 @@ def test_steps_of_another_users_project_are_refused(db: str) -> None:
     assert projects.get_steps(pid, user_id=owner.id) == []
     with pytest.raises(NotFoundError):
         projects.get_steps(pid, user_id=other.id)
+
+
+def test_submitting_a_run_that_ends_at_once_does_not_deadlock(db: str) -> None:
+    import threading
+
+    user = make_user("ivy")
+    pid = projects.create_project(user_id=user.id, name="gone", prompt="A blog with posts").id
+    projects.cancel(pid, user_id=user.id)
+    runner = jobs.get_runner()
+    done = threading.Event()
+
+    def submit_twice() -> None:
+        for _ in range(2):  # the second submit finds a future that is already done
+            runner.submit(pid).result(timeout=30)
+        done.set()
+
+    threading.Thread(target=submit_twice, daemon=True).start()
+    assert done.wait(30), "submit deadlocked"
+    assert pid not in runner.running()
