@@ -134,8 +134,6 @@ def test_without_isolation_untrusted_code_is_not_run(tmp_path: Path, capsys: pyt
         detect_isolation.cache_clear()
 
 
-@pytest.mark.skipif(not (ROOT / "core" / "__main__.py").exists(), reason="the CLI dispatcher core/__main__.py "
-                    "is not merged yet")
 def test_python_m_core_verify_json(tmp_path: Path) -> None:
     project = make(tmp_path / "proj", PROJECT)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "DATA_DIR": str(tmp_path / "data"),
