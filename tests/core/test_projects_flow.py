@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -11,18 +10,7 @@ from core import jobs, ledger, projects
 from core.errors import InsufficientCreditsError, LimitExceededError, UnsupportedRequestError, ValidationError
 from db.models import Project, utcnow
 from db.session import session_scope
-from tests.factories import make_user
-
-
-def wait_done(project_id: str, timeout: float = 240) -> projects.ProjectView:
-    """Poll the database (as the UI does) until the run ends."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        view = projects.get_project(project_id, user_id=None)
-        if not view.active:
-            return view
-        time.sleep(0.2)
-    raise AssertionError(f"project {project_id} still {view.status}")
+from tests.factories import make_user, wait_done
 
 
 def balance(user_id: int) -> int:

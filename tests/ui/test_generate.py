@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 
 from core import projects
 from core.users import find_user
+from tests.factories import wait_done
 from tests.ui.conftest import make_user, signed_in, texts
 
 PROMPT = "A task manager with projects and tasks"
-
-
-def wait_done(project_id: str, timeout: float = 120) -> projects.ProjectView:
-    """Poll core.projects (fragments do not tick in AppTest) until the job stops."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        p = projects.get_project(project_id, user_id=None)
-        if not p.active:
-            return p
-        time.sleep(0.2)
-    raise AssertionError(f"generation {project_id} still {p.status} after {timeout}s")
 
 
 def start(at, name: str = "Tasks", prompt: str = PROMPT):
