@@ -10,7 +10,7 @@ import sys
 from core.cli.output import fail
 from core.errors import AutocreaError
 
-COMMANDS = ("users", "credits", "db", "generate", "verify", "projects")
+COMMANDS = ("users", "credits", "db", "generate", "verify", "worker")
 
 
 def build_parser() -> argparse.ArgumentParser:

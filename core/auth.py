@@ -18,7 +18,7 @@ from typing import Any
 
 import jwt
 from limits import RateLimitItemPerMinute
-from limits.storage import MemoryStorage
+from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from core.config import get_settings
@@ -27,7 +27,7 @@ from core.users import UserPublic, authenticate, find_user
 
 TOO_MANY_ATTEMPTS = "Too many attempts, try again in a minute"
 _key_lock = threading.Lock()
-_limiter = MovingWindowRateLimiter(MemoryStorage())
+_limiters: dict[str, MovingWindowRateLimiter] = {}
 
 
 @dataclass(frozen=True)
@@ -108,21 +108,32 @@ def _attempts() -> RateLimitItemPerMinute:
     return RateLimitItemPerMinute(max(1, get_settings().login_attempts_per_minute))
 
 
+def _limiter() -> MovingWindowRateLimiter:
+    """Failed-login counts: in this process, or shared by every replica in Redis when REDIS_URL is set."""
+    url = get_settings().redis_url
+    with _key_lock:
+        if url not in _limiters:
+            storage: Storage = storage_from_string(url) if url else MemoryStorage()
+            _limiters[url] = MovingWindowRateLimiter(storage)
+        return _limiters[url]
+
+
 def login(username: str, password: str) -> UserPublic | None:
     """Check a password with a per-username limit on failures; LimitExceededError once it is hit."""
     subject = username.strip().lower()
     item = _attempts()
-    if not _limiter.test(item, "login", subject):
+    limiter = _limiter()
+    if not limiter.test(item, "login", subject):
         raise LimitExceededError(TOO_MANY_ATTEMPTS)
     user = authenticate(subject, password) if subject and password else None
     if user is None:
-        _limiter.hit(item, "login", subject)
+        limiter.hit(item, "login", subject)
     return user
 
 
 def reset_login_limits() -> None:
     """Forget every failed-login count (tests)."""
-    _limiter.storage.reset()
+    _limiter().storage.reset()
 
 
 def credentials_for(users: list[UserPublic]) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """Background runner: generations never run inside a Streamlit script run.
 
-One machine: a bounded in-process thread pool; all job state lives in the database, so a
-refresh, another tab or another replica sees the same progress. At start-up `reconcile`
-re-queues jobs that never started and fails (and refunds) the ones a dead process left running.
+One machine: a bounded in-process thread pool. Several machines (`REDIS_URL` set): an RQ queue
+that `python -m core worker` processes take jobs from. Either way all job state lives in the
+database, so a refresh, another tab or another replica sees the same progress. At start-up
+`reconcile` re-queues jobs that never started and fails (and refunds) the ones a dead process
+left running; a worker claims a queued run atomically, so a job enqueued twice runs once.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core.config import get_settings
 from core.logging import get_logger
@@ -20,6 +23,10 @@ from db.session import session_scope
 
 log = get_logger("autocrea.jobs")
 STALE_AFTER = timedelta(minutes=3)
+QUEUE_NAME = "autocrea"
+# Far above any real run (roles x provider budget + tests); RQ kills a job past it and the sweep
+# then fails and refunds the run once its heartbeat is stale.
+JOB_TIMEOUT = 3600
 
 
 class Runner:
@@ -44,17 +51,7 @@ class Runner:
 
     def submit(self, project_id: str) -> Future[object]:
         """Queue the project's current run."""
-        from core.orchestrator import run_project
-
-        def work() -> object:
-            try:
-                return run_project(project_id)
-            except Exception:
-                log.exception("job_crashed", project=project_id)
-                fail_orphan(project_id, "The generation stopped unexpectedly; credits were refunded")
-                raise
-
-        fut = self.pool.submit(work)
+        fut = self.pool.submit(_run_guarded, project_id)
         with self.lock:
             self.futures[project_id] = fut
         # Outside the lock: a future that is already done runs its callback right here.
@@ -79,6 +76,46 @@ class Runner:
 
 _runner: Runner | None = None
 _runner_lock = threading.Lock()
+
+
+def _run_guarded(project_id: str) -> object:
+    """Run a project; a crash fails it and refunds instead of leaving it running."""
+    from core.orchestrator import run_project
+
+    try:
+        return run_project(project_id)
+    except Exception:
+        log.exception("job_crashed", project=project_id)
+        fail_orphan(project_id, "The generation stopped unexpectedly; credits were refunded")
+        raise
+
+
+def run_job(project_id: str) -> str:
+    """A queue worker's entry point: claim the queued run, then run it (a duplicate does nothing)."""
+    with session_scope() as s:
+        claimed = s.execute(update(Project).where(Project.id == project_id, Project.status == "queued")
+                            .values(status="running", heartbeat_at=utcnow())).rowcount
+    if not claimed:
+        log.info("job_not_queued", project=project_id)
+        return "skipped"
+    outcome = _run_guarded(project_id)
+    return str(getattr(outcome, "status", ""))
+
+
+def get_queue() -> Any:
+    """The RQ queue on REDIS_URL (only when it is set)."""
+    from redis import Redis
+    from rq import Queue
+
+    return Queue(QUEUE_NAME, connection=Redis.from_url(get_settings().redis_url), default_timeout=JOB_TIMEOUT)
+
+
+def enqueue(project_id: str) -> None:
+    """Start a project's run: on the RQ queue when REDIS_URL is set, else in this process."""
+    if get_settings().redis_url:
+        get_queue().enqueue(run_job, project_id, description=f"generation {project_id}")
+    else:
+        get_runner().submit(project_id)
 
 
 def get_runner() -> Runner:
@@ -137,7 +174,7 @@ def reconcile(*, requeue: bool = True) -> dict[str, int]:
         fail_orphan(pid, "The server restarted during this generation; credits were refunded")
     if requeue:
         for pid in queued:
-            get_runner().submit(pid)
+            enqueue(pid)
     if stale or queued:
         log.info("jobs_reconciled", failed=len(stale), requeued=len(queued))
     return {"failed": len(stale), "requeued": len(queued) if requeue else 0}

@@ -122,9 +122,9 @@ def validate_request(name: str, prompt: str, provider: str) -> tuple[str, str]:
 
 
 def _enqueue(project_id: str) -> None:
-    from core.jobs import get_runner
+    from core.jobs import enqueue
 
-    get_runner().submit(project_id)
+    enqueue(project_id)
 
 
 def create_project(*, user_id: int | None, name: str, prompt: str, provider: str = "offline",
