@@ -61,6 +61,7 @@ class Limits:
     processes: int = 128
     output_bytes: int = 5 * 1024**2
     tmp_bytes: int = 256 * 1024**2
+    disk_bytes: int = 1024**3
 
 
 class TestRun(BaseModel):
@@ -152,12 +153,17 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
     with open(out_path, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
+        namespace = ""
         try:
-            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes)
+            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes)
         finally:
+            if level == "bubblewrap":
+                namespace = _sandbox_namespace(proc.pid)
             _kill_group(proc)  # also reaps: kill while the leader is a zombie so its pgid cannot be reused
             if level == "limits":
                 _kill_marked(token)
+            elif namespace:
+                _reap_namespace(namespace)
     seconds = round(time.monotonic() - start, 3)
     output = _tail(out_path)
     code = proc.returncode
@@ -168,6 +174,9 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
         errors = 1  # pytest could not start or crashed: never report that as a clean run
     if stopped == "timeout":
         output += f"\n[stopped: tests still running after {timeout:g} s; every process was killed]\n"
+    elif stopped == "disk limit":
+        output += (f"\n[stopped: the project folder grew past {limits.disk_bytes // 1024**2} MB; "
+                   "every process was killed]\n")
     return TestRun(passed=passed, failed=failed, errors=errors, output=output, isolation=level,
                    seconds=seconds, stopped_reason=stopped, ran=True, exit_code=code)
 
@@ -189,9 +198,11 @@ def parse_summary(output: str) -> tuple[int, int, int]:
     return progress.count("."), progress.count("F"), progress.count("E")
 
 
-def _wait(proc: subprocess.Popen[bytes], out_path: Path, deadline: float, max_output: int) -> str:
-    """Wait for exit without reaping; return a stop reason when the deadline or output cap is hit."""
+def _wait(proc: subprocess.Popen[bytes], out_path: Path, deadline: float, max_output: int,
+          workdir: Path | None = None, max_disk: int = 0) -> str:
+    """Wait for exit without reaping; return a stop reason when the deadline, output or disk cap is hit."""
     delay = 0.01
+    next_disk_check = time.monotonic() + 0.25
     while True:
         if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
             return ""
@@ -199,8 +210,63 @@ def _wait(proc: subprocess.Popen[bytes], out_path: Path, deadline: float, max_ou
             return "timeout"
         if out_path.stat().st_size > max_output:
             return "output limit"
+        if workdir is not None and max_disk and time.monotonic() >= next_disk_check:
+            if disk_usage(workdir) > max_disk:
+                return "disk limit"
+            next_disk_check = time.monotonic() + 0.25
         time.sleep(delay)
         delay = min(delay * 1.5, 0.1)
+
+
+def disk_usage(folder: Path) -> int:
+    """Bytes allocated by the files under `folder` (symlinks not followed; vanishing files ignored)."""
+    total = 0
+    stack = [str(folder)]
+    while stack:
+        with contextlib.suppress(OSError), os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    else:
+                        st = entry.stat(follow_symlinks=False)
+                        total += max(st.st_size, st.st_blocks * 512)
+    return total
+
+
+def _sandbox_namespace(bwrap_pid: int) -> str:
+    """The pid namespace of the sandbox started by `bwrap_pid` (its child is the namespace's init), or ""."""
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+            if ppid == bwrap_pid:
+                namespace = os.readlink(f"/proc/{entry.name}/ns/pid")
+                return namespace if namespace != os.readlink("/proc/self/ns/pid") else ""
+        except (OSError, ValueError, IndexError):
+            continue
+    return ""
+
+
+def _reap_namespace(namespace: str, wait: float = 5.0) -> None:
+    """SIGKILL whatever is still in the sandbox's pid namespace and wait until the kernel has removed it all."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        found = False
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                if os.readlink(f"/proc/{entry.name}/ns/pid") == namespace:
+                    found = True
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except OSError:
+                continue
+        if not found:
+            return
+        time.sleep(0.02)
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -194,3 +194,36 @@ def test_isolation_report_is_honest() -> None:
     info = detect_isolation()
     assert info.level == "bubblewrap" and info.bwrap
     assert json.dumps(info.note)
+
+
+def test_many_files_under_the_size_limit_are_stopped_at_the_disk_limit() -> None:
+    # Each file stays under the per-file limit, so only the folder cap stops it (bounded at 400 MB).
+    test = """
+def test_fill_many():
+    for i in range(100):
+        with open(f"part{i}.bin", "wb") as fh:
+            for _ in range(4):
+                fh.write(b"x" * 1024 * 1024)
+"""
+    run = run_tests({"test_fill_many.py": test}, timeout=30,
+                    limits=Limits(file_bytes=8 * 1024 * 1024, disk_bytes=32 * 1024 * 1024))
+    assert run.stopped_reason == "disk limit"
+    assert "grew past 32 MB" in run.output
+    assert not run.succeeded
+
+
+def test_a_fork_bomb_stopped_by_the_timeout_leaves_no_process_even_for_an_instant() -> None:
+    token = "nsbomb-" + secrets.token_hex(6)
+    test = f"""
+import os
+def test_bomb():
+    while True:
+        try:
+            if os.fork() == 0:
+                os.execv("/usr/bin/sleep", [{token!r}, "60"])
+        except OSError:
+            pass
+"""
+    run = run_tests({"test_bomb.py": test}, timeout=3, limits=Limits(processes=64))
+    assert run.stopped_reason == "timeout"
+    assert processes_with(token) == [], "sandbox processes outlived run_tests"
