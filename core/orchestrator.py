@@ -89,6 +89,7 @@ class _Run:
         self._cancel_checked = 0.0
         self._out_buf: dict[str, list[str]] = {}
         self._out_flushed: dict[str, float] = {}
+        self._role_started: dict[str, float] = {}
 
     # --- persistence -------------------------------------------------------
     def _emit(self, event: Event) -> None:
@@ -103,7 +104,8 @@ class _Run:
             step = s.scalars(select(Step).where(Step.project_id == self.project_id, Step.run == self.run,
                                                 Step.role == role)).one()
             for k, v in values.items():
-                setattr(step, k, v)
+                # Model text may hold NUL bytes, which PostgreSQL text columns reject.
+                setattr(step, k, v.replace("\x00", "") if isinstance(v, str) else v)
             s.get(Project, self.project_id).heartbeat_at = utcnow()
 
     def check_cancel(self) -> None:
@@ -188,7 +190,7 @@ class _Run:
         self._update_step(role.name, status="running", started_at=utcnow(), provider=self.provider.name,
                           model=self.provider.model)
         self._emit(Event("started", role.name))
-        started = time.monotonic()
+        started = self._role_started[role.name] = time.monotonic()
         result = role.run(self.context(role))
         return result, time.monotonic() - started
 
@@ -267,8 +269,10 @@ class _Run:
             message = f"{role.title} crashed: {message}"
         if role.name in self._out_buf:
             self._flush_output(role.name)
+        started = self._role_started.get(role.name)
+        seconds = round(time.monotonic() - started, 3) if started is not None else 0.0
         self._update_step(role.name, status="cancelled" if cancelled else "failed", error=message,
-                          finished_at=utcnow())
+                          finished_at=utcnow(), seconds=seconds)
         self._emit(Event("cancelled" if cancelled else "failed", role.name, error=message))
 
     def conclude(self, failure: BaseException | None, seconds: float) -> Outcome:
@@ -278,6 +282,7 @@ class _Run:
         ran = bool(raw.get("ran", False))
         audit = {"high": 0, "medium": 0, "low": 0, **self.details.get("security", {}).get("audit", {})}
         status, error, code = _verdict(failure, followup=bool(self.instruction), tests=tests, ran=ran)
+        error = error.replace("\x00", "")
         with session_scope() as s:
             p = s.get(Project, self.project_id)
             for st in s.scalars(select(Step).where(Step.project_id == self.project_id, Step.run == self.run,

@@ -202,6 +202,16 @@ def test_provider_that_keeps_failing_fails_and_refunds(db: str, provider_env, fa
     assert balance(user.id) == 100
     assert "sk-test-server-key" not in outcome.error
 
+    assert steps(pid)["architect"].seconds > 0.2  # the time spent retrying is on the failed step
+
+
+def test_nul_bytes_in_model_text_never_reach_the_database(db: str, provider_env, fake_openai) -> None:  # noqa: ANN001
+    provider_env.openai(fake_openai)
+    fake_openai.role_router(answers(devops="Nothing\x00 to change.\x00"))
+    pid = start(make_user("nul").id, "openai")
+    assert run_project(pid).status == "completed"  # PostgreSQL text columns reject NUL: strip it
+    assert "\x00" not in steps(pid)["devops"].output and "Nothing to change." in steps(pid)["devops"].output
+
 
 def test_rate_limit_then_success_and_a_stream_that_dies(db: str, provider_env, fake_openai) -> None:  # noqa: ANN001
     provider_env.openai(fake_openai)
