@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGUAGES = {"en": "English", "es": "Español"}
@@ -366,14 +367,92 @@ ES: dict[str, str] = {
         "Di qué mejorar, p. ej. 'añade un campo de prioridad a las tareas'",
 }
 
+# Messages core builds with values (role summaries, snapshot messages, refusals): English template -> Spanish.
+# `t` matches a text that is not in the catalogue against these (and the catalogue's own templates).
+ES_MESSAGES: dict[str, str] = {
+    "Designed {spec}": "Diseñó {spec}",
+    "{n} entities ({names})": "{n} entidades ({names})",
+    "{n} entities ({names}); features: {features}": "{n} entidades ({names}); funciones: {features}",
+    "{change} -> {spec}": "{change} → {spec}",
+    "Wrote {n} {noun} files": "Escribió {n} archivos de {noun}",
+    "Wrote {n} {noun} files, removed {k}": "Escribió {n} archivos de {noun} y eliminó {k}",
+    "No {noun} change needed": "Sin cambios de {noun}",
+    "{high} high, {medium} medium, {low} low findings": "Hallazgos: {high} altos, {medium} medios, {low} bajos",
+    "{passed} passed, {failed} failed": "{passed} superadas, {failed} fallidas",
+    "{passed} passed, {failed} failed, {errors} errors": "{passed} superadas, {failed} fallidas, {errors} errores",
+    "{passed} passed, {failed} failed after {rounds} repair rounds":
+        "{passed} superadas, {failed} fallidas tras {rounds} rondas de reparación",
+    "Added field {name} ({detail}) to {entity}": "Añadido el campo {name} ({detail}) a {entity}",
+    "Removed field {name} from {entity}": "Eliminado el campo {name} de {entity}",
+    "Added the {feature} feature": "Añadida la función {feature}",
+    "Removed the {feature} feature": "Eliminada la función {feature}",
+    "Removed entity {entity} and its links": "Eliminada la entidad {entity} y sus relaciones",
+    "{entity} already has a field '{name}'.": "{entity} ya tiene un campo '{name}'.",
+    "{entity} has no field '{name}'. Its fields are: {fields}.":
+        "{entity} no tiene un campo '{name}'. Sus campos son: {fields}.",
+    "{entity} already belongs to {parent}.": "{entity} ya pertenece a {parent}.",
+    "The description is too long: {n} characters, the limit is {limit}":
+        "La descripción es demasiado larga: {n} caracteres, el límite es {limit}",
+    "You already have {n} generations running (limit {limit}); wait for one to finish or cancel it":
+        "Ya tienes {n} generaciones en marcha (límite {limit}); espera a que termine una o cancélala.",
+    "Nothing to cancel: the project is {status}": "Nada que cancelar: el proyecto está {status}",
+    "Generation: {name}": "Generación: {name}",
+    "Free trial": "Prueba gratuita",
+    "A new app costs {cost} and your balance is {balance}.": "Una app nueva cuesta {cost} y tu saldo es {balance}.",
+}
+ES.update({k: v for k, v in ES_MESSAGES.items() if k not in ES})
+
 CATALOGUES = {"es": ES}
+# Placeholders that only ever hold numbers match digits only, so "{n} files" never swallows a sentence.
+NUMERIC = {"n", "k", "need", "have", "limit", "passed", "failed", "errors", "rounds", "high", "medium", "low",
+           "done", "total", "seq", "added", "removed", "amount", "cost"}
+_FIELD = re.compile(r"\{(\w+)\}")
+_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
+    """The catalogue's templates as regular expressions, most literal text first."""
+    if language not in _PATTERNS:
+        found = []
+        for template, translated in CATALOGUES.get(language, {}).items():
+            parts = _FIELD.split(template)
+            if len(parts) == 1 or len(set(parts[1::2])) != len(parts[1::2]):
+                continue
+            regex = "".join(re.escape(p) if i % 2 == 0 else
+                            (rf"(?P<{p}>[\d.,≈]+)" if p in NUMERIC else rf"(?P<{p}>.+?)")
+                            for i, p in enumerate(parts))
+            literal = sum(len(p) for p in parts[0::2])
+            found.append((literal, re.compile(regex, re.S), translated))
+        found.sort(key=lambda x: -x[0])
+        _PATTERNS[language] = [(rx, tr) for _, rx, tr in found]
+    return _PATTERNS[language]
+
+
+def translate_message(text: str, language: str, _depth: int = 0) -> str:
+    """A message built from a template (e.g. "Wrote 16 backend files") in `language`; unchanged when unknown."""
+    if language == "en" or not text:
+        return text
+    exact = CATALOGUES.get(language, {}).get(text)
+    if exact is not None:
+        return exact
+    for regex, translated in _patterns(language):
+        m = regex.fullmatch(text)
+        if m:
+            values = {k: v if k in NUMERIC or _depth >= 2 else translate_message(v, language, _depth + 1)
+                      for k, v in m.groupdict().items()}
+            try:
+                return translated.format(**values)
+            except (KeyError, IndexError, ValueError):
+                return text
+    return text
 
 
 def t(text: str, language: str = "en", **fmt: Any) -> str:
     """`text` translated to `language` (English when missing), formatted with `fmt`."""
-    translated = CATALOGUES.get(language, {}).get(text, text)
+    catalogue = CATALOGUES.get(language, {})
     if not fmt:
-        return translated
+        return catalogue.get(text) or translate_message(text, language)
+    translated = catalogue.get(text, text)
     try:
         return translated.format(**fmt)
     except (KeyError, IndexError, ValueError):
