@@ -54,39 +54,42 @@ def _step_label(step: StepView) -> str:
     if step.status == "running":
         return f"{role} · {t('working…')}"
     if step.status == "completed":
-        return f"{role} · {step.summary or t('done')}"
+        return f"{role} · {t(step.summary) if step.summary else t('done')}"
     if step.status == "skipped":
         return f"{role} · {t('skipped')}"
     return f"{role} · {t(step.status.capitalize())}"
 
 
 def render_step(step: StepView) -> None:
-    """One st.status for one role, following its persisted state."""
+    """One st.status for one role, following its persisted state.
+
+    Written through the container, not `with box:`: leaving a running status's `with` block marks it complete,
+    so a role still at work (or waiting) would show a check mark.
+    """
     box = st.status(_step_label(step), state=STEP_STATES.get(step.status, "running"),
                     expanded=step.status in ("running", "failed"))
-    with box:
-        facts = []
-        if step.provider:
-            facts.append(f"{step.provider}{' · ' + step.model if step.model else ''}")
-        if step.seconds:
-            facts.append(f"{step.seconds:.1f}s")
-        if step.prompt_tokens or step.completion_tokens:
-            approx = "≈" if step.tokens_estimated else ""
-            facts.append(t("{n} tokens", n=f"{approx}{step.prompt_tokens + step.completion_tokens:,}"))
-        if facts:
-            st.caption(" · ".join(facts))
-        if step.error:
-            st.error(step.error)
-        elif step.summary and step.status == "completed":
-            st.write(step.summary)
-        files = step.detail.get("files") if isinstance(step.detail, dict) else None
-        if isinstance(files, list) and files:
-            st.caption(t("Files: {names}", names=", ".join(str(f) for f in files[:12])
-                         + (" …" if len(files) > 12 else "")))
-        if step.output and step.status == "running":
-            st.code(step.output[-3000:], language="text")
-        elif step.status == "pending":
-            st.caption(t("Starts when the roles it depends on have finished."))
+    facts = []
+    if step.provider:
+        facts.append(f"{ui.model_label(step.provider)}{' · ' + step.model if step.model else ''}")
+    if step.seconds:
+        facts.append(f"{step.seconds:.1f}s")
+    if step.prompt_tokens or step.completion_tokens:
+        approx = "≈" if step.tokens_estimated else ""
+        facts.append(t("{n} tokens", n=f"{approx}{step.prompt_tokens + step.completion_tokens:,}"))
+    if facts:
+        box.caption(" · ".join(facts))
+    if step.error:
+        box.error(t(step.error))
+    elif step.summary and step.status == "completed":
+        box.write(t(step.summary))
+    files = step.detail.get("files") if isinstance(step.detail, dict) else None
+    if isinstance(files, list) and files:
+        box.caption(t("Files: {names}", names=", ".join(str(f) for f in files[:12])
+                      + (" …" if len(files) > 12 else "")))
+    if step.output and step.status == "running":
+        box.code(step.output[-3000:], language="text")
+    elif step.status == "pending":
+        box.caption(t("Starts when the roles it depends on have finished."))
 
 
 def render_timeline(p: ProjectView, steps: list[StepView]) -> None:
@@ -326,6 +329,18 @@ def role_label(role: str) -> str:
     return t(names.get(role, role.replace("_", " ").capitalize()))
 
 
+def last_change_from(p: ProjectView, seqs: list[int]) -> int:
+    """The snapshot just before the latest one that changed files (a tester or audit snapshot may change none)."""
+    if len(seqs) < 2 or p.active:
+        return seqs[-2] if len(seqs) > 1 else seqs[0]
+    key = f"gen_diff_from_{p.id}_{seqs[-1]}"
+    if key not in st.session_state:
+        latest = projects.get_files(p.id, seq=seqs[-1])
+        st.session_state[key] = next((seq for seq in reversed(seqs[:-1])
+                                      if projects.get_files(p.id, seq=seq) != latest), seqs[-2])
+    return st.session_state[key]
+
+
 def history_tab(p: ProjectView) -> None:
     """Snapshots with their messages, and a per-file diff between two of them."""
     snaps = projects.list_snapshots(p.id)
@@ -333,7 +348,7 @@ def history_tab(p: ProjectView) -> None:
         st.info(t("No snapshots yet: each role's work is saved here as it finishes."),
                 icon=":material/hourglass_top:")
         return
-    st.dataframe([{"#": s.seq, t("Role"): role_label(s.role), t("Message"): s.message, t("Files"): s.files,
+    st.dataframe([{"#": s.seq, t("Role"): role_label(s.role), t("Message"): t(s.message), t("Files"): s.files,
                    t("Created"): ui.when(s.created_at)} for s in reversed(snaps)], hide_index=True, width="stretch",
                  height=min(36 + 35 * len(snaps), 316),
                  column_config={"#": st.column_config.NumberColumn(width=40),
@@ -343,9 +358,10 @@ def history_tab(p: ProjectView) -> None:
         st.caption(t("Compare versions here once there are two snapshots."))
         return
     seqs = [s.seq for s in snaps]
-    labels = {s.seq: f"{s.seq} · {s.message[:60]}" for s in snaps}
+    labels = {s.seq: f"{s.seq} · {t(s.message)[:60]}" for s in snaps}
     a, b = st.columns(2)
-    old = a.selectbox(t("From snapshot"), seqs, index=len(seqs) - 2, format_func=labels.get, key=f"gen_diff_a_{p.id}")
+    start = seqs.index(last_change_from(p, seqs))
+    old = a.selectbox(t("From snapshot"), seqs, index=start, format_func=labels.get, key=f"gen_diff_a_{p.id}")
     new = b.selectbox(t("To snapshot"), seqs, index=len(seqs) - 1, format_func=labels.get, key=f"gen_diff_b_{p.id}")
     changed = diff_by_file(projects.diff_snapshots(p.id, old, new))
     if not changed:

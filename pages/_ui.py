@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from core import i18n
-from core.errors import AutocreaError, NotFoundError
+from core.errors import AutocreaError, InsufficientCreditsError, NotFoundError
 from core.users import UserPublic, find_user
 
 T = TypeVar("T")
@@ -32,7 +32,9 @@ CSS = """<style>
 .st-key-gen_tree [data-testid="stRadioOption"]:has(input:checked) { background: #E9E6FD; }
 .st-key-gen_tree [data-testid="stRadioOption"]:has(input:checked) p { font-weight: 600; }
 .st-key-gen_tree [data-testid="stRadioOption"]:has(input:focus-visible) { outline: 2px solid #5B4CF0; }
-.st-key-gen_tree [data-testid="stRadioOption"] p { font-size: 0.875rem; white-space: nowrap; }
+.st-key-gen_tree [data-testid="stRadioOption"] p { font-size: 0.875rem; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.st-key-gen_tree [data-testid="stRadioOption"] > div { min-width: 0; }
 </style>"""
 
 
@@ -71,6 +73,12 @@ def credits_label(n: int) -> str:
     return t("{n} credits", n=n) if n != 1 else t("{n} credit", n=n)
 
 
+def number(n: int) -> str:
+    """A whole number with the session language's thousands separator (8,000 / 8.000)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang() == "es" else text
+
+
 def when(value: datetime | None) -> str:
     """A short, readable timestamp."""
     return value.strftime("%Y-%m-%d %H:%M") if value else "—"
@@ -80,6 +88,12 @@ def attempt(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     """Call a core function; show an AutocreaError as a message and return None."""
     try:
         return fn(*args, **kwargs)
+    except InsufficientCreditsError as exc:
+        st.error(t("Insufficient credits: need {need}, have {have}", need=exc.need, have=exc.have),
+                 icon=":material/toll:")
+        st.caption(t("Nothing was charged."))
+        st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
+        return None
     except AutocreaError as exc:
         st.error(t(str(exc)), icon=":material/error:")
         return None

@@ -52,12 +52,18 @@ def new_generation() -> None:
                  format_func=labels.get)
         prompt = st.text_area(t("Describe your app"), key="gen_prompt", height=170,
                               placeholder=t("Who uses it, what they keep track of, which fields matter…"))
-        st.caption(t("{n} / {limit} characters", n=f"{len(prompt or ''):,}", limit=f"{settings.max_prompt_chars:,}"))
+        st.caption(t("{n} / {limit} characters", n=ui.number(len(prompt or "")),
+                     limit=ui.number(settings.max_prompt_chars)))
         options = ui.providers_for(user.id)
         names = [n for n, _ in options]
         labels = {n: t(label) for n, label in options}
         provider = st.selectbox(t("Model"), names, format_func=labels.get, key="gen_provider",
                                 index=names.index(user.default_provider) if user.default_provider in names else 0)
+        if user.balance < settings.generation_cost:
+            st.warning(t("A new app costs {cost} and your balance is {balance}.",
+                         cost=ui.credits_label(settings.generation_cost), balance=ui.credits_label(user.balance)),
+                       icon=":material/toll:")
+            st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
         cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
         cost_col.markdown(t("Cost: **{cost}** · Your balance: **{balance}**",
                             cost=ui.credits_label(settings.generation_cost), balance=ui.credits_label(user.balance)))
