@@ -300,6 +300,28 @@ WishlistItem: name, link?, price?, priority=low|medium|high, purchased"""),
 )
 DOMAINS = DOMAINS + EXTRA_DOMAINS
 
+# Entities the lexicon names that no domain defines: used when a prompt names them (never scored as a domain).
+LIBRARY = Domain("library-extra", "", "", "", """GymClass: name, starts_at, duration_minutes?, capacity
+SchoolClass: name, school_year?, room?
+ClassSession: name, starts_at, duration_minutes?, capacity
+Session: title, starts_at, duration_minutes?, notes?
+Rental: start_date, end_date, price?, status=active|returned|late
+Tenant: name, email, phone?
+Lease: start_date, end_date, monthly_rent, deposit?
+Meeting: title, starts_at, location?, notes?
+Issue: title, description, status=open|in_progress|resolved|closed, priority=low|medium|high|critical
+Shift: shift_date, start_time:string, end_time:string, location?
+Volunteer: name, email!, phone?
+Location: name, address?
+Speaker: name, bio?, email?
+Talk: title, abstract:text?, starts_at, room:string?
+Episode: title, publish_date, duration_minutes, audio_url?, description?
+Tutor: name, email!, subject?, hourly_rate?
+Equipment: name, serial_number:string?, daily_rate?, available
+Sample: code!, collected_at, sample_type:string, status=received|processing|analysed|archived
+Building: name, address?
+Feedback: message, rating?, email?""")
+
 GENERIC = Domain("generic", "Records", "Registros", "", """Category: name!
 Item: name, description?, status=active|archived, >Category?""")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.engine.fields import field_ident
+from core.engine.fields import field_ident, infer_field
 from core.engine.lexicon import entity_for, normalise, pascal, singular
 
 _ARTICLES = {"a", "an", "the", "some", "their", "its", "his", "her", "our", "my", "un", "una", "unos",
@@ -26,6 +26,9 @@ _BELONGS = re.compile(r"\b(\w+) (?:belongs to|belong to|is linked to|are linked 
 _HAS_MANY = re.compile(r"\b(\w+) (?:can )?(?:has|have|contain|contains|tiene|tienen|contiene|contienen|"
                        r"puede tener|pueden tener) (?:many|multiple|several|varios|varias|muchos|muchas|"
                        r"multiples|one or more|uno o mas|una o mas) (\w+)")
+_OWNS = re.compile(r"\b(\w+) (?:can |may |pueden )?(?:give|gives|host|hosts|lead|leads|write|writes|publish|"
+                   r"publishes|present|presents|own|owns|create|creates|post|posts|run|runs|imparten|dan|"
+                   r"publican|escriben|crean) (?:a |an |the |many |several |their |sus |los |las |un |una )?(\w+)")
 # verb -> (join entity, its fields as catalogue tokens)
 _JOIN_VERBS: dict[str, tuple[str, str]] = {
     "borrow": ("Loan", "loan_date, due_date, returned"),
@@ -57,7 +60,8 @@ _VERB_FORMS.update({
     "se inscriben en": "enroll", "se matriculan en": "enroll", "compran": "buy", "asisten a": "attend",
     "adoptan": "adopt", "resenan": "review", "valoran": "rate", "piden": "order", "solicitan": "apply",
     "se apuntan a": "join", "siguen a": "follow", "votan": "vote", "check out": "borrow",
-    "checks out": "borrow",
+    "checks out": "borrow", "sign up for": "attend", "signs up for": "attend", "register for": "attend",
+    "registers for": "attend", "se apuntan a los": "attend", "se inscriben a": "attend",
 })
 _JOIN = re.compile(r"\b(\w+) (?:can |may |pueden |podran )?(" + "|".join(
     sorted((re.escape(k) for k in _VERB_FORMS), key=len, reverse=True)) + r") (?:a |an |the |un |una |los |las )?(\w+)")
@@ -73,6 +77,8 @@ class Extraction:
     joins: list[tuple[str, str, str, str]] = field(default_factory=list)  # (join, fields, a, b)
     labels: dict[str, str] = field(default_factory=dict)  # canonical entity -> word used in the prompt
     listed: bool = False  # the prompt gave an explicit list of entities
+    soft: dict[tuple[str, str], str] = field(default_factory=dict)  # (child, parent) from a field item -> field
+    mentioned: set[str] = field(default_factory=set)  # every known entity a word of the prompt names
 
 
 def split_items(text: str) -> list[str]:
@@ -127,6 +133,11 @@ def extract(prompt: str) -> Extraction:
         _entity_lists(s, ex)
     for s in sentences:
         _relations(s, ex)
+    toks = re.findall(r"[a-z]+", text)
+    for phrase in toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]:
+        found = entity_for(phrase) if len(phrase) > 2 else None
+        if found:
+            ex.mentioned.add(found)
     return ex
 
 
@@ -139,9 +150,12 @@ def _add_entity(ex: Extraction, name: str, word: str) -> None:
 
 def _field_lists(s: str, ex: Extraction) -> None:
     """'products with name, price and stock' -> fields of Product."""
-    for m in re.finditer(rf"\b(\w+) {_FIELD_VERB}(?: (?:a|an|the|un|una|los|las|el|la|fields?|campos?|"
-                         rf"columns?|attributes?|atributos?|properties|propiedades|like|como))*:? (.+)", s):
-        ent = entity_for(m.group(1)) or _new_noun(m.group(1))
+    for m in re.finditer(rf"(?=\b(\w+) {_FIELD_VERB}(?: (?:a|an|the|un|una|los|las|el|la|fields?|campos?|"
+                         rf"columns?|attributes?|atributos?|properties|propiedades|like|como))*:? (.+))", s):
+        word, before = m.group(1), s[:m.start()].split()[-1:]
+        if word in _CONTAINERS and before and entity_for(before[0]):
+            word = before[0]  # 'maintenance records have ...' -> Maintenance
+        ent = entity_for(word) or _new_noun(word)
         if not ent:
             continue
         items = _clean(split_items(m.group(2)))
@@ -150,20 +164,22 @@ def _field_lists(s: str, ex: Extraction) -> None:
         ents = [i for i in items if entity_for(i.split()[-1]) and not _fieldish(i)]
         if len(ents) * 2 >= len(items):
             continue  # a list of entities, not of fields
-        _add_entity(ex, ent, m.group(1))
+        _add_entity(ex, ent, word)
         target = ex.fields.setdefault(ent, [])
         for item in items:
             parent = entity_for(item.split()[-1]) if len(item.split()) <= 2 else None
+            ident = field_ident(item)
             if parent and parent != ent and not _fieldish(item):
-                _add_entity(ex, parent, item.split()[-1])
+                # A field that names an entity is a link only if that entity is part of the app (see assemble).
+                ex.labels.setdefault(parent, item.split()[-1])
+                ex.soft[(ent, parent)] = ident
                 if (ent, parent) not in ex.relations:
                     ex.relations.append((ent, parent))
-                continue
-            ident = field_ident(item)
             if ident not in {f for f, _ in target}:
                 target.append((ident, item))
 
 
+_CONTAINERS = {"records", "record", "entries", "logs", "log", "items", "details", "registros", "entradas"}
 _GENERIC = {"app", "apps", "application", "system", "platform", "tool", "site", "website", "web", "page", "portal",
             "aplicacion", "sistema", "plataforma", "herramienta", "sitio", "pagina", "one", "it", "they", "that",
             "which", "user", "users", "people", "we", "you", "i", "this", "there", "also", "should", "must", "que",
@@ -186,39 +202,78 @@ def _fieldish(item: str) -> bool:
                     "budget", "income", "location", "genre", "position", "class", "session", "level"}
 
 
+def _list_noun(item: str) -> str | None:
+    """An entity for an unknown plural noun in an entity list ('spots', 'podcast episodes'), not a field."""
+    if len(item.split()) > 2 or _fieldish(item) or _NOISE.search(item):
+        return None
+    if infer_field(field_ident(item)).type != "string" or field_ident(item) in _FIELDISH_NOUNS:
+        return None
+    noun = _new_noun(item.split()[-1])
+    return noun if noun and noun not in _ENTITY_NOT else None
+
+
+_FIELDISH_NOUNS = {"details", "notes", "hours", "items", "things", "stuff", "data", "records", "settings",
+                   "options", "features", "roles", "permissions", "colors", "colours", "photos", "images",
+                   "files", "numbers", "names", "dates", "times", "prices", "costs", "totals", "levels"}
+_ENTITY_NOT = {"Detail", "Thing", "Stuff", "Record", "Setting", "Option", "Feature", "Role", "Permission",
+               "Color", "Colour", "Number", "Name", "Date", "Time", "Price", "Cost", "Total", "Level", "Status",
+               "Button", "Page", "Screen", "Form", "Report", "Chart", "Graph", "Tab", "View", "Field", "Column",
+               "Row", "Table", "Filter", "Sort", "Export", "Import", "Notification", "Email", "Alert"}
+
+
 def _entity_lists(s: str, ex: Extraction) -> None:
-    """'with products, categories, customers and orders' -> four entities."""
-    for m in re.finditer(rf"\b{_ENTITY_VERB}:? (.+)", s):
-        items = _clean(split_items(m.group(1)))
-        if len(items) < 2:
+    """'with products, categories, customers and orders', 'gym: members and classes' -> entities."""
+    starts = [m.start(1) for m in re.finditer(rf"(?=\b{_ENTITY_VERB}:? (.+))", s)]
+    starts += [m.end() for m in re.finditer(r": ", s)]
+    wheres = [m.end() for m in re.finditer(r"\b(?:where|donde) ", s)]  # 'where tutors, students and sessions'
+    for start in sorted(set(starts + wheres)):
+        items = _clean(split_items(s[start:]))
+        if len(items) < 2 or start in wheres and any(len(i.split()) > 2 for i in items):
             continue
         heads = [(i, entity_for(" ".join(i.split()[-2:])) or entity_for(i.split()[0])) for i in items]
         known = [(i, e) for i, e in heads if e and not _fieldish(i)]
-        if len(known) * 3 < len(items) * 2:
+        nouns = [(i, _list_noun(i)) for i, e in heads if not (e and not _fieldish(i))]
+        if not known or (len(known) * 3 < len(items) * 2 and not all(n for _, n in nouns)):
             continue
         ex.listed = True
-        for item, e in known:
+        for item, e in known + [(i, n) for i, n in nouns if n]:
             _add_entity(ex, e, item.split()[-1])
 
 
+def _named(word: str, ex: Extraction) -> str | None:
+    """Canonical entity for a noun: the lexicon's, or an unknown noun this prompt already made an entity."""
+    found = entity_for(word)
+    if found:
+        return found
+    new = _new_noun(word)
+    return new if new in ex.entities else None
+
+
 def _relations(s: str, ex: Extraction) -> None:
-    """'each order belongs to a customer', 'X has many Y', 'members borrow books'."""
+    """'each order belongs to a customer', 'X has many Y', 'members borrow books', 'speakers give talks'."""
+    for m in _OWNS.finditer(s):
+        parent, child = _named(m.group(1), ex), _named(m.group(2), ex)
+        if child and parent and child != parent and m.group(1) not in _GENERIC:
+            _add_entity(ex, parent, m.group(1))
+            _add_entity(ex, child, m.group(2))
+            if (child, parent) not in ex.relations:
+                ex.relations.append((child, parent))
     for m in _BELONGS.finditer(s):
-        child, parent = entity_for(m.group(1)), entity_for(m.group(2))
+        child, parent = _named(m.group(1), ex), _named(m.group(2), ex)
         if child and parent and child != parent:
             _add_entity(ex, parent, m.group(2))
             _add_entity(ex, child, m.group(1))
             if (child, parent) not in ex.relations:
                 ex.relations.append((child, parent))
     for m in _HAS_MANY.finditer(s):
-        parent, child = entity_for(m.group(1)), entity_for(m.group(2))
+        parent, child = _named(m.group(1), ex), _named(m.group(2), ex)
         if child and parent and child != parent:
             _add_entity(ex, parent, m.group(1))
             _add_entity(ex, child, m.group(2))
             if (child, parent) not in ex.relations:
                 ex.relations.append((child, parent))
     for m in _JOIN.finditer(s):
-        a, b = entity_for(m.group(1)), entity_for(m.group(3))
+        a, b = _named(m.group(1), ex), _named(m.group(3), ex)
         verb = _VERB_FORMS[m.group(2)]
         if not a or not b or a == b or m.group(1) in {"to", "a", "the"}:
             continue

@@ -11,14 +11,15 @@ ENUMS: dict[str, list[str]] = {
 }
 _DECIMAL = {"price", "cost", "amount", "total", "salary", "balance", "budget", "fee", "revenue", "wage",
             "subtotal", "tax", "discount", "limit", "weight", "height", "distance", "rate", "value", "goal", "kg",
-            "km", "sqm", "amount_paid", "unit_price", "deposit"}
+            "km", "sqm", "amount_paid", "unit_price", "deposit", "rent", "fine", "donation"}
 _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year", "minutes", "hours",
         "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage",
         "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
-        "units", "views", "likes", "steps", "floor", "duration", "progress", "reps_count"}
+        "units", "views", "likes", "steps", "floor", "duration", "progress", "reps_count", "party_size",
+        "size_of_party", "people", "attendees_count", "interval", "table_number"}
 _BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", "pinned", "returned",
                "approved", "verified", "featured", "archived", "enabled", "visible", "anonymous", "read",
-               "favorite", "favourite", "taken", "resolved", "confirmed"}
+               "favorite", "favourite", "taken", "resolved", "confirmed", "attended"}
 _TEXT = {"description", "body", "content", "notes", "bio", "instructions", "summary", "synopsis", "comment",
          "message", "details", "answer", "diagnosis", "cover_letter", "address_notes", "feedback", "text",
          "biography", "review"}
@@ -37,8 +38,8 @@ def field_ident(raw: str) -> str:
                 "their "):
         if norm.startswith(art):
             norm = norm[len(art):]
-    if norm in FIELD_WORDS_ES:
-        name = FIELD_WORDS_ES[norm]
+    if norm in FIELD_WORDS_ES or norm.replace(" ", " de ", 1) in FIELD_WORDS_ES:
+        name = FIELD_WORDS_ES.get(norm) or FIELD_WORDS_ES[norm.replace(" ", " de ", 1)]
     else:
         name = ident(" ".join(FIELD_WORDS_ES.get(w, w) for w in norm.split() if w not in {"de", "del"}))
     if name in {"due", "deadline"}:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.catalogue import DOMAINS, GENERIC, Domain, parse_entities
+from core.engine.catalogue import DOMAINS, GENERIC, LIBRARY, Domain, parse_entities
 from core.engine.extract import Extraction, extract
 from core.engine.fields import infer_field
 from core.engine.lexicon import detect_language, normalise
 from core.engine.prd import parse_prd, prd_title
 from core.engine.style import infer_theme
 from core.errors import UnsupportedRequestError, ValidationError
-from core.spec import AppSpec, EntitySpec, RelationSpec
+from core.spec import AppSpec, EntitySpec, FieldSpec, RelationSpec
 
 MAX_PROMPT = 20_000
 FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "auth": re.compile(r"\b(login|log in|logins|sign in|sign up|signup|sign-up|authentication|authenticated|"
+    "auth": re.compile(r"\b(login|log in|logins|sign in|sign up(?! for (?!an? account))|signup|sign-up|"
+                       r"authentication|authenticated|"
                        r"user accounts?|accounts for users|with users|manage users|users and roles|"
                        r"usuarios|registro de usuarios|registrarse|iniciar sesion|inicio de sesion|"
                        r"contrasenas?|passwords?|(?:users?|members?|customers?) (?:can |must )?register)\b"),
@@ -35,7 +36,8 @@ _HARD = re.compile(
     r"mmorpg|compiler|compilers|compilador|interpreter for|interpreter of|interprete de|programming language|"
     r"lenguaje de programacion|operating system|sistema operativo|kernel|device drivers?|drivers? for|"
     r"controlador de dispositivo|firmware|emulator|emulador|neural networks?|red(?:es)? neuronal(?:es)?|"
-    r"train (?:a |an )?(?:machine learning |ml |deep learning |language |ai )?models?|entrenar (?:un )?modelo|"
+    r"train (?:a |an |my )?(?:machine learning |ml |deep learning |language |ai )?models?|"
+    r"fine[- ]?tun(?:e|es|ing)|entrenar (?:un )?modelo|"
     r"deep learning|photo editor|photo editing|image editor|image editing|video editor|video editing|"
     r"editor de fotos|editor de video|editor de imagenes|text editor|editor de texto|code editor|\bide\b|"
     r"game engine|motor de juegos?|ios[- ]only|iphone[- ]only|android[- ]only|native (?:ios|android|mobile)|"
@@ -109,10 +111,34 @@ def entity_library(preferred: str = "") -> dict[str, EntitySpec]:
     """Every catalogue entity by name, the `preferred` domain's definitions winning."""
     lib: dict[str, EntitySpec] = {}
     order = sorted(DOMAINS, key=lambda d: d.key != preferred)
-    for d in order:
+    for d in (*order, LIBRARY):
         for e in parse_entities(d.entities):
             lib.setdefault(e.name, e)
     return lib
+
+
+@cache
+def _catalogue_fields() -> dict[str, FieldSpec]:
+    """Distinctive catalogue fields by name (payment_method, species...), to type a prompt's field the same way."""
+    out: dict[str, FieldSpec] = {}
+    for e in entity_library().values():
+        for f in e.fields:
+            if f.name not in _GENERIC_FIELDS and f.type != "bool":
+                out.setdefault(f.name, f)
+    return out
+
+
+_GENERIC_FIELDS = {"status", "kind", "priority", "level", "stage", "name", "title", "notes", "description", "value",
+                   "amount", "total", "price", "role", "position", "subject", "room"}
+# Domain-specific names for an ambiguous noun ('classes' at a gym are gym classes, at a school school classes).
+_ALIASES: dict[str, dict[str, str]] = {
+    "fitness": {"ClassSession": "GymClass"},
+    "school": {"ClassSession": "SchoolClass"},
+    "courses": {"ClassSession": "SchoolClass"},
+}
+_JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Enrollment", "Registration", "Adoption", "Appointment",
+               "Lease", "Purchase", "Membership"}
+_CHILD_KINDS = {"Comment", "Reply", "Review", "Vote", "Photo", "Feedback", "Attachment"}
 
 
 def _default_entity(name: str) -> EntitySpec:
@@ -120,19 +146,91 @@ def _default_entity(name: str) -> EntitySpec:
     return parse_entities(f"{name}: name, description?")[0]
 
 
-def assemble(domain: Domain, ex: Extraction) -> list[EntitySpec]:
-    """Merge the domain's entities with what the prompt names (named things win)."""
-    lib = entity_library(domain.key)
-    own = {e.name: e for e in parse_entities(domain.entities)}
-    if len(ex.entities) >= 2 and ex.listed and not any(n in own for n in ex.entities):
-        names = list(ex.entities)
+def _aliased(ex: Extraction, domain: str) -> Extraction:
+    """The extraction with domain-specific entity names (and Spanish 'notas' in a school being grades)."""
+    names = dict(_ALIASES.get(domain, {}))
+    if domain == "school" and ex.labels.get("Note", "").startswith("nota"):
+        names["Note"] = "Grade"
+    if not names:
+        return ex
+
+    def ren(n: str) -> str:
+        return names.get(n, n)
+
+    return Extraction(
+        entities=list(dict.fromkeys(ren(n) for n in ex.entities)),
+        fields={ren(k): v for k, v in ex.fields.items()},
+        relations=[(ren(a), ren(b)) for a, b in ex.relations if ren(a) != ren(b)],
+        joins=[(j, f, ren(a), ren(b)) for j, f, a, b in ex.joins],
+        labels={ren(k): v for k, v in ex.labels.items()},
+        listed=ex.listed, mentioned={ren(n) for n in ex.mentioned},
+        soft={(ren(a), ren(b)): v for (a, b), v in ex.soft.items()})
+
+
+# A domain entity the prompt calls by a more precise name: a dental clinic's Dentist is its Doctor.
+_SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "Doctor": ("Dentist", "Therapist", "Physician", "Veterinarian", "Vet", "Physiotherapist", "Psychologist",
+               "Nurse", "Specialist"),
+    "Teacher": ("Tutor", "Instructor", "Professor"),
+    "Trainer": ("Coach", "Instructor"),
+    "Donor": ("Member", "Supporter", "Contributor", "Parishioner"),
+    "Campaign": ("Fund", "Cause", "Appeal"),
+    "Customer": ("Client", "Guest", "Patron", "Buyer"),
+    "Agent": ("Realtor", "Broker"),
+}
+
+
+def _substitute(own: dict[str, EntitySpec], ex: Extraction) -> dict[str, EntitySpec]:
+    """Rename a domain entity the prompt does not name to the prompt's more precise word for it."""
+    renames: dict[str, str] = {}
+    for base, options in _SUBSTITUTES.items():
+        if base in own and base not in ex.entities:
+            pick = next((n for n in ex.entities if n in options and n not in own and n not in renames.values()),
+                        None)
+            if pick:
+                renames[base] = pick
+    if not renames:
+        return own
+    out: dict[str, EntitySpec] = {}
+    for name, e in own.items():
+        e = e.model_copy(deep=True)
+        e.relations = [RelationSpec(target=renames.get(r.target, r.target), required=r.required)
+                       for r in e.relations]
+        new = renames.get(name, name)
+        out[new] = EntitySpec(name=new, fields=e.fields, relations=e.relations)
+    return out
+
+
+def _names(own: dict[str, EntitySpec], lib: dict[str, EntitySpec], ex: Extraction) -> list[str]:
+    """The app's entities: what the prompt lists wins; the domain fills in only what the prompt leaves open."""
+    named = list(ex.entities)
+    foreign = [n for n in named if n not in own]
+    if len(named) >= 2 and (len(foreign) == len(named) or ex.listed and foreign or
+                            len(named) >= 3 and 2 * len(foreign) > len(named)):
+        # The prompt lists its entities and they are not the domain's: keep them, plus the domain's join
+        # entities between two of them (an OrderItem between Order and Product).
+        names = [n for n in own if n in ex.mentioned and n not in named] + named  # 'an expense tracker with'
+        names += [n for n, e in own.items() if n not in names and sum(r.required for r in e.relations) >= 2 and
+                  all(r.target in names for r in e.relations if r.required)]
     else:
-        names = list(own) + [n for n in ex.entities if n not in own]
+        names = list(own) + [n for n in named if n not in own]
     i = 0
-    while i < len(names) and len(names) < 30:  # pull in required parents the prompt did not name
-        base = own.get(names[i]) or lib.get(names[i])
+    while i < len(names) and len(names) < 30:  # pull in required parents of the domain's own entities
+        base = own.get(names[i]) or (lib.get(names[i]) if names[i] in own else None)
         names += [r.target for r in (base.relations if base else []) if r.required and r.target not in names]
         i += 1
+    return names
+
+
+def assemble(domain: Domain, ex: Extraction) -> list[EntitySpec]:
+    """Merge the domain's entities with what the prompt names (named things win)."""
+    ex = _aliased(ex, domain.key)
+    lib = entity_library(domain.key)
+    own = _substitute({e.name: e for e in parse_entities(domain.entities)}, ex)
+    names = _names(own, lib, ex)
+    for (child, parent), _fid in ex.soft.items():
+        if parent not in names:  # 'talks have a title and a room': a room field, not a hotel Room
+            ex.relations = [r for r in ex.relations if r != (child, parent)]
     entities: dict[str, EntitySpec] = {}
     for n in names:
         base = own.get(n) or lib.get(n) or _default_entity(n)
@@ -141,8 +239,11 @@ def assemble(domain: Domain, ex: Extraction) -> list[EntitySpec]:
         e = entities[n]
         known = {f.name: f for f in e.fields}
         fields = []
+        linked = {fid for (child, parent), fid in ex.soft.items() if child == n and parent in names}
         for fid, _label in flist:
-            f = known.get(fid) or infer_field(fid)
+            if fid in linked:
+                continue
+            f = known.get(fid) or _catalogue_fields().get(fid) or infer_field(fid)
             f = f.model_copy()
             if f.type != "bool":
                 f.required = True if fid in {"name", "title"} or len(fields) == 0 else f.required
@@ -150,6 +251,8 @@ def assemble(domain: Domain, ex: Extraction) -> list[EntitySpec]:
         rel_fields = {r.field for r in e.relations}
         e.fields = [f for f in fields if f.name not in rel_fields]
     for join, fields, a, b in ex.joins:
+        if join not in entities and any({a, b} <= {r.target for r in e.relations} for e in entities.values()):
+            continue  # 'guests book rooms' in a hotel: its Reservation already links them
         if join not in entities:
             entities[join] = (lib.get(join) or parse_entities(f"{join}: {fields}")[0]).model_copy(deep=True)
         for parent in (a, b):
@@ -157,11 +260,32 @@ def assemble(domain: Domain, ex: Extraction) -> list[EntitySpec]:
     for child, parent in ex.relations:
         if child in entities and parent in entities:
             _link(entities[child], parent)
+    order = list(entities)
     for e in entities.values():
+        had = bool(e.relations)
         e.relations = [r for r in e.relations if r.target in entities and r.target != e.name]
+        if had and not e.relations and e.name in _CHILD_KINDS:  # a bug's comments, not a blog post's
+            owner = next((n for n in reversed(order[:order.index(e.name)]) if n not in _CHILD_KINDS), None)
+            if owner:
+                _link(e, owner)
         if not e.fields:
             e.fields = parse_entities("X: name")[0].fields
+    _link_lone_join(entities, ex)
     return _topological(list(entities.values()))[:30]
+
+
+def _link_lone_join(entities: dict[str, EntitySpec], ex: Extraction) -> None:
+    """'tables, customers and reservations': a listed reservation that lost its catalogue parents links both."""
+    if not ex.listed:
+        return
+    for name in [n for n in ex.entities if n in _JOIN_KINDS and n in entities]:
+        e = entities[name]
+        others = [n for n in ex.entities if n in entities and n != name and n not in _JOIN_KINDS | _CHILD_KINDS]
+        linked = {r.target for r in e.relations}
+        if len(e.relations) < 2 and len(others) == 2 and linked <= set(others):
+            for parent in others:
+                if parent not in linked and all(r.target != name for r in entities[parent].relations):
+                    _link(e, parent)
 
 
 def _link(child: EntitySpec, parent: str) -> None:
@@ -221,6 +345,9 @@ def infer_spec(prompt: str, name: str | None = None) -> AppSpec:
             domain = Domain("custom", "", "", "", "")
             ex.listed = True
         entities = assemble(domain, ex)
+        own = {e.name for e in parse_entities(domain.entities)}
+        if domain.key != "custom" and not own & {e.name for e in entities}:
+            domain = Domain("custom", "", "", "", "")  # the prompt's entities replaced the domain's
         title = domain.title_es if language == "es" else domain.title_en
         if not title:
             title = " ".join(e.plural.replace("_", " ") for e in entities[:2]).title()

@@ -41,11 +41,14 @@ ENTITY_WORDS_EN: dict[str, str] = {
     "feedback": "Feedback", "survey": "Survey", "response": "Response", "genre": "Genre",
     "item": "Item", "employer": "Company", "supply": "Supply", "food": "Food", "entry": "Entry",
     "journal": "Journal", "calendar": "Calendar", "meeting": "Meeting", "profile": "Profile",
-    "tenant": "Tenant", "lease": "Lease", "class": "Session", "session": "Session", "menu": "MenuItem",
+    "tenant": "Tenant", "lease": "Lease", "class": "ClassSession", "session": "Session", "menu": "MenuItem",
     "measurement": "Measurement", "group": "Group", "staff": "Employee", "worker": "Employee",
     "partner": "Partner", "menu item": "MenuItem", "order item": "OrderItem", "stock movement": "StockMovement",
     "leave request": "LeaveRequest", "table": "DiningTable", "invoice line": "InvoiceLine",
     "line item": "OrderItem", "playlist entry": "PlaylistEntry", "meal entry": "MealEntry",
+    "volunteer shift": "Shift", "talk": "Talk", "episode": "Episode", "tutor": "Tutor", "sample": "Sample",
+    "building": "Building", "maintenance": "Maintenance", "gym class": "GymClass", "fitness class": "GymClass",
+    "yoga class": "GymClass",
 }
 # Spanish noun (singular, normalised) -> canonical PascalCase entity; the first one is the UI label.
 ENTITY_WORDS_ES: dict[str, str] = {
@@ -81,8 +84,10 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "ponente": "Speaker", "patrocinador": "Sponsor", "medicamento": "Medication", "ruta": "Route",
     "envio": "Shipment", "entrega": "Delivery", "tienda": "Store", "alquiler": "Rental",
     "recordatorio": "Reminder", "contrato": "Contract", "mensaje": "Message", "genero": "Genre",
-    "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "Session",
-    "grupo": "Group",
+    "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "ClassSession",
+    "grupo": "Group", "asignatura": "Subject", "materia": "Subject", "ubicacion": "Location",
+    "episodio": "Episode", "invitado": "Guest", "sesion": "Session", "edificio": "Building", "auto": "Vehicle",
+    "carro": "Vehicle", "muestra": "Sample", "mantenimiento": "Maintenance", "charla": "Talk", "tutora": "Tutor",
 }
 ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 
@@ -118,6 +123,10 @@ FIELD_WORDS_ES: dict[str, str] = {
     "biografia": "bio", "foto": "photo_url", "dni": "national_id", "nif": "tax_id", "iva": "tax_rate",
     "descuento": "discount", "unidades": "quantity", "rol": "role", "usuario": "username",
     "contrasena": "secret_hint", "objetivo": "goal", "meta": "goal", "progreso": "progress",
+    "valor": "value", "trimestre": "term", "horario": "schedule", "numero de personas": "party_size",
+    "personas": "party_size", "comensales": "party_size", "fecha de publicacion": "publish_date",
+    "precio por dia": "daily_rate", "precio por noche": "price_per_night", "hora de inicio": "start_time",
+    "hora de fin": "end_time", "numero": "number",
 }
 
 # English identifier word -> Spanish display word (labels of generated apps in Spanish).
@@ -140,7 +149,9 @@ for _es, _en in ENTITY_WORDS_ES.items():
 ENTITY_LABELS_ES.update({"Customer": "cliente", "Client": "cliente", "Member": "miembro", "Order": "pedido",
                          "Category": "categoría", "OrderItem": "línea de pedido", "Post": "publicación",
                          "Invoice": "factura", "InvoiceLine": "línea de factura", "Reservation": "reserva",
-                         "Application": "solicitud", "Vehicle": "vehículo", "Article": "artículo"})
+                         "Application": "solicitud", "Vehicle": "vehículo", "Article": "artículo",
+                         "ClassSession": "clase", "GymClass": "clase", "SchoolClass": "clase",
+                         "Session": "sesión", "Location": "ubicación", "Episode": "episodio"})
 
 _ES_MARKERS = {
     "una", "unos", "unas", "quiero", "necesito", "con", "para", "gestionar", "que", "los", "las", "del",

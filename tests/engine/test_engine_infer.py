@@ -274,3 +274,83 @@ def test_style_and_feature_words_are_not_fields_or_entities():
     spec = infer_spec("an app with products, categories, search and a dashboard")
     assert {"Product", "Category"} <= {e.name for e in spec.entities}
     assert {"search", "dashboard"} <= set(spec.features)
+
+
+# Acceptance prompts: explicitly listed entities win over the domain's, with recognisable names.
+LISTED = [
+    ("a gym with members and classes; members have name, email and join date; classes have title, starts at and "
+     "capacity", ["Member", "GymClass"], {"GymClass": {"starts_at": "datetime", "capacity": "int"}}, set()),
+    ("Un gimnasio con socios, clases y entrenadores; las clases tienen nombre, horario y capacidad",
+     ["Member", "GymClass", "Trainer"], {"GymClass": {"capacity": "int"}}, set()),
+    ("bug tracker with projects, bugs and comments, login required, search", ["Project", "Issue", "Comment"],
+     {"Issue": {"status": "enum", "priority": "enum"}}, {("Comment", "Issue")}),
+    ("car rental: cars, customers and rentals. Customers rent cars.", ["Vehicle", "Customer", "Rental"], {},
+     {("Rental", "Customer"), ("Rental", "Vehicle")}),
+    ("Sistema de alquiler de coches con clientes, coches y alquileres; los coches tienen matrícula, marca, modelo "
+     "y precio por día", ["Vehicle", "Customer", "Rental"], {"Vehicle": {"plate": "string", "price": "decimal"}},
+     {("Rental", "Customer"), ("Rental", "Vehicle")}),
+    ("podcast manager: shows, episodes and guests. Episodes have title, publish date, duration in minutes and audio "
+     "url", ["Show", "Episode", "Guest"], {"Episode": {"publish_date": "date"}}, set()),
+    ("church donations: members, funds and donations with amount, date and payment method",
+     ["Member", "Fund", "Donation"], {"Donation": {"amount": "decimal", "payment_method": "enum"}},
+     {("Donation", "Member"), ("Donation", "Fund")}),
+    ("parking lot management with lots, spots and vehicles; spots have number, level and is_occupied",
+     ["Lot", "Spot", "Vehicle"], {"Spot": {"is_occupied": "bool"}}, set()),
+    ("inventory for a bike shop: bikes, parts, suppliers. Bikes have brand, model, size, price and stock.",
+     ["Bike", "Part", "Supplier"], {"Bike": {"price": "decimal", "stock": "int"}}, set()),
+    ("dashboard for a dental practice: dentists, patients and appointments, with login and search",
+     ["Dentist", "Patient", "Appointment"], {}, {("Appointment", "Dentist")}),
+    ("a book club app with dark theme and teal buttons: members, books and meetings", ["Member", "Book", "Meeting"],
+     {"Meeting": {"starts_at": "datetime"}}, set()),
+    ("Quiero una app para reservas de restaurante: mesas, clientes y reservas con fecha, hora y número de personas",
+     ["DiningTable", "Customer", "Reservation"], {"Reservation": {"party_size": "int"}},
+     {("Reservation", "DiningTable"), ("Reservation", "Customer")}),
+    ("Gestión de turnos de voluntarios con voluntarios, turnos y ubicaciones", ["Volunteer", "Shift", "Location"],
+     {}, set()),
+    ("Aplicación de calificaciones escolares: alumnos, asignaturas y notas; las notas tienen valor y trimestre",
+     ["Teacher", "Student", "Subject", "Grade"], {"Grade": {"value": "decimal", "term": "string"}},
+     {("Grade", "Student")}),
+]
+
+
+@pytest.mark.parametrize(("prompt", "entities", "fields", "links"), LISTED, ids=[c[0][:40] for c in LISTED])
+def test_listed_entities_win_without_padding(prompt, entities, fields, links):
+    spec = infer_spec(prompt)
+    names = [e.name for e in spec.entities]
+    assert sorted(names) == sorted(entities), names
+    for entity, expected in fields.items():
+        types = _types(spec, entity)
+        assert {k: types.get(k) for k in expected} == expected, types
+    assert links <= _links(spec)
+
+
+def test_named_entities_replace_a_wrong_domain():
+    spec = infer_spec("I need something to organise volunteer shifts for our food bank. Volunteers sign up for "
+                      "shifts. Shifts have a date, start time, end time and location.")
+    assert {e.name for e in spec.entities} == {"Volunteer", "Shift", "Registration"}
+    assert spec.domain == "custom" and "auth" not in spec.features and spec.title != "Budget Planner"
+    assert _types(spec, "Registration")["attended"] == "bool"
+
+
+def test_a_field_naming_an_unrelated_entity_stays_a_field():
+    spec = infer_spec("A conference app. Speakers give talks. Talks have title, abstract, room and starts at.")
+    assert "Room" not in {e.name for e in spec.entities}
+    assert _types(spec, "Talk")["room"] == "string" and ("Talk", "Speaker") in _links(spec)
+
+
+def test_spanish_field_phrases_with_de():
+    spec = infer_spec("Una clínica veterinaria con dueños, mascotas y visitas. Las mascotas tienen nombre, especie, "
+                      "raza y fecha de nacimiento.")
+    assert _types(spec, "Pet")["birthday"] == "date"
+
+
+def test_record_words_name_their_entity():
+    spec = infer_spec("fleet maintenance log: vehicles with plate, make, model, year and mileage; maintenance "
+                      "records with date, cost and description")
+    assert "Record" not in {e.name for e in spec.entities}
+    assert _types(spec, "Maintenance")["cost"] == "decimal"
+
+
+def test_fine_tuning_is_declined():
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("fine-tune a language model on my emails")
