@@ -151,8 +151,13 @@ class _Budget:
         if not failure.retryable:
             raise ProviderError(self.provider, cause) from None
         wait = failure.wait if failure.wait is not None else _backoff(self.attempts)
+        if failure.kind == "loading":
+            # A loading model is expected to come up: its waits are bounded by the budget, not by
+            # max_attempts (HF keeps answering 503 with a short estimate while a cold model starts).
+            wait = max(wait, 0.25)
         remaining = self.deadline - time.monotonic()
-        if self.attempts >= self.options.max_attempts or wait >= remaining:
+        out_of_attempts = failure.kind != "loading" and self.attempts >= self.options.max_attempts
+        if out_of_attempts or wait >= remaining:
             raise ProviderError(self.provider, self._final(cause, failure, wait)) from None
         time.sleep(wait)
 

@@ -79,6 +79,14 @@ def test_model_loading_503_waits_for_estimated_time_then_succeeds(fake_tgi: Fake
     assert len(fake_tgi.requests) == 2
 
 
+
+def test_model_loading_retries_past_max_attempts_within_the_budget(fake_tgi: FakeTGI) -> None:
+    # A cold model answers 503 with short estimates many times; the budget, not max_attempts, bounds it.
+    fake_tgi.queue(*[Reply.loading(estimated_time=0.05) for _ in range(7)], Reply(text="warm"))
+    options = ProviderOptions(budget=10.0, timeout=2.0, max_attempts=3)
+    assert make(fake_tgi).complete(MESSAGES, options).text == "warm"
+    assert len(fake_tgi.requests) == 8
+
 def test_model_loading_in_a_stream_then_success(fake_tgi: FakeTGI) -> None:
     fake_tgi.queue(Reply.loading(estimated_time=0.2), Reply(text="ready now"))
     assert join_chunks(make(fake_tgi).execute(MESSAGES, FAST)) == "ready now"
