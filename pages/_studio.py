@@ -70,7 +70,7 @@ def render_step(step: StepView) -> None:
                     expanded=step.status in ("running", "failed"))
     facts = []
     if step.provider:
-        facts.append(f"{ui.model_label(step.provider)}{' · ' + step.model if step.model else ''}")
+        facts.append(ui.model_label(step.provider, step.model))  # "Offline engine", or "OpenAI · gpt-x"
     if step.seconds:
         facts.append(f"{step.seconds:.1f}s")
     if step.prompt_tokens or step.completion_tokens:
@@ -361,8 +361,9 @@ def history_tab(p: ProjectView) -> None:
     labels = {s.seq: f"{s.seq} · {t(s.message)[:60]}" for s in snaps}
     a, b = st.columns(2)
     start = seqs.index(last_change_from(p, seqs))
-    old = a.selectbox(t("From snapshot"), seqs, index=start, format_func=labels.get, key=f"gen_diff_a_{p.id}")
-    new = b.selectbox(t("To snapshot"), seqs, index=len(seqs) - 1, format_func=labels.get, key=f"gen_diff_b_{p.id}")
+    tip = f"{p.id}_{seqs[-1]}"  # a new snapshot resets both pickers to the newest change
+    old = a.selectbox(t("From snapshot"), seqs, index=start, format_func=labels.get, key=f"gen_diff_a_{tip}")
+    new = b.selectbox(t("To snapshot"), seqs, index=len(seqs) - 1, format_func=labels.get, key=f"gen_diff_b_{tip}")
     changed = diff_by_file(projects.diff_snapshots(p.id, old, new))
     if not changed:
         st.info(t("No differences."), icon=":material/check:")
