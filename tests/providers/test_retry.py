@@ -81,7 +81,7 @@ def test_server_wait_beyond_the_budget_gives_up_now() -> None:
             lambda t: (_ for _ in ()).throw(OSError()),
             lambda e, t: Failure("rate limited", True, "rate_limited", wait=30),
         )
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 5  # did not sleep the 30 s (loose: shared CI cores)
 
 
 def test_each_attempt_timeout_is_capped_by_the_remaining_budget() -> None:

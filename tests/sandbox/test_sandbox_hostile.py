@@ -37,7 +37,7 @@ def test_hang():
     worker.join(30)
     run = result[0]
     assert run.ran and run.stopped_reason == "timeout" and run.isolation == "bubblewrap"
-    assert 4 <= run.seconds < 10
+    assert 4 <= run.seconds < 30  # stopped by the 4 s timeout, not the 1000 s sleep (loose: shared CI cores)
     assert "still running after 4 s" in run.output
     assert wait_for(lambda: not processes_with(token), 2), processes_with(token)
 
