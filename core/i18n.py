@@ -377,6 +377,9 @@ ES_MESSAGES: dict[str, str] = {
     "Wrote {n} {noun} files": "Escribió {n} archivos de {noun}",
     "Wrote {n} {noun} files, removed {k}": "Escribió {n} archivos de {noun} y eliminó {k}",
     "No {noun} change needed": "Sin cambios de {noun}",
+    "{summary} ({n} by the model)": "{summary} ({n} del modelo)",
+    "{summary}; refused {n} unsafe or out-of-area model files":
+        "{summary}; rechazó {n} archivos del modelo inseguros o fuera de su área",
     "{high} high, {medium} medium, {low} low findings": "Hallazgos: {high} altos, {medium} medios, {low} bajos",
     "{passed} passed, {failed} failed": "{passed} superadas, {failed} fallidas",
     "{passed} passed, {failed} failed, {errors} errors": "{passed} superadas, {failed} fallidas, {errors} errores",

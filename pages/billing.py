@@ -84,5 +84,5 @@ if not entries:
 else:
     st.dataframe(
         [{t("Date"): ui.when(e.created_at), t("Kind"): t(e.kind.capitalize()), t("Credits"): e.amount,
-          t("Reference"): e.ref, t("Memo"): t(e.memo)} for e in entries],
+          t("Memo"): t(e.memo)} for e in entries],
         hide_index=True, width="stretch")

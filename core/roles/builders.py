@@ -58,6 +58,8 @@ def _build(ctx: RunContext, role: str, render: Renderer, noun: str) -> RoleResul
     summary = f"Wrote {len(files)} {noun} files" + (f", removed {len(deleted)}" if deleted else "")
     if detail.get("model_files"):
         summary += f" ({len(detail['model_files'])} by the model)"
+    if detail.get("refused"):
+        summary += f"; refused {len(detail['refused'])} unsafe or out-of-area model files"
     ctx.emit_output(summary + ":\n" + "\n".join(sorted(files)))
     return RoleResult(files=files, deleted=deleted, summary=summary, model=model, usage=usage,
                       detail=json.loads(json.dumps(detail)))

@@ -187,6 +187,7 @@ def test_truncated_and_hostile_output_is_refused_not_written(db: str, provider_e
     assert "app/half.py" not in files and "app/static/x.js" not in files  # truncated; outside backend's area
     refused = " ".join(steps(pid)["backend"].detail["refused"])
     assert "'..'" in refused and "truncated" in refused and "outside the backend role" in refused
+    assert steps(pid)["backend"].summary.endswith("; refused 4 unsafe or out-of-area model files")
 
 
 def test_provider_that_keeps_failing_fails_and_refunds(db: str, provider_env, fake_openai) -> None:  # noqa: ANN001
