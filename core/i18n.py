@@ -431,6 +431,13 @@ def _patterns(language: str) -> list[tuple[re.Pattern[str], str]]:
     return _PATTERNS[language]
 
 
+def _number(text: str, language: str) -> str:
+    """An English-formatted number ("8,007.5") with the language's separators ("8.007,5" in Spanish)."""
+    if language != "es":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
 def translate_message(text: str, language: str, _depth: int = 0) -> str:
     """A message built from a template (e.g. "Wrote 16 backend files") in `language`; unchanged when unknown."""
     if language == "en" or not text:
@@ -441,7 +448,8 @@ def translate_message(text: str, language: str, _depth: int = 0) -> str:
     for regex, translated in _patterns(language):
         m = regex.fullmatch(text)
         if m:
-            values = {k: v if k in NUMERIC or _depth >= 2 else translate_message(v, language, _depth + 1)
+            values = {k: _number(v, language) if k in NUMERIC else
+                      v if _depth >= 2 else translate_message(v, language, _depth + 1)
                       for k, v in m.groupdict().items()}
             try:
                 return translated.format(**values)
