@@ -67,6 +67,9 @@ _JOIN = re.compile(r"\b(\w+) (?:can |may |pueden |podran )?(" + "|".join(
     sorted((re.escape(k) for k in _VERB_FORMS), key=len, reverse=True)) + r") (?:a |an |the |un |una |los |las )?(\w+)")
 
 
+_PAREN_LIST = re.compile(r"\b([a-z]\w+) \(([^()]*(?:,| and | y )[^()]*)\)")
+
+
 @dataclass
 class Extraction:
     """Everything the prompt names explicitly."""
@@ -124,7 +127,7 @@ def _known(word: str, extra: dict[str, str]) -> str | None:
 
 def extract(prompt: str) -> Extraction:
     """Read entity lists, field lists and relations from the prompt."""
-    text = normalise(prompt)
+    text = _PAREN_LIST.sub(r"\1 with \2.\n", normalise(prompt))  # 'products (name, price, stock)'
     ex = Extraction()
     sentences = [s.strip() for s in re.split(r"(?<=[.!?;\n])\s+|\n", text) if s.strip()]
     for s in sentences:

@@ -177,6 +177,7 @@ _SUBSTITUTES: dict[str, tuple[str, ...]] = {
     "Campaign": ("Fund", "Cause", "Appeal"),
     "Customer": ("Client", "Guest", "Patron", "Buyer"),
     "Agent": ("Realtor", "Broker"),
+    "Item": ("Product", "Part", "Article", "Material", "Supply"),
 }
 
 
@@ -205,7 +206,8 @@ def _names(own: dict[str, EntitySpec], lib: dict[str, EntitySpec], ex: Extractio
     """The app's entities: what the prompt lists wins; the domain fills in only what the prompt leaves open."""
     named = list(ex.entities)
     foreign = [n for n in named if n not in own]
-    if len(named) >= 2 and (len(foreign) == len(named) or ex.listed and foreign or
+    described = sum(1 for n in named if ex.fields.get(n))  # entities the prompt gives fields for
+    if len(named) >= 2 and (len(foreign) == len(named) or ex.listed and foreign or described >= 2 or
                             len(named) >= 3 and 2 * len(foreign) > len(named)):
         # The prompt lists its entities and they are not the domain's: keep them, plus the domain's join
         # entities between two of them (an OrderItem between Order and Product).

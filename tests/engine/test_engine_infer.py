@@ -354,3 +354,32 @@ def test_record_words_name_their_entity():
 def test_fine_tuning_is_declined():
     with pytest.raises(UnsupportedRequestError):
         infer_spec("fine-tune a language model on my emails")
+
+
+def test_entities_described_with_fields_are_the_app():
+    spec = infer_spec("A gym membership tracker: members with name, email and join date; classes with title, coach "
+                      "and capacity; members book classes")
+    assert [e.name for e in spec.entities] == ["Member", "GymClass", "Booking"]  # no Trainer/Workout padding
+    assert {("Booking", "Member"), ("Booking", "GymClass")} <= _links(spec)
+    assert _types(spec, "GymClass")["capacity"] == "int"
+
+
+@pytest.mark.parametrize("prompt", [
+    "An inventory of products (name, price, stock) with suppliers",
+    "An inventory app with products with name, price and stock",
+    "Un inventario de productos con nombre, precio y stock",
+])
+def test_products_in_an_inventory_keep_their_name_and_fields(prompt):
+    spec = infer_spec(prompt)
+    names = [e.name for e in spec.entities]
+    assert "Product" in names and "Item" not in names
+    assert _types(spec, "Product") == {"name": "string", "price": "decimal", "stock": "int"}
+    assert ("StockMovement", "Product") in _links(spec)
+
+
+def test_field_lists_in_parentheses():
+    spec = infer_spec("A CRM: companies (name, industry, website), contacts (name, email, phone) and deals "
+                      "(title, amount, stage)")
+    assert [e.name for e in spec.entities] == ["Company", "Contact", "Deal"]
+    assert list(_types(spec, "Contact")) == ["name", "email", "phone"]
+    assert _types(spec, "Company")["website"] == "url"
