@@ -137,3 +137,64 @@ def test_javascript_parses(shop, tmp_path):
     for name in ("app.js", "preview.js"):
         result = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
+
+
+SHOP_ES = ("Una tienda online con productos, categorías, clientes y pedidos; los productos tienen nombre, precio y "
+           "stock. Con inicio de sesión, buscador, panel y formulario de contacto")
+ENGLISH_TITLES = ("## Run it", "## Test it", "## Entities", "## Entity-relationship diagram", "# Architecture of",
+                  "Features:", "belongs to", "A web app to manage", "See `ARCHITECTURE.md`", "(404 if missing)",
+                  "Open http", "With Docker", "Without installing", '"required"', "optional")
+
+
+@pytest.fixture(scope="module")
+def shop_es() -> dict[str, str]:
+    spec = infer_spec(SHOP_ES)
+    assert spec.language == "es"
+    return render_project(spec)
+
+
+def test_spanish_readme(shop_es):
+    readme = shop_es["README.md"]
+    for text in ("## Cómo ejecutarla", "## Cómo probarla", "## API",
+                 "Una aplicación web para gestionar categorías, productos, clientes, pedidos y líneas de pedido",
+                 "Sin instalar nada, abre `preview.html`", "`POST /api/products` alta de producto (201)",
+                 "listado de productos, paginado, filtrable por `category_id`",
+                 "(`q` busca en nombre, correo, teléfono y dirección)", "(404 si no existe)",
+                 "El modelo de datos y su diagrama están en `ARCHITECTURE.md`."):
+        assert text in readme, text
+    # commands and code stay as they are
+    for text in ("uvicorn app.main:app --reload", "pip install -r requirements.txt", "pytest -q", "ruff check .",
+                 "docker compose up --build", "`GET /api/products?limit=&offset=&category_id=`"):
+        assert text in readme, text
+    assert "POST /api/auth/login" in readme and "devuelve un token bearer" in readme
+    assert "formulario de contacto" in readme and "busca en todas las entidades" in readme
+    assert not [t for t in ENGLISH_TITLES if t in readme]
+
+
+def test_spanish_architecture(shop_es):
+    arch = shop_es["ARCHITECTURE.md"]
+    for text in ("# Arquitectura de Tienda online", "## Entidades", "## Diagrama entidad-relación",
+                 "| Entidad | Ruta | Campos | Relaciones |", "una tabla por entidad",
+                 "| Productos (`Product`) | `/api/products` | Nombre (`name`, texto), Precio (`price`, decimal), "
+                 "Stock (`stock`, entero) | pertenece a Categoría mediante `category_id` (opcional) |",
+                 "Teléfono (`phone`, texto, opcional)", 'string name "obligatorio"', "Category |o--o{ Product",
+                 "cuentas de usuario e inicio de sesión"):
+        assert text in arch, text
+    assert not [t for t in ENGLISH_TITLES if t in arch]
+
+
+def test_english_docs_read_correctly(shop):
+    readme = shop["README.md"]
+    assert "`GET /api/products?limit=&offset=&category_id=` list" in readme
+    assert "create an order (201)" in readme and "create a product (201)" in readme
+    assert "`, `" not in readme.split("## API", 1)[1].split("- `POST /api/auth", 1)[0].replace("`, `GET", "")
+    arch = shop["ARCHITECTURE.md"]
+    assert "# Architecture of" in arch and "| Entity | Endpoint | Fields | Relations |" in arch
+
+
+def test_join_es():
+    from core.engine.render_docs import join_es
+    assert join_es([]) == "" and join_es(["a"]) == "a"
+    assert join_es(["nombre", "precio", "stock"]) == "nombre, precio y stock"
+    assert join_es(["nombre", "importe"]) == "nombre e importe"
+    assert join_es(["nombre", "hielo"]) == "nombre y hielo"
