@@ -110,8 +110,8 @@ def split_items(text: str) -> list[str]:
 
 _NOISE = re.compile(r"\b(dashboard|panel|search|buscador|busqueda|login|log in|sign in|sign up|auth|"
                     r"authentication|charts?|graphs?|stats|statistics|estadisticas|graficos?|contact form|"
-                    r"formulario de contacto|payments?|pagos?|stripe|checkout|theme|tema|mode|modo|"
-                    r"fondo|background|botones|buttons?|dark|light|oscuro|claro|inicio de sesion|"
+                    r"formulario (?:de )?contacto|payments?|pagos?|stripe|checkout|theme|tema|mode|modo|"
+                    r"fondo|background|botones|buttons?|dark|light|oscuro|claro|inicio (?:de )?sesion|"
                     r"iniciar sesion|registro)\b")
 
 

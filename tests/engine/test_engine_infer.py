@@ -383,3 +383,13 @@ def test_field_lists_in_parentheses():
     assert [e.name for e in spec.entities] == ["Company", "Contact", "Deal"]
     assert list(_types(spec, "Contact")) == ["name", "email", "phone"]
     assert _types(spec, "Company")["website"] == "url"
+
+
+@pytest.mark.parametrize("prompt", [
+    "Una tienda online con productos, categorías, clientes y pedidos; con inicio de sesión y formulario de contacto",
+    "Una tienda online con productos, categorías y clientes, con formulario de contacto e inicio de sesión",
+])
+def test_spanish_feature_phrases_in_a_list_are_not_entities(prompt):
+    spec = infer_spec(prompt)
+    assert {"auth", "contact"} <= set(spec.features)
+    assert not {"Session", "Contact"} & {e.name for e in spec.entities}
