@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from core.engine.fields import field_ident, infer_field
-from core.engine.lexicon import entity_for, normalise, pascal, singular
+from core.engine.lexicon import PER_UNITS_ES, entity_for, normalise, pascal, singular
 
 _ARTICLES = {"a", "an", "the", "some", "their", "its", "his", "her", "our", "my", "un", "una", "unos",
              "unas", "el", "la", "los", "las", "sus", "su", "mis", "nuestros", "nuestras", "fields", "field",
              "campos", "campo", "de", "del", "each", "cada", "also", "tambien", "optional", "opcional"}
-_STOP = re.compile(r"\b(where|that|which|so|to|for|in|on|by|when|while|donde|que|para|en|por|cuando|"
+_PER = "|".join(PER_UNITS_ES)  # 'precio por día' is one field: 'por' before a unit does not end it
+_STOP = re.compile(r"\b(where|that|which|so|to|for|in|on|by|when|while|donde|que|para|en|por(?! (?:" + _PER
+                   + r")\b)|cuando|"
                    r"with|con|using|via|from|desde|as|como|plus|but|pero|including|incluyendo|belongs?|has|"
                    r"have|is|are|can|should|must|pertenecen?|tienen?|es|son|puede|pueden|debe|deben)\b")
 _FIELD_VERB = (r"(?:with|having|have|has|need|needs|store|stores|contain|contains|include|includes|"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from core.engine.lexicon import FIELD_WORDS_ES, ident, normalise
+import re
+
+from core.engine.lexicon import FIELD_WORDS_ES, PER_UNITS_ES, ident, normalise
 from core.spec import _PY_KEYWORDS, RESERVED, FieldSpec
 
 ENUMS: dict[str, list[str]] = {
@@ -38,6 +40,9 @@ def field_ident(raw: str) -> str:
                 "their "):
         if norm.startswith(art):
             norm = norm[len(art):]
+    per = re.fullmatch(r"(.+?) por (\w+)", norm)
+    if per and per.group(2) in PER_UNITS_ES:  # 'precio por día' -> price_per_day
+        return ident(f"{field_ident(per.group(1))} per {PER_UNITS_ES[per.group(2)]}")
     if norm in FIELD_WORDS_ES or norm.replace(" ", " de ", 1) in FIELD_WORDS_ES:
         name = FIELD_WORDS_ES.get(norm) or FIELD_WORDS_ES[norm.replace(" ", " de ", 1)]
     else:
@@ -83,6 +88,11 @@ def infer_field(name: str, *, required: bool | None = None, type_hint: str | Non
 
 def _guess_type(name: str, parts: list[str], last: str) -> str:
     """The FieldType a name suggests."""
+    if "per" in parts[1:-1]:  # price_per_night is a price, hours_per_week a count
+        head = parts[:parts.index("per")]
+        head_type = _guess_type("_".join(head), head, head[-1])
+        if head_type in {"decimal", "int"}:
+            return head_type
     if last == "email" or name == "email":
         return "email"
     if name.endswith("_at") or last in {"datetime", "timestamp"} or name in {"clock_in", "clock_out"}:

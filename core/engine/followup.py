@@ -7,7 +7,7 @@ import re
 from core.engine.extract import _fieldish, extract
 from core.engine.fields import field_ident, infer_field
 from core.engine.infer import FEATURE_PATTERNS, _default_entity, _link, _topological, entity_library
-from core.engine.lexicon import entity_for, normalise, singular
+from core.engine.lexicon import PER_UNITS_ES, entity_for, normalise, singular
 from core.engine.style import has_style, infer_theme
 from core.errors import ValidationError
 from core.spec import AppSpec, EntitySpec, pluralize, snake
@@ -57,7 +57,8 @@ def _split(words: list[str], preps: set[str], spec: AppSpec) -> tuple[list[str],
 
 def _field_from(head: list[str]) -> tuple[str, str | None]:
     """'due_date date' -> ('due_date', 'date'); 'un campo prioridad' -> ('priority', None)."""
-    words = [w for w in head if w not in _FILLER]
+    words = [w for i, w in enumerate(head) if w not in _FILLER  # 'precio por noche' keeps its 'por'
+             or w == "por" and i + 1 < len(head) and head[i + 1] in PER_UNITS_ES]
     if not words:
         raise ValidationError("Which field? " + _HELP)
     type_hint = None

@@ -125,8 +125,15 @@ FIELD_WORDS_ES: dict[str, str] = {
     "contrasena": "secret_hint", "objetivo": "goal", "meta": "goal", "progreso": "progress",
     "valor": "value", "trimestre": "term", "horario": "schedule", "numero de personas": "party_size",
     "personas": "party_size", "comensales": "party_size", "fecha de publicacion": "publish_date",
-    "precio por dia": "daily_rate", "precio por noche": "price_per_night", "hora de inicio": "start_time",
+    "tarifa": "rate", "cuota": "fee", "hora de inicio": "start_time",
     "hora de fin": "end_time", "numero": "number",
+}
+
+# Spanish unit after "por" in a field phrase ('precio por día') -> English word of the identifier (price_per_day).
+PER_UNITS_ES: dict[str, str] = {
+    "dia": "day", "noche": "night", "hora": "hour", "semana": "week", "mes": "month", "ano": "year",
+    "persona": "person", "unidad": "unit", "kilo": "kg", "kg": "kg", "litro": "litre", "metro": "metre",
+    "km": "km", "minuto": "minute",
 }
 
 # English identifier word -> Spanish display word (labels of generated apps in Spanish).
@@ -140,6 +147,8 @@ LABELS_ES.update({
     "started": "inicio", "starts": "inicio", "ends": "fin", "start": "inicio", "end": "fin",
     "issue": "emisión", "published": "publicado", "year": "año", "rating": "valoración",
     "amount": "importe", "total": "total", "method": "método", "payment": "pago", "paid": "pagado",
+    "day": "día", "hour": "hora", "week": "semana", "month": "mes", "person": "persona", "minute": "minuto",
+    "litre": "litro", "metre": "metro",
 })
 
 # Canonical entity -> Spanish plural label for generated UIs.

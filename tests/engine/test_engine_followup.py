@@ -137,3 +137,11 @@ def test_cannot_remove_the_last_entity():
     spec = infer_spec("widgets have a name and a colour")
     with pytest.raises(ValidationError):
         apply_followup(spec, f"remove {spec.entities[0].plural}")
+
+
+@pytest.mark.parametrize("instruction", ["añade un campo precio por día a las habitaciones, por favor",
+                                         "add a price per day field to rooms"])
+def test_add_per_unit_field(instruction):
+    spec, summary = apply_followup(infer_spec("un hotel con habitaciones y reservas"), instruction)
+    field = next(f for f in spec.entity("Room").fields if f.name == "price_per_day")
+    assert field.type == "decimal" and field.min == 0 and "price_per_day" in summary

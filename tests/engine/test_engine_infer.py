@@ -287,7 +287,8 @@ LISTED = [
     ("car rental: cars, customers and rentals. Customers rent cars.", ["Vehicle", "Customer", "Rental"], {},
      {("Rental", "Customer"), ("Rental", "Vehicle")}),
     ("Sistema de alquiler de coches con clientes, coches y alquileres; los coches tienen matrícula, marca, modelo "
-     "y precio por día", ["Vehicle", "Customer", "Rental"], {"Vehicle": {"plate": "string", "price": "decimal"}},
+     "y precio por día", ["Vehicle", "Customer", "Rental"],
+     {"Vehicle": {"plate": "string", "price_per_day": "decimal"}},
      {("Rental", "Customer"), ("Rental", "Vehicle")}),
     ("podcast manager: shows, episodes and guests. Episodes have title, publish date, duration in minutes and audio "
      "url", ["Show", "Episode", "Guest"], {"Episode": {"publish_date": "date"}}, set()),
@@ -393,3 +394,35 @@ def test_spanish_feature_phrases_in_a_list_are_not_entities(prompt):
     spec = infer_spec(prompt)
     assert {"auth", "contact"} <= set(spec.features)
     assert not {"Session", "Contact"} & {e.name for e in spec.entities}
+
+
+@pytest.mark.parametrize(("prompt", "entity", "expected"), [
+    ("Alquiler de coches: los coches tienen matrícula, modelo y precio por día", "Vehicle",
+     {"price_per_day": "decimal"}),
+    ("las habitaciones tienen número, capacidad y precio por noche", "Room", {"price_per_night": "decimal"}),
+    ("Rooms have a number, capacity and price per night", "Room", {"price_per_night": "decimal"}),
+    ("A car rental app where cars have a model, plate and price per day", "Vehicle", {"price_per_day": "decimal"}),
+    ("tutors have a name, rate per hour and hours per week", "Tutor",
+     {"rate_per_hour": "decimal", "hours_per_week": "int"}),
+    ("los instructores tienen nombre, tarifa por hora y horas por semana", "Instructor",
+     {"name": "string", "rate_per_hour": "decimal", "hours_per_week": "int"}),
+])
+def test_field_phrases_with_per_keep_their_unit(prompt, entity, expected):
+    spec = infer_spec(prompt)
+    fields = {f.name: f for f in spec.entity(entity).fields}
+    assert {n: fields[n].type for n in expected if n in fields} == expected
+    for name, ftype in expected.items():
+        assert ftype == "string" or fields[name].min == 0
+    assert "price" not in fields
+
+
+def test_por_before_other_words_still_ends_a_field():
+    spec = infer_spec("Una tienda con productos y categorías; los productos tienen nombre y precio por categoría")
+    assert [f.name for f in spec.entity("Product").fields][:2] == ["name", "price"]
+
+
+def test_per_unit_labels_in_spanish():
+    from core.engine.render_common import label
+    assert label("price_per_day", "es") == "Precio por día"
+    assert label("price_per_night", "es") == "Precio por noche"
+    assert label("hours_per_week", "es") == "Horas por semana"
