@@ -148,7 +148,10 @@ LABELS_ES.update({
     "issue": "emisión", "published": "publicado", "year": "año", "rating": "valoración",
     "amount": "importe", "total": "total", "method": "método", "payment": "pago", "paid": "pagado",
     "day": "día", "hour": "hora", "week": "semana", "month": "mes", "person": "persona", "minute": "minuto",
-    "litre": "litro", "metre": "metro",
+    "litre": "litro", "metre": "metro", "order": "pedido", "visit": "visita", "loan": "préstamo",
+    "hire": "contratación", "joined": "alta", "license": "licencia", "copies": "ejemplares", "returned": "devuelto",
+    "first_name": "nombre", "last_name": "apellidos", "published_year": "año de publicación",
+    "unit_price": "precio unitario", "paid_date": "fecha de pago",
 })
 
 # Canonical entity -> Spanish plural label for generated UIs.
@@ -160,7 +163,23 @@ ENTITY_LABELS_ES.update({"Customer": "cliente", "Client": "cliente", "Member": "
                          "Invoice": "factura", "InvoiceLine": "línea de factura", "Reservation": "reserva",
                          "Application": "solicitud", "Vehicle": "vehículo", "Article": "artículo",
                          "ClassSession": "clase", "GymClass": "clase", "SchoolClass": "clase",
-                         "Session": "sesión", "Location": "ubicación", "Episode": "episodio"})
+                         "Session": "sesión", "Location": "ubicación", "Episode": "episodio", "Tutor": "tutor",
+                         "Instructor": "instructor", "Booking": "reserva", "LeaveRequest": "solicitud de ausencia"})
+
+# Accent-stripped lexicon words -> their written form, for labels.
+_ACCENTED = {
+    "banos": "baños", "biografia": "biografía", "calorias": "calorías", "categoria": "categoría",
+    "codigo": "código", "contrasena": "contraseña", "cumpleanos": "cumpleaños", "diagnostico": "diagnóstico",
+    "duracion": "duración", "genero": "género", "matricula": "matrícula", "pais": "país", "almacen": "almacén",
+    "calificacion": "calificación", "campana": "campaña", "cancion": "canción", "cupon": "cupón",
+    "donacion": "donación", "dueno": "dueño", "envio": "envío", "habitacion": "habitación", "habito": "hábito",
+    "huesped": "huésped", "inscripcion": "inscripción", "leccion": "lección", "medico": "médico",
+    "pelicula": "película", "prestamo": "préstamo", "resena": "reseña", "reunion": "reunión",
+    "suscripcion": "suscripción", "transaccion": "transacción",
+}
+for _labels in (LABELS_ES, ENTITY_LABELS_ES):
+    for _key, _word in _labels.items():
+        _labels[_key] = " ".join(_ACCENTED.get(w, w) for w in _word.split(" "))
 
 _ES_MARKERS = {
     "una", "unos", "unas", "quiero", "necesito", "con", "para", "gestionar", "que", "los", "las", "del",

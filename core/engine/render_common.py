@@ -44,6 +44,8 @@ def spanish_plural(phrase: str) -> str:
     head, sep, rest = phrase.partition(" ")
     if head.endswith("ión"):
         head = head[:-3] + "iones"
+    elif head[-2:] in {"án", "én", "ín", "ón", "ún"}:
+        head = head[:-2] + "aeiou"["áéíóú".index(head[-2])] + "nes"  # almacén -> almacenes
     elif head.endswith("z"):
         head = head[:-1] + "ces"
     elif head[-1] in "aeiouéá":

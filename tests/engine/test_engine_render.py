@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from core.engine import infer_spec, render_backend, render_devops, render_frontend, render_project
+from core.engine.render_common import entity_label, spanish_plural
 from tests.engine.prompts import PROMPTS
 
 REQUIRED = [
@@ -198,3 +199,12 @@ def test_join_es():
     assert join_es(["nombre", "precio", "stock"]) == "nombre, precio y stock"
     assert join_es(["nombre", "importe"]) == "nombre e importe"
     assert join_es(["nombre", "hielo"]) == "nombre y hielo"
+
+
+def test_spanish_labels_are_written_spanish():
+    from core.engine.render_common import label
+    spec = infer_spec("Una biblioteca con libros, socios y préstamos; una clínica con médicos; pedidos con fecha")
+    assert "Préstamos" in {entity_label(e, "es") for e in spec.entities}
+    assert label("order_date", "es") == "Fecha de pedido" and label("first_name", "es") == "Nombre"
+    assert label("unit_price", "es") == "Precio unitario" and label("bathrooms", "es") == "Baños"
+    assert spanish_plural("almacén") == "almacenes" and spanish_plural("huésped") == "huéspedes"
