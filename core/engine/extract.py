@@ -250,8 +250,8 @@ def _named(word: str, ex: Extraction) -> str | None:
     found = entity_for(word)
     if found:
         return found
-    new = _new_noun(word)
-    return new if new in ex.entities else None
+    new = _new_noun(word) or (pascal(word) if len(word) > 2 and word not in _GENERIC else None)
+    return new if new in ex.entities else None  # 'each spot belongs to a lot' once lots and spots are listed
 
 
 def _relations(s: str, ex: Extraction) -> None:

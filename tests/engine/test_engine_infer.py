@@ -426,3 +426,14 @@ def test_per_unit_labels_in_spanish():
     assert label("price_per_day", "es") == "Precio por día"
     assert label("price_per_night", "es") == "Precio por noche"
     assert label("hours_per_week", "es") == "Horas por semana"
+
+
+@pytest.mark.parametrize("relation", ["each spot belongs to a lot", "a lot has many spots"])
+def test_relations_between_listed_new_nouns(relation):
+    spec = infer_spec(f"parking lot management with lots, spots and vehicles; {relation}")
+    assert ("Spot", "Lot") in _links(spec)
+
+
+def test_listed_new_nouns_without_relations_stay_unlinked():
+    spec = infer_spec("parking lot management with lots, spots and vehicles")
+    assert {"Lot", "Spot", "Vehicle"} <= {e.name for e in spec.entities} and not _links(spec)
