@@ -61,7 +61,7 @@ def main() -> None:
         started = time.perf_counter()
         outcome = run_project(pid)
         wall = time.perf_counter() - started
-        steps = projects.get_steps(pid)
+        steps = projects.get_steps(pid, user_id=None)
         runs.append({"prompt": prompt, "status": outcome.status, "wall_seconds": round(wall, 3),
                      "sum_of_roles_seconds": round(sum(s.seconds for s in steps), 3),
                      "roles": {s.role: s.seconds for s in steps}, "tests_passed": outcome.tests["passed"]})

@@ -23,7 +23,6 @@ from db.session import session_scope
 
 log = get_logger("autocrea.jobs")
 STALE_AFTER = timedelta(minutes=3)
-QUEUE_NAME = "autocrea"
 # Far above any real run (roles x provider budget + tests); RQ kills a job past it and the sweep
 # then fails and refunds the run once its heartbeat is stale.
 JOB_TIMEOUT = 3600
@@ -107,7 +106,8 @@ def get_queue() -> Any:
     from redis import Redis
     from rq import Queue
 
-    return Queue(QUEUE_NAME, connection=Redis.from_url(get_settings().redis_url), default_timeout=JOB_TIMEOUT)
+    settings = get_settings()
+    return Queue(settings.redis_queue, connection=Redis.from_url(settings.redis_url), default_timeout=JOB_TIMEOUT)
 
 
 def enqueue(project_id: str) -> None:
@@ -145,7 +145,12 @@ def fail_orphan(project_id: str, message: str) -> None:
         p = s.get(Project, project_id)
         if p is None or p.status not in ("queued", "running"):
             return
-        p.status, p.error, p.finished_at = "failed", message, utcnow()
+        # Conditional: the run may have ended (and settled its credits) since the read above.
+        if not s.execute(update(Project).where(Project.id == project_id, Project.run == p.run,
+                                               Project.status.in_(("queued", "running")))
+                         .values(status="failed", error=message, finished_at=utcnow())
+                         .execution_options(synchronize_session=False)).rowcount:
+            return
         for st in s.scalars(select(Step).where(Step.project_id == project_id, Step.run == p.run,
                                                Step.status.in_(("pending", "running")))):
             st.status, st.error = "failed" if st.status == "running" else "skipped", message

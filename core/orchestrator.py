@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core import ledger
 from core.config import get_settings
@@ -118,6 +118,8 @@ class _Run:
         self._cancel_checked = now
         with session_scope() as s:
             project = s.get(Project, self.project_id)
+            if project is None or project.status != "running" or project.run != self.run:
+                raise CancelledError("Stopped: this run was ended elsewhere")
             project.heartbeat_at = utcnow()
             if project.cancel_requested:
                 raise CancelledError("Cancelled by the user")
@@ -143,7 +145,13 @@ class _Run:
                 raise AutocreaError(f"No project {self.project_id}")
             if p.status not in ("queued", "running"):
                 raise _AlreadyFinished(p.status)
-            p.status, p.heartbeat_at, p.error = "running", utcnow(), ""
+            # Conditional: a cancel (or the sweep) may end the run between the read above and this write.
+            if not s.execute(update(Project).where(Project.id == self.project_id, Project.run == p.run,
+                                                   Project.status.in_(("queued", "running")))
+                             .values(status="running", heartbeat_at=utcnow(), error="")
+                             .execution_options(synchronize_session=False)).rowcount:
+                s.refresh(p)
+                raise _AlreadyFinished(p.status)
             self.run, self.user_id, self.prompt = p.run, p.user_id, p.prompt
             self.instruction, self.provider_name = p.instruction, p.provider
             self.spec = AppSpec.model_validate_json(p.spec_json) if p.spec_json else None
@@ -285,12 +293,25 @@ class _Run:
         error = error.replace("\x00", "")
         with session_scope() as s:
             p = s.get(Project, self.project_id)
+            # Conditional: when the sweep ended this run first (and refunded it), that ending stands and
+            # this run changes nothing more; a run is ended, and settled, exactly once.
+            ended = p is not None and bool(s.execute(
+                update(Project).where(Project.id == self.project_id, Project.run == self.run,
+                                      Project.status == "running")
+                .values(status=status, error=error, finished_at=utcnow(), cancel_requested=False)
+                .execution_options(synchronize_session=False)).rowcount)
+            if not ended:
+                if p is not None:
+                    s.refresh(p)
+                status, error = (p.status, p.error) if p is not None else ("failed", "The project was deleted")
+                log.warning("run_ended_elsewhere", project=self.project_id, run=self.run, status=status)
+                return Outcome(project_id=self.project_id, status=status, error=error, files=dict(self.files),
+                               seconds=seconds, exit_code=0 if status == "completed" else 1)
             for st in s.scalars(select(Step).where(Step.project_id == self.project_id, Step.run == self.run,
                                                    Step.status.in_(("pending", "running")))):
                 st.status = "cancelled" if status == "cancelled" else "skipped"
                 if st.status == "skipped" and failure is not None:
                     st.error = "Not run: an earlier step failed"
-            p.status, p.error, p.finished_at, p.cancel_requested = status, error, utcnow(), False
             if raw:
                 p.tests_passed, p.tests_failed, p.tests_ran = tests["passed"], tests["failed"], ran
             p.audit_high, p.audit_medium, p.audit_low = audit["high"], audit["medium"], audit["low"]

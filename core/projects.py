@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 
 from core import ledger
 from core.config import get_settings
@@ -182,13 +182,15 @@ def list_projects(*, user_id: int, q: str = "", status: str = "") -> list[Projec
 def delete_project(project_id: str, *, user_id: int | None) -> None:
     """Delete a project and its history; the ledger keeps its entries."""
     with session_scope() as s:
-        p = _owned(s, project_id, user_id)
-        if p.status in ACTIVE:
+        _owned(s, project_id, user_id)
+        # Conditional: a follow-up started since the read above keeps the project (and its charge's owner).
+        gone = s.execute(delete(Project).where(Project.id == project_id, Project.status.not_in(ACTIVE))
+                         .execution_options(synchronize_session=False)).rowcount
+        if not gone:
             raise ValidationError("This project is still generating: cancel it first")
-        s.delete(p)
 
 
-def get_steps(project_id: str, *, run: int | None = None, user_id: int | None = None) -> list[StepView]:
+def get_steps(project_id: str, *, user_id: int | None, run: int | None = None) -> list[StepView]:
     """The steps of a run (default: the latest), in pipeline order; `user_id` enforces ownership."""
     with session_scope() as s:
         p = _owned(s, project_id, user_id)
@@ -199,22 +201,24 @@ def get_steps(project_id: str, *, run: int | None = None, user_id: int | None = 
                          st.finished_at, json.loads(st.detail_json or "{}")) for st in rows]
 
 
-def get_files(project_id: str, *, seq: int | None = None) -> dict[str, str]:
-    """The project's files at snapshot `seq` (default: the newest)."""
+def get_files(project_id: str, *, user_id: int | None, seq: int | None = None) -> dict[str, str]:
+    """The project's files at snapshot `seq` (default: the newest); `user_id` enforces ownership."""
     with session_scope() as s:
+        _owned(s, project_id, user_id)
         return snapshot_files(session=s, project_id=project_id, seq=seq)
 
 
-def list_snapshots(project_id: str) -> list[SnapshotView]:
-    """The project's history, oldest first."""
+def list_snapshots(project_id: str, *, user_id: int | None) -> list[SnapshotView]:
+    """The project's history, oldest first; `user_id` enforces ownership."""
     with session_scope() as s:
+        _owned(s, project_id, user_id)
         return [SnapshotView(sn.seq, sn.role, sn.message, sn.created_at, len(json.loads(sn.files_json)))
                 for sn in get_snapshots(session=s, project_id=project_id)]
 
 
-def diff_snapshots(project_id: str, a: int, b: int) -> str:
-    """Unified diff from snapshot `a` to snapshot `b`."""
-    return diff_files(get_files(project_id, seq=a), get_files(project_id, seq=b))
+def diff_snapshots(project_id: str, a: int, b: int, *, user_id: int | None) -> str:
+    """Unified diff from snapshot `a` to snapshot `b`; `user_id` enforces ownership."""
+    return diff_files(get_files(project_id, user_id=user_id, seq=a), get_files(project_id, user_id=user_id, seq=b))
 
 
 def save_edit(project_id: str, *, user_id: int | None, path: str, content: str) -> SnapshotView:
@@ -270,12 +274,21 @@ def cancel(project_id: str, *, user_id: int | None) -> None:
         p = _owned(s, project_id, user_id)
         if p.status not in ACTIVE:
             raise ValidationError(f"Nothing to cancel: the project is {p.status}")
-        p.cancel_requested = True
-        queued, run, owner = p.status == "queued", p.run, p.user_id
+        run, owner = p.run, p.user_id
+        # Conditional writes: a worker may take the run (or the run may end) between the read and the write;
+        # only a run still queued is cancelled and refunded here, a running one is asked to stop.
+        this_run = (Project.id == project_id, Project.run == run)
+        queued = s.execute(update(Project).where(*this_run, Project.status == "queued")
+                           .values(status="cancelled", error="Cancelled by the user", finished_at=utcnow(),
+                                   cancel_requested=False)
+                           .execution_options(synchronize_session=False)).rowcount == 1
         if queued:
-            p.status, p.error, p.finished_at, p.cancel_requested = "cancelled", "Cancelled by the user", utcnow(), False
             for st in s.scalars(select(Step).where(Step.project_id == project_id, Step.run == run)):
                 st.status = "cancelled"
+        elif not s.execute(update(Project).where(*this_run, Project.status.in_(ACTIVE))
+                           .values(cancel_requested=True)
+                           .execution_options(synchronize_session=False)).rowcount:
+            raise ValidationError("Nothing to cancel: the generation has just finished")
     if queued and owner is not None:
         ledger.refund_once(charge_ref(project_id, run), memo="cancelled before it started")
 
@@ -301,13 +314,23 @@ def start_followup(project_id: str, *, user_id: int | None, instruction: str) ->
 
             apply_followup(AppSpec.model_validate_json(p.spec_json), instruction)  # refuse before charging
         snaps = get_snapshots(session=s, project_id=project_id)
-        p.run += 1
-        p.instruction, p.status, p.error, p.finished_at = instruction, "queued", "", None
-        p.base_seq = snaps[-1].seq if snaps else 0
-        if p.user_id is not None and cost > 0:
-            ledger.charge(session=s, user_id=p.user_id, amount=cost, ref=charge_ref(p.id, p.run),
+        paid = cost if p.user_id is not None and cost > 0 else 0
+        run = p.run + 1
+        # Claim the next run with a conditional UPDATE: of two follow-ups (or a follow-up and a delete or
+        # a review) racing past the checks above, one wins and the other is refused, never charged twice.
+        claimed = s.execute(
+            update(Project).where(Project.id == project_id, Project.run == p.run,
+                                  Project.status.not_in((*ACTIVE, "needs_review")))
+            .values(run=run, instruction=instruction, status="queued", error="", finished_at=None,
+                    cancel_requested=False, base_seq=snaps[-1].seq if snaps else 0,
+                    credits_charged=Project.credits_charged + paid)
+            .execution_options(synchronize_session=False)).rowcount
+        if not claimed:
+            raise ValidationError("Wait for the current generation to finish")
+        if paid:
+            ledger.charge(session=s, user_id=p.user_id, amount=paid, ref=charge_ref(p.id, run),
                           memo=f"Follow-up: {instruction[:80]}")
-            p.credits_charged += cost
+        s.refresh(p)
         view = ProjectView.of(p)
     _enqueue(project_id)
     return view
@@ -315,26 +338,33 @@ def start_followup(project_id: str, *, user_id: int | None, instruction: str) ->
 
 def resolve_followup(project_id: str, *, user_id: int | None, keep: bool) -> ProjectView:
     """Keep a follow-up that broke the tests, or discard it (restores the previous snapshot and refunds)."""
+    no_review = "There is no change waiting for review"
     with session_scope() as s:
         p = _owned(s, project_id, user_id)
         if p.status != "needs_review":
-            raise ValidationError("There is no change waiting for review")
-        if keep:
-            p.status = "completed"
-            return ProjectView.of(p)
-        before = snapshot_files(session=s, project_id=project_id, seq=p.base_seq)
-        add_snapshot(session=s, project_id=project_id, role="user",
-                     message=f"Discard follow-up: restore snapshot {p.base_seq}", files=before)
-        spec_file = before.get("architecture.json")
-        if spec_file:
-            p.spec_json = AppSpec.model_validate_json(spec_file).model_dump_json()
-        p.status, p.instruction = "completed", ""
-        run, owner = p.run, p.user_id
-    if owner is not None:
+            raise ValidationError(no_review)
+        run, owner, base_seq = p.run, p.user_id, p.base_seq
+        # One decision per review: a second click (or tab) racing this one finds nothing to resolve.
+        claimed = s.execute(update(Project).where(Project.id == project_id, Project.run == run,
+                                                  Project.status == "needs_review")
+                            .values(status="completed", **({} if keep else {"instruction": ""}))
+                            .execution_options(synchronize_session=False)).rowcount
+        if not claimed:
+            raise ValidationError(no_review)
+        if not keep:
+            before = snapshot_files(session=s, project_id=project_id, seq=base_seq)
+            add_snapshot(session=s, project_id=project_id, role="user",
+                         message=f"Discard follow-up: restore snapshot {base_seq}", files=before)
+            spec_file = before.get("architecture.json")
+            if spec_file:
+                spec_json = AppSpec.model_validate_json(spec_file).model_dump_json()
+                s.execute(update(Project).where(Project.id == project_id).values(spec_json=spec_json)
+                          .execution_options(synchronize_session=False))
+    if not keep and owner is not None:
         refunded = ledger.refund_once(charge_ref(project_id, run), memo="Follow-up discarded")
         with session_scope() as s:
-            p = s.get(Project, project_id)
-            p.credits_charged -= refunded
+            s.execute(update(Project).where(Project.id == project_id)
+                      .values(credits_charged=Project.credits_charged - refunded))
     return get_project(project_id, user_id=user_id)
 
 
@@ -349,20 +379,20 @@ def get_preview_html(token: str) -> str | None:
         return snapshot_files(session=s, project_id=p.id).get("preview.html")
 
 
-def get_test_output(project_id: str) -> str:
-    """The tester's output of the latest run ('' when the tests did not run)."""
-    tester = next((st for st in get_steps(project_id) if st.role == "tester"), None)
+def get_test_output(project_id: str, *, user_id: int | None) -> str:
+    """The tester's output of the latest run ('' when the tests did not run); `user_id` enforces ownership."""
+    tester = next((st for st in get_steps(project_id, user_id=user_id) if st.role == "tester"), None)
     return str(tester.detail.get("output", "")) if tester else ""
 
 
-def get_audit_report(project_id: str) -> str:
-    """SECURITY_AUDIT.md of the newest snapshot."""
-    return get_files(project_id).get("SECURITY_AUDIT.md", "")
+def get_audit_report(project_id: str, *, user_id: int | None) -> str:
+    """SECURITY_AUDIT.md of the newest snapshot; `user_id` enforces ownership."""
+    return get_files(project_id, user_id=user_id).get("SECURITY_AUDIT.md", "")
 
 
-def credits_spent(project_id: str) -> int:
-    """Net credits a project cost (charges minus refunds)."""
+def credits_spent(project_id: str, *, user_id: int | None) -> int:
+    """Net credits a project cost (charges minus refunds); `user_id` enforces ownership."""
     with session_scope() as s:
-        refs = [charge_ref(project_id, r) for r in range(1, (s.get(Project, project_id).run or 1) + 1)]
+        refs = [charge_ref(project_id, r) for r in range(1, (_owned(s, project_id, user_id).run or 1) + 1)]
         total = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(LedgerEntry.ref.in_(refs)))
         return -int(total)

@@ -251,9 +251,9 @@ def architecture_tab(p: ProjectView) -> None:
     st.dataframe(rows, hide_index=True, width="stretch", height=min(36 + 35 * len(rows), 456))
 
 
-def audit_tab(p: ProjectView) -> None:
+def audit_tab(p: ProjectView, user_id: int) -> None:
     """A verdict, findings by severity and the SECURITY_AUDIT.md report."""
-    report = projects.get_audit_report(p.id)
+    report = projects.get_audit_report(p.id, user_id=user_id)
     if not report:
         st.info(t("The security audit has not run yet: it starts when the developers have finished."),
                 icon=":material/hourglass_top:")
@@ -275,10 +275,10 @@ def audit_tab(p: ProjectView) -> None:
         st.markdown(body)
 
 
-def tests_tab(p: ProjectView) -> None:
+def tests_tab(p: ProjectView, user_id: int) -> None:
     """Passed / failed / not run, honestly, with the tester's output."""
     if not p.tests_ran:
-        waiting = p.active and any(s.status in ("pending", "running") for s in projects.get_steps(p.id)
+        waiting = p.active and any(s.status in ("pending", "running") for s in projects.get_steps(p.id, user_id=user_id)
                                    if s.role == "tester")
         st.info(t("The tests have not run yet: the tester starts after the security audit.") if waiting
                 else t("The tests have not run for this version."), icon=":material/pending:")
@@ -296,7 +296,7 @@ def tests_tab(p: ProjectView) -> None:
         failed.metric(t("Failed"), p.tests_failed, border=True)
         if p.isolation:
             st.caption(t("Isolation: {mode}", mode=p.isolation))
-    output = projects.get_test_output(p.id)
+    output = projects.get_test_output(p.id, user_id=user_id)
     if output:
         with st.expander(t("Test output"), icon=":material/terminal:", expanded=bool(p.tests_failed)):
             st.code(output[-20000:], language="text")
@@ -329,21 +329,21 @@ def role_label(role: str) -> str:
     return t(names.get(role, role.replace("_", " ").capitalize()))
 
 
-def last_change_from(p: ProjectView, seqs: list[int]) -> int:
+def last_change_from(p: ProjectView, user_id: int, seqs: list[int]) -> int:
     """The snapshot just before the latest one that changed files (a tester or audit snapshot may change none)."""
     if len(seqs) < 2 or p.active:
         return seqs[-2] if len(seqs) > 1 else seqs[0]
     key = f"gen_diff_from_{p.id}_{seqs[-1]}"
     if key not in st.session_state:
-        latest = projects.get_files(p.id, seq=seqs[-1])
+        latest = projects.get_files(p.id, user_id=user_id, seq=seqs[-1])
         st.session_state[key] = next((seq for seq in reversed(seqs[:-1])
-                                      if projects.get_files(p.id, seq=seq) != latest), seqs[-2])
+                                      if projects.get_files(p.id, user_id=user_id, seq=seq) != latest), seqs[-2])
     return st.session_state[key]
 
 
-def history_tab(p: ProjectView) -> None:
+def history_tab(p: ProjectView, user_id: int) -> None:
     """Snapshots with their messages, and a per-file diff between two of them."""
-    snaps = projects.list_snapshots(p.id)
+    snaps = projects.list_snapshots(p.id, user_id=user_id)
     if not snaps:
         st.info(t("No snapshots yet: each role's work is saved here as it finishes."),
                 icon=":material/hourglass_top:")
@@ -360,11 +360,11 @@ def history_tab(p: ProjectView) -> None:
     seqs = [s.seq for s in snaps]
     labels = {s.seq: f"{s.seq} · {t(s.message)[:60]}" for s in snaps}
     a, b = st.columns(2)
-    start = seqs.index(last_change_from(p, seqs))
+    start = seqs.index(last_change_from(p, user_id, seqs))
     tip = f"{p.id}_{seqs[-1]}"  # a new snapshot resets both pickers to the newest change
     old = a.selectbox(t("From snapshot"), seqs, index=start, format_func=labels.get, key=f"gen_diff_a_{tip}")
     new = b.selectbox(t("To snapshot"), seqs, index=len(seqs) - 1, format_func=labels.get, key=f"gen_diff_b_{tip}")
-    changed = diff_by_file(projects.diff_snapshots(p.id, old, new))
+    changed = diff_by_file(projects.diff_snapshots(p.id, old, new, user_id=user_id))
     if not changed:
         st.info(t("No differences."), icon=":material/check:")
         return

@@ -98,11 +98,11 @@ def header(p: ProjectView) -> None:
     """Name, status, cost and the actions."""
     st.title(p.name)
     info, actions = st.columns([1, 1], vertical_alignment="center")
-    cost = projects.credits_spent(p.id)
+    cost = projects.credits_spent(p.id, user_id=user.id)
     info.markdown(f"{ui.status_badge(p.status)} · {ui.model_label(p.provider, p.model)} · {ui.credits_label(cost)} · "
                   f"{ui.when(p.created_at)}")
     with actions, st.container(horizontal=True, horizontal_alignment="right"):
-        ready = not p.active and p.status != "unsupported" and bool(projects.list_snapshots(p.id))
+        ready = not p.active and p.status != "unsupported" and bool(projects.list_snapshots(p.id, user_id=user.id))
         st.download_button(t("Download ZIP"), data=lambda: projects.zip_project(p.id, user_id=user.id),
                            file_name=f"{p.name.strip().replace(' ', '-').lower() or 'app'}.zip",
                            mime="application/zip", icon=":material/download:", disabled=not ready,
@@ -127,7 +127,7 @@ def outcome(p: ProjectView, steps: list) -> None:
     if p.status in FAILED:
         failed = next((s for s in steps if s.status == "failed"), None)
         where = t("The {role} stopped", role=t(studio.ROLE_LABELS.get(failed.role, failed.role))) if failed else ""
-        cost = projects.credits_spent(p.id)
+        cost = projects.credits_spent(p.id, user_id=user.id)
         refund = (t("Your credits were refunded: this cost you nothing.") if cost == 0
                   else t("Credits charged: {n}.", n=ui.credits_label(cost)))
         message = p.error or (failed.error if failed else "")
@@ -170,7 +170,7 @@ def conversation(p: ProjectView) -> None:
     """The request, one status per role, and Cancel or the outcome."""
     with st.chat_message("user", avatar=":material/person:"):
         st.markdown(p.instruction or p.prompt)
-    steps = projects.get_steps(p.id)
+    steps = projects.get_steps(p.id, user_id=user.id)
     studio.render_timeline(p, steps)
     if p.active:
         if st.button(t("Cancel"), key="gen_cancel", icon=":material/stop_circle:"):
@@ -197,7 +197,7 @@ def project_view(project_id: str, was_active: bool) -> None:
 
 def workbench(p: ProjectView) -> None:
     """Code | Preview | Architecture | Security audit | Tests | History."""
-    files = projects.get_files(p.id)
+    files = projects.get_files(p.id, user_id=user.id)
     if not files:
         st.info(t("Files appear here as each role finishes."), icon=":material/hourglass_top:")
         return
@@ -212,11 +212,11 @@ def workbench(p: ProjectView) -> None:
     with tabs[2]:
         studio.architecture_tab(p)
     with tabs[3]:
-        studio.audit_tab(p)
+        studio.audit_tab(p, user.id)
     with tabs[4]:
-        studio.tests_tab(p)
+        studio.tests_tab(p, user.id)
     with tabs[5]:
-        studio.history_tab(p)
+        studio.history_tab(p, user.id)
 
 
 project_id = st.query_params.get("project")

@@ -52,7 +52,7 @@ def _check_out(out: Path) -> Path:
 
 def _summary(view: projects.ProjectView | None, status: str, started: float, files: dict[str, str],
              user_id: int | None, **extra: object) -> dict[str, object]:
-    steps = projects.get_steps(view.id) if view else []
+    steps = projects.get_steps(view.id, user_id=user_id) if view else []
     balance = users.get_user_by_id(user_id).balance if user_id is not None else None
     return {
         "project_id": view.id if view else None,
@@ -61,7 +61,7 @@ def _summary(view: projects.ProjectView | None, status: str, started: float, fil
         "file_list": sorted(files),
         "tests": {"passed": view.tests_passed if view else 0, "failed": view.tests_failed if view else 0},
         "audit": view.audit if view else {"high": 0, "medium": 0, "low": 0},
-        "credits_charged": projects.credits_spent(view.id) if view and user_id is not None else 0,
+        "credits_charged": projects.credits_spent(view.id, user_id=user_id) if view and user_id is not None else 0,
         "balance": balance,
         "seconds": round(time.monotonic() - started, 3),
         "steps": [{"role": s.role, "status": s.status, "seconds": s.seconds, "model": s.model,

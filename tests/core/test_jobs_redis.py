@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,14 +36,16 @@ def _reachable(url: str) -> bool:
 
 
 @pytest.fixture
-def redis_db(db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+def redis_db(db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The test database with REDIS_URL pointing at TEST_REDIS_URL and an empty queue."""
     if not _reachable(REDIS):
         pytest.skip("Redis not reachable: set TEST_REDIS_URL (CI's .ci/run starts one)")
     monkeypatch.setenv("REDIS_URL", REDIS)
+    # A queue of its own: another test run sharing this Redis must not take (or empty) our jobs.
+    monkeypatch.setenv("REDIS_QUEUE", f"autocrea-test-{uuid.uuid4().hex[:8]}")
     get_settings.cache_clear()
-    jobs.get_queue().empty()
-    return db
+    yield db
+    jobs.get_queue().delete(delete_jobs=True)
 
 
 def _work_burst() -> None:
@@ -60,7 +64,7 @@ def test_generation_goes_to_the_queue_and_a_worker_runs_it(redis_db: str) -> Non
     _work_burst()
     done = projects.get_project(view.id, user_id=user.id)
     assert done.status == "completed"
-    assert {s.status for s in projects.get_steps(view.id)} == {"completed"}
+    assert {s.status for s in projects.get_steps(view.id, user_id=None)} == {"completed"}
     assert balance(user.id) == 50
 
 
@@ -71,7 +75,7 @@ def test_a_job_enqueued_twice_runs_once(redis_db: str) -> None:
     assert jobs.get_queue().count == 2
     _work_burst()
     assert projects.get_project(pid, user_id=None).status == "completed"
-    assert len(projects.list_snapshots(pid)) == 6  # one commit per role, not twelve
+    assert len(projects.list_snapshots(pid, user_id=None)) == 6  # one commit per role, not twelve
     assert balance(user.id) == 50
 
 
@@ -83,13 +87,13 @@ def test_a_run_cancelled_while_queued_is_refunded_and_skipped_by_the_worker(redi
     assert jobs.run_job(pid) == "skipped"
     _work_burst()
     assert projects.get_project(pid, user_id=None).status == "cancelled"
-    assert projects.list_snapshots(pid) == [] and balance(user.id) == 100
+    assert projects.list_snapshots(pid, user_id=None) == [] and balance(user.id) == 100
 
 
 def test_worker_command_runs_the_queue_in_its_own_process(redis_db: str) -> None:
     user = make_user("wes")
     pid = projects.start_generation(user_id=user.id, name="lib", prompt="A library where members borrow books").id
-    env = {**os.environ, "DATABASE_URL": redis_db, "REDIS_URL": REDIS}
+    env = {**os.environ, "DATABASE_URL": redis_db, "REDIS_URL": REDIS, "REDIS_QUEUE": get_settings().redis_queue}
     proc = subprocess.run([sys.executable, "-m", "core", "worker", "--burst", "--json"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=240)
     assert proc.returncode == 0, proc.stderr

@@ -74,19 +74,20 @@ def test_independent_roles_overlap(db: str, no_precheck: None) -> None:
     starts = [s for s, _ in spans.values()]
     ends = [e for _, e in spans.values()]
     assert max(starts) < min(ends)  # every builder started before any finished
-    assert [s.status for s in projects.get_steps(pid)] == ["completed"] * 6
+    assert [s.status for s in projects.get_steps(pid, user_id=None)] == ["completed"] * 6
 
 
 def test_steps_and_snapshots_are_persisted_in_order(db: str, no_precheck: None) -> None:
     pid = _project(None)
     events: list[tuple[str, str]] = []
     run_project(pid, roles=_pipeline(), on_event=lambda e: events.append((e.kind, e.role)))
-    steps = projects.get_steps(pid)
+    steps = projects.get_steps(pid, user_id=None)
     assert [s.role for s in steps] == list(projects.ROLES)
     assert all(s.started_at and s.finished_at for s in steps)
-    snaps = projects.list_snapshots(pid)
+    snaps = projects.list_snapshots(pid, user_id=None)
     assert len(snaps) == 6 and snaps[0].role == "architect" and snaps[-1].role == "tester"
-    assert set(projects.get_files(pid)) >= {"architecture.json", "backend.txt", "frontend.txt", "devops.txt"}
+    assert set(projects.get_files(pid, user_id=None)) >= {"architecture.json", "backend.txt", "frontend.txt",
+                                                         "devops.txt"}
     assert ("started", "architect") in events and ("finished", "tester") in events
 
 
@@ -101,7 +102,7 @@ def test_failed_role_refunds_exactly_once(db: str, no_precheck: None) -> None:
         assert ledger.balance(session=s, user_id=user.id) == 50
     outcome = run_project(pid, roles=_pipeline(frontend=boom))
     assert outcome.status == "failed" and "disk on fire" in outcome.error
-    steps = {s.role: s for s in projects.get_steps(pid)}
+    steps = {s.role: s for s in projects.get_steps(pid, user_id=None)}
     assert steps["frontend"].status == "failed"
     assert steps["security"].status == "skipped" and steps["tester"].status == "skipped"
     with session_scope() as s:
@@ -129,7 +130,7 @@ def test_cancel_during_a_step(db: str, no_precheck: None) -> None:
     thread.join(20)
     view = projects.get_project(pid, user_id=user.id)
     assert view.status == "cancelled"
-    assert {s.role: s.status for s in projects.get_steps(pid)}["backend"] == "cancelled"
+    assert {s.role: s.status for s in projects.get_steps(pid, user_id=None)}["backend"] == "cancelled"
     with session_scope() as s:
         assert ledger.balance(session=s, user_id=user.id) == 100
 

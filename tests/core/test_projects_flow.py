@@ -27,8 +27,8 @@ def test_generate_follow_up_edit_and_history(db: str) -> None:
     done = wait_done(view.id)
     assert done.status == "completed", done.error
     assert done.tests_ran and done.tests_passed > 0 and done.tests_failed == 0
-    assert [s.status for s in projects.get_steps(view.id)] == ["completed"] * 6
-    assert "architecture.json" in projects.get_files(view.id)
+    assert [s.status for s in projects.get_steps(view.id, user_id=None)] == ["completed"] * 6
+    assert "architecture.json" in projects.get_files(view.id, user_id=None)
     assert "<html" in (projects.get_preview_html(done.preview_token) or "").lower()
     assert projects.get_preview_html("not-a-token") is None
 
@@ -38,13 +38,13 @@ def test_generate_follow_up_edit_and_history(db: str) -> None:
     assert after.status == "completed", after.error
     task = next(e for e in after.spec.entities if e.name == "Task")
     assert "estimate_hours" in {f.name for f in task.fields}
-    snaps = projects.list_snapshots(view.id)
+    snaps = projects.list_snapshots(view.id, user_id=None)
     assert len(snaps) > 6
-    diff = projects.diff_snapshots(view.id, 6, snaps[-1].seq)
+    diff = projects.diff_snapshots(view.id, 6, snaps[-1].seq, user_id=None)
     assert "estimate_hours" in diff
 
     edit = projects.save_edit(view.id, user_id=user.id, path="NOTES.md", content="# mine\n")
-    assert edit.role == "user" and projects.get_files(view.id)["NOTES.md"] == "# mine\n"
+    assert edit.role == "user" and projects.get_files(view.id, user_id=None)["NOTES.md"] == "# mine\n"
     with pytest.raises(ValidationError):
         projects.save_edit(view.id, user_id=user.id, path="../escape.md", content="x")
     projects.delete_project(view.id, user_id=user.id)
@@ -59,7 +59,7 @@ def test_follow_up_that_breaks_tests_can_be_discarded(db: str) -> None:
     assert wait_done(pid).status == "completed"
     projects.save_edit(pid, user_id=user.id, path="tests/test_mine.py",
                        content="def test_my_rule() -> None:\n    assert 1 == 2\n")
-    base = projects.list_snapshots(pid)[-1].seq
+    base = projects.list_snapshots(pid, user_id=None)[-1].seq
     projects.start_followup(pid, user_id=user.id, instruction="add search")
     review = wait_done(pid)
     assert review.status == "needs_review" and review.tests_failed >= 1
@@ -68,7 +68,7 @@ def test_follow_up_that_breaks_tests_can_be_discarded(db: str) -> None:
         projects.start_followup(pid, user_id=user.id, instruction="add a dashboard")
     restored = projects.resolve_followup(pid, user_id=user.id, keep=False)
     assert restored.status == "completed"
-    assert projects.get_files(pid) == projects.get_files(pid, seq=base)
+    assert projects.get_files(pid, user_id=None) == projects.get_files(pid, seq=base, user_id=None)
     assert balance(user.id) == 50  # the broken follow-up was refunded
 
 
@@ -129,7 +129,7 @@ def test_cancel_before_a_worker_starts_refunds_at_once(db: str) -> None:
     assert projects.get_project(pid, user_id=user.id).status == "cancelled"
     assert balance(user.id) == 100
     assert run_project(pid).status == "cancelled"  # a worker that takes it late does nothing
-    assert projects.list_snapshots(pid) == [] and balance(user.id) == 100
+    assert projects.list_snapshots(pid, user_id=None) == [] and balance(user.id) == 100
     with pytest.raises(ValidationError, match="Nothing to cancel"):
         projects.cancel(pid, user_id=user.id)
 

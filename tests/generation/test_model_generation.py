@@ -85,7 +85,7 @@ def balance(user_id: int) -> int:
 
 
 def steps(pid: str) -> dict[str, projects.StepView]:
-    return {s.role: s for s in projects.get_steps(pid)}
+    return {s.role: s for s in projects.get_steps(pid, user_id=None)}
 
 
 @pytest.mark.parametrize("provider", ["openai", "anthropic", "joxcoder", "joxcoder-chat"])
@@ -106,7 +106,7 @@ def test_full_generation_through_each_provider(provider: str, db: str, provider_
     assert outcome.status == "completed", outcome.error
     view = projects.get_project(pid, user_id=user.id)
     assert view.tests_ran and view.tests_failed == 0 and view.tests_passed > 10
-    files = projects.get_files(pid)
+    files = projects.get_files(pid, user_id=None)
     assert "app/ranking.py" in files and "app/static/leaderboard.html" in files
     assert {e["name"] for e in json.loads(files["architecture.json"])["entities"]} == {"Player", "Score"}
     by_role = steps(pid)
@@ -145,7 +145,7 @@ def test_repair_that_never_converges_keeps_the_baseline(db: str, provider_env, f
     tester = steps(pid)["tester"]
     assert tester.detail["repair_rounds"] == 2 and "did not converge" in tester.summary
     assert len(fake_openai.requests_for("ROLE: repair")) == 2
-    files = projects.get_files(pid)
+    files = projects.get_files(pid, user_id=None)
     assert "tests/test_bonus.py" not in files and "app/ranking.py" not in files  # model files that broke go
     view = projects.get_project(pid, user_id=None)
     assert view.tests_failed == 0 and view.tests_passed > 0
@@ -158,7 +158,7 @@ def test_repair_that_converges_keeps_the_fix(db: str, provider_env, fake_openai)
     pid = start(make_user("tom").id, "openai")
     assert run_project(pid).status == "completed"
     assert steps(pid)["tester"].detail["repair_rounds"] == 1
-    assert "2 + 2 == 4" in projects.get_files(pid)["tests/test_bonus.py"]
+    assert "2 + 2 == 4" in projects.get_files(pid, user_id=None)["tests/test_bonus.py"]
 
 
 def test_security_findings_go_to_the_model_for_fixes(db: str, provider_env, fake_openai) -> None:  # noqa: ANN001
@@ -171,7 +171,7 @@ def test_security_findings_go_to_the_model_for_fixes(db: str, provider_env, fake
     assert run_project(pid).status == "completed"
     sec = steps(pid)["security"]
     assert sec.detail["audit_before_fixes"]["high"] >= 1 and sec.detail["audit"]["high"] == 0
-    assert "os.environ" in projects.get_files(pid)["app/settings_extra.py"]
+    assert "os.environ" in projects.get_files(pid, user_id=None)["app/settings_extra.py"]
 
 
 def test_truncated_and_hostile_output_is_refused_not_written(db: str, provider_env, fake_openai) -> None:  # noqa: ANN001
@@ -182,7 +182,7 @@ def test_truncated_and_hostile_output_is_refused_not_written(db: str, provider_e
     fake_openai.role_router(answers(backend=hostile))
     pid = start(make_user("val").id, "openai")
     assert run_project(pid).status == "completed"
-    files = projects.get_files(pid)
+    files = projects.get_files(pid, user_id=None)
     assert not any(".." in p or ".git/" in p for p in files)
     assert "app/half.py" not in files and "app/static/x.js" not in files  # truncated; outside backend's area
     refused = " ".join(steps(pid)["backend"].detail["refused"])
@@ -221,7 +221,7 @@ def test_rate_limit_then_success_and_a_stream_that_dies(db: str, provider_env, f
     fake_openai.role_router(answers())
     pid = start(make_user("xia").id, "openai")
     assert run_project(pid).status == "completed"
-    assert "app/ranking.py" in projects.get_files(pid)
+    assert "app/ranking.py" in projects.get_files(pid, user_id=None)
     assert len(fake_openai.requests_for("ROLE: architect")) == 2
 
 

@@ -128,7 +128,7 @@ def test_edit_save_and_followup():
     at.button(key="gen_save").click().run()
     assert not at.exception
     assert any("Edit README.md" in s.value for s in at.success)
-    assert projects.get_files(project_id)["README.md"] == "# Edited by hand\n"
+    assert projects.get_files(project_id, user_id=None)["README.md"] == "# Edited by hand\n"
 
     at.text_area(key="gen_instruction").input("add a budget field to projects")
     next(b for b in at.button if b.label == "Improve").click()
@@ -139,8 +139,8 @@ def test_edit_save_and_followup():
     assert find_user(user.username).balance == 40
     at.run()
     assert not at.exception
-    snaps = projects.list_snapshots(project_id)
+    snaps = projects.list_snapshots(project_id, user_id=None)
     assert snaps[-1].seq > 7
-    diff = projects.diff_snapshots(project_id, snaps[0].seq, snaps[-1].seq)
+    diff = projects.diff_snapshots(project_id, snaps[0].seq, snaps[-1].seq, user_id=None)
     assert "budget" in diff
     assert any("budget" in c.value for c in at.code if c.language == "diff") or len(snaps) > 2
