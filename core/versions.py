@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -79,14 +80,28 @@ def zip_bytes(files: dict[str, str]) -> bytes:
     return buf.getvalue()
 
 
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]+@")
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def redact_url(text: str) -> str:
+    """Hide the user:password part of every URL in `text`."""
+    return _USERINFO.sub(r"\1[redacted]@", text)
+
+
 def _git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
     base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(repo), "LANG": "C.UTF-8",
-            "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"}
+            "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0",
+            # Never wait for a host-key or passphrase prompt nobody can answer.
+            "GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
     cmd = ["git", "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false", *args]
-    proc = subprocess.run(cmd, cwd=repo, env={**base, **(env or {})}, capture_output=True, text=True,
-                          timeout=120)
+    try:
+        proc = subprocess.run(cmd, cwd=repo, env={**base, **(env or {})}, capture_output=True, text=True,
+                              timeout=120)
+    except subprocess.TimeoutExpired:  # its message would repeat the command line, remote URL included
+        raise ValidationError(f"git {args[0]} did not finish within 120 seconds: check the remote URL") from None
     if proc.returncode != 0:
-        raise ValidationError(f"git {args[0]} failed: {proc.stderr.strip()[-500:]}")
+        raise ValidationError(f"git {args[0]} failed: {redact_url(proc.stderr.strip()[-500:])}")
     return proc.stdout
 
 
@@ -116,6 +131,8 @@ def check_remote(url: str, *, allow_local: bool = False) -> str:
     if not url:
         raise ValidationError("Enter a git remote URL (https://… or git@host:owner/repo.git)")
     if _REMOTE.match(url) and "::" not in url and not url.startswith("-"):
+        if _USERINFO.match(url):
+            raise ValidationError("Put the access token in the token field, not in the remote URL")
         return url
     if allow_local and (url.startswith("file://") or (url.startswith("/") and not path_problem(url[1:]))):
         return url
@@ -126,6 +143,9 @@ def push(snapshots: list[tuple[str, str, dict[str, str]]], url: str, *, token: s
          branch: str = "main", allow_local: bool = False) -> str:
     """Export the history and push it to `url`; the token travels in an env-only header, never logged."""
     url = check_remote(url, allow_local=allow_local)
+    parsed = urlsplit(url)
+    if token and parsed.scheme == "http" and parsed.hostname not in _LOOPBACK:
+        raise ValidationError("An access token is only sent over https://, never plain http://")
     with tempfile.TemporaryDirectory(prefix="autocrea-push-") as tmp:
         repo = export_git(snapshots, Path(tmp) / "repo")
         env: dict[str, str] = {}

@@ -74,3 +74,22 @@ def test_diff_lists_added_changed_and_removed_files() -> None:
     text = diff_files({"a.py": "1\n", "gone.py": "x\n"}, {"a.py": "2\n", "new.py": "y\n"})
     assert "--- a/a.py" in text and "+2" in text
     assert "+++ b/new.py" in text and "--- a/gone.py" in text and "+++ /dev/null" in text
+
+
+def test_push_keeps_tokens_out_of_urls_errors_and_plain_http(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="token field"):
+        check_remote("https://alice:ghp_inurl0123456789abcdef@github.com/o/r.git")
+    with pytest.raises(ValidationError, match="only sent over https") as info:
+        push(HISTORY, "http://git.example.com/o/r.git", token="ghp_plainhttp0123456789")
+    assert "ghp_plainhttp0123456789" not in str(info.value)
+    # A loopback http server may take a token (a local Gitea); a refused connection shows no secret.
+    with pytest.raises(ValidationError) as info:
+        push(HISTORY, "http://127.0.0.1:9/o/r.git", token="ghp_loopback0123456789")
+    assert "ghp_loopback0123456789" not in str(info.value) and "git push failed" in str(info.value)
+
+
+def test_git_errors_never_repeat_url_credentials() -> None:
+    from core.versions import redact_url
+
+    text = "fatal: repository 'https://bob:s3cr3t-t0ken@git.example.com/o/r.git/' not found"
+    assert redact_url(text) == "fatal: repository 'https://[redacted]@git.example.com/o/r.git/' not found"
