@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     stripe_webhook_secret: str = ""
     stripe_api_base: str = ""
     redis_url: str = ""
+    redis_queue: str = "autocrea"
     login_attempts_per_minute: int = 5
 
     @classmethod
