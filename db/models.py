@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -51,6 +52,10 @@ class User(Base):
     default_provider: Mapped[str] = mapped_column(String(32), default="offline")
     fallback_provider: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# Usernames are unique ignoring case, in the database too (migration 0002): a racing "Alice" cannot join "alice".
+Index("uq_users_username_lower", func.lower(User.username), unique=True)
 
 
 class ApiKey(Base):
