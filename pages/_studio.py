@@ -84,7 +84,7 @@ def render_step(step: StepView) -> None:
         box.write(t(step.summary))
     files = step.detail.get("files") if isinstance(step.detail, dict) else None
     if isinstance(files, list) and files:
-        box.caption(t("Files: {names}", names=", ".join(str(f) for f in files[:12])
+        box.caption(t("Files: {names}", names=", ".join(ui.md_escape(str(f)) for f in files[:12])
                       + (" …" if len(files) > 12 else "")))
     if step.output and step.status == "running":
         box.code(step.output[-3000:], language="text")
@@ -154,7 +154,7 @@ def tree_label(row: str) -> str:
     """One tree row: indented by depth, a folder or file icon, the bare name (markdown-escaped)."""
     parts = row.rstrip("/").split("/")
     indent = "\u2003" * (len(parts) - 1)
-    name = parts[-1].replace("_", "\\_")  # options are markdown: keep __init__
+    name = ui.md_escape(parts[-1])  # options are markdown: keep __init__, and a model's '[x](url)' is text
     icon = ":material/folder_open:" if row.endswith("/") else ":material/draft:"
     return f"{indent}{icon} {name}"
 
@@ -167,7 +167,7 @@ def default_file(paths: list[str]) -> str:
 def folder_view(folder: str, files: dict[str, str]) -> None:
     """What a folder row shows: its files with their size, to pick from the tree."""
     inside = [f for f in sorted(files) if f.startswith(folder)]
-    st.markdown(f"**`{folder}`** · {t('{n} files', n=len(inside))}")
+    st.markdown(f"**{ui.md_code(folder)}** · {t('{n} files', n=len(inside))}")
     st.dataframe([{t("File"): f.removeprefix(folder), t("Lines"): files[f].count("\n") + 1} for f in inside],
                  hide_index=True, width="stretch")
     st.caption(t("Pick a file in the tree to read or edit it."))
@@ -190,7 +190,7 @@ def code_tab(p: ProjectView, user_id: int, files: dict[str, str]) -> None:
         editing = st.session_state.get("gen_editing") == (p.id, path)
         head, actions = st.columns([3, 1], vertical_alignment="center")
         lines = t("{n} lines", n=files[path].count("\n") + 1)
-        head.markdown(f"**`{path}`** · :gray[{ace_language(path)} · {lines}]")
+        head.markdown(f"**{ui.md_code(path)}** · :gray[{ace_language(path)} · {lines}]")
         ace_key = f"gen_ace_{p.id}_{path}"
         if not editing and actions.button(t("Edit"), key="gen_edit", icon=":material/edit:", disabled=p.active,
                                           width="stretch"):
@@ -371,5 +371,5 @@ def history_tab(p: ProjectView, user_id: int) -> None:
     st.caption(t("Files changed: {n} · lines added: {added} · removed: {removed}", n=len(changed),
                  added=sum(c[2] for c in changed), removed=sum(c[3] for c in changed)))
     for path, text, added, removed in changed:
-        with st.expander(f"`{path}` · :green[+{added}] · :red[−{removed}]", expanded=len(changed) <= 3):
+        with st.expander(f"{ui.md_code(path)} · :green[+{added}] · :red[−{removed}]", expanded=len(changed) <= 3):
             st.code(text, language="diff")

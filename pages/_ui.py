@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -66,6 +67,19 @@ def require_user() -> UserPublic:
         st.warning(t("Please log in first."))
         st.stop()
     return user
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\](){}<>!:~$|#])")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text (model-written file names) as literal Markdown: no links, images or directives."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_code(text: str) -> str:
+    """Untrusted text as an inline code span (escaped text when it holds a backtick)."""
+    return f"`{text}`" if "`" not in text and "\n" not in text else md_escape(text)
 
 
 def credits_label(n: int) -> str:

@@ -29,3 +29,18 @@ def test_diff_by_file_counts_added_and_removed_lines():
     parts = {path: (added, removed) for path, _, added, removed in diff_by_file(diff_files(old, new))}
     assert parts == {"a.py": (2, 1), "gone.txt": (0, 1), "new.txt": (1, 0)}
     assert diff_by_file("") == []
+
+
+def test_model_written_file_names_render_as_text_not_links_images_or_directives():
+    import re
+
+    from pages._ui import md_code, md_escape
+
+    for hostile in ("[Fix your account](javascript:alert(1))", "![x](data:image-png)", ":red[alert]",
+                    "<img src=x onerror=alert(1)>", "**bold** `code`"):
+        name = tree_label(f"app/{hostile}").split(": ", 1)[1]
+        assert name.replace("\\", "") == hostile
+        assert not re.search(r"(?<!\\)[\[\]():<>`*]", name), name  # every Markdown character is escaped
+        assert md_escape(hostile).replace("\\", "") == hostile
+    assert md_code("app/main.py") == "`app/main.py`"
+    assert md_code("a`[x](javascript:y)`") == "a\\`\\[x\\]\\(javascript\\:y\\)\\`"
