@@ -18,7 +18,7 @@ from core.providers import get_provider_class
 from core.roles import ROLE_NAMES
 from core.spec import AppSpec
 from core.versions import add_snapshot, diff_files, get_snapshots, push, snapshot_files, zip_bytes
-from db.models import LedgerEntry, Project, Step, utcnow
+from db.models import LedgerEntry, Project, Step, User, utcnow
 from db.session import session_scope
 
 ROLES = ROLE_NAMES
@@ -138,6 +138,9 @@ def create_project(*, user_id: int | None, name: str, prompt: str, provider: str
     cost = get_settings().generation_cost if cost is None else cost
     with session_scope() as s:
         if user_id is not None:
+            # Write-lock the user's row first so two starts at once count each other (PostgreSQL row lock;
+            # SQLite's single writer): count-then-insert alone lets both through.
+            s.execute(update(User).where(User.id == user_id).values(id=User.id))
             active = s.scalar(select(func.count()).select_from(Project)
                               .where(Project.user_id == user_id, Project.status.in_(ACTIVE)))
             limit = get_settings().max_concurrent_jobs_per_user

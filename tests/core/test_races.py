@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from core import jobs, ledger, projects
-from core.errors import ValidationError
+from core.errors import LimitExceededError, ValidationError
 from core.orchestrator import run_project
 from core.roles import PIPELINE, Role, RoleResult, RunContext
 from core.spec import AppSpec, EntitySpec, FieldSpec
@@ -205,3 +205,26 @@ def test_another_user_can_neither_read_nor_act_on_a_project(any_db: str, scripte
             call()
     assert projects.get_files(pid, user_id=owner.id) and _balance(other.id) == 100 and _balance(owner.id) == 50
     assert len(projects.list_snapshots(pid, user_id=owner.id)) == 6
+
+
+def test_starts_at_the_same_instant_respect_the_per_user_limit(any_db: str, scripted: None) -> None:
+    user = make_user("max")
+    with session_scope() as s:
+        ledger.credit(session=s, user_id=user.id, amount=400, kind="grant", ref="test:topup")
+    barrier, results = threading.Barrier(6), []
+
+    def start(i: int) -> None:
+        barrier.wait()
+        try:
+            projects.start_generation(user_id=user.id, name=f"p{i}", prompt="A blog with posts")
+            results.append("ok")
+        except LimitExceededError:
+            results.append("limit")
+
+    threads = [threading.Thread(target=start, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(results) == ["limit"] * 4 + ["ok"] * 2  # the default limit is 2
+    assert _balance(user.id) == 500 - 2 * 50
