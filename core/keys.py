@@ -122,6 +122,10 @@ def _validate(provider: str, api_key: str, base_url: str) -> None:
                 f"The base URL must be an http(s) URL, like http://localhost:11434/v1 "
                 f"(got '{scrub(base_url, (api_key,))[:100]}')"
             )
+        if parsed.username or parsed.password:
+            # The base URL is stored in clear (it is shown back to the user); credentials belong in the key.
+            raise ValidationError("Remove the user name and password from the base URL; put the secret in the "
+                                  "API key field")
     elif provider == "openai_compatible":
         raise ValidationError(
             "An OpenAI-compatible server needs its base URL, like http://localhost:11434/v1"

@@ -58,6 +58,8 @@ def test_raw_key_is_not_in_the_database_file(user_id: int, db: str) -> None:
         ({"provider": "openai", "api_key": "sk-abc def"}, "spaces"),
         ({"provider": "openai", "api_key": RAW, "base_url": "localhost:11434"}, "http"),
         ({"provider": "openai_compatible", "api_key": "ollama"}, "base URL"),
+        ({"provider": "openai_compatible", "api_key": "ollama", "base_url": "https://bob:s3cret@llm.example/v1"},
+         "Remove the user name and password"),
     ],
 )
 def test_bad_input_is_refused(user_id: int, kwargs: dict, message: str) -> None:
