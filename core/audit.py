@@ -477,26 +477,51 @@ def run_bandit(files: dict[str, str], report: AuditReport) -> list[Finding]:
 
 # --- report ------------------------------------------------------------------------------------------
 
-def render_report(report: AuditReport, *, isolation: str = "", tests: str = "") -> str:
-    """SECURITY_AUDIT.md: what ran, the counts, and a table of findings with advice."""
-    c = report.counts()
-    lines = ["# Security audit", "",
-             f"Checked {report.files_scanned} files ({report.python_files} Python) with "
-             f"{' and '.join(report.tools) or 'no tools'} in {report.seconds:.2f} s "
-             "(the audit reads the code; it never runs it).", ""]
+_REPORT_TEXT = {
+    "en": {"title": "# Security audit", "and": " and ", "none": "no tools",
+           "checked": "Checked {files} files ({py} Python) with {tools} in {s} s (the audit reads the code; it "
+                      "never runs it).",
+           "tests": "- Tests: {v}", "not run": "not run", "isolation": "- Test isolation: {v}", "no iso": "none",
+           "table": "| Severity | Findings |",
+           "clean": "No findings. These checks cover known secret formats, hardcoded credentials, CORS, debug "
+                    "settings, SQL built from strings, HTML injection sinks, unvalidated write endpoints and "
+                    "bandit's rules; they do not prove the code safe. Review authentication, payments and file "
+                    "uploads by hand.",
+           "findings": "## Findings", "head": "| Severity | File | Line | Rule | Issue | What to do |"},
+    "es": {"title": "# Auditoría de seguridad", "and": " y ", "none": "ninguna herramienta",
+           "checked": "Se revisaron {files} archivos ({py} de Python) con {tools} en {s} s (la auditoría lee el "
+                      "código; nunca lo ejecuta).",
+           "tests": "- Pruebas: {v}", "not run": "no ejecutadas", "isolation": "- Aislamiento de las pruebas: {v}",
+           "no iso": "ninguno", "table": "| Gravedad | Hallazgos |",
+           "clean": "Sin hallazgos. Estas comprobaciones cubren formatos conocidos de secretos, credenciales "
+                    "escritas en el código, CORS, modos de depuración, SQL construido con cadenas, inyección de "
+                    "HTML, endpoints de escritura sin validación y las reglas de bandit; no demuestran que el "
+                    "código sea seguro. Revisa a mano la autenticación, los pagos y la subida de archivos.",
+           "findings": "## Hallazgos", "head": "| Gravedad | Archivo | Línea | Regla | Problema | Qué hacer |"},
+}
+
+
+_SEVERITY_NAMES = {"es": {"high": "alta", "medium": "media", "low": "baja"}}
+
+
+def render_report(report: AuditReport, *, isolation: str = "", tests: str = "", language: str = "en") -> str:
+    """SECURITY_AUDIT.md (English or Spanish): what ran, the counts, and a table of findings with advice."""
+    c, tx = report.counts(), _REPORT_TEXT.get(language, _REPORT_TEXT["en"])
+    tools = tx["and"].join(report.tools) or tx["none"]
+    lines = [tx["title"], "", tx["checked"].format(files=report.files_scanned, py=report.python_files, tools=tools,
+                                                   s=f"{report.seconds:.2f}"), ""]
     if isolation or tests:
-        lines += [f"- Tests: {tests or 'not run'}", f"- Test isolation: {isolation or 'none'}", ""]
+        lines += [tx["tests"].format(v=tests or tx["not run"]), tx["isolation"].format(v=isolation or tx["no iso"]),
+                  ""]
     lines += [f"- {note}" for note in report.notes] + ([""] if report.notes else [])
-    lines += ["| Severity | Findings |", "|---|---|"] + [f"| {s} | {c[s]} |" for s in SEVERITIES] + [""]
+    names = _SEVERITY_NAMES.get(language, {})
+    lines += [tx["table"], "|---|---|"] + [f"| {names.get(s, s)} | {c[s]} |" for s in SEVERITIES] + [""]
     if not report.findings:
-        lines += ["No findings. These checks cover known secret formats, hardcoded credentials, CORS, debug "
-                  "settings, SQL built from strings, HTML injection sinks, unvalidated write endpoints and "
-                  "bandit's rules; they do not prove the code safe. Review authentication, payments and file "
-                  "uploads by hand.", ""]
+        lines += [tx["clean"], ""]
         return "\n".join(lines)
-    lines += ["## Findings", "", "| Severity | File | Line | Rule | Issue | What to do |", "|---|---|---|---|---|---|"]
+    lines += [tx["findings"], "", tx["head"], "|---|---|---|---|---|---|"]
     for f in report.findings:
-        cells = [f.severity, f"`{f.file}`", str(f.line), f.rule, f.message, f.advice]
+        cells = [names.get(f.severity, f.severity), f"`{f.file}`", str(f.line), f.rule, f.message, f.advice]
         lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
     return "\n".join(lines + [""])
 

@@ -52,6 +52,7 @@ def run(ctx: RunContext) -> RoleResult:
     if changed:
         summary += f" (model fixed {len(changed)} files; before: {before['high']} high, {before['medium']} medium)"
     ctx.emit_output(summary)
-    return RoleResult(files={**changed, REPORT: audit.render_report(report)}, summary=summary, usage=usage,
+    return RoleResult(files={**changed, REPORT: audit.render_report(
+        report, language=ctx.spec.language if ctx.spec else "en")}, summary=summary, usage=usage,
                       model=ctx.provider.model if changed else "audit",
                       detail={"audit": counts, "audit_before_fixes": before, "findings": _findings(report)[:200]})

@@ -66,3 +66,11 @@ def test_rendered_report_never_contains_a_secret() -> None:
     key = "sk-" + "proj-" + "Zq7Lm2Xw9Rt4" * 3
     text = render_report(audit_files({"app/config.py": f'KEY = "{key}"\n'}))
     assert "secret-openai-key" in text and key not in text and key[10:] not in text
+
+
+def test_spanish_projects_get_a_spanish_report() -> None:
+    report = AuditReport(files_scanned=3, python_files=1, tools=TOOLS[:1], seconds=0.01)
+    text = render_report(report, language="es")
+    assert text.startswith("# Auditoría de seguridad\n\nSe revisaron 3 archivos (1 de Python)")
+    assert "Sin hallazgos." in text and "| Gravedad | Hallazgos |" in text and "No findings" not in text
+    assert "| alta | 0 |" in text
