@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import inspect, text
 
 from core.config import get_settings
 from db.session import get_engine
@@ -31,7 +32,9 @@ def upgrade(url: str | None = None) -> str:
 
 def current_revision(url: str | None = None) -> str:
     """The revision the database is at ('' when unmigrated)."""
-    from alembic.runtime.migration import MigrationContext
-
+    # Read alembic_version directly: a MigrationContext logs two plain-text INFO lines per call, and
+    # /healthz calls this on every probe.
     with get_engine(url or get_settings().database_url).connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision() or ""
+        if not inspect(conn).has_table("alembic_version"):
+            return ""
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() or ""
