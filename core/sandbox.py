@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -111,8 +112,12 @@ def detect_isolation() -> IsolationInfo:
 
 
 def run_tests(project: Path | dict[str, str], *, timeout: float = 120, trusted: bool = False,
-              allow_unisolated: bool = False, limits: Limits | None = None) -> TestRun:
-    """Copy `project` to a fresh temp dir and run `pytest -q` there under the strongest isolation allowed."""
+              allow_unisolated: bool = False, limits: Limits | None = None,
+              check: Callable[[], None] | None = None) -> TestRun:
+    """Copy `project` to a fresh temp dir and run `pytest -q` there under the strongest isolation allowed.
+
+    `check` is called while the tests run; if it raises (a cancel), every process is killed and it propagates.
+    """
     info = detect_isolation()
     if info.level != "bubblewrap" and not (trusted or allow_unisolated):
         return TestRun(isolation="none", stopped_reason="isolation unavailable", output=(
@@ -127,10 +132,11 @@ def run_tests(project: Path | dict[str, str], *, timeout: float = 120, trusted: 
             write_files(workdir, project)
         else:
             _copy_tree(Path(project), workdir)
-        return execute(workdir, level=info.level, timeout=timeout, limits=limits, bwrap=info.bwrap)
+        return execute(workdir, level=info.level, timeout=timeout, limits=limits, bwrap=info.bwrap, check=check)
 
 
-def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwrap: str = "") -> TestRun:
+def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwrap: str = "",
+            check: Callable[[], None] | None = None) -> TestRun:
     """Run pytest in `workdir` (already a private copy) at `level`; used by run_tests and the benchmark."""
     root = workdir.parent
     token = secrets.token_hex(8)
@@ -155,7 +161,7 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
                                 stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
         namespace = ""
         try:
-            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes)
+            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes, check)
         finally:
             if level == "bubblewrap":
                 namespace = _sandbox_namespace(proc.pid)
@@ -199,11 +205,13 @@ def parse_summary(output: str) -> tuple[int, int, int]:
 
 
 def _wait(proc: subprocess.Popen[bytes], out_path: Path, deadline: float, max_output: int,
-          workdir: Path | None = None, max_disk: int = 0) -> str:
+          workdir: Path | None = None, max_disk: int = 0, check: Callable[[], None] | None = None) -> str:
     """Wait for exit without reaping; return a stop reason when the deadline, output or disk cap is hit."""
     delay = 0.01
     next_disk_check = time.monotonic() + 0.25
     while True:
+        if check is not None:
+            check()  # raises to cancel; the caller's finally kills the group
         if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
             return ""
         if time.monotonic() >= deadline:

@@ -18,7 +18,7 @@ def _run(ctx: RunContext, files: dict[str, str]) -> Any:
 
     settings = get_settings()
     return sandbox.run_tests(dict(files), timeout=settings.test_timeout_seconds, trusted=ctx.provider.is_offline,
-                             allow_unisolated=settings.allow_unisolated_model_code)
+                             allow_unisolated=settings.allow_unisolated_model_code, check=ctx.check_cancel)
 
 
 def _failing(result: Any) -> bool:

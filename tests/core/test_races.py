@@ -228,3 +228,36 @@ def test_starts_at_the_same_instant_respect_the_per_user_limit(any_db: str, scri
         t.join(60)
     assert sorted(results) == ["limit"] * 4 + ["ok"] * 2  # the default limit is 2
     assert _balance(user.id) == 500 - 2 * 50
+
+
+def test_cancel_while_the_tests_run_stops_them_and_refunds(any_db: str, scripted: None,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.config import get_settings
+    from core.roles import tester
+
+    monkeypatch.setenv("ALLOW_UNISOLATED_MODEL_CODE", "true")  # where bubblewrap is missing
+    get_settings.cache_clear()
+    hang = "import time\n\ndef test_slow():\n    time.sleep(600)\n"
+    started = threading.Event()
+
+    def run_tester(ctx: RunContext) -> RoleResult:
+        started.set()
+        return tester.run(ctx)
+
+    base = _pipeline()
+    roles = tuple(Role(r.name, r.title, r.needs, run_tester) if r.name == "tester" else
+                  Role(r.name, r.title, r.needs, (lambda ctx: RoleResult(files={"tests/test_slow.py": hang},
+                                                                         summary="tests")))
+                  if r.name == "backend" else r for r in base)
+    user = make_user("tess")
+    pid = projects.create_project(user_id=user.id, name="Slow", prompt="A task list", provider="scripted").id
+    box: dict[str, Any] = {}
+    worker = threading.Thread(target=lambda: box.setdefault("out", run_project(pid, roles=roles)))
+    worker.start()
+    assert started.wait(60), "the tester never started"
+    time.sleep(1.0)  # the suite is sleeping inside the sandbox now
+    projects.cancel(pid, user_id=user.id)
+    worker.join(60)
+    assert not worker.is_alive(), "cancel did not stop the running tests"
+    assert box["out"].status == "cancelled" and _status(pid) == "cancelled"
+    assert _balance(user.id) == 100

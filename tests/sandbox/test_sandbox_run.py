@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sandbox_helpers import processes_with, wait_for
 
+from core.errors import CancelledError
 from core.sandbox import TestRun, detect_isolation, parse_summary, run_tests
 
 PASSING = {
@@ -143,3 +144,21 @@ def test_limits_exec_wrapper_applies_limits_then_execs() -> None:
     assert out.strip() == "(77, 77) (9, 14)"
     bad = subprocess.run([sys.executable, str(wrapper), "--bogus=1", "--", "true"], capture_output=True, text=True)
     assert bad.returncode != 0 and "unknown" in bad.stderr
+
+
+def test_a_check_that_raises_stops_the_tests_and_kills_every_process() -> None:
+    token = "cancel-" + secrets.token_hex(6)
+    hang = (f"import subprocess, time\ndef test_hang():\n"
+            f"    subprocess.Popen([{token!r}, '1000'], executable='/usr/bin/sleep', start_new_session=True)\n"
+            f"    time.sleep(1000)\n")
+    seen: list[bool] = []
+
+    def check() -> None:
+        seen.append(bool(processes_with(token)))
+        if any(seen):  # the suite is running: the owner cancels now
+            raise CancelledError("Cancelled by the owner")
+
+    with pytest.raises(CancelledError):
+        run_tests({"test_hang.py": hang}, timeout=60, trusted=True, check=check)
+    assert any(seen), "the suite never started"
+    assert wait_for(lambda: not processes_with(token), 5), processes_with(token)
