@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -68,3 +69,7 @@ logging.getLogger("lib").warning("dsn %s", "postgresql://u:pw12345678@h/db")
     for secret in (SECRETS[0], SECRETS[3], "abcd1234efgh5678", "pw12345678"):
         assert secret not in written
     assert "provider_failed" in written and "request failed" in written and "RuntimeError" in written
+    lines = [json.loads(line) for line in proc.stderr.splitlines() if line.strip()]  # every line is JSON
+    by_event = {line["event"]: line for line in lines}
+    assert by_event["dsn postgresql://[redacted]@h/db"]["logger"] == "lib"
+    assert by_event["dsn postgresql://[redacted]@h/db"]["level"] == "warning"
