@@ -144,7 +144,8 @@ def invalid_values(f: FieldSpec) -> list[object]:
     t = f.type
     out: list[object] = []
     if t in {"string", "text"}:
-        out.append("x" * ((f.max_length or 200) + 1))
+        # The same default limit the schema enforces (render_backend._annotation): 200 for strings, 5000 for text.
+        out.append("x" * ((f.max_length or (200 if t == "string" else 5000)) + 1))
         if f.required:
             out.append("   ")
     elif t in {"int", "decimal"}:

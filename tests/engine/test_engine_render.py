@@ -208,3 +208,13 @@ def test_spanish_labels_are_written_spanish():
     assert label("order_date", "es") == "Fecha de pedido" and label("first_name", "es") == "Nombre"
     assert label("unit_price", "es") == "Precio unitario" and label("bathrooms", "es") == "Baños"
     assert spanish_plural("almacén") == "almacenes" and spanish_plural("huésped") == "huéspedes"
+
+
+def test_invalid_length_for_text_follows_the_schema_default():
+    """A model's spec may leave a text field's max_length unset: its too-long test value must exceed 5,000."""
+    from core.engine.render_common import invalid_values
+    from core.spec import FieldSpec
+
+    text = FieldSpec(name="description", type="text", required=False)
+    assert [len(v) for v in invalid_values(text)] == [5001]
+    assert len(invalid_values(FieldSpec(name="title", type="string"))[0]) == 201
