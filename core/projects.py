@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from core import ledger
 from core.config import get_settings
@@ -164,10 +165,26 @@ def start_generation(*, user_id: int | None, name: str, prompt: str, provider: s
     return view
 
 
+def _net_credits(s: Session, rows: list[Project]) -> list[ProjectView]:
+    """Views whose `credits_charged` is what each project cost net of refunds, read from the ledger."""
+    owners = {p.user_id for p in rows if p.user_id is not None}
+    if not owners:
+        return [ProjectView.of(p) for p in rows]
+    spent: dict[str, int] = {}
+    refs = (or_(*[LedgerEntry.ref.like(f"project:{p.id}:run:%") for p in rows]) if len(rows) <= 20
+            else LedgerEntry.ref.like("project:%:run:%"))
+    entries = s.execute(select(LedgerEntry.ref, LedgerEntry.amount).where(LedgerEntry.user_id.in_(owners), refs))
+    for ref, amount in entries:
+        pid = ref.split(":")[1]
+        spent[pid] = spent.get(pid, 0) - int(amount)
+    return [replace(ProjectView.of(p), credits_charged=spent.get(p.id, 0)) if p.user_id is not None
+            else ProjectView.of(p) for p in rows]
+
+
 def get_project(project_id: str, *, user_id: int | None) -> ProjectView:
     """The project, or NotFoundError when it is not the user's (user_id None: any project)."""
     with session_scope() as s:
-        return ProjectView.of(_owned(s, project_id, user_id))
+        return _net_credits(s, [_owned(s, project_id, user_id)])[0]
 
 
 def list_projects(*, user_id: int, q: str = "", status: str = "") -> list[ProjectView]:
@@ -179,7 +196,7 @@ def list_projects(*, user_id: int, q: str = "", status: str = "") -> list[Projec
     if status:
         query = query.where(Project.status == status)
     with session_scope() as s:
-        return [ProjectView.of(p) for p in s.scalars(query.order_by(Project.created_at.desc()))]
+        return _net_credits(s, list(s.scalars(query.order_by(Project.created_at.desc()))))
 
 
 def delete_project(project_id: str, *, user_id: int | None) -> None:
