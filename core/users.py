@@ -194,8 +194,15 @@ def update_preferences(username: str, **prefs: str) -> UserPublic:
         raise ValidationError(f"Unknown preference: {', '.join(sorted(unknown))}")
     if prefs.get("language", "en") not in ("en", "es"):
         raise ValidationError("Language must be 'en' or 'es'")
+    if prefs.get("fallback_provider") == "offline":
+        # The runs never fall back to the offline engine (core.orchestrator); saying so beats ignoring it.
+        raise ValidationError("The Offline engine cannot be a fallback: choose a model provider, or None")
     with session_scope() as s:
         user = get_user(session=s, username=username)
+        fallback = prefs.get("fallback_provider", user.fallback_provider)
+        changing = {"default_provider", "fallback_provider"} & set(prefs)
+        if changing and fallback and fallback == prefs.get("default_provider", user.default_provider):
+            raise ValidationError("The fallback provider must differ from the default provider")
         for k, v in prefs.items():
             setattr(user, k, v)
         return UserPublic.of(user)

@@ -158,6 +158,15 @@ def providers_for(user_id: int) -> list[tuple[str, str]]:
     return available_providers(user_id)
 
 
+def fallbacks_for(user_id: int) -> list[tuple[str, str]]:
+    """Model providers this user could fall back to (never the offline engine)."""
+    try:
+        from core.providers import fallback_candidates
+    except ImportError:
+        return []
+    return fallback_candidates(user_id)
+
+
 def report_script_error(exc: Exception) -> bool:
     """st.App's on_script_error: log with a short id (and Sentry), show a friendly message, hide the traceback."""
     import uuid

@@ -40,12 +40,14 @@ with general, st.container(width=WIDTH):
     with st.form("settings_models"):
         default = st.selectbox(t("Default provider"), names, format_func=labels.get,
                                index=names.index(user.default_provider) if user.default_provider in names else 0)
-        fallbacks = ["none", *names]
+        fallbacks = ["none", *(n for n, _ in ui.fallbacks_for(user.id))]
         # Labels are resolved now: a format_func may also be called outside the script run.
         fallback_labels = {"none": t("None"), **labels}
         fallback = st.selectbox(t("Fallback provider"), fallbacks, format_func=fallback_labels.get,
-                                index=fallbacks.index(user.fallback_provider) if user.fallback_provider in names else 0,
-                                help=t("Used when the default provider keeps failing."))
+                                index=fallbacks.index(user.fallback_provider)
+                                if user.fallback_provider in fallbacks else 0,
+                                help=t("Used when the default provider keeps failing. Only model providers "
+                                       "can stand in; add a second key in Model keys to have one."))
         fallback = "" if fallback == "none" else fallback
         if st.form_submit_button(t("Save"), type="primary") and \
                 ui.attempt(update_preferences, user.username, default_provider=default, fallback_provider=fallback):
@@ -64,15 +66,16 @@ with models, st.container(width=WIDTH):
                 st.markdown(f"**{label}**")
                 key = saved.get(name)
                 if key is not None:
-                    st.markdown(f":material/key: `{key.masked}`" + (f" · {key.base_url}" if key.base_url else "")
-                                + (f" · {key.model}" if key.model else ""))
+                    st.markdown(f":material/key: {ui.md_code(key.masked)}"
+                                + (f" · {ui.md_code(key.base_url)}" if key.base_url else "")
+                                + (f" · {ui.md_escape(key.model)}" if key.model else ""))
                     test, delete = st.columns(2)
                     if test.button(t("Test connection"), key=f"settings_test_{name}", icon=":material/network_check:"):
                         with st.spinner(t("Calling {p}…", p=label)):
                             result = ui.attempt(keys.test_connection, user_id=user.id, provider=name)
                         if result is not None:
                             ok, message = result
-                            (st.success if ok else st.error)(message)
+                            (st.success if ok else st.error)(t(message))
                     if delete.button(t("Delete"), key=f"settings_del_{name}", icon=":material/delete:"):
                         keys.delete_key(user_id=user.id, provider=name)
                         st.rerun()

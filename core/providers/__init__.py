@@ -89,6 +89,11 @@ def available_providers(user_id: int | None = None) -> list[tuple[str, str]]:
     return found
 
 
+def fallback_candidates(user_id: int | None = None) -> list[tuple[str, str]]:
+    """Providers that can stand in when the default keeps failing: usable model providers, never the offline engine."""
+    return [(name, label) for name, label in available_providers(user_id) if name != "offline"]
+
+
 def build_chain(primary: str, fallback: str = "", *, user_id: int | None = None) -> list[BaseProvider]:
     """[primary] plus the fallback when one is named, differs and is configured (no fallback by default)."""
     chain = [build_provider(primary, user_id=user_id)]
@@ -139,6 +144,7 @@ __all__ = [
     "build_chain",
     "build_provider",
     "complete_with_fallback",
+    "fallback_candidates",
     "get_provider",
     "get_provider_class",
     "join_chunks",
