@@ -402,6 +402,66 @@ ES_MESSAGES: dict[str, str] = {
     "Generation: {name}": "Generación: {name}",
     "Free trial": "Prueba gratuita",
     "A new app costs {cost} and your balance is {balance}.": "Una app nueva cuesta {cost} y tu saldo es {balance}.",
+    # Model providers: failures in plain words (core/providers/plain.py), keys and connection tests (core/keys.py)
+    "{provider} failed after {n} attempts: {cause}": "{provider} falló tras {n} intentos: {cause}",
+    "{provider} failed: {cause}": "{provider} falló: {cause}",
+    "Every provider failed. {detail}": "Fallaron todos los proveedores. {detail}",
+    "the API key was rejected (HTTP 401): check it in Settings":
+        "la clave de API fue rechazada (HTTP 401): revísala en Ajustes",
+    "access was denied (HTTP 403): the key may not have access to this model":
+        "acceso denegado (HTTP 403): puede que la clave no tenga acceso a este modelo",
+    "the model '{model}' or its endpoint was not found (HTTP 404): check the model name and the base URL":
+        "no se encontró el modelo '{model}' o su endpoint (HTTP 404): revisa el nombre del modelo y la URL base",
+    "the model server is limiting requests (HTTP 429): too many requests, or the account's quota is used up":
+        "el servidor del modelo está limitando las peticiones (HTTP 429): demasiadas peticiones, o la cuota "
+        "de la cuenta está agotada",
+    "the model server is overloaded (HTTP {n})": "el servidor del modelo está sobrecargado (HTTP {n})",
+    "the model server is unavailable or overloaded (HTTP 503)":
+        "el servidor del modelo no está disponible o está sobrecargado (HTTP 503)",
+    "the model server had an internal error (HTTP {n})": "el servidor del modelo tuvo un error interno (HTTP {n})",
+    "the model server could not take the request right now":
+        "el servidor del modelo no pudo atender la petición en este momento",
+    "nothing answered at {url} (connection refused): is the server running, and is the base URL right?":
+        "nada respondió en {url} (conexión rechazada): ¿está el servidor en marcha y es correcta la URL base?",
+    "could not reach {url}: check the base URL and the network":
+        "no se pudo llegar a {url}: revisa la URL base y la red",
+    "the model server did not answer within {n} s": "el servidor del modelo no respondió en {n} s",
+    "the connection dropped while the model was answering": "la conexión se cortó mientras el modelo respondía",
+    "the model server sent an answer that could not be read":
+        "el servidor del modelo envió una respuesta que no se pudo leer",
+    "What to try: generate again in a few minutes, choose another model, or set a fallback provider in Settings.":
+        "Qué probar: vuelve a generar en unos minutos, elige otro modelo o configura un proveedor de respaldo "
+        "en Ajustes.",
+    "No files were produced: the run stopped before any role finished.":
+        "No se generó ningún archivo: la ejecución se detuvo antes de que terminara algún rol.",
+    "Stopped after {done} of {total} roles · {elapsed}": "Detenido tras {done} de {total} roles · {elapsed}",
+    "not run": "no ejecutado",
+    "Not run: an earlier step failed": "No se ejecutó: falló un paso anterior",
+    "Audit tools only (no model call)": "Solo herramientas de auditoría (sin llamar al modelo)",
+    "Used when the default provider keeps failing. Only model providers can stand in; add a second key in "
+    "Model keys to have one.":
+        "Se usa cuando el proveedor por defecto sigue fallando. Solo un proveedor de modelos puede sustituirlo; "
+        "añade una segunda clave en Claves de modelos para tener uno.",
+    "The Offline engine cannot be a fallback: choose a model provider, or None":
+        "El motor offline no puede ser de respaldo: elige un proveedor de modelos, o Ninguno",
+    "The fallback provider must differ from the default provider":
+        "El proveedor de respaldo debe ser distinto del proveedor por defecto",
+    "Connected to {label} ({model}) in {s} s": "Conectado a {label} ({model}) en {s} s",
+    "The offline engine runs here and needs no connection": "El motor offline funciona aquí y no necesita conexión",
+    "{label} is not configured: add your key in Settings or set {hint}":
+        "{label} no está configurado: añade tu clave en Ajustes o define {hint}",
+    "Your saved {label} key cannot be decrypted (the server's encryption key changed): add it again in Settings":
+        "Tu clave guardada de {label} no se puede descifrar (cambió la clave de cifrado del servidor): "
+        "añádela de nuevo en Ajustes",
+    "The API key is empty": "La clave de API está vacía",
+    "The API key contains spaces or line breaks: paste it again":
+        "La clave de API contiene espacios o saltos de línea: pégala de nuevo",
+    "The base URL must be an http(s) URL, like http://localhost:11434/v1 (got '{url}')":
+        "La URL base debe ser una URL http(s), como http://localhost:11434/v1 (se recibió '{url}')",
+    "Remove the user name and password from the base URL; put the secret in the API key field":
+        "Quita el usuario y la contraseña de la URL base; pon el secreto en el campo de la clave de API",
+    "An OpenAI-compatible server needs its base URL, like http://localhost:11434/v1":
+        "Un servidor compatible con OpenAI necesita su URL base, como http://localhost:11434/v1",
 }
 ES.update({k: v for k, v in ES_MESSAGES.items() if k not in ES})
 

@@ -22,7 +22,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from core.config import get_settings
-from core.errors import AutocreaError, NotFoundError, ValidationError
+from core.errors import AutocreaError, NotFoundError, ProviderError, ValidationError
 from core.providers.retry import scrub
 from db.models import ApiKey
 from db.session import session_scope
@@ -197,7 +197,9 @@ def get_key(*, user_id: int, provider: str) -> DecryptedKey | None:
 def test_connection(*, user_id: int | None, provider: str) -> tuple[bool, str]:
     """Make one tiny real call; (ok, message for the person) and never an exception."""
     from core.providers import Message, ProviderOptions, build_provider
+    from core.providers.plain import describe_failure
 
+    instance = None
     try:
         instance = build_provider(provider, user_id=user_id)
         if instance.is_offline:
@@ -207,6 +209,8 @@ def test_connection(*, user_id: int | None, provider: str) -> tuple[bool, str]:
         instance.complete([Message(role="user", content="Reply with the single word OK.")], options)
         elapsed = time.monotonic() - started
         return True, f"Connected to {instance.label} ({instance.model}) in {elapsed:.1f} s"
+    except ProviderError as exc:
+        return False, scrub(describe_failure(exc, instance.model if instance is not None else ""))
     except AutocreaError as exc:
         return False, scrub(str(exc))
     except Exception as exc:  # a connection test reports, it never crashes the settings page

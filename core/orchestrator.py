@@ -19,10 +19,11 @@ from sqlalchemy import select, update
 
 from core import ledger
 from core.config import get_settings
-from core.errors import AutocreaError, CancelledError, UnsupportedRequestError
+from core.errors import AutocreaError, CancelledError, ProviderError, UnsupportedRequestError
 from core.logging import get_logger
 from core.providers import get_provider
 from core.providers.base import BaseProvider, ProviderOptions
+from core.providers.plain import describe_failure
 from core.roles import PIPELINE, Role, RoleResult, RunContext
 from core.spec import AppSpec
 from core.versions import add_snapshot, snapshot_files
@@ -270,7 +271,7 @@ class _Run:
 
     def fail_role(self, role: Role, exc: BaseException) -> None:
         cancelled = isinstance(exc, CancelledError)
-        message = str(exc) or type(exc).__name__
+        message = self.failure_text(exc)
         if not isinstance(exc, AutocreaError):
             log.error("role_crashed", project=self.project_id, role=role.name, error=message,
                       exc_info=(type(exc), exc, exc.__traceback__))
@@ -283,6 +284,14 @@ class _Run:
                           finished_at=utcnow(), seconds=seconds)
         self._emit(Event("cancelled" if cancelled else "failed", role.name, error=message))
 
+    def failure_text(self, exc: BaseException) -> str:
+        """What the person reads: a provider failure in plain words (naming the model), else the error."""
+        if isinstance(exc, ProviderError):
+            provider = getattr(self, "provider", None)
+            model = provider.model if provider is not None and provider.name == exc.provider else ""
+            return describe_failure(exc, model)
+        return str(exc) or type(exc).__name__
+
     def conclude(self, failure: BaseException | None, seconds: float) -> Outcome:
         tester = self.details.get("tester", {})
         raw = tester.get("tests", {})
@@ -290,6 +299,8 @@ class _Run:
         ran = bool(raw.get("ran", False))
         audit = {"high": 0, "medium": 0, "low": 0, **self.details.get("security", {}).get("audit", {})}
         status, error, code = _verdict(failure, followup=bool(self.instruction), tests=tests, ran=ran)
+        if isinstance(failure, ProviderError):
+            error = self.failure_text(failure)
         error = error.replace("\x00", "")
         with session_scope() as s:
             p = s.get(Project, self.project_id)

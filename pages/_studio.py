@@ -22,6 +22,8 @@ ROLE_ICONS = {"architect": ":material/architecture:", "backend": ":material/dns:
 STEP_STATES = {"pending": "running", "running": "running", "completed": "complete", "failed": "error",
                "cancelled": "error", "skipped": "complete"}
 DONE_STEPS = ("completed", "failed", "cancelled", "skipped")
+# Step "models" that are tools, not a model call (the security audit when it finds nothing to fix).
+NO_MODEL = {"audit": "Audit tools only (no model call)"}
 ACE_LANGUAGES = {".py": "python", ".js": "javascript", ".ts": "typescript", ".html": "html", ".css": "css",
                  ".md": "markdown", ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml",
                  ".sh": "sh", ".sql": "sql", ".ini": "ini", ".cfg": "ini", ".txt": "text", ".xml": "xml"}
@@ -38,13 +40,20 @@ def ace_language(path: str) -> str:
     return ACE_LANGUAGES.get(PurePosixPath(path).suffix.lower(), "text")
 
 
-def elapsed(p: ProjectView) -> str:
-    """Time the generation has taken so far (or took)."""
-    start = p.created_at if p.created_at.tzinfo else p.created_at.replace(tzinfo=UTC)
+def elapsed(p: ProjectView, steps: list[StepView] | tuple = ()) -> str:
+    """Time this run has taken so far (or took): from its first role's start, else from its creation."""
+    starts = [s.started_at for s in steps if s.started_at is not None]
+    start = min(starts) if starts else p.created_at if p.run <= 1 else p.updated_at
+    start = start if start.tzinfo else start.replace(tzinfo=UTC)
     end = p.finished_at or datetime.now(UTC)
     end = end if end.tzinfo else end.replace(tzinfo=UTC)
     seconds = max(0, int((end - start).total_seconds()))
     return f"{seconds // 60}m {seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+def not_run(step: StepView) -> bool:
+    """A role the run never reached because an earlier one failed (not one a follow-up did not need)."""
+    return step.status == "skipped" and bool(step.error)
 
 
 def _step_label(step: StepView) -> str:
@@ -56,7 +65,7 @@ def _step_label(step: StepView) -> str:
     if step.status == "completed":
         return f"{role} · {t(step.summary) if step.summary else t('done')}"
     if step.status == "skipped":
-        return f"{role} · {t('skipped')}"
+        return f"{role} · {t('not run') if not_run(step) else t('skipped')}"
     return f"{role} · {t(step.status.capitalize())}"
 
 
@@ -66,16 +75,21 @@ def render_step(step: StepView) -> None:
     Written through the container, not `with box:`: leaving a running status's `with` block marks it complete,
     so a role still at work (or waiting) would show a check mark.
     """
+    if not_run(step):  # no check mark: nothing was done
+        st.expander(_step_label(step), icon=":material/block:").caption(t(step.error))
+        return
     box = st.status(_step_label(step), state=STEP_STATES.get(step.status, "running"),
                     expanded=step.status in ("running", "failed"))
     facts = []
-    if step.provider:
+    if step.model in NO_MODEL:
+        facts.append(t(NO_MODEL[step.model]))
+    elif step.provider:
         facts.append(ui.model_label(step.provider, step.model))  # "Offline engine", or "OpenAI · gpt-x"
     if step.seconds:
         facts.append(f"{step.seconds:.1f}s")
     if step.prompt_tokens or step.completion_tokens:
         approx = "≈" if step.tokens_estimated else ""
-        facts.append(t("{n} tokens", n=f"{approx}{step.prompt_tokens + step.completion_tokens:,}"))
+        facts.append(t("{n} tokens", n=f"{approx}{ui.number(step.prompt_tokens + step.completion_tokens)}"))
     if facts:
         box.caption(" · ".join(facts))
     if step.error:
@@ -94,9 +108,15 @@ def render_step(step: StepView) -> None:
 
 def render_timeline(p: ProjectView, steps: list[StepView]) -> None:
     """Overall progress, elapsed time and one status per role."""
-    done = sum(1 for s in steps if s.status in DONE_STEPS)
+    done = sum(1 for s in steps if s.status in DONE_STEPS and not not_run(s))
     total = len(steps) or len(projects.ROLES)
-    label = t("{done} of {total} roles done · {elapsed}", done=done, total=total, elapsed=elapsed(p))
+    if p.status in ("failed", "cancelled") and any(s.status in ("failed", "cancelled") or not_run(s)
+                                                    for s in steps):
+        done = sum(1 for s in steps if s.status in ("completed", "skipped") and not not_run(s))
+        label = t("Stopped after {done} of {total} roles · {elapsed}", done=done, total=total,
+                  elapsed=elapsed(p, steps))
+    else:
+        label = t("{done} of {total} roles done · {elapsed}", done=done, total=total, elapsed=elapsed(p, steps))
     st.progress(done / total if total else 0.0, text=label)
     if not steps:
         st.caption(t("Queued: the team starts in a moment."))

@@ -136,7 +136,11 @@ def outcome(p: ProjectView, steps: list) -> None:
         elif p.status == "unsupported":
             st.warning(f"{t(message)} {refund}", icon=":material/block:")
         else:
-            st.error(f"{where}: {message} {refund}".strip(": "), icon=":material/error:")
+            said = f"{where}: {t(message)}" if where and message else where or t(message)
+            st.error(f"{said.rstrip('. ')}. {refund}".lstrip(". "), icon=":material/error:")
+            if p.provider != "offline":
+                st.caption(t("What to try: generate again in a few minutes, choose another model, or set a "
+                             "fallback provider in Settings."))
     elif p.status == "needs_review":
         st.warning(t("The last change broke {n} of the project's tests. Keep it anyway, or discard it to restore "
                      "the previous version (the {cost} are refunded).", n=p.tests_failed,
@@ -199,7 +203,11 @@ def workbench(p: ProjectView) -> None:
     """Code | Preview | Architecture | Security audit | Tests | History."""
     files = projects.get_files(p.id, user_id=user.id)
     if not files:
-        st.info(t("Files appear here as each role finishes."), icon=":material/hourglass_top:")
+        if p.active:
+            st.info(t("Files appear here as each role finishes."), icon=":material/hourglass_top:")
+        else:
+            st.info(t("No files were produced: the run stopped before any role finished."),
+                    icon=":material/draft:")
         return
     flash = st.session_state.pop("gen_flash", "")
     if flash:

@@ -110,7 +110,7 @@ def test_connection_failures_are_messages_not_exceptions(user_id: int, fake_open
     keys.save_key(user_id=user_id, provider="openai", api_key=RAW, base_url=fake_openai.base_url)
     fake_openai.default = Reply.error(401, f"Incorrect API key provided: {RAW}")
     ok, message = keys.test_connection(user_id=user_id, provider="openai")
-    assert not ok and "invalid API key (401)" in message and RAW not in message
+    assert not ok and "the API key was rejected (HTTP 401)" in message and RAW not in message
     assert len(fake_openai.requests) == 1
     ok, message = keys.test_connection(user_id=user_id, provider="anthropic")
     assert not ok and "Anthropic is not configured" in message
