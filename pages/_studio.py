@@ -101,7 +101,7 @@ def render_step(step: StepView) -> None:
         box.caption(t("Files: {names}", names=", ".join(ui.md_escape(str(f)) for f in files[:12])
                       + (" …" if len(files) > 12 else "")))
     if step.output and step.status == "running":
-        box.code(step.output[-3000:], language="text")
+        box.code(step.output[-3000:], language="text", wrap_lines=True)  # the stream reads as prose
     elif step.status == "pending":
         box.caption(t("Starts when the roles it depends on have finished."))
 
