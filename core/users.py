@@ -85,6 +85,14 @@ def _normalise_email(email: str) -> str:
         raise ValidationError(f"Invalid email: {exc}") from None
 
 
+def _initial_provider() -> str:
+    """The operator's DEFAULT_PROVIDER for a new account (the offline engine when it names no provider)."""
+    from core.providers import REGISTRY
+
+    wanted = get_settings().default_provider
+    return wanted if wanted in REGISTRY else "offline"
+
+
 def create_user(*, username: str, email: str, name: str, password: str, repeat: str | None = None,
                 role: str = "user") -> UserPublic:
     """Register a user and grant the free trial exactly once."""
@@ -106,7 +114,7 @@ def create_user(*, username: str, email: str, name: str, password: str, repeat: 
     try:
         with session_scope() as s:
             user = User(username=username, email=email, name=name.strip(), role=role,
-                        password_hash=hash_password(password), balance=0)
+                        password_hash=hash_password(password), balance=0, default_provider=_initial_provider())
             s.add(user)
             s.flush()
             trial = get_settings().trial_credits

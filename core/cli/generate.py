@@ -11,6 +11,7 @@ from pathlib import Path
 from types import FrameType
 
 from core import projects, users
+from core.config import get_settings
 from core.errors import NotFoundError, UnsupportedRequestError, ValidationError
 from core.files import write_files
 from core.orchestrator import Event, run_project
@@ -23,7 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("prompt", help="what to build, in English or Spanish")
     p.add_argument("--out", required=True, type=Path, help="folder to write the project to (new or empty)")
     p.add_argument("--name", default="", help="project name (default: derived from the prompt)")
-    p.add_argument("--provider", default="offline", help=f"one of: {', '.join(sorted(REGISTRY))}")
+    p.add_argument("--provider", default="", help=f"one of: {', '.join(sorted(REGISTRY))} (default: DEFAULT_PROVIDER, "
+                   "offline unless set)")
     p.add_argument("--user", default="", help="store the project under this user and charge their credits")
     p.add_argument("--json", action="store_true", help="print one JSON summary on stdout as the last line")
     p.set_defaults(func=run)
@@ -73,6 +75,7 @@ def _summary(view: projects.ProjectView | None, status: str, started: float, fil
 def run(args: argparse.Namespace) -> int:
     """Validate, charge (with --user), run every role, write the files, report."""
     started = time.monotonic()
+    args.provider = args.provider.strip() or get_settings().default_provider
     out = _check_out(args.out)
     user_id = None
     if args.user:

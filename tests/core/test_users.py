@@ -51,3 +51,14 @@ def test_usernames_are_ascii_so_look_alikes_cannot_register(any_db: str) -> None
     for look_alike in ("аlice", "alİce", "al\u200bice"):  # Cyrillic a, dotted I, zero-width space
         with pytest.raises(ValidationError, match="Username must be"):
             _register(look_alike, "x@example.com")
+
+
+def test_new_accounts_start_on_the_operators_default_provider(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.config import get_settings
+
+    monkeypatch.setenv("DEFAULT_PROVIDER", "joxcoder")
+    get_settings.cache_clear()
+    assert make_user("joan").default_provider == "joxcoder"
+    monkeypatch.setenv("DEFAULT_PROVIDER", "no-such-provider")
+    get_settings.cache_clear()
+    assert make_user("off").default_provider == "offline"
