@@ -90,12 +90,15 @@ def credits_by_day(days: int = 30) -> list[tuple[str, str, int]]:
 
 
 def recent_projects(limit: int = 20) -> list[ProjectRow]:
-    """The newest projects of every user."""
+    """The newest projects of every user, with what each cost net of refunds."""
+    from core.projects import credits_spent
+
     with session_scope() as s:
         rows = s.execute(select(Project, User.username).join(User, User.id == Project.user_id, isouter=True)
                          .order_by(Project.created_at.desc()).limit(limit)).all()
-        return [ProjectRow(p.id, p.name, name or "—", p.status, p.provider, p.credits_charged, p.created_at)
-                for p, name in rows]
+        found = [(p.id, p.name, name or "—", p.status, p.provider, p.created_at) for p, name in rows]
+    return [ProjectRow(pid, pname, owner, status, provider, credits_spent(pid, user_id=None), created)
+            for pid, pname, owner, status, provider, created in found]
 
 
 def list_accounts() -> list[UserPublic]:

@@ -376,6 +376,8 @@ ES_MESSAGES: dict[str, str] = {
     "{change} -> {spec}": "{change} → {spec}",
     "Wrote {n} {noun} files": "Escribió {n} archivos de {noun}",
     "Wrote {n} {noun} files, removed {k}": "Escribió {n} archivos de {noun} y eliminó {k}",
+    "Wrote {n} {noun} file": "Escribió {n} archivo de {noun}",
+    "Wrote {n} {noun} file, removed {k}": "Escribió {n} archivo de {noun} y eliminó {k}",
     "No {noun} change needed": "Sin cambios de {noun}",
     "{summary} ({n} by the model)": "{summary} ({n} del modelo)",
     "{summary}; refused {n} unsafe or out-of-area model files":

@@ -55,7 +55,8 @@ def _build(ctx: RunContext, role: str, render: Renderer, noun: str) -> RoleResul
         model, detail = ctx.provider.model, {"model_files": sorted(extra), "refused": problems}
     if ctx.is_followup and not files and not deleted:
         return RoleResult(summary=f"No {noun} change needed", skipped=True, model=model, usage=usage)
-    summary = f"Wrote {len(files)} {noun} files" + (f", removed {len(deleted)}" if deleted else "")
+    summary = (f"Wrote {len(files)} {noun} {'file' if len(files) == 1 else 'files'}"
+               + (f", removed {len(deleted)}" if deleted else ""))
     if detail.get("model_files"):
         summary += f" ({len(detail['model_files'])} by the model)"
     if detail.get("refused"):

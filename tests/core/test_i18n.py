@@ -9,6 +9,7 @@ from core.i18n import translate_message
 
 @pytest.mark.parametrize(("english", "spanish"), [
     ("Wrote 16 backend files", "Escribió 16 archivos de backend"),
+    ("Wrote 1 frontend file", "Escribió 1 archivo de frontend"),
     ("Wrote 16 backend files (3 by the model); refused 2 unsafe or out-of-area model files",
      "Escribió 16 archivos de backend (3 del modelo); rechazó 2 archivos del modelo inseguros o fuera de su área"),
     ("87 passed, 0 failed", "87 superadas, 0 fallidas"),

@@ -161,3 +161,14 @@ def test_submitting_a_run_that_ends_at_once_does_not_deadlock(db: str) -> None:
     threading.Thread(target=submit_twice, daemon=True).start()
     assert done.wait(30), "submit deadlocked"
     assert pid not in runner.running()
+
+
+def test_admin_recent_projects_show_net_cost(db: str) -> None:
+    from core import admin
+
+    user = make_user("nadia")
+    kept = projects.create_project(user_id=user.id, name="kept", prompt="A blog with posts").id
+    refunded = projects.create_project(user_id=user.id, name="refunded", prompt="A recipe book with recipes").id
+    projects.cancel(refunded, user_id=user.id)
+    costs = {row.id: row.credits for row in admin.recent_projects()}
+    assert costs == {kept: 50, refunded: 0}
