@@ -479,8 +479,8 @@ def run_bandit(files: dict[str, str], report: AuditReport) -> list[Finding]:
 
 _REPORT_TEXT = {
     "en": {"title": "# Security audit", "and": " and ", "none": "no tools",
-           "checked": "Checked {files} files ({py} Python) with {tools} in {s} s (the audit reads the code; it "
-                      "never runs it).",
+           "checked": "Checked {files} files ({py} Python) with {tools} (the audit reads the code; it never runs "
+                      "it).",
            "tests": "- Tests: {v}", "not run": "not run", "isolation": "- Test isolation: {v}", "no iso": "none",
            "table": "| Severity | Findings |",
            "clean": "No findings. These checks cover known secret formats, hardcoded credentials, CORS, debug "
@@ -489,8 +489,8 @@ _REPORT_TEXT = {
                     "uploads by hand.",
            "findings": "## Findings", "head": "| Severity | File | Line | Rule | Issue | What to do |"},
     "es": {"title": "# Auditoría de seguridad", "and": " y ", "none": "ninguna herramienta",
-           "checked": "Se revisaron {files} archivos ({py} de Python) con {tools} en {s} s (la auditoría lee el "
-                      "código; nunca lo ejecuta).",
+           "checked": "Se revisaron {files} archivos ({py} de Python) con {tools} (la auditoría lee el código; "
+                      "nunca lo ejecuta).",
            "tests": "- Pruebas: {v}", "not run": "no ejecutadas", "isolation": "- Aislamiento de las pruebas: {v}",
            "no iso": "ninguno", "table": "| Gravedad | Hallazgos |",
            "clean": "Sin hallazgos. Estas comprobaciones cubren formatos conocidos de secretos, credenciales "
@@ -508,8 +508,9 @@ def render_report(report: AuditReport, *, isolation: str = "", tests: str = "", 
     """SECURITY_AUDIT.md (English or Spanish): what ran, the counts, and a table of findings with advice."""
     c, tx = report.counts(), _REPORT_TEXT.get(language, _REPORT_TEXT["en"])
     tools = tx["and"].join(report.tools) or tx["none"]
-    lines = [tx["title"], "", tx["checked"].format(files=report.files_scanned, py=report.python_files, tools=tools,
-                                                   s=f"{report.seconds:.2f}"), ""]
+    # No timings in the file: the same project must give the same report (and no noise in History diffs).
+    lines = [tx["title"], "", tx["checked"].format(files=report.files_scanned, py=report.python_files, tools=tools),
+             ""]
     if isolation or tests:
         lines += [tx["tests"].format(v=tests or tx["not run"]), tx["isolation"].format(v=isolation or tx["no iso"]),
                   ""]

@@ -52,6 +52,7 @@ class ProjectView:
     preview_token: str
     spec: AppSpec | None
     instruction: str = ""
+    base_seq: int = 0  # the snapshot the latest follow-up started from (0: the first run)
 
     @property
     def active(self) -> bool:
@@ -65,7 +66,8 @@ class ProjectView:
         return cls(p.id, p.user_id, p.name, p.prompt, p.provider, p.model, p.status, p.error, p.credits_charged,
                    p.run, p.tests_passed, p.tests_failed, p.tests_ran,
                    {"high": p.audit_high, "medium": p.audit_medium, "low": p.audit_low}, p.isolation,
-                   p.created_at, p.updated_at, p.finished_at, p.preview_token, spec, p.instruction)
+                   p.created_at, p.updated_at, p.finished_at, p.preview_token, spec, p.instruction,
+                   p.base_seq or 0)
 
 
 @dataclass(frozen=True)

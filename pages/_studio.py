@@ -350,9 +350,11 @@ def role_label(role: str) -> str:
 
 
 def last_change_from(p: ProjectView, user_id: int, seqs: list[int]) -> int:
-    """The snapshot just before the latest one that changed files (a tester or audit snapshot may change none)."""
+    """Where the diff starts: before the latest follow-up (its whole change), else the last snapshot that differs."""
     if len(seqs) < 2 or p.active:
         return seqs[-2] if len(seqs) > 1 else seqs[0]
+    if p.instruction and p.base_seq in seqs[:-1]:
+        return p.base_seq
     key = f"gen_diff_from_{p.id}_{seqs[-1]}"
     if key not in st.session_state:
         latest = projects.get_files(p.id, user_id=user_id, seq=seqs[-1])

@@ -8,7 +8,7 @@ TOOLS = ["AUTOCREA secret and configuration checks", "bandit 1.9.4"]
 
 GOLDEN_FINDINGS = """# Security audit
 
-Checked 12 files (8 Python) with AUTOCREA secret and configuration checks and bandit 1.9.4 in 0.25 s \
+Checked 12 files (8 Python) with AUTOCREA secret and configuration checks and bandit 1.9.4 \
 (the audit reads the code; it never runs it).
 
 - Tests: 12 passed, 0 failed, 0 errors
@@ -31,7 +31,7 @@ Checked 12 files (8 Python) with AUTOCREA secret and configuration checks and ba
 
 GOLDEN_CLEAN = """# Security audit
 
-Checked 3 files (1 Python) with AUTOCREA secret and configuration checks in 0.01 s \
+Checked 3 files (1 Python) with AUTOCREA secret and configuration checks \
 (the audit reads the code; it never runs it).
 
 | Severity | Findings |
@@ -74,3 +74,10 @@ def test_spanish_projects_get_a_spanish_report() -> None:
     assert text.startswith("# Auditoría de seguridad\n\nSe revisaron 3 archivos (1 de Python)")
     assert "Sin hallazgos." in text and "| Gravedad | Hallazgos |" in text and "No findings" not in text
     assert "| alta | 0 |" in text
+
+
+def test_the_report_has_no_timings_so_the_same_project_gives_the_same_file() -> None:
+    fast = AuditReport(files_scanned=3, python_files=1, tools=TOOLS[:1], seconds=0.01)
+    slow = AuditReport(files_scanned=3, python_files=1, tools=TOOLS[:1], seconds=2.5)
+    assert render_report(fast) == render_report(slow)
+

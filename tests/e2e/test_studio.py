@@ -188,6 +188,54 @@ def test_login_cookie_survives_reload_and_logout_revokes_it(server: Server, brow
     context.close()
 
 
+def test_improve_then_find_the_project_again(server: Server, browser, tmp_path: Path):
+    from playwright.sync_api import expect
+
+    _register_directly({"DATABASE_URL": server.env["DATABASE_URL"]}, "ada")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    page.set_default_timeout(30_000)
+    page.goto(server.url)
+    settle(page)
+    page.get_by_label("Username").first.fill("ada")
+    page.get_by_label("Password").first.fill("s3cretpass")
+    page.get_by_role("button", name="Log in").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("100 credits")).to_be_visible()
+    settle(page)
+    page.get_by_label("Project name").fill("Planner")
+    page.get_by_label("Describe your app").fill(PROMPT)
+    page.get_by_label("Describe your app").press("Tab")
+    page.get_by_role("button", name="Generate").click()
+    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)
+    settle(page)
+
+    page.get_by_label("Improve this app").fill("add a priority field to tasks")
+    page.get_by_role("button", name="Improve").click()
+    expect(sidebar.get_by_text("40 credits")).to_be_visible()  # a follow-up costs 10
+    expect(page.get_by_text("add a priority field to tasks").first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Added field priority .* to Task")).first).to_be_visible(timeout=180_000)
+    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)
+    settle(page)
+    page.get_by_role("tab", name="History").click()
+    expect(page.get_by_text(re.compile(r"Added field priority")).first).to_be_visible()
+    _shot(page, tmp_path, "improved")
+
+    page.get_by_role("link", name="Projects").click()
+    settle(page)
+    expect(page.get_by_text("Planner").first).to_be_visible()
+    page.get_by_role("link", name="Open").first.click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Planner")).to_be_visible()
+    expect(page.get_by_label("Improve this app")).to_be_visible()
+    expect(sidebar.get_by_text("40 credits")).to_be_visible()
+    context.close()
+    assert not _errors(console), console
+
+
 def _register_directly(env: dict[str, str], username: str) -> None:
     """Create an account in the server's database (the form is covered by the main test)."""
     import subprocess

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.versions import diff_files
-from pages._studio import default_file, diff_by_file, tree_label, tree_rows
+from pages._studio import default_file, diff_by_file, last_change_from, tree_label, tree_rows
 
 
 def test_tree_rows_group_folders_first_then_files():
@@ -44,3 +44,18 @@ def test_model_written_file_names_render_as_text_not_links_images_or_directives(
         assert md_escape(hostile).replace("\\", "") == hostile
     assert md_code("app/main.py") == "`app/main.py`"
     assert md_code("a`[x](javascript:y)`") == "a\\`\\[x\\]\\(javascript\\:y\\)\\`"
+
+
+def test_history_opens_on_the_whole_follow_up() -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from core.projects import ProjectView
+
+    now = datetime.now(UTC)
+    p = ProjectView("p1", 1, "Planner", "tasks", "offline", "", "completed", "", 60, 2, 49, 0, True,
+                    {"high": 0, "medium": 0, "low": 0}, "limits", now, now, now, "tok", None)
+    followup = replace(p, instruction="add a priority field to tasks", base_seq=6)
+    # Snapshots 7-11 are the follow-up's roles: the diff starts where it began, not at its last role.
+    assert last_change_from(followup, 1, list(range(1, 12))) == 6
+
