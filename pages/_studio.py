@@ -78,6 +78,10 @@ def render_step(step: StepView) -> None:
     if not_run(step):  # no check mark: nothing was done
         st.expander(_step_label(step), icon=":material/block:").caption(t(step.error))
         return
+    if step.status == "pending":  # st.status has no idle state: a spinner would read as "working"
+        st.expander(_step_label(step), icon=":material/schedule:").caption(
+            t("Starts when the roles it depends on have finished."))
+        return
     box = st.status(_step_label(step), state=STEP_STATES.get(step.status, "running"),
                     expanded=step.status in ("running", "failed"))
     facts = []
@@ -102,8 +106,6 @@ def render_step(step: StepView) -> None:
                       + (" …" if len(files) > 12 else "")))
     if step.output and step.status == "running":
         box.code(step.output[-3000:], language="text", wrap_lines=True)  # the stream reads as prose
-    elif step.status == "pending":
-        box.caption(t("Starts when the roles it depends on have finished."))
 
 
 def render_timeline(p: ProjectView, steps: list[StepView]) -> None:
