@@ -165,14 +165,7 @@ def test_login_cookie_survives_reload_and_logout_revokes_it(server: Server, brow
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(30_000)
-    page.goto(server.url)
-    settle(page)
-    page.get_by_label("Username").first.fill("linus")
-    page.get_by_label("Password").first.fill("s3cretpass")
-    page.get_by_role("button", name="Log in").click()
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("100 credits")).to_be_visible()
-    settle(page)
+    sidebar = _log_in(page, server, "linus")
     cookie = next(c for c in context.cookies() if c["name"] == "autocrea_auth")
     page.reload()
     expect(sidebar.get_by_text("100 credits")).to_be_visible()  # the signed cookie logs us back in
@@ -198,14 +191,7 @@ def test_improve_then_find_the_project_again(server: Server, browser, tmp_path: 
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
     page.set_default_timeout(30_000)
-    page.goto(server.url)
-    settle(page)
-    page.get_by_label("Username").first.fill("ada")
-    page.get_by_label("Password").first.fill("s3cretpass")
-    page.get_by_role("button", name="Log in").click()
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("100 credits")).to_be_visible()
-    settle(page)
+    sidebar = _log_in(page, server, "ada")
     page.get_by_label("Project name").fill("Planner")
     page.get_by_label("Describe your app").fill(PROMPT)
     page.get_by_label("Describe your app").press("Tab")
@@ -234,6 +220,21 @@ def test_improve_then_find_the_project_again(server: Server, browser, tmp_path: 
     expect(sidebar.get_by_text("40 credits")).to_be_visible()
     context.close()
     assert not _errors(console), console
+
+
+def _log_in(page, server: Server, username: str):  # noqa: ANN202 - a Playwright Locator
+    """Open the app, log in with the form and wait for the sidebar's balance; returns the sidebar."""
+    from playwright.sync_api import expect
+
+    page.goto(server.url)
+    settle(page)
+    page.get_by_label("Username").first.fill(username)
+    page.get_by_label("Password").first.fill("s3cretpass")
+    page.get_by_role("button", name="Log in").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("100 credits")).to_be_visible()
+    settle(page)
+    return sidebar
 
 
 def _register_directly(env: dict[str, str], username: str) -> None:

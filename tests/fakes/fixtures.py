@@ -101,3 +101,16 @@ def provider_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[ProviderEnv]:
     yield env
     monkeypatch.undo()
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def fast_providers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small retry budgets; scripted model code may run with limits only where bubblewrap is missing."""
+    from core.config import get_settings
+    from core.sandbox import detect_isolation
+
+    monkeypatch.setenv("PROVIDER_BUDGET_SECONDS", "4")
+    monkeypatch.setenv("PROVIDER_TIMEOUT_SECONDS", "2")
+    if detect_isolation().level != "bubblewrap":
+        monkeypatch.setenv("ALLOW_UNISOLATED_MODEL_CODE", "true")
+    get_settings.cache_clear()

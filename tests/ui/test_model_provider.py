@@ -10,7 +10,7 @@ from core import projects
 from core.users import find_user, update_preferences
 from tests.factories import wait_done
 from tests.fakes import FakeOpenAI, Reply
-from tests.fakes.fixtures import fake_openai, provider_env  # noqa: F401
+from tests.fakes.fixtures import fake_openai, fast_providers, provider_env  # noqa: F401
 from tests.ui.conftest import make_user, signed_in, texts
 
 PROMPT = "A habit tracker where users log daily habits with streaks"
@@ -56,16 +56,9 @@ ANSWERS = {"ROLE: architect": json.dumps(SPEC), "ROLE: backend": STREAKS, "ROLE:
 
 
 @pytest.fixture(autouse=True)
-def _fast_providers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Small retry budgets; scripted model code may run with limits only where bubblewrap is missing."""
-    from core.config import get_settings
-    from core.sandbox import detect_isolation
-
-    monkeypatch.setenv("PROVIDER_BUDGET_SECONDS", "4")
-    monkeypatch.setenv("PROVIDER_TIMEOUT_SECONDS", "2")
-    if detect_isolation().level != "bubblewrap":
-        monkeypatch.setenv("ALLOW_UNISOLATED_MODEL_CODE", "true")
-    get_settings.cache_clear()
+def _fast(request: pytest.FixtureRequest) -> None:
+    """Every test here: small retry budgets and the sandbox policy for scripted code."""
+    request.getfixturevalue("fast_providers")
 
 
 def with_own_key(fake: FakeOpenAI, username: str = "ada"):
