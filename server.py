@@ -71,24 +71,18 @@ async def stripe_webhook(request: Request) -> JSONResponse:
 
 
 def _startup() -> None:
+    from core import jobs
     from db.migrate import upgrade
 
     revision = upgrade()
-    try:
-        from core import jobs
-    except ImportError:
-        log.info("startup", revision=revision, jobs="unavailable")
-        return
     summary = jobs.reconcile()
     jobs.get_runner()
     log.info("startup", revision=revision, reconciled=summary)
 
 
 def _shutdown() -> None:
-    try:
-        from core import jobs
-    except ImportError:
-        return
+    from core import jobs
+
     jobs.shutdown()
 
 

@@ -14,17 +14,11 @@ COMMANDS = ("users", "credits", "db", "generate", "verify", "worker")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command module that is installed."""
+    """The argument parser with every command module."""
     parser = argparse.ArgumentParser(prog="python -m core", description="AUTOCREA command line")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"core.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"core.cli.{name}":
-                raise
-            continue
-        module.add_parser(sub)
+        importlib.import_module(f"core.cli.{name}").add_parser(sub)
     return parser
 
 

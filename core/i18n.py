@@ -209,8 +209,6 @@ ES: dict[str, str] = {
     "Saved.": "Guardado.",
     "Only providers you can use right now are listed. Add a key in Model keys to use more.":
         "Solo aparecen los proveedores que puedes usar ahora. Añade una clave en Claves de modelos para usar más.",
-    "Saving your own model keys is not available in this version yet; the Offline engine works without any key.":
-        "Guardar tus propias claves aún no está disponible en esta versión; el motor offline funciona sin claves.",
     "Keys are encrypted at rest and never shown again in full.":
         "Las claves se guardan cifradas y nunca se vuelven a mostrar completas.",
     "Test connection": "Probar conexión",

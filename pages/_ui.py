@@ -151,19 +151,15 @@ def sidebar(user: UserPublic, on_logout: Callable[[], None]) -> None:
 
 def providers_for(user_id: int) -> list[tuple[str, str]]:
     """Providers usable right now by this user ("Offline engine" first)."""
-    try:
-        from core.providers import available_providers
-    except ImportError:  # the providers registry lands separately; the offline engine always works
-        return [("offline", "Offline engine")]
+    from core.providers import available_providers
+
     return available_providers(user_id)
 
 
 def fallbacks_for(user_id: int) -> list[tuple[str, str]]:
     """Model providers this user could fall back to (never the offline engine)."""
-    try:
-        from core.providers import fallback_candidates
-    except ImportError:
-        return []
+    from core.providers import fallback_candidates
+
     return fallback_candidates(user_id)
 
 

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import i18n
+from core import i18n, keys
 from core.users import change_password, find_user, update_preferences
 from pages import _ui as ui
-
-try:
-    from core import keys
-except ImportError:  # the encrypted key store lands with the providers work
-    keys = None
 
 t = ui.t
 user = ui.require_user()
@@ -55,40 +50,39 @@ with general, st.container(width=WIDTH):
     st.caption(t("Only providers you can use right now are listed. Add a key in Model keys to use more."))
 
 with models, st.container(width=WIDTH):
-    if keys is None:
-        st.info(t("Saving your own model keys is not available in this version yet; "
-                  "the Offline engine works without any key."), icon=":material/info:")
-    else:
-        saved = {k.provider: k for k in keys.list_keys(user.id)}
-        st.caption(t("Keys are encrypted at rest and never shown again in full."))
-        for name, label in KEY_PROVIDERS:
-            with st.container(border=True):
-                st.markdown(f"**{label}**")
-                key = saved.get(name)
-                if key is not None:
-                    st.markdown(f":material/key: {ui.md_code(key.masked)}"
-                                + (f" · {ui.md_code(key.base_url)}" if key.base_url else "")
-                                + (f" · {ui.md_escape(key.model)}" if key.model else ""))
-                    test, delete = st.columns(2)
-                    if test.button(t("Test connection"), key=f"settings_test_{name}", icon=":material/network_check:"):
-                        with st.spinner(t("Calling {p}…", p=label)):
-                            result = ui.attempt(keys.test_connection, user_id=user.id, provider=name)
-                        if result is not None:
-                            ok, message = result
-                            (st.success if ok else st.error)(t(message))
-                    if delete.button(t("Delete"), key=f"settings_del_{name}", icon=":material/delete:"):
-                        keys.delete_key(user_id=user.id, provider=name)
-                        st.rerun()
-                with st.form(f"settings_key_{name}", clear_on_submit=True):
-                    api_key = st.text_input(t("API key"), type="password", key=f"settings_apikey_{name}")
-                    base_url = st.text_input(t("Base URL"), key=f"settings_url_{name}",
-                                             placeholder="http://localhost:11434/v1") if name in NEEDS_URL else ""
-                    model = st.text_input(t("Model"), key=f"settings_model_{name}")
-                    label_btn = t("Replace key") if key is not None else t("Save key")
-                    if st.form_submit_button(label_btn) and ui.attempt(
-                            keys.save_key, user_id=user.id, provider=name, api_key=api_key,
-                            base_url=base_url, model=model) is not None:
-                        st.rerun()
+    saved = {k.provider: k for k in keys.list_keys(user.id)}
+    st.caption(t("Keys are encrypted at rest and never shown again in full."))
+    for name, label in KEY_PROVIDERS:
+        with st.container(border=True):
+            st.markdown(f"**{label}**")
+            key = saved.get(name)
+            if key is not None:
+                st.markdown(f":material/key: {ui.md_code(key.masked)}"
+                            + (f" · {ui.md_code(key.base_url)}" if key.base_url else "")
+                            + (f" · {ui.md_escape(key.model)}" if key.model else ""))
+                test, delete = st.columns(2)
+                if test.button(t("Test connection"), key=f"settings_test_{name}", icon=":material/network_check:"):
+                    with st.spinner(t("Calling {p}…", p=label)):
+                        result = ui.attempt(keys.test_connection, user_id=user.id, provider=name)
+                    if result is not None:
+                        ok, message = result
+                        (st.success if ok else st.error)(t(message))
+                if delete.button(t("Delete"), key=f"settings_del_{name}", icon=":material/delete:"):
+                    keys.delete_key(user_id=user.id, provider=name)
+                    st.rerun()
+            with st.form(f"settings_key_{name}", clear_on_submit=True):
+                api_key = st.text_input(t("API key"), type="password", key=f"settings_apikey_{name}")
+                # Replacing a key keeps its server and model unless they are changed here.
+                base_url = st.text_input(t("Base URL"), key=f"settings_url_{name}",
+                                         value=key.base_url if key is not None else "",
+                                         placeholder="http://localhost:11434/v1") if name in NEEDS_URL else ""
+                model = st.text_input(t("Model"), key=f"settings_model_{name}",
+                                      value=key.model if key is not None else "")
+                label_btn = t("Replace key") if key is not None else t("Save key")
+                if st.form_submit_button(label_btn) and ui.attempt(
+                        keys.save_key, user_id=user.id, provider=name, api_key=api_key,
+                        base_url=base_url, model=model) is not None:
+                    st.rerun()
 
 with security, st.container(width=WIDTH), st.form("settings_password", clear_on_submit=True):
     old = st.text_input(t("Current password"), type="password", key="settings_pw_old")

@@ -7,8 +7,6 @@ import urllib.error
 import urllib.request
 from email.message import Message
 
-import pytest
-
 from tests.server.conftest import Server
 
 
@@ -44,7 +42,6 @@ def test_unknown_preview_is_404_and_still_sandboxed(server: Server):
 
 
 def test_preview_serves_the_project_page_with_sandbox_headers(server: Server):
-    pytest.importorskip("core.projects")
     from tests.server.previews import seed_preview
 
     token = seed_preview(server.env["DATABASE_URL"], "<!doctype html><title>hi</title><p>hello preview</p>")

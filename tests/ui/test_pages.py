@@ -55,6 +55,24 @@ def test_settings_key_saved_encrypted_and_masked(db):
     assert not any(b.label == "Test connection" for b in at.button)
 
 
+def test_replacing_a_key_keeps_its_server_and_model_filled_in():
+    from core import keys
+
+    user = make_user()
+    keys.save_key(user_id=user.id, provider="openai_compatible", api_key="ollama-key-123",
+                  base_url="http://localhost:11434/v1", model="qwen2.5-coder")
+    at = signed_in(user)
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception
+    assert at.text_input(key="settings_url_openai_compatible").value == "http://localhost:11434/v1"
+    assert at.text_input(key="settings_model_openai_compatible").value == "qwen2.5-coder"
+    at.text_input(key="settings_apikey_openai_compatible").input("ollama-key-456")
+    at.button(key="FormSubmitter:settings_key_openai_compatible-Replace key").click().run()
+    assert not at.error, [e.value for e in at.error]
+    (saved,) = keys.list_keys(user.id)
+    assert (saved.base_url, saved.model) == ("http://localhost:11434/v1", "qwen2.5-coder")
+
+
 def test_settings_language_switch_to_spanish():
     at = signed_in(make_user())
     at.switch_page("pages/settings.py").run()
