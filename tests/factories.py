@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 
 from core import projects, users
 from core.users import UserPublic
@@ -26,3 +28,23 @@ def wait_done(project_id: str, timeout: float = 240) -> projects.ProjectView:
     if view.active:
         raise AssertionError(f"project {project_id} still {view.status} after {timeout}s")
     return view
+
+
+def all_at_once(n: int, action: Callable[[int], object], refused: type[Exception]) -> list[str]:
+    """Run `action(i)` in `n` threads released together; "ok" or "refused" (on `refused`) per thread."""
+    barrier, results = threading.Barrier(n), []
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            action(i)
+            results.append("ok")
+        except refused:
+            results.append("refused")
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return results

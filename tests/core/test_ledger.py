@@ -9,7 +9,7 @@ import pytest
 from core import ledger
 from core.errors import InsufficientCreditsError, ValidationError
 from db.session import session_scope
-from tests.factories import make_user
+from tests.factories import all_at_once, make_user
 
 
 def _balance_and_sum(user_id: int) -> tuple[int, int]:
@@ -38,23 +38,12 @@ def test_charge_refuses_with_need_and_have(any_db: str) -> None:
 
 def test_twenty_concurrent_charges_never_overdraw(any_db: str) -> None:
     user = make_user("dave")
-    results: list[str] = []
-    barrier = threading.Barrier(20)
 
     def attempt(i: int) -> None:
-        barrier.wait()
-        try:
-            with session_scope() as s:
-                ledger.charge(session=s, user_id=user.id, amount=50, ref=f"job-{i}")
-            results.append("ok")
-        except InsufficientCreditsError:
-            results.append("refused")
+        with session_scope() as s:
+            ledger.charge(session=s, user_id=user.id, amount=50, ref=f"job-{i}")
 
-    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(20)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = all_at_once(20, attempt, InsufficientCreditsError)
     assert results.count("ok") == 2
     assert results.count("refused") == 18
     assert _balance_and_sum(user.id) == (0, 0)

@@ -22,7 +22,7 @@ from core.spec import AppSpec, EntitySpec, FieldSpec
 from db.models import Project
 from db.session import session_scope
 from tests.core.test_orchestrator import ScriptedProvider
-from tests.factories import make_user
+from tests.factories import all_at_once, make_user
 
 SPEC = AppSpec(name="demo", entities=[EntitySpec(name="Task", fields=[FieldSpec(name="title")])])
 
@@ -211,22 +211,9 @@ def test_starts_at_the_same_instant_respect_the_per_user_limit(any_db: str, scri
     user = make_user("max")
     with session_scope() as s:
         ledger.credit(session=s, user_id=user.id, amount=400, kind="grant", ref="test:topup")
-    barrier, results = threading.Barrier(6), []
-
-    def start(i: int) -> None:
-        barrier.wait()
-        try:
-            projects.start_generation(user_id=user.id, name=f"p{i}", prompt="A blog with posts")
-            results.append("ok")
-        except LimitExceededError:
-            results.append("limit")
-
-    threads = [threading.Thread(target=start, args=(i,)) for i in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    assert sorted(results) == ["limit"] * 4 + ["ok"] * 2  # the default limit is 2
+    results = all_at_once(6, lambda i: projects.start_generation(user_id=user.id, name=f"p{i}",
+                                                                 prompt="A blog with posts"), LimitExceededError)
+    assert sorted(results) == ["ok"] * 2 + ["refused"] * 4  # the default limit is 2
     assert _balance(user.id) == 500 - 2 * 50
 
 
