@@ -7,8 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-FieldType = Literal["string", "text", "int", "decimal", "bool", "date", "datetime", "email", "url", "enum"]
-FEATURES = ("auth", "payments", "search", "dashboard", "contact")
+FieldType = Literal[
+    "string", "text", "int", "decimal", "bool", "date", "datetime", "email", "url", "enum", "file",
+]
+APP_FEATURES = ("auth", "payments", "search", "dashboard", "contact")
+# Behaviours tied to entities: each has a FeatureSpec in AppSpec.feature_specs naming where it applies.
+ENTITY_FEATURES = ("ratings", "favourites", "comments", "tags", "ordering", "booking_slots", "workflow", "uploads")
+FEATURES = APP_FEATURES + ENTITY_FEATURES
 _IDENT = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _ENTITY = re.compile(r"^[A-Z][A-Za-z0-9]{0,39}$")
 RESERVED = {"id", "created_at", "updated_at"}
@@ -47,9 +52,13 @@ class FieldSpec(BaseModel):
 
 
 class RelationSpec(BaseModel):
-    """A many-to-one link: this entity belongs to `target` through `field` (e.g. category_id)."""
+    """A link from this entity to `target`.
 
-    kind: Literal["belongs_to"] = "belongs_to"
+    belongs_to: many-to-one through the column `field` (e.g. category_id).
+    many_to_many: a join table `<this table>_<target table>`; `field` names the id list in the API (tag_ids).
+    """
+
+    kind: Literal["belongs_to", "many_to_many"] = "belongs_to"
     target: str
     field: str = ""
     required: bool = True
@@ -57,7 +66,9 @@ class RelationSpec(BaseModel):
     @model_validator(mode="after")
     def _field(self) -> RelationSpec:
         if not self.field:
-            self.field = snake(self.target) + "_id"
+            self.field = snake(self.target) + ("_ids" if self.kind == "many_to_many" else "_id")
+        if self.kind == "many_to_many":
+            self.required = False
         return self
 
 
@@ -106,8 +117,31 @@ class ThemeSpec(BaseModel):
     text: str = ""
 
 
+class FeatureSpec(BaseModel):
+    """Where an entity feature applies.
+
+    entity: the entity whose rows carry it (Rating, Favourite, Comment, Tag, Card, Booking, Expense...).
+    target: what it is about: the rated/favourited/commented/tagged item, the booked resource, the
+      ordering parent (a card's list); empty when not applicable (workflow, uploads).
+    field: the field it drives: workflow's enum status, uploads' file field, ordering's int position,
+      booking_slots' start datetime (its end is `end_field`).
+    transitions: workflow only: status -> statuses it may move to.
+    """
+
+    name: Literal["ratings", "favourites", "comments", "tags", "ordering", "booking_slots", "workflow", "uploads"]
+    entity: str
+    target: str = ""
+    field: str = ""
+    end_field: str = ""
+    transitions: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class AppSpec(BaseModel):
-    """The whole application as the architect designed it."""
+    """The whole application as the architect designed it.
+
+    `requested` lists, in short phrases, what the architect understood the request to ask for;
+    `not_built` what of it this project does not build (shown as a warning, never silently dropped).
+    """
 
     name: str
     title: str = ""
@@ -116,7 +150,10 @@ class AppSpec(BaseModel):
     domain: str = "custom"
     entities: list[EntitySpec] = Field(min_length=1, max_length=30)
     features: list[str] = Field(default_factory=list)
+    feature_specs: list[FeatureSpec] = Field(default_factory=list)
     theme: ThemeSpec = Field(default_factory=ThemeSpec)
+    requested: list[str] = Field(default_factory=list)
+    not_built: list[str] = Field(default_factory=list)
 
     @field_validator("features")
     @classmethod
@@ -138,6 +175,12 @@ class AppSpec(BaseModel):
             for r in e.relations:
                 if r.target not in names:
                     raise ValueError(f"{e.name} relates to unknown entity '{r.target}'")
+        for fs in self.feature_specs:
+            for ref in (fs.entity, fs.target):
+                if ref and ref not in names:
+                    raise ValueError(f"feature '{fs.name}' refers to unknown entity '{ref}'")
+            if fs.name not in self.features:
+                self.features.append(fs.name)
         if not self.title:
             self.title = self.name.replace("-", " ").title()
         return self
@@ -145,6 +188,10 @@ class AppSpec(BaseModel):
     def entity(self, name: str) -> EntitySpec:
         """The entity called `name`."""
         return next(e for e in self.entities if e.name == name)
+
+    def uses(self, feature: str) -> list[FeatureSpec]:
+        """The places where an entity feature applies (empty when the app does not use it)."""
+        return [fs for fs in self.feature_specs if fs.name == feature]
 
     def children(self, name: str) -> list[tuple[EntitySpec, RelationSpec]]:
         """Entities that belong to `name`, with the relation that links them."""
