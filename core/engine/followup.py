@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from core.engine.extract import _fieldish, extract
-from core.engine.fields import field_ident, infer_field
-from core.engine.infer import FEATURE_PATTERNS, _default_entity, _link, _topological, entity_library
-from core.engine.lexicon import PER_UNITS_ES, entity_for, normalise, singular
-from core.engine.style import has_style, infer_theme
+from core.engine.understand.extract import _fieldish, extract
+from core.engine.understand.fields import field_ident, infer_field
+from core.engine.understand.infer import FEATURE_PATTERNS, _default_entity, _link, _topological, entity_library
+from core.engine.understand.lexicon import PER_UNITS_ES, entity_for, normalise, singular
+from core.engine.understand.style import has_style, infer_theme
 from core.errors import ValidationError
 from core.spec import AppSpec, EntitySpec, pluralize, snake
 

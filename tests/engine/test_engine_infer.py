@@ -422,7 +422,7 @@ def test_por_before_other_words_still_ends_a_field():
 
 
 def test_per_unit_labels_in_spanish():
-    from core.engine.render_common import label
+    from core.engine.render.common import label
     assert label("price_per_day", "es") == "Precio por día"
     assert label("price_per_night", "es") == "Precio por noche"
     assert label("hours_per_week", "es") == "Horas por semana"

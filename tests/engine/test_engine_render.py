@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from core.engine import infer_spec, render_backend, render_devops, render_frontend, render_project
-from core.engine.render_common import entity_label, spanish_plural
+from core.engine.render.common import entity_label, spanish_plural
 from tests.engine.prompts import PROMPTS
 
 REQUIRED = [
@@ -194,7 +194,7 @@ def test_english_docs_read_correctly(shop):
 
 
 def test_join_es():
-    from core.engine.render_docs import join_es
+    from core.engine.render.docs import join_es
     assert join_es([]) == "" and join_es(["a"]) == "a"
     assert join_es(["nombre", "precio", "stock"]) == "nombre, precio y stock"
     assert join_es(["nombre", "importe"]) == "nombre e importe"
@@ -202,7 +202,7 @@ def test_join_es():
 
 
 def test_spanish_labels_are_written_spanish():
-    from core.engine.render_common import label
+    from core.engine.render.common import label
     spec = infer_spec("Una biblioteca con libros, socios y préstamos; una clínica con médicos; pedidos con fecha")
     assert "Préstamos" in {entity_label(e, "es") for e in spec.entities}
     assert label("order_date", "es") == "Fecha de pedido" and label("first_name", "es") == "Nombre"
@@ -212,7 +212,7 @@ def test_spanish_labels_are_written_spanish():
 
 def test_invalid_length_for_text_follows_the_schema_default():
     """A model's spec may leave a text field's max_length unset: its too-long test value must exceed 5,000."""
-    from core.engine.render_common import invalid_values
+    from core.engine.render.common import invalid_values
     from core.spec import FieldSpec
 
     text = FieldSpec(name="description", type="text", required=False)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.engine.render_common import search_fields
-from core.engine.templates import fill, load
+from core.engine.render.common import search_fields
+from core.engine.render.templates import fill, load
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
 _SA = {"string": "sa.String({n})", "text": "sa.Text", "int": "sa.Integer",
@@ -155,8 +155,8 @@ def render_main(spec: AppSpec) -> str:
 
 def render_backend(spec: AppSpec) -> dict[str, str]:
     """The backend role's files (the app package and its tests)."""
-    from core.engine.render_features import render_auth, render_features
-    from core.engine.render_tests import render_tests
+    from core.engine.render.features import render_auth, render_features
+    from core.engine.render.suite import render_tests
 
     files = {
         "app/__init__.py": '"""The generated application package."""\n',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.engine.lexicon import normalise
+from core.engine.understand.lexicon import normalise
 from core.spec import ThemeSpec
 
 COLOURS: dict[str, str] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.engine.fields import infer_field
+from core.engine.understand.fields import infer_field
 from core.spec import EntitySpec, FieldSpec, RelationSpec
 
 

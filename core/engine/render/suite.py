@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.engine.render_common import alt_value, invalid_values, sample_py, search_fields
-from core.engine.templates import fill, load
+from core.engine.render.common import alt_value, invalid_values, sample_py, search_fields
+from core.engine.render.templates import fill, load
 from core.spec import AppSpec, EntitySpec
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.engine.lexicon import FIELD_WORDS_ES, PER_UNITS_ES, ident, normalise
+from core.engine.understand.lexicon import FIELD_WORDS_ES, PER_UNITS_ES, ident, normalise
 from core.spec import _PY_KEYWORDS, RESERVED, FieldSpec
 
 ENUMS: dict[str, list[str]] = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from core.engine.fields import field_ident, infer_field
-from core.engine.lexicon import normalise, pascal, singular
+from core.engine.understand.fields import field_ident, infer_field
+from core.engine.understand.lexicon import normalise, pascal, singular
 from core.spec import EntitySpec, FieldSpec, RelationSpec, pluralize, snake
 
 _SECTION = re.compile(r"^(#{1,6})\s*(?:the\s+)?(entities|entity|data\s*model|data\s*models|models|schema|"

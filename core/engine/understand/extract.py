@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.engine.fields import field_ident, infer_field
-from core.engine.lexicon import PER_UNITS_ES, entity_for, normalise, pascal, singular
+from core.engine.understand.fields import field_ident, infer_field
+from core.engine.understand.lexicon import PER_UNITS_ES, entity_for, normalise, pascal, singular
 
 _ARTICLES = {"a", "an", "the", "some", "their", "its", "his", "her", "our", "my", "un", "una", "unos",
              "unas", "el", "la", "los", "las", "sus", "su", "mis", "nuestros", "nuestras", "fields", "field",

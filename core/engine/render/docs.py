@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.engine.render_common import entity_label, label, search_fields
+from core.engine.render.common import entity_label, label, search_fields
 from core.spec import AppSpec, EntitySpec
 
 _MERMAID = {"string": "string", "text": "text", "int": "int", "decimal": "decimal", "bool": "boolean",

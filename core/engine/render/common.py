@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from core.engine.lexicon import ENTITY_LABELS_ES, LABELS_ES
+from core.engine.understand.lexicon import ENTITY_LABELS_ES, LABELS_ES
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
 SEARCHABLE = {"string", "text", "email"}
@@ -209,7 +209,7 @@ def _sample_json(f: FieldSpec, n: int, language: str) -> object:
 
 def js_config(spec: AppSpec) -> str:
     """The app description the frontend script renders from, as JSON."""
-    from core.engine.ui_text import ui_strings
+    from core.engine.render.ui_text import ui_strings
 
     entities = []
     for e in spec.entities:

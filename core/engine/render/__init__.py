@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from core.engine.render_backend import render_backend
-from core.engine.render_devops import render_devops
-from core.engine.render_docs import render_docs
-from core.engine.render_frontend import render_frontend
+from core.engine.render.backend import render_backend
+from core.engine.render.devops import render_devops
+from core.engine.render.docs import render_docs
+from core.engine.render.frontend import render_frontend
 from core.spec import AppSpec
 
-__all__ = ["render_backend", "render_devops", "render_frontend", "render_project"]
+__all__ = ["render", "render_backend", "render_devops", "render_frontend", "render_project"]
 
 
 def render_project(spec: AppSpec) -> dict[str, str]:
@@ -17,3 +17,8 @@ def render_project(spec: AppSpec) -> dict[str, str]:
     for part in (render_backend(spec), render_frontend(spec), render_devops(spec), render_docs(spec)):
         files.update(part)
     return dict(sorted(files.items()))
+
+
+def render(spec: AppSpec) -> dict[str, str]:
+    """AppSpec -> files: the renderer's one public entry (same as render_project)."""
+    return render_project(spec)

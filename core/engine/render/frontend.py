@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import json
 
-from core.engine.render_common import js_config, sample_rows
-from core.engine.style import is_dark
-from core.engine.templates import load
-from core.engine.ui_text import ui_strings
+from core.engine.render.common import js_config, sample_rows
+from core.engine.render.templates import load
+from core.engine.render.ui_text import ui_strings
+from core.engine.understand.style import is_dark
 from core.spec import AppSpec
 
 _PALETTE = {

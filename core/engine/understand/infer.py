@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.catalogue import DOMAINS, GENERIC, LIBRARY, Domain, parse_entities
-from core.engine.extract import Extraction, extract
-from core.engine.fields import infer_field
-from core.engine.lexicon import detect_language, normalise
-from core.engine.prd import parse_prd, prd_title
-from core.engine.style import infer_theme
+from core.engine.understand.catalogue import DOMAINS, GENERIC, LIBRARY, Domain, parse_entities
+from core.engine.understand.extract import Extraction, extract
+from core.engine.understand.fields import infer_field
+from core.engine.understand.lexicon import detect_language, normalise
+from core.engine.understand.prd import parse_prd, prd_title
+from core.engine.understand.style import infer_theme
 from core.errors import UnsupportedRequestError, ValidationError
 from core.spec import AppSpec, EntitySpec, FieldSpec, RelationSpec
 

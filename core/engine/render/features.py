@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.engine.render_common import display_field, search_fields
-from core.engine.templates import load
+from core.engine.render.common import display_field, search_fields
+from core.engine.render.templates import load
 from core.spec import AppSpec
 
 
