@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +24,17 @@ from core.errors import UnsafePathError
 _HEADER = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(FILE|DELETE)\s*:\s*`?([^`*\s]+)`?\**\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w.+#-]*)\s*$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# Controls, format characters (bidi overrides, zero-width marks, soft hyphens), line/paragraph separators,
+# surrogates, private-use and unassigned code points: they make a shown name differ from the real one.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def hidden_character(text: str) -> str | None:
+    """The first invisible or control character in `text` as 'U+XXXX', or None."""
+    for c in text:
+        if unicodedata.category(c) in _HIDDEN_CATEGORIES or (c.isspace() and c != " "):
+            return f"U+{ord(c):04X}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -69,8 +81,9 @@ def path_problem(path: str) -> str | None:
         return "'..' in path"
     if any(p.lower() == ".git" for p in parts):
         return "'.git' in path"
-    if any(ord(c) < 32 for c in path):
-        return "control character in path"
+    hidden = hidden_character(path)
+    if hidden:
+        return f"invisible or control character in path ({hidden})"
     if len(path) > 255:
         return "path longer than 255 characters"
     return None

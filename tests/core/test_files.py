@@ -61,6 +61,25 @@ def test_hostile_paths_are_refused(path: str, reason: str) -> None:
         assert out.problems
 
 
+@pytest.mark.parametrize("char", ["\u202e", "\u202d", "\u2066", "\u2069", "\u200f", "\u200b", "\ufeff",
+                                  "\x7f", "\x1b", "\u00ad"])
+def test_invisible_and_bidi_controls_in_paths_are_refused(char: str) -> None:
+    path = f"app/evil{char}gnp.py"
+    assert "invisible or control character" in (path_problem(path) or "")
+    out = parse_files(f"FILE: {path}\n```\nx = 1\n```\nFILE: ok.py\n```\ny = 1\n```\n", Limits())
+    assert list(out.files) == ["ok.py"]
+    # The refusal names the character by code point, so the message itself cannot be disguised.
+    assert f"U+{ord(char):04X}" in out.problems[0]
+    with pytest.raises(UnsafePathError):
+        check_files({path: "x = 1\n"}, Limits())
+
+
+def test_ordinary_unicode_names_stay_allowed() -> None:
+    assert "U+2028" in (path_problem("a\u2028b.py") or "")  # a line separator would also split the header
+    assert path_problem("docs/café menú.md") is None
+    assert path_problem("app/日本語.py") is None
+
+
 def test_truncated_output_is_reported() -> None:
     out = parse_files("FILE: a.py\n```python\nprint(1)\n", Limits())
     assert out.truncated and out.files == {}
