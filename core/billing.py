@@ -167,15 +167,30 @@ def _signed_timestamp(sig_header: str) -> int:
 def verify_event(payload: bytes, sig_header: str, secret: str) -> dict[str, Any]:
     """The event as a dict when the signature over the raw body is valid and recent; ValueError otherwise."""
     try:
-        stripe.Webhook.construct_event(payload, sig_header, secret, tolerance=PAST_TOLERANCE_SECONDS)
+        # The signature only: construct_event would also build an Event object, which fails with a
+        # traceback (500) on signed JSON that is not an object.
+        stripe.WebhookSignature.verify_header(payload, sig_header, secret, tolerance=PAST_TOLERANCE_SECONDS)
         future = _signed_timestamp(sig_header) - time.time()
     except (stripe.SignatureVerificationError, ValueError) as exc:
         raise ValueError(str(exc).split("\n")[0][:200]) from None
     if future > FUTURE_TOLERANCE_SECONDS:
         raise ValueError("Timestamp is in the future")
-    event = json.loads(payload)
-    if not isinstance(event, dict) or not event.get("id") or not event.get("type"):
+    return parse_event(payload)
+
+
+def parse_event(payload: bytes) -> dict[str, Any]:
+    """The event as a dict when it has Stripe's shape (string id and type, an object in data); ValueError else."""
+    try:
+        event = json.loads(payload)
+    except RecursionError:
+        raise ValueError("JSON nests too deeply") from None
+    except ValueError:
+        raise ValueError("Body is not JSON") from None
+    if not isinstance(event, dict) or not all(isinstance(event.get(k), str) and event[k] for k in ("id", "type")):
         raise ValueError("Not a Stripe event")
+    data = event.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        raise ValueError("The event has no data object")
     return event
 
 
@@ -205,6 +220,11 @@ def handle_webhook(payload: bytes, sig_header: str) -> tuple[int, dict[str, Any]
             log.error("webhook_database_error", event_id=event_id, event_type=event_type,
                       error_type=type(exc).__name__)
             return 500, {"error": "Database unavailable; Stripe will retry"}
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:
+            # A field of an unexpected type inside a signed event: refuse it in one log line, no traceback.
+            log.warning("webhook_malformed", event_id=event_id, event_type=event_type,
+                        error_type=type(exc).__name__)
+            return 400, {"error": "Malformed event object"}
         except AutocreaError as exc:
             # Retrying cannot fix bad data (e.g. a deleted user): record it so the operator can act.
             log.error("webhook_unapplied", event_id=event_id, event_type=event_type, reason=str(exc))

@@ -183,3 +183,30 @@ def test_event_for_a_missing_user_is_recorded_not_retried_forever(stripe_env: St
 def test_signed_garbage_is_400(stripe_env: StripeEnv):
     for payload in (b"not json", b'{"object": "event"}', b"\xff\xfe"):
         assert handle_webhook(payload, events.sign(payload, stripe_env.webhook_secret))[0] == 400
+
+
+ODD_JSON = {
+    "list": b"[1,2]",
+    "null": b"null",
+    "number": b"42",
+    "string": b'"evt"',
+    "deep": b"[" * 100_000 + b"]" * 100_000,
+    "deep-object": b'{"id": "evt_deep", "type": "x", "data": ' + b'{"a":' * 100_000 + b"1" + b"}" * 100_001,
+    "data-not-object": b'{"id": "evt_odd1", "type": "checkout.session.completed", "data": [1]}',
+    "object-not-object": b'{"id": "evt_odd2", "type": "invoice.paid", "data": {"object": "in_1"}}',
+    "lines-not-list": b'{"id": "evt_odd3", "type": "invoice.paid", "data": {"object": {"id": "in_1", '
+                      b'"subscription": "sub_1", "subscription_details": {"metadata": {"plan": "basic", '
+                      b'"user_id": "1"}}, "lines": {"data": 7}}}}',
+    "id-not-string": b'{"id": {"x": 1}, "type": "invoice.paid", "data": {"object": {}}}',
+}
+
+
+@pytest.mark.parametrize("name", list(ODD_JSON))
+def test_signed_but_odd_json_is_400_and_records_nothing(stripe_env: StripeEnv, name: str):
+    make_user("alice")
+    payload = ODD_JSON[name]
+    status, body = handle_webhook(payload, events.sign(payload, stripe_env.webhook_secret))
+    assert status == 400, body
+    assert "error" in body
+    with session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(StripeEvent)) == 0
