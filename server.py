@@ -20,8 +20,9 @@ from pages._ui import report_script_error
 log = get_logger("autocrea.server")
 # Tells the pages that /preview exists (it does not under `streamlit run app.py`).
 os.environ["AUTOCREA_SERVER_ROUTES"] = "1"
-# Stripe events are a few KB; anything far larger is not from Stripe.
-MAX_WEBHOOK_BYTES = 1_000_000
+# The largest body any of our routes reads: Stripe events are a few KB; anything far larger is not from Stripe.
+MAX_BODY_BYTES = 1_000_000
+TOO_LARGE = {"error": "Payload too large"}
 PREVIEW_HEADERS = {
     # An opaque origin: the generated page may run its own scripts but cannot read our cookies or DOM.
     "Content-Security-Policy": "sandbox allow-scripts allow-forms",
@@ -59,13 +60,27 @@ async def preview(request: Request) -> Response:
     return HTMLResponse(html, headers=PREVIEW_HEADERS)
 
 
+async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """The request body, read as a stream; None as soon as it passes `limit` (chunked bodies included)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    # Never `request.body()`: it buffers a chunked body of any size before we could look at it.
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
 async def stripe_webhook(request: Request) -> JSONResponse:
     """Stripe events: the signature is checked over the raw body, each event id is applied once."""
     from core.billing import handle_webhook
 
-    if int(request.headers.get("content-length") or 0) > MAX_WEBHOOK_BYTES:
-        return JSONResponse({"error": "Payload too large"}, status_code=413)
-    payload = await request.body()
+    payload = await read_body(request)
+    if payload is None:
+        return JSONResponse(TOO_LARGE, status_code=413)
     status, body = await asyncio.to_thread(handle_webhook, payload, request.headers.get("stripe-signature", ""))
     return JSONResponse(body, status_code=status)
 
