@@ -114,9 +114,9 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 @pytest.mark.parametrize(("prompt", "view", "expected"), [
-    ("a library where members borrow books, with a dashboard", "dashboard", 'class="stat-value">3<'),
-    ("a task manager where each task belongs to a project", "tasks", ">Name 1</td>"),
-    ("Gestor de tareas con proyectos", "tasks", ">Nombre 1</td>"),
+    ("a library where members borrow books, with a dashboard", "dashboard", 'class="stat-value">4<'),
+    ("a task manager where each task belongs to a project", "tasks", ">Write the project brief</td>"),
+    ("Gestor de tareas con proyectos", "tasks", ">Redactar el informe del proyecto</td>"),
 ])
 def test_preview_renders_in_a_real_browser(prompt, view, expected, tmp_path):
     write_project(render_project(infer_spec(prompt)), tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from core.engine.render.vocabulary import es_entity, es_field_label, es_word
 from core.engine.understand.lexicon import ENTITY_LABELS_ES, LABELS_ES
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
@@ -16,10 +17,11 @@ def label(name: str, language: str) -> str:
     if parts[-1] == "id" and len(parts) > 1:
         parts = parts[:-1]
     if language == "es":
-        whole = LABELS_ES.get(name)
+        whole = es_field_label(name) or LABELS_ES.get(name) or es_field_label("_".join(parts))
         if whole:
             return whole[:1].upper() + whole[1:]
-        parts = [LABELS_ES.get(p, p) for p in parts]
+        words = [es_word(p) if es_word(p) is not None else LABELS_ES.get(p, p) for p in parts]
+        parts = [w for w in words if w]
         if len(parts) == 2 and parts[0] in {"fecha", "hora"}:
             pass
         elif len(parts) == 2:
@@ -30,8 +32,8 @@ def label(name: str, language: str) -> str:
 
 def entity_label(entity: EntitySpec, language: str, plural: bool = True) -> str:
     """Display label for an entity (plural by default) in the app's language."""
-    if language == "es" and entity.name in ENTITY_LABELS_ES:
-        word = ENTITY_LABELS_ES[entity.name]
+    if language == "es" and (entity.name in ENTITY_LABELS_ES or es_entity(entity.name)):
+        word = ENTITY_LABELS_ES.get(entity.name) or es_entity(entity.name) or entity.name
         if plural:
             word = spanish_plural(word)
         return word[:1].upper() + word[1:]

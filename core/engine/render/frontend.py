@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import json
 
-from core.engine.render.common import js_config, sample_rows
+from core.engine.render.frontend_config import config_json
+from core.engine.render.samples import sample_rows
 from core.engine.render.templates import load
 from core.engine.render.ui_text import ui_strings
 from core.engine.understand.style import is_dark
@@ -35,6 +36,16 @@ def theme_css(spec: AppSpec) -> str:
     return ":root {\n" + "\n".join(lines) + "\n}\n"
 
 
+# The interface's parts, concatenated inside one function scope (they share helpers and state).
+_PARTS = ("app_core.js", "app_features.js", "app_views.js", "app_board.js", "app_charts.js", "app_shell.js")
+
+
+def interface_js() -> str:
+    """The interface script: every part inside one strict-mode function."""
+    body = "\n".join(load(name) for name in _PARTS)
+    return '"use strict";\n(function () {\n' + body + "})();\n"
+
+
 def app_css(spec: AppSpec) -> str:
     """app/static/app.css: theme variables + the shared stylesheet."""
     return theme_css(spec) + load("app.css")
@@ -48,26 +59,28 @@ def index_html(spec: AppSpec) -> str:
             f"  <title>{title}</title>\n"
             '  <link rel="stylesheet" href="/static/app.css">\n'
             '  <script src="/static/app.js" defer></script>\n</head>\n<body>\n'
-            f'  <div id="app" class="app"><noscript>{title} needs JavaScript.</noscript></div>\n</body>\n</html>\n')
+            f'  <div id="app" class="app"><noscript>{html.escape(ui_strings(spec.language)["needs_js"])}</noscript>'
+            "</div>\n</body>\n</html>\n")
 
 
 def app_js(spec: AppSpec) -> str:
     """app/static/app.js: config + HTTP transport + the interface."""
-    return (f"// {spec.title}: generated frontend.\nconst CONFIG = {js_config(spec)};\n\n"
-            + load("http_api.js") + "\n" + load("app_core.js"))
+    return (f"// {spec.title}: generated frontend.\nconst CONFIG = {config_json(spec)};\n\n"
+            + load("http_api.js") + "\n" + interface_js())
 
 
 def preview_html(spec: AppSpec) -> str:
     """preview.html: one file, inline CSS and JS, in-memory data, no network and no storage required."""
     seed = json.dumps(sample_rows(spec), indent=1, ensure_ascii=False).replace("</", "<\\/")
-    config = js_config(spec)
+    config = config_json(spec)
     banner = json.dumps(ui_strings(spec.language)["preview"], ensure_ascii=False)
     title = html.escape(spec.title)
     return (f'<!doctype html>\n<html lang="{spec.language}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{title} (preview)</title>\n<style>\n{app_css(spec)}</style>\n</head>\n<body>\n"
             f'<div id="app" class="app"></div>\n<script>\nconst CONFIG = {config};\nCONFIG.banner = {banner};\n'
-            f"const SEED = {seed};\n{load('memory_api.js')}\n{load('app_core.js')}</script>\n</body>\n</html>\n")
+            f"const SEED = {seed};\n{load('memory_api.js')}\n{load('memory_rules.js')}\n{interface_js()}</script>\n"
+            "</body>\n</html>\n")
 
 
 def render_frontend(spec: AppSpec) -> dict[str, str]:

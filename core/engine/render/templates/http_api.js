@@ -11,3 +11,20 @@ async function api(method, path, body, token) {
     return { status: 0, data: { detail: String(err) } };
   }
 }
+
+// Uploads go as multipart form data; the server answers {id, filename, content_type, size}.
+async function uploadFile(file, token) {
+  const form = new FormData();
+  form.append("file", file);
+  const headers = token ? { Authorization: "Bearer " + token } : {};
+  try {
+    const res = await fetch("/api/uploads", { method: "POST", headers, body: form });
+    return { status: res.status, data: await res.json().catch(() => null) };
+  } catch (err) {
+    return { status: 0, data: { detail: String(err) } };
+  }
+}
+
+function fileUrl(id) {
+  return "/api/uploads/" + encodeURIComponent(id);
+}

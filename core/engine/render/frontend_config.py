@@ -1,0 +1,125 @@
+"""The description the generated frontend renders from (CONFIG): entities, features and where they apply, views."""
+
+from __future__ import annotations
+
+import json
+
+from core.engine.render.common import display_field, entity_label, label
+from core.engine.render.samples import owner_field
+from core.engine.render.ui_text import ui_strings
+from core.engine.render.vocabulary import choice_label
+from core.spec import AppSpec, EntitySpec, FeatureSpec
+
+# Field names whose values an order-like parent totals (quantity x price) in its Read's `total`.
+QUANTITY = ("quantity", "qty", "units")
+PRICE = ("unit_price", "price", "amount")
+
+
+def _relation_label(spec: AppSpec, field: str, target: EntitySpec) -> str:
+    """A relation's label: the target's name when the column is just `<target>_id`."""
+    if field in {f"{target.var}_id", f"{target.var}_ids"}:
+        return entity_label(target, spec.language, plural=field.endswith("_ids"))
+    return label(field, spec.language)
+
+
+def _link(spec: AppSpec, fs: FeatureSpec) -> str | None:
+    """The column of the feature's entity that points at its target (rating.recipe_id)."""
+    if not fs.target:
+        return None
+    entity = spec.entity(fs.entity)
+    rel = next((r for r in entity.relations if r.target == fs.target), None)
+    return rel.field if rel else None
+
+
+def totals(spec: AppSpec) -> list[dict]:
+    """Parents whose Read carries a `total` from their children's quantity x price lines."""
+    out = []
+    for child in spec.entities:
+        names = {f.name for f in child.fields if f.type in {"int", "decimal"}}
+        qty = next((n for n in QUANTITY if n in names), None)
+        price = next((n for n in PRICE if n in names), None)
+        if not (qty and price):
+            continue
+        for r in child.relations:
+            parent = spec.entity(r.target)
+            if r.kind == "belongs_to" and r.target != "User" and not any(
+                    f.name in {"price", "unit_price"} for f in parent.fields):
+                out.append({"parent": parent.table, "child": child.table, "link": r.field, "quantity": qty,
+                            "price": price})
+    return out
+
+
+def _charts(spec: AppSpec, hidden: set[str]) -> list[dict]:
+    """Dashboard charts: sums of decimal fields by month or category, and counts by category."""
+    sums, counts = [], []
+    for e in spec.entities:
+        if e.name in hidden:
+            continue
+        dates = [f for f in e.fields if f.type in {"date", "datetime"}]
+        groups = [f.name for f in e.fields if f.type == "enum"] + [
+            r.field for r in e.relations if r.kind == "belongs_to" and r.target != "User"]
+        for f in e.fields:
+            if f.type == "decimal" and f.name not in {"rating", "latitude", "longitude"}:
+                if dates:
+                    sums.append({"table": e.table, "kind": "sum", "value": f.name, "by": dates[0].name,
+                                 "month": True})
+                elif groups:
+                    sums.append({"table": e.table, "kind": "sum", "value": f.name, "by": groups[0], "month": False})
+        counts += [{"table": e.table, "kind": "count", "value": None, "by": g, "month": False} for g in groups[:1]]
+    return (sums[:3] + counts)[:6]
+
+
+def _home(spec: AppSpec, hidden: set[str]) -> str:
+    """The first view: the board, the rated/favourited items' cards, else the dashboard or the first entity."""
+    for name in ("ordering",):
+        for fs in spec.uses(name):
+            return spec.entity(fs.entity).table
+    for name in ("ratings", "favourites", "comments", "tags"):
+        for fs in spec.uses(name):
+            if fs.target:
+                return spec.entity(fs.target).table
+    for fs in spec.uses("booking_slots"):
+        return spec.entity(fs.entity).table
+    if "dashboard" in spec.features:
+        return "dashboard"
+    return next(e.table for e in spec.entities if e.name not in hidden)
+
+
+def app_config(spec: AppSpec) -> dict:
+    """CONFIG as a dict (see docs/ENGINE.md, 'Generated frontend')."""
+    lang = spec.language
+    auth = "auth" in spec.features
+    # Rows of these are made by a button elsewhere (favourite toggle) or are the accounts themselves.
+    hidden = {fs.entity for fs in spec.uses("favourites")} | ({"User"} if auth else set())
+    kinds = {fs.name: fs for fs in spec.feature_specs}
+    entities = []
+    for e in spec.entities:
+        fields = [{"name": f.name, "type": f.type, "required": f.required, "label": label(f.name, lang),
+                   "min": f.min, "max": f.max, "max_length": f.max_length, "choices": f.choices,
+                   "choice_labels": [choice_label(c, lang) for c in f.choices]} for f in e.fields]
+        ordering = kinds.get("ordering")
+        if ordering and ordering.entity == e.name:
+            for f in fields:
+                if f["name"] == (ordering.field or "position"):
+                    f["label"] = "Posición" if lang == "es" else "Position"
+        entities.append({
+            "name": e.name, "table": e.table, "label": entity_label(e, lang),
+            "singular": entity_label(e, lang, plural=False), "display": display_field(e),
+            "fields": fields, "owner": owner_field(spec, e), "hidden": e.name in hidden,
+            "relations": [{"field": r.field, "target": spec.entity(r.target).table, "required": r.required,
+                           "kind": r.kind, "label": _relation_label(spec, r.field, spec.entity(r.target))}
+                          for r in e.relations],
+        })
+    uses = [{"name": fs.name, "entity": spec.entity(fs.entity).table,
+             "target": spec.entity(fs.target).table if fs.target else None, "link": _link(spec, fs),
+             "field": fs.field, "end_field": fs.end_field, "transitions": fs.transitions}
+            for fs in spec.feature_specs]
+    return {"title": spec.title, "language": lang, "features": spec.features, "entities": entities,
+            "uses": uses, "account": "users" if auth else None, "home": _home(spec, hidden),
+            "charts": _charts(spec, hidden | {fs.entity for fs in spec.uses("ratings")}), "totals": totals(spec),
+            "text": ui_strings(lang)}
+
+
+def config_json(spec: AppSpec) -> str:
+    """CONFIG as JSON safe to inline in a <script>."""
+    return json.dumps(app_config(spec), indent=1, ensure_ascii=False).replace("</", "<\\/")
