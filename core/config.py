@@ -86,6 +86,7 @@ class Settings(BaseSettings):
     stripe_api_base: str = ""
     redis_url: str = ""
     redis_queue: str = "autocrea"
+    queue_timeout_minutes: int = 30  # a run no worker started within this is failed and refunded
     login_attempts_per_minute: int = 5
 
     @classmethod

@@ -11,6 +11,7 @@ AutocreaError
  ├── UnsupportedRequestError    out of the offline engine's reach (CLI exit 5)
  ├── CancelledError
  ├── LimitExceededError         too many concurrent jobs, rate limits
+ ├── QueueUnavailableError      the job queue refused a run (it was refunded at once)
  └── BillingError               Stripe not configured, unreachable or refusing (core/billing.py)
 """
 
@@ -81,3 +82,7 @@ class CancelledError(AutocreaError):
 
 class LimitExceededError(AutocreaError):
     """Too many running jobs or requests; try again later."""
+
+
+class QueueUnavailableError(AutocreaError):
+    """The job queue (Redis) could not take a run; its credits were already refunded."""

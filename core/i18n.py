@@ -368,6 +368,19 @@ ES: dict[str, str] = {
 # Messages core builds with values (role summaries, snapshot messages, refusals): English template -> Spanish.
 # `t` matches a text that is not in the catalogue against these (and the catalogue's own templates).
 ES_MESSAGES: dict[str, str] = {
+    # The job queue (core/jobs.py)
+    "The job queue is unavailable, so the generation did not start. Your {n} credits were refunded; "
+    "try again in a minute.":
+        "La cola de trabajos no está disponible, así que la generación no empezó. Se te devolvieron {n} "
+        "créditos; vuelve a intentarlo en un minuto.",
+    "The job queue is unavailable, so the generation did not start; try again in a minute.":
+        "La cola de trabajos no está disponible, así que la generación no empezó; vuelve a intentarlo en un minuto.",
+    "The job queue was unavailable; credits were refunded":
+        "La cola de trabajos no estaba disponible; se devolvieron los créditos",
+    "No worker started this generation within {n} minutes; credits were refunded":
+        "Ningún proceso empezó esta generación en {n} minutos; se devolvieron los créditos",
+    "The server restarted during this generation; credits were refunded":
+        "El servidor se reinició durante esta generación; se devolvieron los créditos",
     "Designed {spec}": "Diseñó {spec}",
     "{n} entities ({names})": "{n} entidades ({names})",
     "{n} entities ({names}); features: {features}": "{n} entidades ({names}); funciones: {features}",

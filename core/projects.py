@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from core import ledger
 from core.config import get_settings
-from core.errors import LimitExceededError, NotFoundError, ValidationError
+from core.errors import LimitExceededError, NotFoundError, QueueUnavailableError, ValidationError
 from core.files import check_files, path_problem
+from core.logging import get_logger
 from core.orchestrator import charge_ref
 from core.providers import get_provider_class
 from core.roles import ROLE_NAMES
@@ -22,6 +23,7 @@ from core.versions import add_snapshot, diff_files, get_snapshots, push, snapsho
 from db.models import LedgerEntry, Project, Step, User, utcnow
 from db.session import session_scope
 
+log = get_logger("autocrea.projects")
 ROLES = ROLE_NAMES
 ACTIVE = ("queued", "running")
 STATUSES = ("queued", "running", "completed", "failed", "cancelled", "unsupported", "needs_review")
@@ -124,10 +126,16 @@ def validate_request(name: str, prompt: str, provider: str) -> tuple[str, str]:
     return name, prompt
 
 
-def _enqueue(project_id: str) -> None:
-    from core.jobs import enqueue
+def _enqueue(project_id: str, run: int) -> None:
+    """Hand the run to the job runner; when the queue refuses it, refund at once and say so."""
+    from core.jobs import enqueue, fail_orphan, queue_down_message
 
-    enqueue(project_id)
+    try:
+        enqueue(project_id, run)
+    except Exception as exc:  # Redis down, refused, timed out: the run must not stay charged and queued
+        log.warning("enqueue_failed", project=project_id, run=run, error_type=type(exc).__name__)
+        refunded = fail_orphan(project_id, "The job queue was unavailable; credits were refunded")
+        raise QueueUnavailableError(queue_down_message(refunded)) from None
 
 
 def create_project(*, user_id: int | None, name: str, prompt: str, provider: str = "offline",
@@ -163,7 +171,7 @@ def create_project(*, user_id: int | None, name: str, prompt: str, provider: str
 def start_generation(*, user_id: int | None, name: str, prompt: str, provider: str = "offline") -> ProjectView:
     """Create, charge and enqueue a generation; returns at once (the job runs in the background)."""
     view = create_project(user_id=user_id, name=name, prompt=prompt, provider=provider)
-    _enqueue(view.id)
+    _enqueue(view.id, view.run)
     return view
 
 
@@ -354,7 +362,7 @@ def start_followup(project_id: str, *, user_id: int | None, instruction: str) ->
                           memo=f"Follow-up: {instruction[:80]}")
         s.refresh(p)
         view = ProjectView.of(p)
-    _enqueue(project_id)
+    _enqueue(project_id, view.run)
     return view
 
 

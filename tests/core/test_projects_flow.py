@@ -113,7 +113,7 @@ def test_reconcile_fails_dead_runs_and_requeues_waiting_ones(db: str) -> None:
     with session_scope() as s:
         p = s.get(Project, dead)
         p.status, p.heartbeat_at = "running", utcnow() - timedelta(minutes=10)
-    assert jobs.reconcile() == {"failed": 1, "requeued": 1}
+    assert jobs.reconcile() == {"failed": 1, "requeued": 1, "refunded": 0, "expired": 0}
     assert projects.get_project(dead, user_id=None).status == "failed"
     assert wait_done(waiting).status == "completed"
     assert balance(user.id) == 50  # the dead run was refunded, the re-queued one kept its charge

@@ -44,7 +44,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
     from core.providers import REGISTRY
 
     monkeypatch.setitem(REGISTRY, "scripted", ScriptedProvider)
-    monkeypatch.setattr(projects, "_enqueue", lambda project_id: None)
+    monkeypatch.setattr(projects, "_enqueue", lambda project_id, run: None)
 
 
 def _balance(user_id: int) -> int:
