@@ -49,24 +49,28 @@ def totals(spec: AppSpec) -> list[dict]:
     return out
 
 
-def _charts(spec: AppSpec, hidden: set[str]) -> list[dict]:
-    """Dashboard charts: sums of decimal fields by month or category, and counts by category."""
-    sums, counts = [], []
+def charts(spec: AppSpec) -> list[dict]:
+    """What GET /api/stats charts (the backend's rule, which the preview store repeats): per entity, counts
+    by its first parent (else first enum), and the sums of its first two decimals by that and by month."""
+    counts, sums = [], []
     for e in spec.entities:
-        if e.name in hidden:
-            continue
-        dates = [f for f in e.fields if f.type in {"date", "datetime"}]
-        groups = [f.name for f in e.fields if f.type == "enum"] + [
-            r.field for r in e.relations if r.kind == "belongs_to" and r.target != "User"]
-        for f in e.fields:
-            if f.type == "decimal" and f.name not in {"rating", "latitude", "longitude"}:
-                if dates:
-                    sums.append({"table": e.table, "kind": "sum", "value": f.name, "by": dates[0].name,
-                                 "month": True})
-                elif groups:
-                    sums.append({"table": e.table, "kind": "sum", "value": f.name, "by": groups[0], "month": False})
-        counts += [{"table": e.table, "kind": "count", "value": None, "by": g, "month": False} for g in groups[:1]]
-    return (sums[:3] + counts)[:6]
+        rel = next((r for r in e.relations if r.kind == "belongs_to"), None)
+        enum = next((f for f in e.fields if f.type == "enum"), None)
+        group = None
+        if rel:
+            parent = spec.entity(rel.target)
+            group = {"by": rel.field, "parent": parent.table, "display": display_field(parent)}
+        elif enum:
+            group = {"by": enum.name, "parent": None, "display": None}
+        when = next((f.name for f in e.fields if f.type in {"date", "datetime"}), "created_at")
+        if group:
+            counts.append({"table": e.table, "field": "id", "kind": "count", **group})
+        for f in [f for f in e.fields if f.type == "decimal"][:2]:
+            if group:
+                sums.append({"table": e.table, "field": f.name, "kind": "sum", **group})
+            sums.append({"table": e.table, "field": f.name, "kind": "sum", "by": "month", "when": when,
+                         "parent": None, "display": None})
+    return counts[:8] + sums[:8]
 
 
 def _home(spec: AppSpec, hidden: set[str]) -> str:
@@ -116,7 +120,7 @@ def app_config(spec: AppSpec) -> dict:
             for fs in spec.feature_specs]
     return {"title": spec.title, "language": lang, "features": spec.features, "entities": entities,
             "uses": uses, "account": "users" if auth else None, "home": _home(spec, hidden),
-            "charts": _charts(spec, hidden | {fs.entity for fs in spec.uses("ratings")}), "totals": totals(spec),
+            "charts": charts(spec), "totals": totals(spec),
             "text": ui_strings(lang)}
 
 

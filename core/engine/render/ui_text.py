@@ -23,7 +23,13 @@ _EN = {
     "back": "Back", "close": "Close", "add_card": "Add", "no_data": "No data yet",
     "signin_to": "Sign in to rate, save favourites and comment.", "moved": "Moved", "welcome": "Welcome, {who}",
     "registered": "Account created: you are signed in.", "password_hint": "At least 8 characters",
-    "sections": "Sections", "needs_js": "This app needs JavaScript.",
+    "sections": "Sections", "needs_js": "This app needs JavaScript.", "status_0": "The server cannot be reached.",
+    "status_401": "Sign in to make changes.", "status_403": "Only the owner or an admin can change this.",
+    "status_404": "Not found: it may have been deleted.", "status_413": "The file is too large (5 MB at most).",
+    "status_415": "This file type is not allowed.", "status_422": "Check the highlighted fields",
+    "conflict_booking": "That time overlaps another booking.",
+    "conflict_workflow": "That status change is not allowed.",
+    "conflict_account": "An account with this email already exists.",
 }
 _ES = {
     "new": "Añadir", "save": "Guardar", "cancel": "Cancelar", "edit": "Editar", "delete": "Eliminar",
@@ -49,7 +55,15 @@ _ES = {
     "signin_to": "Inicia sesión para valorar, guardar favoritos y comentar.", "moved": "Movido",
     "welcome": "Hola, {who}", "registered": "Cuenta creada: has iniciado sesión.",
     "password_hint": "Al menos 8 caracteres", "sections": "Secciones",
-    "needs_js": "Esta aplicación necesita JavaScript.",
+    "needs_js": "Esta aplicación necesita JavaScript.", "status_0": "No se puede conectar con el servidor.",
+    "status_401": "Inicia sesión para hacer cambios.",
+    "status_403": "Solo su autor o un administrador puede cambiarlo.",
+    "status_404": "No existe: puede que se haya eliminado.",
+    "status_413": "El archivo es demasiado grande (máximo 5 MB).",
+    "status_415": "Ese tipo de archivo no está permitido.", "status_422": "Revisa estos campos",
+    "conflict_booking": "Ese horario se solapa con otra reserva: elige otra hora.",
+    "conflict_workflow": "Ese cambio de estado no está permitido.",
+    "conflict_account": "Ya existe una cuenta con ese correo.",
 }
 
 

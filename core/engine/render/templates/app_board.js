@@ -4,7 +4,7 @@ async function moveCard(entity, use, row, position, parent) {
   const body = { position };
   if (parent !== undefined && use.link) body[use.link] = parent;
   const res = await call("POST", "/api/" + entity.table + "/" + row.id + "/move", body);
-  if (res.status === 200) { await show(state.view); notify(T.moved, false); } else notify(errorText(res.data), true);
+  if (res.status === 200) { await show(state.view); notify(T.moved, false); } else notify(errorText(res.data, res.status), true);
 }
 
 function moveButton(text, label, enabled, onclick) {
@@ -15,9 +15,9 @@ async function renderBoard(entity) {
   const use = orderingOf(entity);
   const pos = use.field || "position";
   const parent = entityBy(use.target);
-  const parents = parent ? ((await call("GET", "/api/" + parent.table + "?limit=200")).data || []) : [{ id: null }];
+  const parents = parent ? rowsOf(await call("GET", "/api/" + parent.table + "?limit=200")) : [{ id: null }];
   const res = await call("GET", "/api/" + entity.table + "?limit=200" + (state.mine && entity.owner ? "&mine=true" : ""));
-  const cards = res.data || [];
+  const cards = rowsOf(res);
   const countIn = (id) => cards.filter((c) => c[use.link] === id).length;
   const board = el("div", { class: "board", role: "list", "aria-label": entity.label });
   parents.forEach((col, ci) => {

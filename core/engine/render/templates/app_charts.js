@@ -32,33 +32,23 @@ function monthLabel(key) {
   return new Date(key + "-01T00:00").toLocaleDateString(LOCALE, { month: "short", year: "numeric" });
 }
 
-async function chartPoints(def) {
-  const entity = entityBy(def.table);
-  const rows = (await call("GET", "/api/" + def.table + "?limit=200")).data || [];
-  const buckets = {};
-  rows.forEach((r) => {
-    const raw = r[def.by];
-    if (raw === null || raw === undefined || raw === "") return;
-    const key = def.month ? String(raw).slice(0, 7) : String(raw);
-    buckets[key] = (buckets[key] || 0) + (def.kind === "sum" ? Number(r[def.value]) || 0 : 1);
-  });
-  const field = entity.fields.find((f) => f.name === def.by);
-  const rel = entity.relations.find((r) => r.field === def.by);
-  const names = rel ? await namesOf(rel.target) : {};
-  const points = Object.entries(buckets).map(([key, value]) => ({ key, value: Math.round(value * 100) / 100,
-    label: def.month ? monthLabel(key) : rel ? names[key] || "#" + key : field ? choiceLabel(field, key) : key }));
-  points.sort((a, b) => (def.month ? a.key.localeCompare(b.key) : b.value - a.value));
-  return points.slice(0, 12);
+function chartPoints(series) {
+  // Server labels: a parent's name, an enum value or a month (YYYY-MM); shown in the app's language.
+  const entity = entityBy(series.table);
+  const field = entity && entity.fields.find((f) => f.name === series.by);
+  return (series.points || []).map((p) => ({ value: Number(p.value) || 0,
+    label: series.by === "month" ? monthLabel(p.label) : field && field.type === "enum" ? choiceLabel(field, p.label) : String(p.label) }))
+    .slice(-12);
 }
 
-function chartTitle(def) {
-  const entity = entityBy(def.table);
-  const field = entity.fields.find((f) => f.name === def.by);
-  const rel = entity.relations.find((r) => r.field === def.by);
-  const by = def.month ? T.by_month : (field ? field.label : rel ? rel.label : def.by).toLowerCase();
-  if (def.kind === "count") return fill(T.count_by, { what: entity.label, by });
-  const value = entity.fields.find((f) => f.name === def.value);
-  return entity.label + " · " + fill(T.sum_by, { what: value.label, by });
+function chartTitle(series, kind) {
+  const entity = entityBy(series.table);
+  const field = entity.fields.find((f) => f.name === series.by);
+  const rel = entity.relations.find((r) => r.field === series.by);
+  const by = series.by === "month" ? T.by_month : (field ? field.label : rel ? rel.label : series.by).toLowerCase();
+  if (kind === "count") return fill(T.count_by, { what: entity.label, by });
+  const value = entity.fields.find((f) => f.name === series.field);
+  return entity.label + " · " + fill(T.sum_by, { what: value ? value.label : series.field, by });
 }
 
 async function renderDashboard() {
@@ -72,11 +62,13 @@ async function renderDashboard() {
     ]));
   });
   const charts = el("div", { class: "charts" });
-  for (const def of CONFIG.charts) {
-    const points = await chartPoints(def);
-    const title = chartTitle(def);
-    charts.appendChild(points.length ? barChart(title, points, def.kind === "sum" && MONEY.includes(def.value))
+  const shown = (stats.sums || []).map((x) => [x, "sum"]).concat((stats.counts || []).map((x) => [x, "count"]))
+    .filter(([x]) => entityBy(x.table) && !entityBy(x.table).hidden).slice(0, 6);
+  shown.forEach(([series, kind]) => {
+    const points = chartPoints(series);
+    const title = chartTitle(series, kind);
+    charts.appendChild(points.length ? barChart(title, points, kind === "sum" && MONEY.includes(series.field))
       : el("figure", { class: "card chart-card" }, [el("figcaption", { text: title }), el("p", { class: "muted", text: T.no_data })]));
-  }
+  });
   return el("section", { "aria-label": T.dashboard }, [el("h2", { text: T.dashboard }), grid, charts]);
 }

@@ -36,8 +36,19 @@ function storage(action, value) {
   return null;
 }
 
-function errorText(data) {
-  if (!data) return T.error;
+function errorText(data, status, conflict) {
+  // Spanish apps say what happened in Spanish; the API's own (English) detail is kept for English apps.
+  if (CONFIG.language !== "en") {
+    if (status === 409 && conflict) return T["conflict_" + conflict];
+    if (status === 422 && data && Array.isArray(data.detail)) {
+      const names = data.detail.map((d) => String((d.loc || []).slice(-1)[0]));
+      const labels = CONFIG.entities.flatMap((e) => e.fields.concat(e.relations.map((r) => ({ name: r.field, label: r.label }))))
+        .filter((f) => names.includes(f.name)).map((f) => f.label);
+      return T.status_422 + (labels.length ? ": " + Array.from(new Set(labels)).join(", ") : "");
+    }
+    if (T["status_" + status]) return T["status_" + status];
+  }
+  if (!data) return T["status_" + status] || T.error;
   if (typeof data.detail === "string") return data.detail;
   if (Array.isArray(data.detail)) {
     return data.detail.map((d) => {
@@ -60,6 +71,11 @@ async function call(method, path, body) {
   const res = await api(method, path, body, state.token);
   if (res.status === 401 && CONFIG.account) notify(T.signin_needed, true);
   return res;
+}
+
+function rowsOf(res) {
+  // A list endpoint's rows; an error answer (an object with `detail`) reads as no rows.
+  return res.status === 200 && Array.isArray(res.data) ? res.data : [];
 }
 
 function entityBy(table) {
@@ -107,7 +123,7 @@ async function namesOf(table) {
   const target = entityBy(table);
   const res = await call("GET", "/api/" + table + "?limit=200");
   const names = {};
-  (res.data || []).forEach((p) => {
+  rowsOf(res).forEach((p) => {
     names[p.id] = String((target && p[target.display]) ?? p.name ?? p.email ?? "#" + p.id);
   });
   return names;
@@ -163,7 +179,7 @@ async function readForm(form, entity, row) {
     else if (f.type === "file") {
       if (!input.files.length) { if (!row) data[f.name] = null; continue; }
       const up = await uploadFile(input.files[0], state.token);
-      if (up.status !== 201) throw new Error(errorText(up.data));
+      if (up.status !== 201) throw new Error(errorText(up.data, up.status));
       data[f.name] = up.data.id;
     } else if (input.value === "") data[f.name] = null;
     else if (f.type === "int") data[f.name] = parseInt(input.value, 10);
@@ -229,7 +245,7 @@ async function renderForm(entity, row) {
       await show(state.view);
       notify(T.saved, false);
     } else {
-      notify(errorText(res.data), true);
+      notify(errorText(res.data, res.status, bookingOf(entity) ? "booking" : "workflow"), true);
     }
   });
   return form;

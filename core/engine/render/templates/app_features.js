@@ -15,7 +15,7 @@ function favouriteButton(entity, row) {
   button.addEventListener("click", async () => {
     if (needsAccount()) return;
     const res = await call("POST", "/api/" + entity.table + "/" + row.id + "/favourite");
-    if (res.status !== 200) { notify(errorText(res.data), true); return; }
+    if (res.status !== 200) { notify(errorText(res.data, res.status), true); return; }
     if (res.data.favourited) state.favourites.add(key); else state.favourites.delete(key);
     const now = res.data.favourited;
     button.setAttribute("aria-pressed", now ? "true" : "false");
@@ -32,7 +32,7 @@ async function loadFavourites() {
   if (!state.token) return;
   for (const use of usesOf("favourites")) {
     const res = await call("GET", "/api/me/favourites");
-    (res.data || []).forEach((r) => state.favourites.add(use.target + ":" + r.id));
+    rowsOf(res).forEach((r) => state.favourites.add(use.target + ":" + r.id));
   }
 }
 
@@ -64,7 +64,7 @@ function ratingInput(entity, row) {
         const body = { [use.field || "stars"]: n, [use.link]: row.id };
         const res = await call("POST", "/api/" + use.entity, body);
         if (res.status === 200 || res.status === 201) { await show(state.view); notify(T.saved, false); }
-        else notify(errorText(res.data), true);
+        else notify(errorText(res.data, res.status), true);
       } }));
   }
   return group;
@@ -81,7 +81,7 @@ function workflowButtons(entity, row) {
       const body = { status: next };
       body[use.field] = next;
       const res = await call("POST", "/api/" + entity.table + "/" + row.id + "/transition", body);
-      if (res.status === 200) { await show(state.view); notify(T.saved, false); } else notify(errorText(res.data), true);
+      if (res.status === 200) { await show(state.view); notify(T.saved, false); } else notify(errorText(res.data, res.status, "workflow"), true);
     },
   }));
 }
@@ -99,7 +99,7 @@ async function commentsPanel(use, row) {
   const comments = entityBy(use.entity);
   const panel = el("section", { class: "card comments", "aria-label": T.comments }, [el("h3", { text: T.comments })]);
   const res = await call("GET", "/api/" + use.target + "/" + row.id + "/comments");
-  const rows = res.data || [];
+  const rows = rowsOf(res);
   const authors = comments.owner ? await namesOf(CONFIG.account) : {};
   const text = comments.fields.find((f) => f.type === "text") || comments.fields.find((f) => f.type === "string");
   const list = el("ol", { class: "comment-list" });
@@ -125,7 +125,7 @@ async function commentsPanel(use, row) {
     try { body = await readForm(form, comments, null); } catch (err) { notify(err.message, true); return; }
     body[use.link] = row.id;
     const saved = await call("POST", "/api/" + use.entity, body);
-    if (saved.status === 201) { await show(state.view); notify(T.saved, false); } else notify(errorText(saved.data), true);
+    if (saved.status === 201) { await show(state.view); notify(T.saved, false); } else notify(errorText(saved.data, saved.status), true);
   });
   panel.appendChild(form);
   return panel;
@@ -135,7 +135,7 @@ async function renderFavourites() {
   const use = usesOf("favourites")[0];
   const entity = entityBy(use.target);
   const res = await call("GET", "/api/me/favourites");
-  const rows = res.data || [];
+  const rows = rowsOf(res);
   const box = el("div", { class: "card list" }, [el("div", { class: "toolbar" }, [el("h2", { text: T.my_favourites })])]);
   box.appendChild(rows.length ? await renderCards(entity, rows) : el("p", { class: "muted", text: state.token ? T.empty : T.signin_to }));
   return box;

@@ -16,7 +16,7 @@ function simpleForm(title, fields, onSubmit) {
 
 async function signIn(email, password) {
   const res = await call("POST", "/api/auth/login", { email, password });
-  if (res.status !== 200) { notify(errorText(res.data), true); return false; }
+  if (res.status !== 200) { notify(errorText(res.data, res.status), true); return false; }
   state.token = res.data.access_token;
   storage("set", state.token);
   return true;
@@ -49,7 +49,7 @@ function renderAuth() {
     const password = f.elements.password.value;
     if (register) {
       const res = await call("POST", "/api/auth/register", { email, password, name: f.elements.name.value });
-      if (res.status !== 201) { notify(errorText(res.data), true); return; }
+      if (res.status !== 201) { notify(errorText(res.data, res.status, "account"), true); return; }
     }
     if (await signIn(email, password)) {
       state.authMode = "login";
@@ -87,12 +87,12 @@ async function show(view) {
     content = simpleForm(T.contact, [["name", T.name, "text"], ["email", T.email, "email"], ["message", T.message, "textarea"]], async (f) => {
       const body = { name: f.elements.name.value, email: f.elements.email.value, message: f.elements.message.value };
       const res = await call("POST", "/api/contact", body);
-      notify(res.status === 201 ? T.sent : errorText(res.data), res.status !== 201);
+      notify(res.status === 201 ? T.sent : errorText(res.data, res.status), res.status !== 201);
     });
   } else if (view === "checkout") {
     content = simpleForm(T.checkout, [["amount", T.amount, "number"]], async (f) => {
       const res = await call("POST", "/api/checkout", { amount: parseFloat(f.elements.amount.value) });
-      notify(res.status === 200 ? res.data.url : errorText(res.data), res.status !== 200);
+      notify(res.status === 200 ? res.data.url : errorText(res.data, res.status), res.status !== 200);
     });
   } else content = await renderEntity(entityBy(view));
   if (state.view === view) main.replaceChildren(content);

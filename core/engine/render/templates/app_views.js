@@ -60,14 +60,14 @@ function rowButtons(entity, row) {
   const box = el("div", { class: "row-actions" });
   workflowButtons(entity, row).forEach((b) => box.appendChild(b));
   box.appendChild(el("button", { type: "button", text: T.edit, onclick: () => { state.editing = row; show(state.view); } }));
-  box.appendChild(el("button", {
-    type: "button", class: "danger", text: T.delete,
-    onclick: async () => {
-      if (!window.confirm(T.confirm)) return;
-      const del = await call("DELETE", "/api/" + entity.table + "/" + row.id);
-      if (del.status === 204) { await show(state.view); notify(T.deleted, false); } else notify(errorText(del.data), true);
-    },
-  }));
+  // Sandboxed previews may not open dialogs (no allow-modals): the button asks again in place instead.
+  const del = el("button", { type: "button", class: "danger", text: T.delete });
+  del.addEventListener("click", async () => {
+    if (del.dataset.armed !== "yes") { del.dataset.armed = "yes"; del.textContent = T.confirm; return; }
+    const res = await call("DELETE", "/api/" + entity.table + "/" + row.id);
+    if (res.status === 204) { await show(state.view); notify(T.deleted, false); } else notify(errorText(res.data, res.status), true);
+  });
+  box.appendChild(del);
   return box;
 }
 
@@ -179,7 +179,7 @@ async function renderEntity(entity) {
   if (state.detail) return renderDetail(entity, state.detail);
   if (orderingOf(entity)) return renderBoard(entity);
   const res = await call("GET", "/api/" + entity.table + "?" + listParams(entity).toString());
-  const rows = res.data || [];
+  const rows = rowsOf(res);
   const list = el("div", { class: "card list" }, [await toolbar(entity, rows)]);
   if (!rows.length) list.appendChild(el("p", { class: "muted", text: T.empty }));
   else list.appendChild(showsCards(entity) ? await renderCards(entity, rows) : await renderTable(entity, rows));

@@ -131,11 +131,7 @@ async function api(method, path, body, token) {
   const [pathname, query] = path.split("?");
   const params = new URLSearchParams(query || "");
   const parts = pathname.split("/").filter(Boolean).slice(1);
-  if (parts[0] === "stats") {
-    const counts = {};
-    CONFIG.entities.forEach((e) => { counts[e.table] = STORE[e.table].length; });
-    return reply(200, counts);
-  }
+  if (parts[0] === "stats") return reply(200, memoryStats());
   if (parts[0] === "auth") return authRoute(parts[1], body, token);
   if (parts[0] === "uploads") return parts[1] ? reply(UPLOADS[parts[1]] ? 200 : 404, UPLOADS[parts[1]] ? null : { detail: "Upload " + parts[1] + " not found" }) : reply(405, { detail: "Method Not Allowed" });
   if (parts[0] === "me" && parts[1] === "favourites") return myFavourites(token);

@@ -243,3 +243,26 @@ function fileUrl(id) {
   BLOB_URLS[id] = BLOB_URLS[id] || URL.createObjectURL(UPLOADS[id].blob);
   return BLOB_URLS[id];
 }
+
+function memoryStats() {
+  // Row counts, then the chart series the backend's /api/stats computes: {table, field, by, points}.
+  const out = {};
+  CONFIG.entities.forEach((e) => { out[e.table] = STORE[e.table].length; });
+  const series = (def) => {
+    const buckets = {};
+    STORE[def.table].forEach((r) => {
+      let key = def.by === "month" ? String(r[def.when] || "").slice(0, 7) : r[def.by];
+      if (def.parent) {
+        const parent = STORE[def.parent].find((p) => p.id === key);
+        key = parent ? parent[def.display] : null;
+      }
+      if (key === null || key === undefined || key === "") return;
+      buckets[key] = (buckets[key] || 0) + (def.kind === "sum" ? Number(r[def.field]) || 0 : 1);
+    });
+    const points = Object.keys(buckets).sort().map((k) => ({ label: String(k), value: Math.round(buckets[k] * 100) / 100 }));
+    return { table: def.table, field: def.field, by: def.by, points };
+  };
+  out.counts = CONFIG.charts.filter((d) => d.kind === "count").map(series);
+  out.sums = CONFIG.charts.filter((d) => d.kind === "sum").map(series);
+  return out;
+}
