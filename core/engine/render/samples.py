@@ -40,7 +40,10 @@ def _text(spec: AppSpec, e: EntitySpec, f: FieldSpec, n: int, display: str, offs
     data, lang = load_data("samples"), spec.language
     people = e.name in data["people"]
     own = data["entities"].get(f"{e.name}@{spec.domain}") or data["entities"].get(e.name)
-    if f.name == display and own:
+    people_words = {snake(p) for p in data["people"]}
+    if f.name.endswith("_name") and f.name.removesuffix("_name") in people_words | {"full", "contact"}:
+        value = _person(spec, n, offset)
+    elif f.name == display and own:
         value = str(_pick(own[lang], n))
     elif f.name in data["fields"]:
         value = str(_pick(data["fields"][f.name][lang], n + offset))

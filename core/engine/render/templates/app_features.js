@@ -56,7 +56,8 @@ function ratingSummary(entity, row) {
 function ratingInput(entity, row) {
   const use = usesOf("ratings", entity.table).find((u) => u.target === entity.table);
   if (!use || !row.id) return null;
-  const group = el("div", { class: "rate", role: "group", "aria-label": T.your_rating });
+  const group = el("div", { class: "rate", role: "group", "aria-label": T.your_rating }, [
+    el("span", { class: "muted", "aria-hidden": "true", text: T.your_rating + ":" })]);
   for (let n = 1; n <= 5; n += 1) {
     group.appendChild(el("button", { type: "button", class: "star", "aria-label": fill(T.rate, { n }), title: fill(T.rate, { n }),
       text: "★", onclick: async () => {

@@ -76,7 +76,8 @@ function totalOf(row) {
 }
 
 async function renderTable(entity, rows) {
-  const cols = entity.fields.filter((f) => f.type !== "text").slice(0, 5);
+  const cols = entity.fields.filter((f) => f.type !== "text" && f.type !== "file").slice(0, 5)
+    .concat(entity.fields.filter((f) => f.type === "file"));
   const names = await parentNames(entity);
   const relations = entity.relations.filter((r) => r.field !== entity.owner || CONFIG.account);
   const withTotal = rows.some((r) => totalOf(r) !== null) && !entity.fields.some((f) => f.name === "total");

@@ -1,0 +1,76 @@
+"""Helpers to open a generated frontend in Chromium: preview.html as the studio embeds it, or the served app."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from tests.engine.generated import clean_env
+
+CHROMIUM = "/usr/bin/chromium"
+PREVIEW_URL = "http://preview.autocrea.test/preview.html"
+# The studio serves previews with this header: an opaque origin, no storage, no dialogs, no popups.
+SANDBOX = "sandbox allow-scripts allow-forms"
+
+
+def open_preview(browser: object, html: str, viewport: dict | None = None) -> tuple[object, list[str]]:
+    """A page showing `html` under the studio's sandbox CSP, and the list its console errors land in."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": SANDBOX}
+    context.route(PREVIEW_URL, lambda route: route.fulfill(status=200, body=html, headers=headers))
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(PREVIEW_URL)
+    return page, errors
+
+
+def watch(page: object) -> list[str]:
+    """Collect console errors and uncaught exceptions of `page`."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    return errors
+
+
+def free_port() -> int:
+    """A free loopback TCP port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(root: Path, db: Path) -> Iterator[str]:
+    """Run the generated app with uvicorn on a free loopback port; yield its base URL once it answers."""
+    port = free_port()
+    env = clean_env() | {"DATABASE_URL": f"sqlite:///{db}", "UPLOAD_DIR": str(db.parent / "uploads"),
+                         "PASSWORD_ITERATIONS": "1000"}
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
+                             str(port)], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"uvicorn did not start: {out[-2000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
