@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from core.engine.render.vocabulary import es_entity, es_field_label, es_word
+from core.engine.render.vocabulary import es_entity, es_event, es_field_label, es_word
 from core.engine.understand.lexicon import ENTITY_LABELS_ES, LABELS_ES
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
@@ -18,9 +18,11 @@ def label(name: str, language: str) -> str:
         parts = parts[:-1]
     if language == "es":
         whole = es_field_label(name) or LABELS_ES.get(name) or es_field_label("_".join(parts))
+        if not whole and len(parts) > 1 and parts[-1] in {"on", "at"} and es_event("_".join(parts[:-1])):
+            whole = "fecha de " + es_event("_".join(parts[:-1]))
         if whole:
             return whole[:1].upper() + whole[1:]
-        words = [es_word(p) if es_word(p) is not None else LABELS_ES.get(p, p) for p in parts]
+        words = [es_word(p) if es_word(p) is not None else LABELS_ES.get(p) or es_event(p) or p for p in parts]
         parts = [w for w in words if w]
         if len(parts) == 2 and parts[0] in {"fecha", "hora"}:
             pass
@@ -36,6 +38,10 @@ def entity_label(entity: EntitySpec, language: str, plural: bool = True) -> str:
         word = ENTITY_LABELS_ES.get(entity.name) or es_entity(entity.name) or entity.name
         if plural:
             word = spanish_plural(word)
+        return word[:1].upper() + word[1:]
+    if language == "es":  # an entity no table names: its words translated ('MenuItem' -> 'artículo de menú')
+        word = label(entity.var, "es").lower()
+        word = spanish_plural(word) if plural else word
         return word[:1].upper() + word[1:]
     text = (entity.plural if plural else entity.var).replace("_", " ")
     return text[:1].upper() + text[1:]

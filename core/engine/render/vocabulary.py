@@ -35,3 +35,8 @@ def choice_label(value: str, language: str) -> str:
     text = load_data("labels_es")["choices"].get(value) if language == "es" else None
     text = text or value.replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+def es_event(word: str) -> str | None:
+    """The Spanish noun of the event a '<word>_on' / '<word>_at' date records ('spent' -> 'gasto')."""
+    return load_data("labels_es")["events"].get(word)
