@@ -13,8 +13,10 @@ from core.engine.understand.style import is_dark
 from core.spec import AppSpec
 
 _PALETTE = {
-    "light": {"bg": "#f6f7fb", "surface": "#ffffff", "text": "#111827", "muted": "#5b6474", "border": "#d9dee8"},
-    "dark": {"bg": "#0f172a", "surface": "#1e293b", "text": "#e5e7eb", "muted": "#9aa4b2", "border": "#334155"},
+    "light": {"bg": "#f6f7fb", "surface": "#ffffff", "text": "#111827", "muted": "#5b6474", "border": "#d9dee8",
+              "danger": "#b91c1c", "star": "#b45309"},
+    "dark": {"bg": "#0f172a", "surface": "#1e293b", "text": "#e5e7eb", "muted": "#9aa4b2", "border": "#334155",
+             "danger": "#fca5a5", "star": "#fbbf24"},
 }
 
 
@@ -26,7 +28,8 @@ def theme_css(spec: AppSpec) -> str:
         pal["bg"] = t.background
         dark_bg = is_dark(t.background)
         base = _PALETTE["dark" if dark_bg else "light"]
-        pal.update(surface=base["surface"], muted=base["muted"], border=base["border"], text=base["text"])
+        pal.update(surface=base["surface"], muted=base["muted"], border=base["border"], text=base["text"],
+                   danger=base["danger"], star=base["star"])
     if t.text:
         pal["text"] = t.text
     primary = t.primary if t.primary.startswith("#") and len(t.primary) == 7 else "#4f46e5"
