@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.engine.render.common import search_fields
+from core.engine.render import plan
 from core.engine.render.templates import fill, load
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
@@ -10,34 +10,130 @@ _SA = {"string": "sa.String({n})", "text": "sa.Text", "int": "sa.Integer",
        "decimal": "sa.Numeric(12, 2, asdecimal=False)", "bool": "sa.Boolean", "date": "sa.Date",
        "datetime": "sa.DateTime", "email": "sa.String(320)", "url": "sa.String(2048)", "enum": "sa.String(50)"}
 _PY = {"string": "str", "text": "str", "int": "int", "decimal": "float", "bool": "bool", "date": "dt.date",
-       "datetime": "dt.datetime", "email": "str", "url": "str", "enum": "str"}
+       "datetime": "dt.datetime", "email": "str", "url": "str", "enum": "str", "file": "int"}
+_UPLOAD_MODEL = '''
+
+class Upload(Base):
+    """A stored file; its bytes live under UPLOAD_DIR with a generated name."""
+
+    __tablename__ = "uploads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filename: Mapped[str] = mapped_column(sa.String(255))
+    content_type: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int] = mapped_column(sa.Integer)
+    stored_name: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime, default=utcnow)
+'''
+
+
+def _fk(name: str, target: str, required: bool, ondelete: str) -> str:
+    """A foreign-key column line."""
+    opt = "" if required else " | None"
+    return (f"    {name}: Mapped[int{opt}] = mapped_column(\n"
+            f'        sa.ForeignKey("{target}.id", ondelete="{ondelete}"), index=True\n    )')
+
+
+def _join_tables(spec: AppSpec) -> list[str]:
+    """sa.Table definitions for many-to-many relations."""
+    out = []
+    for e in spec.entities:
+        for r in plan.many_to_many(e):
+            left, right = plan.join_columns(spec, e, r)
+            name = plan.join_table(spec, e, r)
+            out += ["", f"{name} = sa.Table(", f'    "{name}",', "    Base.metadata,",
+                    f'    sa.Column("{left}", sa.ForeignKey("{e.table}.id", ondelete="CASCADE"), primary_key=True),',
+                    f'    sa.Column("{right}", sa.ForeignKey("{spec.entity(r.target).table}.id", ondelete="CASCADE"),'
+                    " primary_key=True),", ")"]
+    return out
+
+
+def _entity_model(spec: AppSpec, e: EntitySpec) -> list[str]:
+    """The lines of one model class."""
+    out = ["", f"class {e.name}(Base):", f'    """A row of {e.table}."""', "", f'    __tablename__ = "{e.table}"']
+    pair = [fs for fs in (*spec.uses("ratings"), *spec.uses("favourites")) if fs.entity == e.name]
+    if pair:
+        owner = plan.owner_field(spec, e)
+        target = next(r.field for r in plan.belongs_to(e) if r.target == pair[0].target)
+        out.append(f'    __table_args__ = (sa.UniqueConstraint("{owner}", "{target}"),)')
+    out += ["", "    id: Mapped[int] = mapped_column(primary_key=True)"]
+    for f in e.fields:
+        if f.type == "file":
+            out.append(_fk(f.name, "uploads", f.required, "RESTRICT" if f.required else "SET NULL"))
+            continue
+        col = _SA[f.type].format(n=f.max_length or 200)
+        opt = "" if f.required or f.type == "bool" else " | None"
+        extra = ", unique=True" if f.unique else ""
+        default = ", default=False" if f.type == "bool" else ""
+        out.append(f"    {f.name}: Mapped[{_PY[f.type]}{opt}] = mapped_column({col}{extra}{default})")
+    for r in plan.belongs_to(e):
+        out.append(_fk(r.field, spec.entity(r.target).table, r.required, "CASCADE" if r.required else "SET NULL"))
+    if plan.owner_field(spec, e) == "owner_id":
+        out.append(_fk("owner_id", "users", False, "SET NULL"))
+    if plan.is_account(spec, e):
+        out += ["    password_hash: Mapped[str] = mapped_column(sa.String(300))",
+                '    role: Mapped[str] = mapped_column(sa.String(20), default="user")']
+    out.append("    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime, default=utcnow)")
+    for r in plan.many_to_many(e):
+        target = spec.entity(r.target)
+        table = plan.join_table(spec, e, r)
+        left, right = plan.join_columns(spec, e, r)
+        out += [f"    {plan.link_attr(r)}: Mapped[list[{target.name}]] = relationship(",
+                f"        secondary={table},", '        lazy="selectin",']
+        if target is e:
+            out += [f"        primaryjoin=lambda: {e.name}.id == {table}.c.{left},",
+                    f"        secondaryjoin=lambda: {e.name}.id == {table}.c.{right},"]
+        out.append("    )")
+    for r in plan.many_to_many(e):
+        out += ["", "    @property", f"    def {r.field}(self) -> list[int]:",
+                f'        """Ids of the linked {spec.entity(r.target).table}."""',
+                f"        return sorted(row.id for row in self.{plan.link_attr(r)})"]
+    out.append("")
+    return out
+
+
+def _computed(spec: AppSpec) -> list[str]:
+    """Column properties added once every class exists: rating averages and counts, order totals."""
+    out = []
+    for fs in spec.uses("ratings"):
+        r, t = spec.entity(fs.entity), spec.entity(fs.target)
+        link = next(x.field for x in plan.belongs_to(r) if x.target == t.name)
+        where = f".where({r.name}.{link} == {t.name}.id)"
+        out += ["", f"{t.name}.rating_average = column_property(",
+                f"    sa.select(sa.func.avg({r.name}.{fs.field})){where}.correlate_except({r.name}).scalar_subquery()",
+                ")", f"{t.name}.rating_count = column_property(",
+                f"    sa.select(sa.func.count({r.name}.id)){where}.correlate_except({r.name}).scalar_subquery()", ")"]
+    for e in spec.entities:
+        total = plan.order_total(spec, e)
+        if total:
+            line, rel, qty, price = total
+            out += ["", f"{e.name}.total = column_property(", "    sa.select(sa.func.coalesce(sa.func.sum("
+                    f"{line.name}.{qty} * {line.name}.{price}), 0))",
+                    f"    .where({line.name}.{rel.field} == {e.name}.id)",
+                    f"    .correlate_except({line.name})", "    .scalar_subquery()", ")"]
+    return out
 
 
 def render_models(spec: AppSpec) -> str:
-    """app/models.py: one SQLAlchemy class per entity."""
+    """app/models.py: one SQLAlchemy class per entity, join tables, uploads and computed columns."""
+    spec = plan.prepare(spec)
+    orm = ["Mapped", "mapped_column"]
+    computed = _computed(spec)
+    if computed:
+        orm.insert(0, "column_property")
+    if any(plan.many_to_many(e) for e in spec.entities):
+        orm.append("relationship")
     out = ['"""SQLAlchemy models: one table per entity."""', "", "from __future__ import annotations", "",
-           "import datetime as dt", "", "import sqlalchemy as sa", "from sqlalchemy.orm import Mapped, mapped_column",
+           "import datetime as dt", "", "import sqlalchemy as sa", f"from sqlalchemy.orm import {', '.join(orm)}",
            "", "from app.database import Base", "", "",
            "def utcnow() -> dt.datetime:", '    """Naive UTC now (SQLite stores no time zone)."""',
            "    return dt.datetime.now(dt.UTC).replace(tzinfo=None)", ""]
+    out += _join_tables(spec)
+    if "uploads" in spec.features:
+        out += _UPLOAD_MODEL.rstrip("\n").split("\n")
     for e in spec.entities:
-        out += ["", f"class {e.name}(Base):", f'    """A row of {e.table}."""', "",
-                f'    __tablename__ = "{e.table}"', "",
-                "    id: Mapped[int] = mapped_column(primary_key=True)"]
-        for f in e.fields:
-            col = _SA[f.type].format(n=f.max_length or 200)
-            opt = "" if f.required or f.type == "bool" else " | None"
-            extra = ", unique=True" if f.unique else ""
-            default = ", default=False" if f.type == "bool" else ""
-            out.append(f"    {f.name}: Mapped[{_PY[f.type]}{opt}] = mapped_column({col}{extra}{default})")
-        for r in e.relations:
-            target = spec.entity(r.target).table
-            ondelete = "CASCADE" if r.required else "SET NULL"
-            opt = "" if r.required else " | None"
-            out.append(f"    {r.field}: Mapped[int{opt}] = mapped_column(\n"
-                       f'        sa.ForeignKey("{target}.id", ondelete="{ondelete}"), index=True\n    )')
-        out.append("    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime, default=utcnow)")
-        out.append("")
+        out += _entity_model(spec, e)
+    out += computed
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -69,95 +165,15 @@ def _annotation(f: FieldSpec, partial: bool) -> str:
         f"{ann} = None" if optional else ann)
 
 
-def render_schemas(spec: AppSpec) -> str:
-    """app/schemas.py: Create, Update and Read schemas per entity with validation."""
-    out = ['"""Request and response schemas; validation lives here."""', "", "from __future__ import annotations",
-           "", "import datetime as dt", "from typing import Literal", "",
-           "from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator", "", "",
-           "class Strict(BaseModel):", '    """Strips whitespace so blank strings fail min_length."""', "",
-           "    model_config = ConfigDict(str_strip_whitespace=True)", ""]
-    for e in spec.entities:
-        out += ["", f"class {e.name}Create(Strict):", f'    """Fields to create or replace a {e.var}."""', ""]
-        for f in e.fields:
-            out.append(f"    {f.name}: {_annotation(f, partial=False)}")
-        for r in e.relations:
-            out.append(f"    {r.field}: int" if r.required else f"    {r.field}: int | None = None")
-        if not e.fields and not e.relations:
-            out.append("    pass")
-        required = [f.name for f in e.fields if f.required and f.type != "bool"] + [
-            r.field for r in e.relations if r.required]
-        out += ["", "", f"class {e.name}Update(Strict):", f'    """A partial update of a {e.var}."""', ""]
-        for f in e.fields:
-            out.append(f"    {f.name}: {_annotation(f, partial=True)}")
-        for r in e.relations:
-            out.append(f"    {r.field}: int | None = None")
-        if required:
-            names = ", ".join(repr(n) for n in required) + ("," if len(required) == 1 else "")
-            out += ["", '    @model_validator(mode="after")', f"    def _no_null_required(self) -> {e.name}Update:",
-                    '        """Required fields may be left out but not set to null."""',
-                    f"        for name in ({names}):",
-                    "            if name in self.model_fields_set and getattr(self, name) is None:",
-                    '                raise ValueError(f"{name} cannot be null")', "        return self"]
-        elif not e.fields and not e.relations:
-            out.append("    pass")
-        out += ["", "", f"class {e.name}Read({e.name}Create):", f'    """A stored {e.var}."""', "",
-                "    model_config = ConfigDict(from_attributes=True)", "", "    id: int",
-                "    created_at: dt.datetime", ""]
-    body = "\n".join(out[10:]).rstrip() + "\n"
-    used = body.replace("FieldCreate", "")
-    pyd = ["BaseModel", "ConfigDict"] + [n for n in ("EmailStr", "Field") if n in used]
-    pyd += ["model_validator"] if "@model_validator" in body else []
-    head = '"""Request and response schemas; validation lives here."""\n\nfrom __future__ import annotations\n\n'
-    head += "import datetime as dt\n" + ("from typing import Literal\n" if "Literal[" in body else "")
-    head += f"\nfrom pydantic import {', '.join(pyd)}\n\n\n"
-    return head + body
-
-
-def render_router(spec: AppSpec, e: EntitySpec) -> str:
-    """app/routers/<plural>.py: CRUD with pagination, search and parent checks."""
-    auth = "auth" in spec.features
-    searchable = search_fields(e)
-    parents = ", ".join(f'"{r.field}": models.{r.target}' for r in e.relations)
-    filters = "".join(f",\n    {r.field}: int | None = None" for r in e.relations)
-    where = "".join(f"    if {r.field} is not None:\n"
-                    f"        stmt = stmt.where(models.{e.name}.{r.field} == {r.field})\n" for r in e.relations)
-    search = ""
-    if searchable:
-        cols = ", ".join(f"func.lower(models.{e.name}.{f.name}).contains(q.lower(), autoescape=True)"
-                         for f in searchable)
-        search = f"    if q:\n        stmt = stmt.where(or_({cols}))\n"
-    return fill("router.py.tmpl",
-        Name=e.name, table=e.table, var=e.var, label=e.var.replace("_", " "),
-        parents=parents, filters=filters, where=where, search=search,
-        q_param=",\n    q: Annotated[str | None, Query(max_length=100)] = None" if searchable else "",
-        sa_import="from sqlalchemy import func, or_, select" if searchable else "from sqlalchemy import select",
-        auth_import="from app.auth import CurrentUser\n" if auth else "",
-        user=", _user: CurrentUser" if auth else "",
-    )
-
-
-def render_main(spec: AppSpec) -> str:
-    """app/main.py: the app, routers, static frontend and security headers."""
-    modules = [e.table for e in spec.entities]
-    extra = []
-    if "auth" in spec.features:
-        extra.append("auth")
-    if set(spec.features) & {"dashboard", "search", "contact", "payments"}:
-        extra.append("features")
-    imports = "".join(f"from app import {m}\n" for m in extra)
-    routers = ", ".join([f"{m}.router" for m in modules] + [f"{m}.router" for m in extra])
-    return fill("main.py.tmpl",
-        title=spec.title.replace('"', "'"), imports=imports,
-        router_imports="from app.routers import " + ", ".join(modules) if len(", ".join(modules)) < 70 else
-        "from app.routers import (\n" + "".join(f"    {m},\n" for m in modules) + ")",
-        routers=routers)
-
-
 def render_backend(spec: AppSpec) -> dict[str, str]:
     """The backend role's files (the app package and its tests)."""
+    from core.engine.render.behaviours import render_behaviours
     from core.engine.render.features import render_auth, render_features
+    from core.engine.render.routers import render_router
+    from core.engine.render.schemas import render_schemas
     from core.engine.render.suite import render_tests
 
+    spec = plan.prepare(spec)
     files = {
         "app/__init__.py": '"""The generated application package."""\n',
         "app/database.py": load("database.py.tmpl"),
@@ -173,5 +189,36 @@ def render_backend(spec: AppSpec) -> dict[str, str]:
     feats = render_features(spec)
     if feats:
         files["app/features.py"] = feats
+    files.update(render_behaviours(spec))
     files.update(render_tests(spec))
     return files
+
+
+def extra_modules(spec: AppSpec) -> list[str]:
+    """App modules besides the entity routers that main.py includes (each exposes `router`)."""
+    extra = []
+    if "auth" in spec.features:
+        extra.append("auth")
+    if set(spec.features) & {"dashboard", "search", "contact", "payments"}:
+        extra.append("features")
+    if "uploads" in spec.features:
+        extra.append("uploads")
+    if spec.uses("favourites"):
+        extra.append("me")
+    return extra
+
+
+def render_main(spec: AppSpec) -> str:
+    """app/main.py: the app, routers, static frontend and security headers."""
+    spec = plan.prepare(spec)
+    modules = [e.table for e in spec.entities]
+    extra = extra_modules(spec)
+    imports = "".join(f"from app import {m}\n" for m in extra)
+    routers = ", ".join([f"{m}.router" for m in modules] + [f"{m}.router" for m in extra])
+    if len(routers) > 80:
+        routers = "\n" + "".join(f"    {r.strip()},\n" for r in routers.split(","))
+    return fill("main.py.tmpl",
+        title=spec.title.replace('"', "'"), imports=imports,
+        router_imports="from app.routers import " + ", ".join(modules) if len(", ".join(modules)) < 70 else
+        "from app.routers import (\n" + "".join(f"    {m},\n" for m in modules) + ")",
+        routers=routers)

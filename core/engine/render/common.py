@@ -174,6 +174,8 @@ def invalid_values(f: FieldSpec) -> list[object]:
         out.append("not-a-time")
     elif t == "bool":
         out.append("maybe")
+    elif t == "file":
+        out.append("not-an-id")
     return out
 
 
@@ -212,6 +214,8 @@ def _sample_json(f: FieldSpec, n: int, language: str) -> object:
         return f"2025-01-{10 + n:02d}"
     if t == "datetime":
         return f"2025-01-{10 + n:02d}T10:30"
+    if t == "file":
+        return None
     return f.choices[(n - 1) % len(f.choices)]
 
 

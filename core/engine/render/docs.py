@@ -6,9 +6,9 @@ from core.engine.render.common import entity_label, label, search_fields
 from core.spec import AppSpec, EntitySpec
 
 _MERMAID = {"string": "string", "text": "text", "int": "int", "decimal": "decimal", "bool": "boolean",
-            "date": "date", "datetime": "datetime", "email": "string", "url": "string", "enum": "string"}
+            "date": "date", "datetime": "datetime", "email": "string", "url": "string", "enum": "string", "file": "int"}
 _TYPES_ES = {"string": "texto", "text": "texto largo", "int": "entero", "decimal": "decimal", "bool": "sí/no",
-             "date": "fecha", "datetime": "fecha y hora", "email": "correo", "url": "URL", "enum": "opciones"}
+             "date": "fecha", "datetime": "fecha y hora", "email": "correo", "url": "URL", "enum": "opciones", "file": "archivo"}
 _FEATURES_ES = {"auth": "cuentas de usuario e inicio de sesión", "payments": "pagos con Stripe",
                 "search": "búsqueda global", "dashboard": "panel de estadísticas", "contact": "formulario de contacto"}
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from string import Template
+
+from core.engine.render import plan
 from core.engine.render.common import display_field, search_fields
 from core.engine.render.templates import load
 from core.spec import AppSpec
@@ -14,11 +17,64 @@ def render_auth(spec: AppSpec) -> str:
 
 _STATS = '''
 
+def _by(db: DbSession, label: sa.ColumnElement, value: sa.ColumnElement, *joins: tuple) -> list[dict[str, object]]:
+    """Totals of `value` grouped by `label`, in label order."""
+    stmt = sa.select(label, value)
+    for target, on in joins:
+        stmt = stmt.join(target, on)
+    rows = db.execute(stmt.group_by(label).order_by(label))
+    return [{"label": str(key), "value": round(float(total or 0), 2)} for key, total in rows if key is not None]
+
+
+def _by_month(db: DbSession, when: sa.ColumnElement, value: sa.ColumnElement) -> list[dict[str, object]]:
+    """Totals of `value` per calendar month of `when` (labels like 2025-01)."""
+    year, month = sa.extract("year", when), sa.extract("month", when)
+    rows = db.execute(sa.select(year, month, value).group_by(year, month).order_by(year, month))
+    return [{"label": f"{int(y):04d}-{int(m):02d}", "value": round(float(total or 0), 2)}
+            for y, m, total in rows if y is not None]
+
+
 @router.get("/stats")
-def stats(db: DbSession) -> dict[str, int]:
-    """How many rows each entity has (the dashboard's numbers)."""
-    return {name: db.scalar(sa.select(sa.func.count()).select_from(model)) or 0 for name, model in MODELS.items()}
+def stats(db: DbSession) -> dict[str, object]:
+    """Rows per entity, plus counts and sums by category and by month (the dashboard's charts)."""
+    out: dict[str, object] = {
+        name: db.scalar(sa.select(sa.func.count()).select_from(model)) or 0 for name, model in MODELS.items()
+    }
+    out["counts"] = [
+$counts    ]
+    out["sums"] = [
+$sums    ]
+    return out
 '''
+
+
+def _charts(spec: AppSpec) -> tuple[str, str]:
+    """The counts and sums lists of /api/stats: each {table, field, by, points}."""
+    counts, sums = [], []
+    for e in spec.entities:
+        group = None
+        rels = [r for r in e.relations if r.kind == "belongs_to"]
+        enums = [f for f in e.fields if f.type == "enum"]
+        if rels:
+            parent = spec.entity(rels[0].target)
+            shown = display_field(parent)
+            group = (rels[0].field, f"models.{parent.name}.{shown}",
+                     f", (models.{parent.name}, models.{e.name}.{rels[0].field} == models.{parent.name}.id)")
+        elif enums:
+            group = (enums[0].name, f"models.{e.name}.{enums[0].name}", "")
+        when = next((f.name for f in e.fields if f.type in {"date", "datetime"}), "created_at")
+        count = f"sa.func.count(models.{e.name}.id)"
+        if group:
+            counts.append(f'        {{"table": "{e.table}", "field": "id", "by": "{group[0]}", "points": '
+                          f"_by(db, {group[1]}, {count}{group[2]})}},\n")
+        for f in [f for f in e.fields if f.type == "decimal"][:2]:
+            total = f"sa.func.sum(models.{e.name}.{f.name})"
+            if group:
+                sums.append(f'        {{"table": "{e.table}", "field": "{f.name}", "by": "{group[0]}", "points": '
+                            f"_by(db, {group[1]}, {total}{group[2]})}},\n")
+            sums.append(f'        {{"table": "{e.table}", "field": "{f.name}", "by": "month", "points": '
+                        f"_by_month(db, models.{e.name}.{when}, {total})}},\n")
+    return "".join(counts[:8]), "".join(sums[:8])
 _SEARCH = '''
 
 class SearchHit(BaseModel):
@@ -114,13 +170,15 @@ def checkout(payload: CheckoutIn) -> dict[str, str]:
 
 def render_features(spec: AppSpec) -> str | None:
     """app/features.py for the dashboard, search, contact and payments features, or None."""
+    spec = plan.prepare(spec)
     feats = set(spec.features)
     if not feats & {"dashboard", "search", "contact", "payments"}:
         return None
     body = ""
     imports = {"sa": False}
     if "dashboard" in feats:
-        body += _STATS
+        counts, sums = _charts(spec)
+        body += Template(_STATS).substitute(counts=counts, sums=sums)
     if "search" in feats:
         body += _SEARCH
     if "contact" in feats:
