@@ -157,7 +157,8 @@ def shop_es() -> dict[str, str]:
 def test_spanish_readme(shop_es):
     readme = shop_es["README.md"]
     for text in ("## Cómo ejecutarla", "## Cómo probarla", "## API",
-                 "Una aplicación web para gestionar categorías, productos, clientes, pedidos y líneas de pedido",
+                 "Una aplicación web para gestionar usuarios, categorías, productos, clientes, pedidos y "
+                 "líneas de pedido",
                  "Sin instalar nada, abre `preview.html`", "`POST /api/products` alta de producto (201)",
                  "listado de productos, paginado, filtrable por `category_id`",
                  "(`q` busca en nombre, correo, teléfono y dirección)", "(404 si no existe)",

@@ -215,6 +215,8 @@ def render_main(spec: AppSpec) -> str:
     extra = extra_modules(spec)
     imports = "".join(f"from app import {m}\n" for m in extra)
     routers = ", ".join([f"{m}.router" for m in modules] + [f"{m}.router" for m in extra])
+    if len(modules) + len(extra) == 1:
+        routers += ","
     if len(routers) > 80:
         routers = "\n" + "".join(f"    {r.strip()},\n" for r in routers.split(","))
     return fill("main.py.tmpl",

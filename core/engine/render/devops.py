@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.engine.render.plan import prepare
 from core.spec import AppSpec
 
 REQUIREMENTS = """fastapi>=0.115
@@ -9,6 +10,7 @@ uvicorn>=0.32
 SQLAlchemy>=2.0,<3
 pydantic>=2.7,<3
 email-validator>=2
+python-multipart>=0.0.9
 httpx>=0.27
 pytest>=8
 ruff>=0.5
@@ -67,6 +69,7 @@ GITIGNORE = """__pycache__/
 .pytest_cache/
 .ruff_cache/
 .venv/
+uploads/
 """
 
 
@@ -77,6 +80,8 @@ def env_example(spec: AppSpec) -> str:
     if "auth" in spec.features:
         lines += ["# PBKDF2 rounds for password hashes and bearer token lifetime.", "PASSWORD_ITERATIONS=600000",
                   "TOKEN_TTL_HOURS=24"]
+    if "uploads" in spec.features:
+        lines += ["# Folder where uploaded files are kept (created on first upload).", "UPLOAD_DIR=./uploads"]
     if "payments" in spec.features:
         lines += ["# Stripe secret key (sk_test_... while testing); checkout answers 503 until it is set.",
                   "STRIPE_SECRET_KEY=", "PUBLIC_URL=http://localhost:8000"]
@@ -88,6 +93,8 @@ def compose(spec: AppSpec) -> str:
     env = ["      DATABASE_URL: sqlite:////data/app.db", "      CORS_ORIGINS: ${CORS_ORIGINS:-}"]
     if "payments" in spec.features:
         env.append("      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY:-}")
+    if "uploads" in spec.features:
+        env.append("      UPLOAD_DIR: /data/uploads")
     return ("services:\n  app:\n    build: .\n    ports:\n      - \"127.0.0.1:8000:8000\"\n    environment:\n"
             + "\n".join(env) + "\n    volumes:\n      - app-data:/data\n    restart: unless-stopped\n\n"
             "volumes:\n  app-data:\n")
@@ -95,6 +102,7 @@ def compose(spec: AppSpec) -> str:
 
 def render_devops(spec: AppSpec) -> dict[str, str]:
     """The devops role's files."""
+    spec = prepare(spec)
     return {
         "Dockerfile": DOCKERFILE,
         "docker-compose.yml": compose(spec),

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from core.engine.render import plan
 from core.engine.render.common import entity_label, label, search_fields
 from core.spec import AppSpec, EntitySpec
 
 _MERMAID = {"string": "string", "text": "text", "int": "int", "decimal": "decimal", "bool": "boolean",
             "date": "date", "datetime": "datetime", "email": "string", "url": "string", "enum": "string", "file": "int"}
 _TYPES_ES = {"string": "texto", "text": "texto largo", "int": "entero", "decimal": "decimal", "bool": "sí/no",
-             "date": "fecha", "datetime": "fecha y hora", "email": "correo", "url": "URL", "enum": "opciones", "file": "archivo"}
+             "date": "fecha", "datetime": "fecha y hora", "email": "correo", "url": "URL", "enum": "opciones",
+             "file": "archivo"}
 _FEATURES_ES = {"auth": "cuentas de usuario e inicio de sesión", "payments": "pagos con Stripe",
-                "search": "búsqueda global", "dashboard": "panel de estadísticas", "contact": "formulario de contacto"}
+                "search": "búsqueda global", "dashboard": "panel de estadísticas", "contact": "formulario de contacto",
+                "ratings": "valoraciones", "favourites": "favoritos", "comments": "comentarios",
+                "tags": "etiquetas", "ordering": "orden manual", "booking_slots": "reservas por franja horaria",
+                "workflow": "flujo de estados", "uploads": "subida de archivos"}
 
 
 def er_diagram(spec: AppSpec) -> str:
@@ -19,7 +24,7 @@ def er_diagram(spec: AppSpec) -> str:
     lines = ["erDiagram"]
     for e in spec.entities:
         for r in e.relations:
-            card = "||--o{" if r.required else "|o--o{"
+            card = "}o--o{" if r.kind == "many_to_many" else "||--o{" if r.required else "|o--o{"
             lines.append(f'    {r.target} {card} {e.name} : "{r.field}"')
     for e in spec.entities:
         lines.append(f"    {e.name} {{")
@@ -28,7 +33,8 @@ def er_diagram(spec: AppSpec) -> str:
             note = f' "{required}"' if f.required and f.type != "bool" else ""
             lines.append(f"        {_MERMAID[f.type]} {f.name}{note}")
         for r in e.relations:
-            lines.append(f"        int {r.field} FK")
+            if r.kind == "belongs_to":
+                lines.append(f"        int {r.field} FK")
         lines.append("    }")
     return "\n".join(lines)
 
@@ -50,7 +56,7 @@ def join_es(items: list[str]) -> str:
 
 def _list_query(e: EntitySpec) -> str:
     """The list endpoint with its paging and parent-filter parameters."""
-    filters = "".join(f"&{r.field}=" for r in e.relations)
+    filters = "".join(f"&{r.field if r.kind == 'belongs_to' else r.field.removesuffix('s')}=" for r in e.relations)
     return f"GET /api/{e.table}?limit=&offset={filters}"
 
 
@@ -60,7 +66,8 @@ def _entity_table_en(spec: AppSpec) -> list[str]:
     for e in spec.entities:
         fields = ", ".join(f"`{f.name}` ({f.type}{'' if f.required or f.type == 'bool' else ', optional'})"
                            for f in e.fields)
-        rels = ", ".join(f"belongs to {r.target} via `{r.field}`" for r in e.relations) or "-"
+        rels = ", ".join(f"belongs to {r.target} via `{r.field}`" if r.kind == "belongs_to" else
+                         f"linked to many {r.target} via `{r.field}`" for r in e.relations) or "-"
         rows.append(f"| {e.name} | `/api/{e.table}` | {fields} | {rels} |")
     return rows
 
@@ -72,7 +79,9 @@ def _entity_table_es(spec: AppSpec) -> list[str]:
         fields = ", ".join(
             f"{label(f.name, 'es')} (`{f.name}`, {_TYPES_ES[f.type]}"
             f"{'' if f.required or f.type == 'bool' else ', opcional'})" for f in e.fields)
-        rels = ", ".join(f"pertenece a {entity_label(spec.entity(r.target), 'es', plural=False)} mediante `{r.field}`"
+        rels = ", ".join(f"enlazado con {_lower(entity_label(spec.entity(r.target), 'es'))} mediante `{r.field}`"
+                         if r.kind == "many_to_many" else
+                         f"pertenece a {entity_label(spec.entity(r.target), 'es', plural=False)} mediante `{r.field}`"
                          f"{'' if r.required else ' (opcional)'}" for r in e.relations) or "-"
         rows.append(f"| {entity_label(e, 'es')} (`{e.name}`) | `/api/{e.table}` | {fields} | {rels} |")
     return rows
@@ -291,6 +300,7 @@ El modelo de datos y su diagrama están en `ARCHITECTURE.md`.
 
 def render_docs(spec: AppSpec) -> dict[str, str]:
     """README.md, ARCHITECTURE.md and architecture.json."""
+    spec = plan.prepare(spec)
     return {
         "README.md": readme(spec),
         "ARCHITECTURE.md": architecture_md(spec),

@@ -20,9 +20,9 @@ def prepare(spec: AppSpec) -> AppSpec:
     s = spec.model_copy(deep=True)
     if (s.uses("ratings") or s.uses("favourites")) and "auth" not in s.features:
         s.features.append("auth")
-    if s.uses("uploads") or any(f.type == "file" for e in s.entities for f in e.fields):
-        if "uploads" not in s.features:
-            s.features.append("uploads")
+    files = s.uses("uploads") or any(f.type == "file" for e in s.entities for f in e.fields)
+    if files and "uploads" not in s.features:
+        s.features.append("uploads")
     if "auth" in s.features:
         _accounts(s)
     for fs in s.feature_specs:

@@ -111,7 +111,8 @@ def _create(r: _Router) -> str:
     extra_params = ", response: Response" if "replace_rating" in r.hooks else ""
     lines = [f'@router.post("", response_model=schemas.{e.name}Read, status_code=status.HTTP_201_CREATED)',
              f"def create_{e.var}(payload: schemas.{e.name}Create, db: DbSession{r.user()}{extra_params})"
-             f" -> models.{e.name}:", f'    """Create a {e.var.replace("_", " ")}."""', "    data = payload.model_dump()"]
+             f" -> models.{e.name}:", f'    """Create a {e.var.replace("_", " ")}."""',
+             "    data = payload.model_dump()"]
     if plan.many_to_many(e):
         lines.append("    links = {key: data.pop(key) for key in LINKS}")
     lines.append("    _check_parents(db, data)")
@@ -144,14 +145,16 @@ def _list(r: _Router) -> str:
         params.append("    mine: bool = False,")
     order = r.hooks.get("order", [f"models.{e.name}.id"])
     lines = [f'@router.get("", response_model=list[schemas.{e.name}Read])', f"def list_{e.table}(", *params,
-             f") -> list[models.{e.name}]:", f'    """List {e.table} with pagination and optional search and filters."""',
+             f") -> list[models.{e.name}]:",
+             f'    """List {e.table} with pagination and optional search and filters."""',
              f"    stmt = select(models.{e.name}).order_by({', '.join(order)})"]
     if searchable:
         cols = ", ".join(f"func.lower(models.{e.name}.{f.name}).contains(q.lower(), autoescape=True)"
                          for f in searchable)
         lines += ["    if q:", f"        stmt = stmt.where(or_({cols}))"]
     for x in rels:
-        lines += [f"    if {x.field} is not None:", f"        stmt = stmt.where(models.{e.name}.{x.field} == {x.field})"]
+        lines += [f"    if {x.field} is not None:",
+                  f"        stmt = stmt.where(models.{e.name}.{x.field} == {x.field})"]
     for x in plan.many_to_many(e):
         t = r.spec.entity(x.target).name
         p = plan.link_filter(x)

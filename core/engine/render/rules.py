@@ -261,7 +261,7 @@ def _booking(r: _Router, fs: object) -> None:
     """Start/end checks and no overlap for the same resource."""
     r.std.add("import datetime as dt")
     r.helpers.append(r.sub(_BOOKING, start=fs.field, end=fs.end_field, link=_link(r, fs, fs.target),
-                           Target=fs.target))
+                           Target=fs.target, target=r.spec.entity(fs.target).var.replace("_", " ")))
     r.hook("create", "    _check_slot(db, None, data)")
     r.hook("write", "    _check_slot(db, item, data)")
 

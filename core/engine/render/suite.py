@@ -9,7 +9,6 @@ from core.engine.render.common import alt_value, invalid_values, sample_py, sear
 from core.engine.render.templates import fill, load
 from core.spec import AppSpec, EntitySpec, FieldSpec
 
-
 _UPLOAD_FACTORY = '''
 
 def make_upload(client, name: str = "file.pdf", content: bytes = b"%PDF-1.4 sample") -> dict:
@@ -254,7 +253,7 @@ def render_app_test(spec: AppSpec) -> str:
 
 def render_tests(spec: AppSpec) -> dict[str, str]:
     """Every test file of the generated project."""
-    from core.engine.render.suite_features import extra_entity_tests, render_account_test, render_feature_tests
+    from core.engine.render.suite_features import render_account_test, render_feature_tests
 
     spec = plan.prepare(spec)
     files = {
