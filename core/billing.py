@@ -254,7 +254,18 @@ def _apply(event: dict[str, Any]) -> str:
             return "duplicate"
         handler = HANDLERS.get(str(event["type"]))
         obj = (event.get("data") or {}).get("object") or {}
-        return handler(s, obj) if handler else "ignored"
+        return handler(s, obj, _created(event)) if handler else "ignored"
+
+
+def _created(event: dict[str, Any]) -> datetime | None:
+    """When Stripe created the event (None when it does not say)."""
+    created = event.get("created")
+    return datetime.fromtimestamp(created, UTC) if isinstance(created, int) and created > 0 else None
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes: read them as UTC."""
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def _attribute(meta: dict[str, Any], row: Subscription | None = None,
@@ -270,7 +281,7 @@ def _attribute(meta: dict[str, Any], row: Subscription | None = None,
     return user_id, plan, credits
 
 
-def _on_checkout_completed(s: Session, obj: dict[str, Any]) -> str:
+def _on_checkout_completed(s: Session, obj: dict[str, Any], at: datetime | None) -> str:
     meta = obj.get("metadata") or {}
     if "plan" not in meta:
         return "ignored"
@@ -281,7 +292,7 @@ def _on_checkout_completed(s: Session, obj: dict[str, Any]) -> str:
         if not sub_id:
             return "ignored"
         _upsert_subscription(s, sub_id, user_id=user_id, plan=plan.id, customer=_id(obj.get("customer")),
-                              status="active" if paid else "incomplete")
+                              status="active" if paid else "incomplete", at=at)
         invoice = _id(obj.get("invoice"))
         if not (paid and invoice):
             return "recorded"
@@ -295,7 +306,7 @@ def _on_checkout_completed(s: Session, obj: dict[str, Any]) -> str:
     return "credited" if applied else "already_credited"
 
 
-def _on_invoice_paid(s: Session, obj: dict[str, Any]) -> str:
+def _on_invoice_paid(s: Session, obj: dict[str, Any], at: datetime | None) -> str:
     details = (obj.get("parent") or {}).get("subscription_details") or obj.get("subscription_details") or {}
     sub_id = _id(details.get("subscription") or obj.get("subscription"))
     if not sub_id:
@@ -308,13 +319,13 @@ def _on_invoice_paid(s: Session, obj: dict[str, Any]) -> str:
     period_end = max((ln.get("period", {}).get("end") or 0 for ln in (obj.get("lines") or {}).get("data", [])),
                      default=0)
     _upsert_subscription(s, sub_id, user_id=user_id, plan=plan.id, customer=_id(obj.get("customer")),
-                         status="active", period_end=period_end or None)
+                         status="active", period_end=period_end or None, at=at)
     applied = ledger.credit(session=s, user_id=user_id, amount=credits, kind="subscription", ref=str(obj["id"]),
                             memo=f"{plan.name()} subscription ({obj.get('billing_reason') or 'invoice'})")
     return "credited" if applied else "already_credited"
 
 
-def _on_subscription_changed(s: Session, obj: dict[str, Any]) -> str:
+def _on_subscription_changed(s: Session, obj: dict[str, Any], at: datetime | None) -> str:
     sub_id, meta = str(obj["id"]), obj.get("metadata") or {}
     row = s.scalars(select(Subscription).where(Subscription.stripe_subscription_id == sub_id)).first()
     if row is None and "plan" not in meta:
@@ -322,14 +333,18 @@ def _on_subscription_changed(s: Session, obj: dict[str, Any]) -> str:
     user_id, plan, _ = _attribute(meta, row)
     items = (obj.get("items") or {}).get("data") or [{}]
     period_end = obj.get("current_period_end") or items[0].get("current_period_end")
-    _upsert_subscription(s, sub_id, user_id=user_id, plan=plan.id, customer=_id(obj.get("customer")),
-                         status=str(obj.get("status") or "active"), period_end=period_end)
-    return "updated"
+    applied = _upsert_subscription(s, sub_id, user_id=user_id, plan=plan.id, customer=_id(obj.get("customer")),
+                                   status=str(obj.get("status") or "active"), period_end=period_end, at=at)
+    return "updated" if applied else "stale"
 
 
 def _upsert_subscription(s: Session, sub_id: str, *, user_id: int, plan: str, customer: str, status: str,
-                         period_end: int | None = None) -> None:
+                         period_end: int | None = None, at: datetime | None = None) -> bool:
+    """Create or update the row from an event made at `at`; False (nothing changed) when a newer one was applied."""
     row = s.scalars(select(Subscription).where(Subscription.stripe_subscription_id == sub_id)).first()
+    newest = _aware(row.last_event_at) if row is not None else None
+    if row is not None and at is not None and newest is not None and at < newest:
+        return False  # Stripe does not deliver in order: an older state must not overwrite a newer one
     if row is None:
         row = Subscription(stripe_subscription_id=sub_id, user_id=user_id, plan=plan, status=status,
                            stripe_customer_id=customer)
@@ -339,7 +354,10 @@ def _upsert_subscription(s: Session, sub_id: str, *, user_id: int, plan: str, cu
     row.stripe_customer_id = row.stripe_customer_id or customer
     if period_end:
         row.current_period_end = datetime.fromtimestamp(int(period_end), UTC)
+    if at is not None:
+        row.last_event_at = at
     s.flush()
+    return True
 
 
 def _id(value: Any) -> str:

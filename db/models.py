@@ -102,6 +102,8 @@ class Project(Base):
     preview_token: Mapped[str] = mapped_column(
         String(64), default=lambda: secrets.token_urlsafe(24), index=True
     )
+    # Rotated with each snapshot, renewed while the owner views the project (core.projects.preview_link).
+    preview_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -171,6 +173,8 @@ class Subscription(Base):
     plan: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32))
     current_period_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Stripe's creation time of the newest event applied: an older one delivered late changes nothing.
+    last_event_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -17,10 +17,11 @@ def sign(payload: bytes, secret: str, timestamp: int | None = None) -> str:
     return f"t={t},v1={mac}"
 
 
-def event(kind: str, obj: dict[str, Any], event_id: str | None = None) -> bytes:
-    """A v1 snapshot event as Stripe posts it (raw JSON bytes)."""
+def event(kind: str, obj: dict[str, Any], event_id: str | None = None, created: int | None = None) -> bytes:
+    """A v1 snapshot event as Stripe posts it (raw JSON bytes); `created` is when Stripe made it."""
     body = {"id": event_id or f"evt_{uuid.uuid4().hex[:24]}", "object": "event", "api_version": "2026-10-28.endive",
-            "created": int(time.time()), "livemode": False, "pending_webhooks": 1, "type": kind,
+            "created": int(time.time()) if created is None else created, "livemode": False, "pending_webhooks": 1,
+            "type": kind,
             "data": {"object": obj}}
     return json.dumps(body, indent=2).encode()
 

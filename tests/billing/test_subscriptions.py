@@ -141,3 +141,43 @@ def test_older_invoice_shape_with_top_level_subscription(stripe_env: StripeEnv):
               "lines": {"data": []}}
     assert deliver(stripe_env, "invoice.paid", legacy) == "credited"
     assert subscription_credits(user.id) == [("in_old", 300)]
+
+
+def deliver_at(env: StripeEnv, kind: str, obj: dict, created: int) -> str:
+    """Deliver one signed event that Stripe created at `created`; its outcome."""
+    payload = events.event(kind, obj, created=created)
+    status, body = handle_webhook(payload, events.sign(payload, env.webhook_secret))
+    assert status == 200, body
+    return body["status"]
+
+
+def test_an_older_event_delivered_late_never_moves_the_subscription_back(stripe_env_any_db: StripeEnv):
+    env = stripe_env_any_db
+    user = make_user("alice")
+    meta = events.meta(user.id, "basic", 300)
+    now = int(time.time())
+    d30, d60 = now + 30 * 86400, now + 60 * 86400
+    assert deliver_at(env, "customer.subscription.created",
+                      events.subscription(SUB, "active", metadata=meta, period_end=d30), now - 100) == "updated"
+    assert deliver_at(env, "customer.subscription.updated",
+                      events.subscription(SUB, "active", metadata=meta, period_end=d60), now - 10) == "updated"
+    # Stripe made this one before the update above; it arrives last.
+    assert deliver_at(env, "customer.subscription.updated",
+                      events.subscription(SUB, "unpaid", metadata=meta, period_end=d30), now - 50) == "stale"
+    r = row()
+    assert r.status == "active"
+    assert r.current_period_end is not None and r.current_period_end.replace(tzinfo=UTC) == \
+        datetime.fromtimestamp(d60, UTC)
+    view = get_subscription(user.id)
+    assert view is not None and view.status == "active"  # Billing shows the plan, not "Subscribe" again
+
+    # An older paid invoice still credits its period once, but does not rewrite the newer state.
+    assert deliver_at(env, "invoice.paid", events.invoice_paid("in_old", SUB, metadata=meta, period_end=d30),
+                      now - 60) == "credited"
+    assert row().current_period_end.replace(tzinfo=UTC) == datetime.fromtimestamp(d60, UTC)
+    assert subscription_credits(user.id) == [("in_old", 300)]
+
+    # A newer event still applies.
+    assert deliver_at(env, "customer.subscription.updated",
+                      events.subscription(SUB, "past_due", metadata=meta, period_end=d60), now) == "updated"
+    assert row().status == "past_due"
