@@ -17,14 +17,14 @@ _DECIMAL = {"price", "cost", "amount", "total", "salary", "balance", "budget", "
 _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year", "minutes", "hours",
         "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage",
         "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
-        "units", "views", "likes", "steps", "floor", "duration", "progress", "reps_count", "party_size",
+        "units", "views", "likes", "step_count", "floor", "duration", "progress", "reps_count", "party_size",
         "size_of_party", "people", "attendees_count", "interval", "table_number"}
 _BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", "pinned", "returned",
                "approved", "verified", "featured", "archived", "enabled", "visible", "anonymous", "read",
                "favorite", "favourite", "taken", "resolved", "confirmed", "attended"}
 _TEXT = {"description", "body", "content", "notes", "bio", "instructions", "summary", "synopsis", "comment",
          "message", "details", "answer", "diagnosis", "cover_letter", "address_notes", "feedback", "text",
-         "biography", "review"}
+         "biography", "review", "steps", "ingredients_text", "caption"}
 _DATE_WORDS = {"date", "birthday", "due", "deadline", "birthdate", "dob", "check_in", "check_out"}
 _URL = {"url", "website", "link", "homepage", "image", "photo", "avatar", "resume"}
 _RENAME = {"type": "kind", "model": "vehicle_model", "id": "code", "q": "query", "limit": "max_limit",

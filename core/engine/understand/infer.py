@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.understand.catalogue import DOMAINS, GENERIC, LIBRARY, Domain, parse_entities
-from core.engine.understand.extract import Extraction, extract
+from core.engine.understand.catalogue import DOMAINS, LIBRARY, Domain, parse_entities
+from core.engine.understand.extract import Extraction
 from core.engine.understand.fields import infer_field
-from core.engine.understand.lexicon import detect_language, normalise
-from core.engine.understand.prd import parse_prd, prd_title
-from core.engine.understand.style import infer_theme
-from core.errors import UnsupportedRequestError, ValidationError
+from core.engine.understand.lexicon import normalise
+from core.errors import UnsupportedRequestError
 from core.spec import AppSpec, EntitySpec, FieldSpec, RelationSpec
 
 MAX_PROMPT = 20_000
@@ -326,46 +324,7 @@ def kebab(text: str) -> str:
 
 
 def infer_spec(prompt: str, name: str | None = None) -> AppSpec:
-    """Turn a plain-language prompt (EN or ES) or a pasted PRD into an AppSpec, deterministically."""
-    if not prompt or not prompt.strip():
-        raise ValidationError("The prompt is empty: describe the app you want, e.g. 'a task manager with "
-                              "projects and due dates'.")
-    if len(prompt) > MAX_PROMPT:
-        raise ValidationError(f"The prompt is too long ({len(prompt)} characters, at most {MAX_PROMPT}).")
-    text = normalise(prompt)
-    language = detect_language(prompt)
-    scored = score_domains(text)
-    best_score, domain = scored[0] if scored else (0, GENERIC)
-    prd = parse_prd(prompt)
-    if prd:
-        entities = _topological(prd)
-        title = prd_title(prompt) or (domain.title_es if language == "es" else domain.title_en)
-    else:
-        ex = extract(prompt)
-        _check_reach(text, best_score, len(ex.entities))
-        if best_score < 2 and len(ex.entities) >= 1:
-            domain = Domain("custom", "", "", "", "")
-            ex.listed = True
-        entities = assemble(domain, ex)
-        own = {e.name for e in parse_entities(domain.entities)}
-        if domain.key != "custom" and not own & {e.name for e in entities}:
-            domain = Domain("custom", "", "", "", "")  # the prompt's entities replaced the domain's
-        title = domain.title_es if language == "es" else domain.title_en
-        if not title:
-            title = " ".join(e.plural.replace("_", " ") for e in entities[:2]).title()
-    features = detect_features(text)
-    if not prd:
-        features = list(dict.fromkeys([*features, *domain.features]))
-    taken = {e.name for e in entities}
-    for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
-        if reserved in taken:
-            raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
-    if name and name.strip() and not kebab(name):
-        raise ValidationError(f"The project name '{name}' has no letters or digits; choose another.")
-    app_name = kebab(name) if name and name.strip() else _app_name(prompt, prd_title(prompt) or title)
-    first_line = prompt.strip().splitlines()[0].strip("# ")[:300]
-    return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
-                   description=first_line, language=language,
-                   domain="custom" if domain.key == "custom" else ("prd" if prd else domain.key),
-                   entities=entities, features=[f for f in features if f in FEATURE_PATTERNS],
-                   theme=infer_theme(prompt))
+    """Turn a plain-language prompt (EN or ES) or a pasted PRD into an AppSpec (the understanding pipeline)."""
+    from core.engine.understand.pipeline import understand
+
+    return understand(prompt, name)

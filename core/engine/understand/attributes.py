@@ -1,0 +1,125 @@
+"""Stage 5: each entity's fields: what the prompt lists for it, else what the noun usually has; always a label."""
+
+from __future__ import annotations
+
+from core.engine.understand.entities import is_fieldish, name_of
+from core.engine.understand.fields import field_ident, infer_field
+from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun
+from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.style import colours_in
+from core.engine.understand.vocab import load, verb_lemmas, word_set
+from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
+
+_MARKERS = {"with", "having", "has", "have", "including", "includes", "include", "contain", "contains", "store",
+            "stores", "tienen", "tiene", "con", "incluyen", "incluye", "llevan", "lleva", ":", "("}
+_SKIP_BETWEEN = {"can", "should", "must", "will", "a", "an", "the", "their", "its", "fields", "field", "campos",
+                 "like", "such", "as", "un", "una", "los", "las", "el", "la", "sus", "su", "each", "cada", "also"}
+_STYLE = {"background", "theme", "colour", "color", "colours", "colors", "buttons", "button", "components", "layout",
+          "mode", "font", "fondo", "tema", "botones", "componentes", "dark", "light", "oscuro", "claro", "style"}
+_JOINERS = {",", "and", "or", "y", "o", "e", "&", "/"}
+
+
+def attributes_stage(r: Reading) -> Reading:
+    """Fill every entity's fields and make sure each main entity has a human label."""
+    for name, words in _listed_fields(r).items():
+        r.field_lists.setdefault(name, [])
+        r.field_lists[name] += [w for w in words if w not in r.field_lists[name]]
+    for name, e in r.entities.items():
+        listed = r.field_lists.get(name, [])
+        if listed:
+            e.fields = _typed(e, listed)
+        ensure_label(e)
+    return r
+
+
+def _listed_fields(r: Reading) -> dict[str, list[str]]:
+    """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
+    out: dict[str, list[str]] = {}
+    for p in r.phrases:
+        owner = _entity(r, p)
+        if owner is None:
+            continue
+        toks = r.sentences[p.sentence]
+        k = p.end
+        while k < len(toks) and toks[k].text in _SKIP_BETWEEN:
+            k += 1
+        if k >= len(toks) or toks[k].text not in _MARKERS:
+            continue
+        items = _following_list(r, p.sentence, k + 1)
+        if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
+            out.setdefault(owner, []).extend(_field_words(r, items))
+    for f in r.frames:  # 'log their symptoms, severity, duration'
+        owners = [_entity(r, p) for p in f.objects]
+        first = next((o for o in owners if o), None)
+        if first and len(f.objects) >= 2:
+            out.setdefault(first, []).extend(_field_words(r, [p for p, o in zip(f.objects, owners, strict=True)
+                                                                if not o and is_fieldish(p.head, r.language)]))
+    return out
+
+
+def _entity(r: Reading, p: Phrase) -> str | None:
+    """The entity a phrase names, when that entity is part of the app."""
+    name = name_of(p, r.language)
+    return name if name in r.entities else None
+
+
+def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
+    """The noun phrases from token `start` joined by commas and 'and'."""
+    toks = r.sentences[si]
+    items: list[Phrase] = []
+    for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
+        between = [t for t in toks[(items[-1].end if items else start):p.start] if t.text not in _SKIP_BETWEEN]
+        if items and [t.text for t in between] in (["per"], ["por"]):  # 'price per night'
+            last = items[-1]
+            items[-1] = Phrase(words=[*last.words, between[0].text, *p.words], head=last.head, sentence=si,
+                               start=last.start, end=p.end)
+            continue
+        if between and not all(t.text in _JOINERS for t in between):
+            break
+        items.append(p)
+    return items
+
+
+def _field_words(r: Reading, items: list[Phrase]) -> list[str]:
+    """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
+    out = []
+    for p in items:
+        if _entity(r, p) and not is_fieldish(p.head, r.language):
+            continue
+        words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
+        if set(words) & _STYLE or any(colours_in(w) for w in words) or \
+                p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language):
+            continue
+        if not words or any(verb_lemmas().get(w) == w and not is_fieldish(w, r.language) for w in words[:1]):
+            continue
+        ident = field_ident(" ".join(words))
+        if ident not in out:
+            out.append(ident)
+    return out
+
+
+def _typed(e: EntitySpec, idents: list[str]) -> list[FieldSpec]:
+    """The listed fields, typed as the entity's known definition types them, else from their names."""
+    known = {f.name: f for f in e.fields}
+    catalogue = {f.name: f for d in definitions().values() for f in d.fields}
+    rel_fields = {r.field for r in e.relations}
+    fields: list[FieldSpec] = []
+    for ident in idents:
+        if ident in rel_fields or ident in _PY_KEYWORDS or ident in RESERVED:
+            continue
+        f = (known.get(ident) or catalogue.get(ident) or infer_field(ident)).model_copy()
+        if ident in {"name", "title"} or not fields and f.type != "bool":
+            f.required = True
+        fields.append(f)
+    label = next((f for f in e.fields if f.name in {"name", "title"}), None)
+    if label and not any(f.name in load("nouns")["label_fields"] for f in fields):
+        fields.insert(0, label)
+    return fields or e.fields
+
+
+def ensure_label(e: EntitySpec) -> None:
+    """Give a main entity a human label (title or name) when it has none."""
+    if is_dependent(e.name) or any(f.name in load("nouns")["label_fields"] for f in e.fields):
+        return
+    label = "title" if is_title_noun(e.name) else "name"
+    e.fields.insert(0, FieldSpec(name=label, max_length=200))

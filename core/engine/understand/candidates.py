@@ -1,0 +1,115 @@
+"""Stage 3: candidate nouns and verbs: noun phrases, lists of them, 'such as' examples, verb frames."""
+
+from __future__ import annotations
+
+from core.engine.understand.reading import Frame, Phrase, Reading, Token
+
+_LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/"}
+_EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",), ("como",), ("incluyendo",),
+                    ("tales", "como"), ("for", "example"), ("por", "ejemplo"))
+_PRONOUN_OBJECTS = {"them", "it", "los", "las", "lo", "la", "les", "those", "these"}
+
+
+def candidates_stage(r: Reading) -> Reading:
+    """Find the noun phrases, their lists and examples, and the verbs with what they act on."""
+    for si, toks in enumerate(r.sentences):
+        phrases = _chunk(toks, si, r.language)
+        r.phrases.extend(phrases)
+        r.lists.extend(_lists(toks, phrases))
+        _examples(r, toks, phrases)
+        r.frames.extend(_frames(toks, phrases, si, r.frames))
+    return r
+
+
+def _chunk(toks: list[Token], si: int, language: str) -> list[Phrase]:
+    """Maximal runs of adjectives and nouns ending in a noun (Spanish: noun first, adjectives after)."""
+    out: list[Phrase] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].tag not in {"ADJ", "NOUN"}:
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and toks[j].tag in {"ADJ", "NOUN"} and not (j > i and toks[j - 1].possessive):
+            j += 1
+        run = toks[i:j]
+        nouns = [k for k, t in enumerate(run) if t.tag == "NOUN"]
+        if nouns:
+            h = nouns[0] if language == "es" else nouns[-1]
+            head = run[h]
+            mods = [t.text for t in run[:h] if t.tag == "NOUN"] if language != "es" else []
+            out.append(Phrase(words=[t.text for t in run], head=head.lemma or head.text, sentence=si, start=i,
+                              end=j, plural=head.text != (head.lemma or head.text),
+                              possessive=run[-1].possessive, modifiers=mods))
+        i = j
+    return out
+
+
+def _lists(toks: list[Token], phrases: list[Phrase]) -> list[list[Phrase]]:
+    """Phrases joined only by commas, 'and', 'or' (and articles): 'products, categories and orders'."""
+    groups: list[list[Phrase]] = []
+    current: list[Phrase] = []
+    for p in phrases:
+        if current:
+            between = [t for t in toks[current[-1].end:p.start] if t.tag != "DET"]
+            if between and all(t.text in _LIST_JOINERS for t in between):
+                current.append(p)
+                continue
+            if len(current) > 1:
+                groups.append(current)
+        current = [p]
+    if len(current) > 1:
+        groups.append(current)
+    return groups
+
+
+def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
+    """'categories such as food, transport' -> food and transport are examples of categories."""
+    for k, p in enumerate(phrases):
+        after = [t.text for t in toks[p.end:p.end + 3]]
+        if after[:1] == [","]:
+            after = after[1:]
+        if not any(tuple(after[:len(m)]) == m for m in _EXAMPLE_MARKERS) or k + 1 >= len(phrases):
+            continue
+        nxt = phrases[k + 1]
+        group = next((g for g in r.lists if g[0] is nxt), [nxt])
+        r.examples[id(p)] = group
+
+
+def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:
+    """Each verb with the phrase before it (subject), the phrases it acts on and its prepositions."""
+    frames: list[Frame] = []
+    verbs = [i for i, t in enumerate(toks) if t.tag == "VERB"]
+    for n, vi in enumerate(verbs):
+        stop = verbs[n + 1] if n + 1 < len(verbs) else len(toks)
+        f = Frame(verb=toks[vi].lemma, sentence=si, position=vi)
+        before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
+        if before and not any(t.tag == "VERB" for t in toks[before[-1].end:vi]):
+            f.subject = before[-1]
+        elif frames and vi - frames[-1].position <= 6:
+            f.subject = frames[-1].subject  # 'members borrow books and reserve rooms'
+        after = [p for p in phrases if vi < p.start < stop]
+        gap = toks[vi + 1:after[0].start] if after else toks[vi + 1:stop]
+        if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} for t in gap):
+            first = after[0]
+            f.objects.append(first)
+            prev = first
+            for p in after[1:]:
+                between = [t for t in toks[prev.end:p.start] if t.tag != "DET"]
+                if between and all(t.text in _LIST_JOINERS for t in between):
+                    f.objects.append(p)
+                    prev = p
+                else:
+                    break
+        elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]):
+            src = frames[-1] if frames else (earlier[-1] if earlier else None)
+            if src and src.objects:
+                f.objects.append(src.objects[0])  # 'post recipes ..., rate them'
+        last = f.objects[-1].end if f.objects else vi + 1
+        for k in range(last, stop):
+            if toks[k].tag == "PREP":
+                nxt = next((p for p in phrases if k < p.start <= k + 3 and p.start < stop), None)
+                if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
+                    f.preps.append((toks[k].text, nxt))
+        frames.append(f)
+    return frames

@@ -1,0 +1,39 @@
+"""Stage 9: coverage. What the request asked for (`requested`) and what this project does not build
+(`not_built`), in short phrases; nothing understood at all is said plainly."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from core.engine.understand.knowledge import words_of
+from core.engine.understand.reading import Reading
+from core.engine.understand.vocab import load
+from core.errors import ValidationError
+from core.spec import pluralize, snake
+
+_FEATURE_PHRASES = {"auth": "accounts and sign-in", "payments": "online payments", "search": "search",
+                    "dashboard": "dashboard", "contact": "contact form", "ratings": "ratings",
+                    "favourites": "favourites", "comments": "comments", "tags": "tags", "ordering": "ordering",
+                    "booking_slots": "bookings", "workflow": "approval workflow", "uploads": "file uploads"}
+_HELP = ("I could not tell what this app should store. Name the things it keeps and what they have, e.g. "
+         "'a library where members borrow books', 'a shop with products, customers and orders', or "
+         "'una app de recetas con ingredientes y valoraciones'.")
+
+
+@cache
+def _not_built() -> list[tuple[str, re.Pattern[str]]]:
+    """(phrase, pattern) of capabilities the generated apps do not have."""
+    return [(k, re.compile(v)) for k, v in load("coverage")["not_built"].items()]
+
+
+def coverage_stage(r: Reading) -> Reading:
+    """Fill requested and not_built; refuse a prompt where nothing was understood."""
+    if not r.entities:
+        raise ValidationError(_HELP)
+    requested = [words_of(pluralize(snake(n))).replace("_", " ") for n in r.entities if n != "User"]
+    requested += [_FEATURE_PHRASES[f] for f in r.features if f in _FEATURE_PHRASES]
+    missing = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
+    r.requested = list(dict.fromkeys([*requested, *missing, *r.capabilities]))
+    r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
+    return r

@@ -1,0 +1,151 @@
+"""Stage 4: which noun phrases are the things the app stores (subjects and objects, lists, 'X management')."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from core.engine.understand.fields import field_ident, infer_field
+from core.engine.understand.knowledge import definition, entity_name, known_words
+from core.engine.understand.lexicon import ENTITY_WORDS_ES
+from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
+from core.spec import EntitySpec, FieldSpec
+
+THRESHOLD = 3
+_DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
+              "include", "includes", "store", "stores"}
+_CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
+               "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
+               "control", "seguimiento", "administracion", "management", "tracking"}
+_STORING_VERBS = {"create", "add", "manage", "track", "log", "record", "store", "keep", "browse", "list", "organize",
+                  "organise", "input", "enter", "maintain", "catalog", "catalogue", "register", "post", "publish",
+                  "write", "sell", "order", "assign", "plan", "collect", "upload", "share", "schedule", "book",
+                  "reserve", "rate", "review", "comment", "tag", "favourite", "favorite", "save", "bookmark",
+                  "borrow", "rent", "buy", "purchase", "enroll", "attend", "adopt", "apply", "join", "follow",
+                  "vote", "gestionar", "crear", "anadir", "agregar", "registrar", "guardar", "llevar", "controlar",
+                  "administrar", "publicar", "vender", "pedir", "asignar", "reservar", "prestar", "alquilar",
+                  "comprar", "inscribir", "matricular", "tomar", "define", "customize", "customise", "set",
+                  "monitor", "view", "submit", "send", "invite", "compare", "teach", "host", "own", "give", "run",
+                  "lead", "prescribe", "treat", "diagnose", "deliver", "ship", "edit", "update", "select"}
+
+
+def is_fieldish(head: str, language: str) -> bool:
+    """A noun that is a property of something (price, deadline, severity) rather than a thing."""
+    if head in word_set("field_nouns") or (language == "es" and head in {"nombre", "precio", "fecha"}):
+        return True
+    if head in known_words() or head in ENTITY_WORDS_ES:
+        return False
+    return infer_field(field_ident(head)).type in {"date", "datetime", "decimal", "int", "email", "url", "bool"}
+
+
+def _skip(head: str) -> bool:
+    """Words that never name a stored thing on their own."""
+    return (head in word_set("abstract_nouns") or head in word_set("generic_subjects") or
+            head in word_set("tool_nouns") or len(head) < 3 or head.isdigit())
+
+
+def _verbal(head: str) -> bool:
+    """A gerund or a bare verb used as a noun ('creating', 'communicate'), not a thing."""
+    if head in known_words():
+        return False
+    return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
+
+
+def name_of(p: Phrase, language: str) -> str | None:
+    """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
+    head = p.head
+    mod = p.modifiers[-1] if p.modifiers else None
+    known = known_words()
+    if mod and f"{mod} {head}" in known | set(load("nouns")["names"]):
+        return entity_name(head, mod, language)
+    if head in word_set("tool_nouns"):
+        names = load("nouns")["names"]
+        mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
+        if mods and mods[-1] in names:
+            return names[mods[-1]]
+        if mods and singular(mods[-1], language) in known_words():
+            return entity_name(singular(mods[-1], language), None, language)
+        if not mods or is_fieldish(mods[-1], language):
+            return None
+        return entity_name(singular(mods[-1], language), None, language)
+    if _skip(head) or is_fieldish(head, language) or _verbal(head):
+        return None
+    skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns")
+    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and mod not in word_set("tool_nouns"):
+        return entity_name(head, mod, language)
+    return entity_name(head, None, language)
+
+
+def entities_stage(r: Reading) -> Reading:
+    """Score every candidate noun and keep those the prompt treats as things to store."""
+    score: Counter[str] = Counter()
+    word: dict[str, str] = {}
+    first: dict[str, int] = {}
+    mentions: Counter[str] = Counter()
+    examples = {id(x) for group in r.examples.values() for x in group}
+    names: dict[int, str] = {}
+    for n, p in enumerate(r.phrases):
+        name = name_of(p, r.language)
+        if not name or id(p) in examples:
+            continue
+        names[id(p)] = name
+        word.setdefault(name, " ".join([*p.modifiers[-1:], p.head]) if name != entity_name(p.head, None, r.language)
+                        else p.head)
+        first.setdefault(name, n)
+        mentions[name] += 1
+        if p.head in known_words() or (r.language == "es" and p.head in ENTITY_WORDS_ES):
+            score[name] += 2
+        if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking"}):
+            score[name] += 3  # 'expense tracker', 'vendor management'
+    for f in r.frames:
+        storing = f.verb in _STORING_VERBS
+        for p in f.objects:
+            if id(p) in names and storing:
+                score[names[id(p)]] += 2
+        if f.subject is not None and id(f.subject) in names and (storing or f.objects):
+            score[names[id(f.subject)]] += 2
+        for prep, p in f.preps:
+            if id(p) in names and prep in {"to", "for", "in", "from", "a", "en", "de", "para"}:
+                score[names[id(p)]] += 1
+    _container_bonus(r, names, score)
+    starts = {(g[0].sentence, g[0].start) for g in r.lists}
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if id(p) not in names:
+            continue
+        if p.start and toks[p.start - 1].text in {"with", "con", "including", "incluyendo"}:
+            score[names[id(p)]] += 1
+        nxt = [t for t in toks[p.end:p.end + 4] if t.text not in {"can", "should", "must", "a", "an", "the"}]
+        if nxt and nxt[0].text in _DESCRIBED and any((p.sentence, q.start) in starts for q in r.phrases
+                                                     if q.sentence == p.sentence and p.end < q.start <= p.end + 4):
+            score[names[id(p)]] += 2  # 'tasks have a title, due date and priority'
+
+    lead = next((p for p in r.phrases if p.sentence == 0), None)
+    if lead is not None and id(lead) in names and lead.start <= 3:
+        score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'
+
+    for group in r.lists:
+        named = [names[id(p)] for p in group if id(p) in names]
+        if len(named) >= 2 and any(score[n] >= THRESHOLD - 1 for n in named):
+            for n in named:
+                score[n] += 2
+    for name, count in mentions.items():
+        score[name] += min(2, count - 1)
+    chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
+    for name in chosen:
+        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+        r.words_for[name] = word[name]
+    if chosen:
+        r.main = max(chosen, key=lambda n: (score[n], -first[n]))
+    return r
+
+
+def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'a database of vendors', 'a list of books': the thing after 'of' is stored."""
+    for toks in r.sentences:
+        for i, t in enumerate(toks[:-1]):
+            if t.lemma in _CONTAINERS and toks[i + 1].text in {"of", "de"}:
+                p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and i + 1 < p.start <= i + 4),
+                         None)
+                if p is not None and id(p) in names:
+                    score[names[id(p)]] += 3

@@ -1,0 +1,231 @@
+"""Stage 7: features. Verbs and nouns become structure (rate -> Rating, save -> Favourite, tag -> many-to-many,
+book for a time -> a booking with start and end, upload -> a file field, approve -> a workflow status)."""
+
+from __future__ import annotations
+
+import re
+
+from core.engine.understand.entities import name_of
+from core.engine.understand.fields import field_ident
+from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.relations import add_link
+from core.engine.understand.vocab import load
+from core.spec import EntitySpec, FeatureSpec, FieldSpec
+
+FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "auth": re.compile(r"\b(login|log in|logins|sign in|sign up(?! for (?!an? account))|signup|sign-up|"
+                       r"authentication|authenticated|user accounts?|accounts for users|user profiles?|"
+                       r"users and roles|registro de usuarios|registrarse|iniciar sesion|inicio de sesion|"
+                       r"contrasenas?|passwords?|(?:users?|members?|customers?) (?:can |must )?register)\b"),
+    "payments": re.compile(r"\b(pay|pays|paying|checkout|check-out|stripe|online payments?|card payments?|"
+                           r"accept payments?|take payments?|payment options?|pagos? online|pagar|cobrar|pasarela)\b"),
+    "search": re.compile(r"\b(search|searchable|buscar|busqueda|buscador|filter|filters|filtering|filtrar|"
+                         r"filtros?|find)\b"),
+    "dashboard": re.compile(r"\b(dashboard|dashboards|charts?|stats|statistics|analytics|metrics|kpis?|"
+                            r"reports?|reporting|panel|estadisticas|graficos?|graficas?|informes?|metricas|"
+                            r"visuali[sz]e|visuali[sz]ation|insights|summary|summaries|overview)\b"),
+    "contact": re.compile(r"\b(contact form|contact us|contact page|get in touch|formulario de contacto|"
+                          r"contactanos|contacto con nosotros|pagina de contacto)\b"),
+}
+_FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", "receipt", "attachment", "pdf",
+               "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum"}
+_PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach", "Stylist", "Barber", "Teacher",
+                   "Instructor", "Consultant", "Lawyer", "Advisor", "Mentor", "Vet", "Veterinarian", "Photographer"}
+_FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "WishlistItem", "User"}
+_BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson")
+_SPLIT = re.compile(r"\b(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
+                    r"(costs?|expenses?|bills?|gastos?|cuentas?)\b")
+
+
+def features_stage(r: Reading) -> Reading:
+    """App features from phrases; entity features from verbs and nouns, with the entities they need."""
+    r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
+    if not r.entities:
+        return r
+    wanted = _wanted(r)
+    for name in ("ratings", "favourites", "comments", "tags", "booking_slots", "uploads", "workflow", "ordering"):
+        for target, detail in wanted.get(name, []):
+            _apply(r, name, target, detail)
+    if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|grupo|amigos)\b", r.text):
+        _split_costs(r)
+    if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
+        r.features.insert(0, "auth")
+    return r
+
+
+def _target(r: Reading, p: Phrase | None) -> str | None:
+    """The app entity a phrase names."""
+    name = name_of(p, r.language) if p else None
+    return name if name in r.entities else None
+
+
+def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
+    """Feature -> [(target entity, detail word)] from verbs ('rate recipes') and nouns ('with ratings')."""
+    v = load("verbs")
+    verb_feature = {verb: f for f, verbs in v["features"].items() for verb in verbs}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for f in r.frames:
+        feature = verb_feature.get(f.verb)
+        if not feature:
+            continue
+        objs = [p for p in f.objects]
+        target = next((t for t in (_target(r, p) for p in objs) if t), None)
+        detail = objs[0].head if objs else ""
+        if feature == "uploads":
+            owner = _target(r, f.subject) or next((_target(r, p) for _, p in f.preps if _target(r, p)), None)
+            out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
+            continue
+        if feature == "booking_slots":
+            with_ = next((_target(r, p) for _, p in f.preps if _target(r, p)), None)
+            who = _target(r, f.subject) or ""
+            if target in _BOOKINGS:
+                out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
+            elif target:
+                out.setdefault(feature, []).append((target, f"|{who}"))
+            continue
+        if feature == "favourites" and f.verb == "save" and not target and detail not in {"favourite", "favorite"}:
+            continue  # 'save money', 'save time'
+        out.setdefault(feature, []).append((target or r.main, detail))
+    nouns = {w: f for f, words in v["feature_nouns"].items() for w in words}
+    for p in r.phrases:
+        phrase = " ".join(p.words)
+        feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
+        if feature and feature not in ("uploads", "workflow", "ordering"):
+            out.setdefault(feature, []).append((_owner_of(r, p) or r.main, p.head))
+        elif feature:
+            out.setdefault(feature, []).append((_owner_of(r, p) or r.main, "file"))
+    return out
+
+
+def _owner_of(r: Reading, p: Phrase) -> str | None:
+    """The entity a feature noun hangs off: 'recipes with ratings', 'ratings of recipes', 'recipe reviews'."""
+    for m in p.modifiers:
+        name = name_of(Phrase(words=[m], head=m.rstrip("s"), sentence=p.sentence, start=0, end=0), r.language)
+        if name in r.entities:
+            return name
+    toks = r.sentences[p.sentence]
+    after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end and q.start - p.end <= 2]
+    if after and p.end < len(toks) and toks[p.end].text in {"of", "on", "for", "de", "en", "para"}:
+        return _target(r, after[0])
+    group = next((g for g in r.lists if p in g), [p])
+    lead = [q for q in r.phrases if q.sentence == p.sentence and q.end <= group[0].start and
+            [t.text for t in toks[q.end:group[0].start] if t.tag != "DET"] in (["with"], ["con"], ["and", "their"])]
+    for q in reversed(lead):
+        if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES:
+            return _target(r, q)
+    owner = next((_target(r, q) for q in group if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES), None)
+    return owner if owner and owner != _target(r, p) else None
+
+
+def _user(r: Reading) -> str:
+    """The account entity (User), added when a feature needs one."""
+    if "User" not in r.entities:
+        r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name"),
+                                                             FieldSpec(name="email", type="email", unique=True)])
+        r.words_for["User"] = "user"
+    return "User"
+
+
+def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
+    """Add the entity, fields, links and FeatureSpec a feature needs (once per target)."""
+    if any(fs.name == feature and (fs.target == target or feature in {"ratings", "favourites", "comments"})
+           for fs in r.feature_specs):
+        return  # one Rating/Favourite/Comment entity per app
+    if feature in {"ratings", "favourites", "comments", "tags"} and (not target or target not in r.entities or
+                                                                      target in _FEATURE_ENTITIES):
+        return
+    if feature == "ratings":
+        name = "Review" if detail in {"review", "resena"} or "Review" in r.entities else "Rating"
+        r.entities[name] = EntitySpec(name=name, fields=[
+            FieldSpec(name="stars", type="int", min=1, max=5),
+            FieldSpec(name="review", type="text", required=False, max_length=5000)])
+        add_link(r, name, _user(r))
+        add_link(r, name, target)
+        r.entities[target].fields = [f for f in r.entities[target].fields if f.name not in {"rating", "stars"}]
+        r.feature_specs.append(FeatureSpec(name="ratings", entity=name, target=target, field="stars"))
+    elif feature == "favourites":
+        name = "WishlistItem" if detail in {"wishlist", "wish list"} else "Favourite"
+        r.entities.pop("Wishlist", None)
+        r.entities[name] = EntitySpec(name=name, fields=[])
+        add_link(r, name, _user(r))
+        add_link(r, name, target)
+        r.feature_specs.append(FeatureSpec(name="favourites", entity=name, target=target))
+    elif feature == "comments":
+        r.entities["Comment"] = EntitySpec(name="Comment", fields=[FieldSpec(name="body", type="text",
+                                                                             max_length=5000)])
+        if "User" in r.entities or "auth" in r.features:
+            add_link(r, "Comment", _user(r))
+        else:
+            r.entities["Comment"].fields.append(FieldSpec(name="author", required=False, max_length=200))
+        add_link(r, "Comment", target)
+        r.feature_specs.append(FeatureSpec(name="comments", entity="Comment", target=target))
+    elif feature == "tags":
+        if "Tag" not in r.entities:
+            r.entities["Tag"] = EntitySpec(name="Tag", fields=[FieldSpec(name="name", unique=True, max_length=200)])
+        r.links = [link for link in r.links if "Tag" not in link[:2] or target not in link[:2]]
+        r.links.append((target, "Tag", "many_to_many"))
+        r.feature_specs.append(FeatureSpec(name="tags", entity="Tag", target=target))
+    elif feature == "booking_slots":
+        _booking(r, target, detail)
+    elif feature == "uploads":
+        _upload(r, target, detail)
+    elif feature == "workflow" and target in r.entities:
+        _workflow(r, target)
+    elif feature == "ordering" and target in r.entities:
+        parent = next((p for c, p, k in r.links if c == target and k == "belongs_to"), "")
+        e = r.entities[target]
+        if parent and all(f.name != "position" for f in e.fields):
+            e.fields.append(FieldSpec(name="position", type="int", min=0, required=False))
+            r.feature_specs.append(FeatureSpec(name="ordering", entity=target, target=parent, field="position"))
+
+
+def _booking(r: Reading, target: str, detail: str) -> None:
+    """A booking entity with start and end, linked to what is booked and to who books."""
+    entity, _, who = detail.partition("|")
+    name = entity or next((n for n in _BOOKINGS if n in r.entities), "Booking")
+    if name not in r.entities:
+        r.entities[name] = EntitySpec(name=name, fields=[])
+    e = r.entities[name]
+    e.fields = [f for f in e.fields if f.type not in {"date", "datetime"} and f.name not in {"starts_at", "ends_at"}]
+    e.fields[:0] = [FieldSpec(name="start_at", type="datetime"), FieldSpec(name="end_at", type="datetime")]
+    target = target if target in r.entities and target != name else next(
+        (n for n in r.entities if n in _PERSON_TARGETS), "") or (r.main if r.main != name else "")
+    if target:
+        add_link(r, name, target)
+    if who and who != target:
+        add_link(r, name, who)
+    r.feature_specs.append(FeatureSpec(name="booking_slots", entity=name, target=target, field="start_at",
+                                       end_field="end_at"))
+
+
+def _upload(r: Reading, owner: str, word: str) -> None:
+    """A file field on the entity that owns the upload ('applicants upload a CV' -> Application.cv)."""
+    if owner not in r.entities:
+        return
+    e = r.entities[owner]
+    name = field_ident(word if word in _FILE_WORDS else "file")
+    if all(f.name != name for f in e.fields):
+        e.fields.append(FieldSpec(name=name, type="file", required=False))
+    r.feature_specs.append(FeatureSpec(name="uploads", entity=owner, field=name))
+
+
+def _workflow(r: Reading, target: str) -> None:
+    """An approval status: draft -> submitted -> approved | rejected (rejected goes back to draft)."""
+    e = r.entities[target]
+    e.fields = [f for f in e.fields if f.name != "status"]
+    e.fields.append(FieldSpec(name="status", type="enum", choices=["draft", "submitted", "approved", "rejected"]))
+    r.feature_specs.append(FeatureSpec(name="workflow", entity=target, field="status", transitions={
+        "draft": ["submitted"], "submitted": ["approved", "rejected"], "approved": [], "rejected": ["draft"]}))
+
+
+def _split_costs(r: Reading) -> None:
+    """'split expenses within a group' -> Group, Member, Expense (paid by a member), Share of each member."""
+    from core.engine.understand.knowledge import definition
+
+    for name in ("Group", "Member", "Expense", "Share"):
+        if name not in r.entities:
+            r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+            r.entities[name].relations = []
+    for child, parent in (("Member", "Group"), ("Expense", "Group"), ("Expense", "Member"), ("Share", "Expense"),
+                          ("Share", "Member")):
+        add_link(r, child, parent)

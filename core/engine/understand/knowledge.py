@@ -1,0 +1,85 @@
+"""Domain knowledge about nouns: which words name things, what fields those things usually have."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from core.engine.understand.catalogue import DOMAINS, LIBRARY, parse_entities
+from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
+from core.engine.understand.vocab import load, word_set
+from core.spec import EntitySpec
+
+
+def words_of(name: str) -> str:
+    """PascalCase -> its lower-case words ('SavingsGoal' -> 'savings goal')."""
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r" \1", name).lower()
+
+
+@cache
+def definitions() -> dict[str, EntitySpec]:
+    """Typical fields of every noun we know (nouns.json first, then the catalogue's domains), by entity name."""
+    out: dict[str, EntitySpec] = {e.name: e for e in parse_entities(load("nouns")["entities"])}
+    for d in (*DOMAINS, LIBRARY):
+        for e in parse_entities(d.entities):
+            out.setdefault(e.name, e)
+    return out
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Singular nouns (EN, one or two words) that name things an app stores."""
+    words = {words_of(n) for n in definitions()} | set(ENTITY_WORDS_EN) | set(load("nouns")["names"])
+    return frozenset(w for w in words if w not in word_set("abstract_nouns"))
+
+
+def entity_name(head: str, modifier: str | None, language: str) -> str:
+    """The entity name for a head noun (singular) and an optional noun modifier kept in the name."""
+    names = load("nouns")["names"]
+    if language == "es" and head in ENTITY_WORDS_ES:
+        return ENTITY_WORDS_ES[head]
+    if modifier:
+        phrase = f"{modifier} {head}"
+        return names.get(phrase) or pascal(phrase)
+    return names.get(head) or pascal(head)
+
+
+def definition(name: str) -> EntitySpec | None:
+    """A copy of what we know about an entity (fields, and relations to check against the app), if anything."""
+    known = definitions().get(name)
+    return known.model_copy(deep=True) if known else None
+
+
+def is_title_noun(name: str) -> bool:
+    """Whether the entity is labelled by a title (a post, a task) rather than a name."""
+    return name in load("nouns")["title_nouns"]
+
+
+def is_dependent(name: str) -> bool:
+    """Whether the entity records something about others (a rating, a loan, a log entry) and needs no label."""
+    deps = load("nouns")["dependents"]
+    return name in deps or any(name.endswith(d) and name != d for d in ("Log", "Entry", "Item", "Line", "Record",
+                                                                           "Observation", "Assignment"))
+
+
+@cache
+def known_parents() -> dict[str, frozenset[str]]:
+    """Entity -> every parent any definition gives it (an Order belongs to a Customer, a Loan to a Book...)."""
+    out: dict[str, set[str]] = {}
+    for d in (*DOMAINS, LIBRARY):
+        for e in parse_entities(d.entities):
+            out.setdefault(e.name, set()).update(r.target for r in e.relations)
+    for e in parse_entities(load("nouns")["entities"]):
+        out.setdefault(e.name, set()).update(r.target for r in e.relations)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def known_joins() -> tuple[EntitySpec, ...]:
+    """Catalogue entities that join two others (OrderItem between Order and Product, Loan between Book and Member)."""
+    out = []
+    for d in DOMAINS:
+        for e in parse_entities(d.entities):
+            if sum(r.required for r in e.relations) >= 2 and e.name.endswith(("Item", "Line", "Entry")):
+                out.append(e)
+    return tuple(out)

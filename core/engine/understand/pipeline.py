@@ -1,0 +1,160 @@
+"""Prompt -> AppSpec as a pipeline of small stages passing one Reading along (see docs/ENGINE.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from core.engine.understand.attributes import attributes_stage, ensure_label
+from core.engine.understand.candidates import candidates_stage
+from core.engine.understand.catalogue import DOMAINS, Domain
+from core.engine.understand.coverage import coverage_stage
+from core.engine.understand.entities import entities_stage
+from core.engine.understand.features import features_stage
+from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.lexicon import normalise
+from core.engine.understand.prd import parse_prd, prd_title
+from core.engine.understand.reach import reach_stage
+from core.engine.understand.reading import Reading
+from core.engine.understand.relations import add_link, apply_links, order, relations_stage
+from core.engine.understand.sentences import normalise_stage, sentences_stage
+from core.engine.understand.style import infer_theme
+from core.errors import ValidationError
+from core.spec import AppSpec, EntitySpec, FieldSpec
+
+MAX_PROMPT = 20_000
+# What the renderer on main supports of the new vocabulary. Anything else is kept out of the spec (shown in
+# not_built) until the renderer supports it: the one switch between understanding and rendering.
+RENDERER_SUPPORTS: frozenset[str] = frozenset()
+_KIND_WORDS = 25  # a request this short that names at most one thing gets the kind's usual entities
+
+
+def kinds_stage(r: Reading) -> Reading:
+    """'a CRM', 'a blog', 'a task manager': a short request naming at most one thing gets its kind's entities."""
+    scored = sorted(((_score(d, r.text), -i, d) for i, d in enumerate(DOMAINS)), key=lambda t: t[:2], reverse=True)
+    best, _, domain = scored[0]
+    if best >= 4 or best >= 2 and len(r.entities) <= 1:
+        r.domain = domain.key  # names the app ('Online Shop'); brings no entities by itself
+    if len(r.entities) > 1 or len(r.text.split()) > _KIND_WORDS or r.field_lists or best < 2:
+        return r
+    from core.engine.understand.catalogue import parse_entities
+
+    for e in parse_entities(domain.entities):
+        if e.name not in r.entities:
+            r.entities[e.name] = e
+            r.words_for[e.name] = words_of(e.name)
+    r.main = r.main or next(iter(r.entities))
+    return r
+
+
+@cache
+def _triggers(domain: Domain) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """A domain's trigger words as patterns with weights (phrases weigh more)."""
+    return tuple((re.compile(rf"\b{re.escape(t.replace('+', ' '))}\b"), 3 if "+" in t else 2)
+                 for t in domain.triggers.split())
+
+
+def _score(domain: Domain, text: str) -> int:
+    """How strongly the text names a domain."""
+    return sum(w * min(2, len(p.findall(text))) for p, w in _triggers(domain))
+
+
+def style_stage(r: Reading) -> Reading:
+    """The theme the prompt asks for."""
+    r.theme = infer_theme(r.prompt)
+    return r
+
+
+STAGES: list[tuple[str, Callable[[Reading], Reading]]] = [
+    ("normalise", normalise_stage), ("sentences", sentences_stage), ("candidates", candidates_stage),
+    ("entities", entities_stage), ("attributes", attributes_stage), ("kinds", kinds_stage),
+    ("relations", relations_stage), ("features", features_stage), ("style", style_stage),
+    ("reach", reach_stage), ("coverage", coverage_stage),
+]
+
+
+def read(prompt: str) -> Reading:
+    """Run every stage over the prompt."""
+    r = Reading(prompt)
+    for _name, stage in STAGES:
+        r = stage(r)
+    return r
+
+
+def understand(prompt: str, name: str | None = None) -> AppSpec:
+    """The AppSpec a prompt asks for; UnsupportedRequestError when it is out of reach."""
+    if not prompt or not prompt.strip():
+        raise ValidationError("The prompt is empty: describe the app you want, e.g. 'a task manager with "
+                              "projects and due dates'.")
+    if len(prompt) > MAX_PROMPT:
+        raise ValidationError(f"The prompt is too long ({len(prompt)} characters, at most {MAX_PROMPT}).")
+    if name and name.strip() and not kebab(name):
+        raise ValidationError(f"The project name '{name}' has no letters or digits; choose another.")
+    prd = parse_prd(prompt)
+    r = Reading(prompt)
+    if prd:
+        for stage in (normalise_stage, style_stage):
+            r = stage(r)
+        entities, domain, title = order(prd), "prd", prd_title(prompt) or "App"
+        from core.engine.understand.features import FEATURE_PATTERNS
+
+        r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
+    else:
+        r = read(prompt)
+        _downgrade(r)
+        entities, domain = apply_links(r), r.domain
+        title = _title(r)
+    for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
+        if any(e.name == reserved for e in entities):
+            raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
+    app_name = kebab(name) if name and name.strip() else _app_name(prompt, title)
+    return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
+                   description=prompt.strip().splitlines()[0].strip("# ")[:300], language=r.language,
+                   domain=domain, entities=entities[:30], features=r.features, feature_specs=r.feature_specs,
+                   theme=r.theme, requested=r.requested, not_built=r.not_built)
+
+
+def _downgrade(r: Reading) -> None:
+    """Keep what the renderer does not support yet out of the spec, and say so in not_built."""
+    for fs in [fs for fs in r.feature_specs if fs.name not in RENDERER_SUPPORTS]:
+        r.feature_specs.remove(fs)
+        r.not_built.append(f"{fs.name.replace('_', ' ')} behaviour on {words_of(fs.target or fs.entity)} "
+                           f"(stored as plain records)")
+    joins: set[str] = set()
+    if "many_to_many" not in RENDERER_SUPPORTS:
+        for child, parent, kind in [link for link in r.links if link[2] == "many_to_many"]:
+            r.links.remove((child, parent, kind))
+            join = child + parent
+            r.entities[join] = definition(join) or EntitySpec(name=join, fields=[])
+            joins.add(join)
+            add_link(r, join, child)
+            add_link(r, join, parent)
+    if "file" not in RENDERER_SUPPORTS:
+        for e in r.entities.values():
+            e.fields = [FieldSpec(name=f"{f.name}_url", type="url", required=False) if f.type == "file" else f
+                        for f in e.fields]
+    for e in r.entities.values():
+        if e.name not in joins:
+            ensure_label(e)
+
+
+def _title(r: Reading) -> str:
+    """The kind's title, else the main entities' plural names."""
+    kind = next((d for d in DOMAINS if d.key == r.domain), None)
+    if kind:
+        return kind.title_es if r.language == "es" else kind.title_en
+    names = [r.main] + [n for n in r.entities if n != r.main and n != "User"]
+    return " ".join(words_of(n) + "s" for n in names[:2]).title()
+
+
+def _app_name(prompt: str, title: str) -> str:
+    """A kebab-case name: the one the prompt gives ('called X', 'llamada X') or one from the title."""
+    m = re.search(r"(?:called|named|llamad[oa]|se llama|nombre)\s+[\"'“]?([A-Za-z0-9][\w\- ]{1,40}?)[\"'”]?"
+                  r"(?=[,.;:!?]|\s+(?:that|which|for|with|where|to|que|para|con|donde|y|and)\b|$)", prompt)
+    return kebab(m.group(1) if m else title) or "app"
+
+
+def kebab(text: str) -> str:
+    """ASCII kebab-case (accents dropped), at most 40 characters."""
+    return "-".join(re.findall(r"[a-z0-9]+", normalise(text)))[:40].strip("-")

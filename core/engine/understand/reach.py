@@ -1,0 +1,66 @@
+"""Stage 8: reach. What is not a data app (a timer, an editor, a converter, a code tool, a game, a browser
+extension, a disk analyser, an audio tool) is declined honestly; another stack is noted, and built in ours."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from core.engine.understand.reading import Reading
+from core.engine.understand.vocab import load
+from core.errors import UnsupportedRequestError
+
+_Rule = tuple[str, re.Pattern[str]]
+_OUR_STACK = "FastAPI + SQLAlchemy with a web frontend"
+
+
+@cache
+def _patterns() -> tuple[list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
+    """Compiled hard, tool and game patterns from data/reach.json."""
+    data = load("reach")
+    hard = [(x["what"], re.compile(x["pattern"])) for x in data["hard"]]
+    tool = [(x["what"], re.compile(x["pattern"])) for x in data["tool"]]
+    game = {k: re.compile(v) for k, v in data["game"].items()}
+    return hard, tool, game
+
+
+def decline_reason(r: Reading) -> str | None:
+    """What the request is, when it is out of reach; None for a data app."""
+    hard, tool, game = _patterns()
+    text = r.text
+    for what, pattern in hard:
+        if pattern.search(text):
+            return what
+    head = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"}])
+    for what, pattern in tool:
+        in_head = pattern.search(head)
+        if in_head and stored < 3 or pattern.search(text) and stored < 2 and not _data_words(text):
+            return what
+    soft = game["soft"].findall(text)
+    gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
+    played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text))
+    if played or soft and (stored < 2 or gamey and stored < 4):
+        return "a game"
+    return None
+
+
+def _data_words(text: str) -> bool:
+    """Words that say the app keeps records."""
+    return bool(re.search(r"\b(track|tracks|tracking|manage|manages|managing|log|logs|record|records|store|stores|"
+                          r"database|catalog|catalogue|inventory|gestionar|registrar|guardar)\b", text))
+
+
+def reach_stage(r: Reading) -> Reading:
+    """Decline what is out of reach; note another requested stack."""
+    what = decline_reason(r)
+    if what:
+        raise UnsupportedRequestError(
+            f"The offline engine cannot build this request ({what}): it is not a data app. The offline engine "
+            f"builds data apps — things to store, list, search and link, such as a task manager, a shop, a CRM, "
+            f"bookings or a library — as a {_OUR_STACK}, with tests. For this request, choose a model provider "
+            f"(JoxCoder, OpenAI or Anthropic) in Settings; it can try. Nothing was charged.")
+    stacks = sorted(set(re.findall(load("reach")["other_stacks"], r.text)))
+    if stacks:
+        r.not_built.append(f"the {', '.join(stacks)} stack (built with {_OUR_STACK} instead)")
+    return r

@@ -1,0 +1,78 @@
+"""A Reading: the one value the understanding stages pass along, each adding what it found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.spec import EntitySpec, FeatureSpec, ThemeSpec
+
+
+@dataclass
+class Token:
+    """One word (or punctuation mark) of a sentence with its part of speech."""
+
+    text: str
+    tag: str = "NOUN"  # DET PRON PREP CONJ AUX ADV ADJ VERB NOUN NUM PUNCT
+    lemma: str = ""
+    possessive: bool = False  # the word carried 's
+
+
+@dataclass
+class Phrase:
+    """A noun phrase: its words, head and where it sits."""
+
+    words: list[str]
+    head: str  # singular of the last noun
+    sentence: int
+    start: int
+    end: int  # index after the last token
+    plural: bool = False
+    possessive: bool = False
+    modifiers: list[str] = field(default_factory=list)  # nouns before the head (savings in 'savings goals')
+
+
+@dataclass
+class Frame:
+    """A verb with its subject, objects and the phrases after its prepositions."""
+
+    verb: str  # lemma
+    sentence: int
+    position: int
+    subject: Phrase | None = None
+    objects: list[Phrase] = field(default_factory=list)
+    preps: list[tuple[str, Phrase]] = field(default_factory=list)  # ('to', members)
+
+
+@dataclass
+class Reading:
+    """Everything understood about a prompt so far."""
+
+    prompt: str
+    text: str = ""  # normalised
+    language: str = "en"
+    sentences: list[list[Token]] = field(default_factory=list)
+    phrases: list[Phrase] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    lists: list[list[Phrase]] = field(default_factory=list)  # coordinated noun phrases ('a, b and c')
+    examples: dict[int, list[Phrase]] = field(default_factory=dict)  # phrase id -> its 'such as' items
+    entities: dict[str, EntitySpec] = field(default_factory=dict)  # name -> entity, prompt order
+    words_for: dict[str, str] = field(default_factory=dict)  # entity -> the word the prompt used
+    main: str = ""  # the entity the app is about
+    field_lists: dict[str, list[str]] = field(default_factory=dict)  # entity -> field words the prompt gives
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (child, parent, kind)
+    features: list[str] = field(default_factory=list)
+    feature_specs: list[FeatureSpec] = field(default_factory=list)
+    theme: ThemeSpec = field(default_factory=ThemeSpec)
+    domain: str = "custom"
+    capabilities: list[str] = field(default_factory=list)  # 'features such as ...' phrases
+    requested: list[str] = field(default_factory=list)
+    not_built: list[str] = field(default_factory=list)
+
+    def entity_of(self, phrase: Phrase | None) -> str | None:
+        """The entity a noun phrase names, if it became one."""
+        if phrase is None:
+            return None
+        for name, word in self.words_for.items():
+            if word == phrase.head or word == " ".join([*phrase.modifiers[-1:], phrase.head]):
+                return name
+        return None

@@ -1,0 +1,180 @@
+"""Stage 6: links between the entities: what the sentences say (verbs, 'of', 'for', 'with'), then what the
+nouns usually mean together (an order belongs to a customer), joins for borrow/enroll/rent, many-to-many."""
+
+from __future__ import annotations
+
+from core.engine.understand.entities import name_of
+from core.engine.understand.knowledge import definition, is_dependent, known_joins, known_parents
+from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.vocab import load
+from core.spec import EntitySpec, RelationSpec
+
+# Nouns that classify or own what they come with: 'products with categories' -> a product belongs to a category.
+_PARENT_KINDS = {"Category", "Type", "Genre", "Author", "Owner", "Supplier", "Vendor", "Brand", "Department",
+                 "Region", "Location", "Cuisine", "Team", "Group", "Project", "Company", "Store", "Restaurant",
+                 "Venue", "Client", "Customer", "Account", "Course", "Board", "Folder", "Notebook", "Album",
+                 "Playlist", "Trip", "Patient", "Member", "Employee", "Student", "Property", "Event"}
+_PEOPLE = ("Member", "Employee", "User", "StaffMember", "Agent", "SalesRep", "Volunteer", "Student", "Person")
+_GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", "colleague", "teammate",
+                   "usuario", "persona", "miembro"}
+_OF_PREPS = {"of", "for", "de", "para"}
+_MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
+
+
+def relations_stage(r: Reading) -> Reading:
+    """Collect (child, parent, kind) links; joins for borrow/enroll/rent become entities of their own."""
+    _known(r)
+    _stated(r)
+    _frames(r)
+    _joins(r)
+    _orphans(r)
+    return r
+
+
+def add_link(r: Reading, child: str, parent: str, kind: str = "belongs_to") -> None:
+    """Record a link once (never to itself, never both directions)."""
+    if child == parent or child not in r.entities or parent not in r.entities:
+        return
+    if any({c, p} == {child, parent} for c, p, _ in r.links):
+        return
+    r.links.append((child, parent, kind))
+
+
+def _entity(r: Reading, p: Phrase | None) -> str | None:
+    """The app entity a phrase names."""
+    if p is None:
+        return None
+    name = name_of(p, r.language)
+    if name in r.entities:
+        return name
+    if p.head in _GENERIC_PEOPLE:
+        return next((n for n in _PEOPLE if n in r.entities), None)
+    return None
+
+
+def _stated(r: Reading) -> None:
+    """'X of Y', 'X for Y', "Y's X", 'X with Y', 'X belongs to Y', 'X has many Y', 'X can be in many Y'."""
+    for si, toks in enumerate(r.sentences):
+        phrases = [p for p in r.phrases if p.sentence == si]
+        for a, b in zip(phrases, phrases[1:], strict=False):
+            x, y = _entity(r, a), _entity(r, b)
+            if not x or not y or x == y:
+                continue
+            between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
+            if a.possessive and not between:
+                add_link(r, y, x)
+            elif between in (["of"], ["for"], ["de"], ["para"], ["per"]):
+                add_link(r, x, y)
+            elif between[-2:] in (["belong", "to"], ["belongs", "to"], ["pertenece", "a"], ["pertenecen", "a"]) or \
+                    between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
+                                     ["are", "assigned", "to"], ["is", "assigned", "to"]):
+                kind = "many_to_many" if set(between) & _MANY else "belongs_to"
+                add_link(r, x, y, kind)
+            elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(between) & _MANY:
+                add_link(r, y, x)
+            elif between and between[-1] in {"with", "con"} or between == ["and", "their"]:
+                if y == "Tag":
+                    continue  # tags are many-to-many (features stage)
+                if y in _PARENT_KINDS and x not in _PARENT_KINDS:
+                    add_link(r, x, y)
+                else:
+                    add_link(r, y, x)
+
+
+def _frames(r: Reading) -> None:
+    """Verbs: 'companies post jobs', 'assign tasks to members', 'members borrow books' (a Loan)."""
+    verbs = load("verbs")
+    for f in r.frames:
+        subject = _entity(r, f.subject)
+        objects = [o for o in (_entity(r, p) for p in f.objects) if o]
+        if f.verb in verbs["joins"] and subject and objects:
+            join, fields = verbs["joins"][f.verb]
+            if join not in (subject, objects[0]):
+                _join(r, join, fields, subject, objects[0])
+            continue
+        if f.verb in verbs["assign"]:
+            target = next((_entity(r, p) for prep, p in f.preps if prep in {"to", "a"}), None)
+            for o in objects:
+                if target:
+                    add_link(r, o, target)
+            continue
+        if f.verb in verbs["ownership"] and subject and subject not in objects:
+            for o in objects:
+                add_link(r, o, subject)
+        for prep, p in f.preps:
+            parent = _entity(r, p)
+            if prep in _OF_PREPS | {"to", "in", "a", "en"} and parent:
+                for o in objects:
+                    if o != parent and o not in _PARENT_KINDS:
+                        add_link(r, o, parent)
+
+
+def _join(r: Reading, join: str, fields: str, a: str, b: str) -> None:
+    """A join entity (Loan, Enrollment...) between two entities, created when the prompt did not name it."""
+    from core.engine.understand.catalogue import parse_entities
+
+    if join not in r.entities:
+        r.entities[join] = definition(join) or parse_entities(f"{join}: {fields}")[0]
+        r.entities[join].relations = []
+        r.words_for.setdefault(join, join.lower())
+    add_link(r, join, a)
+    add_link(r, join, b)
+
+
+def _known(r: Reading) -> None:
+    """Links the nouns imply between entities the prompt names (the definitions' parents)."""
+    parents = known_parents()
+    for name, e in list(r.entities.items()):
+        for target in sorted(parents.get(name, ())) + [rel.target for rel in e.relations]:
+            if target in r.entities:
+                add_link(r, name, target)
+        e.relations = []
+
+
+def _joins(r: Reading) -> None:
+    """The line between two named entities the domain knows (OrderItem between Order and Product)."""
+    for j in known_joins():
+        parents = [x.target for x in j.relations if x.required]
+        if j.name not in r.entities and all(p in r.entities for p in parents) and not any(
+                {c, p} == set(parents) for c, p, _ in r.links):
+            e = j.model_copy(deep=True)
+            e.relations = []
+            r.entities[j.name] = e
+            r.words_for.setdefault(j.name, j.name.lower())
+            for p in parents:
+                add_link(r, j.name, p)
+
+
+def _orphans(r: Reading) -> None:
+    """A record about something (a log entry, a payment) that nothing links belongs to the main entity."""
+    linked = {c for c, _, _ in r.links} | {p for _, p, _ in r.links}
+    for name in r.entities:
+        if name not in linked and name != r.main and r.main and is_dependent(name):
+            add_link(r, name, r.main)
+
+
+def apply_links(r: Reading) -> list[EntitySpec]:
+    """Write the collected links into the entities, parents before children."""
+    for child, parent, kind in r.links:
+        e = r.entities[child]
+        rel = RelationSpec(target=parent, kind=kind)
+        if all(x.target != parent for x in e.relations):
+            e.fields = [f for f in e.fields if f.name != rel.field]
+            e.relations.append(rel)
+    return order(list(r.entities.values()))
+
+
+def order(entities: list[EntitySpec]) -> list[EntitySpec]:
+    """Parents before children (belongs_to), otherwise the prompt's order; a cycle drops its last link."""
+    done: list[EntitySpec] = []
+    pending = list(entities)
+    while pending:
+        names = {e.name for e in done}
+        ready = next((e for e in pending if all(x.target in names or x.kind == "many_to_many"
+                                                for x in e.relations)), None)
+        if ready is None:
+            ready = pending[0]
+            ready.relations = [x for x in ready.relations if x.target in names or x.kind == "many_to_many"]
+        done.append(ready)
+        pending.remove(ready)
+    return done

@@ -1,0 +1,137 @@
+"""Stages 1-2: normalise the prompt and cut it into sentences of tagged tokens."""
+
+from __future__ import annotations
+
+import re
+
+from core.engine.understand.lexicon import ENTITY_WORDS_ES, detect_language, normalise
+from core.engine.understand.reading import Reading, Token
+from core.engine.understand.vocab import singular, verb_lemmas, word_set
+
+_TOKEN = re.compile(r"#[0-9a-f]{3,6}\b|[a-z0-9][a-z0-9\-]*(?:'s|')?|[,;:()&/]")
+_NOT_ADVERBS = {"family", "supply", "reply", "assembly", "anomaly", "apply", "ally", "rally", "july", "italy",
+                "butterfly", "lily", "jelly", "belly", "fly", "holy", "only", "daily", "weekly", "monthly",
+                "yearly", "early", "friendly", "user-friendly", "likely", "quarterly", "hourly", "nightly"}
+_ADJ_SUFFIXES = ("ful", "ous", "ible", "able", "ical", "less", "ive")
+_NOUNS_IN_ADJ_FORM = {"objective", "representative", "executive", "archive", "detective", "incentive",
+                      "initiative", "alternative", "relative", "native", "motive", "directive", "cable", "table",
+                      "vegetable", "timetable", "receivable", "payable", "deliverable", "collectible", "bible"}
+_MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "puede", "pueden", "podran",
+           "debe", "deben"}
+
+
+def normalise_stage(r: Reading) -> Reading:
+    """Lower case, accents stripped, spaces collapsed; the language detected."""
+    r.text = normalise(r.prompt.replace("’", "'"))
+    r.language = detect_language(r.prompt)
+    return r
+
+
+def sentences_stage(r: Reading) -> Reading:
+    """Sentences (and list lines) as tokens tagged with their part of speech."""
+    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), r.text)
+    for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
+        toks = [_token(t) for t in _TOKEN.findall(raw)]
+        if toks:
+            r.sentences.append(tag(toks, r.language))
+    return r
+
+
+def _token(raw: str) -> Token:
+    """A token, with a trailing 's kept as a mark."""
+    if raw.endswith(("'s", "'")) and len(raw) > 2:
+        return Token(raw.rstrip("'s").rstrip("'") if raw.endswith("'s") else raw[:-1], possessive=True)
+    return Token(raw)
+
+
+def _closed(word: str) -> str | None:
+    """The closed word class of a word, if it has one."""
+    if not word:
+        return None
+    if not word[0].isalpha() and not word.startswith("#"):
+        return "NUM" if word[0].isdigit() else "PUNCT"
+    if word in {",", ";", ":", "(", ")", "&", "/"}:
+        return "PUNCT"
+    for key, tag_ in (("conjunctions", "CONJ"), ("prepositions", "PREP"), ("auxiliaries", "AUX"),
+                      ("determiners", "DET"), ("pronouns", "PRON"), ("adverbs", "ADV")):
+        if word in word_set(key):
+            return tag_
+    if word.endswith("ly") and word not in _NOT_ADVERBS and len(word) > 4:
+        return "ADV"
+    return None
+
+
+def tag(toks: list[Token], language: str = "en") -> list[Token]:
+    """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
+    verbs = verb_lemmas()
+    adjectives = word_set("adjectives")
+    for i, t in enumerate(toks):
+        w = t.text
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        closed = _closed(w)
+        if w in {"to", "that"}:
+            t.tag = "PREP" if w == "to" else "CONJ"
+        elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
+                             prev.tag == "DET"):
+            t.tag = closed
+        elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
+                             _continues_verbs(toks[:i], w, nxt, verbs)):
+            t.tag, t.lemma = "VERB", verbs[w]
+        elif prev and (prev.text in _MODALS or prev.text == "to" and _closed(nxt) in {"DET", "PRON"}) and \
+                not w.endswith("s") and _closed(w) is None:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'can utilize', 'to communicate with'
+        elif w in adjectives or (w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
+                                  _closed(nxt) is None and nxt not in verbs and len(w) > 5):
+            t.tag = "ADJ"
+        elif w.endswith("ed") and len(w) > 4 and prev and prev.tag in {"DET", "ADJ", "PREP"} and nxt and \
+                _closed(nxt) is None:
+            t.tag = "ADJ"  # 'predefined categories', 'assigned tasks'
+        else:
+            t.tag = "NOUN"
+        if t.tag == "NOUN":
+            t.lemma = singular(w, language)
+    return toks
+
+
+def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str]) -> bool:
+    """'..., rate them, and save favourites': a base-form verb after a comma or 'and' in a list of actions."""
+    if not before or before[-1].text not in {",", "and", "or", "y", "o"}:
+        return False
+    if len(before) > 1 and before[-1].text in {"and", "or", "y", "o"} and before[-2].text == ",":
+        before = before[:-1]
+    earlier = [t for t in before if t.tag == "VERB"]
+    if not earlier or _closed(nxt) in {"CONJ", "PUNCT", "AUX"}:
+        return False
+    base = earlier[-1].text == earlier[-1].lemma
+    return base == (w == verbs[w]) and (_closed(nxt) in {"DET", "PRON", "ADV"} or not w.endswith("s"))
+
+
+def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, language: str) -> bool:
+    """Whether an ambiguous word (book, order, rate, track, list...) is used as a verb here."""
+    if language == "es":
+        if singular(w, "es") in ENTITY_WORDS_ES and not (prev and prev.text in {"se", "puede", "pueden", "para"}):
+            return False  # 'pedidos' are orders here, not a form of pedir
+        return not (prev and prev.tag in {"DET", "ADJ"}) and not w.endswith(("cion", "ciones"))
+    if prev is None:
+        return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s")  # imperative: 'track expenses'
+    if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
+        return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")))
+    if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM":
+        return False
+    if prev.tag == "PRON" and prev.text not in {"it", "which", "what", "there"} or prev.text in {"who", "which"}:
+        return True
+    if prev.text in {"it", "which", "that"}:
+        return w.endswith("s")
+    if prev.tag == "PREP":
+        return w.endswith("ing") and prev.text in {"for", "by", "of", "in", "on", "after", "before", "about"} \
+            and _closed(nxt) in {"DET", "PRON", None}
+    if prev.tag == "CONJ" and prev.text in {"and", "or"}:
+        return bool(before and before.tag == "VERB") or _closed(nxt) == "DET"
+    if prev.tag == "NOUN" and prev.text in word_set("generic_subjects"):
+        return True
+    if prev.tag == "NOUN":  # 'members borrow books', 'a user rates recipes'
+        plural_subject = prev.text.endswith("s") and not prev.text.endswith("ss")
+        return (plural_subject and not w.endswith("s")) or (not plural_subject and w.endswith("s") and
+                                                            _closed(nxt) in {"DET", "PRON"})
+    return False

@@ -1,0 +1,110 @@
+"""The understanding's vocabularies (data/*.json), loaded once, and the word forms built from them."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).with_name("data")
+_ES_ENDINGS = {
+    "ar": ("ar", "a", "an", "as", "e", "en", "o", "amos", "ando", "ado", "ada", "ados", "adas", "ara", "aran"),
+    "er": ("er", "e", "en", "es", "a", "an", "o", "emos", "iendo", "ido", "ida", "idos", "idas", "era", "eran"),
+    "ir": ("ir", "e", "en", "es", "a", "an", "o", "imos", "iendo", "ido", "ida", "idos", "idas", "ira", "iran"),
+}
+_KEEP_E = ("ee", "ye", "oe")  # agree -> agreeing, not agreing
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """One vocabulary file (data/<name>.json)."""
+    return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@cache
+def word_set(key: str) -> frozenset[str]:
+    """A word class from words.json (determiners, prepositions, abstract_nouns...)."""
+    return frozenset(load("words")[key])
+
+
+def en_forms(verb: str) -> set[str]:
+    """English forms of a verb: rate -> rate, rates, rated, rating."""
+    forms = {verb}
+    if verb.endswith("e") and not verb.endswith(_KEEP_E):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+        if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnprt]", verb) and len(verb) <= 4:
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # tag -> tagged, plan -> planning
+    return forms
+
+
+def es_forms(verb: str) -> set[str]:
+    """Spanish forms of an infinitive: valorar -> valora, valoran, valoramos, valorando, valorado..."""
+    if len(verb) < 4 or verb[-2:] not in _ES_ENDINGS:
+        return {verb}
+    stem = verb[:-2]
+    return {stem + e for e in _ES_ENDINGS[verb[-2:]]}
+
+
+def _forms(verb: str) -> set[str]:
+    """Both languages' forms (a Spanish infinitive never collides with an English form in practice)."""
+    return es_forms(verb) | en_forms(verb) if verb.endswith(("ar", "er", "ir")) else en_forms(verb)
+
+
+@cache
+def verb_lemmas() -> dict[str, str]:
+    """Every known verb form -> its lemma (data verbs, feature verbs, join verbs, irregular forms)."""
+    v = load("verbs")
+    lemmas = {*v["data"], *v["joins"], *v["assign"], *v["ownership"]}
+    for verbs in v["features"].values():
+        lemmas |= set(verbs)
+    lemmas |= {"allow", "help", "provide", "enable", "let", "offer", "use", "make", "get", "see", "show",
+               "support", "include", "contain", "want", "need", "aim", "ensure", "simplify", "streamline",
+               "facilitate", "identify", "improve", "gain", "keep", "permit", "permitir", "ayudar",
+               "ofrecer", "usar", "ver", "tener", "mostrar", "incluir", "hold", "belong", "pertenecer",
+               "connect", "link", "relate", "associate", "consist", "specify", "set", "input", "check",
+               "mark", "complete", "finish", "start", "begin", "cancel", "confirm", "visit", "explore",
+               "discover", "learn", "practice", "practise", "play", "watch", "read", "listen", "invite",
+               "notify", "remind", "alert", "receive", "calculate", "estimate", "measure", "analyze", "analyse"}
+    out: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in _forms(lemma):
+            out.setdefault(form, lemma)
+    out.update(v["irregular_en"])
+    return out
+
+
+def singular(word: str, language: str = "en") -> str:
+    """The singular of a normalised noun (EN rules and irregulars; ES rules when `language` is es)."""
+    n = load("nouns")
+    if word in n["irregular"]:
+        return n["irregular"][word]
+    if word in n["uncountable"] or len(word) < 4 or not word.endswith("s"):
+        return word
+    if language == "es":
+        return _singular_es(word)
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is", "ous")):
+        return word
+    return word[:-1]
+
+
+def _singular_es(word: str) -> str:
+    """Spanish singular: facturas -> factura, canciones -> cancion, profesores -> profesor, luces -> luz."""
+    if word.endswith("ces"):
+        return word[:-3] + "z"
+    if word.endswith("iones"):
+        return word[:-2]
+    if word.endswith("es") and word[-3] in "rlndjy":
+        return word[:-2]
+    return word[:-1]
