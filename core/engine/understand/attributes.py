@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.engine.understand.entities import is_fieldish, name_of
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun
+from core.engine.understand.lexicon import PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.style import colours_in
 from core.engine.understand.vocab import load, verb_lemmas, word_set
@@ -69,7 +70,8 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     items: list[Phrase] = []
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
         between = [t for t in toks[(items[-1].end if items else start):p.start] if t.text not in _SKIP_BETWEEN]
-        if items and [t.text for t in between] in (["per"], ["por"]):  # 'price per night'
+        if items and ([t.text for t in between] == ["per"] or [t.text for t in between] == ["por"] and
+                      p.head in PER_UNITS_ES):  # 'price per night', 'precio por dia'
             last = items[-1]
             items[-1] = Phrase(words=[*last.words, between[0].text, *p.words], head=last.head, sentence=si,
                                start=last.start, end=p.end)

@@ -116,19 +116,37 @@ def entities_stage(r: Reading) -> Reading:
         if p.start and toks[p.start - 1].text in {"with", "con", "including", "incluyendo"}:
             score[names[id(p)]] += 1
         nxt = [t for t in toks[p.end:p.end + 4] if t.text not in {"can", "should", "must", "a", "an", "the"}]
+        if [t.text for t in nxt[:2]] in (["belongs", "to"], ["belong", "to"]) or nxt[:1] and \
+                nxt[0].text in {"pertenece", "pertenecen"}:
+            score[names[id(p)]] += 2  # 'each order belongs to a customer'
+        if p.start > 1 and [t.text for t in toks[p.start - 2:p.start]] in (["belongs", "to"], ["belong", "to"],
+                                                                          ["pertenece", "a"], ["pertenecen", "a"]):
+            score[names[id(p)]] += 2
+        if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
+                toks[p.start - 1].text in {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}:
+            score[names[id(p)]] += 2  # 'a customer has many orders'
         if nxt and nxt[0].text in _DESCRIBED and any((p.sentence, q.start) in starts for q in r.phrases
                                                      if q.sentence == p.sentence and p.end < q.start <= p.end + 4):
             score[names[id(p)]] += 2  # 'tasks have a title, due date and priority'
 
     lead = next((p for p in r.phrases if p.sentence == 0), None)
     if lead is not None and id(lead) in names and lead.start <= 3:
-        score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'
+        toks = r.sentences[0]
+        after = toks[lead.end].text if lead.end < len(toks) else ""
+        if after in {"is", "es"} or not lead.plural and after in {"with", "con", ":", "for", "para", "de"}:
+            score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
+        else:
+            score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'
 
     for group in r.lists:
         named = [names[id(p)] for p in group if id(p) in names]
         if len(named) >= 2 and any(score[n] >= THRESHOLD - 1 for n in named):
+            toks = r.sentences[group[0].sentence]
+            lead = toks[group[0].start - 1] if group[0].start else None
+            enumerated = lead is not None and (lead.text in {":", "with", "con", "including", "incluyendo"} or
+                                                lead.tag == "VERB" and lead.lemma in _STORING_VERBS)
             for n in named:
-                score[n] += 2
+                score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
@@ -144,7 +162,7 @@ def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> 
     """'a database of vendors', 'a list of books': the thing after 'of' is stored."""
     for toks in r.sentences:
         for i, t in enumerate(toks[:-1]):
-            if t.lemma in _CONTAINERS and toks[i + 1].text in {"of", "de"}:
+            if (t.lemma in _CONTAINERS or t.text in word_set("tool_nouns")) and toks[i + 1].text in {"of", "de"}:
                 p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and i + 1 < p.start <= i + 4),
                          None)
                 if p is not None and id(p) in names:

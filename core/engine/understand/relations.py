@@ -18,6 +18,7 @@ _PEOPLE = ("Member", "Employee", "User", "StaffMember", "Agent", "SalesRep", "Vo
 _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", "colleague", "teammate",
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
+_LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 
@@ -61,6 +62,9 @@ def _stated(r: Reading) -> None:
             if not x or not y or x == y:
                 continue
             between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
+            if any(t.tag in {"NOUN", "ADJ"} or t.tag == "VERB" and t.lemma not in _LINK_VERBS
+                   for t in toks[a.end:b.start]):
+                continue
             if a.possessive and not between:
                 add_link(r, y, x)
             elif between in (["of"], ["for"], ["de"], ["para"], ["per"]):

@@ -133,5 +133,5 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.tag == "NOUN":  # 'members borrow books', 'a user rates recipes'
         plural_subject = prev.text.endswith("s") and not prev.text.endswith("ss")
         return (plural_subject and not w.endswith("s")) or (not plural_subject and w.endswith("s") and
-                                                            _closed(nxt) in {"DET", "PRON"})
+                                                            _closed(nxt) in {"DET", "PRON", "PREP"})
     return False

@@ -105,6 +105,6 @@ def _singular_es(word: str) -> str:
         return word[:-3] + "z"
     if word.endswith("iones"):
         return word[:-2]
-    if word.endswith("es") and word[-3] in "rlndjy":
+    if word.endswith("es") and word[-3] in "rlndy":
         return word[:-2]
     return word[:-1]
