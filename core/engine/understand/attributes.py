@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.engine.understand.entities import is_fieldish, name_of
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun
-from core.engine.understand.lexicon import PER_UNITS_ES
+from core.engine.understand.lexicon import FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.style import colours_in
 from core.engine.understand.vocab import load, verb_lemmas, word_set
@@ -70,6 +70,10 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     items: list[Phrase] = []
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
         between = [t for t in toks[(items[-1].end if items else start):p.start] if t.text not in _SKIP_BETWEEN]
+        joined = " ".join([*items[-1].words, "de", *p.words]) if items else ""
+        if items and [t.text for t in between] == ["de"] and joined in FIELD_WORDS_ES:  # 'numero de personas'
+            items[-1] = Phrase(words=joined.split(), head=p.head, sentence=si, start=items[-1].start, end=p.end)
+            continue
         if items and ([t.text for t in between] == ["per"] or [t.text for t in between] == ["por"] and
                       p.head in PER_UNITS_ES):  # 'price per night', 'precio por dia'
             last = items[-1]
@@ -92,7 +96,7 @@ def _field_words(r: Reading, items: list[Phrase]) -> list[str]:
         if set(words) & _STYLE or any(colours_in(w) for w in words) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language):
             continue
-        if not words or any(verb_lemmas().get(w) == w and not is_fieldish(w, r.language) for w in words[:1]):
+        if not words or verb_lemmas().get(words[-1]) == words[-1] and not is_fieldish(words[-1], r.language):
             continue
         ident = field_ident(" ".join(words))
         if ident not in out:

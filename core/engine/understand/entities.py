@@ -115,6 +115,10 @@ def entities_stage(r: Reading) -> Reading:
             continue
         if p.start and toks[p.start - 1].text in {"with", "con", "including", "incluyendo"}:
             score[names[id(p)]] += 1
+        if p.start > 1 and toks[p.start - 1].text in {"of", "de", "for", "para"} and (
+                toks[p.start - 2].text in word_set("tool_nouns") or
+                any(q.end == p.start - 1 and id(q) in names for q in r.phrases if q.sentence == p.sentence)):
+            score[names[id(p)]] += 1  # 'fichajes de empleados', 'an app for employees'
         nxt = [t for t in toks[p.end:p.end + 4] if t.text not in {"can", "should", "must", "a", "an", "the"}]
         if [t.text for t in nxt[:2]] in (["belongs", "to"], ["belong", "to"]) or nxt[:1] and \
                 nxt[0].text in {"pertenece", "pertenecen"}:
@@ -133,7 +137,8 @@ def entities_stage(r: Reading) -> Reading:
     if lead is not None and id(lead) in names and lead.start <= 3:
         toks = r.sentences[0]
         after = toks[lead.end].text if lead.end < len(toks) else ""
-        if after in {"is", "es"} or not lead.plural and after in {"with", "con", ":", "for", "para", "de"}:
+        if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
+                after in {"with", "con", ":", "for", "para", "de"}:
             score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
         else:
             score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'

@@ -19,6 +19,8 @@ _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", 
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
+_JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
+               "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 
@@ -150,7 +152,15 @@ def _joins(r: Reading) -> None:
 
 
 def _orphans(r: Reading) -> None:
-    """A record about something (a log entry, a payment) that nothing links belongs to the main entity."""
+    """A record about something (a log entry, a payment) that nothing links belongs to the main entity; a listed
+    booking-like record ('tables, customers and reservations') links the other things of its list."""
+    for group in r.lists:
+        names = [n for n in (_entity(r, p) for p in group) if n]
+        for n in names:
+            others = [o for o in names if o != n and not is_dependent(o)]
+            if n in _JOIN_KINDS and not any(c == n for c, _, _ in r.links) and 1 <= len(others) <= 2:
+                for o in others:
+                    add_link(r, n, o)
     linked = {c for c, _, _ in r.links} | {p for _, p, _ in r.links}
     for name in r.entities:
         if name not in linked and name != r.main and r.main and is_dependent(name):

@@ -8,7 +8,7 @@ from core.engine.understand.lexicon import ENTITY_WORDS_ES, detect_language, nor
 from core.engine.understand.reading import Reading, Token
 from core.engine.understand.vocab import singular, verb_lemmas, word_set
 
-_TOKEN = re.compile(r"#[0-9a-f]{3,6}\b|[a-z0-9][a-z0-9\-]*(?:'s|')?|[,;:()&/]")
+_TOKEN = re.compile(r"#[0-9a-f]{3,6}\b|[a-z0-9][a-z0-9_\-]*(?:'s|')?|[,;:()&/]")
 _NOT_ADVERBS = {"family", "supply", "reply", "assembly", "anomaly", "apply", "ally", "rally", "july", "italy",
                 "butterfly", "lily", "jelly", "belly", "fly", "holy", "only", "daily", "weekly", "monthly",
                 "yearly", "early", "friendly", "user-friendly", "likely", "quarterly", "hourly", "nightly"}
