@@ -97,7 +97,7 @@ def test_frontend_escapes_data(shop):
 
 def test_theme_drives_css_variables(shop):
     css = shop["app/static/app.css"]
-    assert "--primary: #f97316;" in css and "--bg: #0f172a;" in css
+    assert "--primary: #ffa500;" in css and "--bg: #0f172a;" in css
     assert "@media (max-width" in css
 
 

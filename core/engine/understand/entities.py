@@ -9,9 +9,10 @@ from core.engine.understand.knowledge import definition, entity_name, known_word
 from core.engine.understand.lexicon import ENTITY_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
-from core.spec import EntitySpec, FieldSpec
+from core.spec import EntitySpec
 
 THRESHOLD = 3
+_FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
@@ -86,8 +87,9 @@ def entities_stage(r: Reading) -> Reading:
     names: dict[int, str] = {}
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
-        if not name or id(p) in examples:
-            continue
+        toks = r.sentences[p.sentence]
+        if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
+            continue  # 'formulario de contacto', 'inicio de sesion' ask for features
         names[id(p)] = name
         word.setdefault(name, " ".join([*p.modifiers[-1:], p.head]) if name != entity_name(p.head, None, r.language)
                         else p.head)
@@ -148,6 +150,10 @@ def entities_stage(r: Reading) -> Reading:
         if len(named) >= 2 and any(score[n] >= THRESHOLD - 1 for n in named):
             toks = r.sentences[group[0].sentence]
             lead = toks[group[0].start - 1] if group[0].start else None
+            owner = [q for q in r.phrases if q.sentence == group[0].sentence and q.end == group[0].start - 1]
+            described = lead is not None and lead.text in {"have", "has", "tienen", "tiene"}
+            if described and owner and id(owner[0]) in names and owner[0].head not in word_set("tool_nouns"):
+                continue  # 'talks have a title, abstract and room': a field list, not things
             enumerated = lead is not None and (lead.text in {":", "with", "con", "including", "incluyendo"} or
                                                 lead.tag == "VERB" and lead.lemma in _STORING_VERBS)
             for n in named:
@@ -156,7 +162,7 @@ def entities_stage(r: Reading) -> Reading:
         score[name] += min(2, count - 1)
     chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
     for name in chosen:
-        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[infer_field("name")])
         r.words_for[name] = word[name]
     if chosen:
         r.main = max(chosen, key=lambda n: (score[n], -first[n]))

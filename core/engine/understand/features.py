@@ -90,6 +90,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
     for p in r.phrases:
         phrase = " ".join(p.words)
         feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
+        if feature and not p.plural and len(p.words) == 1:
+            continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         if feature and feature not in ("uploads", "workflow", "ordering"):
             out.setdefault(feature, []).append((_owner_of(r, p) or r.main, p.head))
         elif feature:
@@ -120,7 +122,7 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
 def _user(r: Reading) -> str:
     """The account entity (User), added when a feature needs one."""
     if "User" not in r.entities:
-        r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name"),
+        r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
                                                              FieldSpec(name="email", type="email", unique=True)])
         r.words_for["User"] = "user"
     return "User"

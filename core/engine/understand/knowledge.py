@@ -40,7 +40,7 @@ def entity_name(head: str, modifier: str | None, language: str) -> str:
         return ENTITY_WORDS_ES[head]
     if modifier:
         phrase = f"{modifier} {head}"
-        return names.get(phrase) or pascal(phrase)
+        return names.get(phrase) or ENTITY_WORDS_EN.get(phrase) or pascal(phrase)
     return names.get(head) or pascal(head)
 
 

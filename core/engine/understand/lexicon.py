@@ -61,7 +61,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "prestamo": "Loan", "receta": "Recipe", "ingrediente": "Ingredient", "evento": "Event",
     "asistente": "Attendee", "incidencia": "Ticket", "agente": "Agent", "curso": "Course",
     "leccion": "Lesson", "estudiante": "Student", "alumno": "Student", "alumna": "Student",
-    "profesor": "Teacher", "profesora": "Teacher", "inscripcion": "Enrollment", "matricula": "Enrollment",
+    "profesor": "Teacher", "profesora": "Teacher", "inscripcion": "Enrollment", "restaurante": "Restaurant",
     "calificacion": "Grade", "factura": "Invoice", "pago": "Payment", "gasto": "Expense",
     "presupuesto": "Budget", "ingreso": "Income", "cuenta": "Account", "contacto": "Contact",
     "empresa": "Company", "oportunidad": "Deal", "nota": "Note", "libreta": "Notebook",

@@ -19,6 +19,7 @@ _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", 
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
+_OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
 _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
                "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
@@ -158,7 +159,7 @@ def _orphans(r: Reading) -> None:
         names = [n for n in (_entity(r, p) for p in group) if n]
         for n in names:
             others = [o for o in names if o != n and not is_dependent(o)]
-            if n in _JOIN_KINDS and not any(c == n for c, _, _ in r.links) and 1 <= len(others) <= 2:
+            if n in _JOIN_KINDS and sum(c == n for c, _, _ in r.links) < 2 and 1 <= len(others) <= 2:
                 for o in others:
                     add_link(r, n, o)
     linked = {c for c, _, _ in r.links} | {p for _, p, _ in r.links}
@@ -171,7 +172,10 @@ def apply_links(r: Reading) -> list[EntitySpec]:
     """Write the collected links into the entities, parents before children."""
     for child, parent, kind in r.links:
         e = r.entities[child]
-        rel = RelationSpec(target=parent, kind=kind)
+        known = definition(child)
+        optional = parent in _OPTIONAL_PARENTS or bool(known and any(
+            x.target == parent and not x.required for x in known.relations))
+        rel = RelationSpec(target=parent, kind=kind, required=not optional)
         if all(x.target != parent for x in e.relations):
             e.fields = [f for f in e.fields if f.name != rel.field]
             e.relations.append(rel)
