@@ -16,7 +16,7 @@ _OUR_STACK = "FastAPI + SQLAlchemy with a web frontend"
 
 @cache
 def _patterns() -> tuple[list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
-    """Compiled hard, tool and game patterns from data/reach.json."""
+    """Compiled hard, tool and game patterns from vocabulary/reach.json."""
     data = load("reach")
     hard = [(x["what"], re.compile(x["pattern"])) for x in data["hard"]]
     tool = [(x["what"], re.compile(x["pattern"])) for x in data["tool"]]

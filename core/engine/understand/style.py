@@ -1,6 +1,6 @@
 """Style requests ("white background, navy components", "papaya whip as the base color", "#ff5722") -> ThemeSpec.
 
-Colour names come from data/colours.json (the 148 CSS names, common extras, Spanish); a name of several words
+Colour names come from vocabulary/colours.json (the 148 CSS names, common extras, Spanish); a name of several words
 ("mint cream", "dark orange") is one colour, so "dark orange" never means dark mode.
 """
 

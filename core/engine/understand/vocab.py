@@ -1,4 +1,4 @@
-"""The understanding's vocabularies (data/*.json), loaded once, and the word forms built from them."""
+"""The understanding's vocabularies (vocabulary/*.json), loaded once, and the word forms built from them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).with_name("vocabulary")
 _ES_ENDINGS = {
     "ar": ("ar", "a", "an", "as", "e", "en", "o", "amos", "ando", "ado", "ada", "ados", "adas", "ara", "aran"),
     "er": ("er", "e", "en", "es", "a", "an", "o", "emos", "iendo", "ido", "ida", "idos", "idas", "era", "eran"),
@@ -19,7 +19,7 @@ _KEEP_E = ("ee", "ye", "oe")  # agree -> agreeing, not agreing
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """One vocabulary file (data/<name>.json)."""
+    """One vocabulary file (vocabulary/<name>.json)."""
     return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
 
 
