@@ -226,3 +226,40 @@ def test_every_feature_in_spanish_has_no_english_and_no_errors(browser):
         text = page.locator("body").inner_text()
         assert not ENGLISH.findall(text), (name, ENGLISH.findall(text), text)
     assert errors == []
+
+
+def test_served_app_signs_in_creates_and_shows_every_view(browser, tmp_path):
+    from playwright.sync_api import expect
+
+    from core.engine import infer_spec, render_project
+    from tests.engine.browser import serve, watch
+    from tests.engine.generated import write_project
+
+    spec = infer_spec("a recipe site with categories, user login and a dashboard")
+    root = write_project(render_project(spec), tmp_path / "app")
+    with serve(root, tmp_path / "app.db") as base:
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        errors = watch(page)
+        page.goto(base + "/")
+        page.wait_for_selector("#app[data-ready]")
+        expect(page.locator("h1")).to_have_text(spec.title)
+        auth = page.locator(".auth")
+        auth.get_by_role("button", name="Create account").click()
+        page.locator("#s-name").fill("Ana García")
+        page.locator("#s-email").fill("ana@example.com")
+        page.locator("#s-password").fill("s3cret-pass")
+        auth.get_by_role("button", name="Create account").click()
+        expect(auth).to_contain_text("Signed in as ana@example.com")
+        page.locator("nav").get_by_role("button", name="Categories").click()
+        page.wait_for_selector('#app[data-ready="categories"]')
+        page.locator("#f-categories-name").fill("Pasta")
+        page.get_by_role("button", name="Save").click()
+        expect(page.locator("#status")).to_have_text("Saved")
+        expect(page.locator("tbody tr")).to_have_count(1)
+        expect(page.locator("tbody tr").first).to_contain_text("Pasta")
+        views = page.locator("nav button")
+        for i in range(views.count()):
+            views.nth(i).click()
+            page.wait_for_selector(f'#app[data-ready="{views.nth(i).get_attribute("data-view")}"]', state="attached")
+        _shot(page, "served-last-view")
+        assert errors == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from urllib.parse import quote
 
 from core.engine.render.frontend_config import config_json
 from core.engine.render.samples import sample_rows
@@ -54,12 +56,21 @@ def app_css(spec: AppSpec) -> str:
     return theme_css(spec) + load("app.css")
 
 
+def favicon(spec: AppSpec) -> str:
+    """A data-URL icon: a rounded square in the theme's primary colour (no extra request, no 404)."""
+    primary = spec.theme.primary if re.fullmatch(r"#[0-9a-fA-F]{6}", spec.theme.primary) else "#4f46e5"
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>"
+           f"<rect width='16' height='16' rx='4' fill='{primary}'/></svg>")
+    return "data:image/svg+xml," + quote(svg, safe="")
+
+
 def index_html(spec: AppSpec) -> str:
     """app/static/index.html."""
     title = html.escape(spec.title)
     return (f'<!doctype html>\n<html lang="{spec.language}">\n<head>\n  <meta charset="utf-8">\n'
             '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"  <title>{title}</title>\n"
+            f'  <link rel="icon" href="{html.escape(favicon(spec))}">\n'
             '  <link rel="stylesheet" href="/static/app.css">\n'
             '  <script src="/static/app.js" defer></script>\n</head>\n<body>\n'
             f'  <div id="app" class="app"><noscript>{html.escape(ui_strings(spec.language)["needs_js"])}</noscript>'
