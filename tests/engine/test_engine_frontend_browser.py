@@ -159,7 +159,7 @@ def test_dentist_booking_in_spanish_refuses_overlaps(browser):
     expect(status).to_have_attribute("role", "alert")
     page.get_by_label("Fin *").fill("2027-01-11T09:00")
     page.get_by_role("button", name="Guardar").click()
-    expect(status).to_have_text("Revisa estos campos: Fin")
+    expect(status).to_have_text("Revisa estos campos: Inicio, Fin")
     page.get_by_label("Inicio *").fill("2027-01-11T11:00")
     page.get_by_label("Fin *").fill("2027-01-11T11:30")
     page.get_by_role("button", name="Guardar").click()
@@ -196,7 +196,10 @@ def test_expense_workflow_upload_and_charts(browser):
     form.get_by_label("Receipt").set_input_files({"name": "virus.exe", "mimeType": "application/octet-stream",
                                                    "buffer": b"MZ"})
     form.get_by_role("button", name="Save").click()
-    expect(page.locator("#status")).to_contain_text("File type not allowed")
+    expect(page.locator("#status")).to_contain_text("File type not allowed; use one of: .doc, .docx")
+    form.get_by_label("Receipt").set_input_files({"name": "photo.png", "mimeType": "image/png", "buffer": b"not a png"})
+    form.get_by_role("button", name="Save").click()
+    expect(page.locator("#status")).to_have_text("The file's content is not a .png file")
     form.get_by_label("Receipt").set_input_files({"name": "receipt.txt", "mimeType": "text/plain",
                                                    "buffer": b"Taxi 23.50 EUR"})
     form.get_by_role("button", name="Save").click()

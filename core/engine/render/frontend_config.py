@@ -5,14 +5,10 @@ from __future__ import annotations
 import json
 
 from core.engine.render.common import display_field, entity_label, label
-from core.engine.render.samples import owner_field
+from core.engine.render.plan import order_total, owner_field
 from core.engine.render.ui_text import ui_strings
 from core.engine.render.vocabulary import choice_label
 from core.spec import AppSpec, EntitySpec, FeatureSpec
-
-# Field names whose values an order-like parent totals (quantity x price) in its Read's `total`.
-QUANTITY = ("quantity", "qty", "units")
-PRICE = ("unit_price", "price", "amount")
 
 
 def _relation_label(spec: AppSpec, field: str, target: EntitySpec) -> str:
@@ -32,20 +28,13 @@ def _link(spec: AppSpec, fs: FeatureSpec) -> str | None:
 
 
 def totals(spec: AppSpec) -> list[dict]:
-    """Parents whose Read carries a `total` from their children's quantity x price lines."""
+    """Parents whose Read carries a `total` from their lines' quantity x price (the backend's rule)."""
     out = []
-    for child in spec.entities:
-        names = {f.name for f in child.fields if f.type in {"int", "decimal"}}
-        qty = next((n for n in QUANTITY if n in names), None)
-        price = next((n for n in PRICE if n in names), None)
-        if not (qty and price):
-            continue
-        for r in child.relations:
-            parent = spec.entity(r.target)
-            if r.kind == "belongs_to" and r.target != "User" and not any(
-                    f.name in {"price", "unit_price"} for f in parent.fields):
-                out.append({"parent": parent.table, "child": child.table, "link": r.field, "quantity": qty,
-                            "price": price})
+    for e in spec.entities:
+        found = order_total(spec, e)
+        if found:
+            child, rel, qty, price = found
+            out.append({"parent": e.table, "child": child.table, "link": rel.field, "quantity": qty, "price": price})
     return out
 
 

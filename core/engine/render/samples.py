@@ -5,18 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 from core.engine.render.common import display_field, entity_label, label, sample_decimal, sample_int
+from core.engine.render.plan import owner_field
 from core.engine.render.vocabulary import load_data
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, snake
 
 ROWS = 4
-
-
-def owner_field(spec: AppSpec, entity: EntitySpec) -> str | None:
-    """The column naming a row's owner when the app has accounts (its relation to User, else owner_id)."""
-    if "auth" not in spec.features or entity.name == "User":
-        return None
-    rel = next((r for r in entity.relations if r.target == "User" and r.kind == "belongs_to"), None)
-    return rel.field if rel else "owner_id"
 
 
 def _pick(values: list, n: int) -> object:

@@ -40,8 +40,9 @@ function errorText(data, status, conflict) {
   // Spanish apps say what happened in Spanish; the API's own (English) detail is kept for English apps.
   if (CONFIG.language !== "en") {
     if (status === 409 && conflict) return T["conflict_" + conflict];
-    if (status === 422 && data && Array.isArray(data.detail)) {
-      const names = data.detail.map((d) => String((d.loc || []).slice(-1)[0]));
+    if (status === 422 && data && data.detail) {
+      const names = Array.isArray(data.detail) ? data.detail.map((d) => String((d.loc || []).slice(-1)[0]))
+        : String(data.detail).split(/[^A-Za-z0-9_]+/);
       const labels = CONFIG.entities.flatMap((e) => e.fields.concat(e.relations.map((r) => ({ name: r.field, label: r.label }))))
         .filter((f) => names.includes(f.name)).map((f) => f.label);
       return T.status_422 + (labels.length ? ": " + Array.from(new Set(labels)).join(", ") : "");

@@ -77,7 +77,8 @@ function listRows(entity, params, token) {
   });
   if (params.get("mine") === "true" && entity.owner) {
     const me = userOf(token);
-    rows = me ? rows.filter((r) => r[entity.owner] === me.id) : [];
+    if (!me) return reply(401, { detail: "Sign in to see your own rows (mine=true)" });
+    rows = rows.filter((r) => r[entity.owner] === me.id);
   }
   const order = orderingOf(entity);
   if (order) {
@@ -86,14 +87,14 @@ function listRows(entity, params, token) {
   }
   const limit = parseInt(params.get("limit") || "50", 10);
   const offset = parseInt(params.get("offset") || "0", 10);
-  return rows.slice(offset, offset + limit).map((r) => decorate(entity, r));
+  return reply(200, rows.slice(offset, offset + limit).map((r) => decorate(entity, r)));
 }
 
 function crud(entity, method, id, body, params, token) {
   const rows = STORE[entity.table];
   const row = id === null ? null : rows.find((r) => r.id === id);
   if (id !== null && !row) return reply(404, { detail: entity.name + " " + id + " not found" });
-  if (method === "GET") return row ? reply(200, decorate(entity, row)) : reply(200, listRows(entity, params, token));
+  if (method === "GET") return row ? reply(200, decorate(entity, row)) : listRows(entity, params, token);
   const denied = guardWrite(entity, row, token);
   if (denied) return denied;
   if (method === "DELETE") {

@@ -5,7 +5,12 @@ const TOKENS = {};
 const UPLOADS = {};
 const BLOB_URLS = {};
 const MAX_UPLOAD = 5 * 1024 * 1024;
-const UPLOAD_TYPES = ["pdf", "png", "jpg", "jpeg", "gif", "webp", "txt", "doc", "docx"];
+const UPLOAD_TYPES = { ".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+  ".gif": "image/gif", ".webp": "image/webp", ".txt": "text/plain", ".doc": "application/msword",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
+// The first bytes each binary type must start with, so a renamed file is refused (as the backend does).
+const SIGNATURES = { ".pdf": ["%PDF"], ".png": ["\x89PNG"], ".jpg": ["\xff\xd8\xff"], ".jpeg": ["\xff\xd8\xff"],
+  ".gif": ["GIF87a", "GIF89a"], ".webp": ["RIFF"], ".doc": ["\xd0\xcf\x11\xe0"], ".docx": ["PK"] };
 if (CONFIG.account && !STORE[CONFIG.account]) STORE[CONFIG.account] = [];
 if (CONFIG.account) NEXT[CONFIG.account] = NEXT[CONFIG.account] || STORE[CONFIG.account].length + 1;
 let registered = 0;
@@ -78,7 +83,7 @@ function guardWrite(entity, row, token) {
   const me = userOf(token);
   if (!me) return reply(401, { detail: SIGN_IN });
   if (row && entity.owner && row[entity.owner] !== me.id && me.role !== "admin") {
-    return reply(403, { detail: "Only the owner or an admin can change this " + entity.name.toLowerCase() });
+    return reply(403, { detail: "Only its owner or an admin can change this" });
   }
   return null;
 }
@@ -94,16 +99,17 @@ function checkRules(entity, data, row) {
     const merged = Object.assign({}, row || {}, data);
     const start = String(merged[booking.field] || "").slice(0, 16);
     const end = String(merged[booking.end_field] || "").slice(0, 16);
-    if (start && end && end <= start) return reply(422, { detail: [{ loc: ["body", booking.end_field], msg: "Value error, the end must be after the start" }] });
-    if (start && start < localNow() && (!row || booking.field in data)) {
-      return reply(422, { detail: [{ loc: ["body", booking.field], msg: "Value error, the start cannot be in the past" }] });
+    if (start && end && end <= start) return reply(422, { detail: booking.end_field + " must be after " + booking.field });
+    if (start && start < localNow() && (!row || (booking.field in data && start !== String(row[booking.field]).slice(0, 16)))) {
+      return reply(422, { detail: booking.field + " cannot be in the past" });
     }
     const clash = STORE[entity.table].find((b) => (!row || b.id !== row.id) && (!booking.link || b[booking.link] === merged[booking.link])
       && String(b[booking.field]).slice(0, 16) < end && start < String(b[booking.end_field]).slice(0, 16));
     if (clash) {
       const target = booking.target ? entityBy(booking.target) : entity;
-      return reply(409, { detail: "This " + target.name.toLowerCase() + " is already booked from " + String(clash[booking.field]).slice(0, 16).replace("T", " ")
-        + " to " + String(clash[booking.end_field]).slice(0, 16).replace("T", " ") + "; choose another time" });
+      const when = (v) => String(v).slice(0, 16).replace("T", " ");
+      return reply(409, { detail: target.name + " " + merged[booking.link] + " is already booked from " + when(clash[booking.field])
+        + " to " + when(clash[booking.end_field]) + "; choose another time" });
     }
   }
   const flow = workflowOf(entity);
@@ -230,12 +236,18 @@ function myFavourites(token) {
 
 async function uploadFile(file, token) {
   if (CONFIG.account && !userOf(token)) return reply(401, { detail: SIGN_IN });
-  const ext = String(file.name).split(".").pop().toLowerCase();
-  if (!UPLOAD_TYPES.includes(ext)) return reply(415, { detail: "File type not allowed: use " + UPLOAD_TYPES.join(", ") });
+  const name = String(file.name || "").split(/[\\/]/).pop().slice(0, 255);
+  const ext = name.includes(".") ? "." + name.split(".").pop().toLowerCase() : "";
+  if (!UPLOAD_TYPES[ext]) return reply(415, { detail: "File type not allowed; use one of: " + Object.keys(UPLOAD_TYPES).sort().join(", ") });
   if (file.size > MAX_UPLOAD) return reply(413, { detail: "File too large: the limit is 5 MB" });
+  if (!file.size) return reply(422, { detail: "The file is empty" });
+  const head = Array.from(new Uint8Array(await file.slice(0, 8).arrayBuffer()), (b) => String.fromCharCode(b)).join("");
+  if (SIGNATURES[ext] && !SIGNATURES[ext].some((sig) => head.startsWith(sig))) {
+    return reply(415, { detail: "The file's content is not a " + ext + " file" });
+  }
   const id = Object.keys(UPLOADS).length + 1;
-  UPLOADS[id] = { id, filename: file.name, content_type: file.type || "application/octet-stream", size: file.size, blob: file };
-  return { status: 201, data: { id, filename: file.name, content_type: UPLOADS[id].content_type, size: file.size } };
+  UPLOADS[id] = { id, filename: name, content_type: UPLOAD_TYPES[ext], size: file.size, blob: file };
+  return reply(201, { id, filename: name, content_type: UPLOAD_TYPES[ext], size: file.size });
 }
 
 function fileUrl(id) {
