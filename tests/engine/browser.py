@@ -76,3 +76,16 @@ def serve(root: Path, db: Path) -> Iterator[str]:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
+
+
+def unexpected(errors: list[str], allowed: list[tuple[int, str]]) -> list[str]:
+    """`errors` without the refused requests a test provoked on purpose (status, path) and their console lines."""
+    left = list(errors)
+    for status, path in allowed:
+        hit = next((e for e in left if e.startswith(f"{status} ") and e.split("?")[0].endswith(path)), None)
+        if hit is not None:
+            left.remove(hit)
+            console = next((e for e in left if e.startswith("Failed to load resource") and f" {status} " in e), None)
+            if console is not None:
+                left.remove(console)
+    return left

@@ -62,13 +62,13 @@ async function renderDashboard() {
     ]));
   });
   const charts = el("div", { class: "charts" });
+  // Charts with data only; a count "by owner" says little, so it is left out.
   const shown = (stats.sums || []).map((x) => [x, "sum"]).concat((stats.counts || []).map((x) => [x, "count"]))
-    .filter(([x]) => entityBy(x.table) && !entityBy(x.table).hidden).slice(0, 6);
+    .filter(([x]) => entityBy(x.table) && !entityBy(x.table).hidden && x.by !== entityBy(x.table).owner)
+    .filter(([x]) => (x.points || []).some((p) => Number(p.value))).slice(0, 6);
   shown.forEach(([series, kind]) => {
-    const points = chartPoints(series);
-    const title = chartTitle(series, kind);
-    charts.appendChild(points.length ? barChart(title, points, kind === "sum" && MONEY.includes(series.field))
-      : el("figure", { class: "card chart-card" }, [el("figcaption", { text: title }), el("p", { class: "muted", text: T.no_data })]));
+    charts.appendChild(barChart(chartTitle(series, kind), chartPoints(series), kind === "sum" && MONEY.includes(series.field)));
   });
+  if (!shown.length) charts.appendChild(el("p", { class: "muted", text: T.no_data }));
   return el("section", { "aria-label": T.dashboard }, [el("h2", { text: T.dashboard }), grid, charts]);
 }

@@ -107,7 +107,9 @@ async function render() {
   const nav = el("nav", { "aria-label": T.sections });
   list.forEach(([key, text]) => {
     const b = el("button", { type: "button", text, onclick: () => {
-      state.offset = 0; state.q = ""; state.filter = {}; state.editing = null; state.detail = null; show(key);
+      state.offset = 0; state.q = ""; state.filter = {}; state.editing = null; state.detail = null;
+      notify("", false);
+      show(key);
     } });
     b.dataset.view = key;
     nav.appendChild(b);
