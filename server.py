@@ -50,11 +50,14 @@ async def healthz(_request: Request) -> JSONResponse:
 
 
 async def preview(request: Request) -> Response:
-    """A generated app's preview.html, sandboxed by CSP; 404 for unknown tokens."""
-    from core.projects import get_preview_html
+    """A generated app's preview.html, sandboxed by CSP; 410 for an expired link, 404 for unknown tokens."""
+    from core.projects import find_preview
 
     token = request.path_params["token"]
-    html = await asyncio.to_thread(get_preview_html, token) if 8 <= len(token) <= 128 else None
+    state, html = await asyncio.to_thread(find_preview, token) if 8 <= len(token) <= 128 else ("missing", None)
+    if state == "expired":
+        return PlainTextResponse("This preview link has expired. Open the project in AUTOCREA to get a new link.",
+                                 status_code=410, headers=PREVIEW_HEADERS)
     if html is None:
         return PlainTextResponse("Preview not found", status_code=404, headers=PREVIEW_HEADERS)
     return HTMLResponse(html, headers=PREVIEW_HEADERS)

@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     max_project_bytes: int = 5_000_000
     test_timeout_seconds: int = 120
     max_concurrent_jobs_per_user: int = 2
+    preview_link_minutes: int = 60  # a /preview link's lifetime, renewed while the owner views the project
     worker_threads: int = 4
     repair_rounds: int = 2
     default_provider: str = "offline"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -398,15 +398,44 @@ def resolve_followup(project_id: str, *, user_id: int | None, keep: bool) -> Pro
     return get_project(project_id, user_id=user_id)
 
 
-def get_preview_html(token: str) -> str | None:
-    """The generated preview.html of the project with this preview token."""
+def find_preview(token: str) -> tuple[Literal["ok", "expired", "missing"], str | None]:
+    """('ok', preview.html) for a live token, ('expired', None) past its lifetime, ('missing', None) else."""
     if not token or len(token) > 64:
-        return None
+        return "missing", None
     with session_scope() as s:
         p = s.scalars(select(Project).where(Project.preview_token == token)).first()
         if p is None:
-            return None
-        return snapshot_files(session=s, project_id=p.id).get("preview.html")
+            return "missing", None
+        expires = p.preview_expires_at
+        if expires is None or _aware(expires) <= utcnow():
+            return "expired", None
+        html = snapshot_files(session=s, project_id=p.id).get("preview.html")
+        return ("ok", html) if html is not None else ("missing", None)
+
+
+def get_preview_html(token: str) -> str | None:
+    """The generated preview.html of the project with this live preview token."""
+    return find_preview(token)[1]
+
+
+def preview_link(project_id: str, *, user_id: int | None) -> str:
+    """The project's current preview token, its lifetime renewed: the owner is looking at it."""
+    lifetime = timedelta(minutes=get_settings().preview_link_minutes)
+    with session_scope() as s:
+        p = _owned(s, project_id, user_id)
+        now = utcnow()
+        expires = _aware(p.preview_expires_at) if p.preview_expires_at else None
+        if expires is None or expires < now + lifetime / 2:  # one write per half lifetime, not per rerun
+            # updated_at kept: the sweep reads it as "queued since", and viewing is not a change.
+            s.execute(update(Project).where(Project.id == project_id)
+                      .values(preview_expires_at=now + lifetime, updated_at=Project.updated_at)
+                      .execution_options(synchronize_session=False))
+        return p.preview_token
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite returns naive datetimes: read them as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def get_test_output(project_id: str, *, user_id: int | None) -> str:

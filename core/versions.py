@@ -11,15 +11,17 @@ import re
 import subprocess
 import tempfile
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.config import get_settings
 from core.errors import ValidationError
 from core.files import check_files, normalise, path_problem, write_files
-from db.models import Snapshot
+from db.models import Project, Snapshot, new_preview_token, utcnow
 
 AUTHOR = "AUTOCREA <autocrea@users.noreply.autocrea.dev>"
 _REMOTE = re.compile(r"^(https?://|ssh://|git@[\w.-]+:)")
@@ -32,6 +34,11 @@ def add_snapshot(*, session: Session, project_id: str, role: str, message: str,
     snap = Snapshot(project_id=project_id, seq=seq, role=role, message=message,
                     files_json=json.dumps(files, ensure_ascii=False, sort_keys=True))
     session.add(snap)
+    project = session.get(Project, project_id)
+    if project is not None:
+        # A new link for each version: a link shared earlier stops showing what came after it.
+        project.preview_token = new_preview_token()
+        project.preview_expires_at = utcnow() + timedelta(minutes=get_settings().preview_link_minutes)
     session.flush()
     return snap
 

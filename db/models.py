@@ -27,6 +27,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def new_preview_token() -> str:
+    """An unguessable /preview/<token> path segment."""
+    return secrets.token_urlsafe(24)
+
+
 def new_id() -> str:
     """A random, unguessable id for rows that appear in URLs."""
     return uuid.uuid4().hex
@@ -100,7 +105,7 @@ class Project(Base):
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     preview_token: Mapped[str] = mapped_column(
-        String(64), default=lambda: secrets.token_urlsafe(24), index=True
+        String(64), default=new_preview_token, index=True
     )
     # Rotated with each snapshot, renewed while the owner views the project (core.projects.preview_link).
     preview_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -132,9 +132,11 @@ def routes_available() -> bool:
 
 
 def preview_url(p: ProjectView) -> str:
-    """Our own sandboxed preview route for this project."""
+    """Our own sandboxed preview route for this project (its lifetime renewed: the owner is viewing it)."""
+    from core.projects import preview_link
+
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    return f"{'/' + base if base else ''}/preview/{p.preview_token}"
+    return f"{'/' + base if base else ''}/preview/{preview_link(p.id, user_id=p.user_id)}"
 
 
 def mermaid_er(spec: AppSpec) -> str:

@@ -53,3 +53,20 @@ def test_preview_serves_the_project_page_with_sandbox_headers(server: Server):
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["Cache-Control"] == "no-store"
     assert headers["Content-Type"].startswith("text/html")
+
+
+def test_expired_preview_says_so(server: Server):
+    from sqlalchemy import update
+
+    from db.models import Project, utcnow
+    from db.session import session_scope
+    from tests.server.previews import seed_preview
+
+    token = seed_preview(server.env["DATABASE_URL"], "<!doctype html><p>old preview</p>")
+    assert get(f"{server.url}/preview/{token}")[0] == 200
+    with session_scope(server.env["DATABASE_URL"]) as s:
+        s.execute(update(Project).where(Project.preview_token == token).values(preview_expires_at=utcnow()))
+    status, headers, body = get(f"{server.url}/preview/{token}")
+    assert status == 410
+    assert b"expired" in body and b"old preview" not in body
+    assert headers["Content-Security-Policy"] == "sandbox allow-scripts allow-forms"
