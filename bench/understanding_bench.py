@@ -98,8 +98,8 @@ DECLINES: list[str] = [
 ]
 
 _VERBISH = re.compile(
-    r"(^|_)(rate|rates|save|saves|provide|provides|allow|allows|help|helps|manage|them|their|easy|efficient|"
-    r"way|users|can|will|able|also|which|that|using|based|such|etc)(_|$)")
+    r"^(rate|save|provide|allow|help|manage|create|track|let|enable|make|use)s?_|"
+    r"(^|_)(them|their|easy|efficient|way|users|can|will|able|also|which|that|using|based|such|etc)(_|$)")
 
 
 def norm(name: str) -> str:
