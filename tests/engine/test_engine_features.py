@@ -1,0 +1,127 @@
+"""Entity features in generated backends: the spec the renderer completes, the files it writes, and the
+generated projects' own suites (one run per feature, one per combined app in English and Spanish)."""
+
+from __future__ import annotations
+
+import ast
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from core.engine import render_backend, render_project
+from core.engine.render.plan import owner_field, prepare
+from core.spec import AppSpec
+from tests.engine import render_specs as specs
+from tests.engine.generated import bandit_issues, run_suite, write_project
+
+FEATURE_TESTS = {"ratings": "test_feature_ratings.py", "favourites": "test_feature_favourites.py",
+                 "comments": "test_feature_comments.py", "tags": "test_feature_tags.py",
+                 "ordering": "test_feature_ordering.py", "booking_slots": "test_feature_booking_slots.py",
+                 "workflow": "test_feature_workflow.py", "uploads": "test_feature_uploads.py",
+                 "totals": "test_feature_totals.py", "auth": "test_users.py"}
+
+
+def test_favourites_bring_auth_and_the_account_entity():
+    spec = prepare(specs.favourites())
+    assert "auth" in spec.features
+    user = spec.entity("User")
+    assert spec.entities[0] is user
+    email = next(f for f in user.fields if f.name == "email")
+    assert (email.type, email.unique, email.required) == ("email", True, True)
+    fav = spec.entity("Favourite")
+    assert {r.target for r in fav.relations} == {"User", "Recipe"}
+    assert owner_field(spec, fav) == "user_id" and owner_field(spec, spec.entity("Recipe")) == "owner_id"
+
+
+def test_prepare_is_idempotent_and_architecture_json_round_trips():
+    for build in (*specs.ALONE.values(), specs.combined_en, specs.combined_es):
+        once = prepare(build())
+        assert prepare(once) == once
+        files = render_project(build())
+        assert AppSpec.model_validate_json(files["architecture.json"]) == once
+
+
+def test_prepare_fills_what_features_need():
+    spec = prepare(specs.combined_en())
+    rating = next(f for f in spec.entity("Rating").fields if f.name == "stars")
+    assert (rating.min, rating.max, rating.required) == (1, 5, True)
+    orders = prepare(specs.totals())
+    assert "total" not in {f.name for f in orders.entity("Order").fields}  # computed, not typed in
+    assert "uploads" in spec.features
+    flow = AppSpec(name="x", entities=[{"name": "Task", "fields": [
+        {"name": "status", "type": "enum", "choices": ["todo", "doing", "done"]}]}],
+        feature_specs=[{"name": "workflow", "entity": "Task", "field": "status"}])
+    assert prepare(flow).uses("workflow")[0].transitions == {"todo": ["doing"], "doing": ["done"]}
+
+
+def test_users_other_fields_are_optional_so_register_needs_only_email_and_password():
+    spec = prepare(specs.combined_es())
+    assert [f.name for f in spec.entity("User").fields if f.required] == ["email"]
+
+
+def test_backend_files_compile_and_carry_the_contract_routes():
+    files = render_backend(specs.combined_en())
+    for path, text in files.items():
+        if path.endswith(".py"):
+            ast.parse(text, filename=path)
+    recipes = files["app/routers/recipes.py"]
+    for route in ('"/{item_id}/favourite"', '"/{item_id}/comments"', '"/{item_id}/tags/{link_id}"',
+                  '"/{item_id}/transition"', "mine: bool = False", "tag_id: int | None = None"):
+        assert route in recipes, route
+    assert '"/{item_id}/move"' in files["app/routers/steps.py"]
+    assert "already booked" in files["app/routers/bookings.py"]
+    assert '@router.get("/favourites"' in files["app/me.py"]
+    assert "MAX_BYTES = 5 * 1024 * 1024" in files["app/uploads.py"]
+    assert "password_hash" in files["app/models.py"] and "password_hash" not in files["app/schemas.py"]
+    assert '"recipes_tags"' in files["app/models.py"]
+    assert "/balances" in render_backend(specs.totals())["app/routers/groups.py"]
+
+
+def test_generated_requirements_and_env_cover_uploads():
+    files = render_project(specs.uploads())
+    assert "python-multipart" in files["requirements.txt"]
+    assert "UPLOAD_DIR=" in files[".env.example"] and "uploads/" in files[".gitignore"]
+    assert "python-multipart" in Path("requirements.txt").read_text()
+
+
+def test_every_feature_gets_its_own_generated_tests():
+    for name, build in specs.ALONE.items():
+        files = render_project(build())
+        assert f"tests/{FEATURE_TESTS[name]}" in files, name
+        assert "def test_" in files[f"tests/{FEATURE_TESTS[name]}"]
+
+
+def test_spanish_docs_name_the_features():
+    files = render_project(specs.combined_es())
+    arch = files["ARCHITECTURE.md"]
+    assert "valoraciones" in arch and "reservas por franja horaria" in arch and "flujo de estados" in arch
+    assert "enlazado con etiquetas mediante `etiqueta_ids`" in arch
+    assert json.loads(files["architecture.json"])["language"] == "es"
+
+
+def _check(name: str, spec: AppSpec, root: Path) -> tuple[str, object]:
+    write_project(render_project(spec), root)
+    return name, run_suite(root, timeout=300)
+
+
+SUITES = [(n, b) for n, b in specs.ALONE.items()] + [("combined_en", specs.combined_en),
+                                                     ("combined_es", specs.combined_es)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chunk", [SUITES[i:i + 4] for i in range(0, len(SUITES), 4)],
+                         ids=lambda c: "+".join(n for n, _ in c))
+def test_generated_feature_suites_pass_and_are_ruff_clean(chunk, tmp_path):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda nb: _check(nb[0], nb[1](), tmp_path / nb[0]), chunk))
+    for name, result in results:
+        assert result.returncode == 0 and result.passed > 20 and result.failed == 0, (name, result.output)
+        assert result.ruff_ok, (name, result.ruff_output)
+
+
+@pytest.mark.slow
+def test_feature_app_code_has_no_bandit_findings(tmp_path):
+    write_project(render_project(specs.combined_en()), tmp_path)
+    assert bandit_issues(tmp_path) == []
