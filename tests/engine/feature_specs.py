@@ -100,3 +100,17 @@ def everything(language: str = "en") -> AppSpec:
         specs += p.feature_specs
     return AppSpec(name="everything", title="Todo en uno" if language == "es" else "All in one", language=language,
                    entities=entities, features=["auth", "dashboard", "search"], feature_specs=specs)
+
+
+def money(language: str = "en") -> AppSpec:
+    """Order totals from their lines and a Splitwise-like group with balances."""
+    base = shop(language)
+    split = [EntitySpec(name="Group", fields=[_f("name")]),
+             EntitySpec(name="Member", fields=[_f("name")], relations=[RelationSpec(target="Group")]),
+             EntitySpec(name="Expense", fields=[_f("description"), _f("amount", "decimal", min=0),
+                                                _f("spent_on", "date")],
+                        relations=[RelationSpec(target="Group"), RelationSpec(target="Member")]),
+             EntitySpec(name="Share", fields=[_f("amount", "decimal", min=0, required=False)],
+                        relations=[RelationSpec(target="Expense"), RelationSpec(target="Member")])]
+    return AppSpec(name="money", title="Cuentas" if language == "es" else "Shop and shared costs",
+                   language=language, features=["dashboard"], entities=base.entities + split)

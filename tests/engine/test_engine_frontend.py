@@ -133,3 +133,13 @@ def test_every_catalogue_domain_reads_in_spanish():
                 if {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", text)} & english:
                     left[text] = domain.key
     assert left == {}
+
+
+def test_sample_tables_have_a_value_per_seed_row():
+    from core.engine.render.samples import ROWS
+    from core.engine.render.vocabulary import load_data
+
+    data = load_data("samples")
+    lists = {**data["entities"], **data["fields"], "names": data["names"]}
+    short = [k for k, v in lists.items() for lang in ("en", "es") if len(set(v[lang])) < ROWS]
+    assert short == [] and all(len(v) >= ROWS for v in data["numbers"].values())

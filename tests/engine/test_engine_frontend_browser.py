@@ -378,3 +378,70 @@ def test_served_app_with_every_feature_over_the_real_api(browser, tmp_path):
         _shot(page, "served-dashboard")
         # The one refused request was the overlapping booking: Chromium reports it twice (response, console).
         assert unexpected(errors, [(409, "/api/appointments")]) == []
+
+
+def test_order_totals_and_group_balances_in_the_preview(browser):
+    from playwright.sync_api import expect
+
+    page, errors = _preview(browser, specs.money(), "dashboard")
+    nav = page.locator("nav")
+    nav.get_by_role("button", name="Orders").click()
+    first = page.locator("tbody tr").first
+    expect(first.locator('td[data-label="Total"]')).to_have_text("25.00")  # 2 x 12.50 from its line
+    nav.get_by_role("button", name="Members").click()
+    page.locator("#f-members-name").fill("Javier López")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#status")).to_have_text("Saved")
+    nav.get_by_role("button", name="Expenses").click()
+    page.locator("#f-expenses-description").fill("Pizza night")
+    page.locator("#f-expenses-amount").fill("30")
+    page.locator("#f-expenses-spent_on").fill("2026-11-20")
+    page.locator("#f-expenses-member_id").select_option(label="Javier López")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#status")).to_have_text("Saved")
+    nav.get_by_role("button", name="Groups").click()
+    page.locator("tbody tr").filter(has_text="Flatmates").get_by_role("button", name="Details").click()
+    balances = page.locator('section[aria-label="Balances"] tbody tr')
+    expect(balances).to_have_count(2)
+    expect(balances.nth(1).locator("td")).to_have_text(["Javier López", "30.00", "15.00", "+15.00"])
+    expect(balances.nth(0).locator("td").last).to_have_text("-15.00")
+    _shot(page, "balances")
+    assert errors == []
+
+
+def test_served_app_shows_backend_totals_and_balances(browser, tmp_path):
+    import httpx
+    from playwright.sync_api import expect
+
+    from core.engine import render_project
+    from tests.engine.browser import serve, watch
+    from tests.engine.generated import write_project
+
+    root = write_project(render_project(specs.money()), tmp_path / "app")
+    with serve(root, tmp_path / "app.db") as base:
+        def post(path: str, body: dict) -> dict:
+            res = httpx.post(base + path, json=body, timeout=10)
+            assert res.status_code == 201, (path, res.text)
+            return res.json()
+
+        product = post("/api/products", {"name": "Desk lamp", "price": 24.9})
+        order = post("/api/orders", {"placed_on": "2026-11-02", "status": "new"})
+        for quantity, price in ((2, 24.9), (1, 5.2)):
+            post("/api/order_items", {"quantity": quantity, "unit_price": price, "order_id": order["id"],
+                                      "product_id": product["id"]})
+        group = post("/api/groups", {"name": "Flatmates"})
+        ana = post("/api/members", {"name": "Ana García", "group_id": group["id"]})
+        post("/api/members", {"name": "Javier López", "group_id": group["id"]})
+        post("/api/expenses", {"description": "Groceries", "amount": 30, "spent_on": "2026-11-20",
+                               "group_id": group["id"], "member_id": ana["id"]})
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        errors = watch(page)
+        page.goto(base + "/#orders")
+        page.wait_for_selector('#app[data-ready="orders"]')
+        expect(page.locator('tbody tr td[data-label="Total"]')).to_have_text(["55.00"])
+        page.locator("nav").get_by_role("button", name="Groups").click()
+        page.locator("tbody tr").filter(has_text="Flatmates").get_by_role("button", name="Details").click()
+        rows = page.locator('section[aria-label="Balances"] tbody tr')
+        expect(rows.nth(0).locator("td")).to_have_text(["Ana García", "30.00", "15.00", "+15.00"])
+        expect(rows.nth(1).locator("td")).to_have_text(["Javier López", "0.00", "15.00", "-15.00"])
+        assert errors == []

@@ -93,7 +93,8 @@ def preview_html(spec: AppSpec) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{title} (preview)</title>\n<style>\n{app_css(spec)}</style>\n</head>\n<body>\n"
             f'<div id="app" class="app"></div>\n<script>\nconst CONFIG = {config};\nCONFIG.banner = {banner};\n'
-            f"const SEED = {seed};\n{load('memory_api.js')}\n{load('memory_rules.js')}\n{interface_js()}</script>\n"
+            f"const SEED = {seed};\n{load('memory_api.js')}\n{load('memory_rules.js')}\n{load('memory_data.js')}\n"
+            f"{interface_js()}</script>\n"
             "</body>\n</html>\n")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from core.engine.render.common import display_field, entity_label, label
-from core.engine.render.plan import order_total, owner_field
+from core.engine.render.plan import expense_split, order_total, owner_field
 from core.engine.render.ui_text import ui_strings
 from core.engine.render.vocabulary import choice_label
 from core.spec import AppSpec, EntitySpec, FeatureSpec
@@ -35,6 +35,22 @@ def totals(spec: AppSpec) -> list[dict]:
         if found:
             child, rel, qty, price = found
             out.append({"parent": e.table, "child": child.table, "link": rel.field, "quantity": qty, "price": price})
+    return out
+
+
+def balances(spec: AppSpec) -> list[dict]:
+    """Groups with GET /{id}/balances (an expense-split app), and how the preview store computes them."""
+    out = []
+    for e in spec.entities:
+        split = expense_split(spec, e)
+        if not split:
+            continue
+        share = split["share"]
+        out.append({"table": e.table, "member": split["member"].table, "member_group": split["member_group"],
+                    "display": display_field(split["member"]), "expense": split["expense"].table,
+                    "group": split["group"], "payer": split["payer"], "amount": split["amount"],
+                    "share": {"table": share["entity"].table, "expense": share["expense"], "member": share["member"],
+                              "amount": share["amount"]} if share else None})
     return out
 
 
@@ -109,7 +125,7 @@ def app_config(spec: AppSpec) -> dict:
             for fs in spec.feature_specs]
     return {"title": spec.title, "language": lang, "features": spec.features, "entities": entities,
             "uses": uses, "account": "users" if auth else None, "home": _home(spec, hidden),
-            "charts": charts(spec), "totals": totals(spec),
+            "charts": charts(spec), "totals": totals(spec), "balances": balances(spec),
             "text": ui_strings(lang)}
 
 

@@ -30,6 +30,7 @@ _EN = {
     "conflict_booking": "That time overlaps another booking.",
     "conflict_workflow": "That status change is not allowed.",
     "conflict_account": "An account with this email already exists.",
+    "balances": "Balances", "paid": "Paid", "owes": "Owes", "balance": "Balance",
 }
 _ES = {
     "new": "Añadir", "save": "Guardar", "cancel": "Cancelar", "edit": "Editar", "delete": "Eliminar",
@@ -64,6 +65,7 @@ _ES = {
     "conflict_booking": "Ese horario se solapa con otra reserva: elige otra hora.",
     "conflict_workflow": "Ese cambio de estado no está permitido.",
     "conflict_account": "Ya existe una cuenta con ese correo.",
+    "balances": "Saldos", "paid": "Ha pagado", "owes": "Le toca", "balance": "Saldo",
 }
 
 

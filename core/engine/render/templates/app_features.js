@@ -141,3 +141,22 @@ async function renderFavourites() {
   box.appendChild(rows.length ? await renderCards(entity, rows) : el("p", { class: "muted", text: state.token ? T.empty : T.signin_to }));
   return box;
 }
+
+async function balancesPanel(entity, row) {
+  const res = await call("GET", "/api/" + entity.table + "/" + row.id + "/balances");
+  const rows = rowsOf(res);
+  const money = (v) => cellText({ type: "decimal", name: "amount" }, v);
+  const panel = el("section", { class: "card", "aria-label": T.balances }, [el("h3", { text: T.balances })]);
+  if (!rows.length) { panel.appendChild(el("p", { class: "muted", text: T.no_data })); return panel; }
+  const body = el("tbody");
+  rows.forEach((b) => body.appendChild(el("tr", {}, [
+    el("td", { "data-label": T.name, text: b.name }),
+    el("td", { "data-label": T.paid, class: "num", text: money(b.paid) }),
+    el("td", { "data-label": T.owes, class: "num", text: money(b.owed) }),
+    el("td", { "data-label": T.balance, class: "num " + (b.balance < 0 ? "neg" : "pos"), text: (b.balance > 0 ? "+" : "") + money(b.balance) }),
+  ])));
+  panel.appendChild(el("div", { class: "scroll" }, [el("table", {}, [
+    el("thead", {}, [el("tr", {}, [T.name, T.paid, T.owes, T.balance].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))]),
+    body])]));
+  return panel;
+}

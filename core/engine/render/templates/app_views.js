@@ -56,9 +56,17 @@ function relationText(rel, names, value) {
   return ids.map((id) => names[rel.field][id] || "#" + id).join(", ");
 }
 
+function hasDetail(entity) {
+  return CONFIG.balances.some((b) => b.table === entity.table)
+    || usesOf("comments", entity.table).some((u) => u.target === entity.table);
+}
+
 function rowButtons(entity, row) {
   const box = el("div", { class: "row-actions" });
   workflowButtons(entity, row).forEach((b) => box.appendChild(b));
+  if (hasDetail(entity) && !showsCards(entity)) {
+    box.appendChild(el("button", { type: "button", text: T.details, onclick: () => { state.detail = row.id; show(entity.table); } }));
+  }
   box.appendChild(el("button", { type: "button", text: T.edit, onclick: () => { state.editing = row; show(state.view); } }));
   // Sandboxed previews may not open dialogs (no allow-modals): the button asks again in place instead.
   const del = el("button", { type: "button", class: "danger", text: T.delete });
@@ -164,12 +172,17 @@ async function renderDetail(entity, id) {
     facts.appendChild(el("dt", { text: r.label }));
     facts.appendChild(el("dd", { text: relationText(r, names, row[r.field]) }));
   });
+  if (totalOf(row) !== null && !entity.fields.some((f) => f.name === "total")) {
+    facts.appendChild(el("dt", { text: T.total }));
+    facts.appendChild(el("dd", { text: cellText({ type: "decimal", name: "total" }, totalOf(row)) }));
+  }
   const card = el("article", { class: "card detail", "aria-label": title }, [
     el("button", { type: "button", class: "link", text: "← " + T.back, onclick: () => { state.detail = null; show(state.view); } }),
     el("div", { class: "item-head" }, [el("h2", { text: title }), favouriteButton(entity, row)]),
     ratingSummary(entity, row), ratingInput(entity, row), facts,
   ]);
   const wrap = el("div", { class: "stack" }, [card]);
+  if (CONFIG.balances.some((b) => b.table === entity.table)) wrap.appendChild(await balancesPanel(entity, row));
   for (const use of usesOf("comments", entity.table).filter((u) => u.target === entity.table)) {
     wrap.appendChild(await commentsPanel(use, row));
   }

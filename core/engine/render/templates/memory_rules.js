@@ -1,16 +1,7 @@
 // The preview store's rules: accounts and ownership, ratings, favourites, comments, ordering, bookings,
-// workflow, many-to-many links and uploads (files stay in this page's memory).
+// workflow and many-to-many links.
 const PASSWORDS = {};
 const TOKENS = {};
-const UPLOADS = {};
-const BLOB_URLS = {};
-const MAX_UPLOAD = 5 * 1024 * 1024;
-const UPLOAD_TYPES = { ".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-  ".gif": "image/gif", ".webp": "image/webp", ".txt": "text/plain", ".doc": "application/msword",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
-// The first bytes each binary type must start with, so a renamed file is refused (as the backend does).
-const SIGNATURES = { ".pdf": ["%PDF"], ".png": ["\x89PNG"], ".jpg": ["\xff\xd8\xff"], ".jpeg": ["\xff\xd8\xff"],
-  ".gif": ["GIF87a", "GIF89a"], ".webp": ["RIFF"], ".doc": ["\xd0\xcf\x11\xe0"], ".docx": ["PK"] };
 if (CONFIG.account && !STORE[CONFIG.account]) STORE[CONFIG.account] = [];
 if (CONFIG.account) NEXT[CONFIG.account] = NEXT[CONFIG.account] || STORE[CONFIG.account].length + 1;
 let registered = 0;
@@ -188,6 +179,8 @@ function featureRoute(entity, id, rest, method, body, token) {
       .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || b.id - a.id);
     return reply(200, rows);
   }
+  const split = CONFIG.balances.find((b) => b.table === entity.table);
+  if (action === "balances" && method === "GET" && split) return reply(200, memoryBalances(split, id));
   if (action === "favourite" && method === "POST" && useOf("favourites", entity.table, "target")) {
     const use = useOf("favourites", entity.table, "target");
     const me = userOf(token);
@@ -232,49 +225,4 @@ function myFavourites(token) {
   const ids = STORE[use.entity].filter((f) => f[fav.owner] === me.id).map((f) => f[use.link]);
   const target = entityBy(use.target);
   return reply(200, STORE[use.target].filter((r) => ids.includes(r.id)).map((r) => decorate(target, r)));
-}
-
-async function uploadFile(file, token) {
-  if (CONFIG.account && !userOf(token)) return reply(401, { detail: SIGN_IN });
-  const name = String(file.name || "").split(/[\\/]/).pop().slice(0, 255);
-  const ext = name.includes(".") ? "." + name.split(".").pop().toLowerCase() : "";
-  if (!UPLOAD_TYPES[ext]) return reply(415, { detail: "File type not allowed; use one of: " + Object.keys(UPLOAD_TYPES).sort().join(", ") });
-  if (file.size > MAX_UPLOAD) return reply(413, { detail: "File too large: the limit is 5 MB" });
-  if (!file.size) return reply(422, { detail: "The file is empty" });
-  const head = Array.from(new Uint8Array(await file.slice(0, 8).arrayBuffer()), (b) => String.fromCharCode(b)).join("");
-  if (SIGNATURES[ext] && !SIGNATURES[ext].some((sig) => head.startsWith(sig))) {
-    return reply(415, { detail: "The file's content is not a " + ext + " file" });
-  }
-  const id = Object.keys(UPLOADS).length + 1;
-  UPLOADS[id] = { id, filename: name, content_type: UPLOAD_TYPES[ext], size: file.size, blob: file };
-  return reply(201, { id, filename: name, content_type: UPLOAD_TYPES[ext], size: file.size });
-}
-
-function fileUrl(id) {
-  if (!UPLOADS[id]) return "#";
-  BLOB_URLS[id] = BLOB_URLS[id] || URL.createObjectURL(UPLOADS[id].blob);
-  return BLOB_URLS[id];
-}
-
-function memoryStats() {
-  // Row counts, then the chart series the backend's /api/stats computes: {table, field, by, points}.
-  const out = {};
-  CONFIG.entities.forEach((e) => { out[e.table] = STORE[e.table].length; });
-  const series = (def) => {
-    const buckets = {};
-    STORE[def.table].forEach((r) => {
-      let key = def.by === "month" ? String(r[def.when] || "").slice(0, 7) : r[def.by];
-      if (def.parent) {
-        const parent = STORE[def.parent].find((p) => p.id === key);
-        key = parent ? parent[def.display] : null;
-      }
-      if (key === null || key === undefined || key === "") return;
-      buckets[key] = (buckets[key] || 0) + (def.kind === "sum" ? Number(r[def.field]) || 0 : 1);
-    });
-    const points = Object.keys(buckets).sort().map((k) => ({ label: String(k), value: Math.round(buckets[k] * 100) / 100 }));
-    return { table: def.table, field: def.field, by: def.by, points };
-  };
-  out.counts = CONFIG.charts.filter((d) => d.kind === "count").map(series);
-  out.sums = CONFIG.charts.filter((d) => d.kind === "sum").map(series);
-  return out;
 }
