@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.engine.followup_features import FEATURE_WORDS, add_feature, wants_feature
 from core.engine.understand.extract import _fieldish, extract
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.infer import FEATURE_PATTERNS, _default_entity, _link, _topological, entity_library
@@ -28,7 +29,8 @@ _TYPES = {"string": "string", "text": "text", "texto": "text", "int": "int", "in
           "checkbox": "bool", "email": "email", "url": "url", "link": "url", "datetime": "datetime",
           "timestamp": "datetime", "date": "date", "fecha": "date"}
 _HELP = ("Try for example: 'add a priority field to tasks', 'add a due_date date to tasks', 'remove the notes "
-         "field from tasks', 'add categories to products', 'add search', 'add a dashboard', 'make it dark', "
+         "field from tasks', 'add categories to products', 'add search', 'add a dashboard', 'add tags to tasks', "
+         "'let users favourite tasks', 'only the owner can edit a task', 'make it dark', "
          "'use green as the primary colour' (or the same in Spanish).")
 
 
@@ -83,6 +85,9 @@ def apply_followup(spec: AppSpec, instruction: str) -> tuple[AppSpec, str]:
     adding = bool(re.match(rf"^(?:please |also |tambien )?{_ADD}\b", text))
     verb_len = 1 if words and not text.startswith(("get rid of", "take out", "turn off", "please")) else 2
     body = words[verb_len + (1 if text.startswith("please") else 0):] if (removing or adding) else words
+    feature = None if removing else wants_feature(text)
+    if feature:
+        return _finish(new, add_feature(new, feature, _mentioned(new, words)))
     if removing:
         split = _split(body, _FROM, new)
         if split:
@@ -116,6 +121,19 @@ def apply_followup(spec: AppSpec, instruction: str) -> tuple[AppSpec, str]:
     if adding:
         return _finish(new, _add_entities(new, instruction))
     raise ValidationError(f"I did not understand '{instruction.strip()[:200]}'. " + _HELP)
+
+
+def _mentioned(spec: AppSpec, words: list[str]) -> EntitySpec | None:
+    """The last entity a feature follow-up names ('let users favourite products' -> Product), users aside."""
+    found = None
+    for i, w in enumerate(words):
+        if w in {"user", "users", "usuario", "usuarios"} or any(p.search(w) for p in FEATURE_WORDS.values()):
+            continue
+        pair = _resolve(spec, words[i - 1:i + 1]) if i else None
+        hit = _resolve(spec, [w]) or (pair if pair and pair.name != "User" else None)
+        if hit is not None and hit.name != "User":
+            found = hit
+    return found
 
 
 def _finish(spec: AppSpec, summary: str) -> tuple[AppSpec, str]:

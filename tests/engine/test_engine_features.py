@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.engine import render_backend, render_project
+from core.engine import apply_followup, infer_spec, render_backend, render_project
 from core.engine.render.plan import owner_field, prepare
 from core.spec import AppSpec
 from tests.engine import render_specs as specs
@@ -125,3 +125,15 @@ def test_generated_feature_suites_pass_and_are_ruff_clean(chunk, tmp_path):
 def test_feature_app_code_has_no_bandit_findings(tmp_path):
     write_project(render_project(specs.combined_en()), tmp_path)
     assert bandit_issues(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_feature_followups_re_render_a_working_project(tmp_path):
+    spec = infer_spec("a blog where posts have a title and a body, and an online shop with products")
+    for instruction in ("only the owner can edit a post", "let users favourite products", "add tags to posts",
+                        "añade valoraciones a los productos", "add comments to posts"):
+        spec, _ = apply_followup(spec, instruction)
+    assert {"favourites", "tags", "ratings", "comments", "auth"} <= set(spec.features)
+    result = run_suite(write_project(render_project(spec), tmp_path), timeout=300)
+    assert result.returncode == 0 and result.failed == 0 and result.passed > 50, result.output
+    assert result.ruff_ok, result.ruff_output

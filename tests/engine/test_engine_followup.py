@@ -145,3 +145,44 @@ def test_add_per_unit_field(instruction):
     spec, summary = apply_followup(infer_spec("un hotel con habitaciones y reservas"), instruction)
     field = next(f for f in spec.entity("Room").fields if f.name == "price_per_day")
     assert field.type == "decimal" and field.min == 0 and "price_per_day" in summary
+
+
+SHOP = "an online shop with products, categories and orders"
+
+
+@pytest.mark.parametrize(("instruction", "feature", "entity"), [
+    ("let users favourite products", "favourites", "Favourite"),
+    ("add tags to products", "tags", "Tag"),
+    ("añade valoraciones a los productos", "ratings", "Rating"),
+    ("add comments to products", "comments", "Comment"),
+])
+def test_feature_followups_add_the_contract_shapes(instruction, feature, entity):
+    spec, summary = apply_followup(infer_spec(SHOP), instruction)
+    [fs] = spec.uses(feature)
+    assert (fs.entity, fs.target) == (entity, "Product")
+    assert feature in spec.features and "Product" in summary
+    if feature in {"favourites", "ratings"}:
+        assert "auth" in spec.features and spec.entities[0].name == "User"
+        assert {r.target for r in spec.entity(entity).relations} == {"User", "Product"}
+    if feature == "ratings":
+        stars = spec.entity("Rating").fields[0]
+        assert (stars.name, stars.min, stars.max) == ("stars", 1, 5)
+    if feature == "tags":
+        assert [(r.kind, r.field) for r in spec.entity("Product").relations if r.target == "Tag"] == [
+            ("many_to_many", "tag_ids")]
+    again, summary = apply_followup(spec, instruction)
+    assert again == spec and "nothing changed" in summary
+
+
+def test_only_the_owner_can_edit_turns_on_accounts():
+    spec, summary = apply_followup(infer_spec("a recipe site with recipes and ingredients"),
+                                   "only the owner can edit a recipe")
+    assert "auth" in spec.features and "User" in [e.name for e in spec.entities]
+    assert "owner" in summary and "recipes" in summary
+    _, again = apply_followup(spec, "solo el propietario puede editar las recetas")
+    assert "nothing changed" in again
+
+
+def test_feature_followup_without_an_entity_asks_which():
+    with pytest.raises(ValidationError, match="Which entity"):
+        apply_followup(infer_spec(SHOP), "add tags")
