@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,13 +24,25 @@ SANDBOX = "sandbox allow-scripts allow-forms"
 
 def open_preview(browser: object, html: str, viewport: dict | None = None) -> tuple[object, list[str]]:
     """A page showing `html` under the studio's sandbox CSP, and the list its console errors land in."""
+    page, errors, load = preview_page(browser, viewport)
+    load(html)
+    return page, errors
+
+
+def preview_page(browser: object, viewport: dict | None = None) -> tuple[object, list[str], Callable[[str], None]]:
+    """A page, its console errors, and `load(html)` that shows a document as the studio serves previews."""
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    current = {"html": ""}
     headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": SANDBOX}
-    context.route(PREVIEW_URL, lambda route: route.fulfill(status=200, body=html, headers=headers))
+    context.route(PREVIEW_URL, lambda route: route.fulfill(status=200, body=current["html"], headers=headers))
     page = context.new_page()
     errors = watch(page)
-    page.goto(PREVIEW_URL)
-    return page, errors
+
+    def load(html: str) -> None:
+        current["html"] = html
+        page.goto(PREVIEW_URL)
+
+    return page, errors, load
 
 
 def watch(page: object) -> list[str]:

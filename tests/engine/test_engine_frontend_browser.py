@@ -12,7 +12,7 @@ import pytest
 
 from core.engine import render_frontend
 from tests.engine import feature_specs as specs
-from tests.engine.browser import CHROMIUM, open_preview, unexpected
+from tests.engine.browser import CHROMIUM, open_preview, preview_page, unexpected
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(os.environ.get("AUTOCREA_SHOTS", "/tmp/autocrea-shots"))
@@ -445,3 +445,30 @@ def test_served_app_shows_backend_totals_and_balances(browser, tmp_path):
         expect(rows.nth(0).locator("td")).to_have_text(["Ana García", "30.00", "15.00", "+15.00"])
         expect(rows.nth(1).locator("td")).to_have_text(["Javier López", "0.00", "15.00", "-15.00"])
         assert errors == []
+
+
+def test_each_feature_alone_in_english_and_spanish_renders_every_view(browser):
+    from tests.engine import render_specs
+
+    builders = ("ratings", "favourites", "comments", "tags", "ordering", "booking_slots", "workflow", "uploads",
+                "auth", "totals", "combined_en", "combined_es")
+    page, errors, load = preview_page(browser)
+    seen: list[str] = []
+    for name in builders:
+        base = getattr(render_specs, name)()
+        spanish = base.model_copy(update={"language": "es", "title": "Aplicación"})  # the title is the prompt's
+        for spec in (base, spanish) if base.language == "en" else (base,):
+            load(render_frontend(spec)["preview.html"])
+            page.wait_for_selector("#app[data-ready]")
+            views = page.locator("nav button")
+            for i in range(views.count()):
+                key = views.nth(i).get_attribute("data-view")
+                views.nth(i).click()
+                page.wait_for_selector(f'#app[data-ready="{key}"]', state="attached")
+                text = page.locator("main").inner_text()
+                assert not re.search(r"undefined|NaN|\[object Object\]", text), (name, key, text)
+                if spec.language == "es":
+                    assert not ENGLISH.findall(page.locator("body").inner_text()), (name, key)
+                seen.append(f"{name}-{spec.language}:{key}")
+            assert errors == [], (name, spec.language, errors)
+    assert len(seen) > 60
