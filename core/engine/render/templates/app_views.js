@@ -18,7 +18,7 @@ async function toolbar(entity, rowsShown) {
     const key = r.field.replace(/_ids$/, "_id");
     const label = fill(T.filter, { what: r.label.toLowerCase() });
     const select = el("select", { id: "filter-" + key, "aria-label": label, title: label });
-    select.appendChild(el("option", { value: "", text: T.all + " · " + r.label.toLowerCase() }));
+    select.appendChild(el("option", { value: "", text: label }));
     Object.entries(await namesOf(r.target)).forEach(([id, name]) => {
       select.appendChild(el("option", { value: id, text: name, selected: String(state.filter[key]) === id }));
     });
