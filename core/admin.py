@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from core import ledger
 from core.errors import PermissionDeniedError, ValidationError
+from core.text import check_text
 from core.users import UserPublic, find_user
 from db.models import LedgerEntry, Project, User
 from db.session import session_scope
@@ -113,6 +114,7 @@ def grant_credits(*, actor: str, username: str, amount: int, memo: str) -> int:
     _require_admin(actor)
     if amount <= 0:
         raise ValidationError("Amount must be a positive whole number of credits")
+    check_text(memo, "Memo", multiline=True)
     if not memo.strip():
         raise ValidationError("Say why in the memo (it is kept in the ledger)")
     target = find_user(username)

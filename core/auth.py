@@ -23,6 +23,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from core.config import get_settings
 from core.errors import LimitExceededError, NotFoundError
+from core.text import check_text
 from core.users import UserPublic, authenticate, find_user
 
 TOO_MANY_ATTEMPTS = "Too many attempts, try again in a minute"
@@ -120,7 +121,7 @@ def _limiter() -> MovingWindowRateLimiter:
 
 def login(username: str, password: str) -> UserPublic | None:
     """Check a password with a per-username limit on failures; LimitExceededError once it is hit."""
-    subject = username.strip().lower()
+    subject = check_text(username.strip(), "Username").lower()
     item = _attempts()
     limiter = _limiter()
     if not limiter.test(item, "login", subject):

@@ -368,6 +368,11 @@ ES: dict[str, str] = {
 # Messages core builds with values (role summaries, snapshot messages, refusals): English template -> Spanish.
 # `t` matches a text that is not in the catalogue against these (and the catalogue's own templates).
 ES_MESSAGES: dict[str, str] = {
+    # Control characters at the edges (core/text.py)
+    "{field} contains a control character ({char}): remove it and try again":
+        "{field} contiene un carácter de control ({char}): quítalo y vuelve a intentarlo",
+    "Description": "Descripción",
+    "Instruction": "Instrucción",
     # The job queue (core/jobs.py)
     "The job queue is unavailable, so the generation did not start. Your {n} credits were refunded; "
     "try again in a minute.":

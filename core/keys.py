@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from core.config import get_settings
 from core.errors import AutocreaError, NotFoundError, ProviderError, ValidationError
 from core.providers.retry import scrub
+from core.text import check_text
 from db.models import ApiKey
 from db.session import session_scope
 
@@ -139,6 +140,8 @@ def _view(row: ApiKey) -> KeyView:
 def save_key(*, user_id: int, provider: str, api_key: str, base_url: str = "", model: str = "") -> KeyView:
     """Encrypt and store (or replace) the user's key for `provider`."""
     api_key, base_url, model = api_key.strip(), base_url.strip().rstrip("/"), model.strip()
+    for value, label in ((api_key, "API key"), (base_url, "Base URL"), (model, "Model")):
+        check_text(value, label)
     _validate(provider, api_key, base_url)
     token = get_fernet().encrypt(api_key.encode()).decode()
     try:

@@ -19,6 +19,7 @@ from core.orchestrator import charge_ref
 from core.providers import get_provider_class
 from core.roles import ROLE_NAMES
 from core.spec import AppSpec
+from core.text import check_text
 from core.versions import add_snapshot, diff_files, get_snapshots, push, snapshot_files, zip_bytes
 from db.models import LedgerEntry, Project, Step, User, utcnow
 from db.session import session_scope
@@ -112,7 +113,7 @@ def _owned(s: Any, project_id: str, user_id: int | None) -> Project:
 
 def validate_request(name: str, prompt: str, provider: str) -> tuple[str, str]:
     """Refuse bad input before anything is charged."""
-    name, prompt = name.strip(), prompt.strip()
+    name, prompt = check_text(name.strip(), "Project name"), check_text(prompt.strip(), "Description", multiline=True)
     if not name:
         raise ValidationError("Enter a project name")
     if len(name) > 100:
@@ -200,7 +201,7 @@ def get_project(project_id: str, *, user_id: int | None) -> ProjectView:
 def list_projects(*, user_id: int, q: str = "", status: str = "") -> list[ProjectView]:
     """The user's projects, newest first, filtered by text and status."""
     query = select(Project).where(Project.user_id == user_id)
-    if q.strip():
+    if check_text(q.strip(), "Search"):
         like = f"%{q.strip().lower()}%"
         query = query.where(or_(func.lower(Project.name).like(like), func.lower(Project.prompt).like(like)))
     if status:
@@ -325,7 +326,7 @@ def cancel(project_id: str, *, user_id: int | None) -> None:
 
 def start_followup(project_id: str, *, user_id: int | None, instruction: str) -> ProjectView:
     """Charge a follow-up, start a new run of the affected roles and return at once."""
-    instruction = instruction.strip()
+    instruction = check_text(instruction.strip(), "Instruction", multiline=True)
     if not instruction:
         raise ValidationError("Say what to improve, e.g. 'add a priority field to tasks'")
     if len(instruction) > get_settings().max_prompt_chars:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from core import ledger
 from core.config import get_settings
 from core.errors import NotFoundError, ValidationError
+from core.text import bad_character, check_text
 from db.models import User
 from db.session import session_scope
 
@@ -53,7 +54,8 @@ class UserPublic:
 
 
 def validate_password(password: str, repeat: str | None = None) -> None:
-    """Refuse weak, mismatched or over-long passwords with a clear message."""
+    """Refuse weak, mismatched, over-long or control-character passwords with a clear message."""
+    check_text(password, "Password")  # bcrypt refuses NUL; terminal escapes cannot be typed at a login form
     if repeat is not None and password != repeat:
         raise ValidationError("Passwords do not match")
     if len(password.encode("utf-8")) > 72:
@@ -96,7 +98,9 @@ def _initial_provider() -> str:
 def create_user(*, username: str, email: str, name: str, password: str, repeat: str | None = None,
                 role: str = "user") -> UserPublic:
     """Register a user and grant the free trial exactly once."""
-    username = username.strip()
+    username = check_text(username.strip(), "Username")
+    name = check_text(name, "Name")
+    email = check_text(email, "Email")
     if not USERNAME.match(username):
         raise ValidationError("Username must be 3-32 letters, digits, '.', '_' or '-'")
     if not name.strip():
@@ -129,6 +133,8 @@ def create_user(*, username: str, email: str, name: str, password: str, repeat: 
 
 def get_user(*, session: Session, username: str) -> User:
     """The user called `username` (case-insensitive) or NotFoundError."""
+    if bad_character(username):  # no account can have it, and PostgreSQL cannot even compare it
+        raise NotFoundError(f"No user named '{username.encode('unicode_escape').decode()}'")
     user = session.scalars(select(User).where(func.lower(User.username) == username.strip().lower())).first()
     if user is None:
         raise NotFoundError(f"No user named '{username}'")
