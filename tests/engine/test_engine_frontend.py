@@ -143,3 +143,14 @@ def test_sample_tables_have_a_value_per_seed_row():
     lists = {**data["entities"], **data["fields"], "names": data["names"]}
     short = [k for k, v in lists.items() for lang in ("en", "es") if len(set(v[lang])) < ROWS]
     assert short == [] and all(len(v) >= ROWS for v in data["numbers"].values())
+
+
+@pytest.mark.parametrize(("prompt", "home"), [
+    ("a library where members borrow books", "books"),
+    ("Quiero una tienda con productos, categorías, clientes y pedidos", "products"),
+    ("a recipe collection where each recipe belongs to a category", "recipes"),
+])
+def test_home_is_what_the_app_is_about_not_its_first_table(prompt, home):
+    from core.engine import infer_spec
+
+    assert app_config(infer_spec(prompt))["home"] == home

@@ -91,7 +91,29 @@ def _home(spec: AppSpec, hidden: set[str]) -> str:
         return spec.entity(fs.entity).table
     if "dashboard" in spec.features:
         return "dashboard"
-    return next(e.table for e in spec.entities if e.name not in hidden)
+    return main_entity(spec, hidden).table
+
+
+# Entities that classify or own the app's rows rather than being what the app is about.
+_LOOKUPS = {"Category", "Tag", "User", "Status", "Type", "Label"}
+# The entity people come to each catalogue domain for, when the app has it.
+_DOMAIN_HOME = {"library": "Book", "shop": "Product", "crm": "Contact", "inventory": "Product", "forum": "Topic",
+                "music": "Album", "fleet": "Vehicle", "vet": "Pet", "travel": "Trip", "donations": "Campaign",
+                "hr": "Employee", "school": "Student", "realestate": "Property", "restaurant": "MenuItem",
+                "hotel": "Room", "notes": "Note", "contacts": "Contact", "projects": "Project", "polls": "Poll",
+                "fitness": "Workout", "finance": "Expense", "booking": "Booking", "clinic": "Appointment"}
+
+
+def main_entity(spec: AppSpec, hidden: set[str]) -> EntitySpec:
+    """What the app is about: the domain's main entity or one named like the domain, else the richest entity
+    that is neither a lookup (categories, tags) nor a link between two others (order lines, loans)."""
+    shown = [e for e in spec.entities if e.name not in hidden] or spec.entities
+    for e in shown:
+        if e.name == _DOMAIN_HOME.get(spec.domain) or e.table == spec.domain:
+            return e
+    linking = {e.name for e in shown if len([r for r in e.relations if r.kind == "belongs_to"]) >= 2}
+    candidates = [e for e in shown if e.name not in _LOOKUPS | linking] or shown
+    return max(candidates, key=lambda e: (len(e.fields) + 2 * len(e.relations), -shown.index(e)))
 
 
 def app_config(spec: AppSpec) -> dict:
