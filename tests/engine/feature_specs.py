@@ -16,7 +16,7 @@ def recipes(language: str = "en", features: tuple[str, ...] = ("ratings", "favou
     recipe = EntitySpec(name="Recipe", fields=[
         _f("title"), _f("description", "text", required=False), _f("servings", "int", min=1, max=50),
         _f("price", "decimal", min=0, required=False), _f("cooked_on", "date", required=False),
-        _f("difficulty", "enum", choices=["easy", "medium", "hard"])],
+        _f("difficulty", "enum", choices=["easy", "medium", "hard"]), _f("photo", "file", required=False)],
         relations=[RelationSpec(target="Category", required=False)]
         + ([RelationSpec(kind="many_to_many", target="Tag")] if "tags" in features else []))
     entities = [EntitySpec(name="User", fields=[_f("name"), _f("email", "email", unique=True)]),

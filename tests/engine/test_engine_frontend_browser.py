@@ -3,6 +3,7 @@ and Spanish, with no console error. One page load per app; checks are grouped pe
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from tests.engine import feature_specs as specs
 from tests.engine.browser import CHROMIUM, open_preview, preview_page, unexpected
 
 pytestmark = pytest.mark.e2e
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQ"
+                       "AAAABJRU5ErkJggg==")  # 1x1 pixel
 SHOTS = Path(os.environ.get("AUTOCREA_SHOTS", "/tmp/autocrea-shots"))
 # English interface words that must not show in a Spanish app.
 ENGLISH = re.compile(r"\b(Save|Delete|Edit|Search|Dashboard|Sign in|Create account|Comments?|Ratings?|Details|"
@@ -108,11 +111,15 @@ def test_recipes_rate_favourite_comment_tag_and_mine(browser):
     page.locator("#f-recipes-title").fill("Lemon tart")
     page.locator("#f-recipes-servings").fill("6")
     page.locator("#f-recipes-tag_ids").select_option(label=["quick", "family"])
+    page.get_by_label("Photo").set_input_files({"name": "tart.png", "mimeType": "image/png", "buffer": PNG})
     page.get_by_role("button", name="Save").click()
     expect(status).to_have_text("Saved")
     page.locator("#filter-tag_id").select_option(value="")
     new = cards.filter(has_text="Lemon tart")
     expect(new.locator(".chip")).to_have_text(["quick", "family"])
+    picture = new.get_by_role("img", name="Lemon tart")  # the uploaded photo, kept in the page's memory
+    expect(picture).to_be_visible()
+    assert picture.evaluate("img => img.naturalWidth") == 1
     page.get_by_label("Mine").check()
     expect(cards).to_have_count(1)
     expect(cards.first).to_contain_text("Lemon tart")
@@ -160,6 +167,8 @@ def test_dentist_booking_in_spanish_refuses_overlaps(browser):
     page.get_by_label("Fin *").fill("2027-01-11T09:00")
     page.get_by_role("button", name="Guardar").click()
     expect(status).to_have_text("Revisa estos campos: Inicio, Fin")
+    expect(page.get_by_label("Fin *")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Inicio *")).to_be_focused()
     page.get_by_label("Inicio *").fill("2027-01-11T11:00")
     page.get_by_label("Fin *").fill("2027-01-11T11:30")
     page.get_by_role("button", name="Guardar").click()

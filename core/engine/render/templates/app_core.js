@@ -210,6 +210,17 @@ async function relationSelect(entity, rel, value) {
   return select;
 }
 
+function markInvalid(form, res) {
+  // Point at the fields a 422 names (a list of errors, or a plain message that mentions them).
+  Array.from(form.elements).forEach((input) => input.removeAttribute("aria-invalid"));
+  if (res.status !== 422 || !res.data) return;
+  const detail = res.data.detail;
+  const names = Array.isArray(detail) ? detail.map((d) => String((d.loc || []).slice(-1)[0])) : String(detail).split(/[^A-Za-z0-9_]+/);
+  const bad = Array.from(form.elements).filter((input) => input.name && names.includes(input.name));
+  bad.forEach((input) => input.setAttribute("aria-invalid", "true"));
+  if (bad.length) bad[0].focus();
+}
+
 async function renderForm(entity, row) {
   const title = (row ? T.edit : T.new) + " " + entity.singular.toLowerCase();
   const form = el("form", { class: "card form", "aria-label": title }, [el("h3", { text: title })]);
@@ -247,6 +258,7 @@ async function renderForm(entity, row) {
       notify(T.saved, false);
     } else {
       notify(errorText(res.data, res.status, bookingOf(entity) ? "booking" : "workflow"), true);
+      markInvalid(form, res);
     }
   });
   return form;

@@ -134,7 +134,9 @@ async function renderCards(entity, rows) {
   const grid = el("div", { class: "cards" });
   rows.forEach((row) => {
     const title = String(row[entity.display] ?? "#" + row.id);
+    const picture = entity.fields.find((f) => f.type === "file" && IMAGE_NAME.test(f.name) && row[f.name]);
     const card = el("article", { class: "card item", "aria-label": title }, [
+      picture ? el("img", { class: "thumb", src: fileUrl(row[picture.name]), alt: title, loading: "lazy" }) : null,
       el("div", { class: "item-head" }, [el("h3", { text: title }), favouriteButton(entity, row)]),
       ratingSummary(entity, row),
       ...cardLines(entity, row),
@@ -152,6 +154,9 @@ async function renderCards(entity, rows) {
   });
   return grid;
 }
+
+// File fields whose uploads are pictures worth showing on a card.
+const IMAGE_NAME = /(photo|image|picture|avatar|cover|logo|thumbnail|foto|imagen)/;
 
 function showsCards(entity) {
   return usesOf("ratings", entity.table).concat(usesOf("favourites", entity.table), usesOf("comments", entity.table))
