@@ -123,6 +123,10 @@ def test_recipes_rate_favourite_comment_tag_and_mine(browser):
     page.get_by_label("Mine").check()
     expect(cards).to_have_count(1)
     expect(cards.first).to_contain_text("Lemon tart")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.locator(".auth").get_by_role("button", name="Sign in")).to_be_visible()
+    expect(page.get_by_label("Mine")).to_have_count(0)
+    expect(cards).to_have_count(5)
     assert errors == []
 
 
