@@ -1,6 +1,8 @@
 """Offline engine benchmark: generation and verification time per prompt, and SRDD Work/Life coverage.
 
 Prints ONE JSON object. Usage: python bench/engine_bench.py [--limit 40] [--workers 2] [--no-verify]
+[--features-only]. "features" times each entity feature's hand-built app (tests/engine/render_specs.py): render
+time, and the generated suite's run time and results.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,8 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from core.engine import infer_spec, render_project  # noqa: E402
 from core.errors import UnsupportedRequestError  # noqa: E402
+from core.spec import AppSpec  # noqa: E402
 from tests.engine.generated import run_suite, write_project  # noqa: E402
 from tests.engine.prompts import PROMPTS  # noqa: E402
+from tests.engine.render_specs import ALONE, combined_en, combined_es  # noqa: E402
 
 SRDD = Path(__file__).resolve().parents[2] / "shared/eval/srdd.csv"
 WORK_LIFE = ("Finance", "Budgeting", "Business", "Office", "Data", "Tools_Utilities", "Shopping",
@@ -48,6 +53,30 @@ def measure(prompt: str, verify: bool, name: str | None = None) -> dict:
                        tests_failed=result.failed, tests_ok=result.returncode == 0 and result.passed > 0,
                        ruff_ok=result.ruff_ok)
     return row
+
+
+def measure_feature(build: Callable[[], AppSpec], verify: bool) -> dict:
+    """Render one feature app (timed), then run its generated suite and ruff (timed)."""
+    spec = build()
+    start = time.perf_counter()
+    files = render_project(spec)
+    row = {"entities": len(spec.entities), "files": len(files), "generation_s": round(time.perf_counter() - start, 4)}
+    if verify:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            result = run_suite(write_project(files, Path(tmp)), timeout=600)
+            row.update(verification_s=round(time.perf_counter() - started, 2), tests_passed=result.passed,
+                       tests_failed=result.failed, tests_ok=result.returncode == 0 and result.passed > 0,
+                       ruff_ok=result.ruff_ok)
+    return row
+
+
+def features(verify: bool, workers: int) -> dict:
+    """Per feature (alone, then all combined in English and in Spanish): generation and verification time."""
+    builds = {**ALONE, "combined_en": combined_en, "combined_es": combined_es}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        rows = list(pool.map(lambda b: measure_feature(b, verify), builds.values()))
+    return dict(zip(builds, rows, strict=True))
 
 
 def srdd_sample(limit: int) -> list[dict]:
@@ -106,12 +135,17 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=40, help="SRDD rows to sample (default 40)")
     parser.add_argument("--workers", type=int, default=2, help="generated suites run in parallel")
     parser.add_argument("--no-verify", action="store_true", help="skip running the generated test suites")
+    parser.add_argument("--features-only", action="store_true", help="only the per-feature apps")
     args = parser.parse_args()
     verify = not args.no_verify
+    if args.features_only:
+        print(json.dumps({"features": features(verify, args.workers)}, indent=2))
+        return
     with ThreadPoolExecutor(max_workers=args.workers) as pool:
         engine_rows = list(pool.map(lambda p: measure(p, verify), PROMPTS))
     per_prompt = [{"prompt": p.splitlines()[0][:80], **r} for p, r in zip(PROMPTS, engine_rows, strict=True)]
-    result: dict = {"engine_prompts": {"summary": summary(engine_rows), "per_prompt": per_prompt}}
+    result: dict = {"engine_prompts": {"summary": summary(engine_rows), "per_prompt": per_prompt},
+                    "features": features(verify, args.workers)}
     if SRDD.exists():
         sample = srdd_sample(args.limit)
         with ThreadPoolExecutor(max_workers=args.workers) as pool:
