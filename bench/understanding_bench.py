@@ -102,6 +102,10 @@ _VERBISH = re.compile(
     r"(^|_)(them|their|easy|efficient|way|users|can|will|able|also|which|that|using|based|such|etc)(_|$)")
 
 
+# Names a reviewer takes for the same thing (spelling or a common synonym), compared after norm().
+SYNONYMS = [{"booking", "reservation"}, {"customer", "client"}, {"review", "rating"}, {"favourite", "favorite"}]
+
+
 def norm(name: str) -> str:
     """Lower-case letters and digits only, trailing plural 's' dropped."""
     n = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -113,7 +117,9 @@ def matches(produced: str, expected: str) -> bool:
     p = norm(produced)
     for alt in expected.split("/"):
         e = norm(alt)
-        if p == e or (len(e) >= 4 and p.endswith(e)) or (len(p) >= 4 and e.endswith(p)):
+        if any(p in group and e in group for group in SYNONYMS) or p == e:
+            return True
+        if (len(e) >= 4 and p.endswith(e)) or (len(p) >= 4 and e.endswith(p)):
             return True
     return False
 
