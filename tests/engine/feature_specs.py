@@ -36,7 +36,7 @@ def recipes(language: str = "en", features: tuple[str, ...] = ("ratings", "favou
                                    relations=[RelationSpec(target="User"), RelationSpec(target="Recipe")]))
         specs.append(FeatureSpec(name="comments", entity="Comment", target="Recipe"))
     if "tags" in features:
-        entities.append(EntitySpec(name="Tag", fields=[_f("name")]))
+        entities.append(EntitySpec(name="Tag", fields=[_f("name", unique=True)]))
         specs.append(FeatureSpec(name="tags", entity="Tag", target="Recipe"))
     title = "Recetas de la abuela" if language == "es" else "Family recipes"
     return AppSpec(name="recipes", title=title, language=language, domain="recipes", entities=entities,

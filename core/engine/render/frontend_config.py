@@ -125,7 +125,8 @@ def app_config(spec: AppSpec) -> dict:
     kinds = {fs.name: fs for fs in spec.feature_specs}
     entities = []
     for e in spec.entities:
-        fields = [{"name": f.name, "type": f.type, "required": f.required, "label": label(f.name, lang),
+        fields = [{"name": f.name, "type": f.type, "required": f.required, "unique": f.unique,
+                   "label": label(f.name, lang),
                    "min": f.min, "max": f.max, "max_length": f.max_length, "choices": f.choices,
                    "choice_labels": [choice_label(c, lang) for c in f.choices]} for f in e.fields]
         ordering = kinds.get("ordering")
@@ -134,7 +135,7 @@ def app_config(spec: AppSpec) -> dict:
                 if f["name"] == (ordering.field or "position"):
                     f["label"] = "Posición" if lang == "es" else "Position"
         entities.append({
-            "name": e.name, "table": e.table, "label": entity_label(e, lang),
+            "name": e.name, "table": e.table, "var": e.var, "label": entity_label(e, lang),
             "singular": entity_label(e, lang, plural=False), "display": display_field(e),
             "fields": fields, "owner": owner_field(spec, e), "hidden": e.name in hidden,
             "relations": [{"field": r.field, "target": spec.entity(r.target).table, "required": r.required,

@@ -84,7 +84,15 @@ function localNow() {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
+function checkUnique(entity, data, row) {
+  const clash = entity.fields.filter((f) => f.unique && data[f.name] !== undefined && data[f.name] !== null)
+    .some((f) => STORE[entity.table].some((r) => r !== row && r[f.name] === data[f.name]));
+  return clash ? reply(409, { detail: "A " + entity.var.replace(/_/g, " ") + " with these unique values already exists" }) : null;
+}
+
 function checkRules(entity, data, row) {
+  const unique = checkUnique(entity, data, row);
+  if (unique) return unique;
   const booking = useOf("booking_slots", entity.table);
   if (booking) {
     const merged = Object.assign({}, row || {}, data);
@@ -148,8 +156,25 @@ function densify(entity, order, parent) {
 }
 
 function afterDelete(entity, row) {
+  // As the database does: children that need this row go too (CASCADE), optional links and owners are
+  // cleared (SET NULL), many-to-many links to it are dropped; then the ordered siblings close the gap.
   const order = orderingOf(entity);
   if (order) densify(entity, order, order.link ? row[order.link] : null);
+  CONFIG.entities.forEach((child) => {
+    child.relations.filter((r) => r.target === entity.table).forEach((r) => {
+      const linked = STORE[child.table].filter((c) => (r.kind === "many_to_many" ? (c[r.field] || []).includes(row.id) : c[r.field] === row.id));
+      linked.forEach((c) => {
+        if (r.kind === "many_to_many") c[r.field] = c[r.field].filter((x) => x !== row.id);
+        else if (r.required) {
+          STORE[child.table] = STORE[child.table].filter((x) => x !== c);
+          afterDelete(child, c);
+        } else c[r.field] = null;
+      });
+    });
+    if (entity.table === CONFIG.account && child.owner && !child.relations.some((r) => r.field === child.owner)) {
+      STORE[child.table].filter((c) => c[child.owner] === row.id).forEach((c) => { c[child.owner] = null; });
+    }
+  });
 }
 
 function moveRow(entity, row, body) {
