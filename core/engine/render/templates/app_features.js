@@ -31,7 +31,7 @@ async function loadFavourites() {
   state.favourites = new Set();
   if (!state.token) return;
   for (const use of usesOf("favourites")) {
-    const res = await call("GET", "/api/me/favourites");
+    const res = await call("GET", "/api/me/favourites/" + use.target);
     rowsOf(res).forEach((r) => state.favourites.add(use.target + ":" + r.id));
   }
 }
@@ -133,12 +133,15 @@ async function commentsPanel(use, row) {
 }
 
 async function renderFavourites() {
-  const use = usesOf("favourites")[0];
-  const entity = entityBy(use.target);
-  const res = await call("GET", "/api/me/favourites");
-  const rows = rowsOf(res);
   const box = el("div", { class: "card list" }, [el("div", { class: "toolbar" }, [el("h2", { text: T.my_favourites })])]);
-  box.appendChild(rows.length ? await renderCards(entity, rows) : el("p", { class: "muted", text: state.token ? T.empty : T.signin_to }));
+  if (!state.token) { box.appendChild(el("p", { class: "muted", text: T.signin_to })); return box; }
+  const uses = usesOf("favourites");
+  for (const use of uses) {
+    const entity = entityBy(use.target);
+    const rows = rowsOf(await call("GET", "/api/me/favourites/" + use.target));
+    if (uses.length > 1) box.appendChild(el("h3", { text: entity.label }));
+    box.appendChild(rows.length ? await renderCards(entity, rows) : el("p", { class: "muted", text: T.empty }));
+  }
   return box;
 }
 

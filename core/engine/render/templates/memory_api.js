@@ -135,7 +135,7 @@ async function api(method, path, body, token) {
   if (parts[0] === "stats") return reply(200, memoryStats());
   if (parts[0] === "auth") return authRoute(parts[1], body, token);
   if (parts[0] === "uploads") return parts[1] ? reply(UPLOADS[parts[1]] ? 200 : 404, UPLOADS[parts[1]] ? null : { detail: "Upload " + parts[1] + " not found" }) : reply(405, { detail: "Method Not Allowed" });
-  if (parts[0] === "me" && parts[1] === "favourites") return myFavourites(token);
+  if (parts[0] === "me" && parts[1] === "favourites") return myFavourites(token, parts[2]);
   if (parts[0] === "contact") return reply(201, { id: 1, status: "received" });
   if (parts[0] === "checkout") return reply(503, { detail: "Payments are not configured in the preview" });
   const entity = CONFIG.entities.find((e) => e.table === parts[0]);

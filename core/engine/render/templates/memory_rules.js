@@ -241,13 +241,15 @@ function featureRoute(entity, id, rest, method, body, token) {
   return reply(404, { detail: "Not found" });
 }
 
-function myFavourites(token) {
-  const use = CONFIG.uses.find((u) => u.name === "favourites");
+function myFavourites(token, table) {
+  // Most recently favourited first; /api/me/favourites is the first favourited entity's list.
+  const use = CONFIG.uses.find((u) => u.name === "favourites" && (!table || u.target === table));
   const me = userOf(token);
   if (!use) return reply(404, { detail: "Not found" });
   if (!me) return reply(401, { detail: SIGN_IN });
   const fav = entityBy(use.entity);
-  const ids = STORE[use.entity].filter((f) => f[fav.owner] === me.id).map((f) => f[use.link]);
   const target = entityBy(use.target);
-  return reply(200, STORE[use.target].filter((r) => ids.includes(r.id)).map((r) => decorate(target, r)));
+  const mine = STORE[use.entity].filter((f) => f[fav.owner] === me.id).sort((a, b) => b.id - a.id);
+  return reply(200, mine.map((f) => STORE[use.target].find((r) => r.id === f[use.link])).filter(Boolean)
+    .map((r) => decorate(target, r)));
 }
