@@ -3,7 +3,8 @@
 streamlit-authenticator's cookie is a JWT `{username, exp_date}` with no server-side revocation, and
 its attempt counter runs only after a correct password. We sign the same JWT shape with one more
 claim, `tv` (the user's token_version), and reject it once logout or a password change bumps that
-version; failed logins are counted per username before the password is checked.
+version; failed logins are counted before the password is checked, per account (its username and
+email share one count) and per client address.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from limits.strategies import MovingWindowRateLimiter
 from core.config import get_settings
 from core.errors import LimitExceededError, NotFoundError
 from core.text import check_text
-from core.users import UserPublic, authenticate, find_user
+from core.users import UserPublic, account_id, authenticate, find_user
 
 TOO_MANY_ATTEMPTS = "Too many attempts, try again in a minute"
 _key_lock = threading.Lock()
@@ -109,6 +110,10 @@ def _attempts() -> RateLimitItemPerMinute:
     return RateLimitItemPerMinute(max(1, get_settings().login_attempts_per_minute))
 
 
+def _address_attempts() -> RateLimitItemPerMinute:
+    return RateLimitItemPerMinute(max(1, get_settings().login_attempts_per_minute_per_address))
+
+
 def _limiter() -> MovingWindowRateLimiter:
     """Failed-login counts: in this process, or shared by every replica in Redis when REDIS_URL is set."""
     url = get_settings().redis_url
@@ -119,16 +124,21 @@ def _limiter() -> MovingWindowRateLimiter:
         return _limiters[url]
 
 
-def login(username: str, password: str) -> UserPublic | None:
-    """Check a password with a per-username limit on failures; LimitExceededError once it is hit."""
+def login(username: str, password: str, *, client: str = "") -> UserPublic | None:
+    """Check a password with limits on failures per account and per client address; LimitExceededError once hit."""
     subject = check_text(username.strip(), "Username").lower()
-    item = _attempts()
+    account = account_id(subject)
+    # One count per account whichever identifier names it; unknown names are counted by name.
+    counts = [(_attempts(), "account", str(account) if account is not None else f"name:{subject}")]
+    if client:
+        counts.append((_address_attempts(), "address", client))
     limiter = _limiter()
-    if not limiter.test(item, "login", subject):
+    if not all(limiter.test(item, "login", *key) for item, *key in counts):
         raise LimitExceededError(TOO_MANY_ATTEMPTS)
     user = authenticate(subject, password) if subject and password else None
     if user is None:
-        limiter.hit(item, "login", subject)
+        for item, *key in counts:
+            limiter.hit(item, "login", *key)
     return user
 
 

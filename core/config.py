@@ -89,6 +89,7 @@ class Settings(BaseSettings):
     redis_queue: str = "autocrea"
     queue_timeout_minutes: int = 30  # a run no worker started within this is failed and refunded
     login_attempts_per_minute: int = 5
+    login_attempts_per_minute_per_address: int = 20
 
     @classmethod
     def settings_customise_sources(

@@ -162,6 +162,15 @@ def list_users() -> list[UserPublic]:
         return [UserPublic.of(u) for u in s.scalars(select(User).order_by(User.id))]
 
 
+def account_id(identifier: str) -> int | None:
+    """The id of the account a username or email names (None when none does)."""
+    subject = identifier.strip().lower()
+    if not subject or bad_character(subject):
+        return None
+    with session_scope() as s:
+        return s.scalar(select(User.id).where(or_(func.lower(User.username) == subject, User.email == subject)))
+
+
 def authenticate(username: str, password: str) -> UserPublic | None:
     """The user when the password matches; None otherwise (same cost either way)."""
     with session_scope() as s:

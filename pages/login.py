@@ -26,7 +26,8 @@ def _on_login() -> None:
     password = st.session_state.get("login_password", "")
     st.session_state["login_password"] = ""
     try:
-        user = auth.login(username, password)
+        # The WebSocket peer's address (None on localhost): a proxy's address when behind one.
+        user = auth.login(username, password, client=st.context.ip_address or "local")
     except AutocreaError as exc:
         st.session_state["login_error"] = str(exc)
         return
