@@ -254,6 +254,20 @@ def test_every_feature_in_spanish_has_no_english_and_no_errors(browser):
         expect(page.locator("main")).not_to_be_empty()
         text = page.locator("body").inner_text()
         assert not ENGLISH.findall(text), (name, ENGLISH.findall(text), text)
+    status = page.locator("#status")
+    page.locator("nav").get_by_role("button", name="Etiquetas").click()
+    page.locator("#f-tags-name").fill("rápido")
+    page.get_by_role("button", name="Guardar").click()
+    expect(status).to_have_text("Inicia sesión para hacer cambios.")
+    page.locator(".auth").get_by_role("button", name="Crear cuenta").click()
+    page.locator("#s-name").fill("Lucía")  # the form in "create account" mode has a name field
+    page.locator("#s-email").fill("lucia@example.com")
+    page.locator("#s-password").fill("contraseña-larga")
+    page.locator(".auth").get_by_role("button", name="Crear cuenta").click()
+    expect(status).to_have_text("Cuenta creada: has iniciado sesión.")
+    page.locator("#f-tags-name").fill("rápido")
+    page.get_by_role("button", name="Guardar").click()
+    expect(status).to_have_text("Ya hay otro registro con ese valor.")
     assert errors == []
 
 

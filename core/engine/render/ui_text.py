@@ -28,7 +28,8 @@ _EN = {
     "status_415": "This file type is not allowed.", "status_422": "Check the highlighted fields",
     "conflict_booking": "That time overlaps another booking.",
     "conflict_workflow": "That status change is not allowed.",
-    "conflict_account": "An account with this email already exists.", "balances": "Balances", "paid": "Paid",
+    "conflict_account": "An account with this email already exists.",
+    "conflict_unique": "Another row already has that value.", "balances": "Balances", "paid": "Paid",
     "owes": "Owes", "balance": "Balance",
 }
 _ES = {
@@ -60,7 +61,8 @@ _ES = {
     "status_415": "Ese tipo de archivo no está permitido.", "status_422": "Revisa estos campos",
     "conflict_booking": "Ese horario se solapa con otra reserva: elige otra hora.",
     "conflict_workflow": "Ese cambio de estado no está permitido.",
-    "conflict_account": "Ya existe una cuenta con ese correo.", "balances": "Saldos", "paid": "Ha pagado",
+    "conflict_account": "Ya existe una cuenta con ese correo.",
+    "conflict_unique": "Ya hay otro registro con ese valor.", "balances": "Saldos", "paid": "Ha pagado",
     "owes": "Le toca", "balance": "Saldo",
 }
 

@@ -39,6 +39,7 @@ function storage(action, value) {
 function errorText(data, status, conflict) {
   // Spanish apps say what happened in Spanish; the API's own (English) detail is kept for English apps.
   if (CONFIG.language !== "en") {
+    if (status === 409 && data && /unique values/.test(String(data.detail))) return T.conflict_unique;
     if (status === 409 && conflict) return T["conflict_" + conflict];
     if (status === 422 && data && data.detail) {
       const names = Array.isArray(data.detail) ? data.detail.map((d) => String((d.loc || []).slice(-1)[0]))
@@ -257,7 +258,7 @@ async function renderForm(entity, row) {
       await show(state.view);
       notify(T.saved, false);
     } else {
-      notify(errorText(res.data, res.status, bookingOf(entity) ? "booking" : "workflow"), true);
+      notify(errorText(res.data, res.status, bookingOf(entity) ? "booking" : workflowOf(entity) ? "workflow" : "unique"), true);
       markInvalid(form, res);
     }
   });
