@@ -14,7 +14,8 @@ from pages import _ui as ui
 
 # A local icon: a material-icon favicon is fetched from fonts.gstatic.com, which offline installs cannot reach.
 ICON = Path(__file__).resolve().parent / "pages" / "assets" / "icon.png"
-st.set_page_config(page_title="AUTOCREA", page_icon=str(ICON), layout="wide", initial_sidebar_state="expanded")
+# "auto": the sidebar starts collapsed on phone-sized screens, where it would cover the studio.
+st.set_page_config(page_title="AUTOCREA", page_icon=str(ICON), layout="wide", initial_sidebar_state="auto")
 
 
 @st.cache_resource(show_spinner=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -79,15 +79,22 @@ def usage() -> Usage:
 
 
 def credits_by_day(days: int = 30) -> list[tuple[str, str, int]]:
-    """(day, kind, total) for the last `days` days of ledger entries, oldest first."""
-    since = datetime.now(UTC) - timedelta(days=days)
+    """(day, kind, credits) for every day of the last `days` (oldest first) and every kind seen in them.
+
+    Amounts are positive (a charge of 50 is 50 charged), and quiet days are zeros, so a chart of one busy
+    day and of thirty reads the same way.
+    """
+    today = datetime.now(UTC).date()
+    first = today - timedelta(days=days - 1)
     totals: dict[tuple[str, str], int] = defaultdict(int)
     with session_scope() as s:
         rows = s.execute(select(LedgerEntry.created_at, LedgerEntry.kind, LedgerEntry.amount)
-                         .where(LedgerEntry.created_at >= since)).tuples()
+                         .where(LedgerEntry.created_at >= datetime.combine(first, time.min, UTC))).tuples()
         for created, kind, amount in rows:
-            totals[(created.strftime("%Y-%m-%d"), kind)] += int(amount)
-    return [(day, kind, total) for (day, kind), total in sorted(totals.items())]
+            totals[(created.strftime("%Y-%m-%d"), kind)] += abs(int(amount))
+    kinds = sorted({kind for _, kind in totals})
+    dates = [(first + timedelta(days=i)).isoformat() for i in range(days)]
+    return [(day, kind, totals.get((day, kind), 0)) for day in dates for kind in kinds]
 
 
 def recent_projects(limit: int = 20) -> list[ProjectRow]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from core.i18n_studio import ES_STUDIO
+
 LANGUAGES = {"en": "English", "es": "Español"}
 
 ES: dict[str, str] = {
@@ -78,7 +80,7 @@ ES: dict[str, str] = {
     "- Tests that exercise every endpoint, run for you\n- A security audit, Docker, CI and a README\n"
     "- The full git history, one commit per role":
         "- Un backend FastAPI con base de datos y una API por entidad\n- Un frontend web adaptable y una vista previa "
-        "en vivo\n- Pruebas que ejercitan cada endpoint, ejecutadas por ti\n- Una auditoría de seguridad, Docker, CI y "
+        "en vivo\n- Pruebas de cada endpoint, que AUTOCREA ejecuta por ti\n- Una auditoría de seguridad, Docker, CI y "
         "un README\n- Todo el historial git, un commit por rol",
     "The Offline engine builds common business apps without any model key. For anything else, add a model in "
     "Settings.": "El motor offline construye apps de gestión habituales sin ninguna clave. Para lo demás, añade un "
@@ -482,6 +484,7 @@ ES_MESSAGES: dict[str, str] = {
         "Un servidor compatible con OpenAI necesita su URL base, como http://localhost:11434/v1",
 }
 ES.update({k: v for k, v in ES_MESSAGES.items() if k not in ES})
+ES.update(ES_STUDIO)
 
 CATALOGUES = {"es": ES}
 # Placeholders that only ever hold numbers match digits only, so "{n} files" never swallows a sentence.

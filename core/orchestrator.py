@@ -161,7 +161,8 @@ class _Run:
                 Step.project_id == self.project_id, Step.run == self.run))}
             for i, role in enumerate(self.roles):
                 if role.name not in existing:
-                    s.add(Step(project_id=self.project_id, run=self.run, position=i, role=role.name))
+                    s.add(Step(project_id=self.project_id, run=self.run, position=i, role=role.name,
+                               detail_json=json.dumps(self._asked())))
         self.base_files, self.base_spec = dict(self.files), self.spec
         self.details: dict[str, dict[str, Any]] = {}
         self.shared: dict[str, Any] = {"base_spec": self.base_spec, "user_id": self.user_id,
@@ -194,6 +195,10 @@ class _Run:
                           emit_output=lambda text, r=role.name: self.output(r, text + "\n"),
                           stream=lambda chunk, r=role.name: self.output(r, chunk), shared=self.shared)
 
+    def _asked(self) -> dict[str, str]:
+        """What a follow-up run was asked, kept on its steps so the conversation can show every request."""
+        return {"instruction": self.instruction} if self.instruction else {}
+
     def run_role(self, role: Role) -> tuple[RoleResult, float]:
         self.check_cancel()
         self._update_step(role.name, status="running", started_at=utcnow(), provider=self.provider.name,
@@ -225,7 +230,7 @@ class _Run:
                           seconds=round(seconds, 3), model=result.model or self.provider.model,
                           prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
                           tokens_estimated=usage.estimated,
-                          detail_json=json.dumps(result.detail, default=str))
+                          detail_json=json.dumps({**self._asked(), **result.detail}, default=str))
         self._emit(Event("skipped" if result.skipped else "finished", role.name, summary=result.summary,
                          seconds=seconds, data={"files": sorted(result.files)}))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -111,15 +112,28 @@ def _owned(s: Any, project_id: str, user_id: int | None) -> Project:
     return p
 
 
+_NAME_STOP = re.compile(r"\s+(?:with|where|that|which|for|to|so|con|donde|que|para|y|and)\s+|[,.;:!?()\n]", re.I)
+_ARTICLE = re.compile(r"^(?:an?|the|my|our|un|una|el|la|los|las|mi|nuestra?)\s+", re.I)
+
+
+def name_from_prompt(prompt: str) -> str:
+    """A short project name from the request: its opening noun phrase ("A task manager with..." -> "Task manager")."""
+    head = _NAME_STOP.split(prompt.strip(), maxsplit=1)[0].strip()
+    head = _ARTICLE.sub("", head).strip() or prompt.strip()
+    words = head.split()[:6]
+    name = " ".join(words)[:60].strip() or "My app"
+    return name[0].upper() + name[1:]
+
+
 def validate_request(name: str, prompt: str, provider: str) -> tuple[str, str]:
-    """Refuse bad input before anything is charged."""
+    """Refuse bad input before anything is charged; an empty name is taken from the prompt."""
     name, prompt = check_text(name.strip(), "Project name"), check_text(prompt.strip(), "Description", multiline=True)
-    if not name:
-        raise ValidationError("Enter a project name")
-    if len(name) > 100:
-        raise ValidationError("Project name is too long: use at most 100 characters")
     if not prompt:
         raise ValidationError("Describe your app: the description is empty")
+    if not name:
+        name = name_from_prompt(prompt)
+    if len(name) > 100:
+        raise ValidationError("Project name is too long: use at most 100 characters")
     limit = get_settings().max_prompt_chars
     if len(prompt) > limit:
         raise ValidationError(f"The description is too long: {len(prompt):,} characters, the limit is {limit:,}")

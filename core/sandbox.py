@@ -33,6 +33,7 @@ from pydantic import BaseModel
 from core.files import write_files
 
 Level = Literal["bubblewrap", "limits"]
+Progress = Callable[[int, int, int], None]  # (passed, failed, errors) so far
 
 SKIP_DIRS = frozenset({".git", ".venv", "venv", "__pycache__", "node_modules", ".pytest_cache", ".ruff_cache"})
 OUTPUT_TAIL = 20_000
@@ -113,10 +114,11 @@ def detect_isolation() -> IsolationInfo:
 
 def run_tests(project: Path | dict[str, str], *, timeout: float = 120, trusted: bool = False,
               allow_unisolated: bool = False, limits: Limits | None = None,
-              check: Callable[[], None] | None = None) -> TestRun:
+              check: Callable[[], None] | None = None, progress: Progress | None = None) -> TestRun:
     """Copy `project` to a fresh temp dir and run `pytest -q` there under the strongest isolation allowed.
 
     `check` is called while the tests run; if it raises (a cancel), every process is killed and it propagates.
+    `progress(passed, failed, errors)` is called as the counts so far change, from pytest's progress line.
     """
     info = detect_isolation()
     if info.level != "bubblewrap" and not (trusted or allow_unisolated):
@@ -132,11 +134,12 @@ def run_tests(project: Path | dict[str, str], *, timeout: float = 120, trusted: 
             write_files(workdir, project)
         else:
             _copy_tree(Path(project), workdir)
-        return execute(workdir, level=info.level, timeout=timeout, limits=limits, bwrap=info.bwrap, check=check)
+        return execute(workdir, level=info.level, timeout=timeout, limits=limits, bwrap=info.bwrap, check=check,
+                       progress=progress)
 
 
 def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwrap: str = "",
-            check: Callable[[], None] | None = None) -> TestRun:
+            check: Callable[[], None] | None = None, progress: Progress | None = None) -> TestRun:
     """Run pytest in `workdir` (already a private copy) at `level`; used by run_tests and the benchmark."""
     root = workdir.parent
     token = secrets.token_hex(8)
@@ -161,7 +164,8 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
                                 stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
         namespace = ""
         try:
-            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes, check)
+            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes,
+                            _watch(check, out_path, progress))
         finally:
             if level == "bubblewrap":
                 namespace = _sandbox_namespace(proc.pid)
@@ -190,6 +194,31 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
 _SUMMARY_LINE = re.compile(r"\bin \d+(?:\.\d+)?s\b")
 _COUNT = re.compile(r"(\d+) (passed|failed|errors?)\b")
 _PROGRESS = re.compile(r"^([.FEsxX]+)\s*(?:\[\s*\d+%\])?\s*$")
+
+
+def _watch(check: Callable[[], None] | None, out_path: Path, progress: Progress | None) -> Callable[[], None] | None:
+    """`check`, plus a report of the counts so far to `progress` (at most twice a second, only when they change)."""
+    if progress is None:
+        return check
+    state = {"at": 0.0, "counts": (0, 0, 0)}
+
+    def tick() -> None:
+        if check is not None:
+            check()
+        now = time.monotonic()
+        if now - state["at"] < 0.5:
+            return
+        state["at"] = now
+        with contextlib.suppress(OSError), open(out_path, "rb") as f:
+            f.seek(max(0, out_path.stat().st_size - 65536))
+            text = f.read().decode("utf-8", "replace")
+            dots = "".join(m.group(1) for m in map(_PROGRESS.match, text.splitlines()) if m)
+            counts = (dots.count("."), dots.count("F"), dots.count("E"))
+            if counts != state["counts"]:
+                state["counts"] = counts
+                progress(*counts)
+
+    return tick
 
 
 def parse_summary(output: str) -> tuple[int, int, int]:
@@ -344,10 +373,10 @@ def _copy_tree(src: Path, dest: Path) -> None:
 
 
 def _inner_env(home: str) -> dict[str, str]:
-    """The whole environment the tests see: nothing of the host's."""
+    """The whole environment the tests see: nothing of the host's (unbuffered, so progress shows as it happens)."""
     venv_bin = os.path.dirname(sys.executable)
     return {"PATH": f"{venv_bin}:/usr/local/bin:/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
-            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
+            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"}
 
 
 def _limit_prefix(limits: Limits, *, sandboxed: bool) -> list[str]:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import PurePosixPath
 
 import streamlit as st
-from streamlit_ace import st_ace
+from code_editor import code_editor
 
 from core import projects
 from core.projects import ProjectView, StepView
@@ -28,6 +28,8 @@ ACE_LANGUAGES = {".py": "python", ".js": "javascript", ".ts": "typescript", ".ht
                  ".md": "markdown", ".json": "json", ".yml": "yaml", ".yaml": "yaml", ".toml": "toml",
                  ".sh": "sh", ".sql": "sql", ".ini": "ini", ".cfg": "ini", ".txt": "text", ".xml": "xml"}
 ROUTES_ENV = "AUTOCREA_SERVER_ROUTES"
+PROSE = ("markdown", "text")  # modes where a completion list only gets in the way of writing
+PREVIEW_HEIGHT = 900  # the generated app's form and list both fit; the new-tab link gives it the whole window
 
 
 def ace_language(path: str) -> str:
@@ -61,7 +63,7 @@ def _step_label(step: StepView) -> str:
     if step.status == "pending":
         return f"{role} · {t('waiting')}"
     if step.status == "running":
-        return f"{role} · {t('working…')}"
+        return f"{role} · {t(test_progress(step) or 'working…')}"
     if step.status == "completed":
         return f"{role} · {t(step.summary) if step.summary else t('done')}"
     if step.status == "skipped":
@@ -69,7 +71,24 @@ def _step_label(step: StepView) -> str:
     return f"{role} · {t(step.status.capitalize())}"
 
 
-def render_step(step: StepView) -> None:
+def test_progress(step: StepView) -> str:
+    """The tester's latest live count ("Tests so far: 12 run · 12 passed · 0 failed"), or ''."""
+    if step.role != "tester":
+        return ""
+    return next((line for line in reversed(step.output.splitlines()) if line.startswith("Tests so far:")), "")
+
+
+def not_built(p: ProjectView) -> list[str]:
+    """What the architect understood was asked for but this project does not build."""
+    return list(p.spec.not_built) if p.spec is not None else []
+
+
+def not_built_warning(gaps: list[str]) -> None:
+    """The gaps, as a warning: a project that leaves out part of the request is never shown all green."""
+    st.warning(f"**{t('Not built')}:** " + "; ".join(ui.md_escape(g) for g in gaps), icon=":material/warning:")
+
+
+def render_step(step: StepView, gaps: list[str] | tuple = ()) -> None:
     """One st.status for one role, following its persisted state.
 
     Written through the container, not `with box:`: leaving a running status's `with` block marks it complete,
@@ -100,6 +119,8 @@ def render_step(step: StepView) -> None:
         box.error(t(step.error))
     elif step.summary and step.status == "completed":
         box.write(t(step.summary))
+    if step.role == "architect" and gaps and step.status == "completed":
+        box.warning(f"**{t('Not built')}:** " + "; ".join(ui.md_escape(g) for g in gaps), icon=":material/warning:")
     files = step.detail.get("files") if isinstance(step.detail, dict) else None
     if isinstance(files, list) and files:
         box.caption(t("Files: {names}", names=", ".join(ui.md_escape(str(f)) for f in files[:12])
@@ -123,7 +144,7 @@ def render_timeline(p: ProjectView, steps: list[StepView]) -> None:
     if not steps:
         st.caption(t("Queued: the team starts in a moment."))
     for step in steps:
-        render_step(step)
+        render_step(step, not_built(p))
 
 
 def routes_available() -> bool:
@@ -197,44 +218,55 @@ def folder_view(folder: str, files: dict[str, str]) -> None:
     st.caption(t("Pick a file in the tree to read or edit it."))
 
 
+def editor(path: str, text: str, *, key: str, editing: bool) -> str:
+    """An Ace editor; completion only on Ctrl+Space in code and never in prose, so Enter always types a newline."""
+    language = ace_language(path)
+    prose = language in PROSE
+    response = code_editor(text, lang=language, theme="light", height="540px", key=key,
+                           response_mode=["debounce", "blur"], allow_reset=True,
+                           options={"wrap": prose, "showLineNumbers": True, "displayIndentGuides": not prose},
+                           props={"readOnly": not editing, "enableLiveAutocompletion": False,
+                                  "enableBasicAutocompletion": not prose, "enableSnippets": False, "fontSize": 13})
+    return response["text"] if isinstance(response, dict) and response.get("type") else text
+
+
 def code_tab(p: ProjectView, user_id: int, files: dict[str, str]) -> None:
-    """A folder tree beside a read-only Ace viewer; "Edit" then "Save" makes a new snapshot."""
-    tree, editor = st.columns([1.35, 3], gap="small")
+    """A folder tree beside a read-only editor; "Edit" then "Save" makes a new snapshot."""
+    tree, pane = st.columns([1, 3], gap="small")
     rows = tree_rows(list(files))
     key = f"gen_file_{p.id}"
     if st.session_state.get(key) not in rows:
         st.session_state.pop(key, None)  # a file that a later snapshot removed
-    with tree, st.container(height=560, border=True, key="gen_tree"):
+    with tree, st.container(height=600, border=True, key="gen_tree"):
         path = st.radio(t("Files"), rows, index=rows.index(default_file(sorted(files))), key=key,
                         label_visibility="collapsed", format_func=tree_label)
-    with editor:
+    with pane:
         if path not in files:
             folder_view(path, files)
             return
         editing = st.session_state.get("gen_editing") == (p.id, path)
-        head, actions = st.columns([3, 1], vertical_alignment="center")
+        head, actions = st.columns([3, 2] if editing else [4, 1], vertical_alignment="center")
         lines = t("{n} lines", n=files[path].count("\n") + 1)
         head.markdown(f"**{ui.md_code(path)}** · :gray[{ace_language(path)} · {lines}]")
-        ace_key = f"gen_ace_{p.id}_{path}"
+        edit_key = f"gen_ace_{p.id}_{path}"
         if not editing and actions.button(t("Edit"), key="gen_edit", icon=":material/edit:", disabled=p.active,
                                           width="stretch"):
             st.session_state["gen_editing"] = (p.id, path)
-            st.session_state.pop(ace_key, None)
+            st.session_state.pop(edit_key, None)
             st.rerun()
-        content = st_ace(value=files[path], language=ace_language(path), theme="chrome", readonly=not editing,
-                         key=ace_key if editing else f"gen_view_{p.id}_{path}", height=500, font_size=13,
-                         show_gutter=True, wrap=ace_language(path) in ("markdown", "text"), auto_update=True)
+        content = editor(path, files[path], key=edit_key if editing else f"gen_view_{p.id}_{path}", editing=editing)
         if editing:
-            save, cancel_edit = actions.columns(2)
-            if save.button(t("Save"), key="gen_save", type="primary", icon=":material/save:"):
-                snap = ui.attempt(projects.save_edit, p.id, user_id=user_id, path=path,
-                                  content=content if isinstance(content, str) else files[path])
+            with actions.container(horizontal=True, horizontal_alignment="right"):
+                save = st.button(t("Save"), key="gen_save", type="primary", icon=":material/save:", width="content")
+                discard = st.button(t("Discard"), key="gen_discard", icon=":material/close:", width="content")
+            if save:
+                snap = ui.attempt(projects.save_edit, p.id, user_id=user_id, path=path, content=content)
                 if snap is not None:
                     st.session_state.pop("gen_editing", None)
                     st.session_state["gen_flash"] = t("Saved as snapshot {seq}: {message}", seq=snap.seq,
                                                       message=snap.message)
                     st.rerun()
-            if cancel_edit.button(t("Discard"), key="gen_discard", icon=":material/close:"):
+            if discard:
                 st.session_state.pop("gen_editing", None)
                 st.rerun()
 
@@ -249,9 +281,10 @@ def preview_tab(p: ProjectView, files: dict[str, str]) -> None:
                      "(or `make run`) instead of `streamlit run app.py`."), icon=":material/info:")
         return
     url = preview_url(p)
-    st.caption(t("A live, in-browser copy of your app with sample data, isolated from AUTOCREA."))
-    st.iframe(url, height=640, alt=t("Preview of {name}", name=p.name))
-    st.link_button(t("Open preview in a new tab"), url, icon=":material/open_in_new:")
+    note, link = st.columns([3, 1], vertical_alignment="center")
+    note.caption(t("A live, in-browser copy of your app with sample data, isolated from AUTOCREA."))
+    link.link_button(t("Open in a new tab"), url, icon=":material/open_in_new:", width="stretch")
+    st.iframe(url, height=PREVIEW_HEIGHT, alt=t("Preview of {name}", name=p.name))
 
 
 def architecture_tab(p: ProjectView) -> None:
@@ -316,86 +349,11 @@ def tests_tab(p: ProjectView, user_id: int) -> None:
         else:
             st.warning(t("The test run found no tests."), icon=":material/warning:")
         passed, failed = st.columns(2)
-        passed.metric(t("Passed"), p.tests_passed, border=True)
-        failed.metric(t("Failed"), p.tests_failed, border=True)
+        passed.metric(t("Tests passed"), p.tests_passed, border=True)
+        failed.metric(t("Tests failed"), p.tests_failed, border=True)
         if p.isolation:
-            st.caption(t("Isolation: {mode}", mode=p.isolation))
+            st.caption(f":material/shield: {t(ui.ISOLATION.get(p.isolation, p.isolation))}")
     output = projects.get_test_output(p.id, user_id=user_id)
     if output:
         with st.expander(t("Test output"), icon=":material/terminal:", expanded=bool(p.tests_failed)):
             st.code(output[-20000:], language="text")
-
-
-def diff_by_file(diff: str) -> list[tuple[str, str, int, int]]:
-    """A unified diff cut per file: (path, diff text, lines added, lines removed)."""
-    lines = diff.splitlines(keepends=True)
-    out: list[list] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.startswith("--- ") and i + 1 < len(lines) and lines[i + 1].startswith("+++ "):
-            old, new = line[4:].strip(), lines[i + 1][4:].strip()
-            path = (new if new != "/dev/null" else old).split("/", 1)[-1]
-            out.append([path, line + lines[i + 1], 0, 0])
-            i += 2
-            continue
-        if out:
-            out[-1][1] += line
-            out[-1][2] += line.startswith("+")
-            out[-1][3] += line.startswith("-")
-        i += 1
-    return [(a, b, c, d) for a, b, c, d in out]
-
-
-def role_label(role: str) -> str:
-    """A snapshot's author in words ("user" is a hand edit)."""
-    names = {**ROLE_LABELS, "user": "You"}
-    return t(names.get(role, role.replace("_", " ").capitalize()))
-
-
-def last_change_from(p: ProjectView, user_id: int, seqs: list[int]) -> int:
-    """Where the diff starts: before the latest follow-up (its whole change), else the last snapshot that differs."""
-    if len(seqs) < 2 or p.active:
-        return seqs[-2] if len(seqs) > 1 else seqs[0]
-    if p.instruction and p.base_seq in seqs[:-1]:
-        return p.base_seq
-    key = f"gen_diff_from_{p.id}_{seqs[-1]}"
-    if key not in st.session_state:
-        latest = projects.get_files(p.id, user_id=user_id, seq=seqs[-1])
-        st.session_state[key] = next((seq for seq in reversed(seqs[:-1])
-                                      if projects.get_files(p.id, user_id=user_id, seq=seq) != latest), seqs[-2])
-    return st.session_state[key]
-
-
-def history_tab(p: ProjectView, user_id: int) -> None:
-    """Snapshots with their messages, and a per-file diff between two of them."""
-    snaps = projects.list_snapshots(p.id, user_id=user_id)
-    if not snaps:
-        st.info(t("No snapshots yet: each role's work is saved here as it finishes."),
-                icon=":material/hourglass_top:")
-        return
-    st.dataframe([{"#": s.seq, t("Role"): role_label(s.role), t("Message"): t(s.message), t("Files"): s.files,
-                   t("Created"): ui.when(s.created_at)} for s in reversed(snaps)], hide_index=True, width="stretch",
-                 height=min(36 + 35 * len(snaps), 316),
-                 column_config={"#": st.column_config.NumberColumn(width=40),
-                                t("Files"): st.column_config.NumberColumn(width=60),
-                                t("Message"): st.column_config.TextColumn(width="medium")})
-    if len(snaps) < 2:
-        st.caption(t("Compare versions here once there are two snapshots."))
-        return
-    seqs = [s.seq for s in snaps]
-    labels = {s.seq: f"{s.seq} · {t(s.message)[:60]}" for s in snaps}
-    a, b = st.columns(2)
-    start = seqs.index(last_change_from(p, user_id, seqs))
-    tip = f"{p.id}_{seqs[-1]}"  # a new snapshot resets both pickers to the newest change
-    old = a.selectbox(t("From snapshot"), seqs, index=start, format_func=labels.get, key=f"gen_diff_a_{tip}")
-    new = b.selectbox(t("To snapshot"), seqs, index=len(seqs) - 1, format_func=labels.get, key=f"gen_diff_b_{tip}")
-    changed = diff_by_file(projects.diff_snapshots(p.id, old, new, user_id=user_id))
-    if not changed:
-        st.info(t("No differences."), icon=":material/check:")
-        return
-    st.caption(t("Files changed: {n} · lines added: {added} · removed: {removed}", n=len(changed),
-                 added=sum(c[2] for c in changed), removed=sum(c[3] for c in changed)))
-    for path, text, added, removed in changed:
-        with st.expander(f"{ui.md_code(path)} · :green[+{added}] · :red[−{removed}]", expanded=len(changed) <= 3):
-            st.code(text, language="diff")

@@ -36,7 +36,12 @@ CSS = """<style>
 .st-key-gen_tree [data-testid="stRadioOption"] p { font-size: 0.875rem; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }
 .st-key-gen_tree [data-testid="stRadioOption"] > div { min-width: 0; }
+.st-key-gen_tree [data-testid="stRadioOption"]:hover p { white-space: normal; overflow-wrap: anywhere; }
 </style>"""
+# What each test isolation level means for the person reading the Tests tab (the level names are jargon).
+ISOLATION = {"bubblewrap": "The tests ran in an isolated sandbox with no network and no access to other files.",
+             "limits": "The tests ran with time and memory limits but without an isolated sandbox.",
+             "none": "The tests did not run: no isolated sandbox is available for model-written code."}
 
 
 def lang() -> str:
@@ -84,7 +89,7 @@ def md_code(text: str) -> str:
 
 def credits_label(n: int) -> str:
     """'100 credits' / '1 credit' in the session's language."""
-    return t("{n} credits", n=n) if n != 1 else t("{n} credit", n=n)
+    return t("{n} credits", n=number(n)) if n != 1 else t("{n} credit", n=n)
 
 
 def number(n: int) -> str:
@@ -103,10 +108,17 @@ def attempt(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     try:
         return fn(*args, **kwargs)
     except InsufficientCreditsError as exc:
+        from core.billing import billing_enabled
+        from pages._credits import purchases_off
+
         st.error(t("Insufficient credits: need {need}, have {have}", need=exc.need, have=exc.have),
                  icon=":material/toll:")
         st.caption(t("Nothing was charged."))
-        st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
+        user = current_user()
+        if billing_enabled():
+            st.page_link("pages/billing.py", label=t("Buy credits in Billing"), icon=":material/credit_card:")
+        elif user is not None:
+            purchases_off(user)
         return None
     except AutocreaError as exc:
         st.error(t(str(exc)), icon=":material/error:")
@@ -182,3 +194,19 @@ def report_script_error(exc: Exception) -> bool:
     st.error(t("Something went wrong on our side. Please try again; if it keeps happening, tell the operator "
                "this error id: **{error_id}**", error_id=error_id), icon=":material/sentiment_dissatisfied:")
     return True
+
+
+def credits_chart(days: list[tuple[str, str, int]]) -> Any:
+    """Credits per day, one bar per kind side by side (charges and refunds apart), on a fixed window of days."""
+    import altair as alt
+
+    rows = [{"day": d[5:], "kind": t(k.capitalize()), "credits": n} for d, k, n in days]
+    order = list(dict.fromkeys(r["day"] for r in rows))
+    return (alt.Chart(alt.Data(values=rows)).mark_bar(cornerRadiusTopLeft=2, cornerRadiusTopRight=2)
+            .encode(x=alt.X("day:O", sort=order, title=t("Date"), axis=alt.Axis(labelAngle=-45)),
+                    xOffset=alt.XOffset("kind:N"),
+                    y=alt.Y("credits:Q", title=t("Credits"), scale=alt.Scale(domainMin=0)),
+                    color=alt.Color("kind:N", title=t("Kind"), legend=alt.Legend(orient="top")),
+                    tooltip=[alt.Tooltip("day:O", title=t("Date")), alt.Tooltip("kind:N", title=t("Kind")),
+                             alt.Tooltip("credits:Q", title=t("Credits"), format=",")])
+            .properties(height=260))

@@ -38,9 +38,8 @@ with by_provider:
 
 st.subheader(t("Credits by day"))
 days = admin.credits_by_day(30)
-if days:
-    st.bar_chart([{t("Date"): d, t("Kind"): t(k.capitalize()), t("Credits"): v} for d, k, v in days],
-                 x=t("Date"), y=t("Credits"), color=t("Kind"))
+if any(n for _, _, n in days):
+    st.altair_chart(ui.credits_chart(days), width="stretch")
 else:
     st.caption(t("No ledger entries in the last 30 days."))
 
@@ -54,21 +53,31 @@ else:
     st.caption(t("No projects yet."))
 
 accounts, grant = st.columns([3, 2], gap="large")
-with accounts:
-    st.subheader(t("Accounts"))
-    st.dataframe([{t("Username"): u.username, t("Name"): u.name, t("Role"): u.role, t("Balance"): u.balance,
-                   t("Created"): ui.when(u.created_at)} for u in admin.list_accounts()],
-                 hide_index=True, width="stretch")
+people = admin.list_accounts()
 with grant:
     st.subheader(t("Grant credits"))
     with st.form("admin_grant", clear_on_submit=True):
-        target = st.text_input(t("Username"), key="admin_grant_user")
+        names = {u.username: f"{u.username} · {u.name} · {ui.credits_label(u.balance)}" for u in people}
+        target = st.selectbox(t("Account"), list(names), format_func=names.get, key="admin_grant_user",
+                              index=None, placeholder=t("Choose an account"))
         amount = st.number_input(t("Credits"), min_value=1, max_value=1_000_000, value=50, step=10,
                                  key="admin_grant_amount")
         memo = st.text_input(t("Memo (why)"), key="admin_grant_memo")
         if st.form_submit_button(t("Grant credits"), type="primary"):
-            new = ui.attempt(admin.grant_credits, actor=user.username, username=target, amount=int(amount),
-                             memo=memo)
-            if new is not None:
-                st.success(t("Granted {amount} credits to {user}; balance {n}.", amount=int(amount),
-                             user=target, n=ui.credits_label(new)))
+            if not target:
+                st.error(t("Choose the account to grant credits to."), icon=":material/error:")
+            else:
+                new = ui.attempt(admin.grant_credits, actor=user.username, username=target, amount=int(amount),
+                                 memo=memo)
+                if new is not None:
+                    st.session_state["admin_flash"] = t("Granted {amount} credits to {user}; balance {n}.",
+                                                        amount=int(amount), user=target, n=ui.credits_label(new))
+                    st.rerun()  # the Accounts table (drawn beside the form) shows the new balance
+    flash = st.session_state.pop("admin_flash", "")
+    if flash:
+        st.success(flash, icon=":material/check_circle:")
+with accounts:
+    st.subheader(t("Accounts"))
+    st.dataframe([{t("Username"): u.username, t("Name"): u.name, t("Role"): u.role, t("Balance"): u.balance,
+                   t("Created"): ui.when(u.created_at)} for u in people],
+                 hide_index=True, width="stretch")

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-
 import streamlit as st
 
 from core.admin import credit_history
-from core.billing import PLANS, Plan, billing_enabled, create_checkout, get_subscription
+from core.billing import PLANS, billing_enabled, get_subscription
 from core.config import get_settings
+from pages import _credits as credits
 from pages import _ui as ui
 
 t = ui.t
 user = ui.require_user()
 settings = get_settings()
-
-
-def price_label(plan: Plan) -> str:
-    """'$12.00 / month' or '$5.00'."""
-    price = f"${plan.price_cents / 100:,.2f}" if plan.currency == "usd" else \
-        f"{plan.price_cents / 100:,.2f} {plan.currency.upper()}"
-    return t("{price} / month", price=price) if plan.mode == "subscription" else price
-
-
-def checkout_key(plan: Plan) -> str:
-    """One idempotency key per plan and browser session: reruns and double clicks reuse one Checkout Session."""
-    nonce = st.session_state.setdefault(f"billing_nonce_{plan.id}", uuid.uuid4().hex)
-    return f"autocrea-checkout-{user.id}-{plan.id}-{nonce}"
-
 
 st.title(f":material/credit_card: {t('Billing')}")
 returned = st.query_params.get("checkout")
@@ -53,29 +38,19 @@ if subscription is not None:
 st.subheader(t("Plans"))
 enabled = billing_enabled()
 if not enabled:
-    st.info(t("Purchases are not available here yet: buying credits needs Stripe to be configured "
-              "(STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). Ask the operator of this installation; an "
-              "administrator can also grant credits."), icon=":material/info:")
+    credits.purchases_off(user)
 for col, plan in zip(st.columns(len(PLANS)), PLANS.values(), strict=True):
     recurring = plan.mode == "subscription"
     with col.container(border=True):
         st.markdown(f"### {plan.name(ui.lang())}")
         st.caption(t("Monthly subscription") if recurring else t("One-off purchase"))
-        st.markdown(f"**{price_label(plan)}**")
-        st.write(t("{n} credits every month", n=plan.credits) if recurring else ui.credits_label(plan.credits))
-        blocked = recurring and subscription is not None
-        hint = (t("Checkout opens when Stripe is configured.") if not enabled
-                else t("You already have a subscription.") if blocked else None)
-        if st.button(t("Subscribe") if recurring else t("Buy"), key=f"billing_buy_{plan.id}", help=hint,
-                     disabled=not enabled or blocked, width="stretch"):
-            url = ui.attempt(create_checkout, user_id=user.id, plan=plan.id, idempotency_key=checkout_key(plan))
-            if url:
-                st.session_state[f"billing_url_{plan.id}"] = url
-        url = st.session_state.get(f"billing_url_{plan.id}")
-        if url and enabled:
-            # Streamlit cannot redirect: the person follows the link to Stripe's checkout page.
-            st.link_button(t("Continue to secure checkout"), url, type="primary", icon=":material/open_in_new:",
-                           width="stretch")
+        st.markdown(f"**{credits.price_label(plan)}**")
+        if recurring:  # a pack's name already says how many credits it holds
+            st.write(t("{n} credits every month", n=ui.number(plan.credits)))
+        if enabled:
+            blocked = recurring and subscription is not None
+            credits.buy_button(user, plan, key=f"billing_buy_{plan.id}", disabled=blocked,
+                               help=t("You already have a subscription.") if blocked else None)
 
 st.subheader(t("Credit history"))
 entries = credit_history(user.id)

@@ -6,8 +6,11 @@ import streamlit as st
 
 from core import projects
 from core.config import get_settings
+from core.conversation import Turn, get_thread
 from core.errors import AutocreaError, InsufficientCreditsError
 from core.projects import ProjectView
+from pages import _credits as credits
+from pages import _history as history
 from pages import _studio as studio
 from pages import _ui as ui
 
@@ -42,11 +45,16 @@ def _open(project_id: str | None) -> None:
 def new_generation() -> None:
     """The request form: name, description, examples, model, cost and balance."""
     st.title(f":material/auto_awesome: {t('Generate')}")
+    if st.session_state.get("gen_welcome"):
+        st.success(t("Welcome to AUTOCREA, {name}! Your account has {credits}: describe an app below, or start "
+                     "from an example.", name=user.name, credits=ui.credits_label(user.balance)),
+                   icon=":material/celebration:")
     st.caption(t("Describe the app you want in English or Spanish. Six AI roles design, write, audit "
                  "and test it while you watch."))
     form, aside = st.columns([3, 2], gap="large")
     with form:
-        st.text_input(t("Project name"), key="gen_name", placeholder=t("My task manager"), max_chars=100)
+        st.text_input(t("Project name (optional)"), key="gen_name", max_chars=100,
+                      placeholder=t("Taken from your description when left empty"))
         labels = {k: t(k) for k in EXAMPLES}  # resolved now: format_func may run outside the script
         st.pills(t("Start from an example"), list(EXAMPLES), key="gen_example", on_change=_use_example,
                  format_func=labels.get)
@@ -59,16 +67,17 @@ def new_generation() -> None:
         labels = {n: t(label) for n, label in options}
         provider = st.selectbox(t("Model"), names, format_func=labels.get, key="gen_provider",
                                 index=names.index(user.default_provider) if user.default_provider in names else 0)
-        if user.balance < settings.generation_cost:
+        short = user.balance < settings.generation_cost
+        if short:
             st.warning(t("A new app costs {cost} and your balance is {balance}.",
                          cost=ui.credits_label(settings.generation_cost), balance=ui.credits_label(user.balance)),
                        icon=":material/toll:")
-            st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
+            credits.out_of_credits(user, key="gen_packs")
         cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
         cost_col.markdown(t("Cost: **{cost}** · Your balance: **{balance}**",
                             cost=ui.credits_label(settings.generation_cost), balance=ui.credits_label(user.balance)))
         if go_col.button(t("Generate"), type="primary", key="gen_go", icon=":material/rocket_launch:",
-                         width="stretch"):
+                         width="stretch", disabled=short):
             try:
                 view = projects.start_generation(user_id=user.id, name=st.session_state.get("gen_name", ""),
                                                  prompt=prompt or "", provider=provider)
@@ -76,11 +85,12 @@ def new_generation() -> None:
                 st.error(t("Insufficient credits: need {need}, have {have}", need=exc.need, have=exc.have),
                          icon=":material/toll:")
                 st.caption(t("Nothing was charged."))
-                st.page_link("pages/billing.py", label=t("Get more credits in Billing"), icon=":material/credit_card:")
+                credits.out_of_credits(user, key="gen_packs_refused")
             except AutocreaError as exc:  # refused before the charge (core.projects.create_project)
                 st.error(t(str(exc)), icon=":material/error:")
                 st.caption(t("Nothing was charged."))
             else:
+                st.session_state.pop("gen_welcome", None)
                 _open(view.id)
                 st.rerun()
     with aside, st.container(border=True):
@@ -99,7 +109,10 @@ def header(p: ProjectView) -> None:
     st.title(p.name)
     info, actions = st.columns([1, 1], vertical_alignment="center")
     cost = projects.credits_spent(p.id, user_id=user.id)
-    info.markdown(f"{ui.status_badge(p.status)} · {ui.model_label(p.provider, p.model)} · {ui.credits_label(cost)} · "
+    gaps = studio.not_built(p)
+    badge = (f":orange[:material/warning: {t('Completed, with parts not built')}]" if gaps and p.status == "completed"
+             else ui.status_badge(p.status))
+    info.markdown(f"{badge} · {ui.model_label(p.provider, p.model)} · {ui.credits_label(cost)} · "
                   f"{ui.when(p.created_at)}")
     with actions, st.container(horizontal=True, horizontal_alignment="right"):
         ready = not p.active and p.status != "unsupported" and bool(projects.list_snapshots(p.id, user_id=user.id))
@@ -119,7 +132,14 @@ def header(p: ProjectView) -> None:
                                         token=token)
                 if commit:
                     st.success(t("Pushed commit {sha}.", sha=commit[:12]))
+        focus = st.session_state.get("gen_focus", False)
+        st.button(t("Show conversation") if focus else t("Hide conversation"), key="gen_focus_toggle",
+                  icon=":material/left_panel_open:" if focus else ":material/left_panel_close:",
+                  on_click=lambda: st.session_state.update(gen_focus=not focus),
+                  help=t("Give the code and preview the whole width"))
         st.button(t("New app"), key="gen_new", on_click=_open, args=(None,), icon=":material/add:")
+    if gaps and not p.active:
+        studio.not_built_warning(gaps)
 
 
 def outcome(p: ProjectView, steps: list) -> None:
@@ -153,27 +173,62 @@ def outcome(p: ProjectView, steps: list) -> None:
                 st.rerun()
 
 
+def _improve(project_id: str) -> None:
+    """Start the follow-up; a callback, so a refused one keeps what was typed and a started one clears the box."""
+    try:
+        projects.start_followup(project_id, user_id=user.id, instruction=st.session_state.get("gen_instruction", ""))
+    except InsufficientCreditsError as exc:
+        st.session_state["gen_improve_error"] = t("Insufficient credits: need {need}, have {have}", need=exc.need,
+                                                  have=exc.have)
+    except AutocreaError as exc:
+        st.session_state["gen_improve_error"] = t(str(exc))
+    else:
+        st.session_state["gen_instruction"] = ""
+
+
 def improve(p: ProjectView) -> None:
-    """The follow-up box."""
-    with st.form("gen_improve", clear_on_submit=True, border=True):
-        instruction = st.text_area(t("Improve this app"), key="gen_instruction", height=90,
-                                   placeholder=t("e.g. add a priority field to tasks · "
-                                                 "añade categorías a los productos"))
+    """The follow-up box, with its cost against the balance before the click."""
+    me = ui.current_user() or user
+    short = me.balance < settings.followup_cost
+    with st.form("gen_improve", border=True):
+        st.text_area(t("Improve this app"), key="gen_instruction", height=90,
+                     placeholder=t("e.g. add a priority field to tasks"))
         cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
-        cost_col.caption(t("Costs {cost}; only the affected roles run again.",
-                           cost=ui.credits_label(settings.followup_cost)))
-        go = go_col.form_submit_button(t("Improve"), type="primary", icon=":material/auto_fix_high:",
-                                       disabled=p.active or p.status == "needs_review")
-    if go:
-        view = ui.attempt(projects.start_followup, p.id, user_id=user.id, instruction=instruction)
-        if view is not None:
-            st.rerun()
+        cost_col.caption(t("Costs {cost} · your balance: {balance}. Only the affected roles run again.",
+                           cost=ui.credits_label(settings.followup_cost), balance=ui.credits_label(me.balance)))
+        go_col.form_submit_button(t("Improve"), type="primary", icon=":material/auto_fix_high:", on_click=_improve,
+                                  args=(p.id,), disabled=p.active or p.status == "needs_review" or short)
+    refused = st.session_state.pop("gen_improve_error", "")
+    if refused:
+        st.error(refused, icon=":material/error:")
+        st.caption(t("Nothing was charged."))
+    if short:
+        st.warning(t("An improvement costs {cost} and your balance is {balance}.",
+                     cost=ui.credits_label(settings.followup_cost), balance=ui.credits_label(me.balance)),
+                   icon=":material/toll:")
+        credits.out_of_credits(me, key="gen_improve_packs")
+
+
+def past_turn(turn: Turn) -> None:
+    """An earlier request of the thread: what was asked, what came of it, what it cost."""
+    with st.chat_message("user", avatar=":material/person:"):
+        st.markdown(ui.md_escape(turn.request) if turn.request else t("An earlier improvement"))
+    with st.chat_message("assistant", avatar=":material/smart_toy:"):
+        icon = {"completed": ":material/check_circle:", "failed": ":material/error:",
+                "cancelled": ":material/cancel:"}.get(turn.status, "")
+        said = t(turn.outcome) if turn.outcome else ui.status_text(turn.status)
+        st.markdown(f"{icon} {said}".strip())
+        st.caption(t("Run {n} · {status} · {cost}", n=turn.run, status=ui.status_text(turn.status),
+                     cost=ui.credits_label(turn.credits)))
 
 
 def conversation(p: ProjectView) -> None:
-    """The request, one status per role, and Cancel or the outcome."""
+    """The whole thread: the prompt and every follow-up, then one status per role of the latest run."""
+    thread = get_thread(p.id, user_id=user.id)
+    for turn in thread[:-1]:
+        past_turn(turn)
     with st.chat_message("user", avatar=":material/person:"):
-        st.markdown(p.instruction or p.prompt)
+        st.markdown(ui.md_escape(p.instruction or p.prompt))
     steps = projects.get_steps(p.id, user_id=user.id)
     studio.render_timeline(p, steps)
     if p.active:
@@ -192,7 +247,10 @@ def project_view(project_id: str, was_active: bool) -> None:
     if p.active != was_active:
         st.rerun(scope="app")  # start or stop polling
     header(p)
-    left, right = st.columns([2, 3], gap="large")
+    if st.session_state.get("gen_focus"):
+        workbench(p)
+        return
+    left, right = st.columns([1, 2.3], gap="medium")
     with left, st.container(key="gen_conversation"):
         conversation(p)
     with right:
@@ -224,7 +282,7 @@ def workbench(p: ProjectView) -> None:
     with tabs[4]:
         studio.tests_tab(p, user.id)
     with tabs[5]:
-        studio.history_tab(p, user.id)
+        history.history_tab(p, user.id)
 
 
 project_id = st.query_params.get("project")

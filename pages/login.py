@@ -19,6 +19,7 @@ def _sign_in(user: UserPublic) -> None:
                              "email": user.email, "roles": [user.role], "logout": None,
                              "auth_tv": user.token_version, "auth_set_cookie": True,
                              "ui_lang": user.language})
+    st.session_state.pop("auth_notice", None)  # shown on the sign-in page until someone signs in again
 
 
 def _on_login() -> None:
@@ -48,10 +49,12 @@ def _on_register() -> None:
         return
     st.session_state["reg_password"] = st.session_state["reg_repeat"] = ""
     _sign_in(user)
+    st.session_state["gen_welcome"] = True  # the studio greets a new account until its first app starts
 
 
 settings = get_settings()
-notice = st.session_state.pop("auth_notice", "")
+# Kept (not popped): the cookie component reruns the page right after a logout, which would hide it at once.
+notice = st.session_state.get("auth_notice", "")
 if notice:
     st.info(t(notice), icon=":material/info:")
 

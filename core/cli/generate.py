@@ -68,6 +68,7 @@ def _summary(view: projects.ProjectView | None, status: str, started: float, fil
         "seconds": round(time.monotonic() - started, 3),
         "steps": [{"role": s.role, "status": s.status, "seconds": s.seconds, "model": s.model,
                    "prompt_tokens": s.prompt_tokens, "completion_tokens": s.completion_tokens} for s in steps],
+        "not_built": list(view.spec.not_built) if view and view.spec else [],
         **extra,
     }
 

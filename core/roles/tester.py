@@ -11,14 +11,20 @@ from core.roles.base import RoleResult, RunContext
 from core.roles.llm import accept, ask, files_block, in_area, parse_answer, template
 
 _PATH = re.compile(r"([\w./-]+\.py)")
+# One line of live output per change in the counts; the studio shows the latest one on the tester's step.
+PROGRESS = "Tests so far: {n} run · {passed} passed · {failed} failed"
 
 
 def _run(ctx: RunContext, files: dict[str, str]) -> Any:
     from core import sandbox
 
     settings = get_settings()
+    def progress(passed: int, failed: int, errors: int) -> None:
+        ctx.emit_output(PROGRESS.format(n=passed + failed + errors, passed=passed, failed=failed + errors))
+
     return sandbox.run_tests(dict(files), timeout=settings.test_timeout_seconds, trusted=ctx.provider.is_offline,
-                             allow_unisolated=settings.allow_unisolated_model_code, check=ctx.check_cancel)
+                             allow_unisolated=settings.allow_unisolated_model_code, check=ctx.check_cancel,
+                             progress=progress)
 
 
 def _failing(result: Any) -> bool:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from core.versions import diff_files
-from pages._studio import default_file, diff_by_file, last_change_from, tree_label, tree_rows
+from pages._history import diff_by_file, last_change_from
+from pages._studio import default_file, tree_label, tree_rows
 
 
 def test_tree_rows_group_folders_first_then_files():

@@ -1,0 +1,59 @@
+"""Spanish for the studio's newer texts (credits where they run out, the thread, coverage, the workbench)."""
+
+from __future__ import annotations
+
+ES_STUDIO: dict[str, str] = {
+    # The request form and the welcome
+    "Project name (optional)": "Nombre del proyecto (opcional)",
+    "Taken from your description when left empty": "Si lo dejas vacío, se toma de tu descripción",
+    "Welcome to AUTOCREA, {name}! Your account has {credits}: describe an app below, or start from an example.":
+        "¡Te damos la bienvenida a AUTOCREA, {name}! Tu cuenta tiene {credits}: describe una app aquí abajo o "
+        "empieza con un ejemplo.",
+    # Credits where they run out
+    "Purchases are not enabled on this installation; ask the administrator for credits.":
+        "Las compras no están activadas en esta instalación; pide créditos al administrador.",
+    "Administrator: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to sell credits (see docs/BILLING.md), or grant "
+    "credits on the Admin page.":
+        "Administrador: define STRIPE_SECRET_KEY y STRIPE_WEBHOOK_SECRET para vender créditos (consulta "
+        "docs/BILLING.md), o concede créditos en la página de Administración.",
+    "Buy a credit pack now:": "Compra ahora un paquete de créditos:",
+    "Buy {name}": "Comprar {name}",
+    "Buy credits in Billing": "Comprar créditos en Facturación",
+    "An improvement costs {cost} and your balance is {balance}.":
+        "Una mejora cuesta {cost} y tu saldo es de {balance}.",
+    "Costs {cost} · your balance: {balance}. Only the affected roles run again.":
+        "Cuesta {cost} · tu saldo: {balance}. Solo vuelven a trabajar los roles afectados.",
+    "e.g. add a priority field to tasks": "p. ej. añade un campo de prioridad a las tareas",
+    "Follow-up: {text}": "Mejora: {text}",
+    # The thread and coverage
+    "An earlier improvement": "Una mejora anterior",
+    "Run {n} · {status} · {cost}": "Ejecución {n} · {status} · {cost}",
+    "Not built": "No construido",
+    "Completed, with parts not built": "Completado, con partes sin construir",
+    "Show conversation": "Mostrar la conversación",
+    "Hide conversation": "Ocultar la conversación",
+    "Give the code and preview the whole width": "Da todo el ancho al código y a la vista previa",
+    "Tests so far: {n} run · {passed} passed · {failed} failed":
+        "Pruebas hasta ahora: {n} ejecutadas · {passed} superadas · {failed} fallidas",
+    # The workbench
+    "Open in a new tab": "Abrir en otra pestaña",
+    "Tests passed": "Pruebas superadas",
+    "Tests failed": "Pruebas fallidas",
+    "The tests ran in an isolated sandbox with no network and no access to other files.":
+        "Las pruebas se ejecutaron en un entorno aislado, sin red y sin acceso a otros archivos.",
+    "The tests ran with time and memory limits but without an isolated sandbox.":
+        "Las pruebas se ejecutaron con límites de tiempo y memoria, pero sin un entorno aislado.",
+    "The tests did not run: no isolated sandbox is available for model-written code.":
+        "Las pruebas no se ejecutaron: no hay un entorno aislado para el código escrito por un modelo.",
+    # Admin
+    "Choose an account": "Elige una cuenta",
+    "Choose the account to grant credits to.": "Elige la cuenta a la que conceder créditos.",
+    # The offline engine's refusal
+    "The offline engine cannot build this request. It builds data apps — a task manager, an online shop, a CRM, "
+    "a booking system, a library, an inventory, a blog and more — as a FastAPI backend with tests and a web "
+    "frontend. For this request, choose a model provider (JoxCoder, OpenAI or Anthropic) in Settings.":
+        "El motor offline no puede construir esta petición. Construye apps de datos —un gestor de tareas, una "
+        "tienda online, un CRM, un sistema de reservas, una biblioteca, un inventario, un blog y más— con un "
+        "backend FastAPI, pruebas y un frontend web. Para esta petición, elige un proveedor de modelos (JoxCoder, "
+        "OpenAI o Anthropic) en Ajustes.",
+}
