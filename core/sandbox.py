@@ -178,6 +178,8 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
     output = _tail(out_path)
     code = proc.returncode
     passed, failed, errors = parse_summary(output)
+    if progress is not None:
+        progress(passed, failed, errors)  # the final counts, even for a suite quicker than one progress tick
     if not stopped:
         stopped = _limit_hit(code, output)
     if code not in (0, 5) and not (failed or errors) and not stopped:

@@ -51,6 +51,7 @@ def test_spanish_shop_end_to_end(env: dict[str, str], tmp_path: Path) -> None:
     for role in ("architect", "backend", "frontend", "devops", "tester"):
         assert f"[{role}] started" in proc.stderr
     spec = json.loads((out / "architecture.json").read_text())
+    assert summary["not_built"] == spec.get("not_built", [])
     assert {"Product", "Category", "Customer", "Order"} <= {e["name"] for e in spec["entities"]}
     product = next(e for e in spec["entities"] if e["name"] == "Product")
     assert {"name", "price", "stock"} <= {f["name"] for f in product["fields"]}
@@ -109,3 +110,33 @@ def test_provider_failure_exits_4_and_refunds(env: dict[str, str], tmp_path: Pat
     assert summary["status"] == "failed" and "openai" in summary["error"].lower()
     assert "sk-test-not-a-real-key" not in proc.stdout + proc.stderr
     assert summary["credits_charged"] == 0 and summary["balance"] == 100
+
+
+def test_json_summary_lists_what_was_not_built(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary's "not_built" is the project's spec's list (empty when everything was built)."""
+    import time
+
+    from core.cli.generate import _summary
+    from core.config import get_settings
+    from core.projects import create_project, get_project
+    from core.spec import AppSpec, EntitySpec, FieldSpec
+    from db.migrate import upgrade
+    from db.models import Project
+    from db.session import reset_engines, session_scope
+
+    for key in ("DATABASE_URL", "DATA_DIR"):
+        monkeypatch.setenv(key, env[key])
+    get_settings.cache_clear()
+    reset_engines()
+    upgrade(env["DATABASE_URL"])
+    view = create_project(user_id=None, name="Recipes", prompt="A recipe site with photo uploads")
+    spec = AppSpec(name="recipes", entities=[EntitySpec(name="Recipe", fields=[FieldSpec(name="title")])],
+                   requested=["recipes", "photo uploads"], not_built=["photo uploads"])
+    assert _summary(view, "queued", time.monotonic(), {}, None)["not_built"] == []
+    with session_scope() as s:
+        s.get(Project, view.id).spec_json = spec.model_dump_json()
+    summary = _summary(get_project(view.id, user_id=None), "completed", time.monotonic(), {}, None)
+    assert summary["not_built"] == ["photo uploads"]
+    assert json.loads(json.dumps(summary, default=str))["not_built"] == ["photo uploads"]
+    get_settings.cache_clear()
+    reset_engines()

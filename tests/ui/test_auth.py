@@ -94,9 +94,13 @@ def test_admin_page_shown_to_an_admin_and_grants_credits():
     assert not at.exception
     assert not at.error
     assert at.metric[0].label == "Users" and at.metric[0].value == "2"
-    at.text_input(key="admin_grant_user").input("ada")
+    picker = at.selectbox(key="admin_grant_user")
+    assert picker.options[:2] == ["ada · Ada Lovelace · 100 credits", "root · Root Admin · 100 credits"]
+    picker.set_value("ada")
     at.number_input(key="admin_grant_amount").set_value(30)
     at.text_input(key="admin_grant_memo").input("beta tester")
     submit(at, "Grant credits")
     assert any("Granted 30 credits to ada" in s.value for s in at.success)
     assert find_user("ada").balance == 130
+    accounts = at.dataframe[-1].value
+    assert accounts.loc[accounts["Username"] == "ada", "Balance"].tolist() == [130]  # no reload needed

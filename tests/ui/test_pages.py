@@ -29,9 +29,10 @@ def test_billing_shows_balance_history_and_the_stripe_note():
     at.switch_page("pages/billing.py").run()
     assert not at.exception
     assert at.metric[0].value == "100 credits"
-    assert "STRIPE_SECRET_KEY" in texts(at)
-    buys = [b for b in at.button if b.label in ("Buy", "Subscribe")]
-    assert len(buys) == 4 and all(b.disabled for b in buys)  # no checkout without Stripe
+    # No Stripe: end users read whom to ask, not the operator's variable names, and no dead Buy buttons.
+    assert "Purchases are not enabled on this installation; ask the administrator for credits." in texts(at)
+    assert "STRIPE_SECRET_KEY" not in texts(at)
+    assert not [b for b in at.button if b.label in ("Buy", "Subscribe")]
     frame = at.dataframe[0].value
     assert list(frame["Kind"]) == ["Trial"] and list(frame["Credits"]) == [100]
 
@@ -81,7 +82,7 @@ def test_settings_language_switch_to_spanish():
     assert find_user("ada").language == "es"
     assert "Ajustes" in [x.value.split(" ", 1)[-1] for x in at.title]
     at.switch_page("pages/generate.py").run()
-    assert at.text_input(key="gen_name").label == "Nombre del proyecto"
+    assert at.text_input(key="gen_name").label == "Nombre del proyecto (opcional)"
 
 
 def test_change_password_keeps_this_session():
