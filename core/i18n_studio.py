@@ -48,12 +48,29 @@ ES_STUDIO: dict[str, str] = {
     # Admin
     "Choose an account": "Elige una cuenta",
     "Choose the account to grant credits to.": "Elige la cuenta a la que conceder créditos.",
-    # The offline engine's refusal
-    "The offline engine cannot build this request. It builds data apps — a task manager, an online shop, a CRM, "
-    "a booking system, a library, an inventory, a blog and more — as a FastAPI backend with tests and a web "
-    "frontend. For this request, choose a model provider (JoxCoder, OpenAI or Anthropic) in Settings.":
-        "El motor offline no puede construir esta petición. Construye apps de datos —un gestor de tareas, una "
-        "tienda online, un CRM, un sistema de reservas, una biblioteca, un inventario, un blog y más— con un "
-        "backend FastAPI, pruebas y un frontend web. Para esta petición, elige un proveedor de modelos (JoxCoder, "
-        "OpenAI o Anthropic) en Ajustes.",
+    # The offline engine's refusal (core/engine/understand/reach.py) and what it names
+    "The offline engine cannot build this request ({what}): it is not a data app. The offline engine builds data "
+    "apps — things to store, list, search and link, such as a task manager, a shop, a CRM, bookings or a library — "
+    "as a {stack}, with tests. For this request, choose a model provider (JoxCoder, OpenAI or Anthropic) in "
+    "Settings; it can try. Nothing was charged.":
+        "El motor offline no puede construir esta petición ({what}): no es una app de datos. El motor offline "
+        "construye apps de datos —cosas que guardar, listar, buscar y enlazar, como un gestor de tareas, una "
+        "tienda, un CRM, reservas o una biblioteca— con {stack}, con pruebas. Para esta petición, elige un "
+        "proveedor de modelos (JoxCoder, OpenAI o Anthropic) en Ajustes; puede intentarlo. No se ha cobrado nada.",
+    "FastAPI + SQLAlchemy with a web frontend": "FastAPI + SQLAlchemy y un frontend web",
+    "a compiler or interpreter": "un compilador o intérprete",
+    "an operating system or driver": "un sistema operativo o un driver",
+    "machine-learning training": "entrenamiento de aprendizaje automático",
+    "malware": "malware",
+    "a native mobile app": "una app móvil nativa",
+    "a 3D application": "una aplicación 3D",
+    "a timer": "un temporizador",
+    "an editor": "un editor",
+    "a converter": "un conversor",
+    "a code tool": "una herramienta de código",
+    "a browser extension": "una extensión del navegador",
+    "a system utility": "una utilidad del sistema",
+    "an audio or music tool": "una herramienta de audio o música",
+    "a calculator": "una calculadora",
+    "a game": "un juego",
 }

@@ -10,7 +10,6 @@ from sqlalchemy import update
 from core import projects
 from core.admin import credits_by_day
 from core.config import get_settings
-from core.engine.understand.infer import OUT_OF_REACH
 from core.i18n import t
 from core.projects import name_from_prompt
 from core.spec import AppSpec, EntitySpec, FieldSpec
@@ -205,10 +204,15 @@ def test_admin_chart_has_one_window_no_negative_axis_and_kinds_apart():
     assert '"domainMin": 0' in chart and len(set(re.findall(r'"\d\d-\d\d"', chart))) == 30
 
 
-def test_offline_refusal_has_no_stray_token():
+@pytest.mark.parametrize("lang,said", [("en", "cannot build this request (a 3D application)"),
+                                        ("es", "no puede construir esta petición (una aplicación 3D)")])
+def test_offline_refusal_names_what_was_asked_in_words(lang: str, said: str):
     user = make_user()
     at = signed_in(user)
+    at.session_state["ui_lang"] = lang
+    at.run()
     at.text_area(key="gen_prompt").input("A 3d shooter game with levels")
     at.button(key="gen_go").click().run()
-    assert [e.value for e in at.error] == [OUT_OF_REACH]
-    assert "(3d)" not in OUT_OF_REACH
+    (error,) = [e.value for e in at.error]
+    assert said in error and "(3d)" not in error
+    assert projects.list_projects(user_id=user.id) == []

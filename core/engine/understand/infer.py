@@ -88,21 +88,20 @@ def detect_features(text: str) -> list[str]:
     return [f for f, p in FEATURE_PATTERNS.items() if p.search(text)]
 
 
-# One plain sentence for every refusal: the matched keyword ("3d", "juego") read as a stray token to people.
-OUT_OF_REACH = ("The offline engine cannot build this request. It builds data apps — a task manager, an online "
-                "shop, a CRM, a booking system, a library, an inventory, a blog and more — as a FastAPI backend "
-                "with tests and a web frontend. For this request, choose a model provider (JoxCoder, OpenAI or "
-                "Anthropic) in Settings.")
-
-
 def _check_reach(text: str, best: int, named: int) -> None:
     """Raise UnsupportedRequestError for requests outside the offline engine's reach."""
     hard = _HARD.search(text)
     soft = _SOFT.findall(text)
+    what = hard.group(1) if hard else (soft[0] if soft else "")
     gamey = bool(_GAME_CONTEXT.search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
     played = _GAME_SUBJECT.search(text) or (_PLAYERS_ACT.search(text) and _GAME_WORLD.search(text))
+    what = what or "a game"
     if hard or played or (soft and (best < 2 and named < 2 or gamey and best < 6)):
-        raise UnsupportedRequestError(OUT_OF_REACH)
+        raise UnsupportedRequestError(
+            f"The offline engine cannot build this request ({what}). It builds data apps — a task manager, "
+            f"an online shop, a CRM, a booking system, a library, an inventory, a blog and more — as a "
+            f"FastAPI backend with tests and a web frontend. For this request, choose a model provider "
+            f"(JoxCoder, OpenAI or Anthropic) in Settings.")
 
 
 @cache
