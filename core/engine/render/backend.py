@@ -130,7 +130,7 @@ def render_models(spec: AppSpec) -> str:
            "    return dt.datetime.now(dt.UTC).replace(tzinfo=None)", ""]
     out += _join_tables(spec)
     if "uploads" in spec.features:
-        out += _UPLOAD_MODEL.rstrip("\n").split("\n")
+        out += _UPLOAD_MODEL.rstrip("\n").split("\n") + [""]
     for e in spec.entities:
         out += _entity_model(spec, e)
     out += computed

@@ -3,6 +3,7 @@ workflow and group balances. `collect` adds hooks, helpers and endpoints to a ro
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from core.engine.render import plan
@@ -269,7 +270,7 @@ def _booking(r: _Router, fs: object) -> None:
 def _workflow(r: _Router, fs: object) -> None:
     """Allowed transitions; PUT keeps the state, PATCH and /transition check it."""
     states = next(f.choices for f in r.e.fields if f.name == fs.field)
-    r.consts.append(f"TRANSITIONS: dict[str, list[str]] = {dict(fs.transitions)!r}")
+    r.consts.append(f"TRANSITIONS: dict[str, list[str]] = {json.dumps(dict(fs.transitions))}")
     r.helpers.append(_WORKFLOW)
     r.std.add("from typing import Annotated, Literal")
     r.std.discard("from typing import Annotated")
