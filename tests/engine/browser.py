@@ -101,3 +101,10 @@ def unexpected(errors: list[str], allowed: list[tuple[int, str]]) -> list[str]:
             if console is not None:
                 left.remove(console)
     return left
+
+
+def shot(page: object, name: str) -> None:
+    """A full-page screenshot under $AUTOCREA_SHOTS (default /tmp/autocrea-shots), to look at by eye."""
+    folder = Path(os.environ.get("AUTOCREA_SHOTS", "/tmp/autocrea-shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
