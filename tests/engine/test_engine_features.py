@@ -137,3 +137,15 @@ def test_feature_followups_re_render_a_working_project(tmp_path):
     result = run_suite(write_project(render_project(spec), tmp_path), timeout=300)
     assert result.returncode == 0 and result.failed == 0 and result.passed > 50, result.output
     assert result.ruff_ok, result.ruff_output
+
+
+def test_readmes_list_the_feature_endpoints():
+    en = render_project(specs.combined_en())["README.md"]
+    for text in ("`POST /api/auth/register` creates an account", "`POST /api/recipes/{id}/favourite`",
+                 "`POST /api/steps/{id}/move`", "`POST /api/recipes/{id}/transition`", "`POST /api/uploads`",
+                 "`GET /api/recipes/{id}/comments`", "`PUT|DELETE /api/recipes/{id}/tags/{tag_id}`"):
+        assert text in en, text
+    assert "`POST /api/users`" not in en
+    es = render_project(specs.combined_es())["README.md"]
+    assert "un solape con otra reserva del mismo recurso responde 409" in es and "filtrable por `etiqueta_id`" in es
+    assert "/balances" in render_project(specs.totals())["README.md"]

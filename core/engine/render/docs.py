@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.engine.render import plan
 from core.engine.render.common import entity_label, label, search_fields
+from core.engine.render.docs_features import feature_endpoints
 from core.spec import AppSpec, EntitySpec
 
 _MERMAID = {"string": "string", "text": "text", "int": "int", "decimal": "decimal", "bool": "boolean",
@@ -176,15 +177,18 @@ def readme(spec: AppSpec) -> str:
     for e in spec.entities:
         search = " (`q` searches " + ", ".join(f.name for f in search_fields(e)) + ")" if search_fields(e) else ""
         noun = e.var.replace("_", " ")
-        endpoints += [f"- `POST /api/{e.table}` create {_article_en(noun)} {noun} (201)",
+        create = ("- `POST /api/auth/register` creates an account (201)" if plan.is_account(spec, e) else
+                  f"- `POST /api/{e.table}` create {_article_en(noun)} {noun} (201)")
+        endpoints += [create,
                       f"- `{_list_query(e)}` list{search}",
                       f"- `GET|PUT|PATCH|DELETE /api/{e.table}/{{id}}` read, replace, update, delete (404 if missing)"]
     feats = set(spec.features)
     if "auth" in feats:
         endpoints += ["- `POST /api/auth/register`, `POST /api/auth/login` (returns a bearer token), "
                       "`GET /api/auth/me`, `POST /api/auth/logout`; every write needs `Authorization: Bearer <token>`"]
+    endpoints += feature_endpoints(spec, "en")
     if "dashboard" in feats:
-        endpoints.append("- `GET /api/stats` row counts per entity")
+        endpoints.append("- `GET /api/stats` row counts per entity, and counts and sums by category and by month")
     if "search" in feats:
         endpoints.append("- `GET /api/search?q=` search every entity at once")
     if "contact" in feats:
@@ -238,9 +242,11 @@ def _readme_es(spec: AppSpec) -> str:
         one, many = _lower(entity_label(e, "es", plural=False)), _lower(entity_label(e, "es"))
         found = [_lower(label(f.name, "es")) for f in search_fields(e)]
         search = f" (`q` busca en {join_es(found)})" if found else ""
-        parents = [f"`{r.field}`" for r in e.relations]
+        parents = [f"`{r.field if r.kind == 'belongs_to' else plan.link_filter(r)}`" for r in e.relations]
         filters = f", filtrable por {join_es(parents)}" if parents else ""
-        endpoints += [f"- `POST /api/{e.table}` alta de {one} (201)",
+        create = ("- `POST /api/auth/register` alta de una cuenta (201)" if plan.is_account(spec, e) else
+                  f"- `POST /api/{e.table}` alta de {one} (201)")
+        endpoints += [create,
                       f"- `{_list_query(e)}` listado de {many}, paginado{filters}{search}",
                       f"- `GET|PUT|PATCH|DELETE /api/{e.table}/{{id}}` consultar, reemplazar, modificar o eliminar "
                       "(404 si no existe)"]
@@ -249,8 +255,10 @@ def _readme_es(spec: AppSpec) -> str:
         endpoints += ["- `POST /api/auth/register`, `POST /api/auth/login` (devuelve un token bearer), "
                       "`GET /api/auth/me`, `POST /api/auth/logout`; toda escritura exige "
                       "`Authorization: Bearer <token>`"]
+    endpoints += feature_endpoints(spec, "es")
     if "dashboard" in feats:
-        endpoints.append("- `GET /api/stats` número de registros de cada entidad")
+        endpoints.append("- `GET /api/stats` número de registros de cada entidad, y recuentos y sumas por categoría y "
+                         "por mes")
     if "search" in feats:
         endpoints.append("- `GET /api/search?q=` busca en todas las entidades a la vez")
     if "contact" in feats:
