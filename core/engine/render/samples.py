@@ -79,6 +79,8 @@ def _value(spec: AppSpec, e: EntitySpec, f: FieldSpec, n: int, ctx: dict) -> obj
         return _number(f, n)
     if t == "bool":
         return n % 2 == 1
+    if t == "date" and "birth" in f.name:
+        return f"{1978 + 7 * n}-{1 + (5 * n) % 12:02d}-{3 + 6 * n:02d}"
     if t == "date":
         return f"2026-{9 + (n - 1) % 3:02d}-{5 + 7 * ((n - 1) // 3) % 28:02d}"
     if t == "datetime":
