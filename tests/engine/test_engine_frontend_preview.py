@@ -154,7 +154,7 @@ def test_dentist_booking_in_spanish_refuses_overlaps(browser):
     status = page.locator("#status")
     for text in ("Inicio *", "Fin *", "Dentista *"):
         expect(page.get_by_text(text, exact=True)).to_be_visible()
-    page.get_by_label("Nombre de paciente *").fill("Lucía Martínez")
+    page.get_by_label("Nombre del paciente *").fill("Lucía Martínez")
     page.get_by_label("Inicio *").fill("2027-01-11T10:30")
     page.get_by_label("Fin *").fill("2027-01-11T11:30")
     page.get_by_role("button", name="Guardar").click()
