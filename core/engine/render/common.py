@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from core.engine.render.vocabulary import es_entity, es_event, es_field_label, es_word
 from core.engine.understand.lexicon import ENTITY_LABELS_ES, LABELS_ES
-from core.spec import AppSpec, EntitySpec, FieldSpec
+from core.spec import EntitySpec, FieldSpec
 
 SEARCHABLE = {"string", "text", "email"}
 
@@ -177,63 +175,3 @@ def invalid_values(f: FieldSpec) -> list[object]:
     elif t == "file":
         out.append("not-an-id")
     return out
-
-
-def sample_rows(spec: AppSpec, count: int = 3) -> dict[str, list[dict]]:
-    """A few seed rows per entity for the preview, linked to their parents."""
-    rows: dict[str, list[dict]] = {}
-    for e in spec.entities:
-        items = []
-        for n in range(1, count + 1):
-            row: dict[str, object] = {"id": n}
-            for f in e.fields:
-                row[f.name] = _sample_json(f, n, spec.language)
-            for r in e.relations:
-                row[r.field] = ((n - 1) % count) + 1
-            items.append(row)
-        rows[e.table] = items
-    return rows
-
-
-def _sample_json(f: FieldSpec, n: int, language: str) -> object:
-    """A JSON sample value for the preview's seed data."""
-    t = f.type
-    if t in {"string", "text"}:
-        return f"{label(f.name, language)} {n}"[: f.max_length or 200]
-    if t == "email":
-        return f"user{n}@example.com"
-    if t == "url":
-        return f"https://example.com/{n}" if f.required else None
-    if t == "int":
-        return sample_int(f) + (n - 1 if f.max is None else 0)
-    if t == "decimal":
-        return round(sample_decimal(f) * (n if f.max is None else 1), 2)
-    if t == "bool":
-        return n % 2 == 1
-    if t == "date":
-        return f"2025-01-{10 + n:02d}"
-    if t == "datetime":
-        return f"2025-01-{10 + n:02d}T10:30"
-    if t == "file":
-        return None
-    return f.choices[(n - 1) % len(f.choices)]
-
-
-def js_config(spec: AppSpec) -> str:
-    """The app description the frontend script renders from, as JSON."""
-    from core.engine.render.ui_text import ui_strings
-
-    entities = []
-    for e in spec.entities:
-        entities.append({
-            "name": e.name, "table": e.table, "label": entity_label(e, spec.language),
-            "singular": entity_label(e, spec.language, plural=False), "display": display_field(e),
-            "fields": [{"name": f.name, "type": f.type, "required": f.required, "label": label(f.name, spec.language),
-                        "min": f.min, "max": f.max, "max_length": f.max_length, "choices": f.choices}
-                       for f in e.fields],
-            "relations": [{"field": r.field, "target": spec.entity(r.target).table, "required": r.required,
-                           "label": label(r.field, spec.language)} for r in e.relations],
-        })
-    config = {"title": spec.title, "features": spec.features, "entities": entities,
-              "text": ui_strings(spec.language)}
-    return json.dumps(config, indent=1, ensure_ascii=False).replace("</", "<\\/")
