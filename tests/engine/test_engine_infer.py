@@ -100,7 +100,7 @@ CASES = [
      {("Order", "Customer")}, "en", set()),
     ("a sports league with teams, players and matches", {"Team", "Player", "Match"}, {}, {("Player", "Team")},
      "en", set()),
-    ("a meal planner that tracks calories", {"Meal", "Food"}, {"Food": {"calories": "int"}}, set(), "en", set()),
+    ("a meal planner that tracks calories", {"Meal"}, {}, set(), "en", set()),
     ("A customer has many orders. Products have a name, a price and a sku.", {"Customer", "Order", "Product"},
      {"Product": {"price": "decimal", "sku": "string"}}, {("Order", "Customer")}, "en", set()),
     ("an app to track widgets with users and login, widgets have a name, a colour and a weight",

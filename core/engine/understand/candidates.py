@@ -7,6 +7,8 @@ from core.engine.understand.reading import Frame, Phrase, Reading, Token
 _LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/"}
 _EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",), ("como",), ("incluyendo",),
                     ("tales", "como"), ("for", "example"), ("por", "ejemplo"))
+_RELATIVE = {"that", "which", "que", "whom"}
+_PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "get", "gets", "es", "son", "fue", "fueron", "ser"}
 _PRONOUN_OBJECTS = {"them", "it", "los", "las", "lo", "la", "les", "those", "these"}
 
 
@@ -96,11 +98,17 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             prev = first
             for p in after[1:]:
                 between = [t for t in toks[prev.end:p.start] if t.tag != "DET"]
+                if p.end < len(toks) and toks[p.end].tag in {"VERB", "AUX"}:
+                    break  # 'teach classes and students enroll': students start the next clause
                 if between and all(t.text in _LIST_JOINERS for t in between):
                     f.objects.append(p)
                     prev = p
                 else:
                     break
+        elif f.subject is not None and f.subject.start > 1 and toks[f.subject.start - 1].text in _RELATIVE:
+            before_rel = [p for p in phrases if p.end == f.subject.start - 1]
+            if before_rel:
+                f.objects.append(before_rel[0])  # 'reports that employees submit'
         elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]):
             src = frames[-1] if frames else (earlier[-1] if earlier else None)
             if src and src.objects:
@@ -111,5 +119,18 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 nxt = next((p for p in phrases if k < p.start <= k + 3 and p.start < stop), None)
                 if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
+        _passive(toks, vi, f)
         frames.append(f)
     return frames
+
+
+def _passive(toks: list[Token], vi: int, f: Frame) -> None:
+    """'pages are written by editors': the phrase before is the object, the one after 'by' the subject."""
+    aux = [t.text for t in toks[max(0, vi - 2):vi]]
+    participle = toks[vi].text != toks[vi].lemma and not toks[vi].text.endswith(("s", "ing"))
+    if not participle or not set(aux) & _PASSIVE_AUX or f.subject is None:
+        return
+    by = next((p for prep, p in f.preps if prep in {"by", "por"}), None)
+    f.objects = [f.subject]
+    f.subject = by
+    f.preps = [(prep, p) for prep, p in f.preps if p is not by]

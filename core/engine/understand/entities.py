@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 from core.engine.understand.fields import field_ident, infer_field
-from core.engine.understand.knowledge import definition, entity_name, known_words
+from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import EntitySpec
 
 THRESHOLD = 3
+_LINK_PREPS = {"to", "for", "in", "from", "at", "into", "on", "with", "by", "a", "en", "de", "para", "con", "por"}
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
@@ -36,7 +37,8 @@ def is_fieldish(head: str, language: str) -> bool:
         return True
     if head in known_words() or head in ENTITY_WORDS_ES:
         return False
-    return infer_field(field_ident(head)).type in {"date", "datetime", "decimal", "int", "email", "url", "bool"}
+    typed = {"date", "datetime", "decimal", "int", "email", "url", "bool"}
+    return infer_field(field_ident(head)).type in typed or infer_field(field_ident(head + "s")).type in typed
 
 
 def _skip(head: str) -> bool:
@@ -64,16 +66,18 @@ def name_of(p: Phrase, language: str) -> str | None:
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
         if mods and mods[-1] in names:
             return names[mods[-1]]
+        if mods and mods[-1] in word_set("settings"):
+            return None  # 'a school app': the school is where the app is used, not a record in it
         if mods and singular(mods[-1], language) in known_words():
             return entity_name(singular(mods[-1], language), None, language)
         if not mods or is_fieldish(mods[-1], language):
             return None
         return entity_name(singular(mods[-1], language), None, language)
+    skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
+    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith("ing"):
+        return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
     if _skip(head) or is_fieldish(head, language) or _verbal(head):
         return None
-    skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns")
-    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and mod not in word_set("tool_nouns"):
-        return entity_name(head, mod, language)
     return entity_name(head, None, language)
 
 
@@ -95,7 +99,8 @@ def entities_stage(r: Reading) -> Reading:
                         else p.head)
         first.setdefault(name, n)
         mentions[name] += 1
-        if p.head in known_words() or (r.language == "es" and p.head in ENTITY_WORDS_ES):
+        if p.head in known_words() or words_of(name) in known_words() or (
+                r.language == "es" and p.head in ENTITY_WORDS_ES):
             score[name] += 2
         if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
@@ -106,8 +111,12 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 2
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 2
+            if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
+                score[names[id(f.subject)]] += 1
+                for p in f.objects:
+                    score[names.get(id(p), "")] += 1
         for prep, p in f.preps:
-            if id(p) in names and prep in {"to", "for", "in", "from", "a", "en", "de", "para"}:
+            if id(p) in names and prep in _LINK_PREPS:
                 score[names[id(p)]] += 1
     _container_bonus(r, names, score)
     starts = {(g[0].sentence, g[0].start) for g in r.lists}
@@ -128,6 +137,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.start > 1 and [t.text for t in toks[p.start - 2:p.start]] in (["belongs", "to"], ["belong", "to"],
                                                                           ["pertenece", "a"], ["pertenecen", "a"]):
             score[names[id(p)]] += 2
+        if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
+            score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
                 toks[p.start - 1].text in {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}:
             score[names[id(p)]] += 2  # 'a customer has many orders'
@@ -160,6 +171,7 @@ def entities_stage(r: Reading) -> Reading:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
+    score.pop("", None)
     chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
     for name in chosen:
         r.entities[name] = definition(name) or EntitySpec(name=name, fields=[infer_field("name")])

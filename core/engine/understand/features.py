@@ -8,7 +8,7 @@ import re
 from core.engine.understand.entities import name_of
 from core.engine.understand.fields import field_ident
 from core.engine.understand.reading import Phrase, Reading
-from core.engine.understand.relations import add_link
+from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.vocab import load
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
@@ -22,7 +22,7 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "search": re.compile(r"\b(search|searchable|buscar|busqueda|buscador|filter|filters|filtering|filtrar|"
                          r"filtros?|find)\b"),
     "dashboard": re.compile(r"\b(dashboard|dashboards|charts?|stats|statistics|analytics|metrics|kpis?|"
-                            r"reports?|reporting|panel|estadisticas|graficos?|graficas?|informes?|metricas|"
+                            r"reporting|panel|estadisticas|graficos?|graficas?|informes?|metricas|"
                             r"visuali[sz]e|visuali[sz]ation|insights|summary|summaries|overview)\b"),
     "contact": re.compile(r"\b(contact form|contact us|contact page|get in touch|formulario de contacto|"
                           r"contactanos|contacto con nosotros|pagina de contacto)\b"),
@@ -72,7 +72,10 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
         detail = objs[0].head if objs else ""
         if feature == "uploads":
-            owner = _target(r, f.subject) or next((_target(r, p) for _, p in f.preps if _target(r, p)), None)
+            joined = next((g for g in r.frames if g.sentence == f.sentence and g.position < f.position and
+                           g.verb in v["joins"] and v["joins"][g.verb][0] in r.entities), None)
+            owner = (v["joins"][joined.verb][0] if joined else None) or _target(r, f.subject) or next(
+                (_target(r, p) for _, p in f.preps if _target(r, p)), None)
             out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
             continue
         if feature == "booking_slots":
@@ -141,16 +144,16 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         r.entities[name] = EntitySpec(name=name, fields=[
             FieldSpec(name="stars", type="int", min=1, max=5),
             FieldSpec(name="review", type="text", required=False, max_length=5000)])
-        add_link(r, name, _user(r))
-        add_link(r, name, target)
+        force_link(r, name, _user(r))
+        force_link(r, name, target)
         r.entities[target].fields = [f for f in r.entities[target].fields if f.name not in {"rating", "stars"}]
         r.feature_specs.append(FeatureSpec(name="ratings", entity=name, target=target, field="stars"))
     elif feature == "favourites":
         name = "WishlistItem" if detail in {"wishlist", "wish list"} else "Favourite"
         r.entities.pop("Wishlist", None)
         r.entities[name] = EntitySpec(name=name, fields=[])
-        add_link(r, name, _user(r))
-        add_link(r, name, target)
+        force_link(r, name, _user(r))
+        force_link(r, name, target)
         r.feature_specs.append(FeatureSpec(name="favourites", entity=name, target=target))
     elif feature == "comments":
         r.entities["Comment"] = EntitySpec(name="Comment", fields=[FieldSpec(name="body", type="text",
@@ -159,7 +162,7 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
             add_link(r, "Comment", _user(r))
         else:
             r.entities["Comment"].fields.append(FieldSpec(name="author", required=False, max_length=200))
-        add_link(r, "Comment", target)
+        force_link(r, "Comment", target)
         r.feature_specs.append(FeatureSpec(name="comments", entity="Comment", target=target))
     elif feature == "tags":
         if "Tag" not in r.entities:
@@ -171,13 +174,14 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         _booking(r, target, detail)
     elif feature == "uploads":
         _upload(r, target, detail)
-    elif feature == "workflow" and target in r.entities:
+    elif feature == "workflow" and target in r.entities and not r.uses_feature("workflow", target):
         _workflow(r, target)
     elif feature == "ordering" and target in r.entities:
         parent = next((p for c, p, k in r.links if c == target and k == "belongs_to"), "")
         e = r.entities[target]
-        if parent and all(f.name != "position" for f in e.fields):
-            e.fields.append(FieldSpec(name="position", type="int", min=0, required=False))
+        if parent:
+            if all(f.name != "position" for f in e.fields):
+                e.fields.append(FieldSpec(name="position", type="int", min=0, required=False))
             r.feature_specs.append(FeatureSpec(name="ordering", entity=target, target=parent, field="position"))
 
 
@@ -193,7 +197,7 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     target = target if target in r.entities and target != name else next(
         (n for n in r.entities if n in _PERSON_TARGETS), "") or (r.main if r.main != name else "")
     if target:
-        add_link(r, name, target)
+        force_link(r, name, target)
     if who and who != target:
         add_link(r, name, who)
     r.feature_specs.append(FeatureSpec(name="booking_slots", entity=name, target=target, field="start_at",

@@ -21,12 +21,12 @@ from core.engine.understand.relations import add_link, apply_links, order, relat
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.errors import ValidationError
-from core.spec import AppSpec, EntitySpec, FieldSpec
+from core.spec import ENTITY_FEATURES, AppSpec, EntitySpec, FieldSpec
 
 MAX_PROMPT = 20_000
 # What the renderer on main supports of the new vocabulary. Anything else is kept out of the spec (shown in
 # not_built) until the renderer supports it: the one switch between understanding and rendering.
-RENDERER_SUPPORTS: frozenset[str] = frozenset()
+RENDERER_SUPPORTS: frozenset[str] = frozenset({*ENTITY_FEATURES, "many_to_many", "file"})
 _KIND_WORDS = 25  # a request this short that names at most one thing gets the kind's usual entities
 
 

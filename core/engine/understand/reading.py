@@ -68,6 +68,10 @@ class Reading:
     requested: list[str] = field(default_factory=list)
     not_built: list[str] = field(default_factory=list)
 
+    def uses_feature(self, name: str, entity: str) -> bool:
+        """Whether an entity feature is already set on this entity."""
+        return any(fs.name == name and fs.entity == entity for fs in self.feature_specs)
+
     def entity_of(self, phrase: Phrase | None) -> str | None:
         """The entity a noun phrase names, if it became one."""
         if phrase is None:

@@ -27,9 +27,10 @@ _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 def relations_stage(r: Reading) -> Reading:
     """Collect (child, parent, kind) links; joins for borrow/enroll/rent become entities of their own."""
-    _known(r)
-    _stated(r)
+    _stated(r, with_lists=False)
     _frames(r)
+    _known(r)
+    _stated(r, with_lists=True)
     _joins(r)
     _orphans(r)
     return r
@@ -44,6 +45,12 @@ def add_link(r: Reading, child: str, parent: str, kind: str = "belongs_to") -> N
     r.links.append((child, parent, kind))
 
 
+def force_link(r: Reading, child: str, parent: str, kind: str = "belongs_to") -> None:
+    """Record a link a feature needs, replacing a guessed link in the other direction."""
+    r.links = [x for x in r.links if {x[0], x[1]} != {child, parent}]
+    add_link(r, child, parent, kind)
+
+
 def _entity(r: Reading, p: Phrase | None) -> str | None:
     """The app entity a phrase names."""
     if p is None:
@@ -56,7 +63,7 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
     return None
 
 
-def _stated(r: Reading) -> None:
+def _stated(r: Reading, *, with_lists: bool) -> None:
     """'X of Y', 'X for Y', "Y's X", 'X with Y', 'X belongs to Y', 'X has many Y', 'X can be in many Y'."""
     for si, toks in enumerate(r.sentences):
         phrases = [p for p in r.phrases if p.sentence == si]
@@ -79,10 +86,10 @@ def _stated(r: Reading) -> None:
                 add_link(r, x, y, kind)
             elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(between) & _MANY:
                 add_link(r, y, x)
-            elif between and between[-1] in {"with", "con"} or between == ["and", "their"]:
+            elif with_lists and (between and between[-1] in {"with", "con"} or between == ["and", "their"]):
                 if y == "Tag":
                     continue  # tags are many-to-many (features stage)
-                if y in _PARENT_KINDS and x not in _PARENT_KINDS:
+                if y in _PARENT_KINDS and x not in _PARENT_KINDS or x in _JOIN_KINDS and y not in _JOIN_KINDS:
                     add_link(r, x, y)
                 else:
                     add_link(r, y, x)
@@ -94,10 +101,18 @@ def _frames(r: Reading) -> None:
     for f in r.frames:
         subject = _entity(r, f.subject)
         objects = [o for o in (_entity(r, p) for p in f.objects) if o]
-        if f.verb in verbs["joins"] and subject and objects:
+        particles = verbs["join_particles"].get(f.verb)
+        if f.verb in verbs["joins"] and not objects and particles:
+            objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
+        if f.verb in verbs["joins"] and objects:
             join, fields = verbs["joins"][f.verb]
             if join not in (subject, objects[0]):
-                _join(r, join, fields, subject, objects[0])
+                _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
+            continue
+        if f.verb in verbs["children"]:
+            about = objects[:1] or [o for o in (_entity(r, p) for _, p in f.preps[:1]) if o]
+            if about:
+                _child(r, verbs["children"][f.verb], about[0], subject)
             continue
         if f.verb in verbs["assign"]:
             target = next((_entity(r, p) for prep, p in f.preps if prep in {"to", "a"}), None)
@@ -116,7 +131,7 @@ def _frames(r: Reading) -> None:
                         add_link(r, o, parent)
 
 
-def _join(r: Reading, join: str, fields: str, a: str, b: str) -> None:
+def _join(r: Reading, join: str, fields: str, a: str | None, b: str) -> None:
     """A join entity (Loan, Enrollment...) between two entities, created when the prompt did not name it."""
     from core.engine.understand.catalogue import parse_entities
 
@@ -124,8 +139,20 @@ def _join(r: Reading, join: str, fields: str, a: str, b: str) -> None:
         r.entities[join] = definition(join) or parse_entities(f"{join}: {fields}")[0]
         r.entities[join].relations = []
         r.words_for.setdefault(join, join.lower())
-    add_link(r, join, a)
+    if a:
+        add_link(r, join, a)
     add_link(r, join, b)
+
+
+def _child(r: Reading, name: str, parent: str, author: str | None) -> None:
+    """'members reply to threads' -> a Reply of the thread (by the member)."""
+    if name not in r.entities:
+        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[])
+        r.entities[name].relations = []
+        r.words_for.setdefault(name, name.lower())
+    add_link(r, name, parent)
+    if author:
+        add_link(r, name, author)
 
 
 def _known(r: Reading) -> None:

@@ -81,6 +81,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif prev and (prev.text in _MODALS or prev.text == "to" and _closed(nxt) in {"DET", "PRON"}) and \
                 not w.endswith("s") and _closed(w) is None:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'can utilize', 'to communicate with'
+        elif language == "es" and w.endswith(("an", "en", "aron", "ieron")) and len(w) > 4 and prev and (
+                prev.tag == "CONJ" or prev.tag == "NOUN" and prev.text.endswith("s")) and \
+                singular(w, "es") not in ENTITY_WORDS_ES:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'los usuarios publican hilos y responden'
         elif w in adjectives or (w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
                                   _closed(nxt) is None and nxt not in verbs and len(w) > 5):
             t.tag = "ADJ"
@@ -115,6 +119,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         return not (prev and prev.tag in {"DET", "ADJ"}) and not w.endswith(("cion", "ciones"))
     if prev is None:
         return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s")  # imperative: 'track expenses'
+    if prev.text == "to" and w.endswith("s") and w != verb_lemmas().get(w, w) and w not in verb_lemmas().values():
+        return False  # 'belong to lists'
     if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
         return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")))
     if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM":

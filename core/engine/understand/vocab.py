@@ -53,9 +53,15 @@ def es_forms(verb: str) -> set[str]:
     return {stem + e for e in _ES_ENDINGS[verb[-2:]]}
 
 
-def _forms(verb: str) -> set[str]:
-    """Both languages' forms (a Spanish infinitive never collides with an English form in practice)."""
-    return es_forms(verb) | en_forms(verb) if verb.endswith(("ar", "er", "ir")) else en_forms(verb)
+_ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "aprender", "vender", "responder", "poder", "ser",
+          "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender"}
+_EN_AR_IR = {"star", "clear", "appear", "hear", "wear", "bear", "tear", "near", "pair", "repair", "stir", "fear",
+             "gear"}
+
+
+def is_spanish_verb(verb: str) -> bool:
+    """Whether a lemma of verbs.json is a Spanish infinitive (English forms must never come from it)."""
+    return verb.endswith(("ar", "ir")) and verb not in _EN_AR_IR or verb in _ES_ER
 
 
 @cache
@@ -74,9 +80,14 @@ def verb_lemmas() -> dict[str, str]:
                "discover", "learn", "practice", "practise", "play", "watch", "read", "listen", "invite",
                "notify", "remind", "alert", "receive", "calculate", "estimate", "measure", "analyze", "analyse"}
     out: dict[str, str] = {}
+    for lemma in sorted(lemmas):  # English forms first: 'vote' is vote, not a form of votar
+        if not is_spanish_verb(lemma):
+            for form in en_forms(lemma):
+                out.setdefault(form, lemma)
     for lemma in sorted(lemmas):
-        for form in _forms(lemma):
-            out.setdefault(form, lemma)
+        if is_spanish_verb(lemma):
+            for form in es_forms(lemma):
+                out.setdefault(form, lemma)
     out.update(v["irregular_en"])
     return out
 
