@@ -19,8 +19,8 @@ def _links(spec) -> set[tuple[str, str]]:
 
 # (prompt, entities that must exist, {entity: {field: type}}, (child, parent) links, language, features)
 CASES = [
-    ("a task manager", {"Task", "Project"}, {"Task": {"title": "string", "due_date": "date", "status": "enum"}},
-     {("Task", "Project")}, "en", set()),
+    ("a task manager", {"Task"}, {"Task": {"title": "string", "due_date": "date", "status": "enum"}},
+     set(), "en", set()),
     ("A simple todo app where tasks have a title, due date and priority", {"Task"},
      {"Task": {"title": "string", "due_date": "date", "priority": "enum"}}, set(), "en", set()),
     ("an online shop with products, categories, customers and orders",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.entities import is_fieldish, name_of
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun
@@ -93,7 +94,7 @@ def _field_words(r: Reading, items: list[Phrase]) -> list[str]:
         if _entity(r, p) and not is_fieldish(p.head, r.language):
             continue
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
-        if set(words) & _STYLE or any(colours_in(w) for w in words) or \
+        if set(words) & _STYLE or any(colours_in(w) for w in words) or asks_for_capability(" ".join(words)) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language):
             continue
         if not words or verb_lemmas().get(words[-1]) == words[-1] and not is_fieldish(words[-1], r.language):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.engine.understand.reading import Frame, Phrase, Reading, Token
+from core.engine.understand.vocab import word_set
 
 _LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/"}
 _EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",), ("como",), ("incluyendo",),
@@ -75,6 +76,10 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
             continue
         nxt = phrases[k + 1]
         group = next((g for g in r.lists if g[0] is nxt), [nxt])
+        if p.head in word_set("abstract_nouns") or p.head in word_set("data_heads"):
+            if p.head in {"feature", "function", "functionality", "option", "tool", "capability"}:
+                r.capabilities += [" ".join(x.words) for x in group]
+            continue  # 'information, including diagnoses, medications...': the items are the things
         r.examples[id(p)] = group
 
 

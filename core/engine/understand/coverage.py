@@ -27,6 +27,11 @@ def _not_built() -> list[tuple[str, re.Pattern[str]]]:
     return [(k, re.compile(v)) for k, v in load("coverage")["not_built"].items()]
 
 
+def asks_for_capability(text: str) -> bool:
+    """Whether a phrase names a capability the generated apps do not have ('email reminders')."""
+    return any(pattern.search(text) for _, pattern in _not_built())
+
+
 def coverage_stage(r: Reading) -> Reading:
     """Fill requested and not_built; refuse a prompt where nothing was understood."""
     if not r.entities:

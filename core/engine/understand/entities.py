@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from core.engine.understand.fields import field_ident, infer_field
-from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
+from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import EntitySpec
 
 THRESHOLD = 3
+_STACK = re.compile(load("reach")["other_stacks"])
 _LINK_PREPS = {"to", "for", "in", "from", "at", "into", "on", "with", "by", "a", "en", "de", "para", "con", "por"}
+_BOOKING_WORDS = {"reserva", "reservation", "booking", "alquiler", "rental", "cita", "appointment"}
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking"}
-_STORING_VERBS = {"create", "add", "manage", "track", "log", "record", "store", "keep", "browse", "list", "organize",
-                  "organise", "input", "enter", "maintain", "catalog", "catalogue", "register", "post", "publish",
-                  "write", "sell", "order", "assign", "plan", "collect", "upload", "share", "schedule", "book",
-                  "reserve", "rate", "review", "comment", "tag", "favourite", "favorite", "save", "bookmark",
-                  "borrow", "rent", "buy", "purchase", "enroll", "attend", "adopt", "apply", "join", "follow",
-                  "vote", "gestionar", "crear", "anadir", "agregar", "registrar", "guardar", "llevar", "controlar",
-                  "administrar", "publicar", "vender", "pedir", "asignar", "reservar", "prestar", "alquilar",
-                  "comprar", "inscribir", "matricular", "tomar", "define", "customize", "customise", "set",
-                  "monitor", "view", "submit", "send", "invite", "compare", "teach", "host", "own", "give", "run",
-                  "lead", "prescribe", "treat", "diagnose", "deliver", "ship", "edit", "update", "select"}
+_STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
 
 
 def is_fieldish(head: str, language: str) -> bool:
@@ -70,9 +64,12 @@ def name_of(p: Phrase, language: str) -> str | None:
             return None  # 'a school app': the school is where the app is used, not a record in it
         if mods and singular(mods[-1], language) in known_words():
             return entity_name(singular(mods[-1], language), None, language)
-        if not mods or is_fieldish(mods[-1], language):
-            return None
+        if not mods or is_fieldish(mods[-1], language) or head not in word_set("record_tools") and \
+                mods[-1] == singular(mods[-1], language):
+            return None  # 'a finance software application' names a category, 'a gadget tracker' a thing
         return entity_name(singular(mods[-1], language), None, language)
+    if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
+        return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith("ing"):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
@@ -94,6 +91,8 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[p.sentence]
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
+        if p.head in _CONTAINERS and p.end < len(toks) and toks[p.end].text in {"of", "de"} or _STACK.search(p.head):
+            continue  # 'a list of books' is the books; 'express' is a framework
         names[id(p)] = name
         word.setdefault(name, " ".join([*p.modifiers[-1:], p.head]) if name != entity_name(p.head, None, r.language)
                         else p.head)
@@ -124,10 +123,13 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[p.sentence]
         if id(p) not in names:
             continue
-        if p.start and toks[p.start - 1].text in {"with", "con", "including", "incluyendo"}:
+        k = p.start - 1
+        while k > 0 and toks[k].tag == "DET":
+            k -= 1
+        if p.start and toks[k].text in {"with", "con", "including", "incluyendo"}:
             score[names[id(p)]] += 1
         if p.start > 1 and toks[p.start - 1].text in {"of", "de", "for", "para"} and (
-                toks[p.start - 2].text in word_set("tool_nouns") or
+                toks[p.start - 2].text in word_set("tool_nouns") or toks[p.start - 2].lemma in _BOOKING_WORDS or
                 any(q.end == p.start - 1 and id(q) in names for q in r.phrases if q.sentence == p.sentence)):
             score[names[id(p)]] += 1  # 'fichajes de empleados', 'an app for employees'
         nxt = [t for t in toks[p.end:p.end + 4] if t.text not in {"can", "should", "must", "a", "an", "the"}]
@@ -151,7 +153,7 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[0]
         after = toks[lead.end].text if lead.end < len(toks) else ""
         if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
-                after in {"with", "con", ":", "for", "para", "de"}:
+                lead.head not in _BOOKING_WORDS and after in {"with", "con", ":", "for", "para", "de"}:
             score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
         else:
             score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'
@@ -173,8 +175,11 @@ def entities_stage(r: Reading) -> Reading:
         score[name] += min(2, count - 1)
     score.pop("", None)
     chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
+    best, domain = best_domain(r.text)
+    if best >= 4 or best >= 2 and len(chosen) <= 1:
+        r.domain = domain.key  # names the app ('Online Shop') and says which Room or Reservation is meant
     for name in chosen:
-        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[infer_field("name")])
+        r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[infer_field("name")])
         r.words_for[name] = word[name]
     if chosen:
         r.main = max(chosen, key=lambda n: (score[n], -first[n]))

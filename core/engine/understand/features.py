@@ -32,7 +32,11 @@ _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", 
 _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach", "Stylist", "Barber", "Teacher",
                    "Instructor", "Consultant", "Lawyer", "Advisor", "Mentor", "Vet", "Veterinarian", "Photographer"}
 _FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "WishlistItem", "User"}
+_WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
+        "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson")
+_STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?:? "
+                     r"([a-z][a-z \-]*(?: ?, ?[a-z][a-z \-]*){2,})")
 _SPLIT = re.compile(r"\b(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
                     r"(costs?|expenses?|bills?|gastos?|cuentas?)\b")
 
@@ -46,6 +50,7 @@ def features_stage(r: Reading) -> Reading:
     for name in ("ratings", "favourites", "comments", "tags", "booking_slots", "uploads", "workflow", "ordering"):
         for target, detail in wanted.get(name, []):
             _apply(r, name, target, detail)
+    _stated_states(r)
     if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|grupo|amigos)\b", r.text):
         _split_costs(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
@@ -93,9 +98,14 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
     for p in r.phrases:
         phrase = " ".join(p.words)
         feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
-        if feature and not p.plural and len(p.words) == 1:
+        if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1:
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
-        if feature and feature not in ("uploads", "workflow", "ordering"):
+        if feature == "booking_slots":
+            own = name_of(p, r.language)
+            entity = own if own in r.entities and own in _BOOKINGS else ""
+            target = _owner_of(r, p) or next((n for n in r.entities if n not in _BOOKINGS and n != own), "")
+            out.setdefault(feature, []).append((target, f"{entity}|"))
+        elif feature and feature not in ("uploads", "workflow", "ordering"):
             out.setdefault(feature, []).append((_owner_of(r, p) or r.main, p.head))
         elif feature:
             out.setdefault(feature, []).append((_owner_of(r, p) or r.main, "file"))
@@ -196,6 +206,11 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     e.fields[:0] = [FieldSpec(name="start_at", type="datetime"), FieldSpec(name="end_at", type="datetime")]
     target = target if target in r.entities and target != name else next(
         (n for n in r.entities if n in _PERSON_TARGETS), "") or (r.main if r.main != name else "")
+    if target in _WHO:  # 'reservations of a member for a class': the class is booked, the member books
+        who = who or target
+        linked = [p for c, p, _ in r.links if c == name and p not in _WHO]
+        target = linked[0] if linked else next((n for n in r.entities if n not in _WHO and n != name and
+                                                n not in _FEATURE_ENTITIES), target)
     if target:
         force_link(r, name, target)
     if who and who != target:
@@ -213,6 +228,26 @@ def _upload(r: Reading, owner: str, word: str) -> None:
     if all(f.name != name for f in e.fields):
         e.fields.append(FieldSpec(name=name, type="file", required=False))
     r.feature_specs.append(FeatureSpec(name="uploads", entity=owner, field=name))
+
+
+def _stated_states(r: Reading) -> None:
+    """'tickets move through statuses: open, in progress, resolved, closed' -> a workflow in that order."""
+    for si, toks in enumerate(r.sentences):
+        text = " ".join(t.text for t in toks)
+        m = _STATES.search(text)
+        if not m:
+            continue
+        states = [field_ident(x) for x in re.split(r" , | and | or | y | o |,", m.group(1)) if x.strip()]
+        states = list(dict.fromkeys(s for s in states if s))
+        owner = next((n for n in (name_of(p, r.language) for p in r.phrases if p.sentence == si) if n in r.entities),
+                     r.main)
+        if len(states) < 3 or owner not in r.entities or r.uses_feature("workflow", owner):
+            continue
+        e = r.entities[owner]
+        e.fields = [f for f in e.fields if f.name != "status"]
+        e.fields.append(FieldSpec(name="status", type="enum", choices=states))
+        moves = {a: [b] for a, b in zip(states, states[1:], strict=False)} | {states[-1]: []}
+        r.feature_specs.append(FeatureSpec(name="workflow", entity=owner, field="status", transitions=moves))
 
 
 def _workflow(r: Reading, target: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.understand.catalogue import DOMAINS, LIBRARY, parse_entities
+from core.engine.understand.catalogue import DOMAINS, LIBRARY, Domain, parse_entities
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
 from core.engine.understand.vocab import load, word_set
 from core.spec import EntitySpec
@@ -44,10 +44,25 @@ def entity_name(head: str, modifier: str | None, language: str) -> str:
     return names.get(head) or pascal(head)
 
 
-def definition(name: str) -> EntitySpec | None:
-    """A copy of what we know about an entity (fields, and relations to check against the app), if anything."""
-    known = definitions().get(name)
+def definition(name: str, domain: str = "") -> EntitySpec | None:
+    """A copy of what we know about an entity (the request's kind of app knows best), if anything."""
+    own = next((e for d in DOMAINS if d.key == domain for e in parse_entities(d.entities) if e.name == name), None)
+    known = own or definitions().get(name)
     return known.model_copy(deep=True) if known else None
+
+
+@cache
+def _triggers(domain: Domain) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """A domain's trigger words as patterns with weights (phrases weigh more)."""
+    return tuple((re.compile(rf"\b{re.escape(t.replace('+', ' '))}\b"), 3 if "+" in t else 2)
+                 for t in domain.triggers.split())
+
+
+def best_domain(text: str) -> tuple[int, Domain]:
+    """The kind of app the normalised text names most strongly, with its score (0 when none)."""
+    scored = [(sum(w * min(2, len(p.findall(text))) for p, w in _triggers(d)), -i, d) for i, d in enumerate(DOMAINS)]
+    score, _, domain = max(scored, key=lambda t: t[:2])
+    return score, domain
 
 
 def is_title_noun(name: str) -> bool:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
 from core.engine.understand.attributes import attributes_stage, ensure_label
 from core.engine.understand.candidates import candidates_stage
-from core.engine.understand.catalogue import DOMAINS, Domain
+from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.coverage import coverage_stage
 from core.engine.understand.entities import entities_stage
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.knowledge import best_domain, definition, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -27,37 +26,23 @@ MAX_PROMPT = 20_000
 # What the renderer on main supports of the new vocabulary. Anything else is kept out of the spec (shown in
 # not_built) until the renderer supports it: the one switch between understanding and rendering.
 RENDERER_SUPPORTS: frozenset[str] = frozenset({*ENTITY_FEATURES, "many_to_many", "file"})
-_KIND_WORDS = 25  # a request this short that names at most one thing gets the kind's usual entities
+_KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
 
 
 def kinds_stage(r: Reading) -> Reading:
-    """'a CRM', 'a blog', 'a task manager': a short request naming at most one thing gets its kind's entities."""
-    scored = sorted(((_score(d, r.text), -i, d) for i, d in enumerate(DOMAINS)), key=lambda t: t[:2], reverse=True)
-    best, _, domain = scored[0]
-    if best >= 4 or best >= 2 and len(r.entities) <= 1:
-        r.domain = domain.key  # names the app ('Online Shop'); brings no entities by itself
-    if len(r.entities) > 1 or len(r.text.split()) > _KIND_WORDS or r.field_lists or best < 2:
+    """'a CRM', 'a blog', 'an online shop': a short request that names no thing gets its kind's usual entities."""
+    best, domain = best_domain(r.text)
+    if r.entities or best < 2 or len(r.text.split()) > _KIND_WORDS and best < 4:
         return r
     from core.engine.understand.catalogue import parse_entities
 
+    r.domain = domain.key
     for e in parse_entities(domain.entities):
         if e.name not in r.entities:
             r.entities[e.name] = e
             r.words_for[e.name] = words_of(e.name)
     r.main = r.main or next(iter(r.entities))
     return r
-
-
-@cache
-def _triggers(domain: Domain) -> tuple[tuple[re.Pattern[str], int], ...]:
-    """A domain's trigger words as patterns with weights (phrases weigh more)."""
-    return tuple((re.compile(rf"\b{re.escape(t.replace('+', ' '))}\b"), 3 if "+" in t else 2)
-                 for t in domain.triggers.split())
-
-
-def _score(domain: Domain, text: str) -> int:
-    """How strongly the text names a domain."""
-    return sum(w * min(2, len(p.findall(text))) for p, w in _triggers(domain))
 
 
 def style_stage(r: Reading) -> Reading:

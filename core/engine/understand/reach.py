@@ -33,9 +33,11 @@ def decline_reason(r: Reading) -> str | None:
             return what
     head = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
     stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"}])
+    subject = " ".join(head.split()[:6])  # 'a diagram editor to draw...', 'the code formatter is...'
     for what, pattern in tool:
         in_head = pattern.search(head)
-        if in_head and stored < 3 or pattern.search(text) and stored < 2 and not _data_words(text):
+        if pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and \
+                not _data_words(text):
             return what
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)

@@ -22,6 +22,8 @@ _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "ten
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
 _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
                "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
+_REFERS = {"reference", "references", "refer", "refers", "point", "points", "link", "links", "referencia",
+           "referencian"}
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 
@@ -65,6 +67,8 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
 
 def _stated(r: Reading, *, with_lists: bool) -> None:
     """'X of Y', 'X for Y', "Y's X", 'X with Y', 'X belongs to Y', 'X has many Y', 'X can be in many Y'."""
+    many: set[tuple[str, str]] = set()
+    chained: set[int] = set()
     for si, toks in enumerate(r.sentences):
         phrases = [p for p in r.phrases if p.sentence == si]
         for a, b in zip(phrases, phrases[1:], strict=False):
@@ -72,27 +76,63 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
             if not x or not y or x == y:
                 continue
             between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
-            if any(t.tag in {"NOUN", "ADJ"} or t.tag == "VERB" and t.lemma not in _LINK_VERBS
-                   for t in toks[a.end:b.start]):
+            if any(t.tag in {"NOUN", "ADJ"} or t.tag == "VERB" and t.lemma not in _LINK_VERBS and
+                   not {u.text for u in toks[a.end:b.start]} & _MANY for t in toks[a.end:b.start]):
                 continue
             if a.possessive and not between:
                 add_link(r, y, x)
-            elif between in (["of"], ["for"], ["de"], ["para"], ["per"]):
+            elif between in (["of"], ["for"], ["de"], ["para"], ["per"]) and id(b) not in chained:
                 add_link(r, x, y)
             elif between[-2:] in (["belong", "to"], ["belongs", "to"], ["pertenece", "a"], ["pertenecen", "a"]) or \
+                    between in (["pertenece"], ["pertenecen"]) or \
                     between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
                 kind = "many_to_many" if set(between) & _MANY else "belongs_to"
                 add_link(r, x, y, kind)
+                chained |= _also(r, x, phrases, b, toks)
             elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(between) & _MANY:
+                many.add((x, y))
                 add_link(r, y, x)
-            elif with_lists and (between and between[-1] in {"with", "con"} or between == ["and", "their"]):
+            elif set(between) & _MANY and any(t.tag == "VERB" for t in toks[a.end:b.start]):
+                many.add((x, y))  # 'actors appear in many movies'
+            elif between in (["has"], ["have"], ["tiene"], ["tienen"], ["contains"], ["contain"]):
+                add_link(r, y, x)  # 'each order has order items'
+            elif set(between) & _REFERS or between in (["is", "of"], ["is", "for"], ["es", "de"], ["son", "de"]):
+                add_link(r, x, y)  # 'items that reference products', 'cada reserva es de un socio'
+                chained |= _also(r, x, phrases, b, toks)
+            raw = [t.text for t in toks[a.end:b.start]]
+            if with_lists and (between and between[-1] in {"with", "con"} or raw in (["and", "their"], ["and", "its"],
+                                                                                     ["y", "sus"], ["y", "su"])):
                 if y == "Tag":
                     continue  # tags are many-to-many (features stage)
                 if y in _PARENT_KINDS and x not in _PARENT_KINDS or x in _JOIN_KINDS and y not in _JOIN_KINDS:
                     add_link(r, x, y)
                 else:
                     add_link(r, y, x)
+    _reciprocal(r, many)
+
+
+def _reciprocal(r: Reading, many: set[tuple[str, str]]) -> None:
+    """'movies have many actors and actors appear in many movies': many-to-many."""
+    for x, y in many:
+        if (y, x) in many and x < y:
+            r.links = [link for link in r.links if {link[0], link[1]} != {x, y}]
+            r.links.append((x, y, "many_to_many"))
+
+
+def _also(r: Reading, child: str, phrases: list[Phrase], after: Phrase, toks: list) -> set[int]:
+    """'belongs to a supplier and to a warehouse', 'es de un socio para una clase': every parent listed."""
+    used: set[int] = set()
+    for q in (q for q in phrases if q.start > after.end):
+        between = [t.text for t in toks[after.end:q.start] if t.tag != "DET"]
+        if not between or not set(between) <= {"and", "y", "to", "a", "for", "para", "de", "of", ",", "in", "en"}:
+            break
+        parent = _entity(r, q)
+        if parent:
+            add_link(r, child, parent)
+            used.add(id(q))
+        after = q
+    return used
 
 
 def _frames(r: Reading) -> None:

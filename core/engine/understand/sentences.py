@@ -16,6 +16,7 @@ _ADJ_SUFFIXES = ("ful", "ous", "ible", "able", "ical", "less", "ive")
 _NOUNS_IN_ADJ_FORM = {"objective", "representative", "executive", "archive", "detective", "incentive",
                       "initiative", "alternative", "relative", "native", "motive", "directive", "cable", "table",
                       "vegetable", "timetable", "receivable", "payable", "deliverable", "collectible", "bible"}
+_VERB_SUFFIXES = ("izes", "ises", "ates", "ifies", "ides", "ects", "ains", "ows")
 _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "puede", "pueden", "podran",
            "debe", "deben"}
 
@@ -42,6 +43,13 @@ def _token(raw: str) -> Token:
     if raw.endswith(("'s", "'")) and len(raw) > 2:
         return Token(raw.rstrip("'s").rstrip("'") if raw.endswith("'s") else raw[:-1], possessive=True)
     return Token(raw)
+
+
+def known_nouns() -> frozenset[str]:
+    """Nouns that name things (lazy: knowledge imports the catalogue)."""
+    from core.engine.understand.knowledge import known_words
+
+    return known_words()
 
 
 def _closed(word: str) -> str | None:
@@ -75,16 +83,22 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
+        elif nxt and f"{w} {singular(nxt)}" in known_nouns() or prev and f"{prev.text} {singular(w)}" in known_nouns():
+            t.tag, t.lemma = "NOUN", w  # 'leave requests', 'order items'
         elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
-        elif prev and (prev.text in _MODALS or prev.text == "to" and _closed(nxt) in {"DET", "PRON"}) and \
+        elif prev and (prev.text in _MODALS or prev.text == "to" and (_closed(nxt) in {"DET", "PRON", "PREP"} or
+                                                                     not nxt)) and \
                 not w.endswith("s") and _closed(w) is None:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'can utilize', 'to communicate with'
         elif language == "es" and w.endswith(("an", "en", "aron", "ieron")) and len(w) > 4 and prev and (
                 prev.tag == "CONJ" or prev.tag == "NOUN" and prev.text.endswith("s")) and \
                 singular(w, "es") not in ENTITY_WORDS_ES:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'los usuarios publican hilos y responden'
+        elif prev and prev.tag == "NOUN" and not prev.text.endswith("s") and w.endswith(_VERB_SUFFIXES) and \
+                singular(w) not in known_nouns():
+            t.tag, t.lemma = "VERB", w  # 'the software utilizes data'
         elif w in adjectives or (w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
                                   _closed(nxt) is None and nxt not in verbs and len(w) > 5):
             t.tag = "ADJ"
@@ -121,11 +135,15 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s")  # imperative: 'track expenses'
     if prev.text == "to" and w.endswith("s") and w != verb_lemmas().get(w, w) and w not in verb_lemmas().values():
         return False  # 'belong to lists'
+    participle = w != verb_lemmas().get(w, w) and not w.endswith(("s", "ing")) or w.endswith(("ed", "en"))
+    if prev.text in {"has", "have", "had", "having"}:
+        return participle  # 'has order items' is a noun, 'has ordered' a verb
     if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
         return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")))
     if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM":
         return False
-    if prev.tag == "PRON" and prev.text not in {"it", "which", "what", "there"} or prev.text in {"who", "which"}:
+    if prev.tag == "PRON" and prev.text not in {"it", "which", "what", "there"} or \
+            prev.text in {"who", "which", "that"} and _closed(nxt) != "PUNCT":
         return True
     if prev.text in {"it", "which", "that"}:
         return w.endswith("s")
@@ -136,6 +154,9 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         return bool(before and before.tag == "VERB") or _closed(nxt) == "DET"
     if prev.tag == "NOUN" and prev.text in word_set("generic_subjects"):
         return True
+    if prev.tag == "NOUN" and w.endswith("s") and not prev.text.endswith("s") and \
+            singular(w) not in known_nouns() and verb_lemmas().get(w) != w:
+        return True  # 'the software allows businesses to...'
     if prev.tag == "NOUN":  # 'members borrow books', 'a user rates recipes'
         plural_subject = prev.text.endswith("s") and not prev.text.endswith("ss")
         return (plural_subject and not w.endswith("s")) or (not plural_subject and w.endswith("s") and

@@ -54,7 +54,8 @@ def es_forms(verb: str) -> set[str]:
 
 
 _ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "aprender", "vender", "responder", "poder", "ser",
-          "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender"}
+          "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender",
+          "pertenecer", "contener", "mantener", "obtener", "proveer", "atender", "devolver", "resolver"}
 _EN_AR_IR = {"star", "clear", "appear", "hear", "wear", "bear", "tear", "near", "pair", "repair", "stir", "fear",
              "gear"}
 
@@ -71,14 +72,7 @@ def verb_lemmas() -> dict[str, str]:
     lemmas = {*v["data"], *v["joins"], *v["assign"], *v["ownership"]}
     for verbs in v["features"].values():
         lemmas |= set(verbs)
-    lemmas |= {"allow", "help", "provide", "enable", "let", "offer", "use", "make", "get", "see", "show",
-               "support", "include", "contain", "want", "need", "aim", "ensure", "simplify", "streamline",
-               "facilitate", "identify", "improve", "gain", "keep", "permit", "permitir", "ayudar",
-               "ofrecer", "usar", "ver", "tener", "mostrar", "incluir", "hold", "belong", "pertenecer",
-               "connect", "link", "relate", "associate", "consist", "specify", "set", "input", "check",
-               "mark", "complete", "finish", "start", "begin", "cancel", "confirm", "visit", "explore",
-               "discover", "learn", "practice", "practise", "play", "watch", "read", "listen", "invite",
-               "notify", "remind", "alert", "receive", "calculate", "estimate", "measure", "analyze", "analyse"}
+    lemmas |= set(v["general"])
     out: dict[str, str] = {}
     for lemma in sorted(lemmas):  # English forms first: 'vote' is vote, not a form of votar
         if not is_spanish_verb(lemma):
