@@ -98,6 +98,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
     for p in r.phrases:
         phrase = " ".join(p.words)
         feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
+        if not feature and any(nouns.get(w) == "booking_slots" for w in p.modifiers):
+            feature = "booking_slots"  # 'a booking system for a yoga studio'
         if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1:
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         if feature == "booking_slots":
@@ -199,6 +201,8 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
     name = entity or next((n for n in _BOOKINGS if n in r.entities), "Booking")
+    if r.uses_feature("booking_slots", name):
+        return
     if name not in r.entities:
         r.entities[name] = EntitySpec(name=name, fields=[])
     e = r.entities[name]
@@ -213,6 +217,7 @@ def _booking(r: Reading, target: str, detail: str) -> None:
                                                 n not in _FEATURE_ENTITIES), target)
     if target:
         force_link(r, name, target)
+    who = who or next((n for n in r.entities if n in _WHO and n not in {target, "User"}), "")
     if who and who != target:
         add_link(r, name, who)
     r.feature_specs.append(FeatureSpec(name="booking_slots", entity=name, target=target, field="start_at",
@@ -225,6 +230,8 @@ def _upload(r: Reading, owner: str, word: str) -> None:
         return
     e = r.entities[owner]
     name = field_ident(word if word in _FILE_WORDS else "file")
+    if any(fs.name == "uploads" and fs.entity == owner and fs.field == name for fs in r.feature_specs):
+        return
     if all(f.name != name for f in e.fields):
         e.fields.append(FieldSpec(name=name, type="file", required=False))
     r.feature_specs.append(FeatureSpec(name="uploads", entity=owner, field=name))
