@@ -5,8 +5,8 @@ from __future__ import annotations
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.entities import is_fieldish, name_of
 from core.engine.understand.fields import field_ident, infer_field
-from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun
-from core.engine.understand.lexicon import FIELD_WORDS_ES, PER_UNITS_ES
+from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
+from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.style import colours_in
 from core.engine.understand.vocab import load, verb_lemmas, word_set
@@ -49,7 +49,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             continue
         items = _following_list(r, p.sentence, k + 1)
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
-            out.setdefault(owner, []).extend(_field_words(r, items))
+            described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}
+            out.setdefault(owner, []).extend(_field_words(r, items, described=described))
     for f in r.frames:  # 'log their symptoms, severity, duration'
         owners = [_entity(r, p) for p in f.objects]
         first = next((o for o in owners if o), None)
@@ -87,12 +88,14 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     return items
 
 
-def _field_words(r: Reading, items: list[Phrase]) -> list[str]:
+def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) -> list[str]:
     """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
     out = []
     for p in items:
-        if _entity(r, p) and not is_fieldish(p.head, r.language):
-            continue
+        name = name_of(p, r.language)
+        known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
+        if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
+            continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
         if set(words) & _STYLE or any(colours_in(w) for w in words) or asks_for_capability(" ".join(words)) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language):

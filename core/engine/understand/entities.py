@@ -126,9 +126,10 @@ def entities_stage(r: Reading) -> Reading:
         k = p.start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
-        if p.start and toks[k].text in {"with", "con", "including", "incluyendo"}:
+        if p.start and toks[k].text in {"with", "con", "including", "incluyendo"} and \
+                not any(g[0] is p for g in r.lists):
             score[names[id(p)]] += 1
-        if p.start > 1 and toks[p.start - 1].text in {"of", "de", "for", "para"} and (
+        if p.start > 1 and toks[p.start - 1].text in {"of", "de", "for", "para"} and p.plural and (
                 toks[p.start - 2].text in word_set("tool_nouns") or toks[p.start - 2].lemma in _BOOKING_WORDS or
                 any(q.end == p.start - 1 and id(q) in names for q in r.phrases if q.sentence == p.sentence)):
             score[names[id(p)]] += 1  # 'fichajes de empleados', 'an app for employees'
@@ -144,8 +145,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
                 toks[p.start - 1].text in {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}:
             score[names[id(p)]] += 2  # 'a customer has many orders'
-        if nxt and nxt[0].text in _DESCRIBED and any((p.sentence, q.start) in starts for q in r.phrases
-                                                     if q.sentence == p.sentence and p.end < q.start <= p.end + 4):
+        listed_after = any((p.sentence, q.start) in starts for q in r.phrases
+                           if q.sentence == p.sentence and p.end < q.start <= p.end + 4)
+        if nxt and nxt[0].text in _DESCRIBED and (p.plural or nxt[0].text != ":") and listed_after:
             score[names[id(p)]] += 2  # 'tasks have a title, due date and priority'
 
     lead = next((p for p in r.phrases if p.sentence == 0), None)
@@ -160,6 +162,13 @@ def entities_stage(r: Reading) -> Reading:
 
     for group in r.lists:
         named = [names[id(p)] for p in group if id(p) in names]
+        toks = r.sentences[group[0].sentence]
+        k = group[0].start - 1
+        while k > 0 and toks[k].tag == "DET":
+            k -= 1
+        if k >= 0 and toks[k].text in {"with", "con", "including", "incluyendo"}:
+            for n in named:
+                score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
         if len(named) >= 2 and any(score[n] >= THRESHOLD - 1 for n in named):
             toks = r.sentences[group[0].sentence]
             lead = toks[group[0].start - 1] if group[0].start else None
@@ -190,8 +199,9 @@ def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> 
     """'a database of vendors', 'a list of books': the thing after 'of' is stored."""
     for toks in r.sentences:
         for i, t in enumerate(toks[:-1]):
-            if (t.lemma in _CONTAINERS or t.text in word_set("tool_nouns")) and toks[i + 1].text in {"of", "de"}:
+            if (t.lemma in _CONTAINERS or t.text in word_set("tool_nouns")) and toks[i + 1].text in {"of", "de"} and \
+                    i + 2 < len(toks) and toks[i + 2].tag != "DET":  # 'app de recetas', not 'club de una ciudad'
                 p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and i + 1 < p.start <= i + 4),
                          None)
-                if p is not None and id(p) in names:
+                if p is not None and id(p) in names and (p.plural or t.lemma in _CONTAINERS):
                     score[names[id(p)]] += 3

@@ -24,6 +24,8 @@ _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrol
                "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
 _REFERS = {"reference", "references", "refer", "refers", "point", "points", "link", "links", "referencia",
            "referencian"}
+_POSSESSIVE_LIST = (["and", "their"], ["and", "its"], [",", "their"], [",", "its"], ["y", "sus"], ["y", "su"],
+                    [",", "sus"], [",", "su"])
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 
@@ -101,8 +103,7 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 add_link(r, x, y)  # 'items that reference products', 'cada reserva es de un socio'
                 chained |= _also(r, x, phrases, b, toks)
             raw = [t.text for t in toks[a.end:b.start]]
-            if with_lists and (between and between[-1] in {"with", "con"} or raw in (["and", "their"], ["and", "its"],
-                                                                                     ["y", "sus"], ["y", "su"])):
+            if with_lists and (between and between[-1] in {"with", "con"} or raw in _POSSESSIVE_LIST):
                 if y == "Tag":
                     continue  # tags are many-to-many (features stage)
                 if y in _PARENT_KINDS and x not in _PARENT_KINDS or x in _JOIN_KINDS and y not in _JOIN_KINDS:
