@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import subprocess
+import sys
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from core.engine import apply_followup, infer_spec, render_backend, render_project
 from core.engine.render.plan import owner_field, prepare
 from core.spec import AppSpec
 from tests.engine import render_specs as specs
-from tests.engine.generated import bandit_issues, run_suite, write_project
+from tests.engine.generated import bandit_issues, clean_env, run_suite, write_project
 
 FEATURE_TESTS = {"ratings": "test_feature_ratings.py", "favourites": "test_feature_favourites.py",
                  "comments": "test_feature_comments.py", "tags": "test_feature_tags.py",
@@ -149,3 +154,27 @@ def test_readmes_list_the_feature_endpoints():
     es = render_project(specs.combined_es())["README.md"]
     assert "un solape con otra reserva del mismo recurso responde 409" in es and "filtrable por `etiqueta_id`" in es
     assert "/balances" in render_project(specs.totals())["README.md"]
+
+
+@pytest.mark.slow
+def test_feature_rules_hold_on_postgresql(tmp_path):
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        pytest.skip('TEST_DATABASE_URL is not a PostgreSQL URL (eval "$(bash .ci/services.sh)")')
+    psycopg = pytest.importorskip("psycopg")
+    name = f"genapp_{uuid.uuid4().hex[:12]}"  # its own database: the generated app drops and creates its tables
+    admin = make_url(url).set(drivername="postgresql")
+    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        write_project(render_project(specs.combined_en()), tmp_path)
+        target = admin.set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
+        tests = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.glob("tests/test_feature_*.py"))
+        env = clean_env() | {"APP_TEST_DATABASE_URL": target}
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests,
+                               "tests/test_users.py", "tests/test_recipes.py"], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=900)
+        assert proc.returncode == 0 and " passed" in proc.stdout, proc.stdout[-3000:] + proc.stderr[-2000:]
+    finally:
+        with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
