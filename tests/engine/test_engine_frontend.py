@@ -154,3 +154,12 @@ def test_home_is_what_the_app_is_about_not_its_first_table(prompt, home):
     from core.engine import infer_spec
 
     assert app_config(infer_spec(prompt))["home"] == home
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("fecha_inicio", "Fecha de inicio"), ("linea_factura", "Línea de factura"), ("precio_unitario", "Precio unitario"),
+    ("numero", "Número"), ("valoracion", "Valoración"), ("fecha_limite", "Fecha límite"),
+    ("nombre_cliente", "Nombre de cliente"),
+])
+def test_spanish_identifiers_keep_their_order_and_get_their_accents(name, expected):
+    assert label(name, "es") == expected

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.engine.render.vocabulary import es_entity, es_event, es_field_label, es_word
-from core.engine.understand.lexicon import ENTITY_LABELS_ES, LABELS_ES
+from core.engine.render.vocabulary import es_entity, es_label
+from core.engine.understand.lexicon import ENTITY_LABELS_ES
 from core.spec import EntitySpec, FieldSpec
 
 SEARCHABLE = {"string", "text", "email"}
@@ -15,17 +15,7 @@ def label(name: str, language: str) -> str:
     if parts[-1] == "id" and len(parts) > 1:
         parts = parts[:-1]
     if language == "es":
-        whole = es_field_label(name) or LABELS_ES.get(name) or es_field_label("_".join(parts))
-        if not whole and len(parts) > 1 and parts[-1] in {"on", "at"} and es_event("_".join(parts[:-1])):
-            whole = "fecha de " + es_event("_".join(parts[:-1]))
-        if whole:
-            return whole[:1].upper() + whole[1:]
-        words = [es_word(p) if es_word(p) is not None else LABELS_ES.get(p) or es_event(p) or p for p in parts]
-        parts = [w for w in words if w]
-        if len(parts) == 2 and parts[0] in {"fecha", "hora"}:
-            pass
-        elif len(parts) == 2:
-            parts = [parts[1], "de", parts[0]] if parts[0] not in {"nombre", "apellido"} else parts
+        parts = [es_label(name)]
     text = " ".join(parts)
     return text[:1].upper() + text[1:]
 
