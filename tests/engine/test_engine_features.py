@@ -178,3 +178,13 @@ def test_feature_rules_hold_on_postgresql(tmp_path):
     finally:
         with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_architecture_states_each_rule_and_what_was_not_built():
+    spec = specs.combined_en().model_copy(update={"requested": ["recipes", "ratings", "email alerts"],
+                                                  "not_built": ["email alerts"]})
+    arch = render_project(spec)["ARCHITECTURE.md"]
+    assert "- **workflow**: `Recipe`.`status` moves only draft → published, published → archived (else 409)" in arch
+    assert "Requested: recipes, ratings, email alerts." in arch and "Not built: email alerts." in arch
+    es = render_project(specs.combined_es())["ARCHITECTURE.md"]
+    assert "- **reservas por franja horaria** (`booking_slots`): `Cita` reserva `Dentista`" in es

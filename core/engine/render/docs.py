@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.engine.render import plan
 from core.engine.render.common import entity_label, label, search_fields
-from core.engine.render.docs_features import feature_endpoints
+from core.engine.render.docs_features import FEATURES_ES, feature_endpoints, feature_rules_md
 from core.spec import AppSpec, EntitySpec
 
 _MERMAID = {"string": "string", "text": "text", "int": "int", "decimal": "decimal", "bool": "boolean",
@@ -12,12 +12,6 @@ _MERMAID = {"string": "string", "text": "text", "int": "int", "decimal": "decima
 _TYPES_ES = {"string": "texto", "text": "texto largo", "int": "entero", "decimal": "decimal", "bool": "sí/no",
              "date": "fecha", "datetime": "fecha y hora", "email": "correo", "url": "URL", "enum": "opciones",
              "file": "archivo"}
-_FEATURES_ES = {"auth": "cuentas de usuario e inicio de sesión", "payments": "pagos con Stripe",
-                "search": "búsqueda global", "dashboard": "panel de estadísticas", "contact": "formulario de contacto",
-                "ratings": "valoraciones", "favourites": "favoritos", "comments": "comentarios",
-                "tags": "etiquetas", "ordering": "orden manual", "booking_slots": "reservas por franja horaria",
-                "workflow": "flujo de estados", "uploads": "subida de archivos"}
-
 
 def er_diagram(spec: AppSpec) -> str:
     """A Mermaid erDiagram of the entities and their relations."""
@@ -112,7 +106,7 @@ tests/              pytest suite, a fresh SQLite database per test
 
 Features: {features}.
 
-## Entities
+{feature_rules_md(spec, "en")}## Entities
 
 | Entity | Endpoint | Fields | Relations |
 |---|---|---|---|
@@ -128,7 +122,7 @@ Features: {features}.
 
 def _architecture_md_es(spec: AppSpec) -> str:
     """ARCHITECTURE.md in Spanish."""
-    features = join_es([_FEATURES_ES[f] for f in spec.features]) or "ninguna"
+    features = join_es([FEATURES_ES[f] for f in spec.features]) or "ninguna"
     return f"""# Arquitectura de {spec.title}
 
 Un servicio FastAPI con modelos SQLAlchemy 2 (SQLite por defecto; cualquier otra base de datos mediante
@@ -148,7 +142,7 @@ tests/              pruebas pytest, con una base de datos SQLite nueva en cada p
 
 Funcionalidades: {features}.
 
-## Entidades
+{feature_rules_md(spec, "es")}## Entidades
 
 | Entidad | Ruta | Campos | Relaciones |
 |---|---|---|---|

@@ -1,9 +1,15 @@
-"""README lines for the entity features' endpoints, in English and Spanish."""
+"""README and ARCHITECTURE.md text for the entity features (endpoints, rules), in English and Spanish."""
 
 from __future__ import annotations
 
 from core.engine.render import plan
 from core.spec import AppSpec
+
+FEATURES_ES = {"auth": "cuentas de usuario e inicio de sesión", "payments": "pagos con Stripe",
+               "search": "búsqueda global", "dashboard": "panel de estadísticas", "contact": "formulario de contacto",
+               "ratings": "valoraciones", "favourites": "favoritos", "comments": "comentarios",
+               "tags": "etiquetas", "ordering": "orden manual", "booking_slots": "reservas por franja horaria",
+               "workflow": "flujo de estados", "uploads": "subida de archivos"}
 
 
 def feature_endpoints(spec: AppSpec, language: str) -> list[str]:
@@ -62,3 +68,46 @@ def feature_endpoints(spec: AppSpec, language: str) -> list[str]:
             out.append(f"- `GET /api/{e.table}/{{id}}/balances` " + (
                 "lo que cada miembro pagó, debe y su saldo" if es else "what each member paid, owes and their balance"))
     return out
+
+
+_RULES = {
+    "ratings": ("`{entity}` rates `{target}` by `{field}` (1-5), one per user; `{target}` shows the average and count",
+                "`{entity}` valora `{target}` con `{field}` (1-5), una por usuario; `{target}` muestra la media y el "
+                "número"),
+    "favourites": ("users mark `{target}` rows as favourites (`{entity}`), a toggle",
+                   "cada usuario marca `{target}` como favorito (`{entity}`), con un interruptor"),
+    "comments": ("`{entity}` comments on `{target}`, newest first",
+                 "`{entity}` comenta `{target}`, lo más nuevo primero"),
+    "tags": ("`{target}` is tagged with many `{entity}` and filtered by one",
+             "`{target}` se enlaza con varios registros de `{entity}` y se filtra por uno"),
+    "ordering": ("`{entity}` keeps a dense `{field}` inside its `{target}`, moved with /move",
+                 "`{entity}` mantiene `{field}` seguida dentro de su `{target}`; se mueve con /move"),
+    "booking_slots": ("`{entity}` books `{target}` from `{field}` to `{end}`: no overlaps (409), no past, end after "
+                      "start (422)", "`{entity}` reserva `{target}` de `{field}` a `{end}`: sin solapes (409), nada en "
+                      "el pasado y el fin después del inicio (422)"),
+    "workflow": ("`{entity}`.`{field}` moves only {moves} (else 409)",
+                 "`{entity}`.`{field}` solo admite los cambios {moves} (si no, 409)"),
+    "uploads": ("`{entity}`.`{field}` holds an uploaded file (5 MB, pdf/images/txt/doc/docx)",
+                "`{entity}`.`{field}` guarda un archivo subido (5 MB, pdf/imágenes/txt/doc/docx)"),
+}
+
+
+def feature_rules_md(spec: AppSpec, language: str) -> str:
+    """ARCHITECTURE.md lines: each feature's rule, accounts, and what was asked and not built."""
+    es = language == "es"
+    lines = []
+    if plan.has_auth(spec):
+        lines.append("- **cuentas** (`auth`): las cuentas son `User` (la primera es admin); cada fila tiene "
+                     "propietario y solo él o un admin la cambia (403)" if es else
+                     "- **auth**: accounts are `User` (the first is the admin); every row has an owner and only they "
+                     "or an admin change it (403)")
+    for fs in spec.feature_specs:
+        moves = ", ".join(f"{a} → {'/'.join(b)}" for a, b in fs.transitions.items() if b)
+        text = _RULES[fs.name][1 if es else 0].format(entity=fs.entity, target=fs.target, field=fs.field,
+                                                       end=fs.end_field, moves=moves)
+        lines.append(f"- **{FEATURES_ES[fs.name]}** (`{fs.name}`): {text}" if es else f"- **{fs.name}**: {text}")
+    if spec.requested:
+        lines.append(("Pedido: " if es else "Requested: ") + ", ".join(spec.requested) + ".")
+    if spec.not_built:
+        lines.append(("No construido: " if es else "Not built: ") + ", ".join(spec.not_built) + ".")
+    return "\n".join(lines) + "\n\n" if lines else ""
