@@ -30,6 +30,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel
 
+from core import reaper
 from core.files import write_files
 
 Level = Literal["bubblewrap", "limits"]
@@ -162,18 +163,26 @@ def execute(workdir: Path, *, level: Level, timeout: float, limits: Limits, bwra
     with open(out_path, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
-        namespace = ""
+        sandbox: list[reaper.Namespace] = []
+        watched = _watch(check, out_path, progress)
+
+        def tick() -> None:
+            # Note the namespace while bwrap is alive: once it has exited, its init is no longer its child.
+            if level == "bubblewrap" and not sandbox:
+                sandbox.extend(filter(None, [reaper.find_namespace(proc.pid)]))
+            if watched is not None:
+                watched()
+
         try:
-            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes,
-                            _watch(check, out_path, progress))
+            stopped = _wait(proc, out_path, start + timeout, limits.output_bytes, workdir, limits.disk_bytes, tick)
         finally:
-            if level == "bubblewrap":
-                namespace = _sandbox_namespace(proc.pid)
-            _kill_group(proc)  # also reaps: kill while the leader is a zombie so its pgid cannot be reused
+            if level == "bubblewrap" and not sandbox:
+                sandbox.extend(filter(None, [reaper.find_namespace(proc.pid)]))
+            reaper.kill_group(proc)  # also reaps: kill while the leader is a zombie so its pgid cannot be reused
             if level == "limits":
-                _kill_marked(token)
-            elif namespace:
-                _reap_namespace(namespace)
+                reaper.kill_marked(token)
+            elif sandbox:
+                reaper.empty_namespace(sandbox[0])  # returns once the kernel has removed every process in it
     seconds = round(time.monotonic() - start, 3)
     output = _tail(out_path)
     code = proc.returncode
@@ -271,68 +280,6 @@ def disk_usage(folder: Path) -> int:
                         st = entry.stat(follow_symlinks=False)
                         total += max(st.st_size, st.st_blocks * 512)
     return total
-
-
-def _sandbox_namespace(bwrap_pid: int) -> str:
-    """The pid namespace of the sandbox started by `bwrap_pid` (its child is the namespace's init), or ""."""
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as fh:
-                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-            if ppid == bwrap_pid:
-                namespace = os.readlink(f"/proc/{entry.name}/ns/pid")
-                return namespace if namespace != os.readlink("/proc/self/ns/pid") else ""
-        except (OSError, ValueError, IndexError):
-            continue
-    return ""
-
-
-def _reap_namespace(namespace: str, wait: float = 5.0) -> None:
-    """SIGKILL whatever is still in the sandbox's pid namespace and wait until the kernel has removed it all."""
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        found = False
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                if os.readlink(f"/proc/{entry.name}/ns/pid") == namespace:
-                    found = True
-                    os.kill(int(entry.name), signal.SIGKILL)
-            except OSError:
-                continue
-        if not found:
-            return
-        time.sleep(0.02)
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    """SIGKILL the run's process group, then reap the leader."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-
-
-def _kill_marked(token: str) -> None:
-    """Kill processes of a limits-only run that left its process group (setsid) but kept its env marker."""
-    needle = f"AUTOCREA_SANDBOX_RUN={token}".encode()
-    for _ in range(3):
-        found = False
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry.name}/environ", "rb") as fh:
-                    if needle in fh.read().split(b"\0"):
-                        os.kill(int(entry.name), signal.SIGKILL)
-                        found = True
-            except OSError:
-                continue
-        if not found:
-            return
-        time.sleep(0.05)
 
 
 def _limit_hit(code: int | None, output: str) -> str:

@@ -227,3 +227,25 @@ def test_bomb():
     run = run_tests({"test_bomb.py": test}, timeout=3, limits=Limits(processes=64))
     assert run.stopped_reason == "timeout"
     assert processes_with(token) == [], "sandbox processes outlived run_tests"
+
+
+def test_a_suite_that_exits_leaving_a_fork_bomb_behind_leaves_no_process_when_run_tests_returns() -> None:
+    # pytest exits normally while its sleeping children still run: bubblewrap's outer process returns at
+    # once, and the namespace's processes used to be listed for a moment after run_tests returned.
+    test_template = """
+import os
+def test_bomb():
+    for _ in range(400):
+        try:
+            if os.fork() == 0:
+                os.execv("/usr/bin/sleep", [{token!r}, "60"])
+        except OSError:
+            break
+    assert False
+"""
+    for _ in range(10):  # the window was narrow: several runs, each checked the instant run_tests returns
+        token = "leftover-" + secrets.token_hex(6)
+        run = run_tests({"test_bomb.py": test_template.format(token=token)}, timeout=60, limits=Limits(processes=32))
+        left = processes_with(token)
+        assert run.failed == 1 and not run.stopped_reason, run.output
+        assert left == [], f"{len(left)} sandbox processes outlived run_tests"
