@@ -150,7 +150,7 @@ def test_host_secrets_never_reach_the_tests(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("DATABASE_URL", "postgresql://app:hunter2-secret@db/prod")
     test = """
 import json, os
-ALLOWED = {"PATH", "HOME", "LANG", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PWD",
+ALLOWED = {"PATH", "HOME", "LANG", "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "PYTHONUNBUFFERED", "PWD",
            "PYTEST_CURRENT_TEST", "PYTEST_VERSION"}
 def test_env():
     assert set(os.environ) <= ALLOWED, sorted(os.environ)
