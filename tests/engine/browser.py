@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -18,6 +19,10 @@ from tests.engine.generated import clean_env
 
 CHROMIUM = "/usr/bin/chromium"
 PREVIEW_URL = "http://preview.autocrea.test/preview.html"
+# English interface words that must not show in a Spanish app.
+ENGLISH = re.compile(r"\b(Save|Delete|Edit|Search|Dashboard|Sign in|Create account|Comments?|Ratings?|Details|"
+                     r"Previous|Next|New|Name|Move|Nothing here|[Ff]avourites?|Status|Board|Cards?|Users?|Tags?|"
+                     r"Appointments?|Dentists?|Recipes?|Expense|Title|Position|Start|End|Draft|Submitted)\b")
 # The studio serves previews with this header: an opaque origin, no storage, no dialogs, no popups.
 SANDBOX = "sandbox allow-scripts allow-forms"
 

@@ -8,7 +8,8 @@ import pytest
 
 from core.engine import infer_spec, render_project
 from tests.engine import feature_specs as specs
-from tests.engine.browser import serve, shot, unexpected, watch
+from tests.engine import render_specs
+from tests.engine.browser import ENGLISH, serve, shot, unexpected, watch
 from tests.engine.generated import write_project
 
 pytestmark = pytest.mark.e2e
@@ -187,3 +188,34 @@ def test_served_app_shows_backend_totals_and_balances(browser, tmp_path):
         expect(rows.nth(0).locator("td")).to_have_text(["Ana García", "30.00", "15.00", "+15.00"])
         expect(rows.nth(1).locator("td")).to_have_text(["Javier López", "0.00", "15.00", "-15.00"])
         assert errors == []
+
+
+def test_served_spanish_app_reads_in_spanish_on_every_view(browser, tmp_path):
+    from playwright.sync_api import expect
+
+    root = write_project(render_project(render_specs.combined_es()), tmp_path / "app")
+    with serve(root, tmp_path / "app.db") as base:
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        errors = watch(page)
+        page.goto(base + "/")
+        page.wait_for_selector("#app[data-ready]")
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        auth = page.locator(".auth")
+        auth.get_by_role("button", name="Crear cuenta").click()
+        page.locator("#s-name").fill("Lucía Martínez")
+        page.locator("#s-email").fill("lucia@example.com")
+        page.locator("#s-password").fill("contraseña-larga")
+        auth.get_by_role("button", name="Crear cuenta").click()
+        expect(page.locator("#status")).to_have_text("Cuenta creada: has iniciado sesión.")
+        views = page.locator("nav button")
+        for i in range(views.count()):
+            views.nth(i).click()
+            page.wait_for_selector(f'#app[data-ready="{views.nth(i).get_attribute("data-view")}"]', state="attached")
+            text = page.locator("body").inner_text()
+            assert not ENGLISH.findall(text), (views.nth(i).inner_text(), ENGLISH.findall(text))
+        page.locator("nav").get_by_role("button", name="Etiquetas").click()
+        for expected in ("Guardado", "Ya hay otro registro con ese valor."):
+            page.locator("#f-etiquetas-nombre").fill("ortodoncia")
+            page.get_by_role("button", name="Guardar").click()
+            expect(page.locator("#status")).to_have_text(expected)
+        assert unexpected(errors, [(409, "/api/etiquetas")]) == []
