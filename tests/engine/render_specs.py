@@ -160,3 +160,23 @@ def combined_es() -> AppSpec:
 ALONE = {"auth": auth, "ratings": ratings, "favourites": favourites, "comments": comments, "tags": tags,
          "ordering": ordering, "booking_slots": booking_slots, "workflow": workflow, "uploads": uploads,
          "totals": totals}
+
+
+def sparse() -> AppSpec:
+    """Features named with little detail: the renderer completes fields, relations, states and accounts."""
+    return AppSpec(name="sparse", entities=[
+        _e("User", F(name="email", type="email", unique=True), F(name="nickname", max_length=40)),
+        _e("Project", F(name="name"), m2m=("User",)),
+        _e("Task", F(name="title"), F(name="state"), F(name="due", type="date", required=False), rel=("Project",)),
+        _e("Slot", F(name="starts", type="date"), F(name="ends", type="date"), rel=("Project",)),
+        _e("Review"), _e("Pin", F(name="note")), _e("Label", F(name="name", max_length=30)),
+        _e("Attachment", F(name="title"), F(name="document", required=False))],
+        feature_specs=[FeatureSpec(name="ratings", entity="Review", target="Project"),
+                       FeatureSpec(name="favourites", entity="Pin", target="Project"),
+                       FeatureSpec(name="ordering", entity="Task", target="Project"),
+                       FeatureSpec(name="workflow", entity="Task", field="state"),
+                       FeatureSpec(name="booking_slots", entity="Slot", target="Project", field="starts",
+                                   end_field="ends"),
+                       FeatureSpec(name="tags", entity="Label", target="Task"),
+                       FeatureSpec(name="uploads", entity="Attachment", field="document"),
+                       FeatureSpec(name="comments", entity="Attachment")])

@@ -112,7 +112,7 @@ def _check(name: str, spec: AppSpec, root: Path) -> tuple[str, object]:
 
 
 SUITES = [(n, b) for n, b in specs.ALONE.items()] + [("combined_en", specs.combined_en),
-                                                     ("combined_es", specs.combined_es)]
+                                                     ("combined_es", specs.combined_es), ("sparse", specs.sparse)]
 
 
 @pytest.mark.slow
@@ -188,3 +188,19 @@ def test_architecture_states_each_rule_and_what_was_not_built():
     assert "Requested: recipes, ratings, email alerts." in arch and "Not built: email alerts." in arch
     es = render_project(specs.combined_es())["ARCHITECTURE.md"]
     assert "- **reservas por franja horaria** (`booking_slots`): `Cita` reserva `Dentista`" in es
+
+
+def test_sparse_feature_specs_are_completed():
+    spec = prepare(specs.sparse())
+    review = spec.entity("Review")
+    assert [(f.name, f.min, f.max) for f in review.fields] == [("stars", 1, 5)]
+    assert {r.target for r in review.relations} == {"Project", "User"}
+    assert [f.required for f in spec.entity("Pin").fields] == [False]
+    task = {f.name: f for f in spec.entity("Task").fields}
+    assert (task["state"].type, task["position"].type) == ("enum", "int")
+    assert spec.uses("workflow")[0].transitions == {"draft": ["done"]}
+    assert {f.type for f in spec.entity("Slot").fields} == {"datetime"}
+    assert next(f for f in spec.entity("Attachment").fields if f.name == "document").type == "file"
+    assert [r.field for r in spec.entity("Task").relations if r.kind == "many_to_many"] == ["label_ids"]
+    assert spec.uses("comments") == [] and spec.not_built == ["comments on Attachment (the spec names no target)"]
+    assert [f.name for f in spec.entity("User").fields if f.required] == ["email"]

@@ -7,12 +7,15 @@ the fields and relations it needs when the spec left them out.
 
 from __future__ import annotations
 
-from core.spec import AppSpec, EntitySpec, FieldSpec, RelationSpec
+from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec
 
 ACCOUNT = "User"
 QUANTITY = ("quantity", "qty", "units", "cantidad")
 PRICE = ("unit_price", "price", "amount", "precio", "importe")
 AMOUNT = ("amount", "importe", "total", "cost", "coste", "monto")
+NEEDS_TARGET = {"ratings", "favourites", "comments", "tags", "ordering", "booking_slots"}
+DEFAULT_FIELD = {"ratings": "stars", "ordering": "position", "booking_slots": "start_at", "workflow": "status",
+                 "uploads": "file"}
 
 
 def prepare(spec: AppSpec) -> AppSpec:
@@ -25,41 +28,60 @@ def prepare(spec: AppSpec) -> AppSpec:
         s.features.append("uploads")
     if "auth" in s.features:
         _accounts(s)
-    for fs in s.feature_specs:
-        e = s.entity(fs.entity)
-        if fs.name in {"ratings", "favourites", "comments", "ordering", "booking_slots"} and fs.target:
-            _ensure_relation(e, fs.target, required=True)
-        if fs.name in {"ratings", "favourites"} or (fs.name == "comments" and "auth" in s.features):
-            _ensure_relation(e, ACCOUNT, required=True)
-        if fs.name == "ratings":
-            stars = _ensure_field(e, fs.field or "stars", "int")
-            stars.required, stars.min, stars.max = True, 1, 5
-        elif fs.name == "comments" and not e.fields:
-            e.fields.append(FieldSpec(name="body", type="text"))
-        elif fs.name == "tags" and fs.target:
-            target = s.entity(fs.target)
-            if not any(r.kind == "many_to_many" and r.target == e.name for r in target.relations):
-                target.relations.append(RelationSpec(kind="many_to_many", target=e.name))
-        elif fs.name == "ordering":
-            pos = _ensure_field(e, fs.field or "position", "int")
-            pos.min, pos.required = 0, True
-        elif fs.name == "booking_slots":
-            for name in (fs.field or "start_at", fs.end_field or "end_at"):
-                _ensure_field(e, name, "datetime").required = True
-        elif fs.name == "workflow":
-            states = list(dict.fromkeys([*fs.transitions, *(t for v in fs.transitions.values() for t in v)]))
-            status = _ensure_field(e, fs.field or "status", "enum", states or ["draft", "done"])
-            status.type, status.required = "enum", True
-            if states:
-                status.choices = states
-            elif not fs.transitions:  # no rules given: each state leads to the next
-                fs.transitions = {a: [b] for a, b in zip(status.choices, status.choices[1:], strict=False)}
-        elif fs.name == "uploads":
-            _ensure_field(e, fs.field or "file", "file").type = "file"
+    for fs in list(s.feature_specs):
+        if fs.name in NEEDS_TARGET and not fs.target:
+            s.feature_specs.remove(fs)  # nothing to rate, book or order within: say so instead of guessing
+            s.not_built.append(f"{fs.name} on {fs.entity} (the spec names no target)")
+            continue
+        _complete(s, fs, s.entity(fs.entity))
     for e in s.entities:
         if order_total(s, e):  # the backend computes the total from the lines; it is not typed in
             e.fields = [f for f in e.fields if f.name != "total"]
     return AppSpec.model_validate(s.model_dump())
+
+
+def _complete(s: AppSpec, fs: FeatureSpec, e: EntitySpec) -> None:
+    """Give one feature's entity the fields and relations its rules use."""
+    fs.field = fs.field or DEFAULT_FIELD.get(fs.name, "")
+    if fs.name in NEEDS_TARGET:
+        _ensure_relation(e, fs.target, required=True)
+    if fs.name in {"ratings", "favourites"} or (fs.name == "comments" and "auth" in s.features):
+        _ensure_relation(e, ACCOUNT, required=True)
+    if fs.name == "ratings":
+        stars = _ensure_field(e, fs.field, "int")
+        stars.type, stars.required, stars.min, stars.max = "int", True, 1, 5
+    elif fs.name == "favourites":
+        for f in e.fields:  # a toggle creates the row from the two links alone
+            f.required = False
+    elif fs.name == "comments" and not e.fields:
+        e.fields.append(FieldSpec(name="body", type="text"))
+    elif fs.name == "tags":
+        target = s.entity(fs.target)
+        if not any(r.kind == "many_to_many" and r.target == e.name for r in target.relations):
+            target.relations.append(RelationSpec(kind="many_to_many", target=e.name))
+    elif fs.name == "ordering":
+        pos = _ensure_field(e, fs.field, "int")
+        pos.type, pos.min, pos.required = "int", 0, True
+    elif fs.name == "booking_slots":
+        fs.end_field = fs.end_field or "end_at"
+        for name in (fs.field, fs.end_field):
+            when = _ensure_field(e, name, "datetime")
+            when.type, when.required = "datetime", True
+    elif fs.name == "workflow":
+        _workflow(fs, e)
+    elif fs.name == "uploads":
+        _ensure_field(e, fs.field, "file").type = "file"
+
+
+def _workflow(fs: FeatureSpec, e: EntitySpec) -> None:
+    """An enum of the states (the field's own order first: its first choice is the initial state)."""
+    named = list(dict.fromkeys([*fs.transitions, *(t for v in fs.transitions.values() for t in v)]))
+    status = _ensure_field(e, fs.field, "enum", named or ["draft", "done"])
+    own = status.choices if status.type == "enum" else []
+    status.type, status.required = "enum", True
+    status.choices = list(dict.fromkeys([*own, *named])) or ["draft", "done"]
+    if not fs.transitions:  # no rules given: each state leads to the next
+        fs.transitions = {a: [b] for a, b in zip(status.choices, status.choices[1:], strict=False)}
 
 
 def _accounts(s: AppSpec) -> None:
