@@ -163,3 +163,14 @@ def test_home_is_what_the_app_is_about_not_its_first_table(prompt, home):
 ])
 def test_spanish_identifiers_keep_their_order_and_get_their_accents(name, expected):
     assert label(name, "es") == expected
+
+
+def test_spanish_identifiers_get_domain_like_samples_too():
+    from tests.engine import render_specs
+
+    rows = sample_rows(render_specs.combined_es())
+    assert rows["dentistas"][0]["nombre"] == "Lucía Martínez"  # a person, as a dentist is
+    assert rows["tratamientos"][0]["nombre"] == "Limpieza dental"
+    assert rows["facturas"][0]["numero"] == "F-2026-001"
+    assert rows["etiquetas"][0]["nombre"] == "destacado"
+    assert [r["estrellas"] for r in rows["valoracions"]] == [5, 4, 4, 3]

@@ -231,7 +231,7 @@ def test_every_feature_in_spanish_has_no_english_and_no_errors(browser):
         assert not ENGLISH.findall(text), (name, ENGLISH.findall(text), text)
     status = page.locator("#status")
     page.locator("nav").get_by_role("button", name="Etiquetas").click()
-    page.locator("#f-tags-name").fill("rápido")
+    page.locator("#f-tags-name").fill("destacado")
     page.get_by_role("button", name="Guardar").click()
     expect(status).to_have_text("Inicia sesión para hacer cambios.")
     page.locator(".auth").get_by_role("button", name="Crear cuenta").click()
@@ -240,7 +240,7 @@ def test_every_feature_in_spanish_has_no_english_and_no_errors(browser):
     page.locator("#s-password").fill("contraseña-larga")
     page.locator(".auth").get_by_role("button", name="Crear cuenta").click()
     expect(status).to_have_text("Cuenta creada: has iniciado sesión.")
-    page.locator("#f-tags-name").fill("rápido")
+    page.locator("#f-tags-name").fill("destacado")
     page.get_by_role("button", name="Guardar").click()
     expect(status).to_have_text("Ya hay otro registro con ese valor.")
     assert errors == []

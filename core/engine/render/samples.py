@@ -7,6 +7,7 @@ import unicodedata
 from core.engine.render.common import display_field, entity_label, label, sample_decimal, sample_int
 from core.engine.render.plan import owner_field
 from core.engine.render.vocabulary import load_data
+from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, normalise
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, snake
 
 ROWS = 4
@@ -28,19 +29,31 @@ def _person(spec: AppSpec, n: int, offset: int) -> str:
     return str(_pick(load_data("samples")["names"][spec.language], n + offset))
 
 
+def kind_of(e: EntitySpec) -> str:
+    """The English entity name the sample tables use ('Dentista' -> 'Dentist', 'Etiqueta' -> 'Tag')."""
+    words = normalise(snake(e.name).replace("_", " "))
+    return load_data("samples")["aliases"]["entities"].get(words) or ENTITY_WORDS_ES.get(words) or e.name
+
+
+def field_key(f: FieldSpec) -> str:
+    """The English field name the sample tables use ('precio' -> 'price', 'estrellas' -> 'stars')."""
+    words = normalise(f.name.replace("_", " "))
+    return load_data("samples")["aliases"]["fields"].get(words) or FIELD_WORDS_ES.get(words) or f.name
+
+
 def _text(spec: AppSpec, e: EntitySpec, f: FieldSpec, n: int, display: str, offset: int) -> str:
     """A string sample for `f` of entity `e`."""
-    data, lang = load_data("samples"), spec.language
-    people = e.name in data["people"]
-    own = data["entities"].get(f"{e.name}@{spec.domain}") or data["entities"].get(e.name)
+    data, lang, kind, key = load_data("samples"), spec.language, kind_of(e), field_key(f)
+    people = kind in data["people"]
+    own = data["entities"].get(f"{kind}@{spec.domain}") or data["entities"].get(kind)
     people_words = {snake(p) for p in data["people"]}
-    if f.name.endswith("_name") and f.name.removesuffix("_name") in people_words | {"full", "contact"}:
+    if key.endswith("_name") and key.removesuffix("_name") in people_words | {"full", "contact"}:
         value = _person(spec, n, offset)
     elif f.name == display and own:
         value = str(_pick(own[lang], n))
-    elif f.name in data["fields"]:
-        value = str(_pick(data["fields"][f.name][lang], n + offset))
-    elif people and f.name in {"name", "full_name", display}:
+    elif key in data["fields"]:
+        value = str(_pick(data["fields"][key][lang], n + offset))
+    elif people and key in {"name", "full_name"} or people and f.name == display:
         value = _person(spec, n, offset)
     elif f.name == display:
         value = f"{entity_label(e, lang, plural=False)} {n}"
@@ -52,8 +65,8 @@ def _text(spec: AppSpec, e: EntitySpec, f: FieldSpec, n: int, display: str, offs
 def _number(f: FieldSpec, n: int) -> float | int:
     """A realistic number for `f` within its bounds."""
     table = load_data("samples")["numbers"]
-    if f.name in table:
-        raw = _pick(table[f.name], n)
+    if field_key(f) in table:
+        raw = _pick(table[field_key(f)], n)
     elif f.type == "int":
         raw = sample_int(f) + (n - 1 if f.max is None else 0)
     else:
@@ -110,7 +123,7 @@ def sample_rows(spec: AppSpec, count: int = ROWS) -> dict[str, list[dict]]:
         items: list[dict] = []
         for n in range(1, total + 1):
             ctx: dict = {"display": display_field(e), "offset": index, "hour_shift": 0}
-            if e.name in load_data("samples")["people"]:
+            if kind_of(e) in load_data("samples")["people"]:
                 ctx["person"] = _person(spec, n, index)
             row: dict[str, object] = {"id": n}
             for f in e.fields:
