@@ -222,10 +222,11 @@ def editor(path: str, text: str, *, key: str, editing: bool) -> str:
     """An Ace editor; completion only on Ctrl+Space in code and never in prose, so Enter always types a newline."""
     language = ace_language(path)
     prose = language in PROSE
-    response = code_editor(text, lang=language, theme="light", height="540px", key=key,
+    response = code_editor(text, lang=language, height="540px", key=key,
                            response_mode=["debounce", "blur"], allow_reset=True,
                            options={"wrap": prose, "showLineNumbers": True, "displayIndentGuides": not prose},
-                           props={"readOnly": not editing, "enableLiveAutocompletion": False,
+                           # Ace's own light theme: the component's "light" one imports a web font from a CDN.
+                           props={"theme": "textmate", "readOnly": not editing, "enableLiveAutocompletion": False,
                                   "enableBasicAutocompletion": not prose, "enableSnippets": False, "fontSize": 13})
     return response["text"] if isinstance(response, dict) and response.get("type") else text
 

@@ -23,8 +23,10 @@ STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/progress_
                 "needs_review": ":material/rate_review:"}
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Our own static CSS (never generated content); spacing and type sizes live in .streamlit/config.toml.
-# The file tree is one radio: tighter rows and no wrapping make it read like an editor's tree.
+# The wide layout's side padding goes to the workbench. The file tree is one radio: tighter rows and no
+# wrapping make it read like an editor's tree (a hovered row shows its whole name).
 CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-left: 2.5rem; padding-right: 2.5rem; max-width: 100%; }
 .st-key-gen_tree [role="radiogroup"] { gap: 0; width: 100%; }
 .st-key-gen_tree [role="radiogroup"] > div { width: 100%; }
 .st-key-gen_tree [data-testid="stRadioOption"] { margin: 0; padding: 0.1rem 0.4rem; border-radius: 0.4rem; }

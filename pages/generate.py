@@ -107,7 +107,7 @@ def new_generation() -> None:
 def header(p: ProjectView) -> None:
     """Name, status, cost and the actions."""
     st.title(p.name)
-    info, actions = st.columns([1, 1], vertical_alignment="center")
+    info, actions = st.columns([1, 1.5], vertical_alignment="center")
     cost = projects.credits_spent(p.id, user_id=user.id)
     gaps = studio.not_built(p)
     badge = (f":orange[:material/warning: {t('Completed, with parts not built')}]" if gaps and p.status == "completed"
@@ -193,10 +193,9 @@ def improve(p: ProjectView) -> None:
     with st.form("gen_improve", border=True):
         st.text_area(t("Improve this app"), key="gen_instruction", height=90,
                      placeholder=t("e.g. add a priority field to tasks"))
-        cost_col, go_col = st.columns([2, 1], vertical_alignment="center")
-        cost_col.caption(t("Costs {cost} · your balance: {balance}. Only the affected roles run again.",
-                           cost=ui.credits_label(settings.followup_cost), balance=ui.credits_label(me.balance)))
-        go_col.form_submit_button(t("Improve"), type="primary", icon=":material/auto_fix_high:", on_click=_improve,
+        st.caption(t("Costs {cost} · your balance: {balance}. Only the affected roles run again.",
+                     cost=ui.credits_label(settings.followup_cost), balance=ui.credits_label(me.balance)))
+        st.form_submit_button(t("Improve"), type="primary", icon=":material/auto_fix_high:", on_click=_improve,
                                   args=(p.id,), disabled=p.active or p.status == "needs_review" or short)
     refused = st.session_state.pop("gen_improve_error", "")
     if refused:
@@ -250,7 +249,7 @@ def project_view(project_id: str, was_active: bool) -> None:
     if st.session_state.get("gen_focus"):
         workbench(p)
         return
-    left, right = st.columns([1, 2.3], gap="medium")
+    left, right = st.columns([1, 2.6], gap="medium")
     with left, st.container(key="gen_conversation"):
         conversation(p)
     with right:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import app_ready, open_page, settle
 from tests.server.conftest import Server
 from tests.server.previews import seed_preview
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 PROMPT = "A task manager with projects and tasks"
+GENERATION_MS = 360_000  # a whole generation (six roles and the test run) on a loaded machine
 # Noise that is not ours, each with its reason:
 BENIGN = (
     # Chromium logs a 404 for the optional favicon/manifest probes of a fresh origin.
@@ -32,15 +34,6 @@ def _errors(messages: list[str]) -> list[str]:
     return [m for m in messages if not any(p.search(m) for p in BENIGN)]
 
 
-def settle(page, quiet_ms: int = 700) -> None:
-    """Wait until the script is idle and stays idle (components such as the cookie manager rerun once more)."""
-    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-    for _ in range(3):
-        page.wait_for_selector(idle, timeout=60_000)
-        page.wait_for_timeout(quiet_ms)
-    page.wait_for_selector(idle, timeout=60_000)
-
-
 def _shot(page, tmp_path: Path, name: str, publish: str = "") -> None:
     page.mouse.move(1430, 890)  # a hover highlight (file tree row, sidebar chevron) would read as a selection
     page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
@@ -54,17 +47,9 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    console: list[str] = []
-    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-    page.on("requestfailed", lambda r: console.append(f"requestfailed: {r.url} {r.failure}"))
-    page.set_default_timeout(30_000)
-
-    page.goto(server.url)
+    context, page, console = open_page(browser, viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    app_ready(page, server.url)
     expect(page.get_by_role("tab", name="Log in")).to_be_visible()
-    settle(page)
     _shot(page, tmp_path, "01-landing", publish="login.png")
     page.get_by_role("tab", name="Create account").click()
     for label, value in (("First name", "Grace"), ("Last name", "Hopper"), ("Email", "grace@example.com"),
@@ -82,7 +67,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     page.get_by_label("Describe your app").press("Tab")
     expect(page.get_by_text(f"{len(PROMPT)} / 8,000 characters")).to_be_visible()
     page.get_by_role("button", name="Generate").click()
-    expect(page.get_by_text(re.compile(r"\d of 6 roles done"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"\d of 6 roles done"))).to_be_visible()
     try:  # the offline engine is quick: catch it mid-way when we can, for the README's "running" picture
         page.get_by_text(re.compile(r"[1-5] of 6 roles done")).wait_for(timeout=10_000)
         page.wait_for_timeout(300)
@@ -90,8 +75,8 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
         pass
     _shot(page, tmp_path, "03-running", publish="generate-running.png")
 
-    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)
-    expect(page.get_by_role("tab", name="Code")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=GENERATION_MS)
+    expect(page.get_by_role("tab", name="Code")).to_be_visible()
     statuses = page.locator(".st-key-gen_conversation").get_by_test_id("stExpander")  # one st.status per role
     expect(statuses).to_have_count(6)
     expect(page.get_by_test_id("stSidebar").get_by_text("50 credits")).to_be_visible()
@@ -100,7 +85,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
 
     page.get_by_role("tab", name="Preview").click()
     frame = page.frame_locator('iframe[title="Preview of Tasks"]')
-    expect(frame.locator("body")).to_contain_text(re.compile("Task", re.I), timeout=30_000)
+    expect(frame.locator("body")).to_contain_text(re.compile("Task", re.I))
     _shot(page, tmp_path, "05-preview")
 
     page.get_by_role("tab", name="Architecture").click()
@@ -134,17 +119,16 @@ def test_hostile_preview_cannot_read_cookies_or_reach_the_parent(server: Server,
     from playwright.sync_api import expect
 
     token = seed_preview(server.env["DATABASE_URL"], HOSTILE)
-    context = browser.new_context()
+    context, page, _ = open_page(browser)
     host = server.url.split("://", 1)[1].split(":")[0]
     context.add_cookies([{"name": "autocrea_auth", "value": "SECRET-SESSION", "domain": host, "path": "/"}])
-    page = context.new_page()
-    page.goto(server.url)
-    expect(page.get_by_role("tab", name="Log in")).to_be_visible(timeout=30_000)
+    app_ready(page, server.url)
+    expect(page.get_by_role("tab", name="Log in")).to_be_visible()
     # Embedded the way the Preview tab embeds it: a same-origin URL in an iframe of the app.
     page.evaluate("""(src) => { const f = document.createElement('iframe'); f.id = 'hostile';
         f.src = src; document.body.appendChild(f); }""", f"/preview/{token}")
     out = page.frame_locator("#hostile").locator("#out")
-    expect(out).not_to_have_text("running", timeout=15_000)
+    expect(out).not_to_have_text("running", )
     result = json.loads(out.inner_text())
     assert "SECRET-SESSION" not in json.dumps(result)
     assert result["cookie"].startswith("blocked:"), result
@@ -162,9 +146,7 @@ def test_login_cookie_survives_reload_and_logout_revokes_it(server: Server, brow
 
     with_env = {"DATABASE_URL": server.env["DATABASE_URL"]}
     _register_directly(with_env, "linus")
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+    context, page, _ = open_page(browser, viewport={"width": 1280, "height": 800})
     sidebar = _log_in(page, server, "linus")
     cookie = next(c for c in context.cookies() if c["name"] == "autocrea_auth")
     page.reload()
@@ -185,26 +167,21 @@ def test_improve_then_find_the_project_again(server: Server, browser, tmp_path: 
     from playwright.sync_api import expect
 
     _register_directly({"DATABASE_URL": server.env["DATABASE_URL"]}, "ada")
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    console: list[str] = []
-    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-    page.set_default_timeout(30_000)
+    context, page, console = open_page(browser, viewport={"width": 1440, "height": 900})
     sidebar = _log_in(page, server, "ada")
     page.get_by_label("Project name").fill("Planner")
     page.get_by_label("Describe your app").fill(PROMPT)
     page.get_by_label("Describe your app").press("Tab")
     page.get_by_role("button", name="Generate").click()
-    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)
+    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=GENERATION_MS)
     settle(page)
 
     page.get_by_label("Improve this app").fill("add a priority field to tasks")
     page.get_by_role("button", name="Improve").click()
     expect(sidebar.get_by_text("40 credits")).to_be_visible()  # a follow-up costs 10
     expect(page.get_by_text("add a priority field to tasks").first).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Added field priority .* to Task")).first).to_be_visible(timeout=180_000)
-    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=180_000)
+    expect(page.get_by_text(re.compile(r"Added field priority .* to Task")).first).to_be_visible(timeout=GENERATION_MS)
+    expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=GENERATION_MS)
     settle(page)
     page.get_by_role("tab", name="History").click()
     expect(page.get_by_text(re.compile(r"Added field priority")).first).to_be_visible()
@@ -226,8 +203,7 @@ def _log_in(page, server: Server, username: str):  # noqa: ANN202 - a Playwright
     """Open the app, log in with the form and wait for the sidebar's balance; returns the sidebar."""
     from playwright.sync_api import expect
 
-    page.goto(server.url)
-    settle(page)
+    app_ready(page, server.url)
     page.get_by_label("Username").first.fill(username)
     page.get_by_label("Password").first.fill("s3cretpass")
     page.get_by_role("button", name="Log in").click()
