@@ -137,7 +137,8 @@ def test_edit_save_and_followup():
     at.text_area(key="gen_instruction").input("add a budget field to projects")
     next(b for b in at.button if b.label == "Improve").click()
     at.run()
-    assert not at.error, [e.value for e in at.error]
+    refused = [e.value for e in at.error if "findings" not in e.value]  # the audit tab's verdict is not a refusal
+    assert not refused, refused
     done = wait_done(project_id)
     assert done.status in ("completed", "needs_review"), done.error
     assert find_user(user.username).balance == 40
