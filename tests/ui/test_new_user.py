@@ -216,3 +216,14 @@ def test_offline_refusal_names_what_was_asked_in_words(lang: str, said: str):
     (error,) = [e.value for e in at.error]
     assert said in error and "(3d)" not in error
     assert projects.list_projects(user_id=user.id) == []
+
+
+def test_spanish_generate_page_reads_as_spanish():
+    at = signed_in(make_user())
+    at.session_state["ui_lang"] = "es"
+    at.run()
+    shown = texts(at)
+    assert "que AUTOCREA ejecuta por ti" in shown and "ejecutadas por ti" not in shown
+    user = make_user("eva")
+    at = opened(user, seed(user.id), "es")
+    assert at.text_area(key="gen_instruction").placeholder == "p. ej. añade un campo de prioridad a las tareas"
