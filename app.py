@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -30,6 +32,18 @@ def _request_logout() -> None:
     st.session_state["auth_logout_requested"] = True
 
 
+def _session_cookie(method: str, grant: str = "") -> None:
+    """Have the browser set (POST a grant) or clear (DELETE) the HttpOnly login cookie at our /session route."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    url, body = json.dumps(f"{'/' + base if base else ''}/session"), json.dumps(grant) if grant else "null"
+    st.html(f"<script>fetch({url}, {{method: {json.dumps(method)}, credentials: 'same-origin', "
+            f"headers: {{'X-Autocrea-Session': '1'}}, body: {body}}});</script>", unsafe_allow_javascript=True)
+
+
+# server.py serves /session; under `streamlit run app.py` the cookie falls back to one set by page script.
+SERVER_ROUTES = os.environ.get("AUTOCREA_SERVER_ROUTES") == "1"
+
+
 settings = get_settings()
 _prepare(settings.database_url)
 signed_in = bool(st.session_state.get("authentication_status"))
@@ -51,17 +65,22 @@ if st.session_state.get("authentication_status") and username:
         revoke_sessions(username)
         authenticator.logout(location="unrendered")
         st.session_state["auth_notice"] = "You have been logged out."
+        st.session_state["auth_clear_cookie"] = True
     elif auth.is_revoked(username, st.session_state.get("auth_tv")):
         authenticator.logout(location="unrendered")
         st.session_state["auth_notice"] = "Your session ended (logged out or password changed). Please log in again."
+        st.session_state["auth_clear_cookie"] = True
 
 ui.chrome()
 user = ui.current_user()
 if user is not None:
     if st.session_state.pop("auth_set_cookie", False):
-        token, expires = auth.issue_token(user)
-        authenticator.cookie_controller.cookie_model.cookie_manager.set(
-            settings.cookie_name, token, expires_at=expires.replace(tzinfo=None))
+        if SERVER_ROUTES:
+            _session_cookie("POST", auth.issue_grant(user))
+        else:
+            token, expires = auth.issue_token(user)
+            authenticator.cookie_controller.cookie_model.cookie_manager.set(
+                settings.cookie_name, token, expires_at=expires.replace(tzinfo=None))
     ui.sidebar(user, _request_logout)
     t = ui.t
     sections = {
@@ -83,5 +102,7 @@ if user is not None:
         sections[t("Account")].append(admin)
     st.navigation(sections).run()
 else:
+    if st.session_state.pop("auth_clear_cookie", False) and SERVER_ROUTES:
+        _session_cookie("DELETE")
     st.navigation([st.Page("pages/login.py", title=ui.t("Welcome"), icon=":material/login:",
                            default=True)], position="hidden").run()

@@ -23,6 +23,7 @@ os.environ["AUTOCREA_SERVER_ROUTES"] = "1"
 # The largest body any of our routes reads: Stripe events are a few KB; anything far larger is not from Stripe.
 MAX_BODY_BYTES = 1_000_000
 TOO_LARGE = {"error": "Payload too large"}
+SESSION_HEADER = "x-autocrea-session"
 PREVIEW_HEADERS = {
     # An opaque origin: the generated page may run its own scripts but cannot read our cookies or DOM.
     "Content-Security-Policy": "sandbox allow-scripts allow-forms",
@@ -88,6 +89,39 @@ async def stripe_webhook(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
+def _https(request: Request) -> bool:
+    """True when the browser reached us over HTTPS (directly or through a proxy that says so)."""
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return request.url.scheme == "https" or forwarded == "https"
+
+
+async def session(request: Request) -> Response:
+    """POST: exchange a sign-in grant for the HttpOnly login cookie; DELETE: clear it."""
+    from core.auth import redeem_grant
+    from core.config import get_settings
+
+    # Only our own page sends this header: a cross-site form or a simple cross-site fetch cannot.
+    if request.headers.get(SESSION_HEADER) != "1":
+        return JSONResponse({"error": f"Missing {SESSION_HEADER} header"}, status_code=403)
+    settings, secure = get_settings(), _https(request)
+    if request.method == "DELETE":
+        response = Response(status_code=204)
+        response.delete_cookie(settings.cookie_name, path="/", secure=secure, httponly=True, samesite="lax")
+        return response
+    grant = await read_body(request, 4096)
+    if grant is None:
+        return JSONResponse(TOO_LARGE, status_code=413)
+    issued = await asyncio.to_thread(redeem_grant, grant.decode("utf-8", "replace").strip())
+    if issued is None:
+        return JSONResponse({"error": "Invalid, expired or already used sign-in grant"}, status_code=400)
+    token, expires = issued
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    # Lax, not Strict: coming back from Stripe Checkout (a cross-site navigation) must stay signed in.
+    response.set_cookie(settings.cookie_name, token, expires=expires, path="/", secure=secure, httponly=True,
+                        samesite="lax")
+    return response
+
+
 def _startup() -> None:
     from core import jobs
     from db.migrate import upgrade
@@ -117,5 +151,6 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
 
 app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET"]),
                                Route("/preview/{token}", preview, methods=["GET"]),
+                               Route("/session", session, methods=["POST", "DELETE"]),
                                Route("/stripe/webhook", stripe_webhook, methods=["POST"])],
              lifespan=lifespan, on_script_error=report_script_error)

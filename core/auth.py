@@ -1,5 +1,10 @@
 """Login helpers the app shell needs: cookie key, signed tokens with revocation, brute-force limits.
 
+The login cookie is HttpOnly (and Secure behind HTTPS): the browser never gets its value in a page.
+After a sign-in the page posts a one-minute, single-use grant to our own route (server.py `POST
+/session`), whose response sets the cookie; `DELETE /session` clears it; the script reads it
+server-side from `st.context.cookies`.
+
 streamlit-authenticator's cookie is a JWT `{username, exp_date}` with no server-side revocation, and
 its attempt counter runs only after a correct password. We sign the same JWT shape with one more
 claim, `tv` (the user's token_version), and reject it once logout or a password change bumps that
@@ -28,8 +33,10 @@ from core.text import check_text
 from core.users import UserPublic, account_id, authenticate, find_user
 
 TOO_MANY_ATTEMPTS = "Too many attempts, try again in a minute"
+GRANT_SECONDS = 60
 _key_lock = threading.Lock()
 _limiters: dict[str, MovingWindowRateLimiter] = {}
+_redeemed: dict[str, float] = {}  # grant id -> its expiry: each grant sets a cookie once (per process)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,37 @@ def issue_token(user: UserPublic, *, key: str | None = None, days: float | None 
     expires = datetime.now(UTC) + timedelta(days=days)
     payload = {"username": user.username.lower(), "exp_date": expires.timestamp(), "tv": user.token_version}
     return jwt.encode(payload, key or get_cookie_key(), algorithm="HS256"), expires
+
+
+def issue_grant(user: UserPublic, *, key: str | None = None) -> str:
+    """A one-minute, single-use grant the browser exchanges at POST /session for the HttpOnly login cookie."""
+    payload = {"grant": user.username.lower(), "tv": user.token_version, "jti": secrets.token_urlsafe(16),
+               "exp": int(datetime.now(UTC).timestamp()) + GRANT_SECONDS}
+    return jwt.encode(payload, key or get_cookie_key(), algorithm="HS256")
+
+
+def redeem_grant(grant: str, *, key: str | None = None) -> tuple[str, datetime] | None:
+    """The login cookie value and expiry for a valid, unused grant of a user whose sessions stand; else None."""
+    try:
+        payload = jwt.decode(grant, key or get_cookie_key(), algorithms=["HS256"], options={"require": ["exp"]})
+    except jwt.PyJWTError:
+        return None
+    jti, username = payload.get("jti"), payload.get("grant")
+    if not isinstance(jti, str) or not isinstance(username, str):
+        return None
+    now = datetime.now(UTC).timestamp()
+    with _key_lock:
+        for old in [k for k, exp in _redeemed.items() if exp < now]:
+            del _redeemed[old]
+        if jti in _redeemed:
+            return None
+        _redeemed[jti] = float(payload["exp"])
+    try:
+        user = find_user(username)
+    except NotFoundError:
+        return None
+    # A logout or password change since the grant was issued revokes it too.
+    return issue_token(user, key=key) if payload.get("tv") == user.token_version else None
 
 
 def decode_token(token: str | None, *, key: str | None = None) -> dict[str, Any] | None:
