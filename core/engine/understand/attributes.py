@@ -18,6 +18,7 @@ _SKIP_BETWEEN = {"can", "should", "must", "will", "a", "an", "the", "their", "it
                  "like", "such", "as", "un", "una", "los", "las", "el", "la", "sus", "su", "each", "cada", "also"}
 _STYLE = {"background", "theme", "colour", "color", "colours", "colors", "buttons", "button", "components", "layout",
           "mode", "font", "fondo", "tema", "botones", "componentes", "dark", "light", "oscuro", "claro", "style"}
+_TIME_WORDS = {"starts", "ends", "created", "updated", "due", "published", "scheduled", "opens", "closes", "expires"}
 _JOINERS = {",", "and", "or", "y", "o", "e", "&", "/"}
 
 
@@ -82,6 +83,10 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             items[-1] = Phrase(words=[*last.words, between[0].text, *p.words], head=last.head, sentence=si,
                                start=last.start, end=p.end)
             continue
+        if items and between and between[0].text in {"at", "on"} and items[-1].words[-1] in _TIME_WORDS:
+            items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
+                               start=items[-1].start, end=items[-1].end + 1)  # 'starts at'
+            between = between[1:]
         if between and not all(t.text in _JOINERS for t in between):
             break
         items.append(p)
@@ -98,7 +103,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
         if set(words) & _STYLE or any(colours_in(w) for w in words) or asks_for_capability(" ".join(words)) or \
-                p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language):
+                p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and \
+                infer_field(field_ident(" ".join(words))).type == "string":
             continue
         if not words or verb_lemmas().get(words[-1]) == words[-1] and not is_fieldish(words[-1], r.language):
             continue

@@ -103,7 +103,9 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 add_link(r, x, y)  # 'items that reference products', 'cada reserva es de un socio'
                 chained |= _also(r, x, phrases, b, toks)
             raw = [t.text for t in toks[a.end:b.start]]
-            if with_lists and (between and between[-1] in {"with", "con"} or raw in _POSSESSIVE_LIST):
+            enumeration = len(next((g for g in r.lists if g[0] is b), [])) >= 3  # 'con clientes, coches y ...'
+            if with_lists and not enumeration and (between and between[-1] in {"with", "con"} or
+                                                   raw in _POSSESSIVE_LIST):
                 if y == "Tag":
                     continue  # tags are many-to-many (features stage)
                 if y in _PARENT_KINDS and x not in _PARENT_KINDS or x in _JOIN_KINDS and y not in _JOIN_KINDS:

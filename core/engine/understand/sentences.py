@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.lexicon import ENTITY_WORDS_ES, detect_language, normalise
+from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, detect_language, normalise
 from core.engine.understand.reading import Reading, Token
 from core.engine.understand.vocab import singular, verb_lemmas, word_set
 
@@ -17,6 +17,7 @@ _NOUNS_IN_ADJ_FORM = {"objective", "representative", "executive", "archive", "de
                       "initiative", "alternative", "relative", "native", "motive", "directive", "cable", "table",
                       "vegetable", "timetable", "receivable", "payable", "deliverable", "collectible", "bible"}
 _VERB_SUFFIXES = ("izes", "ises", "ates", "ifies", "ides", "ects", "ains", "ows")
+_TIME_FIELDS = {"starts", "ends", "created", "updated", "due", "published", "scheduled", "opens", "closes", "expires"}
 _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "puede", "pueden", "podran",
            "debe", "deben"}
 
@@ -83,6 +84,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
+        elif w in _TIME_FIELDS and nxt in {"at", "on"} and prev and prev.text in {",", "and", "with", "have", "has"}:
+            t.tag, t.lemma = "NOUN", w  # 'classes have a title, starts at and capacity'
         elif nxt and f"{w} {singular(nxt)}" in known_nouns() or prev and f"{prev.text} {singular(w)}" in known_nouns():
             t.tag, t.lemma = "NOUN", w  # 'leave requests', 'order items'
         elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
@@ -128,6 +131,8 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, language: str) -> bool:
     """Whether an ambiguous word (book, order, rate, track, list...) is used as a verb here."""
     if language == "es":
+        if w in FIELD_WORDS_ES and prev and prev.tag in {"AUX", "PUNCT", "CONJ", "PREP"}:
+            return False  # 'los coches tienen matricula, modelo...' lists fields, not matricular
         if singular(w, "es") in ENTITY_WORDS_ES and not (prev and prev.text in {"se", "puede", "pueden", "para"}):
             return False  # 'pedidos' are orders here, not a form of pedir
         return not (prev and prev.tag in {"DET", "ADJ"}) and not w.endswith(("cion", "ciones"))
