@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.entities import is_fieldish, name_of
 from core.engine.understand.fields import field_ident, infer_field
@@ -102,7 +104,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
-        if set(words) & _STYLE or any(colours_in(w) for w in words) or asks_for_capability(" ".join(words)) or \
+        text = " ".join(words)
+        if text in feature_words() and text.endswith("s") or set(words) & _STYLE or any(colours_in(w) for w in words) or \
+                asks_for_capability(text) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue
@@ -131,6 +135,12 @@ def _typed(e: EntitySpec, idents: list[str]) -> list[FieldSpec]:
     if label and not any(f.name in load("nouns")["label_fields"] for f in fields):
         fields.insert(0, label)
     return fields or e.fields
+
+
+@cache
+def feature_words() -> frozenset[str]:
+    """Nouns that ask for a feature ('valoraciones', 'tags'), never a field."""
+    return frozenset(w for words in load("verbs")["feature_nouns"].values() for w in words)
 
 
 def ensure_label(e: EntitySpec) -> None:

@@ -131,9 +131,12 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
 
 def _passive(toks: list[Token], vi: int, f: Frame) -> None:
     """'pages are written by editors': the phrase before is the object, the one after 'by' the subject."""
-    aux = [t.text for t in toks[max(0, vi - 2):vi]]
+    aux = [t.text for t in toks[max(0, vi - 3):vi]]
     participle = toks[vi].text != toks[vi].lemma and not toks[vi].text.endswith(("s", "ing"))
-    if not participle or not set(aux) & _PASSIVE_AUX or f.subject is None:
+    if f.subject is not None and not f.objects and "se" in aux:  # 'tarjetas que se pueden reordenar'
+        f.objects, f.subject = [f.subject], None
+        return
+    if not participle or not set(aux[-2:]) & _PASSIVE_AUX or f.subject is None:
         return
     by = next((p for prep, p in f.preps if prep in {"by", "por"}), None)
     f.objects = [f.subject]

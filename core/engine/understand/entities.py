@@ -21,7 +21,7 @@ _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan
               "include", "includes", "store", "stores"}
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
-               "control", "seguimiento", "administracion", "management", "tracking"}
+               "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity"}
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
 
 
@@ -62,6 +62,8 @@ def name_of(p: Phrase, language: str) -> str | None:
             return names[mods[-1]]
         if mods and mods[-1] in word_set("settings"):
             return None  # 'a school app': the school is where the app is used, not a record in it
+        if len(mods) > 1 and f"{mods[-2]} {singular(mods[-1], language)}" in known_words():
+            return entity_name(singular(mods[-1], language), mods[-2], language)  # 'a leave request app'
         if mods and singular(mods[-1], language) in known_words():
             return entity_name(singular(mods[-1], language), None, language)
         if not mods or is_fieldish(mods[-1], language) or head not in word_set("record_tools") and \
@@ -115,8 +117,9 @@ def entities_stage(r: Reading) -> Reading:
                 for p in f.objects:
                     score[names.get(id(p), "")] += 1
         for prep, p in f.preps:
-            if id(p) in names and prep in _LINK_PREPS:
-                score[names[id(p)]] += 1
+            if id(p) in names and storing and (prep in _LINK_PREPS or prep == "of" and f.objects and
+                                               id(f.objects[0]) not in names):
+                score[names[id(p)]] += 1  # 'assign tasks to members', 'upload images of their projects'
     _container_bonus(r, names, score)
     starts = {(g[0].sentence, g[0].start) for g in r.lists}
     for p in r.phrases:

@@ -79,7 +79,9 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
         if feature == "uploads":
             joined = next((g for g in r.frames if g.sentence == f.sentence and g.position < f.position and
                            g.verb in v["joins"] and v["joins"][g.verb][0] in r.entities), None)
-            owner = (v["joins"][joined.verb][0] if joined else None) or _target(r, f.subject) or next(
+            of = next((_target(r, p) for prep, p in f.preps if prep in {"of", "for", "de", "para"} and _target(r, p)),
+                      None)  # 'upload images of their projects'
+            owner = (v["joins"][joined.verb][0] if joined else None) or of or _target(r, f.subject) or next(
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)
             out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
             continue

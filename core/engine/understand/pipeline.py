@@ -11,7 +11,7 @@ from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.coverage import coverage_stage
 from core.engine.understand.entities import entities_stage
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import best_domain, definition, words_of
+from core.engine.understand.knowledge import definition, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -19,6 +19,7 @@ from core.engine.understand.reading import Reading
 from core.engine.understand.relations import add_link, apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
+from core.engine.understand.vocab import load
 from core.errors import ValidationError
 from core.spec import ENTITY_FEATURES, AppSpec, EntitySpec, FieldSpec
 
@@ -31,8 +32,11 @@ _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usua
 
 def kinds_stage(r: Reading) -> Reading:
     """'a CRM', 'a blog', 'an online shop': a short request that names no thing gets its kind's usual entities."""
-    best, domain = best_domain(r.text)
-    if r.entities or best < 2 or len(r.text.split()) > _KIND_WORDS and best < 4:
+    head = " ".join(t.text for t in r.sentences[0][:8]) if r.sentences else ""
+    kind = next((k for phrase, k in load("words")["kinds"].items() if re.search(rf"\b{re.escape(phrase)}\b", head)),
+                None)  # the kind must be what the request is ('a CRM'), not a word in passing ('stock levels')
+    domain = next((d for d in DOMAINS if d.key == kind), None)
+    if r.entities or domain is None or len(r.text.split()) > _KIND_WORDS:
         return r
     from core.engine.understand.catalogue import parse_entities
 

@@ -78,6 +78,7 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
             if not x or not y or x == y:
                 continue
             between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
+            raw = [t.text for t in toks[a.end:b.start]]
             if any(t.tag in {"NOUN", "ADJ"} or t.tag == "VERB" and t.lemma not in _LINK_VERBS and
                    not {u.text for u in toks[a.end:b.start]} & _MANY for t in toks[a.end:b.start]):
                 continue
@@ -89,20 +90,19 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                     between in (["pertenece"], ["pertenecen"]) or \
                     between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
-                kind = "many_to_many" if set(between) & _MANY else "belongs_to"
+                kind = "many_to_many" if set(raw) & _MANY else "belongs_to"
                 add_link(r, x, y, kind)
                 chained |= _also(r, x, phrases, b, toks)
-            elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(between) & _MANY:
+            elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(raw) & _MANY:
                 many.add((x, y))
                 add_link(r, y, x)
-            elif set(between) & _MANY and any(t.tag == "VERB" for t in toks[a.end:b.start]):
+            elif set(raw) & _MANY and any(t.tag == "VERB" for t in toks[a.end:b.start]):
                 many.add((x, y))  # 'actors appear in many movies'
             elif between in (["has"], ["have"], ["tiene"], ["tienen"], ["contains"], ["contain"]):
                 add_link(r, y, x)  # 'each order has order items'
             elif set(between) & _REFERS or between in (["is", "of"], ["is", "for"], ["es", "de"], ["son", "de"]):
                 add_link(r, x, y)  # 'items that reference products', 'cada reserva es de un socio'
                 chained |= _also(r, x, phrases, b, toks)
-            raw = [t.text for t in toks[a.end:b.start]]
             enumeration = len(next((g for g in r.lists if g[0] is b), [])) >= 3  # 'con clientes, coches y ...'
             if with_lists and not enumeration and (between and between[-1] in {"with", "con"} or
                                                    raw in _POSSESSIVE_LIST):
