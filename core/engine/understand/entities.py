@@ -16,6 +16,8 @@ THRESHOLD = 3
 _STACK = re.compile(load("reach")["other_stacks"])
 _LINK_PREPS = {"to", "for", "in", "from", "at", "into", "on", "with", "by", "a", "en", "de", "para", "con", "por"}
 _BOOKING_WORDS = {"reserva", "reservation", "booking", "alquiler", "rental", "cita", "appointment"}
+_ACTIVITIES = {"planning", "tracking", "management", "scheduling", "booking", "monitoring", "logging",
+               "budgeting", "organizing", "organising", "cataloguing", "cataloging", "recording"}
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
@@ -70,6 +72,10 @@ def name_of(p: Phrase, language: str) -> str | None:
                 mods[-1] == singular(mods[-1], language):
             return None  # 'a finance software application' names a category, 'a gadget tracker' a thing
         return entity_name(singular(mods[-1], language), None, language)
+    for before, activity in zip(p.words, p.words[1:], strict=False):
+        if activity in _ACTIVITIES and not _skip(singular(before, language)) and before not in _ACTIVITIES and \
+                not is_fieldish(singular(before, language), language) and not before.endswith("ing"):
+            return entity_name(singular(before, language), None, language)  # 'trip planning features'
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
