@@ -44,6 +44,8 @@ _SPLIT = re.compile(r"\b(split|splits|splitting|share|shares|sharing|divide|divi
 def features_stage(r: Reading) -> Reading:
     """App features from phrases; entity features from verbs and nouns, with the entities they need."""
     r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
+    if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|grupo|amigos)\b", r.text):
+        _split_costs(r)
     if not r.entities:
         return r
     wanted = _wanted(r)
@@ -51,8 +53,6 @@ def features_stage(r: Reading) -> Reading:
         for target, detail in wanted.get(name, []):
             _apply(r, name, target, detail)
     _stated_states(r)
-    if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|grupo|amigos)\b", r.text):
-        _split_costs(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
         r.features.insert(0, "auth")
     return r
