@@ -217,7 +217,7 @@ Vaccination: vaccine, given_date, next_due_date?, >Pet"""),
            "music songs song playlist playlists albums artists tracks musica canciones discos artistas",
            """Artist: name, genre?, country?
 Album: title, release_year, >Artist
-Song: title, duration_seconds, track_number:int?, >Album
+Song: title, duration_seconds, number_in_album:int?, >Album
 Playlist: name, description?
 PlaylistEntry: position:int, >Playlist, >Song"""),
     Domain("movies", "Movie Reviews", "Reseñas de películas",
@@ -242,7 +242,7 @@ Donation: amount, donation_date, message?, anonymous, >Donor, >Campaign""", ("da
            "equipos jugadores torneo partidos club futbol",
            """Team: name!, city?
 Player: name, position_role?, jersey_number:int?, >Team?
-Match: match_date, opponent, our_score:int?, their_score:int?, >Team"""),
+Match: match_date, opponent, score_for:int?, score_against:int?, >Team"""),
     Domain("health", "Health Tracker", "Seguimiento de salud",
            "health medication medications medicine pills symptoms blood+pressure wellness salud "
            "medicamentos medicacion sintomas",
