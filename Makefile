@@ -1,4 +1,5 @@
-# AUTOCREA: `make run` serves the app on the embedded defaults; `make test` runs the whole suite.
+# AUTOCREA: `make run` serves the app on the embedded defaults; `make test` runs the whole suite;
+# `make model` installs JoxCoder Local (a real code model on this machine) into ~/.cache/autocrea (MODEL_DIR).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -6,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 HEADLESS_FLAG := $(if $(or $(CI),$(HEADLESS)),--server.headless true,)
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/python -m core db upgrade
 	$(BIN)/streamlit run server.py --server.port $(PORT) $(HEADLESS_FLAG)
+
+model: $(VENV)/.runtime
+	$(BIN)/python -m core model install --jobs $${MODEL_JOBS:-2}
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 import core
+from core.config import get_settings
 from core.logging import configure, get_logger
 from pages._ui import report_script_error
 
@@ -130,12 +132,33 @@ def _startup() -> None:
     summary = jobs.reconcile()
     jobs.get_runner()
     log.info("startup", revision=revision, reconciled=summary)
+    _start_local_model()
+
+
+def _start_local_model() -> None:
+    """Start JoxCoder Local as our child when it is installed (in the background: the UI must not wait)."""
+    from core.localmodel import paths
+    from core.localmodel.runtime import get_server
+
+    if not paths.installed() or get_settings().local_model_url:
+        return
+
+    def boot() -> None:
+        try:
+            url = get_server().ensure_running()
+            log.info("local_model_ready", url=url)
+        except Exception as exc:  # the state and reason are shown in Settings; the app runs without it
+            log.warning("local_model_failed", error=str(exc))
+
+    threading.Thread(target=boot, name="local-model-boot", daemon=True).start()
 
 
 def _shutdown() -> None:
     from core import jobs
+    from core.localmodel.runtime import reset_server
 
     jobs.shutdown()
+    reset_server()
 
 
 @asynccontextmanager

@@ -10,7 +10,7 @@ import sys
 from core.cli.output import fail
 from core.errors import AutocreaError
 
-COMMANDS = ("users", "credits", "db", "generate", "verify", "worker")
+COMMANDS = ("users", "credits", "db", "generate", "verify", "worker", "model")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command not in ("db", "verify"):
+        if args.command not in ("db", "verify", "model"):
             from db.migrate import upgrade
 
             upgrade()

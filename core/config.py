@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     anthropic_api_key: str = ""
     anthropic_base_url: str = ""
     anthropic_model: str = "claude-sonnet-4-5"
+    # JoxCoder Local (llama-server on this machine; `make model` installs it, MODEL_DIR says where)
+    local_model_url: str = ""
+    local_model_port: int = 8716
+    local_model_threads: int = 2
+    local_model_context: int = 8192
+    local_model_timeout_seconds: float = 600.0
     provider_timeout_seconds: float = 60.0
     provider_budget_seconds: float = 120.0
 

@@ -345,6 +345,16 @@ ES: dict[str, str] = {
     "Library": "Biblioteca",
     "Online shop": "Tienda online",
     "Offline engine": "Motor offline",
+    "JoxCoder Local (Qwen2.5-Coder 1.5B, on this machine)": "JoxCoder Local (Qwen2.5-Coder 1.5B, en esta máquina)",
+    "JoxCoder Local: not installed. Run `make model` to install it (about 1.1 GB and 5 minutes of build).":
+        "JoxCoder Local: no instalado. Ejecuta `make model` para instalarlo (unos 1,1 GB y 5 minutos de compilación).",
+    "JoxCoder Local: installed, not running (it starts on first use).":
+        "JoxCoder Local: instalado, sin arrancar (arranca al usarlo).",
+    "JoxCoder Local: starting…": "JoxCoder Local: arrancando…",
+    "JoxCoder Local: ready.": "JoxCoder Local: listo.",
+    "JoxCoder Local: failed: {reason}": "JoxCoder Local: ha fallado: {reason}",
+    "Waiting for JoxCoder Local: it answers one request at a time and another one is running":
+        "Esperando a JoxCoder Local: atiende una petición a la vez y hay otra en curso",
     "No projects yet": "Aún no hay proyectos",
     "Files changed: {n} · lines added: {added} · removed: {removed}":
         "Archivos cambiados: {n} · líneas añadidas: {added} · eliminadas: {removed}",

@@ -246,6 +246,7 @@ class _Run:
         failure: BaseException | None = None
         try:
             self.provider = build_provider(self.provider_name, self.user_id)
+            self.options = self.provider.tune(self.options)
             self.shared["fallbacks"] = self._fallbacks()
         except AutocreaError as exc:
             failure = exc

@@ -88,10 +88,15 @@ def _normalise_email(email: str) -> str:
 
 
 def _initial_provider() -> str:
-    """The operator's DEFAULT_PROVIDER for a new account (the offline engine when it names no provider)."""
+    """The operator's DEFAULT_PROVIDER for a new account; unset: JoxCoder Local when installed, else offline."""
     from core.providers import REGISTRY
 
-    wanted = get_settings().default_provider
+    settings = get_settings()
+    wanted = settings.default_provider
+    if "default_provider" not in settings.model_fields_set:
+        from core.providers.local_provider import JoxCoderLocalProvider
+
+        wanted = "joxcoder_local" if JoxCoderLocalProvider.is_configured(settings) else "offline"
     return wanted if wanted in REGISTRY else "offline"
 
 

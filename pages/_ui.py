@@ -170,6 +170,22 @@ def providers_for(user_id: int) -> list[tuple[str, str]]:
     return available_providers(user_id)
 
 
+def local_model_status() -> None:
+    """JoxCoder Local's state in one line: not installed / stopped / starting / ready / failed (with the reason)."""
+    from core.localmodel.runtime import get_server
+
+    state, reason = get_server().status()
+    if state == "not_installed":
+        st.caption(t("JoxCoder Local: not installed. Run `make model` to install it (about 1.1 GB and 5 minutes "
+                     "of build)."))
+    elif state == "failed":
+        st.error(t("JoxCoder Local: failed: {reason}", reason=reason), icon=":material/error:")
+    else:
+        text = {"stopped": "JoxCoder Local: installed, not running (it starts on first use).",
+                "starting": "JoxCoder Local: starting…", "ready": "JoxCoder Local: ready."}[state]
+        st.caption(f":material/memory: {t(text)}")
+
+
 def fallbacks_for(user_id: int) -> list[tuple[str, str]]:
     """Model providers this user could fall back to (never the offline engine)."""
     from core.providers import fallback_candidates

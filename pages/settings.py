@@ -48,6 +48,7 @@ with general, st.container(width=WIDTH):
                 ui.attempt(update_preferences, user.username, default_provider=default, fallback_provider=fallback):
             st.success(t("Saved."))
     st.caption(t("Only providers you can use right now are listed. Add a key in Model keys to use more."))
+    ui.local_model_status()
 
 with models, st.container(width=WIDTH):
     saved = {k.provider: k for k in keys.list_keys(user.id)}

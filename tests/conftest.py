@@ -16,6 +16,16 @@ from db.migrate import upgrade
 from db.session import reset_engines
 
 ROOT = Path(__file__).resolve().parent.parent
+# JoxCoder Local's real cache (for the `slow` real-model tests); every other test sees an empty MODEL_DIR.
+REAL_MODEL_DIR = os.environ.get("MODEL_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+                                                     / "autocrea")
+
+
+@pytest.fixture(autouse=True)
+def _no_local_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests see no JoxCoder Local install, whatever this machine has, unless they ask for `local_model`."""
+    if "local_model" not in request.fixturenames:
+        monkeypatch.setenv("MODEL_DIR", str(tmp_path / "no-local-model"))
 
 
 def _use(url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
@@ -63,7 +73,10 @@ def any_db(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_
 def _teardown() -> None:
     from core import jobs
 
+    from core.localmodel.runtime import reset_server
+
     jobs.shutdown()
+    reset_server()
     reset_engines()
     get_settings.cache_clear()
 

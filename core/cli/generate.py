@@ -103,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
         outcome = run_project(view.id, on_event=_progress)
     finally:
         signal.signal(signal.SIGINT, previous)
+        if args.provider == "joxcoder_local":
+            from core.localmodel.runtime import reset_server
+
+            reset_server()  # stops the local server only if this command started it
     if outcome.files:
         write_files(out, outcome.files)
     final = projects.get_project(view.id, user_id=None)

@@ -16,12 +16,13 @@ from core.providers.base import (
     join_chunks,
 )
 from core.providers.joxcoder_provider import JoxCoderProvider
+from core.providers.local_provider import JoxCoderLocalProvider
 from core.providers.offline import OfflineProvider
 from core.providers.openai_provider import OpenAICompatibleProvider, OpenAIProvider
 from core.providers.remote import RemoteProvider
 
 REGISTRY: dict[str, type[BaseProvider]] = {"offline": OfflineProvider}
-REMOTE_ORDER = ("joxcoder", "openai", "anthropic", "openai_compatible")
+REMOTE_ORDER = ("joxcoder_local", "joxcoder", "openai", "anthropic", "openai_compatible")
 
 
 def register(cls: type[BaseProvider]) -> type[BaseProvider]:
@@ -30,7 +31,7 @@ def register(cls: type[BaseProvider]) -> type[BaseProvider]:
     return cls
 
 
-for _cls in (JoxCoderProvider, OpenAIProvider, AnthropicProvider, OpenAICompatibleProvider):
+for _cls in (JoxCoderLocalProvider, JoxCoderProvider, OpenAIProvider, AnthropicProvider, OpenAICompatibleProvider):
     register(_cls)
 
 

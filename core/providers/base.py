@@ -47,6 +47,8 @@ class ProviderOptions(BaseModel):
     timeout: float = 60.0
     budget: float = 120.0
     max_attempts: int = 5
+    # An OpenAI-style response_format ({"type": "json_schema", ...}); only sent by providers that support it.
+    response_format: dict | None = None
 
 
 class _Restart(str):
@@ -99,10 +101,30 @@ class BaseProvider:
     needs_key: ClassVar[bool] = True
     is_offline: ClassVar[bool] = False
     key_env_var: ClassVar[str] = ""
+    # Whether `response_format` json_schema is honoured (the constrained architect needs it).
+    supports_json_schema: ClassVar[bool] = False
+    # Small models get the compact plan (entity names, field names, links) instead of the whole AppSpec.
+    plans_compactly: ClassVar[bool] = False
+    # Whether the model may write and fix files (backend, frontend, devops, security, tester roles).
+    writes_files: ClassVar[bool] = True
     model: str = ""
 
     def __init__(self) -> None:
         self.last_usage = Usage()
+
+    def context_window(self) -> int:
+        """Tokens this provider's model can read and write in one call (core/providers/context.py)."""
+        from core.providers.context import context_window
+
+        return context_window(self.name, self.model)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens in `text` for this model; a cautious estimate unless the server can count them."""
+        return cautious_tokens(text)
+
+    def tune(self, options: ProviderOptions) -> ProviderOptions:
+        """The options a run should use with this provider (CPU-bound servers need longer timeouts)."""
+        return options
 
     def execute(self, messages: list[Message], options: ProviderOptions) -> Iterator[str]:
         """Stream the answer as text chunks (each provider writes this)."""
@@ -112,6 +134,11 @@ class BaseProvider:
         """Join the streamed chunks into one Completion."""
         text = join_chunks(self.execute(messages, options))
         return Completion(text=text, usage=self.last_usage, model=self.model, provider=self.name)
+
+
+def cautious_tokens(text: str) -> int:
+    """An upper-side token estimate (3 characters a token: code and non-English text tokenise densely)."""
+    return len(text) // 3 + 1 if text else 0
 
 
 def estimate_tokens(text: str) -> int:

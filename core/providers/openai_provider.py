@@ -35,6 +35,7 @@ class OpenAIProvider(RemoteProvider):
     default_base_url: ClassVar[str] = "https://api.openai.com/v1"
     max_tokens_param: ClassVar[str] = "max_completion_tokens"
     stream_usage: ClassVar[bool] = True
+    supports_json_schema: ClassVar[bool] = True
 
     def __init__(self, *, api_key: str = "", base_url: str = "", model: str = "") -> None:
         super().__init__(api_key=api_key, base_url=base_url, model=model)
@@ -53,13 +54,16 @@ class OpenAIProvider(RemoteProvider):
         }
 
     def _params(self, messages: list[Message], options: ProviderOptions, timeout: float) -> dict[str, Any]:
-        return {
+        params = {
             "model": self.model,
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             self.max_tokens_param: options.max_tokens,
             "temperature": options.temperature,
             "timeout": timeout,
         }
+        if options.response_format and self.supports_json_schema:
+            params["response_format"] = options.response_format
+        return params
 
     def _complete_once(self, messages: list[Message], options: ProviderOptions, timeout: float) -> Completion:
         response = self._client.chat.completions.create(**self._params(messages, options, timeout))

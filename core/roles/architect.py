@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError as SpecError
 
 from core import engine
-from core.errors import AutocreaError, ProviderError
+from core.errors import AutocreaError, ProviderError, UnsupportedRequestError
 from core.providers.base import Usage
+from core.providers.context import PromptTooLarge
+from core.roles.architect_merge import merge
+from core.roles.architect_model import MAX_ANSWER_TOKENS, RESPONSE_FORMAT, Plan, parse, request_messages, typed_field
 from core.roles.base import RoleResult, RunContext, changed
 from core.roles.llm import ask, extract_json, template
-from core.spec import AppSpec
+from core.spec import AppSpec, EntitySpec
+
+APPSPEC_FORMAT = {"type": "json_schema",
+                  "json_schema": {"name": "app_spec", "strict": False, "schema": AppSpec.model_json_schema()}}
 
 
 def docs_for(spec: AppSpec) -> dict[str, str]:
@@ -48,14 +56,24 @@ def model_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage]:
     else:
         request = f"The user's request:\n{ctx.prompt}"
     system = template("architect")
-    text, usage = ask(ctx, system, request)
+    options = ctx.options
+    if ctx.provider.supports_json_schema:  # the server enforces the AppSpec schema (a grammar on llama.cpp/vLLM)
+        options = options.model_copy(update={"response_format": APPSPEC_FORMAT})
+    try:
+        text, usage = ask(ctx, system, request, options)
+    except ProviderError as exc:
+        if options.response_format is None or not exc.cause.startswith("request refused (400)"):
+            raise
+        ctx.emit_output(f"The server refused a JSON-schema request ({exc.cause}); asking for plain JSON")
+        options = options.model_copy(update={"response_format": None})
+        text, usage = ask(ctx, system, request, options)
     try:
         return AppSpec.model_validate(extract_json(text)), "model", "", usage
     except (ValueError, SpecError) as exc:
         first = _problems(exc)
     ctx.emit_output(f"The design was not valid ({first}); asking for a corrected one")
     text, more = ask(ctx, system, f"{request}\n\nYour previous answer was not valid: {first}\n"
-                                  "Answer again with the corrected JSON object only.")
+                                  "Answer again with the corrected JSON object only.", options)
     usage = usage + more
     try:
         return AppSpec.model_validate(extract_json(text)), "model (repaired)", first, usage
@@ -70,6 +88,73 @@ def model_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage]:
     return spec, "offline fallback", second, usage
 
 
+def _model_only(prompt: str, plan: Plan) -> AppSpec:
+    """A base for the merge when the offline understanding declines the request: the plan's first entity."""
+    first = next(iter(plan.fields))
+    spanish = any(w in f" {prompt.lower()} " for w in (" una ", " con ", " para ", " los ", " las ", " donde "))
+    slug = "-".join(re.findall(r"[a-z0-9]+", prompt.lower())[:5])[:40].strip("-")
+    return AppSpec(name=slug or "app", language="es" if spanish else "en",
+                   entities=[EntitySpec(name=first, fields=[typed_field(f) for f in plan.fields[first]]
+                                        or [typed_field("name")])])
+
+
+def _model_design(ctx: RunContext) -> tuple[AppSpec, str, str, Usage, dict]:
+    """The compact plan for small local models (first runs), else the whole AppSpec (schema-constrained if supported).
+
+    A prompt too large for the model's context is not sent: the offline design is used and the step says why.
+    """
+    try:
+        if ctx.provider.plans_compactly and not ctx.is_followup:
+            return constrained_spec(ctx)
+        if ctx.is_followup and ctx.provider.plans_compactly:
+            spec, _ = offline_spec(ctx)  # a small local model is not given the whole design to rewrite
+            return spec, "offline engine (follow-up)", "", Usage(), {}
+        spec, source, problem, usage = model_spec(ctx)
+        return spec, source, problem, usage, {}
+    except PromptTooLarge as exc:
+        spec, _ = offline_spec(ctx)
+        ctx.emit_output(f"The model was not asked: {exc}")
+        return spec, "offline (prompt too large for the model)", str(exc), Usage(), {}
+
+
+def constrained_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage, dict]:
+    """The compact plan under JSON schema (temperature 0), one repair, merged with the offline understanding."""
+    try:
+        base: AppSpec | None = engine.understand(ctx.prompt)
+    except UnsupportedRequestError:
+        base = None
+    system, user = request_messages(ctx.prompt)
+    options = ctx.options.model_copy(update={"temperature": 0.0, "max_tokens": MAX_ANSWER_TOKENS,
+                                             "response_format": RESPONSE_FORMAT})
+    text, usage = ask(ctx, system, user, options, min_answer=300)
+    source, problem = "model + offline understanding", ""
+    try:
+        plan = parse(text)
+    except ValueError as exc:
+        problem = str(exc)
+        ctx.emit_output(f"The plan was not usable ({problem}); asking once more")
+        text, more = ask(ctx, system, f"{user}\nYour previous answer was not usable: {problem}. Answer again.",
+                         options, min_answer=300)
+        usage = usage + more
+        try:
+            plan = parse(text)
+            source = "model (repaired) + offline understanding"
+        except ValueError as again:
+            if base is None:
+                raise ProviderError(ctx.provider.name, f"the model returned no usable plan twice ({again}), and "
+                                    "the offline engine cannot build this request either") from None
+            ctx.emit_output(f"Still not usable ({again}); using the offline understanding alone")
+            return base, "offline fallback", str(again), usage, {}
+    if base is None:
+        base, source = _model_only(ctx.prompt, plan), "model (the offline engine declined this request)"
+    spec, notes = merge(base, plan)
+    for note in notes:
+        ctx.emit_output(note)
+    detail = {"model_plan": {"entities": plan.fields, "belongs_to": plan.links, "features": plan.features},
+              "merge_notes": notes}
+    return spec, source, problem, usage, detail
+
+
 def run(ctx: RunContext) -> RoleResult:
     """Design the app (model or offline engine) and write the docs from the spec."""
     if ctx.provider.is_offline:
@@ -77,9 +162,9 @@ def run(ctx: RunContext) -> RoleResult:
         detail = {"spec_source": "offline"}
         usage, model = Usage(), "offline-engine"
     else:
-        spec, source, problem, usage = model_spec(ctx)
+        spec, source, problem, usage, extra = _model_design(ctx)
         summary = f"Designed {summarise(spec)} ({source})"
-        detail = {"spec_source": source, "validation_problem": problem}
+        detail = {"spec_source": source, "validation_problem": problem, **extra}
         model = ctx.provider.model
     ctx.emit_output(summary)
     files = changed(docs_for(spec), ctx.files)

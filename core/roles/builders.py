@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from core import engine
 from core.providers.base import Usage
+from core.providers.context import PromptTooLarge
 from core.roles.base import RoleResult, RunContext
-from core.roles.llm import accept, ask, files_block, in_area, parse_answer, template
+from core.roles.llm import accept, ask, files_block, in_area, model_skip, parse_answer, template
 from core.spec import AppSpec
 
 Renderer = Callable[[AppSpec], dict[str, str]]
@@ -46,13 +47,20 @@ def _build(ctx: RunContext, role: str, render: Renderer, noun: str) -> RoleResul
     files, deleted = _baseline(ctx, render)
     ctx.shared[f"baseline:{role}"] = render(ctx.spec)
     usage, model, detail = Usage(), "offline-engine", {}
-    if not ctx.provider.is_offline:
+    note = model_skip(ctx)
+    if not ctx.provider.is_offline and not note:
         current = {**ctx.files, **files}
         area = {p: c for p, c in current.items() if in_area(p, role)}
-        extra, gone, usage, problems = _extend(ctx, role, area)
-        files.update(extra)
-        deleted = sorted(set(deleted) | set(gone))
-        model, detail = ctx.provider.model, {"model_files": sorted(extra), "refused": problems}
+        try:
+            extra, gone, usage, problems = _extend(ctx, role, area)
+        except PromptTooLarge as exc:
+            note = f"Model extension skipped: {exc}; the files are the offline renderer's"
+        else:
+            files.update(extra)
+            deleted = sorted(set(deleted) | set(gone))
+            model, detail = ctx.provider.model, {"model_files": sorted(extra), "refused": problems}
+    if note:
+        detail = {"model_skipped": note}
     if ctx.is_followup and not files and not deleted:
         return RoleResult(summary=f"No {noun} change needed", skipped=True, model=model, usage=usage)
     summary = (f"Wrote {len(files)} {noun} {'file' if len(files) == 1 else 'files'}"
@@ -61,6 +69,9 @@ def _build(ctx: RunContext, role: str, render: Renderer, noun: str) -> RoleResul
         summary += f" ({len(detail['model_files'])} by the model)"
     if detail.get("refused"):
         summary += f"; refused {len(detail['refused'])} unsafe or out-of-area model files"
+    if note:
+        summary += " (offline renderer; model not asked)"
+        ctx.emit_output(note)
     ctx.emit_output(summary + ":\n" + "\n".join(sorted(files)))
     return RoleResult(files=files, deleted=deleted, summary=summary, model=model, usage=usage,
                       detail=json.loads(json.dumps(detail)))

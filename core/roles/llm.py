@@ -8,7 +8,8 @@ from fnmatch import fnmatch
 
 from core.errors import ProviderError
 from core.files import ParsedOutput, parse_files
-from core.providers.base import RESTART, Message, Usage
+from core.providers.base import RESTART, Message, ProviderOptions, Usage
+from core.providers.context import fit
 from core.roles.base import PROMPTS, RunContext
 
 FORMAT = (PROMPTS / "_format.md").read_text(encoding="utf-8")
@@ -25,15 +26,23 @@ def template(name: str) -> str:
     return (PROMPTS / f"{name}.md").read_text(encoding="utf-8")
 
 
-def ask(ctx: RunContext, system: str, user: str) -> tuple[str, Usage]:
-    """Stream one answer from the run's provider (then its fallback), showing it live; cancellable."""
+def ask(ctx: RunContext, system: str, user: str, options: ProviderOptions | None = None,
+        min_answer: int = 256) -> tuple[str, Usage]:
+    """Stream one answer from the run's provider (then its fallback), showing it live; cancellable.
+
+    The prompt must fit the provider's context window with room for `min_answer` tokens: PromptTooLarge
+    otherwise (never a silently cut prompt); max_tokens is lowered to the room left.
+    """
     messages = [Message(role="system", content=system), Message(role="user", content=user)]
     chain = [ctx.provider, *ctx.shared.get("fallbacks", [])]
     last: ProviderError | None = None
     for provider in chain:
         parts: list[str] = []
+        call = fit(provider, messages, options or ctx.options, min_answer)
+        if hasattr(provider, "on_wait"):
+            provider.on_wait(ctx.emit_output)
         try:
-            for chunk in provider.execute(messages, ctx.options):
+            for chunk in provider.execute(messages, call):
                 ctx.check_cancel()
                 if chunk is RESTART:
                     parts.clear()
@@ -51,6 +60,14 @@ def ask(ctx: RunContext, system: str, user: str) -> tuple[str, Usage]:
         return "".join(parts), provider.last_usage
     assert last is not None
     raise last
+
+
+def model_skip(ctx: RunContext) -> str:
+    """Why the run's model is not asked to write files ('' when it is, or when the run is offline)."""
+    if ctx.provider.is_offline or ctx.provider.writes_files:
+        return ""
+    return (f"{ctx.provider.label} plans the data model only; the deterministic renderer writes the files "
+            "(a small model on CPU is given constrained plans, not free-form files)")
 
 
 def extract_json(text: str) -> dict:

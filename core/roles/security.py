@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from core.providers.base import Usage
+from core.providers.context import PromptTooLarge
 from core.roles.base import RoleResult, RunContext
-from core.roles.llm import accept, ask, files_block, parse_answer, template
+from core.roles.llm import accept, ask, files_block, model_skip, parse_answer, template
 
 REPORT = "SECURITY_AUDIT.md"
 
@@ -43,8 +44,12 @@ def run(ctx: RunContext) -> RoleResult:
     report = _audit(files)
     counts = report.counts()
     usage, changed, before = Usage(), {}, dict(counts)
-    if not ctx.provider.is_offline and counts["high"] + counts["medium"] > 0:
-        changed, usage = _fix(ctx, files, _findings(report))
+    note = model_skip(ctx)
+    if not ctx.provider.is_offline and not note and counts["high"] + counts["medium"] > 0:
+        try:
+            changed, usage = _fix(ctx, files, _findings(report))
+        except PromptTooLarge as exc:
+            ctx.emit_output(f"Model fixes skipped: {exc}")
         files.update(changed)
         report = _audit(files)
         counts = report.counts()

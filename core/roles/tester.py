@@ -7,8 +7,9 @@ from typing import Any
 
 from core.config import get_settings
 from core.providers.base import Usage
+from core.providers.context import PromptTooLarge
 from core.roles.base import RoleResult, RunContext
-from core.roles.llm import accept, ask, files_block, in_area, parse_answer, template
+from core.roles.llm import accept, ask, files_block, in_area, model_skip, parse_answer, template
 
 _PATH = re.compile(r"([\w./-]+\.py)")
 # One line of live output per change in the counts; the studio shows the latest one on the tester's step.
@@ -70,10 +71,16 @@ def run(ctx: RunContext) -> RoleResult:
     usage, rounds, notes = Usage(), 0, []
     changed: dict[str, str] = {}
     deleted: list[str] = []
-    if not ctx.provider.is_offline and result.ran and _failing(result):
+    if not ctx.provider.is_offline and not model_skip(ctx) and result.ran and _failing(result):
         for rounds in range(1, get_settings().repair_rounds + 1):
             ctx.check_cancel()
-            fixed, more = _repair(ctx, files, result.output)
+            try:
+                fixed, more = _repair(ctx, files, result.output)
+            except PromptTooLarge as exc:
+                notes.append(f"Model repair skipped: {exc}")
+                ctx.emit_output(notes[-1])
+                rounds -= 1
+                break
             usage = usage + more
             files.update(fixed)
             changed.update(fixed)
@@ -81,7 +88,7 @@ def run(ctx: RunContext) -> RoleResult:
             ctx.emit_output(f"Repair round {rounds}: {_describe(result)}")
             if not _failing(result):
                 break
-        if _failing(result) and ctx.spec is not None:
+        if _failing(result) and ctx.spec is not None and rounds:
             baseline = _baseline(ctx)
             broken = sorted(p for p, c in files.items() if in_area(p, "backend") and baseline.get(p, None) != c)
             for path in broken:
