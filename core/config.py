@@ -84,6 +84,7 @@ class Settings(BaseSettings):
     local_model_threads: int = 2
     local_model_context: int = 8192
     local_model_timeout_seconds: float = 600.0
+    context_tokens: str = ""
     provider_timeout_seconds: float = 60.0
     provider_budget_seconds: float = 120.0
 

@@ -72,7 +72,6 @@ def any_db(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_
 
 def _teardown() -> None:
     from core import jobs
-
     from core.localmodel.runtime import reset_server
 
     jobs.shutdown()

@@ -90,6 +90,10 @@ def status_failure(
     if status in (408, 409) or status >= 500:
         label = {408: "request timeout", 409: "conflict", 529: "overloaded"}.get(status, "server error")
         return Failure(f"{label} ({status})", True, "server", wait)
+    lowered = message.lower()
+    if status in (400, 413) and "context" in lowered and any(
+            w in lowered for w in ("exceed", "maximum", "too long", "longer than")):
+        return Failure(f"prompt exceeds the model's context window ({status}){detail}", False, "too_large")
     return Failure(f"request refused ({status}){detail}", False, "bad_request")
 
 

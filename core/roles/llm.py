@@ -9,7 +9,7 @@ from fnmatch import fnmatch
 from core.errors import ProviderError
 from core.files import ParsedOutput, parse_files
 from core.providers.base import RESTART, Message, ProviderOptions, Usage
-from core.providers.context import fit
+from core.providers.context import PromptTooLarge, exceeded, fit
 from core.roles.base import PROMPTS, RunContext
 
 FORMAT = (PROMPTS / "_format.md").read_text(encoding="utf-8")
@@ -51,6 +51,8 @@ def ask(ctx: RunContext, system: str, user: str, options: ProviderOptions | None
                 parts.append(chunk)
                 ctx.stream(chunk)
         except ProviderError as exc:
+            if exceeded(exc.cause):
+                raise PromptTooLarge(provider.label or provider.name, 0, provider.context_window()) from None
             last = exc
             if len(chain) > 1:
                 ctx.emit_output(f"\n{exc}; trying the fallback provider")

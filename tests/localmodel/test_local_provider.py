@@ -1,0 +1,140 @@
+"""joxcoder_local against a fake llama-server: the constrained architect, its repair, the queue, the budget."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from core.localmodel.runtime import LocalServer
+from core.providers.base import Message, ProviderOptions
+from core.providers.context import PromptTooLarge, fit
+from core.providers.local_provider import JoxCoderLocalProvider
+from core.roles import architect
+from core.roles.base import RunContext
+from tests.fakes.llama_fake import FakeLlamaServer
+from tests.fakes.server import Reply
+
+RECIPE = "A recipe sharing site where users post recipes with ingredients and steps, rate them, and save favourites"
+PLAN = {"entities": [
+    {"name": "User", "fields": ["username", "email"], "belongs_to": []},
+    {"name": "Recipe", "fields": ["title", "steps"], "belongs_to": ["User"]},
+    {"name": "Ingredient", "fields": ["name", "quantity"], "belongs_to": ["Recipe"]},
+    {"name": "Rating", "fields": ["stars", "created_at"], "belongs_to": ["User", "Recipe"]},
+    {"name": "Favourite", "fields": [], "belongs_to": ["User", "Recipe"]},
+], "features": ["ratings", "favourites"]}
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeLlamaServer]:
+    with FakeLlamaServer() as server:
+        yield server
+
+
+@pytest.fixture
+def provider(fake: FakeLlamaServer) -> JoxCoderLocalProvider:
+    server = LocalServer(port=0, threads=1, context=8192, external_url=fake.base_url)
+    return JoxCoderLocalProvider(server=server)
+
+
+def context(provider: JoxCoderLocalProvider, prompt: str = RECIPE) -> tuple[RunContext, list[str]]:
+    said: list[str] = []
+    ctx = RunContext(project_id="p", run=1, prompt=prompt, provider=provider,
+                     options=provider.tune(ProviderOptions(timeout=10, budget=20)), files={},
+                     emit_output=said.append)
+    return ctx, said
+
+
+def test_the_architect_asks_for_the_compact_plan_under_json_schema(fake, provider) -> None:  # noqa: ANN001
+    fake.default = Reply(text=json.dumps(PLAN))
+    ctx, _ = context(provider)
+    result = architect.run(ctx)
+    chat = [r for r in fake.requests if r.path == "/v1/chat/completions"]
+    assert len(chat) == 1
+    body = chat[0].body
+    assert body["temperature"] == 0 and body["response_format"]["type"] == "json_schema"
+    assert body["response_format"]["json_schema"]["schema"]["required"] == ["entities", "features"]
+    spec = result.spec
+    assert {"User", "Recipe", "Ingredient", "Rating", "Favourite"} <= {e.name for e in spec.entities}
+    rating = spec.entity("Rating")
+    assert {r.target for r in rating.relations} == {"User", "Recipe"}
+    assert "created_at" not in {f.name for f in rating.fields}
+    assert {r.target for r in spec.entity("Favourite").relations} == {"User", "Recipe"}
+    assert result.detail["spec_source"] == "model + offline understanding"
+    assert result.model == provider.model and result.usage.completion_tokens > 0
+
+
+def test_a_malformed_answer_is_repaired_once(fake, provider) -> None:  # noqa: ANN001
+    fake.queue(Reply(text='{"entities": [{"name": "User", "fields": ["na'), Reply(text=json.dumps(PLAN)))
+    ctx, said = context(provider)
+    result = architect.run(ctx)
+    assert result.detail["spec_source"] == "model (repaired) + offline understanding"
+    assert "not valid JSON" in result.detail["validation_problem"]
+    chat = [r for r in fake.requests if r.path == "/v1/chat/completions"]
+    assert len(chat) == 2 and "previous answer was not usable" in chat[1].prompt
+    assert any("asking once more" in s for s in said)
+
+
+def test_two_broken_answers_fall_back_to_the_offline_understanding(fake, provider) -> None:  # noqa: ANN001
+    fake.default = Reply(text="not json at all")
+    ctx, said = context(provider)
+    result = architect.run(ctx)
+    assert result.detail["spec_source"] == "offline fallback"
+    assert any("offline understanding alone" in s for s in said)
+
+
+def test_one_request_at_a_time_and_the_waiting_caller_is_told(fake, provider) -> None:  # noqa: ANN001
+    release, entered = threading.Event(), threading.Event()
+
+    def slow_first(_request: object) -> Reply:
+        entered.set()
+        release.wait(30)
+        return Reply(text="first")
+
+    fake.queue(slow_first, Reply(text="second"))
+    messages = [Message(role="user", content="hi")]
+    options = ProviderOptions(timeout=30, budget=60)
+    answers: list[str] = []
+    first = threading.Thread(target=lambda: answers.append(provider.complete(messages, options).text))
+    first.start()
+    assert entered.wait(30)
+    told: list[str] = []
+    second = threading.Thread(target=lambda: (provider.on_wait(told.append),
+                                              answers.append(provider.complete(messages, options).text)))
+    second.start()
+    while not told and second.is_alive():
+        second.join(0.05)
+    assert told and "one request at a time" in told[0]
+    assert answers == []  # the second waits for the first
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert answers == ["first", "second"]
+
+
+def test_prompts_are_budgeted_to_the_context_window_never_cut(fake, provider, monkeypatch) -> None:  # noqa: ANN001
+    from core.config import get_settings
+
+    monkeypatch.setenv("LOCAL_MODEL_CONTEXT", "4096")
+    get_settings.cache_clear()
+    big = [Message(role="user", content="x = 1\n" * 8000)]
+    with pytest.raises(PromptTooLarge, match="context holds 4096"):
+        fit(provider, big, ProviderOptions())
+    small = fit(provider, [Message(role="user", content="hello")], ProviderOptions(max_tokens=8000))
+    assert small.max_tokens < 4096
+    get_settings.cache_clear()
+
+
+def test_the_local_model_never_writes_files(fake, provider) -> None:  # noqa: ANN001
+    from core.roles.builders import run_backend
+
+    fake.default = Reply(text=json.dumps(PLAN))
+    ctx, said = context(provider)
+    ctx.spec = architect.run(ctx).spec
+    before = len(fake.requests)
+    result = run_backend(ctx)
+    assert len(fake.requests) == before  # not asked
+    assert result.model == "offline-engine" and "plans the data model only" in result.detail["model_skipped"]
+    assert "app/main.py" in result.files

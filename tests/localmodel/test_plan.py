@@ -1,0 +1,94 @@
+"""The compact plan: normalising a small model's answer and merging it with the offline understanding."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core import engine
+from core.roles.architect_merge import merge
+from core.roles.architect_model import SCHEMA, entity_name, field_name, normalise, parse, typed_field
+
+RECIPE = "A recipe sharing site where users post recipes with ingredients and steps, rate them, and save favourites"
+
+
+def test_names_become_english_identifiers_singular_and_pascal_case() -> None:
+    assert entity_name("recipe_ratings") == "RecipeRating"
+    assert entity_name("Order items") == "OrderItem"
+    assert entity_name("Categories") == "Category"
+    assert entity_name("Reseña") == "Resena"
+    assert entity_name("123") == ""
+    assert field_name("Prep Time") == "prep_time"
+    assert field_name("prepTime") == "prep_time"
+    assert field_name("created_at") == field_name("id") == ""
+    assert field_name("type") == "kind" and field_name("class") == "class_name"
+
+
+def test_reserved_fields_are_dropped_and_id_columns_become_links() -> None:
+    plan = normalise({"entities": [
+        {"name": "users", "fields": ["id", "Name", "email", "created_at"], "belongs_to": []},
+        {"name": "Recipe", "fields": ["title", "user_id", "updated_at", "title"], "belongs_to": ["Chef"]},
+    ], "features": ["ratings", "not-a-feature"]})
+    assert plan.fields["User"] == ["name", "email"]
+    assert plan.fields["Recipe"] == ["title"]
+    assert plan.links["Recipe"] == ["Chef", "User"]
+    assert plan.fields["Chef"] == ["name"]  # named only as a link: added with a label field
+    assert plan.features == ["ratings"]
+    assert any("created_at" in n for n in plan.notes)
+
+
+def test_answers_that_are_not_a_plan_say_what_is_wrong() -> None:
+    with pytest.raises(ValueError, match="not valid JSON"):
+        parse('{"entities": [{"name": "User"')
+    with pytest.raises(ValueError, match="no usable entity"):
+        parse('{"entities": [{"name": "!!"}], "features": []}')
+    with pytest.raises(ValueError, match="no 'entities'"):
+        parse('{"features": []}')
+
+
+def test_the_schema_is_compact_and_closed() -> None:
+    item = SCHEMA["properties"]["entities"]["items"]
+    assert item["additionalProperties"] is False
+    assert item["properties"]["fields"]["items"] == {"type": "string", "maxLength": 40}
+
+
+def test_merge_keeps_the_offline_understanding_and_adds_what_the_model_saw() -> None:
+    base = engine.understand(RECIPE)
+    plan = parse(json.dumps({"entities": [
+        {"name": "User", "fields": ["username", "email"], "belongs_to": []},
+        {"name": "Recipe", "fields": ["title", "steps", "rating", "prep_minutes"], "belongs_to": ["User"]},
+        {"name": "Ingredient", "fields": ["name", "quantity"], "belongs_to": ["Recipe"]},
+        {"name": "Cuisine", "fields": ["name"], "belongs_to": []},
+        {"name": "Recipe", "fields": ["duplicate"], "belongs_to": []},
+    ], "features": ["ratings", "favourites", "search"]}))
+    spec, notes = merge(base, plan)
+    names = {e.name for e in spec.entities}
+    assert {e.name for e in base.entities} <= names  # nothing the offline understanding found is lost
+    assert "Cuisine" in names and "added entity Cuisine" in notes
+    assert spec.not_built == base.not_built and set(base.features) <= set(spec.features)
+    assert "search" in spec.features
+    recipe = spec.entity("Recipe")
+    assert "prep_minutes" in {f.name for f in recipe.fields}
+    assert "rating" not in {f.name for f in recipe.fields}  # a feature folded into a column is not copied
+
+
+def test_merge_never_makes_a_cycle_or_an_invalid_spec() -> None:
+    base = engine.understand("A blog with posts and comments")
+    plan = parse(json.dumps({"entities": [
+        {"name": "Post", "fields": ["title"], "belongs_to": ["Comment"]},
+        {"name": "Comment", "fields": ["body"], "belongs_to": ["Post"]},
+    ], "features": []}))
+    spec, _ = merge(base, plan)
+    for e in spec.entities:
+        for r in e.relations:
+            assert e.name not in {r2.target for r2 in spec.entity(r.target).relations}
+
+
+def test_fields_are_typed_from_their_names() -> None:
+    assert typed_field("stars").type == "int" and typed_field("stars").max == 5
+    assert typed_field("price").type == "decimal"
+    assert typed_field("starts_at").type == "datetime"
+    assert typed_field("email").type == "email"
+    assert typed_field("instructions").type == "text"
+    assert typed_field("title").required and typed_field("title").type == "string"
