@@ -32,7 +32,8 @@ def cpu_key() -> str:
 
 def weights_dir() -> Path:
     """The folder of the verified weights (with their NOTICE and licence)."""
-    return model_dir() / "weights" / pins.WEIGHTS_KEY
+    key = f"qwen2.5-coder-1.5b-instruct-q4_k_m-{pins.WEIGHTS_VERSION}-{pins.WEIGHTS_SHA256[:12]}"
+    return model_dir() / "weights" / key
 
 
 def weights_file() -> Path:

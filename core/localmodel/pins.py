@@ -9,7 +9,6 @@ WEIGHTS_VERSION = "0.2.0"
 WEIGHTS_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 WEIGHTS_BYTES = 1_117_320_768
 WEIGHTS_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
-WEIGHTS_KEY = f"qwen2.5-coder-1.5b-instruct-q4_k_m-{WEIGHTS_VERSION}-{WEIGHTS_SHA256[:12]}"
 MODEL_ID = "qwen2.5-coder-1.5b-instruct"
 PART_SHA256 = (
     "ba72ca23489565a63c966163baaaee8583bc8613db69ae8bb138a6f09c437bfe",
