@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     # JoxCoder Local (llama-server on this machine; `make model` installs it, MODEL_DIR says where)
     local_model_url: str = ""
     local_model_port: int = 8716
-    local_model_threads: int = 2
+    local_model_threads: int = 0  # 0: auto (all cores when idle, one when the machine is busy)
     local_model_context: int = 8192
     local_model_timeout_seconds: float = 600.0
     context_tokens: str = ""

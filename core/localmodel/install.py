@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -125,7 +126,8 @@ def install_server(say: Say = print, jobs: int = 2) -> Path:
         build = tmp / "build"
         say(f"llama-server: building with cmake (-j{jobs}, about 5 minutes of CPU on 2 cores)…")
         nice = ["nice", "-n", "10"] if shutil.which("nice") else []
-        _run([*nice, "cmake", "-S", str(source), "-B", str(build), *pins.CMAKE_FLAGS], say, "cmake configure")
+        flags = pins.cmake_flags(platform.machine())
+        _run([*nice, "cmake", "-S", str(source), "-B", str(build), *flags], say, "cmake configure")
         _run([*nice, "cmake", "--build", str(build), "--target", "llama-server", f"-j{jobs}"], say, "cmake build")
         binary = next(build.glob("bin/llama-server"))
         out = tmp / "out"

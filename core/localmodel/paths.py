@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,8 +43,9 @@ def weights_file() -> Path:
 
 
 def server_dir() -> Path:
-    """The folder of the built llama-server, keyed by sdist version, sdist hash and CPU features."""
-    key = f"llama.cpp-{pins.LLAMA_VERSION}-{pins.LLAMA_SDIST_SHA256[:12]}-cpu{cpu_key()}"
+    """The folder of the built llama-server, keyed by sdist version and hash, CPU features and build flags."""
+    flags = hashlib.sha256(" ".join(pins.cmake_flags(platform.machine())).encode()).hexdigest()[:6]
+    key = f"llama.cpp-{pins.LLAMA_VERSION}-{pins.LLAMA_SDIST_SHA256[:12]}-cpu{cpu_key()}-b{flags}"
     return model_dir() / "llama-server" / key
 
 

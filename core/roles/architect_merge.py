@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import ValidationError as SpecError
 
 from core.roles.architect_model import Plan, key, typed_field
-from core.spec import APP_FEATURES, ENTITY_FEATURES, AppSpec, EntitySpec, RelationSpec, snake
+from core.spec import _PY_KEYWORDS, ENTITY_FEATURES, AppSpec, EntitySpec, FieldSpec, RelationSpec, snake
 
 MAX_ENTITIES = 30
 
@@ -21,9 +21,21 @@ def _find(spec: AppSpec, name: str) -> str | None:
     exact = next((e.name for e in spec.entities if key(e.name) == k), None)
     if exact:
         return exact
-    return next((e.name for e in spec.entities
-                 if len(k) >= 4 and len(key(e.name)) >= 4 and (key(e.name).endswith(k) or k.endswith(key(e.name)))),
-                None)
+    found = next((e.name for e in spec.entities
+                  if len(k) >= 4 and len(key(e.name)) >= 4 and (key(e.name).endswith(k) or k.endswith(key(e.name)))),
+                 None)
+    if found is None and snake(name) in _PY_KEYWORDS:  # "Class" is the offline design's ClassSession, if any
+        found = next((e.name for e in spec.entities if key(e.name).startswith(k)), None)
+    return found
+
+
+def _new_fields(name: str, wanted: list[str], spec: AppSpec) -> list[FieldSpec]:
+    """Typed fields for an entity the model added: no column that is really an entity or a feature."""
+    words = _feature_words(spec) | {key(name)}
+    fields = [typed_field(f) for f in wanted if key(f) not in words]
+    if key(name) in ("rating", "review", "vote", "score") and not any(f.name == "stars" for f in fields):
+        fields.insert(0, typed_field("stars"))
+    return fields or [typed_field("note")]
 
 
 def _reaches(spec: AppSpec, start: str, goal: str) -> bool:
@@ -65,15 +77,17 @@ def merge(base: AppSpec, plan: Plan) -> tuple[AppSpec, list[str]]:
         if len(spec.entities) >= MAX_ENTITIES:
             notes.append(f"left out {name}: the design already has {MAX_ENTITIES} entities")
             continue
-        fields = [typed_field(f) for f in plan.fields[name] if key(f) not in _feature_words(spec)] or [
-            typed_field("name")]
-        entity = EntitySpec(name=name, fields=fields)
+        new = name
+        if snake(name) in _PY_KEYWORDS:
+            new = f"{name}Item"
+            notes.append(f"renamed {name} to {new} ('{snake(name)}' is reserved in the generated code)")
+        entity = EntitySpec(name=new, fields=_new_fields(new, plan.fields[name], spec))
         merged = _try(spec, {"entities": [*spec.model_dump()["entities"], entity.model_dump()]})
         if merged is None:
-            notes.append(f"left out {name}: it clashes with the design")
+            notes.append(f"left out {new}: it clashes with the design")
             continue
-        spec, names[name] = merged, name
-        notes.append(f"added entity {name}")
+        spec, names[name] = merged, new
+        notes.append(f"added entity {new}")
     for name, fields in plan.fields.items():
         target = names.get(name)
         if target is None:
@@ -97,12 +111,6 @@ def merge(base: AppSpec, plan: Plan) -> tuple[AppSpec, list[str]]:
                 continue
             spec = changed
             notes.append(f"linked {a} -> {b}")
-    wanted = [f for f in plan.features if f in APP_FEATURES and f not in spec.features]
-    if wanted:
-        spec = _try(spec, {"features": [*spec.features, *wanted]}) or spec
-    unplaced = [f for f in plan.features if f in ENTITY_FEATURES and f not in spec.features]
-    if unplaced:
-        notes.append(f"the model also named {', '.join(unplaced)}, which the design does not place on an entity")
     return spec, notes
 
 

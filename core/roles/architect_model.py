@@ -1,7 +1,7 @@
 """The architect on a model that honours JSON schema: a compact plan, normalised, merged with the offline understanding.
 
 The model is asked for the smallest plan that carries its judgement (entity names, field names, which entities each
-belongs to, requested features) under a JSON schema the server enforces as a grammar, at temperature 0, with one
+belongs to) under a JSON schema the server enforces as a grammar, at temperature 0, with one
 short worked example. Pretty AppSpec JSON would cost twice the tokens on a CPU. A tolerant normaliser turns the
 plan into AppSpec entities (English identifiers, no reserved fields, typed by name), and the merge keeps everything
 the offline understanding found (entities the model left out, features, not_built) and adds what the model saw.
@@ -13,12 +13,12 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from core.spec import _PY_KEYWORDS, FEATURES, RESERVED, FieldSpec
+from core.spec import _PY_KEYWORDS, RESERVED, FieldSpec
 
 SCHEMA: dict = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["entities", "features"],
+    "required": ["entities"],
     "properties": {
         "entities": {"type": "array", "minItems": 1, "maxItems": 12, "items": {
             "type": "object", "additionalProperties": False, "required": ["name", "fields", "belongs_to"],
@@ -27,7 +27,6 @@ SCHEMA: dict = {
                 "fields": {"type": "array", "maxItems": 10, "items": {"type": "string", "maxLength": 40}},
                 "belongs_to": {"type": "array", "maxItems": 4, "items": {"type": "string", "maxLength": 40}},
             }}},
-        "features": {"type": "array", "maxItems": 8, "items": {"type": "string", "enum": list(FEATURES)}},
     },
 }
 RESPONSE_FORMAT = {"type": "json_schema", "json_schema": {"name": "app_plan", "strict": False, "schema": SCHEMA}}
@@ -35,31 +34,35 @@ EXAMPLE_REQUEST = "Una biblioteca donde los socios toman prestados libros; cada 
 EXAMPLE_ANSWER = ('{"entities":[{"name":"Member","fields":["name","email"],"belongs_to":[]},'
                   '{"name":"Book","fields":["title","author"],"belongs_to":[]},'
                   '{"name":"Loan","fields":["borrowed_on","due_on","returned"],"belongs_to":["Member","Book"]}],'
-                  '"features":[]}')
+                  ']}')
 SYSTEM = f"""You design the data model of a small web app from a user's request. Answer with JSON only.
 - entities: every kind of thing the app stores. Name: singular PascalCase English (translate Spanish).
 - fields: snake_case English names of its columns. Never id, created_at, updated_at or *_id columns.
 - belongs_to: the entities each row points to. A verb the user does to a thing becomes its own entity:
   rate -> Rating (stars) belonging to User and the thing; favourite/save -> Favourite belonging to both;
   comment -> Comment; book a time -> Booking.
-- features: those of {", ".join(FEATURES)} that the request asks for.
 Example request: {EXAMPLE_REQUEST}
 Example answer: {EXAMPLE_ANSWER}"""
 MAX_ANSWER_TOKENS = 700
 
 _GENERIC = {"App", "Application", "System", "Data", "Platform", "Site", "Website", "Database", "Entity"}
 _SPELLING = {"favourite": "favorite", "colour": "color", "catalogue": "catalog"}
+# Secrets are not plain columns in a generated CRUD app (it has no password hashing of its own).
+_SECRET = {"password", "password_hash", "hashed_password", "token", "api_key", "secret"}
 _RENAME = {"type": "kind", "model": "model_name", "class": "class_name", "from": "from_value", "self": "self_value",
            "schema": "schema_name", "fields": "field_list", "metadata": "meta", "session": "session_name"}
 
 
 @dataclass
 class Plan:
-    """The model's normalised answer: entities (name -> fields), links (child -> parents), features, and notes."""
+    """The model's normalised answer: entities (name -> fields), links (child -> parents), and notes.
+
+    Features are not asked for: measured, the 1.5B model listed nearly every feature for any request; the offline
+    understanding detects them from the words of the request, and the merge keeps those.
+    """
 
     fields: dict[str, list[str]] = field(default_factory=dict)
     links: dict[str, list[str]] = field(default_factory=dict)
-    features: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -87,7 +90,7 @@ def field_name(raw: str) -> str:
     """'Prep Time', 'prepTime' -> 'prep_time'; '' for reserved or unusable names (keywords are renamed)."""
     ascii_ = _strip_accents(raw)
     name = re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", ascii_).lower()).strip("_")[:40]
-    if not name or not name[0].isalpha() or name in RESERVED:
+    if not name or not name[0].isalpha() or name in RESERVED or name in _SECRET:
         return ""
     name = _RENAME.get(name, name)
     return name + "_value" if name in _PY_KEYWORDS else name
@@ -133,7 +136,7 @@ def normalise(answer: dict) -> Plan:
                 plan.links[name].append(by_key[key(col[:-3].replace("_", ""))])  # user_id -> belongs to User
                 continue
             if not col:
-                plan.notes.append(f"dropped {name}.{raw_field} (reserved or not an identifier)")
+                plan.notes.append(f"dropped {name}.{raw_field} (reserved, a secret, or not an identifier)")
             elif col not in cols:
                 cols.append(col)
         plan.fields[name] = cols
@@ -150,8 +153,6 @@ def normalise(answer: dict) -> Plan:
             if target not in targets:
                 targets.append(target)
         plan.links[name] = targets
-    features = answer.get("features") or []
-    plan.features = [f for f in dict.fromkeys(features) if isinstance(f, str) and f in FEATURES]
     return plan
 
 

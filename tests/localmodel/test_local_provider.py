@@ -24,7 +24,7 @@ PLAN = {"entities": [
     {"name": "Ingredient", "fields": ["name", "quantity"], "belongs_to": ["Recipe"]},
     {"name": "Rating", "fields": ["stars", "created_at"], "belongs_to": ["User", "Recipe"]},
     {"name": "Favourite", "fields": [], "belongs_to": ["User", "Recipe"]},
-], "features": ["ratings", "favourites"]}
+]}
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_the_architect_asks_for_the_compact_plan_under_json_schema(fake, provide
     assert len(chat) == 1
     body = chat[0].body
     assert body["temperature"] == 0 and body["response_format"]["type"] == "json_schema"
-    assert body["response_format"]["json_schema"]["schema"]["required"] == ["entities", "features"]
+    assert body["response_format"]["json_schema"]["schema"]["required"] == ["entities"]
     spec = result.spec
     assert {"User", "Recipe", "Ingredient", "Rating", "Favourite"} <= {e.name for e in spec.entities}
     rating = spec.entity("Rating")

@@ -9,6 +9,7 @@ import pytest
 from core import engine
 from core.roles.architect_merge import merge
 from core.roles.architect_model import SCHEMA, entity_name, field_name, normalise, parse, typed_field
+from core.spec import AppSpec, EntitySpec
 
 RECIPE = "A recipe sharing site where users post recipes with ingredients and steps, rate them, and save favourites"
 
@@ -28,13 +29,12 @@ def test_names_become_english_identifiers_singular_and_pascal_case() -> None:
 def test_reserved_fields_are_dropped_and_id_columns_become_links() -> None:
     plan = normalise({"entities": [
         {"name": "users", "fields": ["id", "Name", "email", "created_at"], "belongs_to": []},
-        {"name": "Recipe", "fields": ["title", "user_id", "updated_at", "title"], "belongs_to": ["Chef"]},
-    ], "features": ["ratings", "not-a-feature"]})
+        {"name": "Recipe", "fields": ["title", "user_id", "updated_at", "title", "password"], "belongs_to": ["Chef"]},
+    ]})
     assert plan.fields["User"] == ["name", "email"]
     assert plan.fields["Recipe"] == ["title"]
     assert plan.links["Recipe"] == ["Chef", "User"]
     assert plan.fields["Chef"] == ["name"]  # named only as a link: added with a label field
-    assert plan.features == ["ratings"]
     assert any("created_at" in n for n in plan.notes)
 
 
@@ -42,7 +42,7 @@ def test_answers_that_are_not_a_plan_say_what_is_wrong() -> None:
     with pytest.raises(ValueError, match="not valid JSON"):
         parse('{"entities": [{"name": "User"')
     with pytest.raises(ValueError, match="no usable entity"):
-        parse('{"entities": [{"name": "!!"}], "features": []}')
+        parse('{"entities": [{"name": "!!"}]}')
     with pytest.raises(ValueError, match="no 'entities'"):
         parse('{"features": []}')
 
@@ -61,13 +61,16 @@ def test_merge_keeps_the_offline_understanding_and_adds_what_the_model_saw() -> 
         {"name": "Ingredient", "fields": ["name", "quantity"], "belongs_to": ["Recipe"]},
         {"name": "Cuisine", "fields": ["name"], "belongs_to": []},
         {"name": "Recipe", "fields": ["duplicate"], "belongs_to": []},
-    ], "features": ["ratings", "favourites", "search"]}))
+        {"name": "Rating", "fields": ["rating"], "belongs_to": ["User", "Recipe"]},
+        {"name": "Favourite", "fields": [], "belongs_to": ["User", "Recipe"]},
+    ]}))
     spec, notes = merge(base, plan)
     names = {e.name for e in spec.entities}
     assert {e.name for e in base.entities} <= names  # nothing the offline understanding found is lost
     assert "Cuisine" in names and "added entity Cuisine" in notes
     assert spec.not_built == base.not_built and set(base.features) <= set(spec.features)
-    assert "search" in spec.features
+    assert [f.name for f in spec.entity("Rating").fields] == ["stars"]  # a rating's own "rating" is its stars
+    assert {r.target for r in spec.entity("Favourite").relations} == {"User", "Recipe"}
     recipe = spec.entity("Recipe")
     assert "prep_minutes" in {f.name for f in recipe.fields}
     assert "rating" not in {f.name for f in recipe.fields}  # a feature folded into a column is not copied
@@ -78,11 +81,21 @@ def test_merge_never_makes_a_cycle_or_an_invalid_spec() -> None:
     plan = parse(json.dumps({"entities": [
         {"name": "Post", "fields": ["title"], "belongs_to": ["Comment"]},
         {"name": "Comment", "fields": ["body"], "belongs_to": ["Post"]},
-    ], "features": []}))
+    ]}))
     spec, _ = merge(base, plan)
     for e in spec.entities:
         for r in e.relations:
             assert e.name not in {r2.target for r2 in spec.entity(r.target).relations}
+
+
+def test_an_entity_named_like_a_keyword_is_mapped_or_renamed() -> None:
+    base = engine.understand("Una app para un gimnasio con socios, clases y reservas")
+    plan = parse(json.dumps({"entities": [{"name": "Class", "fields": ["name"], "belongs_to": []}]}))
+    spec, _ = merge(base, plan)
+    assert "Class" not in {e.name for e in spec.entities}
+    lone = AppSpec(name="x", entities=[EntitySpec(name="Member", fields=[typed_field("name")])])
+    spec, notes = merge(lone, plan)
+    assert "ClassItem" in {e.name for e in spec.entities} and any("renamed Class" in n for n in notes)
 
 
 def test_fields_are_typed_from_their_names() -> None:
