@@ -150,7 +150,7 @@ def constrained_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage, dict]:
     spec, notes = merge(base, plan)
     for note in notes:
         ctx.emit_output(note)
-    detail = {"model_plan": {"entities": plan.fields, "belongs_to": plan.links, "features": plan.features},
+    detail = {"model_plan": {"entities": plan.fields, "belongs_to": plan.links},
               "merge_notes": notes}
     return spec, source, problem, usage, detail
 
