@@ -91,8 +91,10 @@ def status_failure(
         label = {408: "request timeout", 409: "conflict", 529: "overloaded"}.get(status, "server error")
         return Failure(f"{label} ({status})", True, "server", wait)
     lowered = message.lower()
-    if status in (400, 413) and "context" in lowered and any(
-            w in lowered for w in ("exceed", "maximum", "too long", "longer than")):
+    # llama.cpp, OpenAI/vLLM and TGI's own words for a prompt longer than the model's context.
+    if status in (400, 413, 422) and any(w in lowered for w in (
+            "exceeds the available context", "maximum context length", "exceed_context_size",
+            "max_new_tokens` must be <=")):
         return Failure(f"prompt exceeds the model's context window ({status}){detail}", False, "too_large")
     return Failure(f"request refused ({status}){detail}", False, "bad_request")
 

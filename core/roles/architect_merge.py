@@ -29,13 +29,13 @@ def _find(spec: AppSpec, name: str) -> str | None:
     return found
 
 
-def _new_fields(name: str, wanted: list[str], spec: AppSpec) -> list[FieldSpec]:
+def _new_fields(name: str, wanted: list[str], spec: AppSpec, linked: bool) -> list[FieldSpec]:
     """Typed fields for an entity the model added: no column that is really an entity or a feature."""
     words = _feature_words(spec) | {key(name)}
     fields = [typed_field(f) for f in wanted if key(f) not in words]
     if key(name) in ("rating", "review", "vote", "score") and not any(f.name == "stars" for f in fields):
         fields.insert(0, typed_field("stars"))
-    return fields or [typed_field("note")]
+    return fields if fields or linked else [typed_field("name")]  # a join row (Favourite) needs no column
 
 
 def _reaches(spec: AppSpec, start: str, goal: str) -> bool:
@@ -81,7 +81,7 @@ def merge(base: AppSpec, plan: Plan) -> tuple[AppSpec, list[str]]:
         if snake(name) in _PY_KEYWORDS:
             new = f"{name}Item"
             notes.append(f"renamed {name} to {new} ('{snake(name)}' is reserved in the generated code)")
-        entity = EntitySpec(name=new, fields=_new_fields(new, plan.fields[name], spec))
+        entity = EntitySpec(name=new, fields=_new_fields(new, plan.fields[name], spec, bool(plan.links.get(name))))
         merged = _try(spec, {"entities": [*spec.model_dump()["entities"], entity.model_dump()]})
         if merged is None:
             notes.append(f"left out {new}: it clashes with the design")

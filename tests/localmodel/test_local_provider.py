@@ -138,3 +138,20 @@ def test_the_local_model_never_writes_files(fake, provider) -> None:  # noqa: AN
     assert len(fake.requests) == before  # not asked
     assert result.model == "offline-engine" and "plans the data model only" in result.detail["model_skipped"]
     assert "app/main.py" in result.files
+
+
+def test_a_server_that_refuses_a_prompt_as_too_long_is_skipped_honestly(fake) -> None:  # noqa: ANN001
+    from core.providers.openai_provider import OpenAICompatibleProvider
+    from core.roles.builders import run_backend
+
+    provider = OpenAICompatibleProvider(base_url=fake.base_url, model="small-ctx")
+    fake.default = Reply.error(400, "the request exceeds the available context size, try increasing it")
+    ctx, said = context(JoxCoderLocalProvider(server=LocalServer(port=0, threads=1, context=8192,
+                                                                 external_url=fake.base_url)))
+    fake.queue(Reply(text=json.dumps(PLAN)))
+    ctx.spec = architect.run(ctx).spec
+    ctx.provider = provider
+    result = run_backend(ctx)
+    assert result.model == "offline-engine" and "app/main.py" in result.files
+    assert "longer than its context window" in result.detail["model_skipped"]
+    assert any("Model extension skipped" in s for s in said)
