@@ -7,7 +7,10 @@ Sources: ../shared/eval/dev-labels.jsonl (a reviewer's expected entities for 40 
 never copied into the repository; skipped cleanly when absent) and the prompt sets below, written for this
 bench (colours, relations, features, declines).
 
-Usage: python bench/understanding_bench.py [--provider offline] [--only labels,relations,...] [--rows]
+Usage: python bench/understanding_bench.py [--provider offline|joxcoder_local|openai|...] [--only labels,relations,...]
+       [--limit N] [--rows]
+A model provider runs the architect as a generation would (JoxCoder Local: the compact plan merged with the offline
+understanding) and adds a "model" section: tokens per prompt, calls, peak memory, load.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.errors import UnsupportedRequestError, ValidationError  # noqa: E402
+from core.errors import ProviderError, UnsupportedRequestError, ValidationError  # noqa: E402
 from core.spec import AppSpec  # noqa: E402
 
 LABELS = ROOT.parent / "shared/eval/dev-labels.jsonl"
@@ -132,6 +135,8 @@ def offline_spec(prompt: str) -> AppSpec:
 
 
 SOURCES: dict[str, Callable[[str], AppSpec]] = {"offline": offline_spec}
+MODEL_PROVIDERS = ("joxcoder_local", "joxcoder", "openai", "openai_compatible", "anthropic")
+LIMIT: int | None = None
 
 
 def run(source: Callable[[str], AppSpec], prompt: str) -> tuple[str, AppSpec | None, float, str]:
@@ -144,6 +149,8 @@ def run(source: Callable[[str], AppSpec], prompt: str) -> tuple[str, AppSpec | N
         spec, status, msg = None, "unsupported", str(exc)
     except ValidationError as exc:
         spec, status, msg = None, "refused", str(exc)
+    except ProviderError as exc:
+        spec, status, msg = None, "failed", str(exc)
     return status, spec, time.perf_counter() - start, msg
 
 
@@ -176,7 +183,7 @@ def bench_labels(source: Callable[[str], AppSpec], rows_out: list[dict] | None) 
     """Entity recall/precision, declines and features accounted for, against the reviewer's labels."""
     if not LABELS.exists():
         return {"skipped": f"{LABELS} not found"}
-    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()][:LIMIT]
     exp_total = exp_hit = prod_total = prod_hit = 0
     decl = {"should_decline": 0, "declined": 0, "false_declines": 0, "arguable": 0, "arguable_declined": 0}
     feats_total = feats_found = 0
@@ -288,15 +295,34 @@ PARTS = {"labels": bench_labels, "relations": bench_relations, "features": bench
 def main() -> None:
     """Run the chosen parts and print one JSON object."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--provider", default="offline", choices=sorted(SOURCES))
+    ap.add_argument("--provider", default="offline", choices=sorted([*SOURCES, *MODEL_PROVIDERS]))
+    ap.add_argument("--limit", type=int, default=None, help="only the first N prompts of each part (slow models)")
     ap.add_argument("--only", default=",".join(PARTS), help="comma-separated: " + ",".join(PARTS))
     ap.add_argument("--rows", action="store_true", help="include per-row details (misses) in the output")
     args = ap.parse_args()
-    source = SOURCES[args.provider]
+    global LIMIT, RELATIONS, FEATURES, COLOURS, DECLINES
+    if args.limit:
+        LIMIT = args.limit
+        RELATIONS, FEATURES, COLOURS, DECLINES = (RELATIONS[:LIMIT], FEATURES[:LIMIT], COLOURS[:LIMIT],
+                                                  DECLINES[:LIMIT])
+    if args.provider in SOURCES:
+        source = SOURCES[args.provider]
+    else:
+        from bench.model_source import model_source
+
+        source = model_source(args.provider)
     details: list[dict] | None = [] if args.rows else None
-    result: dict = {"provider": args.provider}
+    result: dict = {"provider": args.provider, "limit": LIMIT}
     for part in args.only.split(","):
         result[part] = PARTS[part](source, details)
+    if args.provider not in SOURCES:
+        from bench.model_source import report
+
+        result["model"] = report(args.provider)
+        if args.provider == "joxcoder_local":
+            from core.localmodel.runtime import reset_server
+
+            reset_server()
     if details is not None:
         result["details"] = details
     print(json.dumps(result, indent=2, ensure_ascii=False))
