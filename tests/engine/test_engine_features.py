@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from core.engine import apply_followup, infer_spec, render_backend, render_project
+from core.audit import audit_files
+from core.engine import apply_followup, infer_spec, render_backend, render_devops, render_project
 from core.engine.render.plan import owner_field, prepare
 from core.spec import AppSpec
 from tests.engine import render_specs as specs
@@ -204,3 +205,10 @@ def test_sparse_feature_specs_are_completed():
     assert [r.field for r in spec.entity("Task").relations if r.kind == "many_to_many"] == ["label_ids"]
     assert spec.uses("comments") == [] and spec.not_built == ["comments on Attachment (the spec names no target)"]
     assert [f.name for f in spec.entity("User").fields if f.required] == ["email"]
+
+
+def test_backend_and_devops_files_pass_the_security_audit():
+    for build in (specs.combined_en, specs.combined_es, specs.totals, specs.sparse):
+        spec = build()
+        report = audit_files(render_backend(spec) | render_devops(spec))
+        assert [f for f in report.findings if f.severity in {"high", "medium"}] == [], build.__name__
