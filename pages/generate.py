@@ -196,7 +196,7 @@ def improve(p: ProjectView) -> None:
         st.caption(t("Costs {cost} · your balance: {balance}. Only the affected roles run again.",
                      cost=ui.credits_label(settings.followup_cost), balance=ui.credits_label(me.balance)))
         st.form_submit_button(t("Improve"), type="primary", icon=":material/auto_fix_high:", on_click=_improve,
-                                  args=(p.id,), disabled=p.active or p.status == "needs_review" or short)
+                              args=(p.id,), disabled=p.active or p.status == "needs_review" or short)
     refused = st.session_state.pop("gen_improve_error", "")
     if refused:
         st.error(refused, icon=":material/error:")

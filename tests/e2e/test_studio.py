@@ -86,7 +86,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     page.get_by_role("tab", name="Preview").click()
     frame = page.frame_locator('iframe[title="Preview of Tasks"]')
     expect(frame.locator("body")).to_contain_text(re.compile("Task", re.I))
-    _shot(page, tmp_path, "05-preview")
+    _shot(page, tmp_path, "05-preview", publish="generate-preview.png")
 
     page.get_by_role("tab", name="Architecture").click()
     _shot(page, tmp_path, "06-architecture")
