@@ -110,6 +110,8 @@ _REFERENCE = re.compile(r"^(\$\{.*\}|\$\w+|\{\{.*\}\}|%\(.*\)s|<.*>)$")
 _PLACEHOLDER = re.compile(r"""(?ix)(^(\*+|todo|fixme|set[-_ ]?me|none|null|secret|password|test|changeit)$
     |your|xxx|\.\.\.|change[-_ ]?me|example|placeholder|replace[-_ ]?me|dummy|redacted|<|>)""")
 _DOCS = {".md", ".rst", ".txt", ".adoc"}
+# HTML autocomplete tokens a login form names; values, not secrets.
+_AUTOCOMPLETE_TOKENS = {"new-password", "current-password", "one-time-code"}
 
 
 def scan_secrets(path: str, text: str) -> list[Finding]:
@@ -144,7 +146,8 @@ def scan_secrets(path: str, text: str) -> list[Finding]:
             continue
         value, key = m.group("val").strip(), m.group("key")
         placeholder = bool(_PLACEHOLDER.search(value))
-        if not value or _REFERENCE.match(value) or (placeholder and example) or _is_label(key, value):
+        if (not value or _REFERENCE.match(value) or (placeholder and example) or _is_label(key, value)
+                or value.lower() in _AUTOCOMPLETE_TOKENS):
             continue
         if not placeholder and len(value) < (4 if _is_password(key) else 12):
             continue  # real tokens and keys are long; "preview" or "bearer" are not secrets

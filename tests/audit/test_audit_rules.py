@@ -64,6 +64,13 @@ def test_labels_and_short_fake_tokens_are_not_secrets() -> None:
         ("medium", "app/config.py", 1, "secret-hardcoded")}
 
 
+def test_autocomplete_tokens_of_a_login_form_are_not_secrets() -> None:
+    js = 'const ac = { email: "email", password: signUp ? "new-password" : "current-password" }[name];\n'
+    assert rules({"static/app.js": js}) == set()
+    assert rules({"static/app.js": 'const password = "new-passw0rd!";\n'}) == {
+        ("medium", "static/app.js", 1, "secret-hardcoded")}
+
+
 def test_placeholder_defaults_in_code_are_low_and_tests_are_exempt() -> None:
     found = rules({"app/settings.py": 'secret_key: str = "change-me"\n',
                    "tests/test_auth.py": 'def test_login():\n    password = "hunter22"\n    assert password\n'})
