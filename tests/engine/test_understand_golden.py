@@ -56,6 +56,19 @@ ENTITIES = [
     ("Una app para gestionar el inventario de una ferretería: productos con nombre, precio y stock, y proveedores",
      {"Product", "Supplier"}, {"Ferreteria", "Inventario"}, set()),
     ("Gestión de socios y cuotas para un club", {"Member"}, {"Team", "Player", "Match"}, set()),
+    ("Please implement a website for a local bakery where customers can browse products, place orders for pickup, "
+     "and leave reviews.", {"Customer", "Product", "Order", "Review"}, {"Bakery"},
+     {("Order", "Customer", "belongs_to"), ("Review", "Product", "belongs_to")}),
+    ("Build a personal portfolio website with a projects section, a blog, and a contact form.", {"Project", "Post"},
+     {"ContactForm", "Section", "Portfolio"}, set()),
+    ("Create an online platform for a yoga studio where members can book classes, view instructors' profiles, and "
+     "purchase membership plans.", {"Member", "ClassSession", "Instructor", "MembershipPlan"}, {"Profile", "Studio"},
+     {("Purchase", "Member", "belongs_to"), ("Purchase", "MembershipPlan", "belongs_to")}),
+    ("A community website where neighbours can lend tools to each other.", {"Neighbour", "Tool", "Loan"}, set(),
+     {("Loan", "Tool", "belongs_to")}),
+    ("Quiero una web para una academia de idiomas con cursos, profesores y alumnos; los alumnos se inscriben en "
+     "cursos y pagan la matrícula online.", {"Course", "Teacher", "Student", "Enrollment"}, {"Academia"},
+     {("Enrollment", "Student", "belongs_to"), ("Enrollment", "Course", "belongs_to")}),
 ]
 
 

@@ -91,10 +91,12 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         stop = verbs[n + 1] if n + 1 < len(verbs) else len(toks)
         f = Frame(verb=toks[vi].lemma, sentence=si, position=vi)
         before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
-        if before and not any(t.tag == "VERB" for t in toks[before[-1].end:vi]):
+        gap_before = toks[before[-1].end:vi] if before else []
+        coordinated = frames and any(t.text in {",", "and", "y"} for t in gap_before)
+        if before and not any(t.tag == "VERB" for t in gap_before) and not coordinated:
             f.subject = before[-1]
-        elif frames and vi - frames[-1].position <= 6:
-            f.subject = frames[-1].subject  # 'members borrow books and reserve rooms'
+        elif frames and vi - frames[-1].position <= 8:
+            f.subject = frames[-1].subject  # 'members browse products, place orders and reserve rooms'
         after = [p for p in phrases if vi < p.start < stop]
         gap = toks[vi + 1:after[0].start] if after else toks[vi + 1:stop]
         if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} for t in gap):

@@ -18,6 +18,11 @@ _LINK_PREPS = {"to", "for", "in", "from", "at", "into", "on", "with", "by", "a",
 _BOOKING_WORDS = {"reserva", "reservation", "booking", "alquiler", "rental", "cita", "appointment"}
 _ACTIVITIES = {"planning", "tracking", "management", "scheduling", "booking", "monitoring", "logging",
                "budgeting", "organizing", "organising", "cataloguing", "cataloging", "recording"}
+_FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form", "signup form", "search bar",
+                    "search box", "formulario", "checkout page"}
+_PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
+           "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
+_SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
@@ -54,6 +59,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
     head = p.head
     mod = p.modifiers[-1] if p.modifiers else None
+    if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
+        return None  # 'a contact form', 'a login page' ask for features
     known = known_words()
     if mod and f"{mod} {head}" in known | set(load("nouns")["names"]):
         return entity_name(head, mod, language)
@@ -94,9 +101,14 @@ def entities_stage(r: Reading) -> Reading:
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group}
     names: dict[int, str] = {}
+    joined = {id(p) for f in r.frames if f.verb in load("verbs")["joins"] for p in f.objects}
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
+        if p.start and toks[p.start - 1].possessive and p.head in _SELF_HEADS:
+            continue  # "instructors' profiles" are the instructors
+        if not name and id(p) in joined and not is_fieldish(p.head, r.language):
+            name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
         if p.head in _CONTAINERS and p.end < len(toks) and toks[p.end].text in {"of", "de"} or _STACK.search(p.head):
@@ -196,11 +208,13 @@ def entities_stage(r: Reading) -> Reading:
     best, domain = best_domain(r.text)
     if best >= 4 or best >= 2 and len(chosen) <= 1:
         r.domain = domain.key  # names the app ('Online Shop') and says which Room or Reservation is meant
+    r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
         r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[infer_field("name")])
         r.words_for[name] = word[name]
     if chosen:
-        r.main = max(chosen, key=lambda n: (score[n], -first[n]))
+        things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers
+        r.main = max(things, key=lambda n: (score[n], -first[n]))
     return r
 
 

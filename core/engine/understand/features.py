@@ -18,7 +18,8 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
                        r"users and roles|registro de usuarios|registrarse|iniciar sesion|inicio de sesion|"
                        r"contrasenas?|passwords?|(?:users?|members?|customers?) (?:can |must )?register)\b"),
     "payments": re.compile(r"\b(pay|pays|paying|checkout|check-out|stripe|online payments?|card payments?|"
-                           r"accept payments?|take payments?|payment options?|pagos? online|pagar|cobrar|pasarela)\b"),
+                           r"accept payments?|take payments?|payment options?|pagos? online|pagar|pagan|paga|cobrar|"
+                           r"pasarela)\b"),
     "search": re.compile(r"\b(search|searchable|buscar|busqueda|buscador|filter|filters|filtering|filtrar|"
                          r"filtros?|find)\b"),
     "dashboard": re.compile(r"\b(dashboard|dashboards|charts?|stats|statistics|analytics|metrics|kpis?|"
@@ -60,7 +61,7 @@ def features_stage(r: Reading) -> Reading:
 
 def _target(r: Reading, p: Phrase | None) -> str | None:
     """The app entity a phrase names."""
-    name = name_of(p, r.language) if p else None
+    name = (r.named.get(id(p)) or name_of(p, r.language)) if p else None
     return name if name in r.entities else None
 
 
@@ -130,10 +131,10 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
     lead = [q for q in r.phrases if q.sentence == p.sentence and q.end <= group[0].start and
             [t.text for t in toks[q.end:group[0].start] if t.tag != "DET"] in (["with"], ["con"], ["and", "their"])]
     for q in reversed(lead):
-        if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES:
+        if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO:
             return _target(r, q)
     owner = next((_target(r, q) for q in group if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES), None)
-    return owner if owner and owner != _target(r, p) else None
+    return owner if owner and owner != _target(r, p) and owner not in _WHO else None
 
 
 def _user(r: Reading) -> str:

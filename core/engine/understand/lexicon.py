@@ -63,7 +63,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "leccion": "Lesson", "estudiante": "Student", "alumno": "Student", "alumna": "Student",
     "profesor": "Teacher", "profesora": "Teacher", "inscripcion": "Enrollment",
     "restaurante": "Restaurant", "sala": "Room", "noticia": "NewsItem", "lector": "Reader", "lectora": "Reader",
-    "tablero": "Board", "tarjeta": "Card", "pista": "Court", "cancha": "Court",
+    "tablero": "Board", "tarjeta": "Card", "pista": "Court", "cancha": "Court", "idioma": "Language",
     "calificacion": "Grade", "factura": "Invoice", "pago": "Payment", "gasto": "Expense",
     "presupuesto": "Budget", "ingreso": "Income", "cuenta": "Account", "contacto": "Contact",
     "empresa": "Company", "oportunidad": "Deal", "nota": "Note", "libreta": "Notebook",

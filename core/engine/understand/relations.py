@@ -59,7 +59,7 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
     """The app entity a phrase names."""
     if p is None:
         return None
-    name = name_of(p, r.language)
+    name = r.named.get(id(p)) or name_of(p, r.language)
     if name in r.entities:
         return name
     if p.head in _GENERIC_PEOPLE:
