@@ -180,6 +180,16 @@ def login(username: str, password: str, *, client: str = "") -> UserPublic | Non
     return user
 
 
+def client_address(forwarded_for: str | None, peer: str | None) -> str:
+    """Who is logging in, for the per-address limit: the address our proxy saw, else the connection's peer.
+
+    The rightmost X-Forwarded-For entry is the one the nearest proxy appended (a client can only add
+    entries to its left); without it, every user behind a proxy would share the proxy's one count.
+    """
+    hops = [h.strip() for h in (forwarded_for or "").split(",") if h.strip()]
+    return (hops[-1] if hops else peer or "local")[:64]
+
+
 def reset_login_limits() -> None:
     """Forget every failed-login count (tests)."""
     _limiter().storage.reset()

@@ -27,8 +27,8 @@ def _on_login() -> None:
     password = st.session_state.get("login_password", "")
     st.session_state["login_password"] = ""
     try:
-        # The WebSocket peer's address (None on localhost): a proxy's address when behind one.
-        user = auth.login(username, password, client=st.context.ip_address or "local")
+        client = auth.client_address(st.context.headers.get("X-Forwarded-For"), st.context.ip_address)
+        user = auth.login(username, password, client=client)
     except AutocreaError as exc:
         st.session_state["login_error"] = str(exc)
         return

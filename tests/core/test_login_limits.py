@@ -66,3 +66,9 @@ def test_a_correct_password_is_not_counted(limits: None) -> None:
     make_user("dina")
     for _ in range(10):
         assert auth.login("dina@example.com", PASSWORD, client="203.0.113.10") is not None
+
+
+def test_client_address_is_the_hop_our_proxy_appended() -> None:
+    assert auth.client_address("6.6.6.6, 203.0.113.5", "10.0.0.2") == "203.0.113.5"  # a forged left entry
+    assert auth.client_address(None, "198.51.100.4") == "198.51.100.4"
+    assert auth.client_address("", None) == "local"
