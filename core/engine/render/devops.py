@@ -68,7 +68,7 @@ GITIGNORE = """__pycache__/
 *.db
 .pytest_cache/
 .ruff_cache/
-.venv/
+.venv
 uploads/
 """
 
@@ -109,7 +109,7 @@ def render_devops(spec: AppSpec) -> dict[str, str]:
         ".github/workflows/ci.yml": CI,
         ".env.example": env_example(spec),
         ".gitignore": GITIGNORE,
-        ".dockerignore": ".git\n.env\n*.db\n__pycache__/\n.pytest_cache/\n.venv/\n",
+        ".dockerignore": ".git\n.env\n*.db\n__pycache__/\n.pytest_cache/\n.venv\nuploads/\n",
         "requirements.txt": REQUIREMENTS,
         "ruff.toml": RUFF,
         "pytest.ini": "[pytest]\ntestpaths = tests\n",
