@@ -27,6 +27,7 @@ def test_served_app_signs_in_creates_and_shows_every_view(browser, tmp_path):
         page.goto(base + "/")
         page.wait_for_selector("#app[data-ready]")
         expect(page.locator("h1")).to_have_text(spec.title)
+        expect(page.locator("main")).to_contain_text("No data yet")  # a new app: an empty dashboard says so
         auth = page.locator(".auth")
         auth.get_by_role("button", name="Create account").click()
         page.locator("#s-name").fill("Ana García")
@@ -200,6 +201,10 @@ def test_served_spanish_app_reads_in_spanish_on_every_view(browser, tmp_path):
         page.goto(base + "/")
         page.wait_for_selector("#app[data-ready]")
         expect(page.locator("html")).to_have_attribute("lang", "es")
+        hint = page.locator("main .hint").first  # an empty app: the board has no dentists to make columns of
+        expect(hint).to_have_text("Aún no hay nada que elegir; añádelo en Dentistas")
+        hint.get_by_role("button", name="Dentistas").click()
+        page.wait_for_selector('#app[data-ready="dentistas"]')
         auth = page.locator(".auth")
         auth.get_by_role("button", name="Crear cuenta").click()
         page.locator("#s-name").fill("Lucía Martínez")

@@ -43,7 +43,7 @@ def prepare(spec: AppSpec) -> AppSpec:
 def _complete(s: AppSpec, fs: FeatureSpec, e: EntitySpec) -> None:
     """Give one feature's entity the fields and relations its rules use."""
     fs.field = fs.field or DEFAULT_FIELD.get(fs.name, "")
-    if fs.name in NEEDS_TARGET:
+    if fs.name in NEEDS_TARGET - {"tags"}:  # a tag is shared by many items: the link is the target's many-to-many
         _ensure_relation(e, fs.target, required=True)
     if fs.name in {"ratings", "favourites"} or (fs.name == "comments" and "auth" in s.features):
         _ensure_relation(e, ACCOUNT, required=True)

@@ -29,8 +29,8 @@ _EN = {
     "conflict_booking": "That time overlaps another booking.",
     "conflict_workflow": "That status change is not allowed.",
     "conflict_account": "An account with this email already exists.",
-    "conflict_unique": "Another row already has that value.", "balances": "Balances", "paid": "Paid",
-    "owes": "Owes", "balance": "Balance",
+    "conflict_unique": "Another row already has that value.", "add_first": "Nothing to choose yet; add one in",
+    "balances": "Balances", "paid": "Paid", "owes": "Owes", "balance": "Balance",
 }
 _ES = {
     "new": "Añadir", "save": "Guardar", "cancel": "Cancelar", "edit": "Editar", "delete": "Eliminar",
@@ -62,8 +62,8 @@ _ES = {
     "conflict_booking": "Ese horario se solapa con otra reserva: elige otra hora.",
     "conflict_workflow": "Ese cambio de estado no está permitido.",
     "conflict_account": "Ya existe una cuenta con ese correo.",
-    "conflict_unique": "Ya hay otro registro con ese valor.", "balances": "Saldos", "paid": "Ha pagado",
-    "owes": "Le toca", "balance": "Saldo",
+    "conflict_unique": "Ya hay otro registro con ese valor.", "add_first": "Aún no hay nada que elegir; añádelo en",
+    "balances": "Saldos", "paid": "Ha pagado", "owes": "Le toca", "balance": "Saldo",
 }
 
 def ui_strings(language: str) -> dict[str, str]:

@@ -48,6 +48,7 @@ async function renderBoard(entity) {
     column.appendChild(list);
     board.appendChild(column);
   });
-  const wrap = el("div", { class: "card list" }, [el("div", { class: "toolbar" }, [el("h2", { text: entity.label })]), el("div", { class: "scroll" }, [board])]);
+  const wrap = el("div", { class: "card list" }, [el("div", { class: "toolbar" }, [el("h2", { text: entity.label })]),
+    parents.length ? el("div", { class: "scroll" }, [board]) : addFirstHint(use.target)]);
   return el("div", { class: "layout wide" }, [wrap, await renderForm(entity, state.editing)]);
 }

@@ -222,6 +222,17 @@ function markInvalid(form, res) {
   if (bad.length) bad[0].focus();
 }
 
+function addFirstHint(table) {
+  // A required parent with no rows yet: say so and offer the way there.
+  const target = entityBy(table);
+  const hidden = !target || target.hidden;
+  return el("p", { class: "hint" }, [
+    el("span", { text: T.add_first + " " }),
+    hidden ? null : el("button", { type: "button", class: "link", text: target.label,
+      onclick: () => { state.editing = null; state.detail = null; show(table); } }),
+  ]);
+}
+
 async function renderForm(entity, row) {
   const title = (row ? T.edit : T.new) + " " + entity.singular.toLowerCase();
   const form = el("form", { class: "card form", "aria-label": title }, [el("h3", { text: title })]);
@@ -238,7 +249,9 @@ async function renderForm(entity, row) {
     if (r.field === entity.owner) continue;
     const wrap = el("div", { class: "field" });
     wrap.appendChild(el("label", { for: "f-" + entity.table + "-" + r.field, text: r.label + (r.required ? " *" : "") }));
-    wrap.appendChild(await relationSelect(entity, r, row ? row[r.field] : null));
+    const select = await relationSelect(entity, r, row ? row[r.field] : null);
+    wrap.appendChild(select);
+    if (r.required && r.kind !== "many_to_many" && !select.options.length) wrap.appendChild(addFirstHint(r.target));
     form.appendChild(wrap);
   }
   const actions = el("div", { class: "actions" }, [el("button", { type: "submit", class: "primary", text: T.save })]);
