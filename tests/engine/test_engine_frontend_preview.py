@@ -298,3 +298,26 @@ def test_each_feature_alone_in_english_and_spanish_renders_every_view(browser):
                 seen.append(f"{name}-{spec.language}:{key}")
             assert errors == [], (name, spec.language, errors)
     assert len(seen) > 60
+
+
+PROMPTS = ("a recipe site where users rate and save favourites", "a Trello-like board with lists and cards",
+           "a dentist booking app where patients book appointments with dentists",
+           "Quiero una web de recetas donde los usuarios valoren y guarden sus recetas favoritas",
+           "expense reports that employees submit and managers approve or reject",
+           "Splitwise for friends: groups, members, expenses and shares")
+
+
+def test_apps_understood_from_prompts_render_every_view(browser):
+    from core.engine import infer_spec
+
+    page, errors, load = preview_page(browser)
+    for prompt in PROMPTS:
+        spec = infer_spec(prompt)
+        load(render_frontend(spec)["preview.html"])
+        page.wait_for_selector("#app[data-ready]")
+        views = page.locator("nav button")
+        for i in range(views.count()):
+            views.nth(i).click()
+            page.wait_for_selector(f'#app[data-ready="{views.nth(i).get_attribute("data-view")}"]', state="attached")
+            assert not re.search(r"undefined|NaN|\[object Object\]", page.locator("main").inner_text()), prompt
+        assert errors == [], (prompt, errors)

@@ -87,8 +87,9 @@ def _home(spec: AppSpec, hidden: set[str]) -> str:
         for fs in spec.uses(name):
             if fs.target:
                 return spec.entity(fs.target).table
-    for fs in spec.uses("booking_slots"):
-        return spec.entity(fs.entity).table
+    for name in ("booking_slots", "workflow"):
+        for fs in spec.uses(name):
+            return spec.entity(fs.entity).table
     if "dashboard" in spec.features:
         return "dashboard"
     return main_entity(spec, hidden).table
