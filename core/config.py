@@ -79,6 +79,7 @@ class Settings(BaseSettings):
     anthropic_base_url: str = ""
     anthropic_model: str = "claude-sonnet-4-5"
     # JoxCoder Local (llama-server on this machine; `make model` installs it, MODEL_DIR says where)
+    model_dir: str = ""
     local_model_url: str = ""
     local_model_port: int = 8716
     local_model_threads: int = 0  # 0: auto (all cores when idle, one when the machine is busy)

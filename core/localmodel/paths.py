@@ -14,6 +14,10 @@ from core.localmodel import pins
 def model_dir() -> Path:
     """MODEL_DIR, else ~/.cache/autocrea (XDG_CACHE_HOME respected)."""
     explicit = os.environ.get("MODEL_DIR", "").strip()
+    if not explicit:
+        from core.config import get_settings
+
+        explicit = get_settings().model_dir.strip()
     if explicit:
         return Path(explicit).expanduser()
     cache = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
@@ -21,14 +25,18 @@ def model_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def cpu_key() -> str:
-    """A short hash of this CPU's feature flags: the server is built for the host's CPU features."""
+def cpu_flags() -> str:
+    """This CPU's feature flags line from /proc/cpuinfo ('' where there is none)."""
     try:
         text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-        flags = next((line for line in text.splitlines() if line.startswith(("flags", "Features"))), "")
     except OSError:
-        flags = ""
-    return hashlib.sha256(flags.encode()).hexdigest()[:8]
+        return ""
+    return next((line for line in text.splitlines() if line.startswith(("flags", "Features"))), "")
+
+
+def cpu_key() -> str:
+    """A short hash of this CPU's feature flags: the server is built for the host's CPU features."""
+    return hashlib.sha256(cpu_flags().encode()).hexdigest()[:8]
 
 
 def weights_dir() -> Path:

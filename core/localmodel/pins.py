@@ -44,15 +44,10 @@ CMAKE_FLAGS = (
     "-DLLAMA_BUILD_TESTS=OFF", "-DLLAMA_BUILD_EXAMPLES=OFF", "-DLLAMA_BUILD_UI=OFF",
     "-DLLAMA_USE_PREBUILT_UI=OFF", "-DGGML_NATIVE=ON",
 )
-# x86 only: AMX is advertised by some virtual machines whose kernels do not grant the tile state, and
-# llama.cpp's AMX kernels then crash at the first matrix product (measured: SIGSEGV in ggml_backend_amx_mul_mat).
-X86_FLAGS = "-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
 
 
 def cmake_flags(machine: str) -> tuple[str, ...]:
-    """The configure flags for this machine's architecture (platform.machine())."""
-    if machine.lower() in ("x86_64", "amd64"):
-        return (*CMAKE_FLAGS, f"-DCMAKE_C_FLAGS={X86_FLAGS}", f"-DCMAKE_CXX_FLAGS={X86_FLAGS}")
+    """The configure flags for this machine's architecture (platform.machine()); the same everywhere today."""
     return CMAKE_FLAGS
 
 

@@ -35,6 +35,13 @@ def probe(url: str, timeout: float = 2.0) -> str:
         return ""
 
 
+def amx_workaround() -> list[str]:
+    """`-nr` where the CPU advertises AMX: measured in a VM whose kernel does not grant the AMX tile state,
+    llama.cpp's AMX kernels crash at the first matrix product (SIGSEGV in ggml_backend_amx_mul_mat); -nr turns off
+    the extra buffer types (AMX and weight repacking) and the plain CPU kernels run."""
+    return ["-nr"] if "amx_tile" in paths.cpu_flags().split() else []
+
+
 class LocalServer:
     """The local llama-server this process uses; thread-safe."""
 
@@ -127,7 +134,7 @@ class LocalServer:
     def _command(self) -> list[str]:
         return [str(paths.server_binary()), "-m", str(paths.weights_file()), "-a", pins.MODEL_ID,
                 "--host", "127.0.0.1", "--port", str(self.port), "-c", str(self.context),
-                "-t", str(self.thread_count()), "-np", "1", "--no-webui"]
+                "-t", str(self.thread_count()), "-np", "1", "--no-webui", *amx_workaround()]
 
     def _popen(self) -> subprocess.Popen[bytes]:
         """The child in its own process group (so stopping it stops everything it started)."""
