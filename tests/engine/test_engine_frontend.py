@@ -61,7 +61,7 @@ def test_seed_rows_follow_the_features_rules():
 
 def test_config_says_where_each_feature_applies_and_what_the_home_view_is():
     homes = {s.name: app_config(s)["home"] for s in ALL if s.language == "en"}
-    assert homes == {"recipes": "recipes", "board": "cards", "dentist": "appointments", "expenses": "dashboard",
+    assert homes == {"recipes": "recipes", "board": "cards", "dentist": "appointments", "expenses": "expense_reports",
                      "shop": "dashboard", "everything": "cards"}
     config = app_config(specs.recipes())
     entities = {e["table"]: e for e in config["entities"]}
