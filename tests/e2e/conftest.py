@@ -87,10 +87,18 @@ def app_ready(page: Any, url: str) -> None:
 
 
 def settle(page: Any, quiet_ms: int = 700) -> None:
-    """Wait until the script is idle and stays idle (components such as the cookie manager rerun once more)."""
+    """Wait until the script is idle and stays idle, with nothing stale left on screen.
+
+    The login cookie component reruns the script once its frame has loaded, which on a loaded machine can be
+    seconds after the first run: wait for that frame first, then for quiet.
+    """
     idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    cookies = 'iframe[title*="CookieManager"]'
+    if page.locator(cookies).count():
+        page.frame_locator(cookies).first.locator("body").wait_for(state="attached", timeout=NAVIGATION_TIMEOUT_MS)
     for _ in range(3):
         page.wait_for_selector(idle, timeout=NAVIGATION_TIMEOUT_MS)
+        page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')",
+                               timeout=NAVIGATION_TIMEOUT_MS)
         page.wait_for_timeout(quiet_ms)
     page.wait_for_selector(idle, timeout=NAVIGATION_TIMEOUT_MS)
-

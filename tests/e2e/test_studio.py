@@ -153,12 +153,13 @@ def test_login_cookie_survives_reload_and_logout_revokes_it(server: Server, brow
     expect(sidebar.get_by_text("100 credits")).to_be_visible()  # the signed cookie logs us back in
     settle(page)
     page.get_by_role("button", name="Log out").click()
+    settle(page)  # the signed-in page is replaced by the landing page: no stale copy left to match twice
     expect(page.get_by_role("tab", name="Log in")).to_be_visible()
     # Even a copy of the old cookie is refused now: logout bumped the token version.
     context.add_cookies([{k: cookie[k] for k in ("name", "value", "domain", "path")}])
     page.reload()
-    expect(page.get_by_role("tab", name="Log in")).to_be_visible()
     settle(page)
+    expect(page.get_by_role("tab", name="Log in")).to_be_visible()
     expect(sidebar.get_by_text("100 credits")).to_have_count(0)
     context.close()
 
