@@ -38,13 +38,18 @@ def _run(cmd: list[str], say: Say, what: str, cwd: Path | None = None) -> None:
         raise InstallError(f"{what} failed (exit {proc.returncode}):\n{tail}")
 
 
-def _fresh_tmp(final: Path) -> Path:
-    """A new temporary folder beside `final` (stale ones from interrupted installs are removed first)."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    for old in final.parent.glob(f".{final.name}.tmp-*"):
+def clear_stale(folder: Path) -> None:
+    """Remove temporary folders that interrupted installs left in `folder` (their process is gone)."""
+    for old in folder.glob(".*.tmp-*") if folder.is_dir() else ():
         pid = old.name.rsplit("-", 1)[-1]
         if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _fresh_tmp(final: Path) -> Path:
+    """A new temporary folder beside `final` (stale ones from interrupted installs are removed first)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    clear_stale(final.parent)
     tmp = final.parent / f".{final.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
@@ -145,6 +150,8 @@ def install_server(say: Say = print, jobs: int = 2) -> Path:
 def install(say: Say = print, jobs: int = 2) -> None:
     """Both parts; idempotent."""
     say(f"JoxCoder Local into {paths.model_dir()} (MODEL_DIR overrides)")
+    for folder in (paths.weights_dir().parent, paths.server_dir().parent):
+        clear_stale(folder)
     install_weights(say)
     install_server(say, jobs)
     say("JoxCoder Local is installed. `make run` starts it with the app; see NOTICE.txt for its licences.")
