@@ -11,10 +11,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import processes_with, wait_for
 
 from core.config import ROOT
 from core.sandbox import Limits, TestRun, detect_isolation, run_tests
+from tests.sandbox.sandbox_helpers import processes_with, wait_for
 
 _INFO = detect_isolation()
 pytestmark = pytest.mark.skipif(_INFO.level != "bubblewrap",

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import processes_with, wait_for
 
 from core.errors import CancelledError
 from core.sandbox import TestRun, detect_isolation, parse_summary, run_tests
+from tests.sandbox.sandbox_helpers import processes_with, wait_for
 
 PASSING = {
     "app/__init__.py": "",
