@@ -49,9 +49,9 @@ class JoxCoderLocalProvider(OpenAICompatibleProvider):
     def is_configured(cls, settings: Settings) -> bool:
         return bool(settings.local_model_url) or paths.installed()
 
-    def on_wait(self, callback: Callable[[str], None] | None) -> None:
-        """Who to tell (this thread's role) when a call has to wait for another one to finish."""
-        self._local.on_wait = callback
+    def on_wait(self, callback: Callable[[str], None] | None, check: Callable[[], None] | None = None) -> None:
+        """Who to tell (this thread's role) when a call has to wait, and what to call while waiting (cancel)."""
+        self._local.on_wait, self._local.check = callback, check
 
     def tune(self, options: ProviderOptions) -> ProviderOptions:
         """CPU-sized: a long per-read timeout, a budget for one retry after a restart, two attempts at most."""
@@ -83,7 +83,10 @@ class JoxCoderLocalProvider(OpenAICompatibleProvider):
         if callback is not None:
             callback("Waiting for JoxCoder Local: it answers one request at a time and another one is running")
         start = time.monotonic()
-        lock.acquire()
+        check = getattr(self._local, "check", None)
+        while not lock.acquire(timeout=1.0):
+            if check is not None:
+                check()  # keeps the run alive and lets a cancel end the wait
         return time.monotonic() - start
 
     def execute(self, messages: list[Message], options: ProviderOptions) -> Iterator[str]:

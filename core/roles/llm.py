@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from fnmatch import fnmatch
 
 from core.errors import ProviderError
@@ -26,6 +27,30 @@ def template(name: str) -> str:
     return (PROMPTS / f"{name}.md").read_text(encoding="utf-8")
 
 
+class _Heartbeat:
+    """Keeps the run's heartbeat fresh while a slow model reads a long prompt (no chunk yet) or a call is queued.
+
+    A CPU model under load may take minutes before its first token; the job sweep would otherwise take the run
+    for one whose worker died.
+    """
+
+    def __init__(self, ctx: RunContext, every: float = 20.0) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(ctx, every), daemon=True, name="model-heartbeat")
+        self._thread.start()
+
+    def _run(self, ctx: RunContext, every: float) -> None:
+        while not self._stop.wait(every):
+            try:
+                ctx.check_cancel()  # refreshes the heartbeat; a cancel is acted on by the streaming thread
+            except Exception:  # noqa: S112 - cancellation is raised where the answer is read, not here
+                continue
+
+    def stop(self) -> None:
+        """End the heartbeat."""
+        self._stop.set()
+
+
 def ask(ctx: RunContext, system: str, user: str, options: ProviderOptions | None = None,
         min_answer: int = 256) -> tuple[str, Usage]:
     """Stream one answer from the run's provider (then its fallback), showing it live; cancellable.
@@ -40,7 +65,8 @@ def ask(ctx: RunContext, system: str, user: str, options: ProviderOptions | None
         parts: list[str] = []
         call = fit(provider, messages, options or ctx.options, min_answer)
         if hasattr(provider, "on_wait"):
-            provider.on_wait(ctx.emit_output)
+            provider.on_wait(ctx.emit_output, ctx.check_cancel)
+        beat = _Heartbeat(ctx)
         try:
             for chunk in provider.execute(messages, call):
                 ctx.check_cancel()
@@ -57,6 +83,8 @@ def ask(ctx: RunContext, system: str, user: str, options: ProviderOptions | None
             if len(chain) > 1:
                 ctx.emit_output(f"\n{exc}; trying the fallback provider")
             continue
+        finally:
+            beat.stop()
         ctx.stream("\n")
         ctx.shared.setdefault("models_used", set()).add(provider.model)
         return "".join(parts), provider.last_usage

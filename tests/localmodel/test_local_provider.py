@@ -155,3 +155,39 @@ def test_a_server_that_refuses_a_prompt_as_too_long_is_skipped_honestly(fake) ->
     assert result.model == "offline-engine" and "app/main.py" in result.files
     assert "longer than its context window" in result.detail["model_skipped"]
     assert any("Model extension skipped" in s for s in said)
+
+
+def test_a_call_waiting_in_the_queue_can_be_cancelled(fake, provider) -> None:  # noqa: ANN001
+    from core.errors import CancelledError
+
+    release, entered = threading.Event(), threading.Event()
+
+    def slow_first(_request: object) -> Reply:
+        entered.set()
+        release.wait(30)
+        return Reply(text="first")
+
+    fake.queue(slow_first)
+    messages = [Message(role="user", content="hi")]
+    first = threading.Thread(target=lambda: provider.complete(messages, ProviderOptions(timeout=30, budget=60)))
+    first.start()
+    assert entered.wait(30)
+    outcome: list[BaseException] = []
+
+    def cancelled() -> None:
+        raise CancelledError("Cancelled by the user")
+
+    def second() -> None:
+        provider.on_wait(lambda _text: None, cancelled)
+        try:
+            provider.complete(messages, ProviderOptions(timeout=30, budget=60))
+        except CancelledError as exc:
+            outcome.append(exc)
+
+    waiter = threading.Thread(target=second)
+    waiter.start()
+    waiter.join(30)
+    release.set()
+    first.join(30)
+    assert len(outcome) == 1 and "Cancelled" in str(outcome[0])
+    assert len([r for r in fake.requests if r.path == "/v1/chat/completions"]) == 1  # never sent
