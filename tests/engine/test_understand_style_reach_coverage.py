@@ -77,3 +77,17 @@ def test_nothing_understood_says_so():
 def test_a_fully_built_request_reports_nothing_missing():
     spec = infer_spec("a library where members borrow books")
     assert spec.not_built == [] and {"members", "books", "loans"} <= set(spec.requested)
+
+
+def test_coverage_speaks_the_prompts_language():
+    spec = infer_spec("Una app para gestionar socios con notificaciones por correo y entrada por voz; hecha en Node.js")
+    assert "socios" in spec.requested
+    assert {"notificaciones por correo", "entrada por voz"} <= set(spec.not_built)
+    assert any(n.startswith("la tecnología node.js") for n in spec.not_built)
+    assert "notificaciones" not in spec.not_built  # the specific phrase already says it
+
+
+def test_capabilities_are_not_entities():
+    spec = infer_spec("A diary with entries and tags, speech input and email reminders")
+    assert {e.name for e in spec.entities} == {"Entry", "Tag"}
+    assert [(f.entity, f.target) for f in spec.uses("tags")] == [("Tag", "Entry")]

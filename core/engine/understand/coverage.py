@@ -12,10 +12,6 @@ from core.engine.understand.vocab import load
 from core.errors import ValidationError
 from core.spec import pluralize, snake
 
-_FEATURE_PHRASES = {"auth": "accounts and sign-in", "payments": "online payments", "search": "search",
-                    "dashboard": "dashboard", "contact": "contact form", "ratings": "ratings",
-                    "favourites": "favourites", "comments": "comments", "tags": "tags", "ordering": "ordering",
-                    "booking_slots": "bookings", "workflow": "approval workflow", "uploads": "file uploads"}
 _HELP = ("I could not tell what this app should store. Name the things it keeps and what they have, e.g. "
          "'a library where members borrow books', 'a shop with products, customers and orders', or "
          "'una app de recetas con ingredientes y valoraciones'.")
@@ -33,12 +29,23 @@ def asks_for_capability(text: str) -> bool:
 
 
 def coverage_stage(r: Reading) -> Reading:
-    """Fill requested and not_built; refuse a prompt where nothing was understood."""
+    """Fill requested and not_built (in the prompt's language); refuse a prompt where nothing was understood."""
     if not r.entities:
         raise ValidationError(_HELP)
-    requested = [words_of(pluralize(snake(n))).replace("_", " ") for n in r.entities if n != "User"]
-    requested += [_FEATURE_PHRASES[f] for f in r.features if f in _FEATURE_PHRASES]
-    missing = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
+    vocab = load("coverage")
+    es = r.language == "es"
+    requested = [_plural_es(r.words_for.get(n, "")) if es and r.words_for.get(n, "").isalpha() else
+                 words_of(pluralize(snake(n))).replace("_", " ") for n in r.entities if n != "User"]
+    requested += [vocab["features"][r.language][f] for f in r.features if f in vocab["features"][r.language]]
+    found = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
+    if any(p != "notifications" and "notifications" in p for p in found):
+        found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
+    missing = [vocab["es"][phrase] if es else phrase for phrase in found]
     r.requested = list(dict.fromkeys([*requested, *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
+
+
+def _plural_es(word: str) -> str:
+    """A Spanish noun's plural (socio -> socios, profesor -> profesores)."""
+    return word + ("s" if word.endswith(("a", "e", "i", "o", "u")) else "es")

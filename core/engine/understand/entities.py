@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES
@@ -105,6 +106,8 @@ def entities_stage(r: Reading) -> Reading:
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
+        if asks_for_capability(" ".join(p.words)):
+            continue  # 'email reminders', 'speech input': capabilities, reported in not_built
         if p.start and toks[p.start - 1].possessive and p.head in _SELF_HEADS:
             continue  # "instructors' profiles" are the instructors
         if not name and id(p) in joined and not is_fieldish(p.head, r.language):

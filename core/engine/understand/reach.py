@@ -63,6 +63,8 @@ def reach_stage(r: Reading) -> Reading:
             f"bookings or a library — as a {_OUR_STACK}, with tests. For this request, choose a model provider "
             f"(JoxCoder, OpenAI or Anthropic) in Settings; it can try. Nothing was charged.")
     stacks = sorted(set(re.findall(load("reach")["other_stacks"], r.text)))
-    if stacks:
+    if stacks and r.language == "es":
+        r.not_built.append(f"la tecnología {', '.join(stacks)} (construida con FastAPI + SQLAlchemy y un frontend web)")
+    elif stacks:
         r.not_built.append(f"the {', '.join(stacks)} stack (built with {_OUR_STACK} instead)")
     return r
