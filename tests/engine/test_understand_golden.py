@@ -64,6 +64,9 @@ ENTITIES = [
     ("Create an online platform for a yoga studio where members can book classes, view instructors' profiles, and "
      "purchase membership plans.", {"Member", "ClassSession", "Instructor", "MembershipPlan"}, {"Profile", "Studio"},
      {("Purchase", "Member", "belongs_to"), ("Purchase", "MembershipPlan", "belongs_to")}),
+    ("booking app for a hair salon: customers book services, fondo negro y botones verdes",
+     {"Customer", "Service", "Booking"}, {"Serviz", "Fondo", "Boton", "App"},
+     {("Booking", "Service", "belongs_to"), ("Booking", "Customer", "belongs_to")}),
     ("A community website where neighbours can lend tools to each other.", {"Neighbour", "Tool", "Loan"}, set(),
      {("Loan", "Tool", "belongs_to")}),
     ("Quiero una web para una academia de idiomas con cursos, profesores y alumnos; los alumnos se inscriben en "

@@ -102,7 +102,8 @@ def entities_stage(r: Reading) -> Reading:
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group}
     names: dict[int, str] = {}
-    joined = {id(p) for f in r.frames if f.verb in load("verbs")["joins"] for p in f.objects}
+    acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
+    joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
@@ -110,7 +111,7 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
         if p.start and toks[p.start - 1].possessive and p.head in _SELF_HEADS:
             continue  # "instructors' profiles" are the instructors
-        if not name and id(p) in joined and not is_fieldish(p.head, r.language):
+        if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
@@ -130,7 +131,7 @@ def entities_stage(r: Reading) -> Reading:
         storing = f.verb in _STORING_VERBS
         for p in f.objects:
             if id(p) in names and storing:
-                score[names[id(p)]] += 2
+                score[names[id(p)]] += 3 if id(p) in joined else 2  # 'book services': what is booked is a thing
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 2
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, detect_language, normalise
+from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, detect_language, normalise
 from core.engine.understand.reading import Reading, Token
-from core.engine.understand.vocab import singular, verb_lemmas, word_set
+from core.engine.understand.vocab import is_spanish_verb, singular, verb_lemmas, word_set
 
 _TOKEN = re.compile(r"#[0-9a-f]{3,6}\b|[a-z0-9][a-z0-9_\-]*(?:'s|')?|[,;:()&/]")
 _NOT_ADVERBS = {"family", "supply", "reply", "assembly", "anomaly", "apply", "ally", "rally", "july", "italy",
@@ -111,7 +111,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         else:
             t.tag = "NOUN"
         if t.tag == "NOUN":
-            t.lemma = singular(w, language)
+            english = singular(w)
+            mixed = language == "es" and (english in known_nouns() or english in ENTITY_WORDS_EN) and w != english
+            t.lemma = english if mixed else singular(w, language)  # 'services' in a Spanish-styled prompt
     return toks
 
 
@@ -130,6 +132,8 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, language: str) -> bool:
     """Whether an ambiguous word (book, order, rate, track, list...) is used as a verb here."""
+    if language == "es" and not is_spanish_verb(verb_lemmas().get(w, "")):
+        language = "en"  # an English verb in a mixed prompt ('booking app ..., fondo negro')
     if language == "es":
         if w in FIELD_WORDS_ES and prev and prev.tag in {"AUX", "PUNCT", "CONJ", "PREP"}:
             return False  # 'los coches tienen matricula, modelo...' lists fields, not matricular
