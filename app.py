@@ -72,15 +72,19 @@ if st.session_state.get("authentication_status") and username:
         st.session_state["auth_clear_cookie"] = True
 
 ui.chrome()
+# One slot, drawn on every run, for the run that sets or clears the cookie: an element that appeared in one run
+# only would shift everything after it, and the next rerun would redraw the page (losing text being typed).
+cookie_slot = st.empty()
 user = ui.current_user()
 if user is not None:
     if st.session_state.pop("auth_set_cookie", False):
-        if SERVER_ROUTES:
-            _session_cookie("POST", auth.issue_grant(user))
-        else:
-            token, expires = auth.issue_token(user)
-            authenticator.cookie_controller.cookie_model.cookie_manager.set(
-                settings.cookie_name, token, expires_at=expires.replace(tzinfo=None))
+        with cookie_slot.container():
+            if SERVER_ROUTES:
+                _session_cookie("POST", auth.issue_grant(user))
+            else:
+                token, expires = auth.issue_token(user)
+                authenticator.cookie_controller.cookie_model.cookie_manager.set(
+                    settings.cookie_name, token, expires_at=expires.replace(tzinfo=None))
     ui.sidebar(user, _request_logout)
     t = ui.t
     sections = {
@@ -103,6 +107,7 @@ if user is not None:
     st.navigation(sections).run()
 else:
     if st.session_state.pop("auth_clear_cookie", False) and SERVER_ROUTES:
-        _session_cookie("DELETE")
+        with cookie_slot.container():
+            _session_cookie("DELETE")
     st.navigation([st.Page("pages/login.py", title=ui.t("Welcome"), icon=":material/login:",
                            default=True)], position="hidden").run()

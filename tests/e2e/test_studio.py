@@ -66,6 +66,7 @@ def test_register_generate_preview_download(server: Server, browser, tmp_path: P
     page.get_by_label("Describe your app").fill(PROMPT)
     page.get_by_label("Describe your app").press("Tab")
     expect(page.get_by_text(f"{len(PROMPT)} / 8,000 characters")).to_be_visible()
+    choose_offline(page)
     page.get_by_role("button", name="Generate").click()
     expect(page.get_by_text(re.compile(r"\d of 6 roles done"))).to_be_visible()
     try:  # the offline engine is quick: catch it mid-way when we can, for the README's "running" picture
@@ -198,6 +199,13 @@ def test_improve_then_find_the_project_again(server: Server, browser, tmp_path: 
     expect(sidebar.get_by_text("40 credits")).to_be_visible()
     context.close()
     assert not _errors(console), console
+
+
+def choose_offline(page) -> None:  # noqa: ANN001 - a Playwright Page
+    """Pick the Offline engine, the same on every machine (a machine with a local model defaults to it)."""
+    page.get_by_test_id("stSelectbox").filter(has_text="Model").click()
+    page.get_by_role("option", name="Offline engine").click()
+    settle(page)
 
 
 def _log_in(page, server: Server, username: str):  # noqa: ANN202 - a Playwright Locator
