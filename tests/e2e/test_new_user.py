@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import app_ready, open_page, settle
-from tests.e2e.test_studio import GENERATION_MS, PROMPT, ROOT, _errors, _shot
+from tests.e2e.test_studio import GENERATION_MS, PROMPT, ROOT, _errors, _shot, choose_offline
 from tests.server.conftest import Server
 
 pytestmark = pytest.mark.e2e
@@ -55,6 +55,7 @@ def test_a_new_user_from_sign_up_to_editing_in_the_browser(server: Server, brows
     expect(page.get_by_label("Project name (optional)")).to_have_value("")
     page.get_by_label("Describe your app").fill(PROMPT)
     page.get_by_label("Describe your app").press("Tab")
+    choose_offline(page)
     page.get_by_role("button", name="Generate").click()
     expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=GENERATION_MS)
     expect(page.get_by_role("heading", name="Task manager")).to_be_visible()

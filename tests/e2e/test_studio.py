@@ -174,6 +174,7 @@ def test_improve_then_find_the_project_again(server: Server, browser, tmp_path: 
     page.get_by_label("Project name").fill("Planner")
     page.get_by_label("Describe your app").fill(PROMPT)
     page.get_by_label("Describe your app").press("Tab")
+    choose_offline(page)
     page.get_by_role("button", name="Generate").click()
     expect(page.get_by_text(re.compile(r"6 of 6 roles done"))).to_be_visible(timeout=GENERATION_MS)
     settle(page)
