@@ -6,7 +6,6 @@ import os
 import secrets
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from core.errors import CancelledError
 from core.sandbox import TestRun, detect_isolation, parse_summary, run_tests
-from tests.sandbox.sandbox_helpers import processes_with, wait_for
+from tests.sandbox.sandbox_helpers import PATIENCE, processes_with, run_until_started, wait_for
 
 PASSING = {
     "app/__init__.py": "",
@@ -124,14 +123,10 @@ def test_hang():
     open({str(pid_file)!r}, "w").write(str(os.getpid()))
     time.sleep(1000)
 """
-    result: list[TestRun] = []
-    worker = threading.Thread(target=lambda: result.append(run_tests({"t_test.py": test}, timeout=3,
-                                                                     trusted=True)))
-    worker.start()
-    assert wait_for(lambda: len(processes_with(token)) == 2 and pid_file.exists(), 3)
-    worker.join(30)
-    assert result[0].stopped_reason == "timeout" and result[0].isolation == "limits"
-    assert wait_for(lambda: not processes_with(token), 2), processes_with(token)
+    _, run = run_until_started(lambda t: run_tests({"t_test.py": test}, timeout=t, trusted=True),
+                               lambda: len(processes_with(token)) == 2 and pid_file.exists())
+    assert run.stopped_reason == "timeout" and run.isolation == "limits"
+    assert wait_for(lambda: not processes_with(token), PATIENCE), processes_with(token)
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
 
@@ -161,4 +156,4 @@ def test_a_check_that_raises_stops_the_tests_and_kills_every_process() -> None:
     with pytest.raises(CancelledError):
         run_tests({"test_hang.py": hang}, timeout=60, trusted=True, check=check)
     assert any(seen), "the suite never started"
-    assert wait_for(lambda: not processes_with(token), 5), processes_with(token)
+    assert wait_for(lambda: not processes_with(token), PATIENCE), processes_with(token)

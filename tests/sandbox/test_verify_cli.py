@@ -82,7 +82,8 @@ def test_a_high_finding_exits_1_even_when_tests_pass(tmp_path: Path, capsys: pyt
 def test_a_hanging_suite_is_stopped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = {**PROJECT, "tests/test_hang.py": "import time\n\n\ndef test_hang():\n    time.sleep(600)\n"}
     code, data, _ = call(make(tmp_path, files), capsys, timeout=3)
-    assert code == 1 and data["stopped_reason"] == "timeout" and data["seconds"] < 15
+    # Stopped by the 3 s timeout, not by the 600 s sleep ending (the bound is loose: CI cores are shared).
+    assert code == 1 and data["stopped_reason"] == "timeout" and 3 <= data["seconds"] < 300
 
 
 @pytest.mark.parametrize("problem", ["missing", "file", "empty"])
@@ -138,11 +139,11 @@ def test_python_m_core_verify_json(tmp_path: Path) -> None:
     project = make(tmp_path / "proj", PROJECT)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "DATA_DIR": str(tmp_path / "data"),
            "ALLOW_UNISOLATED_MODEL_CODE": "false" if _BWRAP else "true"}
-    proc = subprocess.run([sys.executable, "-m", "core", "verify", str(project), "--json", "--timeout", "60"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "core", "verify", str(project), "--json", "--timeout", "240"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     assert data["tests"] == {"passed": 1, "failed": 0, "errors": 0} and data["audit"]["high"] == 0
     bad = subprocess.run([sys.executable, "-m", "core", "verify", str(tmp_path / "missing"), "--json"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2
