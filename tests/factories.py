@@ -46,5 +46,5 @@ def all_at_once(n: int, action: Callable[[int], object], refused: type[Exception
     for t in threads:
         t.start()
     for t in threads:
-        t.join(60)
+        t.join(180)
     return results

@@ -41,7 +41,7 @@ def post(url: str, payload: bytes, signature: str | None) -> tuple[int, dict]:
         headers["Stripe-Signature"] = signature
     req = urllib.request.Request(url, data=payload, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(req, timeout=15) as r:
+        with urllib.request.urlopen(req, timeout=60) as r:
             return r.status, json.loads(r.read())
     except urllib.error.HTTPError as err:
         return err.code, json.loads(err.read() or b"{}")

@@ -75,7 +75,7 @@ def test_two_concurrent_deliveries_credit_once(stripe_env_any_db: StripeEnv):
     for th in threads:
         th.start()
     for th in threads:
-        th.join(30)
+        th.join(180)
     assert sorted(body["status"] for _, body in results) == ["credited", "duplicate"]
     assert all(status == 200 for status, _ in results)
     assert money(user.id) == (600, 600, 1)
@@ -98,7 +98,7 @@ def test_many_concurrent_deliveries_of_several_events(stripe_env_any_db: StripeE
     for th in threads:
         th.start()
     for th in threads:
-        th.join(60)
+        th.join(180)
     assert sorted(results) == ["credited"] * 3 + ["duplicate"] * 9
     assert money(user.id) == (400, 400, 3)
 

@@ -95,7 +95,7 @@ def test_worker_command_runs_the_queue_in_its_own_process(redis_db: str) -> None
     pid = projects.start_generation(user_id=user.id, name="lib", prompt="A library where members borrow books").id
     env = {**os.environ, "DATABASE_URL": redis_db, "REDIS_URL": REDIS, "REDIS_QUEUE": get_settings().redis_queue}
     proc = subprocess.run([sys.executable, "-m", "core", "worker", "--burst", "--json"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=240)
+                          capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert '"burst": true' in proc.stdout.strip().splitlines()[-1]
     assert projects.get_project(pid, user_id=None).status == "completed"
@@ -104,7 +104,7 @@ def test_worker_command_runs_the_queue_in_its_own_process(redis_db: str) -> None
 def test_worker_command_without_redis_says_what_to_set(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"} | {"DATABASE_URL": db}
     proc = subprocess.run([sys.executable, "-m", "core", "worker", "--burst"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=180)
     assert proc.returncode == 2
     assert "REDIS_URL is not set" in proc.stderr
 

@@ -155,11 +155,11 @@ def test_submitting_a_run_that_ends_at_once_does_not_deadlock(db: str) -> None:
 
     def submit_twice() -> None:
         for _ in range(2):  # the second submit finds a future that is already done
-            runner.submit(pid).result(timeout=30)
+            runner.submit(pid).result(timeout=120)
         done.set()
 
     threading.Thread(target=submit_twice, daemon=True).start()
-    assert done.wait(30), "submit deadlocked"
+    assert done.wait(120), "submit deadlocked"
     assert pid not in runner.running()
 
 

@@ -7,6 +7,7 @@ action carry on with what it read. On SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from db.models import Project
 from db.session import session_scope
 from tests.core.test_orchestrator import ScriptedProvider
 from tests.factories import all_at_once, make_user
+from tests.sandbox.sandbox_helpers import processes_with
 
 SPEC = AppSpec(name="demo", entities=[EntitySpec(name="Task", fields=[FieldSpec(name="title")])])
 
@@ -77,7 +79,7 @@ def _rival_after_first_read(monkeypatch: pytest.MonkeyPatch, rival: Callable[[],
 
             t = threading.Thread(target=go)
             t.start()
-            t.join(60)
+            t.join(180)
         return p
 
     monkeypatch.setattr(projects, "_owned", owned)
@@ -97,7 +99,7 @@ def test_cancel_that_read_queued_while_a_worker_started_does_not_refund_a_run_th
     gate, box = threading.Event(), {}
 
     def architect(ctx: RunContext) -> RoleResult:
-        gate.wait(30)
+        gate.wait(120)
         ctx.check_cancel()
         return RoleResult(files={"architecture.json": SPEC.model_dump_json()}, spec=SPEC, summary="spec")
 
@@ -105,14 +107,14 @@ def test_cancel_that_read_queued_while_a_worker_started_does_not_refund_a_run_th
 
     def start_worker() -> None:
         worker.start()
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while _status(pid) != "running" and time.monotonic() < deadline:
             time.sleep(0.02)
 
     _rival_after_first_read(monkeypatch, start_worker)
     projects.cancel(pid, user_id=user.id)  # it read "queued"; the worker took the run meanwhile
     gate.set()
-    worker.join(60)
+    worker.join(180)
     final = _status(pid)
     spent = 100 - _balance(user.id)
     assert (final, spent) in (("cancelled", 0), ("completed", 50)), (final, spent)
@@ -224,7 +226,9 @@ def test_cancel_while_the_tests_run_stops_them_and_refunds(any_db: str, scripted
 
     monkeypatch.setenv("ALLOW_UNISOLATED_MODEL_CODE", "true")  # where bubblewrap is missing
     get_settings.cache_clear()
-    hang = "import time\n\ndef test_slow():\n    time.sleep(600)\n"
+    token = "slow-" + secrets.token_hex(6)
+    hang = (f"import subprocess\n\ndef test_slow():\n"
+            f"    subprocess.run([{token!r}, '600'], executable='/usr/bin/sleep')\n")
     started = threading.Event()
 
     def run_tester(ctx: RunContext) -> RoleResult:
@@ -241,10 +245,13 @@ def test_cancel_while_the_tests_run_stops_them_and_refunds(any_db: str, scripted
     box: dict[str, Any] = {}
     worker = threading.Thread(target=lambda: box.setdefault("out", run_project(pid, roles=roles)))
     worker.start()
-    assert started.wait(60), "the tester never started"
-    time.sleep(1.0)  # the suite is sleeping inside the sandbox now
+    assert started.wait(120), "the tester never started"
+    deadline = time.monotonic() + 120
+    while not processes_with(token):  # the suite is sleeping inside the sandbox once its sleeper shows
+        assert time.monotonic() < deadline and worker.is_alive(), "the suite never started"
+        time.sleep(0.05)
     projects.cancel(pid, user_id=user.id)
-    worker.join(60)
+    worker.join(180)
     assert not worker.is_alive(), "cancel did not stop the running tests"
     assert box["out"].status == "cancelled" and _status(pid) == "cancelled"
     assert _balance(user.id) == 100

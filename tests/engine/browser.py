@@ -78,7 +78,7 @@ def serve(root: Path, db: Path) -> Iterator[str]:
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         while True:
             try:
                 if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
@@ -92,7 +92,7 @@ def serve(root: Path, db: Path) -> Iterator[str]:
         yield base
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+        proc.wait(timeout=60)
 
 
 def unexpected(errors: list[str], allowed: list[tuple[int, str]]) -> list[str]:

@@ -41,7 +41,7 @@ def clean_env() -> dict[str, str]:
     return env
 
 
-def run_suite(root: Path, timeout: float = 120) -> SuiteResult:
+def run_suite(root: Path, timeout: float = 600) -> SuiteResult:
     """Run the project's pytest suite and `ruff check` in it."""
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=root,
                           env=clean_env(), capture_output=True, text=True, timeout=timeout)
@@ -49,13 +49,13 @@ def run_suite(root: Path, timeout: float = 120) -> SuiteResult:
     passed = int(m.group(1)) if (m := re.search(r"(\d+) passed", out)) else 0
     failed = int(m.group(1)) if (m := re.search(r"(\d+) (?:failed|error)", out)) else 0
     ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", "."], cwd=root, env=clean_env(),
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=180)
     return SuiteResult(passed, failed, proc.returncode, out[-4000:], ruff.returncode == 0, ruff.stdout[-2000:])
 
 
 def bandit_issues(root: Path) -> list[dict]:
     """Medium or high severity bandit findings in the project's app code."""
     proc = subprocess.run([str(BIN / "bandit"), "-r", "app", "-f", "json", "-q"], cwd=root, env=clean_env(),
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=300)
     results = json.loads(proc.stdout or "{}").get("results", [])
     return [r for r in results if r["issue_severity"] in {"MEDIUM", "HIGH"}]

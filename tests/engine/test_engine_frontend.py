@@ -104,7 +104,7 @@ def test_preview_stays_self_contained_and_parses(spec, tmp_path):
     (tmp_path / "app.js").write_text(files["app/static/app.js"])
     (tmp_path / "preview.js").write_text(preview.split("<script>\n", 1)[1].split("</script>", 1)[0])
     for name in ("app.js", "preview.js"):
-        result = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, timeout=180)
         assert result.returncode == 0, result.stderr
 
 

@@ -54,9 +54,9 @@ def _seed_over_http(base: str) -> dict[str, object]:
     """An account and a few rows of every feature, created through the generated API."""
 
     account = {"email": "ana@example.com", "password": "s3cret-pass", "name": "Ana García"}
-    assert httpx.post(f"{base}/api/auth/register", json=account, timeout=10).status_code == 201
-    token = httpx.post(f"{base}/api/auth/login", json=account, timeout=10).json()["access_token"]
-    client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert httpx.post(f"{base}/api/auth/register", json=account, timeout=60).status_code == 201
+    token = httpx.post(f"{base}/api/auth/login", json=account, timeout=60).json()["access_token"]
+    client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60)
 
     def post(path: str, body: dict) -> dict:
         res = client.post(path, json=body)
@@ -147,7 +147,7 @@ def test_served_app_with_every_feature_over_the_real_api(browser, tmp_path):
         form.get_by_role("button", name="Save").click()
         expect(status).to_have_text("Saved")
         link = page.locator("tbody tr").filter(has_text="Taxi to the airport").get_by_role("link", name="📎 Download")
-        assert httpx.get(base + link.get_attribute("href"), timeout=10).content == b"Taxi 23.50 EUR"
+        assert httpx.get(base + link.get_attribute("href"), timeout=60).content == b"Taxi 23.50 EUR"
 
         nav.get_by_role("button", name="Dashboard").click()
         page.wait_for_selector('#app[data-ready="dashboard"]')
@@ -164,7 +164,7 @@ def test_served_app_shows_backend_totals_and_balances(browser, tmp_path):
     root = write_project(render_project(specs.money()), tmp_path / "app")
     with serve(root, tmp_path / "app.db") as base:
         def post(path: str, body: dict) -> dict:
-            res = httpx.post(base + path, json=body, timeout=10)
+            res = httpx.post(base + path, json=body, timeout=60)
             assert res.status_code == 201, (path, res.text)
             return res.json()
 

@@ -136,7 +136,7 @@ def test_javascript_parses(shop, tmp_path):
     script = shop["preview.html"].split("<script>\n", 1)[1].split("</script>", 1)[0]
     (tmp_path / "preview.js").write_text(script)
     for name in ("app.js", "preview.js"):
-        result = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, timeout=180)
         assert result.returncode == 0, result.stderr
 
 

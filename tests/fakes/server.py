@@ -215,7 +215,7 @@ class FakeServer:
             self._httpd.shutdown()
             self._httpd.server_close()
         if self._thread is not None:
-            self._thread.join(timeout=5)
+            self._thread.join(timeout=30)
 
     def __enter__(self) -> FakeServer:
         return self.start()

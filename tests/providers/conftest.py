@@ -9,7 +9,7 @@ import pytest
 
 from tests.fakes.fixtures import fake_anthropic, fake_openai, fake_tgi, provider_env  # noqa: F401
 
-FAST = {"budget": 3.0, "timeout": 2.0}
+FAST = {"budget": 120.0, "timeout": 60.0}
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from tests.fakes import FakeAnthropic, Reply
 
 KEY = "sk-ant-test-abcdefghijklmnop"
 MESSAGES = [Message(role="system", content="ROLE: frontend"), Message(role="user", content="make the page")]
-FAST = ProviderOptions(budget=3.0, timeout=2.0)
+FAST = ProviderOptions(budget=120.0, timeout=60.0)  # success paths: generous, CI cores are shared
 
 
 def make(fake: FakeAnthropic) -> AnthropicProvider:

@@ -14,7 +14,7 @@ from tests.fakes import FakeTGI, Reply
 
 KEY = "hf_testtokenabcdefghijklmnop"
 MESSAGES = [Message(role="system", content="ROLE: architect"), Message(role="user", content="a todo app")]
-FAST = ProviderOptions(budget=3.0, timeout=2.0)
+FAST = ProviderOptions(budget=120.0, timeout=60.0)  # success paths: generous, CI cores are shared
 
 
 def make(fake: FakeTGI, route: str = "text-generation") -> JoxCoderProvider:
@@ -83,7 +83,7 @@ def test_model_loading_503_waits_for_estimated_time_then_succeeds(fake_tgi: Fake
 def test_model_loading_retries_past_max_attempts_within_the_budget(fake_tgi: FakeTGI) -> None:
     # A cold model answers 503 with short estimates many times; the budget, not max_attempts, bounds it.
     fake_tgi.queue(*[Reply.loading(estimated_time=0.05) for _ in range(7)], Reply(text="warm"))
-    options = ProviderOptions(budget=10.0, timeout=2.0, max_attempts=3)
+    options = ProviderOptions(budget=120.0, timeout=60.0, max_attempts=3)
     assert make(fake_tgi).complete(MESSAGES, options).text == "warm"
     assert len(fake_tgi.requests) == 8
 
@@ -97,7 +97,7 @@ def test_model_still_loading_beyond_the_budget_fails_fast_and_says_so(fake_tgi: 
     started = time.monotonic()
     with pytest.raises(ProviderError) as info:
         make(fake_tgi).complete(MESSAGES, ProviderOptions(budget=2.0, timeout=1.0))
-    assert time.monotonic() - started < 10  # gave up at once instead of waiting the 60 s (loose: shared CI cores)
+    assert time.monotonic() - started < 45  # gave up at once instead of waiting the 60 s (loose: shared CI cores)
     assert info.value.provider == "joxcoder"
     assert "the model is still loading" in info.value.cause and "60 s more" in info.value.cause
 

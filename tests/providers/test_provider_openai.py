@@ -14,7 +14,7 @@ from tests.fakes import FakeOpenAI, Reply
 
 KEY = "sk-test-abcdefghijklmnop1234"
 MESSAGES = [Message(role="system", content="ROLE: backend"), Message(role="user", content="write the api")]
-FAST = ProviderOptions(budget=3.0, timeout=2.0)
+FAST = ProviderOptions(budget=120.0, timeout=60.0)  # success paths: generous, CI cores are shared
 
 
 def make(fake: FakeOpenAI, **kwargs: str) -> OpenAIProvider:

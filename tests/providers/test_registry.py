@@ -25,7 +25,7 @@ from core.providers.openai_provider import OpenAICompatibleProvider, OpenAIProvi
 from tests.fakes import FakeAnthropic, FakeOpenAI, FakeTGI, Reply
 
 MESSAGES = [Message(role="user", content="hi")]
-FAST = ProviderOptions(budget=2.0, timeout=1.0)
+FAST = ProviderOptions(budget=120.0, timeout=60.0)  # success paths: generous, CI cores are shared
 USER_KEY = "sk-user-own-key-0123456789abcdef"
 
 

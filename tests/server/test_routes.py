@@ -13,7 +13,7 @@ from tests.server.conftest import Server
 def get(url: str) -> tuple[int, Message, bytes]:
     """Status, headers and body of a GET (errors included)."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as r:
+        with urllib.request.urlopen(url, timeout=60) as r:
             return r.status, r.headers, r.read()
     except urllib.error.HTTPError as err:
         return err.code, err.headers, err.read()

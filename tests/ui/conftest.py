@@ -68,7 +68,7 @@ def make_user(username: str = "ada", role: str = "user", name: str = "Ada Lovela
 
 def app() -> AppTest:
     """A fresh AppTest of app.py."""
-    return AppTest.from_file(APP, default_timeout=60)
+    return AppTest.from_file(APP, default_timeout=180)
 
 
 def login(at: AppTest, username: str, password: str = PASSWORD) -> AppTest:
