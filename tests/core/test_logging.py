@@ -63,7 +63,7 @@ logging.getLogger("lib").warning("dsn %s", "postgresql://u:pw12345678@h/db")
 """
     env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=60)
+                          timeout=180)
     assert proc.returncode == 0, proc.stderr
     written = proc.stdout + proc.stderr
     for secret in (SECRETS[0], SECRETS[3], "abcd1234efgh5678", "pw12345678"):

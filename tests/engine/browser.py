@@ -34,9 +34,17 @@ def open_preview(browser: object, html: str, viewport: dict | None = None) -> tu
     return page, errors
 
 
+def new_context(browser: object, viewport: dict | None = None) -> object:
+    """A browser context whose waits allow a minute: CI shares two cores, so pages render slowly there."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    context.set_default_navigation_timeout(60_000)
+    return context
+
+
 def preview_page(browser: object, viewport: dict | None = None) -> tuple[object, list[str], Callable[[str], None]]:
     """A page, its console errors, and `load(html)` that shows a document as the studio serves previews."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+    context = new_context(browser, viewport)
     current = {"html": ""}
     headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": SANDBOX}
     context.route(PREVIEW_URL, lambda route: route.fulfill(status=200, body=current["html"], headers=headers))

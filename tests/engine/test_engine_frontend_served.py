@@ -9,7 +9,7 @@ import pytest
 from core.engine import infer_spec, render_project
 from tests.engine import feature_specs as specs
 from tests.engine import render_specs
-from tests.engine.browser import ENGLISH, serve, shot, unexpected, watch
+from tests.engine.browser import ENGLISH, new_context, serve, shot, unexpected, watch
 from tests.engine.generated import write_project
 
 pytestmark = pytest.mark.e2e
@@ -22,7 +22,7 @@ def test_served_app_signs_in_creates_and_shows_every_view(browser, tmp_path):
     spec = infer_spec("a recipe site with categories, user login and a dashboard")
     root = write_project(render_project(spec), tmp_path / "app")
     with serve(root, tmp_path / "app.db") as base:
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page = new_context(browser).new_page()
         errors = watch(page)
         page.goto(base + "/")
         page.wait_for_selector("#app[data-ready]")
@@ -84,7 +84,7 @@ def test_served_app_with_every_feature_over_the_real_api(browser, tmp_path):
     root = write_project(render_project(specs.everything()), tmp_path / "app")
     with serve(root, tmp_path / "app.db") as base:
         account = _seed_over_http(base)
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page = new_context(browser).new_page()
         errors = watch(page)
         page.goto(base + "/")
         page.wait_for_selector('#app[data-ready="cards"]')
@@ -178,7 +178,7 @@ def test_served_app_shows_backend_totals_and_balances(browser, tmp_path):
         post("/api/members", {"name": "Javier López", "group_id": group["id"]})
         post("/api/expenses", {"description": "Groceries", "amount": 30, "spent_on": "2026-11-20",
                                "group_id": group["id"], "member_id": ana["id"]})
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page = new_context(browser).new_page()
         errors = watch(page)
         page.goto(base + "/#orders")
         page.wait_for_selector('#app[data-ready="orders"]')
@@ -196,7 +196,7 @@ def test_served_spanish_app_reads_in_spanish_on_every_view(browser, tmp_path):
 
     root = write_project(render_project(render_specs.combined_es()), tmp_path / "app")
     with serve(root, tmp_path / "app.db") as base:
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page = new_context(browser).new_page()
         errors = watch(page)
         page.goto(base + "/")
         page.wait_for_selector("#app[data-ready]")

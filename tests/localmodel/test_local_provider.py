@@ -42,7 +42,7 @@ def provider(fake: FakeLlamaServer) -> JoxCoderLocalProvider:
 def context(provider: JoxCoderLocalProvider, prompt: str = RECIPE) -> tuple[RunContext, list[str]]:
     said: list[str] = []
     ctx = RunContext(project_id="p", run=1, prompt=prompt, provider=provider,
-                     options=provider.tune(ProviderOptions(timeout=10, budget=20)), files={},
+                     options=provider.tune(ProviderOptions(timeout=60, budget=120)), files={},
                      emit_output=said.append)
     return ctx, said
 
@@ -90,16 +90,16 @@ def test_one_request_at_a_time_and_the_waiting_caller_is_told(fake, provider) ->
 
     def slow_first(_request: object) -> Reply:
         entered.set()
-        release.wait(30)
+        release.wait(120)
         return Reply(text="first")
 
     fake.queue(slow_first, Reply(text="second"))
     messages = [Message(role="user", content="hi")]
-    options = ProviderOptions(timeout=30, budget=60)
+    options = ProviderOptions(timeout=120, budget=240)
     answers: list[str] = []
     first = threading.Thread(target=lambda: answers.append(provider.complete(messages, options).text))
     first.start()
-    assert entered.wait(30)
+    assert entered.wait(120)
     told: list[str] = []
     second = threading.Thread(target=lambda: (provider.on_wait(told.append),
                                               answers.append(provider.complete(messages, options).text)))
@@ -109,8 +109,8 @@ def test_one_request_at_a_time_and_the_waiting_caller_is_told(fake, provider) ->
     assert told and "one request at a time" in told[0]
     assert answers == []  # the second waits for the first
     release.set()
-    first.join(30)
-    second.join(30)
+    first.join(180)
+    second.join(180)
     assert answers == ["first", "second"]
 
 
