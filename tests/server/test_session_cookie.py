@@ -128,10 +128,18 @@ def test_in_the_browser_the_cookie_is_httponly_and_login_logout_still_work(srv: 
 
 
 def _idle(page) -> None:  # noqa: ANN001 - a Playwright page
-    """Wait until the script is idle and stays idle (a component's first render triggers one more run)."""
+    """Wait until the script is idle and stays idle (a component's first render triggers one more run).
+
+    The cookie component reruns the script once its frame has loaded, seconds later on a loaded machine: wait for
+    that frame first, and for no stale element, so the quiet period is not mistaken for the end.
+    """
     idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    cookies = 'iframe[title*="CookieManager"]'
+    if page.locator(cookies).count():
+        page.frame_locator(cookies).first.locator("body").wait_for(state="attached", timeout=60_000)
     for _ in range(3):
         page.wait_for_selector(idle, timeout=60_000)
+        page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
         page.wait_for_timeout(700)
     page.wait_for_selector(idle, timeout=60_000)
 
