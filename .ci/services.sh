@@ -6,7 +6,7 @@ if ! pg_lsclusters -h 2>/dev/null | grep -q "^$PGVER main"; then
   pg_createcluster "$PGVER" main >/dev/null
 fi
 pg_ctlcluster "$PGVER" main start >/dev/null 2>&1 || true
-for _ in $(seq 1 30); do
+for _ in $(seq 1 120); do  # generous: CI cores are shared, a cold cluster can take a minute
   pg_isready -q -h 127.0.0.1 -p 5432 && break
   sleep 1
 done
@@ -14,6 +14,10 @@ su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='autocrea'\" 
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname='autocrea_test'\" | grep -q 1 || createdb -O autocrea autocrea_test"
 if command -v redis-server >/dev/null && ! redis-cli -p 6379 ping >/dev/null 2>&1; then
   redis-server --port 6379 --bind 127.0.0.1 --daemonize yes --save '' --appendonly no >/dev/null
+  for _ in $(seq 1 60); do  # the Redis tests skip when it does not answer: wait for it
+    redis-cli -p 6379 ping >/dev/null 2>&1 && break
+    sleep 1
+  done
 fi
 echo "export TEST_DATABASE_URL=postgresql://autocrea:autocrea@127.0.0.1:5432/autocrea_test"
 echo "export TEST_REDIS_URL=redis://127.0.0.1:6379/0"
