@@ -117,3 +117,14 @@ def test_spanish_fields_and_units():
     assert _fields(spec, "Vehicle") == {"plate": "string", "vehicle_model": "string", "price_per_day": "decimal"}
     spec = infer_spec("Una app de tareas: las tareas tienen título, fecha límite y prioridad")
     assert _fields(spec, "Task") == {"title": "string", "due_date": "date", "priority": "enum"}
+
+
+def test_sorting_by_a_field_adds_it():
+    spec = infer_spec("A todo list app where tasks can be tagged and sorted by priority")
+    assert {e.name for e in spec.entities} == {"Task", "Tag"}
+    assert _fields(spec, "Task")["priority"] == "enum"
+
+
+def test_unbuilt_wishes_are_reported():
+    assert "streaks" in infer_spec("a habit tracker with streaks").not_built
+    assert "fines for late returns" in infer_spec("a library where members borrow books and pay fines").not_built

@@ -34,7 +34,24 @@ def attributes_stage(r: Reading) -> Reading:
         if listed:
             e.fields = _typed(e, listed)
         ensure_label(e)
+    _sorted_by(r)
     return r
+
+
+def _sorted_by(r: Reading) -> None:
+    """'tasks sorted by priority', 'filter events by date': the app needs that field to sort on."""
+    for f in r.frames:
+        if f.verb not in {"sort", "filter", "rank", "group", "ordenar", "filtrar"}:
+            continue
+        owner = next((n for n in (_entity(r, p) for p in [*f.objects, f.subject] if p) if n), r.main)
+        for prep, p in f.preps:
+            if prep in {"by", "por"} and owner in r.entities and is_fieldish(p.head, r.language):
+                e = r.entities[owner]
+                ident = field_ident(" ".join(p.words[-2:]))
+                new = infer_field(ident, required=False)
+                dated = new.type in {"date", "datetime"} and any(x.type in {"date", "datetime"} for x in e.fields)
+                if all(x.name != ident for x in e.fields) and not ident.endswith("_id") and not dated:
+                    e.fields.append(new)
 
 
 def _listed_fields(r: Reading) -> dict[str, list[str]]:

@@ -68,6 +68,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
+        if len(mods) > 1 and f"{mods[-2]} {mods[-1]}" in names:
+            return names[f"{mods[-2]} {mods[-1]}"]  # 'a todo list app'
         if mods and mods[-1] in names:
             return names[mods[-1]]
         if mods and mods[-1] in word_set("settings"):

@@ -38,8 +38,8 @@ _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson")
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?:? "
                      r"([a-z][a-z \-]*(?: ?, ?[a-z][a-z \-]*){2,})")
-_SPLIT = re.compile(r"\b(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
-                    r"(costs?|expenses?|bills?|gastos?|cuentas?)\b")
+_SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
+                    r"(costs?|expenses?|bills?|gastos?|cuentas?)|(?:costs?|expenses?|bills?) split(?:s|ting)?)\b")
 
 
 def features_stage(r: Reading) -> Reading:
