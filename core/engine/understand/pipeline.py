@@ -11,22 +11,19 @@ from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.coverage import coverage_stage
 from core.engine.understand.entities import entities_stage
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.knowledge import words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
 from core.engine.understand.reading import Reading
-from core.engine.understand.relations import add_link, apply_links, order, relations_stage
+from core.engine.understand.relations import apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load
 from core.errors import ValidationError
-from core.spec import ENTITY_FEATURES, AppSpec, EntitySpec, FieldSpec
+from core.spec import AppSpec
 
 MAX_PROMPT = 20_000
-# What the renderer on main supports of the new vocabulary. Anything else is kept out of the spec (shown in
-# not_built) until the renderer supports it: the one switch between understanding and rendering.
-RENDERER_SUPPORTS: frozenset[str] = frozenset({*ENTITY_FEATURES, "many_to_many", "file"})
 _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
 
 
@@ -91,7 +88,8 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
     else:
         r = read(prompt)
-        _downgrade(r)
+        for e in r.entities.values():
+            ensure_label(e)
         entities, domain = apply_links(r), r.domain
         title = _title(r)
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
@@ -102,30 +100,6 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                    description=prompt.strip().splitlines()[0].strip("# ")[:300], language=r.language,
                    domain=domain, entities=entities[:30], features=r.features, feature_specs=r.feature_specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built)
-
-
-def _downgrade(r: Reading) -> None:
-    """Keep what the renderer does not support yet out of the spec, and say so in not_built."""
-    for fs in [fs for fs in r.feature_specs if fs.name not in RENDERER_SUPPORTS]:
-        r.feature_specs.remove(fs)
-        r.not_built.append(f"{fs.name.replace('_', ' ')} behaviour on {words_of(fs.target or fs.entity)} "
-                           f"(stored as plain records)")
-    joins: set[str] = set()
-    if "many_to_many" not in RENDERER_SUPPORTS:
-        for child, parent, kind in [link for link in r.links if link[2] == "many_to_many"]:
-            r.links.remove((child, parent, kind))
-            join = child + parent
-            r.entities[join] = definition(join) or EntitySpec(name=join, fields=[])
-            joins.add(join)
-            add_link(r, join, child)
-            add_link(r, join, parent)
-    if "file" not in RENDERER_SUPPORTS:
-        for e in r.entities.values():
-            e.fields = [FieldSpec(name=f"{f.name}_url", type="url", required=False) if f.type == "file" else f
-                        for f in e.fields]
-    for e in r.entities.values():
-        if e.name not in joins:
-            ensure_label(e)
 
 
 def _title(r: Reading) -> str:
