@@ -93,7 +93,7 @@ def _initial_provider() -> str:
 
     settings = get_settings()
     wanted = settings.default_provider
-    if "default_provider" not in settings.model_fields_set:
+    if "default_provider" not in settings.model_fields_set or not wanted.strip():
         from core.providers.local_provider import JoxCoderLocalProvider
 
         wanted = "joxcoder_local" if JoxCoderLocalProvider.is_configured(settings) else "offline"

@@ -76,7 +76,7 @@ def _summary(view: projects.ProjectView | None, status: str, started: float, fil
 def run(args: argparse.Namespace) -> int:
     """Validate, charge (with --user), run every role, write the files, report."""
     started = time.monotonic()
-    args.provider = args.provider.strip() or get_settings().default_provider
+    args.provider = args.provider.strip() or get_settings().default_provider.strip() or "offline"
     out = _check_out(args.out)
     user_id = None
     if args.user:

@@ -34,6 +34,13 @@ def test_installed_it_is_offered_and_new_accounts_default_to_it(db: str, install
     assert make_user("omar").default_provider == "joxcoder_local"
 
 
+def test_an_empty_default_provider_means_automatic(db: str, installed: None,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_PROVIDER", "")
+    get_settings.cache_clear()
+    assert make_user("ugo").default_provider == "joxcoder_local"
+
+
 def test_an_explicit_default_provider_wins(db: str, installed: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DEFAULT_PROVIDER", "offline")
     get_settings.cache_clear()
