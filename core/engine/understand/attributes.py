@@ -123,7 +123,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
         text = " ".join(words)
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field
-        if feature or set(words) & _STYLE or any(colours_in(w) for w in words) or asks_for_capability(text) or \
+        styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field
+        if feature or styled or any(colours_in(w) for w in words) or asks_for_capability(text) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue

@@ -23,6 +23,7 @@ _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form"
                     "search box", "formulario", "checkout page"}
 _PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
+_COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
@@ -117,6 +118,10 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
+        if r.language == "es" and not p.plural and p.start > 1 and toks[p.start - 1].text == "de" and \
+                p.head not in ENTITY_WORDS_ES and p.head not in known_words() and \
+                any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
+            score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
         if p.head in _CONTAINERS and p.end < len(toks) and toks[p.end].text in {"of", "de"} or _STACK.search(p.head):
             continue  # 'a list of books' is the books; 'express' is a framework
         names[id(p)] = name
@@ -175,14 +180,17 @@ def entities_stage(r: Reading) -> Reading:
         listed_after = any((p.sentence, q.start) in starts for q in r.phrases
                            if q.sentence == p.sentence and p.end < q.start <= p.end + 4)
         if nxt and nxt[0].text in _DESCRIBED and (p.plural or nxt[0].text != ":") and listed_after:
-            score[names[id(p)]] += 2  # 'tasks have a title, due date and priority'
+            attrs = [q for q in r.phrases if q.sentence == p.sentence and p.end < q.start <= p.end + 12 and
+                     is_fieldish(q.head, r.language)]
+            score[names[id(p)]] += 3 if len(attrs) >= 2 else 2  # 'tasks have a title, due date and priority'
 
     lead = next((p for p in r.phrases if p.sentence == 0), None)
     if lead is not None and id(lead) in names and lead.start <= 3:
         toks = r.sentences[0]
         after = toks[lead.end].text if lead.end < len(toks) else ""
         if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
-                lead.head not in _BOOKING_WORDS and after in {"with", "con", ":", "for", "para", "de"}:
+                lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS and \
+                after in {"with", "con", ":", "for", "para", "de"}:
             score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
         else:
             score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'

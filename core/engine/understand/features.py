@@ -30,6 +30,8 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", "receipt", "attachment", "pdf",
                "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum"}
+_FILE_ALIASES = {"curriculum": "cv", "foto": "photo", "imagen": "image", "archivo": "file", "adjunto": "attachment",
+                 "documento": "document", "fotos": "photo", "imagenes": "image", "adjuntos": "attachment"}
 _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach", "Stylist", "Barber", "Teacher",
                    "Instructor", "Consultant", "Lawyer", "Advisor", "Mentor", "Vet", "Veterinarian", "Photographer"}
 _FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "WishlistItem", "User"}
@@ -53,6 +55,7 @@ def features_stage(r: Reading) -> Reading:
     for name in ("ratings", "favourites", "comments", "tags", "booking_slots", "uploads", "workflow", "ordering"):
         for target, detail in wanted.get(name, []):
             _apply(r, name, target, detail)
+    _file_nouns(r)
     _stated_states(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
         r.features.insert(0, "auth")
@@ -111,10 +114,70 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
             target = _owner_of(r, p) or next((n for n in r.entities if n not in _BOOKINGS and n != own), "")
             out.setdefault(feature, []).append((target, f"{entity}|"))
         elif feature and feature not in ("uploads", "workflow", "ordering"):
-            out.setdefault(feature, []).append((_owner_of(r, p) or r.main, p.head))
+            out.setdefault(feature, []).append((_owner_of(r, p) or _main(r), p.head))
         elif feature:
-            out.setdefault(feature, []).append((_owner_of(r, p) or r.main, "file"))
+            word = next((w for w in [*p.modifiers, p.head] if singular_file(w)), "file")
+            out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _main(r),
+                                                singular_file(word) or "file"))
     return out
+
+
+def _joined(r: Reading, p: Phrase) -> str | None:
+    """The join entity a verb of the same sentence made ('candidates apply ... with a CV' -> Application)."""
+    joins = load("verbs")["joins"]
+    frame = next((f for f in r.frames if f.sentence == p.sentence and f.verb in joins and
+                  joins[f.verb][0] in r.entities), None)
+    return joins[frame.verb][0] if frame else None
+
+
+def _described_before(r: Reading, p: Phrase) -> str | None:
+    """The nearest entity before 'with ... photos' in the sentence ('bicycles listed with price and photos')."""
+    toks = r.sentences[p.sentence]
+    for q in sorted((q for q in r.phrases if q.sentence == p.sentence and q.end <= p.start), key=lambda q: -q.end):
+        between = {t.text for t in toks[q.end:p.start]}
+        name = _target(r, q)
+        if name and name not in _FEATURE_ENTITIES | _WHO and between & {"with", "con"}:
+            return name
+    return None
+
+
+def _main(r: Reading) -> str:
+    """The main entity, or the first one that is not a feature's own entity ('a gallery with comments')."""
+    if r.main not in _FEATURE_ENTITIES:
+        return r.main
+    return next((n for n in r.entities if n not in _FEATURE_ENTITIES and n not in _WHO), r.main)
+
+
+def singular_file(word: str) -> str:
+    """'photos' -> 'photo' when the word names a file someone uploads, else ''."""
+    word = _FILE_ALIASES.get(word, word)
+    for w in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        if w in _FILE_WORDS:
+            return _FILE_ALIASES.get(w, w)
+    return ""
+
+
+def _file_nouns(r: Reading) -> None:
+    """'bikes with photos', 'a CV' on an application: a file field on the owner, not a Photo entity.
+
+    Photos stay things of their own only where the prompt treats them so (a gallery or album of photos)."""
+    collection = re.search(r"\b(galler(?:y|ies)|albums?|portfolios?|galerias?|albumes)\b", r.text)
+    for p in r.phrases:
+        word = singular_file(p.head)
+        if not word or p.modifiers and not singular_file(p.modifiers[-1]) and p.head not in _FILE_WORDS | {"photos"}:
+            continue
+        own = r.named.get(id(p)) or name_of(p, r.language)
+        if own in r.entities and collection and word in {"photo", "picture", "image"} and \
+                not r.uses_feature("uploads", own):
+            _upload(r, own, "photo")  # the photos of a gallery are things; each holds its file
+            continue
+        owner = _joined(r, p) or _owner_of(r, p) or _described_before(r, p)
+        if not owner or owner == own or owner not in r.entities or r.uses_feature("uploads", owner):
+            continue
+        if own in r.entities and own not in {owner, r.main} and not any(own == parent for _, parent, _ in r.links):
+            r.entities.pop(own)
+            r.links = [link for link in r.links if own not in link[:2]]
+        _upload(r, owner, word)
 
 
 def _owner_of(r: Reading, p: Phrase) -> str | None:
@@ -232,10 +295,12 @@ def _upload(r: Reading, owner: str, word: str) -> None:
     if owner not in r.entities:
         return
     e = r.entities[owner]
-    name = field_ident(word if word in _FILE_WORDS else "file")
+    word = word if word in _FILE_WORDS else "file"
+    name = field_ident("photo" if word == "file" and owner in {"Photo", "Picture", "Image"} else word)
     if any(fs.name == "uploads" and fs.entity == owner and fs.field == name for fs in r.feature_specs):
         return
     if all(f.name != name for f in e.fields):
+        e.fields = [f for f in e.fields if f.name != f"{name}_url"]  # the file replaces a link to it
         e.fields.append(FieldSpec(name=name, type="file", required=False))
     r.feature_specs.append(FeatureSpec(name="uploads", entity=owner, field=name))
 

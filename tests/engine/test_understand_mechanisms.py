@@ -1,0 +1,87 @@
+"""General mechanisms of the reading (issue 9): files, attribute lists, feature words, Spanish nouns, names."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.spec import AppSpec
+
+
+def _names(spec: AppSpec) -> set[str]:
+    return {e.name for e in spec.entities}
+
+
+def _fields(spec: AppSpec, entity: str) -> dict[str, str]:
+    return {f.name: f.type for f in spec.entity(entity).fields}
+
+
+def _links(spec: AppSpec, entity: str) -> dict[str, str]:
+    return {r.target: r.kind for r in spec.entity(entity).relations}
+
+
+@pytest.mark.parametrize(("prompt", "entity", "field"), [
+    ("A marketplace for used bicycles listed with price and photos", "Bicycle", "photo"),
+    ("Rent out vans with model, daily price and pictures", "Van", "picture"),
+    ("Un catálogo de muebles con precio y fotos", "Furniture", "photo"),
+])
+def test_photos_of_a_thing_are_a_file_field(prompt, entity, field):
+    spec = infer_spec(prompt)
+    assert "Photo" not in _names(spec) and "Picture" not in _names(spec)
+    assert _fields(spec, entity)[field] == "file"
+    assert (entity, field) in [(f.entity, f.field) for f in spec.uses("uploads")]
+
+
+@pytest.mark.parametrize("prompt", [
+    "An image gallery with uploads and comments",
+    "Una galería de fotos con subidas y comentarios",
+])
+def test_a_gallery_keeps_photos_as_things_with_uploads_and_comments(prompt):
+    spec = infer_spec(prompt)
+    assert "Photo" in _names(spec)
+    assert [f.target for f in spec.uses("comments")] == ["Photo"]
+    assert [f.entity for f in spec.uses("uploads")] == ["Photo"]
+
+
+@pytest.mark.parametrize("prompt", [
+    "A careers page where applicants apply for vacancies with a resume upload",
+    "Candidates apply to openings and attach a CV",
+])
+def test_an_application_holds_the_cv(prompt):
+    spec = infer_spec(prompt)
+    upload = spec.uses("uploads")
+    assert [f.entity for f in upload] == ["Application"]
+    assert _fields(spec, "Application")[upload[0].field] == "file"
+    assert {"Job", "Application"} <= _names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "entity", "fields"), [
+    ("A wine cellar tracker: bottles with vintage, region and grape", "Bottle", ["vintage", "region", "grape"]),
+    ("A shop for shoes with brand, size and colour", "Shoe", ["brand", "size", "colour"]),
+    ("Un inventario de coches con modelo, marca y kilometraje", "Vehicle", ["vehicle_model", "brand", "mileage"]),
+])
+def test_attribute_lists_are_fields_not_entities(prompt, entity, fields):
+    spec = infer_spec(prompt)
+    assert entity in _names(spec) and not {f.title().replace("_", "") for f in fields} & _names(spec)
+    assert set(fields) <= set(_fields(spec, entity))
+
+
+def test_upvotes_make_votes():
+    spec = infer_spec("Readers upvote the best answers to each question")
+    assert "Vote" in _names(spec)
+    assert "Answer" in _links(spec, "Vote")
+
+
+@pytest.mark.parametrize(("prompt", "names"), [
+    ("Una app para controlar multas de aparcamiento y vehículos", {"Fine", "Vehicle"}),
+    ("Gestión de canchas de tenis, jugadores y partidos", {"Court", "Player", "Match"}),
+    ("Una app de aulas, exámenes y alumnos", {"Classroom", "Exam", "Student"}),
+])
+def test_spanish_nouns_are_translated(prompt, names):
+    spec = infer_spec(prompt)
+    assert names <= _names(spec)
+    assert all(n.isascii() for n in _names(spec))
+
+
+def test_fines_for_late_returns_stay_not_built():
+    assert "fines for late returns" in infer_spec("members borrow books and are charged fines when late").not_built
