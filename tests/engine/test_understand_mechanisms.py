@@ -85,3 +85,31 @@ def test_spanish_nouns_are_translated(prompt, names):
 
 def test_fines_for_late_returns_stay_not_built():
     assert "fines for late returns" in infer_spec("members borrow books and are charged fines when late").not_built
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("A leave system: holiday requests which team leads approve", "HolidayRequest"),
+    ("Staff submit travel requests that a manager approves", "TravelRequest"),
+])
+def test_requests_someone_approves_get_a_decision_workflow(prompt, entity):
+    spec = infer_spec(prompt)
+    flow = spec.uses("workflow")
+    assert [f.entity for f in flow] == [entity]
+    assert flow[0].transitions == {"pending": ["approved", "rejected"], "approved": [], "rejected": []}
+
+
+@pytest.mark.parametrize(("prompt", "entity", "states"), [
+    ("A tool that logs incidents and follows them through new, in progress and done", "Incident",
+     ["new", "in_progress", "done"]),
+    ("Una app de quejas que pasan por abierta, en revisión y cerrada", "Complaint",
+     ["abierta", "en_revision", "cerrada"]),
+])
+def test_a_status_list_after_through_is_a_workflow(prompt, entity, states):
+    spec = infer_spec(prompt)
+    assert [f.entity for f in spec.uses("workflow")] == [entity]
+    assert next(f for f in spec.entity(entity).fields if f.name == "status").choices == states
+    assert not {"Track", "Follow", "Revision", "Review"} & _names(spec)
+
+
+def test_channels_after_through_are_not_states():
+    assert not infer_spec("Customers reach support agents through email, phone and chat about tickets").uses("workflow")

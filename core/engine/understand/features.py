@@ -37,9 +37,18 @@ _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach"
 _FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "WishlistItem", "User"}
 _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
         "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
+_DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson")
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?:? "
                      r"([a-z][a-z \-]*(?: ?, ?[a-z][a-z \-]*){2,})")
+_THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
+                      r"(?: , (?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)+(?: ,)? (?:and|or|to|y|o|a|hasta) "
+                      r"(?:[a-z][a-z\-]* )?[a-z][a-z\-]*)")
+_STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progress", "doing", "done", "completed",
+                "closed", "resolved", "approved", "rejected", "draft", "submitted", "shipped", "delivered",
+                "cancelled", "canceled", "active", "archived", "review", "in_review", "abierta", "abierto",
+                "pendiente", "en_curso", "en_proceso", "cerrada", "cerrado", "completada", "completado",
+                "resuelta", "resuelto", "hecho", "hecha", "aprobada", "rechazada", "nueva", "nuevo"}
 _SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
                     r"(costs?|expenses?|bills?|gastos?|cuentas?)|(?:costs?|expenses?|bills?) split(?:s|ting)?)\b")
 
@@ -99,6 +108,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
             continue
         if feature == "favourites" and f.verb == "save" and not target and detail not in {"favourite", "favorite"}:
             continue  # 'save money', 'save time'
+        if feature == "workflow" and not target:  # 'requests that a manager approves': the request is approved
+            target = next((n for n in r.entities if n.endswith(_DECIDED)), None)
         out.setdefault(feature, []).append((target or r.main, detail))
     nouns = {w: f for f, words in v["feature_nouns"].items() for w in words}
     for p in r.phrases:
@@ -309,13 +320,25 @@ def _stated_states(r: Reading) -> None:
     """'tickets move through statuses: open, in progress, resolved, closed' -> a workflow in that order."""
     for si, toks in enumerate(r.sentences):
         text = " ".join(t.text for t in toks)
-        m = _STATES.search(text)
+        m = _STATES.search(text) or _THROUGH.search(text)
         if not m:
             continue
-        states = [field_ident(x) for x in re.split(r" , | and | or | y | o |,", m.group(1)) if x.strip()]
+        states = [field_ident(x) for x in re.split(r" , | and | or | y | o | to | a |,", m.group(1)) if x.strip()]
         states = list(dict.fromkeys(s for s in states if s))
-        owner = next((n for n in (name_of(p, r.language) for p in r.phrases if p.sentence == si) if n in r.entities),
-                     r.main)
+        if m.re is _THROUGH and not set(states) & _STATE_WORDS:
+            continue  # 'through email, phone and chat' are channels, not states
+        at = len(text[:m.start(1)].split())  # the token where the states begin
+        inside = [p for p in r.phrases if p.sentence == si and p.start >= at]
+        for p in inside:  # 'en curso' is a state here, not a course
+            n = r.named.get(id(p))
+            if n in r.entities and n != r.main and not any(n in link[:2] for link in r.links) and \
+                    all(r.named.get(id(q)) != n for q in r.phrases if q not in inside):
+                r.entities.pop(n)
+        before = [p for p in r.phrases if p.sentence == si and p.end <= at]
+        owner = next((n for n in (_target(r, p) for p in reversed(before)) if n and n not in _WHO), None)
+        owner = owner if m.re is _THROUGH or owner else next(
+            (n for n in (name_of(p, r.language) for p in r.phrases if p.sentence == si) if n in r.entities), None)
+        owner = owner or _main(r)
         if len(states) < 3 or owner not in r.entities or r.uses_feature("workflow", owner):
             continue
         e = r.entities[owner]
@@ -329,9 +352,12 @@ def _workflow(r: Reading, target: str) -> None:
     """An approval status: draft -> submitted -> approved | rejected (rejected goes back to draft)."""
     e = r.entities[target]
     e.fields = [f for f in e.fields if f.name != "status"]
-    e.fields.append(FieldSpec(name="status", type="enum", choices=["draft", "submitted", "approved", "rejected"]))
-    r.feature_specs.append(FeatureSpec(name="workflow", entity=target, field="status", transitions={
-        "draft": ["submitted"], "submitted": ["approved", "rejected"], "approved": [], "rejected": ["draft"]}))
+    if target.endswith("Request"):  # a request waits for a decision: pending -> approved | rejected
+        moves = {"pending": ["approved", "rejected"], "approved": [], "rejected": []}
+    else:
+        moves = {"draft": ["submitted"], "submitted": ["approved", "rejected"], "approved": [], "rejected": ["draft"]}
+    e.fields.append(FieldSpec(name="status", type="enum", choices=list(moves)))
+    r.feature_specs.append(FeatureSpec(name="workflow", entity=target, field="status", transitions=moves))
 
 
 def _split_costs(r: Reading) -> None:

@@ -6,7 +6,7 @@ import re
 
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, detect_language, normalise
 from core.engine.understand.reading import Reading, Token
-from core.engine.understand.vocab import is_spanish_verb, singular, verb_lemmas, word_set
+from core.engine.understand.vocab import is_spanish_verb, load, singular, verb_lemmas, word_set
 
 _TOKEN = re.compile(r"#[0-9a-f]{3,6}\b|[a-z0-9][a-z0-9_\-]*(?:'s|')?|[,;:()&/]")
 _NOT_ADVERBS = {"family", "supply", "reply", "assembly", "anomaly", "apply", "ally", "rally", "july", "italy",
@@ -16,6 +16,7 @@ _ADJ_SUFFIXES = ("ful", "ous", "ible", "able", "ical", "less", "ive")
 _NOUNS_IN_ADJ_FORM = {"objective", "representative", "executive", "archive", "detective", "incentive",
                       "initiative", "alternative", "relative", "native", "motive", "directive", "cable", "table",
                       "vegetable", "timetable", "receivable", "payable", "deliverable", "collectible", "bible"}
+_COLLECTIVE = {"staff", "people", "personnel", "crew", "faculty", "police"}  # singular form, plural verb
 _VERB_SUFFIXES = ("izes", "ises", "ates", "ifies", "ides", "ects", "ains", "ows")
 _TIME_FIELDS = {"starts", "ends", "created", "updated", "due", "published", "scheduled", "opens", "closes", "expires"}
 _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "puede", "pueden", "podran",
@@ -140,6 +141,9 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         if singular(w, "es") in ENTITY_WORDS_ES and not (prev and prev.text in {"se", "puede", "pueden", "para"}):
             return False  # 'pedidos' are orders here, not a form of pedir
         return not (prev and prev.tag in {"DET", "ADJ"}) and not w.endswith(("cion", "ciones"))
+    if nxt in {"which", "that", "who"} and w.endswith("s") and prev is not None and prev.tag == "NOUN" and \
+            singular(w) in known_nouns() | set(load("nouns")["compound_heads"]):
+        return False  # 'vacation requests which managers approve': a noun with its relative clause
     if prev is None:
         return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s")  # imperative: 'track expenses'
     if prev.text == "to" and w.endswith("s") and w != verb_lemmas().get(w, w) and w not in verb_lemmas().values():
@@ -167,7 +171,7 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
             singular(w) not in known_nouns() and verb_lemmas().get(w) != w:
         return True  # 'the software allows businesses to...'
     if prev.tag == "NOUN":  # 'members borrow books', 'a user rates recipes'
-        plural_subject = prev.text.endswith("s") and not prev.text.endswith("ss")
+        plural_subject = prev.text.endswith("s") and not prev.text.endswith("ss") or prev.text in _COLLECTIVE
         return (plural_subject and not w.endswith("s")) or (not plural_subject and w.endswith("s") and
                                                             _closed(nxt) in {"DET", "PRON", "PREP"})
     return False
