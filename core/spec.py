@@ -17,6 +17,7 @@ FEATURES = APP_FEATURES + ENTITY_FEATURES
 _IDENT = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _ENTITY = re.compile(r"^[A-Z][A-Za-z0-9]{0,39}$")
 RESERVED = {"id", "created_at", "updated_at"}
+RESERVED_ENTITIES = {"Upload"}  # the generated app's own uploads table and /api/uploads route
 _PY_KEYWORDS = {
     "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
     "except", "false", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "none",
@@ -171,6 +172,10 @@ class AppSpec(BaseModel):
         tables = [e.table for e in self.entities]
         if len(set(tables)) != len(tables):
             raise ValueError("entity plurals must be unique")
+        clash = next((e.name for e in self.entities if e.name in RESERVED_ENTITIES or e.table == "uploads"), None)
+        if clash:
+            raise ValueError(f"the entity name '{clash}' is reserved by the generated app (its uploads table and "
+                             f"route); rename it, e.g. FileUpload")
         for e in self.entities:
             for r in e.relations:
                 if r.target not in names:

@@ -138,7 +138,13 @@ def _mentioned(spec: AppSpec, words: list[str]) -> EntitySpec | None:
 
 def _finish(spec: AppSpec, summary: str) -> tuple[AppSpec, str]:
     """Re-validate the changed spec (relations, unique names) and return it with the summary."""
+    from core.engine.understand.pipeline import rename_entity
+
     spec.entities = _topological(spec.entities)
+    if rename_entity(spec.entities, spec.feature_specs, "Upload", "FileUpload"):  # the app's own uploads table
+        new = next(e for e in spec.entities if e.name == "FileUpload")
+        summary = re.sub(r"\bUpload\b", "FileUpload", summary.replace("/api/uploads", f"/api/{new.plural}"))
+        summary += " ('Upload' is reserved by the generated app's file uploads)"
     return AppSpec.model_validate(spec.model_dump()), summary
 
 

@@ -113,3 +113,17 @@ def test_a_status_list_after_through_is_a_workflow(prompt, entity, states):
 
 def test_channels_after_through_are_not_states():
     assert not infer_spec("Customers reach support agents through email, phone and chat about tickets").uses("workflow")
+
+
+def test_an_upload_entity_is_refused_by_the_spec_and_renamed_by_the_engine():
+    from pydantic import ValidationError as SpecError
+
+    from core.engine import apply_followup
+    from core.spec import EntitySpec, FieldSpec
+
+    with pytest.raises(SpecError, match="reserved"):
+        AppSpec(name="x", title="X", description="x",
+                entities=[EntitySpec(name="Upload", fields=[FieldSpec(name="name")])])
+    spec, summary = apply_followup(infer_spec("a blog with posts and comments"), "add an Upload entity")
+    assert "FileUpload" in _names(spec) and "Upload" not in _names(spec)
+    assert "FileUpload" in summary and "reserved" in summary

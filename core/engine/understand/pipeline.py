@@ -21,7 +21,7 @@ from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load
 from core.errors import ValidationError
-from core.spec import AppSpec
+from core.spec import AppSpec, EntitySpec, FeatureSpec, pluralize, snake
 
 MAX_PROMPT = 20_000
 _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
@@ -92,6 +92,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
             ensure_label(e)
         entities, domain = apply_links(r), r.domain
         title = _title(r)
+    rename_entity(entities, r.feature_specs, "Upload", "FileUpload")  # the generated app has its own uploads table
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
         if any(e.name == reserved for e in entities):
             raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
@@ -100,6 +101,22 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                    description=prompt.strip().splitlines()[0].strip("# ")[:300], language=r.language,
                    domain=domain, entities=entities[:30], features=r.features, feature_specs=r.feature_specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built)
+
+
+def rename_entity(entities: list[EntitySpec], specs: list[FeatureSpec], old: str, new: str) -> bool:
+    """Rename an entity everywhere it is referred to (its links and features) when its name is reserved."""
+    if not any(e.name == old for e in entities) or any(e.name == new for e in entities):
+        return False
+    for e in entities:
+        if e.name == old:
+            e.name, e.plural = new, pluralize(snake(new))
+        for rel in e.relations:
+            if rel.target == old:
+                rel.target, rel.field = new, rel.field.replace(snake(old), snake(new), 1)
+    for fs in specs:
+        fs.entity = new if fs.entity == old else fs.entity
+        fs.target = new if fs.target == old else fs.target
+    return True
 
 
 def _title(r: Reading) -> str:
