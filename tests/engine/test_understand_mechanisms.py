@@ -127,3 +127,30 @@ def test_an_upload_entity_is_refused_by_the_spec_and_renamed_by_the_engine():
     spec, summary = apply_followup(infer_spec("a blog with posts and comments"), "add an Upload entity")
     assert "FileUpload" in _names(spec) and "Upload" not in _names(spec)
     assert "FileUpload" in summary and "reserved" in summary
+
+
+@pytest.mark.parametrize(("prompt", "parent"), [
+    ("A kanban tool: a board with lists of cards", "BoardList"),
+    ("A Trello-style board with columns and cards", "BoardColumn"),
+    ("Un tablero kanban con columnas y tarjetas", "BoardColumn"),
+])
+def test_board_cards_are_ordered_within_their_column(prompt, parent):
+    spec = infer_spec(prompt)
+    assert [(f.entity, f.target, f.field) for f in spec.uses("ordering")] == [("Card", parent, "position")]
+    assert _links(spec, "Card")[parent] == "belongs_to"
+
+
+def test_card_assignees_link_to_a_member():
+    spec = infer_spec("A kanban board with columns and cards; each card has an assignee")
+    assert _links(spec, "Card").get("Member") == "belongs_to"
+
+
+@pytest.mark.parametrize(("prompt", "person", "join"), [
+    ("A scheduling app where nurses are assigned to shifts", "Nurse", "ShiftAssignment"),
+    ("Organisers assign volunteers to events", "Volunteer", "EventAssignment"),
+])
+def test_people_assigned_to_slots_get_a_join(prompt, person, join):
+    spec = infer_spec(prompt)
+    assert join in _names(spec)
+    assert set(_links(spec, join)) >= {person, join.removesuffix("Assignment")}
+    assert join.removesuffix("Assignment") not in _links(spec, person)

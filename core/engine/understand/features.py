@@ -7,6 +7,7 @@ import re
 
 from core.engine.understand.entities import name_of
 from core.engine.understand.fields import field_ident
+from core.engine.understand.knowledge import definition, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.vocab import load
@@ -44,6 +45,9 @@ _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\
 _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
                       r"(?: , (?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)+(?: ,)? (?:and|or|to|y|o|a|hasta) "
                       r"(?:[a-z][a-z\-]* )?[a-z][a-z\-]*)")
+_SLOTS = {"Shift", "Event", "Session", "ClassSession", "Match", "Project", "Route", "Trip", "Course", "Task",
+          "Duty", "Job"}  # things many people are assigned to
+_BOARD = re.compile(r"\b(kanban|trello|boards?|tableros?)\b")
 _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progress", "doing", "done", "completed",
                 "closed", "resolved", "approved", "rejected", "draft", "submitted", "shipped", "delivered",
                 "cancelled", "canceled", "active", "archived", "review", "in_review", "abierta", "abierto",
@@ -65,6 +69,9 @@ def features_stage(r: Reading) -> Reading:
         for target, detail in wanted.get(name, []):
             _apply(r, name, target, detail)
     _file_nouns(r)
+    _board(r)
+    _assignees(r)
+    _assignments(r)
     _stated_states(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
         r.features.insert(0, "auth")
@@ -316,6 +323,60 @@ def _upload(r: Reading, owner: str, word: str) -> None:
     r.feature_specs.append(FeatureSpec(name="uploads", entity=owner, field=name))
 
 
+def _board(r: Reading) -> None:
+    """A kanban / Trello-like board: cards ordered within their column or list (a moveable position)."""
+    if not _BOARD.search(r.text) or "Card" not in r.entities or r.uses_feature("ordering", "Card"):
+        return
+    parent = next((n for n in ("BoardColumn", "BoardList") if n in r.entities), None)
+    said = re.search(r"\b(columns?|columnas?|lanes?|stages?|lists|listas)\b", r.text)
+    if parent is None and said:
+        parent = "BoardList" if said.group(1) in {"lists", "listas"} else "BoardColumn"
+        r.entities[parent] = definition(parent) or EntitySpec(name=parent, fields=[FieldSpec(name="name")])
+        r.entities[parent].relations = []
+        r.words_for[parent] = "list" if parent == "BoardList" else "column"
+    if parent is None:
+        return
+    if all(p != parent for c, p, _ in r.links if c == "Card"):
+        force_link(r, "Card", parent)
+    _apply(r, "ordering", "Card", "")
+
+
+def _assignees(r: Reading) -> None:
+    """'cards have assignees', 'tasks with an assignee': the thing belongs to a person (a member when none)."""
+    for p in r.phrases:
+        if p.head not in {"assignee", "responsable", "asignado"}:
+            continue
+        owner = _owner_of(r, p) or next((_target(r, q) for q in r.phrases if q.sentence == p.sentence and
+                                         q.end <= p.start and _target(r, q)), None)
+        if not owner or owner in _WHO:
+            continue
+        person = next((n for n in r.entities if n in _WHO | _PERSON_TARGETS | {"Agent", "Technician"}), None)
+        if person is None:
+            person = "Member"
+            r.entities[person] = definition(person) or EntitySpec(name=person, fields=[FieldSpec(name="name")])
+            r.words_for[person] = "member"
+        e = r.entities[owner]
+        e.fields = [f for f in e.fields if f.name not in {"assignee", "assigned_to"}]
+        add_link(r, owner, person)
+
+
+def _assignments(r: Reading) -> None:
+    """'employees are assigned to shifts': a person works many shifts and a shift has many people -> a join."""
+    if not re.search(r"\b(assign\w*|allocat\w*|asign\w*|rota|roster)\b", r.text):
+        return
+    for child, parent, kind in list(r.links):
+        if kind != "belongs_to" or child not in _WHO | {"Volunteer", "Nurse", "Driver", "Player", "Worker"} or \
+                parent not in _SLOTS or parent not in r.entities:
+            continue
+        join = f"{parent}Assignment"
+        r.links.remove((child, parent, kind))
+        r.entities[join] = definition(join) or EntitySpec(name=join, fields=[
+            FieldSpec(name="notes", type="text", required=False, max_length=5000)])
+        r.words_for[join] = f"{words_of(parent)} assignment"
+        force_link(r, join, parent)
+        force_link(r, join, child)
+
+
 def _stated_states(r: Reading) -> None:
     """'tickets move through statuses: open, in progress, resolved, closed' -> a workflow in that order."""
     for si, toks in enumerate(r.sentences):
@@ -362,8 +423,6 @@ def _workflow(r: Reading, target: str) -> None:
 
 def _split_costs(r: Reading) -> None:
     """'split expenses within a group' -> Group, Member, Expense (paid by a member), Share of each member."""
-    from core.engine.understand.knowledge import definition
-
     for name in ("Group", "Member", "Expense", "Share"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])

@@ -91,6 +91,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "episodio": "Episode", "invitado": "Guest", "sesion": "Session", "edificio": "Building", "auto": "Vehicle",
     "carro": "Vehicle", "muestra": "Sample", "mantenimiento": "Maintenance", "charla": "Talk", "tutora": "Tutor",
     "mueble": "Furniture",
+    "columna": "BoardColumn",
     "multa": "Fine", "sancion": "Fine", "aula": "Classroom", "valoracion": "Rating", "jugadora": "Player",
     "entrenadora": "Trainer", "medica": "Doctor", "enfermero": "Nurse", "enfermera": "Nurse", "clinica": "Clinic",
     "tratamiento": "Treatment", "consulta": "Consultation", "pasajero": "Passenger", "pasajera": "Passenger",
