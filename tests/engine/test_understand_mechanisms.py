@@ -154,3 +154,18 @@ def test_people_assigned_to_slots_get_a_join(prompt, person, join):
     assert join in _names(spec)
     assert set(_links(spec, join)) >= {person, join.removesuffix("Assignment")}
     assert join.removesuffix("Assignment") not in _links(spec, person)
+
+
+@pytest.mark.parametrize(("prompt", "target"), [
+    ("A reading log: books with a 5-star rating", "Book"),
+    ("A tasting notebook where I record wines with a rating", "Wine"),
+    ("Un diario de vinos con una valoración de 1 a 5", "Wine"),
+])
+def test_a_single_rating_of_a_thing_asks_for_ratings(prompt, target):
+    spec = infer_spec(prompt)
+    assert [f.target for f in spec.uses("ratings")] == [target]
+
+
+def test_a_rating_among_listed_fields_stays_a_field():
+    spec = infer_spec("A catalogue of products with name, price and rating")
+    assert not spec.uses("ratings") and _fields(spec, "Product")["rating"] == "int"

@@ -183,6 +183,11 @@ def entities_stage(r: Reading) -> Reading:
             attrs = [q for q in r.phrases if q.sentence == p.sentence and p.end < q.start <= p.end + 12 and
                      is_fieldish(q.head, r.language)]
             score[names[id(p)]] += 3 if len(attrs) >= 2 else 2  # 'tasks have a title, due date and priority'
+        elif nxt and nxt[0].text in {"with", "con"} and p.plural and any(
+                q.sentence == p.sentence and p.end < q.start <= p.end + 4 and is_fieldish(q.head, r.language) and
+                all(t.tag in {"DET", "NUM", "ADJ"} or t.text[:1].isdigit() for t in toks[p.end + 1:q.start])
+                for q in r.phrases):
+            score[names[id(p)]] += 2  # 'notes with a rating', 'bikes with a daily price'
 
     lead = next((p for p in r.phrases if p.sentence == 0), None)
     if lead is not None and id(lead) in names and lead.start <= 3:

@@ -124,7 +124,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
         feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
         if not feature and any(nouns.get(w) == "booking_slots" for w in p.modifiers):
             feature = "booking_slots"  # 'a booking system for a yoga studio'
-        if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1:
+        if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1 and \
+                not (feature == "ratings" and _rated(r, p)):
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         if feature == "booking_slots":
             own = name_of(p, r.language)
@@ -138,6 +139,16 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
             out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _main(r),
                                                 singular_file(word) or "file"))
     return out
+
+
+def _rated(r: Reading, p: Phrase) -> bool:
+    """'a 1-5 rating', 'a star rating', 'notes with a rating' (alone, not one of a field list) ask for ratings."""
+    toks = r.sentences[p.sentence]
+    before = [t.text for t in toks[max(0, p.start - 3):p.start]]
+    if any(re.fullmatch(r"\d+(?:-\d+)?|\d+-star|stars?|estrellas", w) for w in before):
+        return True
+    listed = any(p in g and len(g) > 1 for g in r.lists)
+    return not listed and [w for w in before if w not in {"a", "an", "una", "un"}][-1:] in (["with"], ["con"])
 
 
 def _joined(r: Reading, p: Phrase) -> str | None:
@@ -210,7 +221,8 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
         return _target(r, after[0])
     group = next((g for g in r.lists if p in g), [p])
     lead = [q for q in r.phrases if q.sentence == p.sentence and q.end <= group[0].start and
-            [t.text for t in toks[q.end:group[0].start] if t.tag != "DET"] in (["with"], ["con"], ["and", "their"])]
+            [t.text for t in toks[q.end:group[0].start] if t.tag not in {"DET", "NUM"} and not t.text[:1].isdigit()]
+            in (["with"], ["con"], ["and", "their"])]
     for q in reversed(lead):
         if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO:
             return _target(r, q)
