@@ -169,3 +169,22 @@ def test_a_single_rating_of_a_thing_asks_for_ratings(prompt, target):
 def test_a_rating_among_listed_fields_stays_a_field():
     spec = infer_spec("A catalogue of products with name, price and rating")
     assert not spec.uses("ratings") and _fields(spec, "Product")["rating"] == "int"
+
+
+@pytest.mark.parametrize(("prompt", "activity", "person", "place"), [
+    ("A football league site with matches, referees and pitches", "Match", "Referee", "Pitch"),
+    ("Una app de congresos con charlas, ponentes y salas", "Talk", "Speaker", "Room"),
+])
+def test_a_listed_activity_belongs_to_its_person_and_place(prompt, activity, person, place):
+    spec = infer_spec(prompt)
+    assert _links(spec, activity) == {person: "belongs_to", place: "belongs_to"}
+
+
+@pytest.mark.parametrize(("prompt", "person", "field"), [
+    ("A dance school site with lessons and teacher bios", "Teacher", "bio"),
+    ("A courier app that keeps each courier's licence", "Courier", "licence"),
+])
+def test_a_person_named_through_an_attribute_is_that_person(prompt, person, field):
+    spec = infer_spec(prompt)
+    assert person in _names(spec) and "Bio" not in _names(spec) and "Licence" not in _names(spec)
+    assert any(f.startswith(field[:5]) for f in _fields(spec, person))

@@ -25,6 +25,8 @@ _PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User"
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
+PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "license": "string",
+                     "biografia": "text", "headshot": "file", "qualification": "string", "specialty": "string"}
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
@@ -112,8 +114,12 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[p.sentence]
         if asks_for_capability(" ".join(p.words)):
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
-        if p.start and toks[p.start - 1].possessive and p.head in _SELF_HEADS:
-            continue  # "instructors' profiles" are the instructors
+        if p.start and toks[p.start - 1].possessive and (p.head in _SELF_HEADS or p.head in PERSON_ATTRIBUTES):
+            continue  # "instructors' profiles" are the instructors, "the driver's licence" a field of the driver
+        if p.head in PERSON_ATTRIBUTES and p.modifiers and not _skip(p.modifiers[-1]):
+            name = entity_name(singular(p.modifiers[-1], r.language), None, r.language)  # 'instructor bios'
+            if not name or is_fieldish(p.modifiers[-1], r.language):
+                continue
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.entities import name_of
+from core.engine.understand.entities import PERSON_ATTRIBUTES, name_of
 from core.engine.understand.fields import field_ident
-from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
-from core.engine.understand.vocab import load
+from core.engine.understand.vocab import load, singular
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
 FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -47,6 +47,12 @@ _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[
                       r"(?:[a-z][a-z\-]* )?[a-z][a-z\-]*)")
 _SLOTS = {"Shift", "Event", "Session", "ClassSession", "Match", "Project", "Route", "Trip", "Course", "Task",
           "Duty", "Job"}  # things many people are assigned to
+_HOSTS = {"Speaker", "Instructor", "Host", "Referee", "Umpire", "Teacher", "Trainer", "Coach", "Presenter",
+          "Lecturer", "Organizer", "Organiser", "Guide"}
+_PLACES = {"Room", "Venue", "Court", "Classroom", "Location", "Studio", "Stage", "Hall", "Field", "Pitch",
+           "Track", "Pool", "Theatre", "Theater", "Building", "Facility"}
+_ACTIVITIES = {"Talk", "Session", "ClassSession", "GymClass", "Lesson", "Match", "Event", "Meeting", "Workshop",
+               "Course", "Exam", "Concert", "Show", "Performance", "Lecture", "Seminar", "Game", "Tour", "Screening"}
 _BOARD = re.compile(r"\b(kanban|trello|boards?|tableros?)\b")
 _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progress", "doing", "done", "completed",
                 "closed", "resolved", "approved", "rejected", "draft", "submitted", "shipped", "delivered",
@@ -72,6 +78,8 @@ def features_stage(r: Reading) -> Reading:
     _board(r)
     _assignees(r)
     _assignments(r)
+    _activity_people_places(r)
+    _person_attributes(r)
     _stated_states(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
         r.features.insert(0, "auth")
@@ -387,6 +395,45 @@ def _assignments(r: Reading) -> None:
         r.words_for[join] = f"{words_of(parent)} assignment"
         force_link(r, join, parent)
         force_link(r, join, child)
+
+
+def _activity_people_places(r: Reading) -> None:
+    """'talks, speakers and rooms': the activity listed with people and places belongs to both."""
+    for group in r.lists:
+        named = [n for n in dict.fromkeys(r.named.get(id(p)) for p in group) if n in r.entities]
+        people = [n for n in named if n in _WHO | _PERSON_TARGETS | _HOSTS]
+        places = [n for n in named if n in _PLACES]
+        activity = next((n for n in named if n in _ACTIVITIES), None)
+        if not activity or not (people or places):
+            continue
+        for parent in people[:1] + places[:1]:
+            if parent in {"Member", "Customer", "Attendee", "Student", "Guest", "Client", "Patient"}:
+                continue  # who attends many activities is a booking or an enrolment, not the activity's owner
+            if not any(c == activity and p == parent for c, p, _ in r.links):
+                add_link(r, activity, parent)
+            e = r.entities[activity]
+            e.fields = [f for f in e.fields if f.name != words_of(parent).replace(" ", "_")]
+
+
+def _person_attributes(r: Reading) -> None:
+    """'instructor bios', "the driver's licence": a field of that person."""
+    for p in r.phrases:
+        kind = PERSON_ATTRIBUTES.get(p.head)
+        if not kind:
+            continue
+        toks = r.sentences[p.sentence]
+        owner = next((q for q in r.phrases if q.sentence == p.sentence and q.end == p.start and
+                      toks[q.end - 1].possessive), None)
+        name = _target(r, owner) if owner else (
+            entity_name(singular(p.modifiers[-1], r.language), None, r.language) if p.modifiers else None)
+        if name not in r.entities:
+            continue
+        e, field = r.entities[name], field_ident(p.head)
+        if all(not f.name.startswith(field[:5]) for f in e.fields):  # 'licence' is there as license_number
+            e.fields.append(FieldSpec(name=field, type=kind, required=False) if kind != "string" else
+                            FieldSpec(name=field, required=False, max_length=200))
+            if kind == "file":
+                r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
 
 
 def _stated_states(r: Reading) -> None:
