@@ -188,3 +188,14 @@ def test_a_person_named_through_an_attribute_is_that_person(prompt, person, fiel
     spec = infer_spec(prompt)
     assert person in _names(spec) and "Bio" not in _names(spec) and "Licence" not in _names(spec)
     assert any(f.startswith(field[:5]) for f in _fields(spec, person))
+
+
+@pytest.mark.parametrize(("prompt", "sold"), [
+    ("A cake shop website with a menu of cakes and an online order form", "Cake"),
+    ("Una pastelería con una carta de tartas y pedidos online", "Cake"),
+])
+def test_a_menu_of_things_and_an_order_form_take_orders(prompt, sold):
+    spec = infer_spec(prompt)
+    assert {sold, "Order", "OrderItem", "Customer"} <= _names(spec) and "Menu" not in _names(spec)
+    assert _links(spec, "OrderItem") == {"Order": "belongs_to", sold: "belongs_to"}
+    assert _links(spec, "Order").get("Customer") == "belongs_to"

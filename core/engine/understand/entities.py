@@ -32,7 +32,9 @@ _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan
               "include", "includes", "store", "stores"}
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
-               "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity"}
+               "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
+               "menu", "carta", "range", "selection"}
+_OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
 
 
@@ -128,7 +130,8 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in ENTITY_WORDS_ES and p.head not in known_words() and \
                 any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
             score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
-        if p.head in _CONTAINERS and p.end < len(toks) and toks[p.end].text in {"of", "de"} or _STACK.search(p.head):
+        if p.head in _CONTAINERS and p.end + 1 < len(toks) and toks[p.end].text in {"of", "de"} and not (
+                p.head in _OFFERS and toks[p.end + 1].tag in {"DET", "PRON"}) or _STACK.search(p.head):
             continue  # 'a list of books' is the books; 'express' is a framework
         names[id(p)] = name
         word.setdefault(name, " ".join([*p.modifiers[-1:], p.head]) if name != entity_name(p.head, None, r.language)

@@ -53,6 +53,9 @@ _PLACES = {"Room", "Venue", "Court", "Classroom", "Location", "Studio", "Stage",
            "Track", "Pool", "Theatre", "Theater", "Building", "Facility"}
 _ACTIVITIES = {"Talk", "Session", "ClassSession", "GymClass", "Lesson", "Match", "Event", "Meeting", "Workshop",
                "Course", "Exam", "Concert", "Show", "Performance", "Lecture", "Seminar", "Game", "Tour", "Screening"}
+_ORDERS = re.compile(r"\b(order forms?|(?:take|takes|taking|place|places|placing|accept|accepts) (?:online )?"
+                     r"orders|online orders?|orders? online|pedidos? (?:en linea|online)|hacer pedidos|formulario de "
+                     r"pedido)\b")
 _BOARD = re.compile(r"\b(kanban|trello|boards?|tableros?)\b")
 _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progress", "doing", "done", "completed",
                 "closed", "resolved", "approved", "rejected", "draft", "submitted", "shipped", "delivered",
@@ -80,6 +83,7 @@ def features_stage(r: Reading) -> Reading:
     _assignments(r)
     _activity_people_places(r)
     _person_attributes(r)
+    _takes_orders(r)
     _stated_states(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
         r.features.insert(0, "auth")
@@ -434,6 +438,26 @@ def _person_attributes(r: Reading) -> None:
                             FieldSpec(name=field, required=False, max_length=200))
             if kind == "file":
                 r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
+
+
+def _takes_orders(r: Reading) -> None:
+    """'an online order form', 'customers place orders': Order with OrderItem lines of the thing sold, by a Customer."""
+    if not _ORDERS.search(r.text):
+        return
+    sold = next((n for n in r.entities if n not in _FEATURE_ENTITIES | _WHO and not n.startswith("Order") and
+                 n not in {"Menu", "Category", "Group"}), None)
+    if sold is None:
+        return
+    for name in [n for n in r.entities if n in {"OrderForm", "Form", "Menu"}]:
+        if not any(name in link[:2] for link in r.links):
+            r.entities.pop(name)
+    for name in ("Customer", "Order", "OrderItem"):
+        if name not in r.entities:
+            r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+            r.entities[name].relations = []
+            r.words_for[name] = words_of(name)
+    for child, parent in (("Order", "Customer"), ("OrderItem", "Order"), ("OrderItem", sold)):
+        add_link(r, child, parent)
 
 
 def _stated_states(r: Reading) -> None:
