@@ -199,3 +199,15 @@ def test_a_menu_of_things_and_an_order_form_take_orders(prompt, sold):
     assert {sold, "Order", "OrderItem", "Customer"} <= _names(spec) and "Menu" not in _names(spec)
     assert _links(spec, "OrderItem") == {"Order": "belongs_to", sold: "belongs_to"}
     assert _links(spec, "Order").get("Customer") == "belongs_to"
+
+
+@pytest.mark.parametrize("prompt", [
+    "Flatmates share bills within a household group and see who owes whom",
+    "Una app para repartir gastos entre un grupo de amigos",
+])
+def test_expense_splitting_has_a_payer_and_shares(prompt):
+    spec = infer_spec(prompt)
+    expense = {r.target: r.field for r in spec.entity("Expense").relations}
+    assert expense == {"Group": "group_id", "Member": "paid_by_id"}
+    assert _links(spec, "Member") == {"Group": "belongs_to"}
+    assert _links(spec, "Share") == {"Expense": "belongs_to", "Member": "belongs_to"}

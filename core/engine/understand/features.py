@@ -513,3 +513,4 @@ def _split_costs(r: Reading) -> None:
     for child, parent in (("Member", "Group"), ("Expense", "Group"), ("Expense", "Member"), ("Share", "Expense"),
                           ("Share", "Member")):
         add_link(r, child, parent)
+    r.link_fields[("Expense", "Member")] = "paid_by_id"  # the member who paid; shares say who owes

@@ -61,6 +61,7 @@ class Reading:
     named: dict[int, str] = field(default_factory=dict)  # id(phrase) -> the entity it names
     field_lists: dict[str, list[str]] = field(default_factory=dict)  # entity -> field words the prompt gives
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (child, parent, kind)
+    link_fields: dict[tuple[str, str], str] = field(default_factory=dict)  # (child, parent) -> column ('paid_by_id')
     features: list[str] = field(default_factory=list)
     feature_specs: list[FeatureSpec] = field(default_factory=list)
     theme: ThemeSpec = field(default_factory=ThemeSpec)

@@ -246,7 +246,8 @@ def apply_links(r: Reading) -> list[EntitySpec]:
         known = definition(child)
         optional = parent in _OPTIONAL_PARENTS or bool(known and any(
             x.target == parent and not x.required for x in known.relations))
-        rel = RelationSpec(target=parent, kind=kind, required=not optional)
+        rel = RelationSpec(target=parent, kind=kind, required=not optional,
+                           field=r.link_fields.get((child, parent), ""))
         if all(x.target != parent for x in e.relations):
             e.fields = [f for f in e.fields if f.name != rel.field]
             e.relations.append(rel)
