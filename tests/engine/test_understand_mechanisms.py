@@ -211,3 +211,17 @@ def test_expense_splitting_has_a_payer_and_shares(prompt):
     assert expense == {"Group": "group_id", "Member": "paid_by_id"}
     assert _links(spec, "Member") == {"Group": "belongs_to"}
     assert _links(spec, "Share") == {"Expense": "belongs_to", "Member": "belongs_to"}
+
+
+def test_galleries_of_photos_hold_photos():
+    spec = infer_spec("A portfolio where illustrators keep galleries of photos")
+    assert _links(spec, "Photo").get("Gallery") == "belongs_to" and "Photo" not in _links(spec, "Gallery")
+
+
+@pytest.mark.parametrize(("prompt", "owner", "field"), [
+    ("A service desk: issues with attachments, technicians and clients", "Issue", "attachment"),
+    ("Employees upload receipts for their expenses", "Expense", "receipt"),
+])
+def test_attached_files_are_fields_of_their_owner(prompt, owner, field):
+    spec = infer_spec(prompt)
+    assert _fields(spec, owner)[field] == "file" and not {"Attachment", "Receipt"} & _names(spec)

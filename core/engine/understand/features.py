@@ -213,12 +213,18 @@ def _file_nouns(r: Reading) -> None:
             _upload(r, own, "photo")  # the photos of a gallery are things; each holds its file
             continue
         owner = _joined(r, p) or _owner_of(r, p) or _described_before(r, p)
-        if not owner or owner == own or owner not in r.entities or r.uses_feature("uploads", owner):
+        if not owner or owner == own or owner not in r.entities:
             continue
-        if own in r.entities and own not in {owner, r.main} and not any(own == parent for _, parent, _ in r.links):
+        if own in r.entities and own != owner and not any(own == parent for _, parent, _ in r.links):
             r.entities.pop(own)
             r.links = [link for link in r.links if own not in link[:2]]
-        _upload(r, owner, word)
+            r.main = owner if r.main == own else r.main
+        if not r.uses_feature("uploads", owner):
+            _upload(r, owner, word)
+    if collection and {"Photo", "Gallery"} <= set(r.entities):  # a gallery has photos, not the reverse
+        r.links = [link for link in r.links if link[:2] != ("Gallery", "Photo")]
+        if not any(link[:2] == ("Photo", "Gallery") for link in r.links):
+            add_link(r, "Photo", "Gallery")
 
 
 def _owner_of(r: Reading, p: Phrase) -> str | None:
