@@ -66,10 +66,14 @@ def test_attribute_lists_are_fields_not_entities(prompt, entity, fields):
     assert set(fields) <= set(_fields(spec, entity))
 
 
-def test_upvotes_make_votes():
-    spec = infer_spec("Readers upvote the best answers to each question")
+@pytest.mark.parametrize(("prompt", "voted"), [
+    ("Readers upvote the best answers to each question", "Answer"),
+    ("Un foro donde los socios votan respuestas", "Reply"),
+])
+def test_upvotes_make_votes(prompt, voted):
+    spec = infer_spec(prompt)
     assert "Vote" in _names(spec)
-    assert "Answer" in _links(spec, "Vote")
+    assert voted in _links(spec, "Vote")
 
 
 @pytest.mark.parametrize(("prompt", "names"), [
