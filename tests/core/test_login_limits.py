@@ -15,6 +15,9 @@ from tests.core.test_jobs_redis import _reachable
 from tests.factories import PASSWORD, make_user
 
 REDIS = os.environ.get("TEST_REDIS_URL", "")
+# The Redis limiter's keys are shared by every process: the SQLite and PostgreSQL runs of one test must not
+# overlap on two workers (make test uses --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("login-limits")
 
 
 @pytest.fixture(params=["memory", "redis"])

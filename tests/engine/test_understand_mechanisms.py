@@ -229,3 +229,11 @@ def test_galleries_of_photos_hold_photos():
 def test_attached_files_are_fields_of_their_owner(prompt, owner, field):
     spec = infer_spec(prompt)
     assert _fields(spec, owner)[field] == "file" and not {"Attachment", "Receipt"} & _names(spec)
+
+
+@pytest.mark.parametrize("prompt", ["A recipe site with photo uploads", "A gallery with photo uploads"])
+def test_photo_uploads_of_the_main_thing_build_a_valid_spec(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    names = {e.name for e in spec.entities}
+    assert all(fs.entity in names for fs in spec.feature_specs)
+    assert "uploads" in spec.features or "uploads" in spec.not_built

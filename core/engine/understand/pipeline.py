@@ -96,11 +96,24 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
         if any(e.name == reserved for e in entities):
             raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
+    entities = entities[:30]
+    specs = _specs_for(entities, r)
     app_name = kebab(name) if name and name.strip() else _app_name(prompt, title)
     return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
                    description=prompt.strip().splitlines()[0].strip("# ")[:300], language=r.language,
-                   domain=domain, entities=entities[:30], features=r.features, feature_specs=r.feature_specs,
+                   domain=domain, entities=entities, features=r.features, feature_specs=specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built)
+
+
+def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:
+    """Feature specs whose entities survived; a feature left with none is reported as not built, not dropped."""
+    names = {e.name for e in entities}
+    kept = [fs for fs in r.feature_specs if fs.entity in names and (not fs.target or fs.target in names)]
+    for fs in r.feature_specs:
+        if fs not in kept and not any(k.name == fs.name for k in kept) and fs.name in r.features:
+            r.features.remove(fs.name)
+            r.not_built.append(fs.name.replace("_", " "))
+    return kept
 
 
 def rename_entity(entities: list[EntitySpec], specs: list[FeatureSpec], old: str, new: str) -> bool:
