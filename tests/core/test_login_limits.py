@@ -16,8 +16,8 @@ from tests.factories import PASSWORD, make_user
 
 REDIS = os.environ.get("TEST_REDIS_URL", "")
 # The Redis limiter's keys are shared by every process: the SQLite and PostgreSQL runs of one test must not
-# overlap on two workers (make test uses --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("login-limits")
+# overlap on two workers, nor with the other Redis tests, which reset them (make test uses --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("redis")
 
 
 @pytest.fixture(params=["memory", "redis"])
