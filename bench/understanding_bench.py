@@ -8,7 +8,7 @@ never copied into the repository; skipped cleanly when absent) and the prompt se
 bench (colours, relations, features, declines).
 
 Usage: python bench/understanding_bench.py [--provider offline|joxcoder_local|openai|...] [--only labels,relations,...]
-       [--limit N] [--rows]
+       [--limit N] [--rows] [--labels FILE]
 A model provider runs the architect as a generation would (JoxCoder Local: the compact plan merged with the offline
 understanding) and adds a "model" section: tokens per prompt, calls, peak memory, load.
 """
@@ -299,8 +299,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N prompts of each part (slow models)")
     ap.add_argument("--only", default=",".join(PARTS), help="comma-separated: " + ",".join(PARTS))
     ap.add_argument("--rows", action="store_true", help="include per-row details (misses) in the output")
+    ap.add_argument("--labels", type=Path, default=None, help="a labels file in dev-labels.jsonl's format")
     args = ap.parse_args()
-    global LIMIT, RELATIONS, FEATURES, COLOURS, DECLINES
+    global LIMIT, RELATIONS, FEATURES, COLOURS, DECLINES, LABELS
+    LABELS = args.labels or LABELS
     if args.limit:
         LIMIT = args.limit
         RELATIONS, FEATURES, COLOURS, DECLINES = (RELATIONS[:LIMIT], FEATURES[:LIMIT], COLOURS[:LIMIT],
