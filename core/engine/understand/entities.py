@@ -233,6 +233,9 @@ def entities_stage(r: Reading) -> Reading:
         score[name] += min(2, count - 1)
     score.pop("", None)
     chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
+    acted = {names[id(p)] for f in r.frames for p in f.objects if id(p) in names}
+    near = sorted((n for n in acted if score[n] >= THRESHOLD - 1), key=lambda n: first[n])
+    r.fallback = {n: word[n] for n in near[:3]}
     best, domain = best_domain(r.text)
     if best >= 4 or best >= 2 and len(chosen) <= 1:
         r.domain = domain.key  # names the app ('Online Shop') and says which Room or Reservation is meant

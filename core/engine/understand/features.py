@@ -63,7 +63,9 @@ _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progres
                 "pendiente", "en_curso", "en_proceso", "cerrada", "cerrado", "completada", "completado",
                 "resuelta", "resuelto", "hecho", "hecha", "aprobada", "rechazada", "nueva", "nuevo"}
 _SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
-                    r"(costs?|expenses?|bills?|gastos?|cuentas?)|(?:costs?|expenses?|bills?) split(?:s|ting)?)\b")
+                    r"(costs?|expenses?|bills?|gastos?|cuentas?)|"
+                    r"(?:costs?|expenses?|bills?) (?:split(?:s|ting)?|sharing)|"
+                    r"shared (?:costs|expenses|bills)|gastos compartidos)\b")
 
 
 def features_stage(r: Reading) -> Reading:

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from core.engine.understand.attributes import attributes_stage, ensure_label
 from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
+from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage
 from core.engine.understand.entities import entities_stage
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import words_of
+from core.engine.understand.knowledge import definition, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -21,7 +22,7 @@ from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load
 from core.errors import ValidationError
-from core.spec import AppSpec, EntitySpec, FeatureSpec, pluralize, snake
+from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, pluralize, snake
 
 MAX_PROMPT = 20_000
 _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
@@ -33,6 +34,11 @@ def kinds_stage(r: Reading) -> Reading:
     kind = next((k for phrase, k in load("words")["kinds"].items() if re.search(rf"\b{re.escape(phrase)}\b", head)),
                 None)  # the kind must be what the request is ('a CRM'), not a word in passing ('stock levels')
     domain = next((d for d in DOMAINS if d.key == kind), None)
+    if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS):
+        for name, word in r.fallback.items():  # 'helps users track their daily water intake'
+            r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+            r.words_for[name] = word
+        r.main = next(iter(r.entities), "")
     if r.entities or domain is None or len(r.text.split()) > _KIND_WORDS:
         return r
     from core.engine.understand.catalogue import parse_entities
@@ -55,8 +61,8 @@ def style_stage(r: Reading) -> Reading:
 STAGES: list[tuple[str, Callable[[Reading], Reading]]] = [
     ("normalise", normalise_stage), ("sentences", sentences_stage), ("candidates", candidates_stage),
     ("entities", entities_stage), ("attributes", attributes_stage), ("kinds", kinds_stage),
-    ("relations", relations_stage), ("features", features_stage), ("style", style_stage),
-    ("reach", reach_stage), ("coverage", coverage_stage),
+    ("relations", relations_stage), ("features", features_stage), ("companions", companions_stage),
+    ("style", style_stage), ("reach", reach_stage), ("coverage", coverage_stage),
 ]
 
 

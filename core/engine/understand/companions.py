@@ -1,0 +1,109 @@
+"""Stage 7b: what a competent engineer models beside the named things (order lines, a symptom's log entries,
+the categories expenses are sorted into), from vocabulary/companions.json; never a whole template."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from core.engine.understand.catalogue import parse_entities
+from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.reading import Reading
+from core.engine.understand.relations import add_link
+from core.engine.understand.vocab import load
+from core.spec import EntitySpec, FeatureSpec, FieldSpec
+
+_NEGATION = re.compile(r"\b(not|no|without|never|nor|n't|doesn|don|sin|ni)\b")
+MAX_ENTITIES = 12  # companions never grow a spec past this
+
+
+@cache
+def _rules() -> tuple[dict, tuple[dict, ...], frozenset[str]]:
+    """(implied, cues with compiled patterns, people) from companions.json."""
+    data = load("companions")
+    cues = tuple({**c, "pattern": re.compile(c["when"])} for c in data["cues"])
+    return data["implied"], cues, frozenset(data["people"])
+
+
+def companions_stage(r: Reading) -> Reading:
+    """Add the companions of named entities, then the entities cue phrases imply, each linked."""
+    if not r.entities:
+        return r
+    implied, cues, people = _rules()
+    for name in list(r.entities):
+        for rule in implied.get(name, []):
+            if len(r.entities) >= MAX_ENTITIES:
+                return r
+            blockers = people if rule.get("unless") == "people" else set(rule.get("unless", []))
+            if rule["add"] in r.entities or blockers & set(r.entities):
+                continue
+            if "when" in rule and not re.search(rule["when"], r.text):
+                continue
+            if rule.get("unless_children") and any(parent == name for _, parent, _ in r.links):
+                continue
+            _add(r, rule["add"])
+            _link(r, rule["add"], name, rule["as"])
+    for cue in cues:
+        if len(r.entities) >= MAX_ENTITIES or cue["add"] in r.entities:
+            continue
+        if set(cue.get("unless", [])) & set(r.entities) or cue.get("needs") and not set(cue["needs"]) & set(r.entities):
+            continue
+        if not any(_affirmed(cue["pattern"], " ".join(t.text for t in toks)) for toks in r.sentences):
+            continue
+        if cue.get("skip_if_uploads") and any(fs.name == "uploads" for fs in r.feature_specs):
+            continue  # 'issues with attachments' already gave the issue a file field
+        _add(r, cue["add"])
+        anchor = next((n for n in cue["of"] if n in r.entities), None) if cue["of"] else None
+        anchor = anchor or (r.main if cue["as"] != "none" and r.main != cue["add"] else None)
+        if anchor:
+            _link(r, cue["add"], anchor, cue["as"])
+        for other in cue.get("also", []):
+            if other in r.entities:
+                add_link(r, cue["add"], other)
+                break
+        if cue.get("feature") == "uploads":
+            _file(r, cue["add"])
+    return r
+
+
+@cache
+def _own_definitions() -> dict[str, EntitySpec]:
+    """Fields of the companions only this vocabulary defines."""
+    return {e.name: e for e in parse_entities(load("companions")["entities"])}
+
+
+def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
+    """The sentence asks for it: matched, and not after a 'not', 'without' or 'sin'."""
+    m = pattern.search(sentence)
+    return bool(m) and not _NEGATION.search(sentence[:m.start()])
+
+
+def _add(r: Reading, name: str) -> None:
+    """A companion entity with the fields we know for it."""
+    own = _own_definitions().get(name)
+    e = own.model_copy(deep=True) if own else definition(name, r.domain)
+    e = e or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    e.relations = []
+    r.entities[name] = e
+    r.words_for[name] = words_of(name)
+
+
+def _link(r: Reading, added: str, anchor: str, role: str) -> None:
+    """child: the companion belongs to the anchor; parent: the anchor belongs to the companion."""
+    if role == "child":
+        add_link(r, added, anchor)
+    elif role == "parent":
+        add_link(r, anchor, added)
+    elif role == "child_of_group":  # a settlement is between members of the anchor's group
+        add_link(r, added, next((n for n in ("Group", "Member") if n in r.entities), anchor))
+
+
+def _file(r: Reading, name: str) -> None:
+    """An uploaded file on the companion (an Attachment), served by the uploads feature."""
+    e = r.entities[name]
+    if all(f.type != "file" for f in e.fields):
+        e.fields.append(FieldSpec(name="file", type="file", required=False))
+    field = next(f.name for f in e.fields if f.type == "file")
+    r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
+    if "uploads" not in r.features:
+        r.features.append("uploads")
