@@ -139,8 +139,12 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
         if not feature and any(nouns.get(w) == "booking_slots" for w in p.modifiers):
             feature = "booking_slots"  # 'a booking system for a yoga studio'
         if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1 and \
-                not (feature == "ratings" and _rated(r, p)):
+                not (feature in {"ratings", "comments"} and _rated(r, p)):
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
+        liked = [m for m in p.words[:-1] if nouns.get(m) == "favourites"]
+        if not feature and liked and _target(r, p):
+            out.setdefault("favourites", []).append((_target(r, p) or "", liked[-1]))  # 'mark favourite episodes'
+            continue
         if feature == "booking_slots":
             own = name_of(p, r.language)
             entity = own if own in r.entities and own in _BOOKINGS else ""
@@ -155,12 +159,18 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+_GIVEN = {"leave", "give", "write", "add", "post", "submit", "dejar", "escribir", "anadir", "publicar"}
+
+
 def _rated(r: Reading, p: Phrase) -> bool:
     """'a 1-5 rating', 'a star rating', 'notes with a rating' (alone, not one of a field list) ask for ratings."""
     toks = r.sentences[p.sentence]
     before = [t.text for t in toks[max(0, p.start - 3):p.start]]
     if any(re.fullmatch(r"\d+(?:-\d+)?|\d+-star|stars?|estrellas", w) for w in before):
         return True
+    given = [t.lemma or t.text for t in toks[max(0, p.start - 3):p.start] if t.tag == "VERB"]
+    if given and given[-1] in _GIVEN:
+        return True  # 'leave a rating after attending', 'write a review'
     listed = any(p in g and len(g) > 1 for g in r.lists)
     return not listed and [w for w in before if w not in {"a", "an", "una", "un"}][-1:] in (["with"], ["con"])
 
@@ -251,7 +261,7 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
 
 
 def _user(r: Reading) -> str:
-    """The account entity (User), added when a feature needs one."""
+    """The account entity (User), added when a feature needs one (the generated app links it to the login)."""
     if "User" not in r.entities:
         r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
                                                              FieldSpec(name="email", type="email", unique=True)])
