@@ -149,7 +149,7 @@ def entities_stage(r: Reading) -> Reading:
             if id(p) in names and storing:
                 score[names[id(p)]] += 3 if id(p) in joined else 2  # 'book services': what is booked is a thing
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
-            score[names[id(f.subject)]] += 2
+            score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
                 score[names[id(f.subject)]] += 1
                 for p in f.objects:
