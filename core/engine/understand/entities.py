@@ -159,6 +159,7 @@ def entities_stage(r: Reading) -> Reading:
                                                id(f.objects[0]) not in names):
                 score[names[id(p)]] += 1  # 'assign tasks to members', 'upload images of their projects'
     _container_bonus(r, names, score)
+    _feature_object_bonus(r, names, score)
     starts = {(g[0].sentence, g[0].start) for g in r.lists}
     for p in r.phrases:
         toks = r.sentences[p.sentence]
@@ -247,6 +248,19 @@ def entities_stage(r: Reading) -> Reading:
         things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers
         r.main = max(things, key=lambda n: (score[n], -first[n]))
     return r
+
+
+def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'a rating of each book', 'comentarios sobre las recetas': what a feature noun is about is stored."""
+    feature_words = {w for ws in load("verbs")["feature_nouns"].values() for w in ws}
+    for p in r.phrases:
+        if p.head not in feature_words and " ".join(p.words) not in feature_words:
+            continue
+        toks = r.sentences[p.sentence]
+        after = next((q for q in r.phrases if q.sentence == p.sentence and p.end < q.start <= p.end + 3), None)
+        if after is not None and id(after) in names and toks[p.end].text in {"of", "on", "for", "de", "sobre"} and \
+                all(t.tag == "DET" for t in toks[p.end + 1:after.start]):
+            score[names[id(after)]] += 1
 
 
 def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -140,6 +140,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
             return False  # 'los coches tienen matricula, modelo...' lists fields, not matricular
         if singular(w, "es") in ENTITY_WORDS_ES and not (prev and prev.text in {"se", "puede", "pueden", "para"}):
             return False  # 'pedidos' are orders here, not a form of pedir
+        if prev and prev.text in {"a", "de", "para", "al"} and verb_lemmas().get(w) == w:
+            return True  # 'ayuda a organizar', 'para gestionar': an infinitive after a preposition
         return not (prev and prev.tag in {"DET", "ADJ"}) and not w.endswith(("cion", "ciones"))
     if nxt in {"which", "that", "who"} and w.endswith("s") and prev is not None and prev.tag == "NOUN" and \
             singular(w) in known_nouns() | set(load("nouns")["compound_heads"]):

@@ -1,0 +1,103 @@
+"""The companions stage (issue 9): what an engineer models beside the named things, and what cue phrases imply."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from core.spec import AppSpec
+
+
+def _names(spec: AppSpec) -> set[str]:
+    return {e.name for e in spec.entities}
+
+
+def _links(spec: AppSpec, entity: str) -> set[str]:
+    return {r.target for r in spec.entity(entity).relations}
+
+
+@pytest.mark.parametrize(("prompt", "entity", "parent"), [
+    ("A coffee roaster's web shop where buyers place orders and pay by card", "Payment", "Order"),
+    ("Una web de alquiler de bicicletas: los clientes hacen reservas y pagan una señal", "Payment", "Booking"),
+    ("An app for a catering firm: clients receive invoices for each event and pay them online", "Payment", "Invoice"),
+    ("A personal finance app to record expenses and income", "Category", None),
+    ("A symptom diary: people track their symptoms and how bad they feel over time", "SymptomLog", "Symptom"),
+    ("A cookbook site with recipes from grandmothers", "Ingredient", "Recipe"),
+    ("A habit tracker with daily habits and streaks", "HabitLog", "Habit"),
+    ("Una app de encuestas para clientes", "Question", "Survey"),
+])
+def test_named_things_bring_what_an_engineer_models_beside_them(prompt, entity, parent):
+    spec = infer_spec(prompt)
+    assert entity in _names(spec), _names(spec)
+    if parent:
+        assert parent in _links(spec, entity)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("An app where households list their groceries and categorize items by aisle", "Category"),
+    ("A tutoring platform that gives students personalized recommendations of exercises", "Recommendation"),
+    ("Small teams manage their tasks together, with file sharing and notifications", "Notification"),
+    ("Small teams manage their tasks together, with file sharing and notifications", "Attachment"),
+    ("Freelancers track time spent on client projects", "TimeEntry"),
+    ("Clients post jobs and freelancers message each other about them", "Message"),
+    ("A charity site where donors give money to fundraising campaigns", "Donation"),
+    ("Un gestor de tareas para equipos con adjuntar archivos y notificaciones", "Notification"),
+])
+def test_cue_phrases_imply_records(prompt, entity):
+    assert entity in _names(infer_spec(prompt))
+
+
+def test_a_shared_file_is_an_uploaded_file():
+    spec = infer_spec("Small teams manage their tasks together, with file sharing and notifications")
+    assert ("Attachment", "file") in [(f.entity, f.field) for f in spec.uses("uploads")]
+    assert "Task" in _links(spec, "Attachment")
+
+
+@pytest.mark.parametrize(("prompt", "absent"), [
+    ("A symptom tracker. It does not give recommendations.", "Recommendation"),
+    ("Sin notificaciones: una app de tareas con proyectos", "Notification"),
+    ("A restaurant site with a set menu: main course, dessert and wine", "Lesson"),
+    ("A budgeting app that helps people reduce their spending habits", "HabitLog"),
+    ("A shared expenses app for a group of flatmates", "Category"),
+    ("A menu planner for a restaurant: menus have dishes with a price", "MenuItem"),
+])
+def test_companions_need_their_context(prompt, absent):
+    assert absent not in _names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "expense sharing for a group of flatmates",
+    "A software application that helps users track their daily water intake.",
+    "Una aplicación que ayuda a organizar los compromisos sociales de cada persona.",
+])
+def test_a_short_request_keeps_the_thing_its_verb_acts_on(prompt):
+    assert infer_spec(prompt).entities
+
+
+@pytest.mark.parametrize("prompt", [
+    "Software that monitors network traffic and system logs to detect suspicious activities.",
+    "A tool that analyzes the size of directories in a folder and reports the largest ones.",
+    "A utility that converts times between different time zones.",
+    "a tool that compresses and resizes my photos in bulk",
+    "An assistant that gives real-time updates on traffic conditions and alternative routes.",
+])
+def test_utilities_are_declined(prompt):
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "feature", "entity"), [
+    ("Visitors browse upcoming concerts and leave a rating after attending.", "ratings", "Concert"),
+    ("Listeners play episodes and mark favourite episodes.", "favourites", "Episode"),
+    ("Los lectores pueden dejar una valoración de cada libro.", "ratings", "Book"),
+])
+def test_feature_phrasings(prompt, feature, entity):
+    spec = infer_spec(prompt)
+    assert entity in [f.target or f.entity for f in spec.uses(feature)] + \
+        [f.entity for f in spec.uses(feature)], spec.feature_specs
+
+
+def test_people_who_act_are_entities():
+    spec = infer_spec("Patrons place holds on books and students enrol in courses.")
+    assert {"Patron", "Book", "Course", "Enrollment"} <= _names(spec)
