@@ -348,7 +348,7 @@ def test_record_words_name_their_entity():
     spec = infer_spec("fleet maintenance log: vehicles with plate, make, model, year and mileage; maintenance "
                       "records with date, cost and description")
     assert "Record" not in {e.name for e in spec.entities}
-    assert _types(spec, "Maintenance")["cost"] == "decimal"
+    assert _types(spec, "MaintenanceRecord")["cost"] == "decimal"
 
 
 def test_fine_tuning_is_declined():

@@ -160,6 +160,10 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 1  # 'assign tasks to members', 'upload images of their projects'
     _container_bonus(r, names, score)
     _feature_object_bonus(r, names, score)
+    for p in r.phrases:  # 'loans between friends', 'prestamos entre amigos': the people are records too
+        if id(p) in names and p.head in word_set("people") and p.start and \
+                r.sentences[p.sentence][p.start - 1].text in {"between", "among", "amongst", "entre"}:
+            score[names[id(p)]] += 2
     starts = {(g[0].sentence, g[0].start) for g in r.lists}
     for p in r.phrases:
         toks = r.sentences[p.sentence]
