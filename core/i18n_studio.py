@@ -72,5 +72,13 @@ ES_STUDIO: dict[str, str] = {
     "a system utility": "una utilidad del sistema",
     "an audio or music tool": "una herramienta de audio o música",
     "a calculator": "una calculadora",
+    "a live traffic service": "un servicio de tráfico en tiempo real",
+    # The offline engine's answer when it understood nothing to store (core/engine/understand/coverage.py)
+    "I could not tell what this app should store. Name the things it keeps and what they have, e.g. "
+    "'a library where members borrow books', 'a shop with products, customers and orders', or "
+    "'una app de recetas con ingredientes y valoraciones'.":
+        "No he podido saber qué debe guardar esta app. Nombra las cosas que guarda y qué tienen, p. ej. "
+        "'una biblioteca donde los socios toman libros prestados', 'una tienda con productos, clientes y "
+        "pedidos' o 'una app de recetas con ingredientes y valoraciones'.",
     "a game": "un juego",
 }

@@ -24,3 +24,17 @@ def test_template_messages_translate(english: str, spanish: str) -> None:
 
 def test_unknown_messages_stay_as_they_are() -> None:
     assert translate_message("Something nobody wrote a template for", "es") == "Something nobody wrote a template for"
+
+
+def test_the_engines_refusals_read_in_spanish() -> None:
+    """Both offline-engine refusals a Spanish studio can show are in its catalogue, not left in English."""
+    from core.engine import infer_spec
+    from core.errors import UnsupportedRequestError, ValidationError
+    from core.i18n import t
+
+    for prompt, error in (("hola", ValidationError), ("un temporizador pomodoro", UnsupportedRequestError)):
+        with pytest.raises(error) as caught:
+            infer_spec(prompt)
+        spanish = t(str(caught.value), "es")
+        assert spanish != str(caught.value)
+        assert "app" in spanish and " the " not in spanish

@@ -101,3 +101,30 @@ def test_feature_phrasings(prompt, feature, entity):
 def test_people_who_act_are_entities():
     spec = infer_spec("Patrons place holds on books and students enrol in courses.")
     assert {"Patron", "Book", "Course", "Enrollment"} <= _names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "absent"), [
+    ("Flats for sale or rent with the number of bedrooms and a price", {"Sale", "Rent", "Bedroom"}),
+    ("Por favor, crea una web de pisos en venta o alquiler con el número de habitaciones", {"Favor", "Sale", "Room"}),
+    ("Recruiters move applications through the stages received, interview, offer and rejected", {"Stage"}),
+    ("QuickBite is a Restaurants&Delivery software application where diners order dishes", {"Delivery"}),
+    ("Candidates create a profile and apply to jobs", {"Profile"}),
+    ("Create a website for a rural hotel where guests book rooms", {"Hotel"}),
+])
+def test_counts_modes_stages_and_the_business_itself_are_not_records(prompt, absent):
+    assert not absent & _names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "una tienda online con productos y pedidos; los clientes pagan con tarjeta",
+    "An online shop with products and orders; customers pay by card",
+])
+def test_how_people_pay_is_not_a_record(prompt):
+    spec = infer_spec(prompt)
+    assert "Card" not in _names(spec) and "Payment" in _names(spec)
+
+
+def test_spanish_requests_list_what_was_understood_in_spanish_words():
+    spec = infer_spec("una tienda online con productos y pedidos; los clientes pagan con tarjeta")
+    assert {"productos", "pedidos", "clientes", "pagos"} <= set(spec.requested)
+    assert not [w for w in spec.requested if w.endswith("itemes")]

@@ -34,8 +34,8 @@ def coverage_stage(r: Reading) -> Reading:
         raise ValidationError(_HELP)
     vocab = load("coverage")
     es = r.language == "es"
-    requested = [_plural_es(r.words_for.get(n, "")) if es and r.words_for.get(n, "").isalpha() else
-                 words_of(pluralize(snake(n))).replace("_", " ") for n in r.entities if n != "User"]
+    requested = [_spanish(n, r.words_for.get(n, "")) if es else words_of(pluralize(snake(n))).replace("_", " ")
+                 for n in r.entities if n != "User"]
     requested += [vocab["features"][r.language][f] for f in r.features if f in vocab["features"][r.language]]
     found = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
     if any(p != "notifications" and "notifications" in p for p in found):
@@ -44,6 +44,25 @@ def coverage_stage(r: Reading) -> Reading:
     r.requested = list(dict.fromkeys([*requested, *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
+
+
+@cache
+def _es_words() -> dict[str, str]:
+    """Entity name -> a Spanish word for it."""
+    from core.engine.understand.lexicon import ENTITY_WORDS_ES
+
+    out: dict[str, str] = {}
+    for word, name in ENTITY_WORDS_ES.items():
+        out.setdefault(name, word)
+    return out
+
+
+def _spanish(name: str, word: str) -> str:
+    """What a Spanish prompt calls an entity, in the plural; an English word the engine added stays English."""
+    if word.isalpha() and word not in {words_of(name), name.lower()}:
+        return _plural_es(word)
+    spanish = _es_words().get(name)
+    return _plural_es(spanish) if spanish else words_of(pluralize(snake(name))).replace("_", " ")
 
 
 def _plural_es(word: str) -> str:

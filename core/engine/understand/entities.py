@@ -126,6 +126,8 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
+        if _not_a_record(r, p):
+            continue
         if r.language == "es" and not p.plural and p.start > 1 and toks[p.start - 1].text == "de" and \
                 p.head not in ENTITY_WORDS_ES and p.head not in known_words() and \
                 any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
@@ -252,6 +254,38 @@ def entities_stage(r: Reading) -> Reading:
         things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers
         r.main = max(things, key=lambda n: (score[n], -first[n]))
     return r
+
+
+_COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])
+_MODES = {"sale", "rent", "venta", "alquiler", "lease", "hire"}
+_STAGES = {"stage", "status", "state", "step", "phase", "estado", "etapa", "fase"}
+
+
+def _not_a_record(r: Reading, p: Phrase) -> bool:
+    """Nouns that are a count, a mode, a stage list or a category label, not things to store."""
+    toks = r.sentences[p.sentence]
+    before = [t.text for t in toks[max(0, p.start - 2):p.start]]
+    if before in _COUNTED:
+        return True  # 'the number of bedrooms' is a field
+    if p.head in _MODES and before[-1:] in (["for"], ["en"], ["de"]):
+        return True  # 'flats for sale or rent', 'pisos en venta o alquiler'
+    if p.head in _STAGES and p.plural and p.end < len(toks) and (toks[p.end].text in {":", "such", "like", "como"} or
+                                                                 toks[p.end].tag in {"NOUN", "ADJ", "VERB"}):
+        return True  # 'through the stages received, interview, offer and rejected'
+    paid = [t for t in toks[max(0, p.start - 3):p.start] if t.tag == "VERB"]
+    if paid and re.fullmatch(r"pa(?:y|ys|id|ying)|pag(?:a|an|ar|as|amos|ando|ado|ue|uen)", paid[-1].text) and \
+            before[-1:] in (["with"], ["by"], ["con"]):
+        return True  # 'customers pay by card', 'pagan con tarjeta': a payment method
+    amp = {p.start - 1, p.end}
+    if any(0 <= i < len(toks) and toks[i].text == "&" for i in amp):
+        return True  # 'a Restaurants&Delivery software application': a category label
+    if not p.modifiers and p.head in {"profile", "account", "perfil", "cuenta"}:
+        return True  # 'candidates create a profile': the profile is the candidate
+    return bool(p.start and toks[p.start - 1].text == "for" and not p.plural and p.start > 1 and
+                toks[p.start - 2].text in {"website", "site", "app", "application", "platform", "portal"} or
+                p.start > 2 and toks[p.start - 2].text in {"for", "para"} and not p.plural and
+                toks[p.start - 1].tag == "DET" and toks[p.start - 3].text in {"website", "site", "app", "web", "pagina",
+                                                                            "application", "platform", "portal"})
 
 
 def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
