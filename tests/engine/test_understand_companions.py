@@ -128,3 +128,8 @@ def test_spanish_requests_list_what_was_understood_in_spanish_words():
     spec = infer_spec("una tienda online con productos y pedidos; los clientes pagan con tarjeta")
     assert {"productos", "pedidos", "clientes", "pagos"} <= set(spec.requested)
     assert not [w for w in spec.requested if w.endswith("itemes")]
+
+
+def test_a_favourite_in_passing_is_not_the_favourites_feature():
+    spec = infer_spec("Diners make reservations at their favorite restaurants and reserve a table.")
+    assert "favourites" not in spec.features

@@ -142,7 +142,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
                 not (feature in {"ratings", "comments"} and _rated(r, p)):
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         liked = [m for m in p.words[:-1] if nouns.get(m) == "favourites"]
-        if not feature and liked and _target(r, p):
+        marked = any(p in f.objects and f.verb in _MARKING for f in r.frames)
+        if not feature and liked and marked and _target(r, p):
             out.setdefault("favourites", []).append((_target(r, p) or "", liked[-1]))  # 'mark favourite episodes'
             continue
         if feature == "booking_slots":
@@ -159,6 +160,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+_MARKING = {"mark", "save", "add", "keep", "star", "flag", "bookmark", "collect", "store", "manage", "list", "pick",
+            "choose", "marcar", "guardar", "elegir"}  # 'mark favourite episodes', not 'at their favourite restaurants'
 _GIVEN = {"leave", "give", "write", "add", "post", "submit", "dejar", "escribir", "anadir", "publicar"}
 
 
