@@ -35,7 +35,7 @@ from core.users import UserPublic, account_id, authenticate, find_user
 TOO_MANY_ATTEMPTS = "Too many attempts, try again in a minute"
 GRANT_SECONDS = 60
 _key_lock = threading.Lock()
-_limiters: dict[str, MovingWindowRateLimiter] = {}
+_limiters: dict[tuple[str, str], MovingWindowRateLimiter] = {}
 _redeemed: dict[str, float] = {}  # grant id -> its expiry: each grant sets a cookie once (per process)
 
 
@@ -154,12 +154,16 @@ def _address_attempts() -> RateLimitItemPerMinute:
 
 def _limiter() -> MovingWindowRateLimiter:
     """Failed-login counts: in this process, or shared by every replica in Redis when REDIS_URL is set."""
-    url = get_settings().redis_url
+    settings = get_settings()
+    url = settings.redis_url
+    # Installations sharing one Redis (told apart by REDIS_QUEUE) each have their own account ids and
+    # addresses: their counts, and a reset of them, must not reach each other's.
+    prefix = f"{settings.redis_queue}:login-limits"
     with _key_lock:
-        if url not in _limiters:
-            storage: Storage = storage_from_string(url) if url else MemoryStorage()
-            _limiters[url] = MovingWindowRateLimiter(storage)
-        return _limiters[url]
+        if (url, prefix) not in _limiters:
+            storage: Storage = storage_from_string(url, key_prefix=prefix) if url else MemoryStorage()
+            _limiters[url, prefix] = MovingWindowRateLimiter(storage)
+        return _limiters[url, prefix]
 
 
 def login(username: str, password: str, *, client: str = "") -> UserPublic | None:
@@ -191,7 +195,7 @@ def client_address(forwarded_for: str | None, peer: str | None) -> str:
 
 
 def reset_login_limits() -> None:
-    """Forget every failed-login count (tests)."""
+    """Forget this installation's failed-login counts (tests)."""
     _limiter().storage.reset()
 
 

@@ -15,21 +15,19 @@ from tests.core.test_jobs_redis import _reachable
 from tests.factories import PASSWORD, make_user
 
 REDIS = os.environ.get("TEST_REDIS_URL", "")
-# The Redis limiter's keys are shared by every process: the SQLite and PostgreSQL runs of one test must not
-# overlap on two workers, nor with the other Redis tests, which reset them (make test uses --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("redis")
+NO_REDIS = "Redis not reachable: set TEST_REDIS_URL (CI's .ci/run starts one)"
 
 
-# Only the in-process limiter here: the Redis variants left counts that a later parametrisation saw in the
-# clean-clone CI run (cause not found in time). The shared Redis limit is covered by
-# tests/core/test_jobs_redis.py::test_failed_logins_are_counted_across_replicas.
-@pytest.fixture(params=["memory"])
+@pytest.fixture(params=["memory", "redis"])
 def limits(request: pytest.FixtureRequest, any_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Five failures a minute per account, in process memory or in the real Redis."""
     if request.param == "redis":
         if not _reachable(REDIS):
-            pytest.skip("Redis not reachable: set TEST_REDIS_URL (CI's .ci/run starts one)")
+            pytest.skip(NO_REDIS)
         monkeypatch.setenv("REDIS_URL", REDIS)
+    # An installation of its own on the shared Redis: tests on other xdist workers (or another test run)
+    # use the same account ids and addresses, and xdist_group does not keep them apart (pytest-xdist#1386).
+    monkeypatch.setenv("REDIS_QUEUE", f"autocrea-test-{uuid.uuid4().hex[:8]}")
     monkeypatch.setenv("LOGIN_ATTEMPTS_PER_MINUTE", "5")
     monkeypatch.setenv("LOGIN_ATTEMPTS_PER_MINUTE_PER_ADDRESS", "12")
     get_settings.cache_clear()
@@ -72,6 +70,36 @@ def test_a_correct_password_is_not_counted(limits: None) -> None:
     make_user("dina")
     for _ in range(10):
         assert auth.login("dina@example.com", PASSWORD, client="203.0.113.10") is not None
+
+
+def test_installations_sharing_one_redis_count_apart(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not _reachable(REDIS):
+        pytest.skip(NO_REDIS)
+    monkeypatch.setenv("REDIS_URL", REDIS)
+    monkeypatch.setenv("LOGIN_ATTEMPTS_PER_MINUTE", "3")
+    first, second = (f"autocrea-test-{uuid.uuid4().hex[:8]}" for _ in range(2))
+
+    def installation(queue: str) -> None:
+        """Act as the installation whose REDIS_QUEUE is `queue`."""
+        monkeypatch.setenv("REDIS_QUEUE", queue)
+        get_settings.cache_clear()
+
+    make_user("omar")  # account id 1, as the first account of the other installation's database would be
+    try:
+        installation(first)
+        for _ in range(3):
+            assert auth.login("omar", "wrong-password-1", client="203.0.113.20") is None
+        installation(second)
+        assert auth.login("omar", PASSWORD, client="203.0.113.20") is not None
+        auth.reset_login_limits()
+        installation(first)
+        with pytest.raises(LimitExceededError):
+            auth.login("omar", PASSWORD, client="203.0.113.20")
+    finally:
+        for queue in (first, second):
+            installation(queue)
+            auth.reset_login_limits()
+        auth._limiters.clear()
 
 
 def test_client_address_is_the_hop_our_proxy_appended() -> None:
