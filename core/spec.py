@@ -155,6 +155,7 @@ class AppSpec(BaseModel):
     theme: ThemeSpec = Field(default_factory=ThemeSpec)
     requested: list[str] = Field(default_factory=list)
     not_built: list[str] = Field(default_factory=list)
+    account: str = "User"  # with auth, the entity whose rows are the accounts (a 'Customer' who rates products)
 
     @field_validator("features")
     @classmethod

@@ -122,7 +122,7 @@ def app_config(spec: AppSpec) -> dict:
     lang = spec.language
     auth = "auth" in spec.features
     # Rows of these are made by a button elsewhere (favourite toggle) or are the accounts themselves.
-    hidden = {fs.entity for fs in spec.uses("favourites")} | ({"User"} if auth else set())
+    hidden = {fs.entity for fs in spec.uses("favourites")} | ({spec.account} if auth else set())
     kinds = {fs.name: fs for fs in spec.feature_specs}
     entities = []
     for e in spec.entities:

@@ -1,15 +1,15 @@
 """What the renderers build from an AppSpec: the spec completed for its features, and per-entity roles.
 
 `prepare` is idempotent and every public renderer calls it, so backend, frontend, devops and docs agree:
-ratings and favourites bring auth; auth makes the `User` entity the account table; each entity feature gets
-the fields and relations it needs when the spec left them out.
+ratings and favourites bring auth; auth makes the account entity (`User` unless AppSpec.account names another,
+such as the `Customer` who rates products) the account table; each entity feature gets the fields and relations
+it needs when the spec left them out.
 """
 
 from __future__ import annotations
 
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec
 
-ACCOUNT = "User"
 QUANTITY = ("quantity", "qty", "units", "cantidad")
 PRICE = ("unit_price", "price", "amount", "precio", "importe")
 AMOUNT = ("amount", "importe", "total", "cost", "coste", "monto")
@@ -46,7 +46,7 @@ def _complete(s: AppSpec, fs: FeatureSpec, e: EntitySpec) -> None:
     if fs.name in NEEDS_TARGET - {"tags"}:  # a tag is shared by many items: the link is the target's many-to-many
         _ensure_relation(e, fs.target, required=True)
     if fs.name in {"ratings", "favourites"} or (fs.name == "comments" and "auth" in s.features):
-        _ensure_relation(e, ACCOUNT, required=True)
+        _ensure_relation(e, s.account, required=True)
     if fs.name == "ratings":
         stars = _ensure_field(e, fs.field, "int")
         stars.type, stars.required, stars.min, stars.max = "int", True, 1, 5
@@ -85,11 +85,11 @@ def _workflow(fs: FeatureSpec, e: EntitySpec) -> None:
 
 
 def _accounts(s: AppSpec) -> None:
-    """Make the `User` entity the account table (adding it when absent), listed first."""
-    if ACCOUNT not in {e.name for e in s.entities}:
-        s.entities.insert(0, EntitySpec(name=ACCOUNT, fields=[FieldSpec(name="email", type="email", unique=True),
-                                                             FieldSpec(name="name", required=False)]))
-    user = s.entity(ACCOUNT)
+    """Make the account entity (`User` unless the spec names another) the account table, adding it when absent."""
+    if s.account not in {e.name for e in s.entities}:
+        s.entities.insert(0, EntitySpec(name=s.account, fields=[FieldSpec(name="email", type="email", unique=True),
+                                                               FieldSpec(name="name", required=False)]))
+    user = s.entity(s.account)
     email = _ensure_field(user, "email", "email")
     email.type, email.required, email.unique = "email", True, True
     for f in user.fields:
@@ -165,14 +165,14 @@ def has_auth(spec: AppSpec) -> bool:
 
 def is_account(spec: AppSpec, e: EntitySpec) -> bool:
     """Whether `e` is the account table."""
-    return has_auth(spec) and e.name == ACCOUNT
+    return has_auth(spec) and e.name == spec.account
 
 
 def owner_field(spec: AppSpec, e: EntitySpec) -> str | None:
     """The column naming a row's owner: its relation to User, else `owner_id`; None without auth."""
-    if not has_auth(spec) or e.name == ACCOUNT:
+    if not has_auth(spec) or e.name == spec.account:
         return None
-    rel = next((r for r in belongs_to(e) if r.target == ACCOUNT), None)
+    rel = next((r for r in belongs_to(e) if r.target == spec.account), None)
     return rel.field if rel else "owner_id"
 
 

@@ -263,8 +263,17 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
     return owner if owner and owner != _target(r, p) and owner not in _WHO else None
 
 
+_CONSUMERS = ("Customer", "Client", "Member", "Guest", "Student", "Listener", "Reader", "Viewer", "Buyer", "Shopper",
+              "Diner", "Fan", "Subscriber", "Learner", "Traveler", "Traveller", "Patient", "Attendee", "Passenger",
+              "Tenant", "Player", "Patron", "Parent", "Donor", "Volunteer", "Candidate", "Applicant", "Socio")
+
+
 def _user(r: Reading) -> str:
-    """The account entity (User), added when a feature needs one (the generated app links it to the login)."""
+    """The account entity: the person the prompt names as the app's user (customers, listeners), else a User."""
+    if r.account == "User" and "User" not in r.entities:
+        r.account = next((n for n in r.entities if n in _CONSUMERS), "User")
+    if r.account != "User":
+        return r.account
     if "User" not in r.entities:
         r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
                                                              FieldSpec(name="email", type="email", unique=True)])
@@ -472,12 +481,13 @@ def _takes_orders(r: Reading) -> None:
     for name in [n for n in r.entities if n in {"OrderForm", "Form", "Menu"}]:
         if not any(name in link[:2] for link in r.links):
             r.entities.pop(name)
-    for name in ("Customer", "Order", "OrderItem"):
+    buyer = next((n for n in r.entities if n in _CONSUMERS and n not in {"Member", "Student", "Patient"}), "Customer")
+    for name in (buyer, "Order", "OrderItem"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.entities[name].relations = []
             r.words_for[name] = words_of(name)
-    for child, parent in (("Order", "Customer"), ("OrderItem", "Order"), ("OrderItem", sold)):
+    for child, parent in (("Order", buyer), ("OrderItem", "Order"), ("OrderItem", sold)):
         add_link(r, child, parent)
 
 

@@ -108,7 +108,8 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
                    description=prompt.strip().splitlines()[0].strip("# ")[:300], language=r.language,
                    domain=domain, entities=entities, features=r.features, feature_specs=specs,
-                   theme=r.theme, requested=r.requested, not_built=r.not_built)
+                   theme=r.theme, requested=r.requested, not_built=r.not_built,
+                   account=r.account if r.account in {e.name for e in entities} else "User")
 
 
 def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:

@@ -58,6 +58,7 @@ class Reading:
     entities: dict[str, EntitySpec] = field(default_factory=dict)  # name -> entity, prompt order
     words_for: dict[str, str] = field(default_factory=dict)  # entity -> the word the prompt used
     main: str = ""  # the entity the app is about
+    account: str = "User"  # who rates, saves and logs in: a person the prompt names (Customer, Listener) or User
     fallback: dict[str, str] = field(default_factory=dict)  # entity -> word: what verbs act on, when nothing scored
     named: dict[int, str] = field(default_factory=dict)  # id(phrase) -> the entity it names
     field_lists: dict[str, list[str]] = field(default_factory=dict)  # entity -> field words the prompt gives
