@@ -133,3 +133,16 @@ def test_spanish_requests_list_what_was_understood_in_spanish_words():
 def test_a_favourite_in_passing_is_not_the_favourites_feature():
     spec = infer_spec("Diners make reservations at their favorite restaurants and reserve a table.")
     assert "favourites" not in spec.features
+
+
+@pytest.mark.parametrize(("prompt", "present", "absent"), [
+    ("An app that helps people schedule their workouts and keeps them on track with reminders",
+     {"Workout", "Reminder"}, {"Booking", "Track"}),
+    ("Los administradores pueden gestionar productos y proveedores, marcar los productos de temporada",
+     {"Product", "Supplier"}, {"Marcar", "Administrador"}),
+    ("Admins can approve events; visitors inscribe to events", {"Event"}, {"Admin"}),
+    ("Los alumnos pueden inscribirse en un curso y pagar la matrícula", {"Course", "Enrollment", "Payment"}, set()),
+])
+def test_operators_idioms_and_spanish_verbs(prompt, present, absent):
+    names = _names(infer_spec(prompt))
+    assert present <= names and not absent & names, names

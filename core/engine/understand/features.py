@@ -119,6 +119,9 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)
             out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
             continue
+        if feature == "booking_slots" and f.verb in {"schedule", "agendar", "programar"} and target in _OWN_PLANS:
+            _scheduled(r.entities[target])  # 'schedule their workouts': a time on the workout, nothing booked
+            continue
         if feature == "booking_slots":
             with_ = next((_target(r, p) for _, p in f.preps if _target(r, p)), None)
             who = _target(r, f.subject) or ""
@@ -163,6 +166,17 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
 _MARKING = {"mark", "save", "add", "keep", "star", "flag", "bookmark", "collect", "store", "manage", "list", "pick",
             "choose", "marcar", "guardar", "elegir"}  # 'mark favourite episodes', not 'at their favourite restaurants'
 _GIVEN = {"leave", "give", "write", "add", "post", "submit", "dejar", "escribir", "anadir", "publicar"}
+
+
+_OWN_PLANS = {"Workout", "Task", "Post", "Meeting", "Event", "Shift", "Exam", "Activity", "Habit", "Study",
+              "StudySession", "Meal", "Run", "Training", "Practice", "PracticeSession", "Campaign", "Email",
+              "Newsletter", "Publication", "Reminder", "Trip", "Chore", "Visit", "Interview", "Match", "Game"}
+
+
+def _scheduled(e: EntitySpec) -> None:
+    """Give a planned thing a start time unless it has one."""
+    if not any(f.type == "datetime" or f.name.endswith(("_at", "_date", "_on")) for f in e.fields):
+        e.fields.append(FieldSpec(name="scheduled_at", type="datetime", required=False))
 
 
 def _rated(r: Reading, p: Phrase) -> bool:

@@ -131,6 +131,9 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
     return base == (w == verbs[w]) and (_closed(nxt) in {"DET", "PRON", "ADV"} or not w.endswith("s"))
 
 
+_ES_DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "cada", "todos", "todas"}
+
+
 def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, language: str) -> bool:
     """Whether an ambiguous word (book, order, rate, track, list...) is used as a verb here."""
     if language == "es" and not is_spanish_verb(verb_lemmas().get(w, "")):
@@ -140,6 +143,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
             return False  # 'los coches tienen matricula, modelo...' lists fields, not matricular
         if singular(w, "es") in ENTITY_WORDS_ES and not (prev and prev.text in {"se", "puede", "pueden", "para"}):
             return False  # 'pedidos' are orders here, not a form of pedir
+        if re.fullmatch(r"[a-z]{3,}(?:ar|er|ir)(?:se)?", w) and w in verb_lemmas() and nxt in _ES_DETERMINERS:
+            return True  # 'gestionar productos, marcar los productos de temporada'
         if prev and prev.text in {"a", "de", "para", "al"} and verb_lemmas().get(w) == w:
             return True  # 'ayuda a organizar', 'para gestionar': an infinitive after a preposition
         return not (prev and prev.tag in {"DET", "ADJ"}) and not w.endswith(("cion", "ciones"))

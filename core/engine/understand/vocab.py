@@ -82,6 +82,7 @@ def verb_lemmas() -> dict[str, str]:
         if is_spanish_verb(lemma):
             for form in es_forms(lemma):
                 out.setdefault(form, lemma)
+            out.setdefault(lemma + "se", lemma)  # 'inscribirse en un curso', 'suscribirse a una cesta'
     out.update(v["irregular_en"])
     return out
 
