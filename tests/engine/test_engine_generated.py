@@ -24,6 +24,9 @@ EXTRA = [
     "an online shop with login, a dashboard, search, a contact form and stripe checkout",
     "a booking system for a yoga studio with classes and members who sign in",
     "Quiero un CRM con empresas, contactos y oportunidades, con inicio de sesión y buscador",
+    # the person the prompt names is the account (AppSpec.account), not an extra User table
+    "a podcast site where listeners subscribe to shows, mark favourite episodes and comment on them",
+    "Una tienda de vinos donde los clientes hacen pedidos, valoran los vinos y pagan con tarjeta",
 ]
 ALL = PROMPTS + EXTRA
 CHUNK = 4

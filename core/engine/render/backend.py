@@ -69,7 +69,7 @@ def _entity_model(spec: AppSpec, e: EntitySpec) -> list[str]:
     for r in plan.belongs_to(e):
         out.append(_fk(r.field, spec.entity(r.target).table, r.required, "CASCADE" if r.required else "SET NULL"))
     if plan.owner_field(spec, e) == "owner_id":
-        out.append(_fk("owner_id", "users", False, "SET NULL"))
+        out.append(_fk("owner_id", plan.account_table(spec), False, "SET NULL"))
     if plan.is_account(spec, e):
         out += ["    password_hash: Mapped[str] = mapped_column(sa.String(300))",
                 '    role: Mapped[str] = mapped_column(sa.String(20), default="user")']

@@ -11,8 +11,8 @@ from core.spec import AppSpec
 
 
 def render_auth(spec: AppSpec) -> str:
-    """app/auth.py (the same for every app)."""
-    return load("auth.py.tmpl")
+    """app/auth.py (the same for every app but the name of its account entity)."""
+    return plan.with_account(load("auth.py.tmpl"), plan.prepare(spec))
 
 
 _STATS = '''

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from core.engine.render.common import display_field, entity_label, label
-from core.engine.render.plan import expense_split, order_total, owner_field
+from core.engine.render.plan import account_table, expense_split, order_total, owner_field
 from core.engine.render.ui_text import ui_strings
 from core.engine.render.vocabulary import choice_label
 from core.spec import AppSpec, EntitySpec, FeatureSpec
@@ -148,7 +148,7 @@ def app_config(spec: AppSpec) -> dict:
              "field": fs.field, "end_field": fs.end_field, "transitions": fs.transitions}
             for fs in spec.feature_specs]
     return {"title": spec.title, "language": lang, "features": spec.features, "entities": entities,
-            "uses": uses, "account": "users" if auth else None, "home": _home(spec, hidden),
+            "uses": uses, "account": account_table(spec) if auth else None, "home": _home(spec, hidden),
             "charts": charts(spec), "totals": totals(spec), "balances": balances(spec),
             "text": ui_strings(lang)}
 

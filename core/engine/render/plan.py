@@ -8,6 +8,8 @@ it needs when the spec left them out.
 
 from __future__ import annotations
 
+import re
+
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec
 
 QUANTITY = ("quantity", "qty", "units", "cantidad")
@@ -156,6 +158,20 @@ def link_filter(r: RelationSpec) -> str:
 def file_fields(e: EntitySpec) -> list[FieldSpec]:
     """Fields holding an upload id."""
     return [f for f in e.fields if f.type == "file"]
+
+
+def account_table(spec: AppSpec) -> str:
+    """The account entity's table ('users', or 'customers' when customers are the accounts)."""
+    return next((e.table for e in spec.entities if e.name == spec.account), "users")
+
+
+def with_account(text: str, spec: AppSpec) -> str:
+    """A template written for a `User` account, for this spec's account entity (`Customer`, `Listener`...)."""
+    if spec.account == "User":
+        return text
+    text = re.sub(r"\bUser(Create|Read)\b", rf"{spec.account}\1", text)
+    text = re.sub(r"\bUser\b", spec.account, text)
+    return text.replace('"users.id"', f'"{account_table(spec)}.id"')
 
 
 def has_auth(spec: AppSpec) -> bool:

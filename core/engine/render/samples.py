@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from core.engine.render.common import display_field, entity_label, label, sample_decimal, sample_int
-from core.engine.render.plan import owner_field
+from core.engine.render.plan import account_table, owner_field
 from core.engine.render.vocabulary import load_data
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, normalise
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, snake
@@ -143,8 +143,8 @@ def sample_rows(spec: AppSpec, count: int = ROWS) -> dict[str, list[dict]]:
         if e.name in ordering:
             _dense_positions(items, ordering[e.name].field or "position", _parent_field(spec, ordering[e.name]))
         rows[e.table] = items
-    if "auth" in spec.features and "users" not in rows:
-        rows["users"] = _account_rows(spec)
+    if "auth" in spec.features and account_table(spec) not in rows:
+        rows[account_table(spec)] = _account_rows(spec)
     return rows
 
 

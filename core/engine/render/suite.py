@@ -246,7 +246,7 @@ def render_app_test(spec: AppSpec) -> str:
     if "payments" in feats:
         parts.append(load("test_checkout.py.tmpl"))
     if "auth" in feats:
-        parts.append(load("test_auth.py.tmpl"))
+        parts.append(plan.with_account(load("test_auth.py.tmpl"), spec))
     text = "\n".join(parts)
     return with_factory_imports(text)
 
