@@ -54,8 +54,9 @@ _PLACES = {"Room", "Venue", "Court", "Classroom", "Location", "Studio", "Stage",
 _ACTIVITIES = {"Talk", "Session", "ClassSession", "GymClass", "Lesson", "Match", "Event", "Meeting", "Workshop",
                "Course", "Exam", "Concert", "Show", "Performance", "Lecture", "Seminar", "Game", "Tour", "Screening"}
 _ORDERS = re.compile(r"\b(order forms?|(?:take|takes|taking|place|places|placing|accept|accepts) (?:online )?"
-                     r"orders|online orders?|orders? online|pedidos? (?:en linea|online)|hacer pedidos|formulario de "
-                     r"pedido)\b")
+                     r"orders|online orders?|orders? online|pedidos? (?:en linea|online)|"
+                     r"hac(?:er|en|e|emos) (?:sus |un |los )?pedidos?|realiza(?:r|n)? (?:sus |un |los )?pedidos?|"
+                     r"formulario de pedido)\b")
 _BOARD = re.compile(r"\b(kanban|trello|boards?|tableros?)\b")
 _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progress", "doing", "done", "completed",
                 "closed", "resolved", "approved", "rejected", "draft", "submitted", "shipped", "delivered",
