@@ -146,3 +146,14 @@ def test_a_favourite_in_passing_is_not_the_favourites_feature():
 def test_operators_idioms_and_spanish_verbs(prompt, present, absent):
     names = _names(infer_spec(prompt))
     assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(("prompt", "present", "absent"), [
+    ("a hiring tracker with job openings, candidates, applications and interview stages",
+     {"Job", "Candidate", "Application", "Interview"}, {"Hiring", "Stage"}),
+    ("a log for a fleet of vans: vehicles, drivers and fuel fill-ups", {"Vehicle", "Driver", "FuelEntry"}, {"FillUp"}),
+    ("plataforma para una ONG con voluntarios, turnos y horas registradas", {"Volunteer", "Shift", "TimeEntry"}, set()),
+])
+def test_listed_records_in_short_requests(prompt, present, absent):
+    names = _names(infer_spec(prompt))
+    assert present <= names and not absent & names, names

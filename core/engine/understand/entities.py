@@ -7,7 +7,7 @@ from collections import Counter
 
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
-from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
+from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
@@ -70,6 +70,11 @@ def name_of(p: Phrase, language: str) -> str | None:
     known = known_words()
     if mod and f"{mod} {head}" in known | set(load("nouns")["names"]):
         return entity_name(head, mod, language)
+    if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language):
+        return entity_name(singular(mod, language), None, language)  # 'interview stages' are interviews
+    if head in word_set("tool_nouns") and p.plural and not p.modifiers and \
+            entity_name(head, None, language) in definitions():
+        return entity_name(head, None, language)  # '..., candidates, applications and interviews'
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
@@ -83,7 +88,8 @@ def name_of(p: Phrase, language: str) -> str | None:
             return entity_name(singular(mods[-1], language), mods[-2], language)  # 'a leave request app'
         if mods and singular(mods[-1], language) in known_words():
             return entity_name(singular(mods[-1], language), None, language)
-        if not mods or is_fieldish(mods[-1], language) or head not in word_set("record_tools") and \
+        activity = mods and mods[-1].endswith(("ment", "tion", "ing")) and mods[-1] not in known_words()
+        if not mods or activity or is_fieldish(mods[-1], language) or head not in word_set("record_tools") and \
                 mods[-1] == singular(mods[-1], language):
             return None  # 'a finance software application' names a category, 'a gadget tracker' a thing
         return entity_name(singular(mods[-1], language), None, language)
