@@ -157,3 +157,15 @@ def test_operators_idioms_and_spanish_verbs(prompt, present, absent):
 def test_listed_records_in_short_requests(prompt, present, absent):
     names = _names(infer_spec(prompt))
     assert present <= names and not absent & names, names
+
+
+@pytest.mark.parametrize(("prompt", "phrase"), [
+    ("A takeaway site where customers place orders online for pickup or delivery", "pickup or delivery"),
+    ("Una web donde los clientes hacen pedidos con entrega a domicilio o recogida en la tienda",
+     "recogida o entrega a domicilio"),
+])
+def test_a_choice_the_prompt_offers_is_a_field(prompt, phrase):
+    spec = infer_spec(prompt)
+    fulfilment = next(f for f in spec.entity("Order").fields if f.name == "fulfilment")
+    assert fulfilment.type == "enum" and fulfilment.choices == ["pickup", "delivery"]
+    assert phrase in spec.requested

@@ -43,6 +43,11 @@ def companions_stage(r: Reading) -> Reading:
                 continue
             _add(r, rule["add"])
             _link(r, rule["add"], name, rule["as"])
+    for rule in load("companions").get("fields", []):
+        e = r.entities.get(rule["entity"])
+        if e is not None and re.search(rule["when"], r.text) and all(f.name != rule["name"] for f in e.fields):
+            e.fields.append(FieldSpec(name=rule["name"], type="enum", choices=rule["choices"], required=False))
+            r.capabilities.append(rule["requested"][r.language])  # listed in `requested` by the coverage stage
     for cue in cues:
         if len(r.entities) >= MAX_ENTITIES or cue["add"] in r.entities:
             continue
