@@ -169,3 +169,11 @@ def test_a_choice_the_prompt_offers_is_a_field(prompt, phrase):
     fulfilment = next(f for f in spec.entity("Order").fields if f.name == "fulfilment")
     assert fulfilment.type == "enum" and fulfilment.choices == ["pickup", "delivery"]
     assert phrase in spec.requested
+
+
+@pytest.mark.parametrize("prompt", [
+    "Customers see the available cars by category (economy, SUV, van) and book them.",
+    "Los clientes ven los productos por categoría (verduras, huevos, quesos) y hacen pedidos.",
+])
+def test_examples_in_brackets_are_not_fields(prompt):
+    assert [f.name for f in infer_spec(prompt).entity("Category").fields] == ["name"]

@@ -68,6 +68,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
         items = _following_list(r, p.sentence, k + 1)
+        if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
+            continue  # 'by category (economy, SUV, van)': examples of the thing, not its fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
