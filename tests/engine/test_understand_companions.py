@@ -177,3 +177,18 @@ def test_a_choice_the_prompt_offers_is_a_field(prompt, phrase):
 ])
 def test_examples_in_brackets_are_not_fields(prompt):
     assert [f.name for f in infer_spec(prompt).entity("Category").fields] == ["name"]
+
+
+@pytest.mark.parametrize(("prompt", "entity", "foreign"), [
+    ("A website for a concert venue: visitors browse events and buy tickets online", "Ticket", "priority"),
+    ("Un sitio para una inmobiliaria: los clientes buscan pisos, guardan favoritos y solicitan visitas a los pisos",
+     "Visit", "diagnosis"),
+])
+def test_a_noun_does_not_borrow_another_kinds_fields(prompt, entity, foreign):
+    spec = infer_spec(prompt)
+    assert foreign not in {f.name for f in spec.entity(entity).fields}
+
+
+def test_a_noun_keeps_its_kinds_fields_in_that_kind():
+    spec = infer_spec("A helpdesk where customers open support tickets and agents reply")
+    assert "priority" in {f.name for f in spec.entity("Ticket").fields}

@@ -51,7 +51,7 @@ def _es_words() -> dict[str, str]:
     """Entity name -> a Spanish word for it."""
     from core.engine.understand.lexicon import ENTITY_WORDS_ES
 
-    out: dict[str, str] = {}
+    out: dict[str, str] = dict(load("coverage").get("entity_words_es", {}))
     for word, name in ENTITY_WORDS_ES.items():
         out.setdefault(name, word)
     return out
@@ -66,5 +66,12 @@ def _spanish(name: str, word: str) -> str:
 
 
 def _plural_es(word: str) -> str:
-    """A Spanish noun's plural (socio -> socios, profesor -> profesores)."""
+    """A Spanish noun's plural (socio -> socios, profesor -> profesores, valoración -> valoraciones)."""
+    if " " in word:
+        head, rest = word.split(" ", 1)
+        return f"{_plural_es(head)} {rest}"  # 'línea de pedido' -> 'líneas de pedido'
+    if word.endswith("ón"):
+        return word[:-2] + "ones"
+    if word.endswith("z"):
+        return word[:-1] + "ces"
     return word + ("s" if word.endswith(("a", "e", "i", "o", "u")) else "es")

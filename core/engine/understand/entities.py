@@ -254,7 +254,7 @@ def entities_stage(r: Reading) -> Reading:
         r.domain = domain.key  # names the app ('Online Shop') and says which Room or Reservation is meant
     r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
-        r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[infer_field("name")])
+        r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[infer_field("name")])
         r.words_for[name] = word[name]
     if chosen:
         things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers

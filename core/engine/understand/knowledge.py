@@ -44,11 +44,35 @@ def entity_name(head: str, modifier: str | None, language: str) -> str:
     return names.get(head) or pascal(head)
 
 
-def definition(name: str, domain: str = "") -> EntitySpec | None:
-    """A copy of what we know about an entity (the request's kind of app knows best), if anything."""
+def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None:
+    """A copy of what we know about an entity (the request's kind of app knows best), if anything.
+
+    With the request's `text`, a definition only one kind of app gives is not used when the text is about another
+    kind and shows that one by nothing but the entity's own word: an events site's `Ticket` gets no priority.
+    """
     own = next((e for d in DOMAINS if d.key == domain for e in parse_entities(d.entities) if e.name == name), None)
+    if own is None and text and name not in _noun_definitions():
+        homes = [d for d in DOMAINS if any(e.name == name for e in parse_entities(d.entities))]
+        other_score, other = best_domain(text)
+        if len(homes) == 1 and other.key != homes[0].key and other_score >= 2 and \
+                not _shows(homes[0], text, words_of(name)):
+            label = "title" if is_title_noun(name) else "name"
+            return parse_entities(f"{name}: {label}, notes?")[0]
     known = own or definitions().get(name)
     return known.model_copy(deep=True) if known else None
+
+
+@cache
+def _noun_definitions() -> frozenset[str]:
+    """Entities nouns.json defines for any kind of app."""
+    return frozenset(e.name for e in parse_entities(load("nouns")["entities"]))
+
+
+def _shows(domain: Domain, text: str, own_word: str) -> bool:
+    """Whether the text names the kind of app by a trigger other than the entity's own word (and its plural)."""
+    own = {own_word, own_word + "s", own_word + "es"}
+    words = [t.replace("+", " ") for t in domain.triggers.split()]
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w not in own)
 
 
 @cache
