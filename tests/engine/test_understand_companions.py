@@ -70,6 +70,7 @@ def test_companions_need_their_context(prompt, absent):
     "expense sharing for a group of flatmates",
     "A software application that helps users track their daily water intake.",
     "Una aplicación que ayuda a organizar los compromisos sociales de cada persona.",
+    "A tool that lets residents report and track the state of bridges in their town.",
 ])
 def test_a_short_request_keeps_the_thing_its_verb_acts_on(prompt):
     assert infer_spec(prompt).entities

@@ -247,6 +247,14 @@ def entities_stage(r: Reading) -> Reading:
     score.pop("", None)
     chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
     acted = {names[id(p)] for f in r.frames for p in f.objects if id(p) in names}
+    for f in r.frames:  # 'report the condition of roads': what the property is of
+        for p in f.objects:
+            toks = r.sentences[p.sentence]
+            nxt = next((q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 1), None)
+            if id(p) not in names and nxt is not None and id(nxt) in names and p.end < len(toks) and \
+                    toks[p.end].text in {"of", "de"}:
+                acted.add(names[id(nxt)])
+                score[names[id(nxt)]] += 1
     near = sorted((n for n in acted if score[n] >= THRESHOLD - 1), key=lambda n: first[n])
     r.fallback = {n: word[n] for n in near[:3]}
     best, domain = best_domain(r.text)
