@@ -193,3 +193,10 @@ def test_a_noun_does_not_borrow_another_kinds_fields(prompt, entity, foreign):
 def test_a_noun_keeps_its_kinds_fields_in_that_kind():
     spec = infer_spec("A helpdesk where customers open support tickets and agents reply")
     assert "priority" in {f.name for f in spec.entity("Ticket").fields}
+
+
+def test_a_person_who_belongs_to_something_is_not_the_account():
+    spec = infer_spec("A football league site: captains add players to their team; players rate the venues "
+                      "and view the league table")
+    assert spec.account == "User" and "DiningTable" not in _names(spec)
+    assert "User" in _links(spec, "Rating")

@@ -290,6 +290,9 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
     if paid and re.fullmatch(r"pa(?:y|ys|id|ying)|pag(?:a|an|ar|as|amos|ando|ado|ue|uen)", paid[-1].text) and \
             before[-1:] in (["with"], ["by"], ["con"]):
         return True  # 'customers pay by card', 'pagan con tarjeta': a payment method
+    if p.head == "table" and p.modifiers[-1:] and p.modifiers[-1] in {"league", "score", "points", "time", "comparison",
+                                                                        "standings", "periodic", "pivot"}:
+        return True  # 'the league table' is computed standings, not a dining table
     if p.head == "track" and before[-1:] == ["on"]:
         return True  # 'keep users on track'
     amp = {p.start - 1, p.end}

@@ -94,6 +94,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
     else:
         r = read(prompt)
+        _account_without_parents(r)
         for e in r.entities.values():
             ensure_label(e)
         entities, domain = apply_links(r), r.domain
@@ -110,6 +111,20 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                    domain=domain, entities=entities, features=r.features, feature_specs=specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built,
                    account=r.account if r.account in {e.name for e in entities} else "User")
+
+
+_BY_ACCOUNT = {"Rating", "Review", "Favourite", "WishlistItem", "Comment"}
+
+
+def _account_without_parents(r: Reading) -> None:
+    """A named person who belongs to something (a player of a team) cannot register alone: User is the account."""
+    if r.account == "User" or not any(c == r.account and k == "belongs_to" for c, _, k in r.links):
+        return
+    person, r.account = r.account, "User"
+    r.entities.setdefault("User", EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
+                                                                 FieldSpec(name="email", type="email", unique=True)]))
+    r.words_for.setdefault("User", "user")
+    r.links = [(c, "User" if p == person and c in _BY_ACCOUNT else p, k) for c, p, k in r.links]
 
 
 def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:
