@@ -200,3 +200,8 @@ def test_a_person_who_belongs_to_something_is_not_the_account():
                       "and view the league table")
     assert spec.account == "User" and "DiningTable" not in _names(spec)
     assert "User" in _links(spec, "Rating")
+
+
+def test_a_person_with_a_file_is_not_the_account():
+    spec = infer_spec("A photo studio site: clients upload a profile photo, book sessions and save favourite photos")
+    assert spec.account == "User"

@@ -117,8 +117,11 @@ _BY_ACCOUNT = {"Rating", "Review", "Favourite", "WishlistItem", "Comment"}
 
 
 def _account_without_parents(r: Reading) -> None:
-    """A named person who belongs to something (a player of a team) cannot register alone: User is the account."""
-    if r.account == "User" or not any(c == r.account and k == "belongs_to" for c, _, k in r.links):
+    """A named person who belongs to something (a player of a team) or has a file (a client's photo) cannot register
+    with email and password alone: User is the account then."""
+    person = r.entities.get(r.account)
+    if person is None or not (any(c == r.account and k == "belongs_to" for c, _, k in r.links) or
+                              any(f.type == "file" for f in person.fields)):
         return
     person, r.account = r.account, "User"
     r.entities.setdefault("User", EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
