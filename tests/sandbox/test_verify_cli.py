@@ -83,7 +83,7 @@ def test_a_hanging_suite_is_stopped(tmp_path: Path, capsys: pytest.CaptureFixtur
     files = {**PROJECT, "tests/test_hang.py": "import time\n\n\ndef test_hang():\n    time.sleep(600)\n"}
     code, data, _ = call(make(tmp_path, files), capsys, timeout=3)
     # Stopped by the 3 s timeout, not by the 600 s sleep ending (the bound is loose: CI cores are shared).
-    assert code == 1 and data["stopped_reason"] == "timeout" and 3 <= data["seconds"] < 300
+    assert code == 1 and data["stopped_reason"] == "timeout" and 3 <= data["seconds"] < 300, data
 
 
 @pytest.mark.parametrize("problem", ["missing", "file", "empty"])

@@ -21,7 +21,7 @@ def _page() -> None:
 
 def test_report_script_error_shows_an_id_not_the_traceback():
     with capture_logs() as logs:
-        at = AppTest.from_function(_page).run()
+        at = AppTest.from_function(_page, default_timeout=180).run()  # a loaded CI machine is slow, never 3 s
     assert at.session_state["suppressed"] is True
     message = at.error[0].value
     match = re.search(r"error id: \*\*([0-9a-f]{8})\*\*", message)
