@@ -205,3 +205,13 @@ def test_a_person_who_belongs_to_something_is_not_the_account():
 def test_a_person_with_a_file_is_not_the_account():
     spec = infer_spec("A photo studio site: clients upload a profile photo, book sessions and save favourite photos")
     assert spec.account == "User"
+
+
+def test_also_does_not_hide_the_verb_after_it():
+    spec = infer_spec("Users can also create personalized travel itineraries and save their favorite destinations.")
+    assert "favourites" in spec.features and "Destination" in _names(spec)
+
+
+def test_an_achieved_goal_is_a_yes_or_no():
+    spec = infer_spec("Build a fitness app that helps users log their workouts and set goals.")
+    assert {f.name: f.type for f in spec.entity("Goal").fields}["achieved"] == "bool"

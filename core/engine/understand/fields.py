@@ -21,7 +21,8 @@ _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year",
         "size_of_party", "people", "attendees_count", "interval", "table_number"}
 _BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", "pinned", "returned",
                "approved", "verified", "featured", "archived", "enabled", "visible", "anonymous", "read",
-               "favorite", "favourite", "taken", "resolved", "confirmed", "attended"}
+               "favorite", "favourite", "taken", "resolved", "confirmed", "attended", "achieved", "purchased",
+               "delivered", "cancelled", "canceled", "accepted", "collected", "watered", "settled"}
 _TEXT = {"description", "body", "content", "notes", "bio", "instructions", "summary", "synopsis", "comment",
          "message", "details", "answer", "diagnosis", "cover_letter", "address_notes", "feedback", "text",
          "biography", "review", "steps", "ingredients_text", "caption"}
