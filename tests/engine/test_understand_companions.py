@@ -215,3 +215,9 @@ def test_also_does_not_hide_the_verb_after_it():
 def test_an_achieved_goal_is_a_yes_or_no():
     spec = infer_spec("Build a fitness app that helps users log their workouts and set goals.")
     assert {f.name: f.type for f in spec.entity("Goal").fields}["achieved"] == "bool"
+
+
+def test_the_products_own_name_is_not_a_record_but_a_listed_entity_is():
+    spec = infer_spec("BudgetOptimizerPlus is a budgeting application where users record expenses.")
+    assert "Budgetoptimizerplus" not in _names(spec) and "Expense" in _names(spec)
+    assert "OrderItem" in _names(infer_spec("A shop with Product, OrderItem and Customer entities"))

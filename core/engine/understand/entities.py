@@ -260,6 +260,13 @@ def entities_stage(r: Reading) -> Reading:
     best, domain = best_domain(r.text)
     if best >= 4 or best >= 2 and len(chosen) <= 1:
         r.domain = domain.key  # names the app ('Online Shop') and says which Room or Reservation is meant
+    camel = {w.lower(): w for w in re.findall(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b", r.prompt)}
+    spelled = {n: camel[n.lower()] for n in chosen if n.lower() in camel}  # 'OrderItem' as the prompt wrote it
+    chosen = [spelled.get(n, n) for n in chosen]
+    word = {spelled.get(n, n): w for n, w in word.items()}
+    names = {pid: spelled.get(n, n) for pid, n in names.items()}
+    score = Counter({spelled.get(n, n): v for n, v in score.items()})
+    first = {spelled.get(n, n): v for n, v in first.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
         r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[infer_field("name")])
@@ -273,6 +280,15 @@ def entities_stage(r: Reading) -> Reading:
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])
 _MODES = {"sale", "rent", "venta", "alquiler", "lease", "hire"}
 _STAGES = {"stage", "status", "state", "step", "phase", "estado", "etapa", "fase"}
+
+
+def _product_names(prompt: str) -> frozenset[str]:
+    """CamelCase words the prompt introduces as what the product is ('SaleNotifier is ...', 'With TaskTime,
+    users ...'), lower-cased: names, not things (an 'OrderItem' listed as an entity stays one)."""
+    camel = r"\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\b"
+    named = re.findall(camel + r"(?=\s+(?:is|es|was|offers|provides|helps|allows|lets|also|ensures)\b)", prompt)
+    named += re.findall(r"(?:^|[.!?]\s+)(?:With\s+|Con\s+)?" + camel, prompt)
+    return frozenset(w.lower() for w in named)
 
 
 def _not_a_record(r: Reading, p: Phrase) -> bool:
@@ -293,6 +309,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
     if p.head == "table" and p.modifiers[-1:] and p.modifiers[-1] in {"league", "score", "points", "time", "comparison",
                                                                         "standings", "periodic", "pivot"}:
         return True  # 'the league table' is computed standings, not a dining table
+    if p.head in _product_names(r.prompt):
+        return True  # 'BudgetOptimizerPlus is ...': the product's own made-up name
     if p.head == "track" and before[-1:] == ["on"]:
         return True  # 'keep users on track'
     amp = {p.start - 1, p.end}
