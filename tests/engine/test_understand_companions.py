@@ -221,3 +221,9 @@ def test_the_products_own_name_is_not_a_record_but_a_listed_entity_is():
     spec = infer_spec("BudgetOptimizerPlus is a budgeting application where users record expenses.")
     assert "Budgetoptimizerplus" not in _names(spec) and "Expense" in _names(spec)
     assert "OrderItem" in _names(infer_spec("A shop with Product, OrderItem and Customer entities"))
+
+
+def test_a_pets_species_breed_and_date_of_birth_are_its_fields():
+    spec = infer_spec("Owners register their pets with species, breed and date of birth, and book visits with a vet.")
+    assert not {"Species", "Breed"} & _names(spec)
+    assert {"species", "breed", "date_of_birth"} <= {f.name for f in spec.entity("Pet").fields}

@@ -88,6 +88,9 @@ def _entity(r: Reading, p: Phrase) -> str | None:
     return name if name in r.entities else None
 
 
+_OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level"}
+
+
 def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     """The noun phrases from token `start` joined by commas and 'and'."""
     toks = r.sentences[si]
@@ -97,6 +100,10 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
         joined = " ".join([*items[-1].words, "de", *p.words]) if items else ""
         if items and [t.text for t in between] == ["de"] and joined in FIELD_WORDS_ES:  # 'numero de personas'
             items[-1] = Phrase(words=joined.split(), head=p.head, sentence=si, start=items[-1].start, end=p.end)
+            continue
+        if items and [t.text for t in between] == ["of"] and items[-1].head in _OF_FIELDS:  # 'date of birth'
+            items[-1] = Phrase(words=[*items[-1].words, "of", *p.words], head=items[-1].head, sentence=si,
+                               start=items[-1].start, end=p.end)
             continue
         if items and ([t.text for t in between] == ["per"] or [t.text for t in between] == ["por"] and
                       p.head in PER_UNITS_ES):  # 'price per night', 'precio por dia'
