@@ -82,17 +82,19 @@ def empty_namespace(namespace: Namespace, wait: float = EMPTY_WAIT_SECONDS) -> b
     delay = 0.002
     while True:
         present = _init_present(namespace)
-        members = _members(namespace)
-        if not present and not members:
+        if not present:
+            # Gone init, empty namespace (the kernel empties it before the init's exit completes). Never look
+            # for members by inode now: a new sandbox's namespace may reuse the inode, and its processes
+            # would be killed as ours (seen as another run's bwrap dying with exit 137 in 0.03 s).
             return True
+        members = _members(namespace)
         if time.monotonic() >= deadline:
             log.warning("sandbox_namespace_not_empty", init_present=present, members=len(members))
             return False
-        for pid in ([namespace.init_pid] if present else []) + members:
+        for pid in [namespace.init_pid, *members]:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)
-        if present:
-            _reap_if_ours(namespace.init_pid)
+        _reap_if_ours(namespace.init_pid)
         time.sleep(delay)
         delay = min(delay * 2, 0.05)
 
