@@ -147,8 +147,9 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         liked = [m for m in p.words[:-1] if nouns.get(m) == "favourites"]
         marked = any(p in f.objects and f.verb in _MARKING for f in r.frames)
-        if not feature and liked and marked and _target(r, p):
-            out.setdefault("favourites", []).append((_target(r, p) or "", liked[-1]))  # 'mark favourite episodes'
+        saved = _target(r, p) if not feature and liked and marked else None
+        if saved:
+            out.setdefault("favourites", []).append((saved, liked[-1]))  # 'mark favourite episodes'
             continue
         if feature == "booking_slots":
             own = name_of(p, r.language)
