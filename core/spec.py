@@ -210,10 +210,17 @@ def snake(name: str) -> str:
     return re.sub(r"[^a-zA-Z0-9]+", "_", s).strip("_").lower()
 
 
+_IRREGULAR = {"child": "children", "person": "people"}
+
+
 def pluralize(word: str) -> str:
     """English plural of a snake_case noun (last word)."""
     head, _, last = word.rpartition("_")
-    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+    if last in _IRREGULAR:
+        last = _IRREGULAR[last]
+    elif last.endswith("sis") and len(last) > 4:  # diagnosis -> diagnoses, analysis -> analyses
+        last = last[:-2] + "es"
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
         last = last[:-1] + "ies"
     elif last.endswith(("s", "x", "z", "ch", "sh")):
         last = last + "es"

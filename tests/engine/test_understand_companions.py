@@ -227,3 +227,100 @@ def test_a_pets_species_breed_and_date_of_birth_are_its_fields():
     spec = infer_spec("Owners register their pets with species, breed and date of birth, and book visits with a vet.")
     assert not {"Species", "Breed"} & _names(spec)
     assert {"species", "breed", "date_of_birth"} <= {f.name for f in spec.entity("Pet").fields}
+
+
+@pytest.mark.parametrize(("prompt", "thing", "kind"), [
+    ("A hotel website where guests browse room types with photos and book rooms", "Room", "RoomType"),
+    ("An events site where visitors buy tickets of different types (VIP, general) for concerts", "Ticket",
+     "TicketType"),
+    ("Un hotel rural donde los huéspedes consultan los tipos de habitación y reservan habitaciones", "Room",
+     "RoomType"),
+])
+def test_kinds_of_a_thing_are_a_table_it_belongs_to(prompt, thing, kind):
+    spec = infer_spec(prompt)
+    assert kind in _links(spec, thing), _names(spec)
+    assert all(f.name not in {"kind", "type"} for f in spec.entity(thing).fields)  # the table replaces the choice
+
+
+def test_a_spanish_infinitive_after_a_field_list_is_not_a_field():
+    spec = infer_spec("Los huéspedes consultan las habitaciones con fotos y precio por noche, comprobar la "
+                      "disponibilidad y hacer una reserva")
+    fields = {f.name for e in spec.entities for f in e.fields}
+    assert "comprobar" not in fields and "disponibilidad" not in fields, fields
+
+
+@pytest.mark.parametrize(("prompt", "entity", "parent"), [
+    ("A sports trivia app: each quiz has multiple-choice questions and players track their scores", "AnswerOption",
+     "Question"),
+    ("A sports trivia app: each quiz has multiple-choice questions and players track their scores", "QuizAttempt",
+     "Quiz"),
+    ("A fitness app where users create workout plans from a library of exercises", "PlanExercise", "WorkoutPlan"),
+    ("A library site where librarians manage books, members, loans and overdue fines", "Fine", "Loan"),
+    ("A planner where people list their tasks, set priorities and allocate time slots to each task", "TimeBlock",
+     "Task"),
+])
+def test_richer_domains_bring_their_join_records(prompt, entity, parent):
+    spec = infer_spec(prompt)
+    assert entity in _names(spec), _names(spec)
+    assert parent in _links(spec, entity)
+
+
+def test_allocating_ones_own_time_is_not_a_booking():
+    spec = infer_spec("A planner where people list their tasks, set priorities and allocate time slots to each task")
+    assert "Booking" not in _names(spec), _names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "entity", "absent"), [
+    ("A sports quiz app where people compete with friends for the highest score", "Friendship", None),
+    ("A community app where people connect with other members and share experiences", "Connection", None),
+    ("A travel journal where people share their trips with friends", None, "Friendship"),
+])
+def test_people_connected_to_people(prompt, entity, absent):
+    names = _names(infer_spec(prompt))
+    assert entity is None or entity in names, names
+    assert absent is None or absent not in names, names
+
+
+def test_plurals_of_latin_and_irregular_nouns():
+    from core.spec import pluralize
+
+    assert [pluralize(w) for w in ("diagnosis", "child", "person", "box", "category", "class")] == [
+        "diagnoses", "children", "people", "boxes", "categories", "classes"]
+
+
+@pytest.mark.parametrize("prompt", [
+    "A coworking space with several locations where members book desks at each location",
+    "A food bank where volunteers register for shifts at our different locations",
+    "Un coworking con varias ubicaciones donde los socios reservan mesas en cada ubicación",
+])
+def test_a_place_there_are_many_of_is_a_record(prompt):
+    assert "Location" in _names(infer_spec(prompt))
+
+
+def test_the_plan_and_the_exercise_plan_are_one_thing():
+    names = _names(infer_spec("An exercise planner: users create personalized exercise plans. The app generates a "
+                              "customized plan that includes a variety of exercises targeting different muscle "
+                              "groups."))
+    assert "Plan" not in names and "ExercisePlan" in names and "Exercise" in names, names
+
+
+@pytest.mark.parametrize("prompt", [
+    "Admins register assets with serial number, model and purchase date, and assign them to employees",
+    "Pet owners register their pets and book vet visits",
+])
+def test_registering_a_thing_records_it(prompt):
+    names = _names(infer_spec(prompt))
+    assert "Registration" not in names and "Purchase" not in names, names
+
+
+def test_verbs_in_a_long_list_of_actions_are_verbs():
+    names = _names(infer_spec("Admins can register assets with serial number, model, purchase date and warranty "
+                              "expiry, classify them by type and location, assign and reclaim assets from "
+                              "employees while keeping the full assignment history, and log repairs."))
+    assert {"Asset", "Employee", "Repair"} <= names and not names & {"Classify", "Keeping", "Purchase"}, names
+
+
+def test_spanish_adjectives_of_number_are_not_records():
+    names = _names(infer_spec("Una cadena de gimnasios con varias sedes y distintas salas donde los socios reservan "
+                              "clases"))
+    assert not any(n.startswith(("Distint", "Diferent")) for n in names), names

@@ -10,7 +10,7 @@ from core.engine.understand.catalogue import parse_entities
 from core.engine.understand.knowledge import definition, words_of
 from core.engine.understand.reading import Reading
 from core.engine.understand.relations import add_link
-from core.engine.understand.vocab import load
+from core.engine.understand.vocab import load, singular
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
 _NEGATION = re.compile(r"\b(not|no|without|never|nor|n't|doesn|don|sin|ni)\b")
@@ -30,6 +30,7 @@ def companions_stage(r: Reading) -> Reading:
     if not r.entities:
         return r
     implied, cues, people = _rules()
+    _types(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -43,6 +44,9 @@ def companions_stage(r: Reading) -> Reading:
                 continue
             _add(r, rule["add"])
             _link(r, rule["add"], name, rule["as"])
+            other = next((o for o in rule.get("joins", []) if o in r.entities), None)
+            if other:
+                _join(r, rule["add"], name, other)
     for rule in load("companions").get("fields", []):
         e = r.entities.get(rule["entity"])
         if e is not None and re.search(rule["when"], r.text) and all(f.name != rule["name"] for f in e.fields):
@@ -71,6 +75,41 @@ def companions_stage(r: Reading) -> Reading:
     return r
 
 
+_TYPES = {
+    "en": re.compile(r"\b(?:types?|kinds?) of (\w+)|\b(\w+) of (?:different|various|several|multiple|many) "
+                     r"(?:types|kinds)\b|\b(\w+) (?:types|kinds)\b"),
+    "es": re.compile(r"\b(?:tipos?|clases?) de (\w+)|\b(\w+) de (?:distintos|diferentes|varios) tipos\b"),
+}
+_KIND_FIELDS = {"kind", "type", "category", "room_type", "ticket_type"}
+
+
+def _types(r: Reading) -> None:
+    """'room types', 'tickets of different types', 'tipos de habitación': a XType table the X belongs to."""
+    for m in _TYPES[r.language].finditer(r.text):
+        word = next(g for g in m.groups() if g)
+        thing = _entity_for(r, word)
+        if thing is None or thing == r.account or thing.endswith("Type") or len(r.entities) >= MAX_ENTITIES:
+            continue
+        kind = f"{thing}Type"
+        if kind not in r.entities:
+            _add(r, kind)
+            r.words_for[kind] = f"tipo de {r.words_for.get(thing, words_of(thing))}" if r.language == "es" \
+                else f"{words_of(thing)} type"
+        r.links = [x for x in r.links if {x[0], x[1]} != {thing, kind}]
+        add_link(r, thing, kind)
+        e = r.entities[thing]
+        e.fields = [f for f in e.fields if not (f.name in _KIND_FIELDS and f.type == "enum")]
+
+
+def _entity_for(r: Reading, word: str) -> str | None:
+    """The entity a single word of the prompt names ('tickets' -> Ticket, 'habitacion' -> Room)."""
+    one = singular(word, r.language)
+    for name in r.entities:
+        if one in {words_of(name), r.words_for.get(name, "")} or word == r.words_for.get(name):
+            return name
+    return None
+
+
 @cache
 def _own_definitions() -> dict[str, EntitySpec]:
     """Fields of the companions only this vocabulary defines."""
@@ -91,6 +130,15 @@ def _add(r: Reading, name: str) -> None:
     e.relations = []
     r.entities[name] = e
     r.words_for[name] = words_of(name)
+
+
+def _join(r: Reading, join: str, a: str, b: str) -> None:
+    """The companion joins two entities (a plan's exercises): it carries the link and the fields they share."""
+    r.links = [x for x in r.links if {x[0], x[1]} != {a, b}]
+    add_link(r, join, b)
+    mine = {f.name for f in r.entities[join].fields}
+    r.entities[b].fields = [f for f in r.entities[b].fields if f.name not in mine or f.name == "name"]
+    r.entities[join].fields = [f for f in r.entities[join].fields if f.name != "name"]
 
 
 def _link(r: Reading, added: str, anchor: str, role: str) -> None:

@@ -33,7 +33,7 @@ _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
-               "menu", "carta", "range", "selection"}
+               "menu", "carta", "range", "selection", "variety"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
 
@@ -46,6 +46,26 @@ def is_fieldish(head: str, language: str) -> bool:
         return False
     typed = {"date", "datetime", "decimal", "int", "email", "url", "bool"}
     return infer_field(field_ident(head)).type in typed or infer_field(field_ident(head + "s")).type in typed
+
+
+_SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our", "varias", "varios", "distintas",
+            "distintos", "diferentes", "nuestras", "nuestros"}
+_EACH = {"each", "every", "cada"}
+
+
+def _many_places(p: Phrase, toks: list, language: str) -> bool:
+    """A property word used as a thing there are many of: 'with several locations', 'at each location'."""
+    if not is_fieldish(p.head, language) or p.modifiers or infer_field(field_ident(p.head)).type != "string" or \
+            p.start < 2 or p.head in word_set("field_nouns_never_things"):
+        return False
+    k = p.start - 1
+    while k > 1 and toks[k - 1].text in _SEVERAL:
+        k -= 1  # 'at our different locations'
+    before = toks[p.start - 1].text
+    if p.plural and before in _SEVERAL:
+        return toks[k - 1].text in {"with", "at", "in", "across", "con", "en", "between", "entre", "has",
+                                          "have", "tiene", "tienen"}
+    return before in _EACH and toks[p.start - 2].text in {"at", "in", "for", "from", "en", "de", "para"}
 
 
 def _skip(head: str) -> bool:
@@ -128,6 +148,8 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(singular(p.modifiers[-1], r.language), None, r.language)  # 'instructor bios'
             if not name or is_fieldish(p.modifiers[-1], r.language):
                 continue
+        if not name and _many_places(p, toks, r.language):
+            name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
@@ -267,6 +289,10 @@ def entities_stage(r: Reading) -> Reading:
     names = {pid: spelled.get(n, n) for pid, n in names.items()}
     score = Counter({spelled.get(n, n): v for n, v in score.items()})
     first = {spelled.get(n, n): v for n, v in first.items()}
+    same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
+            if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
+    chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
+    names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
         r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[infer_field("name")])
@@ -277,6 +303,8 @@ def entities_stage(r: Reading) -> Reading:
     return r
 
 
+_GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
+                  "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])
 _MODES = {"sale", "rent", "venta", "alquiler", "lease", "hire"}
 _STAGES = {"stage", "status", "state", "step", "phase", "estado", "etapa", "fase"}

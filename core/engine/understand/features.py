@@ -151,6 +151,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
         if saved:
             out.setdefault("favourites", []).append((saved, liked[-1]))  # 'mark favourite episodes'
             continue
+        if feature == "booking_slots" and any(p in f.objects and f.verb in _ALLOCATING for f in r.frames):
+            continue  # 'allocate time slots to tasks' plans one's own time; nothing is booked
         if feature == "booking_slots":
             own = name_of(p, r.language)
             entity = own if own in r.entities and own in _BOOKINGS else ""
@@ -218,6 +220,9 @@ def _main(r: Reading) -> str:
     if r.main not in _FEATURE_ENTITIES:
         return r.main
     return next((n for n in r.entities if n not in _FEATURE_ENTITIES and n not in _WHO), r.main)
+
+
+_ALLOCATING = {"allocate", "block", "dedicate", "asignar", "dedicar"}
 
 
 def singular_file(word: str) -> str:

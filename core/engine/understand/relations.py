@@ -19,6 +19,7 @@ _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", 
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
 _NEEDS_SUBJECT = {"follow"}  # 'users follow authors' is a Follow; 'follow tickets through statuses' is not
+_RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
 _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
@@ -148,6 +149,8 @@ def _frames(r: Reading) -> None:
         particles = verbs["join_particles"].get(f.verb)
         if f.verb in verbs["joins"] and not objects and particles:
             objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
+        if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
+            continue  # 'register assets', 'owners register their pets': recorded, not signed up for
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
             if join not in (subject, objects[0]):

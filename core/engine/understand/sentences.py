@@ -89,6 +89,34 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "NOUN", w  # 'classes have a title, starts at and capacity'
         elif nxt and f"{w} {singular(nxt)}" in known_nouns() or prev and f"{prev.text} {singular(w)}" in known_nouns():
             t.tag, t.lemma = "NOUN", w  # 'leave requests', 'order items'
+        elif language == "en" and w.endswith("s") and prev and prev.tag == "NOUN" and not prev.text.endswith("s") \
+                and i > 1 and toks[i - 2].tag == "VERB" and singular(w) in known_nouns():
+            t.tag, t.lemma = "NOUN", w  # 'create workout plans': the head of the verb's object, not a verb
+        elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and _closed(nxt) in {"DET", "PRON"} and singular(w) not in known_nouns():
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'exercises targeting different muscle groups'
+        elif language == "en" and nxt in {"them", "him", "her"} and len(w) > 3 and not w.endswith("s") and \
+                (prev is None or prev.tag not in {"DET", "ADJ", "PREP"}):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., classify them by type'
+        elif language == "en" and w in verbs and prev and prev.text in {",", "with", "and", "including"} and \
+                nxt in word_set("field_nouns") and nxt not in verbs and \
+                (i + 2 >= len(toks) or toks[i + 2].text in {",", "and", "or", ".", ")", ";"}):
+            t.tag, t.lemma = "NOUN", w  # 'serial number, model, purchase date': a field, not a verb
+        elif language == "en" and w in verbs and not w.endswith("s") and nxt in {"and", "or"} and i + 2 < len(toks) \
+                and \
+                (prev is None or prev.text in {",", "can", "to", "and"} | _MODALS) and (
+                    toks[i + 2].text in verbs or i + 3 < len(toks) and _closed(toks[i + 3].text) in {"DET", "PRON"}
+                    or i + 3 < len(toks) and toks[i + 3].text.endswith("s") and toks[i + 3].text not in verbs):
+            t.tag, t.lemma = "VERB", verbs[w]  # 'assign and reclaim assets'
+        elif language == "en" and prev and prev.text in {"and", "or"} and i > 1 and toks[i - 2].tag == "VERB" and \
+                nxt.endswith("s") and nxt not in verbs and not w.endswith("s") and _closed(w) is None:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'assign and reclaim assets'
+        elif language == "en" and w in verbs and prev and prev.text == "and" and i > 1 and toks[i - 2].text == "," \
+                and nxt.endswith("s") and nxt not in verbs and (i + 2 >= len(toks) or toks[i + 2].tag == "PUNCT"
+                                                                or toks[i + 2].text in {".", ",", "and"}):
+            t.tag, t.lemma = "VERB", verbs[w]  # '..., and log repairs.'
+        elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
@@ -100,6 +128,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.tag == "CONJ" or prev.tag == "NOUN" and prev.text.endswith("s")) and \
                 singular(w, "es") not in ENTITY_WORDS_ES:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'los usuarios publican hilos y responden'
+        elif language == "es" and nxt in _ES_DETERMINERS and _INFINITIVE.fullmatch(w) \
+                and singular(w, "es") not in ENTITY_WORDS_ES and w not in FIELD_WORDS_ES and w not in _ES_NOUNS_IN_R:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'comprobar la disponibilidad': an infinitive before its object
         elif prev and prev.tag == "NOUN" and not prev.text.endswith("s") and w.endswith(_VERB_SUFFIXES) and \
                 singular(w) not in known_nouns():
             t.tag, t.lemma = "VERB", w  # 'the software utilizes data'
@@ -131,6 +162,9 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
     return base == (w == verbs[w]) and (_closed(nxt) in {"DET", "PRON", "ADV"} or not w.endswith("s"))
 
 
+_INFINITIVE = re.compile(r"[a-z]{4,}(?:ar|er|ir)(?:se|lo|la|los|las)?")
+_ES_NOUNS_IN_R = {"lugar", "hogar", "taller", "collar", "altar", "poder", "placer", "deber", "mujer", "alquiler",
+                  "dolar", "azucar", "militar", "titular", "familiar", "celular", "auxiliar", "socialmente"}
 _ES_DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "cada", "todos", "todas"}
 
 
@@ -168,7 +202,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.text in {"it", "which", "that"}:
         return w.endswith("s")
     if prev.tag == "PREP":
-        return w.endswith("ing") and prev.text in {"for", "by", "of", "in", "on", "after", "before", "about"} \
+        return w.endswith("ing") and prev.text in {"for", "by", "of", "in", "on", "after", "before", "about", "while",
+                                                   "when", "without"} \
             and _closed(nxt) in {"DET", "PRON", None}
     if prev.tag == "CONJ" and prev.text in {"and", "or"}:
         return bool(before and before.tag == "VERB") or _closed(nxt) == "DET"
