@@ -324,3 +324,21 @@ def test_spanish_adjectives_of_number_are_not_records():
     names = _names(infer_spec("Una cadena de gimnasios con varias sedes y distintas salas donde los socios reservan "
                               "clases"))
     assert not any(n.startswith(("Distint", "Diferent")) for n in names), names
+
+
+@pytest.mark.parametrize("prompt", [
+    "A music school site where students browse courses by instrument and level and enrol",
+    "Una escuela de música donde los alumnos consultan los cursos por instrumento y nivel",
+])
+def test_browsing_things_by_another_thing_links_them(prompt):
+    spec = infer_spec(prompt)
+    assert "Instrument" in _links(spec, "Course"), _names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("A clinic app for tracking diagnoses, medications and appointment reminders", "Appointment"),
+    ("A home app with bill reminders", "Bill"),
+])
+def test_reminders_of_a_thing_need_the_thing(prompt, entity):
+    spec = infer_spec(prompt)
+    assert entity in _links(spec, "Reminder"), _names(spec)

@@ -117,6 +117,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         if activity in _ACTIVITIES and not _skip(singular(before, language)) and before not in _ACTIVITIES and \
                 not is_fieldish(singular(before, language), language) and not before.endswith("ing"):
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
+    if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
+        return entity_name(singular(mod, language), None, language)  # 'appointment reminders' need appointments
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
@@ -303,6 +305,7 @@ def entities_stage(r: Reading) -> Reading:
     return r
 
 
+_NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])

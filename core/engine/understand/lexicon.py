@@ -85,6 +85,8 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "jugador": "Player", "partido": "Match", "liga": "League", "torneo": "Tournament", "sede": "Venue",
     "ponente": "Speaker", "patrocinador": "Sponsor", "medicamento": "Medication", "ruta": "Route",
     "envio": "Shipment", "entrega": "Delivery", "tienda": "Store", "alquiler": "Rental",
+    "instrumento": "Instrument", "especialidad": "Specialty", "butaca": "Seat", "proyeccion": "Screening",
+    "excursion": "Excursion", "repuesto": "Part", "dispositivo": "Device", "tutor": "Tutor",
     "recordatorio": "Reminder", "contrato": "Contract", "mensaje": "Message", "genero": "Genre",
     "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "ClassSession",
     "grupo": "Group", "asignatura": "Subject", "materia": "Subject", "ubicacion": "Location",

@@ -19,6 +19,8 @@ _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", 
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
 _NEEDS_SUBJECT = {"follow"}  # 'users follow authors' is a Follow; 'follow tickets through statuses' is not
+_BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "group", "organize", "organise",
+             "consultar", "buscar", "filtrar", "explorar", "ordenar", "ver", "agrupar"}
 _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
@@ -172,6 +174,10 @@ def _frames(r: Reading) -> None:
                 add_link(r, o, subject)
         for prep, p in f.preps:
             parent = _entity(r, p)
+            if prep in {"by", "por"} and f.verb in _BROWSING and parent and parent not in _PEOPLE:
+                for o in objects:
+                    add_link(r, o, parent)  # 'browse courses by instrument': each course has its instrument
+                continue
             if prep in _OF_PREPS | {"to", "in", "a", "en"} and parent:
                 for o in objects:
                     if o != parent and o not in _PARENT_KINDS:
@@ -230,7 +236,7 @@ def _orphans(r: Reading) -> None:
     """A record about something (a log entry, a payment) that nothing links belongs to the main entity; a listed
     booking-like record ('tables, customers and reservations') links the other things of its list."""
     for group in r.lists:
-        names = [n for n in (_entity(r, p) for p in group) if n]
+        names = [n for n in (_entity(r, p) for p in group if p.head not in {"reminder", "alert", "notification"}) if n]
         for n in names:
             others = [o for o in names if o != n and not is_dependent(o)]
             if n in _JOIN_KINDS and sum(c == n for c, _, _ in r.links) < 2 and 1 <= len(others) <= 2:
