@@ -342,3 +342,15 @@ def test_browsing_things_by_another_thing_links_them(prompt):
 def test_reminders_of_a_thing_need_the_thing(prompt, entity):
     spec = infer_spec(prompt)
     assert entity in _links(spec, "Reminder"), _names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "junk"), [
+    ("A bookkeeping app where each user records income and expenses and the app generates reports once a month",
+     {"Once", "GeneratesReport"}),
+    ("A journal where people keep notes and see related notes and submitted drafts", {"Related", "Submitted"}),
+    ("Un club donde los socios se inscriben en salidas eligiendo el nivel y se apuntan a la lista de espera",
+     {"Eligiendo", "Espera"}),
+])
+def test_function_words_participles_and_gerunds_are_not_records(prompt, junk):
+    names = _names(infer_spec(prompt))
+    assert not names & junk, names

@@ -78,6 +78,11 @@ def _verbal(head: str) -> bool:
     """A gerund or a bare verb used as a noun ('creating', 'communicate'), not a thing."""
     if head in known_words():
         return False
+    if head.endswith(("ando", "iendo", "yendo")) and len(head) > 6:
+        return True  # a Spanish gerund ('eligiendo')
+    if head.endswith("ed") and len(head) > 5 and not head.endswith(("eed", "bed", "shed")) and \
+            head not in ENTITY_WORDS_ES:
+        return True  # a participle ('submitted', 'related')
     return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
 
 
@@ -122,7 +127,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
-    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith("ing"):
+    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith("ing") and \
+            not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
     if _skip(head) or is_fieldish(head, language) or _verbal(head):
         return None
