@@ -354,3 +354,11 @@ def test_reminders_of_a_thing_need_the_thing(prompt, entity):
 def test_function_words_participles_and_gerunds_are_not_records(prompt, junk):
     names = _names(infer_spec(prompt))
     assert not names & junk, names
+
+
+def test_spanish_field_words_in_a_list_are_fields_not_records():
+    spec = infer_spec("Un club de montaña: los administradores gestionan las rutas con su desnivel y distancia, y los "
+                      "guías; los socios escriben una crónica de cada salida")
+    names = _names(spec)
+    assert not names & {"Desnivel", "Distancia"} and {"Route", "Guide"} <= names, names
+    assert {"elevation_gain_metres", "distance_km"} <= {f.name for f in spec.entity("Route").fields}

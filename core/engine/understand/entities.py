@@ -8,7 +8,7 @@ from collections import Counter
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
-from core.engine.understand.lexicon import ENTITY_WORDS_ES
+from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import EntitySpec
@@ -40,7 +40,8 @@ _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are rec
 
 def is_fieldish(head: str, language: str) -> bool:
     """A noun that is a property of something (price, deadline, severity) rather than a thing."""
-    if head in word_set("field_nouns") or (language == "es" and head in {"nombre", "precio", "fecha"}):
+    if head in word_set("field_nouns") or (language == "es" and head in {"nombre", "precio", "fecha"}) or (
+            language == "es" and head in FIELD_WORDS_ES and head not in ENTITY_WORDS_ES):
         return True
     if head in known_words() or head in ENTITY_WORDS_ES:
         return False

@@ -18,7 +18,7 @@ _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year",
         "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage",
         "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
         "units", "views", "likes", "step_count", "floor", "duration", "progress", "reps_count", "party_size",
-        "size_of_party", "people", "attendees_count", "interval", "table_number"}
+        "size_of_party", "people", "attendees_count", "interval", "table_number", "metres", "meters"}
 _BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", "pinned", "returned",
                "approved", "verified", "featured", "archived", "enabled", "visible", "anonymous", "read",
                "favorite", "favourite", "taken", "resolved", "confirmed", "attended", "achieved", "purchased",

@@ -87,6 +87,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "envio": "Shipment", "entrega": "Delivery", "tienda": "Store", "alquiler": "Rental",
     "instrumento": "Instrument", "especialidad": "Specialty", "butaca": "Seat", "proyeccion": "Screening",
     "excursion": "Excursion", "repuesto": "Part", "dispositivo": "Device", "tutor": "Tutor",
+    "guia": "Guide", "cronica": "TripReport",
     "recordatorio": "Reminder", "contrato": "Contract", "mensaje": "Message", "genero": "Genre",
     "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "ClassSession",
     "grupo": "Group", "asignatura": "Subject", "materia": "Subject", "ubicacion": "Location",
@@ -117,6 +118,9 @@ ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 
 # Spanish (normalised) field words -> English snake_case identifiers.
 FIELD_WORDS_ES: dict[str, str] = {
+    "desnivel": "elevation_gain_metres", "distancia": "distance_km", "anada": "vintage", "observaciones": "notes",
+    "observacion": "notes", "resultado": "result", "dificultad": "difficulty", "aforo": "capacity",
+    "variedad": "variety", "talla": "size", "notas de cata": "tasting_notes", "plazas limitadas": "seats",
     "nombre": "name", "precio": "price", "stock": "stock", "existencias": "stock", "fecha": "date",
     "descripcion": "description", "cantidad": "quantity", "correo": "email", "correo electronico": "email",
     "email": "email", "telefono": "phone", "titulo": "title", "estado": "status", "prioridad": "priority",
