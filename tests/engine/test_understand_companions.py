@@ -362,3 +362,19 @@ def test_spanish_field_words_in_a_list_are_fields_not_records():
     names = _names(spec)
     assert not names & {"Desnivel", "Distancia"} and {"Route", "Guide"} <= names, names
     assert {"elevation_gain_metres", "distance_km"} <= {f.name for f in spec.entity("Route").fields}
+
+
+@pytest.mark.parametrize(("prompt", "present", "absent"), [
+    ("An escape room site: visitors browse the rooms with their difficulty and duration, check free time slots on a "
+     "calendar and book a slot. Staff can manage rooms and time slots.", {"Room"},
+     {"StaffMember", "Calendar", "Difficulty"}),
+    ("A cleaning company where the office assigns staff members to shifts at client homes", {"StaffMember", "Shift"},
+     set()),
+    ("A moving company site: customers follow the job status on moving day and leave a review of each job",
+     {"Customer", "Review"}, {"Follow"}),
+    ("A print shop where customers order products and staff manage products and price tables", {"Product"},
+     {"DiningTable"}),
+])
+def test_operators_views_and_watching_are_not_records(prompt, present, absent):
+    names = _names(infer_spec(prompt))
+    assert present <= names and not names & absent, names

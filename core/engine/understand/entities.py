@@ -123,6 +123,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         if activity in _ACTIVITIES and not _skip(singular(before, language)) and before not in _ACTIVITIES and \
                 not is_fieldish(singular(before, language), language) and not before.endswith("ing"):
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
+    if head in {"table", "tables"} and mod and is_fieldish(mod, language):
+        return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'appointment reminders' need appointments
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
@@ -298,6 +300,12 @@ def entities_stage(r: Reading) -> Reading:
     names = {pid: spelled.get(n, n) for pid, n in names.items()}
     score = Counter({spelled.get(n, n): v for n, v in score.items()})
     first = {spelled.get(n, n): v for n, v in first.items()}
+    subjects = {id(f.subject) for f in r.frames if f.subject is not None}
+    for name in [n for n in chosen if n in _OPERATORS]:
+        said = [p for p in r.phrases if names.get(id(p)) == name]
+        if said and all(id(p) in subjects or p.end < len(r.sentences[p.sentence]) and
+                        r.sentences[p.sentence][p.end].text in _MODAL_WORDS for p in said):
+            chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
     chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
@@ -312,6 +320,9 @@ def entities_stage(r: Reading) -> Reading:
     return r
 
 
+_VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
+_OPERATORS = {"StaffMember", "Staff", "Personal"}
+_MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
@@ -335,6 +346,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
     before = [t.text for t in toks[max(0, p.start - 2):p.start]]
     if before in _COUNTED:
         return True  # 'the number of bedrooms' is a field
+    if p.head in _VIEWS and not p.plural and before[-2:-1] in (["on"], ["in"], ["en"], ["via"]):
+        return True  # 'check free slots on a calendar', 'see them on a map': a view of the records
     if p.head in _MODES and before[-1:] in (["for"], ["en"], ["de"]):
         return True  # 'flats for sale or rent', 'pisos en venta o alquiler'
     if p.head in _STAGES and p.plural and p.end < len(toks) and (toks[p.end].text in {":", "such", "like", "como"} or

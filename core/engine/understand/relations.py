@@ -153,6 +153,8 @@ def _frames(r: Reading) -> None:
             objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
         if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
             continue  # 'register assets', 'owners register their pets': recorded, not signed up for
+        if f.verb in verbs["joins"] and f.objects and f.objects[0].head in {"status", "progress", "estado", "progreso"}:
+            continue  # 'customers follow the job status': they watch it, nothing is joined
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
             if join not in (subject, objects[0]):
