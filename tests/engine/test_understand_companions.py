@@ -378,3 +378,8 @@ def test_spanish_field_words_in_a_list_are_fields_not_records():
 def test_operators_views_and_watching_are_not_records(prompt, present, absent):
     names = _names(infer_spec(prompt))
     assert present <= names and not names & absent, names
+
+
+def test_spending_habits_describe_people_but_a_habit_tracker_keeps_habits():
+    assert "Habit" not in _names(infer_spec("An app that sorts expenses into categories based on spending habits"))
+    assert "Habit" in _names(infer_spec("A habit tracker where users record their daily habits"))

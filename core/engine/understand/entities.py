@@ -320,6 +320,8 @@ def entities_stage(r: Reading) -> Reading:
     return r
 
 
+_WAYS_OF = {"spending", "financial", "eating", "sleeping", "buying", "purchasing", "shopping", "reading", "viewing",
+            "listening", "money", "consumption", "browsing", "gasto", "consumo"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal"}
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
@@ -346,6 +348,9 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
     before = [t.text for t in toks[max(0, p.start - 2):p.start]]
     if before in _COUNTED:
         return True  # 'the number of bedrooms' is a field
+    if p.head in {"habit", "pattern", "behaviour", "behavior", "habito"} and len(p.words) > 1 and \
+            p.words[-2] in _WAYS_OF:
+        return True  # 'based on their spending habits' describes people, it is not a habit tracker
     if p.head in _VIEWS and not p.plural and before[-2:-1] in (["on"], ["in"], ["en"], ["via"]):
         return True  # 'check free slots on a calendar', 'see them on a map': a view of the records
     if p.head in _MODES and before[-1:] in (["for"], ["en"], ["de"]):
