@@ -383,3 +383,14 @@ def test_operators_views_and_watching_are_not_records(prompt, present, absent):
 def test_spending_habits_describe_people_but_a_habit_tracker_keeps_habits():
     assert "Habit" not in _names(infer_spec("An app that sorts expenses into categories based on spending habits"))
     assert "Habit" in _names(infer_spec("A habit tracker where users record their daily habits"))
+
+
+def test_every_item_after_a_colon_is_enumerated_even_past_a_clause():
+    names = _names(infer_spec("an app to run our book club: members, the book we read each month, meetings and "
+                              "ratings"))
+    assert {"Member", "Book", "Meeting"} <= names, names
+
+
+def test_a_vague_head_keeps_its_modifier():
+    names = _names(infer_spec("A race website where admins manage races, price tiers and discount codes"))
+    assert {"PriceTier", "DiscountCode"} <= names and not names & {"Tier", "Code"}, names

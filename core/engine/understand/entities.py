@@ -135,6 +135,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
     if _skip(head) or is_fieldish(head, language) or _verbal(head):
         return None
+    if language == "en" and mod and head in word_set("vague_heads") and mod not in skip_mod and \
+            not mod.endswith("ing") and not _verbal(mod):
+        return entity_name(head, mod, language)  # 'discount codes', 'price tiers': a bare 'code' says nothing
     return entity_name(head, None, language)
 
 
@@ -275,6 +278,7 @@ def entities_stage(r: Reading) -> Reading:
                                                 lead.tag == "VERB" and lead.lemma in _STORING_VERBS)
             for n in named:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
+    _after_colon(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
@@ -328,6 +332,21 @@ _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "puede
 _NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
+def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'a book club: members, the book we read each month, meetings and ratings': each item after the colon is
+    enumerated, even when a clause inside one item breaks the plain list."""
+    for si, toks in enumerate(r.sentences):
+        colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+        if colon is None:
+            continue
+        starts = [colon] + [i for i, t in enumerate(toks) if i > colon and t.text in {",", "and", "y"}]
+        for start in starts:
+            first = next((p for p in r.phrases if p.sentence == si and p.start > start), None)
+            if first is not None and id(first) in names and all(t.tag in {"DET", "ADJ", "PUNCT", "CONJ", "NUM"}
+                                                                 for t in toks[start + 1:first.start]):
+                score[names[id(first)]] += 1
+
+
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])
 _MODES = {"sale", "rent", "venta", "alquiler", "lease", "hire"}
 _STAGES = {"stage", "status", "state", "step", "phase", "estado", "etapa", "fase"}
