@@ -394,3 +394,18 @@ def test_every_item_after_a_colon_is_enumerated_even_past_a_clause():
 def test_a_vague_head_keeps_its_modifier():
     names = _names(infer_spec("A race website where admins manage races, price tiers and discount codes"))
     assert {"PriceTier", "DiscountCode"} <= names and not names & {"Tier", "Code"}, names
+
+
+@pytest.mark.parametrize(("prompt", "present", "absent"), [
+    ("A budgeting app where people record income and expenses by category", {"Budget"}, set()),
+    ("Una app de presupuestos para registrar gastos e ingresos", {"Budget"}, set()),
+    ("Couples create their wedding with date, location and budget and invite guests", set(), {"Budget"}),
+])
+def test_budgeting_apps_keep_budgets(prompt, present, absent):
+    names = _names(infer_spec(prompt))
+    assert present <= names and not names & absent, names
+
+
+def test_various_kinds_of_a_known_thing_are_records():
+    names = _names(infer_spec("A food ordering app with a curated selection of dishes from various cuisines"))
+    assert {"Dish", "Cuisine"} <= names, names

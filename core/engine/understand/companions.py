@@ -63,7 +63,8 @@ def companions_stage(r: Reading) -> Reading:
             continue  # 'issues with attachments' already gave the issue a file field
         _add(r, cue["add"])
         anchor = next((n for n in cue["of"] if n in r.entities), None) if cue["of"] else None
-        anchor = anchor or (r.main if cue["as"] != "none" and r.main != cue["add"] else None)
+        anchor = anchor or (r.main if cue["as"] != "none" and r.main != cue["add"] and not cue.get("anchor_only")
+                            else None)
         if anchor:
             _link(r, cue["add"], anchor, cue["as"])
         for other in cue.get("also", []):

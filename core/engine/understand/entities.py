@@ -216,6 +216,9 @@ def entities_stage(r: Reading) -> Reading:
         k = p.start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
+        if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
+                (p.head in known_words() or p.head in ENTITY_WORDS_ES):
+            score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
         if p.start and toks[k].text in {"with", "con", "including", "incluyendo"} and \
                 not any(g[0] is p for g in r.lists):
             score[names[id(p)]] += 1
