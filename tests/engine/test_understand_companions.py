@@ -409,3 +409,9 @@ def test_budgeting_apps_keep_budgets(prompt, present, absent):
 def test_various_kinds_of_a_known_thing_are_records():
     names = _names(infer_spec("A food ordering app with a curated selection of dishes from various cuisines"))
     assert {"Dish", "Cuisine"} <= names, names
+
+
+def test_a_wedding_is_a_record_and_its_budget_a_field():
+    spec = infer_spec("Couples create their wedding with date, location and budget and invite guests")
+    assert "Wedding" in _names(spec) and "Budget" not in _names(spec), _names(spec)
+    assert {"date", "location", "budget"} <= {f.name for f in spec.entity("Wedding").fields}

@@ -121,12 +121,18 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     return items
 
 
+def _mostly_fields(r: Reading, items: list[Phrase]) -> bool:
+    """'date, location and budget': a list of three or more that is mostly field words lists fields only."""
+    return len(items) >= 3 and sum(is_fieldish(p.head, r.language) for p in items) * 2 >= len(items)
+
+
 def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) -> list[str]:
     """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
     out = []
     for p in items:
         name = name_of(p, r.language)
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
+        known = known and (p.plural or not _mostly_fields(r, items))
         if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]

@@ -77,7 +77,7 @@ def _skip(head: str) -> bool:
 
 def _verbal(head: str) -> bool:
     """A gerund or a bare verb used as a noun ('creating', 'communicate'), not a thing."""
-    if head in known_words():
+    if head in known_words() or head in word_set("ing_nouns"):
         return False
     if head.endswith(("ando", "iendo", "yendo")) and len(head) > 6:
         return True  # a Spanish gerund ('eligiendo')
@@ -267,6 +267,13 @@ def entities_stage(r: Reading) -> Reading:
         k = group[0].start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
+        fieldish = sum(is_fieldish(p.head, r.language) for p in group)
+        if k >= 0 and toks[k].text in {"with", "con"} and fieldish * 2 >= len(group) and len(group) >= 3 and \
+                any(q.sentence == group[0].sentence and q.end == k and id(q) in names for q in r.phrases):
+            for p in group:
+                if id(p) in names and not p.plural:
+                    score[names[id(p)]] -= 2  # 'their wedding with date, location and budget': a field here
+            continue
         if k >= 0 and toks[k].text in {"with", "con", "including", "incluyendo"}:
             for n in named:
                 score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
