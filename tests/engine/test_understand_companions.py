@@ -415,3 +415,16 @@ def test_a_wedding_is_a_record_and_its_budget_a_field():
     spec = infer_spec("Couples create their wedding with date, location and budget and invite guests")
     assert "Wedding" in _names(spec) and "Budget" not in _names(spec), _names(spec)
     assert {"date", "location", "budget"} <= {f.name for f in spec.entity("Wedding").fields}
+
+
+def test_admins_reviewing_applications_do_not_rate_them():
+    names = _names(infer_spec("A student housing site: students apply for rooms and admins review applications"))
+    assert "Rating" not in names and "Review" not in names, names
+    assert "Rating" in _names(infer_spec("A recipe site where users review recipes"))
+
+
+def test_a_list_of_actions_continues_past_a_bracket():
+    names = _names(infer_spec("Students apply for a room for an academic year (applications are approved by staff), "
+                              "pay monthly rent online, and submit maintenance requests. Admins assign maintenance "
+                              "requests to staff."))
+    assert "MaintenanceRequest" in names and "MaintenanceRecord" not in names, names

@@ -108,6 +108,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
         feature = verb_feature.get(f.verb)
         if not feature:
             continue
+        if feature in {"ratings", "comments"} and f.subject is not None and f.subject.head in _OPERATORS:
+            continue  # 'admins review applications' decide on them; nobody rates them
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
         detail = objs[0].head if objs else ""
@@ -222,6 +224,8 @@ def _main(r: Reading) -> str:
     return next((n for n in r.entities if n not in _FEATURE_ENTITIES and n not in _WHO), r.main)
 
 
+_OPERATORS = {"admin", "administrator", "staff", "manager", "moderator", "editor", "librarian", "recruiter",
+              "coordinator", "organiser", "organizer", "administrador", "gestor", "coordinador", "personal"}
 _ALLOCATING = {"allocate", "block", "dedicate", "asignar", "dedicar"}
 
 

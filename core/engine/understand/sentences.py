@@ -90,7 +90,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif nxt and f"{w} {singular(nxt)}" in known_nouns() or prev and f"{prev.text} {singular(w)}" in known_nouns():
             t.tag, t.lemma = "NOUN", w  # 'leave requests', 'order items'
         elif language == "en" and w.endswith("s") and prev and prev.tag == "NOUN" and not prev.text.endswith("s") \
-                and i > 1 and toks[i - 2].tag == "VERB" and singular(w) in known_nouns():
+                and i > 1 and toks[i - 2].tag == "VERB" and (singular(w) in known_nouns() or
+                                                             _closed(nxt) not in {"DET", "PRON"}):
             t.tag, t.lemma = "NOUN", w  # 'create workout plans': the head of the verb's object, not a verb
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.tag == "NOUN" and \
                 prev.text.endswith("s") and _closed(nxt) in {"DET", "PRON"} and singular(w) not in known_nouns():
@@ -121,7 +122,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
         elif prev and (prev.text in _MODALS or prev.text == "to" and (_closed(nxt) in {"DET", "PRON", "PREP"} or
-                                                                     not nxt)) and \
+                                                                     not nxt and w not in known_nouns())) and \
                 not w.endswith("s") and _closed(w) is None:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'can utilize', 'to communicate with'
         elif language == "es" and w.endswith(("an", "en", "aron", "ieron")) and len(w) > 4 and prev and (
@@ -155,7 +156,12 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
         return False
     if len(before) > 1 and before[-1].text in {"and", "or", "y", "o"} and before[-2].text == ",":
         before = before[:-1]
-    earlier = [t for t in before if t.tag == "VERB"]
+    depth, outside = 0, []
+    for t in before:  # a verb inside brackets ('(applications are approved by staff)') is not in the list
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            outside.append(t)
+    earlier = [t for t in outside if t.tag == "VERB"]
     if not earlier or _closed(nxt) in {"CONJ", "PUNCT", "AUX"}:
         return False
     base = earlier[-1].text == earlier[-1].lemma
