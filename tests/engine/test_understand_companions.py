@@ -428,3 +428,20 @@ def test_a_list_of_actions_continues_past_a_bracket():
                               "pay monthly rent online, and submit maintenance requests. Admins assign maintenance "
                               "requests to staff."))
     assert "MaintenanceRequest" in names and "MaintenanceRecord" not in names, names
+
+
+@pytest.mark.parametrize(("prompt", "entity", "parent"), [
+    ("TeamTask lets team members create tasks, assign them and track progress", "Team", None),
+    ("A helpdesk where agents create tickets, set priority levels and communicate with customers", "Reply",
+     "Ticket"),
+    ("A support desk with tickets and automated ticket escalation", "Escalation", "Ticket"),
+])
+def test_teams_messages_and_escalations(prompt, entity, parent):
+    spec = infer_spec(prompt)
+    assert entity in _names(spec) and "PriorityLevel" not in _names(spec), _names(spec)
+    assert parent is None or parent in _links(spec, entity)
+
+
+def test_team_members_communicating_with_each_other_send_messages():
+    names = _names(infer_spec("A team task app where team members create tasks and communicate with each other"))
+    assert "Message" in names, names

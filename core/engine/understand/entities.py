@@ -123,6 +123,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         if activity in _ACTIVITIES and not _skip(singular(before, language)) and before not in _ACTIVITIES and \
                 not is_fieldish(singular(before, language), language) and not before.endswith("ing"):
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
+    if head == "level" and mod and is_fieldish(mod, language):
+        return None  # 'set priority levels': a field of the thing prioritised
     if head in {"table", "tables"} and mod and is_fieldish(mod, language):
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
