@@ -445,3 +445,12 @@ def test_teams_messages_and_escalations(prompt, entity, parent):
 def test_team_members_communicating_with_each_other_send_messages():
     names = _names(infer_spec("A team task app where team members create tasks and communicate with each other"))
     assert "Message" in names, names
+
+
+def test_a_schedule_app_that_names_nothing_keeps_appointments():
+    names = _names(infer_spec("ScheduleAssistant is a schedule software application that aims to help individuals "
+                              "efficiently manage their schedules and improve productivity."))
+    assert "Appointment" in names, names
+    names = _names(infer_spec("ScheduleBuddy is a schedule software application designed to help individuals "
+                              "manage their social commitments effectively"))
+    assert "Commitment" in names, names

@@ -34,7 +34,8 @@ def kinds_stage(r: Reading) -> Reading:
     kind = next((k for phrase, k in load("words")["kinds"].items() if re.search(rf"\b{re.escape(phrase)}\b", head)),
                 None)  # the kind must be what the request is ('a CRM'), not a word in passing ('stock levels')
     domain = next((d for d in DOMAINS if d.key == kind), None)
-    if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS):
+    vague_kind = domain is not None and domain.key == "planner" and bool(r.fallback)  # 'manage social commitments'
+    if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS or vague_kind):
         for name, word in r.fallback.items():  # 'helps users track their daily water intake'
             r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.words_for[name] = word
