@@ -454,3 +454,23 @@ def test_a_schedule_app_that_names_nothing_keeps_appointments():
     names = _names(infer_spec("ScheduleBuddy is a schedule software application designed to help individuals "
                               "manage their social commitments effectively"))
     assert "Commitment" in names, names
+
+
+@pytest.mark.parametrize(("prompt", "child", "parent"), [
+    ("A self-storage business with two sites. Customers see the available units at each site and reserve a unit "
+     "online.", "Unit", "Site"),
+    ("A food bank where volunteers register for shifts at our different locations", "Shift", "Location"),
+    ("A coworking space with several locations where members book desks at each location", "Desk", "Location"),
+])
+def test_a_thing_at_each_place_belongs_to_the_place(prompt, child, parent):
+    spec = infer_spec(prompt)
+    assert parent in _links(spec, child), _names(spec)
+    assert all(f.name != parent.lower() for f in spec.entity(child).fields)
+
+
+def test_examples_in_brackets_after_a_thing_are_not_records():
+    names = _names(infer_spec("Readers place classified ads (for sale, jobs, property) that are published after "
+                              "moderation"))
+    assert "ClassifiedAd" in names and not names & {"Job", "Property", "Ads"}, names
+    names = _names(infer_spec("A CRM (contacts, companies and deals) for a small agency"))
+    assert {"Contact", "Company", "Deal"} <= names, names

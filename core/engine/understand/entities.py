@@ -49,15 +49,17 @@ def is_fieldish(head: str, language: str) -> bool:
     return infer_field(field_ident(head)).type in typed or infer_field(field_ident(head + "s")).type in typed
 
 
-_SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our", "varias", "varios", "distintas",
+_SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our", "two", "three", "four", "five",
+            "dos", "tres", "cuatro", "cinco", "varias", "varios", "distintas",
             "distintos", "diferentes", "nuestras", "nuestros"}
 _EACH = {"each", "every", "cada"}
 
 
 def _many_places(p: Phrase, toks: list, language: str) -> bool:
     """A property word used as a thing there are many of: 'with several locations', 'at each location'."""
-    if not is_fieldish(p.head, language) or p.modifiers or infer_field(field_ident(p.head)).type != "string" or \
-            p.start < 2 or p.head in word_set("field_nouns_never_things"):
+    place = p.head in {"site", "branch", "campus", "sede", "sucursal"}
+    if not place and (not is_fieldish(p.head, language) or infer_field(field_ident(p.head)).type != "string") or \
+            p.modifiers or p.start < 2 or p.head in word_set("field_nouns_never_things"):
         return False
     k = p.start - 1
     while k > 1 and toks[k - 1].text in _SEVERAL:
@@ -149,7 +151,7 @@ def entities_stage(r: Reading) -> Reading:
     word: dict[str, str] = {}
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
-    examples = {id(x) for group in r.examples.values() for x in group}
+    examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
@@ -344,6 +346,23 @@ _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "puede
 _NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
+def _bracketed_examples(r: Reading) -> set[int]:
+    """'classified ads (for sale, jobs, property)': words in brackets after a thing are examples of it; after the
+    app itself ('a CRM (contacts, companies, deals)') they name its records."""
+    out: set[int] = set()
+    for si, toks in enumerate(r.sentences):
+        for i, t in enumerate(toks):
+            if t.text != "(" or not i:
+                continue
+            before = next((q for q in r.phrases if q.sentence == si and q.end == i), None)
+            if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \
+                    name_of(before, r.language) is None:
+                continue
+            close = next((k for k in range(i + 1, len(toks)) if toks[k].text == ")"), len(toks))
+            out |= {id(p) for p in r.phrases if p.sentence == si and i < p.start and p.end <= close}
+    return out
+
+
 def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'a book club: members, the book we read each month, meetings and ratings': each item after the colon is
     enumerated, even when a clause inside one item breaks the plain list."""

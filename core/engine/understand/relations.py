@@ -4,10 +4,10 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 from __future__ import annotations
 
 from core.engine.understand.entities import name_of
-from core.engine.understand.knowledge import definition, is_dependent, known_joins, known_parents
+from core.engine.understand.knowledge import definition, is_dependent, known_joins, known_parents, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load
-from core.spec import EntitySpec, RelationSpec
+from core.spec import EntitySpec, RelationSpec, snake
 
 # Nouns that classify or own what they come with: 'products with categories' -> a product belongs to a category.
 _PARENT_KINDS = {"Category", "Type", "Genre", "Author", "Owner", "Supplier", "Vendor", "Brand", "Department",
@@ -36,12 +36,43 @@ _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 def relations_stage(r: Reading) -> Reading:
     """Collect (child, parent, kind) links; joins for borrow/enroll/rent become entities of their own."""
     _stated(r, with_lists=False)
+    _placed(r)
     _frames(r)
     _known(r)
     _stated(r, with_lists=True)
     _joins(r)
     _orphans(r)
     return r
+
+
+_EACH_OF = {"each", "every", "several", "different", "various", "multiple", "our", "their", "the", "cada", "sus",
+            "nuestras", "nuestros", "distintas", "distintos", "las", "los"}
+
+
+def _placed(r: Reading) -> None:
+    """'units at each site', 'shifts at our different locations': each X is at one Y (and Y is no longer a text
+    field of X)."""
+    for p in r.phrases:
+        child = _entity(r, p) or _by_head(r, p)
+        toks = r.sentences[p.sentence]
+        if child is None or p.end >= len(toks) or toks[p.end].text not in {"at", "in", "across", "en"}:
+            continue
+        k = p.end + 1
+        quantified = False
+        while k < len(toks) and toks[k].text in _EACH_OF:
+            quantified = quantified or toks[k].text not in {"the", "their", "las", "los", "sus"}
+            k += 1
+        q = next((q for q in r.phrases if q.sentence == p.sentence and q.start == k), None)
+        parent = (_entity(r, q) or _by_head(r, q)) if q is not None and quantified else None
+        if parent and parent != child:
+            add_link(r, child, parent)
+            e = r.entities[child]
+            e.fields = [f for f in e.fields if f.name != snake(parent)]
+
+
+def _by_head(r: Reading, p: Phrase) -> str | None:
+    """The entity whose name is the phrase's head word ('the available units' -> Unit)."""
+    return next((n for n in r.entities if words_of(n) == p.head), None)
 
 
 def add_link(r: Reading, child: str, parent: str, kind: str = "belongs_to") -> None:
