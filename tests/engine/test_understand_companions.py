@@ -474,3 +474,13 @@ def test_examples_in_brackets_after_a_thing_are_not_records():
     assert "ClassifiedAd" in names and not names & {"Job", "Property", "Ads"}, names
     names = _names(infer_spec("A CRM (contacts, companies and deals) for a small agency"))
     assert {"Contact", "Company", "Deal"} <= names, names
+
+
+def test_spanish_website_vocabulary_and_qualified_fields():
+    spec = infer_spec("Un club de montaña: los socios se apuntan a las salidas (cada salida tiene fecha, dificultad y "
+                      "plazas disponibles). Los administradores gestionan las rutas con su desnivel y distancia y el "
+                      "inventario de material, y publican noticias.")
+    names = _names(spec)
+    assert {"Member", "Departure", "Route", "NewsItem"} <= names and "Calendario" not in names, names
+    fields = {f.name for e in spec.entities for f in e.fields}
+    assert "seats" in fields and not {"seats_disponibles", "inventario"} & fields, fields

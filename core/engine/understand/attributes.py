@@ -121,6 +121,10 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     return items
 
 
+_CONTAINER_WORDS = {"inventario", "inventory", "lista", "list", "catalogo", "catalogue", "catalog", "historial",
+                    "history", "coleccion", "collection", "listado", "registro"}
+
+
 def _mostly_fields(r: Reading, items: list[Phrase]) -> bool:
     """'date, location and budget': a list of three or more that is mostly field words lists fields only."""
     return len(items) >= 3 and sum(is_fieldish(p.head, r.language) for p in items) * 2 >= len(items)
@@ -135,6 +139,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         known = known and (p.plural or not _mostly_fields(r, items))
         if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
+        if p.head in _CONTAINER_WORDS:
+            continue  # 'el inventario de material' is the material, never a field
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
         text = " ".join(words)
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field

@@ -33,7 +33,7 @@ _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
-               "menu", "carta", "range", "selection", "variety"}
+               "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
 

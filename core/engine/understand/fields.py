@@ -34,6 +34,10 @@ _RENAME = {"type": "kind", "model": "vehicle_model", "id": "code", "q": "query",
            "created_at": "created_on", "updated_at": "updated_on", "skip": "skip_value"}
 
 
+_ES_QUALIFIERS = {"disponible", "disponibles", "maximo", "maxima", "minimo", "minima", "limitado", "limitada",
+                  "limitados", "limitadas", "actual", "actuales", "aproximado", "aproximada", "estimado", "estimada"}
+
+
 def field_ident(raw: str) -> str:
     """A user's field words (EN or ES) -> a valid snake_case identifier."""
     norm = normalise(raw).strip(" .:;-")
@@ -41,6 +45,9 @@ def field_ident(raw: str) -> str:
                 "their "):
         if norm.startswith(art):
             norm = norm[len(art):]
+    words = norm.split()
+    if len(words) > 1 and words[-1] in _ES_QUALIFIERS:
+        norm = " ".join(words[:-1])  # 'plazas disponibles', 'aforo máximo': the field is the noun
     per = re.fullmatch(r"(.+?) por (\w+)", norm)
     if per and per.group(2) in PER_UNITS_ES:  # 'precio por día' -> price_per_day
         return ident(f"{field_ident(per.group(1))} per {PER_UNITS_ES[per.group(2)]}")
