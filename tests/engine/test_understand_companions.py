@@ -484,3 +484,11 @@ def test_spanish_website_vocabulary_and_qualified_fields():
     assert {"Member", "Departure", "Route", "NewsItem"} <= names and "Calendario" not in names, names
     fields = {f.name for e in spec.entities for f in e.fields}
     assert "seats" in fields and not {"seats_disponibles", "inventario"} & fields, fields
+
+
+def test_a_delivery_choice_is_neither_fields_nor_a_delivery_record():
+    spec = infer_spec("Una tienda de la granja: los clientes hacen un pedido con entrega a domicilio o recogida en la "
+                      "granja y lo pagan en línea. Los administradores gestionan productos y productores.")
+    order = {f.name for f in spec.entity("Order").fields}
+    assert "fulfilment" in order and not {"domicilio", "recogida"} & order, order
+    assert "Delivery" not in _names(spec) and "Producer" in _names(spec), _names(spec)

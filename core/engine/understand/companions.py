@@ -49,9 +49,20 @@ def companions_stage(r: Reading) -> Reading:
                 _join(r, rule["add"], name, other)
     for rule in load("companions").get("fields", []):
         e = r.entities.get(rule["entity"])
-        if e is not None and re.search(rule["when"], r.text) and all(f.name != rule["name"] for f in e.fields):
+        m = re.search(rule["when"], r.text)
+        if e is not None and m and all(f.name != rule["name"] for f in e.fields):
+            said = set(re.findall(r"[a-z]{4,}", rule["when"]))
+            e.fields = [f for f in e.fields if f.name not in said]  # 'domicilio', 'recogida' were the choice
+            if not e.fields:
+                usual = definition(e.name, r.domain)
+                e.fields = usual.fields if usual else [FieldSpec(name="name")]
             e.fields.append(FieldSpec(name=rule["name"], type="enum", choices=rule["choices"], required=False))
             r.capabilities.append(rule["requested"][r.language])  # listed in `requested` by the coverage stage
+            for way in rule.get("replaces", []):
+                bare = r.entities.get(way)
+                if bare is not None and [f.name for f in bare.fields] == ["name"]:
+                    del r.entities[way]  # 'con entrega a domicilio': the delivery is this choice, not a record
+                    r.links = [x for x in r.links if way not in x[:2]]
     for cue in cues:
         if len(r.entities) >= MAX_ENTITIES or cue["add"] in r.entities:
             continue

@@ -89,7 +89,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "excursion": "Excursion", "repuesto": "Part", "dispositivo": "Device", "tutor": "Tutor",
     "guia": "Guide", "cronica": "TripReport", "salida": "Departure", "premio": "Award", "paquete": "Package",
     "opcion": "AnswerOption", "convocatoria": "ExamSession", "participante": "Participant",
-    "material": "Equipment",
+    "material": "Equipment", "propuesta": "Proposal", "productor": "Producer", "productora": "Producer",
     "recordatorio": "Reminder", "contrato": "Contract", "mensaje": "Message", "genero": "Genre",
     "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "ClassSession",
     "grupo": "Group", "asignatura": "Subject", "materia": "Subject", "ubicacion": "Location",
