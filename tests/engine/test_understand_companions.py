@@ -492,3 +492,14 @@ def test_a_delivery_choice_is_neither_fields_nor_a_delivery_record():
     order = {f.name for f in spec.entity("Order").fields}
     assert "fulfilment" in order and not {"domicilio", "recogida"} & order, order
     assert "Delivery" not in _names(spec) and "Producer" in _names(spec), _names(spec)
+
+
+def test_a_cinema_reads_its_list_of_admin_actions():
+    spec = infer_spec("A cinema website. Users browse films and their showtimes and buy tickets online. Admins can "
+                      "add films with poster uploads and genres, schedule screenings in each screen, set ticket "
+                      "prices for adult, student and child tickets, and view daily sales.")
+    names = _names(spec)
+    assert {"Movie", "Genre", "Showtime"} <= names, names
+    assert not names & {"Student", "Sale", "Screening"}, names  # ticket kinds, a report, the showtimes again
+    assert "starts_at" in {f.name for f in spec.entity("Showtime").fields}
+    assert all(f.name != "poster_uploads" for f in spec.entity("Movie").fields)

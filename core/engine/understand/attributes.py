@@ -139,8 +139,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         known = known and (p.plural or not _mostly_fields(r, items))
         if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
-        if p.head in _CONTAINER_WORDS:
-            continue  # 'el inventario de material' is the material, never a field
+        if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:
+            continue  # 'el inventario de material' is the material; 'poster uploads' are the uploads feature
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
         text = " ".join(words)
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field

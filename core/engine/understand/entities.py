@@ -151,7 +151,7 @@ def entities_stage(r: Reading) -> Reading:
     word: dict[str, str] = {}
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
-    examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r)
+    examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
@@ -220,6 +220,8 @@ def entities_stage(r: Reading) -> Reading:
         k = p.start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
+        if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en"}:
+            score[names[id(p)]] += 1  # 'schedule screenings in each screen': there are several to keep
         if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
                 (p.head in known_words() or p.head in ENTITY_WORDS_ES):
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
@@ -326,6 +328,9 @@ def entities_stage(r: Reading) -> Reading:
             chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
+    for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
+        said = [n for n in chosen if n in group]
+        same.update({n: said[0] for n in said[1:]})
     chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
     names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
@@ -340,12 +345,25 @@ def entities_stage(r: Reading) -> Reading:
 
 _WAYS_OF = {"spending", "financial", "eating", "sleeping", "buying", "purchasing", "shopping", "reading", "viewing",
             "listening", "money", "consumption", "browsing", "gasto", "consumo"}
+_PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "total", "diarias", "mensuales", "totales"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal"}
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
+def _premodifiers(r: Reading) -> set[int]:
+    """'adult, student and child tickets': bare singular words listed before a plural compound qualify its head."""
+    out: set[int] = set()
+    for group in r.lists:
+        last = group[-1]
+        if len(group) >= 2 and last.plural and last.modifiers and last.head not in word_set("data_heads") and \
+                last.head not in {"entity", "table", "record", "model"} and \
+                all(len(p.words) == 1 and not p.plural and p.end < last.start for p in group[:-1]):
+            out |= {id(p) for p in group[:-1]}
+    return out
+
+
 def _bracketed_examples(r: Reading) -> set[int]:
     """'classified ads (for sale, jobs, property)': words in brackets after a thing are examples of it; after the
     app itself ('a CRM (contacts, companies, deals)') they name its records."""
@@ -401,6 +419,9 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
     if p.head in {"habit", "pattern", "behaviour", "behavior", "habito"} and len(p.words) > 1 and \
             p.words[-2] in _WAYS_OF:
         return True  # 'based on their spending habits' describes people, it is not a habit tracker
+    if p.head in {"sale", "sales", "revenue", "earning", "statistic", "stat", "figure", "venta", "ingreso"} and \
+            (before[-1:] and before[-1] in _PERIODIC or p.words[0] in _PERIODIC):
+        return True  # 'view daily sales': a report over the orders, not a record of its own
     if p.head in _VIEWS and not p.plural and before[-2:-1] in (["on"], ["in"], ["en"], ["via"]):
         return True  # 'check free slots on a calendar', 'see them on a map': a view of the records
     if p.head in _MODES and before[-1:] in (["for"], ["en"], ["de"]):

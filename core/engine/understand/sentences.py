@@ -89,6 +89,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "NOUN", w  # 'classes have a title, starts at and capacity'
         elif nxt and f"{w} {singular(nxt)}" in known_nouns() or prev and f"{prev.text} {singular(w)}" in known_nouns():
             t.tag, t.lemma = "NOUN", w  # 'leave requests', 'order items'
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and i > 1 and \
+                toks[i - 2].text in {"with", "including", "of"} and not prev.text.endswith("s"):
+            t.tag, t.lemma = "NOUN", w  # 'films with poster uploads': a compound after 'with'
         elif language == "en" and w.endswith("s") and prev and prev.tag == "NOUN" and not prev.text.endswith("s") \
                 and i > 1 and toks[i - 2].tag == "VERB" and (singular(w) in known_nouns() or
                                                              _closed(nxt) not in {"DET", "PRON"}):
