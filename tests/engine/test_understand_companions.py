@@ -503,3 +503,14 @@ def test_a_cinema_reads_its_list_of_admin_actions():
     assert not names & {"Student", "Sale", "Screening"}, names  # ticket kinds, a report, the showtimes again
     assert "starts_at" in {f.name for f in spec.entity("Showtime").fields}
     assert all(f.name != "poster_uploads" for f in spec.entity("Movie").fields)
+
+
+@pytest.mark.parametrize(("prompt", "parent"), [
+    ("A car rental site: customers choose cars and dates for their rental and pay a deposit online", "Rental"),
+    ("A cinema site where users browse films and buy tickets online", None),
+    ("Una tienda de la granja: los clientes hacen un pedido y pagarlo en línea", "Order"),
+])
+def test_paying_online_keeps_payments(prompt, parent):
+    spec = infer_spec(prompt)
+    assert "Payment" in _names(spec), _names(spec)
+    assert parent is None or parent in _links(spec, "Payment")

@@ -63,7 +63,7 @@ def companions_stage(r: Reading) -> Reading:
                 if bare is not None and [f.name for f in bare.fields] == ["name"]:
                     del r.entities[way]  # 'con entrega a domicilio': the delivery is this choice, not a record
                     r.links = [x for x in r.links if way not in x[:2]]
-    for cue in cues:
+    for cue in (*cues, *cues):  # twice: a rental a cue adds can still be paid for
         if len(r.entities) >= MAX_ENTITIES or cue["add"] in r.entities:
             continue
         if set(cue.get("unless", [])) & set(r.entities) or cue.get("needs") and not set(cue["needs"]) & set(r.entities):
