@@ -19,7 +19,7 @@ def _links(spec: AppSpec, entity: str) -> set[str]:
 
 @pytest.mark.parametrize(("prompt", "entity", "parent"), [
     ("A coffee roaster's web shop where buyers place orders and pay by card", "Payment", "Order"),
-    ("Una web de alquiler de bicicletas: los clientes hacen reservas y pagan una señal", "Payment", "Booking"),
+    ("Una web de alquiler de bicicletas: los clientes hacen reservas y pagan una señal", "Payment", "Reservation"),
     ("An app for a catering firm: clients receive invoices for each event and pay them online", "Payment", "Invoice"),
     ("A personal finance app to record expenses and income", "Category", None),
     ("A symptom diary: people track their symptoms and how bad they feel over time", "SymptomLog", "Symptom"),
@@ -514,3 +514,14 @@ def test_paying_online_keeps_payments(prompt, parent):
     spec = infer_spec(prompt)
     assert "Payment" in _names(spec), _names(spec)
     assert parent is None or parent in _links(spec, "Payment")
+
+
+@pytest.mark.parametrize("prompt", [
+    "A winery website where visitors buy wines in the online shop and pay online",
+    "Una bodega donde los visitantes ven los vinos y pueden comprarlos en la tienda online",
+])
+def test_buying_in_an_online_shop_is_an_order_with_lines(prompt):
+    spec = infer_spec(prompt)
+    names = _names(spec)
+    assert {"Order", "OrderItem"} <= names and "Purchase" not in names, names
+    assert {"Order", "Wine"} <= _links(spec, "OrderItem")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.engine.understand.reading import Frame, Phrase, Reading, Token
 from core.engine.understand.vocab import word_set
 
@@ -10,6 +12,7 @@ _EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",)
                     ("tales", "como"), ("for", "example"), ("por", "ejemplo"))
 _RELATIVE = {"that", "which", "que", "whom"}
 _PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "get", "gets", "es", "son", "fue", "fueron", "ser"}
+_ENCLITIC = re.compile(r"(?:ar|er|ir)(?:lo|la|los|las)$")
 _PRONOUN_OBJECTS = {"them", "it", "los", "las", "lo", "la", "les", "those", "these"}
 
 
@@ -116,10 +119,15 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             before_rel = [p for p in phrases if p.end == f.subject.start - 1]
             if before_rel:
                 f.objects.append(before_rel[0])  # 'reports that employees submit'
-        elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]):
+        elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]) or _ENCLITIC.search(toks[vi].text) and \
+                toks[vi].lemma != toks[vi].text and toks[vi].lemma.endswith(("ar", "er", "ir")):
             src = frames[-1] if frames else (earlier[-1] if earlier else None)
             if src and src.objects:
                 f.objects.append(src.objects[0])  # 'post recipes ..., rate them'
+            elif _ENCLITIC.search(toks[vi].text) and toks[vi].lemma != toks[vi].text:
+                said = [p for p in phrases if p.end <= vi]
+                if said:
+                    f.objects.append(said[-1])  # 'ven los vinos y pueden comprarlos': the wines
         last = f.objects[-1].end if f.objects else vi + 1
         for k in range(last, stop):
             if toks[k].tag == "PREP":

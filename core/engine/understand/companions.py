@@ -31,6 +31,7 @@ def companions_stage(r: Reading) -> Reading:
         return r
     implied, cues, people = _rules()
     _types(r)
+    _shop_orders(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -85,6 +86,27 @@ def companions_stage(r: Reading) -> Reading:
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])
     return r
+
+
+_SHOP = re.compile(r"\b(online (?:shop|store)|web ?shop|e-?commerce|shopping cart|cart|checkout|"
+                   r"tienda (?:online|en linea|virtual|web)|carrito)\b")
+
+
+def _shop_orders(r: Reading, people: frozenset[str]) -> None:
+    """Buying things in an online shop is an Order with lines for the things bought, not one Purchase per thing."""
+    if "Purchase" not in r.entities or "Order" in r.entities or not _SHOP.search(r.text):
+        return
+    bought = [p for c, p, _ in r.links if c == "Purchase"]
+    del r.entities["Purchase"]
+    r.links = [x for x in r.links if "Purchase" not in x[:2]]
+    _add(r, "Order")
+    for thing in bought:
+        if thing in people:
+            add_link(r, "Order", thing)
+        else:
+            _add(r, "OrderItem")
+            add_link(r, "OrderItem", "Order")
+            add_link(r, "OrderItem", thing)
 
 
 _TYPES = {

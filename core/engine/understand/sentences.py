@@ -121,6 +121,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", verbs[w]  # '..., and log repairs.'
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
+        elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":
+            t.tag, t.lemma = "VERB", "ver"  # 'los visitantes ven los vinos'
+        elif language == "es" and (m := _ENCLITIC.fullmatch(w)) and m.group(1) in verbs:
+            t.tag, t.lemma = "VERB", verbs[m.group(1)]  # 'comprarlos', 'pagarlo', 'reservarla'
         elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
@@ -171,6 +175,7 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
     return base == (w == verbs[w]) and (_closed(nxt) in {"DET", "PRON", "ADV"} or not w.endswith("s"))
 
 
+_ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
 _INFINITIVE = re.compile(r"[a-z]{4,}(?:ar|er|ir)(?:se|lo|la|los|las)?")
 _ES_NOUNS_IN_R = {"lugar", "hogar", "taller", "collar", "altar", "poder", "placer", "deber", "mujer", "alquiler",
                   "dolar", "azucar", "militar", "titular", "familiar", "celular", "auxiliar", "socialmente"}
