@@ -525,3 +525,10 @@ def test_buying_in_an_online_shop_is_an_order_with_lines(prompt):
     names = _names(spec)
     assert {"Order", "OrderItem"} <= names and "Purchase" not in names, names
     assert {"Order", "Wine"} <= _links(spec, "OrderItem")
+
+
+def test_departments_come_with_an_organisation_not_with_every_employee():
+    names = _names(infer_spec("a timesheet app where employees log hours against clients and projects"))
+    assert "Department" not in names, names
+    names = _names(infer_spec("An HR app where managers run performance evaluations of employees"))
+    assert "Department" in names, names
