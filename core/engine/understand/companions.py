@@ -94,20 +94,27 @@ _SHOP = re.compile(r"\b(online (?:shop|store)|web ?shop|e-?commerce|shopping car
 
 def _shop_orders(r: Reading, people: frozenset[str]) -> None:
     """Buying things in an online shop is an Order with lines for the things bought, not one Purchase per thing."""
-    if "Purchase" not in r.entities or "Order" in r.entities or not _SHOP.search(r.text):
+    if "Purchase" not in r.entities or "Order" in r.entities:
         return
     bought = [p for c, p, _ in r.links if c == "Purchase"]
+    if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or "Ticket" in bought):
+        return
     del r.entities["Purchase"]
     r.links = [x for x in r.links if "Purchase" not in x[:2]]
     _add(r, "Order")
     for thing in bought:
         if thing in people:
             add_link(r, "Order", thing)
+        elif thing == "Ticket":
+            add_link(r, "Ticket", "Order")  # each ticket of an order is its own line (a seat, a QR code)
         else:
             _add(r, "OrderItem")
             add_link(r, "OrderItem", "Order")
             add_link(r, "OrderItem", thing)
 
+
+_ONLINE = re.compile(r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|orders|ordering|compra\w*) "
+                     r"(?:\w+ ){0,4}(?:online|en linea)\b")
 
 _TYPES = {
     "en": re.compile(r"\b(?:types?|kinds?) of (\w+)|\b(\w+) of (?:different|various|several|multiple|many) "
@@ -161,9 +168,12 @@ def _add(r: Reading, name: str) -> None:
     own = _own_definitions().get(name)
     e = own.model_copy(deep=True) if own else definition(name, r.domain)
     e = e or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    parents = [rel.target for rel in e.relations]
     e.relations = []
     r.entities[name] = e
     r.words_for[name] = words_of(name)
+    for parent in parents:
+        add_link(r, name, parent)  # a ticket type belongs to its event when the event is there
 
 
 def _join(r: Reading, join: str, a: str, b: str) -> None:
