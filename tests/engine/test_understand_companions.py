@@ -540,3 +540,18 @@ def test_tickets_bought_are_the_lines_of_an_order_and_their_types_belong_to_the_
     names = _names(spec)
     assert {"Order", "Ticket", "TicketType"} <= names and not names & {"Purchase", "OrderItem"}, names
     assert "Order" in _links(spec, "Ticket") and "Event" in _links(spec, "TicketType")
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("Una academia donde los docentes publican anuncios y los padres reservan un hueco para una entrevista",
+     "Interview"),
+    ("Una biblioteca con ejemplares de cada libro y préstamos a los socios", "Copy"),
+    ("Una tienda que vende bonos regalo y aplica descuentos", "Voucher"),
+])
+def test_more_spanish_nouns_are_known(prompt, entity):
+    assert entity in _names(infer_spec(prompt)), _names(infer_spec(prompt))
+
+
+def test_vague_words_do_not_become_records_in_tool_requests():
+    names = _names(infer_spec("An app that shows a frequency table of words and lets users set the volume level"))
+    assert not names & {"FrequencyTable", "VolumeLevel"}, names

@@ -127,7 +127,7 @@ def name_of(p: Phrase, language: str) -> str | None:
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
     if head == "level" and mod and is_fieldish(mod, language):
         return None  # 'set priority levels': a field of the thing prioritised
-    if head in {"table", "tables"} and mod and is_fieldish(mod, language):
+    if head in {"table", "tables"} and mod in {"price", "pricing", "rate", "size", "fee"}:
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'appointment reminders' need appointments
