@@ -555,3 +555,12 @@ def test_more_spanish_nouns_are_known(prompt, entity):
 def test_vague_words_do_not_become_records_in_tool_requests():
     names = _names(infer_spec("An app that shows a frequency table of words and lets users set the volume level"))
     assert not names & {"FrequencyTable", "VolumeLevel"}, names
+
+
+def test_customers_ordering_things_place_orders_and_a_far_negation_does_not_cancel_a_payment():
+    spec = infer_spec("A florist website where customers order bouquets and plants from the catalogue and pay online")
+    assert {"Order", "OrderItem", "Payment"} <= _names(spec), _names(spec)
+    spec = infer_spec("A recording studio: bands book a room by the hour with or without a sound engineer, add "
+                      "extras such as amp hire, and pay a deposit online")
+    assert "Payment" in _names(spec), _names(spec)
+    assert "Order" not in _names(infer_spec("A task app where people order tasks by priority"))

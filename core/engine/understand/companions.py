@@ -160,7 +160,10 @@ def _own_definitions() -> dict[str, EntitySpec]:
 def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
     """The sentence asks for it: matched, and not after a 'not', 'without' or 'sin'."""
     m = pattern.search(sentence)
-    return bool(m) and not _NEGATION.search(sentence[:m.start()])
+    if not m:
+        return False
+    clause = sentence[:m.start()].rsplit(",", 1)[-1]  # 'with or without an engineer, ... and pay' pays
+    return not _NEGATION.search(" ".join(clause.split()[-10:]))
 
 
 def _add(r: Reading, name: str) -> None:
