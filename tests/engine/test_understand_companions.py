@@ -564,3 +564,25 @@ def test_customers_ordering_things_place_orders_and_a_far_negation_does_not_canc
                       "extras such as amp hire, and pay a deposit online")
     assert "Payment" in _names(spec), _names(spec)
     assert "Order" not in _names(infer_spec("A task app where people order tasks by priority"))
+
+
+def test_reports_people_file_and_route_are_records():
+    names = _names(infer_spec("A town council site where residents report problems in public spaces. Each report is "
+                              "routed to the responsible department and gets a status, and residents can upvote "
+                              "existing ones instead of creating duplicates."))
+    assert {"Report", "Department"} <= names and not names & {"Instead", "Duplicate"}, names
+
+
+def test_plain_meanings_outside_their_home_kind_of_app():
+    spec = infer_spec("A marina where boat owners submit applications for a berth, the harbour master allocates "
+                      "berths and berth holders pay their contract in instalments")
+    fields = {f.name for f in spec.entity("Application").fields}
+    assert "resume_url" not in fields and "cover_letter" not in fields, fields
+    assert {"HarbourMaster", "BerthHolder"} & _names(spec), _names(spec)
+    job_board = infer_spec("A job board where companies post jobs and candidates send applications with a cover letter")
+    assert "cover_letter" in {f.name for f in job_board.entity("Application").fields}
+
+
+def test_spanish_optician_words():
+    names = _names(infer_spec("Una óptica: los clientes encargan gafas y eligen monturas y lentes"))
+    assert {"Glasses", "Frame"} <= names and "Gafa" not in names, names

@@ -166,6 +166,11 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(singular(p.modifiers[-1], r.language), None, r.language)  # 'instructor bios'
             if not name or is_fieldish(p.modifiers[-1], r.language):
                 continue
+        if not name and p.start and toks[p.start - 1].text in _EACH and p.end < len(toks) and \
+                toks[p.end].tag in {"AUX", "VERB"} and p.head in word_set("abstract_nouns") and \
+                p.head not in {"one", "ones", "time", "day", "week", "month", "year", "way", "thing", "part"}:
+            name = entity_name(p.head, None, r.language)  # 'each report is routed to a department': a record
+            score[name] += 2
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):

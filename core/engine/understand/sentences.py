@@ -125,6 +125,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", "ver"  # 'los visitantes ven los vinos'
         elif language == "es" and (m := _ENCLITIC.fullmatch(w)) and m.group(1) in verbs:
             t.tag, t.lemma = "VERB", verbs[m.group(1)]  # 'comprarlos', 'pagarlo', 'reservarla'
+        elif language == "en" and w in verbs and not w.endswith("s") and prev and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and prev.text not in _PLURAL_FORM_NOUNS and nxt.endswith("s") and \
+                _closed(nxt) is None and f"{prev.text} {w}" not in known_nouns():
+            t.tag, t.lemma = "VERB", verbs[w]  # 'residents report problems': people do something to things
         elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
@@ -176,6 +180,8 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
+_PLURAL_FORM_NOUNS = {"sales", "news", "savings", "sports", "goods", "earnings", "series", "species", "analytics",
+                      "clothes", "glasses", "economics", "logistics", "electronics", "graphics", "physics", "ethics"}
 _INFINITIVE = re.compile(r"[a-z]{4,}(?:ar|er|ir)(?:se|lo|la|los|las)?")
 _ES_NOUNS_IN_R = {"lugar", "hogar", "taller", "collar", "altar", "poder", "placer", "deber", "mujer", "alquiler",
                   "dolar", "azucar", "militar", "titular", "familiar", "celular", "auxiliar", "socialmente"}
