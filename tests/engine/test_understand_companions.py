@@ -586,3 +586,10 @@ def test_plain_meanings_outside_their_home_kind_of_app():
 def test_spanish_optician_words():
     names = _names(infer_spec("Una óptica: los clientes encargan gafas y eligen monturas y lentes"))
     assert {"Glasses", "Frame"} <= names and "Gafa" not in names, names
+
+
+def test_a_rating_after_attending_rates_the_event_and_orders_reach_products_through_lines():
+    spec = infer_spec("A concert venue site: visitors browse events, buy tickets and leave a rating after attending")
+    assert "Event" in _links(spec, "Rating"), _names(spec)
+    shop = infer_spec("A shop with products, customers and orders where products have name, price and stock")
+    assert "Product" not in _links(shop, "Order") and {"Order", "Product"} <= _links(shop, "OrderItem")

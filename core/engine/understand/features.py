@@ -268,6 +268,12 @@ def _file_nouns(r: Reading) -> None:
             add_link(r, "Photo", "Gallery")
 
 
+_ATTENDED = {"attending": ("Event", "Concert", "Show", "Performance", "ClassSession", "Session", "Workshop"),
+             "stay": ("Booking", "Reservation", "Room", "Stay"), "visit": ("Visit", "Appointment"),
+             "playing": ("Room", "Game", "Session", "Booking"), "class": ("ClassSession", "Lesson"),
+             "trip": ("Trip", "Tour"), "tour": ("Tour", "Trip")}
+
+
 def _owner_of(r: Reading, p: Phrase) -> str | None:
     """The entity a feature noun hangs off: 'recipes with ratings', 'ratings of recipes', 'recipe reviews'."""
     for m in p.modifiers:
@@ -278,6 +284,11 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
     after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end and q.start - p.end <= 2]
     if after and p.end < len(toks) and toks[p.end].text in {"of", "on", "for", "de", "en", "para"}:
         return _target(r, after[0])
+    following = [t.text for t in toks[p.end:p.end + 3]]
+    if following[:1] == ["after"] and len(following) > 1:  # 'leave a rating after attending / after their stay'
+        done = _ATTENDED.get(following[1]) or _ATTENDED.get(following[-1])
+        if done and any(n in r.entities for n in done):
+            return next(n for n in done if n in r.entities)
     group = next((g for g in r.lists if p in g), [p])
     lead = [q for q in r.phrases if q.sentence == p.sentence and q.end <= group[0].start and
             [t.text for t in toks[q.end:group[0].start] if t.tag not in {"DET", "NUM"} and not t.text[:1].isdigit()]

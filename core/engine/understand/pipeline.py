@@ -96,6 +96,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     else:
         r = read(prompt)
         _account_without_parents(r)
+        _drop_shortcuts(r)
         for e in r.entities.values():
             ensure_label(e)
         entities, domain = apply_links(r), r.domain
@@ -112,6 +113,17 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                    domain=domain, entities=entities, features=r.features, feature_specs=specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built,
                    account=r.account if r.account in {e.name for e in entities} else "User")
+
+
+def _drop_shortcuts(r: Reading) -> None:
+    """An order's products are reached through its lines: a direct Order -> Product link beside an OrderItem that
+    joins them says the same thing wrongly (an order of one product)."""
+    parents: dict[str, set[str]] = {}
+    for child, parent, kind in r.links:
+        if kind == "belongs_to":
+            parents.setdefault(child, set()).add(parent)
+    joins = [ps for c, ps in parents.items() if len(ps) == 2 and c.endswith(("Item", "Line"))]
+    r.links = [(c, p, k) for c, p, k in r.links if not any({c, p} == ps for ps in joins)]
 
 
 _BY_ACCOUNT = {"Rating", "Review", "Favourite", "WishlistItem", "Comment"}
