@@ -593,3 +593,11 @@ def test_a_rating_after_attending_rates_the_event_and_orders_reach_products_thro
     assert "Event" in _links(spec, "Rating"), _names(spec)
     shop = infer_spec("A shop with products, customers and orders where products have name, price and stock")
     assert "Product" not in _links(shop, "Order") and {"Order", "Product"} <= _links(shop, "OrderItem")
+
+
+def test_operator_roles_who_only_act_are_not_records_unless_work_is_assigned_to_them():
+    names = _names(infer_spec("A food bank site: volunteers register for shifts; coordinators approve each "
+                              "registration and record the hours worked"))
+    assert "Volunteer" in names and "Coordinator" not in names, names
+    names = _names(infer_spec("A cleaning company where the office assigns staff members to shifts at client homes"))
+    assert "StaffMember" in names, names

@@ -352,7 +352,8 @@ _WAYS_OF = {"spending", "financial", "eating", "sleeping", "buying", "purchasing
             "listening", "money", "consumption", "browsing", "gasto", "consumo"}
 _PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "total", "diarias", "mensuales", "totales"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
-_OPERATORS = {"StaffMember", "Staff", "Personal"}
+_OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
+              "Moderator", "Receptionist", "Dispatcher", "Supervisor"}
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
