@@ -601,3 +601,15 @@ def test_operator_roles_who_only_act_are_not_records_unless_work_is_assigned_to_
     assert "Volunteer" in names and "Coordinator" not in names, names
     names = _names(infer_spec("A cleaning company where the office assigns staff members to shifts at client homes"))
     assert "StaffMember" in names, names
+
+
+@pytest.mark.parametrize(("prompt", "account", "target"), [
+    ("A restaurant site where diners read customer reviews of dishes", "Customer", "Dish"),
+    ("Un hotel donde se pueden leer las reseñas de clientes sobre las habitaciones", "Customer", None),
+])
+def test_customer_reviews_are_written_by_customers_who_are_the_accounts(prompt, account, target):
+    spec = infer_spec(prompt)
+    review = next(e for e in spec.entities if e.name in {"Review", "Rating"})
+    assert account in _links(spec, review.name) and spec.account == account, _names(spec)
+    assert "User" not in _names(spec)
+    assert target is None or target in _links(spec, review.name)

@@ -77,6 +77,7 @@ def features_stage(r: Reading) -> Reading:
         _split_costs(r)
     if not r.entities:
         return r
+    _reviewers(r)
     wanted = _wanted(r)
     for name in ("ratings", "favourites", "comments", "tags", "booking_slots", "uploads", "workflow", "ordering"):
         for target, detail in wanted.get(name, []):
@@ -278,7 +279,7 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
     """The entity a feature noun hangs off: 'recipes with ratings', 'ratings of recipes', 'recipe reviews'."""
     for m in p.modifiers:
         name = name_of(Phrase(words=[m], head=m.rstrip("s"), sentence=p.sentence, start=0, end=0), r.language)
-        if name in r.entities:
+        if name in r.entities and name not in _CONSUMERS:  # 'customer reviews' are by customers, not of them
             return name
     toks = r.sentences[p.sentence]
     after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end and q.start - p.end <= 2]
@@ -303,6 +304,26 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
 _CONSUMERS = ("Customer", "Client", "Member", "Guest", "Student", "Listener", "Reader", "Viewer", "Buyer", "Shopper",
               "Diner", "Fan", "Subscriber", "Learner", "Traveler", "Traveller", "Patient", "Attendee", "Passenger",
               "Tenant", "Player", "Patron", "Parent", "Donor", "Volunteer", "Candidate", "Applicant", "Socio")
+
+
+def _reviewers(r: Reading) -> None:
+    """'customer reviews', 'guest ratings', 'reseñas de clientes': the people who review are the app's accounts."""
+    if r.account != "User" or "User" in r.entities or any(n in _CONSUMERS for n in r.entities):
+        return
+    for p in r.phrases:
+        if p.head not in {"review", "rating", "resena", "valoracion", "opinion"}:
+            continue
+        toks = r.sentences[p.sentence]
+        words = list(p.modifiers)
+        if p.end + 1 < len(toks) and toks[p.end].text == "de":
+            words.append(toks[p.end + 1].text)  # 'reseñas de clientes'
+        for w in words:
+            name = entity_name(singular(w, r.language), None, r.language)
+            if name in _CONSUMERS:
+                r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+                r.entities[name].relations = []
+                r.words_for[name] = w
+                return
 
 
 def _user(r: Reading) -> str:
