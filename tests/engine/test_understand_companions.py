@@ -613,3 +613,10 @@ def test_customer_reviews_are_written_by_customers_who_are_the_accounts(prompt, 
     assert account in _links(spec, review.name) and spec.account == account, _names(spec)
     assert "User" not in _names(spec)
     assert target is None or target in _links(spec, review.name)
+
+
+def test_the_raters_are_never_what_they_rate():
+    spec = infer_spec("Un hotel donde se pueden leer las reseñas de clientes sobre el hotel")
+    review = next(e for e in spec.entities if e.name in {"Review", "Rating"})
+    targets = [r.target for r in review.relations]
+    assert len(targets) == len(set(targets)) == 2, targets

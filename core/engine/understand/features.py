@@ -283,7 +283,8 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
             return name
     toks = r.sentences[p.sentence]
     after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end and q.start - p.end <= 2]
-    if after and p.end < len(toks) and toks[p.end].text in {"of", "on", "for", "de", "en", "para"}:
+    if after and p.end < len(toks) and toks[p.end].text in {"of", "on", "for", "de", "en", "para"} and \
+            _target(r, after[0]) not in _CONSUMERS:  # 'reseñas de clientes' are by the customers
         return _target(r, after[0])
     following = [t.text for t in toks[p.end:p.end + 3]]
     if following[:1] == ["after"] and len(following) > 1:  # 'leave a rating after attending / after their stay'
@@ -347,6 +348,10 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
     if feature in {"ratings", "favourites", "comments", "tags"} and (not target or target not in r.entities or
                                                                       target in _FEATURE_ENTITIES):
         return
+    if feature in {"ratings", "favourites"} and target == _user(r):
+        target = next((n for n in r.entities if n not in _FEATURE_ENTITIES | _WHO and n != target), "")
+        if not target:
+            return  # nothing to rate but the raters themselves
     if feature == "ratings":
         name = "Review" if detail in {"review", "resena"} or "Review" in r.entities else "Rating"
         r.entities[name] = EntitySpec(name=name, fields=[
