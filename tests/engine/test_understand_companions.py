@@ -620,3 +620,9 @@ def test_the_raters_are_never_what_they_rate():
     review = next(e for e in spec.entities if e.name in {"Review", "Rating"})
     targets = [r.target for r in review.relations]
     assert len(targets) == len(set(targets)) == 2, targets
+
+
+def test_an_app_colon_list_names_its_records_even_unknown_ones():
+    names = _names(infer_spec("an app for our scout group: scouts, patrols, badges earned, camps and parental consent "
+                              "forms"))
+    assert {"Scout", "Patrol", "Badge", "Camp", "ConsentForm"} <= names, names

@@ -288,7 +288,9 @@ def entities_stage(r: Reading) -> Reading:
         if k >= 0 and toks[k].text in {"with", "con", "including", "incluyendo"}:
             for n in named:
                 score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
-        if len(named) >= 2 and any(score[n] >= THRESHOLD - 1 for n in named):
+        colon_list = group[0].start > 0 and r.sentences[group[0].sentence][group[0].start - 1].text == ":" and \
+            len(named) >= 3  # 'our scout group: scouts, patrols, camps and consent forms'
+        if len(named) >= 2 and (colon_list or any(score[n] >= THRESHOLD - 1 for n in named)):
             toks = r.sentences[group[0].sentence]
             lead = toks[group[0].start - 1] if group[0].start else None
             owner = [q for q in r.phrases if q.sentence == group[0].sentence and q.end == group[0].start - 1]
@@ -394,12 +396,14 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
         colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
         if colon is None:
             continue
+        bonus = 3 if any(t.text in word_set("tool_nouns") for t in toks[:colon]) else 1  # 'an app for X: a, b, c'
+        described = next((i for i, t in enumerate(toks) if i > colon and t.text in _DESCRIBED), len(toks))
         starts = [colon] + [i for i, t in enumerate(toks) if i > colon and t.text in {",", "and", "y"}]
         for start in starts:
             first = next((p for p in r.phrases if p.sentence == si and p.start > start), None)
             if first is not None and id(first) in names and all(t.tag in {"DET", "ADJ", "PUNCT", "CONJ", "NUM"}
                                                                  for t in toks[start + 1:first.start]):
-                score[names[id(first)]] += 1
+                score[names[id(first)]] += bonus if start < described else 1  # a field list ends the enumeration
 
 
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])

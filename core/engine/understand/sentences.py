@@ -149,6 +149,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif w in adjectives or (w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
                                   _closed(nxt) is None and nxt not in verbs and len(w) > 5):
             t.tag = "ADJ"
+        elif language == "en" and w.endswith("ed") and len(w) > 4 and prev and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and (not nxt or _closed(nxt) in {"PUNCT", "CONJ"}) and w not in known_nouns():
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'badges earned, camps': a participle after its noun
         elif w.endswith("ed") and len(w) > 4 and prev and prev.tag in {"DET", "ADJ", "PREP"} and nxt and \
                 _closed(nxt) is None:
             t.tag = "ADJ"  # 'predefined categories', 'assigned tasks'
