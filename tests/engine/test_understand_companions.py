@@ -626,3 +626,24 @@ def test_an_app_colon_list_names_its_records_even_unknown_ones():
     names = _names(infer_spec("an app for our scout group: scouts, patrols, badges earned, camps and parental consent "
                               "forms"))
     assert {"Scout", "Patrol", "Badge", "Camp", "ConsentForm"} <= names, names
+
+
+@pytest.mark.parametrize("prompt", [
+    "Una lavandería con recogida y entrega a domicilio: los clientes eligen servicios, pagan en línea y pueden "
+    "guardar varias direcciones",
+    "A recipe site where users save favourite recipes",
+])
+def test_generated_tests_import_pytest_only_when_they_use_it(prompt):
+    from core.engine import render_project
+
+    for path, text in render_project(infer_spec(prompt)).items():
+        if path.startswith("tests/") and "import pytest\n" in text:
+            assert "pytest." in text.split("import pytest\n", 1)[1], path
+
+
+def test_a_delivery_choice_keeps_an_entity_a_feature_needs():
+    spec = infer_spec("Una lavandería con recogida y entrega a domicilio: los clientes eligen servicios, pagan en "
+                      "línea y pueden guardar varias direcciones")
+    names = _names(spec)
+    for fs in spec.feature_specs:
+        assert fs.entity in names and (not fs.target or fs.target in names), fs

@@ -191,7 +191,10 @@ def render_entity_test(spec: AppSpec, e: EntitySpec) -> str:
         out += ["", "def test_writes_require_sign_in(anon):", "    assert anon.get(BASE).status_code == 200",
                 "    assert anon.post(BASE, json={}).status_code == 401",
                 '    assert anon.delete(f"{BASE}/1").status_code == 401', ""]
-    return with_factory_imports("\n".join(out).rstrip() + "\n")
+    text = "\n".join(out).rstrip() + "\n"
+    if "pytest." not in text.split("import pytest", 1)[1]:
+        text = text.replace("import pytest\n\n", "", 1)  # an entity with nothing to parametrize
+    return with_factory_imports(text)
 
 
 _STATS_TEST = """

@@ -61,7 +61,8 @@ def companions_stage(r: Reading) -> Reading:
             r.capabilities.append(rule["requested"][r.language])  # listed in `requested` by the coverage stage
             for way in rule.get("replaces", []):
                 bare = r.entities.get(way)
-                if bare is not None and [f.name for f in bare.fields] == ["name"]:
+                used = any(way in (fs.entity, fs.target) for fs in r.feature_specs)
+                if bare is not None and [f.name for f in bare.fields] == ["name"] and not used:
                     del r.entities[way]  # 'con entrega a domicilio': the delivery is this choice, not a record
                     r.links = [x for x in r.links if way not in x[:2]]
     for cue in (*cues, *cues):  # twice: a rental a cue adds can still be paid for
