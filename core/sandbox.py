@@ -253,7 +253,8 @@ def _wait(proc: subprocess.Popen[bytes], out_path: Path, deadline: float, max_ou
         if check is not None:
             check()  # raises to cancel; the caller's finally kills the group
         if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
-            return ""
+            # A run that filled the folder faster than one check interval still broke the cap.
+            return "disk limit" if workdir is not None and max_disk and disk_usage(workdir) > max_disk else ""
         if time.monotonic() >= deadline:
             return "timeout"
         if out_path.stat().st_size > max_output:

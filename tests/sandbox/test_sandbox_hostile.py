@@ -210,6 +210,21 @@ def test_fill_many():
     assert not run.succeeded
 
 
+def test_a_run_that_fills_the_folder_faster_than_a_check_still_broke_the_disk_limit() -> None:
+    # 12 MB written at once, under the per-file limit: the run can end before the first periodic check.
+    test = """
+def test_fill_fast():
+    for i in range(3):
+        with open(f"chunk{i}.bin", "wb") as fh:
+            fh.write(b"x" * 4 * 1024 * 1024)
+"""
+    run = run_tests({"test_fill_fast.py": test}, timeout=SLOW_OK,
+                    limits=Limits(file_bytes=8 * 1024 * 1024, disk_bytes=8 * 1024 * 1024))
+    assert run.stopped_reason == "disk limit", run.output[-500:]
+    assert "grew past 8 MB" in run.output
+    assert not run.succeeded
+
+
 def test_a_fork_bomb_stopped_by_the_timeout_leaves_no_process_even_for_an_instant() -> None:
     token = "nsbomb-" + secrets.token_hex(6)
     test = f"""
