@@ -155,6 +155,7 @@ def entities_stage(r: Reading) -> Reading:
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
+    filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects}
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
@@ -173,6 +174,9 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 2
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
+        if id(p) in filed and p.head in _FILED:
+            name = name or entity_name(p.head, None, r.language)  # 'residents submit a report': the report is a record
+            score[name] += 2
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
@@ -338,6 +342,13 @@ def entities_stage(r: Reading) -> Reading:
     for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
         said = [n for n in chosen if n in group]
         same.update({n: said[0] for n in said[1:]})
+    for general, kinds, at in _general_things(r, chosen, set(names.values())):  # 'dogs and cats ... a specific animal': Animal
+        same.update({kind: general for kind in kinds})
+        if general not in chosen:
+            chosen.append(general)
+            first[general], word[general] = min([at, *(first[k] for k in kinds if k in chosen)]), general.lower()
+        score[general] = max([score[general], *(score[k] for k in kinds)])
+    chosen.sort(key=lambda n: first[n])
     chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
     names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
@@ -355,11 +366,45 @@ _WAYS_OF = {"spending", "financial", "eating", "sleeping", "buying", "purchasing
 _PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "total", "diarias", "mensuales", "totales"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
-              "Moderator", "Receptionist", "Dispatcher", "Supervisor"}
+              "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
+              "Council", "Office"}
+_FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
+_FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
+def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tuple[str, list[str], int]]:
+    """(general entity, the chosen entities that are kinds of it, first phrase) when two kinds are listed, or the
+    general word is said beside a kind ('dogs and cats', 'the lathe and the bandsaw ... every machine')."""
+    heads = {p.head for p in r.phrases} | {m for p in r.phrases for m in p.modifiers}
+    classes = sorted(load("nouns")["kinds_of"].items(), key=lambda kv: not heads & set(kv[1]["words"]))
+    taken: set[str] = set()
+    out: list[tuple[str, list[str], int]] = []
+    for general, known in classes:
+        kinds = set(known["kinds"])
+        said = [n for n in chosen if n not in taken and _last_word(n) in kinds]
+        others = [n for n in named if n not in taken and n not in chosen and _last_word(n) in kinds]
+        mentioned = {p.head for p in r.phrases if p.head in kinds or " ".join(p.words[-2:]) in kinds}
+        words = [w for w in known["words"] if w in heads]
+        listed = max((sum(p.head in kinds for p in group) for group in r.lists), default=0)
+        if not (len(said) >= 2 or listed >= 2 or words and (said or len(mentioned) >= 2)):
+            continue
+        own = next((n for n in chosen if n not in said and n.lower() in known["words"]), None)
+        name = own or (entity_name(words[0], None, r.language) if words else None) or general
+        at = min(n for n, p in enumerate(r.phrases) if p.head in kinds | set(known["words"]) or
+                 " ".join(p.words[-2:]) in kinds)
+        taken |= set(said) | set(others)
+        out.append((name, [n for n in [*said, *others] if n != name], at))
+    return out
+
+
+def _last_word(name: str) -> str:
+    """'LaserCutter' -> 'cutter'."""
+    parts = re.findall(r"[A-Z][a-z0-9]*", name)
+    return parts[-1].lower() if parts else name.lower()
+
+
 def _premodifiers(r: Reading) -> set[int]:
     """'adult, student and child tickets': bare singular words listed before a plural compound qualify its head."""
     out: set[int] = set()

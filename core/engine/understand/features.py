@@ -40,6 +40,7 @@ _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "
         "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
 _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson")
+_BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?:? "
                      r"([a-z][a-z \-]*(?: ?, ?[a-z][a-z \-]*){2,})")
 _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
@@ -134,6 +135,8 @@ def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
             elif target:
                 out.setdefault(feature, []).append((target, f"|{who}"))
+            elif f.verb in _BOOKING_VERBS and (with_ or who) and with_ not in _BOOKINGS:
+                out.setdefault(feature, []).append((with_ or "", f"|{who}"))  # 'book time on the cutter'
             continue
         if feature == "favourites" and f.verb == "save" and not target and detail not in {"favourite", "favorite"}:
             continue  # 'save money', 'save time'

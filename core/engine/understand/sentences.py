@@ -123,6 +123,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":
             t.tag, t.lemma = "VERB", "ver"  # 'los visitantes ven los vinos'
+        elif language == "es" and w.endswith(("ando", "iendo", "yendo")) and len(w) > 6 and \
+                singular(w, "es") not in ENTITY_WORDS_ES:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'reservan indicando las fechas': a gerund, not a thing
+        elif language == "es" and prev and prev.text in {"lo", "le", "les", "se", "me", "nos"} and w in verbs and \
+                verbs[w] != w and singular(w, "es") not in ENTITY_WORDS_ES:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'el ayuntamiento lo asigna': a pronoun before its verb
         elif language == "es" and (m := _ENCLITIC.fullmatch(w)) and m.group(1) in verbs:
             t.tag, t.lemma = "VERB", verbs[m.group(1)]  # 'comprarlos', 'pagarlo', 'reservarla'
         elif language == "en" and w in verbs and not w.endswith("s") and prev and prev.tag == "NOUN" and \
@@ -216,7 +222,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.text in {"has", "have", "had", "having"}:
         return participle  # 'has order items' is a noun, 'has ordered' a verb
     if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
-        return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")))
+        return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")) and
+                    w not in load("verbs")["irregular_en"])  # 'laptops are lent to employees'
     if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM":
         return False
     if prev.tag == "PRON" and prev.text not in {"it", "which", "what", "there"} or \

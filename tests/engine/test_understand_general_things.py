@@ -1,0 +1,88 @@
+"""Understanding (issue 9), fifth pass: kinds of one general thing, filed reports, bookings without an object."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.spec import AppSpec
+
+
+def _names(spec: AppSpec) -> set[str]:
+    return {e.name for e in spec.entities}
+
+
+def _links(spec: AppSpec, entity: str) -> set[str]:
+    return {r.target for r in spec.entity(entity).relations}
+
+
+@pytest.mark.parametrize(("prompt", "general", "kinds"), [
+    ("A rescue charity site where families browse rabbits and guinea pigs and ferrets ready for a new home, "
+     "and apply to adopt one.", "Animal", {"Rabbit", "Ferret"}),
+    ("A boarding kennel app: owners book stays for their dogs and cats, and we keep feeding notes for each pet.",
+     "Pet", {"Dog", "Cat"}),
+    ("Fleet app for a removals firm: vans and trucks, drivers, and the jobs each vehicle is sent on.",
+     "Vehicle", {"Van", "Truck"}),
+    ("An IT asset register where staff lend laptops, monitors and tablets to employees.",
+     "Asset", {"Laptop", "Monitor", "Tablet"}),
+    ("Una web para la escuela: alquilamos guitarras y violines a los alumnos y anotamos cada instrumento.",
+     "Instrument", {"Guitar", "Violin", "Guitarra", "Violine"}),
+])
+def test_kinds_of_one_thing_are_one_entity_named_by_the_general_word(prompt, general, kinds):
+    names = _names(infer_spec(prompt))
+    assert general in names, names
+    assert not names & kinds, names
+
+
+def test_one_kind_alone_stays_itself_when_no_general_word_is_said():
+    names = _names(infer_spec("A dog grooming salon: owners register their dogs and book a groom for each dog."))
+    assert "Dog" in names and "Animal" not in names, names
+
+
+def test_a_kind_joins_the_general_thing_the_prompt_already_names():
+    spec = infer_spec("A woodshop where members book time on the lathe and the bandsaw; every machine needs a "
+                      "safety check first.")
+    names = _names(spec)
+    assert "Machine" in names and "Lathe" not in names, names
+    booking = next(n for n in names if n in {"Booking", "Reservation"})
+    assert "Machine" in _links(spec, booking)
+
+
+@pytest.mark.parametrize(("prompt", "filed"), [
+    ("Tenants submit a report about a broken boiler or a leak, and the landlord assigns each report to a "
+     "contractor.", "Report"),
+    ("Una app para el barrio: los vecinos envían un reporte de baches o farolas rotas con una foto.", "Report"),
+])
+def test_a_report_someone_files_is_a_record(prompt, filed):
+    assert filed in _names(infer_spec(prompt))
+
+
+def test_reports_that_are_only_viewed_are_not_records():
+    names = _names(infer_spec("A sales tracker for reps to log deals, with monthly reports of revenue."))
+    assert "Report" not in names and "Deal" in names, names
+
+
+def test_open_and_closed_describe_a_record_rather_than_name_another():
+    names = _names(infer_spec("A helpdesk where customers file a report of a fault; agents see a list of open "
+                              "reports and closed reports."))
+    assert "Report" in names and not any(n in names for n in ("OpenReport", "ClosedReport")), names
+
+
+@pytest.mark.parametrize("prompt", [
+    "Los huéspedes reservan indicando las fechas de llegada y salida; tenemos dos apartamentos en la playa.",
+    "A climbing wall where members book time on the auto-belay lanes.",
+])
+def test_booking_without_a_booked_object_still_makes_a_booking(prompt):
+    spec = infer_spec(prompt)
+    assert "booking_slots" in spec.features
+    assert _names(spec) & {"Booking", "Reservation"}, _names(spec)
+
+
+def test_a_spanish_gerund_is_not_a_thing():
+    names = _names(infer_spec("Los socios reservan pistas indicando la hora y el número de jugadores."))
+    assert not any(n.lower().startswith("indicando") for n in names), names
+
+
+def test_a_phrasal_verb_particle_is_not_a_thing():
+    names = _names(infer_spec("Volunteers log their hours on each project, which a coordinator signs off."))
+    assert "Off" not in names and "Project" in names, names
