@@ -86,3 +86,23 @@ def test_a_spanish_gerund_is_not_a_thing():
 def test_a_phrasal_verb_particle_is_not_a_thing():
     names = _names(infer_spec("Volunteers log their hours on each project, which a coordinator signs off."))
     assert "Off" not in names and "Project" in names, names
+
+
+@pytest.mark.parametrize("prompt", [
+    "A network for hikers: people create profiles and connect with like-minded individuals near them.",
+    "An app where freelance designers connect and chat with each other and form professional relationships.",
+])
+def test_connections_between_people_are_between_accounts(prompt):
+    spec = infer_spec(prompt)
+    assert "Connection" in _names(spec)
+    person = next(n for n in _names(spec) if n in {"User", "Hiker", "Designer", "Member"})
+    assert person in _links(spec, "Connection")
+
+
+@pytest.mark.parametrize(("prompt", "verb"), [
+    ("Members participate in discussions about books and vote on the next read.", "Participate"),
+    ("Users can initiate group conversations and share files.", "Initiate"),
+    ("Los voluntarios participan en campañas y registran sus horas.", "Participan"),
+])
+def test_a_verb_is_never_an_entity(prompt, verb):
+    assert verb not in _names(infer_spec(prompt))

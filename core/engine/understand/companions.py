@@ -27,9 +27,11 @@ def _rules() -> tuple[dict, tuple[dict, ...], frozenset[str]]:
 
 def companions_stage(r: Reading) -> Reading:
     """Add the companions of named entities, then the entities cue phrases imply, each linked."""
-    if not r.entities:
-        return r
     implied, cues, people = _rules()
+    social = [c for c in cues if c.get("account") and any(_affirmed(c["pattern"], " ".join(t.text for t in toks))
+                                                          for toks in r.sentences)]
+    if not r.entities and not social:
+        return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
     _shop_orders(r, people)
     for name in list(r.entities):
@@ -76,6 +78,9 @@ def companions_stage(r: Reading) -> Reading:
             continue  # 'issues with attachments' already gave the issue a file field
         _add(r, cue["add"])
         anchor = next((n for n in cue["of"] if n in r.entities), None) if cue["of"] else None
+        if anchor is None and cue.get("account"):
+            anchor = r.account or "User"  # 'connect with each other': the people are the app's accounts
+            _add(r, anchor)
         anchor = anchor or (r.main if cue["as"] != "none" and r.main != cue["add"] and not cue.get("anchor_only")
                             else None)
         if anchor:
