@@ -342,7 +342,7 @@ def entities_stage(r: Reading) -> Reading:
     for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
         said = [n for n in chosen if n in group]
         same.update({n: said[0] for n in said[1:]})
-    for general, kinds, at in _general_things(r, chosen, set(names.values())):  # 'dogs and cats ... a specific animal': Animal
+    for general, kinds, at in _general_things(r, chosen, set(names.values())):  # 'dogs and cats': Animal
         same.update({kind: general for kind in kinds})
         if general not in chosen:
             chosen.append(general)
