@@ -147,7 +147,7 @@ def constrained_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage, dict]:
             return base, "offline fallback", str(again), usage, {}
     if base is None:
         base, source = _model_only(ctx.prompt, plan), "model (the offline engine declined this request)"
-    spec, notes = merge(base, plan)
+    spec, notes = merge(base, plan, ctx.prompt)
     for note in notes:
         ctx.emit_output(note)
     detail = {"model_plan": {"entities": plan.fields, "belongs_to": plan.links},

@@ -119,3 +119,43 @@ def test_a_new_rating_gets_stars_and_a_new_join_row_needs_no_column() -> None:
     assert [f.name for f in spec.entity("Review").fields] == ["stars"]
     assert spec.entity("Bookmark").fields == []
     assert [f.name for f in spec.entity("Shelf").fields] == ["name"]
+
+
+GARDEN = ("A website for our community garden at Elm Street: members rent plots, join the waiting list, and log "
+          "the harvest of each plot. The board of Greenway Allotments approves new members.")
+
+
+def test_with_the_prompt_the_merge_leaves_out_what_the_request_does_not_name() -> None:
+    base = engine.understand(GARDEN)
+    plan = parse(json.dumps({"entities": [
+        {"name": "CommunityGarden", "fields": ["name", "address"], "belongs_to": []},
+        {"name": "GreenwayAllotments", "fields": ["name"], "belongs_to": []},
+        {"name": "Notification", "fields": ["message"], "belongs_to": []},
+        {"name": "Status", "fields": ["name"], "belongs_to": []},
+        {"name": "User", "fields": ["email"], "belongs_to": []},
+        {"name": "WaitingListEntry", "fields": ["joined_on"], "belongs_to": ["Member"]},
+        {"name": "Harvest", "fields": ["weight_kg"], "belongs_to": ["Plot"]},
+        {"name": "PlotTenancy", "fields": ["starts_on"], "belongs_to": ["Member", "Plot"]},
+    ]}))
+    names = {e.name for e in merge(base, plan, GARDEN)[0].entities}
+    everything = {e.name for e in merge(base, plan)[0].entities}
+    assert {e.name for e in base.entities} <= names  # the offline reading is never filtered
+    assert {"CommunityGarden", "Notification", "Status"} <= everything
+    assert not names & {"CommunityGarden", "GreenwayAllotments", "Notification", "Status"}, names
+    assert "User" not in names or "User" in {e.name for e in base.entities}
+    assert {"Harvest", "PlotTenancy"} <= names  # named in the request, or a join of two things it names
+    assert any(n.startswith("Waiting") or n.startswith("Waitlist") for n in names)
+
+
+def test_a_spanish_request_grounds_the_models_english_names() -> None:
+    prompt = "Una web para una autoescuela: los alumnos reservan clases prácticas y pagan cada clase."
+    base = engine.understand(prompt)
+    plan = parse(json.dumps({"entities": [
+        {"name": "Payment", "fields": ["amount"], "belongs_to": []},
+        {"name": "Reservation", "fields": ["starts_at"], "belongs_to": []},
+        {"name": "Car", "fields": ["plate"], "belongs_to": []},
+    ]}))
+    spec, notes = merge(base, plan, prompt)
+    names = {e.name for e in spec.entities}
+    assert names & {"Payment"} and names & {"Reservation", "Booking"}, names
+    assert "Car" not in names and any("left out Car" in n for n in notes)
