@@ -106,3 +106,34 @@ def test_connections_between_people_are_between_accounts(prompt):
 ])
 def test_a_verb_is_never_an_entity(prompt, verb):
     assert verb not in _names(infer_spec(prompt))
+
+
+def test_kinds_an_earlier_general_thing_took_make_no_second_one():
+    names = _names(infer_spec("A makerspace where members book the 3D printers, the laser cutter and the CNC router; "
+                              "each machine needs an induction first."))
+    assert "Machine" in names and "Device" not in names, names
+
+
+@pytest.mark.parametrize("prompt", [
+    "A bakery website. Pages: a home page with opening hours, a products page listing our cakes, and a contact page.",
+    "Web de una panadería: una página de inicio con el horario y un catálogo de pasteles con precios.",
+])
+def test_the_home_page_is_a_page_not_a_record(prompt):
+    names = _names(infer_spec(prompt))
+    assert "Home" not in names and "Inicio" not in names, names
+
+
+def test_a_vet_is_a_veterinarian():
+    assert "Veterinarian" in _names(infer_spec("Pet owners book appointments with a vet for their pets."))
+
+
+def test_a_spanish_adjective_after_y_is_not_a_thing():
+    names = _names(infer_spec("Una autoescuela: los alumnos reservan clases y registramos los exámenes teóricos y "
+                              "prácticos de cada alumno."))
+    assert "Practico" not in names and "Exam" in names, names
+
+
+def test_an_english_word_that_is_also_a_spanish_verb_form_is_read_in_english():
+    spec = infer_spec("A garage site: a services page listing our repairs, and customers book a repair online.")
+    assert "booking_slots" in spec.features
+    assert "Repair" in _names(spec), _names(spec)

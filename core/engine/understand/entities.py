@@ -183,6 +183,9 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
         if _not_a_record(r, p):
             continue
+        if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
+                p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
+            continue  # 'a home page with opening hours' is a page of the site
         if r.language == "es" and not p.plural and p.start > 1 and toks[p.start - 1].text == "de" and \
                 p.head not in ENTITY_WORDS_ES and p.head not in known_words() and \
                 any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
@@ -368,6 +371,8 @@ _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
               "Council", "Office"}
+_PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
+_PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
 _FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
@@ -380,6 +385,7 @@ def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tupl
     heads = {p.head for p in r.phrases} | {m for p in r.phrases for m in p.modifiers}
     classes = sorted(load("nouns")["kinds_of"].items(), key=lambda kv: not heads & set(kv[1]["words"]))
     taken: set[str] = set()
+    used: set[str] = set()  # kinds an earlier general thing took ('printer' is a machine in a makerspace)
     out: list[tuple[str, list[str], int]] = []
     for general, known in classes:
         kinds = set(known["kinds"])
@@ -387,7 +393,7 @@ def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tupl
         others = [n for n in named if n not in taken and n not in chosen and _last_word(n) in kinds]
         mentioned = {p.head for p in r.phrases if p.head in kinds or " ".join(p.words[-2:]) in kinds}
         words = [w for w in known["words"] if w in heads]
-        listed = max((sum(p.head in kinds for p in group) for group in r.lists), default=0)
+        listed = max((sum(p.head in kinds - used for p in group) for group in r.lists), default=0)
         if not (len(said) >= 2 or listed >= 2 or words and (said or len(mentioned) >= 2)):
             continue
         own = next((n for n in chosen if n not in said and n.lower() in known["words"]), None)
@@ -395,6 +401,7 @@ def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tupl
         at = min(n for n, p in enumerate(r.phrases) if p.head in kinds | set(known["words"]) or
                  " ".join(p.words[-2:]) in kinds)
         taken |= set(said) | set(others)
+        used |= mentioned
         out.append((name, [n for n in [*said, *others] if n != name], at))
     return out
 

@@ -123,6 +123,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":
             t.tag, t.lemma = "VERB", "ver"  # 'los visitantes ven los vinos'
+        elif language == "es" and prev and prev.text in {"y", "o"} and i > 2 and (toks[i - 2].tag == "ADJ" or
+                                                                            toks[i - 3].tag == "NOUN" and
+                                                                            toks[i - 2].tag == "NOUN") and \
+                w[-2:] == toks[i - 2].text[-2:] and singular(w, "es") not in ENTITY_WORDS_ES and nxt not in \
+                _ES_DETERMINERS:
+            t.tag = "ADJ"  # 'examenes teoricos y practicos': an adjective agreeing with the one before
         elif language == "es" and w.endswith(("ando", "iendo", "yendo")) and len(w) > 6 and \
                 singular(w, "es") not in ENTITY_WORDS_ES:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'reservan indicando las fechas': a gerund, not a thing
@@ -135,7 +141,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.text.endswith("s") and prev.text not in _PLURAL_FORM_NOUNS and nxt.endswith("s") and \
                 _closed(nxt) is None and f"{prev.text} {w}" not in known_nouns():
             t.tag, t.lemma = "VERB", verbs[w]  # 'residents report problems': people do something to things
-        elif w in verbs and (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
+        elif w in verbs and not (language == "en" and is_spanish_verb(verbs[w])) and \
+                (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
         elif prev and (prev.text in _MODALS or prev.text == "to" and (_closed(nxt) in {"DET", "PRON", "PREP"} or
