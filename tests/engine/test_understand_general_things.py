@@ -137,3 +137,24 @@ def test_an_english_word_that_is_also_a_spanish_verb_form_is_read_in_english():
     spec = infer_spec("A garage site: a services page listing our repairs, and customers book a repair online.")
     assert "booking_slots" in spec.features
     assert "Repair" in _names(spec), _names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "event", "thing"), [
+    ("An allotment society site to manage plot allocations and members' fees.", "Allocation", "Plot"),
+    ("A school intranet with equipment reservations and room bookings for teachers.", "Reservation", "Equipment"),
+    ("A campsite app for pitch bookings and caravan rentals.", "Rental", "Caravan"),
+])
+def test_what_is_allocated_or_reserved_is_a_record_too(prompt, event, thing):
+    spec = infer_spec(prompt)
+    assert thing in _names(spec), _names(spec)
+    if event:
+        assert thing in _links(spec, event)
+
+
+def test_a_manner_before_a_booking_is_not_a_thing():
+    names = _names(infer_spec("Customers make online bookings and group bookings for our boat tours."))
+    assert not names & {"Online", "Group"}, names
+
+
+def test_a_waiting_list_keeps_the_prompts_words():
+    assert "WaitingListEntry" in _names(infer_spec("A dentist's app with patients, appointments and a waiting list."))

@@ -7,7 +7,7 @@ from core.engine.understand.entities import name_of
 from core.engine.understand.knowledge import definition, is_dependent, known_joins, known_parents, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load
-from core.spec import EntitySpec, RelationSpec, snake
+from core.spec import EntitySpec, FieldSpec, RelationSpec, snake
 
 # Nouns that classify or own what they come with: 'products with categories' -> a product belongs to a category.
 _PARENT_KINDS = {"Category", "Type", "Genre", "Author", "Owner", "Supplier", "Vendor", "Brand", "Department",
@@ -40,6 +40,7 @@ def relations_stage(r: Reading) -> Reading:
     _frames(r)
     _known(r)
     _stated(r, with_lists=True)
+    _compound_things(r)
     _joins(r)
     _orphans(r)
     return r
@@ -68,6 +69,42 @@ def _placed(r: Reading) -> None:
             add_link(r, child, parent)
             e = r.entities[child]
             e.fields = [f for f in e.fields if f.name != snake(parent)]
+
+
+_EVENT_HEADS = {"allocation", "rental", "reservation", "booking", "loan", "hire", "signup", "inspection",
+                "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler", "reserva",
+                "prestamo", "inscripcion"}
+_NOT_THINGS = {"online", "group", "private", "public", "weekly", "monthly", "daily", "annual", "yearly", "new",
+               "advance", "last", "next", "same", "multiple", "bulk", "self", "early", "late", "walk"}
+
+
+def _compound_things(r: Reading) -> None:
+    """'plot allocations', 'equipment reservations', 'alquiler de instrumentos': what is allocated or reserved is a
+    record too, and the allocation belongs to it."""
+    from core.engine.understand.entities import _skip, _verbal, is_fieldish
+    from core.engine.understand.knowledge import entity_name
+    from core.engine.understand.vocab import singular, word_set
+
+    for p in r.phrases:
+        event = r.named.get(id(p))
+        toks = r.sentences[p.sentence]
+        if event not in r.entities or p.head not in _EVENT_HEADS:
+            continue
+        word = p.modifiers[-1] if p.modifiers else None
+        if word is None and r.language == "es" and p.end + 1 < len(toks) and toks[p.end].text == "de" and \
+                toks[p.end + 1].tag == "NOUN":
+            word = toks[p.end + 1].lemma or toks[p.end + 1].text  # 'alquiler de instrumentos'
+        if not word or word in _NOT_THINGS or word in word_set("adjectives") or _skip(word) or \
+                is_fieldish(word, r.language) or _verbal(word) or not word.isalpha():
+            continue
+        thing = entity_name(singular(word, r.language), None, r.language)
+        if not thing or thing == event or thing in _PEOPLE:
+            continue
+        if thing not in r.entities:
+            r.entities[thing] = definition(thing, r.domain, r.text) or EntitySpec(name=thing,
+                                                                                  fields=[FieldSpec(name="name")])
+            r.words_for[thing] = word
+        add_link(r, event, thing)
 
 
 def _by_head(r: Reading, p: Phrase) -> str | None:
