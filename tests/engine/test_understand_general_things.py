@@ -158,3 +158,44 @@ def test_a_manner_before_a_booking_is_not_a_thing():
 
 def test_a_waiting_list_keeps_the_prompts_words():
     assert "WaitingListEntry" in _names(infer_spec("A dentist's app with patients, appointments and a waiting list."))
+
+
+def test_the_things_we_act_on_in_a_reduced_relative_are_records():
+    names = _names(infer_spec("A site for our soup kitchen: track the volunteers on each shift, the guests we serve "
+                              "and the meals we hand out."))
+    assert {"Guest", "Meal"} <= names, names
+
+
+def test_either_is_not_a_thing():
+    names = _names(infer_spec("Students can book either a lesson or a practice room at the music school."))
+    assert "Either" not in names, names
+
+
+def test_a_short_name_said_after_its_compound_is_the_same_thing():
+    names = _names(infer_spec("Show our daily boat trips with prices, and let divers book a seat on a trip."))
+    assert "BoatTrip" in names and "Trip" not in names, names
+
+
+def test_a_line_of_an_order_stays_its_own_record():
+    names = _names(infer_spec("A shop where customers place orders; each order has order items for products."))
+    assert {"Order", "OrderItem"} <= names, names
+
+
+def test_who_asks_for_the_site_is_not_a_record():
+    names = _names(infer_spec("Our rowing club wants a site where members book boats and log their outings."))
+    assert "Club" not in names and "Member" in names, names
+
+
+@pytest.mark.parametrize(("prompt", "entry", "person"), [
+    ("A physio portal: patients see their exercises and rate their pain from 0 to 10 each day.", "PainEntry",
+     "Patient"),
+    ("A wellbeing app for students to log their mood and sleep every evening.", "MoodEntry", None),
+    ("Una app para pacientes: registran su dolor cada día y ven sus citas.", "PainEntry", None),
+])
+def test_a_score_someone_keeps_about_themselves_is_a_dated_entry(prompt, entry, person):
+    spec = infer_spec(prompt)
+    assert entry in _names(spec), _names(spec)
+    assert "score" in {f.name for f in spec.entity(entry).fields}
+    assert not any(fs.name == "ratings" and fs.target in {"Pain", "Mood"} for fs in spec.feature_specs)
+    if person:
+        assert person in _links(spec, entry)

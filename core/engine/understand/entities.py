@@ -183,6 +183,9 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
         if _not_a_record(r, p):
             continue
+        if p.end < len(toks) and toks[p.end].text in _WANTS and any(
+                t.text in word_set("tool_nouns") for t in toks[p.end + 1:p.end + 5]):
+            continue  # 'our beekeeping association wants a site': who asks for the app, not a record in it
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
             continue  # 'a home page with opening hours' is a page of the site
@@ -237,6 +240,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
                 (p.head in known_words() or p.head in ENTITY_WORDS_ES):
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
+        if p.end + 1 < len(toks) and toks[p.end].text in {"we", "they", "you"} and toks[p.end + 1].tag == "VERB":
+            score[names[id(p)]] += 3  # 'the households we serve': what we act on is ours to keep
         if p.start and toks[k].text in {"with", "con", "including", "incluyendo"} and \
                 not any(g[0] is p for g in r.lists):
             score[names[id(p)]] += 1
@@ -342,6 +347,11 @@ def entities_stage(r: Reading) -> Reading:
             chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
+    for n in chosen:  # 'daily boat trips ... a seat on a trip': one BoatTrip, unless the first word is a record too
+        longer = [x for x in chosen if x != n and x.endswith(n) and x[-len(n) - 1].islower() and
+                  x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
+        if n not in same and n not in _DISTINCT_SHORT and n not in _PEOPLE and len(longer) == 1:
+            same[n] = longer[0]
     for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
         said = [n for n in chosen if n in group]
         same.update({n: said[0] for n in said[1:]})
@@ -370,13 +380,17 @@ _PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "total", "diarias
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
-              "Council", "Office"}
+              "Council", "Office", "Association", "Society", "Charity", "Club"}
+_WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
 _FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
+_DISTINCT_SHORT = {"Item", "Entry", "Line", "Type", "Member", "User", "Account", "Status", "Log", "Record", "Request",
+                   "Application", "Session", "Payment", "Rating", "Review", "Comment", "Tag", "Photo",
+                   "File", "Document", "Note", "Task", "Event", "Message"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
 def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tuple[str, list[str], int]]:

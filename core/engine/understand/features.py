@@ -79,7 +79,8 @@ def features_stage(r: Reading) -> Reading:
     if not r.entities:
         return r
     _reviewers(r)
-    wanted = _wanted(r)
+    scored = _self_scores(r)
+    wanted = _wanted(r, scored)
     for name in ("ratings", "favourites", "comments", "tags", "booking_slots", "uploads", "workflow", "ordering"):
         for target, detail in wanted.get(name, []):
             _apply(r, name, target, detail)
@@ -96,20 +97,56 @@ def features_stage(r: Reading) -> Reading:
     return r
 
 
+_FEELINGS = {"pain", "mood", "energy", "stress", "anxiety", "fatigue", "tiredness", "wellbeing", "hunger", "craving",
+             "confidence", "motivation", "soreness", "dolor", "animo", "estres", "ansiedad", "cansancio", "energia"}
+_SCORING = {"rate", "score", "grade-item", "log", "record", "track", "note", "valorar", "puntuar", "registrar",
+            "anotar"}
+
+
+def _self_scores(r: Reading) -> set[int]:
+    """'patients rate their pain from 0 to 10', 'log your mood each day': a dated score a person keeps about
+    themselves (PainEntry), not a rating of a record called Pain. Returns the frames it read."""
+    done: set[int] = set()
+    for f in r.frames:
+        objs = [p for p in f.objects if p.head in _FEELINGS]
+        if f.verb not in _SCORING or not objs:
+            continue
+        head = objs[0].head
+        english = {"dolor": "pain", "animo": "mood", "estres": "stress", "ansiedad": "anxiety",
+                   "cansancio": "fatigue", "energia": "energy"}.get(head, head)
+        name = f"{english.capitalize()}Entry"
+        bare = next((n for n in r.entities if n.lower() == english), None)
+        if bare and [x.name for x in r.entities[bare].fields] in (["name"], ["name", "description"]):
+            del r.entities[bare]  # the feeling is a score on each entry, not a record of its own
+            r.links = [x for x in r.links if bare not in x[:2]]
+            r.named = {k: (name if v == bare else v) for k, v in r.named.items()}
+        if name not in r.entities:
+            r.entities[name] = EntitySpec(name=name, fields=[
+                FieldSpec(name="noted_on", type="date"), FieldSpec(name="score", type="int", min=0, max=10),
+                FieldSpec(name="notes", type="text", required=False)])
+            r.words_for[name] = english
+        who = _target(r, f.subject)
+        who = who if who in _WHO else next((n for n in r.entities if n in _WHO), None)
+        if who:
+            add_link(r, name, who)
+        done.add(id(f))
+    return done
+
+
 def _target(r: Reading, p: Phrase | None) -> str | None:
     """The app entity a phrase names."""
     name = (r.named.get(id(p)) or name_of(p, r.language)) if p else None
     return name if name in r.entities else None
 
 
-def _wanted(r: Reading) -> dict[str, list[tuple[str, str]]]:
+def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict[str, list[tuple[str, str]]]:
     """Feature -> [(target entity, detail word)] from verbs ('rate recipes') and nouns ('with ratings')."""
     v = load("verbs")
     verb_feature = {verb: f for f, verbs in v["features"].items() for verb in verbs}
     out: dict[str, list[tuple[str, str]]] = {}
     for f in r.frames:
         feature = verb_feature.get(f.verb)
-        if not feature:
+        if not feature or id(f) in scored:
             continue
         if feature in {"ratings", "comments"} and f.subject is not None and f.subject.head in _OPERATORS:
             continue  # 'admins review applications' decide on them; nobody rates them
