@@ -199,3 +199,36 @@ def test_a_score_someone_keeps_about_themselves_is_a_dated_entry(prompt, entry, 
     assert not any(fs.name == "ratings" and fs.target in {"Pain", "Mood"} for fs in spec.feature_specs)
     if person:
         assert person in _links(spec, entry)
+
+
+@pytest.mark.parametrize(("prompt", "person"), [
+    ("un sistema de citas para una peluquería con estilistas, servicios y clientes", "Stylist"),
+    ("una web para una clínica con fisioterapeutas, pacientes y sesiones", "Physiotherapist"),
+    ("un despacho de abogados con clientes, casos y facturas", "Lawyer"),
+])
+def test_spanish_professions_are_english_entities(prompt, person):
+    assert person in _names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(("prompt", "thing", "parent"), [
+    ("A site for a dog groomer where owners register their dogs and see their dog's grooming history.", "Grooming",
+     None),
+    ("Pet owners register their pets and see each pet's vaccination history.", "Vaccination", "Pet"),
+])
+def test_a_history_of_things_keeps_those_things(prompt, thing, parent):
+    spec = infer_spec(prompt)
+    assert thing in _names(spec), _names(spec)
+    assert "History" not in " ".join(_names(spec))
+    if parent:
+        assert parent in _links(spec, thing)
+
+
+def test_a_list_of_things_named_before_list_is_those_things():
+    names = _names(infer_spec("A youth football club site: teams, players, and the fixture list with results."))
+    assert "Fixture" in names and "FixtureList" not in names, names
+    assert "ShoppingList" in _names(infer_spec("A meal planner with recipes and a shopping list."))
+
+
+def test_two_verbs_after_a_product_name_are_verbs():
+    names = _names(infer_spec("Daily Health Helper tracks and assesses the severity of symptoms over time."))
+    assert "Track" not in names and "Symptom" in names, names

@@ -134,6 +134,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
+    if head == "list" and mod and mod not in _OWN_LISTS and not _skip(mod) and not is_fieldish(mod, language) and \
+            not mod.endswith("ing") and not _verbal(mod):
+        return entity_name(singular(mod, language), None, language)  # 'the fixture list' is the fixtures
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith("ing") and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
@@ -204,7 +207,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in known_words() or words_of(name) in known_words() or (
                 r.language == "es" and p.head in ENTITY_WORDS_ES):
             score[name] += 2
-        if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking"}):
+        if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking", "history",
+                                                                             "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
     for f in r.frames:
         storing = f.verb in _STORING_VERBS
@@ -382,6 +386,8 @@ _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "O
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
               "Council", "Office", "Association", "Society", "Charity", "Club"}
 _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}
+_OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "bucket", "grocery", "play", "waiting",
+              "task", "todo", "board", "kanban", "check", "black", "white"}  # lists that are records
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}

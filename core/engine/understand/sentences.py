@@ -119,6 +119,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                     toks[i + 2].text in verbs or i + 3 < len(toks) and _closed(toks[i + 3].text) in {"DET", "PRON"}
                     or i + 3 < len(toks) and toks[i + 3].text.endswith("s") and toks[i + 3].text not in verbs):
             t.tag, t.lemma = "VERB", verbs[w]  # 'assign and reclaim assets'
+        elif language == "en" and w.endswith("s") and w in verbs and nxt in {"and", "or"} and prev and \
+                prev.tag == "NOUN" and i + 3 < len(toks) and toks[i + 2].text in verbs and \
+                toks[i + 2].text.endswith("s") and _closed(toks[i + 3].text) in {"DET", "PRON"}:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'the assistant tracks and assesses the severity'
         elif language == "en" and prev and prev.text in {"and", "or"} and i > 1 and toks[i - 2].tag == "VERB" and \
                 nxt.endswith("s") and nxt not in verbs and not w.endswith("s") and _closed(w) is None:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'assign and reclaim assets'
