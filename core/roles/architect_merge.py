@@ -106,6 +106,10 @@ _ACCOUNTS = {"user", "account", "person", "profile", "userprofile", "useraccount
 _SETTING = re.compile(r"\b(?:for|para|at|en) (?:a|an|our|the|my|una?|nuestr[oa]s?|la|el|mi) ((?:[a-z]+ ){0,2}[a-z]+)")
 
 
+_PHRASE_ENDS = {"at", "in", "of", "on", "with", "where", "that", "which", "for", "to", "and", "called", "named", "de",
+                "en", "con", "que", "donde", "y", "para", "llamad", "llamada", "llamado"}
+
+
 def _settings(prompt: str) -> set[str]:
     """Keys of what the app is for ('a website for our community garden' -> communitygarden, garden): the setting,
     not a record in it."""
@@ -114,15 +118,20 @@ def _settings(prompt: str) -> set[str]:
     first = re.split(r"[.!?:;]", normalise(prompt), maxsplit=1)[0]
     out = {key(w) for w in word_set("settings") if re.search(rf"\b{w}\b", first)}
     for phrase in _SETTING.findall(first):
-        parts = phrase.split()
-        out |= {key(parts[-1]), key("".join(parts[-2:]))}
+        parts = []
+        for w in phrase.split():
+            if w in _PHRASE_ENDS:
+                break
+            parts.append(w)
+        if parts:
+            out |= {key(parts[-1]), key("".join(parts[-2:]))}
     return out
 
 
 def _proper(name: str, prompt: str) -> bool:
     """A name the prompt writes only with capitals mid-sentence ('Spoke & Chain'): the business, not a record."""
     parts = [p for p in re.findall(r"[A-Z][a-z0-9]*", name) if p.lower() not in {"and", "of", "the", "y", "de"}]
-    return bool(parts) and all(re.search(rf"(?<![.!?]\s)(?<!^)\b{p}\b", prompt) and
+    return bool(parts) and all(re.search(rf"(?<![.!?]\s)(?<!^)\b{p}(?:s|es)?\b", prompt) and
                                not re.search(rf"\b{p.lower()}(?:s|es)?\b", prompt) for p in parts)
 
 
