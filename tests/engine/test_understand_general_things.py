@@ -232,3 +232,24 @@ def test_a_list_of_things_named_before_list_is_those_things():
 def test_two_verbs_after_a_product_name_are_verbs():
     names = _names(infer_spec("Daily Health Helper tracks and assesses the severity of symptoms over time."))
     assert "Track" not in names and "Symptom" in names, names
+
+
+@pytest.mark.parametrize(("prompt", "setting"), [
+    ("We're a family-run bakery. Customers order cakes online and collect them.", "Bakery"),
+    ("Somos una protectora de animales: los visitantes ven los perros y gatos y envían una solicitud de adopción.",
+     "Protectora"),
+])
+def test_who_we_are_is_not_a_record(prompt, setting):
+    names = _names(infer_spec(prompt))
+    assert setting not in names and len(names) >= 2, names
+
+
+@pytest.mark.parametrize(("prompt", "application"), [
+    ("Visitors browse our dogs and cats and submit an adoption application for one animal.", "AdoptionApplication"),
+    ("Los visitantes ven los perros y gatos y envían una solicitud de adopción.", "Application"),
+])
+def test_an_application_someone_submits_is_a_record_about_the_thing(prompt, application):
+    spec = infer_spec(prompt)
+    assert application in _names(spec), _names(spec)
+    assert "Animal" in _links(spec, application)
+    assert "status" in {f.name for f in spec.entity(application).fields}

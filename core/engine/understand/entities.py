@@ -178,14 +178,21 @@ def entities_stage(r: Reading) -> Reading:
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
         if id(p) in filed and p.head in _FILED:
-            name = name or entity_name(p.head, None, r.language)  # 'residents submit a report': the report is a record
-            score[name] += 2
+            name = name or entity_name(p.head, None, r.language)
+            score[name] += 3  # 'residents submit a report': the report is a record
+        elif id(p) in filed and p.head in {"application", "solicitud"}:  # 'submit an adoption application'
+            mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
+            name = entity_name(p.head, mod, r.language) if r.language == "en" else "Application"
+            score[name] += 3
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
         if _not_a_record(r, p):
             continue
+        lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
+        if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
+            continue  # "we're a volunteer-run animal shelter": who we are, not a record
         if p.end < len(toks) and toks[p.end].text in _WANTS and any(
                 t.text in word_set("tool_nouns") for t in toks[p.end + 1:p.end + 5]):
             continue  # 'our beekeeping association wants a site': who asks for the app, not a record in it
@@ -370,7 +377,8 @@ def entities_stage(r: Reading) -> Reading:
     names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
-        r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[infer_field("name")])
+        r.entities[name] = definition(name, r.domain, r.text) or _as_its_head(name, r) or EntitySpec(
+            name=name, fields=[infer_field("name")])
         r.words_for[name] = word[name]
     if chosen:
         things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers
@@ -399,6 +407,17 @@ _DISTINCT_SHORT = {"Item", "Entry", "Line", "Type", "Member", "User", "Account",
                    "File", "Document", "Note", "Task", "Event", "Message"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
+
+
+def _as_its_head(name: str, r: Reading) -> EntitySpec | None:
+    """'AdoptionApplication', 'BoatTrip': a compound nobody defined has the fields of its head word's definition."""
+    parts = re.findall(r"[A-Z][a-z0-9]*", name)
+    if len(parts) < 2:
+        return None
+    known = definition(parts[-1], r.domain, r.text)
+    return EntitySpec(name=name, fields=known.fields) if known and known.fields else None
+
+
 def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tuple[str, list[str], int]]:
     """(general entity, the chosen entities that are kinds of it, first phrase) when two kinds are listed, or the
     general word is said beside a kind ('dogs and cats', 'the lathe and the bandsaw ... every machine')."""
