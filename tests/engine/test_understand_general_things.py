@@ -253,3 +253,22 @@ def test_an_application_someone_submits_is_a_record_about_the_thing(prompt, appl
     assert application in _names(spec), _names(spec)
     assert "Animal" in _links(spec, application)
     assert "status" in {f.name for f in spec.entity(application).fields}
+
+
+def test_labels_a_prompt_lists_are_its_tags_and_an_issue_tracker_keeps_its_tickets():
+    spec = infer_spec("an issue tracker for a small team with projects, tickets, labels and comments")
+    names = _names(spec)
+    assert {"Project", "Ticket", "Label", "Comment"} <= names, names
+    assert not names & {"Tag", "Issue", "Team"}, names
+    assert any(fs.name == "tags" and fs.entity == "Label" for fs in spec.feature_specs)
+
+
+def test_a_team_the_app_is_for_is_a_record_when_teams_are_what_it_keeps():
+    names = _names(infer_spec("A league app with teams, players and fixtures; each player belongs to a team."))
+    assert "Team" in names, names
+
+
+def test_a_social_networking_app_connects_its_accounts():
+    spec = infer_spec("PeerLink is a social networking application for nurses to share shift tips.")
+    assert "Connection" in _names(spec)
+    assert _links(spec, "Connection") & {"User", "Nurse"}

@@ -190,6 +190,12 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
         if _not_a_record(r, p):
             continue
+        k = p.start - 1
+        while k > 0 and toks[k].tag in {"DET", "ADJ"}:
+            k -= 1
+        if p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
+                toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS:
+            continue  # 'an issue tracker for a small team': who uses the app, not a record in it
         lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
         if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
             continue  # "we're a volunteer-run animal shelter": who we are, not a record
@@ -363,8 +369,9 @@ def entities_stage(r: Reading) -> Reading:
                   x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
         if n not in same and n not in _DISTINCT_SHORT and n not in _PEOPLE and len(longer) == 1:
             same[n] = longer[0]
+    kinds_of_app = {names[id(p)] for p in r.phrases if id(p) in names and p.head in word_set("tool_nouns")}
     for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
-        said = [n for n in chosen if n in group]
+        said = sorted((n for n in chosen if n in group), key=lambda n: n in kinds_of_app)  # 'issue tracker: tickets'
         same.update({n: said[0] for n in said[1:]})
     for general, kinds, at in _general_things(r, chosen, set(names.values())):  # 'dogs and cats': Animal
         same.update({kind: general for kind in kinds})
@@ -373,6 +380,8 @@ def entities_stage(r: Reading) -> Reading:
             first[general], word[general] = min([at, *(first[k] for k in kinds if k in chosen)]), general.lower()
         score[general] = max([score[general], *(score[k] for k in kinds)])
     chosen.sort(key=lambda n: first[n])
+    for n, into in same.items():  # 'an issue tracker with tickets': the tracker's weight goes to Ticket
+        score[into] = max(score[into], score[n])
     chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
     names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
@@ -393,6 +402,7 @@ _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
               "Council", "Office", "Association", "Society", "Charity", "Club"}
+_GROUPS = {"team", "group", "crew", "squad", "equipo", "grupo"}
 _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}
 _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "bucket", "grocery", "play", "waiting",
               "task", "todo", "board", "kanban", "check", "black", "white"}  # lists that are records

@@ -418,11 +418,12 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         force_link(r, "Comment", target)
         r.feature_specs.append(FeatureSpec(name="comments", entity="Comment", target=target))
     elif feature == "tags":
-        if "Tag" not in r.entities:
-            r.entities["Tag"] = EntitySpec(name="Tag", fields=[FieldSpec(name="name", unique=True, max_length=200)])
-        r.links = [link for link in r.links if "Tag" not in link[:2] or target not in link[:2]]
-        r.links.append((target, "Tag", "many_to_many"))
-        r.feature_specs.append(FeatureSpec(name="tags", entity="Tag", target=target))
+        tag = "Label" if "Label" in r.entities and "Tag" not in r.entities else "Tag"  # 'tickets, labels': Label
+        if tag not in r.entities:
+            r.entities[tag] = EntitySpec(name=tag, fields=[FieldSpec(name="name", unique=True, max_length=200)])
+        r.links = [link for link in r.links if tag not in link[:2] or target not in link[:2]]
+        r.links.append((target, tag, "many_to_many"))
+        r.feature_specs.append(FeatureSpec(name="tags", entity=tag, target=target))
     elif feature == "booking_slots":
         _booking(r, target, detail)
     elif feature == "uploads":
