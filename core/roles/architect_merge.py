@@ -12,7 +12,7 @@ import re
 from pydantic import ValidationError as SpecError
 
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, entity_for, normalise, singular_candidates
-from core.engine.understand.vocab import verb_lemmas
+from core.engine.understand.vocab import verb_lemmas, word_set
 from core.roles.architect_model import Plan, key, typed_field
 from core.spec import _PY_KEYWORDS, ENTITY_FEATURES, AppSpec, EntitySpec, FieldSpec, RelationSpec, pluralize, snake
 
@@ -113,8 +113,6 @@ _PHRASE_ENDS = {"at", "in", "of", "on", "with", "where", "that", "which", "for",
 def _settings(prompt: str) -> set[str]:
     """Keys of what the app is for ('a website for our community garden' -> communitygarden, garden): the setting,
     not a record in it."""
-    from core.engine.understand.vocab import word_set
-
     first = re.split(r"[.!?:;]", normalise(prompt), maxsplit=1)[0]
     out = {key(w) for w in word_set("settings") if re.search(rf"\b{w}\b", first)}
     for phrase in _SETTING.findall(first):
@@ -139,8 +137,6 @@ def _unwanted(base: AppSpec, plan: Plan, prompt: str) -> dict[str, str]:
     """The plan's new entities to leave out, with why: a small model's guesses the request does not name and that join
     nothing the design has, an account the offline reading did not find needed, the business itself, or a word the
     offline reading knows is a property ('Severity', 'Status'). A join of two known entities is kept."""
-    from core.engine.understand.vocab import word_set
-
     words, settings = prompt_words(prompt), _settings(prompt)
     known = {n for n in plan.fields if _find(base, n)}
     out: dict[str, str] = {}

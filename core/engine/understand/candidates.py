@@ -86,9 +86,6 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
         r.examples[id(p)] = group
 
 
-_WE = {"we", "they", "you", "i"}
-
-
 def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:
     """Each verb with the phrase before it (subject), the phrases it acts on and its prepositions."""
     frames: list[Frame] = []
@@ -99,7 +96,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
         gap_before = toks[before[-1].end:vi] if before else []
         coordinated = frames and any(t.text in {",", "and", "y"} for t in gap_before)
-        if vi and toks[vi - 1].text in _WE and before and before[-1].end == vi - 1:
+        if vi and toks[vi - 1].text in word_set("subject_pronouns") and before and before[-1].end == vi - 1:
             f.objects.append(before[-1])  # 'the households we serve': the phrase is what we act on
             frames.append(f)
             continue

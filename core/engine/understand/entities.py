@@ -257,7 +257,7 @@ def entities_stage(r: Reading) -> Reading:
         if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
                 (p.head in known_words() or p.head in ENTITY_WORDS_ES):
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
-        if p.end + 1 < len(toks) and toks[p.end].text in {"we", "they", "you"} and toks[p.end + 1].tag == "VERB":
+        if p.end + 1 < len(toks) and toks[p.end].text in word_set("subject_pronouns") and toks[p.end + 1].tag == "VERB":
             score[names[id(p)]] += 3  # 'the households we serve': what we act on is ours to keep
         if p.start and toks[k].text in {"with", "con", "including", "incluyendo"} and \
                 not any(g[0] is p for g in r.lists):

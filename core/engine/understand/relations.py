@@ -3,10 +3,17 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 
 from __future__ import annotations
 
-from core.engine.understand.entities import name_of
-from core.engine.understand.knowledge import definition, is_dependent, known_joins, known_parents, words_of
+from core.engine.understand.entities import _skip, _verbal, is_fieldish, name_of
+from core.engine.understand.knowledge import (
+    definition,
+    entity_name,
+    is_dependent,
+    known_joins,
+    known_parents,
+    words_of,
+)
 from core.engine.understand.reading import Phrase, Reading
-from core.engine.understand.vocab import load
+from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FieldSpec, RelationSpec, snake
 
 # Nouns that classify or own what they come with: 'products with categories' -> a product belongs to a category.
@@ -81,10 +88,6 @@ _NOT_THINGS = {"online", "group", "private", "public", "weekly", "monthly", "dai
 def _compound_things(r: Reading) -> None:
     """'plot allocations', 'equipment reservations', 'alquiler de instrumentos': what is allocated or reserved is a
     record too, and the allocation belongs to it."""
-    from core.engine.understand.entities import _skip, _verbal, is_fieldish
-    from core.engine.understand.knowledge import entity_name
-    from core.engine.understand.vocab import singular, word_set
-
     for p in r.phrases:
         event = r.named.get(id(p))
         toks = r.sentences[p.sentence]

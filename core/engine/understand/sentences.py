@@ -96,7 +96,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 and i > 1 and toks[i - 2].tag == "VERB" and (singular(w) in known_nouns() or
                                                              _closed(nxt) not in {"DET", "PRON"}):
             t.tag, t.lemma = "NOUN", w  # 'create workout plans': the head of the verb's object, not a verb
-        elif language == "en" and prev and prev.text in {"we", "they", "you", "i"} and _closed(w) is None and \
+        elif language == "en" and prev and prev.text in word_set("subject_pronouns") and _closed(w) is None and \
                 not w.endswith("ly") and w not in adjectives:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'the households we serve', 'the parcels we hand out'
         elif language == "en" and prev and prev.text in {":", ";"} and w in verbs and verbs[w] == w and \
