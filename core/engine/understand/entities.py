@@ -33,7 +33,8 @@ _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan
 _CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
-               "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial"}
+               "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
+               "calendar", "calendario", "agenda", "timetable", "schedule"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
 
@@ -123,6 +124,7 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(singular(mods[-1], language), None, language)
     for before, activity in zip(p.words, p.words[1:], strict=False):
         if activity in _ACTIVITIES and not _skip(singular(before, language)) and before not in _ACTIVITIES and \
+                before not in word_set("adjectives") and \
                 not is_fieldish(singular(before, language), language) and not before.endswith("ing"):
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
     if head == "level" and mod and is_fieldish(mod, language):
@@ -254,6 +256,14 @@ def entities_stage(r: Reading) -> Reading:
             k -= 1
         if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en"}:
             score[names[id(p)]] += 1  # 'schedule screenings in each screen': there are several to keep
+        elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del"} and any(
+                q.end == p.start - 2 and id(q) in names for q in r.phrases if q.sentence == p.sentence):
+            score[names[id(p)]] += 2  # 'los partidos de cada jornada': each one groups records
+        people = _people_after_of(r, p)
+        if people is not None and id(people) in names and not is_fieldish(p.head, r.language) and \
+                p.head not in _SELF_HEADS and p.head not in PERSON_ATTRIBUTES:
+            score[names[id(p)]] += 3  # 'las partituras de los alumnos', 'the bikes of our members': theirs, kept
+            score[names[id(people)]] += 1
         if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
                 (p.head in known_words() or p.head in ENTITY_WORDS_ES):
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
@@ -273,6 +283,16 @@ def entities_stage(r: Reading) -> Reading:
         if p.start > 1 and [t.text for t in toks[p.start - 2:p.start]] in (["belongs", "to"], ["belong", "to"],
                                                                           ["pertenece", "a"], ["pertenecen", "a"]):
             score[names[id(p)]] += 2
+        owner = toks[p.start - 1] if p.start else None
+        if owner is not None and owner.possessive and (owner.lemma or owner.text) in word_set("people") and \
+                not is_fieldish(p.head, r.language):
+            score[names[id(p)]] += 3  # "our customers' dogs", "members' bikes": what people own is kept
+            for q in r.phrases:
+                if q.sentence == p.sentence and q.end == p.start and id(q) in names:
+                    score[names[id(q)]] += 1  # and so are the people who own it
+        if p.possessive and p.end < len(toks) and any(q.sentence == p.sentence and q.start == p.end and
+                                                      is_fieldish(q.head, r.language) for q in r.phrases):
+            score[names[id(p)]] += 2  # "the dog's size and coat type": a thing with properties
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
@@ -383,6 +403,7 @@ def entities_stage(r: Reading) -> Reading:
     for n, into in same.items():  # 'an issue tracker with tickets': the tracker's weight goes to Ticket
         score[into] = max(score[into], score[n])
     chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
+    _calendar_as_events(r, chosen, first, word, names, score)
     names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
@@ -417,6 +438,42 @@ _DISTINCT_SHORT = {"Item", "Entry", "Line", "Type", "Member", "User", "Account",
                    "File", "Document", "Note", "Task", "Event", "Message"}
 _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal", "Program", "Programme", "Routine",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
+
+
+def _people_after_of(r: Reading, p: Phrase) -> Phrase | None:
+    """The people a phrase belongs to when 'of/de' and a determiner follow it ('los ejercicios de sus pacientes')."""
+    toks = r.sentences[p.sentence]
+    k = p.end
+    if k >= len(toks) or toks[k].text not in {"of", "de", "del"}:
+        return None
+    k += 1
+    if toks[k - 1].text != "del":
+        if k >= len(toks) or toks[k].tag != "DET" or toks[k].text in {"a", "an", "un", "una", "each", "every", "cada"}:
+            return None
+        k += 1
+    owner = next((q for q in r.phrases if q.sentence == p.sentence and q.start == k), None)
+    return owner if owner is not None and owner.head in word_set("people") and not owner.modifiers else None
+
+
+_TIMED = {"Event", "Appointment", "Booking", "Reservation", "Meeting", "Shift", "ClassSession", "GymClass", "Match",
+          "Session", "Lesson", "Screening", "Performance", "Visit"}
+
+
+def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], word: dict[str, str],
+                        names: dict[int, str], score: Counter[str]) -> None:
+    """'a shared calendar': one calendar is a view of dated records, not a record. It becomes the events, unless the
+    app already keeps dated things (then it is their view); several calendars ('calendars per team') stay records."""
+    cal = next((n for n in chosen if n in {"Calendar", "Calendario"}), None)
+    if cal is None or any(p.plural and names.get(id(p)) == cal for p in r.phrases):
+        return
+    chosen.remove(cal)
+    if not any(n in _TIMED or n.endswith(tuple(_TIMED)) for n in chosen):
+        event = "Event"
+        chosen.append(event)
+        first[event], word[event], score[event] = first[cal], "event" if r.language == "en" else "evento", score[cal]
+    for pid, n in list(names.items()):
+        if n == cal:
+            names[pid] = "Event" if "Event" in chosen else ""
 
 
 def _as_its_head(name: str, r: Reading) -> EntitySpec | None:
@@ -549,6 +606,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'the league table' is computed standings, not a dining table
     if p.head in _product_names(r.prompt):
         return True  # 'BudgetOptimizerPlus is ...': the product's own made-up name
+    if p.head in {"casa", "home", "hogar"} and not p.plural and before[-1:] in (["en"], ["a"], ["at"], ["from"]):
+        return True  # 'ejercicios para hacer en casa', 'work from home': where, not a house
     if p.head == "track" and before[-1:] == ["on"]:
         return True  # 'keep users on track'
     amp = {p.start - 1, p.end}

@@ -170,7 +170,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif prev and prev.tag == "NOUN" and not prev.text.endswith("s") and w.endswith(_VERB_SUFFIXES) and \
                 singular(w) not in known_nouns():
             t.tag, t.lemma = "VERB", w  # 'the software utilizes data'
-        elif w in adjectives or (w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
+        elif w in adjectives or language == "es" and w.endswith("s") and singular(w, "es") in adjectives or (
+                w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
                                   _closed(nxt) is None and nxt not in verbs and len(w) > 5):
             t.tag = "ADJ"
         elif language == "en" and w.endswith("ed") and len(w) > 4 and prev and prev.tag == "NOUN" and \

@@ -60,6 +60,23 @@ _EN_AR_IR = {"star", "clear", "appear", "hear", "wear", "bear", "tear", "near", 
              "gear"}
 
 
+def _stem_changed(verb: str) -> set[str]:
+    """Present forms of a Spanish verb whose stem vowel changes: aprobar -> aprueba, preferir -> prefieren.
+
+    Built for every verb (a form no verb has is a word nobody writes), except forms that are nouns the lexicon knows
+    ('cuenta', 'muestra', 'prueba').
+    """
+    from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES
+    stem, ending = verb[:-2], verb[-2:]
+    m = re.search(r"([oe])([^aeiou]*)$", stem)
+    if len(verb) < 5 or ending not in _ES_ENDINGS or not m:
+        return set()
+    changed = stem[:m.start()] + ("ue" if m.group(1) == "o" else "ie") + m.group(2)
+    forms = {changed + e for e in (("a", "as", "an") if ending == "ar" else ("e", "es", "en"))}
+    return {f for f in forms if f.removesuffix("s").removesuffix("n") not in ENTITY_WORDS_ES and f not in FIELD_WORDS_ES
+            and f.removesuffix("s") not in {"prueba", "fuente", "puerta", "tienda", "siembra", "cierre", "cuento"}}
+
+
 def is_spanish_verb(verb: str) -> bool:
     """Whether a lemma of verbs.json is a Spanish infinitive (English forms must never come from it)."""
     return verb.endswith(("ar", "ir")) and verb not in _EN_AR_IR or verb in _ES_ER
@@ -83,6 +100,8 @@ def verb_lemmas() -> dict[str, str]:
             for form in es_forms(lemma):
                 out.setdefault(form, lemma)
             out.setdefault(lemma + "se", lemma)  # 'inscribirse en un curso', 'suscribirse a una cesta'
+            for form in _stem_changed(lemma):
+                out.setdefault(form, lemma)
     out.update(v["irregular_en"])
     return out
 

@@ -1,0 +1,82 @@
+"""Understanding (issue 9), sixth pass: possessions, Spanish nouns and verbs, calendars, adjectives, views."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.engine.understand.vocab import verb_lemmas
+from core.spec import AppSpec
+
+
+def _names(spec: AppSpec) -> set[str]:
+    return {e.name for e in spec.entities}
+
+
+def _links(spec: AppSpec, entity: str) -> set[str]:
+    return {r.target for r in spec.entity(entity).relations}
+
+
+@pytest.mark.parametrize(("prompt", "owner", "owned"), [
+    ("A website for a bike workshop with online booking and a gallery of our members' bikes.", "Member", "Bike"),
+    ("A grooming salon site with online booking and before-and-after photos of our customers' dogs.",
+     "Customer", "Dog"),
+    ("Un sitio para la escuela de música con las partituras de los alumnos y un calendario de audiciones.",
+     "Student", "SheetMusic"),
+])
+def test_what_people_own_is_a_record_and_belongs_to_them(prompt, owner, owned):
+    spec = infer_spec(prompt)
+    assert {owner, owned} <= _names(spec), _names(spec)
+    assert owner in _links(spec, owned)
+
+
+def test_an_adjective_before_an_activity_is_no_entity():
+    names = _names(infer_spec("A site for a tattoo studio with online booking and a gallery of artists' work."))
+    assert "Online" not in names and "Digital" not in names, names
+
+
+@pytest.mark.parametrize(("prompt", "wanted", "unwanted"), [
+    ("Queremos una web para la clínica: el fisio anota la evolución del paciente y le asigna ejercicios para hacer "
+     "en casa.", {"Physiotherapist", "ProgressNote", "Patient", "Exercise"}, {"House", "Fisio", "Evolucion"}),
+    ("Una app para el taller: cada furgoneta tiene revisiones y averías, y los mecánicos las reparan.",
+     {"Van", "Mechanic"}, {"Furgoneta"}),
+    ("Una web para la protectora donde los adoptantes solicitan adoptar perros y gatos.", {"Adopter"},
+     {"Adoptante"}),
+])
+def test_common_spanish_nouns_become_english_entities(prompt, wanted, unwanted):
+    names = _names(infer_spec(prompt))
+    assert wanted <= names, names
+    assert not names & unwanted, names
+
+
+def test_spanish_plural_adjectives_and_computed_tables_are_no_entities():
+    names = _names(infer_spec("Una web para la liga de fútbol del barrio: los equipos con sus jugadores, los "
+                              "partidos de cada jornada, la tabla de clasificación y la lista de máximos goleadores."))
+    assert {"Team", "Player", "Match", "Matchday"} <= names, names
+    assert not names & {"Maximo", "Tabla", "Clasificacion", "Goleador"}, names
+
+
+def test_stem_changing_spanish_verbs_are_verbs_but_nouns_stay_nouns():
+    lemmas = verb_lemmas()
+    assert lemmas["aprueba"] == "aprobar" and lemmas["aprueban"] == "aprobar"
+    assert "cuenta" not in lemmas and "muestra" not in lemmas  # the lexicon's nouns (Account, Sample)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A family organiser with a shared calendar, task lists and reminders for each family member.",
+    "Una app familiar con un calendario compartido, listas de tareas y recordatorios.",
+])
+def test_one_calendar_is_its_events(prompt):
+    names = _names(infer_spec(prompt))
+    assert "Event" in names and "Calendar" not in names, names
+
+
+def test_a_calendar_of_dated_records_is_their_view():
+    names = _names(infer_spec("A salon app where clients book appointments with stylists on a calendar."))
+    assert "Appointment" in names and "Calendar" not in names and "Event" not in names, names
+
+
+def test_several_calendars_stay_records():
+    names = _names(infer_spec("A calendar app: users keep several calendars, each with its own colour, and add "
+                              "appointments to them."))
+    assert "Calendar" in names, names
