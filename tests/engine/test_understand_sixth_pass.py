@@ -80,3 +80,37 @@ def test_several_calendars_stay_records():
     names = _names(infer_spec("A calendar app: users keep several calendars, each with its own colour, and add "
                               "appointments to them."))
     assert "Calendar" in names, names
+
+
+def test_time_slots_in_a_timetable_book_nothing():
+    spec = infer_spec("a conference schedule with talks, speakers, rooms, time slots and attendee favourites")
+    assert "booking_slots" not in spec.features and "Booking" not in _names(spec), _names(spec)
+    assert {"Talk", "Speaker", "Room", "TimeSlot"} <= _names(spec), _names(spec)
+
+
+def test_booking_a_slot_still_books():
+    spec = infer_spec("A yoga studio where members book time slots for classes.")
+    assert "booking_slots" in spec.features, spec.features
+
+
+def test_in_order_of_is_a_sort_order_not_a_purchase():
+    names = _names(infer_spec("A site for our allotment association: the committee keeps the register of plots and "
+                              "manages the waiting list in order of application date."))
+    assert "Plot" in names and not names & {"Order", "OrderItem"}, names
+
+
+def test_marking_invoices_paid_is_a_state_not_a_payment_table():
+    names = _names(infer_spec("A coworking site: members book meeting rooms and see their invoices, and admins can "
+                              "mark invoices as paid."))
+    assert "Invoice" in names and "Payment" not in names, names
+    paying = _names(infer_spec("A coworking site where members pay their invoices online."))
+    assert "Payment" in paying, paying
+
+
+def test_a_page_list_names_pages_not_records():
+    names = _names(infer_spec(
+        "Create a website for a vet clinic. Pages: Home (opening hours and emergency phone number), Our Team (vet "
+        "profiles with photo), Services & Prices, and Book an Appointment. Pet owners register their pets and book "
+        "an appointment with a chosen vet for a chosen service."))
+    assert {"Pet", "Owner", "Appointment", "Service"} <= names, names
+    assert not names & {"Home", "Team", "Page"}, names

@@ -161,6 +161,7 @@ def entities_stage(r: Reading) -> Reading:
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
     filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects}
+    pages = _page_names(r)
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
@@ -204,6 +205,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.end < len(toks) and toks[p.end].text in _WANTS and any(
                 t.text in word_set("tool_nouns") for t in toks[p.end + 1:p.end + 5]):
             continue  # 'our beekeeping association wants a site': who asks for the app, not a record in it
+        if id(p) in pages or p.head in _PAGES and p.end < len(toks) and toks[p.end].text == ":":
+            continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
             continue  # 'a home page with opening hours' is a page of the site
@@ -440,6 +443,28 @@ _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
 
 
+_SECTIONS = {"home", "about", "team", "contact", "gallery", "faq", "faqs", "testimonial", "location", "welcome",
+             "inicio", "contacto", "equipo", "galeria", "nosotros", "portada", "ubicacion", "landing", "story"}
+
+
+def _page_names(r: Reading) -> set[int]:
+    """Phrases naming a page or section of the site in a page list ('Pages: Home (...), Our Team (...), Services')
+    or before 'page': words like Home, About and Team; what is said inside a page's brackets still counts."""
+    out: set[int] = set()
+    for si, toks in enumerate(r.sentences):
+        colon = next((i for i, t in enumerate(toks[1:], 1) if t.text == ":" and toks[i - 1].text in _PAGES), None)
+        if colon is None:
+            continue
+        depth, inside = 0, set()
+        for i, t in enumerate(toks[colon + 1:], colon + 1):
+            depth += (t.text == "(") - (t.text == ")")
+            if depth > 0:
+                inside.add(i)
+        out |= {id(p) for p in r.phrases if p.sentence == si and p.start > colon and p.start not in inside and
+                p.head in _SECTIONS}
+    return out
+
+
 def _people_after_of(r: Reading, p: Phrase) -> Phrase | None:
     """The people a phrase belongs to when 'of/de' and a determiner follow it ('los ejercicios de sus pacientes')."""
     toks = r.sentences[p.sentence]
@@ -606,12 +631,15 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'the league table' is computed standings, not a dining table
     if p.head in _product_names(r.prompt):
         return True  # 'BudgetOptimizerPlus is ...': the product's own made-up name
+    if p.head == "order" and not p.plural and (before[-1:] == ["in"] or p.modifiers[-1:] and p.modifiers[-1] in {
+            "alphabetical", "chronological", "reverse", "priority", "date"}):
+        return True  # 'the waiting list in order of application date': a sort order, not a purchase
     if p.head in {"casa", "home", "hogar"} and not p.plural and before[-1:] in (["en"], ["a"], ["at"], ["from"]):
         return True  # 'ejercicios para hacer en casa', 'work from home': where, not a house
     if p.head == "track" and before[-1:] == ["on"]:
         return True  # 'keep users on track'
     amp = {p.start - 1, p.end}
-    if any(0 <= i < len(toks) and toks[i].text == "&" for i in amp):
+    if any(0 <= i < len(toks) and toks[i].text == "&" for i in amp) and re.search(r"\w&\w", r.prompt):
         return True  # 'a Restaurants&Delivery software application': a category label
     if not p.modifiers and p.head in {"profile", "account", "perfil", "cuenta"}:
         return True  # 'candidates create a profile': the profile is the candidate

@@ -197,6 +197,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             continue
         if feature == "booking_slots" and any(p in f.objects and f.verb in _ALLOCATING for f in r.frames):
             continue  # 'allocate time slots to tasks' plans one's own time; nothing is booked
+        if feature == "booking_slots" and p.head in {"slot", "franja"} and not _books(r):
+            continue  # 'a conference schedule with talks, rooms and time slots': a timetable, nobody books
         if feature == "booking_slots":
             own = name_of(p, r.language)
             entity = own if own in r.entities and own in _BOOKINGS else ""
@@ -209,6 +211,15 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _main(r),
                                                 singular_file(word) or "file"))
     return out
+
+
+def _books(r: Reading) -> bool:
+    """Whether the request books or reserves anything (a verb or a booking noun), beyond naming time slots."""
+    words = {w for f, ws in load("verbs")["feature_nouns"].items() if f == "booking_slots" for w in ws
+             if "slot" not in w and "franja" not in w}
+    return any(f.verb in _BOOKING_VERBS for f in r.frames) or any(
+        p.head in words or " ".join(p.words) in words for p in r.phrases) or bool(
+        re.search(r"\b(book|books|booked|reserv\w*|appointments?|citas?)\b", r.text))
 
 
 _MARKING = {"mark", "save", "add", "keep", "star", "flag", "bookmark", "collect", "store", "manage", "list", "pick",
