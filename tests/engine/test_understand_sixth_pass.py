@@ -114,3 +114,29 @@ def test_a_page_list_names_pages_not_records():
         "an appointment with a chosen vet for a chosen service."))
     assert {"Pet", "Owner", "Appointment", "Service"} <= names, names
     assert not names & {"Home", "Team", "Page"}, names
+
+
+@pytest.mark.parametrize(("prompt", "unwanted"), [
+    ("A budgeting app that tracks and categorizes expenses, identifies areas of overspending and suggests savings.",
+     {"Identify", "Categorize"}),
+    ("A site for our community garden with a page for monthly work days where members say they'll come.", {"Say"}),
+    ("A talk submission site where speakers submit talks and organisers accept or reject each talk.", {"Accept"}),
+    ("A wedding site with a gift registry where guests reserve a gift so nobody buys it twice.", {"Nobody"}),
+    ("Hola, somos un club de senderismo y queremos una web con un calendario de salidas con la ruta, los kilómetros "
+     "y el punto de encuentro, y que los socios puedan apuntarse.", {"Hola", "Kilometro", "Punto"}),
+    ("I run a vet clinic and need a website where owners book appointments for their pets. Please use an alice blue "
+     "background with tomato 'Book now' buttons.", {"Book", "Tomato", "AliceBlue"}),
+    ("A portfolio website for a photographer: galleries grouped by theme (weddings, portraits, landscapes) and "
+     "clients mark favourite photos.", {"Wedding", "Portrait", "Landscape"}),
+])
+def test_verbs_greetings_colours_and_values_are_no_entities(prompt, unwanted):
+    names = _names(infer_spec(prompt))
+    assert not names & unwanted, names
+
+
+def test_pages_of_a_site_are_no_records_but_a_cms_keeps_its_pages():
+    site = _names(infer_spec("A website for an animal shelter: the home page shows the dogs and cats looking for a "
+                             "home, and each animal gets its own page with photos, age and a short story."))
+    assert "Animal" in site and "Page" not in site, site
+    cms = _names(infer_spec("A small CMS where editors write pages and publish them, with tags on each page."))
+    assert "Page" in cms, cms

@@ -162,6 +162,8 @@ def entities_stage(r: Reading) -> Reading:
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
     filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects}
     pages = _page_names(r)
+    site = bool(re.search(r"\b(web ?sites?|site|sitio|web|pagina web|landing)\b", r.text))
+    written = {id(p) for f in r.frames if f.verb in _AUTHORING for p in f.objects}  # 'editors write pages': a CMS
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
@@ -191,7 +193,7 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
             continue  # 'formulario de contacto', 'inicio de sesion' ask for features
-        if _not_a_record(r, p):
+        if _not_a_record(r, p) or _colour_words(r, p):
             continue
         k = p.start - 1
         while k > 0 and toks[k].tag in {"DET", "ADJ"}:
@@ -205,7 +207,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.end < len(toks) and toks[p.end].text in _WANTS and any(
                 t.text in word_set("tool_nouns") for t in toks[p.end + 1:p.end + 5]):
             continue  # 'our beekeeping association wants a site': who asks for the app, not a record in it
-        if id(p) in pages or p.head in _PAGES and p.end < len(toks) and toks[p.end].text == ":":
+        if id(p) in pages or p.head in _PAGES and p.end < len(toks) and toks[p.end].text == ":" or \
+                p.head in {"page", "pagina"} and site and id(p) not in written and (
+                    not p.modifiers or p.modifiers[-1] in _SECTIONS | _PAGE_NAMES or name in {"Page", "Pagina"}):
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
@@ -443,8 +447,24 @@ _GENERIC_HEADS = {"Plan", "Schedule", "List", "Log", "Journal", "Diary", "Goal",
                   "Calendar", "Budget", "Portfolio", "Profile", "Record", "Report"}
 
 
+_AUTHORING = {"write", "create", "edit", "publish", "add", "draft", "escribir", "crear", "editar", "publicar"}
 _SECTIONS = {"home", "about", "team", "contact", "gallery", "faq", "faqs", "testimonial", "location", "welcome",
              "inicio", "contacto", "equipo", "galeria", "nosotros", "portada", "ubicacion", "landing", "story"}
+
+
+_STYLED = {"background", "backgrounds", "button", "buttons", "navigation", "nav", "text", "accent", "accents", "header",
+           "headers", "colour", "colours", "color", "colors", "components", "links", "cards", "font", "fondo",
+           "botones", "boton", "texto", "colores", "menu", "theme", "tema", "palette", "paleta"}
+
+
+def _colour_words(r: Reading, p: Phrase) -> bool:
+    """'tomato buttons', 'an alice blue background': a CSS colour in a sentence about the look, not a record."""
+    colours = load("colours")
+    names = set(colours["css"]) | set(colours["extra"]) | set(colours["es"])
+    words = [*p.modifiers[-1:], p.head]
+    if not any(w in names or "".join(words[-2:]) in names for w in words):
+        return False
+    return any(t.text in _STYLED for t in r.sentences[p.sentence])
 
 
 def _page_names(r: Reading) -> set[int]:
@@ -564,9 +584,11 @@ def _bracketed_examples(r: Reading) -> set[int]:
             if t.text != "(" or not i:
                 continue
             before = next((q for q in r.phrases if q.sentence == si and q.end == i), None)
+            values = before is not None and not before.plural and (is_fieldish(before.head, r.language) or before.start
+                                                                   and toks[before.start - 1].text in {"by", "por"})
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \
-                    name_of(before, r.language) is None:
-                continue
+                    name_of(before, r.language) is None and not values:
+                continue  # 'grouped by theme (weddings, portraits)': values of a field, not things
             close = next((k for k in range(i + 1, len(toks)) if toks[k].text == ")"), len(toks))
             out |= {id(p) for p in r.phrases if p.sentence == si and i < p.start and p.end <= close}
     return out

@@ -96,6 +96,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 and i > 1 and toks[i - 2].tag == "VERB" and (singular(w) in known_nouns() or
                                                              _closed(nxt) not in {"DET", "PRON"}):
             t.tag, t.lemma = "NOUN", w  # 'create workout plans': the head of the verb's object, not a verb
+        elif language == "en" and (w.endswith("ifies") or w.endswith("izes") and len(w) > 7) and \
+                (prev is None or prev.tag not in {"DET", "ADJ"}):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'tracks expenses, identifies areas': no noun ends so
+        elif language == "en" and nxt == "now" and w in verbs and verbs[w] == w:
+            t.tag, t.lemma = "VERB", w  # "'Book now' buttons"
         elif language == "en" and prev and prev.text in word_set("subject_pronouns") and _closed(w) is None and \
                 not w.endswith("ly") and w not in adjectives:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'the households we serve', 'the parcels we hand out'
@@ -103,7 +108,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 _closed(nxt) not in {"PUNCT", "CONJ", "AUX"} and nxt not in {",", "and", "or", ".", ")"}:
             t.tag, t.lemma = "VERB", w  # 'a site for a food bank: track donated items'
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.tag == "NOUN" and \
-                prev.text.endswith("s") and _closed(nxt) in {"DET", "PRON", "PREP", "ADV"} and \
+                (prev.text.endswith("s") and _closed(nxt) in {"PREP", "ADV"} or _closed(nxt) in {"DET", "PRON"}) and \
                 singular(w) not in known_nouns():
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'exercises targeting different muscle groups'
         elif language == "en" and nxt in {"them", "him", "her"} and len(w) > 3 and not w.endswith("s") and \
