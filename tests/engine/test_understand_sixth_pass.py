@@ -140,3 +140,12 @@ def test_pages_of_a_site_are_no_records_but_a_cms_keeps_its_pages():
     assert "Animal" in site and "Page" not in site, site
     cms = _names(infer_spec("A small CMS where editors write pages and publish them, with tags on each page."))
     assert "Page" in cms, cms
+
+
+def test_spanish_clitics_subjunctives_and_numbers_are_not_things():
+    spec = infer_spec("Tenemos un hostal con ocho habitaciones y queremos una web. Que se vean las habitaciones con "
+                      "fotos y precio por noche, y que la gente pueda reservar eligiendo fechas, sin que se solapen "
+                      "dos reservas de la misma habitación. Solo puede opinar quien se ha alojado con nosotros.")
+    names = _names(spec)
+    assert {"Room", "Reservation"} <= names, names
+    assert not names & {"Ocho", "Vean", "Solapen", "Pueda", "Misma", "Alojado", "Dos"}, names

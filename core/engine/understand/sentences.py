@@ -54,6 +54,10 @@ def known_nouns() -> frozenset[str]:
     return known_words()
 
 
+_ES_CLITICS = {"se", "me", "te", "nos", "le", "les"}  # a Spanish clitic stands before its verb
+_ES_HABER = {"ha", "han", "he", "hemos", "haya", "hayan", "habia", "habian"}
+
+
 def _closed(word: str) -> str | None:
     """The closed word class of a word, if it has one."""
     if not word:
@@ -63,7 +67,7 @@ def _closed(word: str) -> str | None:
     if word in {",", ";", ":", "(", ")", "&", "/"}:
         return "PUNCT"
     for key, tag_ in (("conjunctions", "CONJ"), ("prepositions", "PREP"), ("auxiliaries", "AUX"),
-                      ("determiners", "DET"), ("pronouns", "PRON"), ("adverbs", "ADV")):
+                      ("determiners", "DET"), ("pronouns", "PRON"), ("adverbs", "ADV"), ("numbers", "NUM")):
         if word in word_set(key):
             return tag_
     if word.endswith("ly") and word not in _NOT_ADVERBS and len(word) > 4:
@@ -96,6 +100,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 and i > 1 and toks[i - 2].tag == "VERB" and (singular(w) in known_nouns() or
                                                              _closed(nxt) not in {"DET", "PRON"}):
             t.tag, t.lemma = "NOUN", w  # 'create workout plans': the head of the verb's object, not a verb
+        elif language == "es" and prev and prev.text in _ES_CLITICS and closed is None and len(w) > 2 and \
+                (i < 2 or toks[i - 2].tag != "PREP"):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'que se vean las habitaciones', 'le asigna ejercicios'
+        elif language == "es" and prev and prev.text in _ES_HABER and w.endswith(("ado", "ido", "ada", "ida")):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'quien se ha alojado'
         elif language == "en" and (w.endswith("ifies") or w.endswith("izes") and len(w) > 7) and \
                 (prev is None or prev.tag not in {"DET", "ADJ"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'tracks expenses, identifies areas': no noun ends so
