@@ -3,7 +3,8 @@
 AutocreaError
  ├── ValidationError            bad input (CLI exit 2)
  │    ├── UnknownProviderError
- │    └── UnsafePathError       a file path a role produced that we refuse
+ │    ├── UnsafePathError       a file path a role produced that we refuse
+ │    └── NothingUnderstoodError  the offline engine found nothing the app should store (a model may still try)
  ├── NotFoundError
  ├── PermissionDeniedError
  ├── InsufficientCreditsError   (CLI exit 3)
@@ -40,6 +41,10 @@ class UnknownProviderError(ValidationError):
 
 class UnsafePathError(ValidationError):
     """A generated file path outside the rules of core.files."""
+
+
+class NothingUnderstoodError(ValidationError):
+    """The offline understanding found no thing to store in a prompt (a model provider may still read it)."""
 
 
 class NotFoundError(AutocreaError):

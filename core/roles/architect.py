@@ -7,7 +7,7 @@ import re
 from pydantic import ValidationError as SpecError
 
 from core import engine
-from core.errors import AutocreaError, ProviderError, UnsupportedRequestError
+from core.errors import AutocreaError, NothingUnderstoodError, ProviderError, UnsupportedRequestError
 from core.providers.base import Usage
 from core.providers.context import PromptTooLarge
 from core.roles.architect_merge import merge
@@ -121,8 +121,8 @@ def constrained_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage, dict]:
     """The compact plan under JSON schema (temperature 0), one repair, merged with the offline understanding."""
     try:
         base: AppSpec | None = engine.understand(ctx.prompt)
-    except UnsupportedRequestError:
-        base = None
+    except (UnsupportedRequestError, NothingUnderstoodError):
+        base = None  # the model reads the request alone (an empty or too long prompt still stops here)
     system, user = request_messages(ctx.prompt)
     options = ctx.options.model_copy(update={"temperature": 0.0, "max_tokens": MAX_ANSWER_TOKENS,
                                              "response_format": RESPONSE_FORMAT})

@@ -119,7 +119,8 @@ def test_a_page_list_names_pages_not_records():
 @pytest.mark.parametrize(("prompt", "unwanted"), [
     ("A budgeting app that tracks and categorizes expenses, identifies areas of overspending and suggests savings.",
      {"Identify", "Categorize"}),
-    ("A site for our community garden with a page for monthly work days where members say they'll come.", {"Say"}),
+    ("A site for our community garden where members rent plots, with a page for monthly work days where members "
+     "say they'll come.", {"Say"}),
     ("A talk submission site where speakers submit talks and organisers accept or reject each talk.", {"Accept"}),
     ("A wedding site with a gift registry where guests reserve a gift so nobody buys it twice.", {"Nobody"}),
     ("Hola, somos un club de senderismo y queremos una web con un calendario de salidas con la ruta, los kilómetros "
@@ -149,3 +150,12 @@ def test_spanish_clitics_subjunctives_and_numbers_are_not_things():
     names = _names(spec)
     assert {"Room", "Reservation"} <= names, names
     assert not names & {"Ocho", "Vean", "Solapen", "Pueda", "Misma", "Alojado", "Dos"}, names
+
+
+def test_a_theatre_ticket_is_no_help_desk_ticket():
+    spec = infer_spec("A website for our theatre company: visitors see this season's plays and each play's "
+                      "performance dates, pick seats and reserve tickets.")
+    assert "Play" in _names(spec), _names(spec)
+    assert "priority" not in {f.name for f in spec.entity("Ticket").fields}
+    desk = infer_spec("A help desk where customers open support tickets and agents answer them.")
+    assert "priority" in {f.name for f in desk.entity("Ticket").fields}

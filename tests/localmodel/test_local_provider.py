@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from core.engine import infer_spec
+from core.errors import NothingUnderstoodError, ValidationError
 from core.localmodel.runtime import LocalServer
 from core.providers.base import Message, ProviderOptions
 from core.providers.context import PromptTooLarge, fit
@@ -83,6 +85,26 @@ def test_two_broken_answers_fall_back_to_the_offline_understanding(fake, provide
     result = architect.run(ctx)
     assert result.detail["spec_source"] == "offline fallback"
     assert any("offline understanding alone" in s for s in said)
+
+
+def test_a_request_the_offline_engine_cannot_read_is_still_given_to_the_model(fake, provider) -> None:  # noqa: ANN001
+    vague = "Something nice for my grandmother, she would love it."
+    with pytest.raises(NothingUnderstoodError):
+        infer_spec(vague)
+    fake.default = Reply(text=json.dumps({"entities": [
+        {"name": "Memory", "fields": ["title", "story"], "belongs_to": []}]}))
+    ctx, _ = context(provider, vague)
+    result = architect.run(ctx)
+    assert [e.name for e in result.spec.entities] == ["Memory"]
+    assert result.detail["spec_source"] == "model (the offline engine declined this request)"
+    assert len([r for r in fake.requests if r.path == "/v1/chat/completions"]) == 1
+
+
+def test_an_empty_prompt_is_refused_before_any_model_call(fake, provider) -> None:  # noqa: ANN001
+    ctx, _ = context(provider, "   ")
+    with pytest.raises(ValidationError, match="empty"):
+        architect.run(ctx)
+    assert not [r for r in fake.requests if r.path == "/v1/chat/completions"]
 
 
 def test_one_request_at_a_time_and_the_waiting_caller_is_told(fake, provider) -> None:  # noqa: ANN001

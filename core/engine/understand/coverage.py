@@ -9,7 +9,7 @@ from functools import cache
 from core.engine.understand.knowledge import words_of
 from core.engine.understand.reading import Reading
 from core.engine.understand.vocab import load
-from core.errors import ValidationError
+from core.errors import NothingUnderstoodError
 from core.spec import pluralize, snake
 
 _HELP = ("I could not tell what this app should store. Name the things it keeps and what they have, e.g. "
@@ -31,7 +31,7 @@ def asks_for_capability(text: str) -> bool:
 def coverage_stage(r: Reading) -> Reading:
     """Fill requested and not_built (in the prompt's language); refuse a prompt where nothing was understood."""
     if not r.entities:
-        raise ValidationError(_HELP)
+        raise NothingUnderstoodError(_HELP)
     vocab = load("coverage")
     es = r.language == "es"
     requested = [_spanish(n, r.words_for.get(n, "")) if es else words_of(pluralize(snake(n))).replace("_", " ")

@@ -162,6 +162,8 @@ def entities_stage(r: Reading) -> Reading:
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
     filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects}
     pages = _page_names(r)
+    marked = Counter(p.head for p in r.phrases if p.possessive or p.start and (
+        r.sentences[p.sentence][p.start - 1].possessive or r.sentences[p.sentence][p.start - 1].tag == "DET"))
     site = bool(re.search(r"\b(web ?sites?|site|sitio|web|pagina web|landing)\b", r.text))
     written = {id(p) for f in r.frames if f.verb in _AUTHORING for p in f.objects}  # 'editors write pages': a CMS
     for n, p in enumerate(r.phrases):
@@ -189,6 +191,9 @@ def entities_stage(r: Reading) -> Reading:
             mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
             name = entity_name(p.head, mod, r.language) if r.language == "en" else "Application"
             score[name] += 3
+        if not name and not p.modifiers and marked[p.head] >= 2 and _verbal(p.head) and not p.head.endswith("ing") \
+                and entity_name(p.head, None, r.language) not in _GENERIC_HEADS:
+            name = entity_name(p.head, None, r.language)  # "this season's plays ... each play's page": a noun here
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:

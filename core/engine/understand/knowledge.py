@@ -54,8 +54,9 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
     if own is None and text and name not in _noun_definitions():
         homes = [d for d in DOMAINS if any(e.name == name for e in parse_entities(d.entities))]
         other_score, other = best_domain(text)
-        if len(homes) == 1 and other.key != homes[0].key and other_score >= 2 and \
-                not _shows(homes[0], text, words_of(name)):
+        if len(homes) == 1 and (other.key != homes[0].key and other_score >= 2 or
+                                other.key == homes[0].key and name in load("nouns")["two_senses"]) and \
+                not _shows(homes[0], text, words_of(name)):  # 'reserve tickets' alone makes no help desk
             label = "title" if is_title_noun(name) else "name"
             return parse_entities(f"{name}: {label}, notes?")[0]
     known = own or definitions().get(name)

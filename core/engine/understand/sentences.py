@@ -33,11 +33,19 @@ def normalise_stage(r: Reading) -> Reading:
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), r.text)
+    for short, full in _CONTRACTIONS:
+        text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
         toks = [_token(t) for t in _TOKEN.findall(raw)]
         if toks:
             r.sentences.append(tag(toks, r.language))
     return r
+
+
+_CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
+                 (r"\bi'm\b", "i am"), (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(we|you|they)'re\b", r"\1 are"),
+                 (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
+                 (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"))
 
 
 def _token(raw: str) -> Token:
@@ -182,7 +190,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 and singular(w, "es") not in ENTITY_WORDS_ES and w not in FIELD_WORDS_ES and w not in _ES_NOUNS_IN_R:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'comprobar la disponibilidad': an infinitive before its object
         elif prev and prev.tag == "NOUN" and not prev.text.endswith("s") and w.endswith(_VERB_SUFFIXES) and \
-                singular(w) not in known_nouns():
+                singular(w) not in known_nouns() and singular(w) not in word_set("field_nouns"):
             t.tag, t.lemma = "VERB", w  # 'the software utilizes data'
         elif w in adjectives or language == "es" and w.endswith("s") and singular(w, "es") in adjectives or (
                 w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
