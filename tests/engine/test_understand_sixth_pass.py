@@ -159,3 +159,17 @@ def test_a_theatre_ticket_is_no_help_desk_ticket():
     assert "priority" not in {f.name for f in spec.entity("Ticket").fields}
     desk = infer_spec("A help desk where customers open support tickets and agents answer them.")
     assert "priority" in {f.name for f in desk.entity("Ticket").fields}
+
+
+def test_them_after_coordinated_feature_verbs_is_the_thing_named_before():
+    spec = infer_spec("A recipe-sharing site where cooks upload recipes, tag them by cuisine, and other cooks rate "
+                      "and favourite them.")
+    assert "Recipe" in _links(spec, "Rating") and "Recipe" in _links(spec, "Favourite")
+    assert "Cook" not in _links(spec, "Rating")
+
+
+def test_a_verb_in_a_list_of_actions_makes_no_field():
+    spec = infer_spec("A deadline app where users can input and organize tasks, set deadlines, and receive reminders "
+                      "for upcoming deadlines.")
+    fields = {f.name for f in spec.entity("Task").fields}
+    assert "set_deadlines" not in fields and "due_date" in fields, fields

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.engine.understand.reading import Frame, Phrase, Reading, Token
-from core.engine.understand.vocab import word_set
+from core.engine.understand.vocab import load, word_set
 
 _LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/"}
 _EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",), ("como",), ("incluyendo",),
@@ -125,7 +125,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 f.objects.append(before_rel[0])  # 'reports that employees submit'
         elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]) or _ENCLITIC.search(toks[vi].text) and \
                 toks[vi].lemma != toks[vi].text and toks[vi].lemma.endswith(("ar", "er", "ir")):
-            src = frames[-1] if frames else (earlier[-1] if earlier else None)
+            src = next((g for g in reversed([*earlier, *frames]) if g.objects), None)  # 'rate and favourite them'
             if src and src.objects:
                 f.objects.append(src.objects[0])  # 'post recipes ..., rate them'
             elif _ENCLITIC.search(toks[vi].text) and toks[vi].lemma != toks[vi].text:
@@ -140,6 +140,11 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                     f.preps.append((toks[k].text, nxt))
         _passive(toks, vi, f)
         frames.append(f)
+    featured = {verb for verbs in load("verbs")["features"].values() for verb in verbs}
+    for f, g in zip(frames, frames[1:], strict=False):
+        if not f.objects and g.objects and f.verb in featured and g.verb in featured and \
+                [t.text for t in toks[f.position + 1:g.position]] in (["and"], ["or"], ["y"], ["o"]):
+            f.objects = list(g.objects)  # 'rate and favourite them', 'rate and review recipes': one object
     return frames
 
 

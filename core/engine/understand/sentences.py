@@ -116,6 +116,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and (w.endswith("ifies") or w.endswith("izes") and len(w) > 7) and \
                 (prev is None or prev.tag not in {"DET", "ADJ"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'tracks expenses, identifies areas': no noun ends so
+        elif language == "en" and prev and prev.text == "," and w in verbs and verbs[w] == w and \
+                any(t.tag == "VERB" and t.text == t.lemma for t in toks[:i - 1]) and \
+                (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None and len(nxt) > 3):
+            t.tag, t.lemma = "VERB", w  # 'users can organize tasks, set deadlines, and receive reminders'
         elif language == "en" and nxt == "now" and w in verbs and verbs[w] == w:
             t.tag, t.lemma = "VERB", w  # "'Book now' buttons"
         elif language == "en" and prev and prev.text in word_set("subject_pronouns") and _closed(w) is None and \
