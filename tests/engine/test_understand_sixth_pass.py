@@ -173,3 +173,12 @@ def test_a_verb_in_a_list_of_actions_makes_no_field():
                       "for upcoming deadlines.")
     fields = {f.name for f in spec.entity("Task").fields}
     assert "set_deadlines" not in fields and "due_date" in fields, fields
+
+
+def test_shared_content_is_posts_and_liking_or_commenting_are_features():
+    spec = infer_spec("A social networking app where users create profiles, upload images, videos or articles and "
+                      "share them with their network. They can explore content shared by others, such as liking, "
+                      "commenting or saving it.")
+    names = _names(spec)
+    assert "Post" in names and not names & {"Content", "Video", "Article", "Image"}, names
+    assert {"favourites", "comments"} <= set(spec.features), spec.features

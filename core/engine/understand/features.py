@@ -187,7 +187,7 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         if not feature and any(nouns.get(w) == "booking_slots" for w in p.modifiers):
             feature = "booking_slots"  # 'a booking system for a yoga studio'
         if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1 and \
-                not (feature in {"ratings", "comments"} and _rated(r, p)):
+                p.head not in _GERUNDS and not (feature in {"ratings", "comments"} and _rated(r, p)):
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         liked = [m for m in p.words[:-1] if nouns.get(m) == "favourites"]
         marked = any(p in f.objects and f.verb in _MARKING for f in r.frames)
@@ -211,6 +211,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _main(r),
                                                 singular_file(word) or "file"))
     return out
+
+
+_GERUNDS = {"liking", "bookmarking", "commenting", "tagging"}  # 'such as liking, commenting or saving content'
 
 
 def _books(r: Reading) -> bool:
