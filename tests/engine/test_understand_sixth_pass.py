@@ -182,3 +182,10 @@ def test_shared_content_is_posts_and_liking_or_commenting_are_features():
     names = _names(spec)
     assert "Post" in names and not names & {"Content", "Video", "Article", "Image"}, names
     assert {"favourites", "comments"} <= set(spec.features), spec.features
+
+
+def test_a_possessive_of_a_word_ending_in_s_keeps_the_word():
+    from core.engine.understand.sentences import _token
+
+    assert _token("class's").text == "class" and _token("class's").possessive
+    assert _token("customers'").text == "customers" and _token("dog's").text == "dog"

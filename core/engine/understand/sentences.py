@@ -51,7 +51,7 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
 def _token(raw: str) -> Token:
     """A token, with a trailing 's kept as a mark."""
     if raw.endswith(("'s", "'")) and len(raw) > 2:
-        return Token(raw.rstrip("'s").rstrip("'") if raw.endswith("'s") else raw[:-1], possessive=True)
+        return Token(raw[:-2] if raw.endswith("'s") else raw[:-1], possessive=True)  # "the class's teacher"
     return Token(raw)
 
 
