@@ -10,6 +10,7 @@ from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.style import colour_table
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import EntitySpec
 
@@ -464,8 +465,7 @@ _STYLED = {"background", "backgrounds", "button", "buttons", "navigation", "nav"
 
 def _colour_words(r: Reading, p: Phrase) -> bool:
     """'tomato buttons', 'an alice blue background': a CSS colour in a sentence about the look, not a record."""
-    colours = load("colours")
-    names = set(colours["css"]) | set(colours["extra"]) | set(colours["es"])
+    names = colour_table()
     words = [*p.modifiers[-1:], p.head]
     if not any(w in names or "".join(words[-2:]) in names for w in words):
         return False

@@ -63,8 +63,8 @@ _EN_AR_IR = {"star", "clear", "appear", "hear", "wear", "bear", "tear", "near", 
 def _stem_changed(verb: str) -> set[str]:
     """Present forms of a Spanish verb whose stem vowel changes: aprobar -> aprueba, preferir -> prefieren.
 
-    Built for every verb (a form no verb has is a word nobody writes), except forms that are nouns the lexicon knows
-    ('cuenta', 'muestra', 'prueba').
+    Built for every verb (a form no verb has is a word nobody writes), except forms that are nouns: the lexicon's
+    ('cuenta', 'muestra') and nouns.json `verb_form_nouns_es` ('prueba', 'puerta').
     """
     from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES
     stem, ending = verb[:-2], verb[-2:]
@@ -73,8 +73,9 @@ def _stem_changed(verb: str) -> set[str]:
         return set()
     changed = stem[:m.start()] + ("ue" if m.group(1) == "o" else "ie") + m.group(2)
     forms = {changed + e for e in (("a", "as", "an") if ending == "ar" else ("e", "es", "en"))}
+    nouns = set(load("nouns")["verb_form_nouns_es"])
     return {f for f in forms if f.removesuffix("s").removesuffix("n") not in ENTITY_WORDS_ES and f not in FIELD_WORDS_ES
-            and f.removesuffix("s") not in {"prueba", "fuente", "puerta", "tienda", "siembra", "cierre", "cuento"}}
+            and f.removesuffix("s") not in nouns}
 
 
 def is_spanish_verb(verb: str) -> bool:
