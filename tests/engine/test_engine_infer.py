@@ -327,9 +327,9 @@ def test_listed_entities_win_without_padding(prompt, entities, fields, links):
 def test_named_entities_replace_a_wrong_domain():
     spec = infer_spec("I need something to organise volunteer shifts for our food bank. Volunteers sign up for "
                       "shifts. Shifts have a date, start time, end time and location.")
-    assert {e.name for e in spec.entities} == {"Volunteer", "Shift", "Registration"}
+    assert {e.name for e in spec.entities} == {"Volunteer", "Shift", "Signup"}
     assert spec.domain == "custom" and "auth" not in spec.features and spec.title != "Budget Planner"
-    assert _types(spec, "Registration")["attended"] == "bool"
+    assert _types(spec, "Signup")["attended"] == "bool"
 
 
 def test_a_field_naming_an_unrelated_entity_stays_a_field():

@@ -6,10 +6,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.spec import AppSpec
-
-
-def _names(spec: AppSpec) -> set[str]:
-    return {e.name for e in spec.entities}
+from tests.engine.spec_helpers import names as _names
 
 
 def _links(spec: AppSpec) -> set[tuple[str, str, str]]:

@@ -6,15 +6,8 @@ import pytest
 
 from core.engine import infer_spec
 from core.engine.understand.vocab import verb_lemmas
-from core.spec import AppSpec
-
-
-def _names(spec: AppSpec) -> set[str]:
-    return {e.name for e in spec.entities}
-
-
-def _links(spec: AppSpec, entity: str) -> set[str]:
-    return {r.target for r in spec.entity(entity).relations}
+from tests.engine.spec_helpers import names as _names
+from tests.engine.spec_helpers import parents as _links
 
 
 @pytest.mark.parametrize(("prompt", "owner", "owned"), [

@@ -14,6 +14,7 @@ _RELATIVE = {"that", "which", "que", "whom"}
 _PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "get", "gets", "es", "son", "fue", "fueron", "ser"}
 _ENCLITIC = re.compile(r"(?:ar|er|ir)(?:lo|la|los|las)$")
 _PRONOUN_OBJECTS = {"them", "it", "los", "las", "lo", "la", "les", "those", "these"}
+_ANYONE = {"visitor", "user", "person", "fan", "shopper", "resident", "kid", "child"}  # not records, yet subjects
 
 
 def candidates_stage(r: Reading) -> Reading:
@@ -36,7 +37,8 @@ def _chunk(toks: list[Token], si: int, language: str) -> list[Phrase]:
             i += 1
             continue
         j = i
-        while j < len(toks) and toks[j].tag in {"ADJ", "NOUN"} and not (j > i and toks[j - 1].possessive):
+        while j < len(toks) and toks[j].tag in {"ADJ", "NOUN"} and not (j > i and toks[j - 1].possessive) and \
+                not (language == "en" and j > i and _relative_subject(toks, j)):
             j += 1
         run = toks[i:j]
         nouns = [k for k, t in enumerate(run) if t.tag == "NOUN"]
@@ -49,6 +51,15 @@ def _chunk(toks: list[Token], si: int, language: str) -> list[Phrase]:
                               possessive=run[-1].possessive, modifiers=mods))
         i = j
     return out
+
+
+def _relative_subject(toks: list[Token], j: int) -> bool:
+    """'workshops members can sign up for': people after a plural noun, then a verb, start a clause."""
+    before, here = toks[j - 1], toks[j]
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    return (before.tag == "NOUN" and before.text != (before.lemma or before.text) and here.tag == "NOUN" and
+            (here.lemma or here.text) in word_set("people") | _ANYONE and here.text != (here.lemma or here.text) and
+            after is not None and after.tag in {"AUX", "VERB"})
 
 
 def _lists(toks: list[Token], phrases: list[Phrase]) -> list[list[Phrase]]:
@@ -123,6 +134,13 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             before_rel = [p for p in phrases if p.end == f.subject.start - 1]
             if before_rel:
                 f.objects.append(before_rel[0])  # 'reports that employees submit'
+        elif f.subject is not None and f.subject.start > 0 and _relative_subject(toks, f.subject.start):
+            before_rel = [p for p in phrases if p.end == f.subject.start]
+            stranded = next((t.text for t in toks[vi + 1:vi + 3] if t.tag == "PREP"), None)
+            if before_rel and stranded:
+                f.preps.append((stranded, before_rel[0]))  # 'the events members can register for'
+            elif before_rel:
+                f.objects.append(before_rel[0])  # 'the dogs visitors can adopt'
         elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]) or _ENCLITIC.search(toks[vi].text) and \
                 toks[vi].lemma != toks[vi].text and toks[vi].lemma.endswith(("ar", "er", "ir")):
             src = next((g for g in reversed([*earlier, *frames]) if g.objects), None)  # 'rate and favourite them'

@@ -134,6 +134,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'appointment reminders' need appointments
+    if head in _BARE_DATA and not mod:
+        return None  # 'patients see their history': a view of their records, not a record
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
@@ -197,9 +199,9 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # "this season's plays ... each play's page": a noun here
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
-        if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS:
-            continue  # 'formulario de contacto', 'inicio de sesion' ask for features
-        if _not_a_record(r, p) or _colour_words(r, p):
+        if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
+            continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
+        if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p):
             continue
         k = p.start - 1
         while k > 0 and toks[k].tag in {"DET", "ADJ"}:
@@ -217,6 +219,8 @@ def entities_stage(r: Reading) -> Reading:
                 p.head in {"page", "pagina"} and site and id(p) not in written and (
                     not p.modifiers or p.modifiers[-1] in _SECTIONS | _PAGE_NAMES or name in {"Page", "Pagina"}):
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
+        if p.head in _PAGES | {"form", "formulario"} and p.modifiers[-1:] and p.modifiers[-1] in _BOOKING_WORDS:
+            continue  # 'a booking page': where the booking is made; what is booked is said elsewhere
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
             continue  # 'a home page with opening hours' is a page of the site
@@ -446,6 +450,7 @@ _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "c
 _FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
+_BARE_DATA = {"history", "historial", "data", "information", "info", "details", "datos", "informacion", "detalles"}
 _DISTINCT_SHORT = {"Item", "Entry", "Line", "Type", "Member", "User", "Account", "Status", "Log", "Record", "Request",
                    "Application", "Session", "Payment", "Rating", "Review", "Comment", "Tag", "Photo",
                    "File", "Document", "Note", "Task", "Event", "Message"}
@@ -677,6 +682,21 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
                                                                             "application", "platform", "portal"})
 
 
+_PLACE_WORDS = {"spot", "place", "space", "plaza", "sitio", "hueco"}
+_TAKING = {"book", "reserve", "get", "secure", "save", "claim", "take", "reservar", "coger", "pedir"}
+
+
+def _a_place_in(toks: list, p: Phrase) -> bool:
+    """'book a spot in beginner classes', 'reservar plaza en una salida': the class is booked, a spot is a unit."""
+    if p.head not in _PLACE_WORDS or p.plural or p.modifiers or p.end >= len(toks) or \
+            toks[p.end].text not in {"in", "on", "at", "for", "en", "para"}:
+        return False
+    k = p.start - 1
+    while k > 0 and toks[k].tag in {"DET", "NUM"}:
+        k -= 1
+    return k >= 0 and toks[k].tag == "VERB" and toks[k].lemma in _TAKING
+
+
 def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'a rating of each book', 'comentarios sobre las recetas': what a feature noun is about is stored."""
     feature_words = {w for ws in load("verbs")["feature_nouns"].values() for w in ws}
@@ -700,3 +720,8 @@ def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> 
                          None)
                 if p is not None and id(p) in names and (p.plural or t.lemma in _CONTAINERS):
                     score[names[id(p)]] += 3
+            if t.text in _PAGES and toks[i + 1].text in {"of", "for", "de", "con", "with"}:
+                p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and (
+                    p.start == i + 2 or p.start == i + 3 and toks[i + 2].tag == "DET")), None)
+                if p is not None and id(p) in names and p.plural:
+                    score[names[id(p)]] += 3  # 'a page of upcoming workshops': the site lists them

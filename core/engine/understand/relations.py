@@ -32,7 +32,7 @@ _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
 _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
-               "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
+               "Signup", "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
 _REFERS = {"reference", "references", "refer", "refers", "point", "points", "link", "links", "referencia",
            "referencian"}
 _POSSESSIVE_LIST = (["and", "their"], ["and", "its"], [",", "their"], [",", "its"], ["y", "sus"], ["y", "su"],

@@ -23,6 +23,9 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
            "debe", "deben"}
 
 
+_SITES = {"site", "website", "page", "app", "platform", "portal"}
+
+
 def normalise_stage(r: Reading) -> Reading:
     """Lower case, accents stripped, spaces collapsed; the language detected."""
     r.text = normalise(r.prompt.replace("’", "'"))
@@ -130,8 +133,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", w  # 'a site for a food bank: track donated items'
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.tag == "NOUN" and \
                 (prev.text.endswith("s") and _closed(nxt) in {"PREP", "ADV"} or _closed(nxt) in {"DET", "PRON"}) and \
-                singular(w) not in known_nouns():
-            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'exercises targeting different muscle groups'
+                (singular(w) not in known_nouns() or prev.text in _SITES and _closed(nxt) == "DET"):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'exercises targeting muscle groups', 'a site listing the ...'
         elif language == "en" and nxt in {"them", "him", "her"} and len(w) > 3 and not w.endswith("s") and \
                 (prev is None or prev.tag not in {"DET", "ADJ", "PREP"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., classify them by type'

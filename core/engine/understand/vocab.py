@@ -47,12 +47,15 @@ def en_forms(verb: str) -> set[str]:
 
 def es_forms(verb: str) -> set[str]:
     """Spanish forms of an infinitive: valorar -> valora, valoran, valoramos, valorando, valorado..."""
+    if verb in _SHORT_ES:
+        return {verb, *_SHORT_ES[verb]}
     if len(verb) < 4 or verb[-2:] not in _ES_ENDINGS:
         return {verb}
     stem = verb[:-2]
     return {stem + e for e in _ES_ENDINGS[verb[-2:]]}
 
 
+_SHORT_ES = {"ver": {"ve", "ven", "veo", "vemos", "vea", "vean", "viendo", "visto"}}
 _ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "aprender", "vender", "responder", "poder", "ser",
           "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender",
           "pertenecer", "contener", "mantener", "obtener", "proveer", "atender", "devolver", "resolver"}

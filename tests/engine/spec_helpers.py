@@ -1,0 +1,15 @@
+"""Small readers of an AppSpec shared by the understanding tests."""
+
+from __future__ import annotations
+
+from core.spec import AppSpec
+
+
+def names(spec: AppSpec) -> set[str]:
+    """The entity names of a spec."""
+    return {e.name for e in spec.entities}
+
+
+def parents(spec: AppSpec, entity: str) -> set[str]:
+    """The entities one entity links to."""
+    return {r.target for r in spec.entity(entity).relations}

@@ -1,0 +1,95 @@
+"""Understanding (issue 9), seventh pass: clauses without 'that', pages that list things, sign-ups, booking pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(("prompt", "event", "join"), [
+    ("A makerspace site. Members book machines by the hour. There should also be a page of upcoming workshops "
+     "members can sign up for.", "Workshop", "Signup"),
+    ("A website for our club listing the events members can register for.", "Event", "Registration"),
+])
+def test_a_clause_without_that_says_what_people_join(prompt, event, join):
+    spec = infer_spec(prompt)
+    assert {event, join, "Member"} <= names(spec), names(spec)
+    assert {event, "Member"} <= parents(spec, join)
+
+
+def test_what_visitors_can_adopt_is_a_record():
+    spec = infer_spec("A shelter site showing the dogs visitors can adopt.")
+    assert "Dog" in names(spec) and "Visitor" not in names(spec), names(spec)
+    assert "Dog" in parents(spec, "Adoption")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Our volunteers sign up for shifts at the food bank.",
+    "Un club de montaña donde los socios se apuntan a las salidas.",
+])
+def test_signing_up_makes_a_signup(prompt):
+    spec = infer_spec(prompt)
+    assert "Signup" in names(spec) and "Registration" not in names(spec), names(spec)
+    assert {f.name for f in spec.entity("Signup").fields} >= {"attended"}
+
+
+def test_upcoming_workshops_are_events_with_a_start():
+    spec = infer_spec("A pottery studio site with a page of upcoming workshops people can book.")
+    fields = {f.name: f.type for f in spec.entity("Workshop").fields}
+    assert fields.get("starts_at") == "datetime" and "address" not in fields, fields
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("Our community garden has 40 plots and a waiting list. A page for monthly work days where members say "
+     "they'll come would be great too.", "WorkDay"),
+    ("A site for our driving school with a page of lesson packages and a page for our instructors.", "Instructor"),
+])
+def test_a_page_of_things_lists_records(prompt, entity):
+    assert entity in names(infer_spec(prompt))
+
+
+def test_a_work_day_has_a_date():
+    spec = infer_spec("Our community garden has plots. A page for monthly work days where members sign up.")
+    assert any(f.type == "date" for f in spec.entity("WorkDay").fields)
+
+
+def test_a_repair_job_is_one_thing():
+    spec = infer_spec("A bike repair site: the mechanic writes up the repair job and adds the parts used.")
+    assert "RepairJob" in names(spec) and "Job" not in names(spec), names(spec)
+
+
+def test_a_site_listing_things_is_not_a_listing():
+    spec = infer_spec("We're a family-run estate agency and want a site listing the properties we have for sale.")
+    assert "Property" in names(spec) and "Listing" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A vet clinic website with a booking page where pet owners register their pets and book an appointment with a "
+    "vet.",
+    "A physio clinic site with a booking form where patients book an appointment with a physiotherapist.",
+])
+def test_a_booking_page_is_where_the_appointment_is_made(prompt):
+    spec = infer_spec(prompt)
+    assert "Appointment" in names(spec) and "Booking" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "booked"), [
+    ("Website for a bouldering gym where members can book a spot in beginner classes.", "ClassSession"),
+    ("Una web para el club donde los socios pueden reservar plaza en las salidas.", "Departure"),
+])
+def test_a_spot_in_a_class_books_the_class(prompt, booked):
+    spec = infer_spec(prompt)
+    assert "Spot" not in names(spec) and "Plaza" not in names(spec), names(spec)
+    booking = next(fs.entity for fs in spec.feature_specs if fs.name == "booking_slots")
+    assert booked in parents(spec, booking)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A physio clinic app. Patients book appointments and see their history.",
+    "Una app para una clínica. Los pacientes reservan citas y ven su historial.",
+])
+def test_their_history_is_a_view_not_a_record(prompt):
+    found = names(infer_spec(prompt))
+    assert not {"History", "Historial", "Ven"} & found and {"Patient", "Appointment"} <= found, found
