@@ -93,3 +93,43 @@ def test_a_spot_in_a_class_books_the_class(prompt, booked):
 def test_their_history_is_a_view_not_a_record(prompt):
     found = names(infer_spec(prompt))
     assert not {"History", "Historial", "Ven"} & found and {"Patient", "Appointment"} <= found, found
+
+
+@pytest.mark.parametrize(("prompt", "record", "about"), [
+    ("A shelter website. Each animal has a page with photos. Visitors can fill in an adoption form on an animal's "
+     "page and staff approve or reject it.", "AdoptionApplication", "Animal"),
+    ("A tutoring site listing our courses, where parents complete an enquiry form for a course.", "Inquiry",
+     "Course"),
+])
+def test_a_filled_in_form_is_a_record_about_its_thing(prompt, record, about):
+    spec = infer_spec(prompt)
+    assert record in names(spec) and not any(n.endswith("Form") for n in names(spec)), names(spec)
+    assert about in parents(spec, record)
+
+
+@pytest.mark.parametrize(("prompt", "record", "gone"), [
+    ("An estate agency site listing our properties. Visitors can request a viewing of a property.",
+     "ViewingRequest", "Viewing"),
+    ("A plumber's website where customers can ask for a quote for a job.", "QuoteRequest", "Quote"),
+    ("Una inmobiliaria con pisos en venta: los clientes pueden solicitar una visita a un piso.", "VisitRequest",
+     "Visit"),
+])
+def test_requesting_a_visit_or_a_quote_makes_a_request(prompt, record, gone):
+    found = names(infer_spec(prompt))
+    assert record in found and gone not in found, found
+
+
+def test_asking_for_things_keeps_the_things():
+    found = names(infer_spec("A library app where members request books and librarians approve the requests."))
+    assert "Book" in found and "BookRequest" not in found, found
+
+
+def test_a_listing_of_a_property_is_the_property():
+    found = names(infer_spec("An estate agency site with our properties for sale. Each listing shows its photos and "
+                             "the agent in charge of it."))
+    assert "Property" in found and "Listing" not in found, found
+
+
+def test_a_title_says_plurals_right():
+    spec = infer_spec("An app where parents send inquiries about their children.")
+    assert "Inquirys" not in spec.title and "Childs" not in spec.title, spec.title

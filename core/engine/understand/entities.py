@@ -134,6 +134,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'appointment reminders' need appointments
+    if head in FORMS and mod in load("nouns")["form_records"]:
+        return load("nouns")["form_records"][mod]  # 'an adoption form' is filled in: an AdoptionApplication
     if head in _BARE_DATA and not mod:
         return None  # 'patients see their history': a view of their records, not a record
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
@@ -164,6 +166,10 @@ def entities_stage(r: Reading) -> Reading:
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
     filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects}
+    requested = {id(p) for f in r.frames if f.verb in _REQUESTING for p in f.objects} | {
+        id(q) for f in r.frames if f.verb in {"ask", "apply"} for prep, q in f.preps[:1] if prep == "for"}
+    filed |= {id(p) for f in r.frames if f.verb in FILLING for p in [*f.objects, *(q for _, q in f.preps[:1])]
+              if p.head in FORMS}  # 'fill in an adoption form': a submission the app keeps
     pages = _page_names(r)
     marked = Counter(p.head for p in r.phrases if p.possessive or p.start and (
         r.sentences[p.sentence][p.start - 1].possessive or r.sentences[p.sentence][p.start - 1].tag == "DET"))
@@ -190,6 +196,11 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in filed and p.head in _FILED:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
+        elif id(p) in requested and name and p.head in word_set("requestable") and not p.plural:
+            name = f"{name}Request"
+            score[name] += 3  # 'visitors can request a viewing': the request is what the site keeps
+        elif id(p) in filed and p.head in FORMS and name:
+            score[name] += 3
         elif id(p) in filed and p.head in {"application", "solicitud"}:  # 'submit an adoption application'
             mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
             name = entity_name(p.head, mod, r.language) if r.language == "en" else "Application"
@@ -447,6 +458,9 @@ _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "buc
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
+FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
+FORMS = {"form", "formulario"}
+_REQUESTING = {"request", "solicitar", "pedir"}
 _FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}

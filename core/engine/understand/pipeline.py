@@ -176,7 +176,7 @@ def _title(r: Reading) -> str:
     if kind:
         return kind.title_es if r.language == "es" else kind.title_en
     names = [r.main] + [n for n in r.entities if n != r.main and n != "User"]
-    return " ".join(words_of(n) + "s" for n in names[:2]).title()
+    return " ".join(pluralize(words_of(n).replace(" ", "_")).replace("_", " ") for n in names[:2]).title()
 
 
 def _app_name(prompt: str, title: str) -> str:

@@ -3,7 +3,7 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 
 from __future__ import annotations
 
-from core.engine.understand.entities import _skip, _verbal, is_fieldish, name_of
+from core.engine.understand.entities import FILLING, FORMS, _skip, _verbal, is_fieldish, name_of
 from core.engine.understand.knowledge import (
     definition,
     entity_name,
@@ -230,6 +230,15 @@ def _frames(r: Reading) -> None:
             join, fields = verbs["joins"][f.verb]
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
+            continue
+        form = next((_entity(r, q) for q in [*f.objects, *(q for _, q in f.preps[:1])] if q.head in FORMS), None)
+        if form and f.verb in FILLING:  # 'fill in an adoption form on an animal's page': the form is about it
+            for prep, q in f.preps:
+                about = _entity(r, q)
+                if about and about != form and prep in {"on", "for", "about", "of", "sobre", "de", "para"}:
+                    add_link(r, form, about)
+            if subject:
+                add_link(r, form, subject)
             continue
         if f.verb in verbs["children"]:
             about = objects[:1] or [o for o in (_entity(r, p) for _, p in f.preps[:1]) if o]
