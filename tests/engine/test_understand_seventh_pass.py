@@ -133,3 +133,59 @@ def test_a_listing_of_a_property_is_the_property():
 def test_a_title_says_plurals_right():
     spec = infer_spec("An app where parents send inquiries about their children.")
     assert "Inquirys" not in spec.title and "Childs" not in spec.title, spec.title
+
+
+@pytest.mark.parametrize(("prompt", "wrong"), [
+    ("An app for a volunteer food bank where volunteers sign up for shifts and coordinators record how many hours "
+     "each volunteer actually worked.", {"How"}),
+    ("I teach piano and need a website with a page about how I teach and why students stay.", {"How", "Why"}),
+    ("A lab checkout system: students check items out and a technician approves any checkout longer than a week.",
+     {"Longer"}),
+    ("A symptom checker with possible diagnoses, causes, treatments and recommended next steps.",
+     {"Next", "Recommended", "RecommendedStep"}),
+    ("Queremos una web donde cualquiera pueda ver las noticias del club y los socios reserven pista.", {"Cualquiera"}),
+])
+def test_question_words_and_comparatives_are_not_things(prompt, wrong):
+    found = names(infer_spec(prompt))
+    assert not wrong & found, found
+
+
+def test_a_verb_after_to_before_how_is_a_verb():
+    found = names(infer_spec("Users define rules to determine how files are sorted into folders."))
+    assert "Determine" not in found and {"Rule", "Folder"} <= found, found
+
+
+@pytest.mark.parametrize(("prompt", "record"), [
+    ("A translator site with a quote request form where a client uploads the document and gives a deadline.",
+     "QuoteRequest"),
+    ("A site for my garden design business with a consultation request form where people describe their garden.",
+     "ConsultationRequest"),
+])
+def test_a_request_form_names_what_is_requested(prompt, record):
+    found = names(infer_spec(prompt))
+    assert record in found and "Request" not in found, found
+
+
+def test_asking_for_an_appointment_books_it():
+    found = names(infer_spec("Una peluquería: los clientes pueden pedir cita eligiendo el servicio y la peluquera."))
+    assert "Appointment" in found and "AppointmentRequest" not in found, found
+
+
+def test_coloured_parts_of_the_page_are_not_things():
+    found = names(infer_spec("A bakery site listing our cakes with prices. Please use a cornsilk background with "
+                             "saddlebrown headings and white product cards."))
+    assert "Cake" in found and "ProductCard" not in found, found
+
+
+def test_language_pairs_are_one_thing():
+    found = names(infer_spec("A translator's site listing the language pairs I work in and the documents I translate."))
+    assert "LanguagePair" in found and "Pair" not in found, found
+
+
+def test_two_phrases_for_one_field_do_not_break_the_spec():
+    spec = infer_spec("Una web de alquiler de barcos: cada barco con fotos, eslora, número de plazas y precio por "
+                      "día, y los clientes solicitan una reserva eligiendo barco, fechas y número de personas.")
+    for e in spec.entities:
+        field_names = [f.name for f in e.fields]
+        assert len(field_names) == len(set(field_names)), (e.name, field_names)
+    assert "Eslora" not in names(spec) and {"seats", "length_m"} <= {f.name for f in spec.entity("Boat").fields}

@@ -167,6 +167,8 @@ def _typed(e: EntitySpec, idents: list[str]) -> list[FieldSpec]:
         if ident in rel_fields or ident in _PY_KEYWORDS or ident in RESERVED:
             continue
         f = (known.get(ident) or catalogue.get(ident) or infer_field(ident)).model_copy()
+        if any(x.name == f.name for x in fields):
+            continue  # 'numero de plazas ... numero de personas': two words the same field once
         if ident in {"name", "title"} or not fields and f.type != "bool":
             f.required = True
         fields.append(f)

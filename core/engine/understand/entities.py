@@ -100,7 +100,7 @@ def name_of(p: Phrase, language: str) -> str | None:
     known = known_words()
     if mod and f"{mod} {head}" in known | set(load("nouns")["names"]):
         return entity_name(head, mod, language)
-    if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language):
+    if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'interview stages' are interviews
     if head in word_set("tool_nouns") and p.plural and not p.modifiers and \
             entity_name(head, None, language) in definitions():
@@ -134,6 +134,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'appointment reminders' need appointments
+    if head in FORMS and mod == "request" and len(p.modifiers) > 1 and not _skip(p.modifiers[-2]):
+        return entity_name("request", p.modifiers[-2], language)  # 'a quote request form': a QuoteRequest
     if head in FORMS and mod in load("nouns")["form_records"]:
         return load("nouns")["form_records"][mod]  # 'an adoption form' is filled in: an AdoptionApplication
     if head in _BARE_DATA and not mod:
@@ -144,7 +146,7 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head == "list" and mod and mod not in _OWN_LISTS and not _skip(mod) and not is_fieldish(mod, language) and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'the fixture list' is the fixtures
-    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith("ing") and \
+    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
     if _skip(head) or is_fieldish(head, language) or _verbal(head):
@@ -199,8 +201,8 @@ def entities_stage(r: Reading) -> Reading:
         elif id(p) in requested and name and p.head in word_set("requestable") and not p.plural:
             name = f"{name}Request"
             score[name] += 3  # 'visitors can request a viewing': the request is what the site keeps
-        elif id(p) in filed and p.head in FORMS and name:
-            score[name] += 3
+        elif p.head in FORMS and name and (id(p) in filed or p.modifiers and not name.endswith("Form")):
+            score[name] += 3  # 'a quote request form', 'fill in an adoption form': what is sent is kept
         elif id(p) in filed and p.head in {"application", "solicitud"}:  # 'submit an adoption application'
             mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
             name = entity_name(p.head, mod, r.language) if r.language == "en" else "Application"
@@ -477,6 +479,8 @@ _SECTIONS = {"home", "about", "team", "contact", "gallery", "faq", "faqs", "test
              "inicio", "contacto", "equipo", "galeria", "nosotros", "portada", "ubicacion", "landing", "story"}
 
 
+_UI_PARTS = {"card", "button", "heading", "header", "link", "border", "footer", "banner", "panel", "tile", "badge",
+             "icon", "menu", "navigation", "text", "font", "tarjeta", "boton", "titulo", "cabecera", "enlace"}
 _STYLED = {"background", "backgrounds", "button", "buttons", "navigation", "nav", "text", "accent", "accents", "header",
            "headers", "colour", "colours", "color", "colors", "components", "links", "cards", "font", "fondo",
            "botones", "boton", "texto", "colores", "menu", "theme", "tema", "palette", "paleta"}
@@ -486,6 +490,8 @@ def _colour_words(r: Reading, p: Phrase) -> bool:
     """'tomato buttons', 'an alice blue background': a CSS colour in a sentence about the look, not a record."""
     names = colour_table()
     words = [*p.modifiers[-1:], p.head]
+    if p.head in _UI_PARTS and any(w in names for w in p.words):
+        return True  # 'white product cards': how the site looks
     if not any(w in names or "".join(words[-2:]) in names for w in words):
         return False
     return any(t.text in _STYLED for t in r.sentences[p.sentence])

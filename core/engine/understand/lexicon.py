@@ -197,7 +197,8 @@ FIELD_WORDS_ES: dict[str, str] = {
     "valor": "value", "trimestre": "term", "horario": "schedule", "numero de personas": "party_size",
     "personas": "party_size", "comensales": "party_size", "fecha de publicacion": "publish_date",
     "tarifa": "rate", "cuota": "fee", "hora de inicio": "start_time",
-    "hora de fin": "end_time", "numero": "number",
+    "hora de fin": "end_time", "numero": "number", "numero de plazas": "seats", "eslora": "length_m",
+    "fechas": "dates", "numero de asientos": "seats", "numero de habitaciones": "bedrooms",
 }
 
 # Spanish unit after "por" in a field phrase ('precio por día') -> English word of the identifier (price_per_day).

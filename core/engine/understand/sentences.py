@@ -23,6 +23,7 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
            "debe", "deben"}
 
 
+_WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
 _SITES = {"site", "website", "page", "app", "platform", "portal"}
 
 
@@ -186,6 +187,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                              _continues_verbs(toks[:i], w, nxt, verbs)):
             t.tag, t.lemma = "VERB", verbs[w]
         elif prev and (prev.text in _MODALS or prev.text == "to" and (_closed(nxt) in {"DET", "PRON", "PREP"} or
+                                                                     nxt in _WH_ADVERBS or
                                                                      not nxt and w not in known_nouns())) and \
                 not w.endswith("s") and _closed(w) is None:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'can utilize', 'to communicate with'
