@@ -189,3 +189,9 @@ def test_two_phrases_for_one_field_do_not_break_the_spec():
         field_names = [f.name for f in e.fields]
         assert len(field_names) == len(set(field_names)), (e.name, field_names)
     assert "Eslora" not in names(spec) and {"seats", "length_m"} <= {f.name for f in spec.entity("Boat").fields}
+
+
+def test_a_booking_form_for_a_table_does_not_break_the_reading():
+    spec = infer_spec("A board game cafe site with a library of our games, a table booking form for a date, time and "
+                      "group size, and an events page for tournaments people can sign up for.")
+    assert {"Tournament", "Booking"} <= names(spec), names(spec)

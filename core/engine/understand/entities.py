@@ -384,7 +384,7 @@ def entities_stage(r: Reading) -> Reading:
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
-    chosen = sorted((n for n in score if score[n] >= THRESHOLD), key=lambda n: first[n])
+    chosen = sorted((n for n in score if score[n] >= THRESHOLD and n in first), key=lambda n: first[n])
     acted = {names[id(p)] for f in r.frames for p in f.objects if id(p) in names}
     for f in r.frames:  # 'report the condition of roads': what the property is of
         for p in f.objects:
