@@ -140,7 +140,7 @@ LIMIT: int | None = None
 
 
 def run(source: Callable[[str], AppSpec], prompt: str) -> tuple[str, AppSpec | None, float, str]:
-    """(status, spec, seconds, message): status is built, unsupported or refused."""
+    """(status, spec, seconds, message): status is built, unsupported, refused, failed or crashed."""
     start = time.perf_counter()
     try:
         spec = source(prompt)
@@ -151,6 +151,8 @@ def run(source: Callable[[str], AppSpec], prompt: str) -> tuple[str, AppSpec | N
         spec, status, msg = None, "refused", str(exc)
     except ProviderError as exc:
         spec, status, msg = None, "failed", str(exc)
+    except Exception as exc:  # a crash is counted and named, and the run goes on to the other prompts
+        spec, status, msg = None, "crashed", f"{type(exc).__name__}: {exc}"
     return status, spec, time.perf_counter() - start, msg
 
 
@@ -190,6 +192,7 @@ def bench_labels(source: Callable[[str], AppSpec], rows_out: list[dict] | None) 
     verbs: list[str] = []
     not_built_rows = 0
     times: list[float] = []
+    crashes: list[str] = []
     for r in rows:
         status, spec, secs, msg = run(source, r["prompt"])
         times.append(secs)
@@ -203,6 +206,8 @@ def bench_labels(source: Callable[[str], AppSpec], rows_out: list[dict] | None) 
         elif status != "built":
             decl["false_declines"] += 1
         out = {"id": r["id"], "status": status}
+        if status == "crashed":
+            crashes.append(f"{r['id']}: {msg[:160]}")
         if sd is False:
             expected = r["expected_entities"]
             produced = [e.name for e in spec.entities] if spec else []
@@ -231,6 +236,7 @@ def bench_labels(source: Callable[[str], AppSpec], rows_out: list[dict] | None) 
         "declines": decl,
         "verb_phrase_fields": verbs,
         "rows_with_not_built": not_built_rows,
+        "crashes": crashes,
         "seconds_p50": round(statistics.median(times), 4),
         "seconds_p95": round(sorted(times)[int(0.95 * (len(times) - 1))], 4),
     }
