@@ -195,3 +195,24 @@ def test_a_booking_form_for_a_table_does_not_break_the_reading():
     spec = infer_spec("A board game cafe site with a library of our games, a table booking form for a date, time and "
                       "group size, and an events page for tournaments people can sign up for.")
     assert {"Tournament", "Booking"} <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "kind"), [
+    ("Our choir needs a website. Behind a members' login, singers see the rehearsal calendar and download the sheet "
+     "music.", "Rehearsal"),
+    ("A website for our padel club where members check the tournament calendar.", "Tournament"),
+])
+def test_a_calendar_of_a_kind_keeps_that_kind(prompt, kind):
+    spec = infer_spec(prompt)
+    assert kind in names(spec) and not {"Calendar", "Behind", "Download"} & names(spec), names(spec)
+    assert any(f.type in {"date", "datetime"} for f in spec.entity(kind).fields)
+
+
+def test_a_link_to_buy_tickets_sells_nothing_here():
+    found = names(infer_spec("A choir website showing upcoming concerts with the venue and a link to buy tickets."))
+    assert "Concert" in found and not {"Order", "Customer"} & found, found
+
+
+def test_sheet_music_is_one_thing():
+    found = names(infer_spec("A choir app where the director uploads sheet music for each piece we sing."))
+    assert "SheetMusic" in found and "Music" not in found, found

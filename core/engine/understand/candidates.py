@@ -14,6 +14,7 @@ _RELATIVE = {"that", "which", "que", "whom"}
 _PASSIVE_AUX = {"is", "are", "was", "were", "be", "been", "get", "gets", "es", "son", "fue", "fueron", "ser"}
 _ENCLITIC = re.compile(r"(?:ar|er|ir)(?:lo|la|los|las)$")
 _PRONOUN_OBJECTS = {"them", "it", "los", "las", "lo", "la", "les", "those", "these"}
+_LINKS = {"link", "enlace"}
 _ANYONE = {"visitor", "user", "person", "fan", "shopper", "resident", "kid", "child"}  # not records, yet subjects
 
 
@@ -157,6 +158,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
         _passive(toks, vi, f)
+        if vi > 1 and toks[vi - 1].text in {"to", "para", "a"} and toks[vi - 2].lemma in _LINKS:
+            continue  # 'a link to buy tickets': the buying happens elsewhere
         frames.append(f)
     featured = {verb for verbs in load("verbs")["features"].values() for verb in verbs}
     for f, g in zip(frames, frames[1:], strict=False):

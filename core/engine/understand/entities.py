@@ -271,6 +271,9 @@ def entities_stage(r: Reading) -> Reading:
                                                id(f.objects[0]) not in names):
                 score[names[id(p)]] += 1  # 'assign tasks to members', 'upload images of their projects'
     _container_bonus(r, names, score)
+    for p in r.phrases:
+        if id(p) in names and p.head in {"calendar", "calendario"} and p.modifiers and not _skip(p.modifiers[-1]):
+            score[names[id(p)]] += 3  # 'the rehearsal calendar': the rehearsals are kept and shown by date
     _feature_object_bonus(r, names, score)
     for p in r.phrases:  # 'loans between friends', 'prestamos entre amigos': the people are records too
         if id(p) in names and p.head in word_set("people") and p.start and \
@@ -433,13 +436,15 @@ def entities_stage(r: Reading) -> Reading:
     for n, into in same.items():  # 'an issue tracker with tickets': the tracker's weight goes to Ticket
         score[into] = max(score[into], score[n])
     chosen = [n for n in chosen if n not in same]  # 'exercise plans ... a customized plan': one Plan
-    _calendar_as_events(r, chosen, first, word, names, score)
+    dated = _calendar_as_events(r, chosen, first, word, names, score)
     names = {pid: same.get(n, n) for pid, n in names.items()}
     r.named = {pid: name for pid, name in names.items() if name in chosen}
     for name in chosen:
         r.entities[name] = definition(name, r.domain, r.text) or _as_its_head(name, r) or EntitySpec(
             name=name, fields=[infer_field("name")])
         r.words_for[name] = word[name]
+    if dated in r.entities and not any(f.type in {"date", "datetime"} for f in r.entities[dated].fields):
+        r.entities[dated].fields.append(infer_field("starts_at"))  # on a calendar, each one has its time
     if chosen:
         things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers
         r.main = max(things, key=lambda n: (score[n], -first[n]))
@@ -530,18 +535,34 @@ def _people_after_of(r: Reading, p: Phrase) -> Phrase | None:
     return owner if owner is not None and owner.head in word_set("people") and not owner.modifiers else None
 
 
+_CALENDAR_OWNERS = {"family", "team", "office", "work", "personal", "shared", "school", "club", "company", "project",
+                    "group", "department", "home", "google", "outlook", "web", "online", "digital"}
 _TIMED = {"Event", "Appointment", "Booking", "Reservation", "Meeting", "Shift", "ClassSession", "GymClass", "Match",
           "Session", "Lesson", "Screening", "Performance", "Visit"}
 
 
 def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], word: dict[str, str],
-                        names: dict[int, str], score: Counter[str]) -> None:
+                        names: dict[int, str], score: Counter[str]) -> str:
     """'a shared calendar': one calendar is a view of dated records, not a record. It becomes the events, unless the
-    app already keeps dated things (then it is their view); several calendars ('calendars per team') stay records."""
+    app already keeps dated things (then it is their view); several calendars ('calendars per team') stay records.
+    'The rehearsal calendar' shows rehearsals: that kind is returned, to be given a time if it has none."""
     cal = next((n for n in chosen if n in {"Calendar", "Calendario"}), None)
     if cal is None or any(p.plural and names.get(id(p)) == cal for p in r.phrases):
-        return
+        return ""
     chosen.remove(cal)
+    said = next((p for p in r.phrases if names.get(id(p)) == cal and p.modifiers), None)
+    mod = said.modifiers[-1] if said is not None else ""
+    kind = entity_name(singular(mod, r.language), None, r.language) if mod and not _skip(mod) and \
+        not is_fieldish(mod, r.language) and mod not in _CALENDAR_OWNERS and mod not in word_set("people") and \
+        mod not in word_set("settings") else ""
+    if kind:  # 'the rehearsal calendar': the rehearsals are the dated records
+        if kind not in chosen:
+            chosen.append(kind)
+            first[kind], word[kind], score[kind] = first[cal], mod, score[cal]
+        for pid, n in list(names.items()):
+            if n == cal:
+                names[pid] = kind
+        return kind
     if not any(n in _TIMED or n.endswith(tuple(_TIMED)) for n in chosen):
         event = "Event"
         chosen.append(event)
@@ -549,6 +570,7 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
     for pid, n in list(names.items()):
         if n == cal:
             names[pid] = "Event" if "Event" in chosen else ""
+    return ""
 
 
 def _as_its_head(name: str, r: Reading) -> EntitySpec | None:

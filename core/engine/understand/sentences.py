@@ -24,6 +24,7 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
 
 
 _WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
+_SITE_COMPOUNDS = {"hosting", "building", "ranking", "rankings", "booking", "bookings", "listing", "listings"}
 _SITES = {"site", "website", "page", "app", "platform", "portal"}
 
 
@@ -136,6 +137,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (prev.text.endswith("s") and _closed(nxt) in {"PREP", "ADV"} or _closed(nxt) in {"DET", "PRON"}) and \
                 (singular(w) not in known_nouns() or prev.text in _SITES and _closed(nxt) == "DET"):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'exercises targeting muscle groups', 'a site listing the ...'
+        elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in _SITES and nxt and \
+                (nxt in adjectives or nxt.endswith("s") and singular(w) not in known_nouns()) and \
+                w not in _SITE_COMPOUNDS:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'a website showing upcoming concerts'
         elif language == "en" and nxt in {"them", "him", "her"} and len(w) > 3 and not w.endswith("s") and \
                 (prev is None or prev.tag not in {"DET", "ADJ", "PREP"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., classify them by type'
