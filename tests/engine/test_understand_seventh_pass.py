@@ -216,3 +216,17 @@ def test_a_link_to_buy_tickets_sells_nothing_here():
 def test_sheet_music_is_one_thing():
     found = names(infer_spec("A choir app where the director uploads sheet music for each piece we sing."))
     assert "SheetMusic" in found and "Music" not in found, found
+
+
+def test_what_is_on_a_things_own_page_is_that_things():
+    spec = infer_spec("We run an escape room business with three themed rooms. Each room needs its own page with the "
+                      "story, the difficulty, the group size and some photos. Customers book a 60-minute slot.")
+    assert "Page" not in names(spec) and "Story" not in names(spec), names(spec)
+    assert {"story", "difficulty", "group_size"} <= {f.name for f in spec.entity("Room").fields}
+
+
+def test_a_request_with_someone_belongs_to_them():
+    spec = infer_spec("Website for our tattoo studio with three resident artists. People can request a consultation "
+                      "with the artist they choose, describing their idea.")
+    assert "Artist" in parents(spec, "ConsultationRequest")
+    assert "ConsultationRequest" not in parents(spec, "Artist")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from core.engine.understand.coverage import asks_for_capability
-from core.engine.understand.entities import is_fieldish, name_of
+from core.engine.understand.entities import is_fieldish, name_of, own_page
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
@@ -58,7 +58,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
     """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
     out: dict[str, list[str]] = {}
     for p in r.phrases:
-        owner = _entity(r, p)
+        owner = _entity(r, p) or _page_owner(r, p)
         if owner is None:
             continue
         toks = r.sentences[p.sentence]
@@ -80,6 +80,14 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             out.setdefault(first, []).extend(_field_words(r, [p for p, o in zip(f.objects, owners, strict=True)
                                                                 if not o and is_fieldish(p.head, r.language)]))
     return out
+
+
+def _page_owner(r: Reading, p: Phrase) -> str | None:
+    """'each room needs its own page with the story and photos': what is on the page is the room's."""
+    if not own_page(r, p):
+        return None
+    before = [q for q in r.phrases if q.sentence == p.sentence and q.end <= p.start and _entity(r, q)]
+    return _entity(r, before[-1]) if before else None
 
 
 def _entity(r: Reading, p: Phrase) -> str | None:

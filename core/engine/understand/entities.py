@@ -232,6 +232,8 @@ def entities_stage(r: Reading) -> Reading:
                 p.head in {"page", "pagina"} and site and id(p) not in written and (
                     not p.modifiers or p.modifiers[-1] in _SECTIONS | _PAGE_NAMES or name in {"Page", "Pagina"}):
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
+        if own_page(r, p):
+            continue  # 'each room needs its own page with ...': the page shows the room
         if p.head in _PAGES | {"form", "formulario"} and p.modifiers[-1:] and p.modifiers[-1] in _BOOKING_WORDS:
             continue  # 'a booking page': where the booking is made; what is booked is said elsewhere
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
@@ -362,7 +364,8 @@ def entities_stage(r: Reading) -> Reading:
             k -= 1
         fieldish = sum(is_fieldish(p.head, r.language) for p in group)
         if k >= 0 and toks[k].text in {"with", "con"} and fieldish * 2 >= len(group) and len(group) >= 3 and \
-                any(q.sentence == group[0].sentence and q.end == k and id(q) in names for q in r.phrases):
+                any(q.sentence == group[0].sentence and q.end == k and (id(q) in names or own_page(r, q))
+                    for q in r.phrases):
             for p in group:
                 if id(p) in names and not p.plural:
                     score[names[id(p)]] -= 2  # 'their wedding with date, location and budget': a field here
@@ -489,6 +492,13 @@ _UI_PARTS = {"card", "button", "heading", "header", "link", "border", "footer", 
 _STYLED = {"background", "backgrounds", "button", "buttons", "navigation", "nav", "text", "accent", "accents", "header",
            "headers", "colour", "colours", "color", "colors", "components", "links", "cards", "font", "fondo",
            "botones", "boton", "texto", "colores", "menu", "theme", "tema", "palette", "paleta"}
+
+
+def own_page(r: Reading, p: Phrase) -> bool:
+    """'its own page', 'their page', 'su propia pagina': a page of the thing said before, not a record."""
+    toks = r.sentences[p.sentence]
+    before = {t.text for t in toks[max(0, p.start - 2):p.start]}
+    return p.head in _PAGES and not p.plural and bool(before & {"own", "its", "their", "his", "her", "propia", "su"})
 
 
 def _colour_words(r: Reading, p: Phrase) -> bool:

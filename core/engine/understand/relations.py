@@ -183,11 +183,16 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                                                    raw in _POSSESSIVE_LIST):
                 if y == "Tag":
                     continue  # tags are many-to-many (features stage)
-                if y in _PARENT_KINDS and x not in _PARENT_KINDS or x in _JOIN_KINDS and y not in _JOIN_KINDS:
+                if y in _PARENT_KINDS and x not in _PARENT_KINDS or _joins_things(x) and not _joins_things(y):
                     add_link(r, x, y)
                 else:
                     add_link(r, y, x)
     _reciprocal(r, many)
+
+
+def _joins_things(name: str) -> bool:
+    """A booking, a loan, a request or an application: a record between people and what they ask for."""
+    return name in _JOIN_KINDS or name.endswith(("Request", "Application", "Booking", "Reservation", "Signup"))
 
 
 def _reciprocal(r: Reading, many: set[tuple[str, str]]) -> None:
