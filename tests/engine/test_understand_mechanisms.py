@@ -202,16 +202,16 @@ def test_a_menu_of_things_and_an_order_form_take_orders(prompt, sold):
     assert _links(spec, "Order").get("Customer") == "belongs_to"
 
 
-@pytest.mark.parametrize("prompt", [
-    "Flatmates share bills within a household group and see who owes whom",
-    "Una app para repartir gastos entre un grupo de amigos",
+@pytest.mark.parametrize(("prompt", "people", "cost"), [
+    ("Flatmates share bills within a household group and see who owes whom", "Flatmate", "Bill"),
+    ("Una app para repartir gastos entre un grupo de amigos", "Friend", "Expense"),
 ])
-def test_expense_splitting_has_a_payer_and_shares(prompt):
+def test_expense_splitting_has_a_payer_and_shares(prompt, people, cost):
     spec = infer_spec(prompt)
-    expense = {r.target: r.field for r in spec.entity("Expense").relations}
-    assert expense == {"Group": "group_id", "Member": "paid_by_id"}
-    assert _links(spec, "Member") == {"Group": "belongs_to"}
-    assert _links(spec, "Share") == {"Expense": "belongs_to", "Member": "belongs_to"}
+    expense = {r.target: r.field for r in spec.entity(cost).relations}
+    assert expense == {"Group": "group_id", people: "paid_by_id"}
+    assert _links(spec, people) == {"Group": "belongs_to"}
+    assert _links(spec, "Share") == {cost: "belongs_to", people: "belongs_to"}
 
 
 def test_galleries_of_photos_hold_photos():

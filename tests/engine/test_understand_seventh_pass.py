@@ -230,3 +230,27 @@ def test_a_request_with_someone_belongs_to_them():
                       "with the artist they choose, describing their idea.")
     assert "Artist" in parents(spec, "ConsultationRequest")
     assert "ConsultationRequest" not in parents(spec, "Artist")
+
+
+def test_uploaded_photos_are_files_of_the_photos_not_of_the_people():
+    spec = infer_spec("A photo-sharing site for a camera club where members upload photos into monthly themed "
+                      "challenges, comment on each other's entries and give each entry 1-5 stars.")
+    assert "User" not in names(spec) and spec.account == "Member", names(spec)
+    assert "Member" in parents(spec, "Rating")
+    assert any(f.type == "file" for f in spec.entity("Photo").fields)
+
+
+@pytest.mark.parametrize(("prompt", "people", "cost"), [
+    ("A shared-flat expenses app: flatmates log bills, split each bill between some or all of the flatmates, and "
+     "see who owes whom.", "Flatmate", "Expense"),
+    ("An app for housemates to log shared bills, split each bill between the people who share it, and record who "
+     "has paid back.", "Housemate", "Bill"),
+    ("Una app para compartir gastos entre amigos: cada gasto se divide entre los amigos que participan.", "Friend",
+     "Expense"),
+])
+def test_splitting_costs_uses_the_people_and_costs_named(prompt, people, cost):
+    spec = infer_spec(prompt)
+    found = names(spec)
+    assert {people, cost, "Share"} <= found and not {"Member", "Group", "Bill"} - {cost} & found, found
+    assert {cost, people} <= parents(spec, "Share")
+    assert people in parents(spec, cost)

@@ -10,7 +10,7 @@ from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
-from core.engine.understand.vocab import load, singular
+from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
 FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -68,13 +68,15 @@ _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progres
 _SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
                     r"(costs?|expenses?|bills?|gastos?|cuentas?)|"
                     r"(?:costs?|expenses?|bills?) (?:split(?:s|ting)?|sharing)|"
-                    r"shared (?:costs|expenses|bills)|gastos compartidos)\b")
+                    r"shared (?:costs|expenses|bills)|gastos compartidos|compartir (?:los )?gastos|"
+                    r"(?:gastos?|cuentas?|facturas?) (?:\w+ ){0,3}se (?:divide|dividen|reparte|reparten))\b")
 
 
 def features_stage(r: Reading) -> Reading:
     """App features from phrases; entity features from verbs and nouns, with the entities they need."""
     r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
-    if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|grupo|amigos)\b", r.text):
+    if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|housemates|people|"
+                                          r"participants|grupo|grupos|amigos|companeros|pisos?)\b", r.text):
         _split_costs(r)
     if not r.entities:
         return r
@@ -158,7 +160,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                            g.verb in v["joins"] and v["joins"][g.verb][0] in r.entities), None)
             of = next((_target(r, p) for prep, p in f.preps if prep in {"of", "for", "de", "para"} and _target(r, p)),
                       None)  # 'upload images of their projects'
-            owner = (v["joins"][joined.verb][0] if joined else None) or of or _target(r, f.subject) or next(
+            kept = target if objs and objs[0].plural else None  # 'upload photos' to Photo; 'a profile photo' is theirs
+            owner = (v["joins"][joined.verb][0] if joined else None) or of or kept or _target(r, f.subject) or next(
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)
             out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
             continue
@@ -653,13 +656,27 @@ def _workflow(r: Reading, target: str) -> None:
     r.feature_specs.append(FeatureSpec(name="workflow", entity=target, field="status", transitions=moves))
 
 
+_SHARERS = {"flatmate", "roommate", "housemate", "friend", "member", "participant", "traveler", "traveller",
+            "companero", "companeros", "amigo", "amigos", "socio", "socios"}
+_OPERATOR_NAMES = {"Owner", "Manager", "Admin", "Organiser", "Organizer"}
+_COSTS = ("Expense", "Bill", "Cost", "Purchase", "Gasto")
+
+
 def _split_costs(r: Reading) -> None:
-    """'split expenses within a group' -> Group, Member, Expense (paid by a member), Share of each member."""
-    for name in ("Group", "Member", "Expense", "Share"):
+    """'split expenses within a group' -> Group, Member, Expense (paid by a member), Share of each member; the people
+    and the costs the prompt names are used ('flatmates log bills, split each bill' -> Flatmate, Bill)."""
+    people = next((n for n in r.entities if r.words_for.get(n, "") in word_set("people") | _SHARERS and
+                   n not in _OPERATOR_NAMES), "Member")
+    cost = next((n for n in r.entities if n in _COSTS), "Expense")  # the first said: 'an expenses app ... bills'
+    grouped = people == "Member" or bool(re.search(r"\b(groups?|trips?|grupos?|viajes?)\b", r.text))
+    for name in (*(("Group",) if grouped else ()), people, cost, "Share"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.entities[name].relations = []
-    for child, parent in (("Member", "Group"), ("Expense", "Group"), ("Expense", "Member"), ("Share", "Expense"),
-                          ("Share", "Member")):
+    for other in [n for n in r.entities if n in _COSTS and n != cost]:  # one cost said two ways
+        r.entities.pop(other)
+        r.links = [(cost if c == other else c, cost if p == other else p, k) for c, p, k in r.links]
+    pairs = [(people, "Group"), (cost, "Group")] if grouped else []
+    for child, parent in (*pairs, (cost, people), ("Share", cost), ("Share", people)):
         add_link(r, child, parent)
-    r.link_fields[("Expense", "Member")] = "paid_by_id"  # the member who paid; shares say who owes
+    r.link_fields[(cost, people)] = "paid_by_id"  # the one who paid; shares say who owes
