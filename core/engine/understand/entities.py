@@ -487,11 +487,13 @@ _SECTIONS = {"home", "about", "team", "contact", "gallery", "faq", "faqs", "test
              "inicio", "contacto", "equipo", "galeria", "nosotros", "portada", "ubicacion", "landing", "story"}
 
 
-_UI_PARTS = {"card", "button", "heading", "header", "link", "border", "footer", "banner", "panel", "tile", "badge",
-             "icon", "menu", "navigation", "text", "font", "tarjeta", "boton", "titulo", "cabecera", "enlace"}
 _STYLED = {"background", "backgrounds", "button", "buttons", "navigation", "nav", "text", "accent", "accents", "header",
            "headers", "colour", "colours", "color", "colors", "components", "links", "cards", "font", "fondo",
            "botones", "boton", "texto", "colores", "menu", "theme", "tema", "palette", "paleta"}
+
+
+_UI_PARTS = _STYLED | {"heading", "border", "footer", "banner", "panel", "tile", "badge", "icon", "tarjeta", "titulo",
+                       "cabecera", "enlace"}  # parts of a page (singular or plural as _STYLED has them)
 
 
 def own_page(r: Reading, p: Phrase) -> bool:
@@ -505,7 +507,7 @@ def _colour_words(r: Reading, p: Phrase) -> bool:
     """'tomato buttons', 'an alice blue background': a CSS colour in a sentence about the look, not a record."""
     names = colour_table()
     words = [*p.modifiers[-1:], p.head]
-    if p.head in _UI_PARTS and any(w in names for w in p.words):
+    if (p.head in _UI_PARTS or f"{p.head}s" in _UI_PARTS) and any(w in names for w in p.words):
         return True  # 'white product cards': how the site looks
     if not any(w in names or "".join(words[-2:]) in names for w in words):
         return False

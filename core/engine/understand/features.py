@@ -656,8 +656,7 @@ def _workflow(r: Reading, target: str) -> None:
     r.feature_specs.append(FeatureSpec(name="workflow", entity=target, field="status", transitions=moves))
 
 
-_SHARERS = {"flatmate", "roommate", "housemate", "friend", "member", "participant", "traveler", "traveller",
-            "companero", "companeros", "amigo", "amigos", "socio", "socios"}
+_SHARERS = {"housemate", "participant", "companero", "companeros"}  # people who share costs, beside words.json's
 _OPERATOR_NAMES = {"Owner", "Manager", "Admin", "Organiser", "Organizer"}
 _COSTS = ("Expense", "Bill", "Cost", "Purchase", "Gasto")
 
