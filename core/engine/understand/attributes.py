@@ -58,7 +58,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
     """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
     out: dict[str, list[str]] = {}
     for p in r.phrases:
-        owner = _entity(r, p) or _page_owner(r, p)
+        owner = _entity(r, p) or page_owner(r, p)
         if owner is None:
             continue
         toks = r.sentences[p.sentence]
@@ -82,7 +82,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
     return out
 
 
-def _page_owner(r: Reading, p: Phrase) -> str | None:
+def page_owner(r: Reading, p: Phrase) -> str | None:
     """'each room needs its own page with the story and photos': what is on the page is the room's."""
     if not own_page(r, p):
         return None

@@ -72,7 +72,7 @@ def companions_stage(r: Reading) -> Reading:
             continue
         if set(cue.get("unless", [])) & set(r.entities) or cue.get("needs") and not set(cue["needs"]) & set(r.entities):
             continue
-        if not any(_affirmed(cue["pattern"], " ".join(t.text for t in toks)) for toks in r.sentences):
+        if not any(_affirmed(cue["pattern"], text) for text in _said(r)):
             continue
         if cue.get("skip_if_uploads") and any(fs.name == "uploads" for fs in r.feature_specs):
             continue  # 'issues with attachments' already gave the issue a file field
@@ -161,6 +161,12 @@ def _entity_for(r: Reading, word: str) -> str | None:
 def _own_definitions() -> dict[str, EntitySpec]:
     """Fields of the companions only this vocabulary defines."""
     return {e.name: e for e in parse_entities(load("companions")["entities"])}
+
+
+def _said(r: Reading) -> list[str]:
+    """Each sentence's words, without an act's details ('a message for the top' of a cake order is no messaging)."""
+    spans = {(p.sentence, i) for p in r.phrases if id(p) in r.details_of_acts for i in range(p.start, p.end)}
+    return [" ".join(t.text for i, t in enumerate(toks) if (si, i) not in spans) for si, toks in enumerate(r.sentences)]
 
 
 def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:

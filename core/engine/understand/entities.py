@@ -182,6 +182,8 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[p.sentence]
         if asks_for_capability(" ".join(p.words)):
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
+        if id(p) in r.details_of_acts:
+            continue  # 'order a cake by choosing the size and the flavour': the order's details, not things
         if p.start and toks[p.start - 1].possessive and (p.head in _SELF_HEADS or p.head in PERSON_ATTRIBUTES):
             continue  # "instructors' profiles" are the instructors, "the driver's licence" a field of the driver
         if p.head in PERSON_ATTRIBUTES and p.modifiers and not _skip(p.modifiers[-1]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from core.engine.understand.acts import details_stage, find_stage, records_stage
 from core.engine.understand.attributes import attributes_stage, ensure_label
 from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
@@ -61,8 +62,9 @@ def style_stage(r: Reading) -> Reading:
 
 STAGES: list[tuple[str, Callable[[Reading], Reading]]] = [
     ("normalise", normalise_stage), ("sentences", sentences_stage), ("candidates", candidates_stage),
-    ("entities", entities_stage), ("attributes", attributes_stage), ("kinds", kinds_stage),
-    ("relations", relations_stage), ("features", features_stage), ("companions", companions_stage),
+    ("acts", find_stage), ("entities", entities_stage), ("records", records_stage), ("attributes", attributes_stage),
+    ("kinds", kinds_stage), ("relations", relations_stage), ("features", features_stage),
+    ("companions", companions_stage), ("details", details_stage),
     ("style", style_stage), ("reach", reach_stage), ("coverage", coverage_stage),
 ]
 

@@ -67,6 +67,10 @@ def known_nouns() -> frozenset[str]:
     return known_words()
 
 
+DETAIL_GERUNDS = {"choosing", "selecting", "picking", "giving", "telling", "entering", "specifying", "providing",
+                  "indicating", "stating", "adding", "eligiendo", "escogiendo", "seleccionando", "indicando",
+                  "diciendonos", "diciendo", "dandonos", "dando", "especificando", "poniendo", "detallando",
+                  "anadiendo"}  # gerunds that introduce the details given with a request ('by choosing the size')
 _ES_CLITICS = {"se", "me", "te", "nos", "le", "les"}  # a Spanish clitic stands before its verb
 _ES_HABER = {"ha", "han", "he", "hemos", "haya", "hayan", "habia", "habian"}
 
@@ -102,6 +106,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
+        elif w in DETAIL_GERUNDS and (prev and prev.text in {",", "by", "and"} and _closed(nxt) in {"DET", "PRON"} or
+                                      w.endswith(("ndo", "ndonos"))):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., telling us the date and budget': how details are given
         elif w in _TIME_FIELDS and nxt in {"at", "on"} and prev and prev.text in {",", "and", "with", "have", "has"}:
             t.tag, t.lemma = "NOUN", w  # 'classes have a title, starts at and capacity'
         elif nxt and f"{w} {singular(nxt)}" in known_nouns() or prev and f"{prev.text} {singular(w)}" in known_nouns():

@@ -76,6 +76,9 @@ def _stem_changed(verb: str) -> set[str]:
         return set()
     changed = stem[:m.start()] + ("ue" if m.group(1) == "o" else "ie") + m.group(2)
     forms = {changed + e for e in (("a", "as", "an") if ending == "ar" else ("e", "es", "en"))}
+    if ending == "ir" and m.group(1) == "e":  # pedir -> piden, pidan, pidiendo; elegir -> eligen
+        closed = stem[:m.start()] + "i" + m.group(2)
+        forms |= {closed + e for e in ("e", "es", "en", "a", "an", "iendo")}
     nouns = set(load("nouns")["verb_form_nouns_es"])
     return {f for f in forms if f.removesuffix("s").removesuffix("n") not in ENTITY_WORDS_ES and f not in FIELD_WORDS_ES
             and f.removesuffix("s") not in nouns}
