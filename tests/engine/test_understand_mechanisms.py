@@ -17,16 +17,29 @@ def _links(spec: AppSpec, entity: str) -> dict[str, str]:
     return {r.target: r.kind for r in spec.entity(entity).relations}
 
 
-@pytest.mark.parametrize(("prompt", "entity", "field"), [
-    ("A marketplace for used bicycles listed with price and photos", "Bicycle", "photo"),
-    ("Rent out vans with model, daily price and pictures", "Van", "picture"),
-    ("Un catálogo de muebles con precio y fotos", "Furniture", "photo"),
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("A marketplace for used bicycles listed with price and photos", "Bicycle"),
+    ("Rent out vans with model, daily price and pictures", "Van"),
+    ("Un catálogo de muebles con precio y fotos", "Furniture"),
 ])
-def test_photos_of_a_thing_are_a_file_field(prompt, entity, field):
+def test_photos_of_a_thing_are_a_child_table_of_files(prompt, entity):
+    """Several photos do not fit one field: each is a row of <Thing>Photo holding its file."""
     spec = infer_spec(prompt)
     assert "Photo" not in _names(spec) and "Picture" not in _names(spec)
+    photos = f"{entity}Photo"
+    assert _fields(spec, photos)["photo"] == "file" and _links(spec, photos) == {entity: "belongs_to"}
+    assert not any(t == "file" for t in _fields(spec, entity).values())
+    assert (photos, "photo") in [(f.entity, f.field) for f in spec.uses("uploads")]
+
+
+@pytest.mark.parametrize(("prompt", "entity", "field"), [
+    ("A bike rental site: bikes with a photo and a daily price", "Bike", "photo"),
+    ("Un catálogo de vinos con precio, bodega y una foto", "Wine", "photo"),
+])
+def test_one_photo_of_a_thing_is_a_file_field(prompt, entity, field):
+    spec = infer_spec(prompt)
+    assert not any(n.endswith("Photo") for n in _names(spec))
     assert _fields(spec, entity)[field] == "file"
-    assert (entity, field) in [(f.entity, f.field) for f in spec.uses("uploads")]
 
 
 @pytest.mark.parametrize("prompt", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.entities import PERSON_ATTRIBUTES, name_of
+from core.engine.understand.entities import PERSON_ATTRIBUTES, name_of, own_page
 from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
@@ -303,7 +303,8 @@ def _file_nouns(r: Reading) -> None:
     Photos stay things of their own only where the prompt treats them so (a gallery or album of photos)."""
     collection = re.search(r"\b(galler(?:y|ies)|albums?|portfolios?|galerias?|albumes)\b", r.text)
     for p in r.phrases:
-        word = singular_file(p.head)
+        word = singular_file(p.head) or (singular_file(p.modifiers[-1]) if p.head in {"gallery", "galeria"} and
+                                         p.modifiers else "")  # 'a photo gallery' of each room
         if not word or p.modifiers and not singular_file(p.modifiers[-1]) and p.head not in _FILE_WORDS | {"photos"}:
             continue
         own = r.named.get(id(p)) or name_of(p, r.language)
@@ -311,8 +312,15 @@ def _file_nouns(r: Reading) -> None:
                 not r.uses_feature("uploads", own):
             _upload(r, own, "photo")  # the photos of a gallery are things; each holds its file
             continue
-        owner = _joined(r, p) or _owner_of(r, p) or _described_before(r, p)
+        described = _owner_of(r, p) or _described_before(r, p) or _page_of(r, p)
+        owner = _joined(r, p) or described
         if not owner or owner == own or owner not in r.entities:
+            continue
+        if owner == described and word in {"photo", "picture", "image"} and _several(r, p) and \
+                owner not in _WHO and words_of(owner) not in word_set("people") and \
+                not singular_file(owner.lower()) and owner not in {"Thumbnail", "Poster", "Cover", "Banner"} and \
+                not _listed_with(r, p, owner) and not any(p in f.objects for f in r.frames if f.verb in _UPLOADING):
+            _photos_of(r, owner, own)  # 'each room with its story and some photos': a RoomPhoto per photo
             continue
         if own in r.entities and own != owner and not any(own == parent for _, parent, _ in r.links):
             r.entities.pop(own)
@@ -324,6 +332,51 @@ def _file_nouns(r: Reading) -> None:
         r.links = [link for link in r.links if link[:2] != ("Gallery", "Photo")]
         if not any(link[:2] == ("Photo", "Gallery") for link in r.links):
             add_link(r, "Photo", "Gallery")
+
+
+def _several(r: Reading, p: Phrase) -> bool:
+    """'photos', 'some photos', 'a photo gallery', 'fotos': more than one file, so more than one field can hold."""
+    return p.plural or p.head in {"gallery", "galeria"} or any(m in {"gallery", "galeria"} for m in p.modifiers)
+
+
+_UPLOADING = set(load("verbs")["features"]["uploads"]) | {"add", "post", "share", "anadir", "compartir", "publicar"}
+
+
+def _listed_with(r: Reading, p: Phrase, owner: str) -> bool:
+    """'destination, dates, activities, photos': photos listed beside the owner are not the owner's."""
+    group = next((g for g in r.lists if p in g), [])
+    return any(q is not p and (r.named.get(id(q)) or name_of(q, r.language)) == owner for q in group)
+
+
+def _page_of(r: Reading, p: Phrase) -> str | None:
+    """'each room needs its own page with the story and some photos': the room's."""
+    from core.engine.understand.attributes import page_owner
+
+    toks = r.sentences[p.sentence]
+    page = next((q for q in r.phrases if q.sentence == p.sentence and q.end <= p.start and own_page(r, q) and
+                 {"with", "con"} & {t.text for t in toks[q.end:p.start]}), None)
+    return page_owner(r, page) if page is not None else None
+
+
+def _photos_of(r: Reading, owner: str, own: str | None) -> None:
+    """A child entity holding one photo each (RoomPhoto: photo file, caption), instead of one file on the owner."""
+    name = f"{owner}Photo"
+    if own in r.entities and own != owner and own in {"Photo", "Picture", "Image", "Gallery"} and \
+            not any(own == parent for _, parent, _ in r.links):
+        r.entities.pop(own)
+        r.links = [link for link in r.links if own not in link[:2]]
+    e = r.entities[owner]
+    e.fields = [f for f in e.fields if singular_file(f.name.split("_")[0]) != "photo" and
+                f.name not in {"photos", "images", "pictures", "photo_gallery", "gallery", "fotos"}]
+    if name not in r.entities:
+        r.entities[name] = EntitySpec(name=name, fields=[FieldSpec(name="photo", type="file"),
+                                                         FieldSpec(name="caption", required=False, max_length=200)])
+        r.words_for[name] = f"{words_of(owner)} photo"
+    force_link(r, name, owner)
+    if not r.uses_feature("uploads", name):
+        r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field="photo"))
+    if "uploads" not in r.features:
+        r.features.append("uploads")
 
 
 _ATTENDED = {"attending": ("Event", "Concert", "Show", "Performance", "ClassSession", "Session", "Workshop"),
