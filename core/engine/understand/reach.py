@@ -24,6 +24,26 @@ def _patterns() -> tuple[list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
     return hard, tool, game
 
 
+@cache
+def _media() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled media patterns: a verb acting on a media noun, a '<media> ... <tool>' name, a media kind, records."""
+    m = load("reach")["media"]
+    nouns = "|".join(m["nouns"])
+    after = "|".join(m["not_after"])
+    noun = rf"(?:{nouns})\b(?! (?:{after})\b)"
+    stops = "with|for|of|from|to|in|on|by|into|about|and|or|that|which|where|who|while|con|para|de|en|y|o|que"
+    acting = re.compile(rf"\b(?:{'|'.join(m['verbs'])})\b(?: (?!(?:{stops})\b)[a-z'\-]+){{0,3}} {noun}")
+    named = re.compile(rf"\b{noun}(?: [a-z\-]+){{0,2}} (?:{'|'.join(m['tools'])})s?\b")
+    return acting, named, re.compile(m["kind"]), re.compile(m["keeps"])
+
+
+def media_tool(head: str) -> bool:
+    """'allows users to remove the background from their photos', 'The Music Tempo Adjuster ...': it makes or changes
+    images, video or sound, and says nothing of keeping records."""
+    acting, named, kind, keeps = _media()
+    return bool(acting.search(head) or named.search(head) or kind.search(head)) and not keeps.search(head)
+
+
 def decline_reason(r: Reading) -> str | None:
     """What the request is, when it is out of reach; None for a data app."""
     hard, tool, game = _patterns()
@@ -39,6 +59,8 @@ def decline_reason(r: Reading) -> str | None:
         if pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and \
                 not _data_words(text):
             return what
+    if media_tool(head):
+        return "an image, video or sound tool"
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
     played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text))
