@@ -93,14 +93,14 @@ def _details(r: Reading, si: int, start: int) -> tuple[list[Phrase], list[int]]:
     for p in sorted((p for p in r.phrases if p.sentence == si and p.start >= start), key=lambda p: p.start):
         between = [t for t in toks[end:p.start] if t.tag not in {"DET", "PRON", "ADJ", "NUM"}]
         texts = [t.text for t in between]
-        if items and texts and texts[-1] in _OF and set(texts[:-1]) <= _JOINERS and not texts[:-1]:
+        if items and texts == [texts[-1]] and texts[-1] in _OF:
             last = items[-1]  # 'number of guests', 'fecha de recogida': one detail
             items[-1] = Phrase(words=[*last.words, texts[-1], *p.words], head=last.head, sentence=si,
                                start=last.start, end=p.end, plural=last.plural, modifiers=last.modifiers)
             parts.append(id(p))
             end = p.end
             continue
-        if items and texts and between[-1].tag == "PREP" and set(texts[:-1]) <= _JOINERS and not texts[:-1]:
+        if items and len(between) == 1 and between[0].tag == "PREP":
             parts.append(id(p))  # 'a message for the top': what the detail is for, not another detail
             end = p.end
             continue
@@ -154,14 +154,10 @@ def records_stage(r: Reading) -> Reading:
     for a in r.acts:
         name = record_name(r, a)
         fields, links = _split(r, a)
-        if not name:
-            r.act_details.setdefault("booking", ([], []))
-            r.act_details["booking"][0].extend(x for x in fields if x not in r.act_details["booking"][0])
-            r.act_details["booking"][1].extend(links)
-            continue
-        if a.kind == "join":
-            r.act_details.setdefault(name, ([], []))[0].extend(fields)
-            r.act_details[name][1].extend(links)
+        if a.kind in {"booking", "join"}:  # their records are made later; the details stage gives them these
+            known, linked = r.act_details.setdefault(name or "booking", ([], []))
+            known.extend(x for x in fields if x not in known)
+            linked.extend(links)
             continue
         e = r.entities.setdefault(name, EntitySpec(name=name, fields=[]))
         r.words_for.setdefault(name, " ".join(a.obj.words) if a.obj is not None else name.lower())
