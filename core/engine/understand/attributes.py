@@ -67,6 +67,11 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             k += 1
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
+        j = k + 1
+        while toks[k].text == ":" and j < len(toks) and toks[j].text in _SKIP_BETWEEN:
+            j += 1
+        if j > k + 1 and j < len(toks) and toks[j].text in _MARKERS:
+            k = j  # 'Artworks: each with title, medium and price'
         items = _following_list(r, p.sentence, k + 1)
         if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
             continue  # 'by category (economy, SUV, van)': examples of the thing, not its fields

@@ -389,6 +389,7 @@ def entities_stage(r: Reading) -> Reading:
             for n in named:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
     _after_colon(r, names, score)
+    roles = _section_headers(r, names, score) | _roles(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
@@ -422,6 +423,7 @@ def entities_stage(r: Reading) -> Reading:
             chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
+    same.update({n: role for n, role in roles.items() if n in chosen and role in chosen})
     for n in chosen:  # 'daily boat trips ... a seat on a trip': one BoatTrip, unless the first word is a record too
         longer = [x for x in chosen if x != n and x.endswith(n) and x[-len(n) - 1].islower() and
                   x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
@@ -675,6 +677,47 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
             if first is not None and id(first) in names and all(t.tag in {"DET", "ADJ", "PUNCT", "CONJ", "NUM"}
                                                                  for t in toks[start + 1:first.start]):
                 score[names[id(first)]] += bonus if start < described else 1  # a field list ends the enumeration
+
+
+def _section_headers(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, str]:
+    """'Artists: a page per artist ...', '- Shows: one page per show ...': a line headed by plural things and a
+    colon is a section listing those things; 'Exhibitions: current and upcoming shows' names them twice."""
+    out: dict[str, str] = {}
+    for si, toks in enumerate(r.sentences):
+        head = next((p for p in r.phrases if p.sentence == si and p.start == 0), None)
+        if not si or head is None or id(head) not in names or head.end >= len(toks) or toks[head.end].text != ":" \
+                or not head.plural or head.head in _PAGES | _SECTIONS | _STYLED | _PAGE_NAMES:
+            continue
+        score[names[id(head)]] += 3
+        said = next((q for q in r.phrases if q.sentence == si and q.start > head.end), None)
+        listed = said is not None and any(len(g) > 1 and any(q is said for q in g) for g in r.lists)
+        people = said is not None and (said.head in word_set("people")) != (head.head in word_set("people"))
+        if said is not None and id(said) in names and said.plural and said.head not in _PAGES and not listed and \
+                not people and \
+                not is_fieldish(said.head, r.language) and \
+                all(t.tag in {"DET", "ADJ", "CONJ"} for t in toks[head.end + 1:said.start]) and \
+                (said.end >= len(toks) or toks[said.end].text in {",", "(", ".", ";"}):
+            out[names[id(said)]] = names[id(head)]  # the section's own words for its things: one entity
+    return out
+
+
+_AS_ROLE = {"join", "register", "sign", "enrol", "enroll", "apuntar", "inscribir", "registrar", "hacer"}
+
+
+def _roles(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, str]:
+    """'families join as members', 'los vecinos se hacen socios': the people are kept as the role they take."""
+    out: dict[str, str] = {}
+    for f in r.frames:
+        who = f.subject or next((p for p in f.objects[:1] if p.end <= f.position), None)  # 'los vecinos se apuntan'
+        if f.verb not in _AS_ROLE or who is None or id(who) not in names or \
+                who.head not in word_set("people") and not who.plural:
+            continue
+        role = next((q for prep, q in f.preps[:1] if prep in {"as", "como"}), None)
+        if role is not None and id(role) in names and role.head in word_set("people") and \
+                names[id(role)] != names[id(who)]:
+            score[names[id(role)]] += 3
+            out[names[id(who)]] = names[id(role)]
+    return out
 
 
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])

@@ -28,6 +28,7 @@ _OF_PREPS = {"of", "for", "de", "para"}
 _NEEDS_SUBJECT = {"follow"}  # 'users follow authors' is a Follow; 'follow tickets through statuses' is not
 _BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "group", "organize", "organise",
              "consultar", "buscar", "filtrar", "explorar", "ordenar", "ver", "agrupar"}
+_EMPLOYS = {"hire"}
 _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
@@ -229,6 +230,8 @@ def _frames(r: Reading) -> None:
             objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
         if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
             continue  # 'register assets', 'owners register their pets': recorded, not signed up for
+        if f.verb in _EMPLOYS and f.objects and f.objects[0].head in word_set("people"):
+            continue  # 'hire staff' employs them; 'hire a board' rents it
         if f.verb in verbs["joins"] and f.objects and f.objects[0].head in {"status", "progress", "estado", "progreso"}:
             continue  # 'customers follow the job status': they watch it, nothing is joined
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):

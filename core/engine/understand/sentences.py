@@ -37,14 +37,57 @@ def normalise_stage(r: Reading) -> Reading:
 
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
-    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), r.text)
+    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
+    text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
         toks = [_token(t) for t in _TOKEN.findall(raw)]
         if toks:
-            r.sentences.append(tag(toks, r.language))
+            toks = tag(toks, r.language)
+            _quantities(toks)
+            r.sentences.append(toks)
     return r
+
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+
+
+def _lines(prompt: str) -> str:
+    """The normalised prompt with its line breaks kept where a new line starts a new statement: a list item, a
+    capitalised line or a line after one ending in ':' or a full stop (a wrapped sentence goes on as one)."""
+    out: list[str] = []
+    for raw in prompt.replace("\u2019", "'").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        new = not out or bool(_BULLET.match(line)) or line[:1].isupper() or line[:1].isdigit() or \
+            out[-1].rstrip().endswith((":", ".", "!", "?", ";"))
+        line = normalise(_BULLET.sub("", line))
+        if new:
+            out.append(line)
+        else:
+            out[-1] += " " + line
+    return "\n".join(out)
+
+
+_QUANTIFIERS = (("up", "to"), ("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+                ("no", "more"), ("hasta",), ("al", "menos"), ("mas", "de"), ("menos", "de"))
+
+
+def _quantities(toks: list[Token]) -> None:
+    """'borrow up to three toys', 'hasta 10 fotos': a count before a noun reads as a determiner, not a preposition."""
+    for i in range(len(toks)):
+        for q in _QUANTIFIERS:
+            k = i + len(q)
+            if k < len(toks) and tuple(t.text for t in toks[i:k]) == q and (
+                    toks[k].text.isdigit() or toks[k].tag in {"DET", "NUM"} and toks[k].text in _NUMBER_WORDS):
+                for t in toks[i:k + 1]:
+                    t.tag = "DET"
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
+                 "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce", "veinte"}
 
 
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
@@ -128,9 +171,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and (w.endswith("ifies") or w.endswith("izes") and len(w) > 7) and \
                 (prev is None or prev.tag not in {"DET", "ADJ"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'tracks expenses, identifies areas': no noun ends so
-        elif language == "en" and prev and prev.text == "," and w in verbs and verbs[w] == w and \
+        elif language == "en" and prev and (prev.text == "," or prev.text == "and" and i > 1 and
+                                             toks[i - 2].text == ",") and w in verbs and verbs[w] == w and \
                 any(t.tag == "VERB" and t.text == t.lemma for t in toks[:i - 1]) and \
-                (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None and len(nxt) > 3):
+                (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None and len(nxt) > 3 or
+                 prev.text == "and" and nxt in known_nouns() and nxt not in verbs):
             t.tag, t.lemma = "VERB", w  # 'users can organize tasks, set deadlines, and receive reminders'
         elif language == "en" and nxt == "now" and w in verbs and verbs[w] == w:
             t.tag, t.lemma = "VERB", w  # "'Book now' buttons"
@@ -172,6 +217,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 and nxt.endswith("s") and nxt not in verbs and (i + 2 >= len(toks) or toks[i + 2].tag == "PUNCT"
                                                                 or toks[i + 2].text in {".", ",", "and"}):
             t.tag, t.lemma = "VERB", verbs[w]  # '..., and log repairs.'
+        elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text == "," and w in verbs and \
+                _closed(nxt) in {"DET", "PRON"} and i > 1 and toks[i - 2].tag == "NOUN" and \
+                toks[i - 2].text.endswith("s"):
+            t.tag, t.lemma = "VERB", verbs[w]  # 'upcoming shows, listing the works included': a participle clause
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":

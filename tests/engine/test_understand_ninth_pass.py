@@ -1,0 +1,79 @@
+"""Understanding (issue 9), ninth pass: lines and sections of a request, counts, roles people take, hiring."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import names, parents
+
+
+def _fields(spec, entity: str) -> list[str]:
+    return [f.name for f in spec.entity(entity).fields]
+
+
+@pytest.mark.parametrize(("prompt", "things"), [
+    ("Build a website for a brass band. Pages needed:\n- Concerts: upcoming dates with venue and ticket link\n"
+     "- Players: one page per player with their instrument\n- Join us: a form to apply as a new player\n"
+     "Fans can leave messages for the band", {"Concert", "Player", "Message"}),
+    ("Una web para nuestra peña ciclista. Secciones:\n- Salidas: la ruta de cada domingo con kilómetros\n"
+     "- Socios: cada socio con su bicicleta\nLos socios pueden apuntarse a las rutas", {"Route", "Member"}),
+])
+def test_a_line_without_a_full_stop_ends_its_statement(prompt, things):
+    """List lines end where the line ends, so the last item does not run into the next sentence."""
+    spec = infer_spec(prompt)
+    assert things <= names(spec), names(spec)
+
+
+def test_numbered_sections_name_the_things_and_their_fields():
+    spec = infer_spec("I'd like a website for my pottery studio. The site should have:\n"
+                      "1. Potters: a page per resident potter with their studio hours.\n"
+                      "2. Pieces: each with title, clay body, glaze, price and status (available, sold).\n"
+                      "3. Workshops: weekend courses, listing the pieces made.\n"
+                      "Visitors can book a place on a workshop.")
+    assert {"Potter", "Piece", "Workshop"} <= names(spec), names(spec)
+    assert {"title", "glaze", "price", "status"} <= set(_fields(spec, "Piece")), _fields(spec, "Piece")
+    assert "Course" not in names(spec)  # 'Workshops: weekend courses' says what the workshops are
+    assert "Listing" not in names(spec)  # ', listing the pieces': what the page does
+
+
+def test_the_app_title_before_a_colon_is_not_a_section():
+    spec = infer_spec("church donations: members, funds and donations with amount, date and payment method")
+    assert {"Member", "Fund", "Donation"} <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "loan", "thing"), [
+    ("A neighbourhood book swap where readers borrow up to two books at a time for three weeks.", "Loan", "Book"),
+    ("Una biblioteca de herramientas donde los vecinos pueden pedir prestadas hasta 3 herramientas.", None, "Tool"),
+])
+def test_a_count_before_a_thing_keeps_it_the_object(prompt, loan, thing):
+    spec = infer_spec(prompt)
+    assert thing in names(spec), names(spec)
+    if loan:
+        assert thing in parents(spec, loan), parents(spec, loan)
+
+
+@pytest.mark.parametrize(("prompt", "role", "not_kept"), [
+    ("A website for our allotment society: households join as members, rent a plot and log their harvests.",
+     "Member", "Household"),
+    ("Una web para el club de lectura: los vecinos se apuntan como socios y votan el libro del mes.",
+     "Member", "Vecino"),
+])
+def test_people_kept_as_the_role_they_take(prompt, role, not_kept):
+    spec = infer_spec(prompt)
+    assert role in names(spec) and not_kept not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("A website for a ski school. Customers book lessons with an instructor and hire equipment by the day.",
+     "Equipment"),
+    ("A cycle shop site where visitors hire bikes for a day or a week.", "Bike"),
+])
+def test_hiring_a_thing_is_a_rental(prompt, thing):
+    spec = infer_spec(prompt)
+    assert "Rental" in names(spec) and thing in parents(spec, "Rental"), names(spec)
+
+
+def test_hiring_people_is_not_a_rental():
+    spec = infer_spec("A staffing agency app where companies hire workers for shifts.")
+    assert "Rental" not in names(spec), names(spec)
