@@ -77,3 +77,32 @@ def test_hiring_a_thing_is_a_rental(prompt, thing):
 def test_hiring_people_is_not_a_rental():
     spec = infer_spec("A staffing agency app where companies hire workers for shifts.")
     assert "Rental" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "record", "detail"), [
+    ("Customers book a table by choosing the date, the time slot the party size and a note.", "Booking",
+     "party_size"),
+    ("Visitors order a cake by choosing the size the flavour and the pickup date.", "CakeOrder", "pickup_date"),
+])
+def test_details_said_without_a_comma_between_them(prompt, record, detail):
+    """Two details with nothing but a determiner between them (a regression: this raised IndexError)."""
+    spec = infer_spec(prompt)
+    assert detail in _fields(spec, record), _fields(spec, record)
+
+
+@pytest.mark.parametrize(("prompt", "thing", "container"), [
+    ("A recipe app where people save recipes, group them into cookbooks and rate each other's recipes.", "Recipe",
+     "Cookbook"),
+    ("A flashcard app where students write cards and organise them into decks.", "Card", "Deck"),
+])
+def test_things_grouped_into_collections_are_many_to_many(prompt, thing, container):
+    spec = infer_spec(prompt)
+    kinds = {(r.target, r.kind) for r in spec.entity(thing).relations} | {
+        (thing, r.kind) for r in spec.entity(container).relations if r.target == thing}
+    assert any(k == "many_to_many" for _, k in kinds), kinds
+
+
+def test_what_people_build_of_their_own_is_kept_and_theirs():
+    spec = infer_spec("A podcast directory where listeners follow shows, rate episodes and build their own "
+                      "playlists.")
+    assert "Playlist" in names(spec) and "Listener" in parents(spec, "Playlist"), names(spec)

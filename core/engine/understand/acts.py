@@ -93,7 +93,7 @@ def _details(r: Reading, si: int, start: int) -> tuple[list[Phrase], list[int]]:
     for p in sorted((p for p in r.phrases if p.sentence == si and p.start >= start), key=lambda p: p.start):
         between = [t for t in toks[end:p.start] if t.tag not in {"DET", "PRON", "ADJ", "NUM"}]
         texts = [t.text for t in between]
-        if items and texts == [texts[-1]] and texts[-1] in _OF:
+        if items and len(texts) == 1 and texts[0] in _OF:
             last = items[-1]  # 'number of guests', 'fecha de recogida': one detail
             items[-1] = Phrase(words=[*last.words, texts[-1], *p.words], head=last.head, sentence=si,
                                start=last.start, end=p.end, plural=last.plural, modifiers=last.modifiers)

@@ -192,7 +192,7 @@ def entities_stage(r: Reading) -> Reading:
                 continue
         if not name and p.start and toks[p.start - 1].text in _EACH and p.end < len(toks) and \
                 toks[p.end].tag in {"AUX", "VERB"} and p.head in word_set("abstract_nouns") and \
-                p.head not in {"one", "ones", "time", "day", "week", "month", "year", "way", "thing", "part"}:
+                p.head not in _TIME_UNITS | {"one", "ones", "way", "thing", "part", "uno", "cosa", "parte"}:
             name = entity_name(p.head, None, r.language)  # 'each report is routed to a department': a record
             score[name] += 2
         if not name and _many_places(p, toks, r.language):
@@ -214,6 +214,9 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # "this season's plays ... each play's page": a noun here
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
+        if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
+                toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
+            continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
         if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p):
@@ -271,6 +274,9 @@ def entities_stage(r: Reading) -> Reading:
                 for p in f.objects:
                     score[names.get(id(p), "")] += 1
         for prep, p in f.preps:
+            if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in _GROUPING:
+                score[names[id(p)]] += 3  # 'group them into cookbooks': collections the users fill
+                continue
             if id(p) in names and storing and (prep in _LINK_PREPS or prep == "of" and f.objects and
                                                id(f.objects[0]) not in names):
                 score[names[id(p)]] += 1  # 'assign tasks to members', 'upload images of their projects'
@@ -718,6 +724,13 @@ def _roles(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, 
             score[names[id(role)]] += 3
             out[names[id(who)]] = names[id(role)]
     return out
+
+
+_GROUPING = {"group", "organise", "organize", "sort", "collect", "put", "gather", "arrange", "file", "add", "save",
+             "agrupar", "organizar", "guardar", "clasificar", "ordenar"}
+_TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
+               "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}
+_EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this", "que", "el", "la", "los", "las"}
 
 
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])

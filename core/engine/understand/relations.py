@@ -29,6 +29,8 @@ _NEEDS_SUBJECT = {"follow"}  # 'users follow authors' is a Follow; 'follow ticke
 _BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "group", "organize", "organise",
              "consultar", "buscar", "filtrar", "explorar", "ordenar", "ver", "agrupar"}
 _EMPLOYS = {"hire"}
+_GROUPING = {"group", "organise", "organize", "sort", "collect", "put", "gather", "arrange", "file", "add", "save",
+             "agrupar", "organizar", "guardar", "clasificar", "ordenar"}
 _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
@@ -264,6 +266,10 @@ def _frames(r: Reading) -> None:
                 add_link(r, o, subject)
         for prep, p in f.preps:
             parent = _entity(r, p)
+            if prep in {"into", "en"} and f.verb in _GROUPING and parent and p.plural:
+                for o in objects:
+                    add_link(r, o, parent, "many_to_many")  # 'group recipes into cookbooks': one can be in several
+                continue
             if prep in {"by", "por"} and f.verb in _BROWSING and parent and parent not in _PEOPLE:
                 for o in objects:
                     add_link(r, o, parent)  # 'browse courses by instrument': each course has its instrument

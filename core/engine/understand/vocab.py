@@ -137,6 +137,8 @@ def _singular_es(word: str) -> str:
         return word[:-3] + "z"
     if word.endswith("iones"):
         return word[:-2]
+    if word.endswith("umes"):
+        return word[:-2]  # albumes -> album
     if word.endswith("es") and word[-3] in "rl" and len(word) > 4 and word[-4] not in "aeiou":
         return word[:-1]  # muebles -> mueble, padres -> padre
     if word.endswith("es") and word[-3] in "rlndy":
