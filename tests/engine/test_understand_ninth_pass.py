@@ -106,3 +106,34 @@ def test_what_people_build_of_their_own_is_kept_and_theirs():
     spec = infer_spec("A podcast directory where listeners follow shows, rate episodes and build their own "
                       "playlists.")
     assert "Playlist" in names(spec) and "Listener" in parents(spec, "Playlist"), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("Somos una asesoría en Valladolid que lleva la contabilidad de autónomos. Queremos una web con nuestros "
+     "servicios y un formulario para pedir cita.", "Valladolid"),
+    ("A website for a sailing school on the Solent called Blue Tack: courses, instructors and bookings.", "Solent"),
+])
+def test_names_of_places_are_not_things(prompt, name):
+    assert name not in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_a_product_name_word_said_again_in_lower_case_is_still_a_thing():
+    spec = infer_spec("The Fare Comparator helps users compare the fares of different transport options for a "
+                      "route, and save the fares they like.")
+    assert "Fare" in names(spec), names(spec)
+
+
+def test_a_spanish_infinitive_is_not_a_thing():
+    spec = infer_spec("Una web para mi taller de motos con un formulario para pedir cita y dejar la moto, y que el "
+                      "cliente pueda entrar y consultar el estado de la reparación.")
+    assert not names(spec) & {"Dejar", "Entrar", "Consultar"}, names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "who", "feature"), [
+    ("A recipe-sharing site where cooks upload recipes and other cooks rate and favourite them.", "Cook", "Rating"),
+    ("A gallery website where collectors register an account and save artworks to their favourites.", "Collector",
+     "Favourite"),
+])
+def test_the_people_who_rate_or_save_are_the_accounts(prompt, who, feature):
+    spec = infer_spec(prompt)
+    assert "User" not in names(spec) and who in parents(spec, feature), (names(spec), parents(spec, feature))

@@ -8,10 +8,10 @@ from collections import Counter
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
-from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES
+from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, normalise
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.style import colour_table
-from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
+from core.engine.understand.vocab import is_spanish_verb, load, singular, verb_lemmas, word_set
 from core.spec import EntitySpec
 
 THRESHOLD = 3
@@ -177,6 +177,7 @@ def entities_stage(r: Reading) -> Reading:
         r.sentences[p.sentence][p.start - 1].possessive or r.sentences[p.sentence][p.start - 1].tag == "DET"))
     site = bool(re.search(r"\b(web ?sites?|site|sitio|web|pagina web|landing)\b", r.text))
     written = {id(p) for f in r.frames if f.verb in _AUTHORING for p in f.objects}  # 'editors write pages': a CMS
+    proper = _proper_names(r)
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
@@ -219,7 +220,8 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
-        if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p):
+        if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p) or _infinitive(r, p) or \
+                p.head in proper and not p.modifiers:
             continue
         k = p.start - 1
         while k > 0 and toks[k].tag in {"DET", "ADJ"}:
@@ -728,6 +730,47 @@ def _roles(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, 
 
 _GROUPING = {"group", "organise", "organize", "sort", "collect", "put", "gather", "arrange", "file", "add", "save",
              "agrupar", "organizar", "guardar", "clasificar", "ordenar"}
+_BEFORE_INFINITIVE = {"y", "o", "para", "a", "de", "poder", "pueda", "puedan", "pueden", "puede", "quiero",
+                      "queremos", "deben", "debe", "deberian", "sin", "al"}
+
+
+def _infinitive(r: Reading, p: Phrase) -> bool:
+    """'un formulario para pedir cita y dejar la bici', 'deberían poder entrar': a Spanish verb, not a thing."""
+    toks = r.sentences[p.sentence]
+    if r.language != "es" or p.modifiers or p.plural or not p.head.endswith(("ar", "er", "ir")) or \
+            p.head in ENTITY_WORDS_ES or p.head in known_words() or not is_spanish_verb(p.head):
+        return False
+    before = toks[p.start - 1].text if p.start else ""
+    after = toks[p.end] if p.end < len(toks) else None
+    return before in _BEFORE_INFINITIVE or after is not None and after.tag == "DET"
+
+
+_BEFORE_NAMES = {"in", "at", "near", "from", "of", "on", "called", "named", "de", "del", "en", "la", "el", "san",
+                "santa", "los", "las", "cerca"}
+
+
+def _proper_names(r: Reading) -> frozenset[str]:
+    """Words written capitalised inside sentences and never in lower case, after 'in', 'de', 'called' or beside
+    another capitalised word ('in Valladolid', 'Cabo de Palos', 'the Cornish coast'): names of places and
+    people, not things to store. Known nouns stay things ('a Routes page')."""
+    text = r.prompt.replace("\u2019", "'")
+    lower = {singular(normalise(w), r.language) for w in re.findall(r"\b[a-z\u00e0-\u00ff]+\b", text)}
+    out: set[str] = set()
+    for m in re.finditer(r"(?<=[a-z\u00e0-\u00ff,]) ([A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+)\b", text):
+        word = m.group(1)
+        before = text[:m.start()].split()[-1:] or [""]
+        after = text[m.end():m.end() + 2]
+        beside = before[0][:1].isupper() or after[:1] == " " and text[m.end() + 1:m.end() + 2].isupper()
+        placed = before[0].lower().strip(",") in _BEFORE_NAMES
+        if singular(normalise(word), r.language) in lower or not (placed or beside):
+            continue
+        norm = normalise(word)
+        if norm not in known_words() and singular(norm, r.language) not in known_words() and \
+                norm not in ENTITY_WORDS_ES and singular(norm, "es") not in ENTITY_WORDS_ES:
+            out |= {norm, singular(norm, r.language)}
+    return frozenset(out)
+
+
 _TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
                "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}
 _EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this", "que", "el", "la", "los", "las"}

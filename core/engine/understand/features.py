@@ -437,10 +437,23 @@ def _reviewers(r: Reading) -> None:
                 return
 
 
+_ACCOUNT_VERBS = {"register", "log", "sign", "login", "registrar", "entrar", "acceder"}
+
+
+def _acting_people(r: Reading) -> str:
+    """'other cooks rate them', 'collectors register an account and save works': the people who rate, save or log
+    in are the accounts, not a new User."""
+    v = load("verbs")
+    acting = {verb for verbs in v["features"].values() for verb in verbs} | _ACCOUNT_VERBS
+    said = [_target(r, f.subject) for f in r.frames if f.verb in acting and f.subject is not None and
+            f.subject.head in word_set("people")]
+    return next((n for n in said if n and n not in _FEATURE_ENTITIES), "")
+
+
 def _user(r: Reading) -> str:
     """The account entity: the person the prompt names as the app's user (customers, listeners), else a User."""
     if r.account == "User" and "User" not in r.entities:
-        r.account = next((n for n in r.entities if n in _CONSUMERS), "User")
+        r.account = next((n for n in r.entities if n in _CONSUMERS), "") or _acting_people(r) or "User"
     if r.account != "User":
         return r.account
     if "User" not in r.entities:
