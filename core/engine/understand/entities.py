@@ -373,6 +373,12 @@ def entities_stage(r: Reading) -> Reading:
         while k > 0 and toks[k].tag == "DET":
             k -= 1
         fieldish = sum(is_fieldish(p.head, r.language) for p in group)
+        described = k >= 0 and (toks[k].text in _DESCRIBED or toks[k].text in {"as", "including", "incluyendo"})
+        others = [p for p in group if p.head not in _NOTES]
+        if fieldish >= 2 or described and len(group) >= 3 and sum(p.plural for p in others) * 2 < len(others):
+            for p in group:
+                if id(p) in names and p.head in _NOTES:
+                    score[names[id(p)]] -= 4  # 'an origin, tasting notes and a roast level': a text field
         if k >= 0 and toks[k].text in {"with", "con"} and fieldish * 2 >= len(group) and len(group) >= 3 and \
                 any(q.sentence == group[0].sentence and q.end == k and (id(q) in names or own_page(r, q))
                     for q in r.phrases):
@@ -771,6 +777,7 @@ def _proper_names(r: Reading) -> frozenset[str]:
     return frozenset(out)
 
 
+_NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
 _TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
                "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}
 _EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this", "que", "el", "la", "los", "las"}

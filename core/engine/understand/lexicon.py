@@ -119,7 +119,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "instalacion": "Facility", "rutina": "Routine", "bebida": "Drink", "camarero": "Waiter", "camarera": "Waiter",
     "editorial": "Publisher", "biblioteca": "Library", "serie": "Series", "concierto": "Concert", "carrito": "Cart",
     "recibo": "Receipt", "nomina": "Payslip", "ausencia": "Absence", "queja": "Complaint", "reclamacion": "Complaint",
-    "reparacion": "Repair", "averia": "Repair", "tecnico": "Technician", "tecnica": "Technician",
+    "reparacion": "Repair", "averia": "Breakdown", "tecnico": "Technician", "tecnica": "Technician",
     "mecanico": "Mechanic", "taller": "Workshop", "vecino": "Neighbor", "vecina": "Neighbor", "refugio": "Shelter",
     "animal": "Animal", "adopcion": "Adoption", "veterinario": "Veterinarian", "cultivo": "Crop",
     "parcela": "Plot", "cosecha": "Harvest", "huerto": "Garden", "planta": "Plant", "conductora": "Driver",
