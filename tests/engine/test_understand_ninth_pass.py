@@ -137,3 +137,22 @@ def test_a_spanish_infinitive_is_not_a_thing():
 def test_the_people_who_rate_or_save_are_the_accounts(prompt, who, feature):
     spec = infer_spec(prompt)
     assert "User" not in names(spec) and who in parents(spec, feature), (names(spec), parents(spec, feature))
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("Queremos una web para la peña. Debe tener noticias, una agenda de salidas y un formulario de contacto.",
+     "NewsItem"),
+    ("A website for our allotment society. It should have news, a calendar of work days and a contact form.",
+     "NewsItem"),
+])
+def test_what_the_site_should_have_is_kept(prompt, thing):
+    assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_spanish_subjunctive_verbs_and_where_things_happen():
+    """'que cualquier vecino comunique incidencias en la calle': a verb (c -> qu), the street is where, not a thing."""
+    spec = infer_spec("Una web para la asociación de vecinos con un apartado para que cualquier vecino comunique "
+                      "incidencias en la calle con foto, y pueda ver en qué estado está cada una.")
+    assert "Incident" in names(spec), names(spec)
+    assert not names(spec) & {"Calle", "Apartado", "Comunique"}, names(spec)
+    assert {"status", "photo"} <= set(_fields(spec, "Incident")), _fields(spec, "Incident")

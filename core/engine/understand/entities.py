@@ -221,6 +221,7 @@ def entities_stage(r: Reading) -> Reading:
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
         if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p) or _infinitive(r, p) or \
+                _whereabouts(toks, p) or \
                 p.head in proper and not p.modifiers:
             continue
         k = p.start - 1
@@ -236,7 +237,7 @@ def entities_stage(r: Reading) -> Reading:
                 t.text in word_set("tool_nouns") for t in toks[p.end + 1:p.end + 5]):
             continue  # 'our beekeeping association wants a site': who asks for the app, not a record in it
         if id(p) in pages or p.head in _PAGES and p.end < len(toks) and toks[p.end].text == ":" or \
-                p.head in {"page", "pagina"} and site and id(p) not in written and (
+                p.head in {"page", "pagina", "section", "seccion", "apartado"} and site and id(p) not in written and (
                     not p.modifiers or p.modifiers[-1] in _SECTIONS | _PAGE_NAMES or name in {"Page", "Pagina"}):
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
         if own_page(r, p):
@@ -379,7 +380,10 @@ def entities_stage(r: Reading) -> Reading:
             for p in group:
                 if id(p) in names and p.head in _NOTES:
                     score[names[id(p)]] -= 4  # 'an origin, tasting notes and a roast level': a text field
-        if k >= 0 and toks[k].text in {"with", "con"} and fieldish * 2 >= len(group) and len(group) >= 3 and \
+        singular_things = all(not p.plural for p in group) and all(
+            toks[p.start - 1].tag != "DET" for p in group if p.start)  # 'con foto y ubicacion', 'with photo and GPS'
+        if k >= 0 and toks[k].text in {"with", "con"} and (fieldish * 2 >= len(group) and len(group) >= 3 or
+                                                          singular_things) and \
                 any(q.sentence == group[0].sentence and q.end == k and (id(q) in names or own_page(r, q))
                     for q in r.phrases):
             for p in group:
@@ -391,6 +395,11 @@ def entities_stage(r: Reading) -> Reading:
                 score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
         colon_list = group[0].start > 0 and r.sentences[group[0].sentence][group[0].start - 1].text == ":" and \
             len(named) >= 3  # 'our scout group: scouts, patrols, camps and consent forms'
+        lead = toks[group[0].start - 1] if group[0].start else None
+        if lead is not None and lead.text in _SITE_HAS and len(named) == 1 and \
+                not any(q.sentence == group[0].sentence and q.end == group[0].start - 1 for q in r.phrases):
+            score[named[0]] += 3  # 'debe tener noticias, una agenda de actividades y ...': what the site has
+            continue
         if len(named) >= 2 and (colon_list or any(score[n] >= THRESHOLD - 1 for n in named)):
             toks = r.sentences[group[0].sentence]
             lead = toks[group[0].start - 1] if group[0].start else None
@@ -399,7 +408,8 @@ def entities_stage(r: Reading) -> Reading:
             if described and owner and id(owner[0]) in names and owner[0].head not in word_set("tool_nouns"):
                 continue  # 'talks have a title, abstract and room': a field list, not things
             enumerated = lead is not None and (lead.text in {":", "with", "con", "including", "incluyendo"} or
-                                                lead.tag == "VERB" and lead.lemma in _STORING_VERBS)
+                                                lead.tag == "VERB" and lead.lemma in _STORING_VERBS or
+                                                lead.text in _SITE_HAS and not (owner and id(owner[0]) in names))
             for n in named:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
     _after_colon(r, names, score)
@@ -484,7 +494,7 @@ _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "bu
 _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "bucket", "grocery", "play", "waiting",
               "task", "todo", "board", "kanban", "check", "black", "white"}  # lists that are records
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
-_PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion"}
+_PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion", "apartado"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
 FORMS = {"form", "formulario"}
@@ -777,6 +787,8 @@ def _proper_names(r: Reading) -> frozenset[str]:
     return frozenset(out)
 
 
+_SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", "needs", "necesita", "necesitamos",
+             "contain", "contener"}  # 'the site should have news, an agenda and ...', 'debe tener noticias, ...'
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
 _TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
                "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}
@@ -846,6 +858,19 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
 
 _PLACE_WORDS = {"spot", "place", "space", "plaza", "sitio", "hueco"}
 _TAKING = {"book", "reserve", "get", "secure", "save", "claim", "take", "reservar", "coger", "pedir"}
+
+
+_AREAS = {"street", "road", "neighbourhood", "neighborhood", "area", "town", "city", "village", "calle", "barrio",
+          "zona", "ciudad", "pueblo", "municipio"}
+
+
+def _whereabouts(toks: list, p: Phrase) -> bool:
+    """'potholes in the street', 'incidencias en la calle', 'in our town': where something happens, not a record."""
+    k = p.start - 1
+    while k > 0 and toks[k].tag == "DET":
+        k -= 1
+    return p.head in _AREAS and not p.plural and not p.modifiers and k >= 0 and k < p.start - 1 and \
+        toks[k].text in {"in", "on", "around", "across", "en", "por"}
 
 
 def _a_place_in(toks: list, p: Phrase) -> bool:

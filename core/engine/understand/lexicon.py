@@ -64,7 +64,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "psicologo": "Psychologist", "psicologa": "Psychologist", "fotografo": "Photographer", "terapeuta": "Therapist",
     "veterinaria": "Veterinarian", "libro": "Book", "miembro": "Member", "socio": "Member",
     "prestamo": "Loan", "receta": "Recipe", "ingrediente": "Ingredient", "evento": "Event",
-    "asistente": "Attendee", "incidencia": "Ticket", "reporte": "Report", "agente": "Agent", "curso": "Course",
+    "asistente": "Attendee", "incidencia": "Incident", "reporte": "Report", "agente": "Agent", "curso": "Course",
     "leccion": "Lesson", "estudiante": "Student", "alumno": "Student", "alumna": "Student",
     "profesor": "Teacher", "profesora": "Teacher", "inscripcion": "Enrollment",
     "restaurante": "Restaurant", "sala": "Room", "noticia": "NewsItem", "lector": "Reader", "lectora": "Reader",

@@ -52,7 +52,11 @@ def es_forms(verb: str) -> set[str]:
     if len(verb) < 4 or verb[-2:] not in _ES_ENDINGS:
         return {verb}
     stem = verb[:-2]
-    return {stem + e for e in _ES_ENDINGS[verb[-2:]]}
+    forms = {stem + e for e in _ES_ENDINGS[verb[-2:]]}
+    for end, soft in (("car", "qu"), ("gar", "gu"), ("zar", "c")):
+        if verb.endswith(end):  # comunicar -> comunique, pagar -> paguen, organizar -> organicen
+            forms = {f for f in forms if not f.startswith(stem + "e")} | {stem[:-1] + soft + e for e in ("e", "en")}
+    return forms
 
 
 _SHORT_ES = {"ver": {"ve", "ven", "veo", "vemos", "vea", "vean", "viendo", "visto"}}
@@ -75,7 +79,7 @@ def _stem_changed(verb: str) -> set[str]:
     if len(verb) < 5 or ending not in _ES_ENDINGS or not m:
         return set()
     changed = stem[:m.start()] + ("ue" if m.group(1) == "o" else "ie") + m.group(2)
-    forms = {changed + e for e in (("a", "as", "an") if ending == "ar" else ("e", "es", "en"))}
+    forms = {changed + e for e in (("a", "as", "an") if ending == "ar" else ("e", "es", "en", "a", "an"))}
     if ending == "ir" and m.group(1) == "e":  # pedir -> piden, pidan, pidiendo; elegir -> eligen
         closed = stem[:m.start()] + "i" + m.group(2)
         forms |= {closed + e for e in ("e", "es", "en", "a", "an", "iendo")}
