@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import names, parents
 
 
@@ -156,3 +159,40 @@ def test_spanish_subjunctive_verbs_and_where_things_happen():
     assert "Incident" in names(spec), names(spec)
     assert not names(spec) & {"Calle", "Apartado", "Comunique"}, names(spec)
     assert {"status", "photo"} <= set(_fields(spec, "Incident")), _fields(spec, "Incident")
+
+
+@pytest.mark.parametrize(("prompt", "what"), [
+    ("In Desert Strike, players take on the role of a tank commander who must clear each map of enemy bases.",
+     "a game"),
+    ("MemoryFlip is an app that offers a relaxing card-flipping game experience. The objective is to find all the "
+     "pairs before time runs out.", "a game"),
+    ("BallTracker analyses football broadcasts by automatically detecting and tracking players on the pitch.",
+     "computer vision"),
+    ("NetGuard performs vulnerability assessments on office networks and scans the system for open ports.",
+     "a system scanner"),
+    ("Give your phone a fresh look with animated wallpapers that change with the weather.",
+     "a device customisation tool"),
+    ("CityGuide is an app that gives walkers real-time directions and turn-by-turn guidance to museums, with "
+     "museums, cafés and parks on a map.", "a navigation tool"),
+    ("PhraseMate offers real-time translation for tourists: type a sentence and it translates it into the local "
+     "language.", "a translator"),
+    ("A tool to design and customise virtual sports arenas for esports events.", "a 3D application"),
+])
+def test_more_things_that_are_not_data_apps_are_declined(prompt, what):
+    with pytest.raises(UnsupportedRequestError, match=re.escape(what)):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("A network inventory where the IT team tracks the switches and routers in each office.", "Device"),
+    ("A translation agency site where clients upload documents and order translations into other languages.",
+     "Document"),
+    ("A walking club app where members log the routes they walked and rate them.", "Route"),
+])
+def test_data_apps_near_those_tools_are_built(prompt, thing):
+    assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_gerunds_after_for_are_what_the_app_does():
+    spec = infer_spec("Create a platform for creating and sharing science flashcards.")
+    assert "Flashcard" in names(spec), names(spec)

@@ -15,13 +15,14 @@ _OUR_STACK = "FastAPI + SQLAlchemy with a web frontend"
 
 
 @cache
-def _patterns() -> tuple[list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
-    """Compiled hard, tool and game patterns from vocabulary/reach.json."""
+def _patterns() -> tuple[list[_Rule], list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
+    """Compiled hard, tool, strong tool and game patterns from vocabulary/reach.json."""
     data = load("reach")
     hard = [(x["what"], re.compile(x["pattern"])) for x in data["hard"]]
-    tool = [(x["what"], re.compile(x["pattern"])) for x in data["tool"]]
+    tool = [(x["what"], re.compile(x["pattern"])) for x in data["tool"] if not x.get("strong")]
+    strong = [(x["what"], re.compile(x["pattern"])) for x in data["tool"] if x.get("strong")]
     game = {k: re.compile(v) for k, v in data["game"].items()}
-    return hard, tool, game
+    return hard, tool, strong, game
 
 
 @cache
@@ -46,7 +47,7 @@ def media_tool(head: str) -> bool:
 
 def decline_reason(r: Reading) -> str | None:
     """What the request is, when it is out of reach; None for a data app."""
-    hard, tool, game = _patterns()
+    hard, tool, strong, game = _patterns()
     text = r.text
     for what, pattern in hard:
         if pattern.search(text):
@@ -59,6 +60,9 @@ def decline_reason(r: Reading) -> str | None:
         if pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and \
                 not _data_words(text):
             return what
+    for what, pattern in strong:
+        if pattern.search(head) and not _data_words(head):
+            return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
     if media_tool(head):
         return "an image, video or sound tool"
     soft = game["soft"].findall(text)

@@ -221,6 +221,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 _closed(nxt) in {"DET", "PRON"} and i > 1 and toks[i - 2].tag == "NOUN" and \
                 toks[i - 2].text.endswith("s"):
             t.tag, t.lemma = "VERB", verbs[w]  # 'upcoming shows, listing the works included': a participle clause
+        elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"for", "by"} and \
+                w in verbs and w not in _SITE_COMPOUNDS and singular(w) not in known_nouns() and \
+                (nxt in {"and", "or"} and i + 2 < len(toks) and toks[i + 2].text.endswith("ing") or
+                 _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
+            t.tag, t.lemma = "VERB", verbs[w]  # 'a platform for creating and reviewing flashcards'
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":
