@@ -196,3 +196,23 @@ def test_data_apps_near_those_tools_are_built(prompt, thing):
 def test_gerunds_after_for_are_what_the_app_does():
     spec = infer_spec("Create a platform for creating and sharing science flashcards.")
     assert "Flashcard" in names(spec), names(spec)
+
+
+def test_each_one_does_something_and_the_thing_is_theirs():
+    """'each artisan lists products': a verb after 'each X', and what is listed belongs to X."""
+    spec = infer_spec("A marketplace for local makers where each maker lists handmade products and buyers order "
+                      "them.")
+    assert "Maker" in names(spec) and "Maker" in parents(spec, "Product"), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "thing", "group"), [
+    ("A shop where staff add products with a price, and products can appear in several curated collections.",
+     "Product", "Collection"),
+    ("Una app para el club: cada alumno puede estar en varios grupos y cada grupo tiene un horario.", "Student",
+     "Group"),
+])
+def test_being_in_several_is_many_to_many(prompt, thing, group):
+    spec = infer_spec(prompt)
+    assert group in names(spec), names(spec)
+    assert (group, "many_to_many") in {(r.target, r.kind) for r in spec.entity(thing).relations}, \
+        spec.entity(thing).relations

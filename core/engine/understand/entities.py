@@ -310,6 +310,9 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in _SELF_HEADS and p.head not in PERSON_ATTRIBUTES:
             score[names[id(p)]] += 3  # 'las partituras de los alumnos', 'the bikes of our members': theirs, kept
             score[names[id(people)]] += 1
+        if p.plural and p.start > 1 and toks[p.start - 1].text in _MANY_WORDS and \
+                toks[p.start - 2].text in {"in", "en", "to", "a"}:
+            score[names[id(p)]] += 3  # 'products can appear in several collections', 'estar en varios grupos'
         if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
                 (p.head in known_words() or p.head in ENTITY_WORDS_ES):
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
@@ -789,6 +792,8 @@ def _proper_names(r: Reading) -> frozenset[str]:
 
 _SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", "needs", "necesita", "necesitamos",
              "contain", "contener"}  # 'the site should have news, an agenda and ...', 'debe tener noticias, ...'
+_MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",
+               "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
 _TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
                "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}

@@ -157,8 +157,14 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 continue
             between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
             raw = [t.text for t in toks[a.end:b.start]]
-            if any(t.tag in {"NOUN", "ADJ"} or t.tag == "VERB" and t.lemma not in _LINK_VERBS and
-                   not {u.text for u in toks[a.end:b.start]} & _MANY for t in toks[a.end:b.start]):
+            several = bool(set(raw) & _MANY)
+            if any(t.tag == "NOUN" or t.tag == "ADJ" and not several or t.tag == "VERB" and
+                   t.lemma not in _LINK_VERBS and not several for t in toks[a.end:b.start]):
+                continue  # 'products can appear in several curated collections': an adjective after 'several'
+            if several and set(raw) & {"in", "en", "to", "a"} and not set(raw) & {"has", "have", "tiene", "tienen",
+                                                                                   "contain", "contains"}:
+                many.add((x, y))  # 'actors appear in many films' (with 'films have many actors': both ways)
+                add_link(r, x, y, "many_to_many")  # 'puede estar en varios grupos': each is in several
                 continue
             if a.possessive and not between:
                 add_link(r, y, x)

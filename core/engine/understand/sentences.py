@@ -226,6 +226,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (nxt in {"and", "or"} and i + 2 < len(toks) and toks[i + 2].text.endswith("ing") or
                  _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
             t.tag, t.lemma = "VERB", verbs[w]  # 'a platform for creating and reviewing flashcards'
+        elif language == "en" and w.endswith("s") and w in verbs and verbs[w] != w and prev and prev.tag == "NOUN" \
+                and not prev.text.endswith("s") and i > 1 and toks[i - 2].text in {"each", "every"} and \
+                nxt and _closed(nxt) not in {"PUNCT", "CONJ", "AUX", "VERB"}:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'each artisan lists handmade products'
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":
