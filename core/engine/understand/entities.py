@@ -97,6 +97,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     mod = p.modifiers[-1] if p.modifiers else None
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
         return None  # 'a contact form', 'a login page' ask for features
+    if head == "rate" and p.plural or head in {"tarifa", "precio"}:
+        return None  # 'our hire rates', 'las tarifas': prices of something, a field
     known = known_words()
     if mod and f"{mod} {head}" in known | set(load("nouns")["names"]):
         return entity_name(head, mod, language)
@@ -130,6 +132,9 @@ def name_of(p: Phrase, language: str) -> str | None:
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
     if head == "level" and mod and is_fieldish(mod, language):
         return None  # 'set priority levels': a field of the thing prioritised
+    if head in {"table", "tables"} and mod in {"results", "result", "league", "standings", "score", "scores",
+                                                "comparison", "summary", "data", "points"}:
+        return None  # 'a results table shows each angler's total': a view of records, not a record
     if head in {"table", "tables"} and mod in {"price", "pricing", "rate", "size", "fee"}:
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
     if head in _NOTICES and mod and mod in known_words() and not _skip(mod) and not is_fieldish(mod, language):

@@ -86,6 +86,7 @@ def _quantities(toks: list[Token]) -> None:
                     t.tag = "DET"
 
 
+_PRICE_NOUNS = {"rates", "charges", "fees", "costs"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
                  "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce", "veinte"}
 
@@ -226,6 +227,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (nxt in {"and", "or"} and i + 2 < len(toks) and toks[i + 2].text.endswith("ing") or
                  _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
             t.tag, t.lemma = "VERB", verbs[w]  # 'a platform for creating and reviewing flashcards'
+        elif language == "en" and w in _PRICE_NOUNS and prev and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and i > 1 and toks[i - 2].tag in {"DET", "PRON", "ADJ"} and \
+                _closed(nxt) in {None, "PUNCT", "CONJ", "PREP"} and \
+                (not nxt or nxt in {",", ".", "and", "or", ";", ")", "for", "per"}):
+            t.tag, t.lemma = "NOUN", w  # 'our hire rates', 'the nightly rates': prices, not a verb
         elif language == "en" and w.endswith("s") and w in verbs and verbs[w] != w and prev and prev.tag == "NOUN" \
                 and not prev.text.endswith("s") and i > 1 and toks[i - 2].text in {"each", "every"} and \
                 nxt and _closed(nxt) not in {"PUNCT", "CONJ", "AUX", "VERB"}:
