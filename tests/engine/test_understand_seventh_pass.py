@@ -98,7 +98,7 @@ def test_their_history_is_a_view_not_a_record(prompt):
 @pytest.mark.parametrize(("prompt", "record", "about"), [
     ("A shelter website. Each animal has a page with photos. Visitors can fill in an adoption form on an animal's "
      "page and staff approve or reject it.", "AdoptionApplication", "Animal"),
-    ("A tutoring site listing our courses, where parents complete an enquiry form for a course.", "Inquiry",
+    ("A tutoring site listing our courses, where parents complete an enquiry form for a course.", "Enquiry",
      "Course"),
 ])
 def test_a_filled_in_form_is_a_record_about_its_thing(prompt, record, about):
