@@ -127,6 +127,18 @@ def matches(produced: str, expected: str) -> bool:
     return False
 
 
+def link_tables(spec: AppSpec, expected: list[str]) -> list[str]:
+    """The join table each many-to-many relation becomes in the generated app, named as a reviewer would name it
+    ('RecipeTag' or 'TagRecipe', whichever the labels use; the renderer writes it as an association table)."""
+    out = []
+    for e in spec.entities:
+        for r in e.relations:
+            if r.kind == "many_to_many":
+                one, other = f"{e.name}{r.target}", f"{r.target}{e.name}"
+                out.append(other if any(matches(other, x) for x in expected) else one)
+    return out
+
+
 def offline_spec(prompt: str) -> AppSpec:
     """The offline engine's understanding."""
     from core.engine import infer_spec
@@ -210,7 +222,7 @@ def bench_labels(source: Callable[[str], AppSpec], rows_out: list[dict] | None) 
             crashes.append(f"{r['id']}: {msg[:160]}")
         if sd is False:
             expected = r["expected_entities"]
-            produced = [e.name for e in spec.entities] if spec else []
+            produced = [e.name for e in spec.entities] + link_tables(spec, expected) if spec else []
             exp_total += len(expected)
             exp_hit += sum(any(matches(p, x) for p in produced) for x in expected)
             prod_total += len(produced)

@@ -216,3 +216,20 @@ def test_being_in_several_is_many_to_many(prompt, thing, group):
     assert group in names(spec), names(spec)
     assert (group, "many_to_many") in {(r.target, r.kind) for r in spec.entity(thing).relations}, \
         spec.entity(thing).relations
+
+
+@pytest.mark.parametrize(("prompt", "things"), [
+    ("We are a removals firm. The website should show our services, photos of our lorries and customer "
+     "testimonials, and a quote form.", {"Service", "Lorry", "Testimonial"}),
+    ("Our village museum wants a website. It should show current and past exhibitions, each with a description "
+     "and a few objects, and visitors can sign up as volunteers.", {"Exhibition", "Volunteer"}),
+])
+def test_what_the_site_shows_and_who_signs_up_are_kept(prompt, things):
+    spec = infer_spec(prompt)
+    assert things <= names(spec), names(spec)
+
+
+def test_a_sponsors_logo_makes_the_sponsor_a_thing():
+    spec = infer_spec("A website for our fun run: race pages, an entry form and a results page. Sponsors' logos "
+                      "appear on the home page.")
+    assert "Sponsor" in names(spec), names(spec)

@@ -272,9 +272,12 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 3  # 'expense tracker', 'vendor management'
     for f in r.frames:
         storing = f.verb in _STORING_VERBS
+        shown = f.verb in _SHOWING and (f.subject is None or f.subject.head in _SITE_WORDS)
         for p in f.objects:
             if id(p) in names and storing:
                 score[names[id(p)]] += 3 if id(p) in joined else 2  # 'book services': what is booked is a thing
+            elif id(p) in names and shown and p.plural:
+                score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
@@ -363,6 +366,12 @@ def entities_stage(r: Reading) -> Reading:
                 all(t.tag in {"DET", "NUM", "ADJ"} or t.text[:1].isdigit() for t in toks[p.end + 1:q.start])
                 for q in r.phrases):
             score[names[id(p)]] += 2  # 'notes with a rating', 'bikes with a daily price'
+        if p.plural and [t.text for t in toks[p.end:p.end + 3]] in ([",", "each", "with"], [",", "each", "has"],
+                                                                   [",", "cada", "con"], [",", "each", "having"]):
+            score[names[id(p)]] += 3  # 'current and past exhibitions, each with a description and objects'
+        if p.plural and p.start > 1 and toks[p.start - 1].text in {"our", "nuestros", "nuestras"} and \
+                toks[p.start - 2].text in {"of", "de"} and not is_fieldish(p.head, r.language):
+            score[names[id(p)]] += 2  # 'photos of our vans', 'fotos de nuestras casas': things we keep
 
     lead = next((p for p in r.phrases if p.sentence == 0), None)
     if lead is not None and id(lead) in names and lead.start <= 3:
@@ -741,13 +750,12 @@ def _roles(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, 
     out: dict[str, str] = {}
     for f in r.frames:
         who = f.subject or next((p for p in f.objects[:1] if p.end <= f.position), None)  # 'los vecinos se apuntan'
-        if f.verb not in _AS_ROLE or who is None or id(who) not in names or \
-                who.head not in word_set("people") and not who.plural:
-            continue
         role = next((q for prep, q in f.preps[:1] if prep in {"as", "como"}), None)
-        if role is not None and id(role) in names and role.head in word_set("people") and \
+        if f.verb not in _AS_ROLE or role is None or id(role) not in names or role.head not in word_set("people"):
+            continue
+        score[names[id(role)]] += 3  # 'visitors can sign up as volunteers': the volunteers are kept
+        if who is not None and id(who) in names and (who.head in word_set("people") or who.plural) and \
                 names[id(role)] != names[id(who)]:
-            score[names[id(role)]] += 3
             out[names[id(who)]] = names[id(role)]
     return out
 
@@ -797,6 +805,8 @@ def _proper_names(r: Reading) -> frozenset[str]:
 
 _SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", "needs", "necesita", "necesitamos",
              "contain", "contener"}  # 'the site should have news, an agenda and ...', 'debe tener noticias, ...'
+_SHOWING = {"show", "display", "feature", "present", "showcase", "mostrar", "ensenar", "exponer"}
+_SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",
                "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
