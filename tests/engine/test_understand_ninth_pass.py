@@ -233,3 +233,20 @@ def test_a_sponsors_logo_makes_the_sponsor_a_thing():
     spec = infer_spec("A website for our fun run: race pages, an entry form and a results page. Sponsors' logos "
                       "appear on the home page.")
     assert "Sponsor" in names(spec), names(spec)
+
+
+def test_one_of_our_people_and_a_collection_of_things():
+    spec = infer_spec("A website for our dental practice. Patients book a check-up with one of our four dentists, "
+                      "and we show our toothbrush collection with brand and price.")
+    assert {"Dentist", "Toothbrush"} <= names(spec), names(spec)
+    assert "Collection" not in names(spec)
+    assert {"brand", "price"} <= set(_fields(spec, "Toothbrush")), _fields(spec, "Toothbrush")
+    booking = next(fs.entity for fs in spec.feature_specs if fs.name == "booking_slots")
+    assert "Dentist" in parents(spec, booking), parents(spec, booking)
+
+
+def test_somewhere_is_not_a_thing_and_buying_in_a_shop_is_an_order():
+    spec = infer_spec("An online shop where customers buy our candles and place orders for delivery, and "
+                      "somewhere we post photos of new candles.")
+    assert "Somewhere" not in names(spec) and "Purchase" not in names(spec), names(spec)
+    assert {"Candle", "Order"} <= names(spec), names(spec)

@@ -148,6 +148,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
+    if head in _RANGES and mod and p.modifiers and not _skip(mod) and not is_fieldish(mod, language) and \
+            not mod.endswith("ing") and not _verbal(mod) and mod not in _RANGE_KINDS:
+        return entity_name(singular(mod, language), None, language)  # 'our frames collection' is the frames
     if head == "list" and mod and mod not in _OWN_LISTS and not _skip(mod) and not is_fieldish(mod, language) and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'the fixture list' is the fixtures
@@ -369,6 +372,11 @@ def entities_stage(r: Reading) -> Reading:
         if p.plural and [t.text for t in toks[p.end:p.end + 3]] in ([",", "each", "with"], [",", "each", "has"],
                                                                    [",", "cada", "con"], [",", "each", "having"]):
             score[names[id(p)]] += 3  # 'current and past exhibitions, each with a description and objects'
+        before = [t.text for t in toks[max(0, p.start - 4):p.start] if t.tag != "NUM" and not t.text.isdigit() and
+                  t.text not in _COUNT_WORDS]
+        if p.plural and (before[-3:] in (["one", "of", "our"], ["one", "of", "the"], ["uno", "de", "nuestros"],
+                                         ["una", "de", "nuestras"]) or before[-2:] in (["any", "of"],)):
+            score[names[id(p)]] += 3  # 'with one of our three optometrists': there are several, each a record
         if p.plural and p.start > 1 and toks[p.start - 1].text in {"our", "nuestros", "nuestras"} and \
                 toks[p.start - 2].text in {"of", "de"} and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 2  # 'photos of our vans', 'fotos de nuestras casas': things we keep
@@ -805,6 +813,11 @@ def _proper_names(r: Reading) -> frozenset[str]:
 
 _SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", "needs", "necesita", "necesitamos",
              "contain", "contener"}  # 'the site should have news, an agenda and ...', 'debe tener noticias, ...'
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dos", "tres", "cuatro",
+                "cinco", "seis", "siete", "ocho", "nueve", "diez"}
+_RANGES = {"collection", "catalogue", "catalog", "range", "selection"}
+_RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "color", "size", "waste", "data", "rubbish",
+                "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "mostrar", "ensenar", "exponer"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",

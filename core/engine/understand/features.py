@@ -34,7 +34,10 @@ _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", 
 _FILE_ALIASES = {"curriculum": "cv", "foto": "photo", "imagen": "image", "archivo": "file", "adjunto": "attachment",
                  "documento": "document", "fotos": "photo", "imagenes": "image", "adjuntos": "attachment"}
 _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach", "Stylist", "Barber", "Teacher",
-                   "Instructor", "Consultant", "Lawyer", "Advisor", "Mentor", "Vet", "Veterinarian", "Photographer"}
+                   "Instructor", "Consultant", "Lawyer", "Advisor", "Mentor", "Vet", "Veterinarian", "Photographer",
+                   "Optometrist", "Optician", "Physiotherapist", "Physio", "Podiatrist", "Chiropractor", "Osteopath",
+                   "Nutritionist", "Counsellor", "Counselor", "Psychologist", "Hairdresser", "Mechanic", "Cleaner",
+                   "Solicitor", "Accountant", "Guide"}
 _FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "WishlistItem", "User"}
 _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
         "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
@@ -545,6 +548,9 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     who = who or next((n for n in r.entities if n in _WHO and n not in {target, "User"}), "")
     if who and who != target:
         add_link(r, name, who)
+    provider = next((n for n in r.entities if n in _PERSON_TARGETS and n not in {target, who}), "")
+    if provider and target not in _PERSON_TARGETS:
+        add_link(r, name, provider)  # 'book an eye test with one of our optometrists': with whom
     r.feature_specs.append(FeatureSpec(name="booking_slots", entity=name, target=target, field="start_at",
                                        end_field="end_at"))
 

@@ -244,6 +244,8 @@ def _frames(r: Reading) -> None:
             continue  # 'customers follow the job status': they watch it, nothing is joined
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
+            if join == "Purchase" and "Order" in r.entities:
+                continue  # 'customers buy cheeses' in a shop with orders: the Order is the purchase
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
             continue
