@@ -183,7 +183,8 @@ def entities_stage(r: Reading) -> Reading:
     pages = _page_names(r)
     marked = Counter(p.head for p in r.phrases if p.possessive or p.start and (
         r.sentences[p.sentence][p.start - 1].possessive or r.sentences[p.sentence][p.start - 1].tag == "DET"))
-    site = bool(re.search(r"\b(web ?sites?|site|sitio|web|pagina web|landing)\b", r.text))
+    site = bool(re.search(r"\b(web ?sites?|site|sitio|web|pagina web|landing|online (?:shop|store)|web ?shop|"
+                          r"tienda online|tienda en linea|e-?commerce)\b", r.text))
     written = {id(p) for f in r.frames if f.verb in _AUTHORING for p in f.objects}  # 'editors write pages': a CMS
     proper = _proper_names(r)
     for n, p in enumerate(r.phrases):
@@ -818,7 +819,7 @@ _COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 _RANGES = {"collection", "catalogue", "catalog", "range", "selection"}
 _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "color", "size", "waste", "data", "rubbish",
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
-_SHOWING = {"show", "display", "feature", "present", "showcase", "mostrar", "ensenar", "exponer"}
+_SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",
                "distintas", "diferentes"}
