@@ -250,3 +250,19 @@ def test_somewhere_is_not_a_thing_and_buying_in_a_shop_is_an_order():
                       "somewhere we post photos of new candles.")
     assert "Somewhere" not in names(spec) and "Purchase" not in names(spec), names(spec)
     assert {"Candle", "Order"} <= names(spec), names(spec)
+
+
+def test_kinds_of_appointment_and_counts_are_not_things():
+    spec = infer_spec("Tengo un taller y quiero una web donde los clientes puedan pedir cita para revisión, cambio "
+                      "de aceite, frenos o pre-ITV eligiendo el día, y pedir presupuesto para una reparación.")
+    assert not names(spec) & {"Aceite", "Freno", "PreItv", "Checkup", "Budget", "BudgetRequest"}, names(spec)
+    assert "QuoteRequest" in names(spec), names(spec)
+    spec = infer_spec("A campsite website where guests book a pitch saying how many adults and children are coming "
+                      "and pay a deposit.")
+    assert "Child" not in names(spec) and "Adult" not in names(spec), names(spec)
+
+
+def test_spanish_availability_and_deposit_are_not_things():
+    spec = infer_spec("Un camping donde los clientes ven la disponibilidad de las parcelas, reservan y pagan una "
+                      "señal.")
+    assert not names(spec) & {"Disponibilidad", "Senal"}, names(spec)

@@ -211,7 +211,7 @@ def entities_stage(r: Reading) -> Reading:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
         elif id(p) in requested and name and p.head in word_set("requestable") and not p.plural:
-            name = f"{name}Request"
+            name = "QuoteRequest" if p.head == "presupuesto" else f"{name}Request"  # 'pedir presupuesto': a quote
             score[name] += 3  # 'visitors can request a viewing': the request is what the site keeps
         elif p.head in FORMS and name and (id(p) in filed or p.modifiers and not name.endswith("Form")):
             score[name] += 3  # 'a quote request form', 'fill in an adoption form': what is sent is kept
@@ -843,12 +843,36 @@ def _product_names(prompt: str) -> frozenset[str]:
     return frozenset(w.lower() for w in named)
 
 
+_BOOKED = {"appointment", "booking", "reservation", "cita", "reserva", "turno", "slot"}
+
+
+def _booked_kinds(r: Reading, p: Phrase) -> bool:
+    """In a list after 'an appointment for' / 'cita para': what the appointment is for (its kind), not a thing."""
+    toks = r.sentences[p.sentence]
+    k = p.start - 1
+    while k > 0 and (toks[k].tag in {"NOUN", "DET", "ADJ"} or toks[k].text in _LISTING):
+        k -= 1
+    if k < 1 or toks[k].text not in {"for", "para"} or toks[k - 1].text not in _BOOKED:
+        return False
+    j = k + 1
+    while j < len(toks) and (toks[j].tag in {"NOUN", "DET", "ADJ"} or toks[j].text in _LISTING):
+        j += 1
+    return sum(t.text in {",", "and", "or", "y", "o"} for t in toks[k + 1:j]) >= 2
+
+
+_LISTING = {",", "and", "or", "y", "o", "de", "of", "-"}
+
+
 def _not_a_record(r: Reading, p: Phrase) -> bool:
     """Nouns that are a count, a mode, a stage list or a category label, not things to store."""
     toks = r.sentences[p.sentence]
     before = [t.text for t in toks[max(0, p.start - 2):p.start]]
-    if before in _COUNTED:
-        return True  # 'the number of bedrooms' is a field
+    group = next((g for g in r.lists if any(q is p for q in g)), [p])
+    lead = [t.text for t in toks[max(0, group[0].start - 2):group[0].start]]
+    if before in _COUNTED or lead[-2:] == ["how", "many"] or lead[-1:] in (["cuantos"], ["cuantas"]):
+        return True  # 'the number of bedrooms', 'how many people', 'cuántos adultos y niños': a count field
+    if _booked_kinds(r, p):
+        return True  # 'pedir cita para revisión, cambio de aceite o frenos': kinds of appointment, not things
     if p.head in {"habit", "pattern", "behaviour", "behavior", "habito"} and len(p.words) > 1 and \
             p.words[-2] in _WAYS_OF:
         return True  # 'based on their spending habits' describes people, it is not a habit tracker
