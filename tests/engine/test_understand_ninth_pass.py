@@ -266,3 +266,31 @@ def test_spanish_availability_and_deposit_are_not_things():
     spec = infer_spec("Un camping donde los clientes ven la disponibilidad de las parcelas, reservan y pagan una "
                       "señal.")
     assert not names(spec) & {"Disponibilidad", "Senal"}, names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "thing", "fields"), [
+    ("A cycling log where I record each ride's distance, time and average speed, and each pair of tyres.", "Ride",
+     {"distance", "time"}),
+])
+def test_a_verb_noun_with_its_properties_is_a_thing(prompt, thing, fields):
+    spec = infer_spec(prompt)
+    assert thing in names(spec), names(spec)
+    assert fields <= set(_fields(spec, thing)), _fields(spec, thing)
+
+
+def test_belonging_to_a_country_makes_a_lookup():
+    spec = infer_spec("A coin collection app: each coin belongs to a country, and I note its year and condition.")
+    assert "Country" in names(spec) and "Country" in parents(spec, "Coin"), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "missing"), [
+    ("A hackathon site where participants form teams and each team submits one project.", "Participant"),
+    ("A carpooling board where drivers post trips and colleagues request a seat.", "SeatRequest"),
+])
+def test_people_who_form_teams_and_seats_requested(prompt, missing):
+    assert missing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_a_random_team_picker_is_declined():
+    with pytest.raises(UnsupportedRequestError, match="a random picker"):
+        infer_spec("A random team generator: paste a list of names and it splits them into teams.")

@@ -62,6 +62,11 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if owner is None:
             continue
         toks = r.sentences[p.sentence]
+        if p.possessive:  # "each run's distance, time and route"
+            items = _following_list(r, p.sentence, p.end)
+            if len(items) >= 2 and sum(is_fieldish(i.head, r.language) for i in items) >= 2:
+                out.setdefault(owner, []).extend(_field_words(r, items, described=True))
+                continue
         k = p.end
         while k < len(toks) and toks[k].text in _SKIP_BETWEEN:
             k += 1
@@ -73,6 +78,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if j > k + 1 and j < len(toks) and toks[j].text in _MARKERS:
             k = j  # 'Artworks: each with title, medium and price'
         items = _following_list(r, p.sentence, k + 1)
+        if toks[k].text in {"has", "have"} and items and items[0].words[0] in _PARTICIPLES:
+            continue  # 'each pair of shoes has done': a verb tense, not a field list
         if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
             continue  # 'by category (economy, SUV, van)': examples of the thing, not its fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
@@ -97,10 +104,11 @@ def page_owner(r: Reading, p: Phrase) -> str | None:
 
 def _entity(r: Reading, p: Phrase) -> str | None:
     """The entity a phrase names, when that entity is part of the app."""
-    name = name_of(p, r.language)
+    name = name_of(p, r.language) or r.named.get(id(p))
     return name if name in r.entities else None
 
 
+_PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken", "given", "seen", "run", "won", "lost"}
 _OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level"}
 
 

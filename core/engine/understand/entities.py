@@ -31,7 +31,7 @@ PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "l
 _FEATURE_HEADS = {"formulario", "inicio", "pagina", "form", "page"}
 _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan", ":", "(", "need", "needs",
               "include", "includes", "store", "stores"}
-_CONTAINERS = {"list", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
+_CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
@@ -219,6 +219,17 @@ def entities_stage(r: Reading) -> Reading:
             mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
             name = entity_name(p.head, mod, r.language) if r.language == "en" else "Application"
             score[name] += 3
+        j = p.start - 1
+        while j > 0 and toks[j].tag == "DET":
+            j -= 1
+        if not name and not p.plural and is_fieldish(p.head, r.language) and j > 0 and p.head not in _TIME_UNITS and \
+                [toks[j - 1].text, toks[j].text] in (["belongs", "to"], ["belong", "to"], ["pertenece", "a"]) and \
+                p.head not in {"date", "year", "fecha", "ano", "user", "usuario"}:
+            name = entity_name(p.head, None, r.language)  # 'each stamp belongs to a country': a lookup of its own
+            score[name] += 1
+        if not name and p.possessive and not p.head.endswith("ing") and _verbal(p.head) and any(
+                q.sentence == p.sentence and q.start == p.end and is_fieldish(q.head, r.language) for q in r.phrases):
+            name = entity_name(p.head, None, r.language)  # "each run's distance, time and route": a Run is kept
         if not name and not p.modifiers and marked[p.head] >= 2 and _verbal(p.head) and not p.head.endswith("ing") \
                 and entity_name(p.head, None, r.language) not in _GENERIC_HEADS:
             name = entity_name(p.head, None, r.language)  # "this season's plays ... each play's page": a noun here
@@ -322,8 +333,8 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in _SELF_HEADS and p.head not in PERSON_ATTRIBUTES:
             score[names[id(p)]] += 3  # 'las partituras de los alumnos', 'the bikes of our members': theirs, kept
             score[names[id(people)]] += 1
-        if p.plural and p.start > 1 and toks[p.start - 1].text in _MANY_WORDS and \
-                toks[p.start - 2].text in {"in", "en", "to", "a"}:
+        if p.plural and p.start > 1 and toks[p.start - 1].text in _MANY_WORDS and p.head not in _TIME_UNITS and \
+                toks[p.start - 2].text in {"in", "en", "to", "a", "against", "contra"}:
             score[names[id(p)]] += 3  # 'products can appear in several collections', 'estar en varios grupos'
         if p.plural and p.start and toks[p.start - 1].text in _SEVERAL - {"our", "all", "nuestras", "nuestros"} and \
                 (p.head in known_words() or p.head in ENTITY_WORDS_ES):
@@ -341,9 +352,9 @@ def entities_stage(r: Reading) -> Reading:
         if [t.text for t in nxt[:2]] in (["belongs", "to"], ["belong", "to"]) or nxt[:1] and \
                 nxt[0].text in {"pertenece", "pertenecen"}:
             score[names[id(p)]] += 2  # 'each order belongs to a customer'
-        if p.start > 1 and [t.text for t in toks[p.start - 2:p.start]] in (["belongs", "to"], ["belong", "to"],
-                                                                          ["pertenece", "a"], ["pertenecen", "a"]):
-            score[names[id(p)]] += 2
+        bare = [t.text for t in toks[max(0, p.start - 3):p.start] if t.tag != "DET"]
+        if bare[-2:] in (["belongs", "to"], ["belong", "to"], ["pertenece", "a"], ["pertenecen", "a"]):
+            score[names[id(p)]] += 2  # 'each stamp belongs to a country': what it belongs to is kept
         owner = toks[p.start - 1] if p.start else None
         if owner is not None and owner.possessive and (owner.lemma or owner.text) in word_set("people") and \
                 not is_fieldish(p.head, r.language):
@@ -927,8 +938,8 @@ def _whereabouts(toks: list, p: Phrase) -> bool:
     k = p.start - 1
     while k > 0 and toks[k].tag == "DET":
         k -= 1
-    return p.head in _AREAS and not p.plural and not p.modifiers and k >= 0 and k < p.start - 1 and \
-        toks[k].text in {"in", "on", "around", "across", "en", "por"}
+    return p.head in _AREAS and not p.plural and not p.modifiers and k >= 0 and (
+        k < p.start - 1 and toks[k].text in {"in", "on", "around", "across", "en", "por"} or toks[k].text == "del")
 
 
 def _a_place_in(toks: list, p: Phrase) -> bool:

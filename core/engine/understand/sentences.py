@@ -227,6 +227,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (nxt in {"and", "or"} and i + 2 < len(toks) and toks[i + 2].text.endswith("ing") or
                  _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
             t.tag, t.lemma = "VERB", verbs[w]  # 'a platform for creating and reviewing flashcards'
+        elif language == "en" and w == "form" and prev and prev.text.endswith("s") and \
+                singular(prev.text) in word_set("people") and nxt.endswith("s"):
+            t.tag, t.lemma = "VERB", "form"  # 'participants form teams': people form groups, not a form
         elif language == "en" and w in _PRICE_NOUNS and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and toks[i - 2].tag in {"DET", "PRON", "ADJ"} and \
                 _closed(nxt) in {None, "PUNCT", "CONJ", "PREP"} and \
