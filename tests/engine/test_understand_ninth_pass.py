@@ -294,3 +294,16 @@ def test_people_who_form_teams_and_seats_requested(prompt, missing):
 def test_a_random_team_picker_is_declined():
     with pytest.raises(UnsupportedRequestError, match="a random picker"):
         infer_spec("A random team generator: paste a list of names and it splits them into teams.")
+
+
+def test_a_persons_photo_is_a_field_and_a_viewing_is_the_booking():
+    spec = infer_spec("An estate agency website where visitors browse properties with photos and can book a viewing; "
+                      "a team page shows each agent's photo and phone number.")
+    assert "Photo" not in names(spec) and "Booking" not in names(spec), names(spec)
+    assert "Viewing" in names(spec), names(spec)
+
+
+def test_what_people_see_as_theirs_is_kept():
+    spec = infer_spec("A self-storage website where people reserve a unit, and customers log in to see their unit "
+                      "and their invoices.")
+    assert "Invoice" in names(spec), names(spec)

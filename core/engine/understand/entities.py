@@ -194,7 +194,10 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
         if id(p) in r.details_of_acts:
             continue  # 'order a cake by choosing the size and the flavour': the order's details, not things
-        if p.start and toks[p.start - 1].possessive and (p.head in _SELF_HEADS or p.head in PERSON_ATTRIBUTES):
+        if p.start and toks[p.start - 1].possessive and (p.head in _SELF_HEADS or p.head in PERSON_ATTRIBUTES or
+                                                         p.head in _PORTRAITS and not p.plural and
+                                                         (toks[p.start - 1].lemma or toks[p.start - 1].text) in
+                                                         word_set("people")):
             continue  # "instructors' profiles" are the instructors, "the driver's licence" a field of the driver
         if p.head in PERSON_ATTRIBUTES and p.modifiers and not _skip(p.modifiers[-1]):
             name = entity_name(singular(p.modifiers[-1], r.language), None, r.language)  # 'instructor bios'
@@ -389,6 +392,10 @@ def entities_stage(r: Reading) -> Reading:
         if p.plural and (before[-3:] in (["one", "of", "our"], ["one", "of", "the"], ["uno", "de", "nuestros"],
                                          ["una", "de", "nuestras"]) or before[-2:] in (["any", "of"],)):
             score[names[id(p)]] += 3  # 'with one of our three optometrists': there are several, each a record
+        if p.start and toks[p.start - 1].text in {"their", "sus"} and not is_fieldish(p.head, r.language) and \
+                p.head not in _PORTRAITS and any(f.sentence == p.sentence and f.subject is not None and
+                                                 f.subject.head in word_set("people") for f in r.frames):
+            score[names[id(p)]] += 1  # 'customers can see their unit, their invoices': what people have is kept
         if p.plural and p.start > 1 and toks[p.start - 1].text in {"our", "nuestros", "nuestras"} and \
                 toks[p.start - 2].text in {"of", "de"} and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 2  # 'photos of our vans', 'fotos de nuestras casas': things we keep
@@ -830,6 +837,7 @@ _COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 _RANGES = {"collection", "catalogue", "catalog", "range", "selection"}
 _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "color", "size", "waste", "data", "rubbish",
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
+_PORTRAITS = {"photo", "picture", "portrait", "foto", "imagen"}  # "each agent's photo": a field of the agent
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",

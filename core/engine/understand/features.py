@@ -42,7 +42,7 @@ _FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "Wishlis
 _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
         "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
 _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
-_BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson")
+_BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?:? "
                      r"([a-z][a-z \-]*(?: ?, ?[a-z][a-z \-]*){2,})")
