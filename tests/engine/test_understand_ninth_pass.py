@@ -307,3 +307,20 @@ def test_what_people_see_as_theirs_is_kept():
     spec = infer_spec("A self-storage website where people reserve a unit, and customers log in to see their unit "
                       "and their invoices.")
     assert "Invoice" in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "what"), [
+    ("Let people make party mashups by combining songs from their library and adding effects.", "a music tool"),
+    ("An app to compose custom ringtones from your favourite songs.", "not a data app"),
+    ("Fly a spaceship through asteroid fields, dodge enemy fire and upgrade your weapons. The game offers ten "
+     "levels.", "a game"),
+])
+def test_music_makers_and_described_games_are_declined(prompt, what):
+    with pytest.raises(UnsupportedRequestError, match=re.escape(what)):
+        infer_spec(prompt)
+
+
+def test_a_music_library_is_still_built():
+    spec = infer_spec("A music library app where I catalogue my vinyl records with artist, year and condition, and "
+                      "track who borrowed which record.")
+    assert names(spec), names(spec)
