@@ -324,3 +324,13 @@ def test_a_music_library_is_still_built():
     spec = infer_spec("A music library app where I catalogue my vinyl records with artist, year and condition, and "
                       "track who borrowed which record.")
     assert names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "phrase"), [
+    ("A bakery website with cakes and orders. Use a mint cream background with saddle brown buttons.",
+     "colours: background #f5fffa, components #8b4513"),
+    ("Una web para mi panadería con pasteles y pedidos, con fondo negro y botones naranja oscuro.",
+     "colores: fondo #000000, componentes #ff8c00"),
+])
+def test_requested_colours_are_listed_as_requested(prompt, phrase):
+    assert phrase in infer_spec(prompt).requested, infer_spec(prompt).requested

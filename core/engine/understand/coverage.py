@@ -10,7 +10,7 @@ from core.engine.understand.knowledge import words_of
 from core.engine.understand.reading import Reading
 from core.engine.understand.vocab import load
 from core.errors import NothingUnderstoodError
-from core.spec import pluralize, snake
+from core.spec import ThemeSpec, pluralize, snake
 
 _HELP = ("I could not tell what this app should store. Name the things it keeps and what they have, e.g. "
          "'a library where members borrow books', 'a shop with products, customers and orders', or "
@@ -41,9 +41,24 @@ def coverage_stage(r: Reading) -> Reading:
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
-    r.requested = list(dict.fromkeys([*requested, *missing, *r.capabilities]))
+    r.requested = list(dict.fromkeys([*requested, *_colours(r), *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
+
+
+def _colours(r: Reading) -> list[str]:
+    """'colours: background #1e1e24, components #ff8c00, text #ffffff' when the prompt asked for colours."""
+    t, default = r.theme, ThemeSpec()
+    if t is None:
+        return []
+    es = r.language == "es"
+    parts = [f"{label} {value}" for label, value, asked in (
+        ("fondo" if es else "background", t.background, bool(t.background)),
+        ("componentes" if es else "components", t.primary, t.primary != default.primary),
+        ("texto" if es else "text", t.text, bool(t.text))) if asked]
+    if not parts:
+        return ["modo oscuro" if es else "dark mode"] if t.mode == "dark" else []
+    return [("colores: " if es else "colours: ") + ", ".join(parts)]
 
 
 @cache
