@@ -334,3 +334,15 @@ def test_a_music_library_is_still_built():
 ])
 def test_requested_colours_are_listed_as_requested(prompt, phrase):
     assert phrase in infer_spec(prompt).requested, infer_spec(prompt).requested
+
+
+@pytest.mark.parametrize(("prompt", "phrase"), [
+    ("Website for a bakery: an about page, opening hours, our cakes and online orders.",
+     "information pages (about us, team, FAQ, opening hours)"),
+    ("Web para la panadería con quiénes somos, horarios de apertura y pedidos online de pasteles.",
+     "páginas informativas (quiénes somos, equipo, preguntas frecuentes, horarios)"),
+])
+def test_information_pages_are_reported_as_not_built(prompt, phrase):
+    spec = infer_spec(prompt)
+    assert phrase in spec.not_built and phrase in spec.requested, spec.not_built
+    assert "Story" not in names(spec) and "Hour" not in names(spec), names(spec)
