@@ -346,3 +346,20 @@ def test_information_pages_are_reported_as_not_built(prompt, phrase):
     spec = infer_spec(prompt)
     assert phrase in spec.not_built and phrase in spec.requested, spec.not_built
     assert "Story" not in names(spec) and "Hour" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "people", "cost", "group"), [
+    ("A shared-flat expenses app: flatmates log bills, split each one between some or all of the flatmates, and "
+     "see who owes whom.", "Flatmate", "Expense", None),
+    ("Una app para que un grupo de amigos organice sus viajes: cada viaje tiene varios participantes, cualquiera "
+     "puede apuntar un gasto que ha pagado y la app reparte cada gasto entre los que participan.", "Participant",
+     "Expense", "Trip"),
+])
+def test_split_costs_said_other_ways(prompt, people, cost, group):
+    spec = infer_spec(prompt)
+    assert {people, cost, "Share"} <= names(spec), names(spec)
+    assert {cost, people} <= parents(spec, "Share"), parents(spec, "Share")
+    assert "amount" in _fields(spec, cost)
+    assert "Signup" not in names(spec)  # 'apuntar un gasto' writes an expense down
+    if group:
+        assert group in parents(spec, cost) and "Group" not in names(spec), names(spec)

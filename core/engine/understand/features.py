@@ -68,11 +68,14 @@ _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progres
                 "cancelled", "canceled", "active", "archived", "review", "in_review", "abierta", "abierto",
                 "pendiente", "en_curso", "en_proceso", "cerrada", "cerrado", "completada", "completado",
                 "resuelta", "resuelto", "hecho", "hecha", "aprobada", "rechazada", "nueva", "nuevo"}
-_SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|dividir|repartir)\b (?:\w+ ){0,3}"
+_SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|dividir|repartir|reparte|reparten|"
+                    r"dividen)\b (?:\w+ ){0,3}"
                     r"(costs?|expenses?|bills?|gastos?|cuentas?)|"
                     r"(?:costs?|expenses?|bills?) (?:split(?:s|ting)?|sharing)|"
                     r"shared (?:costs|expenses|bills)|gastos compartidos|compartir (?:los )?gastos|"
-                    r"(?:gastos?|cuentas?|facturas?) (?:\w+ ){0,3}se (?:divide|dividen|reparte|reparten))\b")
+                    r"(?:gastos?|cuentas?|facturas?) (?:\w+ ){0,3}se (?:divide|dividen|reparte|reparten)|"
+                    r"who owes (?:whom|who|what)|quien debe (?:a quien|que)|"
+                    r"(?:split|splits|splitting) (?:it|them|each one|each) (?:\w+ ){0,2}between)\b")
 
 
 def features_stage(r: Reading) -> Reading:
@@ -736,18 +739,22 @@ _COSTS = ("Expense", "Bill", "Cost", "Purchase", "Gasto")
 def _split_costs(r: Reading) -> None:
     """'split expenses within a group' -> Group, Member, Expense (paid by a member), Share of each member; the people
     and the costs the prompt names are used ('flatmates log bills, split each bill' -> Flatmate, Bill)."""
-    people = next((n for n in r.entities if r.words_for.get(n, "") in word_set("people") | _SHARERS and
-                   n not in _OPERATOR_NAMES), "Member")
+    people = next((n for n in r.entities if r.words_for.get(n, "") in _SHARERS | {"participante", "participantes"}),
+                  "") or next((n for n in r.entities if r.words_for.get(n, "") in word_set("people") | _SHARERS and
+                               n not in _OPERATOR_NAMES), "Member")
     cost = next((n for n in r.entities if n in _COSTS), "Expense")  # the first said: 'an expenses app ... bills'
     grouped = people == "Member" or bool(re.search(r"\b(groups?|trips?|grupos?|viajes?)\b", r.text))
-    for name in (*(("Group",) if grouped else ()), people, cost, "Share"):
+    group = "Trip" if "Trip" in r.entities else "Group"  # 'cada viaje tiene varios participantes': the trip
+    for name in (*((group,) if grouped else ()), people, cost, "Share"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.entities[name].relations = []
     for other in [n for n in r.entities if n in _COSTS and n != cost]:  # one cost said two ways
         r.entities.pop(other)
         r.links = [(cost if c == other else c, cost if p == other else p, k) for c, p, k in r.links]
-    pairs = [(people, "Group"), (cost, "Group")] if grouped else []
+    pairs = [(people, group), (cost, group)] if grouped else []
+    if not any(f.name == "amount" for f in r.entities[cost].fields):
+        r.entities[cost].fields.append(FieldSpec(name="amount", type="decimal", min=0))  # what is split
     for child, parent in (*pairs, (cost, people), ("Share", cost), ("Share", people)):
         add_link(r, child, parent)
     r.link_fields[(cost, people)] = "paid_by_id"  # the one who paid; shares say who owes

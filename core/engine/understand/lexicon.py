@@ -120,7 +120,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "editorial": "Publisher", "biblioteca": "Library", "serie": "Series", "concierto": "Concert", "carrito": "Cart",
     "recibo": "Receipt", "nomina": "Payslip", "ausencia": "Absence", "queja": "Complaint", "reclamacion": "Complaint",
     "reparacion": "Repair", "averia": "Breakdown", "tecnico": "Technician", "tecnica": "Technician",
-    "mecanico": "Mechanic", "taller": "Workshop", "vecino": "Neighbor", "vecina": "Neighbor", "refugio": "Shelter",
+    "mecanico": "Mechanic", "taller": "Workshop", "vecino": "Neighbour", "vecina": "Neighbour", "refugio": "Shelter",
     "animal": "Animal", "adopcion": "Adoption", "veterinario": "Veterinarian", "cultivo": "Crop",
     "parcela": "Plot", "cosecha": "Harvest", "huerto": "Garden", "planta": "Plant", "conductora": "Driver",
     "obra": "Project", "instructor": "Instructor", "instructora": "Instructor", "monitor": "Instructor",

@@ -236,6 +236,8 @@ def _frames(r: Reading) -> None:
         particles = verbs["join_particles"].get(f.verb)
         if f.verb in verbs["joins"] and not objects and particles:
             objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
+        if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
+            continue  # 'apuntar un gasto' notes an expense down; 'apuntarse a las salidas' signs up
         if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
             continue  # 'register assets', 'owners register their pets': recorded, not signed up for
         if f.verb in _EMPLOYS and f.objects and f.objects[0].head in word_set("people"):
@@ -286,6 +288,14 @@ def _frames(r: Reading) -> None:
                 for o in objects:
                     if o != parent and o not in _PARENT_KINDS:
                         add_link(r, o, parent)
+
+
+def _notes_down(toks: list, at: int) -> bool:
+    """'puede apuntar un gasto': the verb without 'se', straight before its object, writes something down."""
+    verb = toks[at].text
+    reflexive = verb.endswith(("se", "nos", "me")) or at and toks[at - 1].text in {"se", "nos", "me", "te"}
+    return not reflexive and at + 1 < len(toks) and toks[at + 1].text in {"un", "una", "el", "la", "los", "las",
+                                                                          "sus", "su", "cada"}
 
 
 def _join(r: Reading, join: str, fields: str, a: str | None, b: str) -> None:
