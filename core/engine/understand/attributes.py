@@ -64,7 +64,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         toks = r.sentences[p.sentence]
         if p.possessive:  # "each run's distance, time and route"
             items = _following_list(r, p.sentence, p.end)
-            if len(items) >= 2 and sum(is_fieldish(i.head, r.language) or i.head in _PORTRAITS for i in items) >= 2:
+            said = sum(is_fieldish(i.head, r.language) or i.head in word_set("portraits") for i in items)
+            if len(items) >= 2 and said >= 2:
                 out.setdefault(owner, []).extend(_field_words(r, items, described=True))
                 continue
         k = p.end
@@ -108,7 +109,6 @@ def _entity(r: Reading, p: Phrase) -> str | None:
     return name if name in r.entities else None
 
 
-_PORTRAITS = {"photo", "picture", "portrait", "headshot", "foto"}
 _PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken", "given", "seen", "run", "won", "lost"}
 _OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level"}
 

@@ -195,7 +195,7 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in r.details_of_acts:
             continue  # 'order a cake by choosing the size and the flavour': the order's details, not things
         if p.start and toks[p.start - 1].possessive and (p.head in _SELF_HEADS or p.head in PERSON_ATTRIBUTES or
-                                                         p.head in _PORTRAITS and not p.plural and
+                                                         p.head in word_set("portraits") and not p.plural and
                                                          (toks[p.start - 1].lemma or toks[p.start - 1].text) in
                                                          word_set("people")):
             continue  # "instructors' profiles" are the instructors, "the driver's licence" a field of the driver
@@ -303,7 +303,7 @@ def entities_stage(r: Reading) -> Reading:
                 for p in f.objects:
                     score[names.get(id(p), "")] += 1
         for prep, p in f.preps:
-            if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in _GROUPING:
+            if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in word_set("grouping_verbs"):
                 score[names[id(p)]] += 3  # 'group them into cookbooks': collections the users fill
                 continue
             if id(p) in names and storing and (prep in _LINK_PREPS or prep == "of" and f.objects and
@@ -388,12 +388,12 @@ def entities_stage(r: Reading) -> Reading:
                                                                    [",", "cada", "con"], [",", "each", "having"]):
             score[names[id(p)]] += 3  # 'current and past exhibitions, each with a description and objects'
         before = [t.text for t in toks[max(0, p.start - 4):p.start] if t.tag != "NUM" and not t.text.isdigit() and
-                  t.text not in _COUNT_WORDS]
+                  t.text not in word_set("numbers")]
         if p.plural and (before[-3:] in (["one", "of", "our"], ["one", "of", "the"], ["uno", "de", "nuestros"],
                                          ["una", "de", "nuestras"]) or before[-2:] in (["any", "of"],)):
             score[names[id(p)]] += 3  # 'with one of our three optometrists': there are several, each a record
         if p.start and toks[p.start - 1].text in {"their", "sus"} and not is_fieldish(p.head, r.language) and \
-                p.head not in _PORTRAITS and any(f.sentence == p.sentence and f.subject is not None and
+                p.head not in word_set("portraits") and any(f.sentence == p.sentence and f.subject is not None and
                                                  f.subject.head in word_set("people") for f in r.frames):
             score[names[id(p)]] += 1  # 'customers can see their unit, their invoices': what people have is kept
         if p.plural and p.start > 1 and toks[p.start - 1].text in {"our", "nuestros", "nuestras"} and \
@@ -787,8 +787,6 @@ def _roles(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, 
     return out
 
 
-_GROUPING = {"group", "organise", "organize", "sort", "collect", "put", "gather", "arrange", "file", "add", "save",
-             "agrupar", "organizar", "guardar", "clasificar", "ordenar"}
 _BEFORE_INFINITIVE = {"y", "o", "para", "a", "de", "poder", "pueda", "puedan", "pueden", "puede", "quiero",
                       "queremos", "deben", "debe", "deberian", "sin", "al"}
 
@@ -832,12 +830,9 @@ def _proper_names(r: Reading) -> frozenset[str]:
 
 _SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", "needs", "necesita", "necesitamos",
              "contain", "contener"}  # 'the site should have news, an agenda and ...', 'debe tener noticias, ...'
-_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dos", "tres", "cuatro",
-                "cinco", "seis", "siete", "ocho", "nueve", "diez"}
 _RANGES = {"collection", "catalogue", "catalog", "range", "selection"}
 _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "color", "size", "waste", "data", "rubbish",
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
-_PORTRAITS = {"photo", "picture", "portrait", "foto", "imagen"}  # "each agent's photo": a field of the agent
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",

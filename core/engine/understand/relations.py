@@ -29,8 +29,6 @@ _NEEDS_SUBJECT = {"follow"}  # 'users follow authors' is a Follow; 'follow ticke
 _BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "group", "organize", "organise",
              "consultar", "buscar", "filtrar", "explorar", "ordenar", "ver", "agrupar"}
 _EMPLOYS = {"hire"}
-_GROUPING = {"group", "organise", "organize", "sort", "collect", "put", "gather", "arrange", "file", "add", "save",
-             "agrupar", "organizar", "guardar", "clasificar", "ordenar"}
 _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
@@ -276,7 +274,7 @@ def _frames(r: Reading) -> None:
                 add_link(r, o, subject)
         for prep, p in f.preps:
             parent = _entity(r, p)
-            if prep in {"into", "en"} and f.verb in _GROUPING and parent and p.plural:
+            if prep in {"into", "en"} and f.verb in word_set("grouping_verbs") and parent and p.plural:
                 for o in objects:
                     add_link(r, o, parent, "many_to_many")  # 'group recipes into cookbooks': one can be in several
                 continue

@@ -81,14 +81,13 @@ def _quantities(toks: list[Token]) -> None:
         for q in _QUANTIFIERS:
             k = i + len(q)
             if k < len(toks) and tuple(t.text for t in toks[i:k]) == q and (
-                    toks[k].text.isdigit() or toks[k].tag in {"DET", "NUM"} and toks[k].text in _NUMBER_WORDS):
+                    toks[k].text.isdigit() or toks[k].tag in {"DET", "NUM"} and
+                    toks[k].text in word_set("numbers") | {"one"}):
                 for t in toks[i:k + 1]:
                     t.tag = "DET"
 
 
 _PRICE_NOUNS = {"rates", "charges", "fees", "costs"}
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
-                 "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce", "veinte"}
 
 
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
