@@ -114,11 +114,18 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             continue
         if before and not any(t.tag == "VERB" for t in gap_before) and not coordinated:
             f.subject = before[-1]
+            whole = next((p for p in phrases if p.end < f.subject.start and p.plural and
+                          [t.text for t in toks[p.end:f.subject.start] if t.tag not in {"DET", "NOUN"}] in
+                          (["of"], ["in"], ["at"], ["from"]) and
+                          p.head in word_set("people") and not f.subject.plural and
+                          not toks[vi].text.endswith("s")), None)
+            f.subject = whole or f.subject  # 'members of our group record sightings': the members do
         elif frames and vi - frames[-1].position <= 8:
             f.subject = frames[-1].subject  # 'members browse products, place orders and reserve rooms'
         after = [p for p in phrases if vi < p.start < stop]
         gap = toks[vi + 1:after[0].start] if after else toks[vi + 1:stop]
-        if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} for t in gap):
+        if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} or
+                         t.tag == "NUM" and "-" in t.text for t in gap):  # 'book a 45-minute appointment'
             first = after[0]
             f.objects.append(first)
             prev = first

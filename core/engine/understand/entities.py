@@ -67,10 +67,12 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
     while k > 1 and toks[k - 1].text in _SEVERAL:
         k -= 1  # 'at our different locations'
     before = toks[p.start - 1].text
+    if place and p.plural and p.words[0] in {"local", "nearby", "cercanos", "locales"}:
+        return before in {"at", "in", "across", "en"}  # 'sightings at local sites'
     if p.plural and before in _SEVERAL:
         return toks[k - 1].text in {"with", "at", "in", "across", "con", "en", "between", "entre", "has",
                                           "have", "tiene", "tienen"}
-    return before in _EACH and toks[p.start - 2].text in {"at", "in", "for", "from", "en", "de", "para"}
+    return before in _EACH and toks[p.start - 2].text in {"at", "in", "for", "from", "of", "en", "de", "para"}
 
 
 def _skip(head: str) -> bool:
@@ -236,6 +238,11 @@ def entities_stage(r: Reading) -> Reading:
         if not name and not p.modifiers and marked[p.head] >= 2 and _verbal(p.head) and not p.head.endswith("ing") \
                 and entity_name(p.head, None, r.language) not in _GENERIC_HEADS:
             name = entity_name(p.head, None, r.language)  # "this season's plays ... each play's page": a noun here
+        if not name and not p.modifiers and not p.plural and p.start and toks[p.start - 1].text in _EACH and \
+                p.end + 1 < len(toks) and toks[p.end].text == "of" and toks[p.end + 1].tag == "DET" and \
+                _verbal(p.head) and not p.head.endswith(("ing", "ed")):
+            name = entity_name(p.head, None, r.language)  # 'logs each play of a game': a play is a record
+            score[name] += 1
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
@@ -253,6 +260,10 @@ def entities_stage(r: Reading) -> Reading:
         if p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
                 toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS:
             continue  # 'an issue tracker for a small team': who uses the app, not a record in it
+        if not p.plural and not p.modifiers and p.head in _GROUPS and p.start and \
+                toks[p.start - 1].text in {"our", "my", "nuestro", "nuestra", "mi"} and \
+                any(f.subject is p for f in r.frames):
+            continue  # 'where our group logs each play': the group is who uses the app ('we'), not a record
         lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
         if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
             continue  # "we're a volunteer-run animal shelter": who we are, not a record
@@ -294,6 +305,8 @@ def entities_stage(r: Reading) -> Reading:
         for p in f.objects:
             if id(p) in names and storing:
                 score[names[id(p)]] += 3 if id(p) in joined else 2  # 'book services': what is booked is a thing
+                if p.start and r.sentences[p.sentence][p.start - 1].text in _EACH:
+                    score[names[id(p)]] += 1  # 'records each walk': one record per walk
             elif id(p) in names and shown and p.plural:
                 score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
@@ -309,6 +322,9 @@ def entities_stage(r: Reading) -> Reading:
             if id(p) in names and storing and (prep in _LINK_PREPS or prep == "of" and f.objects and
                                                id(f.objects[0]) not in names):
                 score[names[id(p)]] += 1  # 'assign tasks to members', 'upload images of their projects'
+            elif id(p) in names and storing and prep == "of" and f.objects and id(f.objects[0]) in names and \
+                    f.objects[0].start and r.sentences[f.sentence][f.objects[0].start - 1].text in _EACH:
+                score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
     for p in r.phrases:
         if id(p) in names and p.head in {"calendar", "calendario"} and p.modifiers and not _skip(p.modifiers[-1]):
@@ -330,7 +346,9 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 1  # 'schedule screenings in each screen': there are several to keep
         elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del"} and any(
                 q.end == p.start - 2 and id(q) in names for q in r.phrases if q.sentence == p.sentence):
-            score[names[id(p)]] += 2  # 'los partidos de cada jornada': each one groups records
+            stored = any(q.end == p.start - 2 and q in f.objects for f in r.frames if f.verb in _STORING_VERBS
+                         for q in r.phrases if q.sentence == p.sentence)
+            score[names[id(p)]] += 3 if stored else 2  # 'los partidos de cada jornada': each one groups records
         people = _people_after_of(r, p)
         if people is not None and id(people) in names and not is_fieldish(p.head, r.language) and \
                 p.head not in _SELF_HEADS and p.head not in PERSON_ATTRIBUTES:

@@ -177,6 +177,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         if feature == "booking_slots":
             with_ = next((_target(r, p) for _, p in f.preps if _target(r, p)), None)
             who = _target(r, f.subject) or ""
+            said = name_of(objs[0], r.language) if objs and not target else None
+            if said in _BOOKINGS and said not in r.entities:
+                target = said  # 'book a 90-minute appointment': the prompt's own word names the booking
             if target in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
             elif target:

@@ -177,6 +177,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None and len(nxt) > 3 or
                  prev.text == "and" and nxt in known_nouns() and nxt not in verbs):
             t.tag, t.lemma = "VERB", w  # 'users can organize tasks, set deadlines, and receive reminders'
+        elif language == "en" and w in verbs and verbs[w] == w and prev and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and _people_of(toks, i) and \
+                (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
+            t.tag, t.lemma = "VERB", w  # 'members of our group record sightings': the verb agrees with 'members'
+        elif language == "en" and w == "part" and prev and prev.lemma == "take":
+            t.tag = "ADV"  # 'who took part': an idiom, not a part
         elif language == "en" and nxt == "now" and w in verbs and verbs[w] == w:
             t.tag, t.lemma = "VERB", w  # "'Book now' buttons"
         elif language == "en" and prev and prev.text in word_set("subject_pronouns") and _closed(w) is None and \
@@ -296,6 +302,17 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             mixed = language == "es" and (english in known_nouns() or english in ENTITY_WORDS_EN) and w != english
             t.lemma = english if mixed else singular(w, language)  # 'services' in a Spanish-styled prompt
     return toks
+
+
+def _people_of(toks: list[Token], i: int) -> bool:
+    """'members of our angling club | record': plural people, 'of/in/at', a determiner and nouns before word i."""
+    j = i - 1
+    while j > 0 and toks[j].tag == "NOUN" and not toks[j].text.endswith("s"):
+        j -= 1
+    people = toks[j - 2] if j > 1 else None
+    return people is not None and j < i - 1 and toks[j].tag == "DET" and \
+        toks[j - 1].text in {"of", "in", "at", "from"} and people.tag == "NOUN" and people.text.endswith("s") and \
+        singular(people.text) in word_set("people")
 
 
 def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str]) -> bool:

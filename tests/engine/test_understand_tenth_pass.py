@@ -1,0 +1,74 @@
+"""Understanding (issue 9), tenth pass: grammar that holds across phrasings (agreement, 'each X of a Y', idioms),
+booking names the prompt uses, and media tools described by what they add to photos."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(("prompt", "things", "who"), [
+    ("A fishing log where members of our angling club record catches of each fish at local lakes.",
+     {"Member", "Catch", "Fish"}, "Member"),
+    ("A site where parents at our school book slots with teachers.", {"Parent", "Teacher"}, "Parent"),
+])
+def test_the_verb_agrees_with_the_people_before_of(prompt, things, who):
+    """'members of our club record catches': 'record' is the members' verb, not part of 'club record catches'."""
+    spec = infer_spec(prompt)
+    assert things <= names(spec), names(spec)
+    assert "ClubRecord" not in names(spec) and "SchoolBook" not in names(spec), names(spec)
+    thing = sorted(things - {who})[0]
+    booked = "Booking" if "Booking" in names(spec) else thing
+    assert who in parents(spec, booked) or who in parents(spec, thing), (parents(spec, booked), parents(spec, thing))
+
+
+def test_each_x_of_a_y_keeps_both():
+    spec = infer_spec("A quiz league tracker where I log each round of a quiz and the points every team scored.")
+    assert {"Round", "Quiz"} <= names(spec), names(spec)
+    assert "Quiz" in parents(spec, "Round"), parents(spec, "Round")
+
+
+@pytest.mark.parametrize("prompt", [
+    "A choir app where our group logs each concert, who took part and the songs we sang.",
+    "A running club site where runners who took part in a race log their times.",
+])
+def test_taking_part_is_not_a_part(prompt):
+    assert "Part" not in names(infer_spec(prompt))
+
+
+def test_our_group_doing_something_is_who_uses_the_app():
+    spec = infer_spec("A walking app where our group records each walk of a trail with the distance.")
+    assert "Group" not in names(spec), names(spec)
+    assert {"Walk", "Trail"} <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "booking"), [
+    ("A salon website where clients browse treatments and book a 45-minute appointment with a stylist.",
+     "Appointment"),
+    ("A small hotel site where guests look at the rooms and book a reservation for their stay.", "Reservation"),
+])
+def test_a_booking_keeps_the_word_the_prompt_uses(prompt, booking):
+    spec = infer_spec(prompt)
+    assert booking in names(spec), names(spec)
+    assert "Booking" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "An app that lets people create custom filters for their photos and tweak brightness and contrast.",
+    "Software where users add decorative borders to their pictures and save the result.",
+    "A program with virtual musical instruments so kids can play drums and piano together.",
+])
+def test_photo_effects_and_virtual_instruments_are_declined(prompt):
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A photo club site where members upload photos to monthly competitions and judges score them.",
+    "A framing shop app to track customer orders of frames for their photos, with price and pickup date.",
+])
+def test_data_apps_about_photos_still_build(prompt):
+    assert infer_spec(prompt).entities
