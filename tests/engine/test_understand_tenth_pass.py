@@ -72,3 +72,20 @@ def test_photo_effects_and_virtual_instruments_are_declined(prompt):
 ])
 def test_data_apps_about_photos_still_build(prompt):
     assert infer_spec(prompt).entities
+
+
+@pytest.mark.parametrize(("prompt", "things"), [
+    ("Una app para el torneo de dominó del barrio: las partidas de cada ronda con su resultado.", {"Match", "Round"}),
+    ("Una app para el gimnasio municipal donde los usuarios compran su abono mensual y reservan la taquilla.",
+     {"Pass", "Locker"}),
+    ("Una web para la guardería: las educadoras apuntan las comidas y la siesta de cada bebé.", {"Educator", "Baby"}),
+])
+def test_common_spanish_nouns_have_english_names(prompt, things):
+    spec = infer_spec(prompt)
+    assert things <= names(spec), names(spec)
+
+
+def test_fruit_and_vegetables_for_sale_are_products():
+    spec = infer_spec("Una tienda online de mi huerta: vendo fruta y verdura por kilos y los clientes hacen pedidos.")
+    assert "Product" in names(spec), names(spec)
+    assert not {"Fruit", "Vegetable", "Fruta", "Verdura"} & names(spec), names(spec)

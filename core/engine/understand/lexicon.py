@@ -154,6 +154,14 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "capitana": "Captain", "entreno": "TrainingSession", "pedagogo": "Teacher",
     "camino": "Trail", "sendero": "Trail", "socorrista": "Lifeguard", "piscina": "Pool", "carrera": "Race",
     "corredor": "Runner", "corredora": "Runner", "inscrito": "Registrant", "pareja": "Couple",
+    "ronda": "Round", "partida": "Match", "abono": "Pass", "fruta": "Fruit", "verdura": "Vegetable",
+    "hortaliza": "Vegetable", "educador": "Educator", "educadora": "Educator", "autobus": "Bus", "hotel": "Hotel",
+    "ahorro": "Saving", "dieta": "Diet", "bebe": "Baby", "guarderia": "Nursery", "trimestre": "Term",
+    "taquilla": "Locker", "cama": "Bed", "promocion": "Promotion", "archivo": "File", "valoracion": "Rating",
+    "marca": "Brand", "cerveza": "Beer", "velero": "Sailboat", "oficina": "Office", "inspeccion": "Inspection",
+    "sugerencia": "Suggestion", "deberes": "Homework", "evaluacion": "Assessment", "poni": "Pony", "vaca": "Cow",
+    "oveja": "Sheep", "gallina": "Hen", "clienta": "Customer", "cocinera": "Chef",
+    "racion": "Portion", "queso": "Cheese", "carne": "Meat",
 }
 ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 
