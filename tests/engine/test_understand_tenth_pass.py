@@ -89,3 +89,9 @@ def test_fruit_and_vegetables_for_sale_are_products():
     spec = infer_spec("Una tienda online de mi huerta: vendo fruta y verdura por kilos y los clientes hacen pedidos.")
     assert "Product" in names(spec), names(spec)
     assert not {"Fruit", "Vegetable", "Fruta", "Verdura"} & names(spec), names(spec)
+
+
+def test_the_things_after_a_topic_colon_are_kept():
+    spec = infer_spec("A darts league: players from different clubs, a match night every Tuesday, points for each "
+                      "leg, and a table for the season.")
+    assert {"Player", "Club", "MatchNight", "Point"} <= names(spec), names(spec)

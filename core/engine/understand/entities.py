@@ -243,6 +243,11 @@ def entities_stage(r: Reading) -> Reading:
                 _verbal(p.head) and not p.head.endswith(("ing", "ed")):
             name = entity_name(p.head, None, r.language)  # 'logs each play of a game': a play is a record
             score[name] += 1
+        if not name and p.plural and not p.modifiers and is_fieldish(p.head, r.language) and \
+                p.end + 1 < len(toks) and toks[p.end].text in {"for", "per", "por", "de"} and \
+                toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS:
+            name = entity_name(p.head, None, r.language)  # 'scores for each round': one record per round
+            score[name] += 1
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
@@ -344,7 +349,8 @@ def entities_stage(r: Reading) -> Reading:
             k -= 1
         if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en"}:
             score[names[id(p)]] += 1  # 'schedule screenings in each screen': there are several to keep
-        elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del"} and any(
+        elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del", "for",
+                                                                                         "per", "por"} and any(
                 q.end == p.start - 2 and id(q) in names for q in r.phrases if q.sentence == p.sentence):
             stored = any(q.end == p.start - 2 and q in f.objects for f in r.frames if f.verb in _STORING_VERBS
                          for q in r.phrases if q.sentence == p.sentence)
@@ -755,7 +761,8 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
         colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
         if colon is None:
             continue
-        bonus = 3 if any(t.text in word_set("tool_nouns") for t in toks[:colon]) else 1  # 'an app for X: a, b, c'
+        topic = si == 0 and 1 < colon <= 5 and all(t.tag in {"DET", "NOUN", "ADJ"} for t in toks[:colon])
+        bonus = 3 if topic or any(t.text in word_set("tool_nouns") for t in toks[:colon]) else 1  # 'an app for X: a, b
         described = next((i for i, t in enumerate(toks) if i > colon and t.text in _DESCRIBED), len(toks))
         starts = [colon] + [i for i, t in enumerate(toks) if i > colon and t.text in {",", "and", "y"}]
         for start in starts:
@@ -853,8 +860,8 @@ _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "col
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
-_MANY_WORDS = {"several", "multiple", "many", "various", "varios", "varias", "muchos", "muchas", "distintos",
-               "distintas", "diferentes"}
+_MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", "varias", "muchos", "muchas",
+               "distintos", "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
 _TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
                "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}
