@@ -95,3 +95,22 @@ def test_the_things_after_a_topic_colon_are_kept():
     spec = infer_spec("A darts league: players from different clubs, a match night every Tuesday, points for each "
                       "leg, and a table for the season.")
     assert {"Player", "Club", "MatchNight", "Point"} <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "things"), [
+    ("stamp album tracker - stamps by country, year and condition", {"Stamp"}),
+    ("vinyl collection — artist, title, year, pressing and what I paid", {"Vinyl"}),
+    ("gig diary – bands I've seen, the venue and who came with me", {"Band", "Venue"}),
+])
+def test_a_dash_after_the_title_works_as_a_colon(prompt, things):
+    spec = infer_spec(prompt)
+    assert things <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("A packing list for camping trips: the gear, its weight and which bag it goes in.", "Bag"),
+    ("birding log: birds I have spotted, date, which wood and which binoculars", "Wood"),
+    ("Una app para el coro: los ensayos, quién viene y a qué concierto vamos.", "Concert"),
+])
+def test_which_x_is_a_choice_among_kept_records(prompt, thing):
+    assert thing in names(infer_spec(prompt))

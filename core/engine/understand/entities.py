@@ -331,6 +331,12 @@ def entities_stage(r: Reading) -> Reading:
                     f.objects[0].start and r.sentences[f.sentence][f.objects[0].start - 1].text in _EACH:
                 score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
+    for p in r.phrases:  # 'which telescope', 'who brings which dish', 'a que grupo': a choice among kept records
+        toks = r.sentences[p.sentence]
+        if id(p) in names and p.start and toks[p.start - 1].text in _WHICH and not p.modifiers and \
+                not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS and \
+                (toks[p.start - 1].text != "que" or p.start > 1 and toks[p.start - 2].text in {"a", "en", "de", "y"}):
+            score[names[id(p)]] += 3
     for p in r.phrases:
         if id(p) in names and p.head in {"calendar", "calendario"} and p.modifiers and not _skip(p.modifiers[-1]):
             score[names[id(p)]] += 3  # 'the rehearsal calendar': the rehearsals are kept and shown by date
@@ -429,11 +435,13 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[0]
         after = toks[lead.end].text if lead.end < len(toks) else ""
         if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
-                lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS and \
+                lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES and \
                 after in {"with", "con", ":", "for", "para", "de"}:
             score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
         else:
-            score[names[id(lead)]] += 2  # the request's topic: 'restaurant reservations: ...'
+            described = after == ":" and sum(is_fieldish(q.head, r.language) for q in r.phrases[:8]
+                                             if q.sentence == 0 and q.start > lead.end) >= 2
+            score[names[id(lead)]] += 3 if described else 2  # the request's topic: 'restaurant reservations: ...'
 
     for group in r.lists:
         named = [names[id(p)] for p in group if id(p) in names]
@@ -860,6 +868,7 @@ _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "col
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
+_WHICH = {"which", "what", "whichever", "cual", "cuales", "que"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", "varias", "muchos", "muchas",
                "distintos", "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}

@@ -41,6 +41,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
+    text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
+    text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ", r"\1: ", text)  # 'coin collection app - coins, ...'
     for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
         toks = [_token(t) for t in _TOKEN.findall(raw)]
         if toks:
