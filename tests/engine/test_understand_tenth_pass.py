@@ -114,3 +114,16 @@ def test_a_dash_after_the_title_works_as_a_colon(prompt, things):
 ])
 def test_which_x_is_a_choice_among_kept_records(prompt, thing):
     assert thing in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(("prompt", "things", "absent"), [
+    ("app para apuntar mis viajes: los países y las ciudades que visité en cada viaje", {"Trip"}, {"Paise"}),
+    ("club de atletismo: atletas, competiciones y las marcas de cada uno", {"Athlete", "Competition"}, {"Uno"}),
+    ("app para mi huerto: qué tengo plantado en cada bancal y cuántos kilos saco", {"Bed"}, {"Tengo", "Saco"}),
+    ("hábitos diarios tipo leer, meditar o beber agua y marcar cada día si lo he cumplido", {"Habit"}, {"Beber"}),
+    ("lista de pelis para ver con mi novia", {"Movie"}, {"Peli"}),
+])
+def test_spanish_plurals_verbs_and_everyday_words(prompt, things, absent):
+    spec = infer_spec(prompt)
+    assert things <= names(spec), names(spec)
+    assert not absent & names(spec), names(spec)

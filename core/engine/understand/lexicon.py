@@ -161,7 +161,11 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "marca": "Brand", "cerveza": "Beer", "velero": "Sailboat", "oficina": "Office", "inspeccion": "Inspection",
     "sugerencia": "Suggestion", "deberes": "Homework", "evaluacion": "Assessment", "poni": "Pony", "vaca": "Cow",
     "oveja": "Sheep", "gallina": "Hen", "clienta": "Customer", "cocinera": "Chef",
-    "racion": "Portion", "queso": "Cheese", "carne": "Meat",
+    "racion": "Portion", "queso": "Cheese", "carne": "Meat", "atleta": "Athlete", "competicion": "Competition",
+    "catequista": "Catechist", "cromo": "Sticker", "reparto": "Delivery", "coreografia": "Choreography",
+    "profe": "Teacher", "peli": "Movie", "variedad": "Variety", "bancal": "Bed", "barrio": "Neighbourhood",
+    "prenda": "Garment", "armario": "Wardrobe", "amiga": "Friend", "juguete": "Toy", "sello": "Stamp",
+    "moneda": "Coin", "vinilo": "Vinyl", "comic": "Comic", "recorrido": "Route",
 }
 ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 

@@ -59,7 +59,11 @@ def es_forms(verb: str) -> set[str]:
     return forms
 
 
-_SHORT_ES = {"ver": {"ve", "ven", "veo", "vemos", "vea", "vean", "viendo", "visto"}}
+_SHORT_ES = {"ver": {"ve", "ven", "veo", "vemos", "vea", "vean", "viendo", "visto"},
+             "tener": {"tener", "tengo", "tiene", "tienen", "tenemos", "tenga", "tengan", "teniendo", "tenido"},
+             "hacer": {"hacer", "hago", "hace", "hacen", "hacemos", "haga", "hagan", "haciendo", "hecho"},
+             "poner": {"poner", "pongo", "pone", "ponen", "ponemos", "ponga", "pongan", "poniendo", "puesto"},
+             "traer": {"traer", "traigo", "trae", "traen", "traemos", "traiga", "traigan", "trayendo", "traido"}}
 _ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "aprender", "vender", "responder", "poder", "ser",
           "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender",
           "pertenecer", "contener", "mantener", "obtener", "proveer", "atender", "devolver", "resolver"}
@@ -139,6 +143,8 @@ def _singular_es(word: str) -> str:
     """Spanish singular: facturas -> factura, canciones -> cancion, profesores -> profesor, luces -> luz."""
     if word.endswith("ces"):
         return word[:-3] + "z"
+    if word.endswith(("ises", "eses", "oses", "uses")):
+        return word[:-2]  # paises -> pais, meses -> mes, autobuses -> autobus
     if word.endswith("iones"):
         return word[:-2]
     if word.endswith("umes"):
