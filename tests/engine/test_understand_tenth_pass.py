@@ -127,3 +127,38 @@ def test_spanish_plurals_verbs_and_everyday_words(prompt, things, absent):
     spec = infer_spec(prompt)
     assert things <= names(spec), names(spec)
     assert not absent & names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "An app to keep track of my houseplants and when I water them.",
+    "We keep losing track of which neighbour borrowed the ladder.",
+    "I want to keep tabs on my running shoes and the miles on each pair.",
+])
+def test_keeping_track_is_an_idiom_not_a_track(prompt):
+    assert "Track" not in names(infer_spec(prompt))
+
+
+def test_times_of_day_after_a_thing_say_when():
+    spec = infer_spec("Track my glucose readings morning and evening, plus the insulin doses I take.")
+    assert "Morning" not in names(spec) and "Evening" not in names(spec), names(spec)
+    assert any(n.endswith("Reading") for n in names(spec)), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "un juego del ahorcado para practicar vocabulario con mis alumnos",
+    "a crossword game for my grandad with easy clues",
+    "word counter that shows how long my essay takes to read",
+    "a tool that shrinks my pictures before I upload them",
+    "generador de firmas de correo con mi logo y mi cargo",
+])
+def test_small_tools_and_word_games_are_declined(prompt):
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A site where members of our bridge club record the games they play and see a ranking.",
+    "A board game night tracker where we log each game we play and who won.",
+])
+def test_recording_games_is_a_data_app(prompt):
+    assert infer_spec(prompt).entities

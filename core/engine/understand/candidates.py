@@ -7,7 +7,7 @@ import re
 from core.engine.understand.reading import Frame, Phrase, Reading, Token
 from core.engine.understand.vocab import load, word_set
 
-_LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/"}
+_LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/", "plus"}
 _EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",), ("como",), ("incluyendo",),
                     ("tales", "como"), ("for", "example"), ("por", "ejemplo"))
 _RELATIVE = {"that", "which", "que", "whom"}
@@ -130,7 +130,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             f.objects.append(first)
             prev = first
             for p in after[1:]:
-                between = [t for t in toks[prev.end:p.start] if t.tag != "DET"]
+                between = [t for t in toks[prev.end:p.start] if t.tag not in {"DET", "ADV"}]
                 if p.end < len(toks) and toks[p.end].tag in {"VERB", "AUX"}:
                     break  # 'teach classes and students enroll': students start the next clause
                 if between and all(t.text in _LIST_JOINERS for t in between):

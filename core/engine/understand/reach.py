@@ -68,9 +68,15 @@ def decline_reason(r: Reading) -> str | None:
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
     played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text))
-    if played or soft and (stored < 2 or gamey and stored < 4):
+    tracked = _TRACKED_GAMES.search(text)  # 'members record the games they play': a club's records, not a game
+    if played or soft and not tracked and (stored < 2 or gamey and stored < 4):
         return "a game"
     return None
+
+
+_TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|track|tracks|tracking|keep|keeps|enter|"
+                            r"enters|registr\w*|apunt\w*|anot\w*) (?:\w+ ){0,3}(?:games|matches|results|scores|"
+                            r"partidas|partidos|resultados)\b")
 
 
 def _data_words(text: str) -> bool:

@@ -95,7 +95,10 @@ _PRICE_NOUNS = {"rates", "charges", "fees", "costs"}
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
                  (r"\bi'm\b", "i am"), (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(we|you|they)'re\b", r"\1 are"),
                  (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
-                 (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"))
+                 (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"\b(who|what|that|there)'s\b", r"\1 is"),
+                 (r"\b(?:keep|keeps|keeping|kept) (?:a )?(?:track|tabs|note) (?:of|on)\b(?! track)", "track"),
+                 (r"\b(?:(?:keep|keeps|kept) )?(?:lose|loses|losing|lost) track of\b", "needs to track"))  # idioms
+
 
 
 def _token(raw: str) -> Token:
@@ -183,6 +186,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 not prev.text.endswith("s") and _people_of(toks, i) and \
                 (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
             t.tag, t.lemma = "VERB", w  # 'members of our group record sightings': the verb agrees with 'members'
+        elif language == "en" and w in _TIMES_OF_DAY and prev and (
+                prev.tag == "NOUN" and prev.text.endswith("s") or prev.tag == "ADV" and prev.text in _TIMES_OF_DAY or
+                prev.text in {"and", "or"} and i > 1 and toks[i - 2].text in _TIMES_OF_DAY):
+            t.tag = "ADV"  # 'readings morning and evening': when, not a thing
+        elif language == "en" and w == "plus" and prev and prev.text in {",", "and"} | _TIMES_OF_DAY:
+            t.tag = "CONJ"  # '..., plus the meds I am on'
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
             t.tag = "ADV"  # 'who took part': an idiom, not a part
         elif language == "en" and nxt == "now" and w in verbs and verbs[w] == w:
@@ -336,6 +345,7 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
+_TIMES_OF_DAY = {"morning", "evening", "afternoon", "night", "mornings", "evenings", "afternoons", "nights"}
 _PLURAL_FORM_NOUNS = {"sales", "news", "savings", "sports", "goods", "earnings", "series", "species", "analytics",
                       "clothes", "glasses", "economics", "logistics", "electronics", "graphics", "physics", "ethics"}
 _INFINITIVE = re.compile(r"[a-z]{4,}(?:ar|er|ir)(?:se|lo|la|los|las)?")
@@ -389,6 +399,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.tag == "NOUN" and w.endswith("s") and not prev.text.endswith("s") and \
             singular(w) not in known_nouns() and verb_lemmas().get(w) != w:
         return True  # 'the software allows businesses to...'
+    if prev.tag == "NOUN" and w.endswith("ed") and verb_lemmas().get(w, w) != w and _closed(nxt) in {"DET", "PRON"}:
+        return True  # 'which neighbour borrowed the ladder': a past tense before its object
     if prev.tag == "NOUN":  # 'members borrow books', 'a user rates recipes'
         plural_subject = prev.text.endswith("s") and not prev.text.endswith("ss") or prev.text in _COLLECTIVE
         return (plural_subject and not w.endswith("s")) or (not plural_subject and w.endswith("s") and
