@@ -162,3 +162,15 @@ def test_small_tools_and_word_games_are_declined(prompt):
 ])
 def test_recording_games_is_a_data_app(prompt):
     assert infer_spec(prompt).entities
+
+
+def test_what_people_have_is_tracked_not_the_people():
+    spec = infer_spec("An app to track my students' assignments and the marks they get.")
+    assert "Assignment" in names(spec), names(spec)
+
+
+def test_a_list_ending_in_etc_gives_examples_not_things_or_fields():
+    spec = infer_spec("Memberships tracker: gym, pool, yoga etc, with the monthly cost and renewal date")
+    assert "Membership" in names(spec), names(spec)
+    assert not {"Gym", "Pool", "Yoga"} & names(spec), names(spec)
+    assert not {"gym", "pool", "yoga"} & {f.name for f in spec.entity("Membership").fields}

@@ -83,6 +83,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
         if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
             continue  # 'by category (economy, SUV, van)': examples of the thing, not its fields
+        if items and items[-1].end < len(toks) and toks[items[-1].end].text in {"etc", "etcetera"}:
+            continue  # 'subscriptions tracker: netflix, spotify, gym etc': examples, not fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))

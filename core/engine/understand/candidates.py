@@ -127,6 +127,10 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} or
                          t.tag == "NUM" and "-" in t.text for t in gap):  # 'book a 45-minute appointment'
             first = after[0]
+            if first.possessive and first.plural and len(after) > 1 and after[1].start == first.end and \
+                    after[1].plural:
+                first = after[1]  # "track my kids' chores": the chores are tracked, the kids have them
+                after = after[1:]
             f.objects.append(first)
             prev = first
             for p in after[1:]:

@@ -174,6 +174,9 @@ def entities_stage(r: Reading) -> Reading:
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r)
+    examples |= {id(x) for group in r.lists for x in group  # 'netflix, spotify, gym etc': examples of a thing
+                 if group[-1].end < len(r.sentences[group[-1].sentence]) and
+                 r.sentences[group[-1].sentence][group[-1].end].text in {"etc", "etcetera"}}
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
@@ -341,6 +344,12 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in names and p.head in {"calendar", "calendario"} and p.modifiers and not _skip(p.modifiers[-1]):
             score[names[id(p)]] += 3  # 'the rehearsal calendar': the rehearsals are kept and shown by date
     _feature_object_bonus(r, names, score)
+    for f in r.frames:  # "track my kids' chores": whose chores they are is kept too
+        for p in f.objects:
+            q = next((q for q in r.phrases if q.sentence == p.sentence and q.end == p.start and q.possessive), None)
+            if q is not None and id(q) in names and q.plural and q.head in word_set("people") and \
+                    f.verb in _STORING_VERBS:
+                score[names[id(q)]] += 2
     for p in r.phrases:  # 'loans between friends', 'prestamos entre amigos': the people are records too
         if id(p) in names and p.head in word_set("people") and p.start and \
                 r.sentences[p.sentence][p.start - 1].text in {"between", "among", "amongst", "entre"}:
