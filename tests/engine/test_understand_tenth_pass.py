@@ -174,3 +174,15 @@ def test_a_list_ending_in_etc_gives_examples_not_things_or_fields():
     assert "Membership" in names(spec), names(spec)
     assert not {"Gym", "Pool", "Yoga"} & names(spec), names(spec)
     assert not {"gym", "pool", "yoga"} & {f.name for f in spec.entity("Membership").fields}
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("tortoise care log: feedings, weighings and vet visits", "Feeding"),
+    ("A garden journal where I record plantings in each bed and the harvest.", "Planting"),
+])
+def test_plural_ing_nouns_are_records(prompt, thing):
+    assert thing in names(infer_spec(prompt))
+
+
+def test_settings_are_not_records():
+    assert "Setting" not in names(infer_spec("A family chat app with group messages, photos and privacy settings."))

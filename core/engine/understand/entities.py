@@ -159,8 +159,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
-    if _skip(head) or is_fieldish(head, language) or _verbal(head):
-        return None
+    if _skip(head) or is_fieldish(head, language) or _verbal(head) and not (
+            language == "en" and p.plural and head.endswith("ing") and len(head) > 6 and p.words[-1].endswith("ings")):
+        return None  # ... but 'feedings', 'weighings', 'plantings' are records, however verbal the word
     if language == "en" and mod and head in word_set("vague_heads") and mod not in skip_mod and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(head, mod, language)  # 'discount codes', 'price tiers': a bare 'code' says nothing
