@@ -186,3 +186,23 @@ def test_plural_ing_nouns_are_records(prompt, thing):
 
 def test_settings_are_not_records():
     assert "Setting" not in names(infer_spec("A family chat app with group messages, photos and privacy settings."))
+
+
+def test_two_things_heading_a_section_are_both_kept():
+    spec = infer_spec("We need a site for our darts league. It should have:\n"
+                      "- Venues and teams: each venue hosts one or more teams\n"
+                      "- Fixtures and results: the season's fixtures with the score of each leg")
+    assert {"Venue", "Team", "Fixture"} <= names(spec), names(spec)
+
+
+def test_a_page_headed_by_plural_things_lists_them():
+    spec = infer_spec("Website for a pottery studio. Classes page: wheel throwing, hand building, glazing, max 6 "
+                      "people, book a place online. Customers have accounts and can see their bookings.")
+    assert "Class" in names(spec) or "ClassSession" in names(spec), names(spec)
+    assert "Max" not in names(spec) and "Book" not in names(spec), names(spec)
+
+
+def test_people_who_have_accounts_are_who_acts_next():
+    spec = infer_spec("An online tea shop. Customers have accounts and can rate the teas they bought.")
+    assert "Customer" in names(spec), names(spec)
+    assert "Account" not in names(spec), names(spec)

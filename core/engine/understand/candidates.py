@@ -7,6 +7,7 @@ import re
 from core.engine.understand.reading import Frame, Phrase, Reading, Token
 from core.engine.understand.vocab import load, word_set
 
+_HAVE = {"have", "has", "tienen", "tiene"}
 _LIST_JOINERS = {",", "and", "or", "y", "o", "e", "u", "&", "/", "plus"}
 _EXAMPLE_MARKERS = (("such", "as"), ("like",), ("including",), ("eg",), ("e-g",), ("como",), ("incluyendo",),
                     ("tales", "como"), ("for", "example"), ("por", "ejemplo"))
@@ -114,6 +115,12 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             continue
         if before and not any(t.tag == "VERB" for t in gap_before) and not coordinated:
             f.subject = before[-1]
+            k = f.subject.start - 1
+            while k > 0 and toks[k].tag == "DET":
+                k -= 1
+            owner = next((p for p in phrases if p.end == k), None) if k > 0 and toks[k].text in _HAVE else None
+            if owner is not None and any(t.text in {"and", "y"} for t in gap_before):
+                f.subject = owner  # 'customers have accounts and can see past orders': the customers see them
             whole = next((p for p in phrases if p.end < f.subject.start and p.plural and
                           [t.text for t in toks[p.end:f.subject.start] if t.tag not in {"DET", "NOUN"}] in
                           (["of"], ["in"], ["at"], ["from"]) and

@@ -252,6 +252,14 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS:
             name = entity_name(p.head, None, r.language)  # 'scores for each round': one record per round
             score[name] += 1
+        if p.head in {"page", "pages"} and len(p.words) >= 2 and p.words[-2].endswith("s") and \
+                p.words[-2] not in _SECTIONS | _PAGE_NAMES | _STYLED and p.end < len(toks) and toks[p.end].text == ":":
+            mod = singular(p.words[-2], r.language)
+            if not _skip(mod) and not is_fieldish(mod, r.language) and not _verbal(mod):
+                listed = entity_name(mod, None, r.language)  # 'Workshops page: beginner knitting, crochet, ...'
+                score[listed] += 3
+                first.setdefault(listed, n)
+                word.setdefault(listed, mod)
         if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
@@ -796,6 +804,15 @@ def _section_headers(r: Reading, names: dict[int, str], score: Counter[str]) -> 
     out: dict[str, str] = {}
     for si, toks in enumerate(r.sentences):
         head = next((p for p in r.phrases if p.sentence == si and p.start == 0), None)
+        pair = next((q for q in r.phrases if head is not None and q.sentence == si and q.start == head.end + 1 and
+                     toks[head.end].text in {"and", "&", "y"} and q.end < len(toks) and toks[q.end].text == ":"),
+                    None)  # 'Divisions and teams: ...', 'Fixtures and results: ...'
+        if si and pair is not None and pair.plural and head.plural and \
+                not {head.head, pair.head} & (_PAGES | _SECTIONS | _STYLED | _PAGE_NAMES):
+            for q in (head, pair):
+                if id(q) in names:
+                    score[names[id(q)]] += 3
+            continue
         if not si or head is None or id(head) not in names or head.end >= len(toks) or toks[head.end].text != ":" \
                 or not head.plural or head.head in _PAGES | _SECTIONS | _STYLED | _PAGE_NAMES:
             continue

@@ -74,7 +74,8 @@ def _lines(prompt: str) -> str:
 
 
 _QUANTIFIERS = (("up", "to"), ("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
-                ("no", "more"), ("hasta",), ("al", "menos"), ("mas", "de"), ("menos", "de"))
+                ("no", "more"), ("hasta",), ("al", "menos"), ("mas", "de"), ("menos", "de"), ("max",), ("maximum",),
+                ("min",), ("minimum",), ("maximo",), ("minimo",))
 
 
 def _quantities(toks: list[Token]) -> None:
@@ -194,6 +195,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "CONJ"  # '..., plus the meds I am on'
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
             t.tag = "ADV"  # 'who took part': an idiom, not a part
+        elif language == "en" and w in {"book", "reserve"} and nxt in {"a", "an", "your", "their", "his", "her", "one",
+                                                                      "online", "now", "in", "places", "seats"} and \
+                not (prev and prev.tag in {"DET", "ADJ"}):
+            t.tag, t.lemma = "VERB", w  # '..., book a place online': a booking verb, not a book
         elif language == "en" and nxt == "now" and w in verbs and verbs[w] == w:
             t.tag, t.lemma = "VERB", w  # "'Book now' buttons"
         elif language == "en" and prev and prev.text in word_set("subject_pronouns") and _closed(w) is None and \
