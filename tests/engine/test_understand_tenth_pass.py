@@ -206,3 +206,27 @@ def test_people_who_have_accounts_are_who_acts_next():
     spec = infer_spec("An online tea shop. Customers have accounts and can rate the teas they bought.")
     assert "Customer" in names(spec), names(spec)
     assert "Account" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "An app that removes the background from your photos in one click.",
+    "Software that improves the sharpness of old pictures and restores faded colours.",
+    "A tool that reduces the noise in my videos and stabilises shaky footage.",
+    "A dice roller for board games that shows each roll of the dice.",
+    "A turn order randomizer for our games nights.",
+    "Race against opponents on neon tracks and unlock faster cars in this arcade game.",
+    "An interactive storytelling app where readers choose their own adventure.",
+    "Players become pirates who sail between islands and battle rival ships for treasure.",
+])
+def test_media_changes_dice_and_games_are_declined(prompt):
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "An app that helps role-playing game players keep track of their quests, objectives and rewards.",
+    "A photo club site where members upload photos of each outing and comment on them.",
+    "A car club app where members log the changes they make to their cars, with photos.",
+])
+def test_trackers_for_players_and_photo_clubs_still_build(prompt):
+    assert infer_spec(prompt).entities

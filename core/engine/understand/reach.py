@@ -33,7 +33,10 @@ def _media() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
     after = "|".join(m["not_after"])
     noun = rf"(?:{nouns})\b(?! (?:{after})\b)"
     stops = "with|for|of|from|to|in|on|by|into|about|and|or|that|which|where|who|while|con|para|de|en|y|o|que"
-    acting = re.compile(rf"\b(?:{'|'.join(m['verbs'])})\b(?: (?!(?:{stops})\b)[a-z'\-]+){{0,3}} {noun}")
+    # 'remove the background from photos': a changing verb, then a media noun after one of its prepositions
+    acting = re.compile(rf"\b(?:{'|'.join(m['verbs'])})\b(?: (?!(?:{stops})\b)[a-z'\-]+){{0,3}} {noun}|"
+                        rf"\b(?:{'|'.join(m['near'])})\b(?: [a-z'\-]+){{1,5}} (?:of|from|in|on|within) "
+                        rf"(?:(?:the|their|your|my|his|her|a|an|any) )?(?:[a-z\-]+ )?{noun}")
     named = re.compile(rf"\b{noun}(?: [a-z\-]+){{0,2}} (?:{'|'.join(m['tools'])})s?\b")
     return acting, named, re.compile(m["kind"]), re.compile(m["keeps"])
 
@@ -67,7 +70,8 @@ def decline_reason(r: Reading) -> str | None:
         return "an image, video or sound tool"
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
-    played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text))
+    played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text) and
+                                              not _data_words(head))  # 'helps players keep track of their quests'
     tracked = _TRACKED_GAMES.search(text)  # 'members record the games they play': a club's records, not a game
     if played or soft and not tracked and (stored < 2 or gamey and stored < 4):
         return "a game"
