@@ -230,3 +230,21 @@ def test_media_changes_dice_and_games_are_declined(prompt):
 ])
 def test_trackers_for_players_and_photo_clubs_still_build(prompt):
     assert infer_spec(prompt).entities
+
+
+@pytest.mark.parametrize("prompt", [
+    "A site for our community minibus: passengers request trips and each run has one vehicle and a volunteer driver "
+    "for part of the day.",
+    "An agency site where clients book an interpreter for an appointment and interpreters submit their hours.",
+])
+def test_drivers_and_interpreters_who_are_people_are_not_software(prompt):
+    assert infer_spec(prompt).entities
+
+
+@pytest.mark.parametrize("prompt", [
+    "Write an interpreter for a small scripting language with variables and loops.",
+    "Device drivers for USB printers on Linux.",
+])
+def test_interpreters_and_drivers_that_are_software_are_declined(prompt):
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
