@@ -248,3 +248,14 @@ def test_drivers_and_interpreters_who_are_people_are_not_software(prompt):
 def test_interpreters_and_drivers_that_are_software_are_declined(prompt):
     with pytest.raises(UnsupportedRequestError):
         infer_spec(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "absent", "kept"), [
+    ("Please build a website for Greenway Lawns, a garden maintenance company that mows lawns for homes. Customers "
+     "book a visit and see their invoices.", "Company", "Customer"),
+    ("Una web para Pilates Sol, un estudio pequeño en Gijón. Las alumnas reservan clases.", "Estudio", "Student"),
+])
+def test_the_business_the_site_is_for_is_not_a_table(prompt, absent, kept):
+    spec = infer_spec(prompt)
+    assert absent not in names(spec), names(spec)
+    assert kept in names(spec), names(spec)

@@ -193,6 +193,7 @@ def entities_stage(r: Reading) -> Reading:
                           r"tienda online|tienda en linea|e-?commerce)\b", r.text))
     written = {id(p) for f in r.frames if f.verb in _AUTHORING for p in f.objects}  # 'editors write pages': a CMS
     proper = _proper_names(r)
+    business = _business_apposition(r)
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
         toks = r.sentences[p.sentence]
@@ -302,6 +303,9 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in ENTITY_WORDS_ES and p.head not in known_words() and \
                 any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
             score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
+        if p.sentence == 0 and not p.plural and p.head in business and p.start > 1 and \
+                toks[p.start - 1].tag in {"DET", "ADJ"} | {"NOUN"} and any(t.text == "," for t in toks[:p.start]):
+            continue  # 'a website for Shield Pest Control, a pest control company': who the site is for
         if p.head in _CONTAINERS and p.end + 1 < len(toks) and toks[p.end].text in {"of", "de"} and not (
                 p.head in _OFFERS and toks[p.end + 1].tag in {"DET", "PRON"}) or _STACK.search(p.head):
             continue  # 'a list of books' is the books; 'express' is a framework
@@ -907,6 +911,16 @@ _EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])
 _MODES = {"sale", "rent", "venta", "alquiler", "lease", "hire"}
 _STAGES = {"stage", "status", "state", "step", "phase", "estado", "etapa", "fase"}
+
+
+def _business_apposition(r: Reading) -> frozenset[str]:
+    """'for Shield Pest Control, a pest control company that ...', 'para Pilates Sol, un estudio de ...': the noun
+    describing the named business the site is for."""
+    first = re.split(r"(?<=[.!?])\s|\n", r.prompt.strip(), maxsplit=1)[0]
+    m = re.search(r"[A-Z][\w&'\-]*(?: [A-Z&][\w&'\-]*)*, (?:a|an|un|una) ((?:[a-zA-Z\u00e0-\u00ff\-]+ ){0,3}?"
+                  r"[a-zA-Z\u00e0-\u00ff\-]+?)(?= (?:that|which|who|with|in|on|for|near|que|con|en|de|y|and)\b|[,.;:]|$)",
+                  first)
+    return frozenset({singular(normalise(m.group(1).split()[-1]), r.language)}) if m else frozenset()
 
 
 def _product_names(prompt: str) -> frozenset[str]:
