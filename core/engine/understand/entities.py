@@ -918,8 +918,8 @@ def _business_apposition(r: Reading) -> frozenset[str]:
     describing the named business the site is for."""
     first = re.split(r"(?<=[.!?])\s|\n", r.prompt.strip(), maxsplit=1)[0]
     m = re.search(r"[A-Z][\w&'\-]*(?: [A-Z&][\w&'\-]*)*, (?:a|an|un|una) ((?:[a-zA-Z\u00e0-\u00ff\-]+ ){0,3}?"
-                  r"[a-zA-Z\u00e0-\u00ff\-]+?)(?= (?:that|which|who|with|in|on|for|near|que|con|en|de|y|and)\b|[,.;:]|$)",
-                  first)
+                  r"[a-zA-Z\u00e0-\u00ff\-]+?)(?= (?:that|which|who|with|in|on|for|near|que|con|en|de|y|and)\b"
+                  r"|[,.;:]|$)", first)
     return frozenset({singular(normalise(m.group(1).split()[-1]), r.language)}) if m else frozenset()
 
 
