@@ -259,3 +259,26 @@ def test_the_business_the_site_is_for_is_not_a_table(prompt, absent, kept):
     spec = infer_spec(prompt)
     assert absent not in names(spec), names(spec)
     assert kept in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "signup"), [
+    ("app para apuntar mis gastos del coche: gasolina, talleres y seguros", False),
+    ("app para el club donde los socios se apuntan a las salidas de cada domingo", True),
+    ("una app para el AMPA donde las familias apuntan a sus hijos a las actividades", True),
+])
+def test_apuntar_notes_down_unless_someone_signs_up(prompt, signup):
+    spec = infer_spec(prompt)
+    assert ("Signup" in names(spec) or any(n.endswith(("Signup", "Enrollment", "Enrolment", "Registration"))
+                                           for n in names(spec))) == signup, names(spec)
+
+
+def test_a_skill_share_is_not_a_cost_share():
+    spec = infer_spec("A neighbourhood skill share where people offer lessons and others sign up.")
+    assert not {"Share", "Settlement"} & names(spec), names(spec)
+    assert "Lesson" in names(spec), names(spec)
+
+
+def test_a_game_schedule_is_the_games():
+    spec = infer_spec("Youth football team app: players, parents and the game schedule with who drives to each game.")
+    assert "Game" in names(spec), names(spec)
+    assert "GameSchedule" not in names(spec), names(spec)

@@ -106,6 +106,10 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
     for n, vi in enumerate(verbs):
         stop = verbs[n + 1] if n + 1 < len(verbs) else len(toks)
         f = Frame(verb=toks[vi].lemma, sentence=si, position=vi)
+        if f.verb == "apuntar" and not toks[vi].text.endswith(("se", "me", "nos", "te", "os")) and \
+                not (vi and toks[vi - 1].text in {"se", "me", "nos", "te", "os"}) and \
+                not (vi + 1 < len(toks) and toks[vi + 1].text in {"a", "al"}):
+            f.verb = "anotar"  # 'apuntar mis viajes' notes them down; 'apuntarse', 'apuntar a los hijos a' sign up
         before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
         gap_before = toks[before[-1].end:vi] if before else []
         coordinated = frames and any(t.text in {",", "and", "y"} for t in gap_before)
