@@ -172,8 +172,8 @@ ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 # Spanish (normalised) field words -> English snake_case identifiers.
 FIELD_WORDS_ES: dict[str, str] = {
     "desnivel": "elevation_gain_metres", "distancia": "distance_km", "senal": "deposit", "fianza": "deposit",
-    "disponibilidad": "availability", "anada": "vintage", "observaciones": "notes",
-    "observacion": "notes", "repeticion": "reps", "resultado": "result", "dificultad": "difficulty", "aforo": "capacity",
+    "disponibilidad": "availability", "anada": "vintage", "observaciones": "notes", "repeticion": "reps",
+    "observacion": "notes", "resultado": "result", "dificultad": "difficulty", "aforo": "capacity",
     "variedad": "variety", "talla": "size", "notas de cata": "tasting_notes", "plazas limitadas": "seats",
     "nombre": "name", "precio": "price", "stock": "stock", "existencias": "stock", "fecha": "date",
     "descripcion": "description", "cantidad": "quantity", "correo": "email", "correo electronico": "email",
