@@ -134,7 +134,7 @@ def name_of(p: Phrase, language: str) -> str | None:
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
     if head == "share" and mod and mod not in {"cost", "expense", "bill", "profit", "revenue", "rent", "time"}:
         return None  # 'a neighbourhood skill share': an exchange the app is, not a share of a cost
-    if head in {"schedule", "timetable", "rota", "calendar", "calendario", "horario"} and mod and not _skip(mod) and \
+    if head in {"schedule", "timetable", "rota", "horario"} and mod and not _skip(mod) and \
             not is_fieldish(mod, language) and not mod.endswith("ing") and not _verbal(mod) and \
             mod not in _RANGE_KINDS | {"class", "work", "shift", "staff", "season", "event", "training", "school"}:
         return entity_name(singular(mod, language), None, language)  # 'the game schedule' is the games
