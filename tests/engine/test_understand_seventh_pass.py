@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.errors import NothingUnderstoodError
 from tests.engine.spec_helpers import names, parents
 
 
@@ -146,7 +147,10 @@ def test_a_title_says_plurals_right():
     ("Queremos una web donde cualquiera pueda ver las noticias del club y los socios reserven pista.", {"Cualquiera"}),
 ])
 def test_question_words_and_comparatives_are_not_things(prompt, wrong):
-    found = names(infer_spec(prompt))
+    try:
+        found = names(infer_spec(prompt))
+    except NothingUnderstoodError:
+        found = set()  # 'I teach piano and need a website with a page about ...': nothing to store, said plainly
     assert not wrong & found, found
 
 

@@ -282,3 +282,20 @@ def test_a_game_schedule_is_the_games():
     spec = infer_spec("Youth football team app: players, parents and the game schedule with who drives to each game.")
     assert "Game" in names(spec), names(spec)
     assert "GameSchedule" not in names(spec), names(spec)
+
+
+def test_an_aside_between_dashes_stays_in_its_sentence():
+    spec = infer_spec("Memberships tracker – gym, pool, yoga etc – with the monthly cost and who uses each")
+    assert "Membership" in names(spec), names(spec)
+    assert not {"Gym", "Pool", "Yoga"} & names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "absent"), [
+    ("i teach guitar privately and need my students, their weekly lessons and the songs each one is learning",
+     "Guitar"),
+    ("Doy clases de inglés y enseño francés: necesito mis alumnos, sus clases y los pagos de cada mes", "French"),
+])
+def test_what_is_taught_is_a_subject_not_a_table(prompt, absent):
+    spec = infer_spec(prompt)
+    assert absent not in names(spec), names(spec)
+    assert "Student" in names(spec), names(spec)

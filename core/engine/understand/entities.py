@@ -284,6 +284,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
                 toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS:
             continue  # 'an issue tracker for a small team': who uses the app, not a record in it
+        if not p.plural and p.start and toks[p.start - 1].lemma in _TEACHING and toks[p.start - 1].tag == "VERB":
+            continue  # 'i teach piano', 'enseño inglés': what is taught is a subject, not a record
         if not p.plural and not p.modifiers and p.head in _GROUPS and p.start and \
                 toks[p.start - 1].text in {"our", "my", "nuestro", "nuestra", "mi"} and \
                 any(f.subject is p for f in r.frames):
@@ -905,6 +907,7 @@ _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "col
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
+_TEACHING = {"teach", "tutor", "coach", "ensenar", "impartir", "dar"}
 _WHICH = {"which", "what", "whichever", "cual", "cuales", "que"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", "varias", "muchos", "muchas",
                "distintos", "distintas", "diferentes"}

@@ -42,6 +42,7 @@ def sentences_stage(r: Reading) -> Reading:
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
+    text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ([^.!?;\n]*?) - ", r"\1: \2, ", text)  # an aside
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ", r"\1: ", text)  # 'coin collection app - coins, ...'
     for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
         toks = [_token(t) for t in _TOKEN.findall(raw)]
