@@ -299,3 +299,17 @@ def test_what_is_taught_is_a_subject_not_a_table(prompt, absent):
     spec = infer_spec(prompt)
     assert absent not in names(spec), names(spec)
     assert "Student" in names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "entry"), [
+    ("a gratitude journal: three things each day and how I felt", "GratitudeEntry"),
+    ("a workout journal with the exercises, sets and weights of each session", "Workout"),
+])
+def test_a_diary_or_journal_keeps_entries_of_its_kind(prompt, entry):
+    assert entry in names(infer_spec(prompt))
+
+
+def test_a_reduced_relative_participle_links_its_noun():
+    spec = infer_spec("household budget: categories with limits, and every expense assigned to a category")
+    assert {"Category", "Expense"} <= names(spec), names(spec)
+    assert "Category" in parents(spec, "Expense"), parents(spec, "Expense")

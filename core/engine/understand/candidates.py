@@ -198,8 +198,10 @@ def _passive(toks: list[Token], vi: int, f: Frame) -> None:
     if f.subject is not None and not f.objects and "se" in aux:  # 'tarjetas que se pueden reordenar'
         f.objects, f.subject = [f.subject], None
         return
-    if not participle or not set(aux[-2:]) & _PASSIVE_AUX or f.subject is None:
-        return
+    reduced = participle and toks[vi].text.endswith("ed") and f.subject is not None and f.subject.end == vi and \
+        not f.objects and vi + 1 < len(toks) and toks[vi + 1].text in {"to", "by", "for", "into", "under", "with"}
+    if not participle or not (set(aux[-2:]) & _PASSIVE_AUX or reduced) or f.subject is None:
+        return  # ... a reduced relative is passive too: 'every transaction assigned to an envelope'
     by = next((p for prep, p in f.preps if prep in {"by", "por"}), None)
     f.objects = [f.subject]
     f.subject = by

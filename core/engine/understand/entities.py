@@ -109,6 +109,10 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in word_set("tool_nouns") and p.plural and not p.modifiers and \
             entity_name(head, None, language) in definitions():
         return entity_name(head, None, language)  # '..., candidates, applications and interviews'
+    if head in _DIARIES and len(p.modifiers) == 1 and not p.plural and not mod.endswith(("ing", "s")) and \
+            not _skip(mod) and not is_fieldish(mod, language):
+        kept = entity_name(mod, None, language)  # 'a workout journal' keeps workouts; 'a gratitude journal', entries
+        return kept if kept in definitions() else f"{kept}Entry"
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
@@ -466,6 +470,7 @@ def entities_stage(r: Reading) -> Reading:
         after = toks[lead.end].text if lead.end < len(toks) else ""
         if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
                 lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES and \
+                not (lead.head in _DIARIES and lead.modifiers) and \
                 after in {"with", "con", ":", "for", "para", "de"}:
             score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
         else:
@@ -907,6 +912,7 @@ _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "col
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
+_DIARIES = {"diary", "journal", "logbook", "diario"}
 _TEACHING = {"teach", "tutor", "coach", "ensenar", "impartir", "dar"}
 _WHICH = {"which", "what", "whichever", "cual", "cuales", "que"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", "varias", "muchos", "muchas",

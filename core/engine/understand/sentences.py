@@ -192,6 +192,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.tag == "NOUN" and prev.text.endswith("s") or prev.tag == "ADV" and prev.text in _TIMES_OF_DAY or
                 prev.text in {"and", "or"} and i > 1 and toks[i - 2].text in _TIMES_OF_DAY):
             t.tag = "ADV"  # 'readings morning and evening': when, not a thing
+        elif language == "en" and w.endswith("ed") and verbs.get(w, w) != w and prev and prev.tag == "NOUN" and \
+                nxt in {"to", "by", "for", "into", "under", "with"} and i > 1 and toks[i - 2].tag == "DET":
+            t.tag, t.lemma = "VERB", verbs[w]  # 'every transaction assigned to an envelope': a participle
         elif language == "en" and w == "plus" and prev and prev.text in {",", "and"} | _TIMES_OF_DAY:
             t.tag = "CONJ"  # '..., plus the meds I am on'
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
