@@ -210,7 +210,11 @@ def snake(name: str) -> str:
     return re.sub(r"[^a-zA-Z0-9]+", "_", s).strip("_").lower()
 
 
-_IRREGULAR = {"child": "children", "person": "people"}
+# No plural equal to its singular ('sheep'): a table and one of its items would get the same identifier.
+_IRREGULAR = {"child": "children", "person": "people", "loaf": "loaves", "leaf": "leaves", "shelf": "shelves",
+              "knife": "knives", "wife": "wives", "life": "lives", "half": "halves", "calf": "calves", "wolf": "wolves",
+              "thief": "thieves", "scarf": "scarves", "foot": "feet", "tooth": "teeth", "mouse": "mice",
+              "goose": "geese", "man": "men", "woman": "women"}
 
 
 def pluralize(word: str) -> str:

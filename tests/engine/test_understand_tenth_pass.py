@@ -313,3 +313,11 @@ def test_a_reduced_relative_participle_links_its_noun():
     spec = infer_spec("household budget: categories with limits, and every expense assigned to a category")
     assert {"Category", "Expense"} <= names(spec), names(spec)
     assert "Category" in parents(spec, "Expense"), parents(spec, "Expense")
+
+
+@pytest.mark.parametrize(("word", "plural"), [("loaf", "loaves"), ("bread_shelf", "bread_shelves"),
+                                              ("child", "children"), ("bus", "buses"), ("diagnosis", "diagnoses")])
+def test_requested_words_and_table_names_use_english_plurals(word, plural):
+    from core.spec import pluralize
+
+    assert pluralize(word) == plural
