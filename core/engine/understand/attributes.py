@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.entities import is_fieldish, name_of, own_page
 from core.engine.understand.fields import field_ident, infer_field
@@ -83,7 +84,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
         if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
             continue  # 'by category (economy, SUV, van)': examples of the thing, not its fields
-        if items and items[-1].end < len(toks) and toks[items[-1].end].text in {"etc", "etcetera"}:
+        if items and ends_in_etc(toks, items):
             continue  # 'subscriptions tracker: netflix, spotify, gym etc': examples, not fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}

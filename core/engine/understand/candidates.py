@@ -97,6 +97,14 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
                 r.capabilities += [" ".join(x.words) for x in group]
             continue  # 'information, including diagnoses, medications...': the items are the things
         r.examples[id(p)] = group
+    for group in r.lists:
+        if phrases and group[0].sentence == phrases[0].sentence and ends_in_etc(toks, group):
+            r.examples[id(group[0])] = group  # 'netflix, spotify, gym etc': examples of a thing, not things
+
+
+def ends_in_etc(toks: list[Token], group: list[Phrase]) -> bool:
+    """Whether a list of phrases ends in 'etc' ('gym, pool, yoga etc')."""
+    return group[-1].end < len(toks) and toks[group[-1].end].text in {"etc", "etcetera"}
 
 
 def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:

@@ -185,9 +185,6 @@ def entities_stage(r: Reading) -> Reading:
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r)
-    examples |= {id(x) for group in r.lists for x in group  # 'netflix, spotify, gym etc': examples of a thing
-                 if group[-1].end < len(r.sentences[group[-1].sentence]) and
-                 r.sentences[group[-1].sentence][group[-1].end].text in {"etc", "etcetera"}}
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
@@ -316,7 +313,7 @@ def entities_stage(r: Reading) -> Reading:
                 any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
             score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
         if p.sentence == 0 and not p.plural and p.head in business and p.start > 1 and \
-                toks[p.start - 1].tag in {"DET", "ADJ"} | {"NOUN"} and any(t.text == "," for t in toks[:p.start]):
+                toks[p.start - 1].tag in {"DET", "ADJ", "NOUN"} and any(t.text == "," for t in toks[:p.start]):
             continue  # 'a website for Shield Pest Control, a pest control company': who the site is for
         if p.head in _CONTAINERS and p.end + 1 < len(toks) and toks[p.end].text in {"of", "de"} and not (
                 p.head in _OFFERS and toks[p.end + 1].tag in {"DET", "PRON"}) or _STACK.search(p.head):

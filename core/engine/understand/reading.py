@@ -54,7 +54,7 @@ class Reading:
     phrases: list[Phrase] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     lists: list[list[Phrase]] = field(default_factory=list)  # coordinated noun phrases ('a, b and c')
-    examples: dict[int, list[Phrase]] = field(default_factory=dict)  # phrase id -> its 'such as' items
+    examples: dict[int, list[Phrase]] = field(default_factory=dict)  # phrase id -> its 'such as' (or '... etc') items
     entities: dict[str, EntitySpec] = field(default_factory=dict)  # name -> entity, prompt order
     words_for: dict[str, str] = field(default_factory=dict)  # entity -> the word the prompt used
     main: str = ""  # the entity the app is about
