@@ -7,10 +7,10 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
-from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Reading
 from core.engine.understand.relations import add_link
-from core.engine.understand.vocab import load, singular
+from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
 _NEGATION = re.compile(r"\b(not|no|without|never|nor|n't|doesn|don|sin|ni)\b")
@@ -34,6 +34,7 @@ def companions_stage(r: Reading) -> Reading:
         return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
     _shop_orders(r, people)
+    _who_people(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -128,6 +129,54 @@ _TYPES = {
     "es": re.compile(r"\b(?:tipos?|clases?) de (\w+)|\b(\w+) de (?:distintos|diferentes|varios) tipos\b"),
 }
 _KIND_FIELDS = {"kind", "type", "category", "room_type", "ticket_type"}
+
+
+_WHO = {"who", "quien"}
+_NOT_FREE = {"NOUN", "ADJ", "NUM"}  # 'members who ...' is a relative clause: the members are named
+_DOES = {"does", "did", "do", "has", "had", "hace", "hizo"}  # 'who does which chore'
+_RECORDS = ("Loan", "Booking", "Reservation", "Signup", "Enrollment", "Enrolment", "Attendance", "Assignment")
+_HOUSEHOLDS = {"Family", "Household", "Familia"}  # the people are its members
+_ANYONE = {"people", "person", "persona", "personas", "user", "usuario", "everyone", "anyone", "someone"}
+_HOLDERS = ("Member", "Holder", "Player", "Participant", "Person", "Neighbour", "Volunteer")
+
+
+def _who_people(r: Reading, people: frozenset[str]) -> None:
+    """'who is bringing which dish', 'quien trae cada variedad': the app keeps the people, even unnamed ones."""
+    said = word_set("people")
+    if any(n in people or n.lower() in said or r.words_for.get(n, "").split(" ")[-1] in said or n.endswith(_HOLDERS)
+           or n in _HOUSEHOLDS or any(f.name in {"email", "phone"} for f in e.fields)
+           for n, e in r.entities.items()) or r.account != "User" or len(r.entities) >= MAX_ENTITIES:
+        return
+    rules = load("companions")["who"]
+    clauses = []
+    for si, toks in enumerate(r.sentences):
+        for i, t in enumerate(toks[:-1]):
+            prev = toks[i - 1] if i else None
+            nxt = toks[i + 1]
+            if t.text not in _WHO or prev is not None and prev.tag in _NOT_FREE or \
+                    nxt.text in word_set("subject_pronouns") | {"owes", "debe"}:
+                continue  # 'who we are', 'who owes whom' (a cost share names its people)
+            verb = next((k for k, v in enumerate(toks[i + 1:i + 6], i + 1) if v.tag in {"VERB", "PUNCT"} or
+                         v.text in _DOES and k + 1 < len(toks) and toks[k + 1].tag not in {"VERB", "AUX"}), None)
+            if verb is not None and toks[verb].tag != "PUNCT":  # 'who in the family uses each
+                clauses.append((si, verb))
+    if not clauses:
+        return
+    first = r.sentences[clauses[0][0]][clauses[0][1]]
+    named = next((t.lemma for toks in r.sentences for t in toks if t.tag == "NOUN" and t.lemma in said and
+                  t.lemma not in _ANYONE), None)  # 'where members say they'll come'
+    name = next((rules["verbs"][w] for w in (first.text, first.lemma) if w in rules["verbs"]), None) or \
+        (entity_name(named, None, r.language) if named else None) or \
+        next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])
+    _add(r, name)
+    for si, verb in clauses:  # 'who is hosting the potluck': each potluck has its host
+        toks = r.sentences[si]
+        thing = next((p for p in r.phrases if p.sentence == si and verb < p.start <= verb + 4 and
+                      r.entity_of(p) not in {None, name}), None)
+        if thing is not None and not any(t.tag in {"PUNCT", "CONJ"} for t in toks[verb + 1:thing.start]):
+            target = r.entity_of(thing)
+            record = next((c for c, p, _ in r.links if p == target and c.endswith(_RECORDS)), None)
+            add_link(r, record or target, name)  # 'who borrowed which tool': each loan is someone's
 
 
 def _types(r: Reading) -> None:

@@ -100,6 +100,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "habilidad": "Skill", "palabra": "Word", "cuaderno": "Notebook", "marcador": "Bookmark",
     "solicitante": "Applicant", "entrevista": "Interview", "puesto": "Position", "anuncio": "Listing",
     "album": "Album", "podcast": "Podcast", "seguidor": "Follower", "amigo": "Friend", "invitacion": "Invitation",
+    "companero": "Colleague", "companera": "Colleague", "bailarin": "Dancer", "bailarina": "Dancer",
     "boda": "Wedding", "fiesta": "Party", "franja": "TimeSlot", "hueco": "TimeSlot", "bono": "Voucher",
     "descuento": "Discount", "prestamista": "Lender", "inversion": "Investment", "propuesta": "Proposal",
     "productor": "Producer", "productora": "Producer", "gafa": "Glasses", "gafas": "Glasses", "montura": "Frame",

@@ -23,6 +23,7 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
            "debe", "deben"}
 
 
+_WHO = {"who", "quien"}  # a free relative: the word after it (or after its auxiliary) is a verb
 _WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
 _SITE_COMPOUNDS = {"hosting", "building", "ranking", "rankings", "booking", "bookings", "listing", "listings"}
 _SITES = {"site", "website", "page", "app", "platform", "portal"}
@@ -156,6 +157,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
+        elif prev and closed is None and (prev.text in _WHO or prev.tag == "AUX" and i > 1 and
+                                          toks[i - 2].text in _WHO) and \
+                (w in verbs or language == "en" and w.endswith("ing") or language == "es" and not w.endswith("s")):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
         elif w in DETAIL_GERUNDS and (prev and prev.text in {",", "by", "and"} and _closed(nxt) in {"DET", "PRON"} or
                                       w.endswith(("ndo", "ndonos"))):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., telling us the date and budget': how details are given
