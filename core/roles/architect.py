@@ -121,7 +121,17 @@ def constrained_spec(ctx: RunContext) -> tuple[AppSpec, str, str, Usage, dict]:
     """The compact plan under JSON schema (temperature 0), one repair, merged with the offline understanding."""
     try:
         base: AppSpec | None = engine.understand(ctx.prompt)
-    except (UnsupportedRequestError, NothingUnderstoodError):
+    except UnsupportedRequestError as exc:
+        if ctx.provider.writes_files:
+            base = None
+        else:  # a plan is only a data model: for a timer or a game it would be a stub app, not what was asked
+            reason = str(exc).split(": it is not a data app")[0].removeprefix("The offline engine cannot build ")
+            raise UnsupportedRequestError(
+                f"{ctx.provider.label} cannot build {reason}: it is not a data app, and {ctx.provider.label} plans "
+                "data models only (the files are written by the same renderer as the offline engine's). For this "
+                "request, choose a provider that writes code (OpenAI, Anthropic, or JoxCoder over the Inference "
+                "API or your own endpoint) in Settings; it can try. Nothing was charged.") from None
+    except NothingUnderstoodError:
         base = None  # the model reads the request alone (an empty or too long prompt still stops here)
     system, user = request_messages(ctx.prompt)
     options = ctx.options.model_copy(update={"temperature": 0.0, "max_tokens": MAX_ANSWER_TOKENS,

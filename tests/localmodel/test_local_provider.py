@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from core.engine import infer_spec
-from core.errors import NothingUnderstoodError, ValidationError
+from core.errors import NothingUnderstoodError, UnsupportedRequestError, ValidationError
 from core.localmodel.runtime import LocalServer
 from core.providers.base import Message, ProviderOptions
 from core.providers.context import PromptTooLarge, fit
@@ -98,6 +98,22 @@ def test_a_request_the_offline_engine_cannot_read_is_still_given_to_the_model(fa
     assert [e.name for e in result.spec.entities] == ["Memory"]
     assert result.detail["spec_source"] == "model (the offline engine declined this request)"
     assert len([r for r in fake.requests if r.path == "/v1/chat/completions"]) == 1
+
+
+@pytest.mark.parametrize("prompt", [
+    "A pomodoro timer with a 25 minute countdown, a short break and an alarm sound.",
+    "Un editor de markdown con vista previa en vivo y exportar a PDF.",
+])
+def test_a_request_that_is_not_a_data_app_is_declined_without_asking_the_model(fake, provider, prompt) -> None:  # noqa: ANN001
+    """The local model plans data models only: a timer planned as tables would be a stub app, not what was asked."""
+    fake.default = Reply(text=json.dumps({"entities": [{"name": "Timer", "fields": ["minutes"], "belongs_to": []}]}))
+    ctx, _ = context(provider, prompt)
+    with pytest.raises(UnsupportedRequestError) as declined:
+        architect.run(ctx)
+    message = str(declined.value)
+    assert "JoxCoder Local" in message and "plans data models only" in message and "OpenAI" in message
+    assert "Nothing was charged" in message
+    assert not [r for r in fake.requests if r.path == "/v1/chat/completions"]
 
 
 def test_an_empty_prompt_is_refused_before_any_model_call(fake, provider) -> None:  # noqa: ANN001
