@@ -61,3 +61,24 @@ def test_which_thing_after_a_verb_is_its_object():
 def test_days_of_the_week_are_times_not_things(prompt):
     found = {n.lower() for n in names(infer_spec(prompt))}
     assert not found & {"domingo", "sunday", "saturday", "monday", "thursday"}, found
+
+
+@pytest.mark.parametrize(("prompt", "payment", "payer"), [
+    ("A site for our rowing club: members, boats and who has paid their subs this season", "FeePayment", "Member"),
+    ("community garden app: plots, plot holders and who has paid this year's rent", "RentPayment", "PlotHolder"),
+    ("app para el coro: los cantantes, los ensayos y quién ha pagado la cuota de cada mes", "FeePayment", "Singer"),
+    ("A padel league site: players, matches and whether each player has paid for the court", "Payment", "Player"),
+])
+def test_who_has_paid_is_a_payment_record_of_the_payer(prompt, payment, payer):
+    """'who has paid their subs': each payment is a record (amount, date) of the one who paid; the subs are no table."""
+    spec = infer_spec(prompt)
+    assert {payment, payer} <= names(spec), names(spec)
+    assert payer in parents(spec, payment), parents(spec, payment)
+    fields = {f.name for f in spec.entity(payment).fields}
+    assert {"amount"} <= fields and fields & {"paid_on", "paid_at"}, fields
+    assert not {"Sub", "Subs", "Rent", "Cuota"} & names(spec), names(spec)
+
+
+def test_who_owes_whom_in_a_cost_share_is_no_separate_payment():
+    spec = infer_spec("An app for flatmates to split bills and see who owes whom")
+    assert "Payment" not in names(spec), names(spec)

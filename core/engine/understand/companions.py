@@ -35,6 +35,7 @@ def companions_stage(r: Reading) -> Reading:
     _types(r)
     _shop_orders(r, people)
     _who_people(r, people)
+    _dues(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -177,6 +178,37 @@ def _who_people(r: Reading, people: frozenset[str]) -> None:
             target = r.entity_of(thing)
             record = next((c for c, p, _ in r.links if p == target and c.endswith(_RECORDS)), None)
             add_link(r, record or target, name)  # 'who borrowed which tool': each loan is someone's
+
+
+_DUES = re.compile(r"\b(?:who|quien|whether(?: \w+){1,3}?)(?: (?:has|have|is|still|already|ya|ha|han|hasn't|has not))* "
+                   r"(?:paid|pays|paying|owes|pagado|paga|pagan|debe|deben)\b"
+                   r"(?: (?:for|their|his|her|the|this|last|next|each|every|its|la|el|las|los|su|sus|cada|"
+                   r"year's|month's|season's|term's|week's|year|month|season|term|week|de|del|"
+                   r"annual|monthly|yearly|weekly|club|membership|anual|mensual|trimestral)\b)*(?: (\w+))?(?: (\w+))?")
+
+
+def _dues(r: Reading, people: frozenset[str]) -> None:
+    """'who has paid this year's rent', 'quien ha pagado la cuota': each payment is a record of who paid what."""
+    m = _DUES.search(r.text)
+    if m is None or len(r.entities) >= MAX_ENTITIES or \
+            any(n == "Settlement" or n.endswith("Share") for n in r.entities):
+        return  # 'who owes whom' in a cost share is settled by its shares and settlements
+    kinds = load("companions")["dues"]
+    kind = next((k for k, words in kinds.items() if m.group(1) in words or m.group(2) in words), "Payment")
+    if kind in r.entities or "Payment" in r.entities:
+        return
+    said = word_set("people")
+    payer = next((n for n, e in r.entities.items() if n in people or n.lower() in said or n.endswith(_HOLDERS) or
+                  r.words_for.get(n, "").split(" ")[-1] in said), None)
+    if payer is None:
+        return
+    words = {m.group(1), singular(m.group(1))} if m.group(1) else set()
+    paid = next((n for n, w in r.words_for.items() if w.split(" ")[-1] in words), None)
+    if paid and kind != "Payment" and paid != r.main and not any(p == paid for _, p, _ in r.links):
+        del r.entities[paid]  # 'who has paid their subs': the subs are the payments, not a table of their own
+        r.links = [x for x in r.links if paid not in x[:2]]
+    _add(r, kind)
+    add_link(r, kind, payer)
 
 
 def _types(r: Reading) -> None:
