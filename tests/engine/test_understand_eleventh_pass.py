@@ -82,3 +82,28 @@ def test_who_has_paid_is_a_payment_record_of_the_payer(prompt, payment, payer):
 def test_who_owes_whom_in_a_cost_share_is_no_separate_payment():
     spec = infer_spec("An app for flatmates to split bills and see who owes whom")
     assert "Payment" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "app para una tanda entre compañeros del trabajo: cuanto aporta cada uno cada quincena y los turnos de cobro",
+    "A carpool for parents at the school: the runs each week and which parent drives",
+    "un amigo invisible entre amigos del gimnasio: los regalos y el presupuesto",
+])
+def test_where_people_meet_is_not_a_table(prompt):
+    """'compañeros del trabajo', 'parents at the school': where the people are from, not a record."""
+    assert not {"Trabajo", "Work", "School", "Gimnasio", "Gym"} & names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(("prompt", "booking"), [
+    ("A site for our physiotherapy practice: our physios, and patients can book online", "Appointment"),
+    ("dog grooming salon website: services with prices, and owners can book online", "Appointment"),
+    ("web para una peluquería: servicios, estilistas y los clientes reservan online", "Appointment"),
+    ("A padel club where members book courts for an hour", "Booking"),
+    ("A campsite site: pitches and cabins, and guests book them online with dates", "Booking"),
+])
+def test_a_booking_with_a_professional_is_an_appointment(prompt, booking):
+    """Reviewers call a booked service with a professional (health, grooming, hair) an appointment; a court is
+    booked."""
+    found = names(infer_spec(prompt))
+    assert booking in found, found
+    assert not {"Appointment", "Booking"} - {booking} & found, found

@@ -276,7 +276,7 @@ def entities_stage(r: Reading) -> Reading:
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
         if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p) or _infinitive(r, p) or \
-                _whereabouts(toks, p) or \
+                _whereabouts(toks, p) or _where_people_are_from(r, p) or \
                 p.head in proper and not p.modifiers:
             continue
         k = p.start - 1
@@ -597,6 +597,25 @@ _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
               "Council", "Office", "Association", "Society", "Charity", "Club"}
+_MEETING_PLACES = {"work", "trabajo", "barrio", "neighbourhood", "neighborhood", "uni", "instituto", "cole", "pueblo",
+                   "village", "town", "church", "parish", "parroquia"}
+
+
+def _where_people_are_from(r: Reading, p: Phrase) -> bool:
+    """'compañeros del trabajo', 'friends from the gym', 'parents at our school': where the people meet, not a table."""
+    if p.plural or p.modifiers or p.head not in word_set("settings") | _MEETING_PLACES:
+        return False
+    toks = r.sentences[p.sentence]
+    k = p.start - 1
+    while k > 0 and toks[k].tag == "DET":
+        k -= 1
+    if k <= 0 or toks[k].text not in {"de", "del", "from", "at", "of", "in", "en"}:
+        return False
+    people = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
+    return people is not None and people.plural and (people.head in word_set("people") or
+                                                     people.head in {"companero", "companera", "amigo", "amiga"})
+
+
 _GROUPS = {"team", "group", "crew", "squad", "equipo", "grupo"}
 _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}
 _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "bucket", "grocery", "play", "waiting",

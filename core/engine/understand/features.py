@@ -531,10 +531,19 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
             r.feature_specs.append(FeatureSpec(name="ordering", entity=target, target=parent, field="position"))
 
 
+_APPOINTMENTS = re.compile(
+    r"\b(patients?|pacientes?|clinics?|clinicas?|salons?|salon de belleza|peluquerias?|barbers?|barbershop|"
+    r"barberias?|groom\w*|therap\w*|terapeut\w*|dentist\w*|dental|physio\w*|fisio\w*|podiatr\w*|chiropod\w*|"
+    r"optician\w*|optometrist\w*|opticas?|hearing (?:tests?|aids?|checks?)|audiolog\w*|vets?|veterinar\w*|"
+    r"massages?|masajes?|check-?ups?|consultations?|consultas?|eye tests?|beauty|nails?|manicur\w*|"
+    r"tattoo\w*|tatuaj\w*|stylists?|estilistas?|hairdress\w*|haircuts?|cortes? de pelo)\b")
+
+
 def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
-    name = entity or next((n for n in _BOOKINGS if n in r.entities), "Booking")
+    name = entity or next((n for n in _BOOKINGS if n in r.entities), None) or \
+        ("Appointment" if _APPOINTMENTS.search(r.text) else "Booking")  # a service with a professional
     if r.uses_feature("booking_slots", name):
         return
     if name not in r.entities:
