@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import names, parents
 
 
@@ -107,3 +108,56 @@ def test_a_booking_with_a_professional_is_an_appointment(prompt, booking):
     found = names(infer_spec(prompt))
     assert booking in found, found
     assert not {"Appointment", "Booking"} - {booking} & found, found
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("a bug tracker for my side project, with priorities and screenshots", "Bug"),
+    ("my kid's football team needs a way to organise lifts to away games", "Lift"),
+    ("app del equipo de baloncesto: los partidos de la temporada y quién lleva a los niños", "Match"),
+])
+def test_screenshots_and_away_games_are_not_out_of_reach(prompt, thing):
+    """A screenshot on a bug is a file, not a screenshot tool; away games are fixtures, not a video game."""
+    assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "a screenshot tool that captures the screen and uploads it to a link",
+    "A football game where the player dribbles past defenders and scores goals",
+])
+def test_screenshot_tools_and_football_games_are_still_declined(prompt):
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+def test_a_word_keeps_its_name_and_borrows_what_its_synonym_has():
+    """'bugs' stay Bug, with what an Issue has (a status and a priority); a screenshot is a file on it."""
+    bug = infer_spec("a bug tracker for my side project, with priorities and screenshots").entity("Bug")
+    fields = {f.name: f.type for f in bug.fields}
+    assert {"status", "priority"} <= set(fields) and fields.get("screenshot") == "file", fields
+    assert "screenshots" not in fields and "priorities" not in fields, fields
+
+
+@pytest.mark.parametrize(("prompt", "place"), [
+    ("i want an app to keep track of the plants in my flat, when i watered them and when to repot", "Apartment"),
+    ("una app para las plantas de mi casa con la fecha de riego de cada una", "House"),
+])
+def test_where_my_things_are_is_not_a_table(prompt, place):
+    found = names(infer_spec(prompt))
+    assert "Plant" in found and place not in found and "Casa" not in found, found
+
+
+def test_one_dash_before_a_list_introduces_it():
+    """'... for my pottery classes - students, which class ..., and what they paid': the students are listed."""
+    found = names(infer_spec("can you make me something for my pottery classes - students, which class they're "
+                             "in, and what they paid"))
+    assert {"Student", "ClassSession"} <= found, found
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("an app for my recipes", "Recipe"),
+    ("una app para mis recetas", "Recipe"),
+    ("an app for my houseplants with the watering date of each one", "Houseplant"),
+])
+def test_what_an_app_is_for_is_kept(prompt, thing):
+    """'an app for my recipes': the recipes are the app's records (people it is for are its users, not records)."""
+    assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))

@@ -356,6 +356,17 @@ def entities_stage(r: Reading) -> Reading:
                     f.objects[0].start and r.sentences[f.sentence][f.objects[0].start - 1].text in _EACH:
                 score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
+    for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
+        toks = r.sentences[p.sentence]
+        k = p.start - 1
+        while k > 0 and toks[k].tag in {"DET", "ADJ"} and toks[k].text not in {"for", "para"}:
+            k -= 1
+        if id(p) in names and p.plural and not p.possessive and k > 0 and toks[k].text in {"for", "para"} and \
+                k < p.start - 1 and \
+                toks[k - 1].text in word_set("tool_nouns") | {"something", "algo"} and \
+                toks[p.start - 1].text in {"my", "our", "mis", "nuestros", "nuestras", "las", "los", "the"} and \
+                p.head not in word_set("people") and not is_fieldish(p.head, r.language):
+            score[names[id(p)]] += 3
     for p in r.phrases:  # 'which telescope', 'who brings which dish', 'a que grupo': a choice among kept records
         toks = r.sentences[p.sentence]
         if id(p) in names and p.start and toks[p.start - 1].text in _WHICH and not p.modifiers and \
@@ -1038,6 +1049,9 @@ _PLACE_WORDS = {"spot", "place", "space", "plaza", "sitio", "hueco"}
 _TAKING = {"book", "reserve", "get", "secure", "save", "claim", "take", "reservar", "coger", "pedir"}
 
 
+_HOMES = {"flat", "apartment", "house", "home", "garden", "balcony", "kitchen", "garage", "loft", "piso", "casa",
+          "apartamento", "jardin", "balcon", "cocina", "terraza", "huerto"}
+_MINE = {"my", "our", "mi", "nuestro", "nuestra"}
 _AREAS = {"street", "road", "neighbourhood", "neighborhood", "area", "town", "city", "village", "calle", "barrio",
           "zona", "ciudad", "pueblo", "municipio"}
 
@@ -1047,6 +1061,9 @@ def _whereabouts(toks: list, p: Phrase) -> bool:
     k = p.start - 1
     while k > 0 and toks[k].tag == "DET":
         k -= 1
+    if p.head in _HOMES and not p.plural and not p.modifiers and 0 < k < p.start - 1 and \
+            toks[k].text in {"in", "around", "at", "en", "de"} and toks[k + 1].text in _MINE:
+        return True  # 'the plants in my flat', 'las plantas de mi casa': where my things are, not a record
     return p.head in _AREAS and not p.plural and not p.modifiers and k >= 0 and (
         k < p.start - 1 and toks[k].text in {"in", "on", "around", "across", "en", "por"} or toks[k].text == "del")
 

@@ -30,7 +30,7 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
                           r"contactanos|contacto con nosotros|pagina de contacto)\b"),
 }
 _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", "receipt", "attachment", "pdf",
-               "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum"}
+               "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum", "screenshot"}
 _FILE_ALIASES = {"curriculum": "cv", "foto": "photo", "imagen": "image", "archivo": "file", "adjunto": "attachment",
                  "documento": "document", "fotos": "photo", "imagenes": "image", "adjuntos": "attachment"}
 _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach", "Stylist", "Barber", "Teacher",
@@ -580,7 +580,7 @@ def _upload(r: Reading, owner: str, word: str) -> None:
     if any(fs.name == "uploads" and fs.entity == owner and fs.field == name for fs in r.feature_specs):
         return
     if all(f.name != name for f in e.fields):
-        e.fields = [f for f in e.fields if f.name != f"{name}_url"]  # the file replaces a link to it
+        e.fields = [f for f in e.fields if f.name not in {f"{name}_url", f"{name}s"}]  # the file replaces its link
         e.fields.append(FieldSpec(name=name, type="file", required=False))
     r.feature_specs.append(FeatureSpec(name="uploads", entity=owner, field=name))
 

@@ -60,6 +60,11 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
             label = "title" if is_title_noun(name) else "name"
             return parse_entities(f"{name}: {label}, notes?")[0]
     known = own or definitions().get(name)
+    if known is None:  # 'bugs' keep their word and get what an Issue has; 'vendors' what a Supplier has
+        alias = ENTITY_WORDS_EN.get(words_of(name))
+        if alias and alias != name and alias in definitions():
+            return EntitySpec(name=name, fields=[f.model_copy() for f in definitions()[alias].fields],
+                              relations=[x.model_copy() for x in definitions()[alias].relations])
     return known.model_copy(deep=True) if known else None
 
 

@@ -72,7 +72,7 @@ def decline_reason(r: Reading) -> str | None:
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
     played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text) and
                                               not _data_words(head))  # 'helps players keep track of their quests'
-    tracked = _TRACKED_GAMES.search(text)  # 'members record the games they play': a club's records, not a game
+    tracked = _TRACKED_GAMES.search(text)  # 'members record the games they play', 'lifts to away games': fixtures
     if played or soft and not tracked and (stored < 2 or gamey and stored < 4):
         return "a game"
     return None
@@ -80,7 +80,10 @@ def decline_reason(r: Reading) -> str | None:
 
 _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|track|tracks|tracking|keep|keeps|enter|"
                             r"enters|registr\w*|apunt\w*|anot\w*) (?:\w+ ){0,3}(?:games|matches|results|scores|"
-                            r"partidas|partidos|resultados)\b")
+                            r"partidas|partidos|resultados)\b|"
+                            r"\b(?:away|home|upcoming|weekend|league|cup) (?:games|matches|partidos)\b|"
+                            r"\b(?:games|matches) (?:this|each|every|per) (?:season|week|weekend)\b|"
+                            r"\bgame (?:schedule|days?|fees?)\b|\bpartidos (?:de|del) (?:la )?(?:temporada|liga)\b")
 
 
 def _data_words(text: str) -> bool:

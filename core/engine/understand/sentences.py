@@ -45,6 +45,7 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ([^.!?;\n]*?) - ", r"\1: \2, ", text)  # an aside
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ", r"\1: ", text)  # 'coin collection app - coins, ...'
+    text = re.sub(r"[^.!?;\n]+", _dash_list, text)
     for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
         toks = [_token(t) for t in _TOKEN.findall(raw)]
         if toks:
@@ -52,6 +53,16 @@ def sentences_stage(r: Reading) -> Reading:
             _quantities(toks)
             r.sentences.append(toks)
     return r
+
+
+def _dash_list(m: re.Match[str]) -> str:
+    """'something for my pottery classes - students, which class they're in, and what they paid': one dash before a
+    list introduces it, as a colon does (two dashes are an aside, and a dash before a clause starts another one)."""
+    chunk = m.group(0)
+    if chunk.count(" - ") != 1 or ":" in chunk:
+        return chunk
+    before, after = chunk.split(" - ")
+    return f"{before}: {after}" if "," in after and len(after.split()) >= 3 else chunk
 
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
