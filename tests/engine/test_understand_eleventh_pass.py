@@ -161,3 +161,22 @@ def test_one_dash_before_a_list_introduces_it():
 def test_what_an_app_is_for_is_kept(prompt, thing):
     """'an app for my recipes': the recipes are the app's records (people it is for are its users, not records)."""
     assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(("prompt", "thing", "not_thing"), [
+    ("keep a log of my bike rides with distance, time and route", "Ride", "Bike"),
+    ("an app to track our dog walks: date, distance and which park", "Walk", None),
+])
+def test_a_noun_after_my_noun_is_a_compound_not_a_verb(prompt, thing, not_thing):
+    """'my bike rides with ...': 'rides' is the head noun (the bike does not ride)."""
+    found = names(infer_spec(prompt))
+    assert thing in found and (not_thing is None or not_thing not in found), found
+
+
+@pytest.mark.parametrize("prompt", [
+    "our family records our hikes with the distance and who came",
+    "nuestra familia apunta las excursiones que hacemos con la distancia",
+])
+def test_our_family_as_the_subject_is_the_users(prompt):
+    found = names(infer_spec(prompt))
+    assert "Family" not in found and found & {"Hike", "Excursion", "Trip", "Outing"}, found

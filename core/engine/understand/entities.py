@@ -287,7 +287,7 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'an issue tracker for a small team': who uses the app, not a record in it
         if not p.plural and p.start and toks[p.start - 1].lemma in _TEACHING and toks[p.start - 1].tag == "VERB":
             continue  # 'i teach piano', 'enseño inglés': what is taught is a subject, not a record
-        if not p.plural and not p.modifiers and p.head in _GROUPS and p.start and \
+        if not p.plural and not p.modifiers and p.head in _GROUPS | _HOUSEHOLDS and p.start and \
                 toks[p.start - 1].text in {"our", "my", "nuestro", "nuestra", "mi"} and \
                 any(f.subject is p for f in r.frames):
             continue  # 'where our group logs each play': the group is who uses the app ('we'), not a record
@@ -627,6 +627,7 @@ def _where_people_are_from(r: Reading, p: Phrase) -> bool:
                                                      people.head in {"companero", "companera", "amigo", "amiga"})
 
 
+_HOUSEHOLDS = {"family", "household", "familia", "hogar", "club", "society", "choir", "band", "coro", "banda"}
 _GROUPS = {"team", "group", "crew", "squad", "equipo", "grupo"}
 _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}
 _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "bucket", "grocery", "play", "waiting",

@@ -23,6 +23,7 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
            "debe", "deben"}
 
 
+_POSSESSIVES = {"my", "our", "your", "their", "his", "her"}
 _WHO = {"who", "quien"}  # a free relative: the word after it (or after its auxiliary) is a verb
 _WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
 _SITE_COMPOUNDS = {"hosting", "building", "ranking", "rankings", "booking", "bookings", "listing", "listings"}
@@ -172,6 +173,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                                           toks[i - 2].text in _WHO) and \
                 (w in verbs or language == "en" and w.endswith("ing") or language == "es" and not w.endswith("s")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
+        elif language == "en" and w.endswith("s") and len(w) > 3 and prev and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and i > 1 and toks[i - 2].text in _POSSESSIVES and \
+                (i < 3 or toks[i - 3].tag in {"PREP", "VERB"} or toks[i - 3].text in {"of", "for", "with"}) and \
+                _closed(nxt) in {None, "PREP", "PUNCT", "CONJ"}:
+            t.tag, t.lemma = "NOUN", w  # 'a log of my bike rides with ...', 'track our dog walks': a compound
         elif w in DETAIL_GERUNDS and (prev and prev.text in {",", "by", "and"} and _closed(nxt) in {"DET", "PRON"} or
                                       w.endswith(("ndo", "ndonos"))):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., telling us the date and budget': how details are given
