@@ -180,3 +180,30 @@ def test_a_noun_after_my_noun_is_a_compound_not_a_verb(prompt, thing, not_thing)
 def test_our_family_as_the_subject_is_the_users(prompt):
     found = names(infer_spec(prompt))
     assert "Family" not in found and found & {"Hike", "Excursion", "Trip", "Outing"}, found
+
+
+def test_a_karaoke_night_signup_is_not_a_music_tool():
+    assert "Song" in names(infer_spec("a karaoke night signup sheet with songs and the order people sing in"))
+
+
+def test_a_karaoke_player_is_still_declined():
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("a karaoke app that shows the lyrics and plays the backing track")
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("an attendance sheet for my class", "Attendance"),
+    ("a sign-up sheet for the bake sale: who bakes what", "SignUp"),
+])
+def test_a_sheet_records_what_it_is_for(prompt, thing):
+    assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_who_bakes_is_a_verb_and_keeps_the_bakers():
+    assert "Member" in names(infer_spec("a sign-up sheet for the bake sale: who bakes what"))
+
+
+def test_letter_and_letter_is_one_word():
+    """'D&D', 'B&B': one word, not two one-letter things."""
+    found = names(infer_spec("a place to keep my D&D homebrew monsters with stats and which campaign they appeared in"))
+    assert "Monster" in found and "D" not in found, found

@@ -367,6 +367,13 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].text in {"my", "our", "mis", "nuestros", "nuestras", "las", "los", "the"} and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for f in r.frames:  # 'a place to keep my homebrew monsters': my own things, kept
+        for p in f.objects[:1]:
+            toks = r.sentences[p.sentence]
+            if id(p) in names and p.plural and (f.verb in _STORING_VERBS or f.verb == "keep") and p.start and \
+                    toks[p.start - 1].text in {"my", "our", "mis", "nuestros", "nuestras"} and \
+                    p.head not in word_set("people"):
+                score[names[id(p)]] += 1
     for p in r.phrases:  # 'which telescope', 'who brings which dish', 'a que grupo': a choice among kept records
         toks = r.sentences[p.sentence]
         if id(p) in names and p.start and toks[p.start - 1].text in _WHICH and not p.modifiers and \

@@ -23,6 +23,8 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
            "debe", "deben"}
 
 
+_PEOPLE_SUBJECTS = {"people", "members", "users", "kids", "children", "students", "guests", "customers", "friends",
+                    "visitors", "players", "parents", "neighbours", "neighbors"}
 _POSSESSIVES = {"my", "our", "your", "their", "his", "her"}
 _WHO = {"who", "quien"}  # a free relative: the word after it (or after its auxiliary) is a verb
 _WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
@@ -41,6 +43,7 @@ def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
+    text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
@@ -171,13 +174,17 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = closed
         elif prev and closed is None and (prev.text in _WHO or prev.tag == "AUX" and i > 1 and
                                           toks[i - 2].text in _WHO) and \
-                (w in verbs or language == "en" and w.endswith("ing") or language == "es" and not w.endswith("s")):
+                (w in verbs or language == "en" and w.endswith(("ing", "s", "ed")) or
+                 language == "es" and not w.endswith("s")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
         elif language == "en" and w.endswith("s") and len(w) > 3 and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and toks[i - 2].text in _POSSESSIVES and \
                 (i < 3 or toks[i - 3].tag in {"PREP", "VERB"} or toks[i - 3].text in {"of", "for", "with"}) and \
                 _closed(nxt) in {None, "PREP", "PUNCT", "CONJ"} and singular(w) not in word_set("abstract_nouns"):
             t.tag, t.lemma = "NOUN", w  # 'a log of my bike rides with ...', 'track our dog walks': a compound
+        elif language == "en" and w in verbs and verbs[w] == w and prev and prev.text in _PEOPLE_SUBJECTS and \
+                i > 1 and toks[i - 2].tag == "NOUN" and toks[i - 2].text not in _PEOPLE_SUBJECTS:
+            t.tag, t.lemma = "VERB", w  # 'the order people sing in', 'the songs members request'
         elif w in DETAIL_GERUNDS and (prev and prev.text in {",", "by", "and"} and _closed(nxt) in {"DET", "PRON"} or
                                       w.endswith(("ndo", "ndonos"))):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., telling us the date and budget': how details are given
