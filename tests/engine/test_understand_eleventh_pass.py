@@ -207,3 +207,24 @@ def test_letter_and_letter_is_one_word():
     """'D&D', 'B&B': one word, not two one-letter things."""
     found = names(infer_spec("a place to keep my D&D homebrew monsters with stats and which campaign they appeared in"))
     assert "Monster" in found and "D" not in found, found
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("a list of the birds I have seen", "Bird"),
+    ("un registro de los gastos del coche", "Expense"),
+    ("un registro de las lecturas del contador de luz cada mes", "Reading"),
+    ("a collection of my favourite quotes", "Quote"),
+])
+def test_a_list_or_log_of_things_keeps_the_things(prompt, thing):
+    """'a list of the birds I have seen', 'un registro de los gastos': what a list, log or record holds."""
+    assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(("prompt", "things"), [
+    ("app para mi pastelería: tartas, sabores, pedidos y fecha de recogida", {"Cake", "Flavour", "Order"}),
+    ("quiero llevar el control de las vacunas y desparasitaciones de mis gatos", {"Cat", "Deworming"}),
+    ("app para organizar las quedadas del grupo de senderismo: rutas, fechas y quién se apunta", {"Meetup", "Route"}),
+    ("una web para la escuela de surf: clases, monitores, alumnos y alquiler de tablas", {"Board", "Rental"}),
+])
+def test_more_everyday_spanish_nouns(prompt, things):
+    assert things <= names(infer_spec(prompt)), names(infer_spec(prompt))

@@ -367,6 +367,16 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].text in {"my", "our", "mis", "nuestros", "nuestras", "las", "los", "the"} and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for p in r.phrases:  # 'a list of the birds I have seen', 'un registro de los gastos del coche': the records
+        toks = r.sentences[p.sentence]
+        k = p.start - 1
+        while k > 0 and toks[k].tag in {"DET", "ADJ"}:
+            k -= 1
+        tool = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
+        if id(p) in names and p.plural and k > 0 and toks[k].text in {"of", "de"} and tool is not None and \
+                tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
+                p.head not in word_set("people") and not is_fieldish(p.head, r.language):
+            score[names[id(p)]] += 3
     for f in r.frames:  # 'a place to keep my homebrew monsters': my own things, kept
         for p in f.objects[:1]:
             toks = r.sentences[p.sentence]
@@ -634,6 +644,8 @@ def _where_people_are_from(r: Reading, p: Phrase) -> bool:
                                                      people.head in {"companero", "companera", "amigo", "amiga"})
 
 
+_RECORD_HEADS = {"list", "log", "record", "history", "lista", "listado", "historial", "seguimiento", "registro",
+                 "control", "diario", "tracker", "collection", "coleccion"}
 _HOUSEHOLDS = {"family", "household", "familia", "hogar", "club", "society", "choir", "band", "coro", "banda"}
 _GROUPS = {"team", "group", "crew", "squad", "equipo", "grupo"}
 _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}

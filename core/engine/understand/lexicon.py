@@ -101,6 +101,8 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "solicitante": "Applicant", "entrevista": "Interview", "puesto": "Position", "anuncio": "Listing",
     "album": "Album", "podcast": "Podcast", "seguidor": "Follower", "amigo": "Friend", "invitacion": "Invitation",
     "companero": "Colleague", "companera": "Colleague", "bailarin": "Dancer", "bailarina": "Dancer",
+    "sabor": "Flavour", "tabla": "Board", "desparasitacion": "Deworming", "quedada": "Meetup", "ninera": "Babysitter",
+    "ninero": "Babysitter", "lectura": "Reading", "contador": "Meter", "canguro": "Babysitter",
     "boda": "Wedding", "fiesta": "Party", "franja": "TimeSlot", "hueco": "TimeSlot", "bono": "Voucher",
     "descuento": "Discount", "prestamista": "Lender", "inversion": "Investment", "propuesta": "Proposal",
     "productor": "Producer", "productora": "Producer", "gafa": "Glasses", "gafas": "Glasses", "montura": "Frame",
