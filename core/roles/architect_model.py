@@ -110,6 +110,11 @@ def key(name: str) -> str:
     return k[:-1] if k.endswith("s") and len(k) > 3 else k
 
 
+# Field names that are phrases ('insights_for_coaches_and_players', 'how_i_felt'): what a column holds is a noun.
+_FRAGMENT = re.compile(r"(^|_)(and|or|for|with|that|which|who|how|what|their|them|they|i|we|you|can|will|"
+                       r"should|is|are|the|y|para|con|que|los|las)(_|$)")
+
+
 def normalise(answer: dict) -> Plan:
     """The model's JSON -> a Plan; tolerant of case, plurals, reserved and *_id fields, unknown links."""
     plan = Plan()
@@ -137,6 +142,8 @@ def normalise(answer: dict) -> Plan:
                 continue
             if not col:
                 plan.notes.append(f"dropped {name}.{raw_field} (reserved, a secret, or not an identifier)")
+            elif _FRAGMENT.search(col) or col.count("_") >= 4:
+                plan.notes.append(f"dropped {name}.{col} (a phrase, not a field name)")
             elif col not in cols:
                 cols.append(col)
         plan.fields[name] = cols

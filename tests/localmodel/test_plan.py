@@ -38,6 +38,14 @@ def test_reserved_fields_are_dropped_and_id_columns_become_links() -> None:
     assert any("created_at" in n for n in plan.notes)
 
 
+def test_field_names_that_are_phrases_are_dropped_with_a_note() -> None:
+    """A column is a noun: 'insights_for_coaches_and_players' or 'how_i_felt' is a sentence fragment."""
+    plan = normalise({"entities": [{"name": "Report", "belongs_to": [], "fields": [
+        "title", "insights for coaches and players", "how I felt", "date_of_birth", "time_to_finish"]}]})
+    assert plan.fields["Report"] == ["title", "date_of_birth", "time_to_finish"]
+    assert any("insights_for_coaches_and_players" in n and "phrase" in n for n in plan.notes)
+
+
 def test_answers_that_are_not_a_plan_say_what_is_wrong() -> None:
     with pytest.raises(ValueError, match="not valid JSON"):
         parse('{"entities": [{"name": "User"')
