@@ -141,11 +141,17 @@ _ANYONE = {"people", "person", "persona", "personas", "user", "usuario", "everyo
 _HOLDERS = ("Member", "Holder", "Player", "Participant", "Person", "Neighbour", "Volunteer")
 
 
+def _person(r: Reading, name: str, people: frozenset[str]) -> bool:
+    """Whether an entity of the reading is people (by its name or the word the prompt used for it)."""
+    said = word_set("people")
+    return name in people or name.lower() in said or r.words_for.get(name, "").split(" ")[-1] in said or \
+        name.endswith(_HOLDERS)
+
+
 def _who_people(r: Reading, people: frozenset[str]) -> None:
     """'who is bringing which dish', 'quien trae cada variedad': the app keeps the people, even unnamed ones."""
     said = word_set("people")
-    if any(n in people or n.lower() in said or r.words_for.get(n, "").split(" ")[-1] in said or n.endswith(_HOLDERS)
-           or n in _HOUSEHOLDS or any(f.name in {"email", "phone"} for f in e.fields)
+    if any(_person(r, n, people) or n in _HOUSEHOLDS or any(f.name in {"email", "phone"} for f in e.fields)
            for n, e in r.entities.items()) or r.account != "User" or len(r.entities) >= MAX_ENTITIES:
         return
     rules = load("companions")["who"]
@@ -197,9 +203,7 @@ def _dues(r: Reading, people: frozenset[str]) -> None:
     kind = next((k for k, words in kinds.items() if m.group(1) in words or m.group(2) in words), "Payment")
     if kind in r.entities or "Payment" in r.entities:
         return
-    said = word_set("people")
-    payer = next((n for n, e in r.entities.items() if n in people or n.lower() in said or n.endswith(_HOLDERS) or
-                  r.words_for.get(n, "").split(" ")[-1] in said), None)
+    payer = next((n for n in r.entities if _person(r, n, people)), None)
     if payer is None:
         return
     words = {m.group(1), singular(m.group(1))} if m.group(1) else set()
