@@ -10,6 +10,7 @@ from core.engine.understand.catalogue import parse_entities
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Reading
 from core.engine.understand.relations import add_link
+from core.engine.understand.sentences import WHO_WORDS
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
@@ -132,7 +133,6 @@ _TYPES = {
 _KIND_FIELDS = {"kind", "type", "category", "room_type", "ticket_type"}
 
 
-_WHO = {"who", "quien"}
 _NOT_FREE = {"NOUN", "ADJ", "NUM"}  # 'members who ...' is a relative clause: the members are named
 _DOES = {"does", "did", "do", "has", "had", "hace", "hizo"}  # 'who does which chore'
 _RECORDS = ("Loan", "Booking", "Reservation", "Signup", "Enrollment", "Enrolment", "Attendance", "Assignment")
@@ -160,7 +160,7 @@ def _who_people(r: Reading, people: frozenset[str]) -> None:
         for i, t in enumerate(toks[:-1]):
             prev = toks[i - 1] if i else None
             nxt = toks[i + 1]
-            if t.text not in _WHO or prev is not None and prev.tag in _NOT_FREE or \
+            if t.text not in WHO_WORDS or prev is not None and prev.tag in _NOT_FREE or \
                     nxt.text in word_set("subject_pronouns") | {"owes", "debe"}:
                 continue  # 'who we are', 'who owes whom' (a cost share names its people)
             verb = next((k for k, v in enumerate(toks[i + 1:i + 6], i + 1) if v.tag in {"VERB", "PUNCT"} or

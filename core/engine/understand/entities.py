@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.engine.understand.candidates import CHOICE_WORDS
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
@@ -961,7 +962,7 @@ _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostra
 _SITE_WORDS = {"website", "site", "page", "pages", "web", "pagina", "app", "it", "homepage"}
 _DIARIES = {"diary", "journal", "logbook", "diario"}
 _TEACHING = {"teach", "tutor", "coach", "ensenar", "impartir", "dar"}
-_WHICH = {"which", "what", "whichever", "cual", "cuales", "que"}
+_WHICH = CHOICE_WORDS | {"que"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", "varias", "muchos", "muchas",
                "distintos", "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}

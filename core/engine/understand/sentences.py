@@ -26,7 +26,7 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
 _PEOPLE_SUBJECTS = {"people", "members", "users", "kids", "children", "students", "guests", "customers", "friends",
                     "visitors", "players", "parents", "neighbours", "neighbors"}
 _POSSESSIVES = {"my", "our", "your", "their", "his", "her"}
-_WHO = {"who", "quien"}  # a free relative: the word after it (or after its auxiliary) is a verb
+WHO_WORDS = {"who", "quien"}  # a free relative: the word after it (or after its auxiliary) is a verb
 _WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
 _SITE_COMPOUNDS = {"hosting", "building", "ranking", "rankings", "booking", "bookings", "listing", "listings"}
 _SITES = {"site", "website", "page", "app", "platform", "portal"}
@@ -172,8 +172,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
-        elif prev and closed is None and (prev.text in _WHO or prev.tag == "AUX" and i > 1 and
-                                          toks[i - 2].text in _WHO) and \
+        elif prev and closed is None and (prev.text in WHO_WORDS or prev.tag == "AUX" and i > 1 and
+                                          toks[i - 2].text in WHO_WORDS) and \
                 (w in verbs or language == "en" and w.endswith(("ing", "s", "ed")) or
                  language == "es" and not w.endswith("s")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
