@@ -67,7 +67,7 @@ def _es_words() -> dict[str, str]:
     from core.engine.understand.lexicon import ENTITY_WORDS_ES
 
     out: dict[str, str] = dict(load("coverage").get("entity_words_es", {}))
-    for word, name in ENTITY_WORDS_ES.items():
+    for word, name in [*ENTITY_WORDS_ES.items(), *load("spanish")["names"].items()]:
         out.setdefault(name, word)
     return out
 

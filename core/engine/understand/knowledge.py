@@ -38,6 +38,8 @@ def entity_name(head: str, modifier: str | None, language: str) -> str:
     names = load("nouns")["names"]
     if language == "es" and head in ENTITY_WORDS_ES:
         return ENTITY_WORDS_ES[head]
+    if language == "es" and not modifier and head in load("spanish")["names"]:
+        return load("spanish")["names"][head]  # 'electrodomésticos' are Appliances, not Electrodomesticos
     if modifier:
         phrase = f"{modifier} {head}"
         return names.get(phrase) or ENTITY_WORDS_EN.get(phrase) or pascal(phrase)
