@@ -16,7 +16,8 @@ from tests.engine.spec_helpers import names
     ("una app para la asociación de jubilados con las excursiones en autobús y los socios apuntados",
      {"Bus", "Member"}, {"Autobu", "Autobus"}),
     ("app para el laboratorio: muestras, análisis y resultados", {"Sample", "Analysis"}, {"Analisi", "Analisis"}),
-    ("app para la granja: los huevos de cada nave y las entregas de pienso", {"Egg", "Shed"}, {"Huevo", "Nave"}),
+    ("app para la granja de gallinas: las naves, los huevos recogidos cada día y las entregas de pienso",
+     {"Egg", "Shed"}, {"Huevo", "Nave"}),
 ])
 def test_spanish_entities_get_english_names(prompt, expected, spanish):
     """A Spanish noun the reader keeps is named as the rest of the app is, in English ('electrodomésticos')."""
@@ -32,3 +33,33 @@ def test_spanish_entities_get_english_names(prompt, expected, spanish):
 def test_spanish_singulars_of_words_ending_in_s(plural, single):
     """'autobús' and 'análisis' are already singular; their plurals lose -es, not a letter of the word."""
     assert singular(plural, "es") == single
+
+
+@pytest.mark.parametrize(("prompt", "compound", "parts"), [
+    ("app para mi consulta con pacientes, citas y planes de dieta", "DietPlan", {"Plan", "Diet"}),
+    ("app para el taller con clientes y órdenes de trabajo", "WorkOrder", {"Order", "OrderItem"}),
+    ("app para el hotel con tipos de habitación, habitaciones y reservas", "RoomType", {"Type"}),
+    ("app para controlar mis objetivos de ahorro y los movimientos de la cuenta", "SavingsGoal", {"Goal"}),
+    ("una app para la granja: las gallinas y las entregas de pienso", "FeedDelivery", {"Delivery", "Feed"}),
+])
+def test_spanish_de_compounds_are_one_entity(prompt, compound, parts):
+    """'planes de dieta' is a DietPlan, as 'diet plans' is: not a Plan and a Diet."""
+    got = names(infer_spec(prompt))
+    assert compound in got, got
+    assert not got & parts, got
+
+
+@pytest.mark.parametrize(("prompt", "kept", "not_made"), [
+    ("una app para los pedidos de clientes de mi panadería", {"Customer", "Order"}, {"CustomerOrder"}),
+    ("app para el restaurante con reservas y turnos de comida y cena", {"Reservation"}, {"MealShift"}),
+])
+def test_spanish_de_that_is_not_a_compound(prompt, kept, not_made):
+    """'pedidos de clientes' are orders of customers (a plural: two things); 'turnos de comida y cena' two kinds."""
+    got = names(infer_spec(prompt))
+    assert kept <= got and not got & not_made, got
+
+
+def test_a_spanish_compound_is_requested_in_spanish():
+    """The coverage list says 'planes de dieta', the words the prompt used."""
+    spec = infer_spec("app para mi consulta con pacientes, citas y planes de dieta")
+    assert "planes de dieta" in spec.requested, spec.requested

@@ -23,6 +23,8 @@ def candidates_stage(r: Reading) -> Reading:
     """Find the noun phrases, their lists and examples, and the verbs with what they act on."""
     for si, toks in enumerate(r.sentences):
         phrases = _chunk(toks, si, r.language)
+        if r.language == "es":
+            phrases = _spanish_compounds(toks, phrases)
         r.phrases.extend(phrases)
         r.lists.extend(_lists(toks, phrases))
         _examples(r, toks, phrases)
@@ -53,6 +55,44 @@ def _chunk(toks: list[Token], si: int, language: str) -> list[Phrase]:
                               possessive=run[-1].possessive, modifiers=mods))
         i = j
     return out
+
+
+def _spanish_compounds(toks: list[Token], phrases: list[Phrase]) -> list[Phrase]:
+    """'planes de dieta', 'órdenes de trabajo': a head noun and a bare singular noun after 'de' are one thing
+    ('turnos de comida y cena' are shifts of two kinds, not a MealShift)."""
+    heads = load("spanish")["compound_heads"]
+    out: list[Phrase] = []
+    for p in phrases:
+        last = out[-1] if out else None
+        if last is not None and last.head in heads and not last.modifiers and len(last.words) == 1 and \
+                p.start == last.end + 1 and toks[last.end].text == "de" and len(p.words) == 1 and \
+                not p.plural and spanish_modifier(p.head) and not _another_kind(toks, p.end):
+            last.words = [*last.words, "de", *p.words]
+            last.end = p.end
+            last.modifiers = [p.head]
+            last.de_compound = True
+            last.possessive = p.possessive
+            continue
+        out.append(p)
+    return out
+
+
+def _another_kind(toks: list[Token], k: int) -> bool:
+    """'... de comida y cena': a second bare singular noun joined to the modifier."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and toks[k].text in {"y", "o", "e", "u"} and nxt.tag == "NOUN" and \
+        nxt.text == (nxt.lemma or nxt.text)
+
+
+def spanish_modifier(word: str) -> str:
+    """The English word a Spanish noun is as a modifier ('dieta' -> 'diet'), or '' when there is none."""
+    from core.engine.understand.lexicon import ENTITY_WORDS_ES
+
+    known = load("spanish")["modifiers"].get(word)
+    if known:
+        return known
+    name = ENTITY_WORDS_ES.get(word) or load("spanish")["names"].get(word, "")
+    return name.lower() if name and sum(c.isupper() for c in name) == 1 else ""
 
 
 def _relative_subject(toks: list[Token], j: int) -> bool:

@@ -74,7 +74,7 @@ def _es_words() -> dict[str, str]:
 
 def _spanish(name: str, word: str) -> str:
     """What a Spanish prompt calls an entity, in the plural; an English word the engine added stays English."""
-    if word.isalpha() and word not in {words_of(name), name.lower()}:
+    if word.replace(" ", "").isalpha() and word not in {words_of(name), name.lower()}:
         return _plural_es(word)
     spanish = _es_words().get(name)
     return _plural_es(spanish) if spanish else words_of(pluralize(snake(name))).replace("_", " ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.engine.understand.candidates import CHOICE_WORDS
+from core.engine.understand.candidates import CHOICE_WORDS, spanish_modifier
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
@@ -98,6 +98,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
     head = p.head
     mod = p.modifiers[-1] if p.modifiers else None
+    if language == "es" and mod:  # 'planes de dieta' (candidates.spanish_compounds)
+        return entity_name(load("spanish")["compound_heads"][head], spanish_modifier(mod), "en")
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
         return None  # 'a contact form', 'a login page' ask for features
     if head == "rate" and p.plural or head in {"tarifa", "precio"}:
@@ -320,8 +322,7 @@ def entities_stage(r: Reading) -> Reading:
                 p.head in _OFFERS and toks[p.end + 1].tag in {"DET", "PRON"}) or _STACK.search(p.head):
             continue  # 'a list of books' is the books; 'express' is a framework
         names[id(p)] = name
-        word.setdefault(name, " ".join([*p.modifiers[-1:], p.head]) if name != entity_name(p.head, None, r.language)
-                        else p.head)
+        word.setdefault(name, p.said() if name != entity_name(p.head, None, r.language) else p.head)
         first.setdefault(name, n)
         mentions[name] += 1
         if p.head in known_words() or words_of(name) in known_words() or (

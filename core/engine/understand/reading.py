@@ -29,6 +29,13 @@ class Phrase:
     plural: bool = False
     possessive: bool = False
     modifiers: list[str] = field(default_factory=list)  # nouns before the head (savings in 'savings goals')
+    de_compound: bool = False  # Spanish 'planes de dieta': the modifier follows 'de'
+
+    def said(self) -> str:
+        """The head with its last modifier, as the prompt says it ('savings goal', 'plan de dieta')."""
+        if self.de_compound:
+            return f"{self.head} de {self.modifiers[-1]}"
+        return " ".join([*self.modifiers[-1:], self.head])
 
 
 @dataclass
@@ -84,6 +91,6 @@ class Reading:
         if phrase is None:
             return None
         for name, word in self.words_for.items():
-            if word == phrase.head or word == " ".join([*phrase.modifiers[-1:], phrase.head]):
+            if word == phrase.head or word == phrase.said():
                 return name
         return None
