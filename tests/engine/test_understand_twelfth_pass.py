@@ -7,7 +7,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.engine.understand.vocab import singular
-from tests.engine.spec_helpers import names
+from tests.engine.spec_helpers import names, parents
 
 
 @pytest.mark.parametrize(("prompt", "expected", "spanish"), [
@@ -63,3 +63,48 @@ def test_a_spanish_compound_is_requested_in_spanish():
     """The coverage list says 'planes de dieta', the words the prompt used."""
     spec = infer_spec("app para mi consulta con pacientes, citas y planes de dieta")
     assert "planes de dieta" in spec.requested, spec.requested
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("Tool hire for our shop: ladders, drills and sanders by the day", "Tool"),
+    ("Equipment hire for our village hall: tables, chairs, urns", "Equipment"),
+    ("Our website needs costume rental, with a deposit for each costume", "Costume"),
+])
+def test_a_hire_said_as_a_noun_hires_the_thing(prompt, thing):
+    """'Tool hire: ladders, drills': tools are rented (a Rental of a Tool); the listed kinds are not tables."""
+    spec = infer_spec(prompt)
+    got = names(spec)
+    assert {thing, "Rental"} <= got, got
+    assert thing in parents(spec, "Rental"), parents(spec, "Rental")
+    assert not got & {"Ladder", "Drill", "Sander", "Chair", "Urn", "DiningTable"}, got
+
+
+def test_a_hire_company_is_where_the_app_is_used():
+    """'a car hire company website' is about the company's cars, not a Company that is hired."""
+    got = names(infer_spec("A car hire company website where customers book cars by the day"))
+    assert "Company" not in got and got & {"Car", "Vehicle"}, got
+
+
+@pytest.mark.parametrize("prompt", ["Click-and-collect orders for our bakery.",
+                                    "Pick-and-mix orders for the sweet shop, with the sweets in each order"])
+def test_a_hyphenated_phrase_describes_the_noun_after_it(prompt):
+    """'click-and-collect orders': the orders are kept, the phrase is not a table and 'orders' is not a verb."""
+    got = names(infer_spec(prompt))
+    assert "Order" in got and not any("And" in n for n in got), got
+
+
+@pytest.mark.parametrize(("prompt", "join", "thing", "place"), [
+    ("Hardware shop website. Product catalogue with stock at each of our two branches.", "BranchStock", "Product",
+     "Branch"),
+    ("A system for our three cafes: ingredients, suppliers and the stock in each cafe", "CafeStock", "Ingredient",
+     "Cafe"),
+    ("app para mi cadena de tiendas: productos, tiendas y existencias en cada tienda", "StoreStock", "Product",
+     "Store"),
+])
+def test_stock_held_at_each_place_is_a_join(prompt, join, thing, place):
+    """'stock at each branch': a quantity for each product at each branch, not one stock number on the product."""
+    spec = infer_spec(prompt)
+    assert {thing, place} <= parents(spec, join), parents(spec, join)
+    fields = {f.name for e in spec.entities if e.name == join for f in e.fields}
+    assert "quantity" in fields and "name" not in fields, fields
+    assert not {f.name for e in spec.entities if e.name == thing for f in e.fields} & {"stock", "quantity"}

@@ -29,6 +29,8 @@ def candidates_stage(r: Reading) -> Reading:
         r.lists.extend(_lists(toks, phrases))
         _examples(r, toks, phrases)
         r.frames.extend(_frames(toks, phrases, si, r.frames))
+        if r.language == "en":
+            _hire_nouns(r, toks, phrases, si)
     return r
 
 
@@ -140,6 +142,30 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
     for group in r.lists:
         if phrases and group[0].sentence == phrases[0].sentence and ends_in_etc(toks, group):
             r.examples[id(group[0])] = group  # 'netflix, spotify, gym etc': examples of a thing, not things
+
+
+_APP_WORDS = {"app", "application", "website", "site", "platform", "system", "software", "portal", "business",
+              "company", "service"}
+_HIRE_NOUNS = {"hire": "hire", "rental": "rent", "rentals": "rent"}
+
+
+def _hire_nouns(r: Reading, toks: list[Token], phrases: list[Phrase], si: int) -> None:
+    """'Tool hire: cement mixers, tile cutters': tools are hired (a verb said as a noun); the list names kinds."""
+    for p in phrases:
+        if p.words[-1] not in _HIRE_NOUNS or not p.modifiers or len(p.words) != len(p.modifiers) + 1:
+            continue
+        word = p.modifiers[-1]
+        if word in word_set("settings") or word in _APP_WORDS or word.endswith("ing"):
+            continue  # 'a car hire company', 'our hire shop' are where the app is used
+        thing = Phrase(words=[word], head=word[:-1] if word.endswith("s") and len(word) > 4 else word,
+                       sentence=si, start=p.end - 2, end=p.end - 1)
+        r.phrases.append(thing)
+        r.frames.append(Frame(verb=_HIRE_NOUNS[p.words[-1]], sentence=si, position=p.end - 1, objects=[thing]))
+        group = next((g for g in r.lists if g[0].sentence == si and g[0].start > p.end), None)
+        between = toks[p.end:group[0].start] if group is not None else []
+        if group is not None and any(t.text in {":", "-"} for t in between) and \
+                not any(t.tag in {"VERB", "AUX"} for t in between):
+            r.examples[id(thing)] = group  # the mixers and cutters are the tools, not tables of their own
 
 
 def ends_in_etc(toks: list[Token], group: list[Phrase]) -> bool:

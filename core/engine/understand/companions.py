@@ -37,6 +37,7 @@ def companions_stage(r: Reading) -> Reading:
     _shop_orders(r, people)
     _who_people(r, people)
     _dues(r, people)
+    _stock_per_place(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -213,6 +214,36 @@ def _dues(r: Reading, people: frozenset[str]) -> None:
         r.links = [x for x in r.links if paid not in x[:2]]
     _add(r, kind)
     add_link(r, kind, payer)
+
+
+_PER_PLACE = re.compile(
+    r"\b(?:stock|stock levels?|inventory|quantit(?:y|ies)|how many (?:\w+ )?(?:we have|are left)|existencias|stock)"
+    r" (?:(?:we have|kept|held|left) )?(?:at|in|per|for|by|of|en|por|de) (?:each|every|cada|all|todas? las?|todos los)"
+    r" ?(?:(?:of )?(?:our|the|my|nuestr[oa]s|mis) )?(?:\w+ )?(\w+)")
+_STOCKED = ("Product", "Item", "Ingredient", "Part", "Material", "Supply", "Book", "Medication", "Medicine",
+            "Wine", "Beer", "Plant", "Garment", "Tyre", "Component", "Consumable")
+
+
+def _stock_per_place(r: Reading) -> None:
+    """'stock at each of our branches', 'existencias en cada tienda': how many of a product each place holds."""
+    m = _PER_PLACE.search(r.text)
+    if m is None or len(r.entities) >= MAX_ENTITIES:
+        return
+    place = _entity_for(r, m.group(1))
+    thing = next((n for n in r.entities if n in _STOCKED or n.endswith(_STOCKED)), None)
+    if place is None or thing is None or place == thing:
+        return
+    join = f"{place}Stock"
+    if join in r.entities:
+        return
+    r.entities[join] = EntitySpec(name=join, fields=[FieldSpec(name="quantity", type="int"),
+                                                     FieldSpec(name="reorder_level", type="int", required=False)])
+    r.words_for[join] = f"existencias en {r.words_for.get(place, words_of(place))}" if r.language == "es" \
+        else f"{words_of(place)} stock"
+    add_link(r, join, thing)
+    add_link(r, join, place)
+    for e in (r.entities[thing], r.entities[place]):  # the count lives on the join now
+        e.fields = [f for f in e.fields if f.name not in {"stock", "quantity", "stock_quantity", "quantity_in_stock"}]
 
 
 def _types(r: Reading) -> None:

@@ -106,7 +106,8 @@ def is_dependent(name: str) -> bool:
     """Whether the entity records something about others (a rating, a loan, a log entry) and needs no label."""
     deps = load("nouns")["dependents"]
     return name in deps or any(name.endswith(d) and name != d for d in ("Log", "Entry", "Item", "Line", "Record",
-                                                                           "Photo", "Observation", "Assignment"))
+                                                                           "Photo", "Observation", "Assignment",
+                                                                           "Stock"))
 
 
 @cache

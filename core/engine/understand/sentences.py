@@ -419,8 +419,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
         return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")) and
                     w not in load("verbs")["irregular_en"])  # 'laptops are lent to employees'
-    if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM":
-        return False
+    if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM" or "-and-" in prev.text:
+        return False  # ... 'click-and-collect orders' describes the orders
     if prev.tag == "PRON" and prev.text not in {"it", "which", "what", "there"} or \
             prev.text in {"who", "which", "that"} and _closed(nxt) != "PUNCT":
         return True
