@@ -108,3 +108,15 @@ def test_stock_held_at_each_place_is_a_join(prompt, join, thing, place):
     fields = {f.name for e in spec.entities if e.name == join for f in e.fields}
     assert "quantity" in fields and "name" not in fields, fields
     assert not {f.name for e in spec.entities if e.name == thing for f in e.fields} & {"stock", "quantity"}
+
+
+@pytest.mark.parametrize(("prompt", "thing"), [
+    ("track my kids' chores and the pocket money they earn", "Chore"),
+    ("app para apuntar las tareas de casa de mis hijos y la paga semanal", "Chore"),
+    ("registro de las vacunas de mis niños", "Vaccination"),
+])
+def test_children_whose_things_are_kept_are_a_table(prompt, thing):
+    """"my kids' chores": the chores are each child's, so the children are kept (as Child, not Kid)."""
+    spec = infer_spec(prompt)
+    assert {"Child", thing} <= names(spec), names(spec)
+    assert "Child" in parents(spec, thing), parents(spec, thing)

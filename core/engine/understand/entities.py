@@ -39,6 +39,8 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "calendar", "calendario", "agenda", "timetable", "schedule"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
+_PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site", "website", "system", "need",
+                  "needs", "want", "wants", "easy", "easier"}
 
 
 def is_fieldish(head: str, language: str) -> bool:
@@ -379,6 +381,11 @@ def entities_stage(r: Reading) -> Reading:
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for f in r.frames:  # 'needs a way to organise lifts', 'I want something to track': what the app is for
+        toks = r.sentences[f.sentence]
+        if f.verb in _STORING_VERBS and f.objects and id(f.objects[0]) in names and f.position > 1 and \
+                toks[f.position - 1].text == "to" and toks[f.position - 2].text in _PURPOSE_WORDS:
+            score[names[id(f.objects[0])]] += 1
     for f in r.frames:  # 'a place to keep my homebrew monsters': my own things, kept
         for p in f.objects[:1]:
             toks = r.sentences[p.sentence]
