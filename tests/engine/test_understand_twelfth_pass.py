@@ -7,6 +7,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.engine.understand.vocab import singular
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import names, parents
 
 
@@ -120,3 +121,23 @@ def test_children_whose_things_are_kept_are_a_table(prompt, thing):
     spec = infer_spec(prompt)
     assert {"Child", thing} <= names(spec), names(spec)
     assert "Child" in parents(spec, thing), parents(spec, thing)
+
+
+@pytest.mark.parametrize(("prompt", "expected", "verbs"), [
+    ("The app tracks and records every climb our members log, assigns routes and setters to each wall, and "
+     "generates reports.", {"Climb", "Member", "Route", "Setter"}, {"Track", "Assign", "Generate"}),
+    ("Our club runs tournaments. The software then schedules matches, assigns courts and umpires, and sends results "
+     "to players.", {"Tournament", "Match", "Court", "Umpire"}, {"Schedule", "Assign", "Send"}),
+])
+def test_verbs_in_s_after_the_app_or_a_comma_are_verbs(prompt, expected, verbs):
+    """'the software tracks and records', '..., assigns courts and umpires': actions, and their objects are kept."""
+    got = names(infer_spec(prompt))
+    assert expected <= got, got
+    assert not got & verbs, got
+
+
+def test_network_traffic_monitors_are_declined():
+    """A network traffic monitor is a system tool, however many records its description mentions."""
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("SecureWatch is a security application that provides real-time analysis of network traffic. The "
+                   "software raises immediate alerts and gives recommendations for each activity it flags.")

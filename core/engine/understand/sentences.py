@@ -315,6 +315,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.text.endswith("s") and prev.text not in _PLURAL_FORM_NOUNS and nxt.endswith("s") and \
                 _closed(nxt) is None and f"{prev.text} {w}" not in known_nouns():
             t.tag, t.lemma = "VERB", verbs[w]  # 'residents report problems': people do something to things
+        elif language == "en" and w in verbs and w.endswith("s") and verbs[w] != w and prev and \
+                not is_spanish_verb(verbs[w]) and _third_person(w, prev, toks[i - 2] if i > 1 else None, nxt, verbs):
+            t.tag, t.lemma = "VERB", verbs[w]  # '..., assigns teams and referees': only a verb, never a thing
         elif w in verbs and not (language == "en" and is_spanish_verb(verbs[w])) and \
                 (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
@@ -362,6 +365,15 @@ def _people_of(toks: list[Token], i: int) -> bool:
     return people is not None and j < i - 1 and toks[j].tag == "DET" and \
         toks[j - 1].text in {"of", "in", "at", "from"} and people.tag == "NOUN" and people.text.endswith("s") and \
         singular(people.text) in word_set("people")
+
+
+def _third_person(w: str, prev: Token, before: Token | None, nxt: str, verbs: dict[str, str]) -> bool:
+    """'the app tracks and records', '..., assigns teams and referees': a verb form no thing is named by here."""
+    if prev.text in word_set("tool_nouns") and not (before is not None and before.tag in {"PREP", "NOUN"}):
+        return bool(nxt) and _closed(nxt) in {"DET", "PRON", "CONJ", "ADV", None}  # the software does it
+    return prev.text in {",", "then", "and", "also", "it", "which", "that"} and \
+        _closed(nxt) in {"DET", "PRON", None} and bool(nxt) and \
+        verbs[w] not in known_nouns() | word_set("abstract_nouns") | word_set("field_nouns")
 
 
 def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str]) -> bool:
