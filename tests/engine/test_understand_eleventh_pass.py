@@ -193,7 +193,7 @@ def test_a_karaoke_player_is_still_declined():
 
 @pytest.mark.parametrize(("prompt", "thing"), [
     ("an attendance sheet for my class", "Attendance"),
-    ("a sign-up sheet for the bake sale: who bakes what", "SignUp"),
+    ("a sign-up sheet for the bake sale: who bakes what", "Signup"),
 ])
 def test_a_sheet_records_what_it_is_for(prompt, thing):
     assert thing in names(infer_spec(prompt)), names(infer_spec(prompt))

@@ -141,3 +141,35 @@ def test_network_traffic_monitors_are_declined():
     with pytest.raises(UnsupportedRequestError):
         infer_spec("SecureWatch is a security application that provides real-time analysis of network traffic. The "
                    "software raises immediate alerts and gives recommendations for each activity it flags.")
+
+
+def test_a_section_that_names_its_things_twice_keeps_them():
+    """'* Sessions: our open sessions ...': the heading and its first words name one entity, which stays."""
+    spec = infer_spec("We want a simple website for our repair cafe with:\n* Sessions: our open sessions on Saturday "
+                      "mornings, with sign-up because places are limited\n* Volunteers: who fixes what\n"
+                      "* Repairs: each item brought in and whether it was fixed")
+    assert {"Session", "Volunteer", "Repair"} <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "person"), [
+    ("Volunteers: name, phone, emergency contact", "Volunteer"),
+    ("a club app where each player has an emergency contact and a shirt number", "Player"),
+])
+def test_an_emergency_contact_is_a_field(prompt, person):
+    """'an emergency contact' is something to ring about a person, not a Contact table."""
+    spec = infer_spec(prompt)
+    assert "Contact" not in names(spec), names(spec)
+    assert "emergency_contact" in {f.name for e in spec.entities if e.name == person for f in e.fields}
+
+
+def test_since_starts_a_reason_not_a_thing():
+    """'since nobody uses the bandsaw without it' gives no Since table."""
+    got = names(infer_spec("A site for our workshop where members book machines, since nobody uses the bandsaw "
+                           "without booking it"))
+    assert "Since" not in got and {"Member", "Machine"} <= got, got
+
+
+def test_a_sign_up_noun_is_the_signup_record():
+    """'a sign-up sheet ... members sign up for each workshop': one Signup of a member for a workshop."""
+    spec = infer_spec("A sign-up sheet for the workshops: members sign up for each workshop")
+    assert "SignUp" not in names(spec) and {"Member", "Workshop"} <= parents(spec, "Signup"), names(spec)

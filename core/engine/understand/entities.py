@@ -100,6 +100,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
     head = p.head
     mod = p.modifiers[-1] if p.modifiers else None
+    if len(p.words) > 1 and " ".join(p.words[-2:]) in word_set("field_nouns"):
+        return None  # 'an emergency contact', 'blood type': a property of someone
     if language == "es" and mod:  # 'planes de dieta' (candidates.spanish_compounds)
         return entity_name(load("spanish")["compound_heads"][head], spanish_modifier(mod), "en")
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
@@ -592,7 +594,7 @@ def entities_stage(r: Reading) -> Reading:
             chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
-    same.update({n: role for n, role in roles.items() if n in chosen and role in chosen})
+    same.update({n: role for n, role in roles.items() if n in chosen and role in chosen and n != role})
     for n in chosen:  # 'daily boat trips ... a seat on a trip': one BoatTrip, unless the first word is a record too
         longer = [x for x in chosen if x != n and x.endswith(n) and x[-len(n) - 1].islower() and
                   x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
