@@ -173,3 +173,17 @@ def test_a_sign_up_noun_is_the_signup_record():
     """'a sign-up sheet ... members sign up for each workshop': one Signup of a member for a workshop."""
     spec = infer_spec("A sign-up sheet for the workshops: members sign up for each workshop")
     assert "SignUp" not in names(spec) and {"Member", "Workshop"} <= parents(spec, "Signup"), names(spec)
+
+
+def test_records_sent_to_people_are_kept():
+    """'invoices to their parents': the invoices are records, the parents those they go to."""
+    got = names(infer_spec("i teach piano privately, need students, weekly lessons, the pieces each one is working on "
+                           "and invoices to their parents"))
+    assert {"Student", "Lesson", "Piece", "Invoice", "Parent"} <= got, got
+
+
+def test_dietary_needs_are_a_property_and_each_route_a_thing():
+    """'the clients on each route with their dietary needs': routes are kept; dietary needs are not a table."""
+    got = names(infer_spec("meals on wheels rota: volunteer drivers, the clients on each route with their dietary "
+                           "needs, and who delivered on which day"))
+    assert {"Client", "Route"} <= got and "Dietary" not in got, got

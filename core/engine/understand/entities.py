@@ -383,6 +383,13 @@ def entities_stage(r: Reading) -> Reading:
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for p in r.phrases:  # 'invoices to their parents', 'facturas a los clientes': records sent to people
+        toks = r.sentences[p.sentence]
+        to = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {p.end + 1, p.end + 2}), None)
+        if id(p) in names and p.plural and p.end < len(toks) and toks[p.end].text in {"to", "a"} and to is not None \
+                and id(to) in names and to.head in word_set("people") and p.head in known_words() and \
+                p.head not in word_set("people") and all(t.tag == "DET" for t in toks[p.end + 1:to.start]):
+            score[names[id(p)]] += 1
     for f in r.frames:  # 'needs a way to organise lifts', 'I want something to track': what the app is for
         toks = r.sentences[f.sentence]
         if f.verb in _STORING_VERBS and f.objects and id(f.objects[0]) in names and f.position > 1 and \
@@ -423,7 +430,7 @@ def entities_stage(r: Reading) -> Reading:
         k = p.start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
-        if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en"}:
+        if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en", "on"}:
             score[names[id(p)]] += 1  # 'schedule screenings in each screen': there are several to keep
         elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del", "for",
                                                                                          "per", "por"} and any(
