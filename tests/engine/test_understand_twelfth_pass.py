@@ -187,3 +187,27 @@ def test_dietary_needs_are_a_property_and_each_route_a_thing():
     got = names(infer_spec("meals on wheels rota: volunteer drivers, the clients on each route with their dietary "
                            "needs, and who delivered on which day"))
     assert {"Client", "Route"} <= got and "Dietary" not in got, got
+
+
+@pytest.mark.parametrize("prompt", ["i teach piano privately: students and weekly lessons",
+                                    "English and French lessons for adults: students, teachers and lessons"])
+def test_lessons_without_a_course_are_times_with_a_learner(prompt):
+    """Taught lessons are appointments (when, how long, with whom), not pages of an online course."""
+    spec = infer_spec(prompt)
+    fields = {f.name for e in spec.entities if e.name == "Lesson" for f in e.fields}
+    assert "starts_at" in fields and not fields & {"content", "position"}, fields
+    assert "Student" in parents(spec, "Lesson"), parents(spec, "Lesson")
+
+
+def test_lessons_of_a_course_stay_course_content():
+    """'an online course platform with courses and lessons': lessons are the course's ordered content."""
+    spec = infer_spec("An online course platform with courses and lessons")
+    assert {"content", "position"} <= {f.name for e in spec.entities if e.name == "Lesson" for f in e.fields}
+
+
+@pytest.mark.parametrize("prompt", ["clases particulares de inglés: alumnos, clases y pagos",
+                                    "academia de idiomas: cursos de inglés y francés, alumnos y profesores"])
+def test_languages_taught_are_not_tables(prompt):
+    """'inglés' is singular and a language taught, not an 'Ingle' or a 'Frances' table."""
+    got = names(infer_spec(prompt))
+    assert not got & {"Ingle", "Ingles", "Frances", "English", "French"} and "Student" in got, got

@@ -38,6 +38,7 @@ def companions_stage(r: Reading) -> Reading:
     _who_people(r, people)
     _dues(r, people)
     _stock_per_place(r)
+    _taught_lessons(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -244,6 +245,25 @@ def _stock_per_place(r: Reading) -> None:
     add_link(r, join, place)
     for e in (r.entities[thing], r.entities[place]):  # the count lives on the join now
         e.fields = [f for f in e.fields if f.name not in {"stock", "quantity", "stock_quantity", "quantity_in_stock"}]
+
+
+_COURSE_CONTENT = {"content", "position", "body", "video_url"}
+_LEARNERS = ("Student", "Pupil", "Child", "Learner", "Client", "Member", "Customer")
+
+
+def _taught_lessons(r: Reading) -> None:
+    """'I teach piano: students and weekly lessons': with no course to hold them, lessons are times with a learner,
+    not pages of course content."""
+    e = r.entities.get("Lesson")
+    if e is None or "Course" in r.entities or not {f.name for f in e.fields} & _COURSE_CONTENT:
+        return
+    e.fields = [FieldSpec(name="starts_at", type="datetime"),
+                FieldSpec(name="duration_minutes", type="int", required=False),
+                FieldSpec(name="notes", type="text", required=False)]
+    for people in (_LEARNERS, ("Teacher", "Instructor", "Tutor", "Coach")):
+        who = next((n for n in people if n in r.entities), None)
+        if who is not None:
+            add_link(r, "Lesson", who)
 
 
 def _types(r: Reading) -> None:
