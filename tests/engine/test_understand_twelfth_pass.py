@@ -211,3 +211,26 @@ def test_languages_taught_are_not_tables(prompt):
     """'inglés' is singular and a language taught, not an 'Ingle' or a 'Frances' table."""
     got = names(infer_spec(prompt))
     assert not got & {"Ingle", "Ingles", "Frances", "English", "French"} and "Student" in got, got
+
+
+def test_a_trade_job_is_work_for_a_customer():
+    """'quotes and jobs for my plastering business': a job is work with a date and a status, for a customer and from
+    an accepted quote; the quote's line items are QuoteLines."""
+    spec = infer_spec("Quotes and jobs for my plastering business: customers, quotes with line items, a job once a "
+                      "quote is accepted, and the materials used on each job.")
+    fields = {f.name for e in spec.entities if e.name == "Job" for f in e.fields}
+    assert "status" in fields and not fields & {"salary", "employment_type"}, fields
+    assert {"Customer", "Quote"} <= parents(spec, "Job"), parents(spec, "Job")
+    assert "Customer" in parents(spec, "Quote") and "Quote" in parents(spec, "QuoteLine"), names(spec)
+    assert "OrderItem" not in names(spec)
+
+
+def test_a_job_board_keeps_vacancies():
+    """Where people apply for jobs, a job is still a vacancy with a salary."""
+    spec = infer_spec("A job board where employers post jobs and candidates apply, with customers paying per post")
+    assert "salary" in {f.name for e in spec.entities if e.name == "Job" for f in e.fields}
+
+
+def test_order_lines_stay_order_items():
+    """'a shop with products, orders and line items': an order's lines keep their name."""
+    assert "OrderItem" in names(infer_spec("A shop with products, orders and line items"))

@@ -39,6 +39,7 @@ def companions_stage(r: Reading) -> Reading:
     _dues(r, people)
     _stock_per_place(r)
     _taught_lessons(r)
+    _trade_jobs(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -264,6 +265,28 @@ def _taught_lessons(r: Reading) -> None:
         who = next((n for n in people if n in r.entities), None)
         if who is not None:
             add_link(r, "Lesson", who)
+
+
+_HIRING = re.compile(r"\b(hir(e|es|ing)|recruit\w*|vacanc(y|ies)|applicants?|candidates?|salar(y|ies)|job (board|"
+                     r"posts?|postings?|listings?|offers?|seekers?)|apply|applies|applications?|cv|cvs|resumes?|"
+                     r"employers?|empleo|vacantes?|candidat\w+|ofertas? de (trabajo|empleo))\b")
+
+
+def _trade_jobs(r: Reading) -> None:
+    """'quotes and jobs for my plastering business': a job is work done for a customer, not a vacancy."""
+    e = r.entities.get("Job")
+    if e is None or not {f.name for f in e.fields} & {"salary", "employment_type"} or _HIRING.search(r.text) or \
+            not {"Quote", "Customer", "Client", "Invoice", "Estimate"} & set(r.entities):
+        return
+    work = _own_definitions().get("Job") or definition("Job")
+    e.fields = [f.model_copy() for f in work.fields] if work else e.fields
+    customer = next((n for n in ("Customer", "Client") if n in r.entities), None)
+    if customer is not None:
+        add_link(r, "Job", customer)
+    if "Quote" in r.entities:
+        add_link(r, "Job", "Quote")  # 'a job once a quote is accepted'
+        if customer is not None:
+            add_link(r, "Quote", customer)
 
 
 def _types(r: Reading) -> None:

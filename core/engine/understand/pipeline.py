@@ -104,6 +104,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         entities, domain = apply_links(r), r.domain
         title = _title(r)
     rename_entity(entities, r.feature_specs, "Upload", "FileUpload")  # the generated app has its own uploads table
+    _lines_of_their_parent(entities, r)
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
         if any(e.name == reserved for e in entities):
             raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
@@ -154,6 +155,20 @@ def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:
             r.features.remove(fs.name)
             r.not_built.append(fs.name.replace("_", " "))
     return kept
+
+
+_DOCUMENTS = {"Quote", "Estimate", "Bill", "PurchaseOrder", "Receipt", "Sale", "Purchase", "Delivery", "Shipment",
+              "Return", "Request", "Requisition"}
+
+
+def _lines_of_their_parent(entities: list[EntitySpec], r: Reading) -> None:
+    """'quotes with line items': with no order in the app, the lines are the quote's (QuoteLine, not OrderItem)."""
+    lines = next((e for e in entities if e.name == "OrderItem"), None)
+    if lines is None or any(e.name == "Order" for e in entities):
+        return
+    parent = next((rel.target for rel in lines.relations if rel.target in _DOCUMENTS), None)
+    if parent is not None:
+        rename_entity(entities, r.feature_specs, "OrderItem", f"{parent}Line")
 
 
 def rename_entity(entities: list[EntitySpec], specs: list[FeatureSpec], old: str, new: str) -> bool:
