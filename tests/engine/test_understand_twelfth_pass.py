@@ -234,3 +234,11 @@ def test_a_job_board_keeps_vacancies():
 def test_order_lines_stay_order_items():
     """'a shop with products, orders and line items': an order's lines keep their name."""
     assert "OrderItem" in names(infer_spec("A shop with products, orders and line items"))
+
+
+@pytest.mark.parametrize("prompt", ["app para mis aves y mis pollos: vacunas y peso",
+                                    "app para la granja: las cabras, los cerdos y las camadas de cada cerda"])
+def test_spanish_kinds_of_animal_are_one_animal_table(prompt):
+    """'aves y pollos', 'cabras y cerdos': kinds named in Spanish are Animals (this crashed once their English names
+    matched the kinds while the Spanish words did not)."""
+    assert "Animal" in names(infer_spec(prompt)), names(infer_spec(prompt))

@@ -817,8 +817,8 @@ def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tupl
             continue
         own = next((n for n in chosen if n not in said and n.lower() in known["words"]), None)
         name = own or (entity_name(words[0], None, r.language) if words else None) or general
-        at = min(n for n, p in enumerate(r.phrases) if p.head in kinds | set(known["words"]) or
-                 " ".join(p.words[-2:]) in kinds)
+        at = min((n for n, p in enumerate(r.phrases) if p.head in kinds | set(known["words"]) or
+                  " ".join(p.words[-2:]) in kinds), default=0)  # Spanish words name English kinds ('aves')
         taken |= set(said) | set(others)
         used |= mentioned
         out.append((name, [n for n in [*said, *others] if n != name], at))
