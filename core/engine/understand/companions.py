@@ -219,7 +219,7 @@ def _dues(r: Reading, people: frozenset[str]) -> None:
 
 
 _PER_PLACE = re.compile(
-    r"\b(?:stock|stock levels?|inventory|quantit(?:y|ies)|how many (?:\w+ )?(?:we have|are left)|existencias|stock)"
+    r"\b(?:stock|stock levels?|inventory|quantit(?:y|ies)|how many (?:\w+ )?(?:we have|are left)|existencias)"
     r" (?:(?:we have|kept|held|left) )?(?:at|in|per|for|by|of|en|por|de) (?:each|every|cada|all|todas? las?|todos los)"
     r" ?(?:(?:of )?(?:our|the|my|nuestr[oa]s|mis) )?(?:\w+ )?(\w+)")
 _STOCKED = ("Product", "Item", "Ingredient", "Part", "Material", "Supply", "Book", "Medication", "Medicine",
@@ -278,8 +278,8 @@ def _trade_jobs(r: Reading) -> None:
     if e is None or not {f.name for f in e.fields} & {"salary", "employment_type"} or _HIRING.search(r.text) or \
             not {"Quote", "Customer", "Client", "Invoice", "Estimate"} & set(r.entities):
         return
-    work = _own_definitions().get("Job") or definition("Job")
-    e.fields = [f.model_copy() for f in work.fields] if work else e.fields
+    work = definition("Job")  # nouns.json: the work-job sense (title, scheduled_on, status)
+    e.fields = work.fields if work else e.fields
     customer = next((n for n in ("Customer", "Client") if n in r.entities), None)
     if customer is not None:
         add_link(r, "Job", customer)
