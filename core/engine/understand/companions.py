@@ -7,9 +7,10 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
+from core.engine.understand.entities import _TIME_UNITS, is_fieldish
 from core.engine.understand.knowledge import definition, entity_name, words_of
-from core.engine.understand.reading import Reading
-from core.engine.understand.relations import add_link
+from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.sentences import WHO_WORDS
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
@@ -36,6 +37,8 @@ def companions_stage(r: Reading) -> Reading:
     _types(r)
     _shop_orders(r, people)
     _who_people(r, people)
+    _who_did_which(r, people)
+    _used_parts(r)
     _dues(r, people)
     _stock_per_place(r)
     _taught_lessons(r)
@@ -187,6 +190,166 @@ def _who_people(r: Reading, people: frozenset[str]) -> None:
             target = r.entity_of(thing)
             record = next((c for c, p, _ in r.links if p == target and c.endswith(_RECORDS)), None)
             add_link(r, record or target, name)  # 'who borrowed which tool': each loan is someone's
+
+
+_WHO_WHICH = {"who", "quien", "which", "que"}
+_BEFORE_VERB = {"has", "have", "had", "is", "are", "was", "were", "ve", "s", "been", "will", "can", "did", "does",
+                "do", "se", "ha", "han", "le", "les", "always", "usually", "actually", "each", "every", "cada"}
+_CHOOSING = {"each", "which", "every", "the", "a", "an", "what", "cada", "que", "cual", "el", "la", "los", "las",
+             "their", "his", "her", "its", "su", "sus"}
+_PARTICLES = {"up", "in", "on", "out", "off", "into", "to", "at", "for", "from", "back", "with", "a", "en", "de",
+              "al", "del", "con", "para"}
+_BACK = {"one", "ones", "it", "them", "uno", "una"}
+_NOT_CHOSEN = {"one", "thing", "way", "time", "day", "week", "month", "year", "season", "part", "bit", "cosa",
+               "vez", "dia", "semana", "mes", "ano", "temporada"}
+
+
+@cache
+def _join_records() -> dict[str, EntitySpec]:
+    """The join records a 'who did which' clause names, by kind."""
+    return {e.name: e for e in parse_entities(load("companions")["who_which"]["records"])}
+
+
+def _who_did_which(r: Reading, people: frozenset[str]) -> None:
+    """'who turned up to each rehearsal', 'which van each driver takes', 'quien se apunta a cada turno': a record
+    (or a link) joining the people, or the thing the clause starts with, and the thing it ends with."""
+    rules = load("companions")["who_which"]
+    for si, toks in enumerate(r.sentences):
+        for i, t in enumerate(toks):
+            if t.text not in _WHO_WHICH or len(r.entities) >= MAX_ENTITIES or \
+                    t.text == "que" and not (i and toks[i - 1].text in {"a", "en", "de", "y"}):
+                continue  # Spanish 'que' is only 'which' after a preposition ('a que grupo')
+            clause = _clause(r, si, i)
+            if clause is None:
+                continue
+            first, verb, thing, chose, each = clause
+            kind = rules["verbs"].get(verb)
+            if thing is None and kind == "Attendance":  # 'las reuniones, quién asiste'
+                thing = next((p for p in r.phrases if r.entity_of(p) in rules["events"]), None)
+            target = r.entity_of(thing)
+            if target is None and kind and thing is not None and chose:
+                target = _chosen_thing(r, thing)  # 'who borrowed which shared tool': the tools are kept
+            who = r.entity_of(first) if first is not None else next(
+                (n for n in r.entities if _person(r, n, people) and n != target), None)
+            if target is None or who is None or who == target:
+                continue
+            if kind is None:
+                if first is not None and not _person(r, who, people) and not _person(r, target, people):
+                    add_link(r, who, target, "many_to_many")  # 'which dogs went on which walk'
+                continue
+            if kind == "Attendance" and target not in rules["events"] and not target.endswith("Session"):
+                continue
+            if _person(r, target, people) and not _person(r, who, people):
+                who, target = target, who  # 'which van each driver takes': a VanAssignment
+            record = kind.lstrip("*")
+            if record == "Assignment" and not _timed(toks[i:]):  # 'which plumber is assigned to each job'
+                child = r.entity_of(each) if each is not None else target
+                force_link(r, child, who if child == target else target)  # a record only when it changes by day
+                continue
+            name = f"{target}{record}" if kind.startswith("*") else kind
+            name = next((n for n in r.entities if n.endswith(record) and n != target), name)
+            if name not in r.entities:  # else the loan or the signup is already there: it joins the two
+                r.entities[name] = _join_records()[record].model_copy(deep=True)
+                r.entities[name].name = name
+                r.words_for[name] = words_of(name)
+                r.records.add(name)
+            r.links = [x for x in r.links if {x[0], x[1]} != {who, target}]
+            add_link(r, name, who)
+            add_link(r, name, target)
+
+
+_USED = re.compile(r"\b(parts?|materials?|supplies|ingredients?|components?|spares?|consumables?|piezas?|"
+                   r"materiales?|repuestos?|refacciones?|recambios?|insumos?)(?: \w+)?,? (?:(?:that|which|que) "
+                   r"(?:we |se )?(?:use|used|usan|utilizan|usaron|gastan)|used|usad[oa]s|utilizad[oa]s|consumed)\b|"
+                   r"\bwhat (materials|parts|ingredients|supplies) (?:each|every|the) \w+ (?:used|uses|took|needs)\b")
+_WORK = ("WorkOrder", "ServiceOrder", "RepairOrder", "RepairTicket", "Repair", "Job", "Batch", "Visit", "Service",
+         "Ticket", "Order", "Appointment", "Project")
+
+
+def _used_parts(r: Reading) -> None:
+    """'parts used', 'las refacciones que se usan', 'what materials each batch used': how many of each part each job
+    used, a line joining the job and the part (JobPart), instead of a part belonging to whoever was named near it."""
+    m = _USED.search(r.text)
+    if m is None or len(r.entities) >= MAX_ENTITIES:
+        return
+    said = m.group(1) or m.group(2)
+    part = _entity_for(r, said)
+    job = next((n for kind in _WORK for n in r.entities if n.endswith(kind) and n != part), None)
+    if part is None or job is None or f"{job}{part}" in r.entities:
+        return
+    name = f"{job}{part}"
+    r.entities[name] = EntitySpec(name=name, fields=[FieldSpec(name="quantity", type="int")])
+    r.words_for[name] = words_of(name)
+    r.records.add(name)
+    r.links = [x for x in r.links if x[1] != part and x[0] != part]
+    add_link(r, name, job)
+    add_link(r, name, part)
+
+
+_EACH = {"which", "each", "every", "cada", "que", "cual"}
+
+
+def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | None, bool, Phrase | None] | None:
+    """A 'who/which' clause at token i: (the thing it starts with, its verb, the thing it ends with, whether that
+    thing is chosen with 'which' or 'each', the phrase 'each' goes with)."""
+    toks = r.sentences[si]
+    at = {p.start: p for p in r.phrases if p.sentence == si}
+    first, k = None, i + 1
+    if toks[i].text in {"which", "que"}:  # 'which van ...': the clause starts with a thing
+        first = at.get(i + 1)
+        if first is None or r.entity_of(first) is None:
+            return None
+        k = first.end
+    aux = None
+    while k < len(toks) and (toks[k].text in _BEFORE_VERB or toks[k].tag == "DET"):
+        aux = toks[k].text if toks[k].tag != "DET" else aux
+        k += 1  # 'which van each driver takes': the second one may come before the verb
+    other = at.get(k) if at.get(k) is not None and r.entity_of(at[k]) else None
+    each = other if other is not None and toks[other.start - 1].text in _EACH else None
+    if other is not None:
+        k = other.end
+        while k < len(toks) and toks[k].text in _BEFORE_VERB:
+            aux, k = toks[k].text, k + 1
+    if k < len(toks) and toks[k].text in _CHOOSING and aux:
+        verb = aux  # 'who has which locker'
+    elif k >= len(toks) or toks[k].tag in {"PUNCT", "CONJ"}:
+        return None
+    else:
+        verb, k = toks[k].text, k + 1
+    chose = False
+    while k < len(toks) and toks[k].text in _PARTICLES | _CHOOSING and toks[k].tag != "NOUN":
+        chose = chose or toks[k].text in _EACH
+        k += 1
+    if chose and k + 1 < len(toks) and toks[k].tag in {"ADJ", "VERB"} and toks[k + 1].tag == "NOUN":
+        k += 1  # 'which shared tool'
+    thing = other or at.get(k)
+    if thing is None and k < len(toks) and toks[k].text in _BACK:
+        thing = next((p for p in reversed(r.phrases) if p.sentence == si and p.end <= i and r.entity_of(p)),
+                     None)  # 'training sessions and who turned up to each one'
+    if each is None and chose and thing is not None and thing is not other and \
+            toks[thing.start - 1].text in _EACH - {"which", "que", "cual"}:
+        each = thing
+    return first, verb, thing, chose, each
+
+
+def _timed(toks: list) -> bool:
+    """'each day', 'every season', 'cada semana': the pairing changes over time, so each one is a record."""
+    units = _TIME_UNITS | {"season", "term", "shift", "temporada", "curso", "trimestre", "turno"}
+    return any(t.text in {"each", "every", "per", "cada", "por", "this", "next"} and nxt.text in units
+               for t, nxt in zip(toks, toks[1:], strict=False))
+
+
+def _chosen_thing(r: Reading, p: Phrase) -> str | None:
+    """The entity for a thing a 'who did which' clause names and the reading did not keep, added."""
+    if is_fieldish(p.head, r.language) or p.head in _NOT_CHOSEN:
+        return None
+    name = entity_name(p.head, None, r.language)
+    if not name or name in r.entities:
+        return name or None
+    r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    r.words_for[name] = p.head
+    r.named[id(p)] = name
+    return name
 
 
 _DUES = re.compile(r"\b(?:who|quien|whether(?: \w+){1,3}?)(?: (?:has|have|is|still|already|ya|ha|han|hasn't|has not))* "

@@ -100,6 +100,7 @@ def features_stage(r: Reading) -> Reading:
     _person_attributes(r)
     _takes_orders(r)
     _stated_states(r)
+    _match_goals(r)
     if {"ratings", "favourites"} & {fs.name for fs in r.feature_specs} and "auth" not in r.features:
         r.features.insert(0, "auth")
     return r
@@ -158,6 +159,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             continue
         if feature in {"ratings", "comments"} and f.subject is not None and f.subject.head in _OPERATORS:
             continue  # 'admins review applications' decide on them; nobody rates them
+        if f.verb in {"score", "puntuar"} and any(p is not None and p.head in _SCORED for p in [*f.objects, f.subject]):
+            continue  # 'goals scored by each player': a match event, not a rating
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
         detail = objs[0].head if objs else ""
@@ -223,6 +226,22 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _main(r),
                                                 singular_file(word) or "file"))
     return out
+
+
+_SCORED = {"goal", "point", "run", "try", "basket", "touchdown", "gol", "punto", "tanto", "canasta", "ensayo"}
+def _match_goals(r: Reading) -> None:
+    """'goals scored by each player', 'los goles de cada jugador': beside matches, a goal is a match event with its
+    scorer, not a personal target."""
+    scored = any(f.verb in {"score", "puntuar"} and any(p is not None and p.head in {"goal", "gol"}
+                                                        for p in [*f.objects, f.subject]) for f in r.frames)
+    matches = {"Match", "Fixture"} & set(r.entities) and "Player" in r.entities
+    if "Goal" not in r.entities or not scored and not matches:
+        return
+    r.records.add("Goal")
+    r.entities["Goal"].fields = [FieldSpec(name="minute", type="int", required=False)]
+    r.links = [x for x in r.links if x[0] != "Goal"]
+    for parent in ("Match", "Game", "Fixture", "Player"):
+        add_link(r, "Goal", parent)
 
 
 _GERUNDS = {"liking", "bookmarking", "commenting", "tagging"}  # 'such as liking, commenting or saving content'

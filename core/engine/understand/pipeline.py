@@ -100,7 +100,8 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _account_without_parents(r)
         _drop_shortcuts(r)
         for e in r.entities.values():
-            ensure_label(e)
+            if e.name not in r.records:
+                ensure_label(e)
         entities, domain = apply_links(r), r.domain
         title = _title(r)
     rename_entity(entities, r.feature_specs, "Upload", "FileUpload")  # the generated app has its own uploads table

@@ -1,0 +1,109 @@
+"""Understanding (issue 9), thirteenth pass: 'who did which' clauses become join records, and goals scored in a
+league are match events."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(("prompt", "record", "joined"), [
+    ("I coach a netball squad: players, practices and who came to each practice", "Attendance",
+     {"Player", "Practice"}),
+    ("coro: cantantes, ensayos y quién viene a cada ensayo", "Attendance", {"Singer", "Rehearsal"}),
+    ("Allotment app: plots, tenants and who rents which plot", "Rental", {"Tenant", "Plot"}),
+    ("Courier firm: vans, drivers, and which van each driver takes each day", "VanAssignment", {"Van", "Driver"}),
+    ("los turnos del comedor, los voluntarios y quién se apunta a cada turno", "Signup", {"Volunteer", "Shift"}),
+])
+def test_who_did_which_is_a_join_record(prompt, record, joined):
+    """'who came to each practice': one record per person and practice, linked to both."""
+    spec = infer_spec(prompt)
+    assert record in names(spec), names(spec)
+    assert joined <= parents(spec, record), parents(spec, record)
+
+
+def test_which_thing_a_person_borrowed_is_kept_even_unlisted():
+    """'who borrowed which shared tool': the tools are records too, and each loan joins a member and a tool."""
+    spec = infer_spec("Community allotments: who rents which plot each season, and who borrowed which shared tool.")
+    loan = next(n for n in names(spec) if n.endswith("Loan"))
+    assert {"Tool", "Plot"} <= names(spec)
+    assert "Tool" in parents(spec, loan)
+    assert "name" not in [f.name for f in spec.entity(loan).fields]  # a record about others needs no label
+
+
+def test_which_things_went_with_which_is_many_to_many():
+    """'which dogs went on which walk': dogs and walks, many to many."""
+    spec = infer_spec("my dog walking round: clients, dogs, walks (which dogs went on which walk)")
+    kinds = {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+    assert ("Dog", "Walk", "many_to_many") in kinds or ("Walk", "Dog", "many_to_many") in kinds, kinds
+
+
+@pytest.mark.parametrize("prompt", [
+    "Sunday league: teams, fixtures, players and goals scored",
+    "Five-a-side league with teams, players, matches and the goals scored by each player",
+    "Liga de futbol sala: equipos, jugadores, partidos y los goles de cada jugador",
+])
+def test_goals_in_a_league_are_match_events(prompt):
+    """A league's goals are scored in a match by a player: no title, no target date, and no star rating."""
+    spec = infer_spec(prompt)
+    goal = spec.entity("Goal")
+    assert [f.name for f in goal.fields] == ["minute"]
+    assert "Player" in parents(spec, "Goal")
+    assert "Rating" not in names(spec)
+
+
+def test_personal_goals_stay_targets():
+    """'workouts, exercises and goals' in a fitness app are targets with a date."""
+    spec = infer_spec("A fitness app: workouts, exercises and goals")
+    assert "target_date" in [f.name for f in spec.entity("Goal").fields]
+
+
+def test_scoring_recipes_is_still_a_rating():
+    """'users score recipes out of ten' rates the recipes."""
+    assert "Rating" in names(infer_spec("A recipe site where users score recipes out of ten"))
+
+
+@pytest.mark.parametrize("prompt", ["Medication tracker: medicines, doses taken and reminders",
+                                    "keep my medicines and when to take them"])
+def test_medicines_are_medications(prompt):
+    """'medicines' and a 'medication tracker' are one entity with a medication's fields (dosage, frequency)."""
+    spec = infer_spec(prompt)
+    meds = [e for e in spec.entities if e.name in {"Medicine", "Medication"}]
+    assert len(meds) == 1
+    assert "dosage" in [f.name for f in meds[0].fields]
+
+
+@pytest.mark.parametrize(("prompt", "job", "part"), [
+    ("Plumbing jobs: customers, jobs, which plumber is assigned to each job, and the parts used", "Job", "Part"),
+    ("taller de bicis: órdenes de trabajo, clientes y las piezas usadas", "WorkOrder", "Part"),
+    ("Taller: clientes, órdenes de servicio y las refacciones que se usan en cada una", "ServiceOrder", "Part"),
+])
+def test_parts_used_are_lines_of_the_job(prompt, job, part):
+    """'the parts used': how many of each part a job used, a line joining the two (JobPart with a quantity)."""
+    spec = infer_spec(prompt)
+    line = f"{job}{part}"
+    assert line in names(spec), names(spec)
+    assert parents(spec, line) == {job, part}
+    assert [f.name for f in spec.entity(line).fields] == ["quantity"]
+    assert not parents(spec, part), parents(spec, part)  # a part belongs to no job or plumber
+
+
+def test_which_person_is_assigned_to_each_thing_is_a_link():
+    """'which plumber is assigned to each job' with nothing changing by the day: each job has its plumber."""
+    spec = infer_spec("Plumbing jobs: customers, jobs, and which plumber is assigned to each job")
+    assert "Plumber" in parents(spec, "Job")
+    assert not any(n.endswith("Assignment") for n in names(spec))
+
+
+def test_who_has_which_locker():
+    """'who has which locker': each locker is someone's."""
+    spec = infer_spec("Gym lockers: members, lockers and who has which locker")
+    assert "Member" in parents(spec, "Locker")
+
+
+def test_spanish_estatus_is_a_field_word():
+    """Mexican 'estatus' is the status of something, not an entity 'Estatu'."""
+    spec = infer_spec("Taller: carros de los clientes, órdenes de servicio y el estatus de cada reparación")
+    assert not any(n.startswith("Estat") for n in names(spec)), names(spec)
