@@ -107,3 +107,47 @@ def test_spanish_estatus_is_a_field_word():
     """Mexican 'estatus' is the status of something, not an entity 'Estatu'."""
     spec = infer_spec("Taller: carros de los clientes, órdenes de servicio y el estatus de cada reparación")
     assert not any(n.startswith("Estat") for n in names(spec)), names(spec)
+
+
+def test_films_keep_their_word_and_a_showtime_still_links_to_them():
+    """'films' is a Film (the prompt's word) with a movie's fields; a showtime is of a film."""
+    spec = infer_spec("A cinema site: films, showtimes and ticket bookings")
+    assert "Film" in names(spec) and "Movie" not in names(spec)
+    assert "director" in [f.name for f in spec.entity("Film").fields]
+    assert "Film" in parents(spec, "Showtime")
+
+
+def test_members_suggesting_things_is_a_record_not_ai():
+    """'members suggest films': each suggestion is a member's, of a film; nothing asks for AI recommendations."""
+    spec = infer_spec("Film club where members suggest films and rate the ones we watched.")
+    assert {"Member", "Film"} <= parents(spec, "Suggestion")
+    assert "name" not in [f.name for f in spec.entity("Suggestion").fields]
+    assert not spec.not_built
+
+
+def test_the_app_suggesting_things_is_not_a_suggestion_record():
+    """'the app suggests routes' is a recommendation the offline engine does not build, not a table."""
+    spec = infer_spec("A trip planner where travellers save routes and destinations, and the app suggests routes.")
+    assert "Suggestion" not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "kept"), [
+    ("Chore chart for the family: assign chores to the kids each week", {"Chore", "Child"}),
+    ("Each wedding has a guest list and a budget; I plan weddings for my clients", {"Wedding"}),
+])
+def test_charts_and_each_thing_that_has_records(prompt, kept):
+    """'a chore chart' keeps chores; 'each wedding has a guest list' makes weddings records."""
+    assert kept <= names(infer_spec(prompt))
+
+
+def test_chart_kinds_are_not_entities():
+    """'bar charts, scatter plots and pie charts' are ways to show data, not records."""
+    spec = infer_spec("A data visualizer where users import data sets and draw bar charts, scatter plots and pie "
+                      "charts.")
+    assert not names(spec) & {"Pie", "Bar", "Plot", "Chart"}, names(spec)
+
+
+def test_time_slots_keep_their_name():
+    """'allocate time slots for each task': the prompt's TimeSlot, a task's planned time."""
+    spec = infer_spec("A task planner where users add tasks, set priorities and allocate time slots for each task.")
+    assert "Task" in parents(spec, "TimeSlot")

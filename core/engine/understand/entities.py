@@ -39,6 +39,7 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "calendar", "calendario", "agenda", "timetable", "schedule"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
+_ASSIGNING = {"assign", "asignar"}  # 'assign chores to the kids'; 'allocate time slots' plans one's own time
 _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site", "website", "system", "need",
                   "needs", "want", "wants", "easy", "easier"}
 
@@ -113,13 +114,15 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)
     if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'interview stages' are interviews
-    if head in word_set("tool_nouns") and p.plural and not p.modifiers and \
+    if head in word_set("tool_nouns") and p.plural and not p.modifiers and head not in _VIEWS and \
             entity_name(head, None, language) in definitions():
         return entity_name(head, None, language)  # '..., candidates, applications and interviews'
     if head in _DIARIES and len(p.modifiers) == 1 and not p.plural and not mod.endswith(("ing", "s")) and \
             not _skip(mod) and not is_fieldish(mod, language):
         kept = entity_name(mod, None, language)  # 'a workout journal' keeps workouts; 'a gratitude journal', entries
         return kept if kept in definitions() else f"{kept}Entry"
+    if head in _VIEWS and p.plural or head in {"plot", "graph", "chart"} and mod in _CHART_KINDS:
+        return None  # 'bar charts and scatter plots' are views; 'a chore chart' keeps chores
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
@@ -336,7 +339,7 @@ def entities_stage(r: Reading) -> Reading:
                                                                              "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
     for f in r.frames:
-        storing = f.verb in _STORING_VERBS
+        storing = f.verb in _STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
         shown = f.verb in _SHOWING and (f.subject is None or f.subject.head in _SITE_WORDS)
         for p in f.objects:
             if id(p) in names and storing:
@@ -475,6 +478,10 @@ def entities_stage(r: Reading) -> Reading:
         if p.possessive and p.end < len(toks) and any(q.sentence == p.sentence and q.start == p.end and
                                                       is_fieldish(q.head, r.language) for q in r.phrases):
             score[names[id(p)]] += 2  # "the dog's size and coat type": a thing with properties
+        if p.start and toks[p.start - 1].text in _EACH and p.end < len(toks) and \
+                toks[p.end].text in {"has", "have", "needs", "gets", "tiene", "necesita", "lleva"} and \
+                not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS:
+            score[names[id(p)]] += 2  # 'each wedding has a guest list': a thing with its own records
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
@@ -639,6 +646,7 @@ def entities_stage(r: Reading) -> Reading:
 _WAYS_OF = {"spending", "financial", "eating", "sleeping", "buying", "purchasing", "shopping", "reading", "viewing",
             "listening", "money", "consumption", "browsing", "gasto", "consumo"}
 _PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "total", "diarias", "mensuales", "totales"}
+_CHART_KINDS = {"scatter", "box", "line", "bar", "pie", "dot", "area", "bubble", "gantt", "flow"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",

@@ -12,6 +12,7 @@ from core.engine.understand.knowledge import (
     known_parents,
     words_of,
 )
+from core.engine.understand.lexicon import ENTITY_WORDS_EN
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FieldSpec, RelationSpec, snake
@@ -26,6 +27,7 @@ _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", 
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
 _NEEDS_SUBJECT = {"follow"}  # 'users follow authors' is a Follow; 'follow tickets through statuses' is not
+_NEEDS_PEOPLE = {"suggest", "nominate"}
 _BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "group", "organize", "organise",
              "consultar", "buscar", "filtrar", "explorar", "ordenar", "ver", "agrupar"}
 _EMPLOYS = {"hire"}
@@ -242,6 +244,8 @@ def _frames(r: Reading) -> None:
             continue  # 'hire staff' employs them; 'hire a board' rents it
         if f.verb in verbs["joins"] and f.objects and f.objects[0].head in {"status", "progress", "estado", "progreso"}:
             continue  # 'customers follow the job status': they watch it, nothing is joined
+        if f.verb in _NEEDS_PEOPLE and (f.subject is None or f.subject.head not in word_set("people")):
+            continue  # 'the app suggests routes' recommends them; 'members suggest films' keeps suggestions
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
             if join == "Purchase" and "Order" in r.entities:
@@ -327,6 +331,10 @@ def _known(r: Reading) -> None:
         for target in sorted(parents.get(name, ())) + [rel.target for rel in e.relations]:
             if target in r.entities:
                 add_link(r, name, target)
+            else:  # a showtime's Movie is the prompt's Film
+                said = next((n for n in r.entities if ENTITY_WORDS_EN.get(words_of(n)) == target), None)
+                if said:
+                    add_link(r, name, said)
         e.relations = []
 
 
