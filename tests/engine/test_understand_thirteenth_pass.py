@@ -151,3 +151,31 @@ def test_time_slots_keep_their_name():
     """'allocate time slots for each task': the prompt's TimeSlot, a task's planned time."""
     spec = infer_spec("A task planner where users add tasks, set priorities and allocate time slots for each task.")
     assert "Task" in parents(spec, "TimeSlot")
+
+
+@pytest.mark.parametrize(("prompt", "junk"), [
+    ("Fisioterapia: pacientes, citas y las notas que el fisio escribe después de cada sesión", "Despue"),
+    ("Club de lectura: los libros, las reuniones, y que cada socio puntúe el libro y deje comentarios", "Deje"),
+    ("Gastos del piso: quién pagó qué, dividirlo entre los compañeros y saber cuánto debe cada uno", "Saber"),
+    ("un gimnasio donde los socios consultan sus cuotas pagadas y pendientes", "Pendiente"),
+])
+def test_spanish_adverbs_verbs_and_adjectives_are_not_entities(prompt, junk):
+    """'después', 'deje', 'saber' and 'pendientes' are an adverb, verbs and an adjective, not things to store."""
+    assert junk not in names(infer_spec(prompt))
+
+
+def test_leaving_comments_in_spanish_is_the_comments_feature():
+    """'que cada socio deje comentarios': members comment on the book."""
+    spec = infer_spec("Club de lectura: los libros y que cada socio puntúe el libro y deje comentarios")
+    assert "Comment" in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "kept", "junk"), [
+    ("Bike repair shop: customers drop off bikes, we open a repair ticket and text the customer when it's ready",
+     {"Bike", "Customer"}, {"Drop", "Text"}),
+    ("Cleaning company: jobs and cleaners, and cleaners tick off tasks on each job", {"Task", "Job"}, {"Tick"}),
+])
+def test_phrasal_and_contact_verbs_are_verbs(prompt, kept, junk):
+    """'drop off', 'tick off' and 'text the customer' are things people do, not records."""
+    got = names(infer_spec(prompt))
+    assert kept <= got and not got & junk, got

@@ -224,6 +224,14 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("ed") and verbs.get(w, w) != w and prev and prev.tag == "NOUN" and \
                 nxt in {"to", "by", "for", "into", "under", "with"} and i > 1 and toks[i - 2].tag == "DET":
             t.tag, t.lemma = "VERB", verbs[w]  # 'every transaction assigned to an envelope': a participle
+        elif language == "en" and closed is None and nxt in {"off", "up", "out"} and prev and (
+                prev.tag == "NOUN" and prev.text.endswith("s") or prev.tag == "PRON" or prev.text in {"and", ","}) \
+                and not w.endswith(("s", "ing")) and len(w) > 2:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'customers drop off bikes', 'cleaners tick off tasks'
+        elif language == "en" and w in _CONTACTING and prev and prev.text in {",", "and", "then", "we", "i", "to",
+                                                                            "can", "will"} and \
+                _closed(nxt) in {"DET", "PRON"}:
+            t.tag, t.lemma = "VERB", w  # '..., and text the customer when it is ready'
         elif language == "en" and w == "plus" and prev and prev.text in {",", "and"} | _TIMES_OF_DAY:
             t.tag = "CONJ"  # '..., plus the meds I am on'
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
@@ -395,6 +403,7 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
+_CONTACTING = {"text", "email", "message", "call", "phone", "ring", "ping", "sms", "whatsapp"}
 _TIMES_OF_DAY = {"morning", "evening", "afternoon", "night", "mornings", "evenings", "afternoons", "nights"}
 _PLURAL_FORM_NOUNS = {"sales", "news", "savings", "sports", "goods", "earnings", "series", "species", "analytics",
                       "clothes", "glasses", "economics", "logistics", "electronics", "graphics", "physics", "ethics"}
