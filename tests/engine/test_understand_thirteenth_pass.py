@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import names, parents
 
 
@@ -179,3 +180,46 @@ def test_phrasal_and_contact_verbs_are_verbs(prompt, kept, junk):
     """'drop off', 'tick off' and 'text the customer' are things people do, not records."""
     got = names(infer_spec(prompt))
     assert kept <= got and not got & junk, got
+
+
+def test_theatre_tickets_are_for_performances_not_support_tickets():
+    """An event ticketing site: shows, performances and seats, and a ticket is an event ticket (no priority)."""
+    spec = infer_spec("An event ticketing website for a local theatre where visitors can see upcoming shows, choose "
+                      "seats for a performance and buy tickets.")
+    assert {"Show", "Performance", "Seat", "Ticket"} <= names(spec), names(spec)
+    assert "priority" not in [f.name for f in spec.entity("Ticket").fields]
+
+
+def test_support_tickets_keep_the_help_desk_sense():
+    """'support tickets' at a help desk have a priority and replies."""
+    spec = infer_spec("A help desk where customers open support tickets and agents reply")
+    assert "priority" in [f.name for f in spec.entity("Ticket").fields]
+
+
+def test_vacancies_keep_their_word_with_a_job_boards_fields():
+    """'businesses post vacancies ... apply for jobs': one Vacancy, with a job posting's fields."""
+    spec = infer_spec("A job board where local businesses post vacancies and job seekers apply for jobs")
+    assert "Vacancy" in names(spec) and "Job" not in names(spec), names(spec)
+    assert "salary" in [f.name for f in spec.entity("Vacancy").fields]
+
+
+@pytest.mark.parametrize(("prompt", "kept", "not_made"), [
+    ("Allotment society: plots, tenants and inspection notes when a plot is neglected", "Inspection",
+     "InspectionNote"),
+    ("Vet practice: owners, pets and visit notes with lab results", "Visit", "VisitNote"),
+])
+def test_notes_of_an_event_are_the_event(prompt, kept, not_made):
+    """'inspection notes' are written at an inspection: the Inspection is the record, its notes a field."""
+    got = names(infer_spec(prompt))
+    assert kept in got and not_made not in got, got
+
+
+def test_class_passes_are_a_thing():
+    """'buy class passes' keeps ClassPass, named as said."""
+    assert "ClassPass" in names(infer_spec("A yoga studio site where members book classes and buy class passes"))
+
+
+def test_watching_live_streams_is_declined():
+    """Watching live streams of concerts is a streaming service, not a data app."""
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A software that allows users to watch live streams of their favourite concerts from home.")

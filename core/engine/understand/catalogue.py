@@ -78,12 +78,14 @@ Recipe: title, description?, instructions, prep_minutes, servings, rating?, >Cat
 Ingredient: name, amount_text:string?, >Recipe"""),
     Domain("events", "Events", "Eventos",
            "event events conference conferences meetup meetups tickets+for attendees rsvp venue evento "
-           "eventos conferencia congreso asistentes",
+           "eventos conferencia congreso asistentes theatre theater concert concerts gigs ticketing teatro "
+           "conciertos",
            """Venue: name, address?, capacity
 Event: title, description?, starts_at, ends_at?, price?, >Venue?
-Attendee: name, email, ticket_type=general|vip|student, >Event"""),
+Attendee: name, email, ticket_type=general|vip|student, >Event
+Ticket: price?, seat_label:string?, status=reserved|paid|used|cancelled, >Event?"""),
     Domain("helpdesk", "Helpdesk", "Soporte",
-           "helpdesk help+desk support+tickets support ticketing tickets ticket incidents soporte "
+           "helpdesk help+desk support+tickets support tickets ticket incidents soporte "
            "incidencias tiquets",
            """Agent: name, email!
 Ticket: subject, description, status=open|in_progress|resolved|closed,

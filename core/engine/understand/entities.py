@@ -165,6 +165,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name("request", p.modifiers[-2], language)  # 'a quote request form': a QuoteRequest
     if head in FORMS and mod in load("nouns")["form_records"]:
         return load("nouns")["form_records"][mod]  # 'an adoption form' is filled in: an AdoptionApplication
+    if head == "note" and mod in _NOTED_EVENTS:
+        return entity_name(mod, None, language)  # 'visit notes', 'inspection notes': the visit, with its notes
     if head in _BARE_DATA and not mod:
         return None  # 'patients see their history': a view of their records, not a record
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
@@ -231,6 +233,9 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.end].tag in {"AUX", "VERB"} and p.head in word_set("abstract_nouns") and \
                 p.head not in _TIME_UNITS | {"one", "ones", "way", "thing", "part", "uno", "cosa", "parte"}:
             name = entity_name(p.head, None, r.language)  # 'each report is routed to a department': a record
+            score[name] += 2
+        if not name and p.head in _IN_CONTEXT and re.search(_IN_CONTEXT[p.head], r.text):
+            name = entity_name(p.head, None, r.language)  # 'choose seats for a performance' at a theatre
             score[name] += 2
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
@@ -614,7 +619,8 @@ def entities_stage(r: Reading) -> Reading:
                   x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
         if n not in same and n not in _DISTINCT_SHORT and n not in _PEOPLE and len(longer) == 1:
             same[n] = longer[0]
-    kinds_of_app = {names[id(p)] for p in r.phrases if id(p) in names and p.head in word_set("tool_nouns")}
+    kinds_of_app = {names[id(p)] for p in r.phrases if id(p) in names and p.head in word_set("tool_nouns") | {
+        "board", "site", "website", "portal", "platform", "marketplace"}}  # 'a job board where ... vacancies
     for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
         said = sorted((n for n in chosen if n in group), key=lambda n: n in kinds_of_app)  # 'issue tracker: tickets'
         same.update({n: said[0] for n in said[1:]})
@@ -646,6 +652,10 @@ def entities_stage(r: Reading) -> Reading:
 _WAYS_OF = {"spending", "financial", "eating", "sleeping", "buying", "purchasing", "shopping", "reading", "viewing",
             "listening", "money", "consumption", "browsing", "gasto", "consumo"}
 _PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "total", "diarias", "mensuales", "totales"}
+_IN_CONTEXT = {"performance": r"\b(theat(?:re|er)s?|shows?|concerts?|tickets?|seats?|plays?|gigs?|stage)\b",
+               "actuacion": r"\b(teatro|conciertos?|entradas?|festival|escenarios?|butacas?)\b"}
+_NOTED_EVENTS = {"inspection", "visit", "session", "consultation", "appointment", "meeting", "call", "interview",
+                 "treatment", "therapy", "lesson", "rehearsal", "practice", "shift", "tasting", "survey", "audit"}
 _CHART_KINDS = {"scatter", "box", "line", "bar", "pie", "dot", "area", "bubble", "gantt", "flow"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",

@@ -56,17 +56,21 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
     if own is None and text and name not in _noun_definitions():
         homes = [d for d in DOMAINS if any(e.name == name for e in parse_entities(d.entities))]
         other_score, other = best_domain(text)
-        if len(homes) == 1 and (other.key != homes[0].key and other_score >= 2 or
-                                other.key == homes[0].key and name in load("nouns")["two_senses"]) and \
-                not _shows(homes[0], text, words_of(name)):  # 'reserve tickets' alone makes no help desk
+        keys = {d.key for d in homes}
+        two = name in load("nouns")["two_senses"]  # a help desk's Ticket and an events site's
+        if (len(homes) == 1 or two and homes) and (other.key not in keys and other_score >= 2 or
+                      other.key in keys and two) and \
+                not any(_shows(d, text, words_of(name)) for d in homes):  # 'reserve tickets' makes no help desk
             label = "title" if is_title_noun(name) else "name"
             return parse_entities(f"{name}: {label}, notes?")[0]
     known = own or definitions().get(name)
     if known is None:  # 'bugs' keep their word and get what an Issue has; 'vendors' what a Supplier has
         alias = ENTITY_WORDS_EN.get(words_of(name))
         if alias and alias != name and alias in definitions():
-            return EntitySpec(name=name, fields=[f.model_copy() for f in definitions()[alias].fields],
-                              relations=[x.model_copy() for x in definitions()[alias].relations])
+            said = next((e for d in DOMAINS if d.key == domain for e in parse_entities(d.entities) if e.name == alias),
+                        definitions()[alias])  # 'vacancies' on a job board are its jobs
+            return EntitySpec(name=name, fields=[f.model_copy() for f in said.fields],
+                              relations=[x.model_copy() for x in said.relations])
     return known.model_copy(deep=True) if known else None
 
 

@@ -19,7 +19,7 @@ ENTITY_WORDS_EN: dict[str, str] = {
     "invoice": "Invoice", "payment": "Payment", "expense": "Expense", "budget": "Budget",
     "income": "Income", "account": "Account", "contact": "Contact", "company": "Company", "deal": "Deal",
     "lead": "Lead", "note": "Note", "notebook": "Notebook", "property": "Property", "listing": "Property",
-    "viewing": "Viewing", "job": "Job", "applicant": "Applicant", "application": "Application",
+    "viewing": "Viewing", "job": "Job", "vacancy": "Job", "applicant": "Applicant", "application": "Application",
     "candidate": "Candidate", "employee": "Employee", "department": "Department",
     "attendance": "Attendance", "shift": "Shift", "vehicle": "Vehicle", "car": "Vehicle",
     "driver": "Driver", "trip": "Trip", "pet": "Pet", "owner": "Owner", "vaccination": "Vaccination",
