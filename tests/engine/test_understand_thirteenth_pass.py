@@ -223,3 +223,29 @@ def test_watching_live_streams_is_declined():
     """Watching live streams of concerts is a streaming service, not a data app."""
     with pytest.raises(UnsupportedRequestError):
         infer_spec("A software that allows users to watch live streams of their favourite concerts from home.")
+
+
+def test_matching_people_to_people_is_a_pairing():
+    """'match tutors to students by subject': students and subjects are kept, and each pairing joins a tutor and a
+    student."""
+    spec = infer_spec("Tutoring agency: match tutors to students by subject, schedule sessions, and let parents "
+                      "rate the tutor after each session.")
+    assert {"Tutor", "Student", "Subject", "Session"} <= names(spec), names(spec)
+    assert {"Tutor", "Student"} <= parents(spec, "Pairing")
+
+
+def test_a_match_is_still_a_noun():
+    """'the results of each match' and 'matches' in a league stay games, never the verb."""
+    spec = infer_spec("A five-a-side league with teams, players and matches; match results are entered by captains")
+    assert "Match" in names(spec) and "Pairing" not in names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Food bank: log donations coming in, stock by item and expiry date, and food parcels given to households.",
+    "A church site where we record donations and print a yearly receipt",
+])
+def test_donations_have_donors(prompt):
+    """A donation is given by someone: the donor is kept, and the donation has a date and an amount."""
+    spec = infer_spec(prompt)
+    assert "Donor" in parents(spec, "Donation")
+    assert {"donation_date", "amount"} <= {f.name for f in spec.entity("Donation").fields}

@@ -39,7 +39,8 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "calendar", "calendario", "agenda", "timetable", "schedule"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
-_ASSIGNING = {"assign", "asignar"}  # 'assign chores to the kids'; 'allocate time slots' plans one's own time
+_ASSIGNING = {"assign", "asignar", "match"}  # 'assign chores to the kids', 'match tutors to students';
+# 'allocate time slots' plans one's own time
 _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site", "website", "system", "need",
                   "needs", "want", "wants", "easy", "easier"}
 

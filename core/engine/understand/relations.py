@@ -246,6 +246,11 @@ def _frames(r: Reading) -> None:
             continue  # 'customers follow the job status': they watch it, nothing is joined
         if f.verb in _NEEDS_PEOPLE and (f.subject is None or f.subject.head not in word_set("people")):
             continue  # 'the app suggests routes' recommends them; 'members suggest films' keeps suggestions
+        if f.verb == "match" and objects:  # 'match tutors to students' (match is a noun too often to be a verb word)
+            other = next((_entity(r, q) for prep, q in f.preps if prep in {"to", "with"} and _entity(r, q)), None)
+            if other and other != objects[0]:
+                _join(r, "Pairing", "paired_on:date?, status=proposed|active|ended", objects[0], other)
+            continue
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
             if join == "Purchase" and "Order" in r.entities:

@@ -232,6 +232,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                                                                             "can", "will"} and \
                 _closed(nxt) in {"DET", "PRON"}:
             t.tag, t.lemma = "VERB", w  # '..., and text the customer when it is ready'
+        elif language == "en" and prev and prev.text in {",", ":"} and w in verbs and verbs[w] == w and \
+                len(nxt) > 3 and nxt.endswith("s") and _closed(nxt) is None and nxt not in verbs and \
+                (i + 2 >= len(toks) or toks[i + 2].text in {",", "and", "or", ".", ";", "to", "by", "for", "with"}):
+            t.tag, t.lemma = "VERB", w  # '...: match tutors to students by subject, schedule sessions, and ...'
+        elif language == "en" and w == "match" and nxt.endswith("s") and i + 2 < len(toks) and \
+                toks[i + 2].text in {"to", "with"} and (prev is None or prev.tag not in {"DET", "ADJ", "NUM"}):
+            t.tag, t.lemma = "VERB", "match"  # 'match tutors to students'
         elif language == "en" and w == "plus" and prev and prev.text in {",", "and"} | _TIMES_OF_DAY:
             t.tag = "CONJ"  # '..., plus the meds I am on'
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
@@ -430,8 +437,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if nxt in {"which", "that", "who"} and w.endswith("s") and prev is not None and prev.tag == "NOUN" and \
             singular(w) in known_nouns() | set(load("nouns")["compound_heads"]):
         return False  # 'vacation requests which managers approve': a noun with its relative clause
-    if prev is None:
-        return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s")  # imperative: 'track expenses'
+    if prev is None:  # imperative: 'track expenses', 'gather information'
+        return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") or nxt in {"information", "data", "feedback"}
     if prev.text == "to" and w.endswith("s") and w != verb_lemmas().get(w, w) and w not in verb_lemmas().values():
         return False  # 'belong to lists'
     participle = w != verb_lemmas().get(w, w) and not w.endswith(("s", "ing")) or w.endswith(("ed", "en"))
