@@ -249,3 +249,30 @@ def test_donations_have_donors(prompt):
     spec = infer_spec(prompt)
     assert "Donor" in parents(spec, "Donation")
     assert {"donation_date", "amount"} <= {f.name for f in spec.entity("Donation").fields}
+
+
+@pytest.mark.parametrize(("prompt", "roles"), [
+    ("Please implement a website for a community theatre where visitors can browse upcoming shows and buy "
+     "tickets, while staff manage shows and performance dates.", {"visitor", "staff"}),
+    ("Please implement a job board where local businesses post vacancies and job seekers apply for them.",
+     {"business", "job_seeker"}),
+])
+def test_two_kinds_of_people_acting_on_a_site_sign_in_as_users_with_roles(prompt, roles):
+    """Visitors and staff both act on the site: each signs in as a User with a role."""
+    spec = infer_spec(prompt)
+    role = next(f for f in spec.entity("User").fields if f.name == "role")
+    assert roles <= set(role.choices), role.choices
+
+
+def test_one_kind_of_people_needs_no_role_accounts():
+    """Only customers act: no User table beside them."""
+    spec = infer_spec("Please implement a website for a plant nursery where customers browse plants, add them to a "
+                      "cart and place orders.")
+    assert "User" not in names(spec)
+
+
+def test_for_each_thing_i_need():
+    """'For each wedding I need the guest list ...': weddings are records, the guests belong to them."""
+    spec = infer_spec("I'm a wedding planner. For each wedding I need the guest list with meal choices and the "
+                      "vendors we've hired.")
+    assert {"Wedding", "Guest", "Vendor"} <= names(spec), names(spec)

@@ -13,7 +13,7 @@ from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.sentences import WHO_WORDS
 from core.engine.understand.vocab import load, singular, word_set
-from core.spec import EntitySpec, FeatureSpec, FieldSpec
+from core.spec import EntitySpec, FeatureSpec, FieldSpec, snake
 
 _NEGATION = re.compile(r"\b(not|no|without|never|nor|n't|doesn|don|sin|ni)\b")
 MAX_ENTITIES = 12  # companions never grow a spec past this
@@ -100,6 +100,7 @@ def companions_stage(r: Reading) -> Reading:
                 break
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])
+    _role_accounts(r, people)
     return r
 
 
@@ -286,6 +287,41 @@ def _used_parts(r: Reading) -> None:
     add_link(r, name, part)
 
 
+_STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "organiser", "organisers", "organizer",
+                "organizers", "owner", "owners", "manager", "managers", "moderator", "moderators", "coordinator",
+                "employees", "librarian", "librarians", "personal", "administrador", "administradores"}
+
+
+def _role_accounts(r: Reading, people: frozenset[str]) -> None:
+    """'visitors buy tickets while staff manage shows', 'businesses post vacancies and job seekers apply': two or more
+    kinds of people act in the app, so each signs in as a User with a role."""
+    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not _SITE.search(r.text):
+        return
+    roles: dict[str, str] = {}
+    for f in r.frames:
+        if f.subject is None:
+            continue
+        name = r.entity_of(f.subject)
+        if name and _person(r, name, people):
+            roles.setdefault(name, name)
+        elif f.subject.head in _STAFF_WORDS or singular(f.subject.head) in _STAFF_WORDS or \
+                (f.subject.head in word_set("people") or f.subject.head in _ACTORS) and f.subject.head not in _ANYONE:
+            roles.setdefault(singular(f.subject.head), "")  # 'visitors browse shows' with no Visitor table
+    if len(roles) < 2:
+        return
+    words = sorted({snake(n or w) for w, n in roles.items()} | {"admin"})
+    r.entities["User"] = EntitySpec(name="User", fields=[
+        FieldSpec(name="name", max_length=200), FieldSpec(name="email", type="email", unique=True),
+        FieldSpec(name="role", type="enum", choices=words)])
+    r.words_for["User"] = "user"
+    for name in (n for n in roles.values() if n):
+        add_link(r, name, "User")
+
+
+_ACTORS = {"visitor", "shopper", "buyer", "seller", "captain", "seeker", "candidate", "employer", "business",
+           "company", "speaker", "teacher", "instructor", "coach", "judge", "setter", "tenant", "landlord"}
+_SITE = re.compile(r"\b(web ?sites?|site|portal|platform|web ?app|job board|marketplace|sitio|web|plataforma|"
+                   r"pagina web|online)\b")
 _EACH = {"which", "each", "every", "cada", "que", "cual"}
 
 

@@ -488,6 +488,9 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.end].text in {"has", "have", "needs", "gets", "tiene", "necesita", "lleva"} and \
                 not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS:
             score[names[id(p)]] += 2  # 'each wedding has a guest list': a thing with its own records
+        elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"for", "para"} and \
+                p.start == 2 and not p.plural and not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS:
+            score[names[id(p)]] += 2  # 'For each wedding I need the guest list ...'
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
