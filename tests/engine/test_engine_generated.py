@@ -27,6 +27,10 @@ EXTRA = [
     # the person the prompt names is the account (AppSpec.account), not an extra User table
     "a podcast site where listeners subscribe to shows, mark favourite episodes and comment on them",
     "Una tienda de vinos donde los clientes hacen pedidos, valoran los vinos y pagan con tarjeta",
+    # join records found from 'who did which' (a bool first field), job lines, and role accounts
+    "I run a choir: singers, rehearsals, and who turned up to each rehearsal",
+    "Plumbing jobs: customers, jobs, which plumber is assigned to each job, and the parts used",
+    "Please implement a job board where local businesses post vacancies and job seekers apply for them",
 ]
 ALL = PROMPTS + EXTRA
 CHUNK = 4

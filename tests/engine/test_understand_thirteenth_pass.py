@@ -276,3 +276,43 @@ def test_for_each_thing_i_need():
     spec = infer_spec("I'm a wedding planner. For each wedding I need the guest list with meal choices and the "
                       "vendors we've hired.")
     assert {"Wedding", "Guest", "Vendor"} <= names(spec), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "record", "joined"), [
+    ("Makerspace members need to book the laser cutter and 3D printers, and only people who've done the induction "
+     "for a machine can book it.", "Induction", {"Member", "Machine"}),
+    ("A course platform: students, courses, and who has completed which course", "CourseCompletion",
+     {"Student", "Course"}),
+])
+def test_who_has_done_a_thing_is_a_dated_record(prompt, record, joined):
+    """'people who've done the induction for a machine': an Induction per person and machine, with its date."""
+    spec = infer_spec(prompt)
+    assert joined <= parents(spec, record), names(spec)
+    assert "completed_on" in [f.name for f in spec.entity(record).fields]
+
+
+def test_which_of_them_have_done_the_training():
+    """'which of them have done the food safety training': the volunteers' trainings are kept, with an expiry."""
+    spec = infer_spec("Keep track of our volunteers and which of them have done the food safety training and when "
+                      "it expires")
+    done = next(e for e in spec.entities if e.name.endswith("Training"))
+    assert "Volunteer" in parents(spec, done.name)
+    assert "expires_on" in [f.name for f in done.fields]
+
+
+@pytest.mark.parametrize(("prompt", "thing", "person"), [
+    ("My scout group needs a gear lending thing: tents, stoves etc., who borrowed what and when it's due back.",
+     "Gear", "Member"),
+    ("A tool lending library for our street", "Tool", "Neighbour"),
+])
+def test_lending_things_keeps_the_things_and_their_loans(prompt, thing, person):
+    """'a gear lending thing', 'a tool lending library': what is lent, who borrows it, and each loan."""
+    spec = infer_spec(prompt)
+    loan = next(n for n in names(spec) if n.endswith("Loan"))
+    assert {thing, person} <= parents(spec, loan), names(spec)
+    assert "Book" not in names(spec)
+
+
+def test_a_library_app_is_still_books():
+    """'a library app' alone is a book library."""
+    assert {"Book", "Loan"} <= names(infer_spec("a library app"))

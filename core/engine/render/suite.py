@@ -116,15 +116,16 @@ def render_entity_test(spec: AppSpec, e: EntitySpec) -> str:
     editable = next((f for f in fields if f.name not in ruled), None)
     if editable:
         alt = alt_value(editable)
+        eq = "is" if isinstance(alt, bool) else "=="  # 'assert x is False', never '== False' (ruff E712)
         out += ["", "def test_put_replaces(client):", f"    created = make_{v}(client)",
                 f"    payload = {v}_payload(client, {editable.name}={alt!r})",
                 '    response = client.put(f"{BASE}/{created[\'id\']}", json=payload)',
                 "    assert response.status_code == 200, response.text",
-                f'    assert response.json()["{editable.name}"] == {alt!r}', "", "",
+                f'    assert response.json()["{editable.name}"] {eq} {alt!r}', "", "",
                 "def test_patch_changes_only_given_fields(client):", f"    created = make_{v}(client)",
                 f'    response = client.patch(f"{{BASE}}/{{created[\'id\']}}", json={{"{editable.name}": {alt!r}}})',
                 "    assert response.status_code == 200, response.text", "    body = response.json()",
-                f'    assert body["{editable.name}"] == {alt!r}',
+                f'    assert body["{editable.name}"] {eq} {alt!r}',
                 f'    assert {{k: x for k, x in body.items() if k != "{editable.name}"}} == '
                 f'{{k: x for k, x in created.items() if k != "{editable.name}"}}', ""]
     out += ["", "def test_update_missing_returns_404(client):", f"    payload = {v}_payload(client)",

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
-from core.engine.understand.entities import _TIME_UNITS, is_fieldish
+from core.engine.understand.entities import _TIME_UNITS, _verbal, is_fieldish
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
@@ -33,12 +33,15 @@ def companions_stage(r: Reading) -> Reading:
     social = [c for c in cues if c.get("account") and any(_affirmed(c["pattern"], " ".join(t.text for t in toks))
                                                           for toks in r.sentences)]
     if not r.entities and not social:
-        return r  # 'people connect with each other' is about accounts even when no thing is named
+        _lent_things(r, people)  # 'a tool lending library for our street' names only what is lent
+        if not r.entities:
+            return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
     _shop_orders(r, people)
     _who_people(r, people)
     _who_did_which(r, people)
     _used_parts(r)
+    _lent_things(r, people)
     _dues(r, people)
     _stock_per_place(r)
     _taught_lessons(r)
@@ -230,6 +233,9 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             target = r.entity_of(thing)
             if target is None and kind and thing is not None and chose:
                 target = _chosen_thing(r, thing)  # 'who borrowed which shared tool': the tools are kept
+            if target is None and kind == "*Completion" and thing is not None and first is None:
+                _done_thing(r, si, thing, people)  # 'only people who have done the induction for a machine'
+                continue
             who = r.entity_of(first) if first is not None else next(
                 (n for n in r.entities if _person(r, n, people) and n != target), None)
             if target is None or who is None or who == target:
@@ -257,6 +263,40 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             r.links = [x for x in r.links if {x[0], x[1]} != {who, target}]
             add_link(r, name, who)
             add_link(r, name, target)
+
+
+_LENDING = re.compile(r"\b([a-z]{3,}) (?:lending|loans?|borrowing)(?: (?:thing|app|system|tool|scheme|library|"
+                      r"service|site|log|tracker|register))?\b")
+_NOT_LENT = {"money", "cash", "peer", "student", "home", "payday", "bank", "car", "book"}
+
+
+def _lent_things(r: Reading, people: frozenset[str]) -> None:
+    """'a gear lending thing: tents, stoves etc., who borrowed what': the gear is kept, and each loan is a person's."""
+    m = _LENDING.search(r.text)
+    if m is None or m.group(1) in _NOT_LENT or len(r.entities) >= MAX_ENTITIES:
+        return
+    word = singular(m.group(1))
+    if is_fieldish(word, r.language) or _verbal(word) or word in _NOT_CHOSEN:
+        return
+    thing = _entity_for(r, m.group(1)) or entity_name(word, None, r.language)
+    if thing not in r.entities:
+        r.entities[thing] = definition(thing, r.domain, r.text) or EntitySpec(name=thing, fields=[
+            FieldSpec(name="name", max_length=200), FieldSpec(name="condition", required=False)])
+        r.words_for[thing] = word
+    loan = next((n for n in r.entities if n.endswith(("Loan", "Rental"))), None)
+    if loan is None:
+        loan = f"{thing}Loan"
+        r.entities[loan] = _join_records()["Loan"].model_copy(deep=True)
+        r.entities[loan].name = loan
+        r.words_for[loan] = words_of(loan)
+        r.records.add(loan)
+    add_link(r, loan, thing)
+    who = next((n for n in r.entities if _person(r, n, people)), None)
+    if who is None:
+        rules = load("companions")["who"]
+        who = next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])
+        _add(r, who)  # someone borrows: the neighbours, the members
+    add_link(r, loan, who)
 
 
 _USED = re.compile(r"\b(parts?|materials?|supplies|ingredients?|components?|spares?|consumables?|piezas?|"
@@ -331,7 +371,9 @@ def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | N
     toks = r.sentences[si]
     at = {p.start: p for p in r.phrases if p.sentence == si}
     first, k = None, i + 1
-    if toks[i].text in {"which", "que"}:  # 'which van ...': the clause starts with a thing
+    if [t.text for t in toks[i + 1:i + 3]] in (["of", "them"], ["of", "those"], ["de", "ellos"], ["de", "ellas"]):
+        k = i + 3  # 'which of them have done the training': who
+    elif toks[i].text in {"which", "que"}:  # 'which van ...': the clause starts with a thing
         first = at.get(i + 1)
         if first is None or r.entity_of(first) is None:
             return None
@@ -373,6 +415,28 @@ def _timed(toks: list) -> bool:
     units = _TIME_UNITS | {"season", "term", "shift", "temporada", "curso", "trimestre", "turno"}
     return any(t.text in {"each", "every", "per", "cada", "por", "this", "next"} and nxt.text in units
                for t, nxt in zip(toks, toks[1:], strict=False))
+
+
+def _done_thing(r: Reading, si: int, thing: Phrase, people: frozenset[str]) -> None:
+    """'people who have done the induction for a machine': each induction is a record of a person (and the thing it
+    is for), with the date it was done."""
+    who = next((n for n in r.entities if _person(r, n, people)), None)
+    if who is None or is_fieldish(thing.head, r.language) or thing.head in _NOT_CHOSEN:
+        return
+    name = entity_name(thing.head, thing.modifiers[-1] if thing.modifiers else None, r.language)
+    if not name or name in r.entities:
+        return
+    r.entities[name] = _join_records()["Completion"].model_copy(deep=True)
+    r.entities[name].name = name
+    r.words_for[name] = thing.head
+    r.records.add(name)
+    add_link(r, name, who)
+    toks = r.sentences[si]
+    k = thing.end
+    if k < len(toks) and toks[k].text in {"for", "on", "para", "de"}:
+        on = next((p for p in r.phrases if p.sentence == si and p.start in {k + 1, k + 2}), None)
+        if r.entity_of(on):
+            add_link(r, name, r.entity_of(on))
 
 
 def _chosen_thing(r: Reading, p: Phrase) -> str | None:

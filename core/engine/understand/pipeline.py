@@ -34,6 +34,10 @@ def kinds_stage(r: Reading) -> Reading:
     head = " ".join(t.text for t in r.sentences[0][:8]) if r.sentences else ""
     kind = next((k for phrase, k in load("words")["kinds"].items() if re.search(rf"\b{re.escape(phrase)}\b", head)),
                 None)  # the kind must be what the request is ('a CRM'), not a word in passing ('stock levels')
+    if kind == "library" and re.search(r"\b(?:lending|tools?|toys?|seeds?|games?|gear|kit|equipment|things?|"
+                                       r"instruments?) library\b", head) and \
+            not re.search(r"\b(books?|reading|libros?)\b", r.text):
+        kind = None  # 'a tool library', 'a toy lending library': the things lent are named, not books
     domain = next((d for d in DOMAINS if d.key == kind), None)
     vague_kind = domain is not None and domain.key == "planner" and bool(r.fallback)  # 'manage social commitments'
     if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS or vague_kind):
