@@ -316,3 +316,16 @@ def test_lending_things_keeps_the_things_and_their_loans(prompt, thing, person):
 def test_a_library_app_is_still_books():
     """'a library app' alone is a book library."""
     assert {"Book", "Loan"} <= names(infer_spec("a library app"))
+
+
+@pytest.mark.parametrize("prompt", [
+    "Please implement a website for a plant nursery where customers can browse plants by category, add them to a "
+    "cart and place orders.",
+    "Una web para una tienda de plantas donde los clientes pueden añadir plantas al carrito y hacer pedidos.",
+])
+def test_adding_to_a_cart_is_a_customers_cart_line(prompt):
+    """'add plants to a cart': each cart line joins a customer and a plant, with a quantity; a plant belongs to no
+    cart and to no customer."""
+    spec = infer_spec(prompt)
+    assert parents(spec, "CartItem") == {"Customer", "Plant"}
+    assert not parents(spec, "Plant") & {"Cart", "Customer"}

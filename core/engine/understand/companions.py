@@ -42,6 +42,7 @@ def companions_stage(r: Reading) -> Reading:
     _who_did_which(r, people)
     _used_parts(r)
     _lent_things(r, people)
+    _cart_items(r, people)
     _dues(r, people)
     _stock_per_place(r)
     _taught_lessons(r)
@@ -297,6 +298,35 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
         who = next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])
         _add(r, who)  # someone borrows: the neighbours, the members
     add_link(r, loan, who)
+
+
+_CART = re.compile(r"\b(?:add\w* (?:\w+ ){0,3}to (?:a|the|their|your|my) (?:shopping )?(?:cart|basket|bag)|"
+                   r"(?:anadir|agregar|meter)\w* (?:\w+ ){0,3}(?:al carrito|a la cesta))\b")
+
+
+def _cart_items(r: Reading, people: frozenset[str]) -> None:
+    """'add plants to a cart', 'añadir plantas al carrito': each cart line is a customer's product and quantity;
+    the cart is those lines, not a table of its own or a product that belongs to a cart."""
+    if not _CART.search(r.text):
+        return
+    who = next((n for n in r.entities if _person(r, n, people)), None)
+    bought = next((p for c, p, _ in r.links if c == "OrderItem" and p != "Order"), None) or next(
+        (n for n in r.entities if n not in people and not _person(r, n, people) and n not in {
+            "Cart", "Order", "OrderItem", "Category", "Review", "Rating"} and n not in r.records), None)
+    if who is None or bought is None:
+        return
+    cart = r.entities.get("Cart")
+    if cart is not None and {f.name for f in cart.fields} <= {"name", "opened_on"}:
+        del r.entities["Cart"]
+        r.links = [x for x in r.links if "Cart" not in x[:2]]
+    r.links = [x for x in r.links if not (x[0] == bought and x[1] == who)]  # a plant is not a customer's
+    if "CartItem" not in r.entities:
+        r.entities["CartItem"] = EntitySpec(name="CartItem", fields=[FieldSpec(name="quantity", type="int")])
+        r.words_for["CartItem"] = "cart item"
+        r.records.add("CartItem")
+    r.links = [x for x in r.links if x[0] != "CartItem"]
+    add_link(r, "CartItem", who)
+    add_link(r, "CartItem", bought)
 
 
 _USED = re.compile(r"\b(parts?|materials?|supplies|ingredients?|components?|spares?|consumables?|piezas?|"
