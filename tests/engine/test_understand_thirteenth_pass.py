@@ -329,3 +329,11 @@ def test_adding_to_a_cart_is_a_customers_cart_line(prompt):
     spec = infer_spec(prompt)
     assert parents(spec, "CartItem") == {"Customer", "Plant"}
     assert not parents(spec, "Plant") & {"Cart", "Customer"}
+
+
+def test_join_records_have_their_own_plural():
+    """A ToolLoan beside a Loan, an EquipmentRental beside a Rental: each table has its own plural (a crash found by
+    fuzzing 'who rents ...' clauses)."""
+    spec = infer_spec("Gestión del club: ensayos, turnos, and who equipment rents each one each day")
+    plurals = [e.plural for e in spec.entities]
+    assert len(plurals) == len(set(plurals)), plurals

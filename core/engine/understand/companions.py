@@ -209,6 +209,11 @@ _NOT_CHOSEN = {"one", "thing", "way", "time", "day", "week", "month", "year", "s
                "vez", "dia", "semana", "mes", "ano", "temporada"}
 
 
+def _record(kind: str, name: str) -> EntitySpec:
+    """A join record of a kind ('Loan') under its own name ('ToolLoan'), with that name's plural."""
+    return EntitySpec(name=name, fields=[f.model_copy() for f in _join_records()[kind].fields])
+
+
 @cache
 def _join_records() -> dict[str, EntitySpec]:
     """The join records a 'who did which' clause names, by kind."""
@@ -257,8 +262,7 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             name = f"{target}{record}" if kind.startswith("*") else kind
             name = next((n for n in r.entities if n.endswith(record) and n != target), name)
             if name not in r.entities:  # else the loan or the signup is already there: it joins the two
-                r.entities[name] = _join_records()[record].model_copy(deep=True)
-                r.entities[name].name = name
+                r.entities[name] = _record(record, name)
                 r.words_for[name] = words_of(name)
                 r.records.add(name)
             r.links = [x for x in r.links if {x[0], x[1]} != {who, target}]
@@ -287,8 +291,7 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
     loan = next((n for n in r.entities if n.endswith(("Loan", "Rental"))), None)
     if loan is None:
         loan = f"{thing}Loan"
-        r.entities[loan] = _join_records()["Loan"].model_copy(deep=True)
-        r.entities[loan].name = loan
+        r.entities[loan] = _record("Loan", loan)
         r.words_for[loan] = words_of(loan)
         r.records.add(loan)
     add_link(r, loan, thing)
@@ -456,8 +459,7 @@ def _done_thing(r: Reading, si: int, thing: Phrase, people: frozenset[str]) -> N
     name = entity_name(thing.head, thing.modifiers[-1] if thing.modifiers else None, r.language)
     if not name or name in r.entities:
         return
-    r.entities[name] = _join_records()["Completion"].model_copy(deep=True)
-    r.entities[name].name = name
+    r.entities[name] = _record("Completion", name)
     r.words_for[name] = thing.head
     r.records.add(name)
     add_link(r, name, who)
