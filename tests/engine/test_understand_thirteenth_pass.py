@@ -337,3 +337,29 @@ def test_join_records_have_their_own_plural():
     spec = infer_spec("Gestión del club: ensayos, turnos, and who equipment rents each one each day")
     plurals = [e.plural for e in spec.entities]
     assert len(plurals) == len(set(plurals)), plurals
+
+
+def test_students_handing_in_work_are_submissions():
+    """'students upload their work, I grade it': a Submission of a student for an assignment, with the file and the
+    grade; the student has no file field."""
+    spec = infer_spec("I teach 3 classes. I set assignments per class, students upload their work, I grade it and "
+                      "leave a comment.")
+    assert {"Student", "Assignment"} <= parents(spec, "Submission")
+    fields = {f.name for f in spec.entity("Submission").fields}
+    assert {"file", "grade"} <= fields
+    assert "file" not in {f.name for f in spec.entity("Student").fields}
+    assert [fs.entity for fs in spec.uses("uploads")] == ["Submission"]
+
+
+def test_test_dates_with_pass_fail_are_tests():
+    """'test dates with pass/fail': the tests are kept with a date and a result, not fields called pass and fail."""
+    spec = infer_spec("We're a driving school. Instructors, students, lessons booked in their cars, and test dates "
+                      "with pass/fail.")
+    fields = {f.name for f in spec.entity("Test").fields}
+    assert "result" in fields and not fields & {"pass", "fail", "pass_value"}
+
+
+def test_testing_knowledge_is_a_verb():
+    """'test their knowledge' is something people do, not a Test table."""
+    spec = infer_spec("A quiz app that lets users test their knowledge of history with quizzes and questions.")
+    assert "Test" not in names(spec)

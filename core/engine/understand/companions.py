@@ -43,6 +43,7 @@ def companions_stage(r: Reading) -> Reading:
     _used_parts(r)
     _lent_things(r, people)
     _cart_items(r, people)
+    _submissions(r, people)
     _dues(r, people)
     _stock_per_place(r)
     _taught_lessons(r)
@@ -330,6 +331,45 @@ def _cart_items(r: Reading, people: frozenset[str]) -> None:
     r.links = [x for x in r.links if x[0] != "CartItem"]
     add_link(r, "CartItem", who)
     add_link(r, "CartItem", bought)
+
+
+_HANDED_IN = re.compile(
+    r"\b(students?|pupils?|learners?|trainees?|alumn[oa]s?|estudiantes?)\b[^.;]*?\b(?:upload|submit|hand in|turn in|"
+    r"send|subir|suben|entregar|entregan|enviar|envian)\w* (?:in )?(?:their |his |her |the |sus |los |las |el |la )?"
+    r"(work|homework|assignments?|essays?|projects?|coursework|answers|trabajos?|deberes|tareas|redacciones)\b")
+_SET_WORK = ("Assignment", "Homework", "Project", "Essay", "Task", "Exercise")
+
+
+def _submissions(r: Reading, people: frozenset[str]) -> None:
+    """'students upload their work', 'los alumnos entregan sus trabajos': each hand-in is a Submission of a student
+    for an assignment, with its file and grade; the file is not a field of the student."""
+    m = _HANDED_IN.search(r.text)
+    if m is None or "Submission" in r.entities or len(r.entities) >= MAX_ENTITIES:
+        return
+    student = _entity_for(r, m.group(1)) or next((n for n in r.entities if _person(r, n, people)), None)
+    if student is None:
+        return
+    r.entities["Submission"] = EntitySpec(name="Submission", fields=[
+        FieldSpec(name="submitted_at", type="datetime"), FieldSpec(name="file", type="file", required=False),
+        FieldSpec(name="grade", required=False, max_length=20),
+        FieldSpec(name="feedback", type="text", required=False, max_length=5000)])
+    r.words_for["Submission"] = "submission"
+    r.records.add("Submission")
+    add_link(r, "Submission", student)
+    work = next((n for kind in _SET_WORK for n in r.entities if n == kind), None)
+    if work:
+        add_link(r, "Submission", work)
+        r.entities[work].fields = [f for f in r.entities[work].fields if f.name not in {"submitted_at", "grade"}]
+        for name in _SET_WORK:  # 'homework ... assignments': one thing said two ways
+            bare = r.entities.get(name)
+            if name != work and bare is not None and [f.name for f in bare.fields] == ["name"]:
+                del r.entities[name]
+                r.links = [x for x in r.links if name not in x[:2]]
+    person = r.entities[student]
+    for fs in r.feature_specs:
+        if fs.name == "uploads" and fs.entity == student:
+            person.fields = [f for f in person.fields if f.name != fs.field]
+            fs.entity, fs.field = "Submission", "file"
 
 
 _USED = re.compile(r"\b(parts?|materials?|supplies|ingredients?|components?|spares?|consumables?|piezas?|"

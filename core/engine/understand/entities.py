@@ -168,6 +168,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return load("nouns")["form_records"][mod]  # 'an adoption form' is filled in: an AdoptionApplication
     if head == "note" and mod in _NOTED_EVENTS:
         return entity_name(mod, None, language)  # 'visit notes', 'inspection notes': the visit, with its notes
+    if head in {"date", "time"} and mod in _DATED_EVENTS:
+        return entity_name(mod, None, language)  # 'test dates with pass/fail': the tests, each with its date
     if head in _BARE_DATA and not mod:
         return None  # 'patients see their history': a view of their records, not a record
     if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
@@ -276,6 +278,8 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS:
             name = entity_name(p.head, None, r.language)  # 'scores for each round': one record per round
             score[name] += 1
+        if name and p.head in {"date", "time"} and p.modifiers and p.modifiers[-1] in _DATED_EVENTS:
+            score[name] += 1  # 'test dates', 'performance dates': the dated things are kept
         if p.head in {"page", "pages"} and len(p.words) >= 2 and p.words[-2].endswith("s") and \
                 p.words[-2] not in _SECTIONS | _PAGE_NAMES | _STYLED and p.end < len(toks) and toks[p.end].text == ":":
             mod = singular(p.words[-2], r.language)
@@ -660,6 +664,8 @@ _IN_CONTEXT = {"performance": r"\b(theat(?:re|er)s?|shows?|concerts?|tickets?|se
                "actuacion": r"\b(teatro|conciertos?|entradas?|festival|escenarios?|butacas?)\b"}
 _NOTED_EVENTS = {"inspection", "visit", "session", "consultation", "appointment", "meeting", "call", "interview",
                  "treatment", "therapy", "lesson", "rehearsal", "practice", "shift", "tasting", "survey", "audit"}
+_DATED_EVENTS = {"test", "exam", "inspection", "audition", "interview", "match", "fixture", "performance", "show",
+                 "screening", "hearing", "assessment", "visit", "session", "class", "lesson", "rehearsal"}
 _CHART_KINDS = {"scatter", "box", "line", "bar", "pie", "dot", "area", "bubble", "gantt", "flow"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",

@@ -44,6 +44,7 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
+    text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
