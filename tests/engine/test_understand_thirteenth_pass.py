@@ -363,3 +363,10 @@ def test_testing_knowledge_is_a_verb():
     """'test their knowledge' is something people do, not a Test table."""
     spec = infer_spec("A quiz app that lets users test their knowledge of history with quizzes and questions.")
     assert "Test" not in names(spec)
+
+
+def test_results_after_each_match_keep_the_matches():
+    """'results are entered after each match': the matches are records."""
+    spec = infer_spec("A website for a community sports league where captains register their teams and players, "
+                      "and results are entered after each match.")
+    assert {"Team", "Player", "Match"} <= names(spec), names(spec)

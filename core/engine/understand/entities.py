@@ -443,8 +443,9 @@ def entities_stage(r: Reading) -> Reading:
         k = p.start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
-        if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en", "on"}:
-            score[names[id(p)]] += 1  # 'schedule screenings in each screen': there are several to keep
+        if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en", "on",
+                                                                                         "after", "despues"}:
+            score[names[id(p)]] += 1  # 'schedule screenings in each screen', 'results after each match'
         elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del", "for",
                                                                                          "per", "por"} and any(
                 q.end == p.start - 2 and id(q) in names for q in r.phrases if q.sentence == p.sentence):
