@@ -31,6 +31,8 @@ EXTRA = [
     "I run a choir: singers, rehearsals, and who turned up to each rehearsal",
     "Plumbing jobs: customers, jobs, which plumber is assigned to each job, and the parts used",
     "Please implement a job board where local businesses post vacancies and job seekers apply for them",
+    "Please implement a holiday cottage website where guests book stays and leave reviews, and the owner manages "
+    "cottages and blocked dates.",  # role accounts beside the generated auth's own role
 ]
 ALL = PROMPTS + EXTRA
 CHUNK = 4

@@ -260,7 +260,7 @@ def test_donations_have_donors(prompt):
 def test_two_kinds_of_people_acting_on_a_site_sign_in_as_users_with_roles(prompt, roles):
     """Visitors and staff both act on the site: each signs in as a User with a role."""
     spec = infer_spec(prompt)
-    role = next(f for f in spec.entity("User").fields if f.name == "role")
+    role = next(f for f in spec.entity("User").fields if f.name == "account_type")
     assert roles <= set(role.choices), role.choices
 
 

@@ -425,7 +425,8 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     words = sorted({snake(n or w) for w, n in roles.items()} | {"admin"})
     r.entities["User"] = EntitySpec(name="User", fields=[
         FieldSpec(name="name", max_length=200), FieldSpec(name="email", type="email", unique=True),
-        FieldSpec(name="role", type="enum", choices=words)])
+        FieldSpec(name="account_type", type="enum", choices=words, required=False)])  # the auth's own 'role' is
+    # user or admin: the kind of person is another field
     r.words_for["User"] = "user"
     for name in (n for n in roles.values() if n):
         add_link(r, name, "User")
