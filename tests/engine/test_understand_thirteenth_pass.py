@@ -370,3 +370,11 @@ def test_results_after_each_match_keep_the_matches():
     spec = infer_spec("A website for a community sports league where captains register their teams and players, "
                       "and results are entered after each match.")
     assert {"Team", "Player", "Match"} <= names(spec), names(spec)
+
+
+def test_spanish_foster_homes_and_adopters():
+    """'casas de acogida' are FosterHomes; an adoption application is someone's (an Adopter)."""
+    spec = infer_spec("protectora de animales: perros y gatos en adopción, solicitudes de adopción que tenemos que "
+                      "aprobar o rechazar, y casas de acogida")
+    assert "FosterHome" in names(spec) and "House" not in names(spec), names(spec)
+    assert "Adopter" in parents(spec, "AdoptionApplication")
