@@ -215,6 +215,13 @@ def _record(kind: str, name: str) -> EntitySpec:
     return EntitySpec(name=name, fields=[f.model_copy() for f in _join_records()[kind].fields])
 
 
+def _keep_record(r: Reading, e: EntitySpec, word: str = "") -> None:
+    """Add a record about other entities (it needs no label field)."""
+    r.entities[e.name] = e
+    r.words_for[e.name] = word or words_of(e.name)
+    r.records.add(e.name)
+
+
 @cache
 def _join_records() -> dict[str, EntitySpec]:
     """The join records a 'who did which' clause names, by kind."""
@@ -263,9 +270,7 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             name = f"{target}{record}" if kind.startswith("*") else kind
             name = next((n for n in r.entities if n.endswith(record) and n != target), name)
             if name not in r.entities:  # else the loan or the signup is already there: it joins the two
-                r.entities[name] = _record(record, name)
-                r.words_for[name] = words_of(name)
-                r.records.add(name)
+                _keep_record(r, _record(record, name))
             r.links = [x for x in r.links if {x[0], x[1]} != {who, target}]
             add_link(r, name, who)
             add_link(r, name, target)
@@ -292,9 +297,7 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
     loan = next((n for n in r.entities if n.endswith(("Loan", "Rental"))), None)
     if loan is None:
         loan = f"{thing}Loan"
-        r.entities[loan] = _record("Loan", loan)
-        r.words_for[loan] = words_of(loan)
-        r.records.add(loan)
+        _keep_record(r, _record("Loan", loan))
     add_link(r, loan, thing)
     who = next((n for n in r.entities if _person(r, n, people)), None)
     if who is None:
@@ -325,9 +328,7 @@ def _cart_items(r: Reading, people: frozenset[str]) -> None:
         r.links = [x for x in r.links if "Cart" not in x[:2]]
     r.links = [x for x in r.links if not (x[0] == bought and x[1] == who)]  # a plant is not a customer's
     if "CartItem" not in r.entities:
-        r.entities["CartItem"] = EntitySpec(name="CartItem", fields=[FieldSpec(name="quantity", type="int")])
-        r.words_for["CartItem"] = "cart item"
-        r.records.add("CartItem")
+        _keep_record(r, EntitySpec(name="CartItem", fields=[FieldSpec(name="quantity", type="int")]), "cart item")
     r.links = [x for x in r.links if x[0] != "CartItem"]
     add_link(r, "CartItem", who)
     add_link(r, "CartItem", bought)
@@ -349,12 +350,10 @@ def _submissions(r: Reading, people: frozenset[str]) -> None:
     student = _entity_for(r, m.group(1)) or next((n for n in r.entities if _person(r, n, people)), None)
     if student is None:
         return
-    r.entities["Submission"] = EntitySpec(name="Submission", fields=[
+    _keep_record(r, EntitySpec(name="Submission", fields=[
         FieldSpec(name="submitted_at", type="datetime"), FieldSpec(name="file", type="file", required=False),
         FieldSpec(name="grade", required=False, max_length=20),
-        FieldSpec(name="feedback", type="text", required=False, max_length=5000)])
-    r.words_for["Submission"] = "submission"
-    r.records.add("Submission")
+        FieldSpec(name="feedback", type="text", required=False, max_length=5000)]), "submission")
     add_link(r, "Submission", student)
     work = next((n for kind in _SET_WORK for n in r.entities if n == kind), None)
     if work:
@@ -392,9 +391,7 @@ def _used_parts(r: Reading) -> None:
     if part is None or job is None or f"{job}{part}" in r.entities:
         return
     name = f"{job}{part}"
-    r.entities[name] = EntitySpec(name=name, fields=[FieldSpec(name="quantity", type="int")])
-    r.words_for[name] = words_of(name)
-    r.records.add(name)
+    _keep_record(r, EntitySpec(name=name, fields=[FieldSpec(name="quantity", type="int")]))
     r.links = [x for x in r.links if x[1] != part and x[0] != part]
     add_link(r, name, job)
     add_link(r, name, part)
@@ -407,7 +404,8 @@ _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "
 
 def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     """'visitors buy tickets while staff manage shows', 'businesses post vacancies and job seekers apply': two or more
-    kinds of people act in the app, so each signs in as a User with a role."""
+    kinds of people act in the app, so each signs in as a User whose account_type says which (not 'role': the
+    generated auth has its own role, user or admin)."""
     if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not _SITE.search(r.text):
         return
     roles: dict[str, str] = {}
@@ -425,8 +423,7 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     words = sorted({snake(n or w) for w, n in roles.items()} | {"admin"})
     r.entities["User"] = EntitySpec(name="User", fields=[
         FieldSpec(name="name", max_length=200), FieldSpec(name="email", type="email", unique=True),
-        FieldSpec(name="account_type", type="enum", choices=words, required=False)])  # the auth's own 'role' is
-    # user or admin: the kind of person is another field
+        FieldSpec(name="account_type", type="enum", choices=words, required=False)])
     r.words_for["User"] = "user"
     for name in (n for n in roles.values() if n):
         add_link(r, name, "User")
@@ -500,9 +497,7 @@ def _done_thing(r: Reading, si: int, thing: Phrase, people: frozenset[str]) -> N
     name = entity_name(thing.head, thing.modifiers[-1] if thing.modifiers else None, r.language)
     if not name or name in r.entities:
         return
-    r.entities[name] = _record("Completion", name)
-    r.words_for[name] = thing.head
-    r.records.add(name)
+    _keep_record(r, _record("Completion", name), thing.head)
     add_link(r, name, who)
     toks = r.sentences[si]
     k = thing.end
