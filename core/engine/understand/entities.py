@@ -149,6 +149,8 @@ def name_of(p: Phrase, language: str) -> str | None:
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
     if head == "share" and mod and mod not in {"cost", "expense", "bill", "profit", "revenue", "rent", "time"}:
         return None  # 'a neighbourhood skill share': an exchange the app is, not a share of a cost
+    if _chore_rota(p):
+        return entity_name("task", mod, language)  # 'a cleaning schedule between stays': cleaning tasks, each dated
     if head in {"schedule", "timetable", "rota", "horario"} and mod and not _skip(mod) and \
             not is_fieldish(mod, language) and not mod.endswith("ing") and not _verbal(mod) and \
             mod not in _RANGE_KINDS | {"class", "work", "shift", "staff", "season", "event", "training", "school"}:
@@ -172,7 +174,13 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(mod, None, language)  # 'test dates with pass/fail': the tests, each with its date
     if head in _BARE_DATA and not mod:
         return None  # 'patients see their history': a view of their records, not a record
-    if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language):
+    if head in word_set("data_heads") and mod in _DATA_KINDS:
+        owner = p.modifiers[-2] if len(p.modifiers) > 1 else None  # 'customer contact details' are the customer's
+        if not owner or _skip(owner) or is_fieldish(owner, language) or singular(owner, language) not in known_words():
+            return None  # 'contact details', 'billing information': fields of whoever has them
+        return entity_name(singular(owner, language), None, language)
+    if head in word_set("data_heads") and mod and not _skip(mod) and not is_fieldish(mod, language) and (
+            head not in {"detail", "detalle"} or singular(mod, language) in known_words()):
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
     if head in _RANGES and mod and p.modifiers and not _skip(mod) and not is_fieldish(mod, language) and \
@@ -422,8 +430,9 @@ def entities_stage(r: Reading) -> Reading:
                 (toks[p.start - 1].text != "que" or p.start > 1 and toks[p.start - 2].text in {"a", "en", "de", "y"}):
             score[names[id(p)]] += 3
     for p in r.phrases:
-        if id(p) in names and p.head in {"calendar", "calendario"} and p.modifiers and not _skip(p.modifiers[-1]):
-            score[names[id(p)]] += 3  # 'the rehearsal calendar': the rehearsals are kept and shown by date
+        if id(p) in names and (p.head in {"calendar", "calendario"} and p.modifiers and not _skip(p.modifiers[-1]) or
+                               _chore_rota(p)):
+            score[names[id(p)]] += 3  # 'the rehearsal calendar', 'a cleaning rota': dated records, shown by date
     _feature_object_bonus(r, names, score)
     for f in r.frames:  # "track my kids' chores": whose chores they are is kept too
         for p in f.objects:
@@ -435,6 +444,10 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in names and p.head in word_set("people") and p.start and \
                 r.sentences[p.sentence][p.start - 1].text in {"between", "among", "amongst", "entre"}:
             score[names[id(p)]] += 2
+    for p in r.phrases:
+        people = _people_after_of(r, p) if p.head in _BARE_DATA | {"dato", "detalle", "detail"} else None
+        if people is not None and id(people) in names:
+            score[names[id(people)]] += 2  # 'los datos del huésped', 'the details of the guests': the guests
     starts = {(g[0].sentence, g[0].start) for g in r.lists}
     for p in r.phrases:
         toks = r.sentences[p.sentence]
@@ -562,7 +575,7 @@ def entities_stage(r: Reading) -> Reading:
                 any(q.sentence == group[0].sentence and q.end == k and (id(q) in names or own_page(r, q))
                     for q in r.phrases):
             for p in group:
-                if id(p) in names and not p.plural:
+                if id(p) in names and not p.plural and not _chore_rota(p):
                     score[names[id(p)]] -= 2  # 'their wedding with date, location and budget': a field here
             continue
         if k >= 0 and toks[k].text in {"with", "con", "including", "incluyendo"}:
@@ -707,6 +720,17 @@ _REQUESTING = {"request", "solicitar", "pedir"}
 _FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
+_CHORES = {"cleaning", "watering", "mowing", "weeding", "laundry", "housekeeping", "dusting", "hoovering",
+           "vacuuming", "tidying", "litter", "bins"}  # a rota of these is a list of dated tasks
+
+
+def _chore_rota(p: Phrase) -> bool:
+    """'a cleaning schedule', 'the watering rota': dated chores to keep, not a field."""
+    return p.head in {"schedule", "rota", "roster", "calendar"} and bool(p.modifiers) and p.modifiers[-1] in _CHORES
+
+
+_DATA_KINDS = {"contact", "personal", "billing", "shipping", "delivery", "bank", "banking", "login", "account",
+               "payment", "medical", "emergency"}  # kinds of someone's details, not things
 _BARE_DATA = {"history", "historial", "data", "information", "info", "details", "datos", "informacion", "detalles"}
 _DISTINCT_SHORT = {"Item", "Entry", "Line", "Type", "Member", "User", "Account", "Status", "Log", "Record", "Request",
                    "Application", "Session", "Payment", "Rating", "Review", "Comment", "Tag", "Photo",

@@ -558,6 +558,10 @@ _APPOINTMENTS = re.compile(
     r"tattoo\w*|tatuaj\w*|stylists?|estilistas?|hairdress\w*|haircuts?|cortes? de pelo)\b")
 
 
+_BOOKED_TIMES = re.compile(r"(?:starts|ends)_at|dates?|\w+_dates|(?:check_in|check_out|arrival|departure|start|end|"
+                           r"pickup|return)(?:_dates?|_times?)?|fechas?|fechas_\w+")  # said by start_at / end_at
+
+
 def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
@@ -568,7 +572,7 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     if name not in r.entities:
         r.entities[name] = EntitySpec(name=name, fields=[])
     e = r.entities[name]
-    e.fields = [f for f in e.fields if f.type not in {"date", "datetime"} and f.name not in {"starts_at", "ends_at"}]
+    e.fields = [f for f in e.fields if f.type not in {"date", "datetime"} and not _BOOKED_TIMES.fullmatch(f.name)]
     e.fields[:0] = [FieldSpec(name="start_at", type="datetime"), FieldSpec(name="end_at", type="datetime")]
     target = target if target in r.entities and target != name else next(
         (n for n in r.entities if n in _PERSON_TARGETS), "") or (r.main if r.main != name else "")

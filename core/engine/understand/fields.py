@@ -57,6 +57,8 @@ def field_ident(raw: str) -> str:
         name = ident(" ".join(FIELD_WORDS_ES.get(w, w) for w in norm.split() if w not in {"de", "del"}))
     if name in {"due", "deadline"}:
         name = "due_date"
+    if name == "dates" or name.endswith("_dates"):
+        name = name[:-1]  # 'delivery dates': each record has its delivery date
     name = _RENAME.get(name, name)
     if name in _PY_KEYWORDS or name in RESERVED:
         name = name + "_value"

@@ -255,6 +255,8 @@ def _frames(r: Reading) -> None:
             join, fields = verbs["joins"][f.verb]
             if join == "Purchase" and "Order" in r.entities:
                 continue  # 'customers buy cheeses' in a shop with orders: the Order is the purchase
+            if join == "Rental" and any(n in r.entities for n in ("Booking", "Reservation")):
+                continue  # 'I rent out three cottages. Need bookings ...': the booking is the rental
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
             continue

@@ -39,12 +39,19 @@ def normalise_stage(r: Reading) -> Reading:
     return r
 
 
+def _several(m: re.Match) -> str:
+    """'more than one' -> 'several', 'más de un' -> 'varios' (a count word the tagger knows)."""
+    return "several" if m.group(0)[0] in "oOmM" and m.group(0).lower().startswith(("one", "more")) else "varios"
+
+
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
+    text = re.sub(r"\b(?:one or more|more than one|uno o m[aá]s|una o m[aá]s|m[aá]s de una?)\b", _several, text,
+                  flags=re.I)  # 'can own more than one piano': many of them
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
@@ -170,6 +177,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif w == "own" and prev and (prev.tag == "AUX" or prev.text in WHO_WORDS | {"i", "we", "they", "you"} or
+                                      prev.tag == "NOUN" and prev.text.endswith("s")):
+            t.tag, t.lemma = "VERB", w  # 'customers can own several pianos' ('their own' stays a determiner)
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed

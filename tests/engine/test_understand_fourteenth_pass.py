@@ -1,0 +1,117 @@
+"""Understanding (issue 9), fourteenth pass: tools that are not data apps, someone's details, booked dates, chore
+rotas, owning several things."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(("prompt", "what"), [
+    ("A page where I type markdown in one box and the rendered HTML shows beside it", "an editor"),
+    ("Quiero un editor de partituras para escribir música para mi banda", "an editor"),
+    ("I'd love a sketching canvas with brushes and layers for my tablet", "a drawing canvas"),
+    ("A chromatic tuner app for my violin students", "an audio or music tool"),
+    ("una app que sea un afinador de guitarra para mis alumnos", "an audio or music tool"),
+    ("Something that records my screen while I explain the slides", "a system utility"),
+    ("A tool to merge several PDFs into one and shrink the file", "a converter"),
+    ("que me pase a texto las notas de voz que me mandan", "a converter"),
+    ("Software for scientific calculations and a history of results", "a calculator"),
+])
+def test_tools_that_keep_no_records_are_declined(prompt, what):
+    """Previews, canvases, tuners, screen recorders, PDF tools, transcription and calculators are not data apps."""
+    with pytest.raises(UnsupportedRequestError) as err:
+        infer_spec(prompt)
+    assert f"({what})" in str(err.value)
+
+
+@pytest.mark.parametrize("prompt", [
+    "I'm a piano tuner: customers, their pianos and every tuning visit",
+    "I'm a piano tuner. Customers can own more than one piano. Keep a log of each tuning visit.",
+])
+def test_a_tuner_by_trade_is_a_data_app(prompt):
+    """A piano tuner is a person with customers, not an audio tool."""
+    spec = infer_spec(prompt)
+    assert {"Customer", "Piano"} <= names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "thing", "owner"), [
+    ("Boat club: members can own several boats, and we log each launch.", "Boat", "Member"),
+    ("Garage: each customer owns one or more cars; jobs on each car.", "Vehicle", "Customer"),
+])
+def test_owning_several_things_links_them(prompt, thing, owner):
+    """'customers can own more than one piano': the thing belongs to its owner."""
+    spec = infer_spec(prompt)
+    assert owner in parents(spec, thing), parents(spec, thing)
+
+
+def test_their_own_is_still_a_determiner():
+    """'members post their own recipes': 'own' is not a verb there."""
+    spec = infer_spec("A recipe site where members post their own recipes and comment on others'")
+    assert "Recipe" in names(spec)
+    assert "Own" not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "person", "record"), [
+    ("Bookings for our two guest rooms, with the dates and guest details", "Guest", "Booking"),
+    ("Reservas de la casa rural con fechas y los datos del huésped", "Guest", "Reservation"),
+])
+def test_someones_details_are_that_person(prompt, person, record):
+    """'guest details' on a booking are the guest: a record linked to the booking, not a text field."""
+    spec = infer_spec(prompt)
+    assert person in names(spec), names(spec)
+    assert person in parents(spec, record)
+    assert not any("details" in f.name or "datos" in f.name for f in spec.entity(record).fields)
+
+
+def test_contact_details_are_fields_of_whoever_has_them():
+    """'customer contact details' are the customer's; 'contact details' alone make no Contact."""
+    spec = infer_spec("Track deliveries with customer contact details and delivery dates")
+    assert "Customer" in names(spec)
+    assert "Contact" not in names(spec)
+    spec = infer_spec("A list of suppliers with contact details and payment terms")
+    assert "Contact" not in names(spec)
+
+
+def test_booked_dates_are_the_bookings_start_and_end():
+    """'check-in and check-out dates' on a booking are its start and end, not a text field of dates."""
+    spec = infer_spec("Campsite: pitches and bookings with arrival and departure dates and the number of people")
+    booking = spec.entity("Booking")
+    fields = [f.name for f in booking.fields]
+    assert {"start_at", "end_at"} <= set(fields)
+    assert not [f for f in fields if "dates" in f or f in {"arrival", "departure"}], fields
+
+
+def test_renting_out_with_bookings_makes_no_second_rental():
+    """'I rent out two flats ... bookings': the booking is the rental."""
+    spec = infer_spec("I rent out two holiday flats to tourists. I need bookings with dates and the guests.")
+    assert "Booking" in names(spec)
+    assert "Rental" not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "task"), [
+    ("Shared flat: bills, who paid them, and a cleaning rota", "CleaningTask"),
+    ("Our office plants need a watering schedule and a list of who looks after which plant", "WateringTask"),
+])
+def test_a_chore_rota_is_dated_tasks(prompt, task):
+    """'a cleaning rota' keeps cleaning tasks with a due date."""
+    spec = infer_spec(prompt)
+    assert task in names(spec), names(spec)
+    assert any(f.type == "date" for f in spec.entity(task).fields)
+
+
+def test_plural_dates_name_one_date_each():
+    """'delivery dates' listed for orders: each order has a delivery_date (a date)."""
+    spec = infer_spec("Orders with delivery dates and a total")
+    field = next(f for f in spec.entity("Order").fields if f.name.startswith("delivery"))
+    assert (field.name, field.type) == ("delivery_date", "date")
+
+
+def test_spanish_favourites_in_the_feminine():
+    """'que cada uno marque sus favoritas' asks for favourites ('recetas' is feminine)."""
+    spec = infer_spec("Recetario familiar: recetas con foto y que cada uno pueda marcar sus favoritas")
+    assert "favourites" in spec.features
+    assert "Recipe" in parents(spec, "Favourite")
