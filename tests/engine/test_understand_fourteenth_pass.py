@@ -115,3 +115,71 @@ def test_spanish_favourites_in_the_feminine():
     spec = infer_spec("Recetario familiar: recetas con foto y que cada uno pueda marcar sus favoritas")
     assert "favourites" in spec.features
     assert "Recipe" in parents(spec, "Favourite")
+
+
+def test_who_checked_out_which_thing_is_a_loan():
+    """'who checked out which kit': a phrasal verb; each checkout joins a person and the thing."""
+    spec = infer_spec("Scout group: kit store, who checked out which tent, and the scouts")
+    loan = next(n for n in names(spec) if n.endswith("Loan"))
+    assert "Tent" in parents(spec, loan) and parents(spec, loan) & {"Scout", "Member"}, parents(spec, loan)
+
+
+@pytest.mark.parametrize(("prompt", "child", "person"), [
+    ("Academia de idiomas: grupos, alumnos y qué profesor da cada grupo", "Group", "Teacher"),
+    ("Our pottery school: courses, and which tutor runs each course", "Course", "Tutor"),
+])
+def test_which_person_does_each_thing_links_one_to_each(prompt, child, person):
+    """'qué profesor da cada grupo': each group has its one teacher, kept even when not listed."""
+    spec = infer_spec(prompt)
+    assert person in names(spec), names(spec)
+    assert person in parents(spec, child), parents(spec, child)
+
+
+def test_which_people_go_to_each_thing_is_many_to_many():
+    """'qué músicos van a cada bolo': several musicians to each gig."""
+    spec = infer_spec("Grupo de música: los bolos con cliente, fecha y lugar, y qué músicos van a cada bolo")
+    kinds = {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+    assert ("Gig", "Musician", "many_to_many") in kinds or ("Musician", "Gig", "many_to_many") in kinds, kinds
+
+
+def test_which_people_go_to_each_session_is_attendance():
+    """'qué alumnos van a cada clase': a class is an event, so each visit is an attendance."""
+    spec = infer_spec("Academia de baile: alumnos, clases y qué alumnos van a cada clase")
+    assert "Attendance" in names(spec), names(spec)
+    assert "Student" in parents(spec, "Attendance")
+
+
+def test_where_each_thing_goes_is_a_link_not_an_attendance():
+    """'a qué almacén va cada pedido': each order goes to one warehouse; nobody attends anything."""
+    spec = infer_spec("Logística: almacenes, pedidos y a qué almacén va cada pedido")
+    assert "Attendance" not in names(spec)
+    assert "Warehouse" in parents(spec, "Order"), parents(spec, "Order")
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("da", "dar"), ("van", "ir"), ("pesamos", "pesar"), ("traen", "traer"),
+                                             ("sabe", "saber")])
+def test_common_spanish_verbs_are_verbs(word, lemma):
+    """'qué profesor da cada grupo', 'lo pesamos': everyday Spanish verbs are known."""
+    from core.engine.understand.vocab import verb_lemmas
+    assert verb_lemmas()[word] == lemma
+
+
+@pytest.mark.parametrize("word", ["como", "sobre", "trabajo", "viaje", "gasto", "planta", "tarde", "vista"])
+def test_spanish_words_that_are_nouns_first_are_no_verb_forms(word):
+    """'órdenes de trabajo', 'como', 'sobre': a form of a verb spelled like a noun or a preposition is not a verb."""
+    from core.engine.understand.vocab import verb_lemmas
+    assert word not in verb_lemmas() or verb_lemmas()[word] not in {"trabajar", "comer", "viajar", "gastar",
+                                                                     "plantar", "tardar", "vestir", "sobrar"}
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("Centro de buceo: las inmersiones programadas, los buzos y el equipo que alquilan", "Dive"),
+    ("Remisería: los remiseros, los autos y cada viaje con su precio", "Trip"),
+    ("Llevo una cerrajería: clientes, trabajos y las copias de llaves", "Customer"),
+    ("Tienda de barrio: los vecinos, lo que se llevan fiado y los abonos", "CreditSale"),
+])
+def test_spanish_business_nouns_have_english_names(prompt, entity):
+    """Everyday Spanish nouns of small businesses get English entity names (inmersión -> Dive, fiado -> CreditSale)."""
+    spec = infer_spec(prompt)
+    assert entity in names(spec), names(spec)
+    assert not any(n in {"Inmersion", "Remisero", "Fiado"} for n in names(spec)), names(spec)

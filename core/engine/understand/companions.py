@@ -235,8 +235,9 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
     for si, toks in enumerate(r.sentences):
         for i, t in enumerate(toks):
             if t.text not in _WHO_WHICH or len(r.entities) >= MAX_ENTITIES or \
-                    t.text == "que" and not (i and toks[i - 1].text in {"a", "en", "de", "y"}):
-                continue  # Spanish 'que' is only 'which' after a preposition ('a que grupo')
+                    t.text == "que" and not (i and toks[i - 1].text in {"a", "en", "de", "y"} or
+                                             i + 1 < len(toks) and toks[i + 1].tag == "NOUN"):
+                continue  # Spanish 'que' is 'which' after a preposition ('a que grupo') or before a bare noun
             clause = _clause(r, si, i)
             if clause is None:
                 continue
@@ -244,21 +245,33 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             kind = rules["verbs"].get(verb)
             if thing is None and kind == "Attendance":  # 'las reuniones, quién asiste'
                 thing = next((p for p in r.phrases if r.entity_of(p) in rules["events"]), None)
-            target = r.entity_of(thing)
+            target = r.entity_of(thing) or _kept(r, thing)
             if target is None and kind and thing is not None and chose:
                 target = _chosen_thing(r, thing)  # 'who borrowed which shared tool': the tools are kept
             if target is None and kind == "*Completion" and thing is not None and first is None:
                 _done_thing(r, si, thing, people)  # 'only people who have done the induction for a machine'
                 continue
-            who = r.entity_of(first) if first is not None else next(
+            if first is not None and r.entity_of(first) is None and _kept(r, first) is None and target is not None:
+                _chosen_thing(r, first)
+            who = r.entity_of(first) or _kept(r, first) if first is not None else next(
                 (n for n in r.entities if _person(r, n, people) and n != target), None)
             if target is None or who is None or who == target:
                 continue
+            if kind == "Attendance" and (target not in rules["events"] and not target.endswith("Session") or
+                                         not _person(r, who, people)):
+                kind = None  # 'qué músicos van a cada tocada', 'a qué depósito va cada partida': a plain link
             if kind is None:
-                if first is not None and not _person(r, who, people) and not _person(r, target, people):
+                if first is not None and not first.plural and each is not None and r.entity_of(each) == target and \
+                        not _person(r, target, people):
+                    force_link(r, target, who)  # 'a qué depósito va cada partida': each lot goes to one tank
+                elif first is not None and not _person(r, who, people) and not _person(r, target, people):
                     add_link(r, who, target, "many_to_many")  # 'which dogs went on which walk'
-                continue
-            if kind == "Attendance" and target not in rules["events"] and not target.endswith("Session"):
+                elif first is not None and _person(r, who, people) != _person(r, target, people):
+                    person, other = (who, target) if _person(r, who, people) else (target, who)
+                    if first.plural:  # 'qué músicos van a cada tocada': several to each
+                        add_link(r, other, person, "many_to_many")
+                    else:  # 'qué instructor da cada clase': one each
+                        force_link(r, other, person)
                 continue
             if _person(r, target, people) and not _person(r, who, people):
                 who, target = target, who  # 'which van each driver takes': a VanAssignment
@@ -446,8 +459,9 @@ def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | N
         k = i + 3  # 'which of them have done the training': who
     elif toks[i].text in {"which", "que"}:  # 'which van ...': the clause starts with a thing
         first = at.get(i + 1)
-        if first is None or r.entity_of(first) is None:
-            return None
+        if first is None or r.entity_of(first) is None and _kept(r, first) is None and \
+                first.head not in word_set("people"):
+            return None  # 'qué instructor da cada clase': a person the clause names is kept too
         k = first.end
     aux = None
     while k < len(toks) and (toks[k].text in _BEFORE_VERB or toks[k].tag == "DET"):
@@ -465,6 +479,8 @@ def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | N
         return None
     else:
         verb, k = toks[k].text, k + 1
+        if k < len(toks) and f"{verb} {toks[k].text}" in load("companions")["who_which"]["verbs"]:
+            verb, k = f"{verb} {toks[k].text}", k + 1  # 'who checked out which part': a loan, not a check
     chose = False
     while k < len(toks) and toks[k].text in _PARTICLES | _CHOOSING and toks[k].tag != "NOUN":
         chose = chose or toks[k].text in _EACH
@@ -505,6 +521,12 @@ def _done_thing(r: Reading, si: int, thing: Phrase, people: frozenset[str]) -> N
         on = next((p for p in r.phrases if p.sentence == si and p.start in {k + 1, k + 2}), None)
         if r.entity_of(on):
             add_link(r, name, r.entity_of(on))
+
+
+def _kept(r: Reading, p: Phrase | None) -> str | None:
+    """The entity a phrase's own noun names when the reading kept it from another phrase ('parts inventory')."""
+    name = entity_name(p.head, None, r.language) if p is not None else None
+    return name if name in r.entities else None
 
 
 def _chosen_thing(r: Reading, p: Phrase) -> str | None:

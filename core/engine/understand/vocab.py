@@ -63,8 +63,17 @@ _SHORT_ES = {"ver": {"ve", "ven", "veo", "vemos", "vea", "vean", "viendo", "vist
              "tener": {"tener", "tengo", "tiene", "tienen", "tenemos", "tenga", "tengan", "teniendo", "tenido"},
              "hacer": {"hacer", "hago", "hace", "hacen", "hacemos", "haga", "hagan", "haciendo", "hecho"},
              "poner": {"poner", "pongo", "pone", "ponen", "ponemos", "ponga", "pongan", "poniendo", "puesto"},
-             "traer": {"traer", "traigo", "trae", "traen", "traemos", "traiga", "traigan", "trayendo", "traido"}}
-_ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "aprender", "vender", "responder", "poder", "ser",
+             "traer": {"traer", "traigo", "trae", "traen", "traemos", "traiga", "traigan", "trayendo", "traido"},
+             "dar": {"dar", "doy", "da", "dan", "damos", "dio", "dieron", "den", "dando", "dado"},
+             "ir": {"ir", "voy", "va", "van", "vamos", "fue", "fueron", "vaya", "vayan", "yendo", "ido"},
+             "salir": {"salir", "salgo", "sale", "salen", "salimos", "salio", "salieron", "salga", "salgan",
+                       "saliendo"},
+             "venir": {"venir", "vengo", "viene", "vienen", "venimos", "vino", "vinieron", "venga", "vengan",
+                       "viniendo"},
+             "decir": {"decir", "digo", "dice", "dicen", "decimos", "dijo", "dijeron", "diga", "digan", "diciendo",
+                       "dicho"}}
+_ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "correr", "perder", "saber", "traer", "valer",
+          "aprender", "vender", "responder", "poder", "ser",
           "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender",
           "pertenecer", "contener", "mantener", "obtener", "proveer", "atender", "devolver", "resolver"}
 _EN_AR_IR = {"star", "clear", "appear", "hear", "wear", "bear", "tear", "near", "pair", "repair", "stir", "fear",
@@ -116,6 +125,15 @@ def verb_lemmas() -> dict[str, str]:
                 out.setdefault(form, lemma)
             out.setdefault(lemma + "se", lemma)  # 'inscribirse en un curso', 'suscribirse a una cesta'
             for form in _stem_changed(lemma):
+                out.setdefault(form, lemma)
+    from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES
+    nouns = set(ENTITY_WORDS_ES) | set(FIELD_WORDS_ES) | set(load("nouns")["verb_form_nouns_es"]) | \
+        set(load("spanish")["names"]) | set(v["general_es_not_verbs"])
+    for key in ("determiners", "prepositions", "conjunctions", "adverbs", "pronouns", "auxiliaries", "numbers"):
+        nouns |= word_set(key)
+    for lemma in v["general_es"]:  # 'qué instructor da cada clase', 'lo pesamos': forms that are nouns stay nouns
+        for form in es_forms(lemma) | _stem_changed(lemma):
+            if form not in nouns and form.removesuffix("s") not in nouns:
                 out.setdefault(form, lemma)
     out.update(v["irregular_en"])
     return out
