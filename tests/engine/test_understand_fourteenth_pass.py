@@ -183,3 +183,48 @@ def test_spanish_business_nouns_have_english_names(prompt, entity):
     spec = infer_spec(prompt)
     assert entity in names(spec), names(spec)
     assert not any(n in {"Inmersion", "Remisero", "Fiado"} for n in names(spec)), names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "person", "thing"), [
+    ("Home help agency: carers are assigned to visits at clients' homes", "Carer", "Visit"),
+    ("Dog grooming van: customers book a groom, and each groom gets assigned to a groomer", "Groomer", "Groom"),
+])
+def test_people_assigned_to_things_are_kept_and_own_them(prompt, person, thing):
+    """'carers are assigned to visits': the carer is a record, and each visit has its carer."""
+    spec = infer_spec(prompt)
+    assert person in names(spec), names(spec)
+    assert person in parents(spec, thing), parents(spec, thing)
+
+
+def test_each_thing_has_a_person_belongs_to_them():
+    """'each case has a client and a volunteer solicitor': the case belongs to both people."""
+    spec = infer_spec("Advice centre: each case has a client and a volunteer solicitor, plus notes and documents")
+    assert {"Client", "Solicitor"} <= parents(spec, "Case"), parents(spec, "Case")
+
+
+def test_each_thing_has_children_still_owns_them():
+    """'each order has order items': the items belong to the order."""
+    spec = infer_spec("Orders and products; each order has order items with a quantity")
+    assert "Order" in parents(spec, "OrderItem")
+
+
+def test_the_business_a_website_is_for_is_not_a_record():
+    """'a website for a farmers' market where stallholders list produce': the market is who the site is for."""
+    spec = infer_spec("Please build a website for a farmers' market where stallholders list their produce and "
+                      "shoppers pre-order it")
+    assert "Market" not in names(spec), names(spec)
+    assert "Stallholder" in names(spec)
+
+
+def test_outings_by_kind_keep_their_kind():
+    """'weekly group runs they sign up for': group runs are records people sign up for."""
+    spec = infer_spec("Running club: members, weekly group runs they sign up for, and race entries")
+    assert "GroupRun" in names(spec), names(spec)
+    assert "Group" not in names(spec)
+
+
+def test_a_service_business_job_is_work_not_a_vacancy():
+    """'assign cleaners to jobs' in a cleaning company: jobs are work with a date and status, not job-board posts."""
+    spec = infer_spec("Cleaning company: customers, jobs at their addresses, and we assign cleaners to jobs")
+    fields = {f.name for f in spec.entity("Job").fields}
+    assert "status" in fields and not fields & {"salary", "employment_type"}, fields

@@ -119,7 +119,8 @@ Property: title, address, city, price, bedrooms, bathrooms, area_sqm,
     kind=house|apartment|land|office, status=for_sale|for_rent|sold|rented, >Agent?
 Viewing: visitor_name, visitor_email:email, scheduled_at, notes?, >Property"""),
     Domain("jobs", "Job Board", "Bolsa de empleo",
-           "job+board jobs job hiring recruiting recruitment vacancies applicants candidates careers "
+           "job+board job+listings job+postings job+offers hiring recruiting recruitment vacancies applicants "
+           "candidates careers "
            "empleo empleos vacantes ofertas+de+trabajo candidatos reclutamiento",
            """Company: name, website?, description?
 Job: title, description, location, salary?,

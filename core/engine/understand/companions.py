@@ -628,11 +628,12 @@ _HIRING = re.compile(r"\b(hir(e|es|ing)|recruit\w*|vacanc(y|ies)|applicants?|can
 def _trade_jobs(r: Reading) -> None:
     """'quotes and jobs for my plastering business': a job is work done for a customer, not a vacancy."""
     e = r.entities.get("Job")
-    if e is None or not {f.name for f in e.fields} & {"salary", "employment_type"} or _HIRING.search(r.text) or \
+    if e is None or _HIRING.search(r.text) or \
             not {"Quote", "Customer", "Client", "Invoice", "Estimate"} & set(r.entities):
         return
-    work = definition("Job")  # nouns.json: the work-job sense (title, scheduled_on, status)
-    e.fields = work.fields if work else e.fields
+    if {f.name for f in e.fields} & {"salary", "employment_type"}:
+        work = definition("Job")  # nouns.json: the work-job sense (title, scheduled_on, status)
+        e.fields = work.fields if work else e.fields
     customer = next((n for n in ("Customer", "Client") if n in r.entities), None)
     if customer is not None:
         add_link(r, "Job", customer)

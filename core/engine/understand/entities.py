@@ -192,6 +192,10 @@ def name_of(p: Phrase, language: str) -> str | None:
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
+    if language == "en" and p.plural and head in {"run", "ride", "walk", "swim", "climb", "dive", "sail"} and \
+            mod in {"group", "night", "training", "club", "long", "morning", "evening", "weekend", "social", "guided",
+                    "trail", "fun", "team", "family", "practice", "recovery", "charity"}:
+        return entity_name(head, mod, language)  # 'weekly group runs', 'night rides': outings kept by kind
     if _skip(head) or is_fieldish(head, language) or _verbal(head) and not (
             language == "en" and p.plural and head.endswith("ing") and len(head) > 6 and p.words[-1].endswith("ings")):
         return None  # ... but 'feedings', 'weighings', 'plantings' are records, however verbal the word
@@ -311,8 +315,8 @@ def entities_stage(r: Reading) -> Reading:
         while k > 0 and toks[k].tag in {"DET", "ADJ"}:
             k -= 1
         if p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
-                toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS:
-            continue  # 'an issue tracker for a small team': who uses the app, not a record in it
+                toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS or _owner_of_site(r, p):
+            continue  # 'an issue tracker for a small team', 'a website for a farmers' market': who it is for
         if not p.plural and p.start and toks[p.start - 1].lemma in _TEACHING and toks[p.start - 1].tag == "VERB":
             continue  # 'i teach piano', 'enseño inglés': what is taught is a subject, not a record
         if not p.plural and not p.modifiers and p.head in _GROUPS | _HOUSEHOLDS and p.start and \
@@ -366,6 +370,11 @@ def entities_stage(r: Reading) -> Reading:
                     score[names[id(p)]] += 1  # 'records each walk': one record per walk
             elif id(p) in names and shown and p.plural:
                 score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
+            if id(p) in names and f.verb in _ASSIGNING and p.head in word_set("people"):
+                score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
+        for prep, p in f.preps[:1]:
+            if id(p) in names and f.verb in _ASSIGNING and prep in {"to", "a"} and p.head in word_set("people"):
+                score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer': who it is assigned to
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
@@ -722,6 +731,18 @@ _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "puede
 _NOTICES = {"reminder", "alert", "notification"}
 _CHORES = {"cleaning", "watering", "mowing", "weeding", "laundry", "housekeeping", "dusting", "hoovering",
            "vacuuming", "tidying", "litter", "bins"}  # a rota of these is a list of dated tasks
+
+
+def _owner_of_site(r: Reading, p: Phrase) -> bool:
+    """'a website for a farmers' market', 'una web para una bodega': the business the site is for, named once."""
+    toks = r.sentences[p.sentence]
+    k = p.start - 1
+    while k > 0 and (toks[k].tag in {"DET", "ADJ"} or toks[k].possessive):
+        k -= 1
+    after = toks[p.end].text if p.end < len(toks) else ""
+    return p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
+        toks[k - 1].text in {"website", "site", "web"} and sum(q.head == p.head for q in r.phrases) == 1 and \
+        after in {"", "where", "donde", "that", "which", "que", ",", "with", "con", "."}
 
 
 def _chore_rota(p: Phrase) -> bool:

@@ -175,6 +175,10 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                     between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
                 kind = "many_to_many" if set(raw) & _MANY else "belongs_to"
+                if between[-2:] == ["assigned", "to"] and a.head in word_set("people") and \
+                        b.head not in word_set("people") and y not in _ASSIGNED_MANY and kind == "belongs_to":
+                    add_link(r, y, x)  # 'carers are assigned to visits': each visit has its carer
+                    continue
                 add_link(r, x, y, kind)
                 chained |= _also(r, x, phrases, b, toks)
             elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(raw) & _MANY:
@@ -182,6 +186,11 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 add_link(r, y, x)
             elif set(raw) & _MANY and any(t.tag == "VERB" for t in toks[a.end:b.start]):
                 many.add((x, y))  # 'actors appear in many movies'
+            elif between in (["has"], ["have"], ["tiene"], ["tienen"]) and _one_party(r, b, toks):
+                add_link(r, x, y)  # 'each case has a client and a volunteer lawyer': the case is theirs
+                for q in _and_more(r, phrases, b, toks):
+                    if _one_party(r, q, toks):
+                        add_link(r, x, _entity(r, q))
             elif between in (["has"], ["have"], ["tiene"], ["tienen"], ["contains"], ["contain"]):
                 add_link(r, y, x)  # 'each order has order items'
             elif set(between) & _REFERS or between in (["is", "of"], ["is", "for"], ["es", "de"], ["son", "de"]):
@@ -202,6 +211,28 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
 def _joins_things(name: str) -> bool:
     """A booking, a loan, a request or an application: a record between people and what they ask for."""
     return name in _JOIN_KINDS or name.endswith(("Request", "Application", "Booking", "Reservation", "Signup"))
+
+
+_ASSIGNED_MANY = {"Shift", "Event", "Session", "ClassSession", "Match", "Project", "Route", "Trip", "Course",
+                  "Task", "Duty", "Job"}  # many people are assigned to each: a join (features._assignments)
+
+
+def _one_party(r: Reading, p: Phrase, toks: list) -> bool:
+    """'a client', 'one lawyer', 'un cliente': one person (or a kind) the owner of 'has' belongs to."""
+    name = _entity(r, p)
+    return bool(name) and not p.plural and p.start > 0 and toks[p.start - 1].text in {"a", "an", "one", "un", "una"} \
+        and (p.head in word_set("people") or name in _PARENT_KINDS)
+
+
+def _and_more(r: Reading, phrases: list[Phrase], after: Phrase, toks: list) -> list[Phrase]:
+    """The phrases listed straight after one ('a client and a volunteer lawyer')."""
+    out = []
+    for q in (q for q in phrases if q.start > after.end):
+        if not {t.text for t in toks[after.end:q.start]} <= {"and", "y", ",", "a", "an", "one", "un", "una"}:
+            break
+        out.append(q)
+        after = q
+    return out
 
 
 def _reciprocal(r: Reading, many: set[tuple[str, str]]) -> None:
@@ -275,10 +306,14 @@ def _frames(r: Reading) -> None:
                 _child(r, verbs["children"][f.verb], about[0], subject)
             continue
         if f.verb in verbs["assign"]:
-            target = next((_entity(r, p) for prep, p in f.preps if prep in {"to", "a"}), None)
-            for o in objects:
-                if target:
-                    add_link(r, o, target)
+            to = next((p for prep, p in f.preps if prep in {"to", "a"} and _entity(r, p)), None)
+            target = _entity(r, to)
+            for o, p in ((_entity(r, p), p) for p in f.objects):
+                if o and target and p.head in word_set("people") and to.head not in word_set("people") and \
+                        target not in _ASSIGNED_MANY:
+                    add_link(r, target, o)  # 'carers are assigned to visits': each visit has its carer
+                elif o and target:
+                    add_link(r, o, target)  # 'assign chores to the kids': each chore is a kid's
             continue
         if f.verb in verbs["ownership"] and subject and subject not in objects:
             for o in objects:

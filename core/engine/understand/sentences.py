@@ -149,6 +149,9 @@ _ES_CLITICS = {"se", "me", "te", "nos", "le", "les"}  # a Spanish clitic stands 
 _ES_HABER = {"ha", "han", "he", "hemos", "haya", "hayan", "habia", "habian"}
 
 
+_GETS = {"get", "gets", "got", "getting", "gotten"}
+
+
 def _closed(word: str) -> str | None:
     """The closed word class of a word, if it has one."""
     if not word:
@@ -177,6 +180,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif language == "en" and w in _GETS and verbs.get(nxt, nxt) != nxt and nxt.endswith("ed"):
+            t.tag = "AUX"  # 'each pickup gets assigned to a driver': a passive
+        elif language == "en" and prev and prev.text in _GETS and prev.tag == "AUX":
+            t.tag, t.lemma = "VERB", verbs[w]
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
+                nxt in {"they", "we", "you", "i", "people"} and i + 2 < len(toks) and toks[i + 2].text in verbs:
+            t.tag, t.lemma = "NOUN", w  # 'the group runs they sign up for': a noun and its relative clause
         elif w == "own" and prev and (prev.tag == "AUX" or prev.text in WHO_WORDS | {"i", "we", "they", "you"} or
                                       prev.tag == "NOUN" and prev.text.endswith("s")):
             t.tag, t.lemma = "VERB", w  # 'customers can own several pianos' ('their own' stays a determiner)
