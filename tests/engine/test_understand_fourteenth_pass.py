@@ -228,3 +228,44 @@ def test_a_service_business_job_is_work_not_a_vacancy():
     spec = infer_spec("Cleaning company: customers, jobs at their addresses, and we assign cleaners to jobs")
     fields = {f.name for f in spec.entity("Job").fields}
     assert "status" in fields and not fields & {"salary", "employment_type"}, fields
+
+
+@pytest.mark.parametrize(("prompt", "business"), [
+    ("Food truck. I want our menu items with prices, the spots where we park and daily sales per item.", "Truck"),
+    ("Our village brass band lends instruments to members and keeps a repair history", "Band"),
+])
+def test_the_business_or_group_using_the_app_is_not_a_record(prompt, business):
+    """'Food truck.' as a heading, 'our village brass band lends ...': who runs the app, not a table."""
+    assert business not in names(infer_spec(prompt))
+
+
+def test_sales_per_item_are_records():
+    """'daily sales per item so I can see what sells best': each sale is kept against an item."""
+    spec = infer_spec("Market stall: our products with prices, and daily sales per product so I can see what sells")
+    assert "Sale" in names(spec), names(spec)
+    assert "Product" in parents(spec, "Sale")
+
+
+def test_daily_sales_alone_are_a_view():
+    """'view daily sales' in a shop with orders is a report over the orders, not a Sale table."""
+    assert "Sale" not in names(infer_spec("An online shop: products, orders, and a page to view daily sales"))
+
+
+def test_which_staff_work_each_event_is_many_to_many():
+    """'each event has a client ... and which staff are working it': staff are kept, several per event."""
+    spec = infer_spec("Catering: each event has a client, a date and a venue, and which staff are working it")
+    kinds = {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+    assert ("Event", "StaffMember", "many_to_many") in kinds or ("StaffMember", "Event", "many_to_many") in kinds, \
+        kinds
+
+
+def test_kinds_of_event_said_with_events_are_events():
+    """'weddings and corporate events': a wedding is a kind of event, so one Event table."""
+    spec = infer_spec("We do catering for weddings and corporate events: each event has a client and a menu")
+    assert "Event" in names(spec)
+    assert "Wedding" not in names(spec)
+
+
+def test_a_wedding_planner_keeps_weddings():
+    """'each wedding has a guest list': only weddings, so they stay weddings."""
+    assert "Wedding" in names(infer_spec("Wedding planner: each wedding has a guest list and vendors"))

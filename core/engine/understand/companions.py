@@ -268,7 +268,7 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
                     add_link(r, who, target, "many_to_many")  # 'which dogs went on which walk'
                 elif first is not None and _person(r, who, people) != _person(r, target, people):
                     person, other = (who, target) if _person(r, who, people) else (target, who)
-                    if first.plural:  # 'qué músicos van a cada tocada': several to each
+                    if first.plural or first.head in {"staff", "crew", "personnel", "people", "personal"}:  # several
                         add_link(r, other, person, "many_to_many")
                     else:  # 'qué instructor da cada clase': one each
                         force_link(r, other, person)
@@ -489,8 +489,11 @@ def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | N
         k += 1  # 'which shared tool'
     thing = other or at.get(k)
     if thing is None and k < len(toks) and toks[k].text in _BACK:
-        thing = next((p for p in reversed(r.phrases) if p.sentence == si and p.end <= i and r.entity_of(p)),
-                     None)  # 'training sessions and who turned up to each one'
+        before = [p for p in r.phrases if p.sentence == si and p.end <= i and r.entity_of(p)]
+        each_one = [p for p in before if p.start and toks[p.start - 1].text in _EACH - {"which", "que", "cual"}]
+        thing = (each_one or before[-1:] or [None])[0]  # 'each event has ... and which staff are working it'
+        if not each_one and before:
+            thing = before[-1]  # 'training sessions and who turned up to each one'
     if each is None and chose and thing is not None and thing is not other and \
             toks[thing.start - 1].text in _EACH - {"which", "que", "cual"}:
         each = thing

@@ -319,7 +319,7 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'an issue tracker for a small team', 'a website for a farmers' market': who it is for
         if not p.plural and p.start and toks[p.start - 1].lemma in _TEACHING and toks[p.start - 1].tag == "VERB":
             continue  # 'i teach piano', 'enseño inglés': what is taught is a subject, not a record
-        if not p.plural and not p.modifiers and p.head in _GROUPS | _HOUSEHOLDS and p.start and \
+        if not p.plural and p.head in _GROUPS | _HOUSEHOLDS and p.start and \
                 toks[p.start - 1].text in {"our", "my", "nuestro", "nuestra", "mi"} and \
                 any(f.subject is p for f in r.frames):
             continue  # 'where our group logs each play': the group is who uses the app ('we'), not a record
@@ -557,8 +557,9 @@ def entities_stage(r: Reading) -> Reading:
         if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
                 lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES and \
                 not (lead.head in _DIARIES and lead.modifiers) and \
-                after in {"with", "con", ":", "for", "para", "de"}:
-            score[names[id(lead)]] -= 3  # 'a gym with members and classes': the gym is the app
+                (after in {"with", "con", ":", "for", "para", "de"} or
+                 not after and len(r.sentences) > 1 and len([p for p in r.phrases if p.sentence == 0]) == 1):
+            score[names[id(lead)]] -= 3  # 'a gym with members and classes', 'Food truck. ...': the gym is the app
         else:
             described = after == ":" and sum(is_fieldish(q.head, r.language) for q in r.phrases[:8]
                                              if q.sentence == 0 and q.start > lead.end) >= 2
@@ -639,8 +640,9 @@ def entities_stage(r: Reading) -> Reading:
     subjects = {id(f.subject) for f in r.frames if f.subject is not None}
     for name in [n for n in chosen if n in _OPERATORS]:
         said = [p for p in r.phrases if names.get(id(p)) == name]
-        if said and all(id(p) in subjects or p.end < len(r.sentences[p.sentence]) and
-                        r.sentences[p.sentence][p.end].text in _MODAL_WORDS for p in said):
+        if said and all((id(p) in subjects or p.end < len(r.sentences[p.sentence]) and
+                         r.sentences[p.sentence][p.end].text in _MODAL_WORDS) and not (
+                            p.start and r.sentences[p.sentence][p.start - 1].text in _WHICH) for p in said):
             chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
@@ -1120,7 +1122,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
             p.words[-2] in _WAYS_OF:
         return True  # 'based on their spending habits' describes people, it is not a habit tracker
     if p.head in {"sale", "sales", "revenue", "earning", "statistic", "stat", "figure", "venta", "ingreso"} and \
-            (before[-1:] and before[-1] in _PERIODIC or p.words[0] in _PERIODIC):
+            (before[-1:] and before[-1] in _PERIODIC or p.words[0] in _PERIODIC) and \
+            not (p.head in {"sale", "sales", "venta"} and p.end < len(toks) and toks[p.end].text in {"per", "por"}):
         return True  # 'view daily sales': a report over the orders, not a record of its own
     if p.head in _VIEWS and not p.plural and before[-2:-1] in (["on"], ["in"], ["en"], ["via"]):
         return True  # 'check free slots on a calendar', 'see them on a map': a view of the records

@@ -243,7 +243,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.text in {"and", "or"} and i > 1 and toks[i - 2].text in _TIMES_OF_DAY):
             t.tag = "ADV"  # 'readings morning and evening': when, not a thing
         elif language == "en" and w.endswith("ed") and verbs.get(w, w) != w and prev and prev.tag == "NOUN" and \
-                nxt in {"to", "by", "for", "into", "under", "with"} and i > 1 and toks[i - 2].tag == "DET":
+                nxt in {"to", "by", "for", "into", "under", "with", "from"} and i > 1 and toks[i - 2].tag == "DET":
             t.tag, t.lemma = "VERB", verbs[w]  # 'every transaction assigned to an envelope': a participle
         elif language == "en" and closed is None and nxt in {"off", "up", "out"} and prev and (
                 prev.tag == "NOUN" and prev.text.endswith("s") or prev.tag == "PRON" or prev.text in {"and", ","}) \
