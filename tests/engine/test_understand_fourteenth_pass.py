@@ -269,3 +269,21 @@ def test_kinds_of_event_said_with_events_are_events():
 def test_a_wedding_planner_keeps_weddings():
     """'each wedding has a guest list': only weddings, so they stay weddings."""
     assert "Wedding" in names(infer_spec("Wedding planner: each wedding has a guest list and vendors"))
+
+
+def test_users_who_book_are_kept_as_customers():
+    """'users should be able to book a room for a time slot': whoever books is a Customer with contact details."""
+    spec = infer_spec("Please implement a website for an escape room venue. Users should be able to view the rooms "
+                      "and book a room for a time slot.")
+    assert "Customer" in names(spec), names(spec)
+    booking = next(n for n in names(spec) if n in {"Booking", "Reservation"})
+    assert "Customer" in parents(spec, booking)
+
+
+def test_users_who_book_on_a_site_with_accounts_book_as_users():
+    """Visitors book and instructors manage classes: both sign in, so the booking is a User's, with no Customer."""
+    spec = infer_spec("Please implement a website for a pilates studio where visitors can book a spot in a class. "
+                      "Instructors should be able to manage their classes.")
+    assert "Customer" not in names(spec), names(spec)
+    booking = next(n for n in names(spec) if n in {"Booking", "Reservation"})
+    assert "User" in parents(spec, booking)

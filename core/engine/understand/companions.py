@@ -438,6 +438,9 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
         FieldSpec(name="name", max_length=200), FieldSpec(name="email", type="email", unique=True),
         FieldSpec(name="account_type", type="enum", choices=words, required=False)])
     r.words_for["User"] = "user"
+    for implied in r.implied_people & set(r.entities):  # 'visitors book a class': they book as users
+        del r.entities[implied]
+        r.links = [(("User" if c == implied else c), ("User" if p == implied else p), k) for c, p, k in r.links]
     for name in (n for n in roles.values() if n):
         add_link(r, name, "User")
 

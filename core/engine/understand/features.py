@@ -562,6 +562,10 @@ _BOOKED_TIMES = re.compile(r"(?:starts|ends)_at|dates?|\w+_dates|(?:check_in|che
                            r"pickup|return)(?:_dates?|_times?)?|fechas?|fechas_\w+")  # said by start_at / end_at
 
 
+_PUBLIC_BOOKERS = re.compile(r"\b(users?|visitors?|people|the public|usuarios?|visitantes?|la gente|el publico)\b"
+                             r"[^.;]{0,90}\b(?:book|reserve|reservar|rent|alquilar|hire)\b")
+
+
 def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
@@ -584,6 +588,13 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     if target:
         force_link(r, name, target)
     who = who or next((n for n in r.entities if n in _WHO and n not in {target, "User"}), "")
+    if not who and "User" in r.entities and target != "User" and _PUBLIC_BOOKERS.search(r.text):
+        who = "User"  # the site's accounts book
+    elif not who and _PUBLIC_BOOKERS.search(r.text) and len(r.entities) < 12:
+        who = "Customer"  # 'users should be able to book a room': the people who book are kept, with contacts
+        r.entities[who] = definition(who) or EntitySpec(name=who, fields=[FieldSpec(name="name")])
+        r.words_for.setdefault(who, "cliente" if r.language == "es" else "customer")
+        r.implied_people.add(who)
     if who and who != target:
         add_link(r, name, who)
     provider = next((n for n in r.entities if n in _PERSON_TARGETS and n not in {target, who}), "")

@@ -82,6 +82,7 @@ class Reading:
     details_of_acts: set[int] = field(default_factory=set)  # ids of phrases that are an act's details
     act_details: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # record -> (fields, links)
     records: set[str] = field(default_factory=set)  # entities found as records about others: they need no label
+    implied_people: set[str] = field(default_factory=set)  # people added because they act unnamed ('users book')
 
     def uses_feature(self, name: str, entity: str) -> bool:
         """Whether an entity feature is already set on this entity."""
