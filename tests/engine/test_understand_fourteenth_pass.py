@@ -287,3 +287,26 @@ def test_users_who_book_on_a_site_with_accounts_book_as_users():
     assert "Customer" not in names(spec), names(spec)
     booking = next(n for n in names(spec) if n in {"Booking", "Reservation"})
     assert "User" in parents(spec, booking)
+
+
+def test_submitted_requests_and_their_people_are_kept():
+    """'submit song requests', 'shows and their presenters': filed requests are records; so are the people."""
+    spec = infer_spec("Please implement a website for a student radio. Users should be able to browse shows and "
+                      "their presenters, and submit song requests for a show.")
+    assert {"SongRequest", "Presenter", "Show"} <= names(spec), names(spec)
+    assert "Show" in parents(spec, "SongRequest")
+
+
+def test_share_with_their_friends_makes_no_friend_table():
+    """'have parties with their friends': who else joins in, not a record of friends."""
+    spec = infer_spec("A hiking app where users plan routes with their friends and save their favourite routes")
+    assert "Friend" not in names(spec)
+
+
+def test_the_agency_heading_is_not_a_record_and_parts_belong_to_the_whole():
+    """'Translation agency. ... projects get split into jobs': no Translation table; each job is part of a project."""
+    spec = infer_spec("Translation agency. Translators with their rates; client projects get split into jobs, "
+                      "each assigned to a translator.")
+    assert "Translation" not in names(spec), names(spec)
+    assert "Project" in parents(spec, "Job"), parents(spec, "Job")
+    assert "Translator" in names(spec)

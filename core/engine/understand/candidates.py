@@ -269,10 +269,14 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
     return frames
 
 
+_SAME_PARTICIPLES = {"split", "set", "put", "cut", "shut", "hit", "read", "run", "spread", "cast"}  # 'get split into'
+
+
 def _passive(toks: list[Token], vi: int, f: Frame) -> None:
     """'pages are written by editors': the phrase before is the object, the one after 'by' the subject."""
     aux = [t.text for t in toks[max(0, vi - 3):vi]]
-    participle = toks[vi].text != toks[vi].lemma and not toks[vi].text.endswith(("s", "ing"))
+    participle = (toks[vi].text != toks[vi].lemma or toks[vi].text in _SAME_PARTICIPLES and
+                  vi and toks[vi - 1].text in _PASSIVE_AUX) and not toks[vi].text.endswith(("s", "ing"))
     if f.subject is not None and not f.objects and "se" in aux:  # 'tarjetas que se pueden reordenar'
         f.objects, f.subject = [f.subject], None
         return

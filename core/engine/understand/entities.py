@@ -104,6 +104,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     mod = p.modifiers[-1] if p.modifiers else None
     if len(p.words) > 1 and " ".join(p.words[-2:]) in word_set("field_nouns"):
         return None  # 'an emergency contact', 'blood type': a property of someone
+    if head in _BUSINESSES and mod and p.sentence == 0:
+        return None  # 'Translation agency.', 'a cleaning company': what the business does, not a record
     if language == "es" and mod:  # 'planes de dieta' (candidates.spanish_compounds)
         return entity_name(load("spanish")["compound_heads"][head], spanish_modifier(mod), "en")
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
@@ -382,6 +384,11 @@ def entities_stage(r: Reading) -> Reading:
                 for p in f.objects:
                     score[names.get(id(p), "")] += 1
         for prep, p in f.preps:
+            if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in _SPLITTING:
+                score[names[id(p)]] += 3  # 'projects get split into jobs': each part is a record of the whole
+                for whole in (q for q in f.objects if id(q) in names):
+                    score[names[id(whole)]] += 2
+                continue
             if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in word_set("grouping_verbs"):
                 score[names[id(p)]] += 3  # 'group them into cookbooks': collections the users fill
                 continue
@@ -546,6 +553,9 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in word_set("portraits") and any(f.sentence == p.sentence and f.subject is not None and
                                                  f.subject.head in word_set("people") for f in r.frames):
             score[names[id(p)]] += 1  # 'customers can see their unit, their invoices': what people have is kept
+        if p.plural and p.head in word_set("people") and p.start > 1 and toks[p.start - 1].text in {"their", "sus"} \
+                and toks[p.start - 2].text in {"and", "y"}:
+            score[names[id(p)]] += 2  # 'shows and their presenters', 'players and their parents': people kept too
         if p.plural and p.start > 1 and toks[p.start - 1].text in {"our", "nuestros", "nuestras"} and \
                 toks[p.start - 2].text in {"of", "de"} and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 2  # 'photos of our vans', 'fotos de nuestras casas': things we keep
@@ -728,7 +738,10 @@ _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "c
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
 FORMS = {"form", "formulario"}
 _REQUESTING = {"request", "solicitar", "pedir"}
-_FILED = {"report", "reporte"}  # usually a view ('monthly reports'); a record when someone files one
+_SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
+_BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "agencia", "empresa", "negocio"}
+_FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
+          "queja", "reclamacion", "sugerencia"}  # a report is usually a view; a record when filed
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _CHORES = {"cleaning", "watering", "mowing", "weeding", "laundry", "housekeeping", "dusting", "hoovering",

@@ -563,7 +563,8 @@ _BOOKED_TIMES = re.compile(r"(?:starts|ends)_at|dates?|\w+_dates|(?:check_in|che
 
 
 _PUBLIC_BOOKERS = re.compile(r"\b(users?|visitors?|people|the public|usuarios?|visitantes?|la gente|el publico)\b"
-                             r"[^.;]{0,90}\b(?:book|reserve|reservar|rent|alquilar|hire)\b")
+                             r"[^.;]{0,90}(?:\b(?:can|to|and|or|also|could|may|will|puedan|pueden|y|o)|,) "
+                             r"(?:book|reserve|reservar|rent|alquilar|hire)\b")
 
 
 def _booking(r: Reading, target: str, detail: str) -> None:

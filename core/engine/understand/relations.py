@@ -320,6 +320,10 @@ def _frames(r: Reading) -> None:
                 add_link(r, o, subject)
         for prep, p in f.preps:
             parent = _entity(r, p)
+            if prep in {"into", "en"} and f.verb in {"split", "divide", "break", "dividir", "partir"} and parent:
+                for o in objects:
+                    add_link(r, parent, o)  # 'projects get split into jobs': each job is part of a project
+                continue
             if prep in {"into", "en"} and f.verb in word_set("grouping_verbs") and parent and p.plural:
                 for o in objects:
                     add_link(r, o, parent, "many_to_many")  # 'group recipes into cookbooks': one can be in several

@@ -150,6 +150,8 @@ _ES_HABER = {"ha", "han", "he", "hemos", "haya", "hayan", "habia", "habian"}
 
 
 _GETS = {"get", "gets", "got", "getting", "gotten"}
+_PARTICIPLES = {"split", "set", "put", "cut", "sent", "paid", "done", "made", "built", "given", "taken", "shown",
+                "held", "sold", "kept", "spent", "left", "lost", "won", "shut", "led", "bought", "caught", "found"}
 
 
 def _closed(word: str) -> str | None:
@@ -180,10 +182,14 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
-        elif language == "en" and w in _GETS and verbs.get(nxt, nxt) != nxt and nxt.endswith("ed"):
+        elif language == "en" and w in _GETS and (verbs.get(nxt, nxt) != nxt and nxt.endswith("ed") or
+                                                  nxt in _PARTICIPLES):
             t.tag = "AUX"  # 'each pickup gets assigned to a driver': a passive
         elif language == "en" and prev and prev.text in _GETS and prev.tag == "AUX":
-            t.tag, t.lemma = "VERB", verbs[w]
+            t.tag, t.lemma = "VERB", verbs.get(w, w)
+        elif language == "en" and prev and prev.text in {"each", "every"} and w.endswith("ed") and \
+                verbs.get(w, w) != w and nxt in {"to", "by", "for", "with"}:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'jobs, each assigned to a translator': a participle
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
                 nxt in {"they", "we", "you", "i", "people"} and i + 2 < len(toks) and toks[i + 2].text in verbs:
             t.tag, t.lemma = "NOUN", w  # 'the group runs they sign up for': a noun and its relative clause
