@@ -310,3 +310,19 @@ def test_the_agency_heading_is_not_a_record_and_parts_belong_to_the_whole():
     assert "Translation" not in names(spec), names(spec)
     assert "Project" in parents(spec, "Job"), parents(spec, "Job")
     assert "Translator" in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "person"), [
+    ("Soy fontanero: clientes, avisos y los presupuestos que el cliente tiene que aceptar", "Customer"),
+    ("Clínica de fisioterapia: pacientes, sesiones y presupuestos de tratamientos", "Patient"),
+])
+def test_a_presupuesto_for_someone_is_a_quote(prompt, person):
+    """'presupuestos que el cliente acepta': a quote for a customer, linked to them, not a household budget."""
+    spec = infer_spec(prompt)
+    assert "Quote" in names(spec) and "Budget" not in names(spec), names(spec)
+    assert person in parents(spec, "Quote")
+
+
+def test_a_household_presupuesto_is_a_budget():
+    """'el presupuesto familiar': a budget."""
+    assert "Budget" in names(infer_spec("Una app para el presupuesto familiar: gastos, ingresos y categorías"))

@@ -48,6 +48,7 @@ def companions_stage(r: Reading) -> Reading:
     _stock_per_place(r)
     _taught_lessons(r)
     _trade_jobs(r)
+    _quoted_people(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -647,6 +648,18 @@ def _trade_jobs(r: Reading) -> None:
         add_link(r, "Job", "Quote")  # 'a job once a quote is accepted'
         if customer is not None:
             add_link(r, "Quote", customer)
+
+
+def _quoted_people(r: Reading) -> None:
+    """'presupuestos que el paciente tiene que aprobar': a quote is made for a customer (or patient, or client)."""
+    if "Quote" not in r.entities or any(c == "Quote" and p in _QUOTED_FOR for c, p, _ in r.links):
+        return
+    person = next((n for n in _QUOTED_FOR if n in r.entities), None)
+    if person is not None:
+        add_link(r, "Quote", person)
+
+
+_QUOTED_FOR = ("Customer", "Client", "Patient")
 
 
 def _types(r: Reading) -> None:

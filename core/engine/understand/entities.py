@@ -232,6 +232,8 @@ def entities_stage(r: Reading) -> Reading:
     business = _business_apposition(r)
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
+        if name == "Budget" and p.head == "presupuesto" and _QUOTED.search(r.text):
+            name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
         toks = r.sentences[p.sentence]
         if asks_for_capability(" ".join(p.words)):
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
@@ -738,6 +740,9 @@ _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "c
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
 FORMS = {"form", "formulario"}
 _REQUESTING = {"request", "solicitar", "pedir"}
+_QUOTED = re.compile(r"\b(clientes?|pacientes?|acept\w*|aprueb\w*|aprob\w*|encargos?|obras?|reformas?|"
+                     r"pedir presupuestos?|presupuestos? (?:a|para) (?:los |sus )?clientes?|"
+                     r"presupuestos? de (?:muebles|obra|reforma|trabajos?|tratamientos?))\b")
 _SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
 _BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "agencia", "empresa", "negocio"}
 _FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
