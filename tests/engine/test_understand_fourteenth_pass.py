@@ -326,3 +326,19 @@ def test_a_presupuesto_for_someone_is_a_quote(prompt, person):
 def test_a_household_presupuesto_is_a_budget():
     """'el presupuesto familiar': a budget."""
     assert "Budget" in names(infer_spec("Una app para el presupuesto familiar: gastos, ingresos y categorías"))
+
+
+def test_teams_by_age_group_have_an_age_group():
+    """'teams by age group': a field of the team, not a Group table."""
+    spec = infer_spec("Youth rugby club: players, teams by age group, coaches and match results")
+    assert "Group" not in names(spec), names(spec)
+    assert "age_group" in {f.name for f in spec.entity("Team").fields}
+
+
+@pytest.mark.parametrize(("prompt", "event"), [
+    ("Youth rugby club: players, teams, coaches and match results", "Match"),
+    ("Running club: members and race results", "Race"),
+])
+def test_event_results_keep_the_events(prompt, event):
+    """'match results', 'race results': the matches (or races) are kept, each with its result."""
+    assert event in names(infer_spec(prompt))

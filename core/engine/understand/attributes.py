@@ -36,7 +36,28 @@ def attributes_stage(r: Reading) -> Reading:
             e.fields = _typed(e, listed)
         ensure_label(e)
     _sorted_by(r)
+    _grouped_by(r)
     return r
+
+
+_GROUPINGS = {"level", "age", "grade", "size", "nivel", "edad", "talla", "edades", "niveles"}
+
+
+def _grouped_by(r: Reading) -> None:
+    """'teams by age group', 'clases por nivel': the things carry that field."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        owner = _entity(r, p)
+        if owner is None or not p.plural or p.end + 1 >= len(toks) or toks[p.end].text not in {"by", "por"}:
+            continue
+        q = next((q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 1), None)
+        said = " ".join(q.words[-2:]) if q is not None else ""
+        if q is None or _entity(r, q) or not (q.head in _GROUPINGS or said in word_set("field_nouns")):
+            continue
+        ident = field_ident(" ".join(q.words[-2:]))
+        e = r.entities[owner]
+        if all(f.name != ident for f in e.fields) and not ident.endswith("_id"):
+            e.fields.append(infer_field(ident, required=False))
 
 
 def _sorted_by(r: Reading) -> None:

@@ -172,6 +172,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return load("nouns")["form_records"][mod]  # 'an adoption form' is filled in: an AdoptionApplication
     if head == "note" and mod in _NOTED_EVENTS:
         return entity_name(mod, None, language)  # 'visit notes', 'inspection notes': the visit, with its notes
+    if head in {"result", "score", "resultado"} and mod in _DATED_EVENTS | {"race", "game", "competition"}:
+        return entity_name(mod, None, language)  # 'match results', 'race results': the matches, each with its result
     if head in {"date", "time"} and mod in _DATED_EVENTS:
         return entity_name(mod, None, language)  # 'test dates with pass/fail': the tests, each with its date
     if head in _BARE_DATA and not mod:
