@@ -342,3 +342,23 @@ def test_teams_by_age_group_have_an_age_group():
 def test_event_results_keep_the_events(prompt, event):
     """'match results', 'race results': the matches (or races) are kept, each with its result."""
     assert event in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "Chore chart: assign chores to the kids each week, they tick them off and earn points to trade for rewards",
+    "House jobs app - a list of chores, assign them to the children every week, and they earn points they can "
+    "swap for rewards",
+])
+def test_weekly_chores_and_rewards(prompt):
+    """Assigned each week -> ChoreAssignment (done or not); points traded for rewards -> Reward and Redemption."""
+    spec = infer_spec(prompt)
+    assert {"Chore", "Child"} <= parents(spec, "ChoreAssignment"), names(spec)
+    assert "done" in {f.name for f in spec.entity("ChoreAssignment").fields}
+    assert {"Reward", "Child"} <= parents(spec, "Redemption")
+
+
+def test_assigning_without_a_time_stays_a_link():
+    """'assign tasks to team members' (no 'each week'): each task has its member, no assignment table."""
+    spec = infer_spec("Assign tasks to team members and track their status")
+    assert "TaskAssignment" not in names(spec)
+    assert "Member" in parents(spec, "Task")

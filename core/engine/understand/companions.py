@@ -49,6 +49,8 @@ def companions_stage(r: Reading) -> Reading:
     _taught_lessons(r)
     _trade_jobs(r)
     _quoted_people(r)
+    _timed_assignments(r, people)
+    _redemptions(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -648,6 +650,59 @@ def _trade_jobs(r: Reading) -> None:
         add_link(r, "Job", "Quote")  # 'a job once a quote is accepted'
         if customer is not None:
             add_link(r, "Quote", customer)
+
+
+def _timed_assignments(r: Reading, people: frozenset[str]) -> None:
+    """'assign chores to the kids each week': who has which chore changes by week, so each is a record."""
+    for f in r.frames:
+        to = next((q for prep, q in f.preps if prep in {"to", "a"}), None)
+        if f.verb not in {"assign", "allocate", "asignar"} or to is None or not _timed(r.sentences[f.sentence]) or \
+                len(r.entities) >= MAX_ENTITIES:
+            continue
+        person = r.entity_of(to) or _kept(r, to)
+        objects = f.objects
+        toks = r.sentences[f.sentence]
+        if not objects and f.position + 1 < len(toks) and toks[f.position + 1].text in {"them", "it", "los", "las"}:
+            objects = [q for q in r.phrases if q.sentence == f.sentence and q.end <= f.position and
+                       (r.entity_of(q) or _kept(r, q))][-1:]  # 'list of chores, assign them to the kids'
+        for thing in (r.entity_of(q) or _kept(r, q) for q in objects):
+            if not thing or not person or _person(r, thing, people) or not _person(r, person, people):
+                continue
+            name = f"{thing}Assignment"
+            if name not in r.entities:
+                e = _record("Assignment", name)
+                e.fields.append(FieldSpec(name="done", type="bool", required=False))
+                _keep_record(r, e)
+            r.links = [x for x in r.links if {x[0], x[1]} != {thing, person}]
+            add_link(r, name, thing)
+            add_link(r, name, person)
+
+
+_REDEEM = re.compile(
+    r"\b(?:trade|trades|swap|swaps|exchange|exchanges|redeem|redeems|spend|spends|cash|canjea\w*|cambia\w*|gasta\w*) "
+    r"(?:in )?(?:their |the |his |her |sus |los |las )?(?:points|stars|credits|tokens|puntos|estrellas|creditos) "
+    r"(?:for|por|en) (?:\w+ )?(rewards|prizes|treats|premios|recompensas|regalos)\b|"
+    r"\b(?:points|stars|credits|tokens|puntos|estrellas) (?:that |which |que |to |para )?"
+    r"(?:they |you |kids |children |members |customers )?(?:can |could |pueden |puedan )?"
+    r"(?:trade|swap|exchange|redeem|spend|canjear|cambiar|gastar) (?:for|por|en) (?:\w+ )?"
+    r"(rewards|prizes|treats|premios|recompensas|regalos)\b")
+
+
+def _redemptions(r: Reading, people: frozenset[str]) -> None:
+    """'they can trade points for rewards': the rewards are kept, and each redemption is a person's."""
+    m = _REDEEM.search(r.text)
+    person = next((n for n in r.entities if _person(r, n, people)), None)
+    if m is None or person is None or len(r.entities) >= MAX_ENTITIES - 1:
+        return
+    word = m.group(1) or m.group(2)
+    reward = "Reward" if word in {"rewards", "premios", "recompensas", "treats"} else "Prize"
+    if reward not in r.entities:
+        r.entities[reward] = parse_entities(f"{reward}: name, points_cost:int, description?")[0]
+        r.words_for[reward] = word
+    if "Redemption" not in r.entities:
+        _keep_record(r, parse_entities("Redemption: redeemed_on:date, points:int")[0])
+    add_link(r, "Redemption", reward)
+    add_link(r, "Redemption", person)
 
 
 def _quoted_people(r: Reading) -> None:
