@@ -213,7 +213,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         after = [p for p in phrases if vi < p.start < stop]
         gap = toks[vi + 1:after[0].start] if after else toks[vi + 1:stop]
         if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} or
-                         t.tag == "NUM" and "-" in t.text or t.text in CHOICE_WORDS and k == len(gap) - 1
+                         t.tag == "NUM" or t.text in CHOICE_WORDS and k == len(gap) - 1
                          for k, t in enumerate(gap)):  # 'book a 45-minute appointment', 'borrowed which tool'
             first = after[0]
             if first.possessive and first.plural and len(after) > 1 and after[1].start == first.end and \

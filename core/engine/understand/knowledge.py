@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import DOMAINS, LIBRARY, Domain, parse_entities
-from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
+from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, pascal
 from core.engine.understand.vocab import load, word_set
 from core.spec import EntitySpec
 
@@ -40,6 +40,8 @@ def entity_name(head: str, modifier: str | None, language: str) -> str:
         return ENTITY_WORDS_ES[head]
     if language == "es" and not modifier and head in load("spanish")["names"]:
         return load("spanish")["names"][head]  # 'electrodomésticos' are Appliances, not Electrodomesticos
+    if language == "es" and not modifier and re.fullmatch(r"[a-z]+", FIELD_WORDS_ES.get(head, "-")):
+        return pascal(FIELD_WORDS_ES[head])  # 'los resultados de cada estudio' are Results, not Resultados
     if modifier:
         phrase = f"{modifier} {head}"
         return names.get(phrase) or ENTITY_WORDS_EN.get(phrase) or pascal(phrase)

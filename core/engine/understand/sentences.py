@@ -16,6 +16,7 @@ _ADJ_SUFFIXES = ("ful", "ous", "ible", "able", "ical", "less", "ive")
 _NOUNS_IN_ADJ_FORM = {"objective", "representative", "executive", "archive", "detective", "incentive",
                       "initiative", "alternative", "relative", "native", "motive", "directive", "cable", "table",
                       "vegetable", "timetable", "receivable", "payable", "deliverable", "collectible", "bible"}
+_WANTING = {"want", "wants", "wanted", "need", "needs", "needed", "like", "would"}
 _COLLECTIVE = {"staff", "people", "personnel", "crew", "faculty", "police"}  # singular form, plural verb
 _VERB_SUFFIXES = ("izes", "ises", "ates", "ifies", "ides", "ects", "ains", "ows")
 _TIME_FIELDS = {"starts", "ends", "created", "updated", "due", "published", "scheduled", "opens", "closes", "expires"}
@@ -196,6 +197,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif w == "own" and prev and (prev.tag == "AUX" or prev.text in WHO_WORDS | {"i", "we", "they", "you"} or
                                       prev.tag == "NOUN" and prev.text.endswith("s")):
             t.tag, t.lemma = "VERB", w  # 'customers can own several pianos' ('their own' stays a determiner)
+        elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
+            t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
@@ -342,7 +345,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "es" and prev and prev.text in {"y", "o"} and i > 2 and (toks[i - 2].tag == "ADJ" or
                                                                             toks[i - 3].tag == "NOUN" and
                                                                             toks[i - 2].tag == "NOUN") and \
-                w[-2:] == toks[i - 2].text[-2:] and singular(w, "es") not in ENTITY_WORDS_ES and nxt not in \
+                (w[-2:] == toks[i - 2].text[-2:] or toks[i - 2].tag == "ADJ" and w[-1] == toks[i - 2].text[-1]) and \
+                singular(w, "es") not in ENTITY_WORDS_ES and nxt not in \
                 _ES_DETERMINERS:
             t.tag = "ADJ"  # 'examenes teoricos y practicos': an adjective agreeing with the one before
         elif language == "es" and w.endswith(("ando", "iendo", "yendo")) and len(w) > 6 and \
@@ -379,6 +383,16 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif prev and prev.tag == "NOUN" and not prev.text.endswith("s") and w.endswith(_VERB_SUFFIXES) and \
                 singular(w) not in known_nouns() and singular(w) not in word_set("field_nouns"):
             t.tag, t.lemma = "VERB", w  # 'the software utilizes data'
+        elif language == "en" and prev and prev.text in _WANTING and (w.endswith("ed") or verbs.get(w, w) != w) and \
+                not w.endswith(("s", "ing")) and w not in known_nouns():
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'items they want fixed': what should be done to them
+        elif language == "en" and prev and prev.tag == "NOUN" and not prev.text.endswith("s") and len(w) > 4 and \
+                (w.endswith("ed") or verbs.get(w, w) != w and not w.endswith(("s", "ing"))) and \
+                (not nxt or _closed(nxt) in {"PUNCT", "CONJ"}) and singular(w) not in known_nouns():
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'the route and date found': a participle after its noun
+        elif language == "en" and w.endswith(("able", "ible")) and len(w) > 6 and w not in _NOUNS_IN_ADJ_FORM and \
+                singular(w) not in known_nouns():
+            t.tag = "ADJ"  # 'recipes suitable for all ages', 'not fixable'
         elif w in adjectives or language == "es" and w.endswith("s") and singular(w, "es") in adjectives or (
                 w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
                                   _closed(nxt) is None and nxt not in verbs and len(w) > 5):

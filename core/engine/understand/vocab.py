@@ -75,7 +75,9 @@ _SHORT_ES = {"ver": {"ve", "ven", "veo", "vemos", "vea", "vean", "viendo", "vist
 _ES_ER = {"tener", "hacer", "ver", "poner", "leer", "comer", "correr", "perder", "saber", "traer", "valer",
           "aprender", "vender", "responder", "poder", "ser",
           "deber", "querer", "escoger", "recoger", "ofrecer", "conocer", "crecer", "establecer", "comprender",
-          "pertenecer", "contener", "mantener", "obtener", "proveer", "atender", "devolver", "resolver"}
+          "pertenecer", "contener", "mantener", "obtener", "proveer", "atender", "devolver", "resolver",
+          "volver", "mover", "creer", "meter", "beber", "barrer", "coser", "romper", "entender", "encender",
+          "depender", "recorrer", "envolver", "remover", "promover", "torcer", "vencer", "convencer"}
 _EN_AR_IR = {"star", "clear", "appear", "hear", "wear", "bear", "tear", "near", "pair", "repair", "stir", "fear",
              "gear"}
 

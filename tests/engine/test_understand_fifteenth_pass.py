@@ -1,0 +1,64 @@
+"""Understanding (issue 9), fifteenth pass: words that are not things (participles, adjectives, everyday verbs),
+Spanish nouns the field dictionary knows, counted objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(("prompt", "not_a_thing"), [
+    ("A repair shop site: customers drop off broken gadgets they want fixed, technicians log repairs", "Fixed"),
+    ("Lost property desk: log found items with the place and date found, and owners submit claims", "Found"),
+    ("A cookbook for kids with recipes suitable for all ages and their ingredients", "Suitable"),
+    ("We hire out marquees; customers book marquees for dates and we must avoid double bookings", "Double"),
+    ("Office leave tracker: staff ask for days off and the manager approves leave requests", "Ask"),
+])
+def test_participles_adjectives_and_verbs_are_not_entities(prompt, not_a_thing):
+    """'want fixed', 'date found', 'suitable for', 'double bookings', 'staff ask for' describe, they name nothing."""
+    assert not_a_thing not in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(("prompt", "not_a_thing"), [
+    ("Una web para la biblioteca del barrio: los socios reservan libros y el personal anota en qué estado vuelve "
+     "cada libro", "Vuelve"),
+    ("Un museo: los visitantes ven las exposiciones actuales y pasadas y reservan visitas guiadas", "Pasada"),
+    ("Quiero una app para mi remisería: choferes, autos, viajes y cuánto recaudó cada chofer", "Recaudo"),
+])
+def test_spanish_verbs_and_adjectives_are_not_entities(prompt, not_a_thing):
+    """A verb after 'que', an adjective coordinated with another ('actuales y pasadas') is no record."""
+    assert not_a_thing not in names(infer_spec(prompt))
+
+
+def test_spanish_staff_is_a_noun_after_its_article():
+    """'el personal registra las devoluciones': the staff do the registering; personal is no adjective here."""
+    spec = infer_spec("Préstamo de bicicletas: el personal registra los préstamos y las devoluciones de cada "
+                      "bicicleta")
+    assert "Personal" not in names(spec)
+    assert "Bicycle" in names(spec) or "Bike" in names(spec)
+
+
+def test_a_spanish_field_word_names_its_entity_in_english():
+    """'los resultados de cada análisis' are Results (the field dictionary knows the word), never 'Resultado'."""
+    spec = infer_spec("Un laboratorio: pacientes, órdenes de análisis y los resultados de cada análisis")
+    assert "Resultado" not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("Heladería: sabores, pedidos de delivery y qué cadete llevó cada pedido", "Courier"),
+    ("Ludoteca que presta juguetes y juegos de mesa a las familias", "BoardGame"),
+    ("Rutas escolares: cada ruta tiene varios paraderos y los alumnos suben en un paradero", "Stop"),
+])
+def test_spanish_business_nouns_get_english_names(prompt, entity):
+    """cadete is a courier, un juego de mesa a board game, un paradero a stop."""
+    assert entity in names(infer_spec(prompt))
+
+
+def test_a_counted_object_after_a_phrasal_verb_is_kept():
+    """'we rent out 12 storage units': the number between the verb and its object does not hide the units."""
+    spec = infer_spec("we rent out 40 storage units. who is renting which one, and the monthly rent")
+    assert "StorageUnit" in names(spec) or "Unit" in names(spec)
+    assert any(e.name not in {"StorageUnit", "Unit"} and ("StorageUnit" in parents(spec, e.name) or
+                                                          "Unit" in parents(spec, e.name)) for e in spec.entities)
