@@ -62,3 +62,25 @@ def test_a_counted_object_after_a_phrasal_verb_is_kept():
     assert "StorageUnit" in names(spec) or "Unit" in names(spec)
     assert any(e.name not in {"StorageUnit", "Unit"} and ("StorageUnit" in parents(spec, e.name) or
                                                           "Unit" in parents(spec, e.name)) for e in spec.entities)
+
+
+def test_a_bracketed_aside_does_not_end_a_list():
+    """'members, boats (class, sail number), regattas, races and results': five things, the aside their fields."""
+    spec = infer_spec("yacht club. members, boats (class, sail number, handicap), regattas, races and results")
+    assert {"Member", "Boat", "Regatta", "Race", "Result"} <= names(spec)
+    assert "SailNumber" not in names(spec)
+
+
+def test_a_sentence_that_only_lists_things_names_the_entities():
+    """'customers, quotes, jobs.' alone in a sentence: each is a table, even a word that is often a field."""
+    spec = infer_spec("plastering business. customers, quotes, jobs, payments. jobs come from accepted quotes")
+    assert {"Customer", "Quote", "Job", "Payment"} <= names(spec)
+
+
+def test_kinds_with_examples_after_such_as_are_values():
+    """'supports file formats such as documents, spreadsheets and images' lists formats, not tables."""
+    from core.errors import UnsupportedRequestError
+
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A tool that converts files between formats. It supports file formats such as documents (DOCX, "
+                   "PDF), spreadsheets (XLSX, CSV), presentations and images.")

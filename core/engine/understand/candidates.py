@@ -107,12 +107,27 @@ def _relative_subject(toks: list[Token], j: int) -> bool:
 
 
 def _lists(toks: list[Token], phrases: list[Phrase]) -> list[list[Phrase]]:
-    """Phrases joined only by commas, 'and', 'or' (and articles): 'products, categories and orders'."""
+    """Phrases joined only by commas, 'and', 'or' (and articles): 'products, categories and orders'. A bracketed
+    aside does not end a list: 'members, boats (class, sail number), races and results' lists four things."""
+    depth, d = [], 0
+    for t in toks:
+        d += t.text == "("
+        depth.append(d)
+        d = max(0, d - (t.text == ")"))
+    outer = [p for p in phrases if depth[p.start] == 0]
+    inner = [p for p in phrases if depth[p.start] > 0]
+    groups = _joined(toks, outer, depth) + _joined(toks, inner, None)
+    return sorted(groups, key=lambda g: g[0].start)
+
+
+def _joined(toks: list[Token], phrases: list[Phrase], depth: list[int] | None) -> list[list[Phrase]]:
+    """Runs of phrases with only list joiners between them (outside brackets when `depth` is given)."""
     groups: list[list[Phrase]] = []
     current: list[Phrase] = []
     for p in phrases:
         if current:
-            between = [t for t in toks[current[-1].end:p.start] if t.tag != "DET"]
+            between = [t for k, t in enumerate(toks[current[-1].end:p.start], current[-1].end)
+                       if t.tag != "DET" and (depth is None or depth[k] == 0)]
             if between and all(t.text in _LIST_JOINERS for t in between):
                 current.append(p)
                 continue
@@ -134,7 +149,8 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
             continue
         nxt = phrases[k + 1]
         group = next((g for g in r.lists if g[0] is nxt), [nxt])
-        if p.head in word_set("abstract_nouns") or p.head in word_set("data_heads"):
+        if (p.head in word_set("abstract_nouns") or p.head in word_set("data_heads")) and \
+                p.head not in {"format", "formato"}:  # 'formats such as PDF and spreadsheets' are values
             if p.head in {"feature", "function", "functionality", "option", "tool", "capability"}:
                 r.capabilities += [" ".join(x.words) for x in group]
             continue  # 'information, including diagnoses, medications...': the items are the things

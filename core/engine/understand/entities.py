@@ -232,8 +232,13 @@ def entities_stage(r: Reading) -> Reading:
     written = {id(p) for f in r.frames if f.verb in _AUTHORING for p in f.objects}  # 'editors write pages': a CMS
     proper = _proper_names(r)
     business = _business_apposition(r)
+    listed_alone = _bare_lists(r)
+    in_bare = {id(p) for g in listed_alone for p in g}
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
+        if not name and id(p) in in_bare and p.plural and not p.modifiers and len(p.head) > 3 and \
+                p.head not in _TIME_UNITS | word_set("tool_nouns") | word_set("generic_subjects"):
+            name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
         if name == "Budget" and p.head == "presupuesto" and _QUOTED.search(r.text):
             name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
         toks = r.sentences[p.sentence]
@@ -606,7 +611,7 @@ def entities_stage(r: Reading) -> Reading:
             for n in named:
                 score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
         colon_list = group[0].start > 0 and r.sentences[group[0].sentence][group[0].start - 1].text == ":" and \
-            len(named) >= 3  # 'our scout group: scouts, patrols, camps and consent forms'
+            len(named) >= 3 or any(g is group for g in listed_alone)  # 'our scout group: scouts, patrols, camps'
         lead = toks[group[0].start - 1] if group[0].start else None
         if lead is not None and lead.text in _SITE_HAS and len(named) == 1 and \
                 not any(q.sentence == group[0].sentence and q.end == group[0].start - 1 for q in r.phrases):
@@ -619,9 +624,10 @@ def entities_stage(r: Reading) -> Reading:
             described = lead is not None and lead.text in {"have", "has", "tienen", "tiene"}
             if described and owner and id(owner[0]) in names and owner[0].head not in word_set("tool_nouns"):
                 continue  # 'talks have a title, abstract and room': a field list, not things
-            enumerated = lead is not None and (lead.text in {":", "with", "con", "including", "incluyendo"} or
-                                                lead.tag == "VERB" and lead.lemma in _STORING_VERBS or
-                                                lead.text in _SITE_HAS and not (owner and id(owner[0]) in names))
+            enumerated = any(g is group for g in listed_alone) or lead is not None and (
+                lead.text in {":", "with", "con", "including", "incluyendo"} or
+                lead.tag == "VERB" and lead.lemma in _STORING_VERBS or
+                lead.text in _SITE_HAS and not (owner and id(owner[0]) in names))
             for n in named:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
     _after_colon(r, names, score)
@@ -712,6 +718,29 @@ _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "O
               "Council", "Office", "Association", "Society", "Charity", "Club"}
 _MEETING_PLACES = {"work", "trabajo", "barrio", "neighbourhood", "neighborhood", "uni", "instituto", "cole", "pueblo",
                    "village", "town", "church", "parish", "parroquia"}
+
+
+def _bare_lists(r: Reading) -> list[list[Phrase]]:
+    """Lists that are a whole sentence: 'customers, quotes, jobs.', 'members, boats (class, sail number), races,
+    results.': the things the app keeps, said one after another."""
+    out = []
+    for group in r.lists:
+        toks = r.sentences[group[0].sentence]
+        inside: set[int] = set()
+        depth = 0
+        for k, t in enumerate(toks):
+            depth += t.text == "("
+            if depth:
+                inside.add(k)
+            depth = max(0, depth - (t.text == ")"))
+        covered = {k for p in group for k in range(p.start, p.end)}
+        rest = [t for k, t in enumerate(toks) if k not in covered and k not in inside and t.tag != "DET"]
+        if len(group) >= 3 and all(t.text in _BARE_LIST_GLUE for t in rest):
+            out.append(group)
+    return out
+
+
+_BARE_LIST_GLUE = {",", "and", "or", "y", "o", "e", "&", "/", "plus", "+", ".", ";", "etc", "also", "tambien"}
 
 
 def _where_people_are_from(r: Reading, p: Phrase) -> bool:

@@ -197,6 +197,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif w == "own" and prev and (prev.tag == "AUX" or prev.text in WHO_WORDS | {"i", "we", "they", "you"} or
                                       prev.tag == "NOUN" and prev.text.endswith("s")):
             t.tag, t.lemma = "VERB", w  # 'customers can own several pianos' ('their own' stays a determiner)
+        elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
+            t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
             t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
