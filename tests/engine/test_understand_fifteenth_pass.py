@@ -84,3 +84,37 @@ def test_kinds_with_examples_after_such_as_are_values():
     with pytest.raises(UnsupportedRequestError):
         infer_spec("A tool that converts files between formats. It supports file formats such as documents (DOCX, "
                    "PDF), spreadsheets (XLSX, CSV), presentations and images.")
+
+
+@pytest.mark.parametrize(("plural", "one"), [
+    ("caches", "cache"), ("niches", "niche"), ("quiches", "quiche"), ("hoodies", "hoodie"), ("veggies", "veggie"),
+    ("stories", "story"), ("churches", "church"),
+])
+def test_singulars_of_words_ending_in_che_and_ie(plural, one):
+    """'geocaches' are caches, not 'cachs'; 'hoodies' are hoodies, not 'hoodys'; 'churches' still a church."""
+    from core.engine.understand.vocab import singular
+
+    assert singular(plural) == one
+
+
+def test_two_names_for_one_table_become_one_entity():
+    """Never a crash when two entities would share a table: the first is kept, links and features follow it."""
+    from core.engine.understand.pipeline import _one_per_table
+    from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec
+
+    first = EntitySpec(name="Cach", fields=[FieldSpec(name="name")])
+    second = EntitySpec(name="Cache", fields=[FieldSpec(name="title")])
+    find = EntitySpec(name="Find", fields=[FieldSpec(name="found_on", type="date")],
+                      relations=[RelationSpec(target="Cache"), RelationSpec(target="Cach")])
+    specs = [FeatureSpec(name="ratings", entity="Cache")]
+    kept = _one_per_table([first, second, find], specs)
+    assert [e.name for e in kept] == ["Cach", "Find"]
+    assert [(r.target, r.field) for r in kept[1].relations] == [("Cach", "cach_id")]
+    assert specs[0].entity == "Cach"
+    AppSpec(name="finds", title="Finds", entities=kept)
+
+
+def test_geocaching_log_builds():
+    """A prompt whose nouns misread into one plural still builds (caches, finds, logs)."""
+    spec = infer_spec("geocaching club: our caches (coords, terrain), members log finds with a photo and rate caches")
+    assert "Cache" in names(spec)

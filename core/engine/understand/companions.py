@@ -103,8 +103,9 @@ def companions_stage(r: Reading) -> Reading:
         if anchor:
             _link(r, cue["add"], anchor, cue["as"])
         for other in cue.get("also", []):
-            if other in r.entities:
+            if other in r.entities and other != anchor:
                 add_link(r, cue["add"], other)
+                r.links = [x for x in r.links if {x[0], x[1]} != {anchor, other}]  # the record joins the two
                 break
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])
@@ -389,10 +390,13 @@ def _submissions(r: Reading, people: frozenset[str]) -> None:
 
 _USED = re.compile(r"\b(parts?|materials?|supplies|ingredients?|components?|spares?|consumables?|piezas?|"
                    r"materiales?|repuestos?|refacciones?|recambios?|insumos?)(?: \w+)?,? (?:(?:that|which|que) "
-                   r"(?:we |se )?(?:use|used|usan|utilizan|usaron|gastan)|used|usad[oa]s|utilizad[oa]s|consumed)\b|"
+                   r"(?:we |se )?(?:use|used|usan|utilizan|usaron|gastan)|used|usad[oa]s?|utilizad[oa]s?|"
+                   r"gastad[oa]s?|consumed)\b|"
                    r"\bwhat (materials|parts|ingredients|supplies) (?:each|every|the) \w+ (?:used|uses|took|needs)\b")
+_USED_NAMES = {"material": "Material", "materiale": "Material", "insumo": "Supply", "repuesto": "Part",
+               "recambio": "Part", "refaccion": "Part", "pieza": "Part", "supplies": "Supply", "spare": "Part"}
 _WORK = ("WorkOrder", "ServiceOrder", "RepairOrder", "RepairTicket", "Repair", "Job", "Batch", "Visit", "Service",
-         "Ticket", "Order", "Appointment", "Project")
+         "Ticket", "Order", "Appointment", "Project", "Commission")
 
 
 def _used_parts(r: Reading) -> None:
@@ -404,6 +408,13 @@ def _used_parts(r: Reading) -> None:
     said = m.group(1) or m.group(2)
     part = _entity_for(r, said)
     job = next((n for kind in _WORK for n in r.entities if n.endswith(kind) and n != part), None)
+    if part is None and job is not None and len(r.entities) < MAX_ENTITIES - 1:
+        one = singular(said, r.language)
+        part = _USED_NAMES.get(one) or entity_name(one, None, r.language)  # 'track materials used per job'
+        if part in r.entities or part == job:
+            return
+        _add(r, part)
+        r.words_for[part] = singular(said, r.language)
     if part is None or job is None or f"{job}{part}" in r.entities:
         return
     name = f"{job}{part}"

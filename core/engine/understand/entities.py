@@ -976,7 +976,8 @@ def _bracketed_examples(r: Reading) -> set[int]:
         for i, t in enumerate(toks):
             if t.text != "(" or not i:
                 continue
-            before = next((q for q in r.phrases if q.sentence == si and q.end == i), None)
+            before = next((q for q in r.phrases if q.sentence == si and (q.end == i or q.end == i - 1 and
+                                                                         toks[i - 1].tag in {"VERB", "ADJ"})), None)
             values = before is not None and not before.plural and (is_fieldish(before.head, r.language) or before.start
                                                                    and toks[before.start - 1].text in {"by", "por"})
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \

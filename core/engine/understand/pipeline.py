@@ -113,7 +113,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
         if any(e.name == reserved for e in entities):
             raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
-    entities = entities[:30]
+    entities = _one_per_table(entities[:30], r.feature_specs)
     specs = _specs_for(entities, r)
     app_name = kebab(name) if name and name.strip() else _app_name(prompt, title)
     return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
@@ -121,6 +121,35 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                    domain=domain, entities=entities, features=r.features, feature_specs=specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built,
                    account=r.account if r.account in {e.name for e in entities} else "User")
+
+
+def _one_per_table(entities: list[EntitySpec], specs: list[FeatureSpec]) -> list[EntitySpec]:
+    """Two names with one table ('Cach' and 'Cache' from a misread plural) are one entity: the first is kept and
+    whatever pointed at the other points at it."""
+    kept: dict[str, str] = {}
+    out: list[EntitySpec] = []
+    for e in entities:
+        if e.table in kept:
+            kept[e.name] = kept[e.table]
+            continue
+        kept[e.table] = e.name
+        out.append(e)
+    gone = {n: k for n, k in kept.items() if n in {e.name for e in entities} and n != k}
+    for e in out:
+        seen: set[str] = set()
+        rels = []
+        for rel in e.relations:
+            if rel.target in gone:
+                old = rel.target
+                rel.target, rel.field = gone[old], rel.field.replace(snake(old), snake(gone[old]), 1)
+            if rel.target != e.name and (rel.target, rel.kind) not in seen:
+                seen.add((rel.target, rel.kind))
+                rels.append(rel)
+        e.relations = rels
+    for fs in specs:
+        fs.entity = gone.get(fs.entity, fs.entity)
+        fs.target = gone.get(fs.target, fs.target)
+    return out
 
 
 def _drop_shortcuts(r: Reading) -> None:
