@@ -118,3 +118,31 @@ def test_geocaching_log_builds():
     """A prompt whose nouns misread into one plural still builds (caches, finds, logs)."""
     spec = infer_spec("geocaching club: our caches (coords, terrain), members log finds with a photo and rate caches")
     assert "Cache" in names(spec)
+
+
+def test_every_noun_definition_makes_a_valid_entity():
+    """The noun knowledge (nouns.json and the catalogue) parses into entities an AppSpec accepts, parents known."""
+    from core.engine.understand.knowledge import definitions
+    from core.spec import AppSpec
+
+    known = definitions()
+    assert len(known) > 700
+    bad_parents = {(n, r.target) for n, e in known.items() for r in e.relations if r.target not in known}
+    assert not bad_parents
+    entities = [e.model_copy(deep=True) for e in known.values()]
+    for e in entities:
+        e.relations = []
+    for i in range(0, len(entities), 25):
+        AppSpec(name="nouns", title="Nouns", entities=entities[i:i + 25])
+
+
+@pytest.mark.parametrize(("prompt", "entity", "fields"), [
+    ("sailing club: members, boats, races and race results", "Race", {"name"}),
+    ("we let out storage units: tenants, tenancies and rent payments", "Tenancy", {"start_date"}),
+    ("sheep farm: ewes, rams, lambings and treatments", "Lambing", {"lambed_on"}),
+])
+def test_named_things_get_the_fields_we_know(prompt, entity, fields):
+    """Domain knowledge enriches the entities the prompt names: a Race has a date, a Tenancy its start."""
+    spec = infer_spec(prompt)
+    assert entity in names(spec)
+    assert fields <= {f.name for f in spec.entity(entity).fields}

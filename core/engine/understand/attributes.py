@@ -234,5 +234,7 @@ def ensure_label(e: EntitySpec) -> None:
     """Give a main entity a human label (title or name) when it has none."""
     if is_dependent(e.name) or any(f.name in load("nouns")["label_fields"] for f in e.fields):
         return
+    if e.fields and e.fields[0].type in {"date", "datetime"} and e.fields[0].required:
+        return  # a dated record ('Lambing: lambed_on, lambs_born'): its date says which one it is
     label = "title" if is_title_noun(e.name) else "name"
     e.fields.insert(0, FieldSpec(name=label, max_length=200))

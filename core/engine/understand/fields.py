@@ -96,6 +96,9 @@ def infer_field(name: str, *, required: bool | None = None, type_hint: str | Non
     return FieldSpec(name=name, type=ftype, required=req, **kw)
 
 
+_NOT_DATES_ON = {"based_on", "depends_on", "relies_on", "add_on", "carry_on", "walk_on", "log_on", "plug_on"}
+
+
 def _guess_type(name: str, parts: list[str], last: str) -> str:
     """The FieldType a name suggests."""
     if "per" in parts[1:-1]:  # price_per_night is a price, hours_per_week a count
@@ -107,8 +110,9 @@ def _guess_type(name: str, parts: list[str], last: str) -> str:
         return "email"
     if name.endswith("_at") or last in {"datetime", "timestamp"} or name in {"clock_in", "clock_out"}:
         return "datetime"
-    if last in _DATE_WORDS or name in _DATE_WORDS or name.startswith("date_"):
-        return "date"
+    if last in _DATE_WORDS or name in _DATE_WORDS or name.startswith("date_") or \
+            last == "on" and len(parts) > 1 and name not in _NOT_DATES_ON:
+        return "date"  # ... 'issued_on', 'lambed_on': the day it happened
     if parts[0] in {"is", "has", "can"} or name in _BOOL_WORDS:
         return "bool"
     if last in {"rating", "stars"}:

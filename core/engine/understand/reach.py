@@ -83,7 +83,10 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"partidas|partidos|resultados)\b|"
                             r"\b(?:away|home|upcoming|weekend|league|cup) (?:games|matches|partidos)\b|"
                             r"\b(?:games|matches) (?:this|each|every|per) (?:season|week|weekend)\b|"
-                            r"\bgame (?:schedule|days?|fees?)\b|\bpartidos (?:de|del) (?:la )?(?:temporada|liga)\b")
+                            r"\bgame (?:schedule|days?|fees?)\b|\bpartidos (?:de|del) (?:la )?(?:temporada|liga)\b|"
+                            r"\b(?:sell|sells|selling|sold|stock|stocks|lend|lends|lending|rent|rents|renting|hire|"
+                            r"hires|borrow|borrows|borrowed|collection of|library of|vende\w*|presta\w*|alquila\w*) "
+                            r"(?:\w+ ){0,3}(?:games|board games|juegos|juegos de mesa)\b")
 
 
 def _data_words(text: str) -> bool:
