@@ -146,3 +146,41 @@ def test_named_things_get_the_fields_we_know(prompt, entity, fields):
     spec = infer_spec(prompt)
     assert entity in names(spec)
     assert fields <= {f.name for f in spec.entity(entity).fields}
+
+
+@pytest.mark.parametrize(("prompt", "what"), [
+    ("need something to cut my podcast videos into 30 sec vertical clips for reels and add captions automatically",
+     "an image, video or sound tool"),
+    ("Quiero algo que quite el ruido de fondo de mis audios de clase y los exporte en mp3",
+     "an image, video or sound tool"),
+    ("An accent coach: learners read sentences aloud and the app does pronunciation scoring",
+     "an image, video or sound tool"),
+    ("A help chatbot for our shop website that replies to customers using ChatGPT", "a chatbot on a third-party AI"),
+    ("An app that shows the real-time positions of the city's trams and buses on a map", "a live traffic service"),
+])
+def test_media_tools_ai_chatbots_and_live_feeds_are_declined(prompt, what):
+    """Cutting clips, cleaning audio, scoring speech, a chatbot on someone else's AI and live vehicle positions."""
+    from core.errors import UnsupportedRequestError
+
+    with pytest.raises(UnsupportedRequestError) as err:
+        infer_spec(prompt)
+    assert f"({what}" in str(err.value)
+
+
+@pytest.mark.parametrize("prompt", [
+    "a shop that sells board games and puzzles",
+    "our board game library: members borrow games and we log game nights",
+    "Ludoteca: prestamos de juegos de mesa a los socios",
+])
+def test_games_kept_sold_or_lent_are_data(prompt):
+    """Selling, lending or collecting games is a data app; only making a game is declined."""
+    assert infer_spec(prompt).entities
+
+
+@pytest.mark.parametrize(("prompt", "liked"), [
+    ("Heladería: guardar el cliente con su dirección y los pedidos de cada cliente", False),
+    ("Recetas: los usuarios pueden guardar recetas en favoritos", True),
+])
+def test_guardar_stores_unless_it_keeps_for_later(prompt, liked):
+    """'guardar el cliente' stores a record; 'guardar en favoritos' is a favourite."""
+    assert ("favourites" in [fs.name for fs in infer_spec(prompt).feature_specs]) is liked

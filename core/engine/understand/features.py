@@ -192,6 +192,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             continue
         if feature == "favourites" and f.verb == "save" and not target and detail not in {"favourite", "favorite"}:
             continue  # 'save money', 'save time'
+        if feature == "favourites" and f.verb in {"save", "guardar"} and target and (
+                target in _WHO or f.verb == "guardar" and not _KEPT_FOR_LATER.search(
+                    " ".join(t.text for t in r.sentences[f.sentence]))):
+            continue  # 'guardar el cliente con su direccion', 'save the customer's address': stored, not liked
         if feature == "workflow" and not target:  # 'requests that a manager approves': the request is approved
             target = next((n for n in r.entities if n.endswith(_DECIDED)), None)
         out.setdefault(feature, []).append((target or r.main, detail))
@@ -256,6 +260,7 @@ def _books(r: Reading) -> bool:
         re.search(r"\b(book|books|booked|reserv\w*|appointments?|citas?)\b", r.text))
 
 
+_KEPT_FOR_LATER = re.compile(r"favorit|para (?:despues|luego|mas tarde|verl[oa]s?)|preferid|guardad[oa]s")
 _MARKING = {"mark", "save", "add", "keep", "star", "flag", "bookmark", "collect", "store", "manage", "list", "pick",
             "choose", "marcar", "guardar", "elegir"}  # 'mark favourite episodes', not 'at their favourite restaurants'
 _GIVEN = {"leave", "give", "write", "add", "post", "submit", "dejar", "escribir", "anadir", "publicar"}

@@ -86,7 +86,9 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"\bgame (?:schedule|days?|fees?)\b|\bpartidos (?:de|del) (?:la )?(?:temporada|liga)\b|"
                             r"\b(?:sell|sells|selling|sold|stock|stocks|lend|lends|lending|rent|rents|renting|hire|"
                             r"hires|borrow|borrows|borrowed|collection of|library of|vende\w*|presta\w*|alquila\w*) "
-                            r"(?:\w+ ){0,3}(?:games|board games|juegos|juegos de mesa)\b")
+                            r"(?:\w+ ){0,3}(?:games|board games|juegos|juegos de mesa)\b|"
+                            r"\b(?:board ?games?|games|video ?games|juegos(?: de mesa)?) (?:collection|library|shelf|"
+                            r"cafe|club|nights?|swap|lending)s?\b|\bgame nights?\b")
 
 
 def _data_words(text: str) -> bool:
