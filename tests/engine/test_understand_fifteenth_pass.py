@@ -184,3 +184,30 @@ def test_games_kept_sold_or_lent_are_data(prompt):
 def test_guardar_stores_unless_it_keeps_for_later(prompt, liked):
     """'guardar el cliente' stores a record; 'guardar en favoritos' is a favourite."""
     assert ("favourites" in [fs.name for fs in infer_spec(prompt).feature_specs]) is liked
+
+
+def test_things_known_by_a_number_stay_in_the_list():
+    """'cows by ear tag number, tuppings (which bull with which cows), calvings': the bracket is a clause, the number
+    how the cows are known; the animals, the bulls and the calvings are kept, each calving of an animal."""
+    spec = infer_spec("dairy farm. cows by ear tag number, servings (which bull with which cows), calvings — date, "
+                      "number of calves — plus vaccinations per animal")
+    assert {"Bull", "Calving"} <= names(spec)
+    herd = "Cow" if "Cow" in names(spec) else "Animal"
+    assert herd in names(spec) and herd in parents(spec, "Calving")
+    assert not any(n.startswith("Plus") for n in names(spec))
+
+
+def test_a_heading_in_s_before_a_colon_is_a_noun():
+    """'lambing records: date, number of lambs' is a heading, not the verb 'records'."""
+    from core.engine.understand.sentences import _token, tag
+
+    toks = tag([_token(w) for w in ["lambing", "records", ":", "date", ",", "number"]])
+    assert toks[1].tag == "NOUN"
+
+
+def test_spanish_lab_studies_are_tests_and_the_sample_collection_a_sample():
+    """At a clinical lab 'estudios' are tests and 'la toma de muestra' is a sample, not a Studio and a Toma."""
+    spec = infer_spec("Laboratorio clínico: pacientes, órdenes con varios estudios, la toma de muestra y los "
+                      "resultados de cada estudio")
+    assert "Studio" not in names(spec) and "Toma" not in names(spec)
+    assert {"Test", "Sample"} <= names(spec)

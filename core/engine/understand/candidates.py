@@ -114,8 +114,13 @@ def _lists(toks: list[Token], phrases: list[Phrase]) -> list[list[Phrase]]:
         d += t.text == "("
         depth.append(d)
         d = max(0, d - (t.text == ")"))
+    by = {id(q) for p, q in zip(phrases, phrases[1:], strict=False)
+          if p.plural and not q.plural and q.start == p.end + 1 and toks[p.end].text in {"by", "por"}}
+    for p, q in zip(phrases, phrases[1:], strict=False):
+        if id(q) in by:  # 'ewes by tag number, tupping, lambings': how the ewes are known, not a list item
+            depth[p.end:q.end] = [1] * (q.end - p.end)
     outer = [p for p in phrases if depth[p.start] == 0]
-    inner = [p for p in phrases if depth[p.start] > 0]
+    inner = [p for p in phrases if depth[p.start] > 0 and id(p) not in by]
     groups = _joined(toks, outer, depth) + _joined(toks, inner, None)
     return sorted(groups, key=lambda g: g[0].start)
 

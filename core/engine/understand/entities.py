@@ -241,6 +241,8 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
         if name == "Budget" and p.head == "presupuesto" and _QUOTED.search(r.text):
             name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
+        if p.head == "estudio" and _CLINICAL.search(r.text):
+            name = "Test"  # 'las órdenes con varios estudios' at a lab: tests, not studios
         toks = r.sentences[p.sentence]
         if asks_for_capability(" ".join(p.words)):
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
@@ -968,6 +970,11 @@ def _premodifiers(r: Reading) -> set[int]:
     return out
 
 
+_CLINICAL = re.compile(r"\b(laboratorios?|analisis clinicos|pacientes?|medicos?|clinicas?|muestras?|radiologia)\b")
+_CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
+                  "cuando", "donde"}
+
+
 def _bracketed_examples(r: Reading) -> set[int]:
     """'classified ads (for sale, jobs, property)': words in brackets after a thing are examples of it; after the
     app itself ('a CRM (contacts, companies, deals)') they name its records."""
@@ -984,6 +991,8 @@ def _bracketed_examples(r: Reading) -> set[int]:
                     name_of(before, r.language) is None and not values:
                 continue  # 'grouped by theme (weddings, portraits)': values of a field, not things
             close = next((k for k in range(i + 1, len(toks)) if toks[k].text == ")"), len(toks))
+            if i + 1 < len(toks) and toks[i + 1].text in _CLAUSE_STARTS:
+                continue  # 'tupping (which ram with which ewes)': a clause about the thing, not examples of it
             out |= {id(p) for p in r.phrases if p.sentence == si and i < p.start and p.end <= close}
     return out
 

@@ -377,8 +377,10 @@ def _known(r: Reading) -> None:
         for target in sorted(parents.get(name, ())) + [rel.target for rel in e.relations]:
             if target in r.entities:
                 add_link(r, name, target)
-            else:  # a showtime's Movie is the prompt's Film
-                said = next((n for n in r.entities if ENTITY_WORDS_EN.get(words_of(n)) == target), None)
+            else:  # a showtime's Movie is the prompt's Film; a calving's Cow is the prompt's Animal
+                said = next((n for n in r.entities if ENTITY_WORDS_EN.get(words_of(n)) == target), None) or \
+                    next((g for g, k in load("nouns")["kinds_of"].items() if g in r.entities and g != name and
+                          words_of(target) in k["kinds"]), None)
                 if said:
                     add_link(r, name, said)
         e.relations = []

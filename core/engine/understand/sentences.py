@@ -197,6 +197,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif w == "own" and prev and (prev.tag == "AUX" or prev.text in WHO_WORDS | {"i", "we", "they", "you"} or
                                       prev.tag == "NOUN" and prev.text.endswith("s")):
             t.tag, t.lemma = "VERB", w  # 'customers can own several pianos' ('their own' stays a determiner)
+        elif language == "en" and w.endswith("s") and nxt in {":", "—", "–"} and prev and prev.tag == "NOUN":
+            t.tag, t.lemma = "NOUN", w  # 'lambing records: date, number of lambs': a heading, not 'lambing records'
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
             t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
@@ -271,7 +273,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w == "match" and nxt.endswith("s") and i + 2 < len(toks) and \
                 toks[i + 2].text in {"to", "with"} and (prev is None or prev.tag not in {"DET", "ADJ", "NUM"}):
             t.tag, t.lemma = "VERB", "match"  # 'match tutors to students'
-        elif language == "en" and w == "plus" and prev and prev.text in {",", "and"} | _TIMES_OF_DAY:
+        elif language == "en" and w == "plus" and prev and (prev.text in {",", "and"} | _TIMES_OF_DAY or
+                                                            prev.tag == "PUNCT"):
             t.tag = "CONJ"  # '..., plus the meds I am on'
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
             t.tag = "ADV"  # 'who took part': an idiom, not a part
