@@ -211,3 +211,11 @@ def test_spanish_lab_studies_are_tests_and_the_sample_collection_a_sample():
                       "resultados de cada estudio")
     assert "Studio" not in names(spec) and "Toma" not in names(spec)
     assert {"Test", "Sample"} <= names(spec)
+
+
+def test_who_rents_a_property_is_a_tenant_and_each_rental_is_theirs():
+    """"we let 8 storage units; who's renting which one": the renters are tenants and each rental is a tenant's."""
+    spec = infer_spec("we rent out 8 garages. who's renting which one, the monthly rent and whether it is paid")
+    assert {"Garage", "Tenant"} <= names(spec)
+    record = next(e.name for e in spec.entities if "Garage" in parents(spec, e.name))
+    assert "Tenant" in parents(spec, record)

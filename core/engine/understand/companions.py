@@ -151,6 +151,7 @@ _KIND_FIELDS = {"kind", "type", "category", "room_type", "ticket_type"}
 
 _NOT_FREE = {"NOUN", "ADJ", "NUM"}  # 'members who ...' is a relative clause: the members are named
 _DOES = {"does", "did", "do", "has", "had", "hace", "hizo"}  # 'who does which chore'
+_RECORD_VERBS = {"rent", "hire", "borrow", "lend", "book", "reserve", "alquilar", "prestar", "reservar"}
 _RECORDS = ("Loan", "Booking", "Reservation", "Signup", "Enrollment", "Enrolment", "Attendance", "Assignment")
 _HOUSEHOLDS = {"Family", "Household", "Familia"}  # the people are its members
 _ANYONE = {"people", "person", "persona", "personas", "user", "usuario", "everyone", "anyone", "someone"}
@@ -200,6 +201,10 @@ def _who_people(r: Reading, people: frozenset[str]) -> None:
             target = r.entity_of(thing)
             record = next((c for c, p, _ in r.links if p == target and c.endswith(_RECORDS)), None)
             add_link(r, record or target, name)  # 'who borrowed which tool': each loan is someone's
+        elif thing is None and toks[verb].lemma in _RECORD_VERBS:
+            record = next((c for c, _, _ in r.links if c.endswith((*_RECORDS, "Rental"))), None)
+            if record is not None:
+                add_link(r, record, name)  # "who's renting which one": each rental is someone's
 
 
 _WHO_WHICH = {"who", "quien", "which", "que"}
