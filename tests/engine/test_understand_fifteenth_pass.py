@@ -219,3 +219,16 @@ def test_who_rents_a_property_is_a_tenant_and_each_rental_is_theirs():
     assert {"Garage", "Tenant"} <= names(spec)
     record = next(e.name for e in spec.entities if "Garage" in parents(spec, e.name))
     assert "Tenant" in parents(spec, record)
+
+
+def test_counted_staff_are_kept():
+    """'an osteopathy practice with three osteopaths': the practitioners are kept (patients book with them)."""
+    spec = infer_spec("Osteopathy practice with three osteopaths. Patients book appointments online with one of us.")
+    assert "Osteopath" in names(spec)
+
+
+def test_which_thing_was_ordered_for_whom_is_an_order_record():
+    """'which frames were ordered for which customer': each order joins the customer and the frame."""
+    spec = infer_spec("Opticians: customers, eye tests, and which frames were ordered for which customer")
+    order = next(n for n in names(spec) if n.endswith("Order"))
+    assert {"Customer", "Frame"} <= parents(spec, order)

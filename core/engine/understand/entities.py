@@ -557,6 +557,11 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 3  # 'current and past exhibitions, each with a description and objects'
         before = [t.text for t in toks[max(0, p.start - 4):p.start] if t.tag != "NUM" and not t.text.isdigit() and
                   t.text not in word_set("numbers")]
+        if p.plural and (p.head in word_set("people") or p.head.endswith(("ist", "ian", "path", "smith")) and
+                         not p.head.endswith("list")) and p.start and (
+                toks[p.start - 1].tag == "NUM" or toks[p.start - 1].text in word_set("numbers")) and \
+                toks[p.start - 1].text not in {"one", "un", "una", "uno"}:
+            score[names[id(p)]] += 2  # 'a clinic with two podiatrists', 'our 3 drivers': the people are kept
         if p.plural and (before[-3:] in (["one", "of", "our"], ["one", "of", "the"], ["uno", "de", "nuestros"],
                                          ["una", "de", "nuestras"]) or before[-2:] in (["any", "of"],)):
             score[names[id(p)]] += 3  # 'with one of our three optometrists': there are several, each a record
