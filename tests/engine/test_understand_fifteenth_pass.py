@@ -232,3 +232,33 @@ def test_which_thing_was_ordered_for_whom_is_an_order_record():
     spec = infer_spec("Opticians: customers, eye tests, and which frames were ordered for which customer")
     order = next(n for n in names(spec) if n.endswith("Order"))
     assert {"Customer", "Frame"} <= parents(spec, order)
+
+
+@pytest.mark.parametrize(("prompt", "entity", "state"), [
+    ("we rent out 10 garages: who's renting which one, the monthly rent, and mark as paid", "Rental", "paid"),
+    ("dog walking business: clients, dogs and walks, mark each walk as paid", "Walk", "paid"),
+    ("a list of records I lend to friends, mark each loan as returned", "Loan", "returned"),
+    ("Asociación de vecinos: socios y cuotas mensuales (marcar si está pagada)", "Fee", "paid"),
+])
+def test_marked_states_are_yes_no_fields_and_listed(prompt, entity, state):
+    """'mark as paid', 'marcar si está pagada': a yes/no on the thing marked (the rental, not the garage), listed in
+    what the architect understood."""
+    spec = infer_spec(prompt)
+    assert any(f.name == state and f.type == "bool" or state in (f.choices or [])
+               for f in spec.entity(entity).fields)
+    assert any("marked" in p or "marcar" in p for p in spec.requested)
+
+
+def test_gerund_field_words_name_the_noun():
+    """'creating tasks, setting deadlines and tracking progress': the task has a due date and a progress."""
+    from core.engine.understand.fields import field_ident
+
+    assert field_ident("setting deadlines") == "due_date"
+    assert field_ident("assigning priority levels") == "priority_level"
+
+
+def test_each_loan_is_not_a_lent_thing():
+    """'each loan has a due date': 'each' is no thing that is lent."""
+    spec = infer_spec("tool library: members borrow tools, each loan has a due date")
+    assert "Each" not in names(spec)
+    assert any("due" in p for p in spec.requested)

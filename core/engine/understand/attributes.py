@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
@@ -37,6 +38,52 @@ def attributes_stage(r: Reading) -> Reading:
         ensure_label(e)
     _sorted_by(r)
     _grouped_by(r)
+    return r
+
+
+_MARK_EN = re.compile(r"\b(?:mark|marks|marking|marked|flag|flags|tick|ticks|ticked)\b((?: [\w']+){0,4}?) "
+                      r"(?:as|if|when|whether) (?:(?:it|they|he|she|is|are|has|have|been|was|were|already) )*(\w+)")
+_MARK_ES = re.compile(r"\b(?:marcar|marque|marca|marcamos|marcan|indicar)\b((?: \w+){0,4}?) (?:como|si|cuando) "
+                      r"(?:(?:el|la|los|las) (?!ya\b|esta\b)\w+ )?"
+                      r"(?:(?:ya|esta|estan|fue|fueron|han|ha|se|la|lo|las|los|le|les) )*(\w+)")
+_STATES_ES = {"pagad": "paid", "entregad": "delivered", "recogid": "collected", "hech": "done", "terminad": "done",
+              "completad": "completed", "devuelt": "returned", "leid": "read", "enviad": "sent", "subi": "boarded",
+              "resuelt": "resolved", "cobrad": "paid", "vendid": "sold", "limpi": "cleaned", "revisad": "checked",
+              "atendid": "attended", "confirmad": "confirmed", "aprobad": "approved", "listo": "ready",
+              "lista": "ready"}
+_STATES_EN = {"done", "paid", "read", "sold", "sent", "present", "absent", "ready", "complete", "won", "lost", "seen",
+              "given", "taken", "out", "in", "back", "open", "closed", "fixed"}
+_PAYABLE = ("Payment", "Invoice", "Fee", "Order", "Booking", "Rental", "Tenancy", "Job", "Sale", "Loan", "Sweep",
+            "Visit", "Appointment", "Session", "Lesson", "Walk", "CallOut", "Callout", "Firing", "Charge", "Due")
+
+
+def marked_states_stage(r: Reading) -> Reading:
+    """'mark as paid', 'mark each job as done', 'marcar si está pagada': a yes/no field on the thing marked (run
+    once every record is known: the rental of 'who rents which garage, mark as paid' is a companion)."""
+    for si, toks in enumerate(r.sentences):
+        text = " ".join(t.text for t in toks)
+        for m in (_MARK_ES if r.language == "es" else _MARK_EN).finditer(text):
+            word = m.group(2)
+            state = next((v for k, v in _STATES_ES.items() if word.startswith(k)), None) if r.language == "es" \
+                else word if word in _STATES_EN or word.endswith("ed") and len(word) > 4 else None
+            if state is None or state in {"used", "based", "called", "named", "needed", "wanted"}:
+                continue
+            before = len(text[:m.start()].split())
+            said = [p for p in r.phrases if p.sentence == si and r.entity_of(p)]
+            named = next((r.entity_of(p) for p in said if before < p.start <= before + 5), None)
+            near = next((r.entity_of(p) for p in reversed(said) if p.end <= before), None)
+            payable = next((n for kind in _PAYABLE for n in r.entities if n.endswith(kind)), None) \
+                if state == "paid" else None
+            owner = named or payable or near or r.main
+            e = r.entities.get(owner) if owner else None
+            if e is None:
+                continue
+            if not any(f.name == state or state in (f.choices or []) for f in e.fields):
+                e.fields.append(FieldSpec(name=state, type="bool", required=False))
+            from core.engine.understand.coverage import spanish_plural
+
+            r.capabilities.append(f"{spanish_plural(e.name, r.words_for.get(e.name, ''))}: marcar {word}"
+                                  if r.language == "es" else f"{words_of(e.name)} marked {state}")
     return r
 
 

@@ -300,7 +300,9 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
 
 _LENDING = re.compile(r"\b([a-z]{3,}) (?:lending|loans?|borrowing)(?: (?:thing|app|system|tool|scheme|library|"
                       r"service|site|log|tracker|register))?\b")
-_NOT_LENT = {"money", "cash", "peer", "student", "home", "payday", "bank", "car", "book"}
+_NOT_LENT = {"money", "cash", "peer", "student", "home", "payday", "bank", "car", "book", "each", "every", "the",
+             "their",
+             "our", "your", "any", "some", "per", "new", "one", "active", "overdue", "current", "past", "all"}
 
 
 def _lent_things(r: Reading, people: frozenset[str]) -> None:

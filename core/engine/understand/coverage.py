@@ -34,16 +34,31 @@ def coverage_stage(r: Reading) -> Reading:
         raise NothingUnderstoodError(_HELP)
     vocab = load("coverage")
     es = r.language == "es"
-    requested = [_spanish(n, r.words_for.get(n, "")) if es else words_of(pluralize(snake(n))).replace("_", " ")
+    requested = [spanish_plural(n, r.words_for.get(n, "")) if es else words_of(pluralize(snake(n))).replace("_", " ")
                  for n in r.entities if n != "User"]
     requested += [vocab["features"][r.language][f] for f in r.features if f in vocab["features"][r.language]]
     found = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
-    r.requested = list(dict.fromkeys([*requested, *_colours(r), *missing, *r.capabilities]))
+    r.requested = list(dict.fromkeys([*requested, *_colours(r), *_due(r), *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
+
+
+_DUE = re.compile(r"\b(?:due|vence\w*|vencimiento|devolver antes)\b")
+
+
+def _due(r: Reading) -> list[str]:
+    """Due dates the prompt asks for and the spec keeps ('when it is due back' -> 'loans due dates')."""
+    es = r.language == "es"
+    out = []
+    for name, e in r.entities.items():
+        plural = words_of(pluralize(snake(name))).replace("_", " ")
+        for f in e.fields:
+            if f.type in {"date", "datetime"} and f.name.startswith(("due", "vence")) and _DUE.search(r.text):
+                out.append(f"{plural}: fecha de vencimiento" if es else f"{plural} due dates")
+    return out
 
 
 def _colours(r: Reading) -> list[str]:
@@ -72,7 +87,7 @@ def _es_words() -> dict[str, str]:
     return out
 
 
-def _spanish(name: str, word: str) -> str:
+def spanish_plural(name: str, word: str) -> str:
     """What a Spanish prompt calls an entity, in the plural; an English word the engine added stays English."""
     if word.replace(" ", "").isalpha() and word not in {words_of(name), name.lower()}:
         return _plural_es(word)

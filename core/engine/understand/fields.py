@@ -38,6 +38,10 @@ _ES_QUALIFIERS = {"disponible", "disponibles", "maximo", "maxima", "minimo", "mi
                   "limitados", "limitadas", "actual", "actuales", "aproximado", "aproximada", "estimado", "estimada"}
 
 
+_DOING = {"setting", "assigning", "tracking", "adding", "creating", "managing", "updating", "recording", "logging",
+          "entering", "choosing", "selecting", "specifying", "defining", "storing", "keeping", "uploading"}
+
+
 def field_ident(raw: str) -> str:
     """A user's field words (EN or ES) -> a valid snake_case identifier."""
     norm = normalise(raw).strip(" .:;-")
@@ -46,6 +50,10 @@ def field_ident(raw: str) -> str:
         if norm.startswith(art):
             norm = norm[len(art):]
     words = norm.split()
+    if len(words) > 1 and words[0].endswith("ing") and words[0] in _DOING:
+        norm = " ".join(words[1:])  # 'setting deadlines', 'assigning priority levels': the field is the noun
+        norm = norm[:-1] if norm.endswith("s") and not norm.endswith("ss") else norm
+        words = norm.split()
     if len(words) > 1 and words[-1] in _ES_QUALIFIERS:
         norm = " ".join(words[:-1])  # 'plazas disponibles', 'aforo máximo': the field is the noun
     per = re.fullmatch(r"(.+?) por (\w+)", norm)
