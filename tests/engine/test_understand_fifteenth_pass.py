@@ -262,3 +262,13 @@ def test_each_loan_is_not_a_lent_thing():
     spec = infer_spec("tool library: members borrow tools, each loan has a due date")
     assert "Each" not in names(spec)
     assert any("due" in p for p in spec.requested)
+
+
+def test_kinds_browsed_by_category_are_values_not_tables():
+    """'browse kayaks, paddleboards and wetsuits by category': kinds of the hired gear, one table with categories."""
+    spec = infer_spec("Please implement a website for renting water-sports gear. Users browse kayaks, paddleboards "
+                      "and wetsuits by category, reserve gear for their dates and cancel reservations. Staff add "
+                      "equipment.")
+    assert not {"Kayak", "Paddleboard", "Wetsuit"} & names(spec)
+    assert "Category" in names(spec)
+    assert len({"Gear", "Equipment"} & names(spec)) == 1

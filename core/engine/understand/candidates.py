@@ -163,8 +163,13 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
     for group in r.lists:
         if phrases and group[0].sentence == phrases[0].sentence and ends_in_etc(toks, group):
             r.examples[id(group[0])] = group  # 'netflix, spotify, gym etc': examples of a thing, not things
+        last = group[-1]
+        if phrases and group[0].sentence == phrases[0].sentence and len(group) >= 3 and \
+                [t.text for t in toks[last.end:last.end + 2]] in _BY_KIND:
+            r.examples[id(group[0])] = group  # 'browse tents, sleeping bags and stoves by category': kinds of one
 
 
+_BY_KIND = [[b, k] for b in ("by", "por") for k in ("category", "type", "kind", "categoria", "tipo")]
 _APP_WORDS = {"app", "application", "website", "site", "platform", "system", "software", "portal", "business",
               "company", "service"}
 _HIRE_NOUNS = {"hire": "hire", "rental": "rent", "rentals": "rent"}
