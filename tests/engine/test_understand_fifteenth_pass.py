@@ -272,3 +272,20 @@ def test_kinds_browsed_by_category_are_values_not_tables():
     assert not {"Kayak", "Paddleboard", "Wetsuit"} & names(spec)
     assert "Category" in names(spec)
     assert len({"Gear", "Equipment"} & names(spec)) == 1
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("A website for a river cruise company: routes, book seats for a sailing, and the passenger count for each "
+     "sailing", "Sailing"),
+    ("Wine club: members sign up for a tasting and we record the wines poured at each tasting", "Tasting"),
+])
+def test_a_gerund_after_a_or_each_is_a_record(prompt, entity):
+    """'for a sailing', 'at each tasting': the word is a thing here, not an activity."""
+    assert entity in names(infer_spec(prompt))
+
+
+def test_an_adjective_in_ing_is_no_record():
+    """'a challenging and entertaining experience' names nothing to keep."""
+    spec = infer_spec("A collection of puzzles that offers a challenging and entertaining experience; users save "
+                      "favourite puzzles and rate them")
+    assert not {"Challenging", "Entertaining"} & names(spec)

@@ -262,6 +262,10 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in _TIME_UNITS | {"one", "ones", "way", "thing", "part", "uno", "cosa", "parte"}:
             name = entity_name(p.head, None, r.language)  # 'each report is routed to a department': a record
             score[name] += 2
+        if not name and not p.modifiers and not p.plural and p.head.endswith("ing") and len(p.head) > 5 and \
+                p.start and toks[p.start - 1].text in {"a", "an", "each", "every", "per"} and \
+                p.head not in _NOT_ING_RECORDS | _TIME_UNITS and not _skip(p.head) and r.language == "en":
+            name = entity_name(p.head, None, r.language)  # 'book tickets for a sailing', 'the count for each sailing'
         if not name and p.head in _IN_CONTEXT and re.search(_IN_CONTEXT[p.head], r.text):
             name = entity_name(p.head, None, r.language)  # 'choose seats for a performance' at a theatre
             score[name] += 2
@@ -975,6 +979,13 @@ def _premodifiers(r: Reading) -> set[int]:
     return out
 
 
+_NOT_ING_RECORDS = {"morning", "evening", "something", "anything", "nothing", "everything", "setting", "warning",
+                    "feeling", "ceiling", "thing", "string", "spring", "during", "king", "wedding", "building",
+                    "clothing", "housing", "funding", "pricing", "timing", "marketing", "training", "learning",
+                    "challenging", "interesting", "exciting", "amazing", "engaging", "compelling", "rewarding",
+                    "relaxing", "entertaining", "inspiring", "fascinating", "stunning", "outstanding", "loving",
+                    "caring", "growing", "existing", "upcoming", "ongoing", "remaining", "missing", "leading",
+                    "matching", "thrilling", "immersive", "appealing", "welcoming", "flourishing", "pleasing"}
 _CLINICAL = re.compile(r"\b(laboratorios?|analisis clinicos|pacientes?|medicos?|clinicas?|muestras?|radiologia)\b")
 _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
                   "cuando", "donde"}
