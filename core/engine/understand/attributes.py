@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
-from core.engine.understand.coverage import asks_for_capability
+from core.engine.understand.coverage import asks_for_capability, spanish_plural
 from core.engine.understand.entities import is_fieldish, name_of, own_page
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
@@ -80,8 +80,6 @@ def marked_states_stage(r: Reading) -> Reading:
                 continue
             if not any(f.name == state or state in (f.choices or []) for f in e.fields):
                 e.fields.append(FieldSpec(name=state, type="bool", required=False))
-            from core.engine.understand.coverage import spanish_plural
-
             r.capabilities.append(f"{spanish_plural(e.name, r.words_for.get(e.name, ''))}: marcar {word}"
                                   if r.language == "es" else f"{words_of(e.name)} marked {state}")
     return r
