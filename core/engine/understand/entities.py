@@ -26,6 +26,7 @@ _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form"
 _PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
+_SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling"}
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "license": "string",
                      "biografia": "text", "headshot": "file", "qualification": "string", "specialty": "string"}
@@ -110,6 +111,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(load("spanish")["compound_heads"][head], spanish_modifier(mod), "en")
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
         return None  # 'a contact form', 'a login page' ask for features
+    if head == "order" and mod in _SEQUENCES:
+        return None  # 'the running order per apparatus': a position in a sequence, not a purchase
     if head == "rate" and p.plural or head in {"tarifa", "precio"}:
         return None  # 'our hire rates', 'las tarifas': prices of something, a field
     known = known_words()
@@ -646,6 +649,7 @@ def entities_stage(r: Reading) -> Reading:
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
+    r.scores = {n: v for n, v in score.items() if n in first}
     chosen = sorted((n for n in score if score[n] >= THRESHOLD and n in first), key=lambda n: first[n])
     acted = {names[id(p)] for f in r.frames for p in f.objects if id(p) in names}
     for f in r.frames:  # 'report the condition of roads': what the property is of
@@ -671,6 +675,8 @@ def entities_stage(r: Reading) -> Reading:
     subjects = {id(f.subject) for f in r.frames if f.subject is not None}
     for name in [n for n in chosen if n in _OPERATORS]:
         said = [p for p in r.phrases if names.get(id(p)) == name]
+        if name in _BODIES and any(p.plural for p in said):
+            continue  # 'clubs enter their gymnasts': many clubs are records, not the one that runs the site
         if said and all((id(p) in subjects or p.end < len(r.sentences[p.sentence]) and
                          r.sentences[p.sentence][p.end].text in _MODAL_WORDS) and not (
                             p.start and r.sentences[p.sentence][p.start - 1].text in _WHICH) for p in said):
@@ -727,6 +733,7 @@ _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
               "Council", "Office", "Association", "Society", "Charity", "Club"}
+_BODIES = {"Ayuntamiento", "Council", "Office", "Association", "Society", "Charity", "Club"}
 _MEETING_PLACES = {"work", "trabajo", "barrio", "neighbourhood", "neighborhood", "uni", "instituto", "cole", "pueblo",
                    "village", "town", "church", "parish", "parroquia"}
 

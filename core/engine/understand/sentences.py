@@ -201,6 +201,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "NOUN", w  # 'lambing records: date, number of lambs': a heading, not 'lambing records'
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
             t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
+        elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
+            t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
             t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
@@ -260,8 +262,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", verbs[w]  # 'every transaction assigned to an envelope': a participle
         elif language == "en" and closed is None and nxt in {"off", "up", "out"} and prev and (
                 prev.tag == "NOUN" and prev.text.endswith("s") or prev.tag == "PRON" or prev.text in {"and", ","}) \
-                and not w.endswith(("s", "ing")) and len(w) > 2:
-            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'customers drop off bikes', 'cleaners tick off tasks'
+                and not w.endswith("s") and not (w.endswith("ing") and len(w) > 5) and len(w) > 2:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'customers drop off bikes', 'customers ring up'
+        elif language == "en" and closed is None and prev and prev.text == "and" and i > 2 and \
+                toks[i - 2].text in {"out", "round", "over", "back", "in"} and toks[i - 3].tag == "VERB" and \
+                _closed(nxt) in {"PREP", "DET", "PRON"} and not w.endswith("s"):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'i go out and look at the trees'
         elif language == "en" and w in _CONTACTING and prev and prev.text in {",", "and", "then", "we", "i", "to",
                                                                             "can", "will"} and \
                 _closed(nxt) in {"DET", "PRON"}:
