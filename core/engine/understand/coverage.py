@@ -104,4 +104,6 @@ def _plural_es(word: str) -> str:
         return word[:-2] + "ones"
     if word.endswith("z"):
         return word[:-1] + "ces"
+    if word.endswith(("sis", "tis", "us", "x")):
+        return word  # tesis, análisis, dosis, virus: the same in the plural
     return word + ("s" if word.endswith(("a", "e", "i", "o", "u")) else "es")

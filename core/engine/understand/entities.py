@@ -244,6 +244,10 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
         if name == "Budget" and p.head == "presupuesto" and _QUOTED.search(r.text):
             name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
+        if name == "Match" and p.head == "partida" and _QUOTED.search(r.text):
+            name = "WorkItem"  # 'las partidas (cocina, baño...)' of a renovation: items of work, not matches
+        if p.head == "equipo" and _COMPUTERS.search(r.text):
+            name = "Computer"  # 'qué empresa donó cada equipo' at a computer charity: a machine, not a team
         if p.head == "estudio" and _CLINICAL.search(r.text):
             name = "Test"  # 'las órdenes con varios estudios' at a lab: tests, not studios
         toks = r.sentences[p.sentence]
@@ -490,6 +494,9 @@ def entities_stage(r: Reading) -> Reading:
         k = p.start - 1
         while k > 0 and toks[k].tag == "DET":
             k -= 1
+        if r.language == "es" and p.start > 1 and toks[p.start - 1].text == "cada" and toks[p.start - 2].tag == "VERB" \
+                and not p.plural and not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS:
+            score[names[id(p)]] += 1  # 'los presupuestos que me pasa cada gremio': who does it, one record each
         if p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"in", "at", "en", "on",
                                                                                          "after", "despues"}:
             score[names[id(p)]] += 1  # 'schedule screenings in each screen', 'results after each match'
@@ -998,6 +1005,7 @@ _NOT_ING_RECORDS = {"morning", "evening", "something", "anything", "nothing", "e
                     "relaxing", "entertaining", "inspiring", "fascinating", "stunning", "outstanding", "loving",
                     "caring", "growing", "existing", "upcoming", "ongoing", "remaining", "missing", "leading",
                     "matching", "thrilling", "immersive", "appealing", "welcoming", "flourishing", "pleasing"}
+_COMPUTERS = re.compile(r"\b(computador(?:es|as?)?|ordenador(?:es)?|portatil(?:es)?|laptops?|pcs?)\b")
 _CLINICAL = re.compile(r"\b(laboratorios?|analisis clinicos|pacientes?|medicos?|clinicas?|muestras?|radiologia)\b")
 _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
                   "cuando", "donde"}
@@ -1147,7 +1155,8 @@ _MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", 
                "distintos", "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
 _TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
-               "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde"}
+               "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde", "semestre",
+               "trimestre", "bimestre", "quincena", "semester", "fortnight", "quarter"}
 _EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this", "que", "el", "la", "los", "las"}
 
 

@@ -171,6 +171,9 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "profe": "Teacher", "peli": "Movie", "variedad": "Variety", "bancal": "Bed", "barrio": "Neighbourhood",
     "prenda": "Garment", "armario": "Wardrobe", "amiga": "Friend", "juguete": "Toy", "sello": "Stamp",
     "moneda": "Coin", "vinilo": "Vinyl", "comic": "Comic", "recorrido": "Route",
+    "tesis": "Thesis", "balsa": "Pond", "estanque": "Pond", "concesion": "Concession", "sepultura": "Grave",
+    "llamado": "Call", "gremio": "Contractor", "pena": "Club", "acto": "Event", "avance": "ProgressReport",
+    "mantencion": "Maintenance", "vigilador": "Guard", "vigilante": "Guard",
 }
 ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 

@@ -1,0 +1,119 @@
+"""Understanding (issue 9), sixteenth pass: phrasal verbs, sequences, bodies that are records, counted things,
+Spanish trade and civic nouns, and more of what is not a data app."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+def test_a_phrasal_verb_ending_in_ing_is_a_verb():
+    """'clients ring up' is what clients do; 'ring' is no part of a 'ClientsRing' thing."""
+    spec = infer_spec("im a chimney sweep. clients ring up, i go out and look at the chimney and book a sweep, "
+                      "then i send an invoice")
+    assert "Client" in names(spec) or "Customer" in names(spec)
+    assert not any("Ring" in n or n == "Look" for n in names(spec))
+
+
+@pytest.mark.parametrize("prompt", [
+    "a diving championship: clubs enter their divers into age groups, judges give scores per dive, and we need "
+    "the running order per board",
+    "swimming gala: schools enter swimmers into races and we print the starting order for each race",
+])
+def test_a_running_order_is_a_sequence_not_a_purchase(prompt):
+    """'running order', 'starting order' are positions; no Order, OrderItem or Customer is invented."""
+    spec = infer_spec(prompt)
+    assert not {"Order", "OrderItem", "Customer"} & set(names(spec))
+
+
+def test_many_clubs_are_records_not_the_organiser():
+    """'clubs enter their gymnasts': several clubs are kept; 'the club' that runs the app would not be."""
+    spec = infer_spec("regional judo tournament: clubs enter their judokas into weight categories and referees "
+                      "record each bout")
+    assert "Club" in names(spec)
+
+
+def test_the_club_that_uses_the_app_is_still_not_a_record():
+    """'our club manages ...': the club is who uses the app."""
+    spec = infer_spec("Our club manages members, boats and races")
+    assert "Club" not in names(spec)
+    assert {"Member", "Boat", "Race"} <= set(names(spec))
+
+
+def test_counted_things_of_a_business_are_kept():
+    """'a skating rink with 6 rinks', '12 lanes': what the business has a number of is a table."""
+    spec = infer_spec("bowling centre, 10 lanes. customers book lanes by the hour and we sell party packages")
+    assert "Lane" in names(spec)
+
+
+def test_a_hire_phrase_takes_only_the_list_right_after_it_as_examples():
+    """'(food + shoe hire), and our league nights: teams, players' — the teams are not kinds of shoe."""
+    spec = infer_spec("skittles alley: alley bookings, party packages (buffet + shoe hire), and our league nights: "
+                      "teams, players, and every game's score per player")
+    assert {"Team", "Player"} <= set(names(spec))
+
+
+@pytest.mark.parametrize("prompt", [
+    "we run a darts league: teams, players, fixtures, and every game's score per player",
+    "bowls club: league nights, rinks, teams and the scores per game for each player",
+])
+def test_leagues_that_record_game_scores_are_data_apps(prompt):
+    """Scores of each game in a league are records, not a game to play."""
+    spec = infer_spec(prompt)
+    assert "Team" in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "what"), [
+    ("con mis amigos jugamos rol online y queremos una app para tirar dados en 3D con física, que se vean rodar",
+     "3D"),
+    ("Our drama club records monologues. Build a teleprompter: paste the text, it scrolls at a set speed, mirror "
+     "mode and pause with a key", "teleprompter"),
+    ("Tengo una sala de conciertos y quiero una herramienta para diseñar los carteles de cada concierto: poner "
+     "fotos, textos con tipografías y exportar a PNG", "image"),
+    ("I want a tool to design flyers for my bakery: drag photos, change fonts and export to PDF", "image"),
+])
+def test_more_tools_that_are_not_data_apps_are_declined(prompt, what):
+    """3D dice, teleprompters and poster designers are declined with the reason, not built as stub apps."""
+    with pytest.raises(UnsupportedRequestError) as exc:
+        infer_spec(prompt)
+    assert what in str(exc.value)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("Llevamos una piscifactoría: en qué balsa está cada lote y las ventas a los clientes", "Pond"),
+    ("Administro el cementerio: nichos y sepulturas, el titular de cada concesión y los pagos", "Grave"),
+    ("Administro el cementerio: nichos y sepulturas, el titular de cada concesión y los pagos", "Concession"),
+    ("Somos bomberos voluntarios: registrar los llamados y qué voluntarios salieron en cada carro", "Call"),
+    ("Coordino un doctorado: las tesis de cada alumno, su director y los avances que entregan cada semestre",
+     "Thesis"),
+    ("Coordino un doctorado: las tesis de cada alumno, su director y los avances que entregan cada semestre",
+     "ProgressReport"),
+])
+def test_spanish_civic_and_trade_nouns_get_english_names(prompt, entity):
+    """balsa, sepultura, concesión, llamado, tesis, avance: named in English, not left as Spanish words."""
+    assert entity in names(infer_spec(prompt))
+
+
+def test_spanish_renovation_items_are_work_items_and_trades_contractors():
+    """'las partidas (cocina, baño...)' of a renovation are items of work; 'cada gremio' is a contractor."""
+    spec = infer_spec("Estamos reformando la casa. Quiero apuntar las partidas (cocina, baño, pintura), los "
+                      "presupuestos que me pasa cada gremio, cuál acepto y los pagos")
+    got = set(names(spec))
+    assert {"WorkItem", "Contractor", "Quote"} <= got
+    assert not {"Match", "Estamo", "Acepto"} & got
+
+
+def test_spanish_words_that_end_in_nces_keep_their_e():
+    """'avances' is the plural of 'avance', not of 'avanz'."""
+    spec = infer_spec("Seguimiento de proyectos: cada proyecto con sus avances y las facturas")
+    assert "Avanz" not in names(spec)
+
+
+def test_spanish_plural_of_tesis_is_tesis():
+    """The coverage list says 'tesis', not 'tesises'."""
+    spec = infer_spec("Una app para el posgrado: las tesis, los alumnos y los directores")
+    assert "tesis" in spec.requested
+    assert "tesises" not in spec.requested
