@@ -117,3 +117,36 @@ def test_spanish_plural_of_tesis_is_tesis():
     spec = infer_spec("Una app para el posgrado: las tesis, los alumnos y los directores")
     assert "tesis" in spec.requested
     assert "tesises" not in spec.requested
+
+
+def test_a_record_logged_with_which_choices_points_at_each():
+    """'log each visit (which van, which service, which staff member did it)': the visit links all three."""
+    spec = infer_spec("we run a mobile dog grooming van. customers have one or more dogs, log each groom (which "
+                      "dog, which service, which staff member did it) and take card payments")
+    groom = next(e for e in spec.entities if e.name == "Groom")
+    assert {"Dog", "Service", "StaffMember"} <= {x.target for x in groom.relations}
+
+
+def test_a_which_pair_inside_brackets_stays_a_join():
+    """'walks (which dogs went on which walk)' is many-to-many, not walk -> dog."""
+    spec = infer_spec("my dog walking business: clients, dogs, walks (which dogs went on which walk), payments")
+    walk = next(e for e in spec.entities if e.name == "Walk")
+    assert "Dog" not in {x.target for x in walk.relations if x.kind == "belongs_to"}
+
+
+def test_readings_listed_after_a_colon_are_fields_of_the_reading():
+    """'each week submit readings: temperature, pH, nitrates' — the measurements are fields, not tables."""
+    spec = infer_spec("Pond keepers club. Members register their ponds and each week submit readings: temperature, "
+                      "pH, nitrates, ammonia + a photo. we want to see which member looks after which pond")
+    got = set(names(spec))
+    assert "Reading" in got
+    assert not {"Temperature", "Nitrate", "Ammonia"} & got
+    reading = next(e for e in spec.entities if e.name == "Reading")
+    assert {"temperature", "ph"} <= {f.name for f in reading.fields}
+
+
+def test_which_person_verbs_which_thing_is_a_verb():
+    """'which volunteer covers which site': covers is what volunteers do, not a 'VolunteerCover'."""
+    spec = infer_spec("Litter pick group: volunteers, sites, and which volunteer covers which site each month")
+    assert not any("Cover" in n for n in names(spec))
+    assert {"Volunteer", "Site"} <= set(names(spec))

@@ -276,6 +276,9 @@ def entities_stage(r: Reading) -> Reading:
         if not name and p.head in _IN_CONTEXT and re.search(_IN_CONTEXT[p.head], r.text):
             name = entity_name(p.head, None, r.language)  # 'choose seats for a performance' at a theatre
             score[name] += 2
+        if not name and not p.modifiers and p.start and toks[p.start - 1].text in _WHICH - {"que"} and \
+                entity_name(p.head, None, r.language) in definitions():
+            name = entity_name(p.head, None, r.language)  # 'log each wash (which car, which service)': one of many
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
         if id(p) in filed and p.head in _FILED:
@@ -463,7 +466,8 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 1
     for p in r.phrases:  # 'which telescope', 'who brings which dish', 'a que grupo': a choice among kept records
         toks = r.sentences[p.sentence]
-        if id(p) in names and p.start and toks[p.start - 1].text in _WHICH and not p.modifiers and \
+        if id(p) in names and p.start and toks[p.start - 1].text in _WHICH and (
+                not p.modifiers or " ".join(p.words) in load("nouns")["names"]) and \
                 not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS and \
                 (toks[p.start - 1].text != "que" or p.start > 1 and toks[p.start - 2].text in {"a", "en", "de", "y"}):
             score[names[id(p)]] += 3
@@ -1033,12 +1037,24 @@ def _bracketed_examples(r: Reading) -> set[int]:
     return out
 
 
+_MEASURED = {"reading", "measurement", "result", "sample", "test", "check", "observation", "stat", "statistic",
+             "metric", "vital", "medicion", "resultado", "muestra"}
+
+
 def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'a book club: members, the book we read each month, meetings and ratings': each item after the colon is
     enumerated, even when a clause inside one item breaks the plain list."""
     for si, toks in enumerate(r.sentences):
         colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
         if colon is None:
+            continue
+        measured = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names and
+                         p.plural and p.head in _MEASURED), None)
+        if measured is not None:  # 'each month submit readings: temperature, pH, nitrates': what a reading holds
+            for q in r.phrases:
+                if q.sentence == si and q.start > colon and id(q) in names and q.head not in word_set("people") and \
+                        names[id(q)] != names[id(measured)]:
+                    score[names[id(q)]] -= 4
             continue
         topic = si == 0 and 1 < colon <= 5 and all(t.tag in {"DET", "NOUN", "ADJ"} for t in toks[:colon])
         bonus = 3 if topic or any(t.text in word_set("tool_nouns") for t in toks[:colon]) else 1  # 'an app for X: a, b

@@ -45,6 +45,7 @@ _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 def relations_stage(r: Reading) -> Reading:
     """Collect (child, parent, kind) links; joins for borrow/enroll/rent become entities of their own."""
+    _which_aside(r)
     _stated(r, with_lists=False)
     _placed(r)
     _frames(r)
@@ -56,6 +57,24 @@ def relations_stage(r: Reading) -> Reading:
     return r
 
 
+def _which_aside(r: Reading) -> None:
+    """'log each wash (which car, which service, which staff member did it)': the record points at each one."""
+    for si, toks in enumerate(r.sentences):
+        for p in (p for p in r.phrases if p.sentence == si):
+            child = _entity(r, p)
+            if child is None or p.end >= len(toks) or toks[p.end].text != "(":
+                continue
+            close = next((k for k in range(p.end, len(toks)) if toks[k].text == ")"), len(toks))
+            chosen = [_entity(r, q) for q in r.phrases
+                      if q.sentence == si and p.end < q.start < close and toks[q.start - 1].text in _WHICH_WORDS]
+            if child in chosen:
+                continue  # 'walks (which dogs went on which walk)': a join of the two, made elsewhere
+            for parent in chosen:
+                if parent is not None:
+                    add_link(r, child, parent)
+
+
+_WHICH_WORDS = {"which", "what", "whose", "que", "cual", "cuales", "quien"}
 _EACH_OF = {"each", "every", "several", "different", "various", "multiple", "our", "their", "the", "cada", "sus",
             "nuestras", "nuestros", "distintas", "distintos", "las", "los"}
 

@@ -276,6 +276,18 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 len(nxt) > 3 and nxt.endswith("s") and _closed(nxt) is None and nxt not in verbs and \
                 (i + 2 >= len(toks) or toks[i + 2].text in {",", "and", "or", ".", ";", "to", "by", "for", "with"}):
             t.tag, t.lemma = "VERB", w  # '...: match tutors to students by subject, schedule sessions, and ...'
+        elif language == "en" and prev and prev.text in {",", ";", ":", "and", "then"} and w in verbs and \
+                verbs[w] == w and nxt in {"each", "every", "all", "any"} and not is_spanish_verb(w):
+            t.tag, t.lemma = "VERB", w  # '..., log each wash (which car, ...)': an action on every one of them
+        elif language == "en" and prev and prev.text in _TIME_WORDS and i > 1 and \
+                toks[i - 2].text in {"each", "every", "once", "a", "per"} and w in verbs and verbs[w] == w and \
+                _closed(nxt) not in {"AUX", "CONJ", "PUNCT"} and nxt:
+            t.tag, t.lemma = "VERB", w  # 'volunteers ... each month submit readings'
+        elif language == "en" and w.endswith("s") and len(w) > 3 and closed is None and prev and \
+                prev.tag == "NOUN" and i > 1 and toks[i - 2].text in {"which", "what"} and \
+                nxt in {"which", "what", "each", "the"}:
+            t.tag = "VERB"  # 'which volunteer covers which site'
+            t.lemma = verbs.get(w, w[:-2] if w.endswith(("ches", "shes", "sses", "xes")) else w[:-1])
         elif language == "en" and w == "match" and nxt.endswith("s") and i + 2 < len(toks) and \
                 toks[i + 2].text in {"to", "with"} and (prev is None or prev.tag not in {"DET", "ADJ", "NUM"}):
             t.tag, t.lemma = "VERB", "match"  # 'match tutors to students'
@@ -463,6 +475,8 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
 _CONTACTING = {"text", "email", "message", "call", "phone", "ring", "ping", "sms", "whatsapp"}
+_TIME_WORDS = {"day", "week", "month", "year", "morning", "evening", "night", "weekend", "season", "term",
+               "quarter", "fortnight", "shift", "visit", "session"}
 _TIMES_OF_DAY = {"morning", "evening", "afternoon", "night", "mornings", "evenings", "afternoons", "nights"}
 _PLURAL_FORM_NOUNS = {"sales", "news", "savings", "sports", "goods", "earnings", "series", "species", "analytics",
                       "clothes", "glasses", "economics", "logistics", "electronics", "graphics", "physics", "ethics"}
