@@ -150,3 +150,34 @@ def test_which_person_verbs_which_thing_is_a_verb():
     spec = infer_spec("Litter pick group: volunteers, sites, and which volunteer covers which site each month")
     assert not any("Cover" in n for n in names(spec))
     assert {"Volunteer", "Site"} <= set(names(spec))
+
+
+def test_people_described_by_a_who_clause_are_kept():
+    """'the inspectors who visit each kitchen': inspectors are records, not the site's operators."""
+    spec = infer_spec("Food bank network: kitchens, volunteers, weekly deliveries. Also the supervisors who visit "
+                      "each kitchen.")
+    assert "Supervisor" in names(spec)
+
+
+def test_a_dated_which_pair_is_a_record_of_its_own():
+    """'which foster carer has which kitten and when': a dated pairing, kept as an assignment record."""
+    spec = infer_spec("cat rescue: kittens, foster carers, which carer has which kitten and when, vet visits")
+    joins = [e for e in spec.entities if {"Kitten", "Carer"} <= {x.target for x in e.relations}]
+    assert joins
+    assert any(f.type == "date" for f in joins[0].fields)
+
+
+def test_periodic_reports_sent_in_are_records():
+    """'monthly progress reports from each tutor' are kept; 'provides progress reports' (a view) is not a table."""
+    assert "ProgressReport" in names(infer_spec(
+        "mentoring scheme: mentors, mentees, which mentor has which mentee, and monthly progress reports from the "
+        "mentor"))
+    assert "ProgressReport" not in names(infer_spec(
+        "A fitness tracker that logs workouts and meals. The app provides charts and progress reports."))
+
+
+def test_pups_are_puppies():
+    """'puppies ... which raiser has which pup': one Puppy entity, not Puppy and Pup."""
+    spec = infer_spec("guide dog charity: puppies (litter, name), raisers, which raiser has which pup")
+    assert "Pup" not in names(spec)
+    assert "Puppy" in names(spec)

@@ -527,8 +527,12 @@ def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | N
 def _timed(toks: list) -> bool:
     """'each day', 'every season', 'cada semana': the pairing changes over time, so each one is a record."""
     units = _TIME_UNITS | {"season", "term", "shift", "temporada", "curso", "trimestre", "turno"}
-    return any(t.text in {"each", "every", "per", "cada", "por", "this", "next"} and nxt.text in units
-               for t, nxt in zip(toks, toks[1:], strict=False))
+    return any(t.text in {"each", "every", "per", "cada", "por", "this", "next"} and nxt.text in units or
+               (t.text, nxt.text) in _WHEN_PAIRS for t, nxt in zip(toks, toks[1:], strict=False))
+
+
+_WHEN_PAIRS = {("and", "when"), ("y", "cuando"), ("from", "when"), ("desde", "cuando"), ("with", "dates"),
+               ("con", "fechas"), ("and", "since")}  # 'which raiser has which pup and when': dated pairings
 
 
 def _done_thing(r: Reading, si: int, thing: Phrase, people: frozenset[str]) -> None:

@@ -26,6 +26,7 @@ _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form"
 _PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
+_PERIODIC_WORDS = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "fortnightly"}
 _SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling"}
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "license": "string",
@@ -279,6 +280,10 @@ def entities_stage(r: Reading) -> Reading:
         if not name and not p.modifiers and p.start and toks[p.start - 1].text in _WHICH - {"que"} and \
                 entity_name(p.head, None, r.language) in definitions():
             name = entity_name(p.head, None, r.language)  # 'log each wash (which car, which service)': one of many
+        if not name and p.head in {"report", "update", "return"} and p.plural and p.start and \
+                any(t.text in _PERIODIC_WORDS for t in toks[p.start - 1:p.start + 1]) and all(not _skip(m) or m == "progress" for m in p.modifiers):
+            name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
+            score[name] += 1  # 'monthly progress reports from the raiser': each one is sent in and kept
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
         if id(p) in filed and p.head in _FILED:
@@ -691,6 +696,9 @@ def entities_stage(r: Reading) -> Reading:
     subjects = {id(f.subject) for f in r.frames if f.subject is not None}
     for name in [n for n in chosen if n in _OPERATORS]:
         said = [p for p in r.phrases if names.get(id(p)) == name]
+        if any(p.plural and p.end < len(r.sentences[p.sentence]) and r.sentences[p.sentence][p.end].text in
+               {"who", "que", "quienes"} for p in said):
+            continue  # 'the supervisors who visit each raiser': people the app keeps, with what they do
         if name in _BODIES and any(p.plural for p in said):
             continue  # 'clubs enter their gymnasts': many clubs are records, not the one that runs the site
         if said and all((id(p) in subjects or p.end < len(r.sentences[p.sentence]) and

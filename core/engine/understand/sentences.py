@@ -201,6 +201,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "NOUN", w  # 'lambing records: date, number of lambs': a heading, not 'lambing records'
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
             t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and i > 1 and \
+                toks[i - 2].text in _PERIODIC:
+            t.tag, t.lemma = "NOUN", w  # 'monthly progress reports from the raiser': a compound, not 'progress reports'
         elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
             t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
@@ -475,6 +478,7 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
 _CONTACTING = {"text", "email", "message", "call", "phone", "ring", "ping", "sms", "whatsapp"}
+_PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "nightly", "fortnightly"}
 _TIME_WORDS = {"day", "week", "month", "year", "morning", "evening", "night", "weekend", "season", "term",
                "quarter", "fortnight", "shift", "visit", "session"}
 _TIMES_OF_DAY = {"morning", "evening", "afternoon", "night", "mornings", "evenings", "afternoons", "nights"}
