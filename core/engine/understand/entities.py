@@ -588,8 +588,8 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].tag == "NUM" or toks[p.start - 1].text in word_set("numbers")) and \
                 toks[p.start - 1].text not in {"one", "un", "una", "uno"}:
             score[names[id(p)]] += 2  # 'a clinic with two podiatrists', 'our 3 drivers': the people are kept
-        elif p.plural and not p.modifiers and not _skip(p.head) and not _verbal(p.head) and p.head not in _TIME_UNITS and \
-                not is_fieldish(p.head, r.language) and p.start and toks[p.start - 1].text[:1].isdigit() and \
+        elif p.plural and not p.modifiers and not _skip(p.head) and not _verbal(p.head) and \
+                p.head not in _TIME_UNITS and not is_fieldish(p.head, r.language) and p.start and \
                 toks[p.start - 1].text.isdigit() and int(toks[p.start - 1].text) > 2 and \
                 (p.start < 2 or toks[p.start - 2].text not in {"every", "each", "per", "cada", "by", "in", "within"}):
             score[names[id(p)]] += 2  # 'bowling alley, 12 lanes', 'we have 30 plots': a business's countable things
