@@ -181,3 +181,47 @@ def test_pups_are_puppies():
     spec = infer_spec("guide dog charity: puppies (litter, name), raisers, which raiser has which pup")
     assert "Pup" not in names(spec)
     assert "Puppy" in names(spec)
+
+
+def test_a_verb_after_a_noun_object_of_need_is_a_compound():
+    """'need client records, hearing tests and follow-up appts': records of clients are the clients."""
+    spec = infer_spec("optician here. need client records, eye tests (results per eye), frames each client "
+                      "bought, and follow-up appts")
+    got = set(names(spec))
+    assert "Client" in got
+    assert "ClientRecord" not in got
+    assert "EyeTest" in got
+
+
+def test_room_by_room_and_walks_it_and_its_fixed_are_read_as_english():
+    """'walks it', 'snags room by room', 'when its fixed': verbs and adverbs, not entities."""
+    spec = infer_spec("small builder. when each flat is finished the site manager walks it and logs snags room by "
+                      "room, assigns them to subbies, the subbie uploads a photo when its fixed")
+    got = set(names(spec))
+    assert {"Snag", "Subcontractor"} <= got
+    assert not {"Room", "Walk", "Fixed", "Subbie"} & got
+
+
+def test_coordinates_and_terrain_are_fields():
+    """'each spot with coords, difficulty & terrain': fields of the spot."""
+    spec = infer_spec("our wreck diving club charts wrecks along the coast. list each wreck with coords, "
+                      "difficulty & terrain, and log every dive (who dived, date, comment)")
+    got = set(names(spec))
+    assert not {"Coord", "Terrain"} & got
+    wreck = next(e for e in spec.entities if e.name == "Wreck")
+    assert {"coords", "terrain"} <= {f.name for f in wreck.fields}
+
+
+def test_each_verbal_noun_with_its_details_in_brackets_is_a_record():
+    """'log every find (who found it, date, comment)': a find is a record, however verbal the word."""
+    spec = infer_spec("geocaching group: caches with coords and difficulty, log every find (who found it, date, "
+                      "comment), members rate caches")
+    assert "Find" in names(spec)
+
+
+def test_an_exam_paper_is_an_exam():
+    """'each exam paper has a date and room': one Exam, not Exam and Paper."""
+    spec = infer_spec("school exams office: each exam paper has a date, time and room, invigilators are assigned "
+                      "to each session")
+    assert "Paper" not in names(spec)
+    assert "Exam" in names(spec)

@@ -112,6 +112,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(load("spanish")["compound_heads"][head], spanish_modifier(mod), "en")
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
         return None  # 'a contact form', 'a login page' ask for features
+    if head in {"record", "file", "detail"} and mod and mod in word_set("people") and len(p.modifiers) == 1:
+        return entity_name(mod, None, language)  # 'patient records' are the patients, with what is kept on them
     if head == "order" and mod in _SEQUENCES:
         return None  # 'the running order per apparatus': a position in a sequence, not a purchase
     if head == "rate" and p.plural or head in {"tarifa", "precio"}:
@@ -319,6 +321,11 @@ def entities_stage(r: Reading) -> Reading:
                 p.end + 1 < len(toks) and toks[p.end].text == "of" and toks[p.end + 1].tag == "DET" and \
                 _verbal(p.head) and not p.head.endswith(("ing", "ed")):
             name = entity_name(p.head, None, r.language)  # 'logs each play of a game': a play is a record
+            score[name] += 1
+        if not name and not p.modifiers and not p.plural and p.start and toks[p.start - 1].text in _EACH and \
+                p.end < len(toks) and toks[p.end].text in {"(", ":"} and _verbal(p.head) and \
+                not p.head.endswith(("ing", "ed")) and p.head not in _TIME_UNITS and r.language == "en":
+            name = entity_name(p.head, None, r.language)  # 'log every find (who found it, date, comment)'
             score[name] += 1
         if not name and p.plural and not p.modifiers and is_fieldish(p.head, r.language) and \
                 p.end + 1 < len(toks) and toks[p.end].text in {"for", "per", "por", "de"} and \

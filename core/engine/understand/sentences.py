@@ -204,6 +204,19 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and i > 1 and \
                 toks[i - 2].text in _PERIODIC:
             t.tag, t.lemma = "NOUN", w  # 'monthly progress reports from the raiser': a compound, not 'progress reports'
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and i > 1 and toks[i - 2].text in {"need", "needs", "want", "wants"}:
+            t.tag, t.lemma = "NOUN", w  # 'need patient records, ...': what is needed, not 'the patient records'
+        elif language == "en" and closed is None and i + 2 < len(toks) and nxt == "by" and toks[i + 2].text == w:
+            t.tag = "ADV"  # 'logs snags room by room': how, not a room
+        elif language == "en" and closed is None and prev and prev.text == "by" and i > 1 and toks[i - 2].text == w:
+            t.tag = "ADV"
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and nxt in {"it", "them", "him", "her"}:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'the site manager walks it'
+        elif language == "en" and w.endswith("ed") and prev and prev.text in {"its", "it's", "is"} and i > 1 and \
+                toks[i - 2].text in {"when", "once", "after", "until", "if", "before"}:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'uploads a photo when its fixed'
         elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
             t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
