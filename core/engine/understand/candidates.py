@@ -189,8 +189,8 @@ def _hire_nouns(r: Reading, toks: list[Token], phrases: list[Phrase], si: int) -
         r.frames.append(Frame(verb=_HIRE_NOUNS[p.words[-1]], sentence=si, position=p.end - 1, objects=[thing]))
         group = next((g for g in r.lists if g[0].sentence == si and g[0].start > p.end), None)
         between = toks[p.end:group[0].start] if group is not None else []
-        if group is not None and any(t.text in {":", "-"} for t in between) and len(between) <= 3 and \
-                not any(t.tag in {"VERB", "AUX", "NOUN"} for t in between):
+        if group is not None and any(t.text in {":", "-"} for t in between) and \
+                not any(t.tag in {"VERB", "AUX"} or t.text in {",", "(", ")", ";", "and", "y"} for t in between):
             r.examples[id(thing)] = group  # the mixers and cutters are the tools, not tables of their own
 
 

@@ -284,7 +284,8 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'log each wash (which car, which service)': one of many
         if not name and p.head in {"report", "update", "return"} and p.plural and p.start and \
                 any(t.text in _PERIODIC_WORDS for t in toks[p.start - 1:p.start + 1]) and \
-                p.modifiers[-1:] in ([], ["progress"], ["status"]) and not any(
+                (p.modifiers[-1:] in (["progress"], ["status"]) or p.end < len(toks) and
+                 toks[p.end].text in {"from", "by"}) and not any(
                     t.lemma in {"view", "see", "generate", "get", "show", "download", "export", "print", "produce"}
                     for t in toks[max(0, p.start - 3):p.start]):
             name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
