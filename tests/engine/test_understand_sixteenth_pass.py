@@ -225,3 +225,27 @@ def test_an_exam_paper_is_an_exam():
                       "to each session")
     assert "Paper" not in names(spec)
     assert "Exam" in names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Please implement a website for a kayak hire centre. Users should be able to browse kayaks and paddleboards by "
+    "type, check availability for their dates, rent boats for half or full days, and view their rentals.",
+    "Please implement a website for a piano tuner. Users should be able to see the services offered, request a "
+    "quote by entering their address and piano type, and track the status of their request.",
+])
+def test_users_who_book_rent_or_request_are_customers(prompt):
+    """Users who rent or request something on a business's site are its customers, who own those records."""
+    spec = infer_spec(prompt)
+    assert "Customer" in names(spec) or "User" in names(spec)
+    owners = {x.target for e in spec.entities for x in e.relations if e.name.endswith(("Rental", "Request", "Booking"))}
+    assert owners & {"Customer", "User"}
+
+
+def test_private_or_group_and_chosen_are_adjectives():
+    """'book a private or group lesson with a chosen instructor': group and chosen describe, they do nothing."""
+    spec = infer_spec("Please implement a website for a surf school. Users should be able to book a private or "
+                      "group lesson with a chosen instructor and rent wetsuits for the day.")
+    got = set(names(spec))
+    assert "Instructor" in got
+    assert not any(n.startswith("Chosen") for n in got)
+    assert "booking_slots" in spec.features or "Booking" in got

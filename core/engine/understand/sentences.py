@@ -217,6 +217,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("ed") and prev and prev.text in {"its", "it's", "is"} and i > 1 and \
                 toks[i - 2].text in {"when", "once", "after", "until", "if", "before"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'uploads a photo when its fixed'
+        elif language == "en" and closed is None and prev and prev.text in {"or", "and"} and i > 1 and \
+                toks[i - 2].tag == "ADJ" and nxt and _closed(nxt) is None and nxt not in verbs and \
+                not w.endswith("s"):
+            t.tag = "ADJ"  # 'book a private or group lesson': a kind of lesson, not 'group'
+        elif language == "en" and w in _EN_PARTICIPLES and prev and prev.tag == "DET" and nxt and \
+                _closed(nxt) is None:
+            t.tag = "ADJ"  # 'with a chosen instructor', 'report a broken light'
         elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
             t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
@@ -491,6 +498,8 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
 _CONTACTING = {"text", "email", "message", "call", "phone", "ring", "ping", "sms", "whatsapp"}
+_EN_PARTICIPLES = {"chosen", "broken", "hidden", "written", "stolen", "frozen", "given", "forgotten", "fallen",
+                   "spoken", "driven", "beaten", "eaten", "woken", "selected", "preferred"}
 _PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "nightly", "fortnightly"}
 _TIME_WORDS = {"day", "week", "month", "year", "morning", "evening", "night", "weekend", "season", "term",
                "quarter", "fortnight", "shift", "visit", "session"}
