@@ -249,3 +249,37 @@ def test_private_or_group_and_chosen_are_adjectives():
     assert "Instructor" in got
     assert not any(n.startswith("Chosen") for n in got)
     assert "booking_slots" in spec.features or "Booking" in got
+
+
+def test_a_spanish_relative_clause_verb_is_not_a_thing():
+    """'el familiar que contrata': contratar is what the relative does; no Contract table appears."""
+    spec = infer_spec("Tengo una funeraria. Necesito registrar cada servicio: el difunto, el familiar que contrata, "
+                      "el paquete y la sala")
+    assert "Contract" not in names(spec)
+
+
+def test_which_customers_we_sold_which_lot_to_is_a_sale():
+    """'which shops we sold which batch to': a Sale joining both, with no invented Product."""
+    spec = infer_spec("We make cider in batches. Log each batch (which orchard, pressing date) and which pubs we "
+                      "sold which batch to.")
+    sale = next(e for e in spec.entities if e.name == "Sale")
+    assert {"Pub", "Batch"} <= {x.target for x in sale.relations}
+    assert "Product" not in names(spec)
+
+
+def test_turnos_at_a_consulting_room_are_appointments():
+    """'los turnos de cada semana' of a psychologist's patients are appointments, not work shifts."""
+    spec = infer_spec("Soy psicóloga y atiendo en mi consultorio. Necesito mis pacientes, los turnos de cada semana "
+                      "y cuánto me debe cada paciente")
+    assert "Appointment" in names(spec)
+    assert "Shift" not in names(spec)
+
+
+def test_books_of_ten_are_not_books_and_docs_are_documents():
+    """'sold in books of 10' counts permits; 'proof docs they upload' are documents."""
+    spec = infer_spec("Council parking team. residents apply for a permit for their zone, and visitor permits are "
+                      "sold in books of 10. we need to track applications, proof docs they upload and payments.")
+    got = set(names(spec))
+    assert "Book" not in got
+    assert "Doc" not in got
+    assert "Document" in got

@@ -62,6 +62,8 @@ def companions_stage(r: Reading) -> Reading:
                 continue
             if rule.get("unless_children") and any(parent == name for _, parent, _ in r.links):
                 continue
+            if rule.get("unless_parents") and any(child == name for child, _, _ in r.links):
+                continue  # 'which restaurants we sold which harvest to': what is sold is already there
             _add(r, rule["add"])
             _link(r, rule["add"], name, rule["as"])
             other = next((o for o in rule.get("joins", []) if o in r.entities), None)
@@ -488,7 +490,8 @@ def _clause(r: Reading, si: int, i: int) -> tuple[Phrase | None, str, Phrase | N
             return None  # 'qué instructor da cada clase': a person the clause names is kept too
         k = first.end
     aux = None
-    while k < len(toks) and (toks[k].text in _BEFORE_VERB or toks[k].tag == "DET"):
+    while k < len(toks) and (toks[k].text in _BEFORE_VERB or toks[k].tag == "DET" or
+                             first is not None and toks[k].text in {"we", "i", "they", "you"}):
         aux = toks[k].text if toks[k].tag != "DET" else aux
         k += 1  # 'which van each driver takes': the second one may come before the verb
     other = at.get(k) if at.get(k) is not None and r.entity_of(at[k]) else None

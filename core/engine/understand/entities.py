@@ -249,11 +249,16 @@ def entities_stage(r: Reading) -> Reading:
             name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
         if name == "Match" and p.head == "partida" and _QUOTED.search(r.text):
             name = "WorkItem"  # 'las partidas (cocina, baño...)' of a renovation: items of work, not matches
+        if p.head == "turno" and _CLINICAL.search(r.text):
+            name = "Appointment"  # 'los turnos de cada semana' at a consulting room: appointments, not shifts
         if p.head == "equipo" and _COMPUTERS.search(r.text):
             name = "Computer"  # 'qué empresa donó cada equipo' at a computer charity: a machine, not a team
         if p.head == "estudio" and _CLINICAL.search(r.text):
             name = "Test"  # 'las órdenes con varios estudios' at a lab: tests, not studios
         toks = r.sentences[p.sentence]
+        if p.head == "book" and p.end + 1 < len(toks) and toks[p.end].text == "of" and \
+                toks[p.end + 1].tag == "NUM":
+            continue  # 'visitor permits are sold in books of 10': a pack, not a book
         if asks_for_capability(" ".join(p.words)):
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
         if id(p) in r.details_of_acts:
@@ -1029,7 +1034,8 @@ _NOT_ING_RECORDS = {"morning", "evening", "something", "anything", "nothing", "e
                     "caring", "growing", "existing", "upcoming", "ongoing", "remaining", "missing", "leading",
                     "matching", "thrilling", "immersive", "appealing", "welcoming", "flourishing", "pleasing"}
 _COMPUTERS = re.compile(r"\b(computador(?:es|as?)?|ordenador(?:es)?|portatil(?:es)?|laptops?|pcs?)\b")
-_CLINICAL = re.compile(r"\b(laboratorios?|analisis clinicos|pacientes?|medicos?|clinicas?|muestras?|radiologia)\b")
+_CLINICAL = re.compile(r"\b(consultorios?|psicolog[oa]s?|laboratorios?|analisis clinicos|pacientes?|medicos?|"
+                       r"clinicas?|muestras?|radiologia)\b")
 _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
                   "cuando", "donde"}
 

@@ -226,6 +226,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "ADJ"  # 'with a chosen instructor', 'report a broken light'
         elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
             t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
+        elif language == "es" and closed is None and prev and prev.text == "que" and i > 1 and \
+                toks[i - 2].tag == "NOUN" and (lemma := _es_present(w)) and _closed(nxt) in {"PUNCT", "DET", "PREP",
+                                                                                            "CONJ", None}:
+            t.tag, t.lemma = "VERB", lemma  # 'el familiar que contrata, el paquete': what the relative does
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
             t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
@@ -456,6 +460,18 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             mixed = language == "es" and (english in known_nouns() or english in ENTITY_WORDS_EN) and w != english
             t.lemma = english if mixed else singular(w, language)  # 'services' in a Spanish-styled prompt
     return toks
+
+
+def _es_present(w: str) -> str | None:
+    """The infinitive of a Spanish present-tense form ('contrata' -> contratar), if it is a known verb."""
+    lemmas = set(verb_lemmas().values())
+    for suffix in ("an", "en", "a", "e"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 3:
+            stem = w[:-len(suffix)]
+            found = next((stem + end for end in ("ar", "er", "ir") if stem + end in lemmas), None)
+            if found:
+                return found
+    return None
 
 
 def _people_of(toks: list[Token], i: int) -> bool:
