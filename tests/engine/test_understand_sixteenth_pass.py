@@ -283,3 +283,31 @@ def test_books_of_ten_are_not_books_and_docs_are_documents():
     assert "Book" not in got
     assert "Doc" not in got
     assert "Document" in got
+
+
+@pytest.mark.parametrize("prompt", [
+    "a JSON formatter and validator: paste JSON, it pretty prints it and highlights errors",
+    "a bulk email sender to send our newsletter to 5,000 addresses from a CSV",
+    "an SEO analyser: enter a URL and get a score with suggestions for titles and meta tags",
+    "a website uptime checker that pings our sites every minute and texts me when one is down",
+    "an image compressor that shrinks JPGs and PNGs before I upload them",
+    "a voice changer for our podcast that makes voices sound like robots",
+    "a world clock showing the time in London, New York and Tokyo side by side",
+    "a text diff tool that compares two pieces of text and highlights what changed",
+])
+def test_a_request_for_a_device_that_does_something_is_declined(prompt):
+    """'a formatter', 'a sender', 'an analyser', 'a checker': an agent noun names a tool, not records to keep."""
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("a habit tracker with habits, daily check-ins and streaks", "Habit"),
+    ("a meal planner: recipes, weekly plans and a shopping list", "Recipe"),
+    ("a recipe organizer where I save recipes with ingredients and tags", "Recipe"),
+    ("a supplier register for our cafe with suppliers, orders and invoices", "Supplier"),
+    ("a printer fleet log: track each printer, its toner orders and repairs", "Printer"),
+])
+def test_record_keepers_named_with_er_are_still_built(prompt, entity):
+    """Trackers, planners, organizers and logs keep records; an -er word there is no tool to decline."""
+    assert entity in names(infer_spec(prompt))

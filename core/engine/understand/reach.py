@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from core.engine.understand.knowledge import known_words
+from core.engine.understand.lexicon import ENTITY_WORDS_EN, pascal
 from core.engine.understand.reading import Reading
-from core.engine.understand.vocab import load
+from core.engine.understand.vocab import load, word_set
 from core.errors import UnsupportedRequestError
 
 _Rule = tuple[str, re.Pattern[str]]
@@ -68,6 +70,9 @@ def decline_reason(r: Reading) -> str | None:
             return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
     if media_tool(head):
         return "an image, video or sound tool"
+    tool_word = _agent_tool(r)
+    if tool_word and stored - (pascal(tool_word) in r.entities) < 2 and not _data_words(text):
+        return f"a tool ({tool_word})"
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
     played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text) and
@@ -92,6 +97,31 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"(?:\w+ ){0,3}(?:games|board games|juegos|juegos de mesa)\b|"
                             r"\b(?:board ?games?|games|video ?games|juegos(?: de mesa)?) (?:collection|library|shelf|"
                             r"cafe|club|nights?|swap|lending)s?\b|\bgame nights?\b")
+
+
+_WANTING_LEAD = {"a", "an", "the", "my", "our", "simple", "small", "quick", "basic", "free", "online", "web", "little",
+                 "need", "want", "build", "make", "create", "me", "us", "i", "we", "please", "like", "would",
+                 "write", "implement", "develop"}
+
+
+def _agent_tool(r: Reading) -> str | None:
+    """'a JSON formatter and validator', 'a morse code translator': the request names a device that does something
+    (an agent noun of a verb, '-er'/'-or'), not a kind of record keeper. Its head word, else None."""
+    if r.language != "en" or not r.sentences:
+        return None
+    toks = r.sentences[0]
+    first = next((p for p in r.phrases if p.sentence == 0), None)
+    if first is None or first.plural or any(t.tag not in {"DET", "ADJ", "AUX", "PRON", "VERB", "NUM"} and
+                                            t.text not in _WANTING_LEAD for t in toks[:first.start]):
+        return None
+    word = first.head
+    if word in word_set("record_tools") or word in word_set("people") or word in known_words() or \
+            not word.endswith(("er", "or", "iser", "izer", "yser", "yzer")) or len(word) < 6:
+        return None
+    if word in ENTITY_WORDS_EN or word in load("nouns")["names"] or first.modifiers[-1:] and \
+            f"{first.modifiers[-1]} {word}" in known_words():
+        return None  # 'a customer', 'an order', 'a poster': things kept in data apps
+    return word
 
 
 def _data_words(text: str) -> bool:
