@@ -311,3 +311,18 @@ def test_a_request_for_a_device_that_does_something_is_declined(prompt):
 def test_record_keepers_named_with_er_are_still_built(prompt, entity):
     """Trackers, planners, organizers and logs keep records; an -er word there is no tool to decline."""
     assert entity in names(infer_spec(prompt))
+
+
+def test_people_named_before_a_kept_thing_own_it():
+    """'client projects get split into jobs': clients are kept, and each project is a client's."""
+    spec = infer_spec("Design studio: designers with their skills; client projects get split into tasks, each "
+                      "assigned to a designer")
+    assert "Client" in names(spec)
+    project = next(e for e in spec.entities if e.name == "Project")
+    assert "Client" in {x.target for x in project.relations}
+
+
+def test_owners_named_in_a_compound_do_not_make_a_tool_a_data_app():
+    """'answers customer questions using ChatGPT' stays declined though 'customer' is a person."""
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A chatbot on my site that answers customer questions using ChatGPT")

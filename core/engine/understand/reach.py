@@ -58,7 +58,7 @@ def decline_reason(r: Reading) -> str | None:
         if pattern.search(text):
             return what
     head = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"}])
+    stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"} | r.owners])
     subject = " ".join(head.split()[:6])  # 'a diagram editor to draw...', 'the code formatter is...'
     for what, pattern in tool:
         in_head = pattern.search(head)

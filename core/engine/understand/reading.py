@@ -68,6 +68,7 @@ class Reading:
     account: str = "User"  # who rates, saves and logs in: a person the prompt names (Customer, Listener) or User
     fallback: dict[str, str] = field(default_factory=dict)  # entity -> word: what verbs act on, when nothing scored
     scores: dict[str, int] = field(default_factory=dict)  # entity -> how strongly the prompt treats it as a thing
+    owners: set[str] = field(default_factory=set)  # people added only because a compound names them ("client projects")
     named: dict[int, str] = field(default_factory=dict)  # id(phrase) -> the entity it names
     field_lists: dict[str, list[str]] = field(default_factory=dict)  # entity -> field words the prompt gives
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (child, parent, kind)

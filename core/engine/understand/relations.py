@@ -51,6 +51,7 @@ def relations_stage(r: Reading) -> Reading:
     _frames(r)
     _known(r)
     _stated(r, with_lists=True)
+    _owners_in_compounds(r)
     _compound_things(r)
     _joins(r)
     _orphans(r)
@@ -105,6 +106,36 @@ _EVENT_HEADS = {"allocation", "rental", "reservation", "booking", "loan", "hire"
                 "prestamo", "inscripcion"}
 _NOT_THINGS = {"online", "group", "private", "public", "weekly", "monthly", "daily", "annual", "yearly", "new",
                "advance", "last", "next", "same", "multiple", "bulk", "self", "early", "late", "walk"}
+
+
+def _owners_in_compounds(r: Reading) -> None:
+    """'client projects', 'customer orders', 'member bikes': the people named before a kept thing are kept too,
+    and the thing is theirs."""
+    if r.language != "en":
+        return
+    for p in r.phrases:
+        thing = r.named.get(id(p))
+        if thing not in r.entities or len(p.modifiers) != 1 or f"{p.modifiers[0]} {p.head}" in _NOT_OWNED:
+            continue
+        word = singular(p.modifiers[0])
+        if word not in word_set("people") or word in _GENERIC_PEOPLE or p.head in word_set("people"):
+            continue
+        person = entity_name(word, None, r.language)
+        if person == thing or person.endswith(thing) or thing.endswith(person):
+            continue
+        if person not in r.entities:
+            if len(r.entities) >= 12:
+                continue
+            r.entities[person] = definition(person, r.domain, r.text) or EntitySpec(name=person,
+                                                                                    fields=[FieldSpec(name="name")])
+            r.words_for[person] = word
+            r.owners.add(person)
+        add_link(r, thing, person)
+
+
+_NOT_OWNED = {"customer service", "customer support", "client service", "staff room", "member area", "user guide",
+              "user interface", "patient care", "student life", "guest list", "guest house", "visitor centre",
+              "visitor center", "customer journey", "customer feedback", "user feedback", "user experience"}
 
 
 def _compound_things(r: Reading) -> None:
