@@ -326,3 +326,11 @@ def test_owners_named_in_a_compound_do_not_make_a_tool_a_data_app():
     """'answers customer questions using ChatGPT' stays declined though 'customer' is a person."""
     with pytest.raises(UnsupportedRequestError):
         infer_spec("A chatbot on my site that answers customer questions using ChatGPT")
+
+
+def test_members_who_vote_on_a_pick_vote_for_the_kept_things():
+    """'members suggest books, vote on next month's pick': a Vote joins a member and a book."""
+    spec = infer_spec("Book club where members suggest books, vote on next month's pick, and review the ones we "
+                      "read.")
+    vote = next(e for e in spec.entities if e.name == "Vote")
+    assert {"Member", "Book"} <= {x.target for x in vote.relations}

@@ -133,6 +133,7 @@ def _owners_in_compounds(r: Reading) -> None:
         add_link(r, thing, person)
 
 
+_VOTING = {"vote", "votar", "upvote"}
 _NOT_OWNED = {"customer service", "customer support", "client service", "staff room", "member area", "user guide",
               "user interface", "patient care", "student life", "guest list", "guest house", "visitor centre",
               "visitor center", "customer journey", "customer feedback", "user feedback", "user experience"}
@@ -317,6 +318,8 @@ def _frames(r: Reading) -> None:
         particles = verbs["join_particles"].get(f.verb)
         if f.verb in verbs["joins"] and not objects and particles:
             objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
+        if f.verb in _VOTING and not objects and subject and not f.objects and r.main and r.main != subject:
+            objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
             continue  # 'apuntar un gasto' notes an expense down; 'apuntarse a las salidas' signs up
         if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
