@@ -334,3 +334,19 @@ def test_members_who_vote_on_a_pick_vote_for_the_kept_things():
                       "read.")
     vote = next(e for e in spec.entities if e.name == "Vote")
     assert {"Member", "Book"} <= {x.target for x in vote.relations}
+
+
+@pytest.mark.parametrize(("prompt", "not_a_thing"), [
+    ("hola! coordino un huerto comunitario: parcelas, vecinos y turnos de riego", "Coordino"),
+    ("Somos un grupo de teatro: actores, obras y funciones", "Somo"),
+    ("Organizo torneos de pádel: parejas, partidos y resultados", "Organizo"),
+])
+def test_spanish_first_person_verbs_are_not_entities(prompt, not_a_thing):
+    """'coordino un huerto', 'somos un grupo', 'organizo torneos': what the writer does, not a table."""
+    assert not_a_thing not in names(infer_spec(prompt))
+
+
+def test_a_visualiser_that_imports_data_sets_is_still_built():
+    """A tool word with data the user imports and keeps is a data app ('users import data sets')."""
+    spec = infer_spec("A data visualizer where users import data sets and save their charts.")
+    assert "Dataset" in names(spec)

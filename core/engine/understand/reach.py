@@ -71,7 +71,8 @@ def decline_reason(r: Reading) -> str | None:
     if media_tool(head):
         return "an image, video or sound tool"
     tool_word = _agent_tool(r)
-    if tool_word and stored - (pascal(tool_word) in r.entities) < 2 and not _data_words(text):
+    if tool_word and stored - (pascal(tool_word) in r.entities) < 2 and not _data_words(text) and \
+            not _KEEPS.search(text):
         return f"a tool ({tool_word})"
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
@@ -99,6 +100,7 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"cafe|club|nights?|swap|lending)s?\b|\bgame nights?\b")
 
 
+_KEEPS = re.compile(r"\b(imports?|importing|saves?|saved|saving|history|histories|archive)\b")
 _WANTING_LEAD = {"a", "an", "the", "my", "our", "simple", "small", "quick", "basic", "free", "online", "web", "little",
                  "need", "want", "build", "make", "create", "me", "us", "i", "we", "please", "like", "would",
                  "write", "implement", "develop"}

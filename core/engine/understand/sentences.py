@@ -230,6 +230,14 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 toks[i - 2].tag == "NOUN" and (lemma := _es_present(w)) and _closed(nxt) in {"PUNCT", "DET", "PREP",
                                                                                             "CONJ", None}:
             t.tag, t.lemma = "VERB", lemma  # 'el familiar que contrata, el paquete': what the relative does
+        elif language == "es" and closed is None and w.endswith(("o", "amos", "emos", "imos", "aron", "ieron")) and \
+                (prev is None or prev.text in {",", "y", "yo", "nosotros", "que", "lo", "la", "los", "las", "le", "les",
+                                               "tambien", "ya", "no", "hola", "!", "."}) and \
+                singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in _es_names() and \
+                ((lemma := _es_conjugated(w)) or nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
+                 w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
+                                                                 prev.text in {"y", "yo", "nosotros"})):
+            t.tag, t.lemma = "VERB", lemma or w  # 'coordino un huerto', 'reparamos bicis': a verb in the first person
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
             t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
@@ -464,7 +472,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
 
 def _es_present(w: str) -> str | None:
     """The infinitive of a Spanish present-tense form ('contrata' -> contratar), if it is a known verb."""
-    lemmas = set(verb_lemmas().values())
+    lemmas = _lemma_set()
     for suffix in ("an", "en", "a", "e"):
         if w.endswith(suffix) and len(w) > len(suffix) + 3:
             stem = w[:-len(suffix)]
@@ -472,6 +480,35 @@ def _es_present(w: str) -> str | None:
             if found:
                 return found
     return None
+
+
+def _es_conjugated(w: str) -> str | None:
+    """The infinitive of a first-person or past Spanish form ('coordino', 'pesamos', 'pagaron'), if a known verb."""
+    lemmas = _lemma_set()
+    for suffix, ends in (("amos", ("ar",)), ("emos", ("er",)), ("imos", ("ir",)), ("aron", ("ar",)),
+                         ("ieron", ("er", "ir")), ("o", ("ar", "er", "ir"))):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[:-len(suffix)]
+            found = next((stem + end for end in ends if stem + end in lemmas), None)
+            if found:
+                return found
+    return None
+
+
+def _lemma_set() -> frozenset[str]:
+    """Every verb lemma the vocabulary knows."""
+    global _LEMMAS
+    if _LEMMAS is None:
+        _LEMMAS = frozenset(verb_lemmas().values())
+    return _LEMMAS
+
+
+_LEMMAS: frozenset[str] | None = None
+
+
+def _es_names() -> dict[str, str]:
+    """Spanish nouns with English entity names."""
+    return load("spanish")["names"]
 
 
 def _people_of(toks: list[Token], i: int) -> bool:
@@ -525,6 +562,7 @@ _PLURAL_FORM_NOUNS = {"sales", "news", "savings", "sports", "goods", "earnings",
 _INFINITIVE = re.compile(r"[a-z]{4,}(?:ar|er|ir)(?:se|lo|la|los|las)?")
 _ES_NOUNS_IN_R = {"lugar", "hogar", "taller", "collar", "altar", "poder", "placer", "deber", "mujer", "alquiler",
                   "dolar", "azucar", "militar", "titular", "familiar", "celular", "auxiliar", "socialmente"}
+_ES_POSSESSIVES = {"mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "tu", "tus", "su", "sus"}
 _ES_DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "cada", "todos", "todas"}
 
 
