@@ -350,3 +350,28 @@ def test_a_visualiser_that_imports_data_sets_is_still_built():
     """A tool word with data the user imports and keeps is a data app ('users import data sets')."""
     spec = infer_spec("A data visualizer where users import data sets and save their charts.")
     assert "Dataset" in names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "an app to scan receipts with the camera and read the total automatically",
+    "I want to remote control the projector and lights in our hall from a tablet",
+    "una herramienta que traduzca los menús del restaurante al inglés y francés automáticamente",
+    "a bot for our discord that welcomes new members and gives them roles",
+    "a 3D room planner where you drag furniture around",
+    "an app that plays a different bird song each morning as an alarm",
+    "a spinning prize wheel for our shop's Instagram giveaway",
+    "an app that recognises plants from a photo",
+])
+def test_vision_devices_bots_and_wheels_are_declined(prompt):
+    """Camera reading, device control, automatic translation, chat bots, 3D planners, alarms and prize wheels."""
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("a plant shop where customers upload a photo of their plant and we reply with care advice", "Plant"),
+    ("our book club members scan the ISBN and we keep the list of books", "Book"),
+])
+def test_photos_and_scans_in_data_apps_are_not_vision(prompt, entity):
+    """Uploading a photo or keeping scanned items is a data app, not computer vision."""
+    assert entity in names(infer_spec(prompt))
