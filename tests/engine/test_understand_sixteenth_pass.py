@@ -375,3 +375,25 @@ def test_vision_devices_bots_and_wheels_are_declined(prompt):
 def test_photos_and_scans_in_data_apps_are_not_vision(prompt, entity):
     """Uploading a photo or keeping scanned items is a data app, not computer vision."""
     assert entity in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "a chatbot on our website that answers questions about opening hours and prices",
+    "a crypto trading bot that buys and sells bitcoin automatically",
+    "a virtual tour of our holiday cottage with 360 photos",
+    "an ebook reader app that remembers where I stopped",
+    "sync our team's shifts to google calendar automatically",
+    "an app that connects to my arduino and shows the temperature sensor readings live",
+    "a virtual piano teacher that listens to me play and corrects mistakes",
+    "an app that reads my gas meter from a photo each month",
+])
+def test_bots_tours_readers_syncs_and_hardware_are_declined(prompt):
+    """Chatbots, trading bots, virtual tours, e-readers, calendar syncs, hardware and listening tutors."""
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+def test_a_restaurant_carta_is_its_menu():
+    """'la carta' of a restaurant lists dishes; it is no letter."""
+    spec = infer_spec("Tengo un restaurante: la carta con precios, las mesas y las reservas de los clientes")
+    assert "Letter" not in names(spec)

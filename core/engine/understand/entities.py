@@ -249,6 +249,9 @@ def entities_stage(r: Reading) -> Reading:
             name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
         if name == "Match" and p.head == "partida" and _QUOTED.search(r.text):
             name = "WorkItem"  # 'las partidas (cocina, baño...)' of a renovation: items of work, not matches
+        if p.head == "carta" and re.search(r"\b(restaurantes?|bar|bares|cafeterias?|platos?|comidas?|menu)\b",
+                                           r.text):
+            name = "MenuItem"  # 'la carta del restaurante': its dishes, not a letter
         if p.head == "turno" and _CLINICAL.search(r.text):
             name = "Appointment"  # 'los turnos de cada semana' at a consulting room: appointments, not shifts
         if p.head == "equipo" and _COMPUTERS.search(r.text):
