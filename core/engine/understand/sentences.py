@@ -231,6 +231,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                                                                                             "CONJ", None}:
             t.tag, t.lemma = "VERB", lemma  # 'el familiar que contrata, el paquete': what the relative does
         elif language == "es" and closed is None and w.endswith(("o", "amos", "emos", "imos", "aron", "ieron")) and \
+                not (w.endswith("o") and nxt in {"de", "del", ",", ".", "y", "o", ":", ")", ""}) and \
                 (prev is None or prev.text in {",", "y", "yo", "nosotros", "que", "lo", "la", "los", "las", "le", "les",
                                                "tambien", "ya", "no", "hola", "!", "."}) and \
                 singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in _es_names() and \
