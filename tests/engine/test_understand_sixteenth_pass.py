@@ -397,3 +397,26 @@ def test_a_restaurant_carta_is_its_menu():
     """'la carta' of a restaurant lists dishes; it is no letter."""
     spec = infer_spec("Tengo un restaurante: la carta con precios, las mesas y las reservas de los clientes")
     assert "Letter" not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "thing", "person"), [
+    ("A lending library of things for our street: items (drills, ladders, tents), who has borrowed what and when "
+     "it is due back, and a waiting list per item", "Item", None),
+    ("my board game collection: games, designer, year. friends borrow stuff so I want to know who has what",
+     "Game", "Friend"),
+])
+def test_who_has_borrowed_what_is_a_loan(prompt, thing, person):
+    """'who has borrowed what', 'friends borrow ... who has what': each loan joins a person and the thing."""
+    spec = infer_spec(prompt)
+    loan = next(e for e in spec.entities if e.name.endswith("Loan"))
+    targets = {x.target for x in loan.relations}
+    assert any(t.endswith(thing) for t in targets)
+    if person:
+        assert person in targets
+
+
+def test_goods_taken_on_credit_are_not_loans():
+    """'quién se llevó qué fiado' is credit at a shop, not a loan of things."""
+    spec = infer_spec("Tengo una tienda de barrio y les fío a los vecinos. Quiero anotar quién se llevó qué fiado y "
+                      "los abonos que me van haciendo.")
+    assert not any(n.endswith("Loan") for n in names(spec))

@@ -42,6 +42,7 @@ def companions_stage(r: Reading) -> Reading:
     _who_did_which(r, people)
     _used_parts(r)
     _lent_things(r, people)
+    _borrowed(r, people)
     _cart_items(r, people)
     _submissions(r, people)
     _dues(r, people)
@@ -333,6 +334,35 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
     add_link(r, loan, who)
 
 
+_BORROWED = re.compile(r"\b(?:who|which \w+) (?:has |have |had )?(?:borrowed|borrows|has got|took out|checked out|"
+                       r"is borrowing)\b|\bquien (?:tiene|se llevo|ha pedido|pidio) (?:\w+ )?prestad\w*")
+
+
+def _borrowed(r: Reading, people: frozenset[str]) -> None:
+    """'items (drills, ladders), who has borrowed what and when it is due back': each loan is a person's."""
+    lent = bool(re.search(r"\b(borrow\w*|lend\w*|lent|loans?|prest\w*)\b", r.text))
+    if not (_BORROWED.search(r.text) or lent and re.search(r"\bwho (?:has|have|had) (?:got )?(?:what|which)\b",
+                                                              r.text)) or len(r.entities) >= MAX_ENTITIES or \
+            any(n.endswith(("Loan", "Rental", "Booking", "Reservation", "Checkout")) for n in r.entities):
+        return
+    thing = next((n for n in r.entities if not _person(r, n, people) and n not in _NOT_LENT_THINGS), None)
+    if thing is None:
+        return
+    loan = f"{thing}Loan" if thing not in {"Item", "Thing"} else "Loan"
+    _keep_record(r, _record("Loan", loan))
+    add_link(r, loan, thing)
+    said = [r.entity_of(p) for p in r.phrases if any(t.text.startswith(("borrow", "lend", "lent", "prest"))
+                                                     for t in r.sentences[p.sentence])]
+    who = next((n for n in said if n and _person(r, n, people)), None) or \
+        next((n for n in r.entities if _person(r, n, people)), None)
+    if who is None:
+        rules = load("companions")["who"]
+        who = next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])
+        _add(r, who)
+    add_link(r, loan, who)
+
+
+_NOT_LENT_THINGS = {"WaitingListEntry", "WaitlistEntry", "Category", "Tag", "Reminder", "Payment", "Fine"}
 _CART = re.compile(r"\b(?:add\w* (?:\w+ ){0,3}to (?:a|the|their|your|my) (?:shopping )?(?:cart|basket|bag)|"
                    r"(?:anadir|agregar|meter)\w* (?:\w+ ){0,3}(?:al carrito|a la cesta))\b")
 
