@@ -420,3 +420,10 @@ def test_goods_taken_on_credit_are_not_loans():
     spec = infer_spec("Tengo una tienda de barrio y les fío a los vecinos. Quiero anotar quién se llevó qué fiado y "
                       "los abonos que me van haciendo.")
     assert not any(n.endswith("Loan") for n in names(spec))
+
+
+def test_what_we_need_listed_after_need_the_is_kept():
+    """'We need the members, which concerts they sing in, ...': the members are kept."""
+    spec = infer_spec("Our brass band has 30 players. We need the members, which concerts they're playing in and "
+                      "the sheet music each section has been given.")
+    assert "Member" in names(spec)

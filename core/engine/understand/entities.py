@@ -547,6 +547,10 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
         if p.end + 1 < len(toks) and toks[p.end].text in word_set("subject_pronouns") and toks[p.end + 1].tag == "VERB":
             score[names[id(p)]] += 3  # 'the households we serve': what we act on is ours to keep
+        if p.plural and k >= 0 and toks[k].text in {"need", "needs", "want", "wants", "necesitamos", "necesito",
+                                                     "queremos", "quiero"} and not is_fieldish(p.head, r.language) \
+                and p.head not in _TIME_UNITS and (k == 0 or toks[k - 1].text in {"we", "i", "also", "just", "really"}):
+            score[names[id(p)]] += 2  # 'We need the members, which concerts they sing in, ...': what the app keeps
         if p.start and toks[k].text in {"with", "con", "including", "incluyendo"} and \
                 not any(g[0] is p for g in r.lists):
             score[names[id(p)]] += 1
