@@ -427,3 +427,11 @@ def test_what_we_need_listed_after_need_the_is_kept():
     spec = infer_spec("Our brass band has 30 players. We need the members, which concerts they're playing in and "
                       "the sheet music each section has been given.")
     assert "Member" in names(spec)
+
+
+def test_a_verb_after_then_is_a_verb():
+    """'..., then send an invoice': send is what I do; the invoice is kept."""
+    spec = infer_spec("mobile mechanic: customers book a slot, i log the work and the parts used, then send an "
+                      "invoice")
+    assert "Invoice" in names(spec)
+    assert "Send" not in names(spec)

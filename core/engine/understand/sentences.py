@@ -224,6 +224,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in _EN_PARTICIPLES and prev and prev.tag == "DET" and nxt and \
                 _closed(nxt) is None:
             t.tag = "ADJ"  # 'with a chosen instructor', 'report a broken light'
+        elif language == "en" and prev and prev.text == "then" and w in verbs and verbs[w] == w and \
+                _closed(nxt) in {"DET", "PRON", None} and nxt:
+            t.tag, t.lemma = "VERB", w  # '..., then send an invoice'
         elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
             t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
         elif language == "es" and closed is None and prev and prev.text == "que" and i > 1 and \
