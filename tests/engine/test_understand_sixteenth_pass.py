@@ -435,3 +435,13 @@ def test_a_verb_after_then_is_a_verb():
                       "invoice")
     assert "Invoice" in names(spec)
     assert "Send" not in names(spec)
+
+
+def test_spanish_receiving_and_handing_out_keep_records():
+    """'Recibimos donaciones de supermercados ... guardamos el stock': donations kept, no favourites invented."""
+    spec = infer_spec("Somos un banco de alimentos. Recibimos donaciones de supermercados y particulares, guardamos "
+                      "el stock por producto y repartimos lotes a familias cada quincena.")
+    got = set(names(spec))
+    assert "Donation" in got
+    assert "Favourite" not in got
+    assert "favourites" not in spec.features

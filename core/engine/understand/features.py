@@ -190,8 +190,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             elif f.verb in _BOOKING_VERBS and (with_ or who) and with_ not in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"|{who}"))  # 'book time on the cutter'
             continue
-        if feature == "favourites" and f.verb == "save" and not target and detail not in {"favourite", "favorite"}:
-            continue  # 'save money', 'save time'
+        if feature == "favourites" and f.verb in {"save", "guardar"} and not target and \
+                detail not in {"favourite", "favorite", "favorito", "favoritos", "favorita", "favoritas"}:
+            continue  # 'save money', 'save time', 'guardamos el stock por producto'
         if feature == "favourites" and f.verb in {"save", "guardar"} and target and (
                 target in _WHO or f.verb == "guardar" and not _KEPT_FOR_LATER.search(
                     " ".join(t.text for t in r.sentences[f.sentence]))):
