@@ -74,6 +74,16 @@ def workflow() -> AppSpec:
         feature_specs=[FeatureSpec(name="workflow", entity="ExpenseReport", field="status", transitions=FLOW)])
 
 
+def account_workflow() -> AppSpec:
+    """The account entity itself moves through states (students who apply and get approved)."""
+    return AppSpec(name="admissions", features=["auth"], account="Student", entities=[
+        _e("Student", F(name="email", type="email", unique=True), F(name="name", required=False),
+           F(name="status", type="enum", choices=list(FLOW))),
+        _e("Course", F(name="title"), F(name="starts_on", type="date", required=False)),
+        _e("Application", F(name="statement", type="text"), rel=("Student", "Course"))],
+        feature_specs=[FeatureSpec(name="workflow", entity="Student", field="status", transitions=FLOW)])
+
+
 def uploads() -> AppSpec:
     return AppSpec(name="jobs", entities=[
         _e("Job", F(name="title")),
@@ -159,7 +169,7 @@ def combined_es() -> AppSpec:
 
 ALONE = {"auth": auth, "ratings": ratings, "favourites": favourites, "comments": comments, "tags": tags,
          "ordering": ordering, "booking_slots": booking_slots, "workflow": workflow, "uploads": uploads,
-         "totals": totals}
+         "totals": totals, "account_workflow": account_workflow}
 
 
 def sparse() -> AppSpec:

@@ -95,8 +95,16 @@ def test_generated_requirements_and_env_cover_uploads():
 def test_every_feature_gets_its_own_generated_tests():
     for name, build in specs.ALONE.items():
         files = render_project(build())
-        assert f"tests/{FEATURE_TESTS[name]}" in files, name
-        assert "def test_" in files[f"tests/{FEATURE_TESTS[name]}"]
+        feature = "workflow" if name == "account_workflow" else name
+        assert f"tests/{FEATURE_TESTS[feature]}" in files, name
+        assert "def test_" in files[f"tests/{FEATURE_TESTS[feature]}"]
+
+
+def test_an_account_with_a_workflow_is_created_by_registering_in_its_tests():
+    """The account table has no POST route; its workflow test registers with a later state and expects 422."""
+    files = render_project(specs.account_workflow())
+    suite = files[f"tests/{FEATURE_TESTS['workflow']}"]
+    assert '"/api/auth/register", json={**student_payload(client, status="submitted")' in suite
 
 
 def test_spanish_docs_name_the_features():

@@ -126,7 +126,7 @@ def test_${var}_workflow_allows_only_listed_transitions(client):
     assert illegal.json()["detail"] == "Cannot move from $initial to $illegal"
     assert client.post(url, json={"$field": "$legal"}).json()["$field"] == "$legal"
     assert client.post(url, json={"$field": "not-a-state"}).status_code == 422
-    assert client.post(base, json=${var}_payload(client, $field="$legal")).status_code == 422
+    assert client.post($create).status_code == 422
 $patch'''
 _UPLOADS = '''
 def test_uploads_store_serve_and_limit(client, anon):
@@ -241,8 +241,12 @@ def _workflow(spec: AppSpec, fs: FeatureSpec) -> str:
     patch = ("" if after is None else
              f'    patched = client.patch(f"{{base}}/{{item[\'id\']}}", json={{"{fs.field}": "{after}"}})\n'
              "    assert patched.status_code == 409\n")
+    create = f'base, json={e.var}_payload(client, {fs.field}="{legal}")'
+    if "auth" in spec.features and e.name == spec.account:  # the account is created by registering
+        create = (f'"/api/auth/register", json={{**{e.var}_payload(client, {fs.field}="{legal}"), '
+                  f'"password": "long enough pw"}}')
     return _t(_WORKFLOW, var=e.var, table=e.table, field=fs.field, initial=initial, legal=legal, illegal=illegal,
-              patch=patch)
+              patch=patch, create=create)
 
 
 def _uploads(spec: AppSpec, fs: FeatureSpec) -> str:
