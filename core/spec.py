@@ -24,7 +24,7 @@ _PY_KEYWORDS = {
     "nonlocal", "not", "or", "pass", "raise", "return", "true", "try", "while", "with", "yield", "self",
     "type", "model", "session", "metadata", "q", "limit", "offset", "skip", "fields", "schema",
     # builtins and module aliases the generated models use in annotations ('int: Mapped[int]' breaks the class)
-    "int", "str", "float", "bool", "list", "dict", "set", "tuple", "bytes", "object", "sa", "dt",
+    "int", "str", "float", "bool", "list", "sa", "dt",
 }
 
 

@@ -445,3 +445,38 @@ def test_spanish_receiving_and_handing_out_keep_records():
     assert "Donation" in got
     assert "Favourite" not in got
     assert "favourites" not in spec.features
+
+
+@pytest.mark.parametrize(("prompt", "entity", "not_entity"), [
+    ("Somos un grupo scout: los chavales por sección, sus familias, las acampadas con quién va a cada una",
+     "Camp", "Acampada"),
+    ("Tenemos una tienda de bicis con taller. Vendemos bicis y accesorios y alquilamos bicis por días",
+     "Accessory", "Accesorio"),
+    ("Inmobiliaria pequeña: pisos en venta con fotos, propietarios, visitas con interesados y las ofertas que hacen",
+     "Lead", "Interesado"),
+    ("Inmobiliaria pequeña: pisos en venta con fotos, propietarios, visitas con interesados y las ofertas que hacen",
+     "Offer", "Job"),
+])
+def test_everyday_spanish_nouns_get_english_names(prompt, entity, not_entity):
+    """A larger Spanish noun dictionary: acampada -> Camp, accesorio -> Accessory, interesado -> Lead."""
+    got = set(names(infer_spec(prompt)))
+    assert entity in got
+    assert not_entity not in got
+
+
+def test_spanish_property_words_are_fields():
+    """'registramos la calidad de cada entrega': quality is a field of the delivery, not a table."""
+    spec = infer_spec("Cooperativa de café: los socios entregan café, lo pesamos y registramos la calidad de cada "
+                      "entrega")
+    assert "Calidad" not in names(spec)
+    assert "Quality" not in names(spec)
+
+
+def test_a_field_named_like_a_python_type_is_renamed():
+    """'int' as a field would shadow the type in the generated model: it becomes int_value."""
+    from core.engine.understand.fields import field_ident
+    from core.spec import FieldSpec
+
+    assert field_ident("int") == "int_value"
+    with pytest.raises(ValueError):
+        FieldSpec(name="str")

@@ -252,6 +252,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.head == "carta" and re.search(r"\b(restaurantes?|bar|bares|cafeterias?|platos?|comidas?|menu)\b",
                                            r.text):
             name = "MenuItem"  # 'la carta del restaurante': its dishes, not a letter
+        if p.head == "oferta" and not re.search(r"\b(empleos?|trabajos?|candidat[oa]s?|vacantes?|curriculum|cv)\b",
+                                                r.text):
+            name = "Offer"  # 'las ofertas que hacen los interesados' on a flat: offers, not job offers
         if p.head == "turno" and _CLINICAL.search(r.text):
             name = "Appointment"  # 'los turnos de cada semana' at a consulting room: appointments, not shifts
         if p.head == "equipo" and _COMPUTERS.search(r.text):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.engine.understand.vocab import load
+
 # English noun (singular, normalised) -> canonical PascalCase entity.
 ENTITY_WORDS_EN: dict[str, str] = {
     "task": "Task", "todo": "Task", "project": "Project", "tag": "Tag", "label": "Tag", "comment": "Comment",
@@ -178,7 +180,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
 ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 
 # Spanish (normalised) field words -> English snake_case identifiers.
-FIELD_WORDS_ES: dict[str, str] = {
+FIELD_WORDS_ES: dict[str, str] = {**load("spanish")["fields"], **{
     "desnivel": "elevation_gain_metres", "distancia": "distance_km", "senal": "deposit", "fianza": "deposit",
     "disponibilidad": "availability", "anada": "vintage", "observaciones": "notes", "repeticion": "reps",
     "observacion": "notes", "resultado": "result", "dificultad": "difficulty", "aforo": "capacity",
@@ -221,7 +223,7 @@ FIELD_WORDS_ES: dict[str, str] = {
     "tarifa": "rate", "cuota": "fee", "hora de inicio": "start_time",
     "hora de fin": "end_time", "numero": "number", "numero de plazas": "seats", "eslora": "length_m",
     "fechas": "dates", "numero de asientos": "seats", "numero de habitaciones": "bedrooms",
-}
+}}
 
 # Spanish unit after "por" in a field phrase ('precio por día') -> English word of the identifier (price_per_day).
 PER_UNITS_ES: dict[str, str] = {
