@@ -480,3 +480,13 @@ def test_a_field_named_like_a_python_type_is_renamed():
     assert field_ident("int") == "int_value"
     with pytest.raises(ValueError):
         FieldSpec(name="str")
+
+
+def test_a_thing_listed_after_a_relative_clause_is_still_kept():
+    """'track applications, proof docs they upload, payments and when each permit expires': payments kept;
+    'expires' is a verb."""
+    spec = infer_spec("Allotment office: tenants apply for a plot. we need to track applications, documents they "
+                      "upload, payments and when each tenancy expires.")
+    got = set(names(spec))
+    assert "Payment" in got
+    assert not any("Expire" in n for n in got)

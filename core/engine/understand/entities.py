@@ -550,6 +550,12 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 1  # 'dishes from various cuisines': there are many of them to keep
         if p.end + 1 < len(toks) and toks[p.end].text in word_set("subject_pronouns") and toks[p.end + 1].tag == "VERB":
             score[names[id(p)]] += 3  # 'the households we serve': what we act on is ours to keep
+        if p.plural and p.start and toks[p.start - 1].text == "," and p.end < len(toks) and \
+                toks[p.end].text in {",", "and", "y"} and not is_fieldish(p.head, r.language) and \
+                not any(q is p for g in r.lists for q in g) and any(
+                    f.sentence == p.sentence and f.verb in _STORING_VERBS and f.position < p.start and f.objects
+                    for f in r.frames):
+            score[names[id(p)]] += 1  # 'track applications, proof docs they upload, payments and ...'
         if p.plural and k >= 0 and toks[k].text in {"need", "needs", "want", "wants", "necesitamos", "necesito",
                                                      "queremos", "quiero"} and not is_fieldish(p.head, r.language) \
                 and p.head not in _TIME_UNITS and (k == 0 or toks[k - 1].text in {"we", "i", "also", "just", "really"}):

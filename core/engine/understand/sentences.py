@@ -398,7 +398,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "NOUN", w  # 'our hire rates', 'the nightly rates': prices, not a verb
         elif language == "en" and w.endswith("s") and w in verbs and verbs[w] != w and prev and prev.tag == "NOUN" \
                 and not prev.text.endswith("s") and i > 1 and toks[i - 2].text in {"each", "every"} and \
-                nxt and _closed(nxt) not in {"PUNCT", "CONJ", "AUX", "VERB"}:
+                (nxt and _closed(nxt) not in {"PUNCT", "CONJ", "AUX", "VERB"} or
+                 i > 2 and toks[i - 3].text in {"when", "until", "before", "after", "if", "once"}):
             t.tag, t.lemma = "VERB", verbs[w]  # 'each artisan lists handmade products'
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
