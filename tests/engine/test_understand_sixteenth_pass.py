@@ -490,3 +490,9 @@ def test_a_thing_listed_after_a_relative_clause_is_still_kept():
     got = set(names(spec))
     assert "Payment" in got
     assert not any("Expire" in n for n in got)
+
+
+def test_follow_up_appts_are_appointments():
+    """'follow-up appts': an Appointment, not a 'FollowUpAppt'."""
+    spec = infer_spec("physio practice: patients, treatment notes and follow-up appts")
+    assert "Appointment" in names(spec)
