@@ -496,3 +496,11 @@ def test_follow_up_appts_are_appointments():
     """'follow-up appts': an Appointment, not a 'FollowUpAppt'."""
     spec = infer_spec("physio practice: patients, treatment notes and follow-up appts")
     assert "Appointment" in names(spec)
+
+
+def test_people_who_staff_a_session_are_not_staff_members():
+    """'volunteers staff each opening session': staff is what volunteers do."""
+    spec = infer_spec("Our church runs a food pantry: households register, each visit we record what they took, "
+                      "volunteers staff each opening session, and we log donations.")
+    assert "StaffMember" not in names(spec)
+    assert "Volunteer" in names(spec)

@@ -388,6 +388,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (nxt in {"and", "or"} and i + 2 < len(toks) and toks[i + 2].text.endswith("ing") or
                  _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
             t.tag, t.lemma = "VERB", verbs[w]  # 'a platform for creating and reviewing flashcards'
+        elif language == "en" and w == "staff" and prev and prev.tag == "NOUN" and prev.text.endswith("s") and \
+                _closed(nxt) in {"DET", "PRON"}:
+            t.tag, t.lemma = "VERB", "staff"  # 'volunteers staff each opening session'
         elif language == "en" and w == "form" and prev and prev.text.endswith("s") and \
                 singular(prev.text) in word_set("people") and nxt.endswith("s"):
             t.tag, t.lemma = "VERB", "form"  # 'participants form teams': people form groups, not a form
