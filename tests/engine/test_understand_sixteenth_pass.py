@@ -504,3 +504,18 @@ def test_people_who_staff_a_session_are_not_staff_members():
                       "volunteers staff each opening session, and we log donations.")
     assert "StaffMember" not in names(spec)
     assert "Volunteer" in names(spec)
+
+
+def test_notes_listed_with_properties_are_a_text_field():
+    """'dogs with breed and care notes': notes are a field of the dog when listed after a property."""
+    spec = infer_spec("Dog daycare: owners, their dogs with breed and care notes, and daily attendance")
+    assert "CareNote" not in names(spec)
+    dog = next(e for e in spec.entities if e.name == "Dog")
+    assert "care_notes" in {f.name for f in dog.fields}
+
+
+def test_visit_notes_after_properties_still_name_visits():
+    """'vaccinations with the next due date, and visit notes': the visits are kept."""
+    spec = infer_spec("Vet practice: owners and their pets, vaccinations given with the next due date, and visit "
+                      "notes where we can upload x-rays.")
+    assert "Visit" in names(spec)

@@ -660,10 +660,13 @@ def entities_stage(r: Reading) -> Reading:
         fieldish = sum(is_fieldish(p.head, r.language) for p in group)
         described = k >= 0 and (toks[k].text in _DESCRIBED or toks[k].text in {"as", "including", "incluyendo"})
         others = [p for p in group if p.head not in _NOTES]
-        if fieldish >= 2 or described and len(group) >= 3 and sum(p.plural for p in others) * 2 < len(others):
+        with_properties = k >= 0 and toks[k].text in {"with", "con"} and is_fieldish(group[0].head, r.language)
+        if fieldish >= 2 or described and len(group) >= 3 and sum(p.plural for p in others) * 2 < len(others) or \
+                with_properties:
             for p in group:
                 if id(p) in names and p.head in _NOTES:
-                    score[names[id(p)]] -= 4  # 'an origin, tasting notes and a roast level': a text field
+                    noted = names[id(p)].endswith(("Note", "Notes", "Remark", "Observation", "Nota"))
+                    score[names[id(p)]] -= 8 if with_properties and noted else 4  # 'an origin, tasting notes and a roast level': a text field
         singular_things = all(not p.plural for p in group) and all(
             toks[p.start - 1].tag != "DET" for p in group if p.start)  # 'con foto y ubicacion', 'with photo and GPS'
         if k >= 0 and toks[k].text in {"with", "con"} and (fieldish * 2 >= len(group) and len(group) >= 3 or
