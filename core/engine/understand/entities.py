@@ -40,7 +40,7 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
                "calendar", "calendario", "agenda", "timetable", "schedule"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
-_STORING_VERBS = frozenset(load("verbs")["data"])  # verbs whose objects are records the app keeps
+_STORING_VERBS = frozenset(load("verbs")["data"]) | frozenset(load("verbs")["data_es"])  # objects are kept records
 _ASSIGNING = {"assign", "asignar", "match"}  # 'assign chores to the kids', 'match tutors to students';
 # 'allocate time slots' plans one's own time
 _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site", "website", "system", "need",
@@ -666,7 +666,7 @@ def entities_stage(r: Reading) -> Reading:
             for p in group:
                 if id(p) in names and p.head in _NOTES:
                     noted = names[id(p)].endswith(("Note", "Notes", "Remark", "Observation", "Nota"))
-                    score[names[id(p)]] -= 8 if with_properties and noted else 4  # 'an origin, tasting notes and a roast level': a text field
+                    score[names[id(p)]] -= 8 if with_properties and noted else 4  # 'tasting notes': a text field
         singular_things = all(not p.plural for p in group) and all(
             toks[p.start - 1].tag != "DET" for p in group if p.start)  # 'con foto y ubicacion', 'with photo and GPS'
         if k >= 0 and toks[k].text in {"with", "con"} and (fieldish * 2 >= len(group) and len(group) >= 3 or
