@@ -10,13 +10,12 @@ from core.engine.understand.catalogue import parse_entities
 from core.engine.understand.entities import _TIME_UNITS, _verbal, is_fieldish
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
-from core.engine.understand.relations import add_link, force_link
+from core.engine.understand.relations import MAX_ENTITIES, add_link, force_link
 from core.engine.understand.sentences import WHO_WORDS
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec, snake
 
 _NEGATION = re.compile(r"\b(not|no|without|never|nor|n't|doesn|don|sin|ni)\b")
-MAX_ENTITIES = 12  # companions never grow a spec past this
 
 
 @cache
@@ -326,12 +325,7 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
         loan = f"{thing}Loan"
         _keep_record(r, _record("Loan", loan))
     add_link(r, loan, thing)
-    who = next((n for n in r.entities if _person(r, n, people)), None)
-    if who is None:
-        rules = load("companions")["who"]
-        who = next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])
-        _add(r, who)  # someone borrows: the neighbours, the members
-    add_link(r, loan, who)
+    add_link(r, loan, _borrower(r, people, None))
 
 
 _BORROWED = re.compile(r"\b(?:who|which \w+) (?:has |have |had )?(?:borrowed|borrows|has got|took out|checked out|"
@@ -353,13 +347,17 @@ def _borrowed(r: Reading, people: frozenset[str]) -> None:
     add_link(r, loan, thing)
     said = [r.entity_of(p) for p in r.phrases if any(t.text.startswith(("borrow", "lend", "lent", "prest"))
                                                      for t in r.sentences[p.sentence])]
-    who = next((n for n in said if n and _person(r, n, people)), None) or \
-        next((n for n in r.entities if _person(r, n, people)), None)
+    add_link(r, loan, _borrower(r, people, next((n for n in said if n and _person(r, n, people)), None)))
+
+
+def _borrower(r: Reading, people: frozenset[str], said: str | None) -> str:
+    """Who borrows: the people said with the borrowing, else the first people kept, else the usual group (kept)."""
+    who = said or next((n for n in r.entities if _person(r, n, people)), None)
     if who is None:
         rules = load("companions")["who"]
         who = next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])
-        _add(r, who)
-    add_link(r, loan, who)
+        _add(r, who)  # someone borrows: the neighbours, the members
+    return who
 
 
 _NOT_LENT_THINGS = {"WaitingListEntry", "WaitlistEntry", "Category", "Tag", "Reminder", "Payment", "Fine"}

@@ -11,6 +11,7 @@ from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, normalise
 from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.sentences import PERIODIC
 from core.engine.understand.style import colour_table
 from core.engine.understand.vocab import is_spanish_verb, load, singular, verb_lemmas, word_set
 from core.spec import EntitySpec
@@ -26,7 +27,6 @@ _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form"
 _PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
-_PERIODIC_WORDS = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "fortnightly"}
 _SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling"}
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "license": "string",
@@ -45,6 +45,15 @@ _ASSIGNING = {"assign", "asignar", "match"}  # 'assign chores to the kids', 'mat
 # 'allocate time slots' plans one's own time
 _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site", "website", "system", "need",
                   "needs", "want", "wants", "easy", "easier"}
+
+
+def _sense(word: str, name: str | None, text: str) -> str | None:
+    """The entity a word names in this kind of app (spanish.json `senses`), else the name it already has."""
+    for sense in load("spanish")["senses"].get(word, []):
+        if sense.get("named", name) == name and ("when" not in sense or re.search(sense["when"], text)) and \
+                ("unless" not in sense or not re.search(sense["unless"], text)):
+            return sense["name"]
+    return name
 
 
 def is_fieldish(head: str, language: str) -> bool:
@@ -245,22 +254,7 @@ def entities_stage(r: Reading) -> Reading:
         if not name and id(p) in in_bare and p.plural and not p.modifiers and len(p.head) > 3 and \
                 p.head not in _TIME_UNITS | word_set("tool_nouns") | word_set("generic_subjects"):
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
-        if name == "Budget" and p.head == "presupuesto" and _QUOTED.search(r.text):
-            name = "Quote"  # 'hago presupuestos y cuando el cliente acepta': a quote to a customer, not a budget
-        if name == "Match" and p.head == "partida" and _QUOTED.search(r.text):
-            name = "WorkItem"  # 'las partidas (cocina, baño...)' of a renovation: items of work, not matches
-        if p.head == "carta" and re.search(r"\b(restaurantes?|bar|bares|cafeterias?|platos?|comidas?|menu)\b",
-                                           r.text):
-            name = "MenuItem"  # 'la carta del restaurante': its dishes, not a letter
-        if p.head == "oferta" and not re.search(r"\b(empleos?|trabajos?|candidat[oa]s?|vacantes?|curriculum|cv)\b",
-                                                r.text):
-            name = "Offer"  # 'las ofertas que hacen los interesados' on a flat: offers, not job offers
-        if p.head == "turno" and _CLINICAL.search(r.text):
-            name = "Appointment"  # 'los turnos de cada semana' at a consulting room: appointments, not shifts
-        if p.head == "equipo" and _COMPUTERS.search(r.text):
-            name = "Computer"  # 'qué empresa donó cada equipo' at a computer charity: a machine, not a team
-        if p.head == "estudio" and _CLINICAL.search(r.text):
-            name = "Test"  # 'las órdenes con varios estudios' at a lab: tests, not studios
+        name = _sense(p.head, name, r.text)  # 'presupuestos' a client accepts are quotes; 'la carta' is a menu
         toks = r.sentences[p.sentence]
         if p.head == "book" and p.end + 1 < len(toks) and toks[p.end].text == "of" and \
                 toks[p.end + 1].tag == "NUM":
@@ -294,7 +288,7 @@ def entities_stage(r: Reading) -> Reading:
                 entity_name(p.head, None, r.language) in definitions():
             name = entity_name(p.head, None, r.language)  # 'log each wash (which car, which service)': one of many
         if not name and p.head in {"report", "update", "return"} and p.plural and p.start and \
-                any(t.text in _PERIODIC_WORDS for t in toks[p.start - 1:p.start + 1]) and \
+                any(t.text in PERIODIC for t in toks[p.start - 1:p.start + 1]) and \
                 (p.modifiers[-1:] in (["progress"], ["status"]) or p.end < len(toks) and
                  toks[p.end].text in {"from", "by"}) and not any(
                     t.lemma in {"view", "see", "generate", "get", "show", "download", "export", "print", "produce"}
@@ -848,9 +842,6 @@ _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "c
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
 FORMS = {"form", "formulario"}
 _REQUESTING = {"request", "solicitar", "pedir"}
-_QUOTED = re.compile(r"\b(clientes?|pacientes?|acept\w*|aprueb\w*|aprob\w*|encargos?|obras?|reformas?|"
-                     r"pedir presupuestos?|presupuestos? (?:a|para) (?:los |sus )?clientes?|"
-                     r"presupuestos? de (?:muebles|obra|reforma|trabajos?|tratamientos?))\b")
 _SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
 _BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "agencia", "empresa", "negocio"}
 _FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
@@ -1052,9 +1043,6 @@ _NOT_ING_RECORDS = {"morning", "evening", "something", "anything", "nothing", "e
                     "relaxing", "entertaining", "inspiring", "fascinating", "stunning", "outstanding", "loving",
                     "caring", "growing", "existing", "upcoming", "ongoing", "remaining", "missing", "leading",
                     "matching", "thrilling", "immersive", "appealing", "welcoming", "flourishing", "pleasing"}
-_COMPUTERS = re.compile(r"\b(computador(?:es|as?)?|ordenador(?:es)?|portatil(?:es)?|laptops?|pcs?)\b")
-_CLINICAL = re.compile(r"\b(consultorios?|psicolog[oa]s?|laboratorios?|analisis clinicos|pacientes?|medicos?|"
-                       r"clinicas?|muestras?|radiologia)\b")
 _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
                   "cuando", "donde"}
 

@@ -76,6 +76,7 @@ def _which_aside(r: Reading) -> None:
 
 
 _WHICH_WORDS = {"which", "what", "whose", "que", "cual", "cuales", "quien"}
+MAX_ENTITIES = 12  # what the reading adds beside named entities never grows a spec past this
 _EACH_OF = {"each", "every", "several", "different", "various", "multiple", "our", "their", "the", "cada", "sus",
             "nuestras", "nuestros", "distintas", "distintos", "las", "los"}
 
@@ -124,11 +125,9 @@ def _owners_in_compounds(r: Reading) -> None:
         if person == thing or person.endswith(thing) or thing.endswith(person):
             continue
         if person not in r.entities:
-            if len(r.entities) >= 12:
+            if len(r.entities) >= MAX_ENTITIES:
                 continue
-            r.entities[person] = definition(person, r.domain, r.text) or EntitySpec(name=person,
-                                                                                    fields=[FieldSpec(name="name")])
-            r.words_for[person] = word
+            _keep(r, person, word)
             r.owners.add(person)
         add_link(r, thing, person)
 
@@ -158,10 +157,14 @@ def _compound_things(r: Reading) -> None:
         if not thing or thing == event or thing in _PEOPLE:
             continue
         if thing not in r.entities:
-            r.entities[thing] = definition(thing, r.domain, r.text) or EntitySpec(name=thing,
-                                                                                  fields=[FieldSpec(name="name")])
-            r.words_for[thing] = word
+            _keep(r, thing, word)
         add_link(r, event, thing)
+
+
+def _keep(r: Reading, name: str, word: str) -> None:
+    """Keep an entity the prompt names only inside another phrase, with the fields we know for it."""
+    r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    r.words_for[name] = word
 
 
 def _by_head(r: Reading, p: Phrase) -> str | None:

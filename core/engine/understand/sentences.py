@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, detect_language, normalise
 from core.engine.understand.reading import Reading, Token
@@ -202,7 +203,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
             t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and i > 1 and \
-                toks[i - 2].text in _PERIODIC:
+                toks[i - 2].text in PERIODIC:
             t.tag, t.lemma = "NOUN", w  # 'monthly progress reports from the raiser': a compound, not 'progress reports'
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and toks[i - 2].text in {"need", "needs", "want", "wants"}:
@@ -230,15 +231,15 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in {"running", "batting", "starting", "bowling"} and nxt in {"order", "orders"}:
             t.tag = "ADJ"  # 'the running order per apparatus': a sequence, not running an order
         elif language == "es" and closed is None and prev and prev.text == "que" and i > 1 and \
-                toks[i - 2].tag == "NOUN" and (lemma := _es_present(w)) and _closed(nxt) in {"PUNCT", "DET", "PREP",
-                                                                                            "CONJ", None}:
+                toks[i - 2].tag == "NOUN" and (lemma := _es_infinitive(w, _PRESENT, 3)) and \
+                _closed(nxt) in {"PUNCT", "DET", "PREP", "CONJ", None}:
             t.tag, t.lemma = "VERB", lemma  # 'el familiar que contrata, el paquete': what the relative does
         elif language == "es" and closed is None and w.endswith(("o", "amos", "emos", "imos", "aron", "ieron")) and \
                 not (w.endswith("o") and nxt in {"de", "del", ",", ".", "y", "o", ":", ")", ""}) and \
                 (prev is None or prev.text in {",", "y", "yo", "nosotros", "que", "lo", "la", "los", "las", "le", "les",
                                                "tambien", "ya", "no", "hola", "!", "."}) and \
-                singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in _es_names() and \
-                ((lemma := _es_conjugated(w)) or nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
+                singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in load("spanish")["names"] and \
+                ((lemma := _es_infinitive(w, _FIRST_PERSON_OR_PAST, 2)) or nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
                  w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
                                                                  prev.text in {"y", "yo", "nosotros"})):
             t.tag, t.lemma = "VERB", lemma or w  # 'coordino un huerto', 'reparamos bicis': a verb in the first person
@@ -478,45 +479,28 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
     return toks
 
 
-def _es_present(w: str) -> str | None:
-    """The infinitive of a Spanish present-tense form ('contrata' -> contratar), if it is a known verb."""
+def _es_infinitive(w: str, endings: tuple[tuple[str, tuple[str, ...]], ...], stem: int) -> str | None:
+    """The known Spanish infinitive a form comes from, trying each (suffix, infinitive endings) in turn; the stem
+    left must be longer than `stem` letters."""
     lemmas = _lemma_set()
-    for suffix in ("an", "en", "a", "e"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 3:
-            stem = w[:-len(suffix)]
-            found = next((stem + end for end in ("ar", "er", "ir") if stem + end in lemmas), None)
+    for suffix, ends in endings:
+        if w.endswith(suffix) and len(w) > len(suffix) + stem:
+            found = next((w[:-len(suffix)] + end for end in ends if w[:-len(suffix)] + end in lemmas), None)
             if found:
                 return found
     return None
 
 
-def _es_conjugated(w: str) -> str | None:
-    """The infinitive of a first-person or past Spanish form ('coordino', 'pesamos', 'pagaron'), if a known verb."""
-    lemmas = _lemma_set()
-    for suffix, ends in (("amos", ("ar",)), ("emos", ("er",)), ("imos", ("ir",)), ("aron", ("ar",)),
-                         ("ieron", ("er", "ir")), ("o", ("ar", "er", "ir"))):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            stem = w[:-len(suffix)]
-            found = next((stem + end for end in ends if stem + end in lemmas), None)
-            if found:
-                return found
-    return None
+_ANY = ("ar", "er", "ir")
+_PRESENT = (("an", _ANY), ("en", _ANY), ("a", _ANY), ("e", _ANY))  # 'contrata' -> contratar
+_FIRST_PERSON_OR_PAST = (("amos", ("ar",)), ("emos", ("er",)), ("imos", ("ir",)), ("aron", ("ar",)),
+                         ("ieron", ("er", "ir")), ("o", _ANY))  # 'coordino', 'pesamos', 'pagaron'
 
 
+@cache
 def _lemma_set() -> frozenset[str]:
     """Every verb lemma the vocabulary knows."""
-    global _LEMMAS
-    if _LEMMAS is None:
-        _LEMMAS = frozenset(verb_lemmas().values())
-    return _LEMMAS
-
-
-_LEMMAS: frozenset[str] | None = None
-
-
-def _es_names() -> dict[str, str]:
-    """Spanish nouns with English entity names."""
-    return load("spanish")["names"]
+    return frozenset(verb_lemmas().values())
 
 
 def _people_of(toks: list[Token], i: int) -> bool:
@@ -561,7 +545,7 @@ _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
 _CONTACTING = {"text", "email", "message", "call", "phone", "ring", "ping", "sms", "whatsapp"}
 _EN_PARTICIPLES = {"chosen", "broken", "hidden", "written", "stolen", "frozen", "given", "forgotten", "fallen",
                    "spoken", "driven", "beaten", "eaten", "woken", "selected", "preferred"}
-_PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "nightly", "fortnightly"}
+PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "nightly", "fortnightly"}
 _TIME_WORDS = {"day", "week", "month", "year", "morning", "evening", "night", "weekend", "season", "term",
                "quarter", "fortnight", "shift", "visit", "session"}
 _TIMES_OF_DAY = {"morning", "evening", "afternoon", "night", "mornings", "evenings", "afternoons", "nights"}
