@@ -1,0 +1,103 @@
+"""Understanding (issue 9), seventeenth pass: more of what is not a data app (AI image generators, lighting
+and device control, file converters, image processing), and data apps that only mention such things."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+@pytest.mark.parametrize(
+    ("prompt", "what"),
+    [
+        (
+            "an app that makes logos for small businesses using AI, you type your company name and pick a style",
+            "an AI image generator",
+        ),
+        (
+            "quiero que la app me diseñe ilustraciones con inteligencia artificial para mis cuentos infantiles",
+            "an AI image generator",
+        ),
+        (
+            "a tool to generate product photos with AI from a plain packshot, different backgrounds",
+            "an AI image generator",
+        ),
+        ("AI avatar generator: upload a selfie and get 10 cartoon avatars back", "an AI image generator"),
+        (
+            "necesito algo que cree imágenes para mis posts de instagram con IA a partir de un texto",
+            "an AI image generator",
+        ),
+        ("app to control the lights in our theatre from a tablet, with cues and fades", "a device controller"),
+        (
+            "I want to run the DMX lighting for our church services from my phone, presets for each song",
+            "a lighting controller",
+        ),
+        (
+            "una app para controlar las luces del escenario desde el móvil, con escenas guardadas",
+            "a lighting controller",
+        ),
+        ("control our smart home lights and blinds from one dashboard, with schedules", "a lighting controller"),
+        ("a lighting console app with faders and chases for small gigs", "a lighting controller"),
+        ("a tool that converts our Word documents into accessible PDFs with tags", "a file converter"),
+        ("convert scanned PDF files into editable Word docs", "a file converter"),
+        ("necesito un programa que convierta los archivos de excel a pdf automáticamente", "a file converter"),
+        ("turn markdown files into a nicely formatted ebook (epub) with a cover", "a file converter"),
+        ("something that converts our price list spreadsheet to XML for the supplier portal", "a file converter"),
+        ("stitch the photos from my drone flights into one big map of the vineyard", "an image-processing tool"),
+        (
+            "un programa que calcule el NDVI de las imágenes multiespectrales de mis parcelas",
+            "an image-processing tool",
+        ),
+        ("photogrammetry app: take 50 photos of an object and get a 3D mesh", "an image-processing tool"),
+        ("combine the photos from our site cameras into a panorama every evening", "an image-processing tool"),
+        ("make a timelapse from the photos the construction camera takes every hour", "an image-processing tool"),
+    ],
+)
+def test_generators_controllers_converters_and_image_tools_are_declined(prompt, what):
+    """Making pictures with AI, running lights, converting files and stitching photos are not data apps: declined
+    with the reason and nothing charged, not built as a stub app."""
+    with pytest.raises(UnsupportedRequestError) as exc:
+        infer_spec(prompt)
+    assert what in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity"),
+    [
+        (
+            "a lighting hire company: we rent out stage lights, DMX cables and consoles to bands. "
+            "track bookings, customers and which items went out",
+            "Booking",
+        ),
+        ("we sell AI-generated art prints online: products, orders, customers and reviews", "Product"),
+        (
+            "a drone survey company needs to track clients, survey jobs, flights, pilots and the deliverables we send",
+            "Flight",
+        ),
+        (
+            "a print shop: customers upload PDF files for each order, we track orders, paper types and delivery dates",
+            "Order",
+        ),
+        ("agronomy consultancy: farms, fields, visits, and the NDVI readings we record per field each month", "Visit"),
+        (
+            "a translation agency: clients send documents, we assign translators, track deadlines and invoices",
+            "Translator",
+        ),
+        (
+            "photo club: members submit photos to monthly competitions, judges score them, we keep results",
+            "Competition",
+        ),
+        (
+            "our theatre needs to track productions, performances, cast, crew and the lighting plots per show",
+            "Performance",
+        ),
+        ("una empresa de iluminación para eventos: clientes, eventos, equipos alquilados y facturas", "Invoice"),
+        ("gestión de un estudio de diseño: clientes, proyectos, logos entregados y facturas", "Project"),
+    ],
+)
+def test_data_apps_that_mention_lights_drones_files_or_ai_are_built(prompt, entity):
+    """A lighting hire firm, a shop selling AI-generated prints, a drone survey firm: they keep records."""
+    assert entity in names(infer_spec(prompt))
