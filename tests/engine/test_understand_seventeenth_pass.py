@@ -101,3 +101,58 @@ def test_generators_controllers_converters_and_image_tools_are_declined(prompt, 
 def test_data_apps_that_mention_lights_drones_files_or_ai_are_built(prompt, entity):
     """A lighting hire firm, a shop selling AI-generated prints, a drone survey firm: they keep records."""
     assert entity in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [line for line in """
+an app that reads the temperature sensor on my Arduino and shows a live graph
+control the motors of my Raspberry Pi robot from a web page
+dashboard that shows live readings from the ESP32 sensors in my greenhouse
+una app para programar mi arduino desde el navegador y ver lo que manda por el puerto serie
+flash firmware onto our microcontroller boards from a browser
+""".strip().splitlines()])
+def test_reading_or_driving_a_board_is_declined(prompt):
+    """Reading sensors from, driving or programming an Arduino or Raspberry Pi is hardware work, not a data app."""
+    with pytest.raises(UnsupportedRequestError) as exc:
+        infer_spec(prompt)
+    assert "a hardware controller" in str(exc.value)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("an online shop for our electronics store: Arduino kits, Raspberry Pi boards, sensors, orders and customers",
+     "Order"),
+    ("our makerspace lends Raspberry Pis and Arduino kits to members; track loans, due dates and members", "Loan"),
+    ("Please implement a website for a robotics school. Users should be able to browse courses like Arduino for "
+     "beginners, enrol in a course and pay the fee.", "Course"),
+    ("school robotics club: teams, their robots, the ESP32 boards each team borrowed, and competition results",
+     "Robot"),
+    ("tienda online de componentes: placas arduino, sensores, pedidos y clientes", "Board"),
+])
+def test_shops_and_clubs_that_sell_or_lend_boards_are_data_apps(prompt, entity):
+    """Selling, lending or teaching Arduino boards keeps records: built ('placas' of electronics are boards)."""
+    assert entity in names(infer_spec(prompt))
+
+
+def test_words_ending_in_ics_keep_their_s():
+    """'robotics', 'physics', 'electronics' are one subject each, never a 'Robotic' or 'Physic'."""
+    spec = infer_spec("school robotics club: teams, their robots, the ESP32 boards each team borrowed, and "
+                      "competition results")
+    assert not {"Robotic", "Physic", "Electronic"} & set(names(spec))
+
+
+def test_a_verb_before_loans_is_not_a_thing_lent():
+    """'...; track loans, due dates and members': 'track' is what the app does, not a Track that is lent."""
+    spec = infer_spec("our makerspace lends Raspberry Pis and Arduino kits to members; track loans, due dates and "
+                      "members")
+    assert "Track" not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "wanted", "owner"), [
+    ("our bakery sells cakes and bread to cafes", {"Cake", "Bread"}, "Bakery"),
+    ("our makerspace lends Raspberry Pis and Arduino kits to members", {"Kit", "Member", "Loan"}, "Makerspace"),
+])
+def test_a_verb_after_our_business_is_a_verb(prompt, wanted, owner):
+    """'our bakery sells cakes and bread': 'sells' is what the bakery does (not a 'bakery sells' compound), both
+    things it sells are kept, and the bakery itself, who uses the app, is no record."""
+    spec = infer_spec(prompt)
+    assert wanted <= set(names(spec))
+    assert owner not in names(spec)

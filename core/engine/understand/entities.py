@@ -734,6 +734,11 @@ def entities_stage(r: Reading) -> Reading:
                          r.sentences[p.sentence][p.end].text in _MODAL_WORDS) and not (
                             p.start and r.sentences[p.sentence][p.start - 1].text in _WHICH) for p in said):
             chosen.remove(name)  # 'staff can manage rooms': the people who run the site, not a record in it
+    for name in list(chosen):
+        said = [p for p in r.phrases if names.get(id(p)) == name]
+        if said and all(id(p) in subjects and not p.plural and p.start == 1 and
+                        r.sentences[p.sentence][0].text in {"our", "my", "nuestro", "nuestra", "mi"} for p in said):
+            chosen.remove(name)  # 'our bakery sells cakes to cafes': the bakery is who uses the app, not a record
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
     same.update({n: role for n, role in roles.items() if n in chosen and role in chosen and n != role})

@@ -256,7 +256,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("s") and len(w) > 3 and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and toks[i - 2].text in _POSSESSIVES and \
                 (i < 3 or toks[i - 3].tag in {"PREP", "VERB"} or toks[i - 3].text in {"of", "for", "with"}) and \
-                _closed(nxt) in {None, "PREP", "PUNCT", "CONJ"} and singular(w) not in word_set("abstract_nouns"):
+                _closed(nxt) in {None, "PREP", "PUNCT", "CONJ"} and singular(w) not in word_set("abstract_nouns") and \
+                not (i == 2 and nxt and _closed(nxt) is None and verbs.get(w, w) != w):
             t.tag, t.lemma = "NOUN", w  # 'a log of my bike rides with ...', 'track our dog walks': a compound
         elif language == "en" and w in verbs and verbs[w] == w and prev and prev.text in _PEOPLE_SUBJECTS and \
                 i > 1 and toks[i - 2].tag == "NOUN" and toks[i - 2].text not in _PEOPLE_SUBJECTS:
