@@ -156,3 +156,37 @@ def test_a_verb_after_our_business_is_a_verb(prompt, wanted, owner):
     spec = infer_spec(prompt)
     assert wanted <= set(names(spec))
     assert owner not in names(spec)
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("clay shoot: members book a stand and we record each shooter's score per round (out of 25)", "Score"),
+    ("bowling league: teams, bowlers, and every game's score per bowler so we can do averages", "Score"),
+    ("gymnastics meet: clubs, gymnasts, judges give D and E scores per routine", "Score"),
+    ("debating league: each judge fills in a ballot with a speaker score for every student", "SpeakerScore"),
+    ("archery club: members and their bows. record scores: each archer shoots a round on a date", "Score"),
+    ("concurso de pesca: pescadores, mangas y la puntuación por cada pescador", "Score"),
+])
+def test_scores_per_round_or_player_are_records(prompt, entity):
+    """A score per round, per routine, per player is one record each (points, linked), not a loose field."""
+    spec = infer_spec(prompt)
+    assert entity in names(spec)
+    score = next(e for e in spec.entities if e.name == entity)
+    assert any(f.name == "points" for f in score.fields)
+    assert all(f.name != "name" for f in score.fields)
+
+
+def test_their_scores_in_a_quiz_stay_on_the_attempt():
+    """'users can track their scores': a statistic of their quiz attempts, no separate Score table."""
+    spec = infer_spec("a quiz app: each quiz has multiple-choice questions, and users can track their scores "
+                      "and compete with friends")
+    assert "Score" not in names(spec)
+
+
+def test_judges_who_score_entries_give_scores():
+    """'judges score the entries': the judges' marks are a Score of each entry by a judge (members who 'rate' a
+    book still leave a Rating)."""
+    spec = infer_spec("flower show: exhibitors enter plants into classes, judges score the entries and we award "
+                      "1st, 2nd and 3rd in each class")
+    assert "Score" in names(spec) and "Rating" not in names(spec)
+    rated = infer_spec("book club: the book of each month, meetings, and members rate the book and comment")
+    assert "Rating" in names(rated)

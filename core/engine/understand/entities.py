@@ -40,6 +40,8 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
                "calendar", "calendario", "agenda", "timetable", "schedule"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
+_SCORE_WORDS = {"score", "puntuacion", "puntaje"}  # a score per round, per routine, per player: a record
+_OWN_WORDS = {"their", "his", "her", "my", "your", "its", "sus", "su", "mis", "tus"}  # 'track their scores': a stat
 _STORING_VERBS = frozenset(load("verbs")["data"]) | frozenset(load("verbs")["data_es"])  # objects are kept records
 _ASSIGNING = {"assign", "asignar", "match"}  # 'assign chores to the kids', 'match tutors to students';
 # 'allocate time slots' plans one's own time
@@ -338,6 +340,18 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS:
             name = entity_name(p.head, None, r.language)  # 'scores for each round': one record per round
             score[name] += 1
+        if p.head in _SCORE_WORDS and p.end + 1 < len(toks) and (
+                toks[p.end].text in {"per", "por"} or toks[p.end].text in {"for", "de", "of"} and
+                toks[p.end + 1].text in _EACH | {"every"}):
+            kind = p.modifiers[-1] if p.modifiers and len(p.modifiers[-1]) > 2 and \
+                not is_fieldish(p.modifiers[-1], r.language) else None
+            name = entity_name(p.head, kind, r.language) if p.head == "score" else "Score"
+            score[name] += 3  # "each shooter's score per round", 'D and E scores per routine': one record each
+        elif p.head in _SCORE_WORDS and not p.modifiers and p.plural and p.start and \
+                toks[p.start - 1].text not in _OWN_WORDS and any(
+                id(p) in {id(q) for q in f.objects} and f.verb in _STORING_VERBS for f in r.frames):
+            name = "Score"
+            score[name] += 3  # 'record scores: an archer shoots a round ...': the scores are what is kept
         if name and p.head in {"date", "time"} and p.modifiers and p.modifiers[-1] in _DATED_EVENTS:
             score[name] += 1  # 'test dates', 'performance dates': the dated things are kept
         if p.head in {"page", "pages"} and len(p.words) >= 2 and p.words[-2].endswith("s") and \

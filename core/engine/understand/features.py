@@ -164,6 +164,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
         detail = objs[0].head if objs else ""
+        if feature == "ratings" and f.verb == "score":
+            detail = "score"  # 'judges score the entries': what they give is a score
         if feature == "uploads":
             joined = next((g for g in r.frames if g.sentence == f.sentence and g.position < f.position and
                            g.verb in v["joins"] and v["joins"][g.verb][0] in r.entities), None)
@@ -510,7 +512,8 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         if not target:
             return  # nothing to rate but the raters themselves
     if feature == "ratings":
-        name = "Review" if detail in {"review", "resena"} or "Review" in r.entities else "Rating"
+        name = "Review" if detail in {"review", "resena"} or "Review" in r.entities else \
+            "Score" if detail == "score" and "Score" not in r.entities else "Rating"
         r.entities[name] = EntitySpec(name=name, fields=[
             FieldSpec(name="stars", type="int", min=1, max=5),
             FieldSpec(name="review", type="text", required=False, max_length=5000)])

@@ -85,7 +85,7 @@ def decline_reason(r: Reading) -> str | None:
 
 
 _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|track|tracks|tracking|keep|keeps|enter|"
-                            r"enters|registr\w*|apunt\w*|anot\w*) (?:\w+ ){0,3}(?:games|matches|results|scores|"
+                            r"enters|registr\w*|apunt\w*|anot\w*) (?:[\w']+ ){0,3}(?:games|matches|results|scores?|"
                             r"partidas|partidos|resultados)\b|"
                             r"\b(?:away|home|upcoming|weekend|league|cup) (?:games|matches|partidos)\b|"
                             r"\b(?:games|matches) (?:this|each|every|per) (?:season|week|weekend)\b|"
