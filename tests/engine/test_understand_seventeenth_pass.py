@@ -190,3 +190,25 @@ def test_judges_who_score_entries_give_scores():
     assert "Score" in names(spec) and "Rating" not in names(spec)
     rated = infer_spec("book club: the book of each month, meetings, and members rate the book and comment")
     assert "Rating" in names(rated)
+
+
+@pytest.mark.parametrize(("prompt", "target", "tag"), [
+    ("my cookbook: recipes with ingredients, a shopping list, and tag recipes by cuisine", "Recipe", "Tag"),
+    ("our lending library: books, members, loans, and label books by reading level", "Book", "Label"),
+])
+def test_a_feature_verb_after_comma_and_is_a_verb(prompt, target, tag):
+    """', and tag recipes by cuisine': 'tag' is one more thing to do (tags on recipes), not a 'TagRecipe' thing."""
+    spec = infer_spec(prompt)
+    entity = next(e for e in spec.entities if e.name == target)
+    assert any(rel.kind == "many_to_many" and rel.target in {"Tag", tag} for rel in entity.relations)
+
+
+@pytest.mark.parametrize("prompt", [
+    "my vinyl collection: albums, artists, and who I lent them to",
+    "mi colección de cómics: cómics, editoriales y a quién se los presté",
+])
+def test_who_i_lent_things_to_is_a_loan_to_a_friend(prompt):
+    """'who I lent them to': each loan is of one of my things to a friend (not to an artist or publisher)."""
+    spec = infer_spec(prompt)
+    loan = next(e for e in spec.entities if e.name.endswith("Loan"))
+    assert "Friend" in {rel.target for rel in loan.relations}

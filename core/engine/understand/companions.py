@@ -329,8 +329,11 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
     add_link(r, loan, _borrower(r, people, None))
 
 
+_LENT_TO = re.compile(r"\b(?:who|to whom) (?:i|we) (?:have |'ve )?(?:lent|lend|loaned)\b|"
+                      r"\ba quien (?:se lo |se los |se las |le |les )?(?:prest\w*|deje|dejamos)\b")
 _BORROWED = re.compile(r"\b(?:who|which \w+) (?:has |have |had )?(?:borrowed|borrows|has got|took out|checked out|"
-                       r"is borrowing)\b|\bquien (?:tiene|se llevo|ha pedido|pidio) (?:\w+ )?prestad\w*")
+                       r"is borrowing)\b|\bquien (?:tiene|se llevo|ha pedido|pidio) (?:\w+ )?prestad\w*|" +
+                       _LENT_TO.pattern)
 
 
 def _borrowed(r: Reading, people: frozenset[str]) -> None:
@@ -348,12 +351,14 @@ def _borrowed(r: Reading, people: frozenset[str]) -> None:
     add_link(r, loan, thing)
     said = [r.entity_of(p) for p in r.phrases if any(t.text.startswith(("borrow", "lend", "lent", "prest"))
                                                      for t in r.sentences[p.sentence])]
-    add_link(r, loan, _borrower(r, people, next((n for n in said if n and _person(r, n, people)), None)))
+    add_link(r, loan, _borrower(r, people, next((n for n in said if n and _person(r, n, people)), None),
+                                anyone=bool(_LENT_TO.search(r.text))))
 
 
-def _borrower(r: Reading, people: frozenset[str], said: str | None) -> str:
-    """Who borrows: the people said with the borrowing, else the first people kept, else the usual group (kept)."""
-    who = said or next((n for n in r.entities if _person(r, n, people)), None)
+def _borrower(r: Reading, people: frozenset[str], said: str | None, anyone: bool = False) -> str:
+    """Who borrows: the people said with the borrowing, else the first people kept (unless it was lent to anyone,
+    'who I lent them to'), else the usual group (kept)."""
+    who = None if anyone else said or next((n for n in r.entities if _person(r, n, people)), None)
     if who is None:
         rules = load("companions")["who"]
         who = next((g["add"] for g in rules["groups"] if re.search(g["when"], r.text)), rules["default"])

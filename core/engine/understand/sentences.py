@@ -173,6 +173,11 @@ def _closed(word: str) -> str | None:
     return None
 
 
+_FEATURE_VERBS = frozenset(v for vs in load("verbs")["features"].values() for v in vs if v.isalpha() and
+                           not v.endswith(("ar", "er", "ir")) or v in {"tag", "rate", "review", "bookmark", "favourite",
+                                                                      "favorite", "comment", "label", "like", "share"})
+
+
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
     """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
     verbs = verb_lemmas()
@@ -208,6 +213,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and toks[i - 2].text in {"need", "needs", "want", "wants"}:
             t.tag, t.lemma = "NOUN", w  # 'need patient records, ...': what is needed, not 'the patient records'
+        elif language == "en" and w in _FEATURE_VERBS and prev and prev.text in {"and", "or"} and i > 1 and \
+                toks[i - 2].text == "," and (nxt in {"them", "it", "the", "their", "each", "every", "any"} or
+                                             nxt.endswith("s") and len(nxt) > 3):
+            t.tag, t.lemma = "VERB", w  # '..., and tag games by type', ', and rate them': one more thing to do
         elif language == "en" and closed is None and i + 2 < len(toks) and nxt == "by" and toks[i + 2].text == w:
             t.tag = "ADV"  # 'logs snags room by room': how, not a room
         elif language == "en" and closed is None and prev and prev.text == "by" and i > 1 and toks[i - 2].text == w:
