@@ -212,3 +212,17 @@ def test_who_i_lent_things_to_is_a_loan_to_a_friend(prompt):
     spec = infer_spec(prompt)
     loan = next(e for e in spec.entities if e.name.endswith("Loan"))
     assert "Friend" in {rel.target for rel in loan.relations}
+
+
+@pytest.mark.parametrize(("prompt", "payment", "payer"), [
+    ("I let out 8 storage units: who rents which unit, the monthly rent, and mark it as paid each month",
+     "RentPayment", "Tenant"),
+    ("peña ciclista: los socios, las salidas y las cuotas anuales, pagadas o no", "FeePayment", "Member"),
+    ("choir: singers, rehearsals and concerts; singers who pay the termly fee get the sheet music", "FeePayment",
+     "Singer"),
+])
+def test_fees_marked_paid_are_payments_of_the_payer(prompt, payment, payer):
+    """'the monthly rent ... mark it as paid', 'cuotas, pagadas o no': each payment is a record of who paid."""
+    spec = infer_spec(prompt)
+    record = next(e for e in spec.entities if e.name == payment)
+    assert payer in {rel.target for rel in record.relations}

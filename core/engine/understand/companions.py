@@ -617,20 +617,31 @@ _DUES = re.compile(r"\b(?:who|quien|whether(?: \w+){1,3}?)(?: (?:has|have|is|sti
                    r"annual|monthly|yearly|weekly|club|membership|anual|mensual|trimestral)\b)*(?: (\w+))?(?: (\w+))?")
 
 
+_PAID_MARK = re.compile(r"\b(?:mark(?:ed|s)? (?:\w+ )?as paid|paid or (?:not|unpaid)|paid y/?n|paid/unpaid|"
+                        r"pagad[oa]s? o no|marcar (?:si )?(?:esta |estan |como )?pagad[oa]s?|marcar lo pagado|"
+                        r"si ya (?:pagaron|pago|pagaste)|(?:quien|quienes) (?:ya )?(?:pago|pagaron)|"
+                        r"(?:who|que|quienes) (?:pay|pays|pagan|paga) (?:the |a |la |el |una |un |su |sus |their )?"
+                        r"(?:\w+ )?(?:cuotas?|fees?|subs|dues|rent|alquiler|mensualidad(?:es)?))\b")
+
+
 def _dues(r: Reading, people: frozenset[str]) -> None:
     """'who has paid this year's rent', 'quien ha pagado la cuota': each payment is a record of who paid what."""
+    kinds = load("companions")["dues"]
     m = _DUES.search(r.text)
-    if m is None or len(r.entities) >= MAX_ENTITIES or \
+    said = [m.group(1), m.group(2)] if m else []
+    if m is None and _PAID_MARK.search(r.text):
+        fee = re.search(rf"\b({'|'.join(w for words in kinds.values() for w in words)})\b", r.text)
+        said = [fee.group(1), None] if fee else []  # 'las cuotas trimestrales, pagadas o no', 'rent, mark as paid'
+    if not said or len(r.entities) >= MAX_ENTITIES or \
             any(n == "Settlement" or n.endswith("Share") for n in r.entities):
         return  # 'who owes whom' in a cost share is settled by its shares and settlements
-    kinds = load("companions")["dues"]
-    kind = next((k for k, words in kinds.items() if m.group(1) in words or m.group(2) in words), "Payment")
+    kind = next((k for k, words in kinds.items() if said[0] in words or said[1] in words), "Payment")
     if kind in r.entities or "Payment" in r.entities:
         return
     payer = next((n for n in r.entities if _person(r, n, people)), None)
     if payer is None:
         return
-    words = {m.group(1), singular(m.group(1))} if m.group(1) else set()
+    words = {said[0], singular(said[0])} if said[0] else set()
     paid = next((n for n, w in r.words_for.items() if w.split(" ")[-1] in words), None)
     if paid and kind != "Payment" and paid != r.main and not any(p == paid for _, p, _ in r.links):
         del r.entities[paid]  # 'who has paid their subs': the subs are the payments, not a table of their own
