@@ -226,3 +226,24 @@ def test_fees_marked_paid_are_payments_of_the_payer(prompt, payment, payer):
     spec = infer_spec(prompt)
     record = next(e for e in spec.entities if e.name == payment)
     assert payer in {rel.target for rel in record.relations}
+
+
+@pytest.mark.parametrize(("prompt", "record", "thing", "person"), [
+    ("window cleaning firm: assign cleaners to jobs at customer addresses", "JobAssignment", "Job", "Cleaner"),
+    ("a literary prize: an editor assigns three readers to each manuscript and they write reports",
+     "ManuscriptAssignment", "Manuscript", "Reader"),
+    ("hotel housekeeping: every morning the head housekeeper assigns rooms to housekeepers", "RoomAssignment",
+     "Room", "Housekeeper"),
+])
+def test_several_people_assigned_to_each_thing_are_assignment_records(prompt, record, thing, person):
+    """'assign three readers to each manuscript': each assignment is a record of one person on one thing."""
+    spec = infer_spec(prompt)
+    e = next(x for x in spec.entities if x.name == record)
+    assert {thing, person} <= {rel.target for rel in e.relations}
+
+
+def test_people_assigned_to_visits_give_each_visit_its_person():
+    """'carers are assigned to visits': each visit has its carer; no assignment table in between."""
+    spec = infer_spec("home care agency: carers are assigned to visits at clients' homes and write a note after "
+                      "each visit")
+    assert not any(n.endswith("Assignment") for n in names(spec))

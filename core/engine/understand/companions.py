@@ -50,6 +50,7 @@ def companions_stage(r: Reading) -> Reading:
     _trade_jobs(r)
     _quoted_people(r)
     _timed_assignments(r, people)
+    _staffing(r, people)
     _redemptions(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
@@ -736,13 +737,46 @@ def _timed_assignments(r: Reading, people: frozenset[str]) -> None:
             objects = [q for q in r.phrases if q.sentence == f.sentence and q.end <= f.position and
                        (r.entity_of(q) or _kept(r, q))][-1:]  # 'list of chores, assign them to the kids'
         for thing in (r.entity_of(q) or _kept(r, q) for q in objects):
-            if not thing or not person or _person(r, thing, people) or not _person(r, person, people):
+            if not thing or not person or _person(r, thing, people) or not (
+                    _person(r, person, people) or r.words_for.get(person, "").endswith(_AGENT_ENDINGS)):
                 continue
             name = f"{thing}Assignment"
             if name not in r.entities:
                 e = _record("Assignment", name)
                 e.fields.append(FieldSpec(name="done", type="bool", required=False))
                 _keep_record(r, e)
+            r.links = [x for x in r.links if {x[0], x[1]} != {thing, person}]
+            add_link(r, name, thing)
+            add_link(r, name, person)
+
+
+_AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad", "lads")
+_COUNTED = {"two", "three", "four", "several", "multiple", "2", "3", "4", "or", "dos", "tres", "varios", "varias"}
+
+
+def _staffing(r: Reading, people: frozenset[str]) -> None:
+    """'assign two readers to each manuscript', 'assign cleaners to jobs': several people work on each thing, and
+    each of them on several things, so each assignment is a record of one person on one thing."""
+    for f in r.frames:
+        to = next((q for prep, q in f.preps if prep in {"to", "a"}), None)
+        if f.verb not in {"assign", "allocate", "asignar"} or to is None or len(r.entities) >= MAX_ENTITIES:
+            continue
+        thing = r.entity_of(to) or _kept(r, to)
+        toks = r.sentences[f.sentence]
+        for q in f.objects:
+            person = r.entity_of(q) or _kept(r, q)
+            if not person or not thing or person == thing or _person(r, thing, people) or \
+                    not (_person(r, person, people) or q.head.endswith(_AGENT_ENDINGS)):
+                continue
+            around = toks[max(0, to.start - 1):to.end + 3]
+            passive = f.position and toks[f.position - 1].text in {"are", "is", "get", "gets", "be", "were", "was"}
+            several = q.plural and (q.start and toks[q.start - 1].text in _COUNTED or not passive and (
+                to.plural or any(t.text in {"per", "each", "every", "cada"} for t in around)))  # 'carers are
+            # assigned to visits' gives each visit its carer; 'assign cleaners to jobs' puts several on each
+            name = f"{thing}Assignment"
+            if not several or name in r.entities:
+                continue
+            _keep_record(r, _record("Assignment", name))
             r.links = [x for x in r.links if {x[0], x[1]} != {thing, person}]
             add_link(r, name, thing)
             add_link(r, name, person)

@@ -93,6 +93,12 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
     return before in _EACH and toks[p.start - 2].text in {"at", "in", "for", "from", "of", "en", "de", "para"}
 
 
+def _personish(p: Phrase) -> bool:
+    """People, or plural agent nouns ('housekeepers', 'invigilators'): who is assigned to something."""
+    return p.head in word_set("people") or p.plural and p.head.endswith(("keeper", "er", "or", "ist", "ian")) and \
+        p.head not in known_words()
+
+
 def _skip(head: str) -> bool:
     """Words that never name a stored thing on their own."""
     return (head in word_set("abstract_nouns") or head in word_set("generic_subjects") or
@@ -432,11 +438,12 @@ def entities_stage(r: Reading) -> Reading:
                     score[names[id(p)]] += 1  # 'records each walk': one record per walk
             elif id(p) in names and shown and p.plural:
                 score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
-            if id(p) in names and f.verb in _ASSIGNING and p.head in word_set("people"):
+            if id(p) in names and f.verb in _ASSIGNING and _personish(p):
                 score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
         for prep, p in f.preps[:1]:
-            if id(p) in names and f.verb in _ASSIGNING and prep in {"to", "a"} and p.head in word_set("people"):
-                score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer': who it is assigned to
+            if id(p) in names and f.verb in _ASSIGNING and prep in {"to", "a"} and (
+                    _personish(p) or p.start and r.sentences[p.sentence][p.start - 1].text in _EACH):
+                score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer', 'two readers to each manuscript'
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
