@@ -247,3 +247,26 @@ def test_people_assigned_to_visits_give_each_visit_its_person():
     spec = infer_spec("home care agency: carers are assigned to visits at clients' homes and write a note after "
                       "each visit")
     assert not any(n.endswith("Assignment") for n in names(spec))
+
+
+def test_buying_several_things_on_a_website_is_an_order_with_lines():
+    """'a website where users buy vinyl and CDs': an order with a line per thing bought, not one Purchase each."""
+    spec = infer_spec("Please implement a website for a small record shop. Users should be able to browse albums "
+                      "by genre and buy vinyl and CDs.")
+    assert {"Order", "OrderItem"} <= set(names(spec)) and "Purchase" not in names(spec)
+
+
+def test_buying_a_pass_on_a_website_is_one_purchase():
+    """'buy class passes' on a studio's site: a pass is bought as one thing, no basket of order lines."""
+    spec = infer_spec("Please implement a website for a climbing gym where members book sessions and buy "
+                      "10-visit passes.")
+    assert "OrderItem" not in names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "family butchers: for christmas we take pre-orders of turkeys and joints, customers pick a collection slot",
+    "pastelería: por navidad tomamos encargos de roscones y turrones, con fecha de recogida",
+])
+def test_holidays_are_when_not_what(prompt):
+    """'for christmas', 'por navidad': when the orders happen, not a Christma(s) table."""
+    assert not any(n.startswith(("Christma", "Navidad")) for n in names(infer_spec(prompt)))

@@ -125,8 +125,11 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
     if "Purchase" not in r.entities or "Order" in r.entities:
         return
     bought = [p for c, p, _ in r.links if c == "Purchase"]
-    if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or "Ticket" in bought):
-        return
+    passes = all(t.endswith(("Pass", "Membership", "Subscription", "Voucher", "Card", "Credit")) for t in bought
+                 if t not in people)
+    if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or _SITE.search(r.text) and not passes or
+            "Ticket" in bought):
+        return  # 'buy class passes' on a studio's site: one purchase each, no basket
     del r.entities["Purchase"]
     r.links = [x for x in r.links if "Purchase" not in x[:2]]
     _add(r, "Order")
@@ -141,6 +144,8 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
             add_link(r, "OrderItem", thing)
 
 
+_SITE = re.compile(r"\b(?:implement|build|create|make|need|want)s? (?:a |an |our |the )?(?:\w+ )?(?:web ?site|web app|"
+                   r"sitio web|pagina web|aplicacion web)\b")  # 'a website where users buy vinyl': orders there
 _ONLINE = re.compile(r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|orders|ordering|compra\w*) "
                      r"(?:\w+ ){0,4}(?:online|en linea)\b")
 

@@ -29,6 +29,8 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "contact": re.compile(r"\b(contact form|contact us|contact page|get in touch|formulario de contacto|"
                           r"contactanos|contacto con nosotros|pagina de contacto)\b"),
 }
+_RATERS = {"user", "customer", "visitor", "reader", "guest", "diner", "fan", "listener", "viewer", "shopper", "buyer",
+           "client", "patient", "people", "everyone", "anyone", "subscriber", "traveller", "traveler"}
 _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", "receipt", "attachment", "pdf",
                "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum", "screenshot"}
 _FILE_ALIASES = {"curriculum": "cv", "foto": "photo", "imagen": "image", "archivo": "file", "adjunto": "attachment",
@@ -164,8 +166,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
         detail = objs[0].head if objs else ""
-        if feature == "ratings" and f.verb == "score":
-            detail = "score"  # 'judges score the entries': what they give is a score
+        if feature == "ratings" and f.verb == "score" and (f.subject is None or f.subject.head not in _RATERS):
+            detail = "score"  # 'judges score the entries': what they give is a score ('users score recipes' rate)
         if feature == "uploads":
             joined = next((g for g in r.frames if g.sentence == f.sentence and g.position < f.position and
                            g.verb in v["joins"] and v["joins"][g.verb][0] in r.entities), None)
