@@ -270,3 +270,17 @@ def test_buying_a_pass_on_a_website_is_one_purchase():
 def test_holidays_are_when_not_what(prompt):
     """'for christmas', 'por navidad': when the orders happen, not a Christma(s) table."""
     assert not any(n.startswith(("Christma", "Navidad")) for n in names(infer_spec(prompt)))
+
+
+@pytest.mark.parametrize(("prompt", "kept", "shown"), [
+    ("Pilates studio: the weekly class timetable, members book a place in a class and buy class packs",
+     "ClassSession", "class timetable"),
+    ("academia de baile: los alumnos ven el horario de clases y reservan plaza en cada clase", "ClassSession",
+     "horario"),
+])
+def test_a_timetable_of_classes_is_a_view_of_the_classes(prompt, kept, shown):
+    """'the weekly class timetable': the classes are kept and shown by date; no Timetable table beside them, and
+    the timetable is listed in what was understood."""
+    spec = infer_spec(prompt)
+    assert kept in names(spec) and not {"Timetable", "Schedule"} & set(names(spec))
+    assert any(shown in p for p in spec.requested)

@@ -981,15 +981,22 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
     """'a shared calendar': one calendar is a view of dated records, not a record. It becomes the events, unless the
     app already keeps dated things (then it is their view); several calendars ('calendars per team') stay records.
     'The rehearsal calendar' shows rehearsals: that kind is returned, to be given a time if it has none."""
-    cal = next((n for n in chosen if n in {"Calendar", "Calendario"}), None)
+    cal = next((n for n in chosen if n in {"Calendar", "Calendario", "Timetable", "Schedule"}), None)
     if cal is None or any(p.plural and names.get(id(p)) == cal for p in r.phrases):
         return ""
-    chosen.remove(cal)
     said = next((p for p in r.phrases if names.get(id(p)) == cal and p.modifiers), None)
     mod = said.modifiers[-1] if said is not None else ""
     kind = entity_name(singular(mod, r.language), None, r.language) if mod and not _skip(mod) and \
         not is_fieldish(mod, r.language) and mod not in _CALENDAR_OWNERS and mod not in word_set("people") and \
-        mod not in word_set("settings") else ""
+        mod not in word_set("settings") and not mod.endswith("ing") else ""
+    if cal in {"Timetable", "Schedule"} and not kind and not any(
+            n in _TIMED or n.endswith(tuple(_TIMED)) for n in chosen if n != cal):
+        return ""  # 'a cleaning schedule', 'el horario' with nothing dated: kept as it is
+    chosen.remove(cal)  # 'the weekly class timetable', 'el horario de clases': a view of the classes
+    view = next((p for p in r.phrases if names.get(id(p)) == cal), None)
+    if cal in {"Timetable", "Schedule"} and view is not None:
+        shown = " ".join(view.words)
+        r.capabilities.append(f"{shown} (por fecha)" if r.language == "es" else f"{shown} (by date)")
     if kind:  # 'the rehearsal calendar': the rehearsals are the dated records
         if kind not in chosen:
             chosen.append(kind)
