@@ -284,3 +284,16 @@ def test_a_timetable_of_classes_is_a_view_of_the_classes(prompt, kept, shown):
     spec = infer_spec(prompt)
     assert kept in names(spec) and not {"Timetable", "Schedule"} & set(names(spec))
     assert any(shown in p for p in spec.requested)
+
+
+@pytest.mark.parametrize(("prompt", "name"), [
+    ("a podcast directory: users rate shows and bookmark episodes to listen to later", "Bookmark"),
+    ("users can save their favorite hiking trails and rate them", "Favorite"),
+    ("members save their favourite walks and rate them", "Favourite"),
+])
+def test_saved_things_keep_the_prompts_word_and_spelling(prompt, name):
+    """'bookmark episodes' keeps Bookmarks; 'favorite' (US) and 'favourite' (UK) keep the prompt's spelling."""
+    spec = infer_spec(prompt)
+    assert name in names(spec)
+    saved = next(e for e in spec.entities if e.name == name)
+    assert not saved.fields or all(f.name != "name" for f in saved.fields)

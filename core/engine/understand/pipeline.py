@@ -163,7 +163,7 @@ def _drop_shortcuts(r: Reading) -> None:
     r.links = [(c, p, k) for c, p, k in r.links if not any({c, p} == ps for ps in joins)]
 
 
-_BY_ACCOUNT = {"Rating", "Review", "Favourite", "WishlistItem", "Comment"}
+_BY_ACCOUNT = {"Rating", "Review", "Favourite", "Favorite", "Bookmark", "WishlistItem", "Comment"}
 
 
 def _account_without_parents(r: Reading) -> None:
