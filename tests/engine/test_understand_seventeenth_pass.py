@@ -297,3 +297,12 @@ def test_saved_things_keep_the_prompts_word_and_spelling(prompt, name):
     assert name in names(spec)
     saved = next(e for e in spec.entities if e.name == name)
     assert not saved.fields or all(f.name != "name" for f in saved.fields)
+
+
+@pytest.mark.parametrize(("prompt", "people"), [
+    ("Event planning for my clients: each party has a venue, a menu and a list of suppliers", "Client"),
+    ("organizo excursiones para mis clientes: cada excursion tiene destino, guia y pagos", "Client"),
+])
+def test_the_people_a_business_works_for_are_kept(prompt, people):
+    """'event planning for my clients': the clients are records of the app."""
+    assert {people, "Customer"} & set(names(infer_spec(prompt)))

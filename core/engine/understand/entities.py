@@ -650,6 +650,10 @@ def entities_stage(r: Reading) -> Reading:
         if p.plural and p.start > 1 and toks[p.start - 1].text in {"our", "nuestros", "nuestras"} and \
                 toks[p.start - 2].text in {"of", "de"} and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 2  # 'photos of our vans', 'fotos de nuestras casas': things we keep
+        if p.plural and p.head in word_set("people") and p.start > 1 and \
+                toks[p.start - 1].text in {"my", "our", "mis", "nuestros", "nuestras"} and \
+                toks[p.start - 2].text in {"for", "para"}:
+            score[names[id(p)]] += 2  # 'wedding planning for my clients': the people served are kept
 
     lead = next((p for p in r.phrases if p.sentence == 0), None)
     if lead is not None and id(lead) in names and lead.start <= 3:
