@@ -306,3 +306,9 @@ def test_saved_things_keep_the_prompts_word_and_spelling(prompt, name):
 def test_the_people_a_business_works_for_are_kept(prompt, people):
     """'event planning for my clients': the clients are records of the app."""
     assert {people, "Customer"} & set(names(infer_spec(prompt)))
+
+
+def test_a_plus_before_their_things_joins_the_list():
+    """'customers + their properties': both are kept, each property a customer's."""
+    spec = infer_spec("window cleaner. customers + their properties, each clean: date, price, paid or not")
+    assert {"Customer", "Property"} <= set(names(spec))

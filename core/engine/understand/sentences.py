@@ -51,6 +51,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
+    text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
+                  flags=re.I)  # 'customers + their properties', 'turbidity + a photo'
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
     text = re.sub(r"\b(?:one or more|more than one|uno o m[aá]s|una o m[aá]s|m[aá]s de una?)\b", _several, text,
                   flags=re.I)  # 'can own more than one piano': many of them
