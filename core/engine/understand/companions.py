@@ -127,7 +127,7 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
     bought = [p for c, p, _ in r.links if c == "Purchase"]
     passes = all(t.endswith(("Pass", "Membership", "Subscription", "Voucher", "Card", "Credit")) for t in bought
                  if t not in people)
-    if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or _SITE.search(r.text) and not passes or
+    if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or _WEBSITE.search(r.text) and not passes or
             "Ticket" in bought):
         return  # 'buy class passes' on a studio's site: one purchase each, no basket
     del r.entities["Purchase"]
@@ -144,8 +144,9 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
             add_link(r, "OrderItem", thing)
 
 
-_SITE = re.compile(r"\b(?:implement|build|create|make|need|want)s? (?:a |an |our |the )?(?:\w+ )?(?:web ?site|web app|"
-                   r"sitio web|pagina web|aplicacion web)\b")  # 'a website where users buy vinyl': orders there
+# 'a website where users buy vinyl': orders there
+_WEBSITE = re.compile(r"\b(?:implement|build|create|make|need|want)s? (?:a |an |our |the )?(?:\w+ )?"
+                      r"(?:web ?site|web app|sitio web|pagina web|aplicacion web)\b")
 _ONLINE = re.compile(r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|orders|ordering|compra\w*) "
                      r"(?:\w+ ){0,4}(?:online|en linea)\b")
 

@@ -529,7 +529,7 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         r.feature_specs.append(FeatureSpec(name="ratings", entity=name, target=target, field="stars"))
     elif feature == "favourites":
         name = "WishlistItem" if detail in {"wishlist", "wish list"} else "Bookmark" if detail == "bookmark" and \
-            "Bookmark" not in r.entities else "Favorite" if _AMERICAN.search(r.text) and \
+            "Bookmark" not in r.entities else "Favorite" if r.language == "en" and _AMERICAN.search(r.text) and \
             not _BRITISH.search(r.text) else "Favourite"  # the prompt's own word and spelling
         r.entities.pop("Wishlist", None)
         r.entities[name] = EntitySpec(name=name, fields=[])
