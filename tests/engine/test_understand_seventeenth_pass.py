@@ -312,3 +312,9 @@ def test_a_plus_before_their_things_joins_the_list():
     """'customers + their properties': both are kept, each property a customer's."""
     spec = infer_spec("window cleaner. customers + their properties, each clean: date, price, paid or not")
     assert {"Customer", "Property"} <= set(names(spec))
+
+
+def test_a_practice_named_by_its_profession_is_the_business():
+    """'Vet practice: owners, their pets, visits': the practice uses the app; no Veterinarian record is invented."""
+    spec = infer_spec("Vet practice: owners, their pets, visits with notes and weight, and vaccination reminders")
+    assert {"Owner", "Pet", "Visit"} <= set(names(spec)) and "Veterinarian" not in names(spec)

@@ -873,7 +873,8 @@ FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "en
 FORMS = {"form", "formulario"}
 _REQUESTING = {"request", "solicitar", "pedir"}
 _SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
-_BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "agencia", "empresa", "negocio"}
+_BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "practice", "agencia", "empresa",
+               "negocio"}  # 'Vet practice: owners, pets': the practice is who uses the app, not a vet record
 _FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
           "queja", "reclamacion", "sugerencia"}  # a report is usually a view; a record when filed
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
