@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
-from core.engine.understand.entities import _TIME_UNITS, _verbal, is_fieldish
+from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, _verbal, is_fieldish
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, force_link
@@ -733,7 +733,7 @@ def _timed_assignments(r: Reading, people: frozenset[str]) -> None:
     """'assign chores to the kids each week': who has which chore changes by week, so each is a record."""
     for f in r.frames:
         to = next((q for prep, q in f.preps if prep in {"to", "a"}), None)
-        if f.verb not in {"assign", "allocate", "asignar"} or to is None or not _timed(r.sentences[f.sentence]) or \
+        if f.verb not in _ASSIGN_VERBS or to is None or not _timed(r.sentences[f.sentence]) or \
                 len(r.entities) >= MAX_ENTITIES:
             continue
         person = r.entity_of(to) or _kept(r, to)
@@ -744,19 +744,25 @@ def _timed_assignments(r: Reading, people: frozenset[str]) -> None:
                        (r.entity_of(q) or _kept(r, q))][-1:]  # 'list of chores, assign them to the kids'
         for thing in (r.entity_of(q) or _kept(r, q) for q in objects):
             if not thing or not person or _person(r, thing, people) or not (
-                    _person(r, person, people) or r.words_for.get(person, "").endswith(_AGENT_ENDINGS)):
+                    _person(r, person, people) or r.words_for.get(person, "").endswith(AGENT_ENDINGS)):
                 continue
-            name = f"{thing}Assignment"
-            if name not in r.entities:
-                e = _record("Assignment", name)
-                e.fields.append(FieldSpec(name="done", type="bool", required=False))
-                _keep_record(r, e)
-            r.links = [x for x in r.links if {x[0], x[1]} != {thing, person}]
-            add_link(r, name, thing)
-            add_link(r, name, person)
+            _assignment(r, thing, person, done=True)
 
 
-_AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad", "lads")
+def _assignment(r: Reading, thing: str, person: str, done: bool = False) -> None:
+    """One person on one thing is a record ('ChoreAssignment'), in place of a direct link between the two."""
+    name = f"{thing}Assignment"
+    if name not in r.entities:
+        e = _record("Assignment", name)
+        if done:
+            e.fields.append(FieldSpec(name="done", type="bool", required=False))  # a chore of the week gets done
+        _keep_record(r, e)
+    r.links = [x for x in r.links if {x[0], x[1]} != {thing, person}]
+    add_link(r, name, thing)
+    add_link(r, name, person)
+
+
+_ASSIGN_VERBS = frozenset(load("verbs")["assign"])
 _COUNTED = {"two", "three", "four", "several", "multiple", "2", "3", "4", "or", "dos", "tres", "varios", "varias"}
 
 
@@ -765,27 +771,22 @@ def _staffing(r: Reading, people: frozenset[str]) -> None:
     each of them on several things, so each assignment is a record of one person on one thing."""
     for f in r.frames:
         to = next((q for prep, q in f.preps if prep in {"to", "a"}), None)
-        if f.verb not in {"assign", "allocate", "asignar"} or to is None or len(r.entities) >= MAX_ENTITIES:
+        if f.verb not in _ASSIGN_VERBS or to is None or len(r.entities) >= MAX_ENTITIES:
             continue
         thing = r.entity_of(to) or _kept(r, to)
         toks = r.sentences[f.sentence]
         for q in f.objects:
             person = r.entity_of(q) or _kept(r, q)
             if not person or not thing or person == thing or _person(r, thing, people) or \
-                    not (_person(r, person, people) or q.head.endswith(_AGENT_ENDINGS)):
+                    not (_person(r, person, people) or q.head.endswith(AGENT_ENDINGS)):
                 continue
             around = toks[max(0, to.start - 1):to.end + 3]
             passive = f.position and toks[f.position - 1].text in {"are", "is", "get", "gets", "be", "were", "was"}
             several = q.plural and (q.start and toks[q.start - 1].text in _COUNTED or not passive and (
                 to.plural or any(t.text in {"per", "each", "every", "cada"} for t in around)))  # 'carers are
             # assigned to visits' gives each visit its carer; 'assign cleaners to jobs' puts several on each
-            name = f"{thing}Assignment"
-            if not several or name in r.entities:
-                continue
-            _keep_record(r, _record("Assignment", name))
-            r.links = [x for x in r.links if {x[0], x[1]} != {thing, person}]
-            add_link(r, name, thing)
-            add_link(r, name, person)
+            if several and f"{thing}Assignment" not in r.entities:
+                _assignment(r, thing, person)
 
 
 _REDEEM = re.compile(

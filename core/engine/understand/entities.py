@@ -93,10 +93,12 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
     return before in _EACH and toks[p.start - 2].text in {"at", "in", "for", "from", "of", "en", "de", "para"}
 
 
+AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad", "lads")  # who does a job
+
+
 def _personish(p: Phrase) -> bool:
     """People, or plural agent nouns ('housekeepers', 'invigilators'): who is assigned to something."""
-    return p.head in word_set("people") or p.plural and p.head.endswith(("keeper", "er", "or", "ist", "ian")) and \
-        p.head not in known_words()
+    return p.head in word_set("people") or p.plural and p.head.endswith(AGENT_ENDINGS) and p.head not in known_words()
 
 
 def _skip(head: str) -> bool:

@@ -176,8 +176,7 @@ def _closed(word: str) -> str | None:
 
 
 _FEATURE_VERBS = frozenset(v for vs in load("verbs")["features"].values() for v in vs if v.isalpha() and
-                           not v.endswith(("ar", "er", "ir")) or v in {"tag", "rate", "review", "bookmark", "favourite",
-                                                                      "favorite", "comment", "label", "like", "share"})
+                           not is_spanish_verb(v))  # 'tag', 'rate', 'bookmark': verbs that ask for a feature
 
 
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
