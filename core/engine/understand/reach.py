@@ -57,18 +57,21 @@ def decline_reason(r: Reading) -> str | None:
     for what, pattern in hard:
         if pattern.search(text):
             return what
-    head = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    sentences = re.split(r"(?<=[.!?])\s", text)
+    head = sentences[0]
+    # 'I do the puzzle page for our newsletter. Could you build me a thing where ...': the asking sentence says what
+    asks = [s for s in sentences[1:] if _ASKING.search(s)][:1]
     stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"} | r.owners])
     subject = " ".join(head.split()[:6])  # 'a diagram editor to draw...', 'the code formatter is...'
     for what, pattern in tool:
-        in_head = pattern.search(head)
+        in_head = any(pattern.search(h) for h in [head, *asks])
         if pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and \
                 not _data_words(text):
             return what
     for what, pattern in strong:
-        if pattern.search(head) and not _data_words(head):
+        if any(pattern.search(h) and not _data_words(h) for h in [head, *asks]):
             return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
-    if media_tool(head):
+    if any(media_tool(h) for h in [head, *asks]):
         return "an image, video or sound tool"
     tool_word = _agent_tool(r)
     if tool_word and stored - (pascal(tool_word) in r.entities) < 2 and not _data_words(text) and \
@@ -100,6 +103,10 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"cafe|club|nights?|swap|lending)s?\b|\bgame nights?\b")
 
 
+_ASKING = re.compile(r"\b(?:i|we) (?:want|need|would like|'d like)\b|"
+                     r"\b(?:could|can|would) you (?:build|make|create|do)\b|\b(?:build|make) (?:me|us)\b|"
+                     r"\b(?:quiero|queremos|necesito|necesitamos|me gustaria|nos gustaria)\b|"
+                     r"\b(?:podrias|puedes|podeis|podrian) (?:hacer|crear|montar)(?:me|nos)?\b")
 _KEEPS = re.compile(r"\b(imports?|importing|saves?|saved|saving|history|histories|archive)\b")
 _WANTING_LEAD = {"a", "an", "the", "my", "our", "simple", "small", "quick", "basic", "free", "online", "web", "little",
                  "need", "want", "build", "make", "create", "me", "us", "i", "we", "please", "like", "would",

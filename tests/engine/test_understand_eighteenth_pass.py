@@ -1,0 +1,110 @@
+"""Understanding (issue 9), eighteenth pass: random pickers, puzzle makers, colour-palette extractors, drawing grids
+and sky explorers are not data apps; the sentence that asks for the app says what it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+@pytest.mark.parametrize(
+    ("prompt", "what"),
+    [
+        (
+            "a bingo caller for our church hall: it draws numbers at random, shows them big on the screen and keeps "
+            "a board of the called numbers",
+            "a random picker",
+        ),
+        (
+            "quiero una app que saque números al azar para el bingo del centro social y los diga en voz alta",
+            "a random picker",
+        ),
+        (
+            "a spin-the-wheel app for my classroom: I type the students' names and spin it to pick who answers next",
+            "a random picker",
+        ),
+        ("necesito una ruleta de nombres para sortear quién friega los platos en el piso, con animación",
+         "a random picker"),
+        (
+            "I teach maths. Could you build something where I type a list of numbers and it shows a random one "
+            "each time I press a button? nothing needs saving",
+            "a random picker",
+        ),
+        ("make me a crossword generator: I give it words and clues and it builds the grid and prints it",
+         "a puzzle generator"),
+        (
+            "una app para crear sopas de letras para mis alumnos de primaria, con las palabras que yo elija, "
+            "para imprimir",
+            "a puzzle generator",
+        ),
+        ("a sudoku maker that generates puzzles at easy, medium and hard and lets me print them",
+         "a puzzle generator"),
+        ("a maze generator for a kids' activity book: pick the size and difficulty, print with solution",
+         "a puzzle generator"),
+        (
+            "I run a quilting blog. I want a tool where I upload a picture of fabric and it extracts the dominant "
+            "colours as a palette with hex codes",
+            "a colour-palette extractor",
+        ),
+        ("una herramienta que saque la paleta de colores de una foto y me dé los códigos hex para mis diseños",
+         "a colour-palette extractor"),
+        (
+            "Please implement a website for pixel art. Users draw on a 16x16 grid with a colour picker and eraser, "
+            "and export the sprite as PNG.",
+            "a drawing canvas",
+        ),
+        (
+            "an interactive planetarium: explore the night sky, zoom into constellations and simulate how the sky "
+            "moves over the year",
+            "a simulator",
+        ),
+    ],
+)
+def test_pickers_puzzle_makers_palettes_drawing_and_sky_explorers_are_declined(prompt: str, what: str) -> None:
+    """Drawing names at random, making word puzzles, pulling colours out of a photo, drawing on a pixel grid and
+    exploring the sky keep no records: declined with the reason, nothing charged."""
+    with pytest.raises(UnsupportedRequestError) as exc:
+        infer_spec(prompt)
+    assert what in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity"),
+    [
+        ("our bingo club: members, weekly sessions, tickets sold per session and the prize money paid out", "Ticket"),
+        (
+            "a raffle for our school fair: track the tickets we sell, who bought them, and the prizes donated by "
+            "local shops",
+            "Prize",
+        ),
+        ("puzzle book publisher: titles, authors, print runs, orders from bookshops and royalties", "Royalty"),
+        ("a paint shop: colours we stock with hex codes, paint tins, customers and their orders", "Order"),
+        ("planetarium booking system: shows, sessions, school groups booking seats and payments", "Session"),
+        ("pixel art marketplace where artists sell sprites: artists, sprite packs, purchases and reviews", "Artist"),
+        ("un club de crucigramas: socios, concursos mensuales y las puntuaciones de cada socio", "Contest"),
+        ("a crossword competition: entrants, puzzles, submitted times and the leaderboard per puzzle", "Entrant"),
+    ],
+)
+def test_clubs_shops_and_bookings_about_such_things_are_built(prompt: str, entity: str) -> None:
+    """A bingo club, a crossword contest, a paint shop or a planetarium's bookings keep records: built."""
+    assert entity in names(infer_spec(prompt))
+
+
+def test_the_asking_sentence_says_what_the_app_is() -> None:
+    """'I work in a care home and we play bingo on Thursdays. I want an app that draws the balls at random': the
+    first sentence is context, the one that asks names the tool."""
+    with pytest.raises(UnsupportedRequestError) as exc:
+        infer_spec("Trabajo en una residencia y los jueves hacemos bingo. Quiero una app para la tele que saque las "
+                   "bolas al azar y las diga en voz alta.")
+    assert "a random picker" in str(exc.value)
+
+
+@pytest.mark.parametrize("day", ["lunes", "martes", "jueves", "viernes"])
+def test_spanish_weekdays_are_when_not_a_table(day: str) -> None:
+    """'los jueves' is a day of the week (it keeps its s), not a Jueve record."""
+    spec = infer_spec(f"un club de lectura: socios, libros y las reuniones de los {day}")
+    assert not {"Jueve", "Lune", "Marte", "Viernes", "Jueves", "Lunes", "Martes"} & set(names(spec))
+    assert "Member" in names(spec) or "Socio" in names(spec)
