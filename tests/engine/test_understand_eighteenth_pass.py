@@ -108,3 +108,39 @@ def test_spanish_weekdays_are_when_not_a_table(day: str) -> None:
     spec = infer_spec(f"un club de lectura: socios, libros y las reuniones de los {day}")
     assert not {"Jueve", "Lune", "Marte", "Viernes", "Jueves", "Lunes", "Martes"} & set(names(spec))
     assert "Member" in names(spec) or "Socio" in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "values", "kept"),
+    [
+        (
+            "sports day app: every child is in one of 4 houses: red, blue, green, yellow. teachers enter the places "
+            "in each race and points go to the house",
+            {"Red", "Blue", "Green", "Yellow"},
+            "House",
+        ),
+        (
+            "organisers apply for an event permit: event name, type (street party, parade, fun run, market), "
+            "location and date",
+            {"Parade", "Market", "StreetParty", "FunRun"},
+            "Permit",
+        ),
+        (
+            "una app para la peña: socios y actividades, cada actividad de un tipo (senderismo, cena, excursión)",
+            {"Senderismo", "Cena", "Excursion"},
+            "Activity",
+        ),
+    ],
+)
+def test_instances_listed_after_a_kind_are_values_not_tables(prompt: str, values: set[str], kept: str) -> None:
+    """'4 houses: red, blue, green, yellow', 'type (street party, parade, ...)': names of instances or kinds, not
+    records of their own."""
+    got = set(names(infer_spec(prompt)))
+    assert not values & got
+    assert kept in got
+
+
+def test_plural_records_after_a_colon_are_still_records() -> None:
+    """'Flying club: members, planes, bookings' lists the records; only single names are instances."""
+    got = set(names(infer_spec("Flying club: members, planes, bookings and defects reported on each plane")))
+    assert {"Member", "Booking", "Defect"} <= got

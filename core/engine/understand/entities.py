@@ -1097,8 +1097,8 @@ def _bracketed_examples(r: Reading) -> set[int]:
                 continue
             before = next((q for q in r.phrases if q.sentence == si and (q.end == i or q.end == i - 1 and
                                                                          toks[i - 1].tag in {"VERB", "ADJ"})), None)
-            values = before is not None and not before.plural and (is_fieldish(before.head, r.language) or before.start
-                                                                   and toks[before.start - 1].text in {"by", "por"})
+            values = before is not None and (before.head in _CATEGORY_WORDS or not before.plural and (
+                is_fieldish(before.head, r.language) or before.start and toks[before.start - 1].text in {"by", "por"}))
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \
                     name_of(before, r.language) is None and not values:
                 continue  # 'grouped by theme (weddings, portraits)': values of a field, not things
@@ -1106,6 +1106,28 @@ def _bracketed_examples(r: Reading) -> set[int]:
             if i + 1 < len(toks) and toks[i + 1].text in _CLAUSE_STARTS:
                 continue  # 'tupping (which ram with which ewes)': a clause about the thing, not examples of it
             out |= {id(p) for p in r.phrases if p.sentence == si and i < p.start and p.end <= close}
+        out |= _colon_values(r, si, toks)
+    return out
+
+
+_CATEGORY_WORDS = {"type", "types", "kind", "kinds", "category", "categories", "tipo", "tipos", "clase", "clases",
+                   "categoria", "categorias"}
+
+
+def _colon_values(r: Reading, si: int, toks: list) -> set[int]:
+    """'4 houses: red, blue, green, yellow': single names after a plural thing and a colon are its instances, not
+    tables ('members: name, email' are its fields; 'our records: members, boats' are records)."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.text != ":" or not i:
+            continue
+        before = next((q for q in r.phrases if q.sentence == si and q.end == i), None)
+        if before is None or not before.plural or before.head in word_set("kinds"):
+            continue
+        close = next((k for k in range(i + 1, len(toks)) if toks[k].text in {")", ":", ".", ";"}), len(toks))
+        items = [p for p in r.phrases if p.sentence == si and i < p.start and p.end <= close]
+        if len(items) >= 3 and not any(p.plural or is_fieldish(p.head, r.language) for p in items):
+            out |= {id(p) for p in items}
     return out
 
 
