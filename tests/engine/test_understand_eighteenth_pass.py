@@ -144,3 +144,38 @@ def test_plural_records_after_a_colon_are_still_records() -> None:
     """'Flying club: members, planes, bookings' lists the records; only single names are instances."""
     got = set(names(infer_spec("Flying club: members, planes, bookings and defects reported on each plane")))
     assert {"Member", "Booking", "Defect"} <= got
+
+
+@pytest.mark.parametrize(
+    ("prompt", "made"),
+    [
+        (
+            "Please implement a website for a neighbourhood Q&A. Users should be able to post questions, answer "
+            "them and vote on the best answer.",
+            "Question",
+        ),
+        (
+            "Please implement a website where hobby bakers share recipes. Users can publish a recipe with photos "
+            "and comment on others' recipes.",
+            "Recipe",
+        ),
+    ],
+)
+def test_a_website_whose_users_act_has_user_accounts(prompt: str, made: str) -> None:
+    """'Users should be able to post questions': the site keeps its users, and what they post is theirs."""
+    spec = infer_spec(prompt)
+    assert "User" in names(spec)
+    made_by = next(e for e in spec.entities if e.name == made)
+    assert any(x.target == "User" for x in made_by.relations)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Please implement a website for a bike shop. Customers can browse bikes, book a service and pay online.",
+        "A software platform where users can track their goals, set reminders and see their progress.",
+    ],
+)
+def test_named_customers_or_a_single_user_tool_need_no_user_table(prompt: str) -> None:
+    """Customers are the site's accounts; a personal tool ('a software platform where users track goals') has one."""
+    assert "User" not in names(infer_spec(prompt))

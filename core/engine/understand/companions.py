@@ -113,6 +113,7 @@ def companions_stage(r: Reading) -> Reading:
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])
     _role_accounts(r, people)
+    _site_users(r)
     return r
 
 
@@ -507,6 +508,32 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
         r.links = [(("User" if c == implied else c), ("User" if p == implied else p), k) for c, p, k in r.links]
     for name in (n for n in roles.values() if n):
         add_link(r, name, "User")
+
+
+_USERS_ACT = re.compile(r"\b(?:users?|usuari[oa]s?) (?:can|should|will|must|may|are able|could|need|pueden|"
+                        r"deben|podran|deberian)\b")
+_SITE_KINDS = re.compile(r"\b(?:web ?sites?|portal|web ?app|marketplace|sitio web|pagina web)\b")
+_ACCOUNT_PEOPLE = {"Customer", "Client", "Member", "Guest", "Student", "Listener", "Reader", "Viewer", "Buyer",
+                   "Shopper", "Diner", "Fan", "Subscriber", "Learner", "Traveler", "Traveller", "Patient", "Attendee",
+                   "Passenger", "Tenant", "Player", "Patron", "Socio", "Account", "Profile", "Seller", "Host"}
+
+
+def _site_users(r: Reading) -> None:
+    """'Please implement a website ... Users should be able to post, vote and comment': a site whose users act needs
+    their accounts (a User), unless the prompt names who they are (customers, members, students)."""
+    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or r.account != "User" or \
+            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)) or _ACCOUNT_PEOPLE & set(r.entities):
+        return
+    r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
+                                                         FieldSpec(name="email", type="email", unique=True)])
+    r.words_for["User"] = "user"
+    for f in r.frames:  # 'users post questions': each question is posted by a user
+        if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"}:
+            for o in f.objects:
+                name = r.entity_of(o)
+                if name and not any(c == name and p in r.entities and p != "User" and
+                                    p in _ACCOUNT_PEOPLE for c, p, _ in r.links):
+                    add_link(r, name, "User")
 
 
 _ACTORS = {"visitor", "shopper", "buyer", "seller", "captain", "seeker", "candidate", "employer", "business",
