@@ -179,3 +179,50 @@ def test_a_website_whose_users_act_has_user_accounts(prompt: str, made: str) -> 
 def test_named_customers_or_a_single_user_tool_need_no_user_table(prompt: str) -> None:
     """Customers are the site's accounts; a personal tool ('a software platform where users track goals') has one."""
     assert "User" not in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "owner", "child"),
+    [
+        (
+            "Please implement a website where people review venues for wheelchair users. Users can add a venue, "
+            "rate it and upload photos of each venue.",
+            "Venue",
+            "VenuePhoto",
+        ),
+        (
+            "un taller de herrería: clientes y trabajos, y subir fotos de cada trabajo terminado",
+            "Job",
+            "JobPhoto",
+        ),
+        (
+            "Please implement a website where makers publish projects with ordered build steps, each step with text "
+            "and images.",
+            "BuildStep",
+            "BuildStepImage",
+        ),
+    ],
+)
+def test_several_uploaded_photos_or_images_are_records_of_their_owner(prompt: str, owner: str, child: str) -> None:
+    """'upload photos of its entrances', 'each step with text and images': many files per thing, one record each
+    (named by the word said), not one file field."""
+    spec = infer_spec(prompt)
+    e = next(x for x in spec.entities if x.name == child)
+    assert any(x.target == owner for x in e.relations)
+    assert any(f.type == "file" for f in e.fields)
+
+
+def test_notes_that_come_with_a_thing_are_its_text() -> None:
+    """'add new varieties with growing notes and photos': the variety's notes, not a Note table; and 'varieties'
+    in the plural are things, not 'a variety of'."""
+    spec = infer_spec("Please implement a website for a seed library. Volunteers should be able to add new varieties "
+                      "with growing notes and photos, and members borrow seed packets.")
+    got = names(spec)
+    assert "Note" not in got and "Variety" in got
+    variety = next(e for e in spec.entities if e.name == "Variety")
+    assert any("notes" in f.name and f.type == "text" for f in variety.fields)
+
+
+def test_a_notes_app_keeps_its_notes() -> None:
+    """In a notes app the notes are the records."""
+    assert "Note" in names(infer_spec("a notes app where I write notes with tags and pin the important ones"))

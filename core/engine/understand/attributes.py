@@ -228,6 +228,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         name = name_of(p, r.language)
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
+        known = known and p.head not in {"note", "nota", "remark", "observation", "observacion"}  # text, unless kept
         if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:

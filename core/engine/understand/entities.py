@@ -101,6 +101,9 @@ def _personish(p: Phrase) -> bool:
     return p.head in word_set("people") or p.plural and p.head.endswith(AGENT_ENDINGS) and p.head not in known_words()
 
 
+_KINDS_WHEN_PLURAL = {"variety", "variedad"}  # 'a variety of dishes' says nothing; 'add new varieties' are things
+
+
 def _skip(head: str) -> bool:
     """Words that never name a stored thing on their own."""
     return (head in word_set("abstract_nouns") or head in word_set("generic_subjects") or
@@ -225,7 +228,8 @@ def name_of(p: Phrase, language: str) -> str | None:
             mod in {"group", "night", "training", "club", "long", "morning", "evening", "weekend", "social", "guided",
                     "trail", "fun", "team", "family", "practice", "recovery", "charity"}:
         return entity_name(head, mod, language)  # 'weekly group runs', 'night rides': outings kept by kind
-    if _skip(head) or is_fieldish(head, language) or _verbal(head) and not (
+    if _skip(head) and not (p.plural and head in _KINDS_WHEN_PLURAL) or is_fieldish(head, language) or \
+            _verbal(head) and not (
             language == "en" and p.plural and head.endswith("ing") and len(head) > 6 and p.words[-1].endswith("ings")):
         return None  # ... but 'feedings', 'weighings', 'plantings' are records, however verbal the word
     if language == "en" and mod and head in word_set("vague_heads") and mod not in skip_mod and \
@@ -240,7 +244,8 @@ def entities_stage(r: Reading) -> Reading:
     word: dict[str, str] = {}
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
-    examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r)
+    examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r) | \
+        _detail_notes(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
@@ -1085,6 +1090,28 @@ _NOT_ING_RECORDS = {"morning", "evening", "something", "anything", "nothing", "e
                     "matching", "thrilling", "immersive", "appealing", "welcoming", "flourishing", "pleasing"}
 _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
                   "cuando", "donde"}
+
+
+_NOTE_WORDS = {"note", "nota", "comment", "comentario", "remark", "observation", "observacion"}
+
+
+def _detail_notes(r: Reading) -> set[int]:
+    """'add new varieties with growing notes and photos', 'record pass or fail with notes': notes that come with
+    something are a text field of it, not records of their own ('a notes app', 'notes for each client' stay)."""
+    out: set[int] = set()
+    if re.search(r"\b(notes? ?(?:app|taking|book)|notebooks?|apuntes|cuadernos?|bloc de notas)\b", r.text):
+        return out
+    for p in r.phrases:
+        if p.head not in _NOTE_WORDS or not p.plural or any(m in known_words() for m in p.modifiers):
+            continue
+        toks = r.sentences[p.sentence]
+        k = p.start - 1
+        while k >= 0 and (toks[k].tag in {"ADJ", "DET", "NOUN", "NUM"} or toks[k].text in {",", "and", "y", "or"}):
+            k -= 1
+        if k > 0 and toks[k].text in {"with", "con"} and \
+                any(q.sentence == p.sentence and q.end <= k for q in r.phrases):
+            out.add(id(p))
+    return out
 
 
 def _bracketed_examples(r: Reading) -> set[int]:

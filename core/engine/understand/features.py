@@ -361,8 +361,9 @@ def _file_nouns(r: Reading) -> None:
         if owner == described and word in {"photo", "picture", "image"} and _several(r, p) and \
                 owner not in _WHO and words_of(owner) not in word_set("people") and \
                 not singular_file(owner.lower()) and owner not in {"Thumbnail", "Poster", "Cover", "Banner"} and \
-                not _listed_with(r, p, owner) and not any(p in f.objects for f in r.frames if f.verb in _UPLOADING):
-            _photos_of(r, owner, own)  # 'each room with its story and some photos': a RoomPhoto per photo
+                not _listed_with(r, p, owner):
+            kind = "Image" if p.head in {"image", "images", "imagen", "imagenes"} else "Photo"
+            _photos_of(r, owner, own, kind)  # 'each room with its story and some photos': a RoomPhoto per photo
             continue
         if own in r.entities and own != owner and not any(own == parent for _, parent, _ in r.links):
             r.entities.pop(own)
@@ -400,9 +401,10 @@ def _page_of(r: Reading, p: Phrase) -> str | None:
     return page_owner(r, page) if page is not None else None
 
 
-def _photos_of(r: Reading, owner: str, own: str | None) -> None:
-    """A child entity holding one photo each (RoomPhoto: photo file, caption), instead of one file on the owner."""
-    name = f"{owner}Photo"
+def _photos_of(r: Reading, owner: str, own: str | None, kind: str = "Photo") -> None:
+    """A child entity holding one photo each (RoomPhoto: photo file, caption; StepImage for 'images'), instead of
+    one file on the owner."""
+    name = f"{owner}{kind}"
     if own in r.entities and own != owner and own in {"Photo", "Picture", "Image", "Gallery"} and \
             not any(own == parent for _, parent, _ in r.links):
         r.entities.pop(own)
@@ -411,12 +413,12 @@ def _photos_of(r: Reading, owner: str, own: str | None) -> None:
     e.fields = [f for f in e.fields if singular_file(f.name.split("_")[0]) != "photo" and
                 f.name not in {"photos", "images", "pictures", "photo_gallery", "gallery", "fotos"}]
     if name not in r.entities:
-        r.entities[name] = EntitySpec(name=name, fields=[FieldSpec(name="photo", type="file"),
+        r.entities[name] = EntitySpec(name=name, fields=[FieldSpec(name=kind.lower(), type="file"),
                                                          FieldSpec(name="caption", required=False, max_length=200)])
-        r.words_for[name] = f"{words_of(owner)} photo"
+        r.words_for[name] = f"{words_of(owner)} {kind.lower()}"
     force_link(r, name, owner)
     if not r.uses_feature("uploads", name):
-        r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field="photo"))
+        r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=kind.lower()))
     if "uploads" not in r.features:
         r.features.append("uploads")
 

@@ -111,9 +111,8 @@ def is_title_noun(name: str) -> bool:
 def is_dependent(name: str) -> bool:
     """Whether the entity records something about others (a rating, a loan, a log entry) and needs no label."""
     deps = load("nouns")["dependents"]
-    return name in deps or any(name.endswith(d) and name != d for d in ("Log", "Entry", "Item", "Line", "Record",
-                                                                           "Photo", "Observation", "Assignment",
-                                                                           "Stock", "Score"))
+    return name in deps or any(name.endswith(d) and name != d for d in (
+        "Log", "Entry", "Item", "Line", "Record", "Photo", "Image", "Observation", "Assignment", "Stock", "Score"))
 
 
 @cache
