@@ -226,3 +226,35 @@ def test_notes_that_come_with_a_thing_are_its_text() -> None:
 def test_a_notes_app_keeps_its_notes() -> None:
     """In a notes app the notes are the records."""
     assert "Note" in names(infer_spec("a notes app where I write notes with tags and pin the important ones"))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "junk", "kept"),
+    [
+        (
+            "buenas tardes, tengo un centro de acopio de cacao. quiero registrar productores, compras y pagos",
+            {"Tard", "Tarde", "Buena"},
+            "Purchase",
+        ),
+        (
+            "ola tengo una herreria. quiero una app donde apunte a los clientes y sus trabajos",
+            {"Ola"},
+            "Customer",
+        ),
+        (
+            "Buenas. Llevo una cofradía: barcos, ventas y liquidar a cada barco lo vendido menos la comisión",
+            {"Meno", "Buena"},
+            "Sale",
+        ),
+        (
+            "rowing club: boats and members. damage reporting on boats, the boat goes out of service until fixed",
+            {"Goe", "BoatGoe"},
+            "Boat",
+        ),
+    ],
+)
+def test_greetings_adverbs_and_verbs_are_not_tables(prompt: str, junk: set[str], kept: str) -> None:
+    """'buenas tardes', 'ola' (hola), 'menos', 'the boat goes out': greetings, adverbs and verbs are not records."""
+    got = set(names(infer_spec(prompt)))
+    assert not junk & got
+    assert kept in got
