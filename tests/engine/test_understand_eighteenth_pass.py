@@ -258,3 +258,37 @@ def test_greetings_adverbs_and_verbs_are_not_tables(prompt: str, junk: set[str],
     got = set(names(infer_spec(prompt)))
     assert not junk & got
     assert kept in got
+
+
+def test_who_each_respond_is_a_verb() -> None:
+    """'police and highways, who each respond with an objection': 'respond' is what they do, not a Respond table."""
+    got = set(names(infer_spec("each application is sent for consultation to police and highways, who each respond "
+                               "with an objection or conditions")))
+    assert "Respond" not in got and "Application" in got
+
+
+def test_no_module_of_the_engine_rebinds_a_top_level_name() -> None:
+    """Two patterns with one name in a module: the later silently replaces the earlier (it happened twice). Only an
+    extension of the name itself ('DOMAINS = DOMAINS + EXTRA') may rebind it."""
+    import ast
+    from pathlib import Path
+
+    import core.engine
+
+    root = Path(core.engine.__file__).parent
+    clashes = []
+    for path in sorted(root.rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                bound, value = [node.name], None
+            elif isinstance(node, ast.Assign):
+                bound, value = [t.id for t in node.targets if isinstance(t, ast.Name)], node.value
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                bound, value = [node.target.id], node.value
+            else:
+                continue
+            uses = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} if value is not None else set()
+            clashes += [f"{path.relative_to(root)}: {name}" for name in bound if name in seen and name not in uses]
+            seen.update(bound)
+    assert clashes == []

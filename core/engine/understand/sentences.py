@@ -179,6 +179,9 @@ _FEATURE_VERBS = frozenset(v for vs in load("verbs")["features"].values() for v 
                            not is_spanish_verb(v))  # 'tag', 'rate', 'bookmark': verbs that ask for a feature
 
 
+_WHO_THEN = {"each", "all", "both", "also", "then", "cada", "todos", "todas", "tambien"}  # 'who each respond'
+
+
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
     """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
     verbs = verb_lemmas()
@@ -258,8 +261,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
-        elif prev and closed is None and (prev.text in WHO_WORDS or prev.tag == "AUX" and i > 1 and
-                                          toks[i - 2].text in WHO_WORDS) and \
+        elif prev and closed is None and (prev.text in WHO_WORDS or (prev.tag == "AUX" or prev.text in _WHO_THEN)
+                                          and i > 1 and toks[i - 2].text in WHO_WORDS) and \
                 (w in verbs or language == "en" and w.endswith(("ing", "s", "ed")) or
                  language == "es" and not w.endswith("s")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
