@@ -292,3 +292,23 @@ def test_no_module_of_the_engine_rebinds_a_top_level_name() -> None:
             clashes += [f"{path.relative_to(root)}: {name}" for name in bound if name in seen and name not in uses]
             seen.update(bound)
     assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("rowing club: boats, members, outings.\n- damage reports on boats with photos\n- a km leaderboard",
+         "DamageReport"),
+        ("allotment society. plots, tenants, rent.\n- inspection reports per plot", "InspectionReport"),
+    ],
+)
+def test_a_note_without_a_verb_names_what_it_keeps(prompt: str, kept: str) -> None:
+    """'- damage reports on boats with photos': a bullet with no verb lists records, and 'reports' there is a
+    noun, not what the damage does."""
+    assert kept in names(infer_spec(prompt))
+
+
+def test_a_sentence_with_its_verb_keeps_reading_it_as_a_verb() -> None:
+    """'The software focuses on simplicity': a verb, no Focuse table."""
+    got = names(infer_spec("A shop app with products and orders. The software focuses on simplicity and speed."))
+    assert "Focuse" not in got and "Product" in got

@@ -60,13 +60,20 @@ def test_bookings_have_a_start_and_an_end(prompt, booking, target):
 @pytest.mark.parametrize(("prompt", "entity", "field"), [
     ("A job board where candidates apply to jobs by uploading a CV", "Application", "cv"),
     ("A photo gallery where people upload photos and comment on them", "Photo", "photo"),
-    ("A portfolio site where designers upload images of their projects", "Project", "image"),
 ])
 def test_uploads_are_file_fields(prompt, entity, field):
     spec = infer_spec(prompt)
     assert [(f.entity, f.field) for f in spec.uses("uploads")] == [(entity, field)]
     f = _field(spec, entity, field)
     assert (f.type, f.required) == ("file", False)
+
+
+def test_several_uploaded_images_of_a_thing_are_its_image_records():
+    """'designers upload images of their projects': many per project, each a ProjectImage holding its file."""
+    spec = infer_spec("A portfolio site where designers upload images of their projects")
+    assert [(f.entity, f.field) for f in spec.uses("uploads")] == [("ProjectImage", "image")]
+    assert _field(spec, "ProjectImage", "image").type == "file"
+    assert "Project" in _rel(spec, "ProjectImage")
 
 
 def test_approval_is_a_workflow():

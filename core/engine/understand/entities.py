@@ -494,6 +494,15 @@ def entities_stage(r: Reading) -> Reading:
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for p in r.phrases:  # '- damage reports on boats with photos': a note with no verb names what it keeps first
+        toks = r.sentences[p.sentence]
+        if id(p) in names and p.plural and not any(w.endswith("ing") for w in p.words[:-1]) and \
+                not any(t.tag in {"VERB", "AUX"} for t in toks) and \
+                next(q for q in r.phrases if q.sentence == p.sentence) is p and p.head not in word_set("people") and \
+                not is_fieldish(p.head, r.language) and all(t.tag in {"NUM", "PUNCT"} for t in toks[:p.start]) and \
+                (len(p.words) > 1 or p.words[-1] not in verb_lemmas() or
+                 singular(p.words[-1], r.language) in known_words()):
+            score[names[id(p)]] += 3
     for p in r.phrases:  # 'invoices to their parents', 'facturas a los clientes': records sent to people
         toks = r.sentences[p.sentence]
         to = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {p.end + 1, p.end + 2}), None)

@@ -410,8 +410,11 @@ def _photos_of(r: Reading, owner: str, own: str | None, kind: str = "Photo") -> 
         r.entities.pop(own)
         r.links = [link for link in r.links if own not in link[:2]]
     e = r.entities[owner]
-    e.fields = [f for f in e.fields if singular_file(f.name.split("_")[0]) != "photo" and
+    e.fields = [f for f in e.fields if singular_file(f.name.split("_")[0]) != "photo" and f.name != kind.lower() and
                 f.name not in {"photos", "images", "pictures", "photo_gallery", "gallery", "fotos"}]
+    kept = {f.name for f in e.fields}
+    r.feature_specs = [fs for fs in r.feature_specs if not (fs.name == "uploads" and fs.entity == owner and
+                                                            fs.field not in kept)]
     if name not in r.entities:
         r.entities[name] = EntitySpec(name=name, fields=[FieldSpec(name=kind.lower(), type="file"),
                                                          FieldSpec(name="caption", required=False, max_length=200)])

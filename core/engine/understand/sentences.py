@@ -207,6 +207,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif w == "own" and prev and (prev.tag == "AUX" or prev.text in WHO_WORDS | {"i", "we", "they", "you"} or
                                       prev.tag == "NOUN" and prev.text.endswith("s")):
             t.tag, t.lemma = "VERB", w  # 'customers can own several pianos' ('their own' stays a determiner)
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and prev.text not in word_set("people") and \
+                (i == 1 or toks[i - 2].text in {",", ":", ";", "-", "and", "+"}) and \
+                nxt in {"on", "for", "of", "per", "with", "from", "about", "by"}:
+            t.tag, t.lemma = "NOUN", w  # '- damage reports on boats with photos': a note-style heading, no verb
         elif language == "en" and w.endswith("s") and nxt in {":", "—", "–"} and prev and prev.tag == "NOUN":
             t.tag, t.lemma = "NOUN", w  # 'lambing records: date, number of lambs': a heading, not 'lambing records'
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
