@@ -312,3 +312,19 @@ def test_a_sentence_with_its_verb_keeps_reading_it_as_a_verb() -> None:
     """'The software focuses on simplicity': a verb, no Focuse table."""
     got = names(infer_spec("A shop app with products and orders. The software focuses on simplicity and speed."))
     assert "Focuse" not in got and "Product" in got
+
+
+def test_a_passive_keeps_the_thing_before_with() -> None:
+    """'Meetings with parents should be logged': the meetings are logged (a record), each with its parent."""
+    spec = infer_spec("A school app for students and teachers. Meetings with parents should be logged as well.")
+    meeting = next(e for e in spec.entities if e.name == "Meeting")
+    assert any(x.target == "Parent" for x in meeting.relations)
+    parent = next(e for e in spec.entities if e.name == "Parent")
+    assert not any(x.target == "Meeting" for x in parent.relations)
+
+
+def test_records_with_people_belong_to_the_people() -> None:
+    """'sessions with a coach' are the coach's sessions, not a coach belonging to a session."""
+    spec = infer_spec("a tennis club app: members, courts, and lessons with coaches")
+    lesson = next(e for e in spec.entities if e.name == "Lesson")
+    assert any(x.target == "Coach" for x in lesson.relations)

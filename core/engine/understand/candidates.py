@@ -283,7 +283,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 nxt = next((p for p in phrases if k < p.start <= k + 3 and p.start < stop), None)
                 if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
-        _passive(toks, vi, f)
+        _passive(toks, vi, f, phrases)
         if vi > 1 and toks[vi - 1].text in {"to", "para", "a"} and toks[vi - 2].lemma in _LINKS:
             continue  # 'a link to buy tickets': the buying happens elsewhere
         frames.append(f)
@@ -298,7 +298,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
 _SAME_PARTICIPLES = {"split", "set", "put", "cut", "shut", "hit", "read", "run", "spread", "cast"}  # 'get split into'
 
 
-def _passive(toks: list[Token], vi: int, f: Frame) -> None:
+def _passive(toks: list[Token], vi: int, f: Frame, phrases: list[Phrase]) -> None:
     """'pages are written by editors': the phrase before is the object, the one after 'by' the subject."""
     aux = [t.text for t in toks[max(0, vi - 3):vi]]
     participle = (toks[vi].text != toks[vi].lemma or toks[vi].text in _SAME_PARTICIPLES and
@@ -314,3 +314,8 @@ def _passive(toks: list[Token], vi: int, f: Frame) -> None:
     f.objects = [f.subject]
     f.subject = by
     f.preps = [(prep, p) for prep, p in f.preps if p is not by]
+    k = f.objects[0].start - 1
+    before = next((p for p in phrases if p.end == k), None) if k > 0 else None
+    if before is not None and toks[k].text in {"with", "from", "between", "con"}:
+        f.preps.append((toks[k].text, f.objects[0]))  # 'meetings with parents should be logged': the meetings
+        f.objects = [before]

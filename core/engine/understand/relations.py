@@ -255,8 +255,9 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                                                    raw in _POSSESSIVE_LIST):
                 if y == "Tag":
                     continue  # tags are many-to-many (features stage)
-                if y in _PARENT_KINDS and x not in _PARENT_KINDS or _joins_things(x) and not _joins_things(y):
-                    add_link(r, x, y)
+                if y in _PARENT_KINDS and x not in _PARENT_KINDS or _joins_things(x) and not _joins_things(y) or \
+                        b.head in word_set("people") and a.head not in word_set("people"):
+                    add_link(r, x, y)  # 'meetings with parents': each meeting is with its parent
                 else:
                     add_link(r, y, x)
     _reciprocal(r, many)
