@@ -328,3 +328,15 @@ def test_records_with_people_belong_to_the_people() -> None:
     spec = infer_spec("a tennis club app: members, courts, and lessons with coaches")
     lesson = next(e for e in spec.entities if e.name == "Lesson")
     assert any(x.target == "Coach" for x in lesson.relations)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("rowing club: boats and members. damage reporting on boats with photos", "DamageReport"),
+        ("a site app for our building firm: sites, workers and incident logging", "Incident"),
+    ],
+)
+def test_reporting_and_logging_keep_reports_and_logs(prompt: str, kept: str) -> None:
+    """'damage reporting', 'incident logging': the reports (or the incidents logged) are records."""
+    assert any(n.startswith(kept) for n in names(infer_spec(prompt)))

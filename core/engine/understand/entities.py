@@ -224,6 +224,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
+    if language == "en" and head in {"reporting", "logging"} and mod and not _skip(mod) and \
+            not is_fieldish(mod, language) and not mod.endswith("ing"):
+        return entity_name({"reporting": "report", "logging": "log"}[head], mod, language)  # 'damage reporting'
     if language == "en" and p.plural and head in {"run", "ride", "walk", "swim", "climb", "dive", "sail"} and \
             mod in {"group", "night", "training", "club", "long", "morning", "evening", "weekend", "social", "guided",
                     "trail", "fun", "team", "family", "practice", "recovery", "charity"}:
@@ -493,6 +496,9 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in names and p.plural and k > 0 and toks[k].text in {"of", "de"} and tool is not None and \
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
+            score[names[id(p)]] += 3
+    for p in r.phrases:  # 'damage reporting', 'incident logging': the reports and logs are what is kept
+        if id(p) in names and p.head in {"reporting", "logging"} and r.language == "en":
             score[names[id(p)]] += 3
     for p in r.phrases:  # '- damage reports on boats with photos': a note with no verb names what it keeps first
         toks = r.sentences[p.sentence]
