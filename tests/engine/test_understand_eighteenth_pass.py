@@ -340,3 +340,11 @@ def test_records_with_people_belong_to_the_people() -> None:
 def test_reporting_and_logging_keep_reports_and_logs(prompt: str, kept: str) -> None:
     """'damage reporting', 'incident logging': the reports (or the incidents logged) are records."""
     assert any(n.startswith(kept) for n in names(infer_spec(prompt)))
+
+
+def test_spanish_adjectives_and_ordinals_are_not_tables() -> None:
+    """'resultado favorable o desfavorable', 'el tercer tiempo': how something is and which one, not records."""
+    got = set(names(infer_spec("resultados de la inspección: favorable, desfavorable o negativo. Registrar vehículos "
+                               "e inspecciones, y el pago del tercer tiempo de cada partido.")))
+    assert not {"Desfavorable", "Favorable", "Tercer"} & got
+    assert "Inspection" in got

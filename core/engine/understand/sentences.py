@@ -261,6 +261,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                  w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
                                                                  prev.text in {"y", "yo", "nosotros"})):
             t.tag, t.lemma = "VERB", lemma or w  # 'coordino un huerto', 'reparamos bicis': a verb in the first person
+        elif language == "es" and closed is None and len(w) > 6 and w.endswith(("able", "ible", "ables", "ibles")) and \
+                singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in load("spanish")["names"]:
+            t.tag = "ADJ"  # 'favorable o desfavorable', 'reciclable': how something is, not a thing
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
             t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
