@@ -348,3 +348,26 @@ def test_spanish_adjectives_and_ordinals_are_not_tables() -> None:
                                "e inspecciones, y el pago del tercer tiempo de cada partido.")))
     assert not {"Desfavorable", "Favorable", "Tercer"} & got
     assert "Inspection" in got
+
+
+def test_after_can_a_verb_and_like_is_a_like() -> None:
+    """'Other users can like projects and comment on them': 'like' after 'can' is the verb (a Like of a project by a
+    user), and 'comment' after 'and' is one more thing they do."""
+    spec = infer_spec("Please implement a website where makers share projects. Other users can like projects and "
+                      "comment on them.")
+    like = next(e for e in spec.entities if e.name == "Like")
+    assert {x.target for x in like.relations} >= {"Project", "User"}
+    assert {"favourites", "comments"} <= set(spec.features)
+
+
+def test_would_like_to_is_wanting() -> None:
+    """'I'd like to log hours and services': wanting, no Like table."""
+    got = names(infer_spec("farm contractor app: fields, jobs and invoices. i'd like to log hours and services too."))
+    assert "Like" not in got and "Favourite" not in got
+
+
+def test_inspection_records_are_inspections() -> None:
+    """'inspection records per hive': the inspections themselves ('maintenance records' stay MaintenanceRecord)."""
+    got = names(infer_spec("Beekeepers association: members, their apiaries and hives, inspection records per hive "
+                           "(queen seen, brood, temper), honey harvests, and equipment loans."))
+    assert "Inspection" in got and "InspectionRecord" not in got

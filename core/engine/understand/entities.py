@@ -221,6 +221,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head == "list" and mod and mod not in _OWN_LISTS and not _skip(mod) and not is_fieldish(mod, language) and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'the fixture list' is the fixtures
+    if head == "record" and mod and mod.endswith(("tion", "sion")) and singular(mod, language) in known_words() and \
+            len(p.modifiers) == 1:
+        return entity_name(mod, None, language)  # 'inspection records', 'vaccination records': the inspections
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'

@@ -40,7 +40,8 @@ _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach"
                    "Optometrist", "Optician", "Physiotherapist", "Physio", "Podiatrist", "Chiropractor", "Osteopath",
                    "Nutritionist", "Counsellor", "Counselor", "Psychologist", "Hairdresser", "Mechanic", "Cleaner",
                    "Solicitor", "Accountant", "Guide"}
-_FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "Favorite", "Bookmark", "WishlistItem", "User"}
+_FEATURE_ENTITIES = {"Rating", "Review", "Comment", "Tag", "Favourite", "Favorite", "Bookmark", "Like", "WishlistItem",
+                     "User"}
 _AMERICAN = re.compile(r"\bfavorit")
 _BRITISH = re.compile(r"\bfavourit")
 _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
@@ -168,8 +169,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
         detail = objs[0].head if objs else ""
-        if feature == "favourites" and f.verb == "bookmark":
-            detail = "bookmark"  # 'bookmark courses they plan to take': bookmarks
+        if feature == "favourites" and f.verb in {"bookmark", "like"}:
+            detail = f.verb  # 'bookmark courses they plan to take', 'users can like projects': bookmarks, likes
         if feature == "ratings" and f.verb == "score" and (f.subject is None or f.subject.head not in _RATERS):
             detail = "score"  # 'judges score the entries': what they give is a score ('users score recipes' rate)
         if feature == "uploads":
@@ -534,8 +535,9 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         r.feature_specs.append(FeatureSpec(name="ratings", entity=name, target=target, field="stars"))
     elif feature == "favourites":
         name = "WishlistItem" if detail in {"wishlist", "wish list"} else "Bookmark" if detail == "bookmark" and \
-            "Bookmark" not in r.entities else "Favorite" if r.language == "en" and _AMERICAN.search(r.text) and \
-            not _BRITISH.search(r.text) else "Favourite"  # the prompt's own word and spelling
+            "Bookmark" not in r.entities else "Like" if detail == "like" and "Like" not in r.entities else \
+            "Favorite" if r.language == "en" and _AMERICAN.search(r.text) and not _BRITISH.search(r.text) else \
+            "Favourite"  # the prompt's own word and spelling
         r.entities.pop("Wishlist", None)
         r.entities[name] = EntitySpec(name=name, fields=[])
         force_link(r, name, _user(r))

@@ -193,6 +193,14 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif language == "en" and w in verbs and verbs[w] == w and prev and (
+                prev.text in _MODALS or prev.tag == "ADV" and i > 1 and toks[i - 2].text in _MODALS) and \
+                _closed(nxt) in {None, "DET", "PRON", "PREP", "ADJ", "NUM"} and not (w == "like" and nxt == "to"):
+            t.tag, t.lemma = "VERB", w  # 'other users can like projects' ('would like to log' is wanting)
+        elif language == "en" and w in verbs and verbs[w] == w and prev and prev.text in {"and", "or"} and \
+                nxt in {"on", "to", "with", "about", "them", "it"} and \
+                any(x.tag == "VERB" and x.text == x.lemma for x in toks[max(0, i - 6):i - 1]):
+            t.tag, t.lemma = "VERB", w  # '... can like projects and comment on them': one more thing they do
         elif language == "en" and w in _GETS and (verbs.get(nxt, nxt) != nxt and nxt.endswith("ed") or
                                                   nxt in _PARTICIPLES):
             t.tag = "AUX"  # 'each pickup gets assigned to a driver': a passive
