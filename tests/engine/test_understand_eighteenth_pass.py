@@ -371,3 +371,13 @@ def test_inspection_records_are_inspections() -> None:
     got = names(infer_spec("Beekeepers association: members, their apiaries and hives, inspection records per hive "
                            "(queen seen, brood, temper), honey harvests, and equipment loans."))
     assert "Inspection" in got and "InspectionRecord" not in got
+
+
+def test_inviting_people_keeps_invitations() -> None:
+    """'Users can create a trip, invite friends': each invitation is a record of who was invited (sent, accepted,
+    declined), not a label-less gap."""
+    spec = infer_spec("Please implement a website for group trips. Users can create a trip, invite friends, plan "
+                      "activities and split expenses.")
+    invitation = next(e for e in spec.entities if e.name == "Invitation")
+    assert any(f.name == "status" and f.type == "enum" for f in invitation.fields)
+    assert any(x.target == "Friend" for x in invitation.relations)
