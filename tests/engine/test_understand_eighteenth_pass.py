@@ -381,3 +381,14 @@ def test_inviting_people_keeps_invitations() -> None:
     invitation = next(e for e in spec.entities if e.name == "Invitation")
     assert any(f.name == "status" and f.type == "enum" for f in invitation.fields)
     assert any(x.target == "Friend" for x in invitation.relations)
+
+
+def test_things_that_have_things_are_records_in_a_chain() -> None:
+    """'Customers have sites, sites have units (make, model, serial)': Site and Unit are records, each of the one
+    before ('site' and 'unit' alone are often a website or a unit of measure)."""
+    spec = infer_spec("Air conditioning servicing company. Customers have sites, sites have units (make, model, "
+                      "serial, install date).")
+    site = next(e for e in spec.entities if e.name == "Site")
+    unit = next(e for e in spec.entities if e.name == "Unit")
+    assert any(x.target == "Customer" for x in site.relations)
+    assert any(x.target == "Site" for x in unit.relations)

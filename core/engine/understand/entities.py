@@ -75,6 +75,16 @@ _SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our",
 _EACH = {"each", "every", "cada"}
 
 
+def _chain_of_haves(p: Phrase, toks: list) -> bool:
+    """'customers have sites, sites have units': plural things that have, or are had by, other plural things."""
+    if not p.plural:
+        return False
+    after = p.end + 1 < len(toks) and toks[p.end].text in {"have", "tienen"} and toks[p.end + 1].text.endswith("s")
+    before = p.start >= 2 and toks[p.start - 1].text in {"have", "tienen"} and toks[p.start - 2].tag == "NOUN" and \
+        toks[p.start - 2].text.endswith("s")
+    return after or before
+
+
 def _many_places(p: Phrase, toks: list, language: str) -> bool:
     """A property word used as a thing there are many of: 'with several locations', 'at each location'."""
     place = p.head in {"site", "branch", "campus", "sede", "sucursal"}
@@ -318,6 +328,9 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 1  # 'monthly progress reports from the raiser': each one is sent in and kept
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
+        if not name and _chain_of_haves(p, toks) and p.head in {"site", "unit", "location", "sitio", "unidad"}:
+            name = entity_name(p.head, None, r.language)
+            score[name] += 3  # 'customers have sites, sites have units': each a record of the one before
         if id(p) in filed and p.head in _FILED:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
