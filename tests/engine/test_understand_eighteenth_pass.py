@@ -392,3 +392,11 @@ def test_things_that_have_things_are_records_in_a_chain() -> None:
     unit = next(e for e in spec.entities if e.name == "Unit")
     assert any(x.target == "Customer" for x in site.relations)
     assert any(x.target == "Site" for x in unit.relations)
+
+
+def test_examples_in_brackets_after_an_uploaded_thing_are_not_tables() -> None:
+    """'the documents for each uploaded (bill of lading, commercial invoice, packing list)': kinds of document."""
+    got = set(names(infer_spec("we handle shipments for clients. need the documents for each uploaded (bill of "
+                               "lading, commercial invoice, packing list, customs declaration).")))
+    assert not {"BoardList", "Declaration", "Bill", "Invoice"} & got
+    assert {"Shipment", "Document"} <= got

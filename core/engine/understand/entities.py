@@ -1155,6 +1155,12 @@ def _bracketed_examples(r: Reading) -> set[int]:
                 continue
             before = next((q for q in r.phrases if q.sentence == si and (q.end == i or q.end == i - 1 and
                                                                          toks[i - 1].tag in {"VERB", "ADJ"})), None)
+            participle = toks[i - 1].tag == "VERB" or toks[i - 1].text.endswith("ed") and \
+                verb_lemmas().get(toks[i - 1].text, toks[i - 1].text) != toks[i - 1].text
+            if (before is None or participle and before.words == [toks[i - 1].text]) and i >= 4 and participle and \
+                    all(t.tag in {"PREP", "DET"} for t in toks[i - 3:i - 1]):
+                before = next((q for q in r.phrases if q.sentence == si and q.end == i - 3 and q.plural), None)
+                # 'the documents for each uploaded (bill of lading, packing list)': examples of the documents
             values = before is not None and (before.head in _CATEGORY_WORDS or not before.plural and (
                 is_fieldish(before.head, r.language) or before.start and toks[before.start - 1].text in {"by", "por"}))
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \
