@@ -400,3 +400,19 @@ def test_examples_in_brackets_after_an_uploaded_thing_are_not_tables() -> None:
                                "lading, commercial invoice, packing list, customs declaration).")))
     assert not {"BoardList", "Declaration", "Bill", "Invoice"} & got
     assert {"Shipment", "Document"} <= got
+
+
+@pytest.mark.parametrize(
+    ("prompt", "session", "person"),
+    [
+        ("club de rugby: jugadores, partidos y la asistencia a los entrenamientos", "TrainingSession", "Player"),
+        ("choir app: members, concerts, and attendance at rehearsals", "Rehearsal", "Member"),
+    ],
+)
+def test_attendance_at_sessions_is_a_person_at_a_session(prompt: str, session: str, person: str) -> None:
+    """'la asistencia a los entrenamientos': training sessions are kept (in a club 'entrenamientos' are sessions,
+    not workouts), and each attendance is one person at one session, present or not."""
+    spec = infer_spec(prompt)
+    attendance = next(e for e in spec.entities if e.name == "Attendance")
+    assert {x.target for x in attendance.relations} == {session, person}
+    assert any(f.name == "present" and f.type == "bool" for f in attendance.fields)

@@ -52,6 +52,7 @@ def companions_stage(r: Reading) -> Reading:
     _timed_assignments(r, people)
     _staffing(r, people)
     _redemptions(r, people)
+    _attendance_at(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -473,6 +474,29 @@ def _used_parts(r: Reading) -> None:
     r.links = [x for x in r.links if x[1] != part and x[0] != part]
     add_link(r, name, job)
     add_link(r, name, part)
+
+
+_ATTENDANCE_AT = re.compile(r"\b(?:asistencias?|attendance) (?:a|at|to|en) (?:los |las |el |la |the |our |nuestros |"
+                            r"nuestras )?([a-z]+)")
+
+
+def _attendance_at(r: Reading, people: frozenset[str]) -> None:
+    """'la asistencia a los entrenamientos', 'attendance at rehearsals': each attendance is one person at one
+    session (present or not), not a clock-in of staff or a record of whatever was named before."""
+    m = _ATTENDANCE_AT.search(r.text)
+    if "Attendance" not in r.entities or m is None:
+        return
+    session = _entity_for(r, m.group(1))
+    if session is None or session == "Attendance":
+        return
+    who = next((n for n in r.entities if (n in people or words_of(n) in word_set("people")) and n != session), None)
+    r.links = [x for x in r.links if x[0] != "Attendance" or x[1] in {session, who}]
+    add_link(r, "Attendance", session)
+    if who:
+        add_link(r, "Attendance", who)
+    e = r.entities["Attendance"]
+    if any(f.name in {"clock_in", "clock_out"} for f in e.fields) or {f.name for f in e.fields} <= {"name", "notes"}:
+        e.fields = [FieldSpec(name="present", type="bool"), FieldSpec(name="notes", type="text", required=False)]
 
 
 _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "organiser", "organisers", "organizer",

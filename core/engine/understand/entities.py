@@ -513,6 +513,15 @@ def entities_stage(r: Reading) -> Reading:
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for p in r.phrases:  # 'la asistencia a los entrenamientos', 'attendance at rehearsals': what is attended is kept
+        toks = r.sentences[p.sentence]
+        k = p.start - 1
+        while k > 0 and toks[k].text in {"los", "las", "el", "la", "the", "our", "nuestros", "nuestras"}:
+            k -= 1
+        at = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
+        if id(p) in names and p.plural and k > 0 and toks[k].text in {"a", "at", "to", "en"} and at is not None and \
+                at.head in {"asistencia", "attendance", "asistencias"}:
+            score[names[id(p)]] += 3
     for p in r.phrases:  # 'damage reporting', 'incident logging': the reports and logs are what is kept
         if id(p) in names and p.head in {"reporting", "logging"} and r.language == "en":
             score[names[id(p)]] += 3
