@@ -416,3 +416,20 @@ def test_attendance_at_sessions_is_a_person_at_a_session(prompt: str, session: s
     attendance = next(e for e in spec.entities if e.name == "Attendance")
     assert {x.target for x in attendance.relations} == {session, person}
     assert any(f.name == "present" and f.type == "bool" for f in attendance.fields)
+
+
+def test_a_flow_of_states_is_values_not_tables() -> None:
+    """'mark the room dirty -> in progress -> clean', 'if they find something broken': states, not records."""
+    got = set(names(infer_spec("hotel housekeeping app: rooms and housekeepers. housekeepers mark the room dirty -> "
+                               "in progress -> clean, then the supervisor inspects it. if they find something broken "
+                               "they raise a maintenance request for that room.")))
+    assert not {"Dirty", "Clean", "Broken", "Progress", "ProgressClean", "RoomDirty"} & got
+    assert {"Room", "Housekeeper"} <= got
+
+
+def test_status_goes_through_steps() -> None:
+    """'status goes booked -> departed -> arrived': 'goes' is a verb and the states are values."""
+    got = set(names(infer_spec("freight app: shipments, clients and carriers. status goes booked -> departed -> "
+                               "arrived -> delivered.")))
+    assert not {"Goe", "Booked", "Departed", "Arrived", "Delivered"} & got
+    assert {"Shipment", "Client", "Carrier"} <= got

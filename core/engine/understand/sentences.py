@@ -46,6 +46,16 @@ def _several(m: re.Match) -> str:
     return "several" if m.group(0)[0] in "oOmM" and m.group(0).lower().startswith(("one", "more")) else "varios"
 
 
+_FLOW = re.compile(r"([\w-]+)((?:\s*(?:->|=>|\u2192)\s*[\w -]+?)*)\s*(?:->|=>|\u2192)\s*([\w-]+)")
+
+
+def _flow(m: re.Match[str]) -> str:
+    """'dirty -> in progress -> clean' -> '(dirty, in progress, clean)': values in brackets, not things."""
+    middle = [x.strip() for x in re.split(r"->|=>|\u2192", m.group(2)) if x.strip()]
+    values = ", ".join([m.group(1), *middle, m.group(3)])
+    return values if m.start() and m.string[m.start() - 1] == "(" else f"({values})"
+
+
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
@@ -58,6 +68,7 @@ def sentences_stage(r: Reading) -> Reading:
                   flags=re.I)  # 'can own more than one piano': many of them
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
+    text = _FLOW.sub(_flow, text)  # 'mark the room dirty -> in progress -> clean': the states it goes through
     text = re.sub(r"\s+[\u2013\u2014]\s*|\s*[\u2013\u2014]\s+", " - ", text)
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ([^.!?;\n]*?) - ", r"\1: \2, ", text)  # an aside
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ", r"\1: ", text)  # 'coin collection app - coins, ...'
@@ -193,6 +204,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif language == "en" and w in {"goes", "went", "gone"}:
+            t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in verbs and verbs[w] == w and prev and (
                 prev.text in _MODALS or prev.tag == "ADV" and i > 1 and toks[i - 2].text in _MODALS) and \
                 _closed(nxt) in {None, "DET", "PRON", "PREP", "ADJ", "NUM"} and not (w == "like" and nxt == "to"):
