@@ -433,3 +433,11 @@ def test_status_goes_through_steps() -> None:
                                "arrived -> delivered.")))
     assert not {"Goe", "Booked", "Departed", "Arrived", "Delivered"} & got
     assert {"Shipment", "Client", "Carrier"} <= got
+
+
+def test_what_users_browse_is_the_catalogue() -> None:
+    """'browse perfumes by brand and by scent notes': perfumes are the catalogue's records, reviewed by users."""
+    spec = infer_spec("Please implement a website for a fragrance enthusiast community. Users should be able to "
+                      "browse perfumes by brand and by scent notes, write reviews, and follow other users.")
+    review = next(e for e in spec.entities if e.name == "Review")
+    assert any(x.target == "Perfume" for x in review.relations)

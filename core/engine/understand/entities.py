@@ -111,6 +111,9 @@ def _personish(p: Phrase) -> bool:
     return p.head in word_set("people") or p.plural and p.head.endswith(AGENT_ENDINGS) and p.head not in known_words()
 
 
+_BROWSING = {"browse", "search", "filter", "explore", "buscar", "explorar", "filtrar", "navegar"}
+_BROWSED_BY = {"brand", "author", "artist", "designer", "publisher", "cuisine", "genre", "category", "marca", "autor",
+               "artista", "genero", "categoria", "cocina"}  # kept things of their own; 'by price', 'by date' are fields
 _KINDS_WHEN_PLURAL = {"variety", "variedad"}  # 'a variety of dishes' says nothing; 'add new varieties' are things
 
 
@@ -513,6 +516,17 @@ def entities_stage(r: Reading) -> Reading:
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for f in r.frames:  # 'browse perfumes by brand': a catalogue of perfumes, and the brands it is browsed by
+        if f.verb not in _BROWSING:
+            continue
+        by = any(prep in {"by", "por"} and q.head in _BROWSED_BY for prep, q in f.preps)
+        for p in f.objects[:1]:
+            if id(p) in names and p.plural and p.head not in word_set("people") and \
+                    not is_fieldish(p.head, r.language) and (by or f.verb in {"browse", "navegar"}):
+                score[names[id(p)]] += 2
+        for prep, p in f.preps:
+            if prep in {"by", "por"} and id(p) in names and p.head in _BROWSED_BY:
+                score[names[id(p)]] += 3
     for p in r.phrases:  # 'la asistencia a los entrenamientos', 'attendance at rehearsals': what is attended is kept
         toks = r.sentences[p.sentence]
         k = p.start - 1
