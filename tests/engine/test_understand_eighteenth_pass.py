@@ -441,3 +441,12 @@ def test_what_users_browse_is_the_catalogue() -> None:
                       "browse perfumes by brand and by scent notes, write reviews, and follow other users.")
     review = next(e for e in spec.entities if e.name == "Review")
     assert any(x.target == "Perfume" for x in review.relations)
+
+
+def test_apuntar_a_alguien_writes_them_down() -> None:
+    """'donde apunte a los clientes y sus trabajos': noting the customers down, not signing them up ('se apuntan a
+    las salidas' still signs up)."""
+    got = names(infer_spec("tengo una herreria. quiero una app donde apunte a los clientes y sus trabajos, con "
+                           "medidas y el presupuesto"))
+    assert "Signup" not in got and {"Customer", "Job"} <= set(got)
+    assert "Signup" in names(infer_spec("club de montaña: los socios se apuntan a las salidas y pagan el bus"))

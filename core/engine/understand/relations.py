@@ -399,8 +399,9 @@ def _notes_down(toks: list, at: int) -> bool:
     """'puede apuntar un gasto': the verb without 'se', straight before its object, writes something down."""
     verb = toks[at].text
     reflexive = verb.endswith(("se", "nos", "me")) or at and toks[at - 1].text in {"se", "nos", "me", "te"}
-    return not reflexive and at + 1 < len(toks) and toks[at + 1].text in {"un", "una", "el", "la", "los", "las",
-                                                                          "sus", "su", "cada"}
+    dets = {"un", "una", "el", "la", "los", "las", "sus", "su", "cada", "mis", "mi"}
+    nxt = at + 1 + (at + 2 < len(toks) and toks[at + 1].text in {"a", "al"})  # 'apunte a los clientes': writes down
+    return not reflexive and nxt < len(toks) and (toks[nxt].text in dets or toks[nxt - 1].text == "al")
 
 
 def _join(r: Reading, join: str, fields: str, a: str | None, b: str) -> None:
