@@ -450,3 +450,21 @@ def test_apuntar_a_alguien_writes_them_down() -> None:
                            "medidas y el presupuesto"))
     assert "Signup" not in got and {"Customer", "Job"} <= set(got)
     assert "Signup" in names(infer_spec("club de montaña: los socios se apuntan a las salidas y pagan el bus"))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "fee", "payer"),
+    [
+        ("coto de caza: socios, licencias y las cuotas anuales pagadas o no", "AnnualFee", "Member"),
+        ("club de futbol: jugadores y la cuota mensual (marcar si está pagada)", "MonthlyFee", "Player"),
+        ("tennis club: members pay monthly fees, mark as paid", "MonthlyFee", "Member"),
+    ],
+)
+def test_a_periodic_fee_marked_paid_is_that_periods_fee(prompt: str, fee: str, payer: str) -> None:
+    """'las cuotas anuales pagadas o no', 'monthly fees, mark as paid': each period's fee of each payer, paid or not
+    (no bare Fee table beside it)."""
+    spec = infer_spec(prompt)
+    e = next(x for x in spec.entities if x.name == fee)
+    assert any(f.name == "paid" and f.type == "bool" for f in e.fields)
+    assert any(x.target == payer for x in e.relations)
+    assert "Fee" not in names(spec)

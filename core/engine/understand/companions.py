@@ -694,6 +694,8 @@ def _dues(r: Reading, people: frozenset[str]) -> None:
             any(n == "Settlement" or n.endswith("Share") for n in r.entities):
         return  # 'who owes whom' in a cost share is settled by its shares and settlements
     kind = next((k for k, words in kinds.items() if said[0] in words or said[1] in words), "Payment")
+    period = _fee_period(r.text, said[0]) if kind == "FeePayment" and said[0] else None
+    kind = f"{period}Fee" if period else kind  # 'cuotas anuales pagadas o no': each year's fee, paid or not
     if kind in r.entities or "Payment" in r.entities:
         return
     payer = next((n for n in r.entities if _person(r, n, people)), None)
@@ -705,7 +707,27 @@ def _dues(r: Reading, people: frozenset[str]) -> None:
         del r.entities[paid]  # 'who has paid their subs': the subs are the payments, not a table of their own
         r.links = [x for x in r.links if paid not in x[:2]]
     _add(r, kind)
+    if period and "Fee" in r.entities:  # the fee said is this record
+        del r.entities["Fee"]
+        r.main = kind if r.main == "Fee" else r.main
+        r.links = [(kind if c == "Fee" else c, kind if p == "Fee" else p, k) for c, p, k in r.links]
+    if period:
+        r.entities[kind] = EntitySpec(name=kind, fields=[
+            FieldSpec(name="period", max_length=50), FieldSpec(name="amount", type="decimal"),
+            FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool")])
     add_link(r, kind, payer)
+
+
+_PERIODS = {"monthly": "Monthly", "mensual": "Monthly", "mensuales": "Monthly", "annual": "Annual",
+            "yearly": "Annual", "anual": "Annual", "anuales": "Annual", "weekly": "Weekly", "semanal": "Weekly",
+            "semanales": "Weekly", "quarterly": "Quarterly", "trimestral": "Quarterly", "trimestrales": "Quarterly"}
+
+
+def _fee_period(text: str, word: str) -> str | None:
+    """'monthly fees', 'las cuotas anuales': the period a fee is due in, named in the record (AnnualFee)."""
+    m = re.search(rf"\b(monthly|annual|yearly|weekly|quarterly)(?: membership| club)? {re.escape(word)}\b|"
+                  rf"\b{re.escape(word)} (mensual(?:es)?|anual(?:es)?|semanal(?:es)?|trimestral(?:es)?)\b", text)
+    return _PERIODS[m.group(1) or m.group(2)] if m else None
 
 
 _PER_PLACE = re.compile(
