@@ -238,7 +238,7 @@ def test_which_thing_was_ordered_for_whom_is_an_order_record():
     ("we rent out 10 garages: who's renting which one, the monthly rent, and mark as paid", "RentPayment", "paid"),
     ("dog walking business: clients, dogs and walks, mark each walk as paid", "Walk", "paid"),
     ("a list of records I lend to friends, mark each loan as returned", "Loan", "returned"),
-    ("Asociación de vecinos: socios y cuotas mensuales (marcar si está pagada)", "Fee", "paid"),
+    ("Asociación de vecinos: socios y cuotas mensuales (marcar si está pagada)", "MonthlyFee", "paid"),
 ])
 def test_marked_states_are_yes_no_fields_and_listed(prompt, entity, state):
     """'mark as paid', 'marcar si está pagada': a yes/no on the thing marked (the month's rent payment, not the

@@ -217,7 +217,7 @@ def test_who_i_lent_things_to_is_a_loan_to_a_friend(prompt):
 @pytest.mark.parametrize(("prompt", "payment", "payer"), [
     ("I let out 8 storage units: who rents which unit, the monthly rent, and mark it as paid each month",
      "RentPayment", "Tenant"),
-    ("peña ciclista: los socios, las salidas y las cuotas anuales, pagadas o no", "FeePayment", "Member"),
+    ("peña ciclista: los socios, las salidas y las cuotas anuales, pagadas o no", "AnnualFee", "Member"),
     ("choir: singers, rehearsals and concerts; singers who pay the termly fee get the sheet music", "FeePayment",
      "Singer"),
 ])

@@ -400,7 +400,10 @@ def _notes_down(toks: list, at: int) -> bool:
     verb = toks[at].text
     reflexive = verb.endswith(("se", "nos", "me")) or at and toks[at - 1].text in {"se", "nos", "me", "te"}
     dets = {"un", "una", "el", "la", "los", "las", "sus", "su", "cada", "mis", "mi"}
-    nxt = at + 1 + (at + 2 < len(toks) and toks[at + 1].text in {"a", "al"})  # 'apunte a los clientes': writes down
+    personal = at + 2 < len(toks) and toks[at + 1].text in {"a", "al"}  # 'apunte a los clientes': writes them down
+    if personal and any(t.text in {"a", "al"} for t in toks[at + 3:at + 7]):
+        return False  # 'apuntan a sus hijos a las actividades': signs them up for something
+    nxt = at + 1 + personal
     return not reflexive and nxt < len(toks) and (toks[nxt].text in dets or toks[nxt - 1].text == "al")
 
 
