@@ -468,3 +468,16 @@ def test_a_periodic_fee_marked_paid_is_that_periods_fee(prompt: str, fee: str, p
     assert any(f.name == "paid" and f.type == "bool" for f in e.fields)
     assert any(x.target == payer for x in e.relations)
     assert "Fee" not in names(spec)
+
+
+def test_a_catalogue_kept_by_game_players_is_built() -> None:
+    """'lets role-playing game players keep track of all the monsters they encounter': a catalogue of monsters, not a
+    game ('a companion with turn tracking and a timer' is still declined)."""
+    spec = infer_spec("A software application that allows role-playing game players to keep track of all the monsters "
+                      "they encounter in the game. Users can add new monsters, update their stats and abilities, and "
+                      "mark monsters as defeated.")
+    assert "Monster" in names(spec)
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A software application that serves as a digital companion to traditional board games, offering "
+                   "features such as turn tracking, scorekeeping, rule references, and interactive player aids. It "
+                   "also includes a customizable timer for games that require it.")

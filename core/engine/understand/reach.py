@@ -82,7 +82,8 @@ def decline_reason(r: Reading) -> str | None:
     played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text) and
                                               not _data_words(head))  # 'helps players keep track of their quests'
     tracked = _TRACKED_GAMES.search(text)  # 'members record the games they play', 'lifts to away games': fixtures
-    if played or soft and not tracked and (stored < 2 or gamey and stored < 4):
+    kept = re.search(r"\bkeep(?:s|ing)? (?:a )?(?:track|record|log) of\b", head) and stored >= 2  # of the monsters
+    if played or soft and not tracked and (stored < 2 or gamey and stored < 4 and not kept):
         return "a game"
     return None
 
