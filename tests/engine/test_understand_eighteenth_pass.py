@@ -481,3 +481,11 @@ def test_a_catalogue_kept_by_game_players_is_built() -> None:
         infer_spec("A software application that serves as a digital companion to traditional board games, offering "
                    "features such as turn tracking, scorekeeping, rule references, and interactive player aids. It "
                    "also includes a customizable timer for games that require it.")
+
+
+@pytest.mark.parametrize("holiday", ["Shabbat", "Ramadan", "Diwali", "Passover", "Lent"])
+def test_holidays_are_when_not_tables(holiday: str) -> None:
+    """'the meals we serve during Ramadan', 'who hosts on Shabbat': when things happen, not records."""
+    got = names(infer_spec(f"our community centre: volunteers, meals we serve during {holiday} and the families who "
+                           "come"))
+    assert holiday not in got and "Volunteer" in got
