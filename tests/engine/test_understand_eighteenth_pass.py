@@ -483,9 +483,16 @@ def test_a_catalogue_kept_by_game_players_is_built() -> None:
                    "also includes a customizable timer for games that require it.")
 
 
-@pytest.mark.parametrize("holiday", ["Shabbat", "Ramadan", "Diwali", "Passover", "Lent"])
-def test_holidays_are_when_not_tables(holiday: str) -> None:
-    """'the meals we serve during Ramadan', 'who hosts on Shabbat': when things happen, not records."""
-    got = names(infer_spec(f"our community centre: volunteers, meals we serve during {holiday} and the families who "
-                           "come"))
-    assert holiday not in got and "Volunteer" in got
+@pytest.mark.parametrize(
+    ("prompt", "holiday", "kept"),
+    [
+        ("i volunteer at our masjid and every ramadan we serve free iftar meals. track volunteers and donations",
+         "Ramadan", "Volunteer"),
+        ("our synagogue: members and children\n* bar/bat mitzvah calendar: which shabbat, which child, tutor assigned",
+         "Shabbat", "Child"),
+    ],
+)
+def test_holidays_are_when_not_tables(prompt: str, holiday: str, kept: str) -> None:
+    """'every ramadan we serve iftar', 'which shabbat, which child': when things happen, not records."""
+    got = names(infer_spec(prompt))
+    assert holiday not in got and kept in got
