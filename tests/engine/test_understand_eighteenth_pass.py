@@ -392,6 +392,7 @@ def test_things_that_have_things_are_records_in_a_chain() -> None:
     unit = next(e for e in spec.entities if e.name == "Unit")
     assert any(x.target == "Customer" for x in site.relations)
     assert any(x.target == "Site" for x in unit.relations)
+    assert "units" not in {f.name for f in site.fields}  # its units are the Unit records, not a count
 
 
 def test_examples_in_brackets_after_an_uploaded_thing_are_not_tables() -> None:

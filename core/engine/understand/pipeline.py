@@ -103,6 +103,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         r = read(prompt)
         _account_without_parents(r)
         _drop_shortcuts(r)
+        _no_counts_of_children(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -150,6 +151,16 @@ def _one_per_table(entities: list[EntitySpec], specs: list[FeatureSpec]) -> list
         fs.entity = gone.get(fs.entity, fs.entity)
         fs.target = gone.get(fs.target, fs.target)
     return out
+
+
+def _no_counts_of_children(r: Reading) -> None:
+    """'sites have units (make, model, serial)': a site's units are its Unit records, not a 'units' number field."""
+    for child, parent, kind in r.links:
+        owner = r.entities.get(parent)
+        if kind != "belongs_to" or owner is None or child not in r.entities:
+            continue
+        said = {pluralize(snake(child)), pluralize(snake(child).split("_")[-1])}
+        owner.fields = [f for f in owner.fields if not (f.name in said and f.type in {"int", "string"})]
 
 
 def _drop_shortcuts(r: Reading) -> None:
