@@ -8,6 +8,7 @@ from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
 from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, _verbal, is_fieldish
+from core.engine.understand.features import CONSUMERS
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, force_link
@@ -537,9 +538,9 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
 _USERS_ACT = re.compile(r"\b(?:users?|usuari[oa]s?) (?:can|should|will|must|may|are able|could|need|pueden|"
                         r"deben|podran|deberian)\b")
 _SITE_KINDS = re.compile(r"\b(?:web ?sites?|portal|web ?app|marketplace|sitio web|pagina web)\b")
-_ACCOUNT_PEOPLE = {"Customer", "Client", "Member", "Guest", "Student", "Listener", "Reader", "Viewer", "Buyer",
-                   "Shopper", "Diner", "Fan", "Subscriber", "Learner", "Traveler", "Traveller", "Patient", "Attendee",
-                   "Passenger", "Tenant", "Player", "Patron", "Socio", "Account", "Profile", "Seller", "Host"}
+# who the site's users are when the prompt names them (donors and volunteers are others the users deal with)
+_ACCOUNT_PEOPLE = set(CONSUMERS) - {"Parent", "Donor", "Volunteer", "Candidate", "Applicant"} | \
+    {"Account", "Profile", "Seller", "Host"}
 
 
 def _site_users(r: Reading) -> None:

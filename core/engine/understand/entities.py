@@ -1146,7 +1146,7 @@ _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que"
                   "cuando", "donde"}
 
 
-_NOTE_WORDS = {"note", "nota", "comment", "comentario", "remark", "observation", "observacion"}
+_NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
 
 
 def _detail_notes(r: Reading) -> set[int]:

@@ -437,12 +437,12 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
     """The entity a feature noun hangs off: 'recipes with ratings', 'ratings of recipes', 'recipe reviews'."""
     for m in p.modifiers:
         name = name_of(Phrase(words=[m], head=m.rstrip("s"), sentence=p.sentence, start=0, end=0), r.language)
-        if name in r.entities and name not in _CONSUMERS:  # 'customer reviews' are by customers, not of them
+        if name in r.entities and name not in CONSUMERS:  # 'customer reviews' are by customers, not of them
             return name
     toks = r.sentences[p.sentence]
     after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end and q.start - p.end <= 2]
     if after and p.end < len(toks) and toks[p.end].text in {"of", "on", "for", "de", "en", "para"} and \
-            _target(r, after[0]) not in _CONSUMERS:  # 'reseñas de clientes' are by the customers
+            _target(r, after[0]) not in CONSUMERS:  # 'reseñas de clientes' are by the customers
         return _target(r, after[0])
     following = [t.text for t in toks[p.end:p.end + 3]]
     if following[:1] == ["after"] and len(following) > 1:  # 'leave a rating after attending / after their stay'
@@ -460,14 +460,14 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
     return owner if owner and owner != _target(r, p) and owner not in _WHO else None
 
 
-_CONSUMERS = ("Customer", "Client", "Member", "Guest", "Student", "Listener", "Reader", "Viewer", "Buyer", "Shopper",
+CONSUMERS = ("Customer", "Client", "Member", "Guest", "Student", "Listener", "Reader", "Viewer", "Buyer", "Shopper",
               "Diner", "Fan", "Subscriber", "Learner", "Traveler", "Traveller", "Patient", "Attendee", "Passenger",
               "Tenant", "Player", "Patron", "Parent", "Donor", "Volunteer", "Candidate", "Applicant", "Socio")
 
 
 def _reviewers(r: Reading) -> None:
     """'customer reviews', 'guest ratings', 'reseñas de clientes': the people who review are the app's accounts."""
-    if r.account != "User" or "User" in r.entities or any(n in _CONSUMERS for n in r.entities):
+    if r.account != "User" or "User" in r.entities or any(n in CONSUMERS for n in r.entities):
         return
     for p in r.phrases:
         if p.head not in {"review", "rating", "resena", "valoracion", "opinion"}:
@@ -478,7 +478,7 @@ def _reviewers(r: Reading) -> None:
             words.append(toks[p.end + 1].text)  # 'reseñas de clientes'
         for w in words:
             name = entity_name(singular(w, r.language), None, r.language)
-            if name in _CONSUMERS:
+            if name in CONSUMERS:
                 r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
                 r.entities[name].relations = []
                 r.words_for[name] = w
@@ -501,7 +501,7 @@ def _acting_people(r: Reading) -> str:
 def _user(r: Reading) -> str:
     """The account entity: the person the prompt names as the app's user (customers, listeners), else a User."""
     if r.account == "User" and "User" not in r.entities:
-        r.account = next((n for n in r.entities if n in _CONSUMERS), "") or _acting_people(r) or "User"
+        r.account = next((n for n in r.entities if n in CONSUMERS), "") or _acting_people(r) or "User"
     if r.account != "User":
         return r.account
     if "User" not in r.entities:
@@ -748,7 +748,7 @@ def _takes_orders(r: Reading) -> None:
     for name in [n for n in r.entities if n in {"OrderForm", "Form", "Menu"}]:
         if not any(name in link[:2] for link in r.links):
             r.entities.pop(name)
-    buyer = next((n for n in r.entities if n in _CONSUMERS and n not in {"Member", "Student", "Patient"}), "Customer")
+    buyer = next((n for n in r.entities if n in CONSUMERS and n not in {"Member", "Student", "Patient"}), "Customer")
     for name in (buyer, "Order", "OrderItem"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
