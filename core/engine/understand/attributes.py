@@ -7,7 +7,7 @@ from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability, spanish_plural
-from core.engine.understand.entities import is_fieldish, name_of, own_page
+from core.engine.understand.entities import NOTE_WORDS, is_fieldish, name_of, own_page
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
@@ -228,7 +228,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         name = name_of(p, r.language)
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
-        known = known and p.head not in {"note", "nota", "remark", "observation", "observacion"}  # text, unless kept
+        known = known and p.head not in NOTE_WORDS  # notes are text, unless kept
         if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:

@@ -1146,7 +1146,7 @@ _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que"
                   "cuando", "donde"}
 
 
-_NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
+NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
 
 
 def _detail_notes(r: Reading) -> set[int]:
@@ -1156,7 +1156,7 @@ def _detail_notes(r: Reading) -> set[int]:
     if re.search(r"\b(notes? ?(?:app|taking|book)|notebooks?|apuntes|cuadernos?|bloc de notas)\b", r.text):
         return out
     for p in r.phrases:
-        if p.head not in _NOTE_WORDS or not p.plural or any(m in known_words() for m in p.modifiers):
+        if p.head not in NOTE_WORDS or not p.plural or any(m in known_words() for m in p.modifiers):
             continue
         toks = r.sentences[p.sentence]
         k = p.start - 1
