@@ -18,7 +18,7 @@ from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
 from core.engine.understand.reading import Reading
-from core.engine.understand.relations import apply_links, order, relations_stage
+from core.engine.understand.relations import add_link, apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load
@@ -104,6 +104,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _account_without_parents(r)
         _drop_shortcuts(r)
         _no_counts_of_children(r)
+        _fields_naming_entities(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -163,6 +164,18 @@ def _no_counts_of_children(r: Reading) -> None:
         owner.fields = [f for f in owner.fields if not (f.name in said and f.type in {"int", "string"})]
 
 
+def _fields_naming_entities(r: Reading) -> None:
+    """'boats, berths and owners': a boat's catalogue field 'owner' is a link to the app's Owner, not a text box."""
+    for e in r.entities.values():
+        for f in list(e.fields):
+            other = next((n for n in r.entities if n != e.name and snake(n) == f.name), None)
+            if other is None or f.type != "string" or f.choices or any(
+                    {c, p} == {e.name, other} for c, p, _ in r.links):
+                continue
+            e.fields.remove(f)
+            add_link(r, e.name, other)
+
+
 def _drop_shortcuts(r: Reading) -> None:
     """An order's products are reached through its lines: a direct Order -> Product link beside an OrderItem that
     joins them says the same thing wrongly (an order of one product)."""
@@ -202,8 +215,8 @@ def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:
     return kept
 
 
-_DOCUMENTS = {"Quote", "Estimate", "Bill", "PurchaseOrder", "Receipt", "Sale", "Purchase", "Delivery", "Shipment",
-              "Return", "Request", "Requisition"}
+_DOCUMENTS = {"Invoice", "Quote", "Estimate", "Bill", "PurchaseOrder", "Receipt", "Sale", "Purchase", "Delivery",
+              "Shipment", "Return", "Request", "Requisition"}
 
 
 def _lines_of_their_parent(entities: list[EntitySpec], r: Reading) -> None:
@@ -212,8 +225,17 @@ def _lines_of_their_parent(entities: list[EntitySpec], r: Reading) -> None:
     if lines is None or any(e.name == "Order" for e in entities):
         return
     parent = next((rel.target for rel in lines.relations if rel.target in _DOCUMENTS), None)
-    if parent is not None:
+    if parent is None:
+        return
+    if any(e.name == f"{parent}Line" for e in entities):  # 'invoices with line items': the InvoiceLine we know
+        entities.remove(lines)
+        for e in entities:
+            e.relations = [rel for rel in e.relations if rel.target != "OrderItem"]
+        r.feature_specs = [fs for fs in r.feature_specs if "OrderItem" not in {fs.entity, fs.target}]
+    else:
         rename_entity(entities, r.feature_specs, "OrderItem", f"{parent}Line")
+    said = words_of(pluralize(snake(f"{parent}Line"))).replace("_", " ")
+    r.requested = list(dict.fromkeys(said if x == "order items" else x for x in r.requested))
 
 
 def rename_entity(entities: list[EntitySpec], specs: list[FeatureSpec], old: str, new: str) -> bool:

@@ -85,6 +85,8 @@ def decline_reason(r: Reading) -> str | None:
     kept = re.search(r"\bkeep(?:s|ing)? (?:a )?(?:track|record|log) of\b", head) and stored >= 2  # of the monsters
     if played or soft and not tracked and (stored < 2 or gamey and stored < 4 and not kept):
         return "a game"
+    if re.search(load("reach")["nothing_kept"], text):
+        return "a tool that keeps nothing"  # 'Nothing needs to be saved': the last word, after the named kinds
     return None
 
 

@@ -40,6 +40,7 @@ _REFERS = {"reference", "references", "refer", "refers", "point", "points", "lin
            "referencian"}
 _POSSESSIVE_LIST = (["and", "their"], ["and", "its"], [",", "their"], [",", "its"], ["y", "sus"], ["y", "su"],
                     [",", "sus"], [",", "su"])
+_SURFACES = {"Device", "Platform", "Screen", "Phone", "Computer", "Tablet", "Website", "Server"}
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 
@@ -222,8 +223,9 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 continue
             if a.possessive and not between:
                 add_link(r, y, x)
-            elif between in (["of"], ["for"], ["de"], ["para"], ["per"]) and id(b) not in chained:
-                add_link(r, x, y)
+            elif between in (["of"], ["for"], ["de"], ["para"], ["per"], ["on"], ["sobre"]) and id(b) not in chained:
+                if between[0] != "on" or y not in _SURFACES:  # 'damage reports on boats'; not 'notes on a device'
+                    add_link(r, x, y)
             elif between[-2:] in (["belong", "to"], ["belongs", "to"], ["pertenece", "a"], ["pertenecen", "a"]) or \
                     between in (["pertenece"], ["pertenecen"]) or \
                     between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],

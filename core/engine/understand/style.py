@@ -69,25 +69,26 @@ def colours_in(clause: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _role(words: list[str], start: int, end: int, clause_roles: set[str]) -> str:
-    """background, primary or text: the role word right after the colour, else the nearest before it."""
+def _role(words: list[str], start: int, end: int, clause_roles: set[str]) -> tuple[str, str]:
+    """(role, word): background, primary or text by the role word right after the colour, else the nearest
+    before it."""
     after = words[end:end + 2]
     before = words[max(0, start - 5):start]
-    for group, role in ((after, None), (list(reversed(before)), None)):
+    for group in (after, list(reversed(before))):
         for w in group:
             for vocab, name in ((_BACKGROUND, "background"), (_COMPONENTS, "primary"), (_TEXT, "text")):
-                if w in vocab and role is None:
-                    return name
+                if w in vocab:
+                    return name, w
     if "background" in clause_roles and len(clause_roles) == 1:
-        return "background"
-    return "primary"
+        return "background", next(w for w in words if w in _BACKGROUND)
+    return "primary", ""
 
 
 def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
     """Theme from style words in the prompt, starting from `base`."""
     text = normalise(prompt)
     theme = (base or ThemeSpec()).model_copy()
-    found: dict[str, str] = {}
+    said: list[tuple[str, str, str]] = []
     for clause in _CLAUSE.split(text):
         words = re.findall(r"#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|[a-z]+", clause)
         roles = {name for vocab, name in ((_BACKGROUND, "background"), (_COMPONENTS, "primary"), (_TEXT, "text"))
@@ -96,7 +97,13 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
         for start, end, hex_colour in colours_in(clause):
             if not styled and not words[start].startswith("#"):
                 continue  # 'tomatoes and salmon' in a recipe are food, not colours
-            found.setdefault(_role(words, start, end, roles), hex_colour)
+            said.append((*_role(words, start, end, roles), hex_colour))
+    if any(role == "background" and word != "base" for role, word, _ in said):
+        # 'use #2e7d32 as the base color and #f5f5f0 for the page background': the base is the brand colour
+        said = [("primary" if word == "base" else role, word, h) for role, word, h in said]
+    found: dict[str, str] = {}
+    for role, _word, hex_colour in said:
+        found.setdefault(role, hex_colour)
     without_colours = " ".join(w for w in re.findall(r"[a-z]+", text) if w not in {"dark", "light"} or
                                not _names_colour(text, w))
     if _DARK.search(text) or re.search(r"\b(dark|oscuro|oscura)\b", without_colours):
