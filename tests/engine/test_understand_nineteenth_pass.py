@@ -6,6 +6,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.errors import UnsupportedRequestError
+from core.spec import snake
 from tests.engine.spec_helpers import names, parents
 
 
@@ -155,3 +156,80 @@ def test_line_items_of_a_document_are_its_lines_once(prompt: str, lines: str) ->
     spec = infer_spec(prompt)
     assert lines in names(spec) and "OrderItem" not in names(spec)
     assert "order items" not in spec.requested
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["swimmers are in squads (each squad has a coach). we record each swimmer's times at galas.",
+     "Swimmers are in squads and each squad has a coach."],
+)
+def test_members_of_groups_and_what_each_group_has_are_kept_and_linked(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert {"Swimmer", "Squad", "Coach"} <= names(spec)
+    assert "Squad" in parents(spec, "Swimmer") and "Coach" in parents(spec, "Squad")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "child", "lookups"),
+    [
+        ("I want to catalogue books (title, author, ISBN, genre) and record loans.", "Book", {"Author", "Genre"}),
+        ("Quiero catalogar los libros (título, autor, género) y registrar los préstamos.", "Book",
+         {"Author", "Genre"}),
+        ("Track products (name, price, category, supplier) and stock movements.", "Product",
+         {"Category", "Supplier"}),
+    ],
+)
+def test_an_author_genre_category_or_supplier_in_a_field_list_is_kept_and_linked(prompt: str, child: str,
+                                                                                 lookups: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert lookups <= parents(spec, child)
+    assert not {snake(x) for x in lookups} & {f.name for f in spec.entity(child).fields}
+
+
+def test_a_model_of_something_that_is_not_a_vehicle_is_named_after_it() -> None:
+    spec = infer_spec("A boiler service app: customers, boilers (make, model, install date) and visits.")
+    assert "boiler_model" in {f.name for f in spec.entity("Boiler").fields}
+
+
+def test_service_visits_are_not_property_viewings_and_a_service_plan_bought_online_is_no_shop_order() -> None:
+    spec = infer_spec(
+        "Please implement a website for a boiler maintenance company. Customers register their property and boiler, "
+        "buy an annual service plan and book their yearly service visit from available engineer slots.")
+    assert not {"Viewing", "Order", "OrderItem"} & names(spec)
+
+
+def test_visits_to_properties_are_still_viewings() -> None:
+    spec = infer_spec("An estate agency: properties for sale and visits to the properties booked by buyers.")
+    assert "Viewing" in names(spec)
+
+
+def test_an_infinitive_after_necesito_is_a_verb_and_matriculas_of_students_are_enrollments() -> None:
+    spec = infer_spec("Tengo una academia. Quiero gestionar los alumnos, los grupos y las matrículas de cada alumno en "
+                      "sus grupos. Necesito pasar lista en cada clase.")
+    assert "Enrollment" in names(spec) and not {"Plate", "Pasar"} & names(spec)
+    assert {"Student", "Group"} <= parents(spec, "Enrollment")
+
+
+def test_a_car_matricula_is_still_its_plate() -> None:
+    spec = infer_spec("Un taller mecánico: coches con matrícula, modelo y kilometraje, y las reparaciones de cada "
+                      "coche.")
+    assert "plate" in {f.name for f in spec.entity("Vehicle").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "junk"),
+    [
+        ("Log every fishing trip: which boat, the skipper and crew on board, and the catch per species.", {"Board"}),
+        ("A community garden: plots and members, plus a waiting list for people who want a plot, in the order they "
+         "applied.", {"Order", "OrderItem", "Application"}),
+        ("Our community garden has 40 plots. Members get a plot for a season, and some share a plot with a friend.",
+         {"Share", "Settlement"}),
+    ],
+)
+def test_idioms_and_verbs_after_quantifiers_are_not_tables(prompt: str, junk: set[str]) -> None:
+    assert not junk & names(infer_spec(prompt))
+
+
+def test_shares_of_a_group_expense_are_still_kept() -> None:
+    spec = infer_spec("Split bills with flatmates: each expense is split into shares between the members of a group.")
+    assert "Share" in names(spec)

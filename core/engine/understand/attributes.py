@@ -221,6 +221,12 @@ def _mostly_fields(r: Reading, items: list[Phrase]) -> bool:
     return len(items) >= 3 and sum(is_fieldish(p.head, r.language) for p in items) * 2 >= len(items)
 
 
+# 'books (title, author, ISBN, genre)': a listed author or genre is kept as a field, then a linked entity (pipeline)
+_LOOKUP_WORDS = {"author", "genre", "category", "supplier", "publisher", "manufacturer", "producer", "director",
+                 "department", "autor", "genero", "categoria", "proveedor", "editorial", "fabricante", "productor",
+                 "departamento"}
+
+
 def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) -> list[str]:
     """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
     out = []
@@ -229,7 +235,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
         known = known and p.head not in NOTE_WORDS  # notes are text, unless kept
-        if name and (name in r.entities or known) and not is_fieldish(p.head, r.language):
+        if name and (name in r.entities or known and (p.plural or p.head not in _LOOKUP_WORDS)) and \
+                not is_fieldish(p.head, r.language):
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:
             continue  # 'el inventario de material' is the material; 'poster uploads' are the uploads feature

@@ -128,7 +128,7 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
     if "Purchase" not in r.entities or "Order" in r.entities:
         return
     bought = [p for c, p, _ in r.links if c == "Purchase"]
-    passes = all(t.endswith(("Pass", "Membership", "Subscription", "Voucher", "Card", "Credit")) for t in bought
+    passes = all(t.endswith(("Pass", "Membership", "Subscription", "Voucher", "Card", "Credit", "Plan")) for t in bought
                  if t not in people)
     if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or _WEBSITE.search(r.text) and not passes or
             "Ticket" in bought):

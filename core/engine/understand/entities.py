@@ -495,6 +495,7 @@ def entities_stage(r: Reading) -> Reading:
                     f.objects[0].start and r.sentences[f.sentence][f.objects[0].start - 1].text in _EACH:
                 score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
+    _stated_membership(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
         toks = r.sentences[p.sentence]
         k = p.start - 1
@@ -1143,7 +1144,7 @@ _NOT_ING_RECORDS = {"morning", "evening", "something", "anything", "nothing", "e
                     "caring", "growing", "existing", "upcoming", "ongoing", "remaining", "missing", "leading",
                     "matching", "thrilling", "immersive", "appealing", "welcoming", "flourishing", "pleasing"}
 _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que", "quien", "quienes", "cual", "cuales",
-                  "cuando", "donde"}
+                  "cuando", "donde", "each", "every", "cada"}  # "(each squad has a coach)": a clause
 
 
 NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
@@ -1498,6 +1499,28 @@ def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]
         if after is not None and id(after) in names and toks[p.end].text in {"of", "on", "for", "de", "sobre"} and \
                 all(t.tag == "DET" for t in toks[p.end + 1:after.start]):
             score[names[id(after)]] += 1
+
+
+_IN_GROUP = (["are", "in"], ["is", "in"], ["belong", "to"], ["belongs", "to"], ["are", "part", "of"],
+             ["is", "part", "of"], ["estan", "en"], ["esta", "en"], ["pertenecen", "a"], ["pertenece", "a"])
+_HAS = {"has", "have", "tiene", "tienen"}
+
+
+def _stated_membership(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'swimmers are in squads (each squad has a coach)': the members, their groups and what each group has are
+    things the app keeps."""
+    for si, toks in enumerate(r.sentences):
+        phrases = [p for p in r.phrases if p.sentence == si and id(p) in names]
+        for a, b in zip(phrases, phrases[1:], strict=False):
+            between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
+            if is_fieldish(a.head, r.language) or is_fieldish(b.head, r.language):
+                continue
+            if between in _IN_GROUP and a.plural:
+                score[names[id(a)]] += 3
+                score[names[id(b)]] += 2
+            elif len(between) == 1 and between[0] in _HAS and a.start and toks[a.start - 1].text in _EACH and \
+                    not b.plural:
+                score[names[id(b)]] += 1
 
 
 def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -10,7 +10,7 @@ from core.engine.understand.attributes import attributes_stage, ensure_label, ma
 from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.companions import companions_stage
-from core.engine.understand.coverage import coverage_stage
+from core.engine.understand.coverage import coverage_stage, spanish_plural
 from core.engine.understand.entities import entities_stage
 from core.engine.understand.features import features_stage
 from core.engine.understand.knowledge import definition, words_of
@@ -18,7 +18,7 @@ from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
 from core.engine.understand.reading import Reading
-from core.engine.understand.relations import add_link, apply_links, order, relations_stage
+from core.engine.understand.relations import MAX_ENTITIES, add_link, apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load
@@ -108,6 +108,9 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
+            if not e.name.endswith(_VEHICLES):  # 'boiler (make, model, install date)': the boiler_model
+                for f in e.fields:
+                    f.name = f"{snake(e.name)}_model" if f.name == "vehicle_model" else f.name
         entities, domain = apply_links(r), r.domain
         title = _title(r)
     rename_entity(entities, r.feature_specs, "Upload", "FileUpload")  # the generated app has its own uploads table
@@ -164,8 +167,31 @@ def _no_counts_of_children(r: Reading) -> None:
         owner.fields = [f for f in owner.fields if not (f.name in said and f.type in {"int", "string"})]
 
 
+_VEHICLES = ("Vehicle", "Car", "Van", "Truck", "Lorry", "Bus", "Coach", "Motorbike", "Motorcycle", "Scooter", "Tractor",
+             "Trailer", "Taxi", "Cab", "Caravan", "Motorhome", "Camper")
+
+
+_LOOKUPS = {"author": ("Author", "autor"), "genre": ("Genre", "genero"), "category": ("Category", "categoria"),
+            "supplier": ("Supplier", "proveedor"), "publisher": ("Publisher", "editorial"),
+            "manufacturer": ("Manufacturer", "fabricante"), "producer": ("Producer", "productor"),
+            "director": ("Director", "director"),
+            "department": ("Department", "departamento")}
+
+
 def _fields_naming_entities(r: Reading) -> None:
-    """'boats, berths and owners': a boat's catalogue field 'owner' is a link to the app's Owner, not a text box."""
+    """'boats, berths and owners': a boat's catalogue field 'owner' is a link to the app's Owner, not a text box;
+    'books (title, author, ISBN, genre)': the author and the genre the prompt lists are kept and linked."""
+    for e in list(r.entities.values()):
+        for f in e.fields:
+            name, es = _LOOKUPS.get(f.name, ("", ""))
+            if name and name not in r.entities and f.type == "string" and not f.choices and \
+                    len(r.entities) < MAX_ENTITIES and re.search(rf"\b(?:{f.name}|{es})\b", r.text):
+                r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(
+                    name=name, fields=[FieldSpec(name="name", max_length=200)])
+                r.entities[name].relations = []
+                r.words_for.setdefault(name, f.name)
+                r.requested.append(spanish_plural(name, "") if r.language == "es" else
+                                   words_of(pluralize(snake(name))).replace("_", " "))
     for e in r.entities.values():
         for f in list(e.fields):
             other = next((n for n in r.entities if n != e.name and snake(n) == f.name), None)

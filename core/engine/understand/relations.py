@@ -12,7 +12,7 @@ from core.engine.understand.knowledge import (
     known_parents,
     words_of,
 )
-from core.engine.understand.lexicon import ENTITY_WORDS_EN
+from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FieldSpec, RelationSpec, snake
@@ -151,6 +151,8 @@ def _compound_things(r: Reading) -> None:
         if word is None and r.language == "es" and p.end + 1 < len(toks) and toks[p.end].text == "de" and \
                 toks[p.end + 1].tag == "NOUN":
             word = toks[p.end + 1].lemma or toks[p.end + 1].text  # 'alquiler de instrumentos'
+            if singular(word, "es") not in ENTITY_WORDS_ES and singular(word, "es") not in load("spanish")["names"]:
+                continue  # 'incidentes de seguridad': a word we do not know as a thing qualifies the event
         if not word or word in _NOT_THINGS or word in word_set("adjectives") or _skip(word) or \
                 is_fieldish(word, r.language) or _verbal(word) or not word.isalpha():
             continue
@@ -227,6 +229,7 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 if between[0] != "on" or y not in _SURFACES:  # 'damage reports on boats'; not 'notes on a device'
                     add_link(r, x, y)
             elif between[-2:] in (["belong", "to"], ["belongs", "to"], ["pertenece", "a"], ["pertenecen", "a"]) or \
+                    between in (["are", "in"], ["is", "in"], ["estan", "en"], ["esta", "en"]) or \
                     between in (["pertenece"], ["pertenecen"]) or \
                     between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):

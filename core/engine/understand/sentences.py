@@ -131,6 +131,7 @@ def _quantities(toks: list[Token]) -> None:
 
 
 _PRICE_NOUNS = {"rates", "charges", "fees", "costs"}
+_QUANTIFIER_SUBJECTS = {"some", "many", "most", "few", "both", "others", "several"}
 
 
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
@@ -138,7 +139,9 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
                  (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
                  (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"\b(who|what|that|there)'s\b", r"\1 is"),
                  (r"\b(?:keep|keeps|keeping|kept) (?:a )?(?:track|tabs|note) (?:of|on)\b(?! track)", "track"),
-                 (r"\b(?:(?:keep|keeps|kept) )?(?:lose|loses|losing|lost) track of\b", "needs to track"))  # idioms
+                 (r"\b(?:(?:keep|keeps|kept) )?(?:lose|loses|losing|lost) track of\b", "needs to track"),
+                 (r"\bon board\b(?! (?:the|a|an|our|their|each|every|of)\b)", ""),  # 'the crew on board'
+                 (r"\b(?:in|by) the order (?:in which |that )?(?=they|it|he|she|we|people)", "as "))  # idioms
 
 
 
@@ -448,6 +451,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (nxt and _closed(nxt) not in {"PUNCT", "CONJ", "AUX", "VERB"} or
                  i > 2 and toks[i - 3].text in {"when", "until", "before", "after", "if", "once"}):
             t.tag, t.lemma = "VERB", verbs[w]  # 'each artisan lists handmade products'
+        elif language == "en" and w in verbs and prev and prev.text in _QUANTIFIER_SUBJECTS and \
+                nxt in {"a", "an", "the", "their", "his", "her", "our", "its", "them"}:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'some share a plot with a friend': people doing something
         elif language == "en" and w.endswith("ing") and len(w) > 5 and prev and prev.text in {"while", "when"}:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'while keeping the history'
         elif language == "es" and w in {"ven", "ve", "vemos"} and prev and prev.tag == "NOUN":
@@ -487,6 +493,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.tag == "CONJ" or prev.tag == "NOUN" and prev.text.endswith("s")) and \
                 singular(w, "es") not in ENTITY_WORDS_ES:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'los usuarios publican hilos y responden'
+        elif language == "es" and prev and prev.tag == "AUX" and re.fullmatch(r"[a-z]{2,}(?:ar|er|ir)", w) and \
+                singular(w, "es") not in ENTITY_WORDS_ES and w not in FIELD_WORDS_ES and w not in _ES_NOUNS_IN_R:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'necesito pasar lista': an infinitive after 'necesito'
         elif language == "es" and nxt in _ES_DETERMINERS and _INFINITIVE.fullmatch(w) \
                 and singular(w, "es") not in ENTITY_WORDS_ES and w not in FIELD_WORDS_ES and w not in _ES_NOUNS_IN_R:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'comprobar la disponibilidad': an infinitive before its object
