@@ -233,3 +233,14 @@ def test_idioms_and_verbs_after_quantifiers_are_not_tables(prompt: str, junk: se
 def test_shares_of_a_group_expense_are_still_kept() -> None:
     spec = infer_spec("Split bills with flatmates: each expense is split into shares between the members of a group.")
     assert "Share" in names(spec)
+
+
+def test_an_abstract_word_before_a_tool_noun_is_no_table() -> None:
+    spec = infer_spec("A budgeting app with budgets, income, expenses and a savings tracker.")
+    assert "Saving" not in names(spec) and {"Budget", "Expense"} <= names(spec)
+
+
+def test_a_noun_in_brackets_after_a_thing_is_another_name_for_it() -> None:
+    spec = infer_spec("Case management for a small law firm: clients, matters (cases) and hearings.")
+    assert "Matter" in names(spec) and "Case" not in names(spec)
+    assert "cases" not in spec.requested

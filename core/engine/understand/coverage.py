@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.understand.knowledge import words_of
+from core.engine.understand.knowledge import known_words, words_of
+from core.engine.understand.lexicon import ENTITY_WORDS_EN
 from core.engine.understand.reading import Reading
 from core.engine.understand.vocab import load
 from core.errors import NothingUnderstoodError
@@ -95,6 +96,9 @@ def spanish_plural(name: str, word: str) -> str:
     if word.replace(" ", "").isalpha() and word not in {words_of(name), name.lower()}:
         return _plural_es(word)
     spanish = _es_words().get(name)
+    if not spanish and word == name.lower() and word not in ENTITY_WORDS_EN.values() and \
+            word not in {w.lower() for w in ENTITY_WORDS_EN.values()} and word not in known_words():
+        return _plural_es(word)  # a Spanish word kept as its own name ('faena'): its Spanish plural
     return _plural_es(spanish) if spanish else words_of(pluralize(snake(name))).replace("_", " ")
 
 
@@ -103,7 +107,7 @@ def _plural_es(word: str) -> str:
     if " " in word:
         head, rest = word.split(" ", 1)
         return f"{_plural_es(head)} {rest}"  # 'línea de pedido' -> 'líneas de pedido'
-    if word.endswith("ón"):
+    if word.endswith(("ón", "on")):
         return word[:-2] + "ones"
     if word.endswith("z"):
         return word[:-1] + "ces"

@@ -170,6 +170,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
+        if mods and singular(mods[-1], language) in word_set("abstract_nouns"):
+            return None  # 'a totals page' shows sums, it keeps nothing of its own
         if len(mods) > 1 and f"{mods[-2]} {mods[-1]}" in names:
             return names[f"{mods[-2]} {mods[-1]}"]  # 'a todo list app'
         if mods and mods[-1] in names:

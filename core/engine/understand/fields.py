@@ -13,7 +13,8 @@ ENUMS: dict[str, list[str]] = {
 }
 _DECIMAL = {"price", "cost", "amount", "total", "salary", "balance", "budget", "fee", "revenue", "wage",
             "subtotal", "tax", "discount", "limit", "weight", "height", "distance", "rate", "value", "goal", "kg",
-            "km", "sqm", "amount_paid", "unit_price", "deposit", "rent", "fine", "donation"}
+            "km", "sqm", "amount_paid", "unit_price", "deposit", "rent", "fine", "donation", "volume", "m3", "litres",
+            "liters", "tonnes", "tons"}
 _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year", "minutes", "hours",
         "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage",
         "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",

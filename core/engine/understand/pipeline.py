@@ -11,7 +11,7 @@ from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, spanish_plural
-from core.engine.understand.entities import entities_stage
+from core.engine.understand.entities import entities_stage, name_of
 from core.engine.understand.features import features_stage
 from core.engine.understand.knowledge import definition, words_of
 from core.engine.understand.lexicon import normalise
@@ -105,6 +105,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _drop_shortcuts(r)
         _no_counts_of_children(r)
         _fields_naming_entities(r)
+        _glosses(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -200,6 +201,24 @@ def _fields_naming_entities(r: Reading) -> None:
                 continue
             e.fields.remove(f)
             add_link(r, e.name, other)
+
+
+def _glosses(r: Reading) -> None:
+    """'matters (cases)': one noun in brackets straight after a thing is another name for it, not a second table."""
+    for si, toks in enumerate(r.sentences):
+        phrases = [p for p in r.phrases if p.sentence == si]
+        for a, b in zip(phrases, phrases[1:], strict=False):
+            if not (b.start == a.end + 1 and toks[a.end].text == "(" and b.end < len(toks) and
+                    toks[b.end].text == ")"):
+                continue
+            outer, inner = r.entity_of(a), r.entity_of(b) or name_of(b, r.language)
+            if not outer or not inner or outer == inner or inner not in r.entities or outer not in r.entities:
+                continue
+            del r.entities[inner]
+            links = [(outer if c == inner else c, outer if p == inner else p, k) for c, p, k in r.links]
+            r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
+            said = words_of(pluralize(snake(inner))).replace("_", " ")
+            r.requested = [x for x in r.requested if x not in {said, spanish_plural(inner, r.words_for.get(inner, ""))}]
 
 
 def _drop_shortcuts(r: Reading) -> None:
