@@ -244,3 +244,29 @@ def test_a_noun_in_brackets_after_a_thing_is_another_name_for_it() -> None:
     spec = infer_spec("Case management for a small law firm: clients, matters (cases) and hearings.")
     assert "Matter" in names(spec) and "Case" not in names(spec)
     assert "cases" not in spec.requested
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Bike repairs: customers and bikes; the customer gets a text when it's ready.",
+     "Dog grooming: owners, dogs and appointments; we text the owner when the dog is ready."],
+)
+def test_texting_people_is_reported_as_sms_not_built(prompt: str) -> None:
+    assert "SMS notifications" in infer_spec(prompt).not_built
+
+
+def test_a_library_of_texts_sends_no_sms() -> None:
+    assert "SMS notifications" not in infer_spec("Our texts: a library of sacred texts with authors.").not_built
+
+
+def test_states_in_brackets_after_status_are_its_workflow() -> None:
+    spec = infer_spec("Repairs app: each repair has a customer and a status (received, diagnosed, waiting for parts, "
+                      "fixed, collected).")
+    status = next(f for f in spec.entity("Repair").fields if f.name == "status")
+    assert status.choices == ["received", "diagnosed", "waiting_for_parts", "fixed", "collected"]
+    assert "workflow" in spec.features
+
+
+def test_a_rate_per_one_thing_per_another_is_a_field_not_a_crash() -> None:
+    spec = infer_spec("dairy farm app: cows, milkings (litres per cow per milking), vet treatments and calvings.")
+    assert {"Cow", "Milking"} <= names(spec)

@@ -13,8 +13,7 @@ ENUMS: dict[str, list[str]] = {
 }
 _DECIMAL = {"price", "cost", "amount", "total", "salary", "balance", "budget", "fee", "revenue", "wage",
             "subtotal", "tax", "discount", "limit", "weight", "height", "distance", "rate", "value", "goal", "kg",
-            "km", "sqm", "amount_paid", "unit_price", "deposit", "rent", "fine", "donation", "volume", "m3", "litres",
-            "liters", "tonnes", "tons"}
+            "km", "sqm", "amount_paid", "unit_price", "deposit", "rent", "fine", "donation", "volume"}
 _INT = {"quantity", "stock", "count", "qty", "capacity", "seats", "age", "year", "minutes", "hours",
         "seconds", "servings", "calories", "sets", "reps", "bedrooms", "bathrooms", "mileage",
         "pages", "copies", "level_number", "days", "guests", "points", "score", "reorder_level",
@@ -111,7 +110,7 @@ _NOT_DATES_ON = {"based_on", "depends_on", "relies_on", "add_on", "carry_on", "w
 def _guess_type(name: str, parts: list[str], last: str) -> str:
     """The FieldType a name suggests."""
     if "per" in parts[1:-1]:  # price_per_night is a price, hours_per_week a count
-        head = parts[:parts.index("per")]
+        head = parts[:parts.index("per", 1)]  # 'per_cow_per_milking': the 'per' after the first word
         head_type = _guess_type("_".join(head), head, head[-1])
         if head_type in {"decimal", "int"}:
             return head_type
