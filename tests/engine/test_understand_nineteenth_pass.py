@@ -270,3 +270,15 @@ def test_states_in_brackets_after_status_are_its_workflow() -> None:
 def test_a_rate_per_one_thing_per_another_is_a_field_not_a_crash() -> None:
     spec = infer_spec("dairy farm app: cows, milkings (litres per cow per milking), vet treatments and calvings.")
     assert {"Cow", "Milking"} <= names(spec)
+
+
+def test_spanish_parents_at_home_and_the_records_of_children() -> None:
+    spec = infer_spec("Centro de logopedia infantil: fichas de los niños con su diagnóstico y ejercicios para la casa "
+                      "que la terapeuta asigna. Los papás entran con su usuario y marcan los ejercicios hechos.")
+    assert {"Child", "Exercise", "Parent"} <= names(spec)
+    assert not {"Potato", "House", "Record"} & names(spec)
+
+
+def test_holiday_homes_are_still_houses() -> None:
+    spec = infer_spec("Alquiler de casas rurales: casas con habitaciones y reservas de los huéspedes.")
+    assert "House" in names(spec) or "Property" in names(spec)

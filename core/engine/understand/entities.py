@@ -38,7 +38,7 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
-               "calendar", "calendario", "agenda", "timetable", "schedule"}
+               "calendar", "calendario", "agenda", "timetable", "schedule", "ficha", "expediente"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _SCORE_WORDS = {"score", "puntuacion", "puntaje"}  # a score per round, per routine, per player: a record
 _OWN_WORDS = {"their", "his", "her", "my", "your", "its", "sus", "su", "mis", "tus"}  # 'track their scores': a stat
