@@ -282,3 +282,13 @@ def test_spanish_parents_at_home_and_the_records_of_children() -> None:
 def test_holiday_homes_are_still_houses() -> None:
     spec = infer_spec("Alquiler de casas rurales: casas con habitaciones y reservas de los huéspedes.")
     assert "House" in names(spec) or "Property" in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["I'd like volunteers to log in, see the rota and claim open shifts.",
+     "We'd like customers to rate the dishes.",
+     "I make oak tables. I would also like a list of timber in stock."],
+)
+def test_would_like_someone_to_is_wanting_not_likes(prompt: str) -> None:
+    assert "Like" not in names(infer_spec(prompt))

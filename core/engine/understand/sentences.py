@@ -212,8 +212,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in verbs and verbs[w] == w and prev and (
                 prev.text in _MODALS or prev.tag == "ADV" and i > 1 and toks[i - 2].text in _MODALS) and \
-                _closed(nxt) in {None, "DET", "PRON", "PREP", "ADJ", "NUM"} and not (w == "like" and nxt == "to"):
-            t.tag, t.lemma = "VERB", w  # 'other users can like projects' ('would like to log' is wanting)
+                _closed(nxt) in {None, "DET", "PRON", "PREP", "ADJ", "NUM"} and not (w == "like" and (
+                    nxt == "to" or "would" in {x.text for x in toks[max(0, i - 2):i]})):
+            t.tag, t.lemma = "VERB", w  # 'other users can like projects' ('would like volunteers to' is wanting)
         elif language == "en" and w in verbs and verbs[w] == w and prev and prev.text in {"and", "or"} and \
                 nxt in {"on", "to", "with", "about", "them", "it"} and \
                 any(x.tag == "VERB" and x.text == x.lemma for x in toks[max(0, i - 6):i - 1]):
