@@ -292,3 +292,13 @@ def test_holiday_homes_are_still_houses() -> None:
 )
 def test_would_like_someone_to_is_wanting_not_likes(prompt: str) -> None:
     assert "Like" not in names(infer_spec(prompt))
+
+
+def test_client_sites_visited_are_places_of_the_client() -> None:
+    spec = infer_spec("Guards do patrol rounds at client sites and scan checkpoints along the route.")
+    assert {"Guard", "Site", "Client"} <= names(spec)
+    assert "Client" in parents(spec, "Site")
+
+
+def test_client_sites_a_web_agency_hosts_are_not_places() -> None:
+    assert "Site" not in names(infer_spec("A web agency hosting client sites with domains and renewals."))

@@ -85,6 +85,10 @@ def _chain_of_haves(p: Phrase, toks: list) -> bool:
     return after or before
 
 
+_SITE_KINDS = {"construction", "building", "work", "job", "installation", "mining", "cleaning", "harvest", "dig",
+               "excavation", "field", "survey", "project"}
+
+
 def _many_places(p: Phrase, toks: list, language: str) -> bool:
     """A property word used as a thing there are many of: 'with several locations', 'at each location'."""
     place = p.head in {"site", "branch", "campus", "sede", "sucursal"}
@@ -333,6 +337,11 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 1  # 'monthly progress reports from the raiser': each one is sent in and kept
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
+        if p.head == "site" and p.plural and p.modifiers and (
+                p.modifiers[-1] in word_set("people") or p.modifiers[-1] in _SITE_KINDS) and p.start and \
+                toks[p.start - 1].text in {"at", "to", "across", "between", "from", "visit", "visits", "visiting"}:
+            name = entity_name("site", None, r.language)
+            score[name] += 3  # 'patrol rounds at client sites', 'our construction sites': places the work is done
         if not name and _chain_of_haves(p, toks) and p.head in {"site", "unit", "location", "sitio", "unidad"}:
             name = entity_name(p.head, None, r.language)
             score[name] += 3  # 'customers have sites, sites have units': each a record of the one before

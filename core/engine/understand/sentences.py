@@ -210,6 +210,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "PREP" if w == "to" else "CONJ"
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
+        elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and i + 1 < len(toks) and toks[i + 1].text not in verbs and \
+                _closed(nxt) in {None, "DET", "ADJ", "NUM"} and nxt not in {"not", "so", "this", "that", "it"}:
+            t.tag, t.lemma = "VERB", "do"  # 'guards do patrol rounds': the verb of the sentence, not an auxiliary
         elif language == "en" and w in verbs and verbs[w] == w and prev and (
                 prev.text in _MODALS or prev.tag == "ADV" and i > 1 and toks[i - 2].text in _MODALS) and \
                 _closed(nxt) in {None, "DET", "PRON", "PREP", "ADJ", "NUM"} and not (w == "like" and (
