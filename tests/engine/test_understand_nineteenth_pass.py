@@ -302,3 +302,30 @@ def test_client_sites_visited_are_places_of_the_client() -> None:
 
 def test_client_sites_a_web_agency_hosts_are_not_places() -> None:
     assert "Site" not in names(infer_spec("A web agency hosting client sites with domains and renewals."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "child", "parent"),
+    [
+        ("A lab app: samples come from production batches and each sample gets tests.", "Sample", "Batch"),
+        ("Una app de laboratorio con lotes y muestras: las muestras vienen de los lotes.", "Sample", "Batch"),
+    ],
+)
+def test_what_comes_from_a_thing_belongs_to_it(prompt: str, child: str, parent: str) -> None:
+    assert parent in parents(infer_spec(prompt), child)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("An equipment hire depot: customers rent equipment. Staff record damage charges.", "DamageCharge"),
+        ("Athletes follow a training plan with exercises.", "TrainingPlan"),
+        ("A fleet app: vans and their maintenance records.", "MaintenanceRecord"),
+    ],
+)
+def test_a_plan_charge_fee_visit_check_or_session_keeps_its_kind_in_its_name(prompt: str, name: str) -> None:
+    assert name in names(infer_spec(prompt))
+
+
+def test_a_time_word_before_a_plan_is_not_its_kind() -> None:
+    assert "WeeklyPlan" not in names(infer_spec("Members follow a weekly plan of workouts."))

@@ -160,6 +160,10 @@ def name_of(p: Phrase, language: str) -> str | None:
     known = known_words()
     if mod and f"{mod} {head}" in known | set(load("nouns")["names"]):
         return entity_name(head, mod, language)
+    if language == "en" and mod and head in _KIND_NAMED_HEADS and len(mod) > 3 and mod.isalpha() and \
+            mod not in word_set("adjectives") and mod not in word_set("people") and not _skip(mod) and \
+            not is_fieldish(mod, language) and singular(mod) == mod and mod not in _TIME_MODIFIERS:
+        return entity_name(head, mod, language)  # 'damage charges', 'a service plan': the kind is in the name
     if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'interview stages' are interviews
     if head in word_set("tool_nouns") and p.plural and not p.modifiers and head not in _VIEWS and \
@@ -1091,6 +1095,11 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
         if n == cal:
             names[pid] = "Event" if "Event" in chosen else ""
     return ""
+
+
+_KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session"}
+_TIME_MODIFIERS = {"daily", "weekly", "monthly", "yearly", "annual", "today", "morning", "evening", "night", "week",
+                   "month", "year", "season", "term", "holiday"}
 
 
 def _as_its_head(name: str, r: Reading) -> EntitySpec | None:

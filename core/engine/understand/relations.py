@@ -32,7 +32,7 @@ _BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "g
              "consultar", "buscar", "filtrar", "explorar", "ordenar", "ver", "agrupar"}
 _EMPLOYS = {"hire"}
 _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
-_LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include"}
+_LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include", "come", "venir"}
 _OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
 _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
                "Signup", "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
@@ -252,8 +252,10 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                         add_link(r, x, _entity(r, q))
             elif between in (["has"], ["have"], ["tiene"], ["tienen"], ["contains"], ["contain"]):
                 add_link(r, y, x)  # 'each order has order items'
-            elif set(between) & _REFERS or between in (["is", "of"], ["is", "for"], ["es", "de"], ["son", "de"]):
-                add_link(r, x, y)  # 'items that reference products', 'cada reserva es de un socio'
+            elif set(between) & _REFERS or between in (["is", "of"], ["is", "for"], ["es", "de"], ["son", "de"],
+                                                        ["come", "from"], ["comes", "from"], ["vienen", "de"],
+                                                        ["viene", "de"]):
+                add_link(r, x, y)  # 'items that reference products', 'samples come from production batches'
                 chained |= _also(r, x, phrases, b, toks)
             enumeration = len(next((g for g in r.lists if g[0] is b), [])) >= 3  # 'con clientes, coches y ...'
             if with_lists and not enumeration and (between and between[-1] in {"with", "con"} or
