@@ -329,3 +329,9 @@ def test_a_plan_charge_fee_visit_check_or_session_keeps_its_kind_in_its_name(pro
 
 def test_a_time_word_before_a_plan_is_not_its_kind() -> None:
     assert "WeeklyPlan" not in names(infer_spec("Members follow a weekly plan of workouts."))
+
+
+def test_what_is_said_of_the_other_name_goes_to_the_thing() -> None:
+    spec = infer_spec("Case management for a small law firm: clients, matters (cases) and hearings; lawyers comment "
+                      "on cases.")
+    assert "Matter" in parents(spec, "Comment") and "comments" in spec.features

@@ -217,6 +217,8 @@ def _glosses(r: Reading) -> None:
             del r.entities[inner]
             links = [(outer if c == inner else c, outer if p == inner else p, k) for c, p, k in r.links]
             r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
+            for fs in r.feature_specs:
+                fs.entity, fs.target = (outer if x == inner else x for x in (fs.entity, fs.target))
             said = words_of(pluralize(snake(inner))).replace("_", " ")
             r.requested = [x for x in r.requested if x not in {said, spanish_plural(inner, r.words_for.get(inner, ""))}]
 
