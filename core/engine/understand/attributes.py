@@ -221,10 +221,13 @@ def _mostly_fields(r: Reading, items: list[Phrase]) -> bool:
     return len(items) >= 3 and sum(is_fieldish(p.head, r.language) for p in items) * 2 >= len(items)
 
 
-# 'books (title, author, ISBN, genre)': a listed author or genre is kept as a field, then a linked entity (pipeline)
-_LOOKUP_WORDS = {"author", "genre", "category", "supplier", "publisher", "manufacturer", "producer", "director",
-                 "department", "autor", "genero", "categoria", "proveedor", "editorial", "fabricante", "productor",
-                 "departamento"}
+# 'books (title, author, ISBN, genre)': a listed author or genre is kept as a field here, then becomes a linked
+# entity (pipeline._fields_naming_entities). Field word -> (entity, Spanish word).
+LOOKUPS = {"author": ("Author", "autor"), "genre": ("Genre", "genero"), "category": ("Category", "categoria"),
+           "supplier": ("Supplier", "proveedor"), "publisher": ("Publisher", "editorial"),
+           "manufacturer": ("Manufacturer", "fabricante"), "producer": ("Producer", "productor"),
+           "director": ("Director", "director"), "department": ("Department", "departamento")}
+_LOOKUP_WORDS = set(LOOKUPS) | {es for _, es in LOOKUPS.values()}
 
 
 def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) -> list[str]:

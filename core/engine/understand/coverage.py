@@ -38,8 +38,7 @@ def coverage_stage(r: Reading) -> Reading:
         raise NothingUnderstoodError(_HELP)
     vocab = load("coverage")
     es = r.language == "es"
-    requested = [spanish_plural(n, r.words_for.get(n, "")) if es else words_of(pluralize(snake(n))).replace("_", " ")
-                 for n in r.entities if n != "User"]
+    requested = [said_as(r, n) for n in r.entities if n != "User"]
     requested += [vocab["features"][r.language][f] for f in r.features if f in vocab["features"][r.language]]
     found = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
     if any(p != "notifications" and "notifications" in p for p in found):
@@ -58,7 +57,7 @@ def _due(r: Reading) -> list[str]:
     es = r.language == "es"
     out = []
     for name, e in r.entities.items():
-        plural = words_of(pluralize(snake(name))).replace("_", " ")
+        plural = _english_plural(name)
         for f in e.fields:
             if f.type in {"date", "datetime"} and f.name.startswith(("due", "vence")) and _DUE.search(r.text):
                 out.append(f"{plural}: fecha de vencimiento" if es else f"{plural} due dates")
@@ -96,10 +95,20 @@ def spanish_plural(name: str, word: str) -> str:
     if word.replace(" ", "").isalpha() and word not in {words_of(name), name.lower()}:
         return _plural_es(word)
     spanish = _es_words().get(name)
-    if not spanish and word == name.lower() and word not in ENTITY_WORDS_EN.values() and \
-            word not in {w.lower() for w in ENTITY_WORDS_EN.values()} and word not in known_words():
+    if not spanish and word == name.lower() and word not in {w.lower() for w in ENTITY_WORDS_EN.values()} and \
+            word not in known_words():
         return _plural_es(word)  # a Spanish word kept as its own name ('faena'): its Spanish plural
-    return _plural_es(spanish) if spanish else words_of(pluralize(snake(name))).replace("_", " ")
+    return _plural_es(spanish) if spanish else _english_plural(name)
+
+
+def said_as(r: Reading, name: str) -> str:
+    """How `requested` names an entity: its plural in the prompt's language ('socios', 'quote lines')."""
+    return spanish_plural(name, r.words_for.get(name, "")) if r.language == "es" else _english_plural(name)
+
+
+def _english_plural(name: str) -> str:
+    """'QuoteLine' -> 'quote lines'."""
+    return words_of(pluralize(snake(name))).replace("_", " ")
 
 
 def _plural_es(word: str) -> str:

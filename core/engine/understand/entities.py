@@ -1521,7 +1521,7 @@ def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]
             score[names[id(after)]] += 1
 
 
-_IN_GROUP = (["are", "in"], ["is", "in"], ["belong", "to"], ["belongs", "to"], ["are", "part", "of"],
+IN_GROUP = (["are", "in"], ["is", "in"], ["belong", "to"], ["belongs", "to"], ["are", "part", "of"],
              ["is", "part", "of"], ["estan", "en"], ["esta", "en"], ["pertenecen", "a"], ["pertenece", "a"])
 _HAS = {"has", "have", "tiene", "tienen"}
 
@@ -1535,7 +1535,7 @@ def _stated_membership(r: Reading, names: dict[int, str], score: Counter[str]) -
             between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
             if is_fieldish(a.head, r.language) or is_fieldish(b.head, r.language):
                 continue
-            if between in _IN_GROUP and a.plural:
+            if between in IN_GROUP and a.plural:
                 score[names[id(a)]] += 3
                 score[names[id(b)]] += 2
             elif len(between) == 1 and between[0] in _HAS and a.start and toks[a.start - 1].text in _EACH and \

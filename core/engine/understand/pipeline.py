@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable
 
 from core.engine.understand.acts import details_stage, find_stage, records_stage
-from core.engine.understand.attributes import attributes_stage, ensure_label, marked_states_stage
+from core.engine.understand.attributes import LOOKUPS, attributes_stage, ensure_label, marked_states_stage
 from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.companions import companions_stage
-from core.engine.understand.coverage import coverage_stage, spanish_plural
+from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import entities_stage, name_of
 from core.engine.understand.features import features_stage
 from core.engine.understand.knowledge import definition, words_of
@@ -172,27 +172,19 @@ _VEHICLES = ("Vehicle", "Car", "Van", "Truck", "Lorry", "Bus", "Coach", "Motorbi
              "Trailer", "Taxi", "Cab", "Caravan", "Motorhome", "Camper")
 
 
-_LOOKUPS = {"author": ("Author", "autor"), "genre": ("Genre", "genero"), "category": ("Category", "categoria"),
-            "supplier": ("Supplier", "proveedor"), "publisher": ("Publisher", "editorial"),
-            "manufacturer": ("Manufacturer", "fabricante"), "producer": ("Producer", "productor"),
-            "director": ("Director", "director"),
-            "department": ("Department", "departamento")}
-
-
 def _fields_naming_entities(r: Reading) -> None:
     """'boats, berths and owners': a boat's catalogue field 'owner' is a link to the app's Owner, not a text box;
     'books (title, author, ISBN, genre)': the author and the genre the prompt lists are kept and linked."""
     for e in list(r.entities.values()):
         for f in e.fields:
-            name, es = _LOOKUPS.get(f.name, ("", ""))
+            name, es = LOOKUPS.get(f.name, ("", ""))
             if name and name not in r.entities and f.type == "string" and not f.choices and \
                     len(r.entities) < MAX_ENTITIES and re.search(rf"\b(?:{f.name}|{es})\b", r.text):
                 r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(
                     name=name, fields=[FieldSpec(name="name", max_length=200)])
                 r.entities[name].relations = []
                 r.words_for.setdefault(name, f.name)
-                r.requested.append(spanish_plural(name, "") if r.language == "es" else
-                                   words_of(pluralize(snake(name))).replace("_", " "))
+                r.requested.append(said_as(r, name))
     for e in r.entities.values():
         for f in list(e.fields):
             other = next((n for n in r.entities if n != e.name and snake(n) == f.name), None)
@@ -219,8 +211,7 @@ def _glosses(r: Reading) -> None:
             r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
             for fs in r.feature_specs:
                 fs.entity, fs.target = (outer if x == inner else x for x in (fs.entity, fs.target))
-            said = words_of(pluralize(snake(inner))).replace("_", " ")
-            r.requested = [x for x in r.requested if x not in {said, spanish_plural(inner, r.words_for.get(inner, ""))}]
+            r.requested = [x for x in r.requested if x != said_as(r, inner)]
 
 
 def _drop_shortcuts(r: Reading) -> None:
@@ -281,8 +272,7 @@ def _lines_of_their_parent(entities: list[EntitySpec], r: Reading) -> None:
         r.feature_specs = [fs for fs in r.feature_specs if "OrderItem" not in {fs.entity, fs.target}]
     else:
         rename_entity(entities, r.feature_specs, "OrderItem", f"{parent}Line")
-    said = words_of(pluralize(snake(f"{parent}Line"))).replace("_", " ")
-    r.requested = list(dict.fromkeys(said if x == "order items" else x for x in r.requested))
+    r.requested = list(dict.fromkeys(said_as(r, f"{parent}Line") if x == "order items" else x for x in r.requested))
 
 
 def rename_entity(entities: list[EntitySpec], specs: list[FeatureSpec], old: str, new: str) -> bool:

@@ -3,7 +3,7 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 
 from __future__ import annotations
 
-from core.engine.understand.entities import FILLING, FORMS, _skip, _verbal, is_fieldish, name_of
+from core.engine.understand.entities import FILLING, FORMS, IN_GROUP, _skip, _verbal, is_fieldish, name_of
 from core.engine.understand.knowledge import (
     definition,
     entity_name,
@@ -229,7 +229,7 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 if between[0] != "on" or y not in _SURFACES:  # 'damage reports on boats'; not 'notes on a device'
                     add_link(r, x, y)
             elif between[-2:] in (["belong", "to"], ["belongs", "to"], ["pertenece", "a"], ["pertenecen", "a"]) or \
-                    between in (["are", "in"], ["is", "in"], ["estan", "en"], ["esta", "en"]) or \
+                    between in IN_GROUP or \
                     between in (["pertenece"], ["pertenecen"]) or \
                     between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
