@@ -8,7 +8,7 @@ from functools import cache
 from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability, spanish_plural
 from core.engine.understand.entities import NOTE_WORDS, is_fieldish, name_of, own_page
-from core.engine.understand.fields import field_ident, infer_field
+from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading
@@ -68,6 +68,12 @@ def marked_states_stage(r: Reading) -> Reading:
                 else word if word in _STATES_EN or word.endswith("ed") and len(word) > 4 else None
             if state is None or state in {"used", "based", "called", "named", "needed", "wanted"}:
                 continue
+            after = text[m.end():].split()
+            if state in {"in", "out", "back"} and after and after[0].isalpha() and len(after[0]) > 3 \
+                    and after[0] not in {"when", "while", "after", "until", "once", "because", "cuando"}:
+                state = f"{state}_{after[0]}"  # 'mark bikes as in maintenance'
+            if state in _PY_KEYWORDS or state in RESERVED:
+                state = f"is_{state}"
             before = len(text[:m.start()].split())
             said = [p for p in r.phrases if p.sentence == si and r.entity_of(p)]
             named = next((r.entity_of(p) for p in said if before < p.start <= before + 5), None)
@@ -81,7 +87,7 @@ def marked_states_stage(r: Reading) -> Reading:
             if not any(f.name == state or state in (f.choices or []) for f in e.fields):
                 e.fields.append(FieldSpec(name=state, type="bool", required=False))
             r.capabilities.append(f"{spanish_plural(e.name, r.words_for.get(e.name, ''))}: marcar {word}"
-                                  if r.language == "es" else f"{words_of(e.name)} marked {state}")
+                                  if r.language == "es" else f"{words_of(e.name)} marked {state.replace('_', ' ')}")
     return r
 
 
@@ -189,9 +195,15 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
         between = [t for t in toks[(items[-1].end if items else start):p.start] if t.text not in _SKIP_BETWEEN]
         joined = " ".join([*items[-1].words, "de", *p.words]) if items else ""
-        if items and [t.text for t in between] == ["de"] and joined in FIELD_WORDS_ES:  # 'numero de personas'
-            items[-1] = Phrase(words=joined.split(), head=p.head, sentence=si, start=items[-1].start, end=p.end)
-            continue
+        if items and [t.text for t in between] == ["de"] and (joined in FIELD_WORDS_ES or qualified_es(joined)):
+            items[-1] = Phrase(words=joined.split(), head=items[-1].head, sentence=si, start=items[-1].start,
+                               end=p.end)
+            continue  # 'numero de personas', 'fecha de recogida'
+        last = items[-1].words if items else []
+        if len(last) == 3 and last[1] == "de" and [t.text for t in between] in (["y"], ["o"]) and len(p.words) == 1 \
+                and not p.plural and qualified_es(" ".join([last[0], "de", *p.words])):
+            items.append(Phrase(words=[last[0], "de", *p.words], head=last[0], sentence=si, start=p.start, end=p.end))
+            continue  # 'fecha de entrada y salida': the second is a date too
         if items and [t.text for t in between] == ["of"] and items[-1].head in _OF_FIELDS:  # 'date of birth'
             items[-1] = Phrase(words=[*items[-1].words, "of", *p.words], head=items[-1].head, sentence=si,
                                start=items[-1].start, end=p.end)
@@ -230,6 +242,9 @@ LOOKUPS = {"author": ("Author", "autor"), "genre": ("Genre", "genero"), "categor
 _LOOKUP_WORDS = set(LOOKUPS) | {es for _, es in LOOKUPS.values()}
 
 
+_GRADES = {"class", "type", "grade", "level", "kind", "band", "tier"}  # 'hazard class', 'blood type': a field
+
+
 def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) -> list[str]:
     """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
     out = []
@@ -238,8 +253,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
         known = known and p.head not in NOTE_WORDS  # notes are text, unless kept
+        graded = len(p.words) > 1 and p.head in _GRADES and p.modifiers and p.modifiers[0] not in known_words()
         if name and (name in r.entities or known and (p.plural or p.head not in _LOOKUP_WORDS)) and \
-                not is_fieldish(p.head, r.language):
+                not is_fieldish(p.head, r.language) and not graded:
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:
             continue  # 'el inventario de material' is the material; 'poster uploads' are the uploads feature
@@ -248,7 +264,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field
         styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field
         if feature or styled or any(colours_in(w) for w in words) or asks_for_capability(text) or \
-                p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and \
+                p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and not graded and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue
         if not words or verb_lemmas().get(words[-1]) == words[-1] and not is_fieldish(words[-1], r.language):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from core.engine.understand.reading import Frame, Phrase, Reading, Token
 from core.engine.understand.vocab import load, word_set
@@ -31,7 +32,32 @@ def candidates_stage(r: Reading) -> Reading:
         r.frames.extend(_frames(toks, phrases, si, r.frames))
         if r.language == "en":
             _hire_nouns(r, toks, phrases, si)
+    _colon_kinds(r)
     return r
+
+
+def _colon_kinds(r: Reading) -> None:
+    """'report problems in the street: potholes, broken streetlights, fly-tipping, graffiti.': a list that ends the
+    sentence after a plural thing and a colon, whose items are never mentioned again, names kinds of that thing."""
+    heads = Counter(p.head for p in r.phrases)
+    for si, toks in enumerate(r.sentences):
+        phrases = [p for p in r.phrases if p.sentence == si]
+        for i, t in enumerate(toks):
+            if t.text != ":":
+                continue
+            before = next((q for q in phrases if q.end == i), None)
+            owner = next((q for q in phrases if before is not None and q.end < before.start and
+                          toks[q.end].tag == "PREP" and all(x.tag == "DET" for x in toks[q.end + 1:before.start])),
+                         before)
+            group = next((g for g in r.lists if g[0].sentence == si and g[0].start > i and
+                          all(x.tag in {"DET", "ADJ"} for x in toks[i + 1:g[0].start])), None)
+            if owner is None or group is None or not owner.plural or len(group) < 3 or \
+                    owner.head in word_set("abstract_nouns") | word_set("data_heads") | word_set("people") | \
+                    word_set("kinds") or group[-1].end < len(toks) - 1 or \
+                    any(heads[q.head] > 1 or q.head in word_set("people") for q in group) or \
+                    any(x.text == "(" for x in toks[i:]):
+                continue
+            r.examples[id(owner)] = group
 
 
 def _chunk(toks: list[Token], si: int, language: str) -> list[Phrase]:
@@ -133,7 +159,7 @@ def _joined(toks: list[Token], phrases: list[Phrase], depth: list[int] | None) -
         if current:
             between = [t for k, t in enumerate(toks[current[-1].end:p.start], current[-1].end)
                        if t.tag != "DET" and (depth is None or depth[k] == 0)]
-            if between and all(t.text in _LIST_JOINERS for t in between):
+            if between and all(t.text in _LIST_JOINERS for t in between) and not _new_clause(toks, between, p):
                 current.append(p)
                 continue
             if len(current) > 1:
@@ -142,6 +168,13 @@ def _joined(toks: list[Token], phrases: list[Phrase], depth: list[int] | None) -
     if len(current) > 1:
         groups.append(current)
     return groups
+
+
+def _new_clause(toks: list[Token], between: list[Token], p: Phrase) -> bool:
+    """'guests with contact info and a short bio, and an episode can have several guests': after ', and' a single
+    thing with its own verb starts a new clause; it does not join the list before it."""
+    return [t.text for t in between] in ([",", "and"], [",", "y"]) and not p.plural and p.end < len(toks) and \
+        toks[p.end].tag in {"AUX", "VERB"} and toks[p.start - 1].tag == "DET"
 
 
 def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:

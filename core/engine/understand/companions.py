@@ -543,17 +543,29 @@ _ACCOUNT_PEOPLE = set(CONSUMERS) - {"Parent", "Donor", "Volunteer", "Candidate",
     {"Account", "Profile", "Seller", "Host"}
 
 
+_AUTHORED = {"post", "create", "add", "upload", "write", "submit", "publish", "share", "list", "open", "start", "log",
+             "record", "make", "leave", "ask", "crear", "publicar", "anadir", "subir", "escribir", "compartir", "dejar"}
+
+
 def _site_users(r: Reading) -> None:
     """'Please implement a website ... Users should be able to post, vote and comment': a site whose users act needs
     their accounts (a User), unless the prompt names who they are (customers, members, students)."""
-    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or r.account != "User" or \
-            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)) or _ACCOUNT_PEOPLE & set(r.entities):
+    people = _ACCOUNT_PEOPLE & set(r.entities) | r.implied_people & set(r.entities)
+    unsaid = {n for n in people if not any(r.entity_of(p) == n for p in r.phrases)}
+    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or r.account not in {"User", *unsaid} or \
+            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)) or people - unsaid:
         return
     r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
                                                          FieldSpec(name="email", type="email", unique=True)])
     r.words_for["User"] = "user"
+    for implied in unsaid:  # 'users can buy tickets': the buyers a ticket order implies are the site's users
+        del r.entities[implied]
+        r.links = [(("User" if c == implied else c), ("User" if p == implied else p), k) for c, p, k in r.links]
+        r.feature_specs = [fs.model_copy(update={k: "User" for k in ("entity", "target") if getattr(fs, k) == implied})
+                           for fs in r.feature_specs]
+    r.account = "User"
     for f in r.frames:  # 'users post questions': each question is posted by a user
-        if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"}:
+        if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"} and f.verb in _AUTHORED:
             for o in f.objects:
                 name = r.entity_of(o)
                 if name and not any(c == name and p in r.entities and p != "User" and

@@ -1379,6 +1379,8 @@ _EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this
 
 
 _COUNTED = (["number", "of"], ["numero", "de"], ["amount", "of"], ["cantidad", "de"], ["count", "of"])
+_WHEN_OF = (["fecha", "de"], ["fechas", "de"], ["hora", "de"], ["horas", "de"], ["date", "of"], ["dates", "of"],
+            ["time", "of"])
 _MODES = {"sale", "rent", "venta", "alquiler", "lease", "hire"}
 _STAGES = {"stage", "status", "state", "step", "phase", "estado", "etapa", "fase"}
 
@@ -1430,6 +1432,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
     lead = [t.text for t in toks[max(0, group[0].start - 2):group[0].start]]
     if before in _COUNTED or lead[-2:] == ["how", "many"] or lead[-1:] in (["cuantos"], ["cuantas"]):
         return True  # 'the number of bedrooms', 'how many people', 'cuántos adultos y niños': a count field
+    if not p.plural and (before in _WHEN_OF or lead in _WHEN_OF):
+        return True  # 'fecha de entrada y salida', 'the date of arrival': when something happens, a date field
     if _booked_kinds(r, p):
         return True  # 'pedir cita para revisión, cambio de aceite o frenos': kinds of appointment, not things
     if p.head in {"habit", "pattern", "behaviour", "behavior", "habito"} and len(p.words) > 1 and \

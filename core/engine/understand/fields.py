@@ -59,18 +59,45 @@ def field_ident(raw: str) -> str:
     per = re.fullmatch(r"(.+?) por (\w+)", norm)
     if per and per.group(2) in PER_UNITS_ES:  # 'precio por día' -> price_per_day
         return ident(f"{field_ident(per.group(1))} per {PER_UNITS_ES[per.group(2)]}")
+    qualified = qualified_es(norm)
     if norm in FIELD_WORDS_ES or norm.replace(" ", " de ", 1) in FIELD_WORDS_ES:
         name = FIELD_WORDS_ES.get(norm) or FIELD_WORDS_ES[norm.replace(" ", " de ", 1)]
+    elif qualified:
+        name = qualified
     else:
         name = ident(" ".join(FIELD_WORDS_ES.get(w, w) for w in norm.split() if w not in {"de", "del"}))
     if name in {"due", "deadline"}:
         name = "due_date"
-    if name == "dates" or name.endswith("_dates"):
-        name = name[:-1]  # 'delivery dates': each record has its delivery date
+    if name == "dates" or name.endswith(("_dates", "_numbers", "_codes")):
+        name = name[:-1]  # 'delivery dates', 'batch numbers': each record has its own
     name = _RENAME.get(name, name)
     if name in _PY_KEYWORDS or name in RESERVED:
         name = name + "_value"
     return name
+
+
+_ES_FIELD_HEADS = {"fecha": "date", "hora": "time", "precio": "price", "nombre": "name", "tipo": "type",
+                   "lugar": "place", "coste": "cost", "costo": "cost", "importe": "amount", "duracion": "duration",
+                   "direccion": "address", "telefono": "phone", "codigo": "code", "estado": "status", "nivel": "level"}
+
+
+def qualified_es(norm: str) -> str:
+    """'fecha de entrega' -> delivery_date, 'número de cajas' -> box_count, 'hora de recogida' -> pickup_time: a
+    Spanish field head qualified by a noun whose English word is known."""
+    from core.engine.understand.candidates import spanish_modifier
+
+    m = re.fullmatch(r"(\w+) (?:de|del|de la|de los|de las) (\w+)", norm)
+    if m is None or m.group(1) not in {*_ES_FIELD_HEADS, "numero", "cantidad"}:
+        return ""
+    word = m.group(2)
+    stems = [word] + ([word[:-2], word[:-1]] if word.endswith("es") else [word[:-1]] if word.endswith("s") else [])
+    english = next((spanish_modifier(w) for w in stems if spanish_modifier(w)), "")
+    if not english or " " in english:
+        return ""
+    if m.group(1) in {"numero", "cantidad"}:
+        return ident(f"{english} count") if word.endswith("s") or m.group(1) == "cantidad" else \
+            ident(f"{english} number")
+    return ident(f"{english} {_ES_FIELD_HEADS[m.group(1)]}")
 
 
 def infer_field(name: str, *, required: bool | None = None, type_hint: str | None = None) -> FieldSpec:

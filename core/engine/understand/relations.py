@@ -41,6 +41,9 @@ _REFERS = {"reference", "references", "refer", "refers", "point", "points", "lin
 _POSSESSIVE_LIST = (["and", "their"], ["and", "its"], [",", "their"], [",", "its"], ["y", "sus"], ["y", "su"],
                     [",", "sus"], [",", "su"])
 _SURFACES = {"Device", "Platform", "Screen", "Phone", "Computer", "Tablet", "Website", "Server"}
+_GROUPISH = {"team", "group", "crew", "squad", "family", "household", "club", "company", "department", "firm",
+             "agency", "school", "band", "choir", "organisation", "organization", "business", "equipo", "grupo",
+             "familia", "empresa", "departamento", "colegio", "escuela", "banda", "coro", "hogar", "casa"}
 _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 
@@ -242,7 +245,10 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 chained |= _also(r, x, phrases, b, toks)
             elif set(between) & {"has", "have", "tiene", "tienen", "contain", "contains"} and set(raw) & _MANY:
                 many.add((x, y))
-                add_link(r, y, x)
+                if b.head in word_set("people") and a.head not in word_set("people") and a.head not in _GROUPISH:
+                    add_link(r, x, y, "many_to_many")  # 'an episode can have several guests': a guest comes back
+                else:
+                    add_link(r, y, x)
             elif set(raw) & _MANY and any(t.tag == "VERB" for t in toks[a.end:b.start]):
                 many.add((x, y))  # 'actors appear in many movies'
             elif between in (["has"], ["have"], ["tiene"], ["tienen"]) and _one_party(r, b, toks):

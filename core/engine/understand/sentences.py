@@ -208,6 +208,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif language == "en" and nxt == "by" and (lemma := _participle(w, verbs)) and prev is not None and \
+                prev.tag == "NOUN":
+            t.tag, t.lemma = "VERB", lemma  # 'manuscripts submitted by authors': a participle, not a thing
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \
@@ -291,6 +294,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                  w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
                                                                  prev.text in {"y", "yo", "nosotros"})):
             t.tag, t.lemma = "VERB", lemma or w  # 'coordino un huerto', 'reparamos bicis': a verb in the first person
+        elif language == "es" and closed is None and prev and prev.text in {"que", "se"} and \
+                nxt in _ES_DETERMINERS and singular(w, "es") not in ENTITY_WORDS_ES and \
+                singular(w, "es") not in load("spanish")["names"] and w not in FIELD_WORDS_ES:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'antes de que venza cada póliza': a verb before its subject
         elif language == "es" and closed is None and len(w) > 6 and w.endswith(("able", "ible", "ables", "ibles")) and \
                 singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in load("spanish")["names"]:
             t.tag = "ADJ"  # 'favorable o desfavorable', 'reciclable': how something is, not a thing
@@ -535,6 +542,15 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             mixed = language == "es" and (english in known_nouns() or english in ENTITY_WORDS_EN) and w != english
             t.lemma = english if mixed else singular(w, language)  # 'services' in a Spanish-styled prompt
     return toks
+
+
+def _participle(w: str, verbs: dict[str, str]) -> str | None:
+    """The verb a past participle comes from ('reviewed', 'submitted', 'written'), or None."""
+    if w in verbs and verbs[w] != w and w.endswith(("ed", "en")):
+        return verbs[w]
+    if w.endswith("ed") and len(w) > 5 and w[-3] == w[-4] and w[:-3] in verbs:
+        return w[:-3]  # 'submitted', 'planned'
+    return None
 
 
 def _es_infinitive(w: str, endings: tuple[tuple[str, tuple[str, ...]], ...], stem: int) -> str | None:

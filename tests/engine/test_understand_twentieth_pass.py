@@ -1,0 +1,186 @@
+"""Understanding (issue 9), twentieth pass: the site's users, states, and tools that look like apps."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(
+    ("prompt", "thing", "field"),
+    [
+        ("A bike hire shop with bikes, customers and hires. Staff can mark bikes as in maintenance.", "Bike",
+         "in_maintenance"),
+        ("A kit room: kits and loans. Mark each kit as out when it leaves.", "Kit", "out"),
+    ],
+)
+def test_a_state_after_mark_as_is_a_yes_no_field_even_when_it_is_a_preposition(prompt: str, thing: str,
+                                                                                 field: str) -> None:
+    fields = {f.name: f.type for f in infer_spec(prompt).entity(thing).fields}
+    assert fields.get(field) == "bool"
+
+
+def test_a_reserved_word_state_gets_a_safe_name() -> None:
+    fields = {f.name for f in infer_spec("A shelf of library books; mark each book as in.").entity("Book").fields}
+    assert "is_in" in fields
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Please implement a website for a jazz club selling gig tickets. Users can browse gigs by date, buy "
+        "tickets and see the tickets they bought.",
+        "Please implement a website for a bakery. Users can order cakes online and track the status of each "
+        "order.",
+    ],
+)
+def test_users_who_buy_on_a_website_are_its_user_accounts_not_an_invented_customer(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "User" in names(spec)
+    assert "Customer" not in names(spec)
+
+
+def test_what_users_only_browse_is_not_owned_by_them() -> None:
+    spec = infer_spec("Please implement a website for a jazz club selling gig tickets. Users can browse gigs by "
+                      "date, buy tickets and see the tickets they bought.")
+    gig = next(n for n in names(spec) if n in {"Gig", "Concert", "Event"})
+    assert "User" not in parents(spec, gig)
+
+
+def test_customers_the_website_names_are_kept() -> None:
+    spec = infer_spec("Please implement a website for a bakery. Customers can order cakes online and users can "
+                      "track the status of each order.")
+    assert "Customer" in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a page where i drop a few photos and it arranges them into a collage, then i download the result",
+        "Hazme una web para juntar varias fotos en un collage y descargarlo.",
+        "I want a site where shoppers turn on their webcam and try sunglasses on virtually.",
+        "Quiero una web donde la gente active la cámara y se pruebe virtualmente sombreros en tiempo real.",
+        "Una herramienta que transponga los acordes de una canción dos semitonos.",
+    ],
+)
+def test_collage_makers_camera_try_ons_and_chord_transposers_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A family photo archive: arrange photos into albums by year and tag who is in each.",
+        "A security company's log of cameras installed at each client site, with install date and model.",
+        "A guitar school: students, teachers, lessons and the chords each lesson covers.",
+    ],
+)
+def test_photo_albums_camera_registers_and_chord_lessons_are_still_built(prompt: str) -> None:
+    assert names(infer_spec(prompt))
+
+
+def test_a_shop_with_a_virtual_try_on_is_built_and_says_the_try_on_is_not() -> None:
+    spec = infer_spec("Una tienda online de ropa: productos, clientes y pedidos; el cliente activa la cámara y se "
+                      "prueba virtualmente las chaquetas.")
+    assert "Product" in names(spec)
+    assert spec.not_built == ["uso de la cámara y probador virtual"]
+
+
+def test_a_new_clause_after_comma_and_does_not_join_the_list_before_it() -> None:
+    spec = infer_spec("A podcast tracker: episodes, and guests with contact info and a short bio, and an episode can "
+                      "have several guests.")
+    assert "Bio" not in names(spec)
+    assert "short_bio" in {f.name for f in spec.entity("Guest").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "thing", "person"),
+    [
+        ("A podcast tracker with episodes and guests; an episode can have several guests.", "Episode", "Guest"),
+        ("A conference app: each talk can have many speakers.", "Talk", "Speaker"),
+    ],
+)
+def test_a_thing_that_has_several_people_shares_them_many_to_many(prompt: str, thing: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    pairs = {(e.name, x.target) for e in spec.entities for x in e.relations if x.kind == "many_to_many"}
+    assert (thing, person) in pairs or (person, thing) in pairs
+
+
+def test_a_group_that_has_several_people_owns_them() -> None:
+    spec = infer_spec("A chores app: a family has several children, and each child does chores.")
+    assert "Family" in parents(spec, "Child")
+
+
+def test_a_closing_list_after_a_plural_thing_and_a_colon_names_kinds_of_it() -> None:
+    spec = infer_spec("Residents report problems in the street: potholes, broken streetlights, fly-tipping, graffiti. "
+                      "Staff assign each problem to a department.")
+    assert not {"Pothole", "Streetlight", "Graffiti"} & set(names(spec))
+    assert "Problem" in names(spec)
+
+
+def test_a_list_after_a_colon_whose_items_come_back_is_still_records() -> None:
+    spec = infer_spec("A club app for our records: members, boats, races. Each boat belongs to a member and races "
+                      "have results.")
+    assert {"Member", "Boat", "Race"} <= set(names(spec))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "fields"),
+    [
+        ("Pedidos con fecha de recogida y número de cajas.", "Order", {"pickup_date": "date", "box_count": "int"}),
+        ("Reservas con fecha de entrada y salida y número de huéspedes.", "Reservation", {"guest_count": "int"}),
+        ("Socios (nombre, número de socio, fecha de alta).", "Member", {"member_number": "string",
+                                                                       "signup_date": "date"}),
+    ],
+)
+def test_spanish_field_heads_qualified_by_a_noun_are_one_field(prompt: str, entity: str,
+                                                               fields: dict[str, str]) -> None:
+    got = {f.name: f.type for f in infer_spec(prompt).entity(entity).fields}
+    assert fields.items() <= got.items()
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Reservas con fecha de entrada y salida y número de huéspedes.",
+        "Bookings with the date of arrival and departure.",
+    ],
+)
+def test_what_a_date_is_of_is_not_a_record(prompt: str) -> None:
+    assert not {"Ticket", "Departure", "Arrival"} & set(names(infer_spec(prompt)))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "word"),
+    [
+        ("Pólizas de mis clientes; que me avise un mes antes de que venza cada póliza.", "Venza"),
+        ("Recetas de jabón con sus aceites. Estaría bien poder guardar las recetas.", "Estaria"),
+        ("Casas rurales: cada casa tiene habitaciones o se alquila entera; reservas y pagos.", "Entera"),
+    ],
+)
+def test_spanish_verbs_and_adjectives_are_not_tables(prompt: str, word: str) -> None:
+    assert word not in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "fields"),
+    [
+        ("A lab inventory: chemicals with CAS number, hazard class and location.", "Chemical",
+         {"cas_number", "hazard_class", "location"}),
+        ("A pharmacy app: drugs with batch numbers and expiry dates.", "Drug", {"batch_number", "expiry_date"}),
+        ("Blood donors with blood type and phone.", "Donor", {"blood_type", "phone"}),
+    ],
+)
+def test_numbers_classes_and_types_named_after_something_are_fields(prompt: str, entity: str,
+                                                                   fields: set[str]) -> None:
+    assert fields <= {f.name for f in infer_spec(prompt).entity(entity).fields}
+
+
+def test_a_participle_before_by_is_a_verb_so_its_subject_is_kept() -> None:
+    spec = infer_spec("A small publisher: manuscripts submitted by authors, reviewed by editors, and contracts.")
+    assert {"Manuscript", "Author"} <= set(names(spec))
+    assert "Author" in parents(spec, "Manuscript")
