@@ -184,3 +184,107 @@ def test_a_participle_before_by_is_a_verb_so_its_subject_is_kept() -> None:
     spec = infer_spec("A small publisher: manuscripts submitted by authors, reviewed by editors, and contracts.")
     assert {"Manuscript", "Author"} <= set(names(spec))
     assert "Author" in parents(spec, "Manuscript")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "orderer"),
+    [
+        ("A hospital pharmacy: drugs, and wards that order them; each order has several lines.", "Ward"),
+        ("Departments order supplies from the store; each order has lines.", "Department"),
+    ],
+)
+def test_who_the_prompt_says_orders_is_the_orders_parent_not_an_invented_customer(prompt: str,
+                                                                                  orderer: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Customer" not in names(spec)
+    assert orderer in parents(spec, "Order")
+
+
+def test_customers_are_still_added_when_nobody_is_said_to_order() -> None:
+    assert "Customer" in names(infer_spec("A cake shop with cakes and orders."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "child", "parent"),
+    [
+        ("Record adverse reactions with severity for each patient.", "Patient", None),
+        ("Track blood tests and results for each patient.", "BloodTest", "Patient"),
+    ],
+)
+def test_a_sentence_that_starts_with_a_verb_keeps_its_objects(prompt: str, child: str, parent: str | None) -> None:
+    spec = infer_spec(prompt)
+    assert child in names(spec)
+    if parent:
+        assert parent in parents(spec, child)
+
+
+def test_a_book_keeps_its_title_beside_the_isbn() -> None:
+    spec = infer_spec("libros con ISBN y autor, y préstamos")
+    fields = {f.name for f in spec.entity("Book").fields}
+    assert {"title", "isbn"} <= fields
+    assert "Isbn" not in names(infer_spec("A library: books with ISBN and author, and loans."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "child", "parent"),
+    [
+        ("An app for our podcast network: shows, episodes and hosts.", "Episode", "Show"),
+        ("Un refugio: animales, adoptantes y solicitudes de adopción que se aprueban o rechazan.",
+         "AdoptionApplication", "Animal"),
+        ("Un refugio: animales, adoptantes y solicitudes de adopción que se aprueban o rechazan.",
+         "AdoptionApplication", "Adopter"),
+        ("Please implement a website for a hiking guide. Trails have difficulty and length. Users can log hikes "
+         "they completed and rate trails.", "Hike", "Trail"),
+    ],
+)
+def test_parents_the_domain_knows_link_two_named_things(prompt: str, child: str, parent: str) -> None:
+    assert parent in parents(infer_spec(prompt), child)
+
+
+def test_known_parents_are_not_invented_when_unnamed() -> None:
+    assert "Show" not in names(infer_spec("A podcast app with episodes and guests."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_kept"),
+    [
+        ("Una app para el centro de salud: pacientes, médicos, citas y recetas con medicamentos y dosis.",
+         "Prescription", "Recipe"),
+        ("Recetas de cocina con ingredientes y pasos.", "Recipe", "Prescription"),
+        ("Incidencias de la red informática: cada incidencia tiene un equipo afectado y un técnico.", "Device",
+         "Team"),
+        ("Un club de fútbol: equipos, jugadores y partidos.", "Team", "Device"),
+    ],
+)
+def test_spanish_words_with_two_senses_follow_the_kind_of_app(prompt: str, kept: str, not_kept: str) -> None:
+    spec = infer_spec(prompt)
+    assert kept in names(spec)
+    assert not_kept not in names(spec)
+
+
+def test_what_site_users_register_for_is_theirs() -> None:
+    spec = infer_spec("Please implement a website for a library's events. Users can browse events by date, register "
+                      "for an event, and leave feedback after attending.")
+    registration = next(n for n in names(spec) if n in {"Registration", "Signup", "Rsvp"})
+    assert "User" in parents(spec, registration)
+
+
+def test_a_thing_listed_among_a_records_details_is_its_parent() -> None:
+    spec = infer_spec("A dog grooming salon: dogs with breed and owner, owners with phone, and appointments.")
+    assert "Owner" in parents(spec, "Dog")
+
+
+def test_people_a_record_is_shared_with_are_not_its_parents() -> None:
+    spec = infer_spec("A memories app: users save memories with photos and share memories with family and friends.")
+    assert not {"Family", "Friend"} & set(parents(spec, "Memory"))
+
+
+def test_members_who_can_be_part_of_several_projects_are_many_to_many() -> None:
+    spec = infer_spec("A research group app with projects and publications. Members can be part of several projects.")
+    pairs = {(e.name, x.target) for e in spec.entities for x in e.relations if x.kind == "many_to_many"}
+    assert ("Member", "Project") in pairs or ("Project", "Member") in pairs
+
+
+def test_things_that_have_owners_belong_to_them() -> None:
+    assert "Owner" in parents(infer_spec("A bike register: bikes have owners, and each bike has a frame number."),
+                              "Bike")

@@ -161,6 +161,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
+            _listed_parents(r, owner, items)
     for f in r.frames:  # 'log their symptoms, severity, duration'
         owners = [_entity(r, p) for p in f.objects]
         first = next((o for o in owners if o), None)
@@ -168,6 +169,20 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             out.setdefault(first, []).extend(_field_words(r, [p for p, o in zip(f.objects, owners, strict=True)
                                                                 if not o and is_fieldish(p.head, r.language)]))
     return out
+
+
+def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
+    """'dogs with breed and owner' beside 'owners': a single thing of the app listed among a record's details is its
+    parent."""
+    from core.engine.understand.relations import add_link
+
+    if not any(is_fieldish(i.head, r.language) and i.head not in {"text", "texto"} for i in items):
+        return  # 'share memories with family and friends' is who sees them, not what a memory holds
+    for i in items:
+        name = name_of(i, r.language)
+        if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
+                and i.head not in {"text", "texto"}:
+            add_link(r, owner, name)
 
 
 def page_owner(r: Reading, p: Phrase) -> str | None:

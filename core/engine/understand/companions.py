@@ -27,6 +27,22 @@ def _rules() -> tuple[dict, tuple[dict, ...], frozenset[str]]:
     return data["implied"], cues, frozenset(data["people"])
 
 
+_DONE_BY = {"Order": {"order", "buy", "purchase", "pedir", "comprar"}, "Booking": {"book", "reserve", "reservar"},
+            "Reservation": {"book", "reserve", "reservar"}, "Rental": {"rent", "hire", "alquilar"},
+            "Donation": {"donate", "donar"}, "QuoteRequest": {"request", "ask", "pedir", "solicitar"}}
+
+
+def _said_doer(r: Reading, name: str) -> bool:
+    """'wards that order them', 'departments order supplies': the prompt says who places the order, so that entity is
+    its parent and no Customer is invented."""
+    for f in r.frames:
+        doer = r.entity_of(f.subject) if f.subject is not None and f.verb in _DONE_BY.get(name, ()) else None
+        if doer and doer != name and doer in r.entities:
+            add_link(r, name, doer)
+            return True
+    return False
+
+
 def companions_stage(r: Reading) -> Reading:
     """Add the companions of named entities, then the entities cue phrases imply, each linked."""
     implied, cues, people = _rules()
@@ -60,6 +76,8 @@ def companions_stage(r: Reading) -> Reading:
                 return r
             blockers = people if rule.get("unless") == "people" else set(rule.get("unless", []))
             if rule["add"] in r.entities or blockers & set(r.entities):
+                continue
+            if rule["as"] == "parent" and rule.get("unless") == "people" and _said_doer(r, name):
                 continue
             if "when" in rule and not re.search(rule["when"], r.text):
                 continue

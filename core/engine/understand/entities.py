@@ -24,7 +24,7 @@ _ACTIVITIES = {"planning", "tracking", "management", "scheduling", "booking", "m
                "budgeting", "organizing", "organising", "cataloguing", "cataloging", "recording"}
 _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form", "signup form", "search bar",
                     "search box", "formulario", "checkout page"}
-_PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
+PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
 _SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling"}
@@ -847,7 +847,7 @@ def entities_stage(r: Reading) -> Reading:
     for n in chosen:  # 'daily boat trips ... a seat on a trip': one BoatTrip, unless the first word is a record too
         longer = [x for x in chosen if x != n and x.endswith(n) and x[-len(n) - 1].islower() and
                   x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
-        if n not in same and n not in _DISTINCT_SHORT and n not in _PEOPLE and len(longer) == 1:
+        if n not in same and n not in _DISTINCT_SHORT and n not in PEOPLE and len(longer) == 1:
             same[n] = longer[0]
     kinds_of_app = {names[id(p)] for p in r.phrases if id(p) in names and p.head in word_set("tool_nouns") | {
         "board", "site", "website", "portal", "platform", "marketplace"}}  # 'a job board where ... vacancies
@@ -874,7 +874,7 @@ def entities_stage(r: Reading) -> Reading:
     if dated in r.entities and not any(f.type in {"date", "datetime"} for f in r.entities[dated].fields):
         r.entities[dated].fields.append(infer_field("starts_at"))  # on a calendar, each one has its time
     if chosen:
-        things = [n for n in chosen if n not in _PEOPLE] or chosen  # an app is about orders more than customers
+        things = [n for n in chosen if n not in PEOPLE] or chosen  # an app is about orders more than customers
         r.main = max(things, key=lambda n: (score[n], -first[n]))
     return r
 
@@ -1097,7 +1097,7 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
     return ""
 
 
-_KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session"}
+_KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request"}
 _TIME_MODIFIERS = {"daily", "weekly", "monthly", "yearly", "annual", "today", "morning", "evening", "night", "week",
                    "month", "year", "season", "term", "holiday"}
 
@@ -1526,7 +1526,8 @@ def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]
 
 
 IN_GROUP = (["are", "in"], ["is", "in"], ["belong", "to"], ["belongs", "to"], ["are", "part", "of"],
-             ["is", "part", "of"], ["estan", "en"], ["esta", "en"], ["pertenecen", "a"], ["pertenece", "a"])
+             ["is", "part", "of"], ["can", "be", "part", "of"], ["can", "be", "in"], ["can", "belong", "to"],
+             ["estan", "en"], ["esta", "en"], ["pertenecen", "a"], ["pertenece", "a"])
 _HAS = {"has", "have", "tiene", "tienen"}
 
 

@@ -124,6 +124,8 @@ def known_parents() -> dict[str, frozenset[str]]:
             out.setdefault(e.name, set()).update(r.target for r in e.relations)
     for e in parse_entities(load("nouns")["entities"]):
         out.setdefault(e.name, set()).update(r.target for r in e.relations)
+    for child, known in load("nouns")["parents"].items():  # 'shows, episodes': each episode is of a show
+        out.setdefault(child, set()).update(known)
     return {k: frozenset(v) for k, v in out.items()}
 
 

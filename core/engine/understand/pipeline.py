@@ -11,7 +11,7 @@ from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
-from core.engine.understand.entities import entities_stage, name_of
+from core.engine.understand.entities import PEOPLE, entities_stage, name_of
 from core.engine.understand.features import features_stage
 from core.engine.understand.knowledge import definition, words_of
 from core.engine.understand.lexicon import normalise
@@ -21,7 +21,7 @@ from core.engine.understand.reading import Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
-from core.engine.understand.vocab import load
+from core.engine.understand.vocab import load, word_set
 from core.errors import ValidationError
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, pluralize, snake
 
@@ -102,6 +102,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     else:
         r = read(prompt)
         _account_without_parents(r)
+        _made_by_users(r)
         _drop_shortcuts(r)
         _no_counts_of_children(r)
         _fields_naming_entities(r)
@@ -226,6 +227,21 @@ def _drop_shortcuts(r: Reading) -> None:
 
 
 _BY_ACCOUNT = {"Rating", "Review", "Favourite", "Favorite", "Bookmark", "WishlistItem", "Comment"}
+
+
+_PARTICIPATIONS = {"Registration", "Signup", "Booking", "Reservation", "Application", "Enrollment", "Attendance",
+                   "Submission", "Entry", "Vote", "Rsvp", "Feedback", "Hike", "Order", "Donation", "Ticket"}
+
+
+def _made_by_users(r: Reading) -> None:
+    """'Users can register for an event': on a site whose accounts are Users, a registration, booking or entry that
+    belongs to no person is the user's."""
+    if "User" not in r.entities or r.account != "User":
+        return
+    people = {n for n in r.entities if n in PEOPLE or r.words_for.get(n, "") in word_set("people")}
+    for name in _PARTICIPATIONS & set(r.entities):
+        if not any(c == name and (p == "User" or p in people) for c, p, _ in r.links):
+            add_link(r, name, "User")
 
 
 def _account_without_parents(r: Reading) -> None:

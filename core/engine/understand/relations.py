@@ -41,6 +41,7 @@ _REFERS = {"reference", "references", "refer", "refers", "point", "points", "lin
 _POSSESSIVE_LIST = (["and", "their"], ["and", "its"], [",", "their"], [",", "its"], ["y", "sus"], ["y", "su"],
                     [",", "sus"], [",", "su"])
 _SURFACES = {"Device", "Platform", "Screen", "Phone", "Computer", "Tablet", "Website", "Server"}
+_KEEPERS = {"owner", "landlord", "guardian", "keeper", "dueno", "propietario", "tutor"}
 _GROUPISH = {"team", "group", "crew", "squad", "family", "household", "club", "company", "department", "firm",
              "agency", "school", "band", "choir", "organisation", "organization", "business", "equipo", "grupo",
              "familia", "empresa", "departamento", "colegio", "escuela", "banda", "coro", "hogar", "casa"}
@@ -234,7 +235,8 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
             elif between[-2:] in (["belong", "to"], ["belongs", "to"], ["pertenece", "a"], ["pertenecen", "a"]) or \
                     between in IN_GROUP or \
                     between in (["pertenece"], ["pertenecen"]) or \
-                    between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["is", "linked", "to"],
+                    between[-3:] in (["is", "part", "of"], ["are", "part", "of"], ["be", "part", "of"],
+                                     ["is", "linked", "to"],
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
                 kind = "many_to_many" if set(raw) & _MANY else "belongs_to"
                 if between[-2:] == ["assigned", "to"] and a.head in word_set("people") and \
@@ -256,6 +258,8 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                 for q in _and_more(r, phrases, b, toks):
                     if _one_party(r, q, toks):
                         add_link(r, x, _entity(r, q))
+            elif between in (["has"], ["have"], ["tiene"], ["tienen"]) and b.head in _KEEPERS:
+                add_link(r, x, y)  # 'bikes have owners': each bike is its owner's
             elif between in (["has"], ["have"], ["tiene"], ["tienen"], ["contains"], ["contain"]):
                 add_link(r, y, x)  # 'each order has order items'
             elif set(between) & _REFERS or between in (["is", "of"], ["is", "for"], ["es", "de"], ["son", "de"],

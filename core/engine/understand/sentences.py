@@ -197,6 +197,12 @@ _FEATURE_VERBS = frozenset(v for vs in load("verbs")["features"].values() for v 
 _WHO_THEN = {"each", "all", "both", "also", "then", "cada", "todos", "todas", "tambien"}  # 'who each respond'
 
 
+_RECORD_THINGS = {"label", "labels", "shop", "shops", "store", "stores", "company", "companies", "collection",
+                  "collections", "player", "players", "club", "clubs", "fair", "fairs", "sleeve", "sleeves"}
+_IMPERATIVES = {"record", "track", "log", "manage", "store", "keep", "register", "add", "monitor", "capture",
+                "collect", "organise", "organize"}
+
+
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
     """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
     verbs = verb_lemmas()
@@ -211,6 +217,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and nxt == "by" and (lemma := _participle(w, verbs)) and prev is not None and \
                 prev.tag == "NOUN":
             t.tag, t.lemma = "VERB", lemma  # 'manuscripts submitted by authors': a participle, not a thing
+        elif language == "en" and i == 0 and w in _IMPERATIVES and nxt not in {"of", "for", "and", "or", ",", "", "s"} \
+                and _closed(nxt) in {None, "DET", "ADJ", "NUM"} and not (w == "record" and nxt in _RECORD_THINGS):
+            t.tag, t.lemma = "VERB", w  # 'record adverse events for each patient': a sentence that starts with a verb
+        elif language == "en" and w == "part" and nxt == "of" and prev is not None and \
+                prev.text in {"be", "is", "are", "been", "being"}:
+            t.tag = "PREP"  # 'members can be part of several projects': a membership, not a Part
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \
