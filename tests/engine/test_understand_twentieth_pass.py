@@ -288,3 +288,34 @@ def test_members_who_can_be_part_of_several_projects_are_many_to_many() -> None:
 def test_things_that_have_owners_belong_to_them() -> None:
     assert "Owner" in parents(infer_spec("A bike register: bikes have owners, and each bike has a frame number."),
                               "Bike")
+
+
+def test_states_separated_by_slashes_are_the_workflow() -> None:
+    spec = infer_spec("podcast production tracker - episodes (title, recording date, status: idea/booked/recorded/"
+                      "edited/published) and guests")
+    status = next(f for f in spec.entity("Episode").fields if f.name == "status")
+    assert status.choices == ["idea", "booked", "recorded", "edited", "published"]
+    assert "episode status (idea, booked, recorded, edited, published)" in spec.requested
+
+
+@pytest.mark.parametrize(
+    ("prompt", "phrase"),
+    [
+        ("A clothes swap: members and items (category, size, condition, photo).", "item photo upload"),
+        ("Un catálogo de vinos con precio, bodega y una foto.", "subida de foto en vinos"),
+    ],
+)
+def test_a_file_a_record_holds_is_listed_as_a_built_upload(prompt: str, phrase: str) -> None:
+    spec = infer_spec(prompt)
+    assert phrase in spec.requested
+    assert phrase not in spec.not_built
+
+
+def test_a_photo_listed_among_details_is_a_field_not_a_parent() -> None:
+    spec = infer_spec("A bike rental site: bikes with a photo and a daily price")
+    assert "Photo" not in parents(spec, "Bike")
+
+
+def test_an_editorial_calendar_is_not_an_editorial_table() -> None:
+    assert "Editorial" not in names(infer_spec("Our newsroom needs an editorial calendar: stories with section and "
+                                               "deadline."))

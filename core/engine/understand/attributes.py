@@ -13,7 +13,7 @@ from core.engine.understand.knowledge import definitions, is_dependent, is_title
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.style import colours_in
-from core.engine.understand.vocab import load, verb_lemmas, word_set
+from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
 
 _MARKERS = {"with", "having", "has", "have", "including", "includes", "include", "contain", "contains", "store",
@@ -171,6 +171,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
     return out
 
 
+_MEDIA_THINGS = {"Photo", "Image", "Picture", "File", "Attachment", "Document", "Video", "Audio", "Logo"}
+
+
 def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
     """'dogs with breed and owner' beside 'owners': a single thing of the app listed among a record's details is its
     parent."""
@@ -181,7 +184,8 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
     for i in items:
         name = name_of(i, r.language)
         if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
-                and i.head not in {"text", "texto"}:
+                and i.head not in {"text", "texto"} and name not in _MEDIA_THINGS and \
+                not {"per", "por"} & set(i.words) and singular(i.words[-1], r.language) == i.words[-1]:
             add_link(r, owner, name)
 
 

@@ -44,7 +44,8 @@ def coverage_stage(r: Reading) -> Reading:
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
-    r.requested = list(dict.fromkeys([*requested, *_colours(r), *_due(r), *missing, *r.capabilities]))
+    built = [*_colours(r), *_due(r), *_files(r), *_stated_states(r)]
+    r.requested = list(dict.fromkeys([*requested, *built, *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
 
@@ -62,6 +63,38 @@ def _due(r: Reading) -> list[str]:
             if f.type in {"date", "datetime"} and f.name.startswith(("due", "vence")) and _DUE.search(r.text):
                 out.append(f"{plural}: fecha de vencimiento" if es else f"{plural} due dates")
     return out
+
+
+_SAID_FILES = re.compile(r"\b(photos?|pictures?|images?|fotos?|imagen(?:es)?|files?|archivos?|documents?|documentos?|"
+                         r"scans?|pdfs?|cvs?|logos?|attachments?|adjuntos?)\b")
+
+
+def _stated_states(r: Reading) -> list[str]:
+    """'status: idea/booked/recorded/published': the states the prompt lists are the record's status values."""
+    out = []
+    for n, e in r.entities.items():
+        for f in e.fields:
+            said = [c for c in f.choices if re.search(rf"\b{re.escape(c.replace('_', ' '))}\b", r.text)]
+            if f.type == "enum" and f.name in {"status", "state", "stage", "estado"} and len(said) >= 3 and \
+                    len(said) == len(f.choices):
+                label = "estado" if r.language == "es" else "status"
+                out.append(f"{words_of(n)} {label} ({', '.join(c.replace('_', ' ') for c in said)})")
+    return out
+
+
+def _files(r: Reading) -> list[str]:
+    """'items (category, size, photo)': a file the prompt asks a record to hold is uploaded on its form, so the upload
+    is listed as built ('item photo upload')."""
+    if "uploads" in r.features or not _SAID_FILES.search(r.text):
+        return []
+    es = r.language == "es"
+    return [f"subida de {_FILE_WORDS_ES.get(f.name, f.name.replace('_', ' '))} en "
+            f"{spanish_plural(n, r.words_for.get(n, ''))}" if es else f"{words_of(n)} {f.name.replace('_', ' ')} upload"
+            for n, e in r.entities.items() for f in e.fields if f.type == "file"]
+
+
+_FILE_WORDS_ES = {"photo": "foto", "image": "imagen", "picture": "imagen", "file": "archivo", "document": "documento",
+                  "attachment": "adjunto", "scan": "escaneo"}
 
 
 def _colours(r: Reading) -> list[str]:

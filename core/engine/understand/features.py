@@ -50,7 +50,7 @@ _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things s
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?[:(]? "
-                     r"([a-z][a-z \-]*(?: ?, ?[a-z][a-z \-]*){2,})")
+                     r"([a-z][a-z \-]*(?: ?[,/] ?[a-z][a-z \-]*){2,})")
 _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
                       r"(?: , (?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)+(?: ,)? (?:and|or|to|y|o|a|hasta) "
                       r"(?:[a-z][a-z\-]* )?[a-z][a-z\-]*)")
@@ -765,7 +765,7 @@ def _stated_states(r: Reading) -> None:
         m = _STATES.search(text) or _THROUGH.search(text)
         if not m:
             continue
-        states = [field_ident(x) for x in re.split(r" , | and | or | y | o | to | a |,", m.group(1)) if x.strip()]
+        states = [field_ident(x) for x in re.split(r" , | / | and | or | y | o | to | a |,|/", m.group(1)) if x.strip()]
         states = list(dict.fromkeys(s for s in states if s))
         if m.re is _THROUGH and not set(states) & _STATE_WORDS:
             continue  # 'through email, phone and chat' are channels, not states
