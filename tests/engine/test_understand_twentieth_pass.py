@@ -319,3 +319,67 @@ def test_a_photo_listed_among_details_is_a_field_not_a_parent() -> None:
 def test_an_editorial_calendar_is_not_an_editorial_table() -> None:
     assert "Editorial" not in names(infer_spec("Our newsroom needs an editorial calendar: stories with section and "
                                                "deadline."))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A flight tracker showing planes overhead in real time.",
+        "A weather forecast page that pulls the 7-day forecast for any city.",
+        "A live bus arrival board for the stop outside our office.",
+        "An RSS reader that pulls in news from my favourite feeds.",
+        "A network speed test page for our office.",
+        "A periodic table viewer where you click an element to see its properties.",
+        "A star map that shows which constellations are visible tonight from my location.",
+        "A breathing exercise app with an animated circle that grows and shrinks.",
+        "Una app que mida el ritmo cardíaco con la cámara del móvil.",
+    ],
+)
+def test_live_data_services_reference_viewers_and_exercise_players_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity"),
+    [
+        ("A delivery company: parcels, drivers and real-time tracking of each parcel.", "Parcel"),
+        ("A breathing exercises log: sessions with date, technique and minutes, and how I felt.", "Session"),
+        ("An astronomy club: members, observing sessions with date and location, and objects observed.", "Member"),
+        ("A status page for our services: incidents with start and end time, affected services and updates.",
+         "Incident"),
+    ],
+)
+def test_data_apps_about_the_same_things_are_built(prompt: str, entity: str) -> None:
+    assert entity in names(infer_spec(prompt))
+
+
+def test_real_time_tracking_is_not_time_tracking() -> None:
+    spec = infer_spec("A delivery company: parcels, drivers and real-time tracking of each parcel.")
+    assert "TimeEntry" not in names(spec)
+    assert "real-time tracking" in spec.not_built
+
+
+def test_parcels_of_a_delivery_company_are_parcels_not_holiday_packages() -> None:
+    spec = infer_spec("Una empresa de reparto: paquetes, repartidores y seguimiento en tiempo real.")
+    assert "Parcel" in names(spec)
+    assert "Package" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "una web que me diga qué fase de la luna hay hoy",
+        "Something that shows how many days are left until the summer holidays.",
+    ],
+)
+def test_a_request_that_only_computes_or_shows_and_names_nothing_to_keep_is_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError, match="keeps nothing"):
+        infer_spec(prompt)
+
+
+def test_a_vague_request_is_still_asked_to_name_what_it_keeps() -> None:
+    from core.errors import NothingUnderstoodError
+
+    with pytest.raises(NothingUnderstoodError):
+        infer_spec("An app for my business.")

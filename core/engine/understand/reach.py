@@ -87,7 +87,15 @@ def decline_reason(r: Reading) -> str | None:
         return "a game"
     if re.search(load("reach")["nothing_kept"], text):
         return "a tool that keeps nothing"  # 'Nothing needs to be saved': the last word, after the named kinds
+    if not stored and _DOES.search(text) and not _data_words(text) and not _KEEPS.search(text):
+        return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
     return None
+
+
+_DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generates?|plays?|checks?|tells?|measures?|"
+                   r"counts?|highlights?|animates?|gives? (?:me|you|us) back|returns?|spits? out|lets? (?:me|you|us) "
+                   r"(?:click|type|drag|draw|play|spin|roll|pick|hear|listen|see|try)|muestra\w*|calcul\w*|"
+                   r"convier\w*|gener\w*|reproduc\w*|comprueb\w*|mid[ae]n?|devuelv\w*|me dig[ae])\b")
 
 
 _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|track|tracks|tracking|keep|keeps|enter|"
