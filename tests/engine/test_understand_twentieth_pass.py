@@ -383,3 +383,14 @@ def test_a_vague_request_is_still_asked_to_name_what_it_keeps() -> None:
 
     with pytest.raises(NothingUnderstoodError):
         infer_spec("An app for my business.")
+
+
+def test_a_word_between_people_and_the_things_they_act_on_is_a_verb() -> None:
+    spec = infer_spec("A bird ringing station: volunteers catch birds and record each bird's ring number and species.")
+    assert {"ring_number", "species"} <= {f.name for f in spec.entity("Bird").fields}
+    assert "Volunteer" in names(spec)
+
+
+def test_a_parents_evening_is_still_a_noun_phrase() -> None:
+    spec = infer_spec("parents evening bookings for our school: teachers and slots")
+    assert "Booking" in names(spec)

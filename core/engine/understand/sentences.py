@@ -223,6 +223,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w == "part" and nxt == "of" and prev is not None and \
                 prev.text in {"be", "is", "are", "been", "being"}:
             t.tag = "PREP"  # 'members can be part of several projects': a membership, not a Part
+        elif language == "en" and prev is not None and prev.tag == "NOUN" and prev.text.endswith("s") and \
+                singular(prev.text) in word_set("people") and w.isalpha() and not w.endswith(("s", "ing", "ed")) and \
+                len(w) > 2 and w not in adjectives and w not in word_set("field_nouns") and i + 1 < len(toks) and \
+                _closed(nxt) in {None, "DET"} and nxt.isalpha() and toks[i + 1].text.endswith("s") and \
+                (i < 2 or toks[i - 2].text not in {"the", "our", "my", "their", "a", "an", "for", "of"}):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'reporters pitch stories', 'volunteers catch birds'
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \
