@@ -394,3 +394,21 @@ def test_a_word_between_people_and_the_things_they_act_on_is_a_verb() -> None:
 def test_a_parents_evening_is_still_a_noun_phrase() -> None:
     spec = infer_spec("parents evening bookings for our school: teachers and slots")
     assert "Booking" in names(spec)
+
+
+def test_comments_on_the_people_who_sign_in_keep_their_author_apart() -> None:
+    spec = infer_spec("A bouldering gym app: climbers log in, rate routes, and comment on other climbers.")
+    assert spec.account == "User"
+    assert {"Climber", "User"} <= set(parents(spec, "Comment"))
+    assert "User" in parents(spec, "Rating")
+
+
+@pytest.mark.slow
+def test_a_project_with_comments_on_its_account_people_passes_its_own_suite(tmp_path) -> None:
+    from core.engine import render_project
+    from tests.engine.generated import run_suite, write_project
+
+    spec = infer_spec("A bouldering gym app: climbers log in, rate routes, and comment on other climbers.")
+    result = run_suite(write_project(render_project(spec), tmp_path), timeout=300)
+    assert result.returncode == 0 and result.failed == 0 and result.passed > 50, result.output
+    assert result.ruff_ok, result.ruff_output

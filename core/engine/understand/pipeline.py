@@ -102,6 +102,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     else:
         r = read(prompt)
         _account_without_parents(r)
+        _account_commented_on(r)
         _made_by_users(r)
         _drop_shortcuts(r)
         _no_counts_of_children(r)
@@ -242,6 +243,23 @@ def _made_by_users(r: Reading) -> None:
     for name in _PARTICIPATIONS & set(r.entities):
         if not any(c == name and (p == "User" or p in people) for c, p, _ in r.links):
             add_link(r, name, "User")
+
+
+def _account_commented_on(r: Reading) -> None:
+    """'climbers sign in and comment on other climbers': a comment on a person whose table is also the account needs
+    both its author and the person it is about, so the accounts are Users and the comment links both."""
+    person = r.account
+    about = [fs for fs in r.feature_specs if fs.target == person and fs.name in {"comments", "ratings", "favourites"}]
+    if person not in r.entities or person == "User" or not about or len(r.entities) >= MAX_ENTITIES:
+        return
+    r.account = "User"
+    r.entities.setdefault("User", EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
+                                                                 FieldSpec(name="email", type="email", unique=True)]))
+    r.words_for.setdefault("User", "user")
+    kept = {fs.entity for fs in about}  # what the person is commented on keeps its link to them
+    r.links = [(c, "User" if p == person and c in _BY_ACCOUNT and c not in kept else p, k) for c, p, k in r.links]
+    for fs in about:
+        add_link(r, fs.entity, "User")
 
 
 def _account_without_parents(r: Reading) -> None:
