@@ -547,10 +547,17 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
         FieldSpec(name="account_type", type="enum", choices=words, required=False)])
     r.words_for["User"] = "user"
     for implied in r.implied_people & set(r.entities):  # 'visitors book a class': they book as users
-        del r.entities[implied]
-        r.links = [(("User" if c == implied else c), ("User" if p == implied else p), k) for c, p, k in r.links]
+        _into_user(r, implied)
     for name in (n for n in roles.values() if n):
         add_link(r, name, "User")
+
+
+def _into_user(r: Reading, implied: str) -> None:
+    """A person the engine implied is the site's User: the table goes and whatever pointed at it points at User."""
+    del r.entities[implied]
+    r.links = [(("User" if c == implied else c), ("User" if p == implied else p), k) for c, p, k in r.links]
+    r.feature_specs = [fs.model_copy(update={k: "User" for k in ("entity", "target") if getattr(fs, k) == implied})
+                       for fs in r.feature_specs]
 
 
 _USERS_ACT = re.compile(r"\b(?:users?|usuari[oa]s?) (?:can|should|will|must|may|are able|could|need|pueden|"
@@ -577,10 +584,7 @@ def _site_users(r: Reading) -> None:
                                                          FieldSpec(name="email", type="email", unique=True)])
     r.words_for["User"] = "user"
     for implied in unsaid:  # 'users can buy tickets': the buyers a ticket order implies are the site's users
-        del r.entities[implied]
-        r.links = [(("User" if c == implied else c), ("User" if p == implied else p), k) for c, p, k in r.links]
-        r.feature_specs = [fs.model_copy(update={k: "User" for k in ("entity", "target") if getattr(fs, k) == implied})
-                           for fs in r.feature_specs]
+        _into_user(r, implied)
     r.account = "User"
     for f in r.frames:  # 'users post questions': each question is posted by a user
         if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"} and f.verb in _AUTHORED:

@@ -44,7 +44,7 @@ def coverage_stage(r: Reading) -> Reading:
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
-    built = [*_colours(r), *_due(r), *_files(r), *_stated_states(r)]
+    built = [*_colours(r), *_due(r), *_files(r), *_status_values(r)]
     r.requested = list(dict.fromkeys([*requested, *built, *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
@@ -69,7 +69,7 @@ _SAID_FILES = re.compile(r"\b(photos?|pictures?|images?|fotos?|imagen(?:es)?|fil
                          r"scans?|pdfs?|cvs?|logos?|attachments?|adjuntos?)\b")
 
 
-def _stated_states(r: Reading) -> list[str]:
+def _status_values(r: Reading) -> list[str]:
     """'status: idea/booked/recorded/published': the states the prompt lists are the record's status values."""
     out = []
     for n, e in r.entities.items():

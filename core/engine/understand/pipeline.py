@@ -252,12 +252,7 @@ def _account_commented_on(r: Reading) -> None:
     about = [fs for fs in r.feature_specs if fs.target == person and fs.name in {"comments", "ratings", "favourites"}]
     if person not in r.entities or person == "User" or not about or len(r.entities) >= MAX_ENTITIES:
         return
-    r.account = "User"
-    r.entities.setdefault("User", EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
-                                                                 FieldSpec(name="email", type="email", unique=True)]))
-    r.words_for.setdefault("User", "user")
-    kept = {fs.entity for fs in about}  # what the person is commented on keeps its link to them
-    r.links = [(c, "User" if p == person and c in _BY_ACCOUNT and c not in kept else p, k) for c, p, k in r.links]
+    _users_become_the_account(r, person, kept={fs.entity for fs in about})  # what is about the person stays theirs
     for fs in about:
         add_link(r, fs.entity, "User")
 
@@ -269,11 +264,17 @@ def _account_without_parents(r: Reading) -> None:
     if person is None or not (any(c == r.account and k == "belongs_to" for c, _, k in r.links) or
                               any(f.type == "file" for f in person.fields)):
         return
-    person, r.account = r.account, "User"
+    _users_become_the_account(r, r.account)
+
+
+def _users_become_the_account(r: Reading, person: str, kept: frozenset[str] | set[str] = frozenset()) -> None:
+    """User is the account instead of `person`: what the account rates, saves or comments is the user's (except
+    what `kept` names)."""
+    r.account = "User"
     r.entities.setdefault("User", EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
                                                                  FieldSpec(name="email", type="email", unique=True)]))
     r.words_for.setdefault("User", "user")
-    r.links = [(c, "User" if p == person and c in _BY_ACCOUNT else p, k) for c, p, k in r.links]
+    r.links = [(c, "User" if p == person and c in _BY_ACCOUNT and c not in kept else p, k) for c, p, k in r.links]
 
 
 def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:
