@@ -7,7 +7,7 @@ from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability, spanish_plural
-from core.engine.understand.entities import NOTE_WORDS, is_fieldish, name_of, own_page
+from core.engine.understand.entities import NOTE_WORDS, details_at_each, is_fieldish, name_of, own_page
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
@@ -34,7 +34,7 @@ def attributes_stage(r: Reading) -> Reading:
     for name, e in r.entities.items():
         listed = r.field_lists.get(name, [])
         if listed:
-            e.fields = _typed(e, listed)
+            e.fields = _typed(e, listed, labelled=name not in r.records)
         ensure_label(e)
     _sorted_by(r)
     _grouped_by(r)
@@ -141,6 +141,12 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             if len(items) >= 2 and said >= 2:
                 out.setdefault(owner, []).extend(_field_words(r, items, described=True))
                 continue
+        k = p.end + (p.end < len(toks) and toks[p.end].text in {"can", "should", "must", "will"})
+        if p.plural and k + 2 < len(toks) and toks[k].text in {"need", "needs", "necesitan"} and \
+                toks[k + 1].text in {"their", "sus"}:  # 'ringers need their permit level stored'
+            items = _following_list(r, p.sentence, k + 2)
+            out.setdefault(owner, []).extend(_field_words(r, items, described=True))
+            continue
         k = p.end
         while k < len(toks) and toks[k].text in _SKIP_BETWEEN:
             k += 1
@@ -165,6 +171,17 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
     for f in r.frames:  # 'log their symptoms, severity, duration'
         owners = [_entity(r, p) for p in f.objects]
         first = next((o for o in owners if o), None)
+        found = details_at_each(r, f)
+        at = _entity(r, found[1]) if found else None
+        if at and not first:  # 'record species, age and weight at every capture'
+            idents = _field_words(r, f.objects, described=True)
+            when = next((x.name for x in r.entities[at].fields if x.type in {"date", "datetime"}), "date")
+            if found[0] in {"at", "after", "during", "on", "en", "tras"} and \
+                    not any(infer_field(i).type in {"date", "datetime"} for i in idents):
+                idents.insert(0, when)  # an occasion: its date says which one it is, it needs no name
+                r.records.add(at)
+            out.setdefault(at, []).extend(idents)
+            continue
         if first and len(f.objects) >= 2:
             out.setdefault(first, []).extend(_field_words(r, [p for p, o in zip(f.objects, owners, strict=True)
                                                                 if not o and is_fieldish(p.head, r.language)]))
@@ -237,6 +254,11 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
                                start=items[-1].start, end=items[-1].end + 1)  # 'starts at'
             between = between[1:]
+        pair = [t.text for t in between if t.text not in {",", "and", "y"}]
+        if pair in (["from", "/", "to"], ["from", "to"], ["de", "/", "a"], ["origen", "/", "destino"]):
+            for end in (pair[0], pair[-1]):  # 'from/to airfield': the two ends are two fields
+                items.append(Phrase(words=[end, *p.words], head=p.head, sentence=si, start=p.start, end=p.end))
+            continue
         if between and not all(t.text in _JOINERS for t in between):
             break
         items.append(p)
@@ -272,7 +294,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
         known = known and p.head not in NOTE_WORDS  # notes are text, unless kept
-        graded = len(p.words) > 1 and p.head in _GRADES and p.modifiers and p.modifiers[0] not in known_words()
+        graded = len(p.words) > 1 and p.head in _GRADES and p.modifiers and (
+            p.modifiers[0] not in known_words() or not p.plural and name not in r.entities)  # 'permit level'
         if name and (name in r.entities or known and (p.plural or p.head not in _LOOKUP_WORDS)) and \
                 not is_fieldish(p.head, r.language) and not graded:
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
@@ -294,7 +317,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
     return out
 
 
-def _typed(e: EntitySpec, idents: list[str]) -> list[FieldSpec]:
+def _typed(e: EntitySpec, idents: list[str], *, labelled: bool = True) -> list[FieldSpec]:
     """The listed fields, typed as the entity's known definition types them, else from their names."""
     known = {f.name: f for f in e.fields}
     catalogue = {f.name: f for d in definitions().values() for f in d.fields}
@@ -310,7 +333,7 @@ def _typed(e: EntitySpec, idents: list[str]) -> list[FieldSpec]:
             f.required = True
         fields.append(f)
     label = next((f for f in e.fields if f.name in {"name", "title"}), None)
-    if label and not any(f.name in load("nouns")["label_fields"] for f in fields):
+    if label and labelled and not any(f.name in load("nouns")["label_fields"] for f in fields):
         fields.insert(0, label)
     return fields or e.fields
 

@@ -45,9 +45,42 @@ def coverage_stage(r: Reading) -> Reading:
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
     built = [*_colours(r), *_due(r), *_files(r), *_status_values(r)]
-    r.requested = list(dict.fromkeys([*requested, *built, *missing, *r.capabilities]))
+    reports, unbuilt = _reports(r)
+    missing += unbuilt
+    r.requested = list(dict.fromkeys([*requested, *built, *reports, *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
+
+
+_MONTHS = {"month", "months", "mes", "meses", "category", "categoria", "categorias", "categories"}
+
+
+def _reports(r: Reading) -> tuple[list[str], list[str]]:
+    """'totals of hours per aircraft type and per month', 'informe mensual por grupo': reports the prompt asks for
+    (requested), and those the dashboard cannot give (not_built). The dashboard counts and sums each record per
+    month, per its first parent and per its first choice field."""
+    from core.engine.understand.features import NOT_GROUPS, REPORTS
+    from core.engine.understand.vocab import singular
+
+    parents = {w for _child, parent, kind in r.links if kind == "belongs_to"
+               for w in (words_of(parent), r.words_for.get(parent, ""))}
+    choices = {f.name.replace("_", " ") for e in r.entities.values() for f in e.fields if f.type == "enum"}
+    said, unbuilt = [], []
+    for m in re.finditer(REPORTS + rf"(?: {NOT_GROUPS}[a-z]+)?(?:,? (?:and |y )?(?:per|by|por) [a-z]+"
+                         rf"(?: {NOT_GROUPS}[a-z]+)?)*", r.text):
+        phrase = m.group(0)
+        groups = re.findall(r"\b(?:per|by|por|para cada|de cada) ((?:(?!(?:and|y|per|by|por)\b)[a-z]+ ?){1,2})", phrase)
+        if not groups:
+            continue
+        said.append(phrase)
+        for g in groups:
+            g = g.strip()
+            one = " ".join(singular(w, r.language) for w in g.split())
+            if not (g in _MONTHS or one in parents or g in choices or one in choices or
+                    g.split()[0] in parents | _MONTHS):
+                unbuilt.append(phrase)
+                break
+    return said, unbuilt
 
 
 _DUE = re.compile(r"\b(?:due|vence\w*|vencimiento|devolver antes)\b")

@@ -10,7 +10,7 @@ from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, normalise
-from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.reading import Frame, Phrase, Reading
 from core.engine.understand.sentences import PERIODIC
 from core.engine.understand.style import colour_table
 from core.engine.understand.vocab import is_spanish_verb, load, singular, verb_lemmas, word_set
@@ -42,7 +42,7 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _SCORE_WORDS = {"score", "puntuacion", "puntaje"}  # a score per round, per routine, per player: a record
 _OWN_WORDS = {"their", "his", "her", "my", "your", "its", "sus", "su", "mis", "tus"}  # 'track their scores': a stat
-_STORING_VERBS = frozenset(load("verbs")["data"]) | frozenset(load("verbs")["data_es"])  # objects are kept records
+STORING_VERBS = frozenset(load("verbs")["data"]) | frozenset(load("verbs")["data_es"])  # objects are kept records
 _ASSIGNING = {"assign", "asignar", "match"}  # 'assign chores to the kids', 'match tutors to students';
 # 'allocate time slots' plans one's own time
 _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site", "website", "system", "need",
@@ -399,7 +399,7 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 3  # "each shooter's score per round", 'D and E scores per routine': one record each
         elif p.head in _SCORE_WORDS and not p.modifiers and p.plural and p.start and \
                 toks[p.start - 1].text not in _OWN_WORDS and any(
-                id(p) in {id(q) for q in f.objects} and f.verb in _STORING_VERBS for f in r.frames):
+                id(p) in {id(q) for q in f.objects} and f.verb in STORING_VERBS for f in r.frames):
             name = "Score"
             score[name] += 3  # 'record scores: an archer shoots a round ...': the scores are what is kept
         if name and p.head in {"date", "time"} and p.modifiers and p.modifiers[-1] in _DATED_EVENTS:
@@ -473,7 +473,7 @@ def entities_stage(r: Reading) -> Reading:
                                                                              "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
     for f in r.frames:
-        storing = f.verb in _STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
+        storing = f.verb in STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
         shown = f.verb in _SHOWING and (f.subject is None or f.subject.head in _SITE_WORDS)
         for p in f.objects:
             if id(p) in names and storing:
@@ -486,7 +486,9 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
         for prep, p in f.preps[:1]:
             if id(p) in names and f.verb in _ASSIGNING and prep in {"to", "a"} and (
-                    _personish(p) or p.start and r.sentences[p.sentence][p.start - 1].text in _EACH):
+                    _personish(p) or p.start and r.sentences[p.sentence][p.start - 1].text in _EACH or
+                    p.start and r.sentences[p.sentence][p.start - 1].text in {"a", "an"} and
+                    p.head.endswith(AGENT_ENDINGS) and not p.modifiers and not is_fieldish(p.head, r.language)):
                 score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer', 'two readers to each manuscript'
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
@@ -511,6 +513,8 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
     _stated_membership(r, names, score)
+    _details_at_each(r, names, score, first, word)
+    _people_with_their(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
         toks = r.sentences[p.sentence]
         k = p.start - 1
@@ -573,13 +577,13 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 1
     for f in r.frames:  # 'needs a way to organise lifts', 'I want something to track': what the app is for
         toks = r.sentences[f.sentence]
-        if f.verb in _STORING_VERBS and f.objects and id(f.objects[0]) in names and f.position > 1 and \
+        if f.verb in STORING_VERBS and f.objects and id(f.objects[0]) in names and f.position > 1 and \
                 toks[f.position - 1].text == "to" and toks[f.position - 2].text in _PURPOSE_WORDS:
             score[names[id(f.objects[0])]] += 1
     for f in r.frames:  # 'a place to keep my homebrew monsters': my own things, kept
         for p in f.objects[:1]:
             toks = r.sentences[p.sentence]
-            if id(p) in names and p.plural and (f.verb in _STORING_VERBS or f.verb == "keep") and p.start and \
+            if id(p) in names and p.plural and (f.verb in STORING_VERBS or f.verb == "keep") and p.start and \
                     toks[p.start - 1].text in {"my", "our", "mis", "nuestros", "nuestras"} and \
                     p.head not in word_set("people"):
                 score[names[id(p)]] += 1
@@ -599,7 +603,7 @@ def entities_stage(r: Reading) -> Reading:
         for p in f.objects:
             q = next((q for q in r.phrases if q.sentence == p.sentence and q.end == p.start and q.possessive), None)
             if q is not None and id(q) in names and q.plural and q.head in word_set("people") and \
-                    f.verb in _STORING_VERBS:
+                    f.verb in STORING_VERBS:
                 score[names[id(q)]] += 2
     for p in r.phrases:  # 'loans between friends', 'prestamos entre amigos': the people are records too
         if id(p) in names and p.head in word_set("people") and p.start and \
@@ -626,7 +630,7 @@ def entities_stage(r: Reading) -> Reading:
         elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de", "del", "for",
                                                                                          "per", "por"} and any(
                 q.end == p.start - 2 and id(q) in names for q in r.phrases if q.sentence == p.sentence):
-            stored = any(q.end == p.start - 2 and q in f.objects for f in r.frames if f.verb in _STORING_VERBS
+            stored = any(q.end == p.start - 2 and q in f.objects for f in r.frames if f.verb in STORING_VERBS
                          for q in r.phrases if q.sentence == p.sentence)
             score[names[id(p)]] += 3 if stored else 2  # 'los partidos de cada jornada': each one groups records
         people = _people_after_of(r, p)
@@ -645,7 +649,7 @@ def entities_stage(r: Reading) -> Reading:
         if p.plural and p.start and toks[p.start - 1].text == "," and p.end < len(toks) and \
                 toks[p.end].text in {",", "and", "y"} and not is_fieldish(p.head, r.language) and \
                 not any(q is p for g in r.lists for q in g) and any(
-                    f.sentence == p.sentence and f.verb in _STORING_VERBS and f.position < p.start and f.objects
+                    f.sentence == p.sentence and f.verb in STORING_VERBS and f.position < p.start and f.objects
                     for f in r.frames):
             score[names[id(p)]] += 1  # 'track applications, proof docs they upload, payments and ...'
         if p.plural and k >= 0 and toks[k].text in {"need", "needs", "want", "wants", "necesitamos", "necesito",
@@ -792,7 +796,7 @@ def entities_stage(r: Reading) -> Reading:
                 continue  # 'talks have a title, abstract and room': a field list, not things
             enumerated = any(g is group for g in listed_alone) or lead is not None and (
                 lead.text in {":", "with", "con", "including", "incluyendo"} or
-                lead.tag == "VERB" and lead.lemma in _STORING_VERBS or
+                lead.tag == "VERB" and lead.lemma in STORING_VERBS or
                 lead.text in _SITE_HAS and not (owner and id(owner[0]) in names))
             for n in named:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
@@ -1546,6 +1550,60 @@ def _stated_membership(r: Reading, names: dict[int, str], score: Counter[str]) -
             elif len(between) == 1 and between[0] in _HAS and a.start and toks[a.start - 1].text in _EACH and \
                     not b.plural:
                 score[names[id(b)]] += 1
+
+
+_AT_EACH = {"at", "for", "on", "after", "of", "in", "during", "en", "de", "para", "tras"}
+
+
+def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
+    """(preposition, thing) when a storing verb lists details of each one of a thing: 'we record species, age, sex
+    and weight at every capture', 'log depth and duration on every dive'."""
+    if f.verb not in STORING_VERBS or len(f.objects) < 2 or not f.preps or any(
+            p.plural or _personish(p) or p.head in known_words() and not is_fieldish(p.head, r.language)
+            and p.head not in word_set("field_nouns_never_things") for p in f.objects):
+        return None
+    prep, p = f.preps[0]
+    toks = r.sentences[p.sentence]
+    if prep not in _AT_EACH or not p.start or toks[p.start - 1].text not in _EACH | {"every"} or p.plural or \
+            p.head in _TIME_UNITS or is_fieldish(p.head, r.language) or _skip(p.head):
+        return None
+    return prep, p
+
+
+def _details_at_each(r: Reading, names: dict[int, str], score: Counter[str], first: dict[str, int],
+                     word: dict[str, str]) -> None:
+    """What holds the details listed at each one is a record, even when its word is a verb ('capture', 'check'),
+    and the details are its fields, not things."""
+    for f in r.frames:
+        found = details_at_each(r, f)
+        name = found and (names.get(id(found[1])) or entity_name(found[1].head, None, r.language))
+        if not found or not name:
+            continue
+        p = found[1]
+        names[id(p)] = name
+        first.setdefault(name, r.phrases.index(p))
+        word.setdefault(name, p.head)
+        score[name] += 4
+        for q in f.objects:
+            if id(q) in names:
+                score[names[id(q)]] -= 3
+
+
+_THEIR = {"their", "sus"}
+_NEEDING = {"need", "needs", "have", "has", "with", "and", "con", "y", "necesitan", "tienen"}
+
+
+def _people_with_their(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'ringers need their permit level stored', 'volunteers with their skills': people whose own details the app
+    keeps are records."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if id(p) not in names or not p.plural or not _personish(p) or p.end + 2 >= len(toks):
+            continue
+        k = p.end + (toks[p.end].text in {"can", "should", "must", "will"})
+        if k + 1 < len(toks) and toks[k].text in _NEEDING and toks[k + 1].text in _THEIR and any(
+                q.sentence == p.sentence and q.start == k + 2 and not _personish(q) for q in r.phrases):
+            score[names[id(p)]] += 3
 
 
 def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -13,6 +13,13 @@ from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
+# 'totals of hours per aircraft type', 'informe mensual de horas por voluntario': a report per group
+REPORTS = (r"\b(?:(?:monthly|weekly|yearly|annual|daily|quarterly|half-yearly) (?:[a-z]+ )?)?"
+           r"(?:totals?|reports?|rankings?|breakdowns?|leaderboards?|informes?|totales|resumen(?:es)?|clasificacion|"
+           r"sumas?)(?: (?:mensual|semanal|anual|diari[oa]|trimestral|semestral)(?:es|s)?)?"
+           r"(?: (?:of|de|del|de las|de los) [a-z]+(?: [a-z]+)?)? (?:per|by|por|para cada|de cada) "
+           r"(?!(?:e-?mail|sms|text|phone|post|correo|telefono|whatsapp)\b)[a-z]+")
+NOT_GROUPS = r"(?!(?:per|by|please|and|so|for|to|in|on|at|the|with|from|y|para|en|por|that|which|que)\b)"
 FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "auth": re.compile(r"\b(login|log in|logins|sign in|sign up(?! for (?!an? account))|signup|sign-up|"
                        r"authentication|authenticated|user accounts?|accounts for users|user profiles?|"
@@ -25,7 +32,7 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          r"filtros?|find)\b"),
     "dashboard": re.compile(r"\b(dashboard|dashboards|charts?|stats|statistics|analytics|metrics|kpis?|"
                             r"reporting|panel|estadisticas|graficos?|graficas?|informes?|metricas|"
-                            r"visuali[sz]e|visuali[sz]ation|insights|summary|summaries|overview)\b"),
+                            r"visuali[sz]e|visuali[sz]ation|insights|summary|summaries|overview)\b|" + REPORTS),
     "contact": re.compile(r"\b(contact form|contact us|contact page|get in touch|formulario de contacto|"
                           r"contactanos|contacto con nosotros|pagina de contacto)\b"),
 }

@@ -1,0 +1,117 @@
+"""Understanding (issue 9), twenty-first pass: details listed for each occasion, people's own details, a single
+assignee, from/to pairs, and reports per group, built or listed as not built."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import names, parents
+
+
+@pytest.mark.parametrize(
+    ("prompt", "occasion", "details", "not_tables"),
+    [
+        ("We run a bird ringing station. We record species, age, sex, wing length and weight at every capture.",
+         "Capture", {"age", "sex", "wing_length", "weight"}, set()),
+        ("Dive club app. We log depth, duration and water temperature on every dive.", "Dive",
+         {"depth", "duration", "water_temperature"}, {"Depth", "Temperature", "WaterTemperature"}),
+    ],
+)
+def test_details_recorded_at_every_occasion_are_its_fields(prompt: str, occasion: str, details: set[str],
+                                                           not_tables: set[str]) -> None:
+    spec = infer_spec(prompt)
+    fields = [f for f in spec.entity(occasion).fields]
+    assert details <= {f.name for f in fields}
+    assert fields[0].type in {"date", "datetime"}, "an occasion is told apart by its date"
+    assert not {f.name for f in fields} & {"name", "title"}
+    assert not not_tables & set(names(spec))
+
+
+def test_details_of_each_thing_keep_its_label_and_get_no_date() -> None:
+    fields = [f.name for f in infer_spec("Track the quantity and condition of each item in the store room.")
+              .entity("Item").fields]
+    assert fields[0] == "name" and {"quantity", "condition"} <= set(fields) and "date" not in fields
+
+
+@pytest.mark.parametrize(
+    ("prompt", "people", "detail"),
+    [
+        ("A bird ringing station: birds and rings. Ringers need their permit level stored.", "Ringer",
+         "permit_level"),
+        ("A choir app with concerts. Singers need their voice part and phone number recorded.", "Singer",
+         "voice_part"),
+    ],
+)
+def test_people_whose_own_details_are_kept_are_a_table_with_those_fields(prompt: str, people: str,
+                                                                          detail: str) -> None:
+    spec = infer_spec(prompt)
+    assert people in names(spec)
+    assert detail in {f.name for f in spec.entity(people).fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "thing", "person"),
+    [
+        ("a bug tracker: projects, bugs with severity and status, comments on bugs, labels, and each bug assigned "
+         "to a developer", "Bug", "Developer"),
+        ("A cleaning company: offices and cleaning jobs, each job assigned to a cleaner.", "Job", "Cleaner"),
+    ],
+)
+def test_a_single_person_something_is_assigned_to_is_kept_and_linked(prompt: str, thing: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert person in names(spec)
+    assert person in parents(spec, thing)
+
+
+def test_a_from_to_pair_in_a_field_list_is_two_fields() -> None:
+    spec = infer_spec("pilot logbook: every flight with date, aircraft registration, from/to airfield, block times "
+                      "and landings")
+    fields = {f.name for f in spec.entity("Flight").fields}
+    assert {"from_airfield", "to_airfield", "block_times", "landings"} <= fields
+
+
+@pytest.mark.parametrize(
+    ("prompt", "phrase"),
+    [
+        ("The imaging core has 4 microscopes. Researchers book a microscope for a time slot. Monthly usage report "
+         "per group please.", "monthly usage report per group"),
+        ("A flight logbook: every flight with date, aircraft and landings. Totals of hours per aircraft type and "
+         "per month.", "totals of hours per aircraft type and per month"),
+        ("Protección civil: voluntarios y servicios. Informe mensual de horas por titulación.",
+         "informe mensual de horas por titulacion"),
+        ("A garden log: raised beds, crops and harvests with weight. Totals per crop per year.",
+         "totals per crop per year"),
+    ],
+)
+def test_a_report_per_group_the_app_cannot_give_is_listed_as_not_built(prompt: str, phrase: str) -> None:
+    spec = infer_spec(prompt)
+    assert phrase in spec.requested and phrase in spec.not_built, (spec.requested, spec.not_built)
+    assert "dashboard" in spec.features
+
+
+@pytest.mark.parametrize(
+    ("prompt", "phrase"),
+    [
+        ("A timesheet app: employees log hours on projects. Monthly report of hours per project.",
+         "monthly report of hours per project"),
+        ("App para voluntarios y servicios: quién se apunta a cada servicio con sus horas. Informe mensual de horas "
+         "por voluntario y por servicio.", "informe mensual de horas por voluntario y por servicio"),
+    ],
+)
+def test_a_report_per_parent_or_month_is_the_dashboard_and_is_built(prompt: str, phrase: str) -> None:
+    spec = infer_spec(prompt)
+    assert phrase in spec.requested and phrase not in spec.not_built, (spec.requested, spec.not_built)
+    assert "dashboard" in spec.features
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A club app with members and events. Members get reports by email.",
+        "A shop with products and orders; customers can sort products by price.",
+    ],
+)
+def test_reports_sent_by_email_or_a_sort_order_are_not_reports_per_group(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert not [p for p in spec.requested if " by " in p and ("report" in p or "total" in p)]
