@@ -115,3 +115,16 @@ def test_a_report_per_parent_or_month_is_the_dashboard_and_is_built(prompt: str,
 def test_reports_sent_by_email_or_a_sort_order_are_not_reports_per_group(prompt: str) -> None:
     spec = infer_spec(prompt)
     assert not [p for p in spec.requested if " by " in p and ("report" in p or "total" in p)]
+
+
+def test_an_opening_for_every_occasion_gives_its_details_and_its_doer() -> None:
+    spec = infer_spec("For every inspection the inspector records the date, result and notes.")
+    fields = [f.name for f in spec.entity("Inspection").fields]
+    assert fields[0] == "date" and "notes" in fields and "Note" not in names(spec)
+    assert "Inspector" in parents(spec, "Inspection")
+
+
+def test_an_opening_for_every_occasion_in_spanish() -> None:
+    spec = infer_spec("Para cada visita el técnico anota la fecha, la lectura y las observaciones.")
+    fields = [f.name for f in spec.entity("Visit").fields]
+    assert fields[0] == "date" and "notes" in fields

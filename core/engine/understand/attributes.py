@@ -7,7 +7,7 @@ from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability, spanish_plural
-from core.engine.understand.entities import NOTE_WORDS, details_at_each, is_fieldish, name_of, own_page
+from core.engine.understand.entities import AGENT_ENDINGS, NOTE_WORDS, details_at_each, is_fieldish, name_of, own_page
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
@@ -181,6 +181,12 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
                 idents.insert(0, when)  # an occasion: its date says which one it is, it needs no name
                 r.records.add(at)
             out.setdefault(at, []).extend(idents)
+            doer = _entity(r, f.subject) if f.subject is not None else None
+            if doer and doer != at and (f.subject.head in word_set("people") or
+                                        f.subject.head.endswith(AGENT_ENDINGS)):
+                from core.engine.understand.relations import add_link
+
+                add_link(r, at, doer)  # 'for every inspection the inspector records ...': each is the inspector's
             continue
         if first and len(f.objects) >= 2:
             out.setdefault(first, []).extend(_field_words(r, [p for p, o in zip(f.objects, owners, strict=True)

@@ -1558,12 +1558,17 @@ _AT_EACH = {"at", "for", "on", "after", "of", "in", "during", "en", "de", "para"
 def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
     """(preposition, thing) when a storing verb lists details of each one of a thing: 'we record species, age, sex
     and weight at every capture', 'log depth and duration on every dive'."""
-    if f.verb not in STORING_VERBS or len(f.objects) < 2 or not f.preps or any(
-            p.plural or _personish(p) or p.head in known_words() and not is_fieldish(p.head, r.language)
-            and p.head not in word_set("field_nouns_never_things") for p in f.objects):
+    if f.verb not in STORING_VERBS or len(f.objects) < 2 or any(
+            p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS or _personish(p) or
+            p.head in known_words() and not is_fieldish(p.head, r.language) and
+            p.head not in word_set("field_nouns_never_things") for p in f.objects):
         return None
-    prep, p = f.preps[0]
-    toks = r.sentences[p.sentence]
+    toks = r.sentences[f.sentence]
+    opening = next((q for q in r.phrases if q.sentence == f.sentence and q.start == 2 and q.end <= f.position and
+                    toks[0].text in _AT_EACH), None)  # 'For every inspection the inspector records ...'
+    if not f.preps and opening is None:
+        return None
+    prep, p = f.preps[0] if f.preps else (toks[0].text, opening)
     if prep not in _AT_EACH or not p.start or toks[p.start - 1].text not in _EACH | {"every"} or p.plural or \
             p.head in _TIME_UNITS or is_fieldish(p.head, r.language) or _skip(p.head):
         return None
