@@ -128,3 +128,31 @@ def test_an_opening_for_every_occasion_in_spanish() -> None:
     spec = infer_spec("Para cada visita el técnico anota la fecha, la lectura y las observaciones.")
     fields = [f.name for f in spec.entity("Visit").fields]
     assert fields[0] == "date" and "notes" in fields
+
+
+@pytest.mark.parametrize(
+    ("prompt", "thing"),
+    [
+        ("A quality lab app: samples, tests and results. Spec limits per product.", "Product"),
+        ("Un almacén: productos en ubicaciones, con el stock por cliente.", "Customer"),
+    ],
+)
+def test_what_other_records_are_counted_per_is_kept(prompt: str, thing: str) -> None:
+    assert thing in names(infer_spec(prompt))
+
+
+def test_a_time_unit_after_per_is_not_a_table() -> None:
+    assert not {"Week", "Month"} & set(names(infer_spec("A gym app: members and classes, with visits per week.")))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "left", "on"),
+    [
+        ("Members book yoga sessions and leave feedback after a session.", "Feedback", "YogaSession"),
+        ("Staff submit expenses with receipts after each trip.", "Expense", "Trip"),
+    ],
+)
+def test_what_people_leave_after_something_is_kept_and_belongs_to_it(prompt: str, left: str, on: str) -> None:
+    spec = infer_spec(prompt)
+    assert left in names(spec)
+    assert on in parents(spec, left)

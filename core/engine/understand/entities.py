@@ -514,6 +514,7 @@ def entities_stage(r: Reading) -> Reading:
     _container_bonus(r, names, score)
     _stated_membership(r, names, score)
     _details_at_each(r, names, score, first, word)
+    _per_and_left(r, names, score)
     _people_with_their(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
         toks = r.sentences[p.sentence]
@@ -1592,6 +1593,27 @@ def _details_at_each(r: Reading, names: dict[int, str], score: Counter[str], fir
         for q in f.objects:
             if id(q) in names:
                 score[names[id(q)]] -= 3
+
+
+_LEAVING = {"leave", "submit", "dejar", "presentar"}
+
+
+def _per_and_left(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'stock per bin and per client', 'totals per team': what other records are counted per is a record too;
+    'leave feedback after a talk', 'submit expenses': what people leave or hand in is kept."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        k = p.start - 1
+        while k >= 0 and toks[k].tag in {"DET", "ADJ"}:
+            k -= 1
+        if id(p) in names and k >= 0 and toks[k].text in {"per", "por"} and p.head not in _TIME_UNITS and \
+                not is_fieldish(p.head, r.language) and p.head not in word_set("people") - {"client", "cliente"}:
+            score[names[id(p)]] += 1
+    for f in r.frames:
+        if f.verb in _LEAVING:
+            for p in f.objects[:1]:
+                if id(p) in names and not is_fieldish(p.head, r.language):
+                    score[names[id(p)]] += 1
 
 
 _THEIR = {"their", "sus"}

@@ -54,6 +54,7 @@ def relations_stage(r: Reading) -> Reading:
     _stated(r, with_lists=False)
     _placed(r)
     _frames(r)
+    _left_after(r)
     _known(r)
     _stated(r, with_lists=True)
     _owners_in_compounds(r)
@@ -78,6 +79,23 @@ def _which_aside(r: Reading) -> None:
             for parent in chosen:
                 if parent is not None:
                     add_link(r, child, parent)
+
+
+_LEFT = {"leave", "submit", "write", "post", "dejar", "escribir", "presentar"}
+
+
+def _left_after(r: Reading) -> None:
+    """'leave feedback after a session', 'submit expenses after each trip', 'dejar comentarios sobre cada ruta':
+    what is left belongs to what it is left on."""
+    for f in r.frames:
+        things = [_entity(r, p) for p in f.objects[:1]] if f.verb in _LEFT else []
+        for prep, p in f.preps:
+            ends = [n for n in r.entities if words_of(n).split()[-1] == p.head]  # 'a session': the YogaSession
+            parent = _entity(r, p) or _by_head(r, p) or (ends[0] if len(ends) == 1 else None)
+            if things and things[0] and parent and parent != things[0] and \
+                    prep in {"after", "on", "about", "for", "tras", "sobre", "despues"}:
+                add_link(r, things[0], parent)
+                break
 
 
 _WHICH_WORDS = {"which", "what", "whose", "que", "cual", "cuales", "quien"}
