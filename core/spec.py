@@ -216,7 +216,7 @@ def snake(name: str) -> str:
 _IRREGULAR = {"child": "children", "person": "people", "loaf": "loaves", "leaf": "leaves", "shelf": "shelves",
               "knife": "knives", "wife": "wives", "life": "lives", "half": "halves", "calf": "calves", "wolf": "wolves",
               "thief": "thieves", "scarf": "scarves", "foot": "feet", "tooth": "teeth", "mouse": "mice",
-              "goose": "geese", "man": "men", "woman": "women"}
+              "goose": "geese", "man": "men", "woman": "women", "species": "species", "series": "series"}
 
 
 def pluralize(word: str) -> str:

@@ -156,3 +156,35 @@ def test_what_people_leave_after_something_is_kept_and_belongs_to_it(prompt: str
     spec = infer_spec(prompt)
     assert left in names(spec)
     assert on in parents(spec, left)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record"),
+    [
+        ("A fishing log: every catch with species, weight and length. Totals per species.", "Catch"),
+        ("Voluntarios registran avistamientos de aves: especie, número de ejemplares, lugar y fecha.", "Sighting"),
+    ],
+)
+def test_the_species_of_wild_things_are_a_table_the_records_link_to(prompt: str, record: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Species" in parents(spec, record)
+    assert "species" not in {f.name for f in spec.entity(record).fields}
+    assert spec.entity("Species").table == "species"
+
+
+def test_a_pets_species_stays_a_field() -> None:
+    spec = infer_spec("A vet clinic: pets with species and breed, owners and visits.")
+    assert "Species" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Voluntarios registran avistamientos de aves: especie, número de ejemplares, lugar y fecha.",
+        "Volunteers log sightings of birds with species, count, place and date.",
+    ],
+)
+def test_details_after_x_of_y_are_the_details_of_x(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "date" in {f.name for f in spec.entity("Sighting").fields}
+    assert "date" not in {f.name for f in spec.entity("Bird").fields}

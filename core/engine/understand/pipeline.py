@@ -106,6 +106,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _made_by_users(r)
         _drop_shortcuts(r)
         _no_counts_of_children(r)
+        _species(r)
         _fields_naming_entities(r)
         _glosses(r)
         for e in r.entities.values():
@@ -172,6 +173,29 @@ def _no_counts_of_children(r: Reading) -> None:
 
 _VEHICLES = ("Vehicle", "Car", "Van", "Truck", "Lorry", "Bus", "Coach", "Motorbike", "Motorcycle", "Scooter", "Tractor",
              "Trailer", "Taxi", "Cab", "Caravan", "Motorhome", "Camper")
+
+
+_PETS = re.compile(r"\b(pets?|dogs?|cats?|puppy|puppies|kittens?|vets?|veterinar\w*|mascotas?|perros?|gatos?|"
+                   r"livestock|cattle|herd|ganado)\b")
+
+
+def _species(r: Reading) -> None:
+    """'the catch per species', 'species, GPS location, photo': the species of wild things are rows of a Species
+    table the records link to (a pet's species stays a choice field)."""
+    said = re.search(r"\b(species|especies?)\b", r.text)
+    if not said or _PETS.search(r.text) or "Species" in r.entities or len(r.entities) >= MAX_ENTITIES:
+        return
+    holders = [e for e in r.entities.values() for f in e.fields if f.name in {"species", "species_name"} and
+               f.type in {"string", "enum"}]
+    if not holders:
+        return
+    r.entities["Species"] = definition("Species", r.domain, r.text) or EntitySpec(
+        name="Species", fields=[FieldSpec(name="name", max_length=200, unique=True)])
+    r.words_for.setdefault("Species", said.group(1))
+    r.requested.append(said_as(r, "Species"))
+    for e in holders:
+        e.fields = [f for f in e.fields if f.name not in {"species", "species_name"}]
+        add_link(r, e.name, "Species")
 
 
 def _fields_naming_entities(r: Reading) -> None:
