@@ -188,3 +188,30 @@ def test_details_after_x_of_y_are_the_details_of_x(prompt: str) -> None:
     spec = infer_spec(prompt)
     assert "date" in {f.name for f in spec.entity("Sighting").fields}
     assert "date" not in {f.name for f in spec.entity("Bird").fields}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Case management for a law firm: clients, matters with hearing dates, and documents. Remind the responsible "
+        "lawyer 7 days before a deadline.",
+        "A dental practice: patients, dentists and appointments. Patients should get a reminder 24h before.",
+        "Clínica de fisioterapia: pacientes, fisioterapeutas y citas. Enviar un recordatorio un día antes de la cita.",
+    ],
+)
+def test_a_reminder_counted_from_a_kept_date_is_not_built_and_no_table(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Reminder" not in names(spec)
+    assert any(p in spec.not_built for p in ("reminders sent automatically",
+                                             "recordatorios enviados automáticamente")), spec.not_built
+
+
+def test_reminders_people_add_themselves_are_still_kept() -> None:
+    spec = infer_spec("A personal planner: tasks with due dates, and I can add reminders 2 days before a task.")
+    assert "Reminder" in names(spec)
+
+
+def test_a_reminder_text_is_an_sms() -> None:
+    spec = infer_spec("A barber shop: barbers, services and appointments; customers get a reminder text the day "
+                      "before.")
+    assert "SMS notifications" in spec.not_built

@@ -36,6 +36,7 @@ def coverage_stage(r: Reading) -> Reading:
     """Fill requested and not_built (in the prompt's language); refuse a prompt where nothing was understood."""
     if not r.entities:
         raise NothingUnderstoodError(_HELP)
+    _relative_reminders(r)
     vocab = load("coverage")
     es = r.language == "es"
     requested = [said_as(r, n) for n in r.entities if n != "User"]
@@ -50,6 +51,21 @@ def coverage_stage(r: Reading) -> Reading:
     r.requested = list(dict.fromkeys([*requested, *built, *reports, *missing, *r.capabilities]))
     r.not_built = list(dict.fromkeys([*r.not_built, *missing]))
     return r
+
+
+_RELATIVE = re.compile(r"\b(?:remind\w*|reminders?|recordatorios?|avis\w+)(?: [\w-]+){0,8}? (?:\d+ ?(?:h|hrs?|hours?|"
+                       r"days?|weeks?|months?|horas?|dias?|semanas?|mes(?:es)?)|the day|a day|one day|a week|"
+                       r"the week|el dia|un dia|una semana) (?:before|antes)\b")
+_KEPT_REMINDERS = re.compile(r"\b(?:add|create|set|list of|my|our|manage|edit|crear|anadir|mis|lista de) "
+                             r"(?:\w+ )?(?:reminders|recordatorios)\b")
+
+
+def _relative_reminders(r: Reading) -> None:
+    """'remind the lawyer 7 days before a deadline', 'a reminder 24h before': a reminder counted from a date the app
+    already keeps is sent, not stored, so it makes no Reminder table (it is reported as not built)."""
+    if "Reminder" in r.entities and _RELATIVE.search(r.text) and not _KEPT_REMINDERS.search(r.text):
+        del r.entities["Reminder"]
+        r.links = [link for link in r.links if "Reminder" not in link[:2]]
 
 
 _MONTHS = {"month", "months", "mes", "meses", "category", "categoria", "categorias", "categories"}
