@@ -215,3 +215,15 @@ def test_a_reminder_text_is_an_sms() -> None:
     spec = infer_spec("A barber shop: barbers, services and appointments; customers get a reminder text the day "
                       "before.")
     assert "SMS notifications" in spec.not_built
+
+
+def test_what_is_voted_for_is_not_a_file_on_the_vote() -> None:
+    spec = infer_spec("A monthly photography contest site. Users can upload up to three photos per contest, vote for "
+                      "their favourite entries (one vote per photo), and comment on photos.")
+    assert not [f for f in spec.entity("Vote").fields if f.type == "file"]
+    assert "photo upload" in spec.requested and "photo photo upload" not in spec.requested
+
+
+def test_a_file_sent_with_an_application_is_still_on_the_application() -> None:
+    spec = infer_spec("A job board: companies post jobs and candidates apply to jobs with a CV.")
+    assert [f for f in spec.entity("Application").fields if f.type == "file"]

@@ -138,8 +138,9 @@ def _files(r: Reading) -> list[str]:
         return []
     es = r.language == "es"
     return [f"subida de {_FILE_WORDS_ES.get(f.name, f.name.replace('_', ' '))} en "
-            f"{spanish_plural(n, r.words_for.get(n, ''))}" if es else f"{words_of(n)} {f.name.replace('_', ' ')} upload"
-            for n, e in r.entities.items() for f in e.fields if f.type == "file"]
+            f"{spanish_plural(n, r.words_for.get(n, ''))}" if es else
+            f"{'' if words_of(n) == f.name.replace('_', ' ') else words_of(n) + ' '}{f.name.replace('_', ' ')} upload"
+            for n, e in r.entities.items() for f in e.fields if f.type == "file"]  # 'photo upload', not 'photo photo'
 
 
 _FILE_WORDS_ES = {"photo": "foto", "image": "imagen", "picture": "imagen", "file": "archivo", "document": "documento",

@@ -310,8 +310,11 @@ def _rated(r: Reading, p: Phrase) -> bool:
 def _joined(r: Reading, p: Phrase) -> str | None:
     """The join entity a verb of the same sentence made ('candidates apply ... with a CV' -> Application)."""
     joins = load("verbs")["joins"]
-    frame = next((f for f in r.frames if f.sentence == p.sentence and f.verb in joins and
-                  joins[f.verb][0] in r.entities), None)
+    before = [f for f in r.frames if f.sentence == p.sentence and f.position < p.start]
+    frame = max(before, key=lambda f: f.position) if before else None  # 'apply ... with a CV': the verb before it
+    frame = frame if frame is not None and frame.verb in joins and joins[frame.verb][0] in r.entities else None
+    if frame and (p in frame.objects or any(q is p and prep not in {"with", "con"} for prep, q in frame.preps)):
+        return None  # 'vote for their favourite photo': the photo is what is voted for, not a file on the vote
     return joins[frame.verb][0] if frame else None
 
 
@@ -362,6 +365,8 @@ def _file_nouns(r: Reading) -> None:
                 not r.uses_feature("uploads", own):
             _upload(r, own, "photo")  # the photos of a gallery are things; each holds its file
             continue
+        if own in {"Photo", "Image", "Picture"} & set(r.entities) and r.uses_feature("uploads", own):
+            continue  # 'comment on photos' after 'upload photos': the photos already hold their files
         described = _owner_of(r, p) or _described_before(r, p) or _page_of(r, p)
         owner = _joined(r, p) or described
         if not owner or owner == own or owner not in r.entities:
