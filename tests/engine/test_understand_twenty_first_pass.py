@@ -227,3 +227,15 @@ def test_what_is_voted_for_is_not_a_file_on_the_vote() -> None:
 def test_a_file_sent_with_an_application_is_still_on_the_application() -> None:
     spec = infer_spec("A job board: companies post jobs and candidates apply to jobs with a CV.")
     assert [f for f in spec.entity("Application").fields if f.type == "file"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("Revista científica: los autores envían manuscritos y el editor asigna revisores a cada manuscrito.",
+         {"Manuscript", "Reviewer"}),
+        ("Vivero de la asociación: llevamos los esquejes que regalamos a los socios, con su fecha.", {"Cutting"}),
+    ],
+)
+def test_spanish_nouns_of_publishing_and_nature_are_named_in_english(prompt: str, expected: set[str]) -> None:
+    assert expected <= set(names(infer_spec(prompt)))
