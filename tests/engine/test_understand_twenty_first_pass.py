@@ -239,3 +239,27 @@ def test_a_file_sent_with_an_application_is_still_on_the_application() -> None:
 )
 def test_spanish_nouns_of_publishing_and_nature_are_named_in_english(prompt: str, expected: set[str]) -> None:
     assert expected <= set(names(infer_spec(prompt)))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "other"),
+    [
+        ("Please implement a website for a home insurance company. Users can log in, see their policies, and open a "
+         "claim on a policy with a description, the date of loss and photo uploads.", "Claim", "Policy"),
+        ("Los clientes abren un siniestro sobre una póliza con una descripción, la fecha del daño y fotos.", "Claim",
+         "Policy"),
+    ],
+)
+def test_details_after_x_on_y_are_the_details_of_x(prompt: str, record: str, other: str) -> None:
+    spec = infer_spec(prompt)
+    fields = {f.name for f in spec.entity(record).fields}
+    assert "description" in fields
+    assert "description" not in {f.name for f in spec.entity(other).fields}
+    assert not [f for f in spec.entity(other).fields if f.type == "file"]
+    assert other in parents(spec, record)
+
+
+def test_a_pool_of_people_is_the_people() -> None:
+    spec = infer_spec("Polling stations on election day: the stations with their address, and a pool of staff with "
+                      "their availability and training.")
+    assert "Pool" not in names(spec)

@@ -152,12 +152,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             k += 1
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
-        j = p.start - 1
-        while j > 0 and toks[j].tag == "DET":
-            j -= 1
-        head = next((q for q in r.phrases if q.sentence == p.sentence and q.end == j), None) \
-            if j > 0 and toks[j].text in {"of", "de"} else None
-        owner = _entity(r, head) or owner if head is not None else owner  # 'avistamientos de aves: especie, ...'
+        head = r.head_before(p)
+        owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
         j = k + 1
         while toks[k].text == ":" and j < len(toks) and toks[j].text in _SKIP_BETWEEN:
             j += 1

@@ -38,7 +38,7 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
-               "calendar", "calendario", "agenda", "timetable", "schedule", "ficha", "expediente"}
+               "calendar", "calendario", "agenda", "timetable", "schedule", "ficha", "expediente", "pool"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _SCORE_WORDS = {"score", "puntuacion", "puntaje"}  # a score per round, per routine, per player: a record
 _OWN_WORDS = {"their", "his", "her", "my", "your", "its", "sus", "su", "mis", "tus"}  # 'track their scores': a stat
@@ -1609,6 +1609,13 @@ def _per_and_left(r: Reading, names: dict[int, str], score: Counter[str]) -> Non
         if id(p) in names and k >= 0 and toks[k].text in {"per", "por"} and p.head not in _TIME_UNITS and \
                 not is_fieldish(p.head, r.language) and p.head not in word_set("people") - {"client", "cliente"}:
             score[names[id(p)]] += 1
+    for q in r.phrases:  # 'open a claim on a policy with a description and photos': the claim is described
+        toks = r.sentences[q.sentence]
+        head = r.head_before(q) if q.end < len(toks) and toks[q.end].text in {"with", "con"} else None
+        if head is not None and id(head) in names and id(q) in names and not head.plural and not q.plural and \
+                not _skip(head.head) and head.head not in _CONTAINERS and \
+                not is_fieldish(head.head, r.language) and head.head not in _TIME_UNITS:
+            score[names[id(head)]] += 2
     for f in r.frames:
         if f.verb in _LEAVING:
             for p in f.objects[:1]:

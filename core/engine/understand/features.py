@@ -188,6 +188,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             kept = target if objs and objs[0].plural else None  # 'upload photos' to Photo; 'a profile photo' is theirs
             owner = (v["joins"][joined.verb][0] if joined else None) or of or kept or _target(r, f.subject) or next(
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)
+            if owner is None and not objs:  # '... with a description and photo uploads': the record described
+                owner = _described_before(r, Phrase(words=[f.verb], head=f.verb, sentence=f.sentence,
+                                                    start=f.position, end=f.position + 1))
             out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
             continue
         if feature == "booking_slots" and f.verb in {"schedule", "agendar", "programar"} and target in _OWN_PLANS:
@@ -244,8 +247,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             out.setdefault(feature, []).append((_owner_of(r, p) or _main(r), p.head))
         elif feature:
             word = next((w for w in [*p.modifiers, p.head] if singular_file(w)), "file")
-            out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _main(r),
-                                                singular_file(word) or "file"))
+            out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _described_before(r, p) or
+                                                _main(r), singular_file(word) or "file"))
     return out
 
 
@@ -325,7 +328,8 @@ def _described_before(r: Reading, p: Phrase) -> str | None:
         between = {t.text for t in toks[q.end:p.start]}
         name = _target(r, q)
         if name and name not in _FEATURE_ENTITIES | _WHO and between & {"with", "con"}:
-            return name
+            head = r.head_before(q)  # 'a claim on a policy with ... photo uploads': the claim's
+            return _target(r, head) or name if head is not None else name
     return None
 
 
@@ -466,8 +470,9 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
             [t.text for t in toks[q.end:group[0].start] if t.tag not in {"DET", "NUM"} and not t.text[:1].isdigit()]
             in (["with"], ["con"], ["and", "their"])]
     for q in reversed(lead):
+        q = q if r.head_before(q) is None or not _target(r, r.head_before(q)) else r.head_before(q)
         if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO:
-            return _target(r, q)
+            return _target(r, q)  # 'open a claim on a policy with ... photo uploads': the claim's photos
     owner = next((_target(r, q) for q in group if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES), None)
     return owner if owner and owner != _target(r, p) and owner not in _WHO else None
 

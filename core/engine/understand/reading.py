@@ -90,6 +90,17 @@ class Reading:
         """Whether an entity feature is already set on this entity."""
         return any(fs.name == name and fs.entity == entity for fs in self.feature_specs)
 
+    def head_before(self, p: Phrase) -> Phrase | None:
+        """The thing a phrase qualifies with of/on/for: 'a claim' in 'a claim on a policy', 'avistamientos' in
+        'avistamientos de aves'."""
+        toks = self.sentences[p.sentence]
+        j = p.start - 1
+        while j > 0 and toks[j].tag == "DET":
+            j -= 1
+        if j <= 0 or toks[j].text not in {"of", "de", "del", "on", "for", "para", "sobre"}:
+            return None
+        return next((q for q in self.phrases if q.sentence == p.sentence and q.end == j), None)
+
     def entity_of(self, phrase: Phrase | None) -> str | None:
         """The entity a noun phrase names, if it became one."""
         if phrase is None:
