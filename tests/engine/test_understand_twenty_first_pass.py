@@ -263,3 +263,38 @@ def test_a_pool_of_people_is_the_people() -> None:
     spec = infer_spec("Polling stations on election day: the stations with their address, and a pool of staff with "
                       "their availability and training.")
     assert "Pool" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "linked"),
+    [
+        ("Housing allocation: households and flats. Officers make an offer of a flat to a household, and the "
+         "household accepts or declines it.", "Offer", "Household"),
+        ("A fish auction: lots landed by each vessel. Buyers can place a bid on a lot.", "Bid", "Lot"),
+    ],
+)
+def test_an_offer_or_bid_someone_makes_is_a_record(prompt: str, record: str, linked: str) -> None:
+    spec = infer_spec(prompt)
+    assert record in names(spec)
+    assert linked in parents(spec, record)
+
+
+def test_making_requests_in_passing_makes_no_request_table() -> None:
+    spec = infer_spec("A restaurant booking site: customers book tables and can make special requests.")
+    assert "Request" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Planning office: residents submit applications, a planning officer recommends and the committee decides.",
+        "Tutors and students; the tutor recommends exercises to each student.",
+    ],
+)
+def test_a_person_who_recommends_is_not_ai_recommendations(prompt: str) -> None:
+    assert "AI recommendations" not in infer_spec(prompt).not_built
+
+
+def test_an_app_that_recommends_is_still_ai_recommendations() -> None:
+    spec = infer_spec("A recipe app where users save recipes and the app recommends new recipes.")
+    assert "AI recommendations" in spec.not_built

@@ -24,7 +24,22 @@ def _not_built() -> list[tuple[str, re.Pattern[str]]]:
     return [(k, re.compile(v)) for k, v in load("coverage")["not_built"].items()]
 
 
-_ALSO_RECORDS = {"alerts and warnings"}  # 'news alerts', 'stock alerts' may be what an app keeps
+_ALSO_RECORDS = {"alerts and warnings"}
+_PERSONAL_VERBS = {"recommend", "recommends", "recommended", "suggest", "suggests", "suggested", "recomienda",
+                   "recomiendan", "sugiere", "sugieren"}
+
+
+def _done_by_a_person(r: Reading, m: re.Match[str]) -> bool:
+    """'a planning officer recommends', 'the editor suggests changes': a person does it, not the app."""
+    from core.engine.understand.entities import AGENT_ENDINGS
+    from core.engine.understand.vocab import singular, word_set
+
+    if m.group(0) not in _PERSONAL_VERBS:
+        return False
+    before = r.text[:m.start()].split()[-1:]
+    word = singular(before[0], r.language) if before else ""
+    return word in word_set("people") or len(word) > 4 and word.endswith(AGENT_ENDINGS) and \
+        word not in {"computer", "recommender", "generator", "calculator"}  # 'news alerts', 'stock alerts' may be what an app keeps
 
 
 def asks_for_capability(text: str) -> bool:
@@ -41,7 +56,8 @@ def coverage_stage(r: Reading) -> Reading:
     es = r.language == "es"
     requested = [said_as(r, n) for n in r.entities if n != "User"]
     requested += [vocab["features"][r.language][f] for f in r.features if f in vocab["features"][r.language]]
-    found = [phrase for phrase, pattern in _not_built() if pattern.search(r.text)]
+    found = [phrase for phrase, pattern in _not_built() if any(not _done_by_a_person(r, m)
+                                                               for m in pattern.finditer(r.text))]
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]

@@ -278,7 +278,8 @@ def entities_stage(r: Reading) -> Reading:
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
-    filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects}
+    filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects} | {
+        id(p) for f in r.frames if f.verb in _MAKING for p in f.objects[:1] if not p.plural}
     requested = {id(p) for f in r.frames if f.verb in _REQUESTING for p in f.objects} | {
         id(q) for f in r.frames if f.verb in {"ask", "apply"} for prep, q in f.preps[:1] if prep == "for"}
     filed |= {id(p) for f in r.frames if f.verb in FILLING for p in [*f.objects, *(q for _, q in f.preps[:1])]
@@ -951,6 +952,7 @@ _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "buc
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion", "apartado"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
+_MAKING = {"make", "place", "open", "hacer", "abrir"}  # 'make an offer', 'open a claim': one record, made
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
 FORMS = {"form", "formulario"}
 _REQUESTING = {"request", "solicitar", "pedir"}
@@ -958,7 +960,8 @@ _SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
 _BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "practice", "agencia", "empresa",
                "negocio"}  # 'Vet practice: owners, pets': the practice is who uses the app, not a vet record
 _FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
-          "queja", "reclamacion", "sugerencia"}  # a report is usually a view; a record when filed
+          "queja", "reclamacion", "sugerencia", "offer", "bid", "oferta", "puja"}  # a report is usually a view; a
+# record when filed ('make an offer of a flat', 'place a bid')
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _CHORES = {"cleaning", "watering", "mowing", "weeding", "laundry", "housekeeping", "dusting", "hoovering",
