@@ -24,7 +24,7 @@ def _not_built() -> list[tuple[str, re.Pattern[str]]]:
     return [(k, re.compile(v)) for k, v in load("coverage")["not_built"].items()]
 
 
-_ALSO_RECORDS = {"alerts and warnings"}
+_ALSO_RECORDS = {"alerts and warnings"}  # 'news alerts', 'stock alerts' may be what an app keeps
 _PERSONAL_VERBS = {"recommend", "recommends", "recommended", "suggest", "suggests", "suggested", "recomienda",
                    "recomiendan", "sugiere", "sugieren"}
 
@@ -39,7 +39,7 @@ def _done_by_a_person(r: Reading, m: re.Match[str]) -> bool:
     before = r.text[:m.start()].split()[-1:]
     word = singular(before[0], r.language) if before else ""
     return word in word_set("people") or len(word) > 4 and word.endswith(AGENT_ENDINGS) and \
-        word not in {"computer", "recommender", "generator", "calculator"}  # 'news alerts', 'stock alerts' may be what an app keeps
+        word not in {"computer", "recommender", "generator", "calculator"}
 
 
 def asks_for_capability(text: str) -> bool:
