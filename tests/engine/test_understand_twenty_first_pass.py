@@ -298,3 +298,10 @@ def test_a_person_who_recommends_is_not_ai_recommendations(prompt: str) -> None:
 def test_an_app_that_recommends_is_still_ai_recommendations() -> None:
     spec = infer_spec("A recipe app where users save recipes and the app recommends new recipes.")
     assert "AI recommendations" in spec.not_built
+
+
+@pytest.mark.parametrize("word", ["thus", "hence", "therefore", "moreover", "furthermore", "additionally"])
+def test_linking_adverbs_are_no_tables(word: str) -> None:
+    spec = infer_spec(f"A clinic app with patients and prescriptions. It warns about allergies, {word} reducing "
+                      "errors.")
+    assert word.capitalize() not in names(spec)
