@@ -305,3 +305,15 @@ def test_linking_adverbs_are_no_tables(word: str) -> None:
     spec = infer_spec(f"A clinic app with patients and prescriptions. It warns about allergies, {word} reducing "
                       "errors.")
     assert word.capitalize() not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A fish auction site: registered buyers can bid on lots during the auction window.",
+        "Subasta de la lonja: los compradores pujan por los lotes de pescado.",
+    ],
+)
+def test_bidding_on_lots_is_a_bid_linking_the_buyer_and_the_lot(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert {"Buyer", "Lot"} <= set(parents(spec, "Bid"))
