@@ -277,7 +277,10 @@ def entities_stage(r: Reading) -> Reading:
         _detail_notes(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
-    joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects}  # 'book services', 'lend tools'
+    particles = load("verbs")["join_particles"]
+    joined = {id(p) for f in r.frames if f.verb in acting for p in f.objects} | {
+        id(p) for f in r.frames if not f.objects for prep, p in f.preps[:1]
+        if prep in particles.get(f.verb, ())}  # 'book services', 'lend tools', 'bid on lots', 'enrol in classes'
     filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects} | {
         id(p) for f in r.frames if f.verb in _MAKING for p in f.objects[:1] if not p.plural}
     requested = {id(p) for f in r.frames if f.verb in _REQUESTING for p in f.objects} | {
@@ -474,6 +477,9 @@ def entities_stage(r: Reading) -> Reading:
                                                                              "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
     for f in r.frames:
+        for _prep, p in f.preps[:1]:
+            if id(p) in joined and id(p) in names and not f.objects:
+                score[names[id(p)]] += 2  # 'buyers bid on lots', 'students enrol in courses': what is joined is kept
         storing = f.verb in STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
         shown = f.verb in _SHOWING and (f.subject is None or f.subject.head in _SITE_WORDS)
         for p in f.objects:
