@@ -317,3 +317,9 @@ def test_linking_adverbs_are_no_tables(word: str) -> None:
 def test_bidding_on_lots_is_a_bid_linking_the_buyer_and_the_lot(prompt: str) -> None:
     spec = infer_spec(prompt)
     assert {"Buyer", "Lot"} <= set(parents(spec, "Bid"))
+
+
+def test_a_word_one_kind_of_app_defines_gets_plain_fields_elsewhere() -> None:
+    """A forum's Topic (body, pinned) is not a quiz's topic: with no other sign of a forum it is a plain record."""
+    spec = infer_spec("A quiz app for kids: quizzes grouped by topic, each with questions and answers.")
+    assert "pinned" not in {f.name for f in spec.entity("Topic").fields}

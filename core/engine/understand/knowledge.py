@@ -60,8 +60,7 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
         other_score, other = best_domain(text)
         keys = {d.key for d in homes}
         two = name in load("nouns")["two_senses"]  # a help desk's Ticket and an events site's
-        if (len(homes) == 1 or two and homes) and (other.key not in keys and other_score >= 2 or
-                      other.key in keys and two) and \
+        if (len(homes) == 1 or two and homes) and (other.key not in keys or other.key in keys and two) and \
                 not any(_shows(d, text, words_of(name)) for d in homes):  # 'reserve tickets' makes no help desk
             label = "title" if is_title_noun(name) else "name"
             return parse_entities(f"{name}: {label}, notes?")[0]
