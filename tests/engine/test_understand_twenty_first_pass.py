@@ -323,3 +323,22 @@ def test_a_word_one_kind_of_app_defines_gets_plain_fields_elsewhere() -> None:
     """A forum's Topic (body, pinned) is not a quiz's topic: with no other sign of a forum it is a plain record."""
     spec = infer_spec("A quiz app for kids: quizzes grouped by topic, each with questions and answers.")
     assert "pinned" not in {f.name for f in spec.entity("Topic").fields}
+
+
+def test_home_after_a_verb_is_where_to_not_a_table() -> None:
+    spec = infer_spec("School office app: pupils, classes, parents as contacts, and letters sent home.")
+    assert "Home" not in names(spec)
+
+
+def test_one_detail_said_is_added_to_what_the_thing_has() -> None:
+    fields = {f.name for f in infer_spec("School office app: pupils and absences with reason.").entity("Absence")
+              .fields}
+    assert {"reason", "starts_on"} <= fields
+    assert "Reason" not in names(infer_spec("School office app: pupils and absences with reason."))
+
+
+def test_an_ear_tag_is_a_field_not_labels() -> None:
+    spec = infer_spec("Dairy farm: cows with ear tag and breed, milk yield recorded at every milking, and calvings.")
+    assert "ear_tag" in {f.name for f in spec.entity("Cow").fields}
+    assert "tags" not in spec.features
+    assert not [f.name for e in spec.entities for f in e.fields if f.name.endswith("_recorded")]

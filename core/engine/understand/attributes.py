@@ -317,7 +317,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and not graded and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue
-        if not words or verb_lemmas().get(words[-1]) == words[-1] and not is_fieldish(words[-1], r.language):
+        if not words or len(words) == 1 and verb_lemmas().get(words[-1]) == words[-1] and \
+                not is_fieldish(words[-1], r.language):  # "record" is a verb here; an "ear tag" is a field
             continue
         ident = field_ident(" ".join(words))
         if ident not in out:
@@ -341,6 +342,11 @@ def _typed(e: EntitySpec, idents: list[str], *, labelled: bool = True) -> list[F
             f.required = True
         fields.append(f)
     label = next((f for f in e.fields if f.name in {"name", "title"}), None)
+    if len(fields) == 1 and len(e.fields) > 1 and fields[0].type != "file" and \
+            fields[0].name not in {"name", "title"}:  # 'absences with reason': one detail beside what it has
+        one = fields[0].model_copy(update={"required": known[fields[0].name].required} if fields[0].name in known
+                                   else {"required": False})
+        return [one if f.name == one.name else f for f in e.fields] + ([] if one.name in known else [one])
     if label and labelled and not any(f.name in load("nouns")["label_fields"] for f in fields):
         fields.insert(0, label)
     return fields or e.fields

@@ -1450,6 +1450,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'fecha de entrada y salida', 'the date of arrival': when something happens, a date field
     if _booked_kinds(r, p):
         return True  # 'pedir cita para revisión, cambio de aceite o frenos': kinds of appointment, not things
+    if p.head == "home" and not p.plural and not p.modifiers and p.start and toks[p.start - 1].tag == "VERB":
+        return True  # 'letters sent home', 'take the kit home': where to, not a record
     if p.head in {"habit", "pattern", "behaviour", "behavior", "habito"} and len(p.words) > 1 and \
             p.words[-2] in _WAYS_OF:
         return True  # 'based on their spending habits' describes people, it is not a habit tracker

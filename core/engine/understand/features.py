@@ -225,6 +225,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
         if not feature and any(nouns.get(w) == "booking_slots" for w in p.modifiers):
             feature = "booking_slots"  # 'a booking system for a yoga studio'
+        if feature == "tags" and not p.plural and p.modifiers and p.modifiers[-1] not in {"hash", "topic", "keyword"}:
+            continue  # 'cows with ear tag and breed', 'a price tag': one identifier, a field, not labels
         if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1 and \
                 p.head not in _GERUNDS and not (feature in {"ratings", "comments"} and _rated(r, p)):
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature

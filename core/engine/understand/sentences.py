@@ -214,9 +214,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
-        elif language == "en" and nxt == "by" and (lemma := _participle(w, verbs)) and prev is not None and \
-                prev.tag == "NOUN":
-            t.tag, t.lemma = "VERB", lemma  # 'manuscripts submitted by authors': a participle, not a thing
+        elif language == "en" and (nxt == "by" or nxt in {"at", "on", "after", "during"} and i + 2 < len(toks) and
+                                    toks[i + 2].text in {"each", "every"}) and \
+                (lemma := _participle(w, verbs)) and prev is not None and prev.tag == "NOUN":
+            t.tag, t.lemma = "VERB", lemma  # 'manuscripts submitted by authors', 'yield recorded at every milking'
         elif language == "en" and i == 0 and w in _IMPERATIVES and nxt not in {"of", "for", "and", "or", ",", "", "s"} \
                 and _closed(nxt) in {None, "DET", "ADJ", "NUM"} and not (w == "record" and nxt in _RECORD_THINGS):
             t.tag, t.lemma = "VERB", w  # 'record adverse events for each patient': a sentence that starts with a verb
