@@ -342,3 +342,34 @@ def test_an_ear_tag_is_a_field_not_labels() -> None:
     assert "ear_tag" in {f.name for f in spec.entity("Cow").fields}
     assert "tags" not in spec.features
     assert not [f.name for e in spec.entities for f in e.fields if f.name.endswith("_recorded")]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A literary magazine's submissions: writers, submissions and issues. We pay contributors a flat fee so "
+        "track payments too.",
+        "Our energy co-op owns solar arrays. Members buy shares and we pay each member a dividend once a year.",
+    ],
+)
+def test_money_paid_out_or_recorded_is_no_online_checkout(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "payments" not in spec.features
+    assert "online payments" not in spec.requested
+
+
+def test_track_after_so_is_a_verb_and_what_is_tracked_is_kept() -> None:
+    spec = infer_spec("A literary magazine's submissions: writers, submissions and issues. We pay contributors a "
+                      "flat fee so track payments too.")
+    assert "Payment" in names(spec) and "FlatFee" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Please implement a website for classified ads. Users can place an ad and pay for it.",
+        "A shop where customers pay by card.",
+    ],
+)
+def test_paying_on_a_site_or_by_card_is_still_online_payments(prompt: str) -> None:
+    assert "payments" in infer_spec(prompt).features

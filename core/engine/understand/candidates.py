@@ -253,7 +253,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             f.objects.append(before[-1])  # 'the households we serve': the phrase is what we act on
             frames.append(f)
             continue
-        if before and not any(t.tag == "VERB" for t in gap_before) and not coordinated:
+        if before and not any(t.tag == "VERB" or t.text in {"so", "then", "please"} for t in gap_before) and \
+                not coordinated:  # 'a flat fee so track payments': no subject across 'so'
             f.subject = before[-1]
             k = f.subject.start - 1
             while k > 0 and toks[k].tag == "DET":

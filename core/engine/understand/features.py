@@ -90,9 +90,23 @@ _SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|d
                     r"(?:split|splits|splitting) (?:it|them|each one|each) (?:\w+ ){0,2}between)\b")
 
 
+_ONLINE = re.compile(r"\b(web ?sites?|online|on ?line|checkout|check-out|stripe|cards?|shop|store|tienda|web|"
+                     r"en linea|tarjeta|e-?commerce|paypal|bizum)\b")
+_PAY_VERBS = re.compile(r"\b(pay|pays|paying|pagar|pagan|paga|cobrar)\b")
+
+
+def _pays_offline(text: str) -> bool:
+    """'we pay contributors a flat fee', 'members pay an annual subscription' in an app with no site or shop: money
+    the app records, not a checkout (payments said only by a verb, and nothing online)."""
+    said = FEATURE_PATTERNS["payments"].findall(text)
+    return bool(said) and all(_PAY_VERBS.fullmatch(w) for w in said) and not _ONLINE.search(text)
+
+
 def features_stage(r: Reading) -> Reading:
     """App features from phrases; entity features from verbs and nouns, with the entities they need."""
     r.features = [f for f, p in FEATURE_PATTERNS.items() if p.search(r.text)]
+    if "payments" in r.features and _pays_offline(r.text):
+        r.features.remove("payments")
     if _SPLIT.search(r.text) and re.search(r"\b(group|groups|friends|roommates|flatmates|housemates|people|"
                                           r"participants|grupo|grupos|amigos|companeros|pisos?)\b", r.text):
         _split_costs(r)

@@ -218,7 +218,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                                     toks[i + 2].text in {"each", "every"}) and \
                 (lemma := _participle(w, verbs)) and prev is not None and prev.tag == "NOUN":
             t.tag, t.lemma = "VERB", lemma  # 'manuscripts submitted by authors', 'yield recorded at every milking'
-        elif language == "en" and i == 0 and w in _IMPERATIVES and nxt not in {"of", "for", "and", "or", ",", "", "s"} \
+        elif language == "en" and (i == 0 or prev is not None and prev.text in {"so", "then", "please"}) and \
+                w in _IMPERATIVES and nxt not in {"of", "for", "and", "or", ",", "", "s"} \
                 and _closed(nxt) in {None, "DET", "ADJ", "NUM"} and not (w == "record" and nxt in _RECORD_THINGS):
             t.tag, t.lemma = "VERB", w  # 'record adverse events for each patient': a sentence that starts with a verb
         elif language == "en" and w == "part" and nxt == "of" and prev is not None and \
