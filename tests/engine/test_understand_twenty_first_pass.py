@@ -373,3 +373,8 @@ def test_track_after_so_is_a_verb_and_what_is_tracked_is_kept() -> None:
 )
 def test_paying_on_a_site_or_by_card_is_still_online_payments(prompt: str) -> None:
     assert "payments" in infer_spec(prompt).features
+
+
+def test_a_rowing_club_bote_is_a_boat() -> None:
+    spec = infer_spec("Club de remo: socios, botes con su tipo y las cuotas anuales pagadas o pendientes.")
+    assert "Boat" in names(spec) and "Bote" not in names(spec)
