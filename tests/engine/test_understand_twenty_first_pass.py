@@ -378,3 +378,8 @@ def test_paying_on_a_site_or_by_card_is_still_online_payments(prompt: str) -> No
 def test_a_rowing_club_bote_is_a_boat() -> None:
     spec = infer_spec("Club de remo: socios, botes con su tipo y las cuotas anuales pagadas o pendientes.")
     assert "Boat" in names(spec) and "Bote" not in names(spec)
+
+
+def test_customers_who_pay_at_a_bookstore_are_online_payments() -> None:
+    spec = infer_spec("a bookstore with books and authors, customers can search books and pay")
+    assert "payments" in spec.features

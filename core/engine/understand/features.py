@@ -90,8 +90,10 @@ _SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|d
                     r"(?:split|splits|splitting) (?:it|them|each one|each) (?:\w+ ){0,2}between)\b")
 
 
-_ONLINE = re.compile(r"\b(web ?sites?|online|on ?line|checkout|check-out|stripe|cards?|shop|store|tienda|web|"
-                     r"en linea|tarjeta|e-?commerce|paypal|bizum)\b")
+_ONLINE = re.compile(r"\b(web ?sites?|online|on ?line|checkout|check-out|stripe|cards?|\w*shops?|\w*stores?|tiendas?|"
+                     r"web|en linea|tarjeta|e-?commerce|paypal|bizum)\b|\b(customers?|buyers?|clients?|guests?|"
+                     r"users?|shoppers?|visitors?|diners?|clientes?|compradores?)\b(?: \w+){0,4} (?:pay|pays|paying|"
+                     r"pagar|pagan|paga)\b")
 _PAY_VERBS = re.compile(r"\b(pay|pays|paying|pagar|pagan|paga|cobrar)\b")
 
 
