@@ -937,13 +937,7 @@ def _where_people_are_from(r: Reading, p: Phrase) -> bool:
     """'compañeros del trabajo', 'friends from the gym', 'parents at our school': where the people meet, not a table."""
     if p.plural or p.modifiers or p.head not in word_set("settings") | _MEETING_PLACES:
         return False
-    toks = r.sentences[p.sentence]
-    k = p.start - 1
-    while k > 0 and toks[k].tag == "DET":
-        k -= 1
-    if k <= 0 or toks[k].text not in {"de", "del", "from", "at", "of", "in", "en"}:
-        return False
-    people = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
+    people = r.head_before(p, frozenset({"de", "del", "from", "at", "of", "in", "en"}))
     return people is not None and people.plural and (people.head in word_set("people") or
                                                      people.head in {"companero", "companera", "amigo", "amiga"})
 

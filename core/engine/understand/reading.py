@@ -50,6 +50,9 @@ class Frame:
     preps: list[tuple[str, Phrase]] = field(default_factory=list)  # ('to', members)
 
 
+_QUALIFYING = frozenset({"of", "de", "del", "on", "for", "para", "sobre"})
+
+
 @dataclass
 class Reading:
     """Everything understood about a prompt so far."""
@@ -90,14 +93,14 @@ class Reading:
         """Whether an entity feature is already set on this entity."""
         return any(fs.name == name and fs.entity == entity for fs in self.feature_specs)
 
-    def head_before(self, p: Phrase) -> Phrase | None:
+    def head_before(self, p: Phrase, preps: frozenset[str] = _QUALIFYING) -> Phrase | None:
         """The thing a phrase qualifies with of/on/for: 'a claim' in 'a claim on a policy', 'avistamientos' in
         'avistamientos de aves'."""
         toks = self.sentences[p.sentence]
         j = p.start - 1
         while j > 0 and toks[j].tag == "DET":
             j -= 1
-        if j <= 0 or toks[j].text not in {"of", "de", "del", "on", "for", "para", "sobre"}:
+        if j <= 0 or toks[j].text not in preps:
             return None
         return next((q for q in self.phrases if q.sentence == p.sentence and q.end == j), None)
 
