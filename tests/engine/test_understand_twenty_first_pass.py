@@ -354,3 +354,10 @@ def test_customers_who_pay_at_a_bookstore_are_online_payments() -> None:
 )
 def test_words_that_name_no_table_here(prompt: str, not_a_table: str) -> None:
     assert not_a_table not in names(infer_spec(prompt))
+
+
+def test_a_committee_that_scores_makes_a_score_record_not_user_ratings() -> None:
+    spec = infer_spec("Allotment association: plots with size and rent, plot holders, and annual inspections where "
+                      "the committee scores each plot.")
+    assert {"Plot", "Committee"} <= set(parents(spec, "Score"))
+    assert "auth" not in spec.features and "ratings" not in spec.features

@@ -196,6 +196,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             detail = f.verb  # 'bookmark courses they plan to take', 'users can like projects': bookmarks, likes
         if feature == "ratings" and f.verb == "score" and (f.subject is None or f.subject.head not in _RATERS):
             detail = "score"  # 'judges score the entries': what they give is a score ('users score recipes' rate)
+            scorer = _target(r, f.subject) if f.subject is not None else None
+            if scorer and scorer not in {"User", r.account} and target:  # 'the committee scores each plot'
+                _scored_by(r, target, scorer)
+                continue
         if feature == "uploads":
             joined = next((g for g in r.frames if g.sentence == f.sentence and g.position < f.position and
                            g.verb in v["joins"] and v["joins"][g.verb][0] in r.entities), None)
@@ -544,6 +548,17 @@ def _user(r: Reading) -> str:
                                                              FieldSpec(name="email", type="email", unique=True)])
         r.words_for["User"] = "user"
     return "User"
+
+
+def _scored_by(r: Reading, target: str, scorer: str) -> None:
+    """'the committee scores each plot', 'judges score the routines': a Score of the thing by the scorer, with its
+    points; not a users' star rating, so it asks for no accounts."""
+    if "Score" not in r.entities:
+        r.entities["Score"] = EntitySpec(name="Score", fields=[
+            FieldSpec(name="points", type="decimal"), FieldSpec(name="notes", type="text", required=False)])
+    add_link(r, "Score", target)
+    add_link(r, "Score", scorer)
+    r.records.add("Score")
 
 
 def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
