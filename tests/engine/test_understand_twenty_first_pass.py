@@ -361,3 +361,12 @@ def test_a_committee_that_scores_makes_a_score_record_not_user_ratings() -> None
                       "the committee scores each plot.")
     assert {"Plot", "Committee"} <= set(parents(spec, "Score"))
     assert "auth" not in spec.features and "ratings" not in spec.features
+
+
+def test_a_bid_and_a_repayment_carry_their_amount_and_no_made_up_name() -> None:
+    bid = infer_spec("A fish auction site: registered buyers can bid on lots during the auction window.").entity("Bid")
+    repayment = infer_spec("A small credit union: members, loans with interest rate, and monthly repayments against "
+                           "each loan.").entity("Repayment")
+    for e in (bid, repayment):
+        fields = {f.name for f in e.fields}
+        assert "amount" in fields and "name" not in fields
