@@ -84,7 +84,7 @@ def _relative_reminders(r: Reading) -> None:
         r.links = [link for link in r.links if "Reminder" not in link[:2]]
 
 
-_MONTHS = {"month", "months", "mes", "meses", "category", "categoria", "categorias", "categories"}
+_DASHBOARD_GROUPS = {"month", "months", "mes", "meses", "category", "categoria", "categorias", "categories"}
 
 
 def _reports(r: Reading) -> tuple[list[str], list[str]]:
@@ -108,8 +108,8 @@ def _reports(r: Reading) -> tuple[list[str], list[str]]:
         for g in groups:
             g = g.strip()
             one = " ".join(singular(w, r.language) for w in g.split())
-            if not (g in _MONTHS or one in parents or g in choices or one in choices or
-                    g.split()[0] in parents | _MONTHS):
+            if not (g in _DASHBOARD_GROUPS or one in parents or g in choices or one in choices or
+                    g.split()[0] in parents | _DASHBOARD_GROUPS):
                 unbuilt.append(phrase)
                 break
     return said, unbuilt

@@ -492,7 +492,8 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
             [t.text for t in toks[q.end:group[0].start] if t.tag not in {"DET", "NUM"} and not t.text[:1].isdigit()]
             in (["with"], ["con"], ["and", "their"])]
     for q in reversed(lead):
-        q = q if r.head_before(q) is None or not _target(r, r.head_before(q)) else r.head_before(q)
+        head = r.head_before(q)
+        q = head if head is not None and _target(r, head) else q
         if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO:
             return _target(r, q)  # 'open a claim on a policy with ... photo uploads': the claim's photos
     owner = next((_target(r, q) for q in group if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES), None)

@@ -88,13 +88,16 @@ def _left_after(r: Reading) -> None:
     """'leave feedback after a session', 'submit expenses after each trip', 'dejar comentarios sobre cada ruta':
     what is left belongs to what it is left on."""
     for f in r.frames:
-        things = [_entity(r, p) for p in f.objects[:1]] if f.verb in _LEFT else []
+        thing = _entity(r, f.objects[0]) if f.verb in _LEFT and f.objects else None
+        if thing is None:
+            continue
         for prep, p in f.preps:
+            if prep not in {"after", "on", "about", "for", "tras", "sobre", "despues"}:
+                continue
             ends = [n for n in r.entities if words_of(n).split()[-1] == p.head]  # 'a session': the YogaSession
             parent = _entity(r, p) or _by_head(r, p) or (ends[0] if len(ends) == 1 else None)
-            if things and things[0] and parent and parent != things[0] and \
-                    prep in {"after", "on", "about", "for", "tras", "sobre", "despues"}:
-                add_link(r, things[0], parent)
+            if parent and parent != thing:
+                add_link(r, thing, parent)
                 break
 
 
