@@ -776,7 +776,8 @@ def entities_stage(r: Reading) -> Reading:
                     noted = names[id(p)].endswith(("Note", "Notes", "Remark", "Observation", "Nota"))
                     score[names[id(p)]] -= 8 if with_properties and noted else 4  # 'tasting notes': a text field
         singular_things = all(not p.plural for p in group) and all(
-            toks[p.start - 1].tag != "DET" for p in group if p.start)  # 'con foto y ubicacion', 'with photo and GPS'
+            toks[p.start - 1].tag != "DET" or toks[p.start - 1].text in _OWN_WORDS for p in group if p.start)
+        # 'con foto y ubicacion', 'with photo and GPS', 'with their ticker and currency': details, not things
         if k >= 0 and toks[k].text in {"with", "con"} and (fieldish * 2 >= len(group) and len(group) >= 3 or
                                                           singular_things) and \
                 any(q.sentence == group[0].sentence and q.end == k and (id(q) in names or own_page(r, q))
