@@ -297,8 +297,12 @@ def entities_stage(r: Reading) -> Reading:
     business = _business_apposition(r)
     listed_alone = _bare_lists(r)
     in_bare = {id(p) for g in listed_alone for p in g}
+    grouped = {id(q) for f in r.frames if f.verb in word_set("grouping_verbs") for prep, q in f.preps
+               if prep in {"into", "en"} and q.plural and not q.modifiers}
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
+        if not name and id(p) in grouped and p.head in word_set("abstract_nouns") and p.head not in _TIME_UNITS:
+            name = entity_name(p.head, None, r.language)  # 'group holdings into portfolios': collections people fill
         if not name and id(p) in in_bare and p.plural and not p.modifiers and len(p.head) > 3 and \
                 p.head not in _TIME_UNITS | word_set("tool_nouns") | word_set("generic_subjects"):
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
@@ -511,6 +515,8 @@ def entities_stage(r: Reading) -> Reading:
                 continue
             if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in word_set("grouping_verbs"):
                 score[names[id(p)]] += 3  # 'group them into cookbooks': collections the users fill
+                for kept in (q for q in f.objects if id(q) in names and q.plural):
+                    score[names[id(kept)]] += 1  # 'group holdings into portfolios': what is grouped is kept too
                 continue
             if id(p) in names and storing and (prep in _LINK_PREPS or prep == "of" and f.objects and
                                                id(f.objects[0]) not in names):
