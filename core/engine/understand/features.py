@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.entities import PERSON_ATTRIBUTES, name_of, own_page
+from core.engine.understand.entities import AGENT_ENDINGS, PERSON_ATTRIBUTES, name_of, own_page
 from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
@@ -187,6 +187,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             continue
         if feature in {"ratings", "comments"} and f.subject is not None and f.subject.head in _OPERATORS:
             continue  # 'admins review applications' decide on them; nobody rates them
+        if f.verb in {"review", "revisar"} and f.subject is not None and f.subject.head not in _RATERS and (
+                f.subject.head in word_set("people") | _PANELS or f.subject.head.endswith(AGENT_ENDINGS)) and any(p.head not in word_set("people") for p in f.objects):
+            continue  # 'claims are reviewed by adjusters', 'judges review each application': a decision, not stars
         if f.verb in {"score", "puntuar"} and any(p is not None and p.head in _SCORED for p in [*f.objects, f.subject]):
             continue  # 'goals scored by each player': a match event, not a rating
         objs = [p for p in f.objects]
@@ -364,6 +367,7 @@ def _main(r: Reading) -> str:
 
 _OPERATORS = {"admin", "administrator", "staff", "manager", "moderator", "editor", "librarian", "recruiter",
               "coordinator", "organiser", "organizer", "administrador", "gestor", "coordinador", "personal"}
+_PANELS = {"committee", "board", "panel", "jury", "comite", "jurado", "tribunal"}  # who decide together
 _ALLOCATING = {"allocate", "block", "dedicate", "asignar", "dedicar"}
 
 
