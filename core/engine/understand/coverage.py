@@ -61,7 +61,8 @@ def coverage_stage(r: Reading) -> Reading:
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
-    built = [*_colours(r), *_due(r), *_files(r), *_status_values(r)]
+    statuses = _status_values(r)
+    built = [*_colours(r), *_due(r), *_files(r), *statuses, *_said_details(r, statuses)]
     reports, unbuilt = _reports(r)
     missing += unbuilt
     r.requested = list(dict.fromkeys([*requested, *built, *reports, *missing, *r.capabilities]))
@@ -144,6 +145,38 @@ def _status_values(r: Reading) -> list[str]:
                     len(said) == len(f.choices):
                 label = "estado" if r.language == "es" else "status"
                 out.append(f"{words_of(n)} {label} ({', '.join(c.replace('_', ' ') for c in said)})")
+    return out
+
+
+_STATES = {"status", "state", "stage", "estado"}
+
+
+def _said_details(r: Reading, statuses: list[str]) -> list[str]:
+    """'snag details: room, description, trade, priority': the details the prompt names for a record, as its fields
+    (a label, a file or a listed status is said elsewhere)."""
+    from core.engine.understand.lexicon import FIELD_WORDS_ES
+
+    es = r.language == "es"
+    spanish: dict[str, str] = {}
+    if es:
+        for word, field in FIELD_WORDS_ES.items():
+            if field not in spanish and re.search(rf"\b{re.escape(word)}\b", r.text):
+                spanish[field] = word
+    out = []
+    for n, e in r.entities.items():
+        listed = any(s.startswith(f"{words_of(n)} ") and s.endswith(")") for s in statuses)
+        said = []
+        for f in e.fields:
+            if f.type == "file" or f.name in {"name", "title"} or listed and f.name in _STATES:
+                continue
+            words = f.name.replace("_", " ")
+            if es and f.name in spanish:
+                said.append(spanish[f.name])
+            elif not es and re.search(rf"\b{re.escape(words)}s?\b", r.text):
+                said.append(words)
+        if said and n != "User":
+            label = f"datos de {spanish_plural(n, r.words_for.get(n, ''))}" if es else f"{words_of(n)} details"
+            out.append(f"{label}: {', '.join(dict.fromkeys(said))}")
     return out
 
 

@@ -110,7 +110,7 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
 AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad", "lads")  # who does a job
 
 
-def _personish(p: Phrase) -> bool:
+def personish(p: Phrase) -> bool:
     """People, or plural agent nouns ('housekeepers', 'invigilators'): who is assigned to something."""
     return p.head in word_set("people") or p.plural and p.head.endswith(AGENT_ENDINGS) and p.head not in known_words()
 
@@ -493,11 +493,11 @@ def entities_stage(r: Reading) -> Reading:
                     score[names[id(p)]] += 1  # 'records each walk': one record per walk
             elif id(p) in names and shown and p.plural:
                 score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
-            if id(p) in names and f.verb in _ASSIGNING and _personish(p):
+            if id(p) in names and f.verb in _ASSIGNING and personish(p):
                 score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
         for prep, p in f.preps[:1]:
             if id(p) in names and f.verb in _ASSIGNING and prep in {"to", "a"} and (
-                    _personish(p) or p.start and r.sentences[p.sentence][p.start - 1].text in _EACH or
+                    personish(p) or p.start and r.sentences[p.sentence][p.start - 1].text in _EACH or
                     p.start and r.sentences[p.sentence][p.start - 1].text in {"a", "an"} and
                     p.head.endswith(AGENT_ENDINGS) and not p.modifiers and not is_fieldish(p.head, r.language)):
                 score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer', 'two readers to each manuscript'
@@ -1572,7 +1572,7 @@ def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
     """(preposition, thing) when a storing verb lists details of each one of a thing: 'we record species, age, sex
     and weight at every capture', 'log depth and duration on every dive'."""
     if f.verb not in STORING_VERBS or len(f.objects) < 2 or any(
-            p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS or _personish(p) or
+            p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS or personish(p) or
             p.head in known_words() and not is_fieldish(p.head, r.language) and
             p.head not in word_set("field_nouns_never_things") for p in f.objects):
         return None
@@ -1644,11 +1644,11 @@ def _people_with_their(r: Reading, names: dict[int, str], score: Counter[str]) -
     keeps are records."""
     for p in r.phrases:
         toks = r.sentences[p.sentence]
-        if id(p) not in names or not p.plural or not _personish(p) or p.end + 2 >= len(toks):
+        if id(p) not in names or not p.plural or not personish(p) or p.end + 2 >= len(toks):
             continue
         k = p.end + (toks[p.end].text in {"can", "should", "must", "will"})
         if k + 1 < len(toks) and toks[k].text in _NEEDING and toks[k + 1].text in _THEIR and any(
-                q.sentence == p.sentence and q.start == k + 2 and not _personish(q) for q in r.phrases):
+                q.sentence == p.sentence and q.start == k + 2 and not personish(q) for q in r.phrases):
             score[names[id(p)]] += 3
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.entities import AGENT_ENDINGS, PERSON_ATTRIBUTES, name_of, own_page
+from core.engine.understand.entities import AGENT_ENDINGS, PERSON_ATTRIBUTES, name_of, own_page, personish
 from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Phrase, Reading
@@ -188,7 +188,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         if feature in {"ratings", "comments"} and f.subject is not None and f.subject.head in _OPERATORS:
             continue  # 'admins review applications' decide on them; nobody rates them
         if f.verb in {"review", "revisar"} and f.subject is not None and f.subject.head not in _RATERS and (
-                f.subject.head in word_set("people") | _PANELS or f.subject.head.endswith(AGENT_ENDINGS)) and any(p.head not in word_set("people") for p in f.objects):
+                f.subject.head in word_set("people") | _PANELS or f.subject.head.endswith(AGENT_ENDINGS)) and \
+                any(p.head not in word_set("people") for p in f.objects):
             continue  # 'claims are reviewed by adjusters', 'judges review each application': a decision, not stars
         if f.verb in {"score", "puntuar"} and any(p is not None and p.head in _SCORED for p in [*f.objects, f.subject]):
             continue  # 'goals scored by each player': a match event, not a rating
@@ -832,7 +833,9 @@ def _stated_states(r: Reading) -> None:
                     all(r.named.get(id(q)) != n for q in r.phrases if q not in inside):
                 r.entities.pop(n)
         before = [p for p in r.phrases if p.sentence == si and p.end <= at]
-        owner = next((n for n in (_target(r, p) for p in reversed(before)) if n and n not in _WHO), None)
+        its = bool(re.search(r"\bits \w+\W*$", text[:m.start(1)]))  # 'a contractor, track its status': not a person's
+        owner = next((n for n in (_target(r, p) for p in reversed(before) if not (its and personish(p))) if n and
+                      n not in _WHO), None)
         owner = owner if m.re is _THROUGH or owner else next(
             (n for n in (name_of(p, r.language) for p in r.phrases if p.sentence == si) if n in r.entities), None)
         owner = owner or _main(r)

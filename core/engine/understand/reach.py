@@ -87,8 +87,14 @@ def decline_reason(r: Reading) -> str | None:
         return "a game"
     if re.search(load("reach")["nothing_kept"], text):
         return "a tool that keeps nothing"  # 'Nothing needs to be saved': the last word, after the named kinds
-    if not stored and _DOES.search(text) and not _data_words(text) and not _KEEPS.search(text):
+    if not stored and _DOES.search(text) and not _data_words(text) and not _KEEPS.search(text) and \
+            not _OVER_TIME.search(text):
         return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
+    unkept = _NOT_KEPT.sub("", text)  # 'no accounts, no saving' says nothing is kept
+    answers = _GIVEN.search(text) and _GIVES_BACK.search(text) and not _OVER_TIME.search(text)
+    if (answers or _ONLY_A_TOOL.search(text)) and stored <= 3 and not _data_words(unkept) and \
+            not _KEEPS.search(unkept):
+        return "a tool that keeps nothing"  # 'I type the floor area ... and it tells me the heat loss': input, output
     return None
 
 
@@ -96,6 +102,22 @@ _DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generat
                    r"counts?|highlights?|animates?|gives? (?:me|you|us) back|returns?|spits? out|lets? (?:me|you|us) "
                    r"(?:click|type|drag|draw|play|spin|roll|pick|hear|listen|see|try)|muestra\w*|calcul\w*|"
                    r"convier\w*|gener\w*|reproduc\w*|comprueb\w*|mid[ae]n?|devuelv\w*|me dig[ae])\b")
+
+
+_GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|just\s+|then\s+)?(?:type|enter|paste|"
+                    r"input|upload|drop|put in)\b|\b(?:paste|type|enter|pegas?|subo|subes) (?:in|a|an|the|your|my|"
+                    r"some|the names|las?|los|el|unas?|tus?|mis?)\b|\btakes? (?:a|an|the|my|your) \w+|"
+                    r"\b(?:pego|pegas|introduzco|introduces|escribo|escribes|meto|metes)\b")
+_GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
+                         r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles)\b|"
+                         r"\b(?:te|me|nos) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
+                         r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
+_OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"
+                        r"cada|diari[oa]s?|semanal(?:es)?|mensual(?:es)?|historial|totales)\b")  # what adds up is kept
+_NOT_KEPT = re.compile(r"\b(?:no|not|without|nothing|sin|nada)\s+(?:\w+\s+)?(?:saving|saved|save|stored|history|"
+                       r"guardar|guarda)\b")
+_ONLY_A_TOOL = re.compile(r"\b(?:just|only|simply) a (?:calculator|tool|converter|helper)\b|\bnada mas\b|"
+                          r"\bno saving\b|\bno accounts, no\b")
 
 
 _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|track|tracks|tracking|keep|keeps|enter|"

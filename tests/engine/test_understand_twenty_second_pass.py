@@ -1,0 +1,108 @@
+"""Understanding (issue 9), twenty-second pass: details said with 'their', collections things are grouped into,
+reviews that are decisions, and tools that answer a question and keep nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import NothingUnderstoodError, UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+@pytest.mark.parametrize(
+    ("prompt", "owners", "details"),
+    [
+        ("Users can add stocks and funds with their ticker and currency.", {"Fund"}, {"ticker", "currency"}),
+        ("Collectors add coins and banknotes with their country and denomination.", {"Coin", "Banknote"},
+         {"country", "denomination"}),
+    ],
+)
+def test_singular_details_after_with_their_are_fields_not_tables(prompt: str, owners: set[str],
+                                                                 details: set[str]) -> None:
+    spec = infer_spec(prompt)
+    for owner in owners:
+        assert details <= {f.name for f in spec.entity(owner).fields}
+    assert not {d.capitalize() for d in details} & names(spec)
+
+
+def test_plural_things_after_with_their_are_still_tables() -> None:
+    assert {"Project", "Task", "Milestone"} <= names(infer_spec("Projects with their tasks and milestones."))
+
+
+def test_what_people_group_things_into_is_kept_even_when_the_word_is_abstract() -> None:
+    assert {"Holding", "Portfolio"} <= names(infer_spec("Users can group holdings into portfolios."))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Claims are reviewed by adjusters, who approve or reject them.",
+     "Grant applications are reviewed by assessors, who approve or reject them.",
+     "Papers get reviewed by the committee.",
+     "Los proyectos son revisados por un comité que los aprueba o rechaza."],
+)
+def test_a_review_by_a_role_is_a_decision_not_star_ratings(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert not {"Rating", "Review", "User"} & names(spec)
+    assert "ratings" not in spec.features
+
+
+@pytest.mark.parametrize("prompt", ["Customers can review products.", "Users review restaurants.",
+                                    "Los clientes pueden revisar y valorar los productos."])
+def test_customers_who_review_still_give_ratings(prompt: str) -> None:
+    assert "Rating" in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["I'm a tiler. I type the length and width of a wall and the tile size, and it tells me how many boxes to order.",
+     "I enter the dimensions of a room and it tells me how many litres of paint I need.",
+     "paste in the names of tonight's players and it shuffles them into two teams. no accounts, no saving",
+     "A page where I upload a floor plan photo and download a PDF with the measurements drawn on it.",
+     "Pegas una lista de ingredientes y te da las calorías totales. Nada más.",
+     "Subes una foto de un ticket y te da el total con IVA desglosado, nada más."],
+)
+def test_tools_that_take_an_input_and_give_an_answer_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError, match="a tool that keeps nothing"):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("I enter each sale and it shows me the monthly totals per product.", {"Sale", "Product"}),
+     ("We type in our customers' orders and it calculates what each customer owes.", {"Customer", "Order"}),
+     ("Members enter their rounds each week and it shows a leaderboard.", {"Member", "Round"}),
+     ("Customers type in their postcode and it shows the delivery days; we record every order.",
+      {"Customer", "Order"})],
+)
+def test_apps_where_what_is_entered_adds_up_are_built(prompt: str, kept: set[str]) -> None:
+    assert kept <= names(infer_spec(prompt))
+
+
+def test_a_daily_log_that_names_nothing_asks_for_more_instead_of_being_declined() -> None:
+    with pytest.raises(NothingUnderstoodError):
+        infer_spec("I enter my daily weight and it shows me a chart of my progress.")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entry"),
+    [("Tenants report repairs with a description and a photo; I record the invoice cost of each repair.",
+      "repair details: description, cost"),
+     ("The inspector logs snags: room, description, a photo and a priority.", "snag details: room, description, "
+                                                                               "priority"),
+     ("Gestionamos los portátiles del instituto (número de serie, modelo, estado) y los préstamos a alumnos.",
+      "datos de portatiles: numero de serie, modelo, estado")],
+)
+def test_requested_lists_the_details_the_prompt_names_for_each_record(prompt: str, entry: str) -> None:
+    assert entry in infer_spec(prompt).requested
+
+
+def test_requested_lists_no_details_the_prompt_did_not_name() -> None:
+    requested = infer_spec("a shop with products, customers and orders").requested
+    assert not any("details" in r for r in requested)
+
+
+def test_its_status_belongs_to_the_thing_not_the_person_it_is_assigned_to() -> None:
+    spec = infer_spec("I assign each repair to a contractor and track its status (reported, scheduled, fixed).")
+    assert "status" in {f.name for f in spec.entity("Repair").fields}
+    assert "status" not in {f.name for f in spec.entity("Contractor").fields}
