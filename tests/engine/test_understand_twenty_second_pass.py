@@ -106,3 +106,13 @@ def test_its_status_belongs_to_the_thing_not_the_person_it_is_assigned_to() -> N
     spec = infer_spec("I assign each repair to a contractor and track its status (reported, scheduled, fixed).")
     assert "status" in {f.name for f in spec.entity("Repair").fields}
     assert "status" not in {f.name for f in spec.entity("Contractor").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("We want to record the club's hiking routes with their distance, elevation gain and difficulty.", {"Route"}),
+     ("Each team's coach picks players.", {"Team", "Coach", "Player"})],
+)
+def test_a_plural_after_someones_compound_is_a_noun_and_a_verb_before_an_object_stays_a_verb(
+        prompt: str, kept: set[str]) -> None:
+    assert kept <= names(infer_spec(prompt))

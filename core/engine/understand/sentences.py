@@ -332,8 +332,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                  language == "es" and not w.endswith("s")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
         elif language == "en" and w.endswith("s") and len(w) > 3 and prev and prev.tag == "NOUN" and \
-                not prev.text.endswith("s") and i > 1 and toks[i - 2].text in _POSSESSIVES and \
-                (i < 3 or toks[i - 3].tag in {"PREP", "VERB"} or toks[i - 3].text in {"of", "for", "with"}) and \
+                not prev.text.endswith("s") and i > 1 and (toks[i - 2].text in _POSSESSIVES and (
+                    i < 3 or toks[i - 3].tag in {"PREP", "VERB"} or toks[i - 3].text in {"of", "for", "with"}) or
+                    toks[i - 2].possessive and toks[i - 2].tag == "NOUN" and (
+                        _closed(nxt) is not None or verbs.get(w, w) == w)) and \
                 _closed(nxt) in {None, "PREP", "PUNCT", "CONJ"} and singular(w) not in word_set("abstract_nouns") and \
                 not (i == 2 and nxt and _closed(nxt) is None and verbs.get(w, w) != w):
             t.tag, t.lemma = "NOUN", w  # 'a log of my bike rides with ...', 'track our dog walks': a compound
