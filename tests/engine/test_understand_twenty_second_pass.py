@@ -7,7 +7,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.errors import NothingUnderstoodError, UnsupportedRequestError
-from tests.engine.spec_helpers import names
+from tests.engine.spec_helpers import names, parents
 
 
 @pytest.mark.parametrize(
@@ -115,4 +115,24 @@ def test_its_status_belongs_to_the_thing_not_the_person_it_is_assigned_to() -> N
 )
 def test_a_plural_after_someones_compound_is_a_noun_and_a_verb_before_an_object_stays_a_verb(
         prompt: str, kept: set[str]) -> None:
+    assert kept <= names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "parents_"),
+    [("An app for the loan of laptops to students.", "Loan", {"Laptop", "Student"}),
+     ("Una app para el préstamo de portátiles a los alumnos.", "Loan", {"Laptop", "Student"}),
+     ("Una app para el alquiler de bicis a turistas.", "Rental", {"Bicycle"})],
+)
+def test_a_hand_over_of_things_to_people_is_a_record_linking_both(prompt: str, record: str,
+                                                                  parents_: set[str]) -> None:
+    assert parents_ <= parents(infer_spec(prompt), record)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [("Asignamos cada tarea a un voluntario.", {"Task", "Volunteer"}),
+     ("Gestionamos socios y cuotas.", {"Member", "Fee"})],
+)
+def test_short_spanish_requests_are_read_as_spanish(prompt: str, kept: set[str]) -> None:
     assert kept <= names(infer_spec(prompt))

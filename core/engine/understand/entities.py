@@ -528,6 +528,7 @@ def entities_stage(r: Reading) -> Reading:
     _stated_membership(r, names, score)
     _details_at_each(r, names, score, first, word)
     _per_and_left(r, names, score)
+    _handed_over(r, names, score)
     _people_with_their(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
         toks = r.sentences[p.sentence]
@@ -1488,6 +1489,8 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'a Restaurants&Delivery software application': a category label
     if not p.modifiers and p.head in {"profile", "account", "perfil", "cuenta"}:
         return True  # 'candidates create a profile': the profile is the candidate
+    if p.head in word_set("handing_nouns") and p.end < len(toks) and toks[p.end].text in {"of", "de"}:
+        return False  # 'an app for the loan of laptops to students': each loan is kept
     return bool(p.start and toks[p.start - 1].text == "for" and not p.plural and p.start > 1 and
                 toks[p.start - 2].text in {"website", "site", "app", "application", "platform", "portal"} or
                 p.start > 2 and toks[p.start - 2].text in {"for", "para"} and not p.plural and
@@ -1605,6 +1608,26 @@ def _details_at_each(r: Reading, names: dict[int, str], score: Counter[str], fir
         for q in f.objects:
             if id(q) in names:
                 score[names[id(q)]] -= 3
+
+
+def _handed_over(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'the loan of laptops to students', 'el alquiler de bicis a turistas': each hand-over is a record, and what is
+    handed over and who gets it are kept."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if id(p) not in names or p.head not in word_set("handing_nouns") or p.end >= len(toks) or \
+                toks[p.end].text not in {"of", "de"}:
+            continue
+        handed = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {p.end + 1, p.end + 2}), None)
+        if handed is None or id(handed) not in names or not handed.plural:
+            continue
+        score[names[id(p)]] += 3
+        score[names[id(handed)]] += 2
+        k = handed.end
+        if k < len(toks) and toks[k].text in {"to", "a", "for", "para"}:
+            taker = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {k + 1, k + 2}), None)
+            if taker is not None and id(taker) in names and personish(taker):
+                score[names[id(taker)]] += 2
 
 
 _LEAVING = {"leave", "submit", "dejar", "presentar"}

@@ -306,7 +306,8 @@ def detect_language(text: str) -> str:
     es = sum(1 for t in toks if t in _ES_MARKERS and t not in {"app"})
     en = sum(1 for t in toks if t in _EN_MARKERS and t not in {"app"})
     accents = len(re.findall(r"[áéíóúñ¿¡]", text.lower()))
-    return "es" if es + accents > en + 1 else "en"
+    endings = sum(1 for t in toks if len(t) > 5 and t.endswith(("amos", "emos", "imos", "cion", "ciones")))
+    return "es" if es + accents + endings > en + 1 else "en"
 
 
 def singular_candidates(word: str) -> list[str]:

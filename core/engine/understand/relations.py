@@ -51,6 +51,7 @@ _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 def relations_stage(r: Reading) -> Reading:
     """Collect (child, parent, kind) links; joins for borrow/enroll/rent become entities of their own."""
     _which_aside(r)
+    _handed(r)
     _stated(r, with_lists=False)
     _placed(r)
     _frames(r)
@@ -62,6 +63,23 @@ def relations_stage(r: Reading) -> Reading:
     _joins(r)
     _orphans(r)
     return r
+
+
+def _handed(r: Reading) -> None:
+    """'the loan of laptops to students': each loan is of a laptop and to a student."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        handing = _entity(r, p)
+        if handing is None or p.head not in word_set("handing_nouns") or p.end >= len(toks) or \
+                toks[p.end].text not in {"of", "de"}:
+            continue
+        after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end][:2]
+        if after and after[0].start <= p.end + 2:
+            add_link(r, handing, _entity(r, after[0]) or "")
+            k = after[0].end
+            if len(after) > 1 and k < len(toks) and toks[k].text in {"to", "a", "for", "para"} and \
+                    after[1].start <= k + 2:
+                add_link(r, handing, _entity(r, after[1]) or "")
 
 
 def _which_aside(r: Reading) -> None:

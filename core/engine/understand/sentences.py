@@ -214,6 +214,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         closed = _closed(w)
         if w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif language == "es" and w == "a":
+            t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "en" and (nxt == "by" or nxt in {"at", "on", "after", "during"} and i + 2 < len(toks) and
                                     toks[i + 2].text in {"each", "every"}) and \
                 (lemma := _participle(w, verbs)) and prev is not None and prev.tag == "NOUN":
