@@ -136,3 +136,10 @@ def test_a_hand_over_of_things_to_people_is_a_record_linking_both(prompt: str, r
 )
 def test_short_spanish_requests_are_read_as_spanish(prompt: str, kept: set[str]) -> None:
     assert kept <= names(infer_spec(prompt))
+
+
+def test_things_said_with_their_own_details_are_kept_and_get_them() -> None:
+    spec = infer_spec("The website should have shipments for each customer, the containers in each shipment with "
+                      "their number and type, and the vessels and voyages they are loaded on.")
+    assert "number" in {f.name for f in spec.entity("Container").fields}
+    assert not {"vessels", "voyages", "number"} & {f.name for f in spec.entity("Shipment").fields}

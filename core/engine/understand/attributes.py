@@ -153,6 +153,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
         head = r.head_before(p)
+        if head is None and p.start and toks[p.start - 1].text in {"each", "every", "cada"}:
+            head = r.head_before(p, _IN_EACH)  # 'the containers in each shipment with their number and type'
         owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
         j = k + 1
         while toks[k].text == ":" and j < len(toks) and toks[j].text in _SKIP_BETWEEN:
@@ -269,10 +271,14 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             continue
         if between and not all(t.text in _JOINERS for t in between):
             break
+        if items and [t.text for t in between] in ([",", "and"], [",", "y"]) and p.plural and \
+                not any(i.plural for i in items) and not is_fieldish(p.head, r.language):
+            break  # 'containers with their number and type, and the vessels ...': the outer list goes on
         items.append(p)
     return items
 
 
+_IN_EACH = frozenset({"in", "en", "inside", "dentro"})
 _CONTAINER_WORDS = {"inventario", "inventory", "lista", "list", "catalogo", "catalogue", "catalog", "historial",
                     "history", "coleccion", "collection", "listado", "registro"}
 

@@ -529,6 +529,7 @@ def entities_stage(r: Reading) -> Reading:
     _details_at_each(r, names, score, first, word)
     _per_and_left(r, names, score)
     _handed_over(r, names, score)
+    _with_their_details(r, names, score)
     _people_with_their(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
         toks = r.sentences[p.sentence]
@@ -1608,6 +1609,21 @@ def _details_at_each(r: Reading, names: dict[int, str], score: Counter[str], fir
         for q in f.objects:
             if id(q) in names:
                 score[names[id(q)]] -= 3
+
+
+def _with_their_details(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'the containers in each shipment with their number and type': things said with their own details are kept."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if id(p) not in names or not p.plural or is_fieldish(p.head, r.language):
+            continue
+        k = p.end
+        if k + 2 < len(toks) and toks[k].text in {"in", "en", "for", "para", "of", "de"} and \
+                toks[k + 1].text in _EACH | {"every"}:
+            inner = next((q for q in r.phrases if q.sentence == p.sentence and q.start == k + 2), None)
+            k = inner.end if inner is not None else k
+        if k + 1 < len(toks) and toks[k].text in {"with", "con"} and toks[k + 1].text in {"their", "sus"}:
+            score[names[id(p)]] += 2
 
 
 def _handed_over(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
