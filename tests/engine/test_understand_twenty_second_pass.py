@@ -143,3 +143,16 @@ def test_things_said_with_their_own_details_are_kept_and_get_them() -> None:
                       "their number and type, and the vessels and voyages they are loaded on.")
     assert "number" in {f.name for f in spec.entity("Container").fields}
     assert not {"vessels", "voyages", "number"} & {f.name for f in spec.entity("Shipment").fields}
+
+
+def test_invoices_have_their_fields_in_any_kind_of_app_and_time_spent_is_no_table() -> None:
+    spec = infer_spec("A simple CRM for my freelance design business: clients, projects, invoices and time spent on "
+                      "each project.")
+    assert {"issue_date", "total", "status"} <= {f.name for f in spec.entity("Invoice").fields}
+    assert "Spent" not in names(spec)
+
+
+def test_a_pair_of_bare_words_after_de_says_what_kind_it_is() -> None:
+    spec = infer_spec("Necesito controlar las horas de los empleados del bar: turnos y fichajes de entrada y salida.")
+    assert {"Employee", "Shift"} <= names(spec)
+    assert not {"Ticket", "Departure"} & names(spec)

@@ -136,6 +136,8 @@ def _verbal(head: str) -> bool:
     if head.endswith("ed") and len(head) > 5 and not head.endswith(("eed", "bed", "shed")) and \
             head not in ENTITY_WORDS_ES:
         return True  # a participle ('submitted', 'related')
+    if head in load("verbs")["irregular_en"] and load("verbs")["irregular_en"][head] != head:
+        return True  # 'time spent on each project', 'items sold': an irregular past form, not a thing
     return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
 
 
@@ -461,9 +463,14 @@ def entities_stage(r: Reading) -> Reading:
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
             continue  # 'a home page with opening hours' is a page of the site
         if r.language == "es" and not p.plural and p.start > 1 and toks[p.start - 1].text == "de" and \
-                p.head not in ENTITY_WORDS_ES and p.head not in known_words() and \
+                (p.head not in ENTITY_WORDS_ES and p.head not in known_words() or _paired_qualifier(toks, p)) and \
                 any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
             score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
+        if r.language == "es" and not p.plural and p.start > 3 and toks[p.start - 1].text in {"y", "o"} and \
+                toks[p.start - 2].tag == "NOUN" and not toks[p.start - 2].text.endswith("s") and \
+                toks[p.start - 3].text == "de" and any(q.end == p.start - 3 and q.head in ENTITY_WORDS_ES
+                                                         for q in r.phrases if q.sentence == p.sentence):
+            score[name] -= 6  # '... de entrada y salida': the second of the pair qualifies the thing too
         if p.sentence == 0 and not p.plural and p.head in business and p.start > 1 and \
                 toks[p.start - 1].tag in {"DET", "ADJ", "NOUN"} and any(t.text == "," for t in toks[:p.start]):
             continue  # 'a website for Shield Pest Control, a pest control company': who the site is for
@@ -1624,6 +1631,12 @@ def _with_their_details(r: Reading, names: dict[int, str], score: Counter[str]) 
             k = inner.end if inner is not None else k
         if k + 1 < len(toks) and toks[k].text in {"with", "con"} and toks[k + 1].text in {"their", "sus"}:
             score[names[id(p)]] += 2
+
+
+def _paired_qualifier(toks: list, p: Phrase) -> bool:
+    """'fichajes de entrada y salida', 'billetes de ida y vuelta': two bare singulars after 'de' say what kind."""
+    return p.end + 1 < len(toks) and toks[p.end].text in {"y", "o"} and toks[p.end + 1].tag == "NOUN" and \
+        not toks[p.end + 1].text.endswith("s") and (p.end + 2 >= len(toks) or toks[p.end + 2].tag != "NOUN")
 
 
 def _handed_over(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
