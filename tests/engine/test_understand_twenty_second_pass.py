@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.engine.render import render_project
 from core.errors import NothingUnderstoodError, UnsupportedRequestError
 from tests.engine.spec_helpers import names, parents
 
@@ -156,3 +157,10 @@ def test_a_pair_of_bare_words_after_de_says_what_kind_it_is() -> None:
     spec = infer_spec("Necesito controlar las horas de los empleados del bar: turnos y fichajes de entrada y salida.")
     assert {"Employee", "Shift"} <= names(spec)
     assert not {"Ticket", "Departure"} & names(spec)
+
+
+def test_the_architecture_splits_requested_details_by_semicolons() -> None:
+    spec = infer_spec("The inspector logs snags: room, description, a photo and a priority.")
+    arch = render_project(spec)["ARCHITECTURE.md"]
+    assert "snag details: room, description, priority" in arch
+    assert "Requested: " + "; ".join(spec.requested) + "." in arch

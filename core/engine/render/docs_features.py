@@ -106,8 +106,8 @@ def feature_rules_md(spec: AppSpec, language: str) -> str:
         text = _RULES[fs.name][1 if es else 0].format(entity=fs.entity, target=fs.target, field=fs.field,
                                                        end=fs.end_field, moves=moves)
         lines.append(f"- **{FEATURES_ES[fs.name]}** (`{fs.name}`): {text}" if es else f"- **{fs.name}**: {text}")
-    if spec.requested:
-        lines.append(("Pedido: " if es else "Requested: ") + ", ".join(spec.requested) + ".")
-    if spec.not_built:
-        lines.append(("No construido: " if es else "Not built: ") + ", ".join(spec.not_built) + ".")
+    for label, phrases in (("Pedido: " if es else "Requested: ", spec.requested),
+                           ("No construido: " if es else "Not built: ", spec.not_built)):
+        if phrases:  # 'snag details: room, priority' holds commas of its own: then the phrases are split by ';'
+            lines.append(label + ("; " if any("," in x or ":" in x for x in phrases) else ", ").join(phrases) + ".")
     return "\n".join(lines) + "\n\n" if lines else ""
