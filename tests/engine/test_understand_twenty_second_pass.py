@@ -164,3 +164,8 @@ def test_the_architecture_splits_requested_details_by_semicolons() -> None:
     arch = render_project(spec)["ARCHITECTURE.md"]
     assert "snag details: room, description, priority" in arch
     assert "Requested: " + "; ".join(spec.requested) + "." in arch
+
+
+def test_a_spanish_a_repeated_after_y_keeps_both_parents() -> None:
+    spec = infer_spec("Gestor de inventario: cada producto pertenece a un proveedor y a un almacén.")
+    assert {"Supplier", "Warehouse"} <= parents(spec, "Product")

@@ -158,7 +158,7 @@ def _joined(toks: list[Token], phrases: list[Phrase], depth: list[int] | None) -
     for p in phrases:
         if current:
             between = [t for k, t in enumerate(toks[current[-1].end:p.start], current[-1].end)
-                       if t.tag != "DET" and (depth is None or depth[k] == 0)]
+                       if t.tag != "DET" and not _repeated_a(toks, k) and (depth is None or depth[k] == 0)]
             if between and all(t.text in _LIST_JOINERS for t in between) and not _new_clause(toks, between, p):
                 current.append(p)
                 continue
@@ -168,6 +168,11 @@ def _joined(toks: list[Token], phrases: list[Phrase], depth: list[int] | None) -
     if len(current) > 1:
         groups.append(current)
     return groups
+
+
+def _repeated_a(toks: list[Token], k: int) -> bool:
+    """'pertenece a un proveedor y a un almacén': the Spanish 'a' repeated after 'y' does not end the list."""
+    return toks[k].text == "a" and toks[k].tag == "PREP" and k > 0 and toks[k - 1].text in {"y", "o", ","}
 
 
 def _new_clause(toks: list[Token], between: list[Token], p: Phrase) -> bool:
@@ -283,7 +288,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             f.objects.append(first)
             prev = first
             for p in after[1:]:
-                between = [t for t in toks[prev.end:p.start] if t.tag not in {"DET", "ADV"}]
+                between = [t for k, t in enumerate(toks[prev.end:p.start], prev.end) if t.tag not in {"DET", "ADV"}
+                           and not _repeated_a(toks, k)]
                 if p.end < len(toks) and toks[p.end].tag in {"VERB", "AUX"}:
                     break  # 'teach classes and students enroll': students start the next clause
                 if between and all(t.text in _LIST_JOINERS for t in between):
