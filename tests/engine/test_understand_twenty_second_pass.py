@@ -61,7 +61,8 @@ def test_customers_who_review_still_give_ratings(prompt: str) -> None:
      "paste in the names of tonight's players and it shuffles them into two teams. no accounts, no saving",
      "A page where I upload a floor plan photo and download a PDF with the measurements drawn on it.",
      "Pegas una lista de ingredientes y te da las calorías totales. Nada más.",
-     "Subes una foto de un ticket y te da el total con IVA desglosado, nada más."],
+     "Subes una foto de un ticket y te da el total con IVA desglosado, nada más.",
+     "Para la tablet del mostrador: el cliente escribe su código postal y le dice si repartimos allí."],
 )
 def test_tools_that_take_an_input_and_give_an_answer_are_declined(prompt: str) -> None:
     with pytest.raises(UnsupportedRequestError, match="a tool that keeps nothing"):
@@ -169,3 +170,9 @@ def test_the_architecture_splits_requested_details_by_semicolons() -> None:
 def test_a_spanish_a_repeated_after_y_keeps_both_parents() -> None:
     spec = infer_spec("Gestor de inventario: cada producto pertenece a un proveedor y a un almacén.")
     assert {"Supplier", "Warehouse"} <= parents(spec, "Product")
+
+
+def test_a_pace_clock_is_a_timer() -> None:
+    with pytest.raises(UnsupportedRequestError, match="a timer"):
+        infer_spec("For our swim club: a page on the poolside tablet that shows the pace clock and beeps every "
+                   "15 seconds.")

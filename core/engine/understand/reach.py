@@ -107,10 +107,10 @@ _DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generat
 _GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|just\s+|then\s+)?(?:type|enter|paste|"
                     r"input|upload|drop|put in)\b|\b(?:paste|type|enter|pegas?|subo|subes) (?:in|a|an|the|your|my|"
                     r"some|the names|las?|los|el|unas?|tus?|mis?)\b|\btakes? (?:a|an|the|my|your) \w+|"
-                    r"\b(?:pego|pegas|introduzco|introduces|escribo|escribes|meto|metes)\b")
+                    r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b")
 _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
                          r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles)\b|"
-                         r"\b(?:te|me|nos) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
+                         r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
                          r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
 _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"
                         r"cada|diari[oa]s?|semanal(?:es)?|mensual(?:es)?|historial|totales)\b")  # what adds up is kept
