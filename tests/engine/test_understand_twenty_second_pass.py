@@ -176,3 +176,10 @@ def test_a_pace_clock_is_a_timer() -> None:
     with pytest.raises(UnsupportedRequestError, match="a timer"):
         infer_spec("For our swim club: a page on the poolside tablet that shows the pace clock and beeps every "
                    "15 seconds.")
+
+
+def test_one_photo_and_a_description_are_details_of_the_record_being_made() -> None:
+    spec = infer_spec("Tenants report a repair, describe the problem and upload a photo.")
+    assert not {"Problem", "Photo"} & names(spec)
+    assert "photo" in {f.name for f in spec.entity("Repair").fields}
+    assert "photo" not in {f.name for f in spec.entity("Tenant").fields}

@@ -536,6 +536,7 @@ def entities_stage(r: Reading) -> Reading:
     _details_at_each(r, names, score, first, word)
     _per_and_left(r, names, score)
     _handed_over(r, names, score)
+    _one_file_or_description(r, names, score)
     _with_their_details(r, names, score)
     _people_with_their(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
@@ -1637,6 +1638,25 @@ def _paired_qualifier(toks: list, p: Phrase) -> bool:
     """'fichajes de entrada y salida', 'billetes de ida y vuelta': two bare singulars after 'de' say what kind."""
     return p.end + 1 < len(toks) and toks[p.end].text in {"y", "o"} and toks[p.end + 1].tag == "NOUN" and \
         not toks[p.end + 1].text.endswith("s") and (p.end + 2 >= len(toks) or toks[p.end + 2].tag != "NOUN")
+
+
+_ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
+             "foto", "imagen", "archivo", "documento", "recibo"}
+_DESCRIBING = {"describe", "explain", "describir", "explicar"}
+
+
+def _one_file_or_description(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'book a slot, describe the problem and upload a photo': one file and one description are details of the
+    record being made, not tables."""
+    uploading = set(load("verbs")["features"]["uploads"])
+    for f in r.frames:
+        for p in f.objects:
+            toks = r.sentences[p.sentence]
+            article = p.start and toks[p.start - 1].text in {"a", "an", "the", "un", "una", "el", "la"}
+            if id(p) not in names or p.plural or p.modifiers or not article:
+                continue
+            if f.verb in uploading and p.head in _ONE_FILE or f.verb in _DESCRIBING:
+                score[names[id(p)]] -= 4
 
 
 def _handed_over(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -210,7 +210,12 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             of = next((_target(r, p) for prep, p in f.preps if prep in {"of", "for", "de", "para"} and _target(r, p)),
                       None)  # 'upload images of their projects'
             kept = target if objs and objs[0].plural else None  # 'upload photos' to Photo; 'a profile photo' is theirs
-            owner = (v["joins"][joined.verb][0] if joined else None) or of or kept or _target(r, f.subject) or next(
+            made = next((t for g in reversed(r.frames) if g.sentence == f.sentence and g.position < f.position and
+                         f.subject is not None and g.subject is f.subject for t in (_target(r, p) for p in g.objects
+                                                                                    if not personish(p)) if t),
+                        None) if f.subject is not None and personish(f.subject) else None
+            owner = (v["joins"][joined.verb][0] if joined else None) or of or kept or made or \
+                _target(r, f.subject) or next(
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)
             if owner is None and not objs:  # '... with a description and photo uploads': the record described
                 owner = _described_before(r, Phrase(words=[f.verb], head=f.verb, sentence=f.sentence,
