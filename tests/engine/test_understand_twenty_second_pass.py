@@ -183,3 +183,9 @@ def test_one_photo_and_a_description_are_details_of_the_record_being_made() -> N
     assert not {"Problem", "Photo"} & names(spec)
     assert "photo" in {f.name for f in spec.entity("Repair").fields}
     assert "photo" not in {f.name for f in spec.entity("Tenant").fields}
+
+
+def test_requested_details_skip_a_records_own_word_and_feature_records() -> None:
+    requested = infer_spec("A mood journal: each day I log my mood and notes, and friends can leave a rating with "
+                           "stars.").requested
+    assert not any(r.startswith(("mood details: mood", "rating details", "note details")) for r in requested)

@@ -149,6 +149,7 @@ def _status_values(r: Reading) -> list[str]:
 
 
 _STATES = {"status", "state", "stage", "estado"}
+_FEATURE_RECORDS = {"User", "Rating", "Review", "Comment", "Favourite", "Tag", "Vote"}  # said as features already
 
 
 def _said_details(r: Reading, statuses: list[str]) -> list[str]:
@@ -174,7 +175,9 @@ def _said_details(r: Reading, statuses: list[str]) -> list[str]:
                 said.append(spanish[f.name])
             elif not es and re.search(rf"\b{re.escape(words)}s?\b", r.text):
                 said.append(words)
-        if said and n != "User":
+        own = set(words_of(n).split())
+        said = [w for w in said if not set(w.split()) <= own | {x + "s" for x in own}]  # 'mood details: mood'
+        if said and n not in _FEATURE_RECORDS:
             label = f"datos de {spanish_plural(n, r.words_for.get(n, ''))}" if es else f"{words_of(n)} details"
             out.append(f"{label}: {', '.join(dict.fromkeys(said))}")
     return out
