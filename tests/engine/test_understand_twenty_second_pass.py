@@ -189,3 +189,10 @@ def test_requested_details_skip_a_records_own_word_and_feature_records() -> None
     requested = infer_spec("A mood journal: each day I log my mood and notes, and friends can leave a rating with "
                            "stars.").requested
     assert not any(r.startswith(("mood details: mood", "rating details", "note details")) for r in requested)
+
+
+def test_bare_words_chosen_together_are_choices_not_tables() -> None:
+    spec = infer_spec("I run a small print shop. Customers upload their artwork, choose paper and quantity, and we "
+                      "track each job until it is collected.")
+    assert "Paper" not in names(spec) and "Job" in names(spec)
+    assert {"Plan", "PaymentMethod"} <= names(infer_spec("Customers choose a plan and a payment method."))

@@ -1643,6 +1643,7 @@ def _paired_qualifier(toks: list, p: Phrase) -> bool:
 _ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
              "foto", "imagen", "archivo", "documento", "recibo"}
 _DESCRIBING = {"describe", "explain", "describir", "explicar"}
+_CHOOSING = {"choose", "pick", "select", "elegir", "escoger", "seleccionar"}
 
 
 def _one_file_or_description(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
@@ -1657,6 +1658,10 @@ def _one_file_or_description(r: Reading, names: dict[int, str], score: Counter[s
                 continue
             if f.verb in uploading and p.head in _ONE_FILE or f.verb in _DESCRIBING:
                 score[names[id(p)]] -= 4
+        for p in f.objects if f.verb in _CHOOSING and len(f.objects) > 1 else []:
+            toks = r.sentences[p.sentence]
+            if id(p) in names and not p.plural and p.start and toks[p.start - 1].tag != "DET":
+                score[names[id(p)]] -= 3  # 'choose paper and quantity': what is chosen for the order, its fields
 
 
 def _handed_over(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
