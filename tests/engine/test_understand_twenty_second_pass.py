@@ -196,3 +196,11 @@ def test_bare_words_chosen_together_are_choices_not_tables() -> None:
                       "track each job until it is collected.")
     assert "Paper" not in names(spec) and "Job" in names(spec)
     assert {"Plan", "PaymentMethod"} <= names(infer_spec("Customers choose a plan and a payment method."))
+
+
+@pytest.mark.parametrize(("prompt", "owner"), [("Members upload a profile photo.", "Member"),
+                                               ("Authors upload a cover image for each book.", "Book")])
+def test_a_profile_photo_or_a_cover_image_is_a_file_field(prompt: str, owner: str) -> None:
+    spec = infer_spec(prompt)
+    assert not {"Photo", "Image", "CoverImage", "ProfilePhoto"} & names(spec)
+    assert any(f.type == "file" for f in spec.entity(owner).fields)

@@ -1642,6 +1642,7 @@ def _paired_qualifier(toks: list, p: Phrase) -> bool:
 
 _ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
              "foto", "imagen", "archivo", "documento", "recibo"}
+_FILE_KINDS = {"profile", "cover", "main", "passport", "id", "perfil", "portada"}  # 'upload a profile photo'
 _DESCRIBING = {"describe", "explain", "describir", "explicar"}
 _CHOOSING = {"choose", "pick", "select", "elegir", "escoger", "seleccionar"}
 
@@ -1654,7 +1655,7 @@ def _one_file_or_description(r: Reading, names: dict[int, str], score: Counter[s
         for p in f.objects:
             toks = r.sentences[p.sentence]
             article = p.start and toks[p.start - 1].text in {"a", "an", "the", "un", "una", "el", "la"}
-            if id(p) not in names or p.plural or p.modifiers or not article:
+            if id(p) not in names or p.plural or not set(p.modifiers) <= _FILE_KINDS or not article:
                 continue
             if f.verb in uploading and p.head in _ONE_FILE or f.verb in _DESCRIBING:
                 score[names[id(p)]] -= 4
