@@ -204,3 +204,15 @@ def test_a_profile_photo_or_a_cover_image_is_a_file_field(prompt: str, owner: st
     spec = infer_spec(prompt)
     assert not {"Photo", "Image", "CoverImage", "ProfilePhoto"} & names(spec)
     assert any(f.type == "file" for f in spec.entity(owner).fields)
+
+
+@pytest.mark.parametrize("prompt", ["For each laptop we store the serial number, the model and the status.",
+                                    "Para cada portátil guardamos el número de serie, el modelo y el estado."])
+def test_details_stored_for_each_thing_are_its_fields(prompt: str) -> None:
+    fields = [f.name for f in infer_spec(prompt).entity("Laptop").fields]
+    assert fields[0] == "name" and {"serial_number", "status"} <= set(fields)
+
+
+def test_what_we_do_to_a_thing_named_before_us_needs_no_object_after_the_verb() -> None:
+    spec = infer_spec("For each concert we build a programme, an ordered list of pieces.")
+    assert {"Concert", "Programme"} <= names(spec)

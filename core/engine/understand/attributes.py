@@ -316,6 +316,10 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:
             continue  # 'el inventario de material' is the material; 'poster uploads' are the uploads feature
         words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
+        toks = r.sentences[p.sentence]
+        if r.language == "es" and p.end + 1 < len(toks) and toks[p.end].text == "de" and \
+                f"{p.words[-1]} de {toks[p.end + 1].text}" in FIELD_WORDS_ES:
+            words = [*words, "de", toks[p.end + 1].text]  # 'el número de serie' said as a frame's object
         text = " ".join(words)
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field
         styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field

@@ -254,7 +254,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
         gap_before = toks[before[-1].end:vi] if before else []
         coordinated = frames and any(t.text in {",", "and", "y"} for t in gap_before)
-        if vi and toks[vi - 1].text in word_set("subject_pronouns") and before and before[-1].end == vi - 1:
+        if vi and toks[vi - 1].text in word_set("subject_pronouns") and before and before[-1].end == vi - 1 and \
+                not (vi + 1 < len(toks) and toks[vi + 1].tag in {"DET", "NOUN", "ADJ", "NUM"}):
             f.objects.append(before[-1])  # 'the households we serve': the phrase is what we act on
             frames.append(f)
             continue
@@ -290,6 +291,11 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             for p in after[1:]:
                 between = [t for k, t in enumerate(toks[prev.end:p.start], prev.end) if t.tag not in {"DET", "ADV"}
                            and not _repeated_a(toks, k)]
+                bare = toks[p.start - 1].tag != "DET" and not p.plural
+                if bare and ([t.text for t in between] == ["de"] and toks[p.start - 1].text == "de" or
+                             [t.text for t in between] in (["y"], ["o"]) and prev is not f.objects[-1]):
+                    prev = p  # 'el número de serie, el modelo y el estado': one detail, then the list goes on
+                    continue  # ('leña de encina y roble': both say what kind of firewood)
                 if p.end < len(toks) and toks[p.end].tag in {"VERB", "AUX"}:
                     break  # 'teach classes and students enroll': students start the next clause
                 if between and all(t.text in _LIST_JOINERS for t in between):
