@@ -62,7 +62,8 @@ def test_customers_who_review_still_give_ratings(prompt: str) -> None:
      "A page where I upload a floor plan photo and download a PDF with the measurements drawn on it.",
      "Pegas una lista de ingredientes y te da las calorías totales. Nada más.",
      "Subes una foto de un ticket y te da el total con IVA desglosado, nada más.",
-     "Para la tablet del mostrador: el cliente escribe su código postal y le dice si repartimos allí."],
+     "Para la tablet del mostrador: el cliente escribe su código postal y le dice si repartimos allí.",
+     "Our florist needs a tool that takes an order note and prints a nicely formatted card message."],
 )
 def test_tools_that_take_an_input_and_give_an_answer_are_declined(prompt: str) -> None:
     with pytest.raises(UnsupportedRequestError, match="a tool that keeps nothing"):

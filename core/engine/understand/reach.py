@@ -109,7 +109,8 @@ _GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|jus
                     r"some|the names|las?|los|el|unas?|tus?|mis?)\b|\btakes? (?:a|an|the|my|your) \w+|"
                     r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b")
 _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
-                         r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles)\b|"
+                         r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles|prints|"
+                         r"formats)\b|"
                          r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
                          r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
 _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"
