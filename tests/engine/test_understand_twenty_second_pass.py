@@ -217,3 +217,23 @@ def test_details_stored_for_each_thing_are_its_fields(prompt: str) -> None:
 def test_what_we_do_to_a_thing_named_before_us_needs_no_object_after_the_verb() -> None:
     spec = infer_spec("For each concert we build a programme, an ordered list of pieces.")
     assert {"Concert", "Programme"} <= names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "reservation", "parents_"),
+    [("A wedding gift list site where guests reserve gifts from our list and can leave a message.",
+      "GiftReservation", {"Gift", "Guest"}),
+     ("Customers reserve products online and collect them in store.", "ProductReservation", {"Product", "Customer"}),
+     ("Los socios reservan libros.", "BookReservation", {"Book", "Member"})],
+)
+def test_things_reserved_to_collect_are_reservations_with_a_status_not_time_slots(prompt: str, reservation: str,
+                                                                                  parents_: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert "Booking" not in names(spec) and "booking_slots" not in spec.features
+    assert [f.name for f in spec.entity(reservation).fields] == ["reserved_on", "status"]
+    assert parents_ <= parents(spec, reservation)
+
+
+def test_courts_reserved_for_an_hour_are_still_booked_by_time() -> None:
+    spec = infer_spec("Members reserve courts for an hour.")
+    assert {"start_at", "end_at"} <= {f.name for f in spec.entity("Booking").fields}

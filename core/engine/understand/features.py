@@ -620,6 +620,9 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         r.links = [link for link in r.links if tag not in link[:2] or target not in link[:2]]
         r.links.append((target, tag, "many_to_many"))
         r.feature_specs.append(FeatureSpec(name="tags", entity=tag, target=target))
+    elif feature == "booking_slots" and target in r.entities and \
+            singular(r.words_for.get(target, words_of(target)).split()[-1], r.language) in word_set("held_things"):
+        _held(r, target, detail.partition("|")[2])
     elif feature == "booking_slots":
         _booking(r, target, detail)
     elif feature == "uploads":
@@ -652,6 +655,33 @@ _PUBLIC_BOOKERS = re.compile(r"\b(users?|visitors?|people|the public|usuarios?|v
                              r"(?:book|reserve|reservar|rent|alquilar|hire)\b")
 
 
+def _held(r: Reading, target: str, who: str) -> None:
+    """'guests reserve gifts', 'patrons reserve books': a reservation of the thing, with its date and status."""
+    name = f"{target}Reservation"
+    if name not in r.entities:
+        r.entities[name] = EntitySpec(name=name, fields=[
+            FieldSpec(name="reserved_on", type="date"),
+            FieldSpec(name="status", type="enum", choices=["reserved", "ready", "collected", "cancelled"])])
+        r.words_for[name] = f"{words_of(target)} reservation"
+    force_link(r, name, target)
+    who = _booker(r, target, who)
+    if who and who != target:
+        add_link(r, name, who)
+
+
+def _booker(r: Reading, target: str, who: str) -> str:
+    """Who books or reserves: the one said, else the people the app keeps, else its accounts or implied customers."""
+    who = who or next((n for n in r.entities if n in _WHO and n not in {target, "User"}), "")
+    if not who and "User" in r.entities and target != "User" and _PUBLIC_BOOKERS.search(r.text):
+        who = "User"  # the site's accounts book
+    elif not who and _PUBLIC_BOOKERS.search(r.text) and len(r.entities) < 12:
+        who = "Customer"  # 'users should be able to book a room': the people who book are kept, with contacts
+        r.entities[who] = definition(who) or EntitySpec(name=who, fields=[FieldSpec(name="name")])
+        r.words_for.setdefault(who, "cliente" if r.language == "es" else "customer")
+        r.implied_people.add(who)
+    return who
+
+
 def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
@@ -673,14 +703,7 @@ def _booking(r: Reading, target: str, detail: str) -> None:
                                                 n not in _FEATURE_ENTITIES), target)
     if target:
         force_link(r, name, target)
-    who = who or next((n for n in r.entities if n in _WHO and n not in {target, "User"}), "")
-    if not who and "User" in r.entities and target != "User" and _PUBLIC_BOOKERS.search(r.text):
-        who = "User"  # the site's accounts book
-    elif not who and _PUBLIC_BOOKERS.search(r.text) and len(r.entities) < 12:
-        who = "Customer"  # 'users should be able to book a room': the people who book are kept, with contacts
-        r.entities[who] = definition(who) or EntitySpec(name=who, fields=[FieldSpec(name="name")])
-        r.words_for.setdefault(who, "cliente" if r.language == "es" else "customer")
-        r.implied_people.add(who)
+    who = _booker(r, target, who)
     if who and who != target:
         add_link(r, name, who)
     provider = next((n for n in r.entities if n in _PERSON_TARGETS and n not in {target, who}), "")

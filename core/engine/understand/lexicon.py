@@ -307,7 +307,8 @@ def detect_language(text: str) -> str:
     en = sum(1 for t in toks if t in _EN_MARKERS and t not in {"app"})
     accents = len(re.findall(r"[áéíóúñ¿¡]", text.lower()))
     endings = sum(1 for t in toks if len(t) > 5 and t.endswith(("amos", "emos", "imos", "cion", "ciones")))
-    return "es" if es + accents + endings > en + 1 else "en"
+    spanish = es + accents + endings
+    return "es" if spanish > en + 1 or not en and spanish else "en"
 
 
 def singular_candidates(word: str) -> list[str]:
