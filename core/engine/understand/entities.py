@@ -462,15 +462,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
             continue  # 'a home page with opening hours' is a page of the site
-        if r.language == "es" and not p.plural and p.start > 1 and toks[p.start - 1].text == "de" and \
-                (p.head not in ENTITY_WORDS_ES and p.head not in known_words() or _paired_qualifier(toks, p)) and \
-                any(q.end == p.start - 1 and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence):
+        if r.language == "es" and not p.plural and _qualifies_after_de(r, toks, p):
             score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
-        if r.language == "es" and not p.plural and p.start > 3 and toks[p.start - 1].text in {"y", "o"} and \
-                toks[p.start - 2].tag == "NOUN" and not toks[p.start - 2].text.endswith("s") and \
-                toks[p.start - 3].text == "de" and any(q.end == p.start - 3 and q.head in ENTITY_WORDS_ES
-                                                         for q in r.phrases if q.sentence == p.sentence):
-            score[name] -= 6  # '... de entrada y salida': the second of the pair qualifies the thing too
         if p.sentence == 0 and not p.plural and p.head in business and p.start > 1 and \
                 toks[p.start - 1].tag in {"DET", "ADJ", "NOUN"} and any(t.text == "," for t in toks[:p.start]):
             continue  # 'a website for Shield Pest Control, a pest control company': who the site is for
@@ -1634,10 +1627,18 @@ def _with_their_details(r: Reading, names: dict[int, str], score: Counter[str]) 
             score[names[id(p)]] += 2
 
 
-def _paired_qualifier(toks: list, p: Phrase) -> bool:
-    """'fichajes de entrada y salida', 'billetes de ida y vuelta': two bare singulars after 'de' say what kind."""
-    return p.end + 1 < len(toks) and toks[p.end].text in {"y", "o"} and toks[p.end + 1].tag == "NOUN" and \
+def _qualifies_after_de(r: Reading, toks: list, p: Phrase) -> bool:
+    """A Spanish word after 'de' that says what kind a thing is ('multas de trafico'), or one of two bare singulars
+    there ('fichajes de entrada y salida', 'billetes de ida y vuelta')."""
+    def owner_ends(at: int) -> bool:
+        return any(q.end == at and q.head in ENTITY_WORDS_ES for q in r.phrases if q.sentence == p.sentence)
+
+    paired_first = p.end + 1 < len(toks) and toks[p.end].text in {"y", "o"} and toks[p.end + 1].tag == "NOUN" and \
         not toks[p.end + 1].text.endswith("s") and (p.end + 2 >= len(toks) or toks[p.end + 2].tag != "NOUN")
+    if p.start > 1 and toks[p.start - 1].text == "de" and owner_ends(p.start - 1):
+        return p.head not in ENTITY_WORDS_ES and p.head not in known_words() or paired_first
+    return p.start > 3 and toks[p.start - 1].text in {"y", "o"} and toks[p.start - 2].tag == "NOUN" and \
+        not toks[p.start - 2].text.endswith("s") and toks[p.start - 3].text == "de" and owner_ends(p.start - 3)
 
 
 _ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
@@ -1669,20 +1670,28 @@ def _handed_over(r: Reading, names: dict[int, str], score: Counter[str]) -> None
     """'the loan of laptops to students', 'el alquiler de bicis a turistas': each hand-over is a record, and what is
     handed over and who gets it are kept."""
     for p in r.phrases:
-        toks = r.sentences[p.sentence]
-        if id(p) not in names or p.head not in word_set("handing_nouns") or p.end >= len(toks) or \
-                toks[p.end].text not in {"of", "de"}:
+        found = hand_over(r, p) if id(p) in names else None
+        if found is None or id(found[0]) not in names or not found[0].plural:
             continue
-        handed = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {p.end + 1, p.end + 2}), None)
-        if handed is None or id(handed) not in names or not handed.plural:
-            continue
+        handed, taker = found
         score[names[id(p)]] += 3
         score[names[id(handed)]] += 2
-        k = handed.end
-        if k < len(toks) and toks[k].text in {"to", "a", "for", "para"}:
-            taker = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {k + 1, k + 2}), None)
-            if taker is not None and id(taker) in names and personish(taker):
-                score[names[id(taker)]] += 2
+        if taker is not None and id(taker) in names and personish(taker):
+            score[names[id(taker)]] += 2
+
+
+def hand_over(r: Reading, p: Phrase) -> tuple[Phrase, Phrase | None] | None:
+    """(what is handed over, who gets it) when a phrase is a hand-over: 'the loan of laptops to students'."""
+    toks = r.sentences[p.sentence]
+    if p.head not in word_set("handing_nouns") or p.end >= len(toks) or toks[p.end].text not in {"of", "de"}:
+        return None
+    handed = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {p.end + 1, p.end + 2}), None)
+    if handed is None:
+        return None
+    k = handed.end
+    taker = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {k + 1, k + 2}), None) if \
+        k < len(toks) and toks[k].text in {"to", "a", "for", "para"} else None
+    return handed, taker
 
 
 _LEAVING = {"leave", "submit", "dejar", "presentar"}

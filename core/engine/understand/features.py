@@ -8,7 +8,7 @@ import re
 from core.engine.understand.entities import AGENT_ENDINGS, PERSON_ATTRIBUTES, name_of, own_page, personish
 from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, words_of
-from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.reading import Frame, Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
@@ -170,6 +170,13 @@ def _self_scores(r: Reading) -> set[int]:
     return done
 
 
+def _made_before(r: Reading, f: Frame) -> str | None:
+    """'tenants report a repair, ... and upload a photo': the thing the same people made earlier in the sentence."""
+    earlier = [g for g in r.frames if g.sentence == f.sentence and g.position < f.position and g.subject is f.subject]
+    return next((t for g in reversed(earlier) for t in (_target(r, p) for p in g.objects if not personish(p)) if t),
+                None)
+
+
 def _target(r: Reading, p: Phrase | None) -> str | None:
     """The app entity a phrase names."""
     name = (r.named.get(id(p)) or name_of(p, r.language)) if p else None
@@ -210,10 +217,7 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             of = next((_target(r, p) for prep, p in f.preps if prep in {"of", "for", "de", "para"} and _target(r, p)),
                       None)  # 'upload images of their projects'
             kept = target if objs and objs[0].plural else None  # 'upload photos' to Photo; 'a profile photo' is theirs
-            made = next((t for g in reversed(r.frames) if g.sentence == f.sentence and g.position < f.position and
-                         f.subject is not None and g.subject is f.subject for t in (_target(r, p) for p in g.objects
-                                                                                    if not personish(p)) if t),
-                        None) if f.subject is not None and personish(f.subject) else None
+            made = _made_before(r, f) if f.subject is not None and personish(f.subject) else None
             owner = (v["joins"][joined.verb][0] if joined else None) or of or kept or made or \
                 _target(r, f.subject) or next(
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)

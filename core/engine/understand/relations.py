@@ -3,7 +3,7 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 
 from __future__ import annotations
 
-from core.engine.understand.entities import FILLING, FORMS, IN_GROUP, _skip, _verbal, is_fieldish, name_of
+from core.engine.understand.entities import FILLING, FORMS, IN_GROUP, _skip, _verbal, hand_over, is_fieldish, name_of
 from core.engine.understand.knowledge import (
     definition,
     entity_name,
@@ -68,18 +68,12 @@ def relations_stage(r: Reading) -> Reading:
 def _handed(r: Reading) -> None:
     """'the loan of laptops to students': each loan is of a laptop and to a student."""
     for p in r.phrases:
-        toks = r.sentences[p.sentence]
         handing = _entity(r, p)
-        if handing is None or p.head not in word_set("handing_nouns") or p.end >= len(toks) or \
-                toks[p.end].text not in {"of", "de"}:
-            continue
-        after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end][:2]
-        if after and after[0].start <= p.end + 2:
-            add_link(r, handing, _entity(r, after[0]) or "")
-            k = after[0].end
-            if len(after) > 1 and k < len(toks) and toks[k].text in {"to", "a", "for", "para"} and \
-                    after[1].start <= k + 2:
-                add_link(r, handing, _entity(r, after[1]) or "")
+        found = hand_over(r, p) if handing is not None else None
+        if found is not None:
+            for parent in found:
+                if parent is not None:
+                    add_link(r, handing, _entity(r, parent) or "")
 
 
 def _which_aside(r: Reading) -> None:
