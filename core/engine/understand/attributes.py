@@ -231,7 +231,7 @@ def _entity(r: Reading, p: Phrase) -> str | None:
 
 
 _PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken", "given", "seen", "run", "won", "lost"}
-_OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level"}
+_OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level", "next"}
 
 
 def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:

@@ -448,6 +448,10 @@ def entities_stage(r: Reading) -> Reading:
         lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
         if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
             continue  # "we're a volunteer-run animal shelter": who we are, not a record
+        if not p.plural and p.end < len(toks) and toks[p.end].text == "here" and \
+                all(t.tag in {"DET", "ADJ", "NOUN", "PUNCT"} for t in toks[:p.start]) and \
+                (p.end + 1 == len(toks) or toks[p.end + 1].text in {",", ".", ":", ";", "-"}):
+            continue  # 'Uni student here.', 'Small gallery here, we ...': who is writing, not a record
         if p.end < len(toks) and toks[p.end].text in _WANTS and any(
                 t.text in word_set("tool_nouns") for t in toks[p.end + 1:p.end + 5]):
             continue  # 'our beekeeping association wants a site': who asks for the app, not a record in it
@@ -1479,7 +1483,7 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'the league table' is computed standings, not a dining table
     if p.head in _product_names(r.prompt):
         return True  # 'BudgetOptimizerPlus is ...': the product's own made-up name
-    if p.head == "order" and not p.plural and (before[-1:] == ["in"] or p.modifiers[-1:] and p.modifiers[-1] in {
+    if p.head == "order" and not p.plural and (before[-1:] == ["in"] or {*p.modifiers[-1:], *p.words[-2:-1]} & {
             "alphabetical", "chronological", "reverse", "priority", "date"}):
         return True  # 'the waiting list in order of application date': a sort order, not a purchase
     if p.head in {"casa", "home", "hogar"} and not p.plural and before[-1:] in (["en"], ["a"], ["at"], ["from"]):

@@ -158,6 +158,8 @@ def _guess_type(name: str, parts: list[str], last: str) -> str:
         return "decimal"
     if last in _INT or name in _INT or (len(parts) > 1 and parts[0] in {"num", "number", "total", "nb"}):
         return "int"
+    if last in {"attachment", "attachments"} or parts[0] in {"attached", "uploaded", "scanned"} and len(parts) > 1:
+        return "file"  # 'the reason and the attached documents': files kept with the record
     if last in _URL or name.endswith("_url"):
         return "url"
     if last in _TEXT or name in _TEXT:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lemminflect import getAllLemmas
+
 from core.engine.understand.catalogue import DOMAINS, LIBRARY, Domain, parse_entities
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, pascal
 from core.engine.understand.vocab import load, word_set
@@ -42,10 +44,27 @@ def entity_name(head: str, modifier: str | None, language: str) -> str:
         return load("spanish")["names"][head]  # 'electrodomésticos' are Appliances, not Electrodomesticos
     if language == "es" and not modifier and re.fullmatch(r"[a-z]+", FIELD_WORDS_ES.get(head, "-")):
         return pascal(FIELD_WORDS_ES[head])  # 'los resultados de cada estudio' are Results, not Resultados
+    if language == "es" and not modifier and (english := _cognate(head)):
+        return pascal(english)  # 'las emociones' are Emotions, not Emocion
     if modifier:
         phrase = f"{modifier} {head}"
         return names.get(phrase) or ENTITY_WORDS_EN.get(phrase) or pascal(phrase)
     return names.get(head) or pascal(head)
+
+
+_COGNATE_ENDINGS = (("ccion", "ction"), ("cion", "tion"), ("sion", "sion"), ("idad", "ity"), ("ismo", "ism"),
+                    ("ista", "ist"), ("ia", "y"))
+
+
+@cache
+def _cognate(head: str) -> str | None:
+    """The English noun a Spanish word regularly becomes ('emocion' -> emotion, 'dentista' -> dentist), when English
+    has it."""
+    for es, en in _COGNATE_ENDINGS:
+        if head.endswith(es) and len(head) > len(es) + 2:
+            english = head[:-len(es)] + en
+            return english if "NOUN" in getAllLemmas(english) else None
+    return None
 
 
 def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lemminflect import getAllLemmas
+
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, detect_language, normalise
 from core.engine.understand.reading import Reading, Token
 from core.engine.understand.vocab import is_spanish_verb, load, singular, verb_lemmas, word_set
@@ -417,6 +419,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w == "plus" and prev and (prev.text in {",", "and"} | _TIMES_OF_DAY or
                                                             prev.tag == "PUNCT"):
             t.tag = "CONJ"  # '..., plus the meds I am on'
+        elif language == "en" and w == "next" and nxt == "of" and i + 2 < len(toks) and toks[i + 2].text == "kin":
+            t.tag = "NOUN"  # 'date of birth and next of kin': a person's detail
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
             t.tag = "ADV"  # 'who took part': an idiom, not a part
         elif language == "en" and w in {"book", "reserve"} and nxt in {"a", "an", "your", "their", "his", "her", "one",
@@ -559,6 +563,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif w.endswith("ed") and len(w) > 4 and prev and prev.tag in {"DET", "ADJ", "PREP"} and nxt and \
                 _closed(nxt) is None:
             t.tag = "ADJ"  # 'predefined categories', 'assigned tasks'
+        elif language == "en" and (kind := _never_noun(w)):
+            t.tag = kind  # 'keep their horses here', 'would be nice to': English never uses the word as a thing
         else:
             t.tag = "NOUN"
         if t.tag == "NOUN":
@@ -566,6 +572,16 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             mixed = language == "es" and (english in known_nouns() or english in ENTITY_WORDS_EN) and w != english
             t.lemma = english if mixed else singular(w, language)  # 'services' in a Spanish-styled prompt
     return toks
+
+
+@cache
+def _never_noun(w: str) -> str | None:
+    """'ADV' or 'ADJ' for a word English knows only as an adverb or adjective ('here', 'nice'), else None."""
+    readings = getAllLemmas(w)
+    if not readings or "NOUN" in readings or "VERB" in readings or singular(w) in known_nouns() or \
+            w in word_set("field_nouns") or w in _NOT_ADVERBS:
+        return None
+    return "ADV" if "ADV" in readings else "ADJ"
 
 
 def _participle(w: str, verbs: dict[str, str]) -> str | None:

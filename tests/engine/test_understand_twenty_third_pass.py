@@ -1,0 +1,105 @@
+"""Understanding (issue 9), twenty-third pass: words English never uses as things, Spanish words that English shares,
+who is writing, and details that are files."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.engine.render import render_project
+from tests.engine.spec_helpers import names
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_tables"),
+    [
+        ("Owners keep their horses here on different livery packages.", {"Horse", "LiveryPackage"}, {"Here"}),
+        ("Parents drop their kids here each morning and we record who collects them.", {"Parent", "Child"}, {"Here"}),
+        ("It would be awesome to track every plant we grow with its watering dates.", {"Plant"}, {"Awesome"}),
+        ("Artists sell paintings to buyers. Would be nice to upload an image of each painting.",
+         {"Artist", "Painting"}, {"Nice"}),
+    ],
+)
+def test_adverbs_and_adjectives_are_never_tables(prompt: str, kept: set[str], not_tables: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert not not_tables & names(spec)
+
+
+def test_a_nice_to_have_upload_goes_on_the_thing_it_shows() -> None:
+    spec = infer_spec("Artists sell paintings to buyers. Would be nice to upload an image of each painting.")
+    assert any(f.type == "file" for f in spec.entity("Painting").fields)
+
+
+def test_a_sort_order_said_with_an_adjective_is_not_a_purchase() -> None:
+    spec = infer_spec("Users log their hikes with photos, and the app lists the hikes in a chronological order.")
+    assert "Hike" in names(spec)
+    assert not {"Order", "OrderItem", "Customer"} & names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "writer"),
+    [
+        ("Small bakery here, we sell cakes and take custom orders for birthdays.", {"Cake"}, "Bakery"),
+        ("Yoga teacher here. I want to track my classes and which students attend each one.", {"Student"},
+         "Teacher"),
+    ],
+)
+def test_who_is_writing_is_not_a_table(prompt: str, kept: set[str], writer: str) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert not any(n.endswith(writer) for n in names(spec))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity"),
+    [
+        ("Quiero un diario: cada día anoto mi ánimo y las emociones que siento, y qué actividades hice.", "Emotion"),
+        ("El archivo registra las reproducciones que piden los investigadores y las cobra.", "Reproduction"),
+        ("Una clínica con los dentistas, los pacientes y sus citas.", "Dentist"),
+    ],
+)
+def test_spanish_words_english_shares_get_the_english_name(prompt: str, entity: str) -> None:
+    assert entity in names(infer_spec(prompt))
+
+
+def test_false_friends_keep_their_dictionary_meaning() -> None:
+    spec = infer_spec("Un hotel pequeño: las habitaciones, los huéspedes y las reparaciones de cada habitación.")
+    assert {"Room", "Repair"} <= names(spec)
+    assert not {"Habitation", "Reparation"} & names(spec)
+
+
+def test_spanish_contra_is_a_preposition() -> None:
+    spec = infer_spec("Registramos las quejas de los vecinos contra los comercios del barrio.")
+    assert not any(n.startswith("Contra") for n in names(spec))
+
+
+def test_a_resident_outside_a_care_home_is_a_person_with_contact_details() -> None:
+    spec = infer_spec("Our town council wants residents to report potholes and broken streetlights with a photo.")
+    fields = {f.name for f in spec.entity("Resident").fields}
+    assert {"name", "email"} <= fields
+    assert not {"next_of_kin", "admitted_on", "room_number"} & fields
+
+
+def test_next_of_kin_is_a_detail() -> None:
+    spec = infer_spec("A care home app: residents with their date of birth and next of kin, and daily care notes.")
+    assert {"date_of_birth", "next_of_kin"} <= {f.name for f in spec.entity("Resident").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "field"),
+    [
+        ("Residents log complaints against shops. Each complaint has the reason, the date and attached documents.",
+         "Complaint", "attached_documents"),
+    ],
+)
+def test_attached_documents_are_files(prompt: str, entity: str, field: str) -> None:
+    spec = infer_spec(prompt)
+    assert next(f for f in spec.entity(entity).fields if f.name == field).type == "file"
+
+
+def test_a_project_with_attached_files_renders() -> None:
+    spec = infer_spec("Residents log complaints against shops. Each complaint has the reason, the date and "
+                      "attached documents.")
+    files = render_project(spec)
+    assert any(path.endswith("models.py") and "attached_documents" in text for path, text in files.items())
