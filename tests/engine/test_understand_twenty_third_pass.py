@@ -7,6 +7,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.engine.render import render_project
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import names
 
 
@@ -103,3 +104,52 @@ def test_a_project_with_attached_files_renders() -> None:
                       "attached documents.")
     files = render_project(spec)
     assert any(path.endswith("models.py") and "attached_documents" in text for path, text in files.items())
+
+
+def test_an_occasion_people_carry_out_is_a_record_with_what_they_record_at_it() -> None:
+    spec = infer_spec("Inspectors do a yearly inspection of each valve and record the pressure and photos.")
+    assert "Inspection" in names(spec)
+    assert "pressure" in {f.name for f in spec.entity("Inspection").fields}
+    assert "Pressure" not in names(spec)
+    photos = next(e for e in spec.entities if e.name.endswith("Photo"))
+    assert any(r.target == "Inspection" for r in photos.relations)
+
+
+def test_photos_in_a_bracketed_detail_list_are_files_of_the_thing() -> None:
+    spec = infer_spec("Members list their boats (name, length, year, photos) and book berths.")
+    photos = spec.entity("BoatPhoto")
+    assert any(f.type == "file" for f in photos.fields)
+    assert any(r.target == "Boat" for r in photos.relations)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "I repair watches. I'd like to save each customer's watches and the repairs so I don't have to ask again.",
+        "A mortgage broker CRM: clients, their applications, lenders, and a calculator that saves each quote.",
+    ],
+)
+def test_saving_by_the_owner_or_a_tool_is_storing_not_favourites(prompt: str) -> None:
+    assert "Favourite" not in names(infer_spec(prompt))
+
+
+def test_people_saving_their_favourites_still_get_favourites() -> None:
+    assert "Favourite" in names(infer_spec("Members save their favourite trails and rate them."))
+
+
+def test_a_tool_that_needs_no_saving_is_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("a little tool to split a taxi fare: type the total and the number of people and it shows what "
+                   "each person owes. we don't need accounts or saving anything")
+
+
+def test_a_clause_after_a_colon_is_not_a_list_of_names() -> None:
+    spec = infer_spec("Track our fleet's fuel cards: each card belongs to a driver and a vehicle, and we log every "
+                      "fuel purchase.")
+    assert {"FuelCard", "Driver", "Vehicle"} <= names(spec)
+    assert "Fleet" not in names(spec)
+
+
+def test_spanish_ordinals_are_not_tables() -> None:
+    spec = infer_spec("La parroquia registra los bautizos y las primeras comuniones de cada niño.")
+    assert not any(n.startswith("Primer") for n in names(spec))

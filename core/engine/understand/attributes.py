@@ -7,7 +7,15 @@ from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability, spanish_plural
-from core.engine.understand.entities import AGENT_ENDINGS, NOTE_WORDS, details_at_each, is_fieldish, name_of, own_page
+from core.engine.understand.entities import (
+    AGENT_ENDINGS,
+    NOTE_WORDS,
+    ONE_FILE,
+    details_at_each,
+    is_fieldish,
+    name_of,
+    own_page,
+)
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
@@ -177,8 +185,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         first = next((o for o in owners if o), None)
         found = details_at_each(r, f)
         at = _entity(r, found[1]) if found else None
-        if at and not first:  # 'record species, age and weight at every capture'
-            idents = _field_words(r, f.objects, described=True)
+        files = [p for p in f.objects if p.head in ONE_FILE]  # 'record the pressure and photos': the photos are files
+        if at and (not first or all(o is None or p in files for p, o in zip(f.objects, owners, strict=True))):
+            idents = _field_words(r, [p for p in f.objects if p not in files], described=True)
             when = next((x.name for x in r.entities[at].fields if x.type in {"date", "datetime"}), "date")
             if found[0] in {"at", "after", "during", "on", "en", "tras"} and \
                     not any(infer_field(i).type in {"date", "datetime"} for i in idents):

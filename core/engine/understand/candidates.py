@@ -282,9 +282,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                          t.tag == "NUM" or t.text in CHOICE_WORDS and k == len(gap) - 1
                          for k, t in enumerate(gap)):  # 'book a 45-minute appointment', 'borrowed which tool'
             first = after[0]
-            if first.possessive and first.plural and len(after) > 1 and after[1].start == first.end and \
-                    after[1].plural:
-                first = after[1]  # "track my kids' chores": the chores are tracked, the kids have them
+            if first.possessive and len(after) > 1 and after[1].start == first.end and after[1].plural:
+                first = after[1]  # "track my kids' chores", "our fleet's fuel cards": the chores, the cards
                 after = after[1:]
             f.objects.append(first)
             prev = first

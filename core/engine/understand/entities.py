@@ -285,6 +285,8 @@ def entities_stage(r: Reading) -> Reading:
         if prep in particles.get(f.verb, ())}  # 'book services', 'lend tools', 'bid on lots', 'enrol in classes'
     filed = {id(p) for f in r.frames if f.verb in _FILING for p in f.objects} | {
         id(p) for f in r.frames if f.verb in _MAKING for p in f.objects[:1] if not p.plural}
+    done = {id(p) for f in r.frames if f.verb in _DOING and f.subject is not None and personish(f.subject)
+            for p in f.objects[:1] if not p.plural and p.head not in word_set("people")}
     requested = {id(p) for f in r.frames if f.verb in _REQUESTING for p in f.objects} | {
         id(q) for f in r.frames if f.verb in {"ask", "apply"} for prep, q in f.preps[:1] if prep == "for"}
     filed |= {id(p) for f in r.frames if f.verb in FILLING for p in [*f.objects, *(q for _, q in f.preps[:1])]
@@ -359,6 +361,8 @@ def entities_stage(r: Reading) -> Reading:
         if not name and _chain_of_haves(p, toks) and p.head in {"site", "unit", "location", "sitio", "unidad"}:
             name = entity_name(p.head, None, r.language)
             score[name] += 3  # 'customers have sites, sites have units': each a record of the one before
+        if id(p) in done and name:
+            score[name] += 3  # 'inspectors do a yearly inspection and record ...': each one done is a record
         if id(p) in filed and p.head in _FILED:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
@@ -966,6 +970,7 @@ _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "buc
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion", "apartado"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
+_DOING = {"do", "conduct", "perform", "carry", "realizar", "efectuar"}  # what people carry out is an occasion
 _MAKING = {"make", "place", "open", "hacer", "abrir"}  # 'make an offer', 'open a claim': one record, made
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
 FORMS = {"form", "formulario"}
@@ -1256,7 +1261,8 @@ def _colon_values(r: Reading, si: int, toks: list) -> set[int]:
             continue
         close = next((k for k in range(i + 1, len(toks)) if toks[k].text in {")", ":", ".", ";"}), len(toks))
         items = [p for p in r.phrases if p.sentence == si and i < p.start and p.end <= close]
-        if len(items) >= 3 and not any(p.plural or is_fieldish(p.head, r.language) for p in items):
+        if len(items) >= 3 and not any(p.plural or is_fieldish(p.head, r.language) for p in items) and \
+                not any(t.tag == "VERB" for t in toks[i + 1:close]):  # 'cards: each card belongs to a driver'
             out |= {id(p) for p in items}
     return out
 
@@ -1579,7 +1585,13 @@ _AT_EACH = {"at", "for", "on", "after", "of", "in", "during", "en", "de", "para"
 
 def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
     """(preposition, thing) when a storing verb lists details of each one of a thing: 'we record species, age, sex
-    and weight at every capture', 'log depth and duration on every dive'."""
+    and weight at every capture', 'log depth and duration on every dive', 'do an inspection and record the
+    pressure'."""
+    done = _done_before(r, f)
+    if done is not None and f.verb in STORING_VERBS and f.objects and not any(
+            personish(p) or p.plural and not is_fieldish(p.head, r.language) and p.head not in ONE_FILE
+            for p in f.objects):
+        return "after", done
     if f.verb not in STORING_VERBS or len(f.objects) < 2 or any(
             p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS or personish(p) or
             p.head in known_words() and not is_fieldish(p.head, r.language) and
@@ -1595,6 +1607,17 @@ def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
             p.head in _TIME_UNITS or is_fieldish(p.head, r.language) or _skip(p.head):
         return None
     return prep, p
+
+
+def _done_before(r: Reading, f: Frame) -> Phrase | None:
+    """The one occasion people carry out just before, in 'inspectors do an inspection and record ...'."""
+    toks = r.sentences[f.sentence]
+    for g in r.frames:
+        if g.sentence == f.sentence and g.verb in _DOING and g.objects and not g.objects[0].plural and \
+                g.objects[0].end < f.position and toks[f.position - 1].text in {"and", "then", "y", "luego"} and \
+                not any(t.tag in {"VERB", "AUX"} or t.text in {";", ":"} for t in toks[g.objects[0].end:f.position]):
+            return g.objects[0]  # 'do a yearly inspection (of each valve) and record ...'
+    return None
 
 
 def _details_at_each(r: Reading, names: dict[int, str], score: Counter[str], first: dict[str, int],
@@ -1645,7 +1668,7 @@ def _qualifies_after_de(r: Reading, toks: list, p: Phrase) -> bool:
         not toks[p.start - 2].text.endswith("s") and toks[p.start - 3].text == "de" and owner_ends(p.start - 3)
 
 
-_ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
+ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
              "foto", "imagen", "archivo", "documento", "recibo"}
 _FILE_KINDS = {"profile", "cover", "main", "passport", "id", "perfil", "portada"}  # 'upload a profile photo'
 _DESCRIBING = {"describe", "explain", "describir", "explicar"}
@@ -1662,7 +1685,7 @@ def _one_file_or_description(r: Reading, names: dict[int, str], score: Counter[s
             article = p.start and toks[p.start - 1].text in {"a", "an", "the", "un", "una", "el", "la"}
             if id(p) not in names or p.plural or not set(p.modifiers) <= _FILE_KINDS or not article:
                 continue
-            if f.verb in uploading and p.head in _ONE_FILE or f.verb in _DESCRIBING:
+            if f.verb in uploading and p.head in ONE_FILE or f.verb in _DESCRIBING:
                 score[names[id(p)]] -= 4
         for p in f.objects if f.verb in _CHOOSING and len(f.objects) > 1 else []:
             toks = r.sentences[p.sentence]

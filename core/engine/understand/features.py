@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from core.engine.understand.entities import AGENT_ENDINGS, PERSON_ATTRIBUTES, name_of, own_page, personish
+from core.engine.understand.entities import (
+    AGENT_ENDINGS,
+    PERSON_ATTRIBUTES,
+    details_at_each,
+    name_of,
+    own_page,
+    personish,
+)
 from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.reading import Frame, Phrase, Reading
@@ -249,6 +256,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 target in _WHO or f.verb == "guardar" and not _KEPT_FOR_LATER.search(
                     " ".join(t.text for t in r.sentences[f.sentence]))):
             continue  # 'guardar el cliente con su direccion', 'save the customer's address': stored, not liked
+        if feature == "favourites" and f.verb == "save" and (
+                f.subject is None and _saved_by_me(r, f) or f.subject is not None and
+                f.subject.head in word_set("tool_nouns")):
+            continue  # "I'd like to save customers' measurements", 'a calculator that saves each quote': stored
         if feature == "workflow" and not target:  # 'requests that a manager approves': the request is approved
             target = next((n for n in r.entities if n.endswith(_DECIDED)), None)
         out.setdefault(feature, []).append((target or r.main, detail))
@@ -315,6 +326,18 @@ def _books(r: Reading) -> bool:
         re.search(r"\b(book|books|booked|reserv\w*|appointments?|citas?)\b", r.text))
 
 
+_FOR_LATER_EN = re.compile(r"favou?rit|bookmark|for later|wish ?list|liked")
+
+
+def _saved_by_me(r: Reading, f: Frame) -> bool:
+    """'I'd like to save ...', 'we save ...': the one writing keeps the records (unless they are favourites)."""
+    toks = r.sentences[f.sentence]
+    before = [t.text for t in toks[max(0, f.position - 5):f.position]]
+    cut = max((k for k, w in enumerate(before) if w in {",", ";", ":", "and", "users", "customers"}), default=-1)
+    return bool({"i", "we", "i'd", "we'd"} & set(before[cut + 1:])) and \
+        not _FOR_LATER_EN.search(" ".join(t.text for t in toks))
+
+
 _KEPT_FOR_LATER = re.compile(r"favorit|para (?:despues|luego|mas tarde|verl[oa]s?)|preferid|guardad[oa]s")
 _MARKING = {"mark", "save", "add", "keep", "star", "flag", "bookmark", "collect", "store", "manage", "list", "pick",
             "choose", "marcar", "guardar", "elegir"}  # 'mark favourite episodes', not 'at their favourite restaurants'
@@ -362,9 +385,19 @@ def _described_before(r: Reading, p: Phrase) -> str | None:
     for q in sorted((q for q in r.phrases if q.sentence == p.sentence and q.end <= p.start), key=lambda q: -q.end):
         between = {t.text for t in toks[q.end:p.start]}
         name = _target(r, q)
-        if name and name not in _FEATURE_ENTITIES | _WHO and between & {"with", "con"}:
+        if name and name not in _FEATURE_ENTITIES | _WHO and (between & {"with", "con"} or toks[q.end].text in {
+                "(", ":"} and ")" not in between):  # 'cars (make, model, year, photos)'
             head = r.head_before(q)  # 'a claim on a policy with ... photo uploads': the claim's
             return _target(r, head) or name if head is not None else name
+    return None
+
+
+def _recorded_at(r: Reading, p: Phrase) -> str | None:
+    """'do an inspection and record the pressure and photos': what the details recorded at each one are of."""
+    for f in r.frames:
+        found = details_at_each(r, f) if f.sentence == p.sentence and f.position < p.start else None
+        if found:
+            return _target(r, found[1])
     return None
 
 
@@ -407,7 +440,7 @@ def _file_nouns(r: Reading) -> None:
             continue
         if own in {"Photo", "Image", "Picture"} & set(r.entities) and r.uses_feature("uploads", own):
             continue  # 'comment on photos' after 'upload photos': the photos already hold their files
-        described = _owner_of(r, p) or _described_before(r, p) or _page_of(r, p)
+        described = _owner_of(r, p) or _described_before(r, p) or _page_of(r, p) or _recorded_at(r, p)
         owner = _joined(r, p) or described
         if not owner or owner == own or owner not in r.entities:
             continue

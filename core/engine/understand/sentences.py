@@ -461,7 +461,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 toks[i + 2].text.endswith("s") and _closed(toks[i + 3].text) in {"DET", "PRON"}:
             t.tag, t.lemma = "VERB", verbs[w]  # 'the assistant tracks and assesses the severity'
         elif language == "en" and prev and prev.text in {"and", "or"} and i > 1 and toks[i - 2].tag == "VERB" and \
-                nxt.endswith("s") and nxt not in verbs and not w.endswith("s") and _closed(w) is None:
+                (nxt.endswith("s") and nxt not in verbs or w in verbs and _closed(nxt) == "DET") and \
+                not w.endswith("s") and _closed(w) is None:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'assign and reclaim assets'
         elif language == "en" and w in verbs and prev and prev.text == "and" and i > 1 and toks[i - 2].text == "," \
                 and nxt.endswith("s") and nxt not in verbs and (i + 2 >= len(toks) or toks[i + 2].tag == "PUNCT"
