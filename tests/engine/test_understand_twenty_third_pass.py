@@ -153,3 +153,30 @@ def test_a_clause_after_a_colon_is_not_a_list_of_names() -> None:
 def test_spanish_ordinals_are_not_tables() -> None:
     spec = infer_spec("La parroquia registra los bautizos y las primeras comuniones de cada niño.")
     assert not any(n.startswith("Primer") for n in names(spec))
+
+
+def test_what_a_thing_belongs_to_is_kept_even_when_the_word_is_general() -> None:
+    spec = infer_spec("A register of our servers. Each server belongs to a service and has a hostname and an IP "
+                      "address.")
+    assert "Service" in names(spec)
+    server = spec.entity("Server")
+    assert any(r.target == "Service" for r in server.relations)
+    assert {"hostname", "ip_address"} <= {f.name for f in server.fields}
+
+
+def test_a_general_word_with_a_modifier_after_belongs_to_is_not_a_new_table() -> None:
+    spec = infer_spec("Parents book lessons for their kids. Each child belongs to a parent account.")
+    assert "Account" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "booked"),
+    [
+        ("A lake sauna: a timetable of sessions, and users book a place on a session.", "Session"),
+        ("Members of our club book a spot on a lesson with a coach.", "Lesson"),
+    ],
+)
+def test_a_place_on_a_session_is_a_booking_of_it(prompt: str, booked: str) -> None:
+    spec = infer_spec(prompt)
+    assert any(r.target == booked for r in spec.entity("Booking").relations)
+    assert not any(f.name == "start_at" for f in spec.entity(booked).fields)

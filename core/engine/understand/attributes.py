@@ -180,6 +180,14 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
             _listed_parents(r, owner, items)
+    for f in r.frames:  # 'each flag belongs to a service, has an owner and a description': the flag has them
+        owner = _entity(r, f.subject) if f.subject is not None else None
+        toks = r.sentences[f.sentence]
+        k = next((k for k in range(f.position + 1, len(toks) - 1) if toks[k].text in {",", "and", "y"} and
+                  toks[k + 1].text in {"has", "have", "tiene", "tienen"}), None)
+        if owner and k is not None and not any(t.tag in {"VERB", "AUX"} for t in toks[f.position + 1:k]):
+            items = _following_list(r, f.sentence, k + 2)
+            out.setdefault(owner, []).extend(_field_words(r, items, described=True))
     for f in r.frames:  # 'log their symptoms, severity, duration'
         owners = [_entity(r, p) for p in f.objects]
         first = next((o for o in owners if o), None)

@@ -378,7 +378,8 @@ def entities_stage(r: Reading) -> Reading:
         j = p.start - 1
         while j > 0 and toks[j].tag == "DET":
             j -= 1
-        if not name and not p.plural and is_fieldish(p.head, r.language) and j > 0 and p.head not in _TIME_UNITS and \
+        if not name and not p.plural and (is_fieldish(p.head, r.language) or not p.modifiers and p.head in (
+                word_set("abstract_nouns") | word_set("tool_nouns"))) and j > 0 and p.head not in _TIME_UNITS and \
                 [toks[j - 1].text, toks[j].text] in (["belongs", "to"], ["belong", "to"], ["pertenece", "a"]) and \
                 p.head not in {"date", "year", "fecha", "ano", "user", "usuario"}:
             name = entity_name(p.head, None, r.language)  # 'each stamp belongs to a country': a lookup of its own

@@ -62,6 +62,7 @@ _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "
         "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
 _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
+_A_PLACE = {"place", "spot", "seat", "space", "plaza", "sitio", "lugar"}  # 'book a place on a session'
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?[:(]? "
                      r"([a-z][a-z \-]*(?: ?[,/] ?[a-z][a-z \-]*){2,})")
@@ -246,6 +247,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
             elif target:
                 out.setdefault(feature, []).append((target, f"|{who}"))
+            elif f.verb in _BOOKING_VERBS and with_ in _BOOKINGS and objs and objs[0].head in _A_PLACE:
+                out.setdefault(feature, []).append((with_, f"Booking|{who}"))  # 'a place on a session': a booking of it
             elif f.verb in _BOOKING_VERBS and (with_ or who) and with_ not in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"|{who}"))  # 'book time on the cutter'
             continue
