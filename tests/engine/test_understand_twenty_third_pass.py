@@ -180,3 +180,33 @@ def test_a_place_on_a_session_is_a_booking_of_it(prompt: str, booked: str) -> No
     spec = infer_spec(prompt)
     assert any(r.target == booked for r in spec.entity("Booking").relations)
     assert not any(f.name == "start_at" for f in spec.entity(booked).fields)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("A website for our gigs: visitors enter a town and it shows the upcoming gigs there, and they can book "
+         "tickets.", "Gig"),
+        ("A recipe finder: I enter what is in my fridge and it suggests recipes from our collection of recipes.",
+         "Recipe"),
+        ("A stopwatch for our swimming club that the coach starts for each race, and we keep the race results.",
+         "Race"),
+        ("A calculator for our print shop's trade orders: customers enter quantities and it shows the price, and we "
+         "keep the orders.", "Order"),
+    ],
+)
+def test_an_answer_drawn_from_kept_records_is_a_data_app(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a headline checker for our editors: paste a headline and it counts the characters and flags long words",
+        "A page where I type a word and it shows its synonyms.",
+        "A drawing app where kids pick colours and brushes and save their drawings.",
+    ],
+)
+def test_tools_that_answer_from_the_input_are_still_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.understand.knowledge import known_words
-from core.engine.understand.lexicon import ENTITY_WORDS_EN, pascal
+from core.engine.understand.knowledge import known_words, words_of
+from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
 from core.engine.understand.reading import Reading
-from core.engine.understand.vocab import load, word_set
+from core.engine.understand.vocab import load, singular, word_set
 from core.errors import UnsupportedRequestError
 
 _Rule = tuple[str, re.Pattern[str]]
@@ -63,10 +63,11 @@ def decline_reason(r: Reading) -> str | None:
     asks = [s for s in sentences[1:] if _ASKING.search(s)][:1]
     stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"} | r.owners])
     subject = " ".join(head.split()[:6])  # 'a diagram editor to draw...', 'the code formatter is...'
+    kept = stored and _KEPT_RECORDS.search(text)  # 'a timer ... and we keep each team's time on a leaderboard'
     for what, pattern in tool:
         in_head = any(pattern.search(h) for h in [head, *asks])
-        if pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and \
-                not _data_words(text):
+        if not kept and (pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and
+                         not _data_words(text)):
             return what
     for what, pattern in strong:
         if any(pattern.search(h) and not _data_words(h) for h in [head, *asks]):
@@ -91,7 +92,8 @@ def decline_reason(r: Reading) -> str | None:
             not _OVER_TIME.search(text):
         return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
     unkept = _NOT_KEPT.sub("", text)  # 'no accounts, no saving' says nothing is kept
-    answers = _GIVEN.search(text) and _GIVES_BACK.search(text) and not _OVER_TIME.search(text)
+    answers = _GIVEN.search(text) and _GIVES_BACK.search(text) and not _OVER_TIME.search(text) and \
+        not _lists_records(r) and not _SIGNS_UP.search(text) and not kept
     if (answers or _ONLY_A_TOOL.search(text)) and stored <= 3 and not _data_words(unkept) and \
             not _KEEPS.search(unkept):
         return "a tool that keeps nothing"  # 'I type the floor area ... and it tells me the heat loss': input, output
@@ -166,6 +168,26 @@ def _agent_tool(r: Reading) -> str | None:
             f"{first.modifiers[-1]} {word}" in known_words():
         return None  # 'a customer', 'an order', 'a poster': things kept in data apps
     return word
+
+
+_KEPT_RECORDS = re.compile(r"\b(?:we|i|it|they) (?:also |then )?(?:keep|keeps|store|stores|log|logs|record|records|"
+                           r"archive|archives|guardamos|registramos) (?:the|each|every|all|their|our|its|his|her|"
+                           r"los|las|cada|todos|todas) ")  # what is kept; a tool's 'save your drawing' is not
+_SIGNS_UP = re.compile(r"\b(?:can|then|and|to) (?:register|book|reserve|sign up|enrol|enroll|order|buy|reservar|"
+                       r"inscribirse|comprar|pedir)\b")
+
+
+def _lists_records(r: Reading) -> bool:
+    """'it shows the upcoming events', 'le muestra los pisos disponibles': the answer is records the app keeps."""
+    kept = {words_of(n).split()[-1] for n in r.entities} | {w.split()[-1] for w in r.words_for.values() if w}
+    for m in _GIVES_BACK.finditer(r.text):
+        if not re.search(r"show|suggest|return|gives|muestra|devuelve", m.group(0)):
+            continue  # 'counts characters', 'flags words': it works on the input, it lists nothing kept
+        for w in r.text[m.end():].split()[:5]:
+            if w.endswith("s") and len(w) > 3 and ({singular(w), singular(w, "es")} & kept or
+                                                   singular(w, "es") in ENTITY_WORDS_ES and r.language == "es"):
+                return True
+    return False
 
 
 def _data_words(text: str) -> bool:
