@@ -210,3 +210,10 @@ def test_an_answer_drawn_from_kept_records_is_a_data_app(prompt: str, kept: str)
 def test_tools_that_answer_from_the_input_are_still_declined(prompt: str) -> None:
     with pytest.raises(UnsupportedRequestError):
         infer_spec(prompt)
+
+
+def test_shops_listed_with_their_details_are_a_table() -> None:
+    spec = infer_spec("A store locator: customers type their postcode and it shows the nearest shops with their "
+                      "phone number.")
+    assert "Shop" in names(spec)
+    assert not {"Product", "Order", "OrderItem"} & names(spec)

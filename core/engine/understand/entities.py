@@ -427,8 +427,10 @@ def entities_stage(r: Reading) -> Reading:
                 score[listed] += 3
                 first.setdefault(listed, n)
                 word.setdefault(listed, mod)
-        if not name and id(p) in joined and p.head in word_set("ambiguous_things"):
-            name = entity_name(p.head, None, r.language)  # 'neighbours lend tools': the tools are things here
+        with_details = p.plural and p.end < len(toks) and toks[p.end].text in {"with", "con"}
+        if not name and (id(p) in joined and p.head in word_set("ambiguous_things") or
+                         with_details and p.head in _PLACES_OF_BUSINESS):
+            name = entity_name(p.head, None, r.language)  # 'neighbours lend tools', 'shops with opening hours'
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
@@ -971,6 +973,7 @@ _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "buc
 _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio", "portada"}
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion", "apartado"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
+_PLACES_OF_BUSINESS = {"shop", "store", "tienda", "comercio"}  # the app's kind, or places it lists
 _DOING = {"do", "conduct", "perform", "carry", "realizar", "efectuar"}  # what people carry out is an occasion
 _MAKING = {"make", "place", "open", "hacer", "abrir"}  # 'make an offer', 'open a claim': one record, made
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
