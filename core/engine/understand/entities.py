@@ -1139,6 +1139,8 @@ def _as_its_head(name: str, r: Reading) -> EntitySpec | None:
     if len(parts) < 2:
         return None
     known = definition(parts[-1], r.domain, r.text)
+    if known and any(x.required for x in known.relations):
+        return None  # a kanban Card lives in a list: a FuelCard or a GiftCard has none of its fields
     return EntitySpec(name=name, fields=known.fields) if known and known.fields else None
 
 
