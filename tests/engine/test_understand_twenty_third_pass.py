@@ -217,3 +217,21 @@ def test_shops_listed_with_their_details_are_a_table() -> None:
                       "phone number.")
     assert "Shop" in names(spec)
     assert not {"Product", "Order", "OrderItem"} & names(spec)
+
+
+def test_a_state_the_prompt_waits_for_is_one_of_the_statuses() -> None:
+    spec = infer_spec("A tailoring shop: customers have many jobs, and I want to see which jobs are ready.")
+    status = next(f for f in spec.entity("Job").fields if f.name == "status")
+    assert "ready" in status.choices
+    assert "job marked ready" in spec.requested
+
+
+def test_a_state_of_a_thing_with_no_statuses_is_a_yes_no() -> None:
+    spec = infer_spec("Customers drop off bikes for repair and we text them once the bike is fixed.")
+    assert next(f for f in spec.entity("Bike").fields if f.name == "fixed").type == "bool"
+
+
+def test_a_state_another_record_holds_is_not_repeated() -> None:
+    spec = infer_spec("Members borrow tools and we check when each tool is returned.")
+    assert "returned" in {f.name for f in spec.entity("Loan").fields}
+    assert "returned" not in {f.name for f in spec.entity("Tool").fields}

@@ -96,7 +96,37 @@ def marked_states_stage(r: Reading) -> Reading:
                 e.fields.append(FieldSpec(name=state, type="bool", required=False))
             r.capabilities.append(f"{spanish_plural(e.name, r.words_for.get(e.name, ''))}: marcar {word}"
                                   if r.language == "es" else f"{words_of(e.name)} marked {state.replace('_', ' ')}")
+    _said_states(r)
     return r
+
+
+_SAID_STATE = re.compile(r"\b(?:which|when|whether|if|once|until|till) (?:the |a |an |each |their |its |our |my )?"
+                         r"(\w+) (?:is|are|was|were|gets?|has been|have been|'s) (?:\w+ )?(ready|done|paid|collected|"
+                         r"delivered|finished|completed|shipped|fixed|returned|repaired|approved|picked up)\b")
+
+
+def _said_states(r: Reading) -> None:
+    """'track which jobs are ready', 'text customers when it's ready': the state is one of the thing's statuses (or
+    a yes/no on it when it has none)."""
+    if r.language != "en":
+        return
+    for m in _SAID_STATE.finditer(r.text):
+        word, state = m.group(1), field_ident(m.group(2))
+        owner = next((n for n in r.entities if words_of(n).split()[-1] == singular(word)), None)
+        if owner is None and word in {"it", "they", "its", "it's"}:
+            owner = r.main
+        e = r.entities.get(owner) if owner else None
+        if e is None or e.name in r.owners or words_of(e.name) in word_set("people") or any(
+                f.name == state or state in f.choices for x in r.entities.values() for f in x.fields):
+            continue  # 'each tool is returned' beside a Loan that has 'returned': said already
+        status = next((f for f in e.fields if f.type == "enum" and f.name in {"status", "state", "stage"}), None)
+        if status is not None and state not in status.choices:
+            status.choices.insert(max(len(status.choices) - 1, 0), state)  # before the final 'done' or 'closed'
+        elif status is None and all(f.name != state for f in e.fields):
+            e.fields.append(FieldSpec(name=state, type="bool", required=False))
+        else:
+            continue
+        r.capabilities.append(f"{words_of(e.name)} marked {state.replace('_', ' ')}")
 
 
 _GROUPINGS = {"level", "age", "grade", "size", "nivel", "edad", "talla", "edades", "niveles"}
