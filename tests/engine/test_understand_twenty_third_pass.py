@@ -235,3 +235,25 @@ def test_a_state_another_record_holds_is_not_repeated() -> None:
     spec = infer_spec("Members borrow tools and we check when each tool is returned.")
     assert "returned" in {f.name for f in spec.entity("Loan").fields}
     assert "returned" not in {f.name for f in spec.entity("Tool").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "child", "parent"),
+    [
+        ("A wedding planner: weddings, and the vendors hired for each wedding.", "Vendor", "Wedding"),
+        ("A choir: concerts, and the pieces we sing at each concert.", "Piece", "Concert"),
+        ("A letting agent: tenants, flats and leases.", "Lease", "Tenant"),
+        ("A letting agent: tenants, flats and leases.", "Lease", "Apartment"),
+        ("A law firm: clients, cases and the hearings of each case.", "Case", "Client"),
+    ],
+)
+def test_things_said_for_each_other_thing_or_known_to_belong_are_linked(prompt: str, child: str,
+                                                                         parent: str) -> None:
+    assert any(r.target == parent for r in infer_spec(prompt).entity(child).relations)
+
+
+def test_photos_of_requests_are_the_requests_own() -> None:
+    spec = infer_spec("A property manager: buildings, tenants, and maintenance requests with photos.")
+    assert "Photo" not in names(spec)
+    assert any(r.target == "MaintenanceRequest" for r in spec.entity("MaintenanceRequestPhoto").relations)
+    assert not any(r.target.endswith("Photo") for r in spec.entity("MaintenanceRequest").relations)

@@ -495,7 +495,7 @@ def _photos_of(r: Reading, owner: str, own: str | None, kind: str = "Photo") -> 
     one file on the owner."""
     name = f"{owner}{kind}"
     if own in r.entities and own != owner and own in {"Photo", "Picture", "Image", "Gallery"} and \
-            not any(own == parent for _, parent, _ in r.links):
+            not any(own == parent and child != owner for child, parent, _ in r.links):  # 'requests with photos'
         r.entities.pop(own)
         r.links = [link for link in r.links if own not in link[:2]]
     e = r.entities[owner]

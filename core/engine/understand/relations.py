@@ -125,9 +125,11 @@ def _placed(r: Reading) -> None:
     for p in r.phrases:
         child = _entity(r, p) or _by_head(r, p)
         toks = r.sentences[p.sentence]
-        if child is None or p.end >= len(toks) or toks[p.end].text not in {"at", "in", "across", "en"}:
+        gap = _clause_gap(toks, p.end) if child is not None and p.plural else 0
+        if child is None or p.end + gap >= len(toks) or toks[p.end + gap].text not in {"at", "in", "across", "en"} | (
+                {"for", "on"} if gap else set()):
             continue
-        k = p.end + 1
+        k = p.end + gap + 1
         quantified = False
         while k < len(toks) and toks[k].text in _EACH_OF:
             quantified = quantified or toks[k].text not in {"the", "their", "las", "los", "sus"}
@@ -138,6 +140,17 @@ def _placed(r: Reading) -> None:
             add_link(r, child, parent)
             e = r.entities[child]
             e.fields = [f for f in e.fields if f.name != snake(parent)]
+
+
+def _clause_gap(toks: list, at: int) -> int:
+    """How many tokens a participle or a short relative clause takes after a thing ('the vendors hired for each
+    wedding', 'the pieces we sing at each concert'), or 0."""
+    if at < len(toks) and toks[at].tag == "VERB" and (toks[at].text.endswith(("ed", "en", "t")) or
+                                                      toks[at].text in {"sold", "held", "made", "told", "paid"}):
+        return 1
+    if at + 1 < len(toks) and toks[at].text in {"we", "they", "you", "i", "people"} and toks[at + 1].tag == "VERB":
+        return 2
+    return 0
 
 
 _EVENT_HEADS = {"allocation", "rental", "reservation", "booking", "loan", "hire", "signup", "inspection",
