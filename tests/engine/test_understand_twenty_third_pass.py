@@ -257,3 +257,9 @@ def test_photos_of_requests_are_the_requests_own() -> None:
     assert "Photo" not in names(spec)
     assert any(r.target == "MaintenanceRequest" for r in spec.entity("MaintenanceRequestPhoto").relations)
     assert not any(r.target.endswith("Photo") for r in spec.entity("MaintenanceRequest").relations)
+
+
+def test_each_one_logged_is_a_record_even_when_its_word_is_general() -> None:
+    spec = infer_spec("A lab sample tracker: technicians log every test run on a sample with the result.")
+    assert "TestRun" in names(spec)
+    assert any(r.target == "Sample" for r in spec.entity("TestRun").relations)

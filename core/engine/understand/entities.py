@@ -312,6 +312,11 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
         name = _sense(p.head, name, r.text)  # 'presupuestos' a client accepts are quotes; 'la carta' is a menu
         toks = r.sentences[p.sentence]
+        if not name and not p.plural and p.start and toks[p.start - 1].text in {"every", "each", "cada"} and \
+                any(p in f.objects and f.verb in STORING_VERBS for f in r.frames) and \
+                not is_fieldish(p.head, r.language) and not _skip(p.head) and p.head not in _TIME_UNITS:
+            mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
+            name = entity_name(p.head, mod, r.language)  # 'technicians log every test run': each one is a record
         if p.head == "book" and p.end + 1 < len(toks) and toks[p.end].text == "of" and \
                 toks[p.end + 1].tag == "NUM":
             continue  # 'visitor permits are sold in books of 10': a pack, not a book
