@@ -263,3 +263,8 @@ def test_each_one_logged_is_a_record_even_when_its_word_is_general() -> None:
     spec = infer_spec("A lab sample tracker: technicians log every test run on a sample with the result.")
     assert "TestRun" in names(spec)
     assert any(r.target == "Sample" for r in spec.entity("TestRun").relations)
+
+
+def test_details_after_the_whole_things_are_kept_in_are_the_things() -> None:
+    spec = infer_spec("A museum: objects in the collection with an accession number and a location.")
+    assert {"accession_number", "location"} <= {f.name for f in spec.entity("Object").fields}

@@ -193,6 +193,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         head = r.head_before(p)
         if head is None and p.start and toks[p.start - 1].text in {"each", "every", "cada"}:
             head = r.head_before(p, _IN_EACH)  # 'the containers in each shipment with their number and type'
+        if head is None and not p.plural and p.start and toks[p.start - 1].text in {"the", "our", "my"}:
+            held = r.head_before(p, frozenset({"in", "en"}))  # 'objects in the collection with an accession number'
+            head = held if held is not None and held.plural and _entity(r, held) else None
         owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
         j = k + 1
         while toks[k].text == ":" and j < len(toks) and toks[j].text in _SKIP_BETWEEN:
