@@ -268,3 +268,19 @@ def test_each_one_logged_is_a_record_even_when_its_word_is_general() -> None:
 def test_details_after_the_whole_things_are_kept_in_are_the_things() -> None:
     spec = infer_spec("A museum: objects in the collection with an accession number and a location.")
     assert {"accession_number", "location"} <= {f.name for f in spec.entity("Object").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "person"),
+    [
+        ("A residents association app: flats, owners, and the incidents that neighbours report.", "Incident",
+         "Neighbour"),
+        ("Una comunidad de vecinos: pisos, propietarios y las incidencias que reportan los vecinos.", "Incident",
+         "Neighbour"),
+        ("Tenants report repairs and the landlord schedules them.", "Repair", "Tenant"),
+    ],
+)
+def test_what_people_report_is_theirs(prompt: str, record: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert any(r.target == person for r in spec.entity(record).relations)
+    assert not any(r.target == record for r in spec.entity(person).relations)

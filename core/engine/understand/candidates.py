@@ -329,6 +329,10 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
         _passive(toks, vi, f, phrases)
+        if vi and toks[vi - 1].text == "que" and f.subject is not None and f.subject.end == vi - 1 and \
+                len(f.objects) == 1 and f.objects[0].plural and f.objects[0].head in word_set("people") and \
+                f.subject.head not in word_set("people") and toks[vi].text.endswith(("an", "en")):
+            f.subject, f.objects = f.objects[0], [f.subject]  # 'las incidencias que reportan los vecinos'
         if vi > 1 and toks[vi - 1].text in {"to", "para", "a"} and toks[vi - 2].lemma in _LINKS:
             continue  # 'a link to buy tickets': the buying happens elsewhere
         frames.append(f)
