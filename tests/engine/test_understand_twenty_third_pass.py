@@ -284,3 +284,8 @@ def test_what_people_report_is_theirs(prompt: str, record: str, person: str) -> 
     spec = infer_spec(prompt)
     assert any(r.target == person for r in spec.entity(record).relations)
     assert not any(r.target == record for r in spec.entity(person).relations)
+
+
+def test_tickets_people_raise_are_records() -> None:
+    spec = infer_spec("A club app: members raise tickets.")
+    assert any(r.target == "Member" for r in spec.entity("Ticket").relations)

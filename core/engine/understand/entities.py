@@ -988,8 +988,8 @@ _SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
 _BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "practice", "agencia", "empresa",
                "negocio"}  # 'Vet practice: owners, pets': the practice is who uses the app, not a vet record
 _FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
-          "queja", "reclamacion", "sugerencia", "offer", "bid", "oferta", "puja"}  # a report is usually a view; a
-# record when filed ('make an offer of a flat', 'place a bid')
+          "ticket", "issue", "incident", "query", "incidencia", "queja", "reclamacion", "sugerencia", "offer", "bid",
+          "oferta", "puja"}  # a report is usually a view; a record when filed ('make an offer', 'place a bid')
 _MODAL_WORDS = {"can", "could", "will", "may", "must", "should", "puede", "pueden", "podra", "podran"}
 _NOTICES = {"reminder", "alert", "notification"}
 _CHORES = {"cleaning", "watering", "mowing", "weeding", "laundry", "housekeeping", "dusting", "hoovering",
