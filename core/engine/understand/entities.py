@@ -1680,7 +1680,7 @@ def _qualifies_after_de(r: Reading, toks: list, p: Phrase) -> bool:
 
 
 ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",
-             "foto", "imagen", "archivo", "documento", "recibo"}
+            "foto", "imagen", "archivo", "documento", "recibo"}
 _FILE_KINDS = {"profile", "cover", "main", "passport", "id", "perfil", "portada"}  # 'upload a profile photo'
 _DESCRIBING = {"describe", "explain", "describir", "explicar"}
 _CHOOSING = {"choose", "pick", "select", "elegir", "escoger", "seleccionar"}

@@ -329,19 +329,17 @@ def _books(r: Reading) -> bool:
         re.search(r"\b(book|books|booked|reserv\w*|appointments?|citas?)\b", r.text))
 
 
-_FOR_LATER_EN = re.compile(r"favou?rit|bookmark|for later|wish ?list|liked")
-
-
 def _saved_by_me(r: Reading, f: Frame) -> bool:
     """'I'd like to save ...', 'we save ...': the one writing keeps the records (unless they are favourites)."""
     toks = r.sentences[f.sentence]
     before = [t.text for t in toks[max(0, f.position - 5):f.position]]
     cut = max((k for k, w in enumerate(before) if w in {",", ";", ":", "and", "users", "customers"}), default=-1)
     return bool({"i", "we", "i'd", "we'd"} & set(before[cut + 1:])) and \
-        not _FOR_LATER_EN.search(" ".join(t.text for t in toks))
+        not _KEPT_FOR_LATER.search(" ".join(t.text for t in toks))
 
 
-_KEPT_FOR_LATER = re.compile(r"favorit|para (?:despues|luego|mas tarde|verl[oa]s?)|preferid|guardad[oa]s")
+_KEPT_FOR_LATER = re.compile(r"favou?rit|bookmark|for later|wish ?list|liked|para (?:despues|luego|mas tarde|"
+                             r"verl[oa]s?)|preferid|guardad[oa]s")  # kept to come back to: a favourite
 _MARKING = {"mark", "save", "add", "keep", "star", "flag", "bookmark", "collect", "store", "manage", "list", "pick",
             "choose", "marcar", "guardar", "elegir"}  # 'mark favourite episodes', not 'at their favourite restaurants'
 _GIVEN = {"leave", "give", "write", "add", "post", "submit", "dejar", "escribir", "anadir", "publicar"}
