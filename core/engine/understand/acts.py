@@ -15,7 +15,7 @@ from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import entity_name
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.sentences import DETAIL_GERUNDS
-from core.engine.understand.vocab import load, word_set
+from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, RelationSpec
 
 _KINDS = {"order": "order", "encargar": "order", "request": "request", "solicitar": "request", "ask": "ask",
@@ -106,8 +106,8 @@ def _details(r: Reading, si: int, start: int) -> tuple[list[Phrase], list[int]]:
             continue
         qualified = items and texts and between[0].tag == "PREP" and texts[-1] in _JOINERS and \
             {t.text for t in between if t.tag != "PREP"} <= _JOINERS  # 'a message for the top and a pickup date'
-        if not set(texts) <= _JOINERS and not qualified:
-            break
+        if not set(texts) <= _JOINERS and not qualified or p.end < len(toks) and toks[p.end].tag in {"AUX", "VERB"}:
+            break  # '..., and schools can request a visit': a new clause, not one more detail
         items.append(p)
         parts.append(id(p))
         end = p.end
@@ -177,6 +177,11 @@ def _split(r: Reading, a: Act) -> tuple[list[str], list[str]]:
     """Detail phrases -> field identifiers, and the entities they name (a chosen service, a stylist)."""
     fields: list[str] = []
     links: list[str] = []
+    last = a.details[-1] if a.details else None
+    if last is not None and len(a.details) > 1 and last.plural and len(last.modifiers) == 1 and \
+            all(len(p.words) == 1 and not p.plural for p in a.details[:-1]):
+        kinds = [p.words[0] for p in a.details[:-1]] + last.modifiers  # 'adult, child or concession tickets'
+        return [field_ident(f"{k} {singular(last.head, r.language)} count") for k in kinds], []
     for p in a.details:
         name = name_of(p, r.language)
         if name and name in r.entities and len(p.words) == len(p.modifiers) + 1:

@@ -170,6 +170,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for p in r.phrases:
         owner = _entity(r, p) or page_owner(r, p)
+        if owner is None and not p.plural and not p.modifiers:  # 'screenings in the dome with times': the screenings
+            held = r.head_before(p, frozenset({"in", "at", "en"}))
+            owner = _entity(r, held) if held is not None and held.plural else None
         if owner is None:
             continue
         toks = r.sentences[p.sentence]
@@ -188,6 +191,10 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         k = p.end
         while k < len(toks) and toks[k].text in _SKIP_BETWEEN:
             k += 1
+        clause = next((n for n in (2, 3) if k + n < len(toks) and toks[k + n].text == "(" and
+                       toks[k].text in {"que", "that", "which", "we", "i"} and toks[k + n - 1].tag == "VERB" and
+                       all(t.text in {"we", "i", "they", "you"} for t in toks[k + 1:k + n - 1])), 0)
+        k += clause  # 'los lotes que fabricamos (sabor, fecha)', 'the batches we make (flavour, date)'
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
         head = r.head_before(p)
@@ -347,7 +354,8 @@ LOOKUPS = {"author": ("Author", "autor"), "genre": ("Genre", "genero"), "categor
 _LOOKUP_WORDS = set(LOOKUPS) | {es for _, es in LOOKUPS.values()}
 
 
-_GRADES = {"class", "type", "grade", "level", "kind", "band", "tier"}  # 'hazard class', 'blood type': a field
+_GRADES = {"class", "type", "grade", "level", "kind", "band", "tier", "recommendation", "range",
+           "rating"}  # 'hazard class', 'blood type', 'age recommendation': a field
 
 
 def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) -> list[str]:
@@ -424,5 +432,7 @@ def ensure_label(e: EntitySpec) -> None:
         return
     if e.fields and e.fields[0].type in {"date", "datetime"} and e.fields[0].required:
         return  # a dated record ('Lambing: lambed_on, lambs_born'): its date says which one it is
+    if e.name.endswith("Result") and e.fields and e.fields[0].required and e.fields[0].type != "text":
+        return  # 'RaceResult: finishing_position': the boat and the race say which one it is
     label = "title" if is_title_noun(e.name) else "name"
     e.fields.insert(0, FieldSpec(name=label, max_length=200))

@@ -141,6 +141,10 @@ def _verbal(head: str) -> bool:
     return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
 
 
+_CLASSED_THINGS = {"boat", "yacht", "dinghy", "ship", "vessel", "aircraft", "plane", "glider", "car", "vehicle", "bike",
+                   "motorbike", "seat", "cabin", "room", "ticket", "membership", "kart", "horse", "dog"}
+
+
 def name_of(p: Phrase, language: str) -> str | None:
     """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
     head = p.head
@@ -155,6 +159,11 @@ def name_of(p: Phrase, language: str) -> str | None:
         return None  # 'a contact form', 'a login page' ask for features
     if head in {"record", "file", "detail"} and mod and mod in word_set("people") and len(p.modifiers) == 1:
         return entity_name(mod, None, language)  # 'patient records' are the patients, with what is kept on them
+    if any(a == "sports" and b in word_set("settings") | word_set("tool_nouns") | {"centre", "center", "hall"}
+           for a, b in zip(p.words, p.words[1:], strict=False)):
+        return None  # 'a sports club app', 'a sports shop': the kind of club or shop, not a Sport record
+    if head == "class" and mod in _CLASSED_THINGS:
+        return entity_name(head, mod, language)  # 'boat classes (Optimist, 420)', 'seat classes': kinds, not lessons
     if head == "order" and mod in _SEQUENCES:
         return None  # 'the running order per apparatus': a position in a sequence, not a purchase
     if head == "rate" and p.plural or head in {"tarifa", "precio"}:
@@ -212,8 +221,7 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(singular(mod, language), None, language)  # 'the game schedule' is the games
     if head == "level" and mod and is_fieldish(mod, language):
         return None  # 'set priority levels': a field of the thing prioritised
-    if head in {"table", "tables"} and mod in {"results", "result", "league", "standings", "score", "scores",
-                                                "comparison", "summary", "data", "points"}:
+    if head in {"table", "tables"} and mod in _VIEW_TABLES:
         return None  # 'a results table shows each angler's total': a view of records, not a record
     if head in {"table", "tables"} and mod in {"price", "pricing", "rate", "size", "fee"}:
         return entity_name(head, mod, language)  # 'price tables' are not restaurant tables
@@ -276,7 +284,7 @@ def entities_stage(r: Reading) -> Reading:
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r) | \
-        _detail_notes(r)
+        _detail_notes(r) | _bracketed_fields(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     particles = load("verbs")["join_particles"]
@@ -883,8 +891,11 @@ def entities_stage(r: Reading) -> Reading:
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
     same.update({n: role for n, role in roles.items() if n in chosen and role in chosen and n != role})
     for n in chosen:  # 'daily boat trips ... a seat on a trip': one BoatTrip, unless the first word is a record too
-        longer = [x for x in chosen if x != n and x.endswith(n) and x[-len(n) - 1].islower() and
-                  x[:-len(n)] not in chosen and x[:-len(n)] not in {"Order", "Cart", "Line"}]
+        said = word.get(n, "")  # 'boat classes ... points per class': the word, not its ClassSession, is the tail
+        tail = said.capitalize() if r.language == "en" and said.isalpha() and said.capitalize() != n else n
+        longer = [x for x in chosen if x != n and x.endswith(tail) and len(x) > len(tail) and
+                  x[-len(tail) - 1].islower() and (x[:-len(tail)] not in chosen or tail != n) and
+                  x[:-len(tail)] not in {"Order", "Cart", "Line"}]
         if n not in same and n not in _DISTINCT_SHORT and n not in PEOPLE and len(longer) == 1:
             same[n] = longer[0]
     kinds_of_app = {names[id(p)] for p in r.phrases if id(p) in names and p.head in word_set("tool_nouns") | {
@@ -1008,6 +1019,10 @@ def _owner_of_site(r: Reading, p: Phrase) -> bool:
         after in {"", "where", "donde", "that", "which", "que", ",", "with", "con", "."}
 
 
+_VIEW_TABLES = {"results", "result", "league", "standings", "score", "scores", "comparison", "summary", "data",
+                "points", "season", "overall", "final", "medal", "ranking", "rankings"}  # 'a season table': a view
+
+
 def _chore_rota(p: Phrase) -> bool:
     """'a cleaning schedule', 'the watering rota': dated chores to keep, not a field."""
     return p.head in {"schedule", "rota", "roster", "calendar"} and bool(p.modifiers) and p.modifiers[-1] in _CHORES
@@ -1051,8 +1066,25 @@ def _colour_words(r: Reading, p: Phrase) -> bool:
     if (p.head in _UI_PARTS or f"{p.head}s" in _UI_PARTS) and any(w in names for w in p.words):
         return True  # 'white product cards': how the site looks
     if not any(w in names or "".join(words[-2:]) in names for w in words):
-        return False
+        return _painted_part(r, p, names)
     return any(t.text in _STYLED for t in r.sentences[p.sentence])
+
+
+_PAINTED = _UI_PARTS | {"table", "tables", "form", "forms", "tab", "tabs", "sidebar", "tablas", "formularios"}
+
+
+def _painted_part(r: Reading, p: Phrase, names: dict[str, str]) -> bool:
+    """'navy for the header, tables and buttons': parts of the page listed after a colour, not records."""
+    toks = r.sentences[p.sentence]
+    if p.modifiers or p.head not in _PAINTED and f"{p.head}s" not in _PAINTED:
+        return False
+    for i in range(p.start - 1, -1, -1):
+        t = toks[i]
+        if t.text in names:
+            return True
+        if t.text not in _PAINTED and t.tag not in {"DET", "PREP", "CONJ", "PUNCT"} and t.text not in {",", "for"}:
+            return False
+    return False
 
 
 def _page_names(r: Reading) -> set[int]:
@@ -1144,6 +1176,8 @@ def _as_its_head(name: str, r: Reading) -> EntitySpec | None:
     if len(parts) < 2:
         return None
     known = definition(parts[-1], r.domain, r.text)
+    if known and entity_name(parts[-1].lower(), None, "en") != parts[-1]:
+        return None  # 'class' is a ClassSession, 'table' a DiningTable: a BoatClass or PriceTable is the other sense
     if known and any(x.required for x in known.relations):
         return None  # a kanban Card lives in a list: a FuelCard or a GiftCard has none of its fields
     return EntitySpec(name=name, fields=known.fields) if known and known.fields else None
@@ -1206,6 +1240,23 @@ _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que"
 
 
 NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
+
+
+def _bracketed_fields(r: Reading) -> set[int]:
+    """'shows (title, description, duration, age recommendation)': among field words in brackets, a compound led by a
+    field word ('age', 'price', 'skill') is one more field, not a record."""
+    out: set[int] = set()
+    for si, toks in enumerate(r.sentences):
+        opened = [i for i, t in enumerate(toks) if t.text == "("]
+        for i in opened:
+            end = next((j for j in range(i + 1, len(toks)) if toks[j].text == ")"), len(toks))
+            inside = [p for p in r.phrases if p.sentence == si and i < p.start < end]
+            fieldish = [p for p in inside if not p.modifiers and is_fieldish(p.head, r.language)]
+            if len(fieldish) < 2:
+                continue
+            out |= {id(p) for p in inside if p.modifiers and is_fieldish(p.modifiers[0], r.language) and
+                    p.modifiers[0] not in word_set("people") and " ".join(p.words[-2:]) not in known_words()}
+    return out
 
 
 def _detail_notes(r: Reading) -> set[int]:
@@ -1529,7 +1580,7 @@ _HOMES = {"flat", "apartment", "house", "home", "garden", "balcony", "kitchen", 
           "apartamento", "jardin", "balcon", "cocina", "terraza", "huerto"}
 _MINE = {"my", "our", "mi", "nuestro", "nuestra"}
 _AREAS = {"street", "road", "neighbourhood", "neighborhood", "area", "town", "city", "village", "calle", "barrio",
-          "zona", "ciudad", "pueblo", "municipio"}
+          "zona", "ciudad", "pueblo", "municipio", "dome", "auditorium", "cupula", "auditorio"}
 
 
 def _whereabouts(toks: list, p: Phrase) -> bool:
@@ -1746,6 +1797,10 @@ def _per_and_left(r: Reading, names: dict[int, str], score: Counter[str]) -> Non
         if id(p) in names and k >= 0 and toks[k].text in {"per", "por"} and p.head not in _TIME_UNITS and \
                 not is_fieldish(p.head, r.language) and p.head not in word_set("people") - {"client", "cliente"}:
             score[names[id(p)]] += 1
+            stat = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
+            if stat is not None and stat.start and toks[stat.start - 1].possessive and \
+                    is_fieldish(stat.head, r.language):
+                score[names[id(p)]] += 2  # 'each player's minutes per game': the games are records too
     for q in r.phrases:  # 'open a claim on a policy with a description and photos': the claim is described
         toks = r.sentences[q.sentence]
         head = r.head_before(q) if q.end < len(toks) and toks[q.end].text in {"with", "con"} else None

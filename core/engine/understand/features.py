@@ -63,6 +63,7 @@ _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "
 _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
 _A_PLACE = {"place", "spot", "seat", "space", "plaza", "sitio", "lugar"}  # 'book a place on a session'
+_ADMITS = {"ticket", "entrada", "seat", "butaca"}  # 'book tickets for a screening' books the screening
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?[:(]? "
                      r"([a-z][a-z \-]*(?: ?[,/] ?[a-z][a-z \-]*){2,})")
@@ -245,6 +246,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 target = said  # 'book a 90-minute appointment': the prompt's own word names the booking
             if target in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
+            elif f.verb in _BOOKING_VERBS and objs and objs[0].head in _ADMITS and with_ and with_ != target:
+                out.setdefault(feature, []).append((with_, f"Booking|{who}"))  # 'tickets for a screening': a booking
             elif target:
                 out.setdefault(feature, []).append((target, f"|{who}"))
             elif f.verb in _BOOKING_VERBS and with_ in _BOOKINGS and objs and objs[0].head in _A_PLACE:

@@ -114,8 +114,14 @@ def _triggers(domain: Domain) -> tuple[tuple[re.Pattern[str], int], ...]:
                  for t in domain.triggers.split())
 
 
+_ADMISSION = re.compile(r"\b((?:book|books|booking|buy|buys|buying|purchase|purchases|reserve|reserves|sell|sells|"
+                        r"selling|order|orders|adult|child|concession|student|season) (?:\w+ ){0,2})tickets?\b|"
+                        r"\btickets?(?= (?:for|to) (?:a|an|the|each|every|our|upcoming) )")
+
+
 def best_domain(text: str) -> tuple[int, Domain]:
     """The kind of app the normalised text names most strongly, with its score (0 when none)."""
+    text = _ADMISSION.sub(lambda m: f"{m.group(1) or ''}admission", text)  # 'book tickets for a show': seats
     scored = [(sum(w * min(2, len(p.findall(text))) for p, w in _triggers(d)), -i, d) for i, d in enumerate(DOMAINS)]
     score, _, domain = max(scored, key=lambda t: t[:2])
     return score, domain

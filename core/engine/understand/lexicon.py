@@ -197,7 +197,7 @@ FIELD_WORDS_ES: dict[str, str] = {**load("spanish")["fields"], **{
     "valoracion": "rating", "imagen": "image_url", "url": "url", "sitio web": "website", "web": "website",
     "enlace": "link", "activo": "active", "activa": "active", "completada": "completed",
     "completado": "completed", "hecho": "done", "capacidad": "capacity", "duracion": "duration_minutes",
-    "hora": "time", "edad": "age", "peso": "weight", "altura": "height", "color": "color",
+    "hora": "time", "edad": "age", "peso": "weight", "altura": "height", "color": "color", "litros": "litres",
     "codigo": "code", "isbn": "isbn", "sku": "sku", "marca": "brand", "modelo": "vehicle_model",
     "matricula": "plate", "dorsal": "shirt_number", "kilometros": "distance_km",
     "punto de encuentro": "meeting_point", "punto de salida": "meeting_point", "punto": "point", "puntos": "points",

@@ -124,8 +124,10 @@ _ONLY_A_TOOL = re.compile(r"\b(?:just|only|simply) a (?:calculator|tool|converte
 
 
 _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|track|tracks|tracking|keep|keeps|enter|"
-                            r"enters|registr\w*|apunt\w*|anot\w*) (?:[\w']+ ){0,3}(?:games|matches|results|scores?|"
-                            r"partidas|partidos|resultados)\b|"
+                            r"enters|input|inputs|submit|submits|registr\w*|apunt\w*|anot\w*) (?:[\w']+ ){0,3}"
+                            r"(?:games|matches|results|scores?|partidas|partidos|resultados)\b|"
+                            r"\b(?:record|records|log|logs|track|tracks|enter|enters|input|inputs) (?:[\w']+ ){0,5}"
+                            r"(?:per|each|every|in each|for each|after each) (?:game|match|partido)\b|"
                             r"\b(?:away|home|upcoming|weekend|league|cup) (?:games|matches|partidos)\b|"
                             r"\b(?:games|matches) (?:this|each|every|per) (?:season|week|weekend)\b|"
                             r"\bgame (?:schedule|days?|fees?)\b|"

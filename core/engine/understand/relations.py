@@ -184,6 +184,9 @@ def _owners_in_compounds(r: Reading) -> None:
 
 
 _VOTING = {"vote", "votar", "upvote"}
+_NOTING = {"record", "log", "note", "register", "registrar", "anotar", "apuntar"}
+_CONTESTS = {"regatta", "race", "show", "competition", "tournament", "league", "contest", "championship", "trial",
+             "meet", "gala", "exhibition", "raffle", "draw", "marathon", "rally", "cup", "sportive", "triathlon"}
 _NOT_OWNED = {"customer service", "customer support", "client service", "staff room", "member area", "user guide",
               "user interface", "patient care", "student life", "guest list", "guest house", "visitor centre",
               "visitor center", "customer journey", "customer feedback", "user feedback", "user experience"}
@@ -402,6 +405,13 @@ def _frames(r: Reading) -> None:
             if other and other != objects[0]:
                 _join(r, "Pairing", "paired_on:date?, status=proposed|active|ended", objects[0], other)
             continue
+        if f.verb in _NOTING | {"enter", "track", "keep"} and _result_per(r, f):
+            continue
+        entered = f.verb == "enter" and objects and next(
+            (q for prep, q in f.preps if prep in {"into", "in", "for"} and q.head in _CONTESTS and _entity(r, q)), None)
+        if entered and _entity(r, entered) != objects[0]:
+            _join(r, "Entry", "entered_on:date?, status=entered|withdrawn|finished", objects[0], _entity(r, entered))
+            continue  # 'enter a boat into a regatta', 'enter dogs in the show': an Entry, not typing data in
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
             if join == "Purchase" and "Order" in r.entities:
@@ -437,7 +447,9 @@ def _frames(r: Reading) -> None:
             continue
         if f.verb in verbs["ownership"] and subject and subject not in objects:
             for o in objects:
-                add_link(r, o, subject)
+                said = next((p for p in f.objects if _entity(r, p) == o), None)
+                if said is None or not (said.possessive and f.verb in _NOTING):
+                    add_link(r, o, subject)  # 'officers record each boat's position': the boat is not theirs
         for prep, p in f.preps:
             parent = _entity(r, p)
             if prep in {"into", "en"} and f.verb in {"split", "divide", "break", "dividir", "partir"} and parent:
@@ -468,6 +480,37 @@ def _notes_down(toks: list, at: int) -> bool:
         return False  # 'apuntan a sus hijos a las actividades': signs them up for something
     nxt = at + 1 + personal
     return not reflexive and nxt < len(toks) and (toks[nxt].text in dets or toks[nxt - 1].text == "al")
+
+
+def _result_per(r: Reading, f) -> bool:
+    """'record each boat's finishing position per race': a result of one thing in another, with that detail."""
+    toks = r.sentences[f.sentence]
+    owner = next((p for p in f.objects[:1] if p.possessive), None) or next(
+        (o for p in f.objects[:1] for o in r.phrases if o.sentence == f.sentence and o.possessive and
+         o.end == p.start), None)  # 'record each player's minutes per game'
+
+    whole = next((q for prep, q in f.preps if prep in {"per", "por", "in", "at", "for", "en"} and
+                  q.start > 0 and toks[q.start - 1].text in {"each", "every", "per", "cada"} | {prep}), None)
+    a, b = _entity(r, owner), _entity(r, whole)
+    if owner is None or not a or not b or a == b:
+        return False
+    what = next((q for q in r.phrases if q.sentence == f.sentence and owner.end <= q.start <= owner.end + 1), None)
+    if what is None or _entity(r, what) or not is_fieldish(what.head, r.language) and what.head not in _RESULTS:
+        return False  # 'each student's grade per subject': the Grade is a record of its own
+    if any({c, p} == {a, b} for c, p, _ in r.links) or any(
+            {a, b} <= {c for c, p, _ in r.links if p == n} | {p for c, p, _ in r.links if c == n} for n in r.entities):
+        return False
+    name = f"{b}Result" if b in _CONTEST_RECORDS else f"{a}{b}"
+    kind = ":int" if what.head in {"position", "place", "placing", "rank"} else ""
+    _join(r, name, f"{snake(' '.join(what.words))}{kind}, notes?", a, b)
+    r.words_for[name] = f"{r.words_for.get(b) or b.lower()} result" if name.endswith("Result") else \
+        f"{r.words_for.get(a) or a.lower()} {r.words_for.get(b) or b.lower()}"
+    return True
+
+
+_RESULTS = {"position", "place", "placing", "time", "points", "result", "rank", "minutes", "distance", "weight"}
+_CONTEST_RECORDS = {"Race", "Game", "Match", "Heat", "Round", "Stage", "Event", "Competition", "Regatta", "Fixture",
+                    "Bout", "Leg", "Contest", "Tournament"}
 
 
 def _join(r: Reading, join: str, fields: str, a: str | None, b: str) -> None:

@@ -68,6 +68,9 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
     text = re.sub(r"\b(?:one or more|more than one|uno o m[aá]s|una o m[aá]s|m[aá]s de una?)\b", _several, text,
                   flags=re.I)  # 'can own more than one piano': many of them
+    if r.language == "es":
+        text = re.sub(r"\b(?:hechos? |hechas? )?a (?:medida|mano)\b", "personalizado", text,
+                      flags=re.I)  # 'plantillas a medida', 'un cuaderno a medida': made to order, not a Measurement
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     text = _FLOW.sub(_flow, text)  # 'mark the room dirty -> in progress -> clean': the states it goes through
@@ -314,7 +317,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (prev is None or prev.text in {",", "y", "yo", "nosotros", "que", "lo", "la", "los", "las", "le", "les",
                                                "tambien", "ya", "no", "hola", "!", "."}) and \
                 singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in load("spanish")["names"] and \
-                ((lemma := _es_infinitive(w, _FIRST_PERSON_OR_PAST, 2)) or nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
+                ((lemma := _es_infinitive(w, _FIRST_PERSON_OR_PAST, 2)) or
+                 prev is not None and prev.text == "que" and len(w) > 7 and w.endswith(("amos", "emos", "imos")) or
+                 nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
                  w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
                                                                  prev.text in {"y", "yo", "nosotros"})):
             t.tag, t.lemma = "VERB", lemma or w  # 'coordino un huerto', 'reparamos bicis': a verb in the first person
@@ -347,7 +352,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 i > 1 and toks[i - 2].tag == "NOUN" and toks[i - 2].text not in _PEOPLE_SUBJECTS:
             t.tag, t.lemma = "VERB", w  # 'the order people sing in', 'the songs members request'
         elif w in DETAIL_GERUNDS and (prev and prev.text in {",", "by", "and"} and _closed(nxt) in {"DET", "PRON"} or
-                                      w.endswith(("ndo", "ndonos"))):
+                                      w.endswith(("ndo", "ndonos")) or language == "en" and prev and
+                                      prev.tag == "NOUN" and nxt and w not in {"picking", "giving", "providing"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # '..., telling us the date and budget': how details are given
         elif w in _TIME_FIELDS and nxt in {"at", "on"} and prev and prev.text in {",", "and", "with", "have", "has"}:
             t.tag, t.lemma = "NOUN", w  # 'classes have a title, starts at and capacity'
