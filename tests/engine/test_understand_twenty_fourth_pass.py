@@ -151,3 +151,92 @@ def test_the_dome_screenings_are_in_is_where_they_are_and_their_details_stay_on_
     spec = infer_spec("A planetarium site with a schedule of screenings in the dome with times and seat capacity.")
     assert "Dome" not in names(spec)
     assert "seat_capacity" in {f.name for f in spec.entity("Screening").fields}
+
+
+def test_signing_an_agreement_is_not_signing_up_and_the_agreement_is_the_rental() -> None:
+    spec = infer_spec("I own about 40 parking spaces in three car parks and rent them out monthly. Tenants sign a "
+                      "rental agreement for one space with a start date, monthly rent and deposit; some tenants rent "
+                      "more than one space. I need to record payments each month.")
+    assert {"ParkingSpace", "Tenant", "RentalAgreement", "Payment"} <= names(spec)
+    assert not {"Signup", "Rental", "Space"} & names(spec)
+    agreement = spec.entity("RentalAgreement")
+    assert {"ParkingSpace", "Tenant"} <= {r.target for r in agreement.relations}
+    assert {"start_date", "monthly_rent", "deposit"} <= {f.name for f in agreement.fields}
+
+
+def test_signing_up_for_a_class_is_still_a_signup() -> None:
+    spec = infer_spec("Members sign up for classes at our gym.")
+    assert "Signup" in names(spec)
+
+
+def test_treatment_records_are_treatments_and_hours_spent_in_a_list_is_a_detail() -> None:
+    spec = infer_spec("At the museum the conservation team needs to keep treatment records. For every object "
+                      "(accession number, title, material) we log treatments: which conservator, materials used, "
+                      "hours spent and before/after photos.")
+    assert {"Treatment", "Conservator"} <= names(spec)
+    assert not {"TreatmentRecord", "TimeEntry"} & names(spec)
+
+
+def test_hours_worked_still_keeps_time_entries() -> None:
+    spec = infer_spec("Staff log the hours worked on each project.")
+    assert "TimeEntry" in names(spec)
+
+
+def test_what_is_noted_at_each_visit_is_the_visits_detail() -> None:
+    spec = infer_spec("I'm a self-employed piano tuner. Clients have one or more pianos (make, model, serial, year). "
+                      "At each visit I tune, note the pitch I tuned to and charge a fee.")
+    assert {"Client", "Piano", "Visit"} <= names(spec)
+    assert "Pitch" not in names(spec)
+    assert "pitch" in {f.name for f in spec.entity("Visit").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "field"),
+    [
+        ("A cache has coordinates, difficulty and terrain ratings (1-5) and a hider.", "terrain_ratings"),
+        ("A restaurant guide with hygiene ratings.", "hygiene_ratings"),
+    ],
+)
+def test_a_named_kind_of_rating_is_a_field_not_the_ratings_feature(prompt: str, field: str) -> None:
+    spec = infer_spec(prompt)
+    assert "ratings" not in spec.features
+    assert "Rating" not in names(spec)
+    assert any(field in {f.name for f in e.fields} for e in spec.entities)
+
+
+def test_star_ratings_and_product_reviews_are_still_the_feature() -> None:
+    assert "ratings" in infer_spec("Customers leave star ratings on products.").features
+    assert "Rating" in names(infer_spec("Users can leave ratings and reviews of recipes."))
+
+
+def test_a_restaurant_guide_lists_restaurants_not_a_menu_or_a_tour_guide() -> None:
+    spec = infer_spec("A restaurant guide with hygiene ratings.")
+    assert "Restaurant" in names(spec)
+    assert not {"Guide", "MenuItem", "DiningTable", "Order"} & names(spec)
+
+
+def test_tour_guides_are_still_people() -> None:
+    assert "Guide" in names(infer_spec("A tour company with tour guides and trips."))
+
+
+def test_an_app_with_things_keeps_them_even_when_the_word_is_new() -> None:
+    assert "Trail" in names(infer_spec("A hiking guide app with trails."))
+
+
+def test_a_commissions_book_keeps_art_commissions_not_sales_commissions() -> None:
+    spec = infer_spec("A commissions book for my stained glass studio. Customers commission panels; each commission "
+                      "can have several design sketches (I upload images).")
+    assert {"Commission", "Customer", "Sketch"} <= names(spec)
+    assert not {"Book", "Booking"} & names(spec)
+    fields = {f.name for f in spec.entity("Commission").fields}
+    assert "percent" not in fields and "due_date" in fields
+
+
+def test_sales_commissions_keep_their_percent() -> None:
+    spec = infer_spec("Track sales commissions for each sales rep.")
+    assert "percent" in {f.name for f in spec.entity("Commission").fields}
+
+
+def test_code_reviews_and_severity_ratings_are_not_star_ratings() -> None:
+    spec = infer_spec("Users can log their symptoms along with a severity rating on a regular basis.")
+    assert "ratings" not in spec.features

@@ -283,7 +283,8 @@ def page_owner(r: Reading, p: Phrase) -> str | None:
 
 def _entity(r: Reading, p: Phrase) -> str | None:
     """The entity a phrase names, when that entity is part of the app."""
-    name = name_of(p, r.language) or r.named.get(id(p))
+    name = name_of(p, r.language)
+    name = name if name in r.entities else r.named.get(id(p))  # 'for one space': the ParkingSpace said before
     return name if name in r.entities else None
 
 

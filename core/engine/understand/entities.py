@@ -141,6 +141,9 @@ def _verbal(head: str) -> bool:
     return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
 
 
+_LEDGERS = {"book", "ledger", "register", "guide"}  # 'a commissions book', 'a restaurant guide': what they list
+_GUIDING = {"tour", "mountain", "museum", "fishing", "hiking", "trekking", "safari", "local", "travel", "walking",
+            "climbing", "ski", "dive", "diving", "river", "wildlife", "city", "study", "style", "user", "size"}
 _CLASSED_THINGS = {"boat", "yacht", "dinghy", "ship", "vessel", "aircraft", "plane", "glider", "car", "vehicle", "bike",
                    "motorbike", "seat", "cabin", "room", "ticket", "membership", "kart", "horse", "dog"}
 
@@ -162,6 +165,11 @@ def name_of(p: Phrase, language: str) -> str | None:
     if any(a == "sports" and b in word_set("settings") | word_set("tool_nouns") | {"centre", "center", "hall"}
            for a, b in zip(p.words, p.words[1:], strict=False)):
         return None  # 'a sports club app', 'a sports shop': the kind of club or shop, not a Sport record
+    if head in _LEDGERS - {"guide"} and not p.plural and mod and len(mod) > 4 and mod.endswith("s") and \
+            singular(mod, language) != mod and singular(mod, language) in known_words():
+        return entity_name(singular(mod, language), None, language)  # 'a commissions book' keeps commissions
+    if head == "guide" and not p.plural and mod and mod not in _GUIDING and singular(mod, language) in known_words():
+        return entity_name(singular(mod, language), None, language)  # 'a restaurant guide' lists restaurants
     if head == "class" and mod in _CLASSED_THINGS:
         return entity_name(head, mod, language)  # 'boat classes (Optimist, 420)', 'seat classes': kinds, not lessons
     if head == "order" and mod in _SEQUENCES:
@@ -254,8 +262,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head == "list" and mod and mod not in _OWN_LISTS and not _skip(mod) and not is_fieldish(mod, language) and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'the fixture list' is the fixtures
-    if head == "record" and mod and mod.endswith(("tion", "sion")) and singular(mod, language) in known_words() and \
-            len(p.modifiers) == 1:
+    if head == "record" and mod and (mod.endswith(("tion", "sion")) or mod in _NOTED_EVENTS) and \
+            singular(mod, language) in known_words() and len(p.modifiers) == 1:
         return entity_name(mod, None, language)  # 'inspection records', 'vaccination records': the inspections
     if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
@@ -700,6 +708,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.start and toks[k].text in {"with", "con", "including", "incluyendo"} and \
                 not any(g[0] is p for g in r.lists):
             score[names[id(p)]] += 1
+            if p.plural and any(q.end == k and q.sentence == p.sentence and q.head in word_set("tool_nouns")
+                                for q in r.phrases):
+                score[names[id(p)]] += 2  # 'a hiking guide app with trails': what the app holds
         if p.start > 1 and toks[p.start - 1].text in {"of", "de", "for", "para"} and p.plural and (
                 toks[p.start - 2].text in word_set("tool_nouns") or toks[p.start - 2].lemma in _BOOKING_WORDS or
                 any(q.end == p.start - 1 and id(q) in names for q in r.phrases if q.sentence == p.sentence)):
@@ -782,7 +793,7 @@ def entities_stage(r: Reading) -> Reading:
         toks = r.sentences[0]
         after = toks[lead.end].text if lead.end < len(toks) else ""
         if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
-                lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES and \
+                lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES | _LEDGERS and \
                 not (lead.head in _DIARIES and lead.modifiers) and \
                 (after in {"with", "con", ":", "for", "para", "de"} or
                  not after and len(r.sentences) > 1 and len([p for p in r.phrases if p.sentence == 0]) == 1):
@@ -890,6 +901,7 @@ def entities_stage(r: Reading) -> Reading:
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
     same.update({n: role for n, role in roles.items() if n in chosen and role in chosen and n != role})
+    renamed: dict[str, str] = {}
     for n in chosen:  # 'daily boat trips ... a seat on a trip': one BoatTrip, unless the first word is a record too
         said = word.get(n, "")  # 'boat classes ... points per class': the word, not its ClassSession, is the tail
         tail = said.capitalize() if r.language == "en" and said.isalpha() and said.capitalize() != n else n
@@ -898,6 +910,15 @@ def entities_stage(r: Reading) -> Reading:
                   x[:-len(tail)] not in {"Order", "Cart", "Line"}]
         if n not in same and n not in _DISTINCT_SHORT and n not in PEOPLE and len(longer) == 1:
             same[n] = longer[0]
+        elif n in _VAGUE_NAMES and not longer and n not in same:  # '40 parking spaces ... for one space'
+            said_first = [x for x in score if x not in chosen and score[x] > 0 and x.endswith(n) and
+                          len(x) > len(n) and x[-len(n) - 1].islower() and first.get(x, 10**6) < first[n]]
+            if len(said_first) == 1:
+                renamed[n] = said_first[0]
+    for n, x in renamed.items():
+        chosen[chosen.index(n)] = x
+        score[x], first[x] = max(score[x], score[n]), min(first[x], first[n])
+        names = {pid: x if name == n else name for pid, name in names.items()}
     kinds_of_app = {names[id(p)] for p in r.phrases if id(p) in names and p.head in word_set("tool_nouns") | {
         "board", "site", "website", "portal", "platform", "marketplace"}}  # 'a job board where ... vacancies
     for group in load("nouns")["synonyms"]:  # 'showtimes ... screenings': one thing said two ways, first name wins
@@ -1021,6 +1042,10 @@ def _owner_of_site(r: Reading, p: Phrase) -> bool:
 
 _VIEW_TABLES = {"results", "result", "league", "standings", "score", "scores", "comparison", "summary", "data",
                 "points", "season", "overall", "final", "medal", "ranking", "rankings"}  # 'a season table': a view
+
+
+_VAGUE_NAMES = {"Space", "Spot", "Slot", "Unit", "Area", "Zone", "Card", "Pass", "Plan", "Item", "Entry", "Record",
+                "Station", "Point", "Bay"}  # a bare word that means the compound said before it
 
 
 def _chore_rota(p: Phrase) -> bool:
@@ -1654,14 +1679,20 @@ def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
             personish(p) or p.plural and not is_fieldish(p.head, r.language) and p.head not in ONE_FILE
             for p in f.objects):
         return "after", done
+    toks = r.sentences[f.sentence]
+    opening = next((q for q in r.phrases if q.sentence == f.sentence and q.start == 2 and q.end <= f.position and
+                    toks[0].text in _AT_EACH), None)  # 'For every inspection the inspector records ...'
+    if opening is not None and f.verb in STORING_VERBS and f.objects and not f.preps and \
+            toks[1].text in _EACH | {"every"} and not opening.plural and not _skip(opening.head) and \
+            not is_fieldish(opening.head, r.language) and opening.head not in _TIME_UNITS and not any(
+                personish(p) or p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS
+                for p in f.objects):
+        return toks[0].text, opening  # 'At each visit I tune, note the pitch I tuned to': the visit's pitch
     if f.verb not in STORING_VERBS or len(f.objects) < 2 or any(
             p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS or personish(p) or
             p.head in known_words() and not is_fieldish(p.head, r.language) and
             p.head not in word_set("field_nouns_never_things") for p in f.objects):
         return None
-    toks = r.sentences[f.sentence]
-    opening = next((q for q in r.phrases if q.sentence == f.sentence and q.start == 2 and q.end <= f.position and
-                    toks[0].text in _AT_EACH), None)  # 'For every inspection the inspector records ...'
     if not f.preps and opening is None:
         return None
     prep, p = f.preps[0] if f.preps else (toks[0].text, opening)
@@ -1699,6 +1730,9 @@ def _details_at_each(r: Reading, names: dict[int, str], score: Counter[str], fir
         for q in f.objects:
             if id(q) in names:
                 score[names[id(q)]] -= 3
+                if not q.plural and found[0] == r.sentences[f.sentence][0].text and not any(
+                        names.get(id(o)) == names[id(q)] for o in r.phrases if o.sentence != f.sentence):
+                    score[names.pop(id(q))] = 0  # 'At each visit ... note the pitch I tuned to': the visit's field
 
 
 def _with_their_details(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

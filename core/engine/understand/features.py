@@ -14,7 +14,7 @@ from core.engine.understand.entities import (
     personish,
 )
 from core.engine.understand.fields import field_ident
-from core.engine.understand.knowledge import definition, entity_name, words_of
+from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
 from core.engine.understand.reading import Frame, Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.vocab import load, singular, word_set
@@ -277,6 +277,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             feature = "booking_slots"  # 'a booking system for a yoga studio'
         if feature == "tags" and not p.plural and p.modifiers and p.modifiers[-1] not in {"hash", "topic", "keyword"}:
             continue  # 'cows with ear tag and breed', 'a price tag': one identifier, a field, not labels
+        mod = p.modifiers[-1] if p.modifiers else ""
+        if feature == "ratings" and mod and mod not in _STARS and mod not in known_words() and \
+                mod not in word_set("people") and not mod[0].isdigit() and not mod.endswith("star"):
+            continue  # 'difficulty and terrain ratings (1-5)', 'a hygiene rating': a score the thing has, a field
         if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1 and \
                 p.head not in _GERUNDS and not (feature in {"ratings", "comments"} and _rated(r, p)):
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
@@ -320,6 +324,8 @@ def _match_goals(r: Reading) -> None:
         add_link(r, "Goal", parent)
 
 
+_STARS = {"star", "stars", "user", "customer", "online", "public", "overall", "average", "guest", "reader", "member",
+          "peer", "anonymous", "verified", "written", "short", "honest", "valoraciones"}
 _GERUNDS = {"liking", "bookmarking", "commenting", "tagging"}  # 'such as liking, commenting or saving content'
 
 

@@ -83,6 +83,10 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
                 not any(_shows(d, text, words_of(name)) for d in homes):  # 'reserve tickets' makes no help desk
             label = "title" if is_title_noun(name) else "name"
             return parse_entities(f"{name}: {label}, notes?")[0]
+    for sense in load("nouns")["senses"].get(name, []) if text else []:
+        if ("when" not in sense or re.search(sense["when"], text)) and \
+                ("unless" not in sense or not re.search(sense["unless"], text)):
+            return parse_entities(sense["entity"])[0]  # 'customers commission panels': a piece made to order
     known = own or definitions().get(name)
     if known is None:  # 'bugs' keep their word and get what an Issue has; 'vendors' what a Supplier has
         alias = ENTITY_WORDS_EN.get(words_of(name))

@@ -416,8 +416,14 @@ def _frames(r: Reading) -> None:
             join, fields = verbs["joins"][f.verb]
             if join == "Purchase" and "Order" in r.entities:
                 continue  # 'customers buy cheeses' in a shop with orders: the Order is the purchase
-            if join == "Rental" and any(n in r.entities for n in ("Booking", "Reservation")):
+            if join == "Rental" and any(n in r.entities or n != "Booking" and any(e.endswith(n) for e in r.entities)
+                                        for n in ("Booking", "Reservation", "Agreement", "Lease", "Contract")):
                 continue  # 'I rent out three cottages. Need bookings ...': the booking is the rental
+            if join == "Signup" and f.verb == "sign" and f.objects and not any(
+                    t.text == "up" for t in r.sentences[f.sentence][f.position:f.objects[0].start]):
+                if subject:
+                    add_link(r, objects[0], subject)
+                continue  # 'tenants sign a rental agreement': their document; they do not sign up
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
             continue

@@ -578,6 +578,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             english = singular(w)
             mixed = language == "es" and (english in known_nouns() or english in ENTITY_WORDS_EN) and w != english
             t.lemma = english if mixed else singular(w, language)  # 'services' in a Spanish-styled prompt
+    for i, t in enumerate(toks[2:], 2):
+        if language == "en" and t.tag == "VERB" and toks[i - 1].tag == "NOUN" and toks[i - 1].text.endswith("s") and \
+                not toks[i - 1].text.endswith("ss") and toks[i - 2].text in {"a", "an", "one", "each", "every"} and \
+                t.text in known_nouns():
+            t.tag, t.lemma = "NOUN", t.text  # 'a commissions book', 'an orders log': one book, not commissions booking
     return toks
 
 
