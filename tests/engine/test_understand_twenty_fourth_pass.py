@@ -240,3 +240,108 @@ def test_sales_commissions_keep_their_percent() -> None:
 def test_code_reviews_and_severity_ratings_are_not_star_ratings() -> None:
     spec = infer_spec("Users can log their symptoms along with a severity rating on a regular basis.")
     assert "ratings" not in spec.features
+
+
+def test_a_certificate_register_lists_its_fields_after_each_cert() -> None:
+    spec = infer_spec("A register of our TLS certificates. For each cert: common name, issuer, expiry date and the "
+                      "owning team.")
+    assert "common_name" in {f.name for f in spec.entity("Certificate").fields}
+
+
+def test_details_listed_with_have_keep_words_that_are_also_verbs_or_colours() -> None:
+    spec = infer_spec("coin colection catalogue please. coins have country, denomination, year, mint mark, metal, "
+                      "grade and what i paid.")
+    fields = {f.name for f in spec.entity("Coin").fields}
+    assert {"mint_mark", "metal", "grade"} <= fields
+    assert not {"Grade", "Metal"} & names(spec)
+
+
+def test_belongs_after_a_bracket_is_a_verb() -> None:
+    spec = infer_spec("Every claim (RMA) belongs to an original order and customer.")
+    assert "Order" in {r.target for r in spec.entity("Claim").relations}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "absent"),
+    [
+        ("Trabajo en una notaría y queremos organizar las escrituras con sus otorgantes.", "Job"),
+        ("Asociación de vecinos: socios, cuotas y propuestas. Los demás socios comentan y votan las propuestas.",
+         "Dema"),
+        ("Queremos un sistema de tickets: cada ticket pertenece a un cliente. Internamente los agentes comentan.",
+         "Internamente"),
+    ],
+)
+def test_spanish_verbs_adverbs_and_pronouns_are_not_tables(prompt: str, absent: str) -> None:
+    assert absent not in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "writer", "kept"),
+    [
+        ("im a plumber and my brother does electrics, we need something to track our jobs. each job belongs to a "
+         "customer", "Plumber", {"Job", "Customer"}),
+        ("As a team lead I want an incident log for our platform team - incidents with severity, owner and status.",
+         "Lead", {"Incident"}),
+    ],
+)
+def test_who_is_writing_is_not_a_table(prompt: str, writer: str, kept: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert writer not in names(spec)
+
+
+def test_a_counsellor_who_is_also_a_record_stays() -> None:
+    spec = infer_spec("I'm a counsellor sharing a practice with two colleagues. We need client records (each "
+                      "counsellor only sees their own clients) and weekly sessions.")
+    assert "Counsellor" in names(spec)
+
+
+def test_things_that_sit_in_a_box_are_kept_not_a_sit_table() -> None:
+    spec = infer_spec("Samples belong to a project and sit in a box, and boxes sit on a rack in a freezer.")
+    assert {"Sample", "Box"} <= names(spec)
+    assert "Sit" not in names(spec)
+    assert "Box" in {r.target for r in spec.entity("Sample").relations}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "absent", "kept"),
+    [
+        ("I want to build our family tree online: people, their parents and marriages.", "Tree", set()),
+        ("Leave requests: employees request annual leave and their line manager approves.", "Line",
+         {"LeaveRequest"}),
+        ("comic shop pull list app. customers subscribe to series and each week we enter the new issues.",
+         "BoardList", {"Customer", "Series", "Issue"}),
+        ("Coworking space app: members, desks and meeting rooms. Members book a hot desk or a room by the hour.",
+         "Space", {"Member", "Desk"}),
+    ],
+)
+def test_compounds_that_name_something_else(prompt: str, absent: str, kept: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert absent not in names(spec)
+    assert kept <= names(spec)
+
+
+def test_comic_issues_are_not_support_tickets_and_a_milk_lot_is_not_an_auction_lot() -> None:
+    issue = infer_spec("comic shop pull list app. customers subscribe to series and each week we enter the new "
+                       "issues.").entity("Issue")
+    assert "priority" not in {f.name for f in issue.fields}
+    lot = infer_spec("A cheese dairy: each batch has a make date and the milk lot it came from.").entity("Lot")
+    assert "hammer_price" not in {f.name for f in lot.fields}
+
+
+def test_what_every_inspection_notes_is_its_details() -> None:
+    spec = infer_spec("beekeeping records: apiaries, hives and inspections. each hive belongs to an apiary and every "
+                      "inspection notes temper, brood, queen seen.")
+    assert {"temper", "brood"} <= {f.name for f in spec.entity("Inspection").fields}
+    assert not {"Temper", "Brood"} & names(spec)
+
+
+def test_field_trials_are_trials_not_rehearsals() -> None:
+    spec = infer_spec("Trabajo en investigación agrícola y hacemos ensayos de campo con variedades de maíz. Necesito "
+                      "registrar parcelas, variedades y los ensayos.")
+    assert "Rehearsal" not in names(spec)
+
+
+def test_borrowing_and_returning_books_keeps_the_books() -> None:
+    spec = infer_spec("members borrow and return books")
+    assert {"Member", "Book", "Loan"} <= names(spec)

@@ -382,12 +382,13 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         text = " ".join(words)
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field
         styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field
-        if feature or styled or any(colours_in(w) for w in words) or asks_for_capability(text) or \
+        if feature or styled or colours_in(words[-1]) or asks_for_capability(text) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and not graded and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue
         if not words or len(words) == 1 and verb_lemmas().get(words[-1]) == words[-1] and \
-                not is_fieldish(words[-1], r.language):  # "record" is a verb here; an "ear tag" is a field
+                not is_fieldish(words[-1], r.language) and not (described and len(items) > 2):
+            # "record" is a verb here; an "ear tag" is a field; 'coins have country, year, grade': a detail
             continue
         ident = field_ident(" ".join(words))
         if ident not in out:

@@ -237,6 +237,7 @@ def ends_in_etc(toks: list[Token], group: list[Phrase]) -> bool:
     return group[-1].end < len(toks) and toks[group[-1].end].text in {"etc", "etcetera"}
 
 
+_HANDED = {"borrow", "lend", "rent", "hire", "buy", "purchase", "prestar", "alquilar", "comprar"}  # '... and return'
 CHOICE_WORDS = {"which", "what", "whichever", "cual", "cuales"}  # 'who brings which dish': the dish is brought
 
 
@@ -252,6 +253,9 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 not (vi + 1 < len(toks) and toks[vi + 1].text in {"a", "al"}):
             f.verb = "anotar"  # 'apuntar mis viajes' notes them down; 'apuntarse', 'apuntar a los hijos a' sign up
         before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
+        if len(before) > 1 and before[-1].start and toks[before[-1].start - 1].text == "(" and \
+                before[-1].end < len(toks) and toks[before[-1].end].text == ")":
+            before = before[:-1]  # 'every return (RMA) belongs to an order': the return does
         gap_before = toks[before[-1].end:vi] if before else []
         coordinated = frames and any(t.text in {",", "and", "y"} for t in gap_before)
         if vi and toks[vi - 1].text in word_set("subject_pronouns") and before and before[-1].end == vi - 1 and \
@@ -260,7 +264,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             frames.append(f)
             continue
         if before and not any(t.tag == "VERB" or t.text in {"so", "then", "please"} for t in gap_before) and \
-                not coordinated:  # 'a flat fee so track payments': no subject across 'so'
+                not coordinated and not (gap_before and gap_before[-1].text in word_set("subject_pronouns")):
+            # 'a flat fee so track payments': no subject across 'so'; 'grade and what i paid': I pay, not the grade
             f.subject = before[-1]
             k = f.subject.start - 1
             while k > 0 and toks[k].tag == "DET":
@@ -337,10 +342,12 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             continue  # 'a link to buy tickets': the buying happens elsewhere
         frames.append(f)
     featured = {verb for verbs in load("verbs")["features"].values() for verb in verbs}
-    for f, g in zip(frames, frames[1:], strict=False):
-        if not f.objects and g.objects and f.verb in featured and g.verb in featured and \
-                [t.text for t in toks[f.position + 1:g.position]] in (["and"], ["or"], ["y"], ["o"]):
-            f.objects = list(g.objects)  # 'rate and favourite them', 'rate and review recipes': one object
+    for a, b in zip(frames, frames[1:], strict=False):
+        if not a.objects and b.objects and b.position > a.position and (
+                a.verb in featured and b.verb in featured or a.verb in _HANDED) and \
+                all(t.text in {"and", "or", ",", "y", "o"} for t in toks[a.position + 1:b.position]):
+            a.objects = list(b.objects)  # 'members borrow and return books', 'rate and review recipes'
+            a.preps = a.preps or list(b.preps)
     return frames
 
 

@@ -142,6 +142,12 @@ def _verbal(head: str) -> bool:
 
 
 _LEDGERS = {"book", "ledger", "register", "guide"}  # 'a commissions book', 'a restaurant guide': what they list
+_WE_MAKE = {"build", "create", "prepare", "compile", "draw", "write", "put", "plan", "design", "preparar",
+            "crear", "elaborar"}  # 'for each concert we build a programme': what we make is kept
+_WE_GIVE = {"pay", "offer", "provide", "serve", "give", "sell", "use", "need", "want", "have", "see", "send",
+            "pagar", "ofrecer", "dar", "usar", "vender"}  # 'we pay contributors', 'we offer tyre storage'
+_NOTES_DOWN = {"note", "record", "log", "write", "jot", "enter", "track", "measure", "check", "anotar", "apuntar",
+               "registrar"}  # 'at each visit I note the pitch': a detail of the visit, not a thing
 _GUIDING = {"tour", "mountain", "museum", "fishing", "hiking", "trekking", "safari", "local", "travel", "walking",
             "climbing", "ski", "dive", "diving", "river", "wildlife", "city", "study", "style", "user", "size"}
 _CLASSED_THINGS = {"boat", "yacht", "dinghy", "ship", "vessel", "aircraft", "plane", "glider", "car", "vehicle", "bike",
@@ -476,6 +482,8 @@ def entities_stage(r: Reading) -> Reading:
         lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
         if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
             continue  # "we're a volunteer-run animal shelter": who we are, not a record
+        if lead in (["as"],) and not p.plural and p.end < len(toks) and toks[p.end].text in {"i", "we", ","}:
+            continue  # 'As a team lead I want ...': who is writing
         if not p.plural and p.end < len(toks) and toks[p.end].text == "here" and \
                 all(t.tag in {"DET", "ADJ", "NOUN", "PUNCT"} for t in toks[:p.start]) and \
                 (p.end + 1 == len(toks) or toks[p.end + 1].text in {",", ".", ":", ";", "-"}):
@@ -533,6 +541,14 @@ def entities_stage(r: Reading) -> Reading:
                     p.start and r.sentences[p.sentence][p.start - 1].text in {"a", "an"} and
                     p.head.endswith(AGENT_ENDINGS) and not p.modifiers and not is_fieldish(p.head, r.language)):
                 score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer', 'two readers to each manuscript'
+        if f.verb in {"sit", "hang"} and f.subject is not None and id(f.subject) in names:
+            for prep, p in f.preps[:1]:
+                if id(p) in names and prep in {"in", "on", "inside"}:
+                    score[names[id(p)]] += 2  # 'samples sit in a box': the boxes are kept too
+        if f.subject is None and (f.verb in _WE_MAKE or storing and f.verb not in _WE_GIVE) and f.position and \
+                r.sentences[f.sentence][f.position - 1].text in {"we", "i", "nosotros", "yo"}:
+            for p in f.objects:
+                score[names.get(id(p), "")] += 1  # 'for each concert we build a programme': what we make is kept
         if f.subject is not None and id(f.subject) in names and (storing or f.objects):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
@@ -743,7 +759,7 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
                 toks[p.start - 1].text in {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}:
-            score[names[id(p)]] += 2  # 'a customer has many orders'
+            score[names[id(p)]] += 2 if is_fieldish(p.head, r.language) else 3  # 'a customer has many orders'
         listed_after = any((p.sentence, q.start) in starts for q in r.phrases
                            if q.sentence == p.sentence and p.end < q.start <= p.end + 4)
         if nxt and nxt[0].text in _DESCRIBED and (p.plural or nxt[0].text != ":") and listed_after:
@@ -792,7 +808,10 @@ def entities_stage(r: Reading) -> Reading:
     if lead is not None and id(lead) in names and lead.start <= 3:
         toks = r.sentences[0]
         after = toks[lead.end].text if lead.end < len(toks) else ""
-        if after in {"is", "es"} or not lead.plural and lead.head not in word_set("tool_nouns") and \
+        said_before = [t.text for t in toks[:lead.start] if t.tag not in {"DET", "ADJ"}][-2:]
+        writer = said_before in (["i", "am"], ["we", "are"]) and \
+            sum(q.head == lead.head for q in r.phrases) == 1  # 'im a plumber and ...': who writes, said once
+        if after in {"is", "es"} or writer or not lead.plural and lead.head not in word_set("tool_nouns") and \
                 lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES | _LEDGERS and \
                 not (lead.head in _DIARIES and lead.modifiers) and \
                 (after in {"with", "con", ":", "for", "para", "de"} or
@@ -1680,9 +1699,15 @@ def details_at_each(r: Reading, f: Frame) -> tuple[str, Phrase] | None:
             for p in f.objects):
         return "after", done
     toks = r.sentences[f.sentence]
+    own = f.subject
+    if own is not None and f.verb in STORING_VERBS and len(f.objects) >= 2 and own.start and not own.plural and \
+            r.language == "en" and toks[f.position].text.endswith("s") and \
+            toks[own.start - 1].text in _EACH | {"every"} and not personish(own) and not _skip(own.head) and \
+            not any(personish(p) or p.plural for p in f.objects):
+        return "at", own  # 'every inspection notes temper, brood, queen seen': the inspection's details
     opening = next((q for q in r.phrases if q.sentence == f.sentence and q.start == 2 and q.end <= f.position and
                     toks[0].text in _AT_EACH), None)  # 'For every inspection the inspector records ...'
-    if opening is not None and f.verb in STORING_VERBS and f.objects and not f.preps and \
+    if opening is not None and f.verb in _NOTES_DOWN and f.objects and not f.preps and \
             toks[1].text in _EACH | {"every"} and not opening.plural and not _skip(opening.head) and \
             not is_fieldish(opening.head, r.language) and opening.head not in _TIME_UNITS and not any(
                 personish(p) or p.plural and not is_fieldish(p.head, r.language) and p.head not in NOTE_WORDS

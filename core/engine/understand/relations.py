@@ -184,6 +184,7 @@ def _owners_in_compounds(r: Reading) -> None:
 
 
 _VOTING = {"vote", "votar", "upvote"}
+_SITTING = {"sit", "hang"}
 _NOTING = {"record", "log", "note", "register", "registrar", "anotar", "apuntar"}
 _CONTESTS = {"regatta", "race", "show", "competition", "tournament", "league", "contest", "championship", "trial",
              "meet", "gala", "exhibition", "raffle", "draw", "marathon", "rally", "cup", "sportive", "triathlon"}
@@ -404,6 +405,19 @@ def _frames(r: Reading) -> None:
             other = next((_entity(r, q) for prep, q in f.preps if prep in {"to", "with"} and _entity(r, q)), None)
             if other and other != objects[0]:
                 _join(r, "Pairing", "paired_on:date?, status=proposed|active|ended", objects[0], other)
+            continue
+        if f.verb == "belong" and subject and f.subject is not None and f.subject.end < len(r.sentences[f.sentence]) \
+                and r.sentences[f.sentence][f.subject.end].text == "(":
+            toks = r.sentences[f.sentence]
+            to = next((p for prep, p in f.preps[:1] if prep == "to" and _entity(r, p)), None)
+            if to is not None and _entity(r, to) != subject:
+                add_link(r, subject, _entity(r, to))  # 'every claim (RMA) belongs to an order and customer'
+                _also(r, subject, [q for q in r.phrases if q.sentence == f.sentence], to, toks)
+            continue
+        if f.verb in _SITTING and subject:
+            where = next((_entity(r, p) for prep, p in f.preps[:1] if prep in {"in", "on", "inside"}), None)
+            if where and where != subject:
+                add_link(r, subject, where)  # 'samples sit in a box, boxes sit on a rack': where each one is kept
             continue
         if f.verb in _NOTING | {"enter", "track", "keep"} and _result_per(r, f):
             continue

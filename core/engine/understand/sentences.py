@@ -141,6 +141,7 @@ _QUANTIFIER_SUBJECTS = {"some", "many", "most", "few", "both", "others", "severa
 
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
                  (r"\bi'm\b", "i am"), (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(we|you|they)'re\b", r"\1 are"),
+                 (r"\bim(?= (?:a|an|not|looking|trying|building|running|starting|working)\b)", "i am"),
                  (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
                  (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"\b(who|what|that|there)'s\b", r"\1 is"),
                  (r"\b(?:keep|keeps|keeping|kept) (?:a )?(?:track|tabs|note) (?:of|on)\b(?! track)", "track"),
@@ -170,6 +171,9 @@ DETAIL_GERUNDS = {"choosing", "selecting", "picking", "giving", "telling", "ente
                   "diciendonos", "diciendo", "dandonos", "dando", "especificando", "poniendo", "detallando",
                   "anadiendo"}  # gerunds that introduce the details given with a request ('by choosing the size')
 _ES_CLITICS = {"se", "me", "te", "nos", "le", "les"}  # a Spanish clitic stands before its verb
+_LISTED_FIELDS = {"grade", "rate", "rank", "score", "weight", "price", "cost", "size", "colour", "color", "mark"}
+_ES_WORK_VERBS = {"trabajar", "colaborar", "ayudar", "dirigir", "gestionar", "llevar", "participar", "ensenar",
+                  "estudiar", "coordinar", "voluntariar", "entrenar"}
 _ES_HABER = {"ha", "han", "he", "hemos", "haya", "hayan", "habia", "habian"}
 
 
@@ -583,6 +587,33 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 not toks[i - 1].text.endswith("ss") and toks[i - 2].text in {"a", "an", "one", "each", "every"} and \
                 t.text in known_nouns():
             t.tag, t.lemma = "NOUN", t.text  # 'a commissions book', 'an orders log': one book, not commissions booking
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if language == "es" and t.tag == "NOUN" and len(t.text) > 7 and t.text.endswith("mente"):
+            t.tag = "ADV"  # 'internamente', 'rapidamente': an adverb, never a thing
+        elif language == "en" and t.tag == "NOUN" and prev is not None and (
+                prev.tag == "NOUN" and prev.text.endswith("s") or prev.text in {"and", "then"}) and \
+                nxt is not None and nxt.text in {"in", "on", "at", "inside", "under"} and \
+                set(getAllLemmas(t.text)) == {"VERB"} and singular(t.text) not in known_nouns():
+            t.tag, t.lemma = "VERB", next(iter(getAllLemmas(t.text)["VERB"]))  # 'samples sit in a box'
+        elif language == "en" and t.tag == "NOUN" and prev is not None and prev.text in {"and", "or"} and i > 1 and \
+                toks[i - 2].tag == "VERB" and nxt is not None and nxt.tag in {"NOUN", "DET", "PRON"} and \
+                "VERB" in getAllLemmas(t.text) and t.text in getAllLemmas(t.text)["VERB"]:
+            t.tag, t.lemma = "VERB", t.text  # 'members borrow and return books': two verbs, one object
+        elif language == "en" and t.text in {"belongs", "belong"} and nxt is not None and nxt.text == "to":
+            t.tag, t.lemma = "VERB", "belong"  # 'every return (RMA) belongs to an order'
+        elif language == "en" and t.tag == "VERB" and prev is not None and prev.text == "," and i > 1 and \
+                toks[i - 2].tag == "NOUN" and nxt is not None and nxt.text in {",", "and", "or"} and \
+                t.text in _LISTED_FIELDS:
+            t.tag, t.lemma = "NOUN", t.text  # 'country, year, metal, grade and what I paid': one more detail
+        elif language == "es" and t.tag == "NOUN" and prev is not None and prev.tag == "AUX" and len(t.text) > 4 and \
+                t.text.endswith(("ar", "er", "ir")) and t.text not in ENTITY_WORDS_ES and nxt is not None and \
+                nxt.tag in {"DET", "PRON"}:
+            t.tag, t.lemma = "VERB", t.text  # 'queremos organizar las firmas': an infinitive after a wish
+        elif language == "es" and i == 0 and t.tag == "NOUN" and t.text.endswith("o") and nxt is not None and \
+                nxt.text in {"en", "como"} and f"{t.text[:-1]}ar" in _ES_WORK_VERBS:
+            t.tag, t.lemma = "VERB", f"{t.text[:-1]}ar"  # 'Trabajo en una notaría': I work, not a Job
     return toks
 
 
