@@ -345,3 +345,85 @@ def test_field_trials_are_trials_not_rehearsals() -> None:
 def test_borrowing_and_returning_books_keeps_the_books() -> None:
     spec = infer_spec("members borrow and return books")
     assert {"Member", "Book", "Loan"} <= names(spec)
+
+
+def test_what_residents_report_are_kinds_of_the_reports_they_file() -> None:
+    spec = infer_spec("Our parish council wants residents to be able to report potholes, broken streetlights and "
+                      "fly-tipping. Each report needs a category, a location and photos. Residents should be able to "
+                      "upvote an existing report instead of posting a duplicate.")
+    assert {"Resident", "Report", "Vote"} <= names(spec)
+    assert not {"Pothole", "Streetlight", "ExistingReport"} & names(spec)
+    report = {f.name for f in spec.entity("Report").fields}
+    assert "status" in report and "period" not in report  # a reported problem, not a management report
+
+
+def test_reports_people_file_are_records_even_when_only_assigned_later() -> None:
+    spec = infer_spec("Our town council wants residents to report problems in the street. Council staff assign each "
+                      "report to a department. Residents can upvote an existing report.")
+    assert {"Report", "Department", "Vote"} <= names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "setting"),
+    [
+        ("Tengo un taller mecánico pequeño y quiero una app para llevar los clientes y sus vehículos.", "Workshop"),
+        ("I have a small bakery and want to track orders and customers.", "Bakery"),
+    ],
+)
+def test_the_business_the_writer_has_is_not_a_table(prompt: str, setting: str) -> None:
+    assert setting not in names(infer_spec(prompt))
+
+
+def test_a_key_worker_is_a_staff_member() -> None:
+    spec = infer_spec("A day nursery: each child belongs to a room and has a key worker, and staff log meals.")
+    assert "Worker" not in names(spec)
+
+
+def test_tickets_booked_on_a_ferry_book_the_sailing() -> None:
+    spec = infer_spec("Please implement a website for a ferry company. The website should have routes and sailing "
+                      "schedules for each route. Users can search sailings by date and port and book passenger and "
+                      "vehicle tickets.")
+    assert "Sailing" in {r.target for r in spec.entity("Booking").relations}
+
+
+def test_scheduling_a_presenter_is_not_a_booking() -> None:
+    spec = infer_spec("For our journal club members suggest papers and the organiser schedules a presenter for each "
+                      "week.")
+    assert "Booking" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A welding training provider: a course catalog, course sessions with dates and instructors, and students "
+        "who enroll in sessions.",
+        "A student textbook exchange: textbook listings with course code, edition and price; search by course.",
+    ],
+)
+def test_courses_taught_in_sessions_get_no_online_lessons(prompt: str) -> None:
+    assert "Lesson" not in names(infer_spec(prompt))
+
+
+def test_an_online_course_still_has_lessons() -> None:
+    assert "Lesson" in names(infer_spec("An online course platform where students learn at their own pace: courses "
+                                        "with video lessons."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "audience"),
+    [
+        ("CalibrateIt is a software application that allows quality teams to manage the calibration of measuring "
+         "instruments. Users can schedule calibrations and upload certificates.", "Team"),
+        ("GrantTrack is a software application that allows university research offices to manage research grants, "
+         "funders and budget lines.", "Office"),
+    ],
+)
+def test_who_the_software_serves_is_not_a_table(prompt: str, audience: str) -> None:
+    assert audience not in names(infer_spec(prompt))
+
+
+def test_scheduling_our_own_work_is_a_date_not_a_booking() -> None:
+    spec = infer_spec("CalibrateIt is a software application that allows quality teams to manage the calibration of "
+                      "measuring instruments. Users can schedule calibrations and upload certificates.")
+    assert not {"Booking", "Customer"} & names(spec)
+    assert any(f.type in {"date", "datetime"} for f in spec.entity("Calibration").fields)

@@ -187,6 +187,7 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)
     if language == "en" and mod and head in _KIND_NAMED_HEADS and len(mod) > 3 and mod.isalpha() and \
             mod not in word_set("adjectives") and mod not in word_set("people") and not _skip(mod) and \
+            mod not in load("nouns")["compound_modifiers_skip"] and \
             not is_fieldish(mod, language) and singular(mod) == mod and mod not in _TIME_MODIFIERS:
         return entity_name(head, mod, language)  # 'damage charges', 'a service plan': the kind is in the name
     if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
@@ -314,6 +315,9 @@ def entities_stage(r: Reading) -> Reading:
     filed |= {id(p) for f in r.frames if f.verb in FILLING for p in [*f.objects, *(q for _, q in f.preps[:1])]
               if p.head in FORMS}  # 'fill in an adoption form': a submission the app keeps
     pages = _page_names(r)
+    reported = any(f.verb == "report" and f.subject is not None and personish(f.subject) and f.objects
+                   for f in r.frames)
+    skip_mods = set(load("nouns")["compound_modifiers_skip"])
     marked = Counter(p.head for p in r.phrases if p.possessive or p.start and (
         r.sentences[p.sentence][p.start - 1].possessive or r.sentences[p.sentence][p.start - 1].tag == "DET"))
     site = bool(re.search(r"\b(web ?sites?|site|sitio|web|pagina web|landing|online (?:shop|store)|web ?shop|"
@@ -455,6 +459,8 @@ def entities_stage(r: Reading) -> Reading:
                 first.setdefault(listed, n)
                 word.setdefault(listed, mod)
         with_details = p.plural and p.end < len(toks) and toks[p.end].text in {"with", "con"}
+        if not name and p.head == "report" and reported and (not p.modifiers or set(p.modifiers) <= skip_mods):
+            name = "Report"  # 'residents report problems ... assign each report to a department': the reports kept
         if not name and (id(p) in joined and p.head in word_set("ambiguous_things") or
                          with_details and p.head in _PLACES_OF_BUSINESS):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools', 'shops with opening hours'
@@ -482,6 +488,9 @@ def entities_stage(r: Reading) -> Reading:
         lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
         if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
             continue  # "we're a volunteer-run animal shelter": who we are, not a record
+        if (lead[-1:] in (["tengo"], ["tenemos"], ["own"]) or lead in (["i", "have"], ["we", "have"])) and \
+                not p.plural and p.head in word_set("settings") and p.sentence == 0:
+            continue  # 'Tengo un taller mecánico pequeño', 'I have a small bakery': where the app is used
         if lead in (["as"],) and not p.plural and p.end < len(toks) and toks[p.end].text in {"i", "we", ","}:
             continue  # 'As a team lead I want ...': who is writing
         if not p.plural and p.end < len(toks) and toks[p.end].text == "here" and \
@@ -549,7 +558,7 @@ def entities_stage(r: Reading) -> Reading:
                 r.sentences[f.sentence][f.position - 1].text in {"we", "i", "nosotros", "yo"}:
             for p in f.objects:
                 score[names.get(id(p), "")] += 1  # 'for each concert we build a programme': what we make is kept
-        if f.subject is not None and id(f.subject) in names and (storing or f.objects):
+        if f.subject is not None and id(f.subject) in names and (storing or f.objects) and not _audience(r, f.subject):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
                 score[names[id(f.subject)]] += 1
@@ -576,6 +585,7 @@ def entities_stage(r: Reading) -> Reading:
     _stated_membership(r, names, score)
     _details_at_each(r, names, score, first, word)
     _per_and_left(r, names, score)
+    _reported_kinds(r, names, score)
     _handed_over(r, names, score)
     _one_file_or_description(r, names, score)
     _with_their_details(r, names, score)
@@ -1843,6 +1853,31 @@ def hand_over(r: Reading, p: Phrase) -> tuple[Phrase, Phrase | None] | None:
 
 
 _LEAVING = {"leave", "submit", "dejar", "presentar"}
+
+
+def _audience(r: Reading, p: Phrase) -> bool:
+    """'allows quality teams to manage', 'helps university research offices to ...': who uses the app, not a record."""
+    toks = r.sentences[p.sentence]
+    k = p.start - 1
+    while k >= 0 and toks[k].tag in {"DET", "ADJ", "NOUN", "CONJ"}:
+        k -= 1
+    return p.plural and k >= 0 and toks[k].lemma in {"allow", "help", "enable", "let", "permit"} and \
+        p.head in word_set("settings") | _GROUPS | _BUSINESSES | {"office", "department", "organisation",
+                                                                  "organization", "institution", "council"}
+
+
+def _reported_kinds(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'residents report potholes, broken streetlights and fly-tipping. Each report needs a category': what is
+    reported are kinds of report (its category), when the reports themselves are kept."""
+    if not any(p.head in {"report", "incidencia", "aviso"} and id(p) in names for p in r.phrases):
+        return
+    for f in r.frames:
+        if f.verb not in {"report", "reportar", "denunciar"} or len(f.objects) < 2:
+            continue
+        for p in f.objects:
+            said_once = sum(q.head == p.head for q in r.phrases) == 1
+            if id(p) in names and said_once and names[id(p)] not in PEOPLE:
+                score[names.pop(id(p))] = 0
 
 
 def _per_and_left(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

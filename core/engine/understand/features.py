@@ -63,6 +63,8 @@ _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "
 _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
 _A_PLACE = {"place", "spot", "seat", "space", "plaza", "sitio", "lugar"}  # 'book a place on a session'
+_SHOWINGS = {"Sailing", "Screening", "Showtime", "Performance", "Departure", "Flight", "Concert", "Show", "Match",
+             "Fixture", "Trip", "Tour", "Event", "Session", "Excursion", "Journey"}
 _ADMITS = {"ticket", "entrada", "seat", "butaca"}  # 'book tickets for a screening' books the screening
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?[:(]? "
@@ -235,19 +237,24 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                                                     start=f.position, end=f.position + 1))
             out.setdefault(feature, []).append((owner or r.main, detail if detail in _FILE_WORDS else "file"))
             continue
+        if feature == "booking_slots" and f.verb in {"schedule", "agendar", "programar"} and objs and \
+                objs[0].head in word_set("people") | {"presenter", "speaker", "host", "volunteer"}:
+            continue  # 'the organiser schedules a presenter for each week': who presents, not a booking
         if feature == "booking_slots" and f.verb in {"schedule", "agendar", "programar"} and target in _OWN_PLANS:
             _scheduled(r.entities[target])  # 'schedule their workouts': a time on the workout, nothing booked
             continue
         if feature == "booking_slots":
             with_ = next((_target(r, p) for _, p in f.preps if _target(r, p)), None)
+            shown = next((n for n in r.entities if n in _SHOWINGS), None)  # 'book passenger tickets': on a sailing
             who = _target(r, f.subject) or ""
             said = name_of(objs[0], r.language) if objs and not target else None
             if said in _BOOKINGS and said not in r.entities:
                 target = said  # 'book a 90-minute appointment': the prompt's own word names the booking
             if target in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
-            elif f.verb in _BOOKING_VERBS and objs and objs[0].head in _ADMITS and with_ and with_ != target:
-                out.setdefault(feature, []).append((with_, f"Booking|{who}"))  # 'tickets for a screening': a booking
+            elif f.verb in _BOOKING_VERBS and any(o.head in _ADMITS for o in objs) and (with_ or shown) and \
+                    (with_ or shown) != target:
+                out.setdefault(feature, []).append((with_ or shown, f"Booking|{who}"))  # 'tickets for a screening
             elif target:
                 out.setdefault(feature, []).append((target, f"|{who}"))
             elif f.verb in _BOOKING_VERBS and with_ in _BOOKINGS and objs and objs[0].head in _A_PLACE:
@@ -356,7 +363,9 @@ _GIVEN = {"leave", "give", "write", "add", "post", "submit", "dejar", "escribir"
 
 _OWN_PLANS = {"Workout", "Task", "Post", "Meeting", "Event", "Shift", "Exam", "Activity", "Habit", "Study",
               "StudySession", "Meal", "Run", "Training", "Practice", "PracticeSession", "Campaign", "Email",
-              "Newsletter", "Publication", "Reminder", "Trip", "Chore", "Visit", "Interview", "Match", "Game"}
+              "Newsletter", "Publication", "Reminder", "Trip", "Chore", "Visit", "Interview", "Match", "Game",
+              "Calibration", "Shoot", "Inspection", "Maintenance", "Delivery", "Job", "Audit", "Test", "Scan",
+              "Backup", "Release", "Deployment", "Harvest", "Treatment", "Rehearsal", "Recording"}
 
 
 def _scheduled(e: EntitySpec) -> None:

@@ -251,6 +251,9 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
     name = r.named.get(id(p)) or name_of(p, r.language)
     if name in r.entities:
         return name
+    bare = entity_name(p.head, None, r.language)
+    if p.modifiers and bare in r.entities and set(p.modifiers) <= set(load("nouns")["compound_modifiers_skip"]):
+        return bare  # 'upvote an existing report': one of the reports
     if p.head in _GENERIC_PEOPLE:
         return next((n for n in _PEOPLE if n in r.entities), None)
     return None
