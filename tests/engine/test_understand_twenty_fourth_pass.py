@@ -427,3 +427,70 @@ def test_scheduling_our_own_work_is_a_date_not_a_booking() -> None:
                       "measuring instruments. Users can schedule calibrations and upload certificates.")
     assert not {"Booking", "Customer"} & names(spec)
     assert any(f.type in {"date", "datetime"} for f in spec.entity("Calibration").fields)
+
+
+def test_an_opticians_prescription_is_for_lenses_not_medicine() -> None:
+    spec = infer_spec("Tengo una óptica. Quiero una app con los clientes, sus graduaciones (cada cliente puede tener "
+                      "muchas graduaciones) y los pedidos de lentes.")
+    fields = {f.name for f in spec.entity("Prescription").fields}
+    assert "sphere_right" in fields and "medication_name" not in fields
+
+
+def test_two_dates_said_once_are_two_fields_not_a_delivery() -> None:
+    spec = infer_spec("Hago arreglos de ropa. Necesito guardar los encargos de cada clienta con fecha de prueba y de "
+                      "entrega.")
+    assert "Delivery" not in names(spec)
+
+
+def test_research_plots_are_not_rented_allotments() -> None:
+    spec = infer_spec("Hacemos ensayos de campo con variedades de maíz. Necesito registrar parcelas, variedades y las "
+                      "mediciones de cada parcela.")
+    assert "annual_rent" not in {f.name for f in spec.entity("Plot").fields}
+
+
+def test_runs_members_log_are_records_and_theres_is_not_a_table() -> None:
+    spec = infer_spec("running club: members log their runs, follow each other, comment on runs, and theres a "
+                      "monthly leaderboard by distance")
+    assert {"Member", "Run"} <= names(spec)
+    assert "There" not in names(spec)
+    assert "distance_km" in {f.name for f in spec.entity("Run").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "absent_field"),
+    [
+        ("FleetLog allows delivery companies to manage their vans. It provides vehicle records and driver "
+         "assignments.", "DriverAssignment", "grade"),
+        ("InterviewLoop allows hiring teams to coordinate candidate interviews with structured scorecards from each "
+         "interviewer.", "Scorecard", "gross_score"),
+    ],
+)
+def test_compounds_take_the_sense_of_their_app(prompt: str, entity: str, absent_field: str) -> None:
+    assert absent_field not in {f.name for f in infer_spec(prompt).entity(entity).fields}
+
+
+def test_a_tournament_draw_is_a_bracket_not_a_painting() -> None:
+    spec = infer_spec("torneo de fifa en el cole: inscripcion de jugadores, cuadro de eliminatorias y resultados de "
+                      "cada partido")
+    assert "Painting" not in names(spec)
+
+
+def test_booking_a_spot_books_the_class() -> None:
+    spec = infer_spec("yoga studio class booking. classes have a teacher, a room and a max capacity. students book a "
+                      "spot or cancel.")
+    assert "Spot" not in names(spec)
+    assert "ClassSession" in {r.target for r in spec.entity("Booking").relations}
+
+
+def test_the_bare_word_after_a_compound_is_the_compound() -> None:
+    spec = infer_spec("I'm a landlord with 6 flats. Tenants submit maintenance requests with photos. I assign each "
+                      "request to a contractor.")
+    assert "Request" not in names(spec)
+    assert "Contractor" in {r.target for r in spec.entity("MaintenanceRequest").relations}
+
+
+def test_reading_entries_of_each_pupil() -> None:
+    spec = infer_spec("im a year 4 teacher and want my class to log the books they read at home. each pupil has many "
+                      "reading entries (book title, pages read, parent comment). i want to approve entries.")
+    assert "ReadingEntry" in names(spec)
+    assert not {"Entry", "ClassSession"} & names(spec)

@@ -141,6 +141,7 @@ def _verbal(head: str) -> bool:
     return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
 
 
+_OUTINGS = {"run", "ride", "walk", "swim", "climb", "dive", "hike", "paddle", "jump", "lift", "throw", "drive"}
 _LEDGERS = {"book", "ledger", "register", "guide"}  # 'a commissions book', 'a restaurant guide': what they list
 _WE_MAKE = {"build", "create", "prepare", "compile", "draw", "write", "put", "plan", "design", "preparar",
             "crear", "elaborar"}  # 'for each concert we build a programme': what we make is kept
@@ -272,7 +273,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head == "record" and mod and (mod.endswith(("tion", "sion")) or mod in _NOTED_EVENTS) and \
             singular(mod, language) in known_words() and len(p.modifiers) == 1:
         return entity_name(mod, None, language)  # 'inspection records', 'vaccination records': the inspections
-    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and not mod.endswith(("ing", "ed")) and \
+    if mod and head in load("nouns")["compound_heads"] and mod not in skip_mod and (
+            not mod.endswith(("ing", "ed")) or mod in word_set("ing_nouns")) and \
             not (mod.endswith("s") and verb_lemmas().get(mod, mod) != mod and mod not in known_words()):
         return entity_name(head, mod, language)  # 'expense reports', 'maintenance records'
     if language == "en" and head in {"reporting", "logging"} and mod and not _skip(mod) and \
@@ -282,6 +284,8 @@ def name_of(p: Phrase, language: str) -> str | None:
             mod in {"group", "night", "training", "club", "long", "morning", "evening", "weekend", "social", "guided",
                     "trail", "fun", "team", "family", "practice", "recovery", "charity"}:
         return entity_name(head, mod, language)  # 'weekly group runs', 'night rides': outings kept by kind
+    if language == "en" and p.plural and head in _OUTINGS and not mod:
+        return entity_name(head, None, language)  # 'members log their runs': the runs, not running
     if _skip(head) and not (p.plural and head in _KINDS_WHEN_PLURAL) or is_fieldish(head, language) or \
             _verbal(head) and not (
             language == "en" and p.plural and head.endswith("ing") and len(head) > 6 and p.words[-1].endswith("ings")):
@@ -937,7 +941,8 @@ def entities_stage(r: Reading) -> Reading:
         longer = [x for x in chosen if x != n and x.endswith(tail) and len(x) > len(tail) and
                   x[-len(tail) - 1].islower() and (x[:-len(tail)] not in chosen or tail != n) and
                   x[:-len(tail)] not in {"Order", "Cart", "Line"}]
-        if n not in same and n not in _DISTINCT_SHORT and n not in PEOPLE and len(longer) == 1:
+        if n not in same and (n not in _DISTINCT_SHORT or _said_again(r, n, longer, first)) and n not in PEOPLE and \
+                len(longer) == 1:
             same[n] = longer[0]
         elif n in _VAGUE_NAMES and not longer and n not in same:  # '40 parking spaces ... for one space'
             said_first = [x for x in score if x not in chosen and score[x] > 0 and x.endswith(n) and
@@ -1031,7 +1036,8 @@ def _where_people_are_from(r: Reading, p: Phrase) -> bool:
 
 _RECORD_HEADS = {"list", "log", "record", "history", "lista", "listado", "historial", "seguimiento", "registro",
                  "control", "diario", "tracker", "collection", "coleccion"}
-_HOUSEHOLDS = {"family", "household", "familia", "hogar", "club", "society", "choir", "band", "coro", "banda"}
+_HOUSEHOLDS = {"family", "household", "familia", "hogar", "club", "society", "choir", "band", "coro", "banda", "class",
+               "clase"}
 _GROUPS = {"team", "group", "crew", "squad", "equipo", "grupo"}
 _WANTS = {"wants", "needs", "would", "requires", "is", "quiere", "necesita", "busca"}
 _OWN_LISTS = {"shopping", "reading", "wish", "price", "mailing", "packing", "bucket", "grocery", "play", "waiting",
@@ -1075,6 +1081,16 @@ _VIEW_TABLES = {"results", "result", "league", "standings", "score", "scores", "
 
 _VAGUE_NAMES = {"Space", "Spot", "Slot", "Unit", "Area", "Zone", "Card", "Pass", "Plan", "Item", "Entry", "Record",
                 "Station", "Point", "Bay"}  # a bare word that means the compound said before it
+
+
+def _said_again(r: Reading, n: str, longer: list[str], first: dict[str, int]) -> bool:
+    """'maintenance requests ... assign each request to a contractor': the bare word points back at the one thing."""
+    if len(longer) != 1 or first.get(longer[0], 10**6) > first.get(n, -1):
+        return False
+    said = [p for p in r.phrases if not p.modifiers and entity_name(p.head, None, r.language) == n]
+    return bool(said) and all(p.start and r.sentences[p.sentence][p.start - 1].text in {"each", "every", "the", "this",
+                                                                                       "that", "cada", "el", "la"} or
+                              n in {"Entry", "Request", "Log", "Record", "Application", "Session"} for p in said)
 
 
 def _chore_rota(p: Phrase) -> bool:
@@ -1651,13 +1667,14 @@ def _whereabouts(toks: list, p: Phrase) -> bool:
 
 def _a_place_in(toks: list, p: Phrase) -> bool:
     """'book a spot in beginner classes', 'reservar plaza en una salida': the class is booked, a spot is a unit."""
-    if p.head not in _PLACE_WORDS or p.plural or p.modifiers or p.end >= len(toks) or \
-            toks[p.end].text not in {"in", "on", "at", "for", "en", "para"}:
+    if p.head not in _PLACE_WORDS or p.plural or p.modifiers:
         return False
     k = p.start - 1
     while k > 0 and toks[k].tag in {"DET", "NUM"}:
         k -= 1
-    return k >= 0 and toks[k].tag == "VERB" and toks[k].lemma in _TAKING
+    placed = p.end < len(toks) and toks[p.end].text in {"in", "on", "at", "for", "en", "para"}
+    return k >= 0 and toks[k].tag == "VERB" and toks[k].lemma in _TAKING and (
+        placed or toks[k].lemma in {"book", "reserve", "reservar"})  # 'students book a spot or cancel'
 
 
 def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -64,7 +64,8 @@ _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things s
 _BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
 _A_PLACE = {"place", "spot", "seat", "space", "plaza", "sitio", "lugar"}  # 'book a place on a session'
 _SHOWINGS = {"Sailing", "Screening", "Showtime", "Performance", "Departure", "Flight", "Concert", "Show", "Match",
-             "Fixture", "Trip", "Tour", "Event", "Session", "Excursion", "Journey"}
+             "Fixture", "Trip", "Tour", "Event", "Session", "Excursion", "Journey", "ClassSession", "GymClass",
+             "Workshop", "Lesson", "Course", "Class"}
 _ADMITS = {"ticket", "entrada", "seat", "butaca"}  # 'book tickets for a screening' books the screening
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?[:(]? "
@@ -252,7 +253,7 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 target = said  # 'book a 90-minute appointment': the prompt's own word names the booking
             if target in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
-            elif f.verb in _BOOKING_VERBS and any(o.head in _ADMITS for o in objs) and (with_ or shown) and \
+            elif f.verb in _BOOKING_VERBS and any(o.head in _ADMITS | _A_PLACE for o in objs) and (with_ or shown) and \
                     (with_ or shown) != target:
                 out.setdefault(feature, []).append((with_ or shown, f"Booking|{who}"))  # 'tickets for a screening
             elif target:

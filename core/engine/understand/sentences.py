@@ -71,6 +71,8 @@ def sentences_stage(r: Reading) -> Reading:
     if r.language == "es":
         text = re.sub(r"\b(?:hechos? |hechas? )?a (?:medida|mano)\b", "personalizado", text,
                       flags=re.I)  # 'plantillas a medida', 'un cuaderno a medida': made to order, not a Measurement
+        text = re.sub(r"\b(fecha|hora|d[ií]a|lugar|n[uú]mero) de (\w+) y de (\w+)", r"\1 de \2 y \1 de \3", text,
+                      flags=re.I)  # 'fecha de prueba y de entrega': two dates, not a Delivery
     for short, full in _CONTRACTIONS:
         text = re.sub(short, full, text)  # "i'd like", "we're": words, not possessives
     text = _FLOW.sub(_flow, text)  # 'mark the room dirty -> in progress -> clean': the states it goes through
@@ -142,6 +144,7 @@ _QUANTIFIER_SUBJECTS = {"some", "many", "most", "few", "both", "others", "severa
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
                  (r"\bi'm\b", "i am"), (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(we|you|they)'re\b", r"\1 are"),
                  (r"\bim(?= (?:a|an|not|looking|trying|building|running|starting|working)\b)", "i am"),
+                 (r"\btheres\b", "there is"), (r"\bits (?=(?:in|on|at)\b)", "it is "),
                  (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
                  (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"\b(who|what|that|there)'s\b", r"\1 is"),
                  (r"\b(?:keep|keeps|keeping|kept) (?:a )?(?:track|tabs|note) (?:of|on)\b(?! track)", "track"),
