@@ -33,6 +33,7 @@ EXTRA = [
     "Please implement a job board where local businesses post vacancies and job seekers apply for them",
     "Please implement a holiday cottage website where guests book stays and leave reviews, and the owner manages "
     "cottages and blocked dates.",  # role accounts beside the generated auth's own role
+    "A crew roster app: crew members, bases and flights. Each crew member belongs to a base.",  # an entity Base
 ]
 ALL = PROMPTS + EXTRA
 CHUNK = 4

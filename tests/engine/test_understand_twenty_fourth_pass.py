@@ -494,3 +494,43 @@ def test_reading_entries_of_each_pupil() -> None:
                       "reading entries (book title, pages read, parent comment). i want to approve entries.")
     assert "ReadingEntry" in names(spec)
     assert not {"Entry", "ClassSession"} & names(spec)
+
+
+def test_lenses_are_a_lens_and_a_hackathon_team_has_no_city() -> None:
+    spec = infer_spec("uni photography society: members upload photos to monthly competitions. we also have 2 "
+                      "cameras and some lenses members can borrow.")
+    assert "Lense" not in names(spec)
+    team = infer_spec("hackathon management: participants sign up, form teams (max 4), each team submits a project "
+                      "with a repo link.").entity("Team")
+    assert "city" not in {f.name for f in team.fields}
+
+
+def test_spanish_kids_are_children() -> None:
+    spec = infer_spec("Quiero un sistema para prestar libros a los chicos: libros, préstamos y devoluciones.")
+    assert "Chico" not in names(spec)
+
+
+def test_an_availability_calendar_beside_bookings_adds_no_events() -> None:
+    spec = infer_spec("Please implement a website for a small boutique hotel. The website should have room types, an "
+                      "availability calendar and a booking form. Users can reserve rooms for specific dates.")
+    assert "Event" not in names(spec)
+    assert "Room" in {r.target for r in spec.entity("Booking").relations}
+
+
+def test_customers_bring_in_artwork_is_an_object_not_a_place() -> None:
+    from core.engine.understand import pipeline
+
+    r = pipeline.read("framing shop app: customers bring in artwork and we quote a frame")
+    bring = next(f for f in r.frames if f.verb == "bring")
+    assert [p.head for p in bring.objects] == ["artwork"]
+
+
+def test_an_entity_called_base_does_not_hide_the_models_declarative_base() -> None:
+    from core.engine.render import render_project
+
+    spec = infer_spec("A crew roster app: crew members, bases and flights. Each crew member belongs to a base.")
+    assert "Base" in names(spec)
+    models = render_project(spec)["app/models.py"]
+    assert "from app.database import Base as ModelBase" in models
+    assert "class Base(ModelBase):" in models and "class CrewMember(ModelBase):" in models
+    compile(models, "models.py", "exec")

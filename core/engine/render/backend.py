@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.engine.render import plan
 from core.engine.render.templates import fill, load
 from core.spec import AppSpec, EntitySpec, FieldSpec
@@ -134,7 +136,15 @@ def render_models(spec: AppSpec) -> str:
     for e in spec.entities:
         out += _entity_model(spec, e)
     out += computed
-    return "\n".join(out).rstrip() + "\n"
+    text = "\n".join(out).rstrip() + "\n"
+    if any(e.name in _ORM_NAMES for e in spec.entities):  # an entity called Base (a crew base) must not hide it
+        text = text.replace("from app.database import Base\n", "from app.database import Base as ModelBase\n")
+        text = re.sub(r"^(class \w+)\(Base\):", r"\1(ModelBase):", text, flags=re.M)
+        text = text.replace("    Base.metadata,", "    ModelBase.metadata,")
+    return text
+
+
+_ORM_NAMES = {"Base"}
 
 
 def _annotation(f: FieldSpec, partial: bool) -> str:

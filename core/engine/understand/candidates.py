@@ -237,6 +237,7 @@ def ends_in_etc(toks: list[Token], group: list[Phrase]) -> bool:
     return group[-1].end < len(toks) and toks[group[-1].end].text in {"etc", "etcetera"}
 
 
+_PARTICLE_VERBS = {"bring", "hand", "drop", "send", "turn", "take", "check", "sign", "log", "fill", "call", "put"}
 _HANDED = {"borrow", "lend", "rent", "hire", "buy", "purchase", "prestar", "alquilar", "comprar"}  # '... and return'
 CHOICE_WORDS = {"which", "what", "whichever", "cual", "cuales"}  # 'who brings which dish': the dish is brought
 
@@ -340,6 +341,9 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             f.subject, f.objects = f.objects[0], [f.subject]  # 'las incidencias que reportan los vecinos'
         if vi > 1 and toks[vi - 1].text in {"to", "para", "a"} and toks[vi - 2].lemma in _LINKS:
             continue  # 'a link to buy tickets': the buying happens elsewhere
+        if not f.objects and f.preps and f.preps[0][0] in {"in", "off"} and f.verb in _PARTICLE_VERBS and \
+                vi + 1 < len(toks) and toks[vi + 1].text == f.preps[0][0]:
+            f.objects, f.preps = [f.preps[0][1]], f.preps[1:]  # 'customers bring in artwork': the artwork
         frames.append(f)
     featured = {verb for verbs in load("verbs")["features"].values() for verb in verbs}
     for a, b in zip(frames, frames[1:], strict=False):

@@ -1225,8 +1225,10 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
             if n == cal:
                 names[pid] = kind
         return kind
-    if not any(n in _TIMED or n.endswith(tuple(_TIMED)) for n in chosen):
-        event = "Event"
+    booked = mod in {"availability", "booking", "bookings", "reservation", "reservations", "disponibilidad"} or \
+        re.search(r"\b(?:book|books|reserve|reserves|reservar|reservan)\b", r.text)
+    if not booked and not any(n in _TIMED or n.endswith(tuple(_TIMED)) for n in chosen):
+        event = "Event"  # ('an availability calendar' beside bookings shows the bookings)
         chosen.append(event)
         first[event], word[event], score[event] = first[cal], "event" if r.language == "en" else "evento", score[cal]
     for pid, n in list(names.items()):
