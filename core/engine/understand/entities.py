@@ -141,6 +141,7 @@ def _verbal(head: str) -> bool:
     return head.endswith("ing") or verb_lemmas().get(head) == head and not head.endswith(("ment", "tion", "ance"))
 
 
+SITTING = {"sit", "hang"}  # 'samples sit in a box': where each one is kept (relations links them)
 _OUTINGS = {"run", "ride", "walk", "swim", "climb", "dive", "hike", "paddle", "jump", "lift", "throw", "drive"}
 _LEDGERS = {"book", "ledger", "register", "guide"}  # 'a commissions book', 'a restaurant guide': what they list
 _WE_MAKE = {"build", "create", "prepare", "compile", "draw", "write", "put", "plan", "design", "preparar",
@@ -554,7 +555,7 @@ def entities_stage(r: Reading) -> Reading:
                     p.start and r.sentences[p.sentence][p.start - 1].text in {"a", "an"} and
                     p.head.endswith(AGENT_ENDINGS) and not p.modifiers and not is_fieldish(p.head, r.language)):
                 score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer', 'two readers to each manuscript'
-        if f.verb in {"sit", "hang"} and f.subject is not None and id(f.subject) in names:
+        if f.verb in SITTING and f.subject is not None and id(f.subject) in names:
             for prep, p in f.preps[:1]:
                 if id(p) in names and prep in {"in", "on", "inside"}:
                     score[names[id(p)]] += 2  # 'samples sit in a box': the boxes are kept too

@@ -3,7 +3,17 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 
 from __future__ import annotations
 
-from core.engine.understand.entities import FILLING, FORMS, IN_GROUP, _skip, _verbal, hand_over, is_fieldish, name_of
+from core.engine.understand.entities import (
+    FILLING,
+    FORMS,
+    IN_GROUP,
+    SITTING,
+    _skip,
+    _verbal,
+    hand_over,
+    is_fieldish,
+    name_of,
+)
 from core.engine.understand.knowledge import (
     definition,
     entity_name,
@@ -13,7 +23,7 @@ from core.engine.understand.knowledge import (
     words_of,
 )
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES
-from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.reading import Frame, Phrase, Reading
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FieldSpec, RelationSpec, snake
 
@@ -184,7 +194,6 @@ def _owners_in_compounds(r: Reading) -> None:
 
 
 _VOTING = {"vote", "votar", "upvote"}
-_SITTING = {"sit", "hang"}
 _NOTING = {"record", "log", "note", "register", "registrar", "anotar", "apuntar"}
 _CONTESTS = {"regatta", "race", "show", "competition", "tournament", "league", "contest", "championship", "trial",
              "meet", "gala", "exhibition", "raffle", "draw", "marathon", "rally", "cup", "sportive", "triathlon"}
@@ -417,7 +426,7 @@ def _frames(r: Reading) -> None:
                 add_link(r, subject, _entity(r, to))  # 'every claim (RMA) belongs to an order and customer'
                 _also(r, subject, [q for q in r.phrases if q.sentence == f.sentence], to, toks)
             continue
-        if f.verb in _SITTING and subject:
+        if f.verb in SITTING and subject:
             where = next((_entity(r, p) for prep, p in f.preps[:1] if prep in {"in", "on", "inside"}), None)
             if where and where != subject:
                 add_link(r, subject, where)  # 'samples sit in a box, boxes sit on a rack': where each one is kept
@@ -505,13 +514,12 @@ def _notes_down(toks: list, at: int) -> bool:
     return not reflexive and nxt < len(toks) and (toks[nxt].text in dets or toks[nxt - 1].text == "al")
 
 
-def _result_per(r: Reading, f) -> bool:
+def _result_per(r: Reading, f: Frame) -> bool:
     """'record each boat's finishing position per race': a result of one thing in another, with that detail."""
     toks = r.sentences[f.sentence]
     owner = next((p for p in f.objects[:1] if p.possessive), None) or next(
         (o for p in f.objects[:1] for o in r.phrases if o.sentence == f.sentence and o.possessive and
          o.end == p.start), None)  # 'record each player's minutes per game'
-
     whole = next((q for prep, q in f.preps if prep in {"per", "por", "in", "at", "for", "en"} and
                   q.start > 0 and toks[q.start - 1].text in {"each", "every", "per", "cada"} | {prep}), None)
     a, b = _entity(r, owner), _entity(r, whole)
