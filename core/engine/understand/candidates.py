@@ -308,8 +308,9 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                     prev = p
                 else:
                     break
-        elif f.subject is not None and f.subject.start > 1 and toks[f.subject.start - 1].text in _RELATIVE:
-            before_rel = [p for p in phrases if p.end == f.subject.start - 1]
+        elif f.subject is not None and f.subject.start > 1 and toks[_skip_det(toks, f.subject.start - 1)].text in \
+                _RELATIVE:
+            before_rel = [p for p in phrases if p.end == _skip_det(toks, f.subject.start - 1)]
             if before_rel:
                 f.objects.append(before_rel[0])  # 'reports that employees submit'
         elif f.subject is not None and f.subject.start > 0 and _relative_subject(toks, f.subject.start):
@@ -353,6 +354,13 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             a.objects = list(b.objects)  # 'members borrow and return books', 'rate and review recipes'
             a.preps = a.preps or list(b.preps)
     return frames
+
+
+def _skip_det(toks: list[Token], k: int) -> int:
+    """The index before the determiners ending at k: 'incidents that a supervisor reviews' -> 'that'."""
+    while k > 0 and toks[k].tag == "DET":
+        k -= 1
+    return k
 
 
 _SAME_PARTICIPLES = {"split", "set", "put", "cut", "shut", "hit", "read", "run", "spread", "cast"}  # 'get split into'

@@ -94,8 +94,8 @@ def decline_reason(r: Reading) -> str | None:
     unkept = _NOT_KEPT.sub("", text)  # 'no accounts, no saving' says nothing is kept
     answers = _GIVEN.search(text) and _GIVES_BACK.search(text) and not _OVER_TIME.search(text) and \
         not _lists_records(r) and not _SIGNS_UP.search(text) and not kept
-    if (answers or _ONLY_A_TOOL.search(text)) and stored <= 3 and not _data_words(unkept) and \
-            not _KEEPS.search(unkept):
+    if (answers or _ONLY_A_TOOL.search(text)) and (stored <= 3 or answers and not _named_before_answer(r)) and \
+            not _data_words(unkept) and not _KEEPS.search(unkept):
         return "a tool that keeps nothing"  # 'I type the floor area ... and it tells me the heat loss': input, output
     return None
 
@@ -112,7 +112,7 @@ _GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|jus
                     r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b")
 _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
                          r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles|prints|"
-                         r"formats)\b|"
+                         r"formats)\b|\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"
                          r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
                          r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
 _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"
@@ -190,6 +190,14 @@ def _lists_records(r: Reading) -> bool:
                                                    singular(w, "es") in ENTITY_WORDS_ES and r.language == "es"):
                 return True
     return False
+
+
+def _named_before_answer(r: Reading) -> bool:
+    """'Paste a METAR string and get it back in plain English: wind, visibility, cloud': every thing named comes
+    after what it gives back, so they are the answer's parts, not records; True when one is named before."""
+    m = _GIVES_BACK.search(r.text)
+    before = r.text[:m.start()] if m else r.text
+    return any(re.search(rf"\b{re.escape(words_of(n).split()[-1])}", before) for n in r.entities)
 
 
 def _data_words(text: str) -> bool:

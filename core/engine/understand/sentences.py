@@ -348,6 +348,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 (w in verbs or language == "en" and w.endswith(("ing", "s", "ed")) or
                  language == "es" and not w.endswith("s")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # "who's bringing which dish", 'quien trae cada variedad'
+        elif language == "en" and w.endswith("s") and w in verbs and verbs[w] != w and prev and prev.tag == "NOUN" \
+                and not prev.text.endswith("s") and i > 2 and toks[i - 2].tag == "DET" and \
+                toks[i - 3].text in {"that", "which", "whom"} and _closed(nxt) in {None, "PUNCT", "CONJ", "PREP"}:
+            t.tag, t.lemma = "VERB", verbs[w]  # 'incidents that a supervisor reviews': the relative clause's verb
         elif language == "en" and w.endswith("s") and len(w) > 3 and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and (toks[i - 2].text in _POSSESSIVES and (
                     i < 3 or toks[i - 3].tag in {"PREP", "VERB"} or toks[i - 3].text in {"of", "for", "with"}) or
