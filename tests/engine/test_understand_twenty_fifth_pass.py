@@ -39,3 +39,139 @@ def test_camera_tools_decoders_and_code_analysers_are_declined(prompt: str) -> N
 )
 def test_data_apps_with_a_camera_or_a_lookup_are_built(prompt: str, kept: set[str]) -> None:
     assert kept <= names(infer_spec(prompt))
+
+
+def _field(spec, entity: str, name: str):  # noqa: ANN001, ANN202 - a test helper
+    return next(f for f in spec.entity(entity).fields if f.name == name)
+
+
+def test_things_stored_with_a_bracket_of_fields_are_a_table_even_when_the_word_is_a_field_word() -> None:
+    spec = infer_spec("I want to store locations (address, type like warehouse/beach/manor, owner contact, permit "
+                      "notes) with lots of photos.")
+    assert "Location" in names(spec)
+    assert not {"Warehouse", "Beach", "Manor", "Lot", "Note"} & names(spec)
+    kind = _field(spec, "Location", "kind")
+    assert kind.type == "enum" and kind.choices == ["warehouse", "beach", "manor"]
+
+
+def test_lots_of_is_a_quantity_but_parking_lots_are_kept() -> None:
+    assert "Lot" not in names(infer_spec("A recipe site where users post recipes with lots of photos."))
+    assert "Lot" in names(infer_spec("A car park app: the parking lots of the city, each with spaces and a price "
+                                     "per hour."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "field", "choices"),
+    [
+        ("A campsite app: each pitch has a number, a type (tent, caravan or cabin) and a nightly price.", "Pitch",
+         "kind", ["tent", "caravan", "cabin"]),
+        ("A stamp collection: stamps with country, year and condition (mint/used).", "Stamp", "condition",
+         ["mint", "used"]),
+        ("A language school: groups with a level (A1, A2, B1, B2), teachers and students enrolled in groups.",
+         "Group", "level", ["a1", "a2", "b1", "b2"]),
+        ("Quiero guardar las piscinas de cada cliente con su volumen y tipo (cloro o sal).", "Pool", "kind",
+         ["cloro", "sal"]),
+        ("A recipe site: each recipe has a title, a difficulty (easy, medium, hard...) and photos.", "Recipe",
+         "difficulty", ["easy", "medium", "hard", "other"]),
+    ],
+)
+def test_a_field_with_its_values_in_brackets_is_a_choice(prompt: str, entity: str, field: str,
+                                                         choices: list[str]) -> None:
+    spec = infer_spec(prompt)
+    f = _field(spec, entity, field)
+    assert f.type == "enum" and f.choices == choices
+    assert not set(choices) & {x.name for x in spec.entity(entity).fields}
+
+
+def test_values_of_a_thing_of_its_own_make_its_kind_and_the_details_say_them() -> None:
+    spec = infer_spec("Volunteers log in, see the upcoming dinners and sign up for a shift (prep, cooking, serving "
+                      "or washing up).")
+    assert _field(spec, "Shift", "kind").choices == ["prep", "cooking", "serving", "washing_up"]
+    assert any("(prep, cooking, serving, washing up)" in x for x in spec.requested)
+
+
+def test_values_beside_a_table_of_kinds_stay_its_rows_and_a_remark_in_brackets_is_not_values() -> None:
+    spec = infer_spec("Teachers award points to students with a reason and a category (effort, kindness, sport). "
+                      "Admins manage the categories.")
+    assert not any(f.type == "enum" and f.name == "category" for e in spec.entities for f in e.fields)
+    spec = infer_spec("A vinyl shop: albums with artist, title and condition (sleeve and media graded separately).")
+    assert not any(f.name == "condition" and f.type == "enum" for f in spec.entity("Album").fields)
+
+
+def test_a_volunteer_who_signs_up_with_their_details_is_not_enrolled_in_anything() -> None:
+    spec = infer_spec("Organizamos una feria y necesitamos voluntarios. Cada voluntario se inscribe con sus datos y "
+                      "marca en qué turnos podría ayudar (barra, taquilla, limpieza).")
+    assert {"Volunteer", "Shift"} <= names(spec)
+    assert not {"Enrollment", "Cleaning", "Bar"} & names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "join", "parts"),
+    [
+        ("Club de escalada: salidas programadas a las que los socios se apuntan.", "Signup", {"Member", "Departure"}),
+        ("Una academia: los alumnos se matriculan en uno o varios cursos.", "Enrollment", {"Student", "Course"}),
+    ],
+)
+def test_spanish_reflexive_sign_ups_join_the_person_and_the_thing(prompt: str, join: str, parts: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert parts <= {r.target for r in spec.entity(join).relations}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "asked"),
+    [
+        ("HR app: employees request leave with dates and a type, and their manager approves it.", "LeaveRequest"),
+        ("Customers can request a change to their order.", "ChangeRequest"),
+        ("Compartimos la custodia: anotamos los gastos de los niños y cada uno puede pedir un cambio de días que el "
+         "otro acepta.", "ChangeRequest"),
+    ],
+)
+def test_what_people_ask_for_is_a_request_record(prompt: str, asked: str) -> None:
+    assert asked in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_tables"),
+    [
+        ("Estoy separada y comparto la custodia de mis hijos. Queremos anotar los gastos de los niños.",
+         {"Child", "Expense"}, {"Separada"}),
+        ("Tostamos café de especialidad. Necesito registrar cada tueste y las catas con su puntuación.",
+         {"Roast", "Tasting"}, {"Tostamo"}),
+        ("Somos un grupo de baile. Queremos los miembros, los disfraces de cada uno y a qué eventos va cada uno.",
+         {"Member", "Costume", "Event"}, {"Uno"}),
+    ],
+)
+def test_spanish_states_first_person_verbs_and_each_one_are_not_tables(prompt: str, kept: set[str],
+                                                                       not_tables: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert not not_tables & names(spec)
+
+
+def test_what_a_relative_clause_reviews_is_its_antecedent_and_a_supervisor_review_is_no_star_rating() -> None:
+    spec = infer_spec("A security app: guards log patrols and incidents that a supervisor reviews.")
+    assert {"Guard", "Patrol", "Incident"} <= names(spec)
+    assert not {"Review", "Rating"} & names(spec)
+
+
+def test_page_parts_painted_after_they_are_named_are_not_tables() -> None:
+    spec = infer_spec("A trading card shop: cards with set and rarity, and orders. Background should be #F5F0E6, "
+                      "with buttons and cards in #1F4E5F.")
+    assert "Card" in names(spec)
+    spec = infer_spec("A narrowboat hire site: boats, bases and bookings. Background should be white, with buttons "
+                      "and cards in navy.")
+    assert {"Boat", "Base", "Booking"} <= names(spec)
+    assert "Card" not in names(spec)
+
+
+def test_a_wind_farm_is_not_a_farm_with_hectares() -> None:
+    spec = infer_spec("A maintenance site for a wind farm operator: wind farms, their turbines and work orders.")
+    farm = spec.entity("WindFarm")
+    assert "area_hectares" not in {f.name for f in farm.fields}
+    assert any(r.target == "WindFarm" for r in spec.entity("Turbine").relations)
+
+
+def test_a_films_runtime_is_a_field() -> None:
+    spec = infer_spec("A film festival site: users submit a film with title, runtime, country and a screener link.")
+    assert "Runtime" not in names(spec)
+    assert "runtime" in {f.name for f in spec.entity("Film").fields}

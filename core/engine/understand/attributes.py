@@ -19,7 +19,7 @@ from core.engine.understand.entities import (
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
-from core.engine.understand.reading import Phrase, Reading
+from core.engine.understand.reading import Phrase, Reading, Token
 from core.engine.understand.style import colours_in
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
@@ -210,6 +210,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if j > k + 1 and j < len(toks) and toks[j].text in _MARKERS:
             k = j  # 'Artworks: each with title, medium and price'
         items = _following_list(r, p.sentence, k + 1)
+        if toks[k].text == "(":
+            shown = _examples_in(toks, k)
+            items = [i for i in items if i.start not in shown]  # 'type like warehouse/beach/manor': the values
         if toks[k].text in {"has", "have"} and items and items[0].words[0] in _PARTICIPLES:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
         if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
@@ -256,6 +259,22 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
 
 
 _MEDIA_THINGS = {"Photo", "Image", "Picture", "File", "Attachment", "Document", "Video", "Audio", "Logo"}
+
+
+def _examples_in(toks: list[Token], k: int) -> set[int]:
+    """Token indices of the examples after 'like', 'e.g.' or 'such as' inside the bracket opened at k."""
+    out: set[int] = set()
+    showing = False
+    for j in range(k + 1, len(toks)):
+        if toks[j].text == ")":
+            break
+        if toks[j].text == ",":
+            showing = False
+        elif toks[j].text in {"like", "eg", "such", "including", "como"}:
+            showing = True
+        elif showing:
+            out.add(j)
+    return out
 
 
 def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
@@ -438,3 +457,81 @@ def ensure_label(e: EntitySpec) -> None:
         return  # 'RaceResult: finishing_position': the boat and the race say which one it is
     label = "title" if is_title_noun(e.name) else "name"
     e.fields.insert(0, FieldSpec(name=label, max_length=200))
+
+
+_CHOICE_FIELDS = {"type": "kind", "kind": "kind", "tipo": "kind", "category": "category", "categoria": "category",
+                  "role": "role", "rol": "role", "level": "level", "nivel": "level", "size": "size", "talla": "size",
+                  "side": "side", "priority": "priority", "prioridad": "priority", "format": "format",
+                  "formato": "format", "method": "method", "metodo": "method", "condition": "condition",
+                  "difficulty": "difficulty", "dificultad": "difficulty", "frequency": "frequency", "tier": "tier",
+                  "shape": "shape", "material": "material", "gender": "gender", "colour": "colour", "color": "colour",
+                  "grade": "grade", "shift": "shift", "turno": "shift", "mode": "mode", "modalidad": "mode"}
+_CHOICE = re.compile(rf"\b({'|'.join(_CHOICE_FIELDS)})\s*(?:\(\s*(?:eg,?\s*|like\s+|such as\s+)?([^()]{{2,90}})\)|"
+                     r"(?:like|such as|eg,?|e\.g\.,?)\s+([\w\-]+(?: [\w\-]+)?(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+))")
+_LOOKUP_KINDS = {"kind", "category", "level", "tier", "grade", "material", "format"}
+_NOT_VALUES = {"in", "with", "they", "can", "be", "of", "a", "an", "the", "so", "on", "field", "fields", "con",
+               "de", "per", "por", "each", "cada", "is", "are", "es", "we", "i", "if", "when", "which", "que"}
+
+
+def _choice_values(raw: str) -> list[str] | None:
+    """'tent, caravan or cabin', 'mint/used', 'copper, brass, steel...' -> the values (an open list ends in
+    'other'); None when the bracket says something else ('in lines of code', 'they sign in')."""
+    open_list = bool(re.search(r"\.\.\.|\betc\b|\u2026|\band so on\b", raw))
+    raw = re.sub(r"\.\.\.|\betc\b\.?|\u2026|\band so on\b", "", raw)
+    values = [v.strip(" .-") for v in re.split(r"\s*(?:,|/|\||\bor\b|\band\b|\bo\b|\by\b)\s*", raw)]
+    values = [v for v in values if v]
+    if not 2 <= len(values) <= 10 or any(len(v.split()) > 3 or set(v.split()) & _NOT_VALUES or
+                                         not re.fullmatch(r"[a-z0-9][a-z0-9 \-]*", v) or
+                                         any(w.endswith(("ly", "ed")) and len(w) > 4 for w in v.split())
+                                         for v in values):
+        return None
+    out = list(dict.fromkeys(v.replace(" ", "_").replace("-", "_") for v in values))
+    return [*out, "other"] if open_list and "other" not in out else out
+
+
+def _said_before(r: Reading, at: int) -> str | None:
+    """The entity of the app said last before character `at` of the text."""
+    best, where = None, -1
+    for name in r.entities:
+        word = r.words_for.get(name) or words_of(name)
+        for w in {word, words_of(name)}:
+            starts = [m.start() for m in re.finditer(rf"\b{re.escape(w)}(?:s|es)?\b", r.text[:at])]
+            if starts and starts[-1] > where:
+                best, where = name, starts[-1]
+    return best
+
+
+def choices_stage(r: Reading) -> Reading:
+    """'a type (tent, caravan or cabin)', 'condition like mint/used': a field of the thing said before, with those
+    values to choose from (a plural 'types (...)' names rows of a table of its own and is left alone)."""
+    for m in _CHOICE.finditer(r.text):
+        word, raw = m.group(1), m.group(2) or m.group(3)
+        values = _choice_values(raw)
+        ident = _CHOICE_FIELDS[word]
+        if not values or ident in {v for v in values}:
+            continue
+        named = next((n for n in r.entities if words_of(n).split()[-1] == word or r.words_for.get(n) == word), None)
+        if named and ident in _LOOKUP_KINDS:
+            continue  # 'a category (effort, kindness)' beside a Category table: its rows, not a field
+        holders = [n for n, e in r.entities.items() if any(x.name == ident or ident == "kind" and x.name == "type"
+                                                             for x in e.fields)]
+        owner = named or (holders[0] if len(holders) == 1 else _said_before(r, m.start()))
+        if owner is None:
+            continue
+        before = r.text[:m.start()].split()[-1:]
+        if named:
+            ident = "kind"  # 'sign up for a shift (prep, cooking, serving)': kinds of shift
+        elif ident == "kind" and before and before[0].isalpha() and len(before[0]) > 3 and \
+                before[0] not in words_of(owner).split() and before[0] not in _NOT_VALUES | {"per", "each", "every"}:
+            ident = f"{before[0]}_type"  # 'services per garment type (shirt, suit)'
+        e = r.entities[owner]
+        chosen = FieldSpec(name=ident, type="enum", choices=values, required=False)
+        said = next((k for k, x in enumerate(e.fields) if x.name == ident or ident == "kind" and x.name == "type"),
+                    None)
+        if said is None:
+            e.fields.append(chosen)
+        else:
+            e.fields[said] = chosen
+        gone = set(values) | {v.split("_")[0] for v in values}
+        e.fields = [x for x in e.fields if x.name not in gone]  # 'beach', 'manor' were values, not fields
+    return r

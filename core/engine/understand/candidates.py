@@ -336,6 +336,13 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
         _passive(toks, vi, f, phrases)
+        if f.subject is not None and not f.objects and not f.preps:
+            k = _skip_det(toks, f.subject.start - 1)
+            if k > 2 and toks[k].text in {"que", "cual", "cuales"} and toks[k - 1].tag == "DET" and \
+                    toks[k - 2].text in {"a", "en", "para", "con", "al"}:
+                held = next((p for p in phrases if p.end == k - 2), None)
+                if held is not None:
+                    f.preps.append((toks[k - 2].text, held))  # 'salidas a las que los socios se apuntan'
         if vi and toks[vi - 1].text == "que" and f.subject is not None and f.subject.end == vi - 1 and \
                 len(f.objects) == 1 and f.objects[0].plural and f.objects[0].head in word_set("people") and \
                 f.subject.head not in word_set("people") and toks[vi].text.endswith(("an", "en")):
@@ -366,12 +373,16 @@ def _skip_det(toks: list[Token], k: int) -> int:
 _SAME_PARTICIPLES = {"split", "set", "put", "cut", "shut", "hit", "read", "run", "spread", "cast"}  # 'get split into'
 
 
+_REFLEXIVE_ES = {"inscribir", "apuntar", "registrar", "matricular", "suscribir", "unir", "presentar", "dar"}
+
+
 def _passive(toks: list[Token], vi: int, f: Frame, phrases: list[Phrase]) -> None:
     """'pages are written by editors': the phrase before is the object, the one after 'by' the subject."""
     aux = [t.text for t in toks[max(0, vi - 3):vi]]
     participle = (toks[vi].text != toks[vi].lemma or toks[vi].text in _SAME_PARTICIPLES and
                   vi and toks[vi - 1].text in _PASSIVE_AUX) and not toks[vi].text.endswith(("s", "ing"))
-    if f.subject is not None and not f.objects and "se" in aux:  # 'tarjetas que se pueden reordenar'
+    if f.subject is not None and not f.objects and "se" in aux and f.verb not in _REFLEXIVE_ES:
+        # 'tarjetas que se pueden reordenar'; but 'cada voluntario se inscribe': the volunteer signs up
         f.objects, f.subject = [f.subject], None
         return
     reduced = participle and toks[vi].text.endswith("ed") and f.subject is not None and f.subject.end == vi and \

@@ -152,6 +152,11 @@ _STATES = {"status", "state", "stage", "estado"}
 _FEATURE_RECORDS = {"User", "Rating", "Review", "Comment", "Favourite", "Tag", "Vote"}  # said as features already
 
 
+_CHOICE_LABELS_ES = {"kind": "tipo", "category": "categoria", "role": "rol", "level": "nivel", "size": "talla",
+                     "priority": "prioridad", "format": "formato", "method": "metodo", "difficulty": "dificultad",
+                     "shift": "turno", "mode": "modalidad"}
+
+
 def _said_details(r: Reading, statuses: list[str]) -> list[str]:
     """'snag details: room, description, trade, priority': the details the prompt names for a record, as its fields
     (a label, a file or a listed status is said elsewhere)."""
@@ -171,7 +176,12 @@ def _said_details(r: Reading, statuses: list[str]) -> list[str]:
             if f.type == "file" or f.name in {"name", "title"} or listed and f.name in _STATES:
                 continue
             words = f.name.replace("_", " ")
-            if es and f.name in spanish:
+            shown = [c.replace("_", " ") for c in f.choices if c != "other"]
+            if f.type == "enum" and f.name not in _STATES and shown and \
+                    all(re.search(rf"\b{re.escape(c)}\b", r.text) for c in shown):
+                label = _CHOICE_LABELS_ES.get(f.name, words) if es else "type" if words == "kind" else words
+                said.append(f"{label} ({', '.join(shown)})")  # 'type (tent, caravan, cabin)'
+            elif es and f.name in spanish:
                 said.append(spanish[f.name])
             elif not es and re.search(rf"\b{re.escape(words)}s?\b", r.text):
                 said.append(words)

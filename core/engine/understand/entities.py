@@ -10,7 +10,7 @@ from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, normalise
-from core.engine.understand.reading import Frame, Phrase, Reading
+from core.engine.understand.reading import Frame, Phrase, Reading, Token
 from core.engine.understand.sentences import PERIODIC
 from core.engine.understand.style import colour_table
 from core.engine.understand.vocab import is_spanish_verb, load, singular, verb_lemmas, word_set
@@ -387,6 +387,10 @@ def entities_stage(r: Reading) -> Reading:
                     for t in toks[max(0, p.start - 3):p.start]):
             name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
             score[name] += 1  # 'monthly progress reports from the raiser': each one is sent in and kept
+        if not name and p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
+                p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | word_set("tool_nouns"):
+            name = entity_name(p.head, None, r.language)
+            score[name] += 3  # 'store locations (address, type, owner contact)': what has fields is a record
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
         if p.head == "site" and p.plural and p.modifiers and (
@@ -402,7 +406,8 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in filed and p.head in _FILED:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
-        elif id(p) in requested and name and p.head in word_set("requestable") and not p.plural:
+        elif id(p) in requested and p.head in word_set("requestable") and not p.plural:
+            name = name or entity_name(p.head, None, r.language)  # 'employees request leave', 'pedir un cambio'
             name = "QuoteRequest" if p.head == "presupuesto" else f"{name}Request"  # 'pedir presupuesto': a quote
             score[name] += 3  # 'visitors can request a viewing': the request is what the site keeps
         elif p.head in FORMS and name and (id(p) in filed or p.modifiers and not name.endswith("Form")):
@@ -491,7 +496,8 @@ def entities_stage(r: Reading) -> Reading:
                 any(f.subject is p for f in r.frames):
             continue  # 'where our group logs each play': the group is who uses the app ('we'), not a record
         lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-2:]
-        if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or lead[-1:] in (["somos"], ["soy"]):
+        if lead in (["we", "re"], ["we", "are"], ["i", "run"], ["we", "run"]) or \
+                lead[-1:] in (["somos"], ["soy"], ["estoy"], ["estamos"]):
             continue  # "we're a volunteer-run animal shelter": who we are, not a record
         if (lead[-1:] in (["tengo"], ["tenemos"], ["own"]) or lead in (["i", "have"], ["we", "have"])) and \
                 not p.plural and p.head in word_set("settings") and p.sentence == 0:
@@ -1149,11 +1155,20 @@ def _painted_part(r: Reading, p: Phrase, names: dict[str, str]) -> bool:
     toks = r.sentences[p.sentence]
     if p.modifiers or p.head not in _PAINTED and f"{p.head}s" not in _PAINTED:
         return False
+    def colour(w: str) -> bool:
+        return w in names or bool(re.fullmatch(r"#[0-9a-f]{3,6}", w))
+
     for i in range(p.start - 1, -1, -1):
         t = toks[i]
-        if t.text in names:
+        if colour(t.text):
             return True
         if t.text not in _PAINTED and t.tag not in {"DET", "PREP", "CONJ", "PUNCT"} and t.text not in {",", "for"}:
+            break
+    for t in toks[p.end:p.end + 8]:  # 'with buttons and cards in #1F4E5F'
+        if colour(t.text):
+            return True
+        if t.text not in _PAINTED and t.tag not in {"DET", "PREP", "CONJ", "PUNCT", "AUX"} and \
+                t.text not in {",", "in", "are", "be", "should"}:
             return False
     return False
 
@@ -1315,6 +1330,24 @@ _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que"
 NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
 
 
+def _fields_follow(toks: list[Token], k: int, language: str) -> bool:
+    """'locations (address, type, owner contact)': a bracket of two or more items, one of them a field, at k."""
+    if k >= len(toks) or toks[k].text != "(":
+        return False
+    inner = []
+    for t in toks[k + 1:k + 25]:
+        if t.text == ")":
+            break
+        inner.append(t)
+    else:
+        return False
+    items = [x.split() for x in " ".join(t.text for t in inner).split(",")]
+    return sum(any(is_fieldish(w, language) or w in _KIND_FIELDS for w in x) for x in items) > 1
+
+
+_KIND_FIELDS = {"type", "kind", "category", "status", "tipo", "categoria", "estado"}
+
+
 def _bracketed_fields(r: Reading) -> set[int]:
     """'shows (title, description, duration, age recommendation)': among field words in brackets, a compound led by a
     field word ('age', 'price', 'skill') is one more field, not a record."""
@@ -1324,11 +1357,18 @@ def _bracketed_fields(r: Reading) -> set[int]:
         for i in opened:
             end = next((j for j in range(i + 1, len(toks)) if toks[j].text == ")"), len(toks))
             inside = [p for p in r.phrases if p.sentence == si and i < p.start < end]
-            fieldish = [p for p in inside if not p.modifiers and is_fieldish(p.head, r.language)]
+            fieldish = [p for p in inside if not p.modifiers and (is_fieldish(p.head, r.language) or
+                                                                  p.head in _KIND_FIELDS)]
             if len(fieldish) < 2:
                 continue
             out |= {id(p) for p in inside if p.modifiers and is_fieldish(p.modifiers[0], r.language) and
                     p.modifiers[0] not in word_set("people") and " ".join(p.words[-2:]) not in known_words()}
+            out |= {id(p) for p in inside if p.head in NOTE_WORDS or p.modifiers and
+                    is_fieldish(p.head, r.language) and p.head not in word_set("people")}  # 'owner contact'
+            like = [k for k in range(i + 1, end) if toks[k].text in {"like", "eg", "such", "including", "como"}]
+            for k in like:  # 'type like warehouse/beach/manor': example values of the field before
+                stop = next((j for j in range(k, end) if toks[j].text == ","), end)
+                out |= {id(p) for p in inside if k < p.start < stop}
     return out
 
 
@@ -1367,6 +1407,10 @@ def _bracketed_examples(r: Reading) -> set[int]:
                     all(t.tag in {"PREP", "DET"} for t in toks[i - 3:i - 1]):
                 before = next((q for q in r.phrases if q.sentence == si and q.end == i - 3 and q.plural), None)
                 # 'the documents for each uploaded (bill of lading, packing list)': examples of the documents
+            if before is None and toks[i - 1].tag == "VERB":
+                before = next((q for q in r.phrases if q.sentence == si and q.plural and i - 4 <= q.end < i - 1 and
+                               all(t.tag in {"VERB", "AUX"} for t in toks[q.end:i])), None)
+                # 'en qué turnos podría ayudar (barra, limpieza)': examples of the shifts, after their verb
             values = before is not None and (before.head in _CATEGORY_WORDS or not before.plural and (
                 is_fieldish(before.head, r.language) or before.start and toks[before.start - 1].text in {"by", "por"}))
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \

@@ -6,7 +6,13 @@ import re
 from collections.abc import Callable
 
 from core.engine.understand.acts import details_stage, find_stage, records_stage
-from core.engine.understand.attributes import LOOKUPS, attributes_stage, ensure_label, marked_states_stage
+from core.engine.understand.attributes import (
+    LOOKUPS,
+    attributes_stage,
+    choices_stage,
+    ensure_label,
+    marked_states_stage,
+)
 from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS
 from core.engine.understand.companions import companions_stage
@@ -69,6 +75,7 @@ STAGES: list[tuple[str, Callable[[Reading], Reading]]] = [
     ("acts", find_stage), ("entities", entities_stage), ("records", records_stage), ("attributes", attributes_stage),
     ("kinds", kinds_stage), ("relations", relations_stage), ("features", features_stage),
     ("companions", companions_stage), ("details", details_stage), ("marked", marked_states_stage),
+    ("choices", choices_stage),
     ("style", style_stage), ("reach", reach_stage), ("coverage", coverage_stage),
 ]
 

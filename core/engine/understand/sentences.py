@@ -66,8 +66,11 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
                   flags=re.I)  # 'customers + their properties', 'turbidity + a photo'
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
-    text = re.sub(r"\b(?:one or more|more than one|uno o m[aá]s|una o m[aá]s|m[aá]s de una?)\b", _several, text,
+    text = re.sub(r"\b(?:one or more|one or several|more than one|uno o m[aá]s|una o m[aá]s|uno o varios|"
+                  r"una o varias|m[aá]s de una?)\b", _several, text,
                   flags=re.I)  # 'can own more than one piano': many of them
+    text = re.sub(r"(?<!the )(?<!parking )(?<!auction )(?<!our )(?<!their )(?<!these )\b(?:a lot of|lots of|"
+                  r"loads of|plenty of|tons of|a bunch of|a ton of)\b", "many", text, flags=re.I)  # not a Lot
     if r.language == "es":
         text = re.sub(r"\b(?:hechos? |hechas? )?a (?:medida|mano)\b", "personalizado", text,
                       flags=re.I)  # 'plantillas a medida', 'un cuaderno a medida': made to order, not a Measurement
@@ -229,6 +232,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "PREP" if w == "to" else "CONJ"
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
+        elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
+            t.tag = "PRON"  # 'a qué eventos va cada uno': each of them, not a thing
         elif language == "en" and (nxt == "by" or nxt in {"at", "on", "after", "during"} and i + 2 < len(toks) and
                                     toks[i + 2].text in {"each", "every"}) and \
                 (lemma := _participle(w, verbs)) and prev is not None and prev.tag == "NOUN":
@@ -327,6 +332,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 singular(w, "es") not in ENTITY_WORDS_ES and singular(w, "es") not in load("spanish")["names"] and \
                 ((lemma := _es_infinitive(w, _FIRST_PERSON_OR_PAST, 2)) or
                  prev is not None and prev.text == "que" and len(w) > 7 and w.endswith(("amos", "emos", "imos")) or
+                 prev is None and len(w) > 6 and w.endswith(("amos", "emos", "imos")) and nxt not in {":", ",", "y"} or
                  nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
                  w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
                                                                  prev.text in {"y", "yo", "nosotros"})):
