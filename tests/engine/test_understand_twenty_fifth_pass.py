@@ -175,3 +175,130 @@ def test_a_films_runtime_is_a_field() -> None:
     spec = infer_spec("A film festival site: users submit a film with title, runtime, country and a screener link.")
     assert "Runtime" not in names(spec)
     assert "runtime" in {f.name for f in spec.entity("Film").fields}
+
+
+def test_the_writers_workplace_is_not_a_table_and_lists_up_to_is_a_verb() -> None:
+    spec = infer_spec("I work in the admissions team at a college. Students apply for courses: each application is "
+                      "for one student and lists up to three courses in ranked order.")
+    assert {"Student", "Application", "Course"} <= names(spec)
+    assert not {"Team", "BoardList", "List"} & names(spec)
+
+
+def test_a_possessive_list_of_details_is_fields_unless_it_names_people() -> None:
+    spec = infer_spec("Parents apply for school places. We record each school's capacity and catchment area.")
+    assert {"capacity", "catchment_area"} <= {f.name for f in spec.entity("School").fields}
+    spec = infer_spec("A sports club app where coaches record each game's score, the players who played and their "
+                      "minutes.")
+    assert "players" not in {f.name for f in spec.entity("Game").fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "field", "choices", "not_tables"),
+    [
+        ("Soy electricista. Necesito registrar los trabajos (cliente, dirección, tipo: avería, instalación, revisión u "
+         "otro, urgencia) y marcar como cobrado.", "Job", "kind", ["averia", "instalacion", "revision", "otro"],
+         {"Breakdown", "Installation", "Revision"}),
+        ("Club de tenis: pistas (nombre, superficie, modalidad: individual, dobles, clase) y reservas por horas.",
+         "Court", "mode", ["individual", "dobles", "clase"], {"Clase", "ClassSession"}),
+        ("A print shop: customers send jobs (file upload, material PLA or PETG, colour, quantity).", "Job",
+         "material", ["pla", "petg"], set()),
+        ("A welding shop: welders and their qualifications (process MIG/TIG/stick, expiry date).", "Qualification",
+         "process", ["mig", "tig", "stick"], {"Stick"}),
+        ("An archery club: archers shoot rounds (distance, date, bow type recurve/compound/barebow, total score).",
+         "Round", "bow_type", ["recurve", "compound", "barebow"], set()),
+    ],
+)
+def test_values_after_a_colon_a_slash_or_an_or_are_a_choice(prompt: str, entity: str, field: str,
+                                                             choices: list[str], not_tables: set[str]) -> None:
+    spec = infer_spec(prompt)
+    f = _field(spec, entity, field)
+    assert f.type == "enum" and f.choices == choices
+    assert not not_tables & names(spec)
+    assert not any(x.name.endswith(f"_{choices[0]}") for x in spec.entity(entity).fields)
+
+
+def test_a_stage_list_is_the_workflow_of_the_thing_tracked() -> None:
+    spec = infer_spec("A job search app: users track their applications, including company, role, date applied and "
+                      "stage (applied, interview, offer, rejected).")
+    assert _field(spec, "Application", "status").choices == ["applied", "interview", "offer", "rejected"]
+    assert "Stage" not in names(spec) or not any(f.type == "enum" for f in spec.entity("Stage").fields)
+
+
+def test_what_the_app_does_not_keep_is_not_a_table() -> None:
+    spec = infer_spec("Albergue de peregrinos: registrar peregrinos cada noche y asignar litera. No hay reservas, "
+                      "solo por orden de llegada.")
+    assert not {"Reservation", "Order", "OrderItem"} & names(spec)
+
+
+def test_a_swatch_library_keeps_swatches_and_w_slash_means_with() -> None:
+    spec = infer_spec("upholstery workshop - jobs (customer, furniture piece, fabric chosen) - fabric swatch library "
+                      "w/ photos")
+    assert {"Job", "Swatch"} <= names(spec)
+    assert "Library" not in names(spec)
+    assert "Book" in names(infer_spec("A school library: books, pupils and loans."))
+
+
+def test_whats_is_a_contraction_and_a_flask_of_cells_is_no_stack() -> None:
+    spec = infer_spec("pantry app. items (name, category, quantity, best before). show me whats expiring this week")
+    assert "What" not in names(spec)
+    spec = infer_spec("cell culture tracker - cell lines (name, source) - each flask belongs to a cell line")
+    assert not spec.not_built
+    assert infer_spec("A todo app built with Flask.").not_built
+
+
+def test_a_translator_that_answers_is_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("braille translator - type text and get braille, or paste braille and get text back")
+
+
+def test_a_thing_each_parent_gets_where_people_add_records_holds_them() -> None:
+    spec = infer_spec("retro board: each sprint gets a retrospective where people add cards, and everyone can upvote "
+                      "cards")
+    assert any(r.target == "Sprint" for r in spec.entity("Retrospective").relations)
+    assert any(r.target == "Retrospective" for r in spec.entity("Card").relations)
+    spec = infer_spec("A design app with a shared canvas where users drag elements and add notes.")
+    assert "Canvas" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_tables"),
+    [
+        ("Club de tiro con arco: arqueros (nombre, licencia), entrenamientos con puntuación por tanda.",
+         {"Archer"}, {"Goalkeeper", "SavingsCircle"}),
+        ("Cuidamos colonias felinas: cada colonia tiene ubicación y varios gatos (nombre, color, foto).",
+         {"Colony", "Cat"}, {"Neighborhood"}),
+    ],
+)
+def test_spanish_words_take_the_sense_their_request_shows(prompt: str, kept: set[str], not_tables: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert not not_tables & names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "make me a braille tool: type text and it converts to braille dots, with a big print button",
+        "SiteCheck is a software application that allows developers to audit web pages for SEO issues. Users enter a "
+        "URL and the application checks titles, headings and links, then produces a report.",
+    ],
+)
+def test_converters_and_website_auditors_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+def test_a_verb_before_which_and_a_heading_order_are_not_tables() -> None:
+    spec = infer_spec("A knot app: users learn knots, filter them by use, and tracks which knots the user has "
+                      "mastered.")
+    assert "Knot" in names(spec)
+    assert "Track" not in names(spec)
+    spec = infer_spec("A style guide app: pages with title, heading order and body, and editors who review them.")
+    assert "Order" not in names(spec)
+
+
+def test_examples_of_categories_are_rows_not_fields_and_by_hand_is_not_a_thing() -> None:
+    spec = infer_spec("A sign dictionary: words, categories (greetings, family, food, numbers) and videos.")
+    assert {f.name for f in spec.entity("Category").fields} == {"name"}
+    spec = infer_spec("En la secretaría apuntamos a mano los alumnos que llegan tarde (alumno, hora, motivo).")
+    assert "Personalizado" not in names(spec)

@@ -179,7 +179,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if p.possessive:  # "each run's distance, time and route"
             items = _following_list(r, p.sentence, p.end)
             said = sum(is_fieldish(i.head, r.language) or i.head in word_set("portraits") for i in items)
-            if len(items) >= 2 and said >= 2:
+            kept = any(_entity(r, i) or i.head in word_set("people") for i in items)
+            if len(items) >= 2 and (said >= 2 or said and not kept):  # "each school's capacity and catchment area"
                 out.setdefault(owner, []).extend(_field_words(r, items, described=True))
                 continue
         k = p.end + (p.end < len(toks) and toks[p.end].text in {"can", "should", "must", "will"})
@@ -215,8 +216,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             items = [i for i in items if i.start not in shown]  # 'type like warehouse/beach/manor': the values
         if toks[k].text in {"has", "have"} and items and items[0].words[0] in _PARTICIPLES:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
-        if toks[k].text == "(" and not any(is_fieldish(i.head, r.language) for i in items):
-            continue  # 'by category (economy, SUV, van)': examples of the thing, not its fields
+        if toks[k].text == "(" and (not any(is_fieldish(i.head, r.language) for i in items) or
+                                    p.plural and p.head in {"category", "type", "kind", "categoria", "tipo"}):
+            continue  # 'by category (economy, SUV, van)', 'categories (greetings, numbers)': examples, not fields
         if items and ends_in_etc(toks, items):
             continue  # 'subscriptions tracker: netflix, spotify, gym etc': examples, not fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
@@ -403,6 +405,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field
         if feature or styled or colours_in(words[-1]) or asks_for_capability(text) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and not graded and \
+                not (len(p.modifiers) == 1 and p.head in {"area", "zone", "region", "radius", "district"} and
+                     not p.modifiers[0].endswith("ing") and p.modifiers[0] not in {"management", "admin"}) and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue
         if not words or len(words) == 1 and verb_lemmas().get(words[-1]) == words[-1] and \
@@ -465,34 +469,67 @@ _CHOICE_FIELDS = {"type": "kind", "kind": "kind", "tipo": "kind", "category": "c
                   "formato": "format", "method": "method", "metodo": "method", "condition": "condition",
                   "difficulty": "difficulty", "dificultad": "difficulty", "frequency": "frequency", "tier": "tier",
                   "shape": "shape", "material": "material", "gender": "gender", "colour": "colour", "color": "colour",
-                  "grade": "grade", "shift": "shift", "turno": "shift", "mode": "mode", "modalidad": "mode"}
+                  "grade": "grade", "shift": "shift", "turno": "shift", "mode": "mode", "modalidad": "mode",
+                  "tamano": "size", "stage": "status", "outcome": "outcome", "result": "result", "resultado": "result",
+                  "urgency": "urgency", "urgencia": "urgency", "modelo": "model", "model": "model", "bow": "bow",
+                  "arco": "bow", "process": "process", "layout": "layout", "fuel": "fuel", "combustible": "fuel",
+                  "sex": "sex", "sexo": "sex"}
 _CHOICE = re.compile(rf"\b({'|'.join(_CHOICE_FIELDS)})\s*(?:\(\s*(?:eg,?\s*|like\s+|such as\s+)?([^()]{{2,90}})\)|"
-                     r"(?:like|such as|eg,?|e\.g\.,?)\s+([\w\-]+(?: [\w\-]+)?(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+))")
+                     r"(?:like|such as|eg,?|e\.g\.,?)\s+([\w\-]+(?: [\w\-]+)?(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
+                     r":\s*([^():.;\n]{3,150})|"
+                     r"\s([\w\-]+(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
+                     r"\s((?!or\b|o\b)[\w\-]+(?:\s*,\s*[\w\-]+)*\s+(?:or|o)\s+[\w\-]+)(?=\s*[,)]))")
 _LOOKUP_KINDS = {"kind", "category", "level", "tier", "grade", "material", "format"}
+_NOT_KINDS = {"per", "each", "every", "plus", "also", "their", "its", "his", "her", "our", "your", "some", "other",
+              "what", "which", "whose", "right", "correct", "same", "different", "tipo"}
 _NOT_VALUES = {"in", "with", "they", "can", "be", "of", "a", "an", "the", "so", "on", "field", "fields", "con",
                "de", "per", "por", "each", "cada", "is", "are", "es", "we", "i", "if", "when", "which", "que"}
+
+
+def _raw_values(m: re.Match[str]) -> str:
+    """The text of the values a choice match lists, whichever way they were written."""
+    return m.group(2) or m.group(3) or _colon_list(m.group(4) or "") or m.group(5) or m.group(6) or ""
+
+
+def _colon_list(raw: str) -> str:
+    """'mano, pala, cesta punta', 'fuga, atasco u otro, urgencia', 'theatre, classroom, cabaret, number of seats':
+    the values after a field's colon, up to the last one joined by 'or' or the first item that is a field."""
+    out = []
+    for item in raw.split(","):
+        item = item.strip()
+        last = re.split(r"\s+(?:or|o|u)\s+", item)
+        if len(last) > 1:
+            return ", ".join([*out, *last])
+        if not item or len(item.split()) > 3 or re.search(r"\d", item) or any(
+                is_fieldish(w, "en") or w in {"type", "kind", "status", "category"} for w in item.split()):
+            break
+        out.append(item)
+    return ", ".join(out)
 
 
 def _choice_values(raw: str) -> list[str] | None:
     """'tent, caravan or cabin', 'mint/used', 'copper, brass, steel...' -> the values (an open list ends in
     'other'); None when the bracket says something else ('in lines of code', 'they sign in')."""
+    if not raw:
+        return None
     open_list = bool(re.search(r"\.\.\.|\betc\b|\u2026|\band so on\b", raw))
     raw = re.sub(r"\.\.\.|\betc\b\.?|\u2026|\band so on\b", "", raw)
     values = [v.strip(" .-") for v in re.split(r"\s*(?:,|/|\||\bor\b|\band\b|\bo\b|\by\b)\s*", raw)]
     values = [v for v in values if v]
     if not 2 <= len(values) <= 10 or any(len(v.split()) > 3 or set(v.split()) & _NOT_VALUES or
                                          not re.fullmatch(r"[a-z0-9][a-z0-9 \-]*", v) or
-                                         any(w.endswith(("ly", "ed")) and len(w) > 4 for w in v.split())
+                                         any(w.endswith(("ately", "ously", "ently", "fully", "arily"))
+                                             for w in v.split())
                                          for v in values):
         return None
     out = list(dict.fromkeys(v.replace(" ", "_").replace("-", "_") for v in values))
     return [*out, "other"] if open_list and "other" not in out else out
 
 
-def _said_before(r: Reading, at: int) -> str | None:
-    """The entity of the app said last before character `at` of the text."""
-    best, where = None, -1
-    for name in r.entities:
+def _said_before(r: Reading, at: int, among: list[str] | None = None) -> str | None:
+    """The entity of the app (among some) said last before character `at` of the text, in the same sentence."""
+    best, where = None, max(r.text.rfind(c, 0, at) for c in ".!?;\n")
+    for name in among or r.entities:
         word = r.words_for.get(name) or words_of(name)
         for w in {word, words_of(name)}:
             starts = [m.start() for m in re.finditer(rf"\b{re.escape(w)}(?:s|es)?\b", r.text[:at])]
@@ -501,28 +538,54 @@ def _said_before(r: Reading, at: int) -> str | None:
     return best
 
 
+def choice_values(text: str) -> set[str]:
+    """The values listed for choice fields in the text ('tipo: fuga, atasco u otro' -> fuga, atasco, otro)."""
+    out: set[str] = set()
+    for m in _CHOICE.finditer(text):
+        values = _choice_values(_raw_values(m))
+        out |= {v.replace("_", " ") for v in values or []}
+    return out
+
+
+def _has_subject(r: Reading, at: int) -> str | None:
+    """'each case belongs to a client and has a type (...)': the thing each clause is about, when the field follows
+    its 'has a'."""
+    before = r.text[:at]
+    if not re.search(r"\b(?:has|have|tiene|tienen|with|con)\s+(?:a |an |un |una |its |their |su )?$", before):
+        return None
+    sentence = re.split(r"[.!?;\n]", before)[-1]
+    each = re.findall(r"\b(?:each|every|cada)\s+([a-z]+)", sentence)
+    for word in reversed(each):
+        for name in r.entities:
+            if word in {words_of(name).split()[-1], r.words_for.get(name, "")}:
+                return name
+    return None
+
+
 def choices_stage(r: Reading) -> Reading:
     """'a type (tent, caravan or cabin)', 'condition like mint/used': a field of the thing said before, with those
     values to choose from (a plural 'types (...)' names rows of a table of its own and is left alone)."""
     for m in _CHOICE.finditer(r.text):
-        word, raw = m.group(1), m.group(2) or m.group(3)
+        word, raw = m.group(1), _raw_values(m)
         values = _choice_values(raw)
         ident = _CHOICE_FIELDS[word]
         if not values or ident in {v for v in values}:
             continue
         named = next((n for n in r.entities if words_of(n).split()[-1] == word or r.words_for.get(n) == word), None)
+        named = None if ident == "status" else named  # 'stage (applied, interview)': the workflow of the thing
         if named and ident in _LOOKUP_KINDS:
             continue  # 'a category (effort, kindness)' beside a Category table: its rows, not a field
         holders = [n for n, e in r.entities.items() if any(x.name == ident or ident == "kind" and x.name == "type"
                                                              for x in e.fields)]
-        owner = named or (holders[0] if len(holders) == 1 else _said_before(r, m.start()))
+        owner = named or (holders[0] if len(holders) == 1 else _has_subject(r, m.start()) or
+                          len(holders) > 1 and _said_before(r, m.start(), holders) or _said_before(r, m.start()))
         if owner is None:
             continue
         before = r.text[:m.start()].split()[-1:]
         if named:
             ident = "kind"  # 'sign up for a shift (prep, cooking, serving)': kinds of shift
-        elif ident == "kind" and before and before[0].isalpha() and len(before[0]) > 3 and \
-                before[0] not in words_of(owner).split() and before[0] not in _NOT_VALUES | {"per", "each", "every"}:
+        elif ident == "kind" and before and before[0].isalpha() and len(before[0]) > 2 and \
+                before[0] not in words_of(owner).split() and before[0] not in _NOT_VALUES | _NOT_KINDS:
             ident = f"{before[0]}_type"  # 'services per garment type (shirt, suit)'
         e = r.entities[owner]
         chosen = FieldSpec(name=ident, type="enum", choices=values, required=False)
@@ -532,6 +595,9 @@ def choices_stage(r: Reading) -> Reading:
             e.fields.append(chosen)
         else:
             e.fields[said] = chosen
-        gone = set(values) | {v.split("_")[0] for v in values}
-        e.fields = [x for x in e.fields if x.name not in gone]  # 'beach', 'manor' were values, not fields
+        gone = set(values) | {v.split("_")[0] for v in values} | {f"{ident}_{v}" for v in values} | {
+            x.name for x in e.fields if x is not chosen and word in x.name.split("_") and
+            any(x.name.endswith(f"_{v}") for v in values)}  # 'bow_type_recurve'
+        e.fields = [x for x in e.fields if x.name not in gone and not (  # 'beach', 'manor' were values, not fields
+            x is not chosen and x.type == "string" and x.name.endswith(f"_{word}") and word != ident)]  # 'plus type'
     return r

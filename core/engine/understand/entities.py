@@ -27,7 +27,8 @@ _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form"
 PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
-_SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling"}
+_SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling",
+              "heading", "sort", "display", "reading", "word", "play", "random"}
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "license": "string",
                      "biografia": "text", "headshot": "file", "qualification": "string", "specialty": "string"}
@@ -266,8 +267,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(singular(mod, language), None, language)  # 'sales data', 'customer information'
     skip_mod = set(load("nouns")["compound_modifiers_skip"]) | word_set("abstract_nouns") | word_set("tool_nouns")
     if head in _RANGES and mod and p.modifiers and not _skip(mod) and not is_fieldish(mod, language) and \
-            not mod.endswith("ing") and not _verbal(mod) and mod not in _RANGE_KINDS:
-        return entity_name(singular(mod, language), None, language)  # 'our frames collection' is the frames
+            not mod.endswith("ing") and not _verbal(mod) and mod not in _RANGE_KINDS and \
+            not (head == "library" and (mod in word_set("settings") or mod in _LIBRARY_KINDS)):
+        return entity_name(singular(mod, language), None, language)  # 'our frames collection', 'a swatch library'
     if head == "list" and mod and mod not in _OWN_LISTS and not _skip(mod) and not is_fieldish(mod, language) and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'the fixture list' is the fixtures
@@ -304,7 +306,7 @@ def entities_stage(r: Reading) -> Reading:
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r) | \
-        _detail_notes(r) | _bracketed_fields(r)
+        _detail_notes(r) | _bracketed_fields(r) | _choice_phrases(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     particles = load("verbs")["join_particles"]
@@ -502,6 +504,10 @@ def entities_stage(r: Reading) -> Reading:
         if (lead[-1:] in (["tengo"], ["tenemos"], ["own"]) or lead in (["i", "have"], ["we", "have"])) and \
                 not p.plural and p.head in word_set("settings") and p.sentence == 0:
             continue  # 'Tengo un taller mecánico pequeño', 'I have a small bakery': where the app is used
+        before_lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-3:]
+        if not p.plural and len(before_lead) == 3 and before_lead[0] in {"i", "we"} and \
+                before_lead[1] in {"work", "volunteer", "help"} and before_lead[2] in {"in", "at", "for", "on"}:
+            continue  # 'I work in the admissions team', 'we volunteer at a food bank': who is writing
         if lead in (["as"],) and not p.plural and p.end < len(toks) and toks[p.end].text in {"i", "we", ","}:
             continue  # 'As a team lead I want ...': who is writing
         if not p.plural and p.end < len(toks) and toks[p.end].text == "here" and \
@@ -685,6 +691,15 @@ def entities_stage(r: Reading) -> Reading:
                                _chore_rota(p)):
             score[names[id(p)]] += 3  # 'the rehearsal calendar', 'a cleaning rota': dated records, shown by date
     _feature_object_bonus(r, names, score)
+    for p in r.phrases:  # 'each sprint gets a retrospective where people add cards': what holds records is kept
+        toks = r.sentences[p.sentence]
+        if id(p) in names and not p.plural and p.end < len(toks) and toks[p.end].text in {"where", "donde"} and \
+                p.head not in _PAGES and any(f.sentence == p.sentence and f.position > p.end and
+                                             any(id(q) in names for q in f.objects) for f in r.frames) and \
+                (p.start and toks[p.start - 1].text in _EACH or any(
+                    p in f.objects and f.subject is not None and f.subject.start and
+                    toks[f.subject.start - 1].text in _EACH for f in r.frames)):
+            score[names[id(p)]] += 3  # (one per sprint: a shared canvas 'where users drag elements' is the app)
     for f in r.frames:  # "track my kids' chores": whose chores they are is kept too
         for p in f.objects:
             q = next((q for q in r.phrases if q.sentence == p.sentence and q.end == p.start and q.possessive), None)
@@ -1330,6 +1345,15 @@ _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que"
 NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
 
 
+def _choice_phrases(r: Reading) -> set[int]:
+    """'tipo: fuga, atasco, calentador u otro', 'a type (tent, caravan or cabin)': the values a field takes, not
+    tables (attributes.choices_stage makes the field)."""
+    from core.engine.understand.attributes import choice_values
+
+    values = choice_values(r.text)
+    return {id(p) for p in r.phrases if not p.plural and " ".join(p.words) in values} if values else set()
+
+
 def _fields_follow(toks: list[Token], k: int, language: str) -> bool:
     """'locations (address, type, owner contact)': a bracket of two or more items, one of them a field, at k."""
     if k >= len(toks) or toks[k].text != "(":
@@ -1568,7 +1592,9 @@ def _proper_names(r: Reading) -> frozenset[str]:
 
 _SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", "needs", "necesita", "necesitamos",
              "contain", "contener"}  # 'the site should have news, an agenda and ...', 'debe tener noticias, ...'
-_RANGES = {"collection", "catalogue", "catalog", "range", "selection"}
+_LIBRARY_KINDS = {"public", "local", "community", "lending", "village", "town", "city", "county", "mobile", "digital",
+                  "online", "music", "media", "reference", "research", "law", "medical", "children", "kids"}
+_RANGES = {"collection", "catalogue", "catalog", "range", "selection", "library"}
 _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "color", "size", "waste", "data", "rubbish",
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}
@@ -1641,6 +1667,9 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'the number of bedrooms', 'how many people', 'cuántos adultos y niños': a count field
     if not p.plural and (before in _WHEN_OF or lead in _WHEN_OF):
         return True  # 'fecha de entrada y salida', 'the date of arrival': when something happens, a date field
+    if before[-2:] in (["no", "hay"], ["are", "no"], ["is", "no"], ["need", "no"]) or \
+            p.plural and before[-1:] == ["no"] and not p.modifiers:
+        return True  # 'no hay reservas', 'there are no bookings': what the app does not keep
     if _booked_kinds(r, p):
         return True  # 'pedir cita para revisión, cambio de aceite o frenos': kinds of appointment, not things
     if p.head == "home" and not p.plural and not p.modifiers and p.start and toks[p.start - 1].tag == "VERB":

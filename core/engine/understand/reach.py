@@ -109,10 +109,13 @@ _DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generat
 _GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|just\s+|then\s+)?(?:type|enter|paste|"
                     r"input|upload|drop|put in)\b|\b(?:paste|type|enter|pegas?|subo|subes) (?:in|a|an|the|your|my|"
                     r"some|the names|las?|los|el|unas?|tus?|mis?)\b|\btakes? (?:a|an|the|my|your) \w+|"
-                    r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b")
+                    r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b|"
+                    r"\b(?:type|paste|enter|input) (?:\w+ ){1,3}and (?:get|it)\b")
 _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
                          r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles|prints|"
                          r"formats)\b|\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"
+                         r"\band get (?:the |a |an |its )?(?:morse|text|result|results|answer|translation|output|"
+                         r"binary|hex|braille|ipa|transcription)\b|"
                          r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
                          r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
 _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"

@@ -64,6 +64,7 @@ def relations_stage(r: Reading) -> Reading:
     _handed(r)
     _stated(r, with_lists=False)
     _placed(r)
+    _held_where(r)
     _frames(r)
     _left_after(r)
     _known(r)
@@ -73,6 +74,30 @@ def relations_stage(r: Reading) -> Reading:
     _joins(r)
     _orphans(r)
     return r
+
+
+def _held_where(r: Reading) -> None:
+    """'each sprint gets a retrospective where people add cards': the cards are the retrospective's, and the
+    retrospective the sprint's."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        holder = _entity(r, p)
+        if holder is None or p.plural or p.end >= len(toks) or toks[p.end].text not in {"where", "donde"}:
+            continue
+        got = next((f for f in r.frames if f.sentence == p.sentence and p in f.objects and f.subject is not None and
+                    f.subject.start and toks[f.subject.start - 1].text in {"each", "every", "cada"}), None)
+        if got is None and not (p.start and toks[p.start - 1].text in {"each", "every", "cada"}):
+            continue  # 'a shared canvas where users drag elements' is the app, not a record holding them
+        for f in r.frames:
+            if f.sentence != p.sentence or not p.end < f.position <= p.end + 4:
+                continue
+            for q in f.objects:
+                held = _entity(r, q)
+                if held and held != holder and q.head not in word_set("people"):
+                    add_link(r, held, holder)
+        owner = _entity(r, got.subject) if got is not None and got.verb in {"get", "have"} else None
+        if owner and owner != holder:
+            add_link(r, holder, owner)
 
 
 def _handed(r: Reading) -> None:

@@ -72,6 +72,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"(?<!the )(?<!parking )(?<!auction )(?<!our )(?<!their )(?<!these )\b(?:a lot of|lots of|"
                   r"loads of|plenty of|tons of|a bunch of|a ton of)\b", "many", text, flags=re.I)  # not a Lot
     if r.language == "es":
+        text = re.sub(r"(?<!hecho )(?<!hechos )(?<!hecha )(?<!hechas )\ba mano\b", "manualmente", text,
+                      flags=re.I)  # 'apuntamos a mano los niños': by hand, an adverb
         text = re.sub(r"\b(?:hechos? |hechas? )?a (?:medida|mano)\b", "personalizado", text,
                       flags=re.I)  # 'plantillas a medida', 'un cuaderno a medida': made to order, not a Measurement
         text = re.sub(r"\b(fecha|hora|d[ií]a|lugar|n[uú]mero) de (\w+) y de (\w+)", r"\1 de \2 y \1 de \3", text,
@@ -147,7 +149,9 @@ _QUANTIFIER_SUBJECTS = {"some", "many", "most", "few", "both", "others", "severa
 _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
                  (r"\bi'm\b", "i am"), (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(we|you|they)'re\b", r"\1 are"),
                  (r"\bim(?= (?:a|an|not|looking|trying|building|running|starting|working)\b)", "i am"),
-                 (r"\btheres\b", "there is"),
+                 (r"\b(theres|whats)\b", lambda m: m.group(1)[:-1] + " is"), (r"\bw/(?=\s)", "with"),
+                 (r"\b(?:por|en) (?:riguroso )?orden de llegada\b", "sin reserva"),
+                 (r"\bin (?:the )?order (?:of|they) (?:arrival|arrive)\b", "as they arrive"),
                  (r"\b(has|have|is|are|was|were|does|do|did)nt\b", r"\1 not"), (r"\bits (?=(?:in|on|at)\b)", "it is "),
                  (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
                  (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"\b(who|what|that|there)'s\b", r"\1 is"),
@@ -746,6 +750,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if nxt in {"which", "that", "who"} and w.endswith("s") and prev is not None and prev.tag == "NOUN" and \
             singular(w) in known_nouns() | set(load("nouns")["compound_heads"]):
         return False  # 'vacation requests which managers approve': a noun with its relative clause
+    if w.endswith("s") and nxt == "up" and w in verb_lemmas() and prev is not None and prev.tag != "DET":
+        return True  # 'each application lists up to three schools', 'the van sleeps up to four'
     if prev is None:  # imperative: 'track expenses', 'gather information'
         return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") or nxt in {"information", "data", "feedback"}
     if prev.text == "to" and w.endswith("s") and w != verb_lemmas().get(w, w) and w not in verb_lemmas().values():
@@ -768,7 +774,8 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
                                                    "when", "without"} \
             and _closed(nxt) in {"DET", "PRON", None}
     if prev.tag == "CONJ" and prev.text in {"and", "or"}:
-        return bool(before and before.tag == "VERB") or _closed(nxt) == "DET"
+        return bool(before and before.tag == "VERB") or _closed(nxt) == "DET" or \
+            w.endswith("s") and nxt in {"which", "what", "how", "whether", "who", "when"}  # 'and tracks which knots'
     if prev.tag == "NOUN" and prev.text in word_set("generic_subjects"):
         return True
     if prev.tag == "NOUN" and w.endswith("s") and not prev.text.endswith("s") and \
