@@ -302,3 +302,18 @@ def test_examples_of_categories_are_rows_not_fields_and_by_hand_is_not_a_thing()
     assert {f.name for f in spec.entity("Category").fields} == {"name"}
     spec = infer_spec("En la secretaría apuntamos a mano los alumnos que llegan tarde (alumno, hora, motivo).")
     assert "Personalizado" not in names(spec)
+
+
+def test_routines_made_of_steps_hold_their_steps() -> None:
+    spec = infer_spec("a skincare tracker: products (brand, expiry), morning and evening routines made of steps")
+    assert {"Product", "Routine", "Step"} <= names(spec)
+    assert any(r.target == "Routine" for r in spec.entity("Step").relations)
+
+
+def test_things_logged_for_someone_are_records_with_start_and_end_times() -> None:
+    spec = infer_spec("I want to log our baby's feeds (breast or bottle), nappy changes and naps with start and end "
+                      "times.")
+    assert {"Feed", "NappyChange", "Nap"} <= names(spec)
+    assert "unit_cost" not in {f.name for f in spec.entity("Feed").fields}
+    nap = {f.name: f.type for f in spec.entity("Nap").fields}
+    assert nap.get("starts_at") == "datetime" and nap.get("ends_at") == "datetime"

@@ -350,6 +350,14 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             continue
         if between and not all(t.text in _JOINERS for t in between):
             break
+        if items and items[-1].words in (["start"], ["starting"]) and p.words in (["end", "times"], ["end", "time"],
+                                                                                  ["end", "dates"], ["end", "date"]):
+            unit = singular(p.words[-1])  # 'start and end times': when each one starts and ends
+            first, second = (["start", "date"], ["end", "date"]) if unit == "date" else (["starts", "at"],
+                                                                                          ["ends", "at"])
+            items[-1] = Phrase(words=first, head=first[-1], sentence=si, start=items[-1].start, end=items[-1].end)
+            items.append(Phrase(words=second, head=second[-1], sentence=si, start=p.start, end=p.end))
+            continue
         if items and [t.text for t in between] in ([",", "and"], [",", "y"]) and p.plural and \
                 not any(i.plural for i in items) and not is_fieldish(p.head, r.language):
             break  # 'containers with their number and type, and the vessels ...': the outer list goes on

@@ -336,8 +336,12 @@ def entities_stage(r: Reading) -> Reading:
     in_bare = {id(p) for g in listed_alone for p in g}
     grouped = {id(q) for f in r.frames if f.verb in word_set("grouping_verbs") for prep, q in f.preps
                if prep in {"into", "en"} and q.plural and not q.modifiers}
+    owned_logs = _owned_logs(r)
     for n, p in enumerate(r.phrases):
         name = name_of(p, r.language)
+        if not name and id(p) in owned_logs:
+            name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
+            score[name] += 3  # "log our baby's feeds, nappy changes and naps": each one logged is a record
         if not name and id(p) in grouped and p.head in word_set("abstract_nouns") and p.head not in _TIME_UNITS:
             name = entity_name(p.head, None, r.language)  # 'group holdings into portfolios': collections people fill
         if not name and id(p) in in_bare and p.plural and not p.modifiers and len(p.head) > 3 and \
@@ -389,6 +393,14 @@ def entities_stage(r: Reading) -> Reading:
                     for t in toks[max(0, p.start - 3):p.start]):
             name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
             score[name] += 1  # 'monthly progress reports from the raiser': each one is sent in and kept
+        if not name and p.plural and p.end + 2 < len(toks) and toks[p.end].text in {"made", "consisting", "composed"} \
+                and toks[p.end + 1].text == "of" and p.head not in _TIME_UNITS and \
+                any(q.start == p.end + 2 and q.plural for q in r.phrases if q.sentence == p.sentence):
+            name = entity_name(p.head, None, r.language)
+            score[name] += 3  # 'morning and evening routines made of steps': what holds the steps is kept
+            part = next(q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2)
+            if name_of(part, r.language):
+                score[name_of(part, r.language)] += 2
         if not name and p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
                 p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | word_set("tool_nouns"):
             name = entity_name(p.head, None, r.language)
@@ -1352,6 +1364,24 @@ def _choice_phrases(r: Reading) -> set[int]:
 
     values = choice_values(r.text)
     return {id(p) for p in r.phrases if not p.plural and " ".join(p.words) in values} if values else set()
+
+
+def _owned_logs(r: Reading) -> set[int]:
+    """"log our baby's feeds, nappy changes and naps", "track the dog's walks": plural things logged for someone
+    else's sake are records, however abstract the word ('feed', 'change')."""
+    out: set[int] = set()
+    for f in r.frames:
+        if f.verb not in STORING_VERBS or not f.objects:
+            continue
+        first = f.objects[0]
+        toks = r.sentences[first.sentence]
+        if not first.plural or not first.start or not toks[first.start - 1].possessive or \
+                is_fieldish(first.head, r.language):
+            continue
+        group = next((g for g in r.lists if first in g), [first])
+        out |= {id(q) for q in group if q.plural and q.head not in _TIME_UNITS and not is_fieldish(q.head, r.language)
+                and q.head not in word_set("people")}
+    return out
 
 
 def _fields_follow(toks: list[Token], k: int, language: str) -> bool:

@@ -136,6 +136,8 @@ _NOT_DATES_ON = {"based_on", "depends_on", "relies_on", "add_on", "carry_on", "w
 
 def _guess_type(name: str, parts: list[str], last: str) -> str:
     """The FieldType a name suggests."""
+    if name in {"start_time", "end_time", "finish_time"}:
+        return "datetime"  # 'naps with start and end times': when each one began and ended
     if "per" in parts[1:-1]:  # price_per_night is a price, hours_per_week a count
         head = parts[:parts.index("per", 1)]  # 'per_cow_per_milking': the 'per' after the first word
         head_type = _guess_type("_".join(head), head, head[-1])

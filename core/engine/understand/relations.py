@@ -65,6 +65,7 @@ def relations_stage(r: Reading) -> Reading:
     _stated(r, with_lists=False)
     _placed(r)
     _held_where(r)
+    _made_of(r)
     _frames(r)
     _left_after(r)
     _known(r)
@@ -74,6 +75,19 @@ def relations_stage(r: Reading) -> Reading:
     _joins(r)
     _orphans(r)
     return r
+
+
+def _made_of(r: Reading) -> None:
+    """'routines made of steps', 'kits consisting of parts': each part belongs to the whole."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        whole = _entity(r, p)
+        if whole is None or p.end + 2 >= len(toks) or toks[p.end].text not in {"made", "consisting", "composed"} or \
+                toks[p.end + 1].text != "of":
+            continue
+        part = next((_entity(r, q) for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2), None)
+        if part and part != whole:
+            add_link(r, part, whole)
 
 
 def _held_where(r: Reading) -> None:
