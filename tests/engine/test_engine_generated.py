@@ -34,6 +34,9 @@ EXTRA = [
     "Please implement a holiday cottage website where guests book stays and leave reviews, and the owner manages "
     "cottages and blocked dates.",  # role accounts beside the generated auth's own role
     "A crew roster app: crew members, bases and flights. Each crew member belongs to a base.",  # an entity Base
+    # the account (parents) books a slot for something of theirs: the slot belongs to the child, not the login
+    "Children's entertainer: parents book me for parties, so I need bookings (child's name, age, date, package: "
+    "45 min or 1 hour) and parents leave a review afterwards.",
 ]
 ALL = PROMPTS + EXTRA
 CHUNK = 4

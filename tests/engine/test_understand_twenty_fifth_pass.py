@@ -317,3 +317,30 @@ def test_things_logged_for_someone_are_records_with_start_and_end_times() -> Non
     assert "unit_cost" not in {f.name for f in spec.entity("Feed").fields}
     nap = {f.name: f.type for f in spec.entity("Nap").fields}
     assert nap.get("starts_at") == "datetime" and nap.get("ends_at") == "datetime"
+
+
+def test_a_school_class_pupils_belong_to_is_not_a_lesson_and_a_yoga_class_is() -> None:
+    spec = infer_spec("A school app: pupils belong to a class, each class has a teacher, and parents see homework.")
+    assert "SchoolClass" in names(spec) and "ClassSession" not in names(spec)
+    assert "ClassSession" in names(infer_spec("A yoga studio: classes, members who book a class, and instructors."))
+
+
+def test_the_team_that_uploads_is_not_a_table_and_editors_comment() -> None:
+    spec = infer_spec("Yearbook app: students, photos uploaded by the team, pages of the book, and editors can "
+                      "comment on a page.")
+    assert "Team" not in names(spec)
+    assert "Comment" in names(spec)
+
+
+def test_a_compound_type_keeps_its_word_and_a_listed_type_does_not_take_the_word_before_the_comma() -> None:
+    spec = infer_spec("Tree surgery: we write a quote (work type: felling, crown reduction or stump grinding) and "
+                      "the customer accepts.")
+    assert _field(spec, "Quote", "work_type").choices == ["felling", "crown_reduction", "stump_grinding"]
+    spec = infer_spec("Clocks (maker, year, type (longcase, bracket or wall), movement).")
+    assert _field(spec, "Clock", "kind").choices == ["longcase", "bracket", "wall"]
+
+
+def test_spanish_possessive_pronouns_and_agreeing_are_not_tables() -> None:
+    spec = infer_spec("Registramos las evaluaciones de cada asesor, y el asesor puede ver la suya y marcar que está "
+                      "de acuerdo.")
+    assert not {"Suya", "Agreement", "Conforme"} & names(spec)

@@ -35,6 +35,13 @@ def prepare(spec: AppSpec) -> AppSpec:
             s.feature_specs.remove(fs)  # nothing to rate, book or order within: say so instead of guessing
             s.not_built.append(f"{fs.name} on {fs.entity} (the spec names no target)")
             continue
+        if fs.name == "booking_slots" and "auth" in s.features and fs.target == s.account:
+            other = next((r.target for r in belongs_to(s.entity(fs.entity)) if r.target != s.account), None)
+            if other is None:  # the server sets the account from the login: it cannot be the thing booked
+                s.feature_specs.remove(fs)
+                s.not_built.append(f"booking_slots on {fs.entity} (what is booked is the account itself)")
+                continue
+            fs.target = other  # 'parents book me for their child's party': the child's slot, not the parent's
         _complete(s, fs, s.entity(fs.entity))
     for e in s.entities:
         if order_total(s, e):  # the backend computes the total from the lines; it is not typed in

@@ -589,7 +589,7 @@ def choices_stage(r: Reading) -> Reading:
                           len(holders) > 1 and _said_before(r, m.start(), holders) or _said_before(r, m.start()))
         if owner is None:
             continue
-        before = r.text[:m.start()].split()[-1:]
+        before = re.findall(r"([a-z]+)\s+$", r.text[max(0, m.start() - 30):m.start()])[-1:]
         if named:
             ident = "kind"  # 'sign up for a shift (prep, cooking, serving)': kinds of shift
         elif ident == "kind" and before and before[0].isalpha() and len(before[0]) > 2 and \

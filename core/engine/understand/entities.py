@@ -51,8 +51,9 @@ _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site
 
 
 def _sense(word: str, name: str | None, text: str) -> str | None:
-    """The entity a word names in this kind of app (spanish.json `senses`), else the name it already has."""
-    for sense in load("spanish")["senses"].get(word, []):
+    """The entity a word names in this kind of app (spanish.json `senses`, nouns.json `word_senses`), else the name
+    it already has."""
+    for sense in [*load("spanish")["senses"].get(word, []), *load("nouns")["word_senses"].get(word, [])]:
         if sense.get("named", name) == name and ("when" not in sense or re.search(sense["when"], text)) and \
                 ("unless" not in sense or not re.search(sense["unless"], text)):
             return sense["name"]
@@ -516,6 +517,9 @@ def entities_stage(r: Reading) -> Reading:
         if (lead[-1:] in (["tengo"], ["tenemos"], ["own"]) or lead in (["i", "have"], ["we", "have"])) and \
                 not p.plural and p.head in word_set("settings") and p.sentence == 0:
             continue  # 'Tengo un taller mecánico pequeño', 'I have a small bakery': where the app is used
+        if not p.plural and p.head in _GROUPS and p.start > 1 and toks[p.start - 1].text in {"the", "our", "my"} and \
+                toks[p.start - 2].text == "by" and not any(q.head == p.head and q.plural for q in r.phrases):
+            continue  # 'photos uploaded by the team': the people using the app, not a table of teams
         before_lead = [t.text for t in toks[:p.start] if t.tag not in {"DET", "ADJ"}][-3:]
         if not p.plural and len(before_lead) == 3 and before_lead[0] in {"i", "we"} and \
                 before_lead[1] in {"work", "volunteer", "help"} and before_lead[2] in {"in", "at", "for", "on"}:

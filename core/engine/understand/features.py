@@ -204,8 +204,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         feature = verb_feature.get(f.verb)
         if not feature or id(f) in scored:
             continue
-        if feature in {"ratings", "comments"} and f.subject is not None and f.subject.head in _OPERATORS:
-            continue  # 'admins review applications' decide on them; nobody rates them
+        if (feature == "ratings" or f.verb in {"review", "revisar"}) and f.subject is not None and \
+                f.subject.head in _OPERATORS:
+            continue  # 'admins review applications' decide on them; nobody rates them ('editors comment' do)
         if f.verb in {"review", "revisar"} and f.subject is not None and f.subject.head not in _RATERS and (
                 f.subject.head in word_set("people") | _PANELS or f.subject.head.endswith(AGENT_ENDINGS)) and \
                 any(p.head not in word_set("people") for p in f.objects):

@@ -93,7 +93,7 @@ def decline_reason(r: Reading) -> str | None:
         return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
     unkept = _NOT_KEPT.sub("", text)  # 'no accounts, no saving' says nothing is kept
     answers = _GIVEN.search(text) and _GIVES_BACK.search(text) and not _OVER_TIME.search(text) and \
-        not _lists_records(r) and not _SIGNS_UP.search(text) and not kept
+        not _lists_records(r) and not _SIGNS_UP.search(text) and not kept and not _KEPT_RECORDS.search(text)
     if (answers or _ONLY_A_TOOL.search(text)) and (stored <= 3 or answers and not _named_before_answer(r)) and \
             not _data_words(unkept) and not _KEEPS.search(unkept):
         return "a tool that keeps nothing"  # 'I type the floor area ... and it tells me the heat loss': input, output

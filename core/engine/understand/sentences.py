@@ -72,6 +72,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"(?<!the )(?<!parking )(?<!auction )(?<!our )(?<!their )(?<!these )\b(?:a lot of|lots of|"
                   r"loads of|plenty of|tons of|a bunch of|a ton of)\b", "many", text, flags=re.I)  # not a Lot
     if r.language == "es":
+        text = re.sub(r"\b(esta|estan|estoy|estamos|estar|este|esten|está|están|esté|estén) de acuerdo\b",
+                      r"\1 conformemente", text, flags=re.I)  # 'marcar que está de acuerdo': agrees, not an Agreement
         text = re.sub(r"(?<!hecho )(?<!hechos )(?<!hecha )(?<!hechas )\ba mano\b", "manualmente", text,
                       flags=re.I)  # 'apuntamos a mano los niños': by hand, an adverb
         text = re.sub(r"\b(?:hechos? |hechas? )?a (?:medida|mano)\b", "personalizado", text,
