@@ -344,3 +344,18 @@ def test_spanish_possessive_pronouns_and_agreeing_are_not_tables() -> None:
     spec = infer_spec("Registramos las evaluaciones de cada asesor, y el asesor puede ver la suya y marcar que está "
                       "de acuerdo.")
     assert not {"Suya", "Agreement", "Conforme"} & names(spec)
+
+
+def test_a_compound_at_the_end_of_a_detail_list_is_a_field_but_a_clause_end_verb_stays_a_verb() -> None:
+    spec = infer_spec("A bridge club: members, sessions, and pairs that played in each session with their percentage "
+                      "score and master points.")
+    assert "master_points" in {f.name for e in spec.entities for f in e.fields}
+    spec = infer_spec("We're an engineering firm. Staff request business trips (destination, dates, purpose), "
+                      "their manager approves, then the travel desk books flights.")
+    assert "workflow" in spec.features  # 'their manager approves,' is the approval, not a compound noun
+
+
+def test_registers_of_things_keep_the_things() -> None:
+    spec = infer_spec("DroneLog is a software application that allows drone pilots to keep flight records. It "
+                      "provides aircraft and battery registers and flight logs with location and duration.")
+    assert {"Aircraft", "Battery", "Flight"} <= names(spec)

@@ -178,6 +178,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     if head in _LEDGERS - {"guide"} and not p.plural and mod and len(mod) > 4 and mod.endswith("s") and \
             singular(mod, language) != mod and singular(mod, language) in known_words():
         return entity_name(singular(mod, language), None, language)  # 'a commissions book' keeps commissions
+    if head in {"register", "ledger", "registry"} and p.plural and mod and singular(mod, language) == mod and \
+            not _skip(mod) and not is_fieldish(mod, language):
+        return entity_name(mod, None, language)  # 'aircraft and battery registers' keep the batteries
     if head == "guide" and not p.plural and mod and mod not in _GUIDING and singular(mod, language) in known_words():
         return entity_name(singular(mod, language), None, language)  # 'a restaurant guide' lists restaurants
     if head == "class" and mod in _CLASSED_THINGS:
@@ -559,6 +562,11 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in known_words() or words_of(name) in known_words() or (
                 r.language == "es" and p.head in ENTITY_WORDS_ES):
             score[name] += 2
+        if p.plural and p.head in {"register", "ledger", "registry"} and p.modifiers:
+            for q in next((g for g in r.lists if p in g), [p]):  # 'aircraft and battery registers': both kept
+                kept = name if q is p else name_of(q, r.language) if not q.plural else None
+                if kept:
+                    score[kept] += 3
         if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking", "history",
                                                                              "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'

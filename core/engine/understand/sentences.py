@@ -781,8 +781,10 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.tag == "NOUN" and prev.text in word_set("generic_subjects"):
         return True
     if prev.tag == "NOUN" and w.endswith("s") and not prev.text.endswith("s") and \
-            singular(w) not in known_nouns() and verb_lemmas().get(w) != w:
-        return True  # 'the software allows businesses to...'
+            singular(w) not in known_nouns() and verb_lemmas().get(w) != w and \
+            not (nxt in {"", ",", ".", ";", ")", "and", "or"} and before is not None and
+                 before.text in {"and", "with", "plus"} and singular(prev.text) not in word_set("people")):
+        return True  # 'the software allows businesses to...' ('percentage score and master points': a noun)
     if prev.tag == "NOUN" and w.endswith("ed") and verb_lemmas().get(w, w) != w and _closed(nxt) in {"DET", "PRON"}:
         return True  # 'which neighbour borrowed the ladder': a past tense before its object
     if prev.tag == "NOUN":  # 'members borrow books', 'a user rates recipes'
