@@ -359,3 +359,26 @@ def test_registers_of_things_keep_the_things() -> None:
     spec = infer_spec("DroneLog is a software application that allows drone pilots to keep flight records. It "
                       "provides aircraft and battery registers and flight logs with location and duration.")
     assert {"Aircraft", "Battery", "Flight"} <= names(spec)
+
+
+def test_a_status_list_with_slashes_is_a_workflow_not_tables() -> None:
+    spec = infer_spec("Land surveying practice. Jobs (client, site address), each job is assigned to surveyors, with "
+                      "visit dates and status quote / booked / fieldwork / delivered.")
+    assert not {"StatusQuote", "Fieldwork"} & names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "field", "choices"),
+    [
+        ("window cleaning rounds - customers (address, house size: small / medium / large, price per clean)",
+         "Customer", "house_size", ["small", "medium", "large"]),
+        ("Hago alpargatas. Quiero registrar pedidos con cliente, talla, precio y estado (pendiente, cosiendo, "
+         "enviado).", "Order", "status", ["pendiente", "cosiendo", "enviado"]),
+    ],
+)
+def test_a_choice_goes_to_the_thing_whose_details_it_ends(prompt: str, entity: str, field: str,
+                                                          choices: list[str]) -> None:
+    spec = infer_spec(prompt)
+    assert _field(spec, entity, field).choices == choices
+    assert sum(f.name in {field, field.split("_")[-1]} for e in spec.entities for f in e.fields
+               if f.type == "enum") == 1

@@ -481,7 +481,7 @@ _CHOICE_FIELDS = {"type": "kind", "kind": "kind", "tipo": "kind", "category": "c
                   "tamano": "size", "stage": "status", "outcome": "outcome", "result": "result", "resultado": "result",
                   "urgency": "urgency", "urgencia": "urgency", "modelo": "model", "model": "model", "bow": "bow",
                   "arco": "bow", "process": "process", "layout": "layout", "fuel": "fuel", "combustible": "fuel",
-                  "sex": "sex", "sexo": "sex"}
+                  "sex": "sex", "sexo": "sex", "status": "status", "estado": "status"}
 _CHOICE = re.compile(rf"\b({'|'.join(_CHOICE_FIELDS)})\s*(?:\(\s*(?:eg,?\s*|like\s+|such as\s+)?([^()]{{2,90}})\)|"
                      r"(?:like|such as|eg,?|e\.g\.,?)\s+([\w\-]+(?: [\w\-]+)?(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
                      r":\s*([^():.;\n]{3,150})|"
@@ -505,6 +505,8 @@ def _colon_list(raw: str) -> str:
     out = []
     for item in raw.split(","):
         item = item.strip()
+        if not out and item.count("/") >= 1:
+            return ", ".join(v.strip() for v in item.split("/"))  # 'stage: received / skinned / finished'
         last = re.split(r"\s+(?:or|o|u)\s+", item)
         if len(last) > 1:
             return ", ".join([*out, *last])
@@ -547,11 +549,14 @@ def _said_before(r: Reading, at: int, among: list[str] | None = None) -> str | N
 
 
 def choice_values(text: str) -> set[str]:
-    """The values listed for choice fields in the text ('tipo: fuga, atasco u otro' -> fuga, atasco, otro)."""
+    """The values listed for choice fields in the text ('tipo: fuga, atasco u otro' -> fuga, atasco, otro), and
+    'status quote', 'stage' when the word itself leads the values."""
     out: set[str] = set()
     for m in _CHOICE.finditer(text):
         values = _choice_values(_raw_values(m))
         out |= {v.replace("_", " ") for v in values or []}
+        if values and _CHOICE_FIELDS[m.group(1)] == "status":
+            out |= {m.group(1), *(f"{m.group(1)} {v.replace('_', ' ')}" for v in values)}
     return out
 
 
@@ -570,6 +575,17 @@ def _has_subject(r: Reading, at: int) -> str | None:
     return None
 
 
+def _listed_with(r: Reading, at: int) -> str | None:
+    """'pedidos con cliente, talla, precio y estado (...)': the thing whose detail list the field ends."""
+    sentence = re.sub(r"\([^()]*\)", "", re.split(r"[.!?;\n]", r.text[:at])[-1])
+    m = re.search(r"\b([a-z]+) (?:with|con|including|incluyendo)\b(?:[^,]*,)+[^,]*$", sentence)
+    if m is None:
+        return None
+    word = m.group(1)
+    return next((n for n in r.entities if word in {words_of(n).split()[-1], r.words_for.get(n, "")} or
+                 singular(word, r.language) in {words_of(n).split()[-1], r.words_for.get(n, "")}), None)
+
+
 def choices_stage(r: Reading) -> Reading:
     """'a type (tent, caravan or cabin)', 'condition like mint/used': a field of the thing said before, with those
     values to choose from (a plural 'types (...)' names rows of a table of its own and is left alone)."""
@@ -583,13 +599,19 @@ def choices_stage(r: Reading) -> Reading:
         named = None if ident == "status" else named  # 'stage (applied, interview)': the workflow of the thing
         if named and ident in _LOOKUP_KINDS:
             continue  # 'a category (effort, kindness)' beside a Category table: its rows, not a field
-        holders = [n for n, e in r.entities.items() if any(x.name == ident or ident == "kind" and x.name == "type"
-                                                             for x in e.fields)]
-        owner = named or (holders[0] if len(holders) == 1 else _has_subject(r, m.start()) or
-                          len(holders) > 1 and _said_before(r, m.start(), holders) or _said_before(r, m.start()))
+        before = re.findall(r"([a-z]+)\s+$", r.text[max(0, m.start() - 30):m.start()])[-1:]
+        compound = f"{before[0]}_{ident}" if before and before[0] not in _NOT_VALUES | _NOT_KINDS else ""
+        said_as = [n for n, e in r.entities.items() if any(x.name == compound for x in e.fields)]
+        if compound and said_as:
+            ident = compound  # 'house size: small / medium / large' is the customer's house_size
+        holders = said_as or [n for n, e in r.entities.items() if any(
+            x.name == ident or ident == "kind" and x.name == "type" for x in e.fields)]
+        flowing = [n for n in holders if r.uses_feature("workflow", n)]
+        holders = flowing if ident == "status" and len(flowing) == 1 else holders  # the one whose states move
+        owner = named or (holders[0] if len(holders) == 1 else _has_subject(r, m.start()) or _listed_with(r, m.start())
+                          or len(holders) > 1 and _said_before(r, m.start(), holders) or _said_before(r, m.start()))
         if owner is None:
             continue
-        before = re.findall(r"([a-z]+)\s+$", r.text[max(0, m.start() - 30):m.start()])[-1:]
         if named:
             ident = "kind"  # 'sign up for a shift (prep, cooking, serving)': kinds of shift
         elif ident == "kind" and before and before[0].isalpha() and len(before[0]) > 2 and \
