@@ -382,3 +382,16 @@ def test_a_choice_goes_to_the_thing_whose_details_it_ends(prompt: str, entity: s
     assert _field(spec, entity, field).choices == choices
     assert sum(f.name in {field, field.split("_")[-1]} for e in spec.entities for f in e.fields
                if f.type == "enum") == 1
+
+
+def test_colour_codes_and_legal_orders_are_not_tables_and_bottles_are_not_wine() -> None:
+    spec = infer_spec("Please implement a website for a knife sharpening service. Users can create an order listing "
+                      "each knife (type, blade length, condition). Primary colour #2F4F4F, accent #C0A060, "
+                      "background #FAFAF5.")
+    assert not any(n.lower().startswith(("item2f", "c0a0", "fafa")) for n in names(spec))
+    spec = infer_spec("Tree surgery: quote requests from homeowners (address, tree species, photos) and whether a "
+                      "tree preservation order applies.")
+    assert not {"Order", "OrderItem"} & names(spec)
+    spec = infer_spec("water cooler delivery: customers, drivers with routes, and at each stop the driver records "
+                      "bottles delivered and empties collected.")
+    assert "Bottle" not in names(spec) or "vintage" not in {f.name for f in spec.entity("Bottle").fields}

@@ -28,7 +28,8 @@ PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User",
            "Tenant", "Volunteer", "Person", "Neighbour", "Neighbor", "Reader", "Listener", "Player", "Driver"}
 _COLLECTIONS = {"gallery", "album", "portfolio", "galeria"}  # 'a photo gallery with ...': the photos are the things
 _SEQUENCES = {"running", "batting", "starting", "alphabetical", "chronological", "reverse", "pecking", "bowling",
-              "heading", "sort", "display", "reading", "word", "play", "random"}
+              "heading", "sort", "display", "reading", "word", "play", "random", "preservation", "court", "restraining",
+              "protection", "banning", "compulsory", "gagging", "closure"}  # ... and legal orders: no purchase
 _SELF_HEADS = {"profile", "profiles", "details", "page", "account", "information", "info", "perfil"}
 PERSON_ATTRIBUTES = {"bio": "text", "biography": "text", "licence": "string", "license": "string",
                      "biografia": "text", "headshot": "file", "qualification": "string", "specialty": "string"}

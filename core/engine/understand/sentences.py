@@ -234,7 +234,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         prev = toks[i - 1] if i else None
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         closed = _closed(w)
-        if w in {"to", "that"}:
+        if w.startswith("#"):
+            t.tag = "NUM"  # '#2F4F4F': a colour code, never a thing
+        elif w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
