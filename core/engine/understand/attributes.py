@@ -471,17 +471,7 @@ def ensure_label(e: EntitySpec) -> None:
     e.fields.insert(0, FieldSpec(name=label, max_length=200))
 
 
-_CHOICE_FIELDS = {"type": "kind", "kind": "kind", "tipo": "kind", "category": "category", "categoria": "category",
-                  "role": "role", "rol": "role", "level": "level", "nivel": "level", "size": "size", "talla": "size",
-                  "side": "side", "priority": "priority", "prioridad": "priority", "format": "format",
-                  "formato": "format", "method": "method", "metodo": "method", "condition": "condition",
-                  "difficulty": "difficulty", "dificultad": "difficulty", "frequency": "frequency", "tier": "tier",
-                  "shape": "shape", "material": "material", "gender": "gender", "colour": "colour", "color": "colour",
-                  "grade": "grade", "shift": "shift", "turno": "shift", "mode": "mode", "modalidad": "mode",
-                  "tamano": "size", "stage": "status", "outcome": "outcome", "result": "result", "resultado": "result",
-                  "urgency": "urgency", "urgencia": "urgency", "modelo": "model", "model": "model", "bow": "bow",
-                  "arco": "bow", "process": "process", "layout": "layout", "fuel": "fuel", "combustible": "fuel",
-                  "sex": "sex", "sexo": "sex", "status": "status", "estado": "status"}
+_CHOICE_FIELDS: dict[str, str] = load("words")["choice_fields"]  # field words that take a list of values
 _CHOICE = re.compile(rf"\b({'|'.join(_CHOICE_FIELDS)})\s*(?:\(\s*(?:eg,?\s*|like\s+|such as\s+)?([^()]{{2,90}})\)|"
                      r"(?:like|such as|eg,?|e\.g\.,?)\s+([\w\-]+(?: [\w\-]+)?(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
                      r":\s*([^():.;\n]{3,150})|"
