@@ -395,3 +395,10 @@ def test_colour_codes_and_legal_orders_are_not_tables_and_bottles_are_not_wine()
     spec = infer_spec("water cooler delivery: customers, drivers with routes, and at each stop the driver records "
                       "bottles delivered and empties collected.")
     assert "Bottle" not in names(spec) or "vintage" not in {f.name for f in spec.entity("Bottle").fields}
+
+
+def test_a_lost_or_found_report_is_one_report_people_post() -> None:
+    spec = infer_spec("A site for lost and found pets. Users can post a lost or found report with the animal type, "
+                      "breed and photos, and comment on a report.")
+    assert "Report" in names(spec)
+    assert not {"Lost", "FoundReport"} & names(spec)

@@ -328,7 +328,9 @@ def entities_stage(r: Reading) -> Reading:
               if p.head in FORMS}  # 'fill in an adoption form': a submission the app keeps
     pages = _page_names(r)
     reported = any(f.verb == "report" and f.subject is not None and personish(f.subject) and f.objects
-                   for f in r.frames)
+                   for f in r.frames) or any(f.verb in {"post", "submit", "file", "send"} and f.subject is not None and
+                                            personish(f.subject) and any(o.head == "report" for o in f.objects)
+                                            for f in r.frames)  # 'users can post a report with ...'
     skip_mods = set(load("nouns")["compound_modifiers_skip"])
     marked = Counter(p.head for p in r.phrases if p.possessive or p.start and (
         r.sentences[p.sentence][p.start - 1].possessive or r.sentences[p.sentence][p.start - 1].tag == "DET"))

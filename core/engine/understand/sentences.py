@@ -152,6 +152,9 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
                  (r"\bi'm\b", "i am"), (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(we|you|they)'re\b", r"\1 are"),
                  (r"\bim(?= (?:a|an|not|looking|trying|building|running|starting|working)\b)", "i am"),
                  (r"\b(theres|whats)\b", lambda m: m.group(1)[:-1] + " is"), (r"\bw/(?=\s)", "with"),
+                 (r"\b(a|an|the|each|every) (lost|found|missing|sighted|open|closed|new|used|wanted|offered) or "
+                  r"(lost|found|missing|sighted|open|closed|new|used|wanted|offered) (report|listing|ad|advert|post|"
+                  r"notice|item)(s?)\b", r"\1 \4\5 with a type (\2 or \3)"),  # 'a lost or found report'
                  (r"\b(?:por|en) (?:riguroso )?orden de llegada\b", "sin reserva"),
                  (r"\bin (?:the )?order (?:of|they) (?:arrival|arrive)\b", "as they arrive"),
                  (r"\b(has|have|is|are|was|were|does|do|did)nt\b", r"\1 not"), (r"\bits (?=(?:in|on|at)\b)", "it is "),
