@@ -268,9 +268,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 not coordinated and not (gap_before and gap_before[-1].text in word_set("subject_pronouns")):
             # 'a flat fee so track payments': no subject across 'so'; 'grade and what i paid': I pay, not the grade
             f.subject = before[-1]
-            k = f.subject.start - 1
-            while k > 0 and toks[k].tag == "DET":
-                k -= 1
+            k = _skip_det(toks, f.subject.start - 1)
             owner = next((p for p in phrases if p.end == k), None) if k > 0 and toks[k].text in _HAVE else None
             if owner is not None and any(t.text in {"and", "y"} for t in gap_before):
                 f.subject = owner  # 'customers have accounts and can see past orders': the customers see them
@@ -308,9 +306,9 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                     prev = p
                 else:
                     break
-        elif f.subject is not None and f.subject.start > 1 and toks[_skip_det(toks, f.subject.start - 1)].text in \
-                _RELATIVE:
-            before_rel = [p for p in phrases if p.end == _skip_det(toks, f.subject.start - 1)]
+        elif f.subject is not None and f.subject.start > 1 and \
+                toks[rel := _skip_det(toks, f.subject.start - 1)].text in _RELATIVE:
+            before_rel = [p for p in phrases if p.end == rel]
             if before_rel:
                 f.objects.append(before_rel[0])  # 'reports that employees submit'
         elif f.subject is not None and f.subject.start > 0 and _relative_subject(toks, f.subject.start):
