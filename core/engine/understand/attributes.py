@@ -291,7 +291,16 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
         if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
                 and i.head not in {"text", "texto"} and name not in _MEDIA_THINGS and \
                 not {"per", "por"} & set(i.words) and singular(i.words[-1], r.language) == i.words[-1]:
-            add_link(r, owner, name)
+            add_link(r, owner, name, "many_to_many" if _examples_follow(r, i) else "belongs_to")
+
+
+def _examples_follow(r: Reading, p: Phrase) -> bool:
+    """'rooms with capacity and equipment (whiteboard, screen)': several examples follow, so a room has many."""
+    toks = r.sentences[p.sentence]
+    if p.end >= len(toks) or toks[p.end].text != "(":
+        return False
+    inner = [t.text for t in toks[p.end + 1:p.end + 12]]
+    return "," in inner[:inner.index(")")] if ")" in inner else False
 
 
 def page_owner(r: Reading, p: Phrase) -> str | None:
@@ -361,6 +370,8 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
         if items and [t.text for t in between] in ([",", "and"], [",", "y"]) and p.plural and \
                 not any(i.plural for i in items) and not is_fieldish(p.head, r.language):
             break  # 'containers with their number and type, and the vessels ...': the outer list goes on
+        if items and p.head in {"page", "pages", "pagina", "paginas"}:
+            break  # 'auction events with dates, and a bidding page': the site's next part, not a field
         items.append(p)
     return items
 

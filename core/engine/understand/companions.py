@@ -405,7 +405,8 @@ def _cart_items(r: Reading, people: frozenset[str]) -> None:
     if not _CART.search(r.text):
         return
     who = next((n for n in r.entities if _person(r, n, people)), None)
-    bought = next((p for c, p, _ in r.links if c == "OrderItem" and p != "Order"), None) or next(
+    bought = _put_in_cart(r, people) or \
+        next((p for c, p, _ in r.links if c == "OrderItem" and p != "Order"), None) or next(
         (n for n in r.entities if n not in people and not _person(r, n, people) and n not in {
             "Cart", "Order", "OrderItem", "Category", "Review", "Rating"} and n not in r.records), None)
     if who is None or bought is None:
@@ -420,6 +421,28 @@ def _cart_items(r: Reading, people: frozenset[str]) -> None:
     r.links = [x for x in r.links if x[0] != "CartItem"]
     add_link(r, "CartItem", who)
     add_link(r, "CartItem", bought)
+
+
+def _put_in_cart(r: Reading, people: frozenset[str]) -> str | None:
+    """What is added to the cart: 'add plants to a cart', or what 'them' stands for ('browse dishes, add them')."""
+    m = _CART.search(r.text)
+    if m is None:
+        return None
+    said = [n for n in r.entities if n not in people and n in r.words_for]
+    said_words = m.group(0).split()
+    inner = said_words[1:said_words.index("to")] if "to" in said_words else said_words[1:-2]
+    words = inner if any(w not in {"them", "it", "los", "las", "lo", "la"} for w in inner) else \
+        r.text[:m.start()].split()[::-1][:12]
+    for w in words:
+        w = w.strip(",.;:()")
+        if w in {"items", "item", "things", "stuff", "articulos", "cosas"}:
+            return None  # 'add items to their cart': any item; what is sold is said elsewhere
+        if words is not inner and singular(w, r.language) == w:
+            continue  # 'browse plants by category, add them': 'them' stands for things said in the plural
+        found = next((n for n in said if r.words_for[n] in {w, singular(w, r.language)}), None)
+        if found:
+            return found
+    return None
 
 
 _HANDED_IN = re.compile(

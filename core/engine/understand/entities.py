@@ -167,6 +167,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return None  # 'an emergency contact', 'blood type': a property of someone
     if head in _BUSINESSES and mod and p.sentence == 0:
         return None  # 'Translation agency.', 'a cleaning company': what the business does, not a record
+    if language == "es" and mod and f"{head} de {mod}" in load("spanish")["names"]:
+        return load("spanish")["names"][f"{head} de {mod}"]  # 'familias de acogida' of students are HostFamilies
     if language == "es" and mod:  # 'planes de dieta' (candidates.spanish_compounds)
         return entity_name(load("spanish")["compound_heads"][head], spanish_modifier(mod), "en")
     if head in _FEATURE_PHRASES or " ".join(p.words[-2:]) in _FEATURE_PHRASES:
@@ -408,9 +410,9 @@ def entities_stage(r: Reading) -> Reading:
             part = next(q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2)
             if name_of(part, r.language):
                 score[name_of(part, r.language)] += 2
-        if not name and p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
+        if p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
                 p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | word_set("tool_nouns"):
-            name = entity_name(p.head, None, r.language)
+            name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'store locations (address, type, owner contact)': what has fields is a record
         if not name and _many_places(p, toks, r.language):
             name = entity_name(p.head, None, r.language)  # 'a gym with several locations', 'at each location'
@@ -545,8 +547,10 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
         if own_page(r, p):
             continue  # 'each room needs its own page with ...': the page shows the room
-        if p.head in _PAGES | {"form", "formulario"} and p.modifiers[-1:] and p.modifiers[-1] in _BOOKING_WORDS:
-            continue  # 'a booking page': where the booking is made; what is booked is said elsewhere
+        if p.head in _PAGES | {"form", "formulario"} and p.modifiers[-1:] and (
+                p.modifiers[-1] in _BOOKING_WORDS or p.modifiers[-1].endswith("ing") and len(p.modifiers) == 1 and
+                p.modifiers[-1] not in known_words()):
+            continue  # 'a booking page', 'a bidding page': where it is done; what is booked or bid on is elsewhere
         if p.head in _PAGE_NAMES and p.end < len(toks) and toks[p.end].text in _PAGES or \
                 p.head in _PAGES and p.modifiers and p.modifiers[-1] in _PAGE_NAMES:
             continue  # 'a home page with opening hours' is a page of the site
@@ -666,6 +670,11 @@ def entities_stage(r: Reading) -> Reading:
         for prep, p in f.preps:
             if prep in {"by", "por"} and id(p) in names and p.head in _BROWSED_BY:
                 score[names[id(p)]] += 3
+            elif prep in {"by", "por"} and not p.plural and f.verb in {"filter", "filtrar"} and \
+                    len(_coordinated(r, p)) > 1:  # 'filter plants by sun, soil and hardiness': their fields
+                for q in _coordinated(r, p):
+                    if id(q) in names and q.head not in _BROWSED_BY and not q.plural and q.head not in known_words():
+                        score[names[id(q)]] -= 4
     for p in r.phrases:  # 'la asistencia a los entrenamientos', 'attendance at rehearsals': what is attended is kept
         toks = r.sentences[p.sentence]
         k = p.start - 1
@@ -801,6 +810,9 @@ def entities_stage(r: Reading) -> Reading:
         bare = [t.text for t in toks[max(0, p.start - 3):p.start] if t.tag != "DET"]
         if bare[-2:] in (["belongs", "to"], ["belong", "to"], ["pertenece", "a"], ["pertenecen", "a"]):
             score[names[id(p)]] += 2  # 'each stamp belongs to a country': what it belongs to is kept
+        elif bare[-2:] in _GOES_TO and not p.plural and p.start and toks[p.start - 1].text in _A_ONE and \
+                any(t.text in _EACH for t in toks[max(0, p.start - 8):p.start]):
+            score[names[id(p)]] += 1  # 'each donation may go to a campaign': what each one is tied to is kept
         owner = toks[p.start - 1] if p.start else None
         if owner is not None and owner.possessive and (owner.lemma or owner.text) in word_set("people") and \
                 not is_fieldish(p.head, r.language):
@@ -1049,6 +1061,17 @@ _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "O
 _BODIES = {"Ayuntamiento", "Council", "Office", "Association", "Society", "Charity", "Club"}
 _MEETING_PLACES = {"work", "trabajo", "barrio", "neighbourhood", "neighborhood", "uni", "instituto", "cole", "pueblo",
                    "village", "town", "church", "parish", "parroquia"}
+
+
+def _coordinated(r: Reading, p: Phrase) -> list[Phrase]:
+    """p and the phrases listed right after it ('sun, soil and hardiness')."""
+    out = [p]
+    toks = r.sentences[p.sentence]
+    for q in sorted((q for q in r.phrases if q.sentence == p.sentence and q.start > p.start), key=lambda q: q.start):
+        if q.start <= out[-1].end or any(t.text not in {",", "and", "or", "y", "o"} for t in toks[out[-1].end:q.start]):
+            break
+        out.append(q)
+    return out
 
 
 def _bare_lists(r: Reading) -> list[list[Phrase]]:
@@ -1411,7 +1434,8 @@ def _fields_follow(toks: list[Token], k: int, language: str) -> bool:
     else:
         return False
     items = [x.split() for x in " ".join(t.text for t in inner).split(",")]
-    return sum(any(is_fieldish(w, language) or w in _KIND_FIELDS for w in x) for x in items) > 1
+    return sum(any(is_fieldish(w, language) or w in _KIND_FIELDS for w in x) or x[:1] in (["whether"], ["if"], ["si"])
+               for x in items) > 1  # 'whether it covers past donations' is a yes/no field
 
 
 _KIND_FIELDS = {"type", "kind", "category", "status", "tipo", "categoria", "estado"}
@@ -1834,6 +1858,9 @@ def _stated_membership(r: Reading, names: dict[int, str], score: Counter[str]) -
                 score[names[id(b)]] += 1
 
 
+_A_ONE = {"a", "an", "one", "un", "una"}
+_GOES_TO = (["go", "to"], ["goes", "to"], ["linked", "to"], ["tied", "to"], ["attached", "to"], ["va", "a"],
+            ["van", "a"], ["vinculada", "a"], ["vinculado", "a"], ["asociada", "a"], ["asociado", "a"])
 _AT_EACH = {"at", "for", "on", "after", "of", "in", "during", "en", "de", "para", "tras"}
 
 

@@ -73,7 +73,10 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
     With the request's `text`, a definition only one kind of app gives is not used when the text is about another
     kind and shows that one by nothing but the entity's own word: an events site's `Ticket` gets no priority.
     """
-    own = next((e for d in DOMAINS if d.key == domain for e in parse_entities(d.entities) if e.name == name), None)
+    home = next((d for d in DOMAINS if d.key == domain), None)
+    own = next((e for e in parse_entities(home.entities) if e.name == name), None) if home else None
+    if own is not None and text and name in _noun_definitions() and not _shows(home, text, words_of(name)):
+        own = None  # 'rents rooms to bands by the hour': a hotel's Room only where the text is about lodging
     if own is None and text and name not in _noun_definitions():
         homes = [d for d in DOMAINS if any(e.name == name for e in parse_entities(d.entities))]
         other_score, other = best_domain(text)

@@ -489,6 +489,8 @@ def _frames(r: Reading) -> None:
                 if subject:
                     add_link(r, objects[0], subject)
                 continue  # 'tenants sign a rental agreement': their document; they do not sign up
+            if join == "Membership" and objects[0].endswith(("Entry", "Waitlist", "WaitingList", "Queue")):
+                continue  # 'join a waitlist when a class is full': the WaitlistEntry is the joining
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
             continue
@@ -641,6 +643,9 @@ def _orphans(r: Reading) -> None:
     """A record about something (a log entry, a payment) that nothing links belongs to the main entity; a listed
     booking-like record ('tables, customers and reservations') links the other things of its list."""
     for group in r.lists:
+        toks = r.sentences[group[0].sentence]
+        if len(group) == 2 and {t.text for t in toks[group[0].end:group[1].start]} & {"or", "o"}:
+            continue  # 'buy a membership or a class pack': one or the other, not a membership of the pack
         names = [n for n in (_entity(r, p) for p in group if p.head not in {"reminder", "alert", "notification"}) if n]
         for n in names:
             others = [o for o in names if o != n and not is_dependent(o)]

@@ -344,6 +344,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 ((lemma := _es_infinitive(w, _FIRST_PERSON_OR_PAST, 2)) or
                  prev is not None and prev.text == "que" and len(w) > 7 and w.endswith(("amos", "emos", "imos")) or
                  prev is None and len(w) > 6 and w.endswith(("amos", "emos", "imos")) and nxt not in {":", ",", "y"} or
+                 prev is None and len(w) > 4 and w.endswith("o") and (nxt in {"a", "en", "con", "por", "para"} or
+                                                                      nxt.endswith("mente")) or
                  nxt in _ES_DETERMINERS | _ES_POSSESSIVES and
                  w.endswith(("o", "amos", "emos", "imos")) and (prev is None or prev.tag in {"PUNCT", "ADV"} or
                                                                  prev.text in {"y", "yo", "nosotros"})):
@@ -557,6 +559,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in verbs and w.endswith("s") and verbs[w] != w and prev and \
                 not is_spanish_verb(verbs[w]) and _third_person(w, prev, toks[i - 2] if i > 1 else None, nxt, verbs):
             t.tag, t.lemma = "VERB", verbs[w]  # '..., assigns teams and referees': only a verb, never a thing
+        elif language == "en" and closed is None and w.isalpha() and not w.endswith("s") and len(w) > 2 and \
+                _verb_series(toks[:i]):
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'every time i repot, prune, wire or fertilise': not things
         elif w in verbs and not (language == "en" and is_spanish_verb(verbs[w])) and \
                 (_is_verb(w, prev, toks[i - 2] if i > 1 else None, nxt, language) or
                              _continues_verbs(toks[:i], w, nxt, verbs)):
@@ -721,6 +726,19 @@ def _continues_verbs(before: list[Token], w: str, nxt: str, verbs: dict[str, str
         return False
     base = earlier[-1].text == earlier[-1].lemma
     return base == (w == verbs[w]) and (_closed(nxt) in {"DET", "PRON", "ADV"} or not w.endswith("s"))
+
+
+def _verb_series(outside: list[Token]) -> bool:
+    """'i repot, prune, ...': the list so far is bare base-form verbs, the first one right after 'i', 'we' or 'they'."""
+    k = len(outside) - 1
+    while k >= 2 and outside[k].text in {",", "and", "or"}:
+        item = outside[k - 1]
+        if item.tag == "VERB" and outside[k - 2].text in {"i", "we", "you", "they"}:
+            return item.text == item.lemma
+        if item.tag != "VERB" or item.text != item.lemma or outside[k - 2].text not in {",", "and", "or"}:
+            return False
+        k -= 2
+    return False
 
 
 _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")

@@ -1,0 +1,147 @@
+"""Understanding (issue 9), twenty-sixth pass: document diffs and guessing quizzes, verb lists, lookups a record goes
+to, rooms that are not hotel rooms, pages that are not tables, and craft and heritage words in Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+def _entity(spec, name: str):  # noqa: ANN001, ANN202
+    return next(e for e in spec.entities if e.name == name)
+
+
+def _links(spec) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "A tool that takes two versions of a policy document, compares them and highlights insertions and deletions.",
+        "Una herramienta que compara dos versiones de un contrato y marca los cambios.",
+        "A rhythm trainer for my pupils: it plays a beat and they guess the time signature; keep the score for the "
+        "round.",
+        "Una app para mis alumnos: suena un acorde y tienen que adivinar si es mayor o menor.",
+        "Ear training drills for my choir, harder each time they get one right.",
+        "A collaborative whiteboard where my team can draw and add sticky notes.",
+    ],
+)
+def test_document_diffs_and_guessing_quizzes_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("A contract register where we upload each version of a contract and its renewal date.", {"Contract"}),
+        ("A pub quiz league: teams play each week and we record the scores per round.", {"Team"}),
+        ("The website should have a list of meeting rooms with capacity, floor and equipment (projector, "
+         "whiteboard), and a calendar. Staff can log in and book a room for an hour.", {"Room", "Booking"}),
+    ],
+)
+def test_records_beside_versions_quizzes_and_whiteboards_are_built(prompt: str, kept: set[str]) -> None:
+    assert kept <= names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "verbs"),
+    [
+        ("Every time we repot, feed or mist a plant we log it with the date and notes.", {"Feed", "Mist"}),
+        ("My allotment diary: beds (name, size) and every time I sow, thin or weed a bed I note the date.",
+         {"Thin", "Weed", "Sow"}),
+    ],
+)
+def test_a_list_of_what_the_speaker_does_is_verbs(prompt: str, verbs: set[str]) -> None:
+    assert not verbs & names(infer_spec(prompt))
+
+
+def test_records_with_a_bracket_of_fields_are_kept_and_each_one_goes_to_a_lookup() -> None:
+    spec = infer_spec("Members pay subscriptions; each payment may go to a fund (e.g. Roof Appeal).")
+    assert "Fund" in names(spec)
+    spec = infer_spec("We store volunteer agreements (date signed, whether they consent to photos) and volunteers.")
+    assert any(n.endswith("Agreement") for n in names(spec))
+
+
+def test_rooms_are_hotel_rooms_only_where_the_request_is_about_lodging() -> None:
+    studio = _entity(infer_spec("A rehearsal space that rents rooms to choirs by the hour with an hourly price and "
+                                "a booking form."), "Room")
+    assert "price_per_night" not in {f.name for f in studio.fields}
+    hotel = _entity(infer_spec("A small hotel: guests reserve rooms for nights and we track check-in."), "Room")
+    assert "price_per_night" in {f.name for f in hotel.fields}
+
+
+def test_several_examples_of_a_listed_thing_make_many_of_them() -> None:
+    spec = infer_spec("Please implement a website for booking study rooms in a library. The website should have a "
+                      "list of rooms with capacity, floor and equipment (whiteboard, screen), and a calendar showing "
+                      "free and booked slots. Users can log in and book a room for up to 2 hours.")
+    assert ("Room", "Equipment", "many_to_many") in _links(spec)
+
+
+def test_what_a_catalogue_is_filtered_by_is_not_a_table() -> None:
+    spec = infer_spec("A plant shop: customers can search and filter plants by sun, soil and hardiness and leave "
+                      "reviews.")
+    assert "Plant" in names(spec)
+    assert not {"Sun", "Soil", "Hardiness"} & names(spec)
+    museum = infer_spec("Please implement a website for a museum's online collection. Objects have an accession "
+                        "number, title and images; visitors can search, filter by gallery and save favourites.")
+    assert "Gallery" in names(museum)  # one thing a collection is filtered by, and a thing of its own
+
+
+def test_a_page_named_by_an_activity_is_neither_a_table_nor_a_field() -> None:
+    spec = infer_spec("Please implement a website for a car auction. The website should have a catalogue of lots "
+                      "(make, model, guide price, photos), auction days with dates, and a bidding page. Users can "
+                      "register and place bids on lots.")
+    assert "Bidding" not in names(spec)
+    assert all("bidding" not in f.name for e in spec.entities for f in e.fields)
+    assert {"Lot", "Bid"} <= names(spec)
+
+
+def test_joining_a_waitlist_is_the_waitlist_entry_and_one_or_the_other_is_not_a_link() -> None:
+    spec = infer_spec("Members can buy a pass or a punch card, book a session and join a waitlist when a session "
+                      "is full.")
+    links = _links(spec)
+    assert ("WaitlistEntry", "Session", "belongs_to") in links
+    assert not any(c in {"Membership"} and p == "WaitlistEntry" for c, p, _ in links)
+    assert "Membership" not in names(spec)
+
+
+def test_a_notice_board_keeps_notices() -> None:
+    spec = infer_spec("A residents' site with a notice board and an events calendar.")
+    assert "Notice" in names(spec) and "NoticeBoard" not in names(spec)
+    assert "title" in {f.name for f in _entity(spec, "Notice").fields}
+
+
+def test_what_is_added_to_the_cart_is_what_them_stands_for() -> None:
+    spec = infer_spec("Users browse wines, add them to their basket and place orders.")
+    assert ("CartItem", "Wine", "belongs_to") in _links(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_kept"),
+    [
+        ("Bordo a mano y quiero apuntar mis hilos (marca, número, cuántos tengo) y mis patrones (con foto o PDF).",
+         {"Thread", "Pattern"}, {"Bordo", "Topic", "Boss", "Reply"}),
+        ("Gestionamos familias de acogida para estudiantes extranjeros: familias (dirección, habitaciones) y "
+         "estudiantes (país, edad).", {"HostFamily", "Student"}, {"FosterFamily"}),
+        ("Somos voluntarios de un tren histórico: socios, sus cualificaciones, las locomotoras y los coches.",
+         {"Member", "Qualification", "Locomotive", "Carriage"}, {"Vehicle", "Cualificacion"}),
+        ("Hacemos una cuestación con huchas: controlar las huchas (número, precinto) y los voluntarios.",
+         {"CollectionBox", "Volunteer"}, {"PiggyBank"}),
+    ],
+)
+def test_spanish_craft_charity_and_railway_words(prompt: str, kept: set[str], not_kept: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert not not_kept & names(spec)
+
+
+def test_embroidery_threads_are_not_forum_threads() -> None:
+    spec = infer_spec("My cross-stitch stash: threads (brand, colour number, how many skeins) and patterns.")
+    assert "Reply" not in names(spec)
+    forum = infer_spec("A forum where members post threads about gardening and others write replies.")
+    assert "Reply" in names(forum) or "Comment" in names(forum)
