@@ -145,3 +145,32 @@ def test_embroidery_threads_are_not_forum_threads() -> None:
     assert "Reply" not in names(spec)
     forum = infer_spec("A forum where members post threads about gardening and others write replies.")
     assert "Reply" in names(forum) or "Comment" in names(forum)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "owner", "states", "not_tables"),
+    [
+        ("Custom cake orders. Each order goes through enquiry -> deposit paid -> baking -> collected.", "Order",
+         ["enquiry", "deposit_paid", "baking", "collected"], {"Enquiry", "Deposit", "Baking"}),
+        ("I restore furniture on commission. I track commissions from customers (piece, price, due date). Orders go "
+         "through quote -> approved -> in progress -> delivered.", "Commission",
+         ["quote", "approved", "in_progress", "delivered"], {"Quote"}),
+        ("Los pedidos pasan por: presupuesto -> pagado -> enviado.", "Order", ["presupuesto", "pagado", "enviado"],
+         {"Budget"}),
+    ],
+)
+def test_the_states_a_thing_goes_through_are_its_status(prompt: str, owner: str, states: list[str],
+                                                         not_tables: set[str]) -> None:
+    spec = infer_spec(prompt)
+    status = next(f for f in _entity(spec, owner).fields if f.name == "status")
+    assert status.choices == states
+    assert not not_tables & names(spec)
+
+
+def test_notes_for_each_visit_with_their_fields_are_records_and_a_first_visit_is_a_time() -> None:
+    spec = infer_spec("Need a system for my osteopathy clinic:\n- patients with contact details\n- appointments with "
+                      "date and practitioner\n- session notes for each appointment (date, areas treated, "
+                      "duration)\n- a consent form patients sign before their first visit")
+    assert "SessionNote" in names(spec)
+    assert ("SessionNote", "Appointment", "belongs_to") in _links(spec)
+    assert "FirstVisit" not in names(spec)

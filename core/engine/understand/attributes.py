@@ -20,6 +20,7 @@ from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading, Token
+from core.engine.understand.sentences import flows_as_brackets
 from core.engine.understand.style import colours_in
 from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
@@ -525,6 +526,8 @@ def _choice_values(raw: str) -> list[str] | None:
         return None
     open_list = bool(re.search(r"\.\.\.|\betc\b|\u2026|\band so on\b", raw))
     raw = re.sub(r"\.\.\.|\betc\b\.?|\u2026|\band so on\b", "", raw)
+    raw = re.sub(r"\b(in|on|en) (progress|transit|review|hold|production|repair|curso|proceso|revision)\b", r"\1-\2",
+                 raw)  # 'in progress', 'on hold', 'en curso': one state
     values = [v.strip(" .-") for v in re.split(r"\s*(?:,|/|\||\bor\b|\band\b|\bo\b|\by\b)\s*", raw)]
     values = [v for v in values if v]
     if not 2 <= len(values) <= 10 or any(len(v.split()) > 3 or set(v.split()) & _NOT_VALUES or
@@ -549,10 +552,16 @@ def _said_before(r: Reading, at: int, among: list[str] | None = None) -> str | N
     return best
 
 
+_FLOWS = re.compile(r"\b([a-z]+)\s+(?:go|goes|move|moves|pass|passes|flow|flows|progress|progresses|pasan|pasa)\s+"
+                    r"(?:through|por)\s*(?:(?:the\s+|these\s+|estas\s+|los\s+)?(?:stages|steps|states|estados|"
+                    r"fases|etapas)\s*)?:?\s*\(([^()]{2,150})\)")
+
+
 def choice_values(text: str) -> set[str]:
     """The values listed for choice fields in the text ('tipo: fuga, atasco u otro' -> fuga, atasco, otro), and
     'status quote', 'stage' when the word itself leads the values."""
-    out: set[str] = set()
+    out: set[str] = {v.replace("_", " ") for m in _FLOWS.finditer(flows_as_brackets(text))
+                     for v in _choice_values(m.group(2)) or []}
     for m in _CHOICE.finditer(text):
         values = _choice_values(_raw_values(m))
         out |= {v.replace("_", " ") for v in values or []}
@@ -590,6 +599,16 @@ def _listed_with(r: Reading, at: int) -> str | None:
 def choices_stage(r: Reading) -> Reading:
     """'a type (tent, caravan or cabin)', 'condition like mint/used': a field of the thing said before, with those
     values to choose from (a plural 'types (...)' names rows of a table of its own and is left alone)."""
+    for m in _FLOWS.finditer(flows_as_brackets(r.text)):  # 'orders go through quote -> paid -> shipped': states
+        values = _choice_values(m.group(2))
+        word = singular(m.group(1), r.language)
+        owner = next((n for n in r.entities if word in {words_of(n).split()[-1], r.words_for.get(n, "")}), None) or \
+            _said_before(r, m.start()) or next((n for n, e in r.entities.items() if any(
+                x.name == "status" for x in e.fields)), None)  # 'Orders go through ...' of the commissions kept
+        if values and owner:
+            e = r.entities[owner]
+            e.fields = [x for x in e.fields if x.name != "status" and x.name not in values]
+            e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
     for m in _CHOICE.finditer(r.text):
         word, raw = m.group(1), _raw_values(m)
         values = _choice_values(raw)

@@ -410,6 +410,14 @@ def entities_stage(r: Reading) -> Reading:
             part = next(q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2)
             if name_of(part, r.language):
                 score[name_of(part, r.language)] += 2
+        if p.plural and p.end + 2 < len(toks) and toks[p.end].text in {"for", "per", "on", "de"} and \
+                toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS and (p.modifiers or not name) and \
+                (q := next((q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2), None)) and \
+                _fields_follow(toks, q.end, r.language) and not is_fieldish(p.modifiers[-1] if p.modifiers else
+                                                                           p.head, r.language):
+            name = entity_name(p.head, p.modifiers[-1], r.language) if p.head in NOTE_WORDS and p.modifiers else \
+                name or entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
+            score[name] += 3  # 'treatment notes for each appointment (points used, needles)': records with fields
         if p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
                 p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | word_set("tool_nouns"):
             name = name or entity_name(p.head, None, r.language)
@@ -433,6 +441,11 @@ def entities_stage(r: Reading) -> Reading:
             name = name or entity_name(p.head, None, r.language)  # 'employees request leave', 'pedir un cambio'
             name = "QuoteRequest" if p.head == "presupuesto" else f"{name}Request"  # 'pedir presupuesto': a quote
             score[name] += 3  # 'visitors can request a viewing': the request is what the site keeps
+        elif p.head in FORMS and p.modifiers and p.end + 2 < len(toks) and \
+                (toks[p.end].text in word_set("people") or singular(toks[p.end].text) in word_set("people")) and \
+                toks[p.end + 1].text in FILLING | {"fills", "completes", "submits", "sends"}:
+            name = name or entity_name(p.head, p.modifiers[-1], r.language)
+            score[name] += 3  # 'an intake form patients fill in before their first visit': what they send is kept
         elif p.head in FORMS and name and (id(p) in filed or p.modifiers and not name.endswith("Form")):
             score[name] += 3  # 'a quote request form', 'fill in an adoption form': what is sent is kept
         elif id(p) in filed and p.head in {"application", "solicitud"}:  # 'submit an adoption application'
@@ -497,6 +510,10 @@ def entities_stage(r: Reading) -> Reading:
         if not name and (id(p) in joined and p.head in word_set("ambiguous_things") or
                          with_details and p.head in _PLACES_OF_BUSINESS):
             name = entity_name(p.head, None, r.language)  # 'neighbours lend tools', 'shops with opening hours'
+        if name and not p.plural and p.modifiers[-1:] and p.modifiers[-1] in _ORDINALS and p.start > 1 and \
+                toks[p.start - 1].tag == "DET" and toks[p.start - 2].text in {"before", "after", "until", "antes",
+                                                                              "despues", "hasta"}:
+            continue  # 'before their first visit': when something happens, not a FirstVisit record
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
@@ -1859,6 +1876,7 @@ def _stated_membership(r: Reading, names: dict[int, str], score: Counter[str]) -
 
 
 _A_ONE = {"a", "an", "one", "un", "una"}
+_ORDINALS = {"first", "second", "last", "next", "final", "initial", "primera", "primer", "ultima", "ultimo"}
 _GOES_TO = (["go", "to"], ["goes", "to"], ["linked", "to"], ["tied", "to"], ["attached", "to"], ["va", "a"],
             ["van", "a"], ["vinculada", "a"], ["vinculado", "a"], ["asociada", "a"], ["asociado", "a"])
 _AT_EACH = {"at", "for", "on", "after", "of", "in", "during", "en", "de", "para", "tras"}

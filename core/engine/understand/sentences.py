@@ -58,6 +58,11 @@ def _flow(m: re.Match[str]) -> str:
     return values if m.start() and m.string[m.start() - 1] == "(" else f"({values})"
 
 
+def flows_as_brackets(text: str) -> str:
+    """The text with each 'a -> b -> c' written as '(a, b, c)'."""
+    return _FLOW.sub(_flow, text)
+
+
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
