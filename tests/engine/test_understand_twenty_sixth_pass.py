@@ -174,3 +174,58 @@ def test_notes_for_each_visit_with_their_fields_are_records_and_a_first_visit_is
     assert "SessionNote" in names(spec)
     assert ("SessionNote", "Appointment", "belongs_to") in _links(spec)
     assert "FirstVisit" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Password checker for our staff training day: type a password and it shows how long it would take to crack. "
+        "It must never send or store anything.",
+        "Generate printable QR labels for our shelves: type the shelf code and it makes a PDF.",
+        "An email signature builder for our dental practice: staff type their name and role and copy the HTML.",
+        "A CV formatter: paste a candidate's CV and it puts it into our template as a PDF.",
+    ],
+)
+def test_checkers_label_makers_and_formatters_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+def test_details_after_a_bracket_of_examples_are_fields_of_the_plural_thing() -> None:
+    spec = infer_spec("We look after 20 schools' IT. I want devices (laptops, tablets, printers) with serial, "
+                      "purchase date and OS. Each device belongs to a school.")
+    device = {f.name for f in _entity(spec, "Device").fields}
+    assert {"serial", "purchase_date"} <= device
+
+
+def test_a_status_in_a_has_list_belongs_to_the_thing_that_has_it() -> None:
+    spec = infer_spec("Each repair has a customer, parts, date received and status (received, waiting for parts, "
+                      "ready, collected).")
+    repair = next(f for f in _entity(spec, "Repair").fields if f.name == "status")
+    assert repair.choices[0] == "received"
+    spec = infer_spec("Each client is assigned to a partner and has status (awaiting info, in prep, sent for "
+                      "approval, filed).")
+    assert ("Client", "Partner", "belongs_to") in _links(spec)
+    assert not any(f.name == "workflow" and f.entity == "Partner" for f in spec.feature_specs)
+
+
+def test_people_keep_a_name_and_pictures_of_a_thing_keep_the_thing() -> None:
+    spec = infer_spec("Each patient belongs to one dentist and has a last check-up date and a recall interval.")
+    assert "name" in {f.name for f in _entity(spec, "Patient").fields}
+    spec = infer_spec("Bookkeeping for my clients: they snap a photo of a receipt, enter the amount, and I review it "
+                      "and categorise it.")
+    assert "Receipt" in names(spec)
+    assert "Rating" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "not_kept"),
+    [
+        ("Families book a 30 min slot to visit a resident, and staff approve each visit.", {"MinSlot"}),
+        ("Opticians track patients with lens type and power left/right.", {"Left", "Right"}),
+        ("Employees write a self review, managers write theirs, and goals are set.", {"Their", "Theirs"}),
+        ("A register of which keys exist (building, door, number) and who has them.", {"Exist"}),
+    ],
+)
+def test_durations_sides_pronouns_and_verbs_are_not_tables(prompt: str, not_kept: set[str]) -> None:
+    assert not not_kept & names(infer_spec(prompt))

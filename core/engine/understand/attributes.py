@@ -212,6 +212,13 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if j > k + 1 and j < len(toks) and toks[j].text in _MARKERS:
             k = j  # 'Artworks: each with title, medium and price'
         items = _following_list(r, p.sentence, k + 1)
+        close = next((j for j in range(k + 1, len(toks)) if toks[j].text == ")"), None) if toks[k].text == "(" else None
+        after = _following_list(r, p.sentence, close + 2) if close is not None and close + 1 < len(toks) and \
+            toks[close + 1].text in {"with", "con", "including"} and p.plural else []
+        if after and any(is_fieldish(i.head, r.language) for i in after) and \
+                not any(is_fieldish(i.head, r.language) for i in items if i.end <= close):
+            k = close + 1  # 'devices (laptops, servers, printers) with serial, purchase date and warranty end'
+            items = after
         if toks[k].text == "(":
             shown = _examples_in(toks, k)
             items = [i for i in items if i.start not in shown]  # 'type like warehouse/beach/manor': the values
@@ -353,6 +360,17 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
                                start=items[-1].start, end=items[-1].end + 1)  # 'starts at'
             between = between[1:]
+        if items and [t.text for t in between] == ["/"] and len(items[-1].words) == 1 and len(p.words) == 2 and \
+                p.start == items[-1].end + 1:  # 'source/target language': two languages
+            items[-1] = Phrase(words=[items[-1].words[0], p.words[-1]], head=p.head, sentence=si,
+                               start=items[-1].start, end=items[-1].end)
+            items.append(p)
+            continue
+        if items and [t.text for t in between] == ["/"] and len(items[-1].words) == 2 and len(p.words) == 1 and \
+                p.start == items[-1].end + 1 and not p.plural:  # 'power left/right': the power of each side
+            items.append(Phrase(words=[items[-1].words[0], p.words[0]], head=p.head, sentence=si, start=p.start,
+                                end=p.end))
+            continue
         pair = [t.text for t in between if t.text not in {",", "and", "y"}]
         if pair in (["from", "/", "to"], ["from", "to"], ["de", "/", "a"], ["origen", "/", "destino"]):
             for end in (pair[0], pair[-1]):  # 'from/to airfield': the two ends are two fields
@@ -475,7 +493,8 @@ def ensure_label(e: EntitySpec) -> None:
     """Give a main entity a human label (title or name) when it has none."""
     if is_dependent(e.name) or any(f.name in load("nouns")["label_fields"] for f in e.fields):
         return
-    if e.fields and e.fields[0].type in {"date", "datetime"} and e.fields[0].required:
+    person = words_of(e.name).split()[-1] in word_set("people")  # 'each patient has a last check-up date': named
+    if e.fields and e.fields[0].type in {"date", "datetime"} and e.fields[0].required and not person:
         return  # a dated record ('Lambing: lambed_on, lambs_born'): its date says which one it is
     if e.name.endswith("Result") and e.fields and e.fields[0].required and e.fields[0].type != "text":
         return  # 'RaceResult: finishing_position': the boat and the race say which one it is
@@ -588,7 +607,7 @@ def _has_subject(r: Reading, at: int) -> str | None:
 def _listed_with(r: Reading, at: int) -> str | None:
     """'pedidos con cliente, talla, precio y estado (...)': the thing whose detail list the field ends."""
     sentence = re.sub(r"\([^()]*\)", "", re.split(r"[.!?;\n]", r.text[:at])[-1])
-    m = re.search(r"\b([a-z]+) (?:with|con|including|incluyendo)\b(?:[^,]*,)+[^,]*$", sentence)
+    m = re.search(r"\b([a-z]+) (?:with|con|including|incluyendo|has|have|tiene|tienen)\b(?:[^,]*,)+[^,]*$", sentence)
     if m is None:
         return None
     word = m.group(1)

@@ -1843,12 +1843,17 @@ def _feature_object_bonus(r: Reading, names: dict[int, str], score: Counter[str]
     """'a rating of each book', 'comentarios sobre las recetas': what a feature noun is about is stored."""
     feature_words = {w for ws in load("verbs")["feature_nouns"].values() for w in ws}
     for p in r.phrases:
-        if p.head not in feature_words and " ".join(p.words) not in feature_words:
+        pictured = p.head in {"photo", "picture", "scan", "foto"} and not p.plural and \
+            r.sentences[p.sentence][p.end + 1:p.end + 2] and \
+            r.sentences[p.sentence][p.end + 1].text in {"a", "an", "un", "una"}  # 'a photo of a receipt'
+        if p.head not in feature_words and " ".join(p.words) not in feature_words and not pictured:
             continue
         toks = r.sentences[p.sentence]
         after = next((q for q in r.phrases if q.sentence == p.sentence and p.end < q.start <= p.end + 3), None)
         if after is not None and id(after) in names and toks[p.end].text in {"of", "on", "for", "de", "sobre"} and \
-                all(t.tag == "DET" for t in toks[p.end + 1:after.start]):
+                all(t.tag == "DET" for t in toks[p.end + 1:after.start]) and not (
+                    pictured and (after.plural or is_fieldish(after.head, r.language) or
+                                  after.head in word_set("abstract_nouns") | word_set("people"))):
             score[names[id(after)]] += 1
 
 

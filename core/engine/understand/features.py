@@ -189,6 +189,20 @@ def _made_before(r: Reading, f: Frame) -> str | None:
                 None)
 
 
+_STATUS_WORDS = {"status", "statuses", "stage", "stages", "state", "states", "estado", "estados", "fase", "fases"}
+
+
+def _status_brackets(r: Reading) -> set[tuple[int, int]]:
+    """(sentence, token) positions inside the brackets that list a status's values."""
+    out: set[tuple[int, int]] = set()
+    for si, toks in enumerate(r.sentences):
+        for i, t in enumerate(toks[1:], 1):
+            if t.text == "(" and toks[i - 1].text in _STATUS_WORDS:
+                end = next((j for j in range(i + 1, len(toks)) if toks[j].text == ")"), len(toks))
+                out |= {(si, j) for j in range(i + 1, end)}
+    return out
+
+
 def _target(r: Reading, p: Phrase | None) -> str | None:
     """The app entity a phrase names."""
     name = (r.named.get(id(p)) or name_of(p, r.language)) if p else None
@@ -200,9 +214,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
     v = load("verbs")
     verb_feature = {verb: f for f, verbs in v["features"].items() for verb in verbs}
     out: dict[str, list[tuple[str, str]]] = {}
+    states = _status_brackets(r)
     for f in r.frames:
         feature = verb_feature.get(f.verb)
-        if not feature or id(f) in scored:
+        if not feature or id(f) in scored or (f.sentence, f.position) in states:
             continue
         if (feature == "ratings" or f.verb in {"review", "revisar"}) and f.subject is not None and \
                 f.subject.head in _OPERATORS:
@@ -211,6 +226,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 f.subject.head in word_set("people") | _PANELS or f.subject.head.endswith(AGENT_ENDINGS)) and \
                 any(p.head not in word_set("people") for p in f.objects):
             continue  # 'claims are reviewed by adjusters', 'judges review each application': a decision, not stars
+        if f.verb in {"review", "revisar", "check"} and f.subject is None and f.position and \
+                r.sentences[f.sentence][f.position - 1].text in {"i", "we", "yo", "nosotros", "reviso", "revisamos"}:
+            continue  # 'they enter the receipt, I review it and categorise it': the owner checks it; no stars
         if f.verb in {"score", "puntuar"} and any(p is not None and p.head in _SCORED for p in [*f.objects, f.subject]):
             continue  # 'goals scored by each player': a match event, not a rating
         objs = [p for p in f.objects]
@@ -280,6 +298,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         out.setdefault(feature, []).append((target or r.main, detail))
     nouns = {w: f for f, words in v["feature_nouns"].items() for w in words}
     for p in r.phrases:
+        if (p.sentence, p.start) in states:
+            continue  # 'status (awaiting info, sent for approval, filed)': a state's name, not an approval
         phrase = " ".join(p.words)
         feature = nouns.get(phrase) or nouns.get(p.head) or nouns.get(" ".join(p.words[-2:]))
         if not feature and any(nouns.get(w) == "booking_slots" for w in p.modifiers):
@@ -920,8 +940,14 @@ def _stated_states(r: Reading) -> None:
                 r.entities.pop(n)
         before = [p for p in r.phrases if p.sentence == si and p.end <= at]
         its = bool(re.search(r"\bits \w+\W*$", text[:m.start(1)]))  # 'a contractor, track its status': not a person's
-        owner = next((n for n in (_target(r, p) for p in reversed(before) if not (its and personish(p))) if n and
-                      n not in _WHO), None)
+        listed = re.search(r"\b([a-z]+) (?:has|have|with|tiene|tienen|con) (?:[^,(]* , )+[^,(]*\W*$", text[:m.start(1)])
+        listed = listed or re.search(r"\b(?:each|every|cada) ([a-z]+)\b[^.;]*\b(?:has|have|tiene|tienen) "
+                                     r"(?:a |an |its |un |una |su )?(?:status|state|stage|estado|fase)\W*$",
+                                     text[:m.start(1)])
+        holder = next((p for p in before if listed and p.words[-1] == listed.group(1)), None)
+        owner = _target(r, holder) if holder is not None else None  # 'each prescription has a patient, items, ...'
+        owner = owner or next((n for n in (_target(r, p) for p in reversed(before) if not (its and personish(p))) if n
+                               and n not in _WHO), None)
         owner = owner if m.re is _THROUGH or owner else next(
             (n for n in (name_of(p, r.language) for p in r.phrases if p.sentence == si) if n in r.entities), None)
         owner = owner or _main(r)

@@ -307,6 +307,9 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
     return None
 
 
+_COLLEAGUES = {"partner", "associate", "junior", "senior", "socio", "socia"}  # 'each client is assigned to a partner'
+
+
 def _stated(r: Reading, *, with_lists: bool) -> None:
     """'X of Y', 'X for Y', "Y's X", 'X with Y', 'X belongs to Y', 'X has many Y', 'X can be in many Y'."""
     many: set[tuple[str, str]] = set()
@@ -341,7 +344,8 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
                 kind = "many_to_many" if set(raw) & _MANY else "belongs_to"
                 if between[-2:] == ["assigned", "to"] and a.head in word_set("people") and \
-                        b.head not in word_set("people") and y not in _ASSIGNED_MANY and kind == "belongs_to":
+                        b.head not in word_set("people") | _COLLEAGUES and y not in _ASSIGNED_MANY and \
+                        kind == "belongs_to":
                     add_link(r, y, x)  # 'carers are assigned to visits': each visit has its carer
                     continue
                 add_link(r, x, y, kind)
