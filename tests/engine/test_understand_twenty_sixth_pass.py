@@ -229,3 +229,43 @@ def test_people_keep_a_name_and_pictures_of_a_thing_keep_the_thing() -> None:
 )
 def test_durations_sides_pronouns_and_verbs_are_not_tables(prompt: str, not_kept: set[str]) -> None:
     assert not not_kept & names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Can you build a rainfall totals widget for our farm website? It pulls data from a weather API and shows a "
+        "chart.",
+        "A screen for the shop window that rotates our offers every 10 seconds, no backend, I'll edit the text myself.",
+        "I need a feed mixing page - enter the number of ewes and their weight and it shows the kg of hay and "
+        "concentrate they need.",
+    ],
+)
+def test_widgets_displays_and_input_output_pages_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+def test_a_widget_shop_is_still_a_shop() -> None:
+    assert "Supplier" in names(infer_spec("A stock tracker for our widget shop: widgets, suppliers and orders."))
+
+
+def test_standing_orders_and_measures() -> None:
+    spec = infer_spec("We're a bakery supplying cafes. Each customer has standing orders by day of week and can add "
+                      "one-off changes.")
+    assert "StandingOrder" in names(spec) and "Standing" not in names(spec)
+    assert ("StandingOrder", "Customer", "belongs_to") in _links(spec)
+    spec = infer_spec("I farm 600 acres. Each field has a name and size in hectares, and every spray application "
+                      "records the product and the rate per hectare.")
+    assert not {"Acre", "Hectare"} & names(spec)
+
+
+def test_details_in_brackets_after_records_linked_to_a_thing_are_the_records() -> None:
+    spec = infer_spec("Coffee roastery tool: green coffee lots (origin, farm, kilos in stock), roast logs linked to a "
+                      "lot (profile name, charge temp, drop temp, total time), and cupping sessions.")
+    roast = next(e for e in spec.entities if e.name.startswith("Roast"))
+    assert "charge_temp" in {f.name for f in roast.fields}
+    assert "charge_temp" not in {f.name for f in _entity(spec, "Lot").fields}
+    spec = infer_spec("chess club app - members, tournaments, games with results. each game is linked to two "
+                      "members and belongs to a tournament.")
+    assert any(c == "Game" and p == "Member" for c, p, _ in _links(spec))

@@ -205,6 +205,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if head is None and not p.plural and p.start and toks[p.start - 1].text in {"the", "our", "my"}:
             held = r.head_before(p, frozenset({"in", "en"}))  # 'objects in the collection with an accession number'
             head = held if held is not None and held.plural and _entity(r, held) else None
+        if head is None and toks[k].text == "(":
+            head = _record_of_each(r, p)  # 'roast logs linked to a lot (profile, charge temp)': the logs' details
         owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
         j = k + 1
         while toks[k].text == ":" and j < len(toks) and toks[j].text in _SKIP_BETWEEN:
@@ -328,6 +330,23 @@ def _entity(r: Reading, p: Phrase) -> str | None:
 
 _PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken", "given", "seen", "run", "won", "lost"}
 _OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level", "next"}
+
+
+def _record_of_each(r: Reading, p: Phrase) -> Phrase | None:
+    """'roast logs linked to a lot', 'treatment notes for each appointment': the plural records said before p."""
+    toks = r.sentences[p.sentence]
+    j = p.start - 1
+    if j > 0 and toks[j].text in {"each", "every", "cada"} and toks[j - 1].text in {"for", "per", "on", "after", "de"}:
+        end = j - 1
+    else:
+        while j > 0 and toks[j].text in {"a", "an", "the", "one", "un", "una"}:
+            j -= 1
+        if not (j > 1 and toks[j].text in {"to", "a"} and toks[j - 1].text in {"linked", "attached", "tied",
+                                                                              "vinculados", "vinculadas"}):
+            return None
+        end = j - 1
+    q = next((q for q in r.phrases if q.sentence == p.sentence and q.end == end), None)
+    return q if q is not None and q.plural and _entity(r, q) else None
 
 
 def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:

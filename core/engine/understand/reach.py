@@ -110,7 +110,9 @@ _GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|jus
                     r"input|upload|drop|put in)\b|\b(?:paste|type|enter|pegas?|subo|subes) (?:in|a|an|the|your|my|"
                     r"some|the names|las?|los|el|unas?|tus?|mis?)\b|\btakes? (?:a|an|the|my|your) \w+|"
                     r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b|"
-                    r"\b(?:type|paste|enter|input) (?:\w+ ){1,3}and (?:get|it)\b")
+                    r"\b(?:type|paste|enter|input) (?:\w+ ){1,3}and (?:get|it)\b|"
+                    r"(?:^|[-:;]\s*)(?:enter|type|input|paste|put in)\s+[a-z]\w+")  # '... page - enter nozzle flow'
+
 _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
                          r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles|prints|"
                          r"formats)\b|\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"

@@ -198,6 +198,7 @@ _ES_WORK_VERBS = {"trabajar", "colaborar", "ayudar", "dirigir", "gestionar", "ll
 _ES_HABER = {"ha", "han", "he", "hemos", "haya", "hayan", "habia", "habian"}
 
 
+_LINKED = {"linked", "attached", "tied", "connected"}
 _GETS = {"get", "gets", "got", "getting", "gotten"}
 _PARTICIPLES = {"split", "set", "put", "cut", "sent", "paid", "done", "made", "built", "given", "taken", "shown",
                 "held", "sold", "kept", "spent", "left", "lost", "won", "shut", "led", "bought", "caught", "found"}
@@ -250,6 +251,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
             t.tag = "PRON"  # 'a qué eventos va cada uno': each of them, not a thing
+        elif language == "en" and closed is None and w.endswith("s") and nxt in _LINKED and i + 2 < len(toks) and \
+                toks[i + 2].text == "to" and prev is not None and prev.tag in {"NOUN", "ADJ"}:
+            t.tag = "NOUN"  # 'roast logs linked to a lot': the logs, not someone who logs
+        elif language == "en" and w in _LINKED and nxt == "to" and prev is not None and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and prev.text not in {"is", "was", "has"}:
+            t.tag, t.lemma = "VERB", w[:-2] if w.endswith("ed") else w  # 'roast logs linked to a lot'
         elif language == "en" and (nxt == "by" or nxt in {"at", "on", "after", "during"} and i + 2 < len(toks) and
                                     toks[i + 2].text in {"each", "every"}) and \
                 (lemma := _participle(w, verbs)) and prev is not None and prev.tag == "NOUN":
