@@ -269,3 +269,17 @@ def test_details_in_brackets_after_records_linked_to_a_thing_are_the_records() -
     spec = infer_spec("chess club app - members, tournaments, games with results. each game is linked to two "
                       "members and belongs to a tournament.")
     assert any(c == "Game" and p == "Member" for c, p, _ in _links(spec))
+
+
+def test_a_like_with_another_parent_is_created_from_the_account_and_the_item_alone() -> None:
+    from core.engine.render.plan import prepare
+
+    spec = infer_spec("Please implement a website for a kids' robotics club. Parents can register their children "
+                      "and enrol them in a course. Students upload their projects and other users can like them.")
+    like = next((e for e in spec.entities if e.name in {"Like", "Favourite"}), None)
+    assert like is not None
+    ready = prepare(spec)
+    fav = next(f for f in ready.feature_specs if f.name == "favourites")
+    for r in ready.entity(fav.entity).relations:
+        if r.kind == "belongs_to" and r.target not in {ready.account, fav.target}:
+            assert not r.required

@@ -62,6 +62,9 @@ def _complete(s: AppSpec, fs: FeatureSpec, e: EntitySpec) -> None:
     elif fs.name == "favourites":
         for f in e.fields:  # a toggle creates the row from the two links alone
             f.required = False
+        for r in belongs_to(e):
+            if r.target not in {s.account, fs.target}:
+                r.required = False  # 'parents like projects' beside the account: the toggle sets only the two
     elif fs.name == "comments" and not e.fields:
         e.fields.append(FieldSpec(name="body", type="text"))
     elif fs.name == "tags":
