@@ -283,3 +283,18 @@ def test_a_like_with_another_parent_is_created_from_the_account_and_the_item_alo
     for r in ready.entity(fav.entity).relations:
         if r.kind == "belongs_to" and r.target not in {ready.account, fav.target}:
             assert not r.required
+
+
+def test_a_deposit_is_an_amount_on_what_it_secures() -> None:
+    spec = infer_spec("I make custom guitars. Customers order a guitar with body wood, finish and pickups, pay a "
+                      "deposit, and I track each order through the build.")
+    assert "Deposit" not in names(spec)
+    assert any(f.name == "deposit" for e in spec.entities for f in e.fields)
+
+
+def test_reviews_for_each_trader_and_slots_on_weekends() -> None:
+    spec = infer_spec("I manage a night market: traders are assigned to stalls each week. I want a leaderboard, "
+                      "customer reviews for each trader and a rota.")
+    assert any(c in {"Rating", "Review"} and p == "Trader" for c, p, _ in _links(spec))
+    spec = infer_spec("We need timed entry slots on busy weekends and online booking for our lavender farm.")
+    assert "Weekend" not in names(spec)

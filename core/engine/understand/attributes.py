@@ -634,9 +634,26 @@ def _listed_with(r: Reading, at: int) -> str | None:
                  singular(word, r.language) in {words_of(n).split()[-1], r.words_for.get(n, "")}), None)
 
 
+_DEPOSIT = re.compile(r"\b(deposits?|fianzas?|senal|anticipo)\b")
+_TAKES_DEPOSITS = ("Order", "Booking", "Reservation", "Commission", "Appointment", "Rental", "Tenancy", "Lease",
+                   "Job", "Registration", "Consultation", "Enrollment", "Contract", "Pedido", "Reserva")
+
+
+def _deposit_field(r: Reading) -> None:
+    """'pay a deposit', 'price and deposit', 'fianza': an amount on the order or booking it secures (a Deposit table
+    is kept only when the request makes one)."""
+    if "Deposit" in r.entities or not _DEPOSIT.search(r.text) or any(
+            "deposit" in f.name for e in r.entities.values() for f in e.fields):
+        return
+    holder = next((n for n in r.entities if n.endswith(_TAKES_DEPOSITS)), None)
+    if holder is not None:
+        r.entities[holder].fields.append(FieldSpec(name="deposit", type="decimal", required=False))
+
+
 def choices_stage(r: Reading) -> Reading:
     """'a type (tent, caravan or cabin)', 'condition like mint/used': a field of the thing said before, with those
     values to choose from (a plural 'types (...)' names rows of a table of its own and is left alone)."""
+    _deposit_field(r)
     for m in _FLOWS.finditer(flows_as_brackets(r.text)):  # 'orders go through quote -> paid -> shipped': states
         values = _choice_values(m.group(2))
         word = singular(m.group(1), r.language)

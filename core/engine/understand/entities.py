@@ -514,6 +514,9 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].tag == "DET" and toks[p.start - 2].text in {"before", "after", "until", "antes",
                                                                               "despues", "hasta"}:
             continue  # 'before their first visit': when something happens, not a FirstVisit record
+        if name and p.plural and p.head in _TIME_UNITS and p.start and \
+                toks[p.start - 1].text in {"on", "at", "during", "over", "in", "los", "las", "en"}:
+            continue  # 'timed entry slots on busy weekends': when, not a Weekend record
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing

@@ -233,6 +233,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             continue  # 'goals scored by each player': a match event, not a rating
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
+        if not objs and feature in {"ratings", "comments"}:  # 'customer reviews for each trader'
+            target = next((_target(r, q) for prep, q in f.preps if prep in {"for", "of", "on", "about", "de", "sobre",
+                                                                              "para"} and _target(r, q)), None)
         detail = objs[0].head if objs else ""
         if feature == "favourites" and f.verb in {"bookmark", "like"}:
             detail = f.verb  # 'bookmark courses they plan to take', 'users can like projects': bookmarks, likes
