@@ -298,3 +298,22 @@ def test_reviews_for_each_trader_and_slots_on_weekends() -> None:
     assert any(c in {"Rating", "Review"} and p == "Trader" for c, p, _ in _links(spec))
     spec = infer_spec("We need timed entry slots on busy weekends and online booking for our lavender farm.")
     assert "Weekend" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_kept"),
+    [
+        ("Tengo una quesería: registrar cada lote de queso (fecha, litros de leche) y controlar la maduración en "
+         "cámara con recordatorios para voltear.", {"Batch"}, {"Camera"}),
+        ("Cooperativa de aceite: cada socio entrega aceituna varias veces; registrar kilos, variedad y si es de suelo "
+         "o de vuelo.", {"Member"}, {"Flight"}),
+        ("Organizar los turnos del personal: auxiliares y enfermeras, turnos de mañana, tarde y noche; nadie puede "
+         "hacer noche y mañana seguidas.", {"Shift"}, {"Manana", "Noche", "Tarde"}),
+        ("El paciente compra un bono de 10 sesiones y quiero ver cuántas le quedan y cuándo caduca.", {"Patient"},
+         {"Caduca"}),
+    ],
+)
+def test_spanish_rooms_flights_parts_of_the_day_and_verbs(prompt: str, kept: set[str], not_kept: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec)
+    assert not not_kept & names(spec)

@@ -514,6 +514,9 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].tag == "DET" and toks[p.start - 2].text in {"before", "after", "until", "antes",
                                                                               "despues", "hasta"}:
             continue  # 'before their first visit': when something happens, not a FirstVisit record
+        if name and not p.modifiers and r.language == "es" and p.head in {"manana", "tarde", "noche", "madrugada",
+                                                                          "mediodia"}:
+            continue  # 'turnos de mañana, tarde y noche', 'no puede hacer noche y mañana': parts of the day
         if name and p.plural and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in {"on", "at", "during", "over", "in", "los", "las", "en"}:
             continue  # 'timed entry slots on busy weekends': when, not a Weekend record
