@@ -317,3 +317,11 @@ def test_spanish_rooms_flights_parts_of_the_day_and_verbs(prompt: str, kept: set
     spec = infer_spec(prompt)
     assert kept <= names(spec)
     assert not not_kept & names(spec)
+
+
+def test_plural_details_name_one_value_each_and_forms_are_not_parents() -> None:
+    spec = infer_spec("A dog grooming salon: dogs with breed and owner, and services with prices.")
+    assert "price" in {f.name for f in _entity(spec, "Service").fields}
+    spec = infer_spec("Please implement a website for an estate agent. The website should have property listings "
+                      "with photos, price, bedrooms and a map, a valuation request form and a sold section.")
+    assert not any(p.endswith("Request") for c, p, _ in _links(spec) if c == "Listing")

@@ -9,6 +9,7 @@ from core.engine.understand.candidates import ends_in_etc
 from core.engine.understand.coverage import asks_for_capability, spanish_plural
 from core.engine.understand.entities import (
     AGENT_ENDINGS,
+    FORMS,
     NOTE_WORDS,
     ONE_FILE,
     details_at_each,
@@ -298,6 +299,8 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
         return  # 'share memories with family and friends' is who sees them, not what a memory holds
     for i in items:
         name = name_of(i, r.language)
+        if i.head in FORMS | {"page", "pagina", "section"}:
+            continue  # 'listings with photos, price and a map, a valuation request form': the site's next part
         if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
                 and i.head not in {"text", "texto"} and name not in _MEDIA_THINGS and \
                 not {"per", "por"} & set(i.words) and singular(i.words[-1], r.language) == i.words[-1]:
@@ -471,6 +474,10 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
             # "record" is a verb here; an "ear tag" is a field; 'coins have country, year, grade': a detail
             continue
         ident = field_ident(" ".join(words))
+        one = field_ident(" ".join([*words[:-1], singular(words[-1], r.language)]))
+        if p.plural and one != ident and not one.endswith("_value") and infer_field(ident).type == "string" and \
+                infer_field(one).type in {"decimal", "date", "datetime", "int"}:
+            ident = one  # 'treatments with prices': each treatment has a price
         if ident not in out:
             out.append(ident)
     return out
