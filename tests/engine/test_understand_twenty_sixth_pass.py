@@ -325,3 +325,13 @@ def test_plural_details_name_one_value_each_and_forms_are_not_parents() -> None:
     spec = infer_spec("Please implement a website for an estate agent. The website should have property listings "
                       "with photos, price, bedrooms and a map, a valuation request form and a sold section.")
     assert not any(p.endswith("Request") for c, p, _ in _links(spec) if c == "Listing")
+
+
+def test_festival_tickets_are_admissions_and_a_page_listing_things_keeps_the_things() -> None:
+    spec = infer_spec("Please implement a website for a summer music festival. The website should have a line-up "
+                      "page and ticket sales. Users can buy early-bird tickets and save favourite acts.")
+    ticket = {f.name for f in _entity(spec, "Ticket").fields}
+    assert "priority" not in ticket and "requester_email" not in ticket
+    spec = infer_spec("Please implement a website for a pumpkin farm. The website should have a page listing "
+                      "pumpkin varieties (Jack, Crown Prince) with sizes and prices, and a booking form for visits.")
+    assert "Variety" in names(spec) and "Page" not in names(spec)

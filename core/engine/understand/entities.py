@@ -570,6 +570,9 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
         if own_page(r, p):
             continue  # 'each room needs its own page with ...': the page shows the room
+        if p.head in _PAGES and p.end < len(toks) and toks[p.end].tag == "VERB" and \
+                toks[p.end].lemma in {"list", "show", "display", "explain"}:
+            continue  # 'a public page listing committees': a view of them, not a record
         if p.head in _PAGES | {"form", "formulario"} and p.modifiers[-1:] and (
                 p.modifiers[-1] in _BOOKING_WORDS or p.modifiers[-1].endswith("ing") and len(p.modifiers) == 1 and
                 p.modifiers[-1] not in known_words()):

@@ -251,6 +251,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
             t.tag = "PRON"  # 'a qué eventos va cada uno': each of them, not a thing
+        elif language == "en" and w in {"listing", "showing", "displaying", "explaining", "describing"} and \
+                prev is not None and prev.text in {"page", "pages", "section", "screen", "tab", "table", "map"} and \
+                nxt and _closed(nxt) in {None, "DET", "ADJ", "NUM"}:
+            t.tag, t.lemma = "VERB", w[:-3]  # 'a page listing tree varieties': what the page shows
         elif language == "en" and closed is None and w.endswith("s") and nxt in _LINKED and i + 2 < len(toks) and \
                 toks[i + 2].text == "to" and prev is not None and prev.tag in {"NOUN", "ADJ"}:
             t.tag = "NOUN"  # 'roast logs linked to a lot': the logs, not someone who logs
