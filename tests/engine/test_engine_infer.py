@@ -299,7 +299,7 @@ LISTED = [
     ("inventory for a bike shop: bikes, parts, suppliers. Bikes have brand, model, size, price and stock.",
      ["Bike", "Part", "Supplier"], {"Bike": {"price": "decimal", "stock": "int"}}, set()),
     ("dashboard for a dental practice: dentists, patients and appointments, with login and search",
-     ["Dentist", "Patient", "Appointment"], {}, {("Appointment", "Dentist")}),
+     ["User", "Dentist", "Patient", "Appointment"], {}, {("Appointment", "Dentist")}),  # the login's accounts
     ("a book club app with dark theme and teal buttons: members, books and meetings", ["Member", "Book", "Meeting"],
      {"Meeting": {"starts_at": "datetime"}}, set()),
     ("Quiero una app para reservas de restaurante: mesas, clientes y reservas con fecha, hora y número de personas",

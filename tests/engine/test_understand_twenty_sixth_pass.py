@@ -335,3 +335,11 @@ def test_festival_tickets_are_admissions_and_a_page_listing_things_keeps_the_thi
     spec = infer_spec("Please implement a website for a pumpkin farm. The website should have a page listing "
                       "pumpkin varieties (Jack, Crown Prince) with sizes and prices, and a booking form for visits.")
     assert "Variety" in names(spec) and "Page" not in names(spec)
+
+
+def test_a_login_brings_the_accounts_table_into_the_spec() -> None:
+    spec = infer_spec("A piano teacher's app: students and lessons; students log in to record their practice.")
+    assert "auth" in spec.features
+    assert spec.account in names(spec)
+    plain = infer_spec("dashboard for a dental practice: dentists, patients and appointments")
+    assert "User" not in names(plain)

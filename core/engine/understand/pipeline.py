@@ -130,6 +130,10 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         if any(e.name == reserved for e in entities):
             raise ValidationError(f"The entity name '{reserved}' is reserved by the generated app; rename it.")
     entities = _one_per_table(entities[:30], r.feature_specs)
+    account = r.account if r.account in {e.name for e in entities} else "User"
+    if "auth" in r.features and account not in {e.name for e in entities} and len(entities) < 30:
+        entities.insert(0, EntitySpec(name=account, fields=[  # 'they log in': the accounts the app will have
+            FieldSpec(name="name", required=False), FieldSpec(name="email", type="email", unique=True)]))
     specs = _specs_for(entities, r)
     app_name = kebab(name) if name and name.strip() else _app_name(prompt, title)
     return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
