@@ -343,3 +343,16 @@ def test_a_login_brings_the_accounts_table_into_the_spec() -> None:
     assert spec.account in names(spec)
     plain = infer_spec("dashboard for a dental practice: dentists, patients and appointments")
     assert "User" not in names(plain)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("Our town planning office: residents submit a permit application and attach drawings; keep a log of each "
+         "decision with its conditions.", "Decision"),
+        ("We need a history of each repair with the parts used, for our bike shop customers.", "Repair"),
+        ("Mantener un registro de cada visita con sus observaciones; clientes y técnicos.", "Visit"),
+    ],
+)
+def test_a_log_of_each_thing_keeps_the_thing(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))

@@ -410,6 +410,12 @@ def entities_stage(r: Reading) -> Reading:
             part = next(q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2)
             if name_of(part, r.language):
                 score[name_of(part, r.language)] += 2
+        if not p.plural and p.start > 2 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"of", "de"} \
+                and toks[p.start - 3].text in _LOGGED_OF and p.head not in _TIME_UNITS and \
+                not is_fieldish(p.head, r.language) and p.head not in word_set("people") and \
+                p.head not in {"thing", "one", "change", "update", "step", "way", "cosa", "cambio", "vez"}:
+            name = name or entity_name(p.head, None, r.language)
+            score[name] += 3  # 'keep a log of each decision', 'un registro de cada visita': each one is a record
         if p.plural and p.end + 2 < len(toks) and toks[p.end].text in {"for", "per", "on", "de"} and \
                 toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS and (p.modifiers or not name) and \
                 (q := next((q for q in r.phrases if q.sentence == p.sentence and q.start == p.end + 2), None)) and \
@@ -1890,6 +1896,7 @@ def _stated_membership(r: Reading, names: dict[int, str], score: Counter[str]) -
 
 
 _A_ONE = {"a", "an", "one", "un", "una"}
+_LOGGED_OF = {"log", "record", "history", "register", "diary", "journal", "registro", "historial", "diario"}
 _ORDINALS = {"first", "second", "last", "next", "final", "initial", "primera", "primer", "ultima", "ultimo"}
 _GOES_TO = (["go", "to"], ["goes", "to"], ["linked", "to"], ["tied", "to"], ["attached", "to"], ["va", "a"],
             ["van", "a"], ["vinculada", "a"], ["vinculado", "a"], ["asociada", "a"], ["asociado", "a"])
