@@ -356,3 +356,8 @@ def test_a_login_brings_the_accounts_table_into_the_spec() -> None:
 )
 def test_a_log_of_each_thing_keeps_the_thing(prompt: str, kept: str) -> None:
     assert kept in names(infer_spec(prompt))
+
+
+def test_commenting_on_reviews_keeps_the_comments_feature() -> None:
+    spec = infer_spec("A book club app where members review books and comment on reviews.")
+    assert {"ratings", "comments"} <= set(spec.features)

@@ -233,7 +233,7 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             continue  # 'goals scored by each player': a match event, not a rating
         objs = [p for p in f.objects]
         target = next((t for t in (_target(r, p) for p in objs) if t), None)
-        if not objs and feature in {"ratings", "comments"}:  # 'customer reviews for each trader'
+        if not objs and feature == "ratings":  # 'customer reviews for each trader'
             target = next((_target(r, q) for prep, q in f.preps if prep in {"for", "of", "on", "about", "de", "sobre",
                                                                               "para"} and _target(r, q)), None)
         detail = objs[0].head if objs else ""
