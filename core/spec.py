@@ -206,6 +206,12 @@ class AppSpec(BaseModel):
         return [(e, r) for e in self.entities for r in e.relations if r.target == name]
 
 
+def account_entity(name: str) -> EntitySpec:
+    """The table of an app's accounts as it is first made: an email to sign in with and an optional name."""
+    return EntitySpec(name=name, fields=[FieldSpec(name="email", type="email", unique=True),
+                                         FieldSpec(name="name", required=False)])
+
+
 def snake(name: str) -> str:
     """PascalCase or spaced words -> snake_case."""
     s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name.strip())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec
+from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec, account_entity
 
 QUANTITY = ("quantity", "qty", "units", "cantidad")
 PRICE = ("unit_price", "price", "amount", "precio", "importe")
@@ -99,8 +99,7 @@ def _workflow(fs: FeatureSpec, e: EntitySpec) -> None:
 def _accounts(s: AppSpec) -> None:
     """Make the account entity (`User` unless the spec names another) the account table, adding it when absent."""
     if s.account not in {e.name for e in s.entities}:
-        s.entities.insert(0, EntitySpec(name=s.account, fields=[FieldSpec(name="email", type="email", unique=True),
-                                                               FieldSpec(name="name", required=False)]))
+        s.entities.insert(0, account_entity(s.account))
     user = s.entity(s.account)
     email = _ensure_field(user, "email", "email")
     email.type, email.required, email.unique = "email", True, True

@@ -12,6 +12,7 @@ from core.engine.understand.entities import (
     FORMS,
     NOTE_WORDS,
     ONE_FILE,
+    bracket_at,
     details_at_each,
     is_fieldish,
     name_of,
@@ -309,11 +310,8 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
 
 def _examples_follow(r: Reading, p: Phrase) -> bool:
     """'rooms with capacity and equipment (whiteboard, screen)': several examples follow, so a room has many."""
-    toks = r.sentences[p.sentence]
-    if p.end >= len(toks) or toks[p.end].text != "(":
-        return False
-    inner = [t.text for t in toks[p.end + 1:p.end + 12]]
-    return "," in inner[:inner.index(")")] if ")" in inner else False
+    inner = bracket_at(r.sentences[p.sentence], p.end, 11)
+    return inner is not None and any(t.text == "," for t in inner)
 
 
 def page_owner(r: Reading, p: Phrase) -> str | None:

@@ -1454,16 +1454,22 @@ def _owned_logs(r: Reading) -> set[int]:
     return out
 
 
+def bracket_at(toks: list[Token], k: int, limit: int) -> list[Token] | None:
+    """The tokens inside the bracket opened at k, when it closes within `limit` tokens; else None."""
+    if k >= len(toks) or toks[k].text != "(":
+        return None
+    inner = []
+    for t in toks[k + 1:k + 1 + limit]:
+        if t.text == ")":
+            return inner
+        inner.append(t)
+    return None
+
+
 def _fields_follow(toks: list[Token], k: int, language: str) -> bool:
     """'locations (address, type, owner contact)': a bracket of two or more items, one of them a field, at k."""
-    if k >= len(toks) or toks[k].text != "(":
-        return False
-    inner = []
-    for t in toks[k + 1:k + 25]:
-        if t.text == ")":
-            break
-        inner.append(t)
-    else:
+    inner = bracket_at(toks, k, 24)
+    if inner is None:
         return False
     items = [x.split() for x in " ".join(t.text for t in inner).split(",")]
     return sum(any(is_fieldish(w, language) or w in _KIND_FIELDS for w in x) or x[:1] in (["whether"], ["if"], ["si"])

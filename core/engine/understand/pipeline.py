@@ -29,7 +29,7 @@ from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load, word_set
 from core.errors import ValidationError
-from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, pluralize, snake
+from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, account_entity, pluralize, snake
 
 MAX_PROMPT = 20_000
 _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
@@ -132,8 +132,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
     entities = _one_per_table(entities[:30], r.feature_specs)
     account = r.account if r.account in {e.name for e in entities} else "User"
     if "auth" in r.features and account not in {e.name for e in entities} and len(entities) < 30:
-        entities.insert(0, EntitySpec(name=account, fields=[  # 'they log in': the accounts the app will have
-            FieldSpec(name="name", required=False), FieldSpec(name="email", type="email", unique=True)]))
+        entities.insert(0, account_entity(account))  # 'they log in': the accounts table the app will have
     specs = _specs_for(entities, r)
     app_name = kebab(name) if name and name.strip() else _app_name(prompt, title)
     return AppSpec(name=app_name, title=name.strip()[:80] if name and name.strip() else title,
