@@ -125,7 +125,7 @@ def test_a_plural_after_someones_compound_is_a_noun_and_a_verb_before_an_object_
     ("prompt", "record", "parents_"),
     [("An app for the loan of laptops to students.", "Loan", {"Laptop", "Student"}),
      ("Una app para el préstamo de portátiles a los alumnos.", "Loan", {"Laptop", "Student"}),
-     ("Una app para el alquiler de bicis a turistas.", "Rental", {"Bicycle"})],
+     ("Una app para el alquiler de bicis a turistas.", "Rental", {"Bike"})],
 )
 def test_a_hand_over_of_things_to_people_is_a_record_linking_both(prompt: str, record: str,
                                                                   parents_: set[str]) -> None:

@@ -12,6 +12,7 @@ from core.engine.understand.entities import (
     FORMS,
     NOTE_WORDS,
     ONE_FILE,
+    RECORD_SHEETS,
     bracket_at,
     details_at_each,
     is_fieldish,
@@ -168,6 +169,16 @@ def _sorted_by(r: Reading) -> None:
                     e.fields.append(new)
 
 
+def _sheet_before(r: Reading, p: Phrase) -> Phrase | None:
+    """The record sheet kept for each p ('a daily diary per child', 'a walk log for each dog'), if one is said."""
+    toks = r.sentences[p.sentence]
+    return next((q for q in r.phrases if q.sentence == p.sentence and q.end < p.start and not q.plural and
+                 q.head in RECORD_SHEETS and _entity(r, q) and q.start and toks[q.start - 1].tag != "PUNCT" and
+                 any(t.text in {"per", "each", "every", "por", "cada"} for t in toks[q.end:p.start]) and
+                 all(t.tag == "DET" or t.text in {"per", "for", "each", "every", "por", "cada", "de"}
+                     for t in toks[q.end:p.start])), None)
+
+
 def _listed_fields(r: Reading) -> dict[str, list[str]]:
     """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
     out: dict[str, list[str]] = {}
@@ -207,6 +218,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if head is None and not p.plural and p.start and toks[p.start - 1].text in {"the", "our", "my"}:
             held = r.head_before(p, frozenset({"in", "en"}))  # 'objects in the collection with an accession number'
             head = held if held is not None and held.plural and _entity(r, held) else None
+        sheet = _sheet_before(r, p) if head is None and toks[k].text == ":" else None
+        head = sheet or head  # 'a daily diary per child: meals, naps': the diary's details
         if head is None and toks[k].text == "(":
             head = _record_of_each(r, p)  # 'roast logs linked to a lot (profile, charge temp)': the logs' details
         owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
@@ -234,7 +247,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if items and ends_in_etc(toks, items):
             continue  # 'subscriptions tracker: netflix, spotify, gym etc': examples, not fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
-            described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"}
+            described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"} or bool(sheet)
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
             _listed_parents(r, owner, items)
     for f in r.frames:  # 'each flag belongs to a service, has an owner and a description': the flag has them
@@ -481,6 +494,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
     return out
 
 
+_OWN_STATES = {"status", "state", "stage", "kind", "condition"}
+
+
 def _typed(e: EntitySpec, idents: list[str], *, labelled: bool = True) -> list[FieldSpec]:
     """The listed fields, typed as the entity's known definition types them, else from their names."""
     known = {f.name: f for f in e.fields}
@@ -490,7 +506,10 @@ def _typed(e: EntitySpec, idents: list[str], *, labelled: bool = True) -> list[F
     for ident in idents:
         if ident in rel_fields or ident in _PY_KEYWORDS or ident in RESERVED:
             continue
-        f = (known.get(ident) or catalogue.get(ident) or infer_field(ident)).model_copy()
+        borrowed = catalogue.get(ident)
+        if borrowed is not None and borrowed.type == "enum" and ident in _OWN_STATES:
+            borrowed = None  # another thing's states (a lab sample's 'analysed') are not this one's
+        f = (known.get(ident) or borrowed or infer_field(ident)).model_copy()
         if any(x.name == f.name for x in fields):
             continue  # 'numero de plazas ... numero de personas': two words the same field once
         if ident in {"name", "title"} or not fields and f.type != "bool":

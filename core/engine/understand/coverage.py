@@ -51,13 +51,15 @@ def coverage_stage(r: Reading) -> Reading:
     """Fill requested and not_built (in the prompt's language); refuse a prompt where nothing was understood."""
     if not r.entities:
         raise NothingUnderstoodError(_HELP)
-    _relative_reminders(r)
+    sent = _relative_reminders(r)
     vocab = load("coverage")
     es = r.language == "es"
     requested = [said_as(r, n) for n in r.entities if n != "User"]
     requested += [vocab["features"][r.language][f] for f in r.features if f in vocab["features"][r.language]]
     found = [phrase for phrase, pattern in _not_built() if any(not _done_by_a_person(r, m)
                                                                for m in pattern.finditer(r.text))]
+    if sent and _SENT_REMINDERS not in found:
+        found.append(_SENT_REMINDERS)  # 'a reminder when a vaccination is due': sent from the due date, not built
     if any(p != "notifications" and "notifications" in p for p in found):
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
@@ -72,17 +74,30 @@ def coverage_stage(r: Reading) -> Reading:
 
 _RELATIVE = re.compile(r"\b(?:remind\w*|reminders?|recordatorios?|avis\w+)(?: [\w-]+){0,8}? (?:\d+ ?(?:h|hrs?|hours?|"
                        r"days?|weeks?|months?|horas?|dias?|semanas?|mes(?:es)?)|the day|a day|one day|a week|"
-                       r"the week|el dia|un dia|una semana) (?:before|antes)\b")
+                       r"the week|el dia|un dia|una semana) (?:before|antes)\b|"
+                       # 'a reminder when a vaccination is due', 'MOT due date per car so we can remind them',
+                       # 'court dates with reminders': counted from a date the app keeps
+                       r"\b(?:remind\w*|reminders?)(?: [\w-]+){0,8}? (?:when|before) (?:[\w-]+ ){0,3}(?:is|are|falls?|"
+                       r"comes?) due\b|\bdue (?:dates?|days?)(?: [\w-]+){0,6}? (?:remind\w*|reminders?)\b|"
+                       r"\b(?:dates?|deadlines?|expiry|renewals?) with (?:\w+ )?reminders\b|"
+                       r"\b(?:recordatorios?|avis\w+)(?: [\w-]+){0,8}? (?:cuando|antes de que) (?:[\w-]+ ){0,3}"
+                       r"(?:venza|vence|caduque|caduca|toque|toca)\b")
 _KEPT_REMINDERS = re.compile(r"\b(?:add|create|set|list of|my|our|manage|edit|crear|anadir|mis|lista de) "
                              r"(?:\w+ )?(?:reminders|recordatorios)\b")
 
 
-def _relative_reminders(r: Reading) -> None:
+_SENT_REMINDERS = "reminders sent automatically"
+
+
+def _relative_reminders(r: Reading) -> bool:
     """'remind the lawyer 7 days before a deadline', 'a reminder 24h before': a reminder counted from a date the app
-    already keeps is sent, not stored, so it makes no Reminder table (it is reported as not built)."""
-    if "Reminder" in r.entities and _RELATIVE.search(r.text) and not _KEPT_REMINDERS.search(r.text):
+    already keeps is sent, not stored, so it makes no Reminder table (it is reported as not built); True when asked."""
+    if not _RELATIVE.search(r.text) or _KEPT_REMINDERS.search(r.text):
+        return False
+    if "Reminder" in r.entities:
         del r.entities["Reminder"]
         r.links = [link for link in r.links if "Reminder" not in link[:2]]
+    return True
 
 
 _DASHBOARD_GROUPS = {"month", "months", "mes", "meses", "category", "categoria", "categorias", "categories"}

@@ -313,7 +313,7 @@ def entities_stage(r: Reading) -> Reading:
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r) | \
-        _detail_notes(r) | _bracketed_fields(r) | _choice_phrases(r)
+        _detail_notes(r) | _bracketed_fields(r) | _choice_phrases(r) | _replaced(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
     particles = load("verbs")["join_particles"]
@@ -523,12 +523,21 @@ def entities_stage(r: Reading) -> Reading:
         if name and not p.modifiers and r.language == "es" and p.head in {"manana", "tarde", "noche", "madrugada",
                                                                           "mediodia"}:
             continue  # 'turnos de mañana, tarde y noche', 'no puede hacer noche y mañana': parts of the day
+        if name and not p.plural and p.head in {"final", "fin", "principio", "inicio", "mitad", "end", "start",
+                                                  "beginning", "middle"} and p.end + 1 < len(toks) and \
+                toks[p.end].text in {"de", "del", "of"} and any(
+                    t.text in _TIME_UNITS or singular(t.text, r.language) in _TIME_UNITS
+                    for t in toks[p.end + 1:p.end + 3]):
+            continue  # 'a final de mes', 'at the end of the month': when, not a thing
         if name and p.plural and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in {"on", "at", "during", "over", "in", "los", "las", "en"}:
             continue  # 'timed entry slots on busy weekends': when, not a Weekend record
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
+        if name and (p.head == "clock" and p.end < len(toks) and toks[p.end].text in {"in", "out", "on"} or
+                     any(t.lemma == "fichar" for t in toks[max(0, p.start - 3):p.start])):
+            continue  # 'staff clock in', 'fichar entrada y salida': times of an attendance, not things
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
         if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p) or _infinitive(r, p) or \
@@ -862,6 +871,10 @@ def entities_stage(r: Reading) -> Reading:
         elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"for", "para"} and \
                 p.start == 2 and not p.plural and not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS:
             score[names[id(p)]] += 2  # 'For each wedding I need the guest list ...'
+        if len(nxt) > 2 and nxt[0].text in _HAVING and nxt[1].text in _MANY_OF and not is_fieldish(p.head, r.language) \
+                and any(q.sentence == p.sentence and q.start == p.end + [t.text for t in toks[p.end:]].index(
+                    nxt[1].text) + 1 and not is_fieldish(q.head, r.language) for q in r.phrases):
+            score[names[id(p)]] += 2  # 'productions have several performances': what holds many records is kept
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
@@ -1503,6 +1516,22 @@ def _bracketed_fields(r: Reading) -> set[int]:
     return out
 
 
+_INSTEAD = (("instead", "of"), ("rather", "than"), ("en", "lugar"), ("en", "vez"))
+
+
+def _replaced(r: Reading) -> set[int]:
+    """'our own box office instead of paying commission', 'rather than spreadsheets', 'en vez de papel': what the app
+    replaces is not a thing it keeps."""
+    out: set[int] = set()
+    for si, toks in enumerate(r.sentences):
+        for i in range(len(toks) - 1):
+            if (toks[i].text, toks[i + 1].text) not in _INSTEAD:
+                continue
+            end = next((k for k in range(i + 2, len(toks)) if toks[k].tag in {"PUNCT", "CONJ"}), len(toks))
+            out |= {id(p) for p in r.phrases if p.sentence == si and i + 1 < p.start < end}
+    return out
+
+
 def _detail_notes(r: Reading) -> set[int]:
     """'add new varieties with growing notes and photos', 'record pass or fail with notes': notes that come with
     something are a text field of it, not records of their own ('a notes app', 'notes for each client' stay)."""
@@ -1542,6 +1571,11 @@ def _bracketed_examples(r: Reading) -> set[int]:
                 before = next((q for q in r.phrases if q.sentence == si and q.plural and i - 4 <= q.end < i - 1 and
                                all(t.tag in {"VERB", "AUX"} for t in toks[q.end:i])), None)
                 # 'en qué turnos podría ayudar (barra, limpieza)': examples of the shifts, after their verb
+            if before is None and toks[i - 1].tag == "VERB" and \
+                    any(t.text in {"what", "lo", "whatever"} for t in toks[max(0, i - 4):i - 1]):
+                close = next((k for k in range(i + 1, len(toks)) if toks[k].text == ")"), len(toks))
+                out |= {id(p) for p in r.phrases if p.sentence == si and i < p.start and p.end <= close}
+                continue  # 'apunta lo que paga (súper, luz, alquiler)', 'what they spend (food, fuel)': examples
             values = before is not None and (before.head in _CATEGORY_WORDS or not before.plural and (
                 is_fieldish(before.head, r.language) or before.start and toks[before.start - 1].text in {"by", "por"}))
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \
@@ -1577,6 +1611,12 @@ def _colon_values(r: Reading, si: int, toks: list) -> set[int]:
     return out
 
 
+_PER_EACH = {"per", "each", "every", "por", "cada"}
+RECORD_SHEETS = {"diary", "log", "logbook", "journal", "sheet", "checklist", "form", "diario", "registro", "ficha",
+                  "parte", "hoja"}
+_HAVING = {"has", "have", "contain", "contains", "include", "includes", "tiene", "tienen", "contiene", "contienen",
+           "incluye", "incluyen"}
+_MANY_OF = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 _MEASURED = {"reading", "measurement", "result", "sample", "test", "check", "observation", "stat", "statistic",
              "metric", "vital", "medicion", "resultado", "muestra"}
 
@@ -1594,6 +1634,22 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
             for q in r.phrases:
                 if q.sentence == si and q.start > colon and id(q) in names and q.head not in word_set("people") and \
                         names[id(q)] != names[id(measured)]:
+                    score[names[id(q)]] -= 4
+            continue
+        sheet = next((p for p in r.phrases if p.sentence == si and p.end < colon and id(p) in names and
+                      not p.plural and p.head in RECORD_SHEETS and p.start and toks[p.start - 1].tag != "PUNCT" and
+                      any(t.text in _PER_EACH for t in toks[p.end:colon]) and all(
+                          t.tag in {"NOUN", "ADJ", "DET"} or t.text in {"per", "for", "each", "every", "por", "cada",
+                                                                        "de"} for t in toks[p.end:colon])), None)
+        if sheet is not None:  # 'staff fill in a daily diary per child: meals, naps, nappies': what a diary holds
+            score[names[id(sheet)]] += 3
+            for q in r.phrases:
+                if q.sentence == si and sheet.end < q.start and q.end <= colon and id(q) in names and \
+                        not is_fieldish(q.head, r.language):
+                    score[names[id(q)]] += 2  # 'una ficha por alumno': each pupil has one, the pupils are kept
+            for q in r.phrases:
+                if q.sentence == si and q.start > colon and id(q) in names and q.head not in word_set("people") and \
+                        names[id(q)] != names[id(sheet)]:
                     score[names[id(q)]] -= 4
             continue
         topic = si == 0 and 1 < colon <= 5 and all(t.tag in {"DET", "NOUN", "ADJ"} for t in toks[:colon])

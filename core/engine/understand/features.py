@@ -15,6 +15,7 @@ from core.engine.understand.entities import (
 )
 from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
+from core.engine.understand.lexicon import ident
 from core.engine.understand.reading import Frame, Phrase, Reading
 from core.engine.understand.relations import add_link, force_link
 from core.engine.understand.vocab import load, singular, word_set
@@ -923,6 +924,18 @@ def _takes_orders(r: Reading) -> None:
         add_link(r, child, parent)
 
 
+def _open_bracket(text: str) -> int | None:
+    """The token index of the last bracket still open at the end of `text` (joined tokens), if any."""
+    depth, at = 0, None
+    for i, w in enumerate(text.split()):
+        if w == "(":
+            depth, at = depth + 1, i
+        elif w == ")":
+            depth = max(depth - 1, 0)
+            at = None if not depth else at
+    return at if depth else None
+
+
 def _stated_states(r: Reading) -> None:
     """'tickets move through statuses: open, in progress, resolved, closed' -> a workflow in that order."""
     for si, toks in enumerate(r.sentences):
@@ -930,7 +943,7 @@ def _stated_states(r: Reading) -> None:
         m = _STATES.search(text) or _THROUGH.search(text)
         if not m:
             continue
-        states = [field_ident(x) for x in re.split(r" , | / | and | or | y | o | to | a |,|/", m.group(1)) if x.strip()]
+        states = [ident(x) for x in re.split(r" , | / | and | or | y | o | to | a |,|/", m.group(1)) if x.strip()]
         states = list(dict.fromkeys(s for s in states if s))
         if m.re is _THROUGH and not set(states) & _STATE_WORDS:
             continue  # 'through email, phone and chat' are channels, not states
@@ -948,11 +961,17 @@ def _stated_states(r: Reading) -> None:
                                      r"(?:a |an |its |un |una |su )?(?:status|state|stage|estado|fase)\W*$",
                                      text[:m.start(1)])
         holder = next((p for p in before if listed and p.words[-1] == listed.group(1)), None)
-        owner = _target(r, holder) if holder is not None else None  # 'each prescription has a patient, items, ...'
+        opened = _open_bracket(text[:m.start(1)])  # 'Appointment (pet, vet, status: scheduled/completed)'
+        bracketed = next((p for p in before if opened is not None and p.end == opened), None)
+        owner = _target(r, bracketed) if bracketed is not None else None
+        owner = owner or (_target(r, holder) if holder is not None else None)  # 'each prescription has a patient, ...'
         owner = owner or next((n for n in (_target(r, p) for p in reversed(before) if not (its and personish(p))) if n
                                and n not in _WHO), None)
         owner = owner if m.re is _THROUGH or owner else next(
             (n for n in (name_of(p, r.language) for p in r.phrases if p.sentence == si) if n in r.entities), None)
+        if owner is None and si:  # 'Employees open tickets ... States: open, in progress, ...'
+            said = [n for n in (_target(r, p) for p in r.phrases if p.sentence == si - 1) if n and n not in _WHO]
+            owner = next((n for n in said if any(f.name == "status" for f in r.entities[n].fields)), None)
         owner = owner or _main(r)
         if len(states) < 3 or owner not in r.entities or r.uses_feature("workflow", owner):
             continue

@@ -70,7 +70,8 @@ def decline_reason(r: Reading) -> str | None:
                          not _data_words(text)):
             return what
     for what, pattern in strong:
-        if any(pattern.search(h) and not _data_words(h) for h in [head, *asks]):
+        if any(pattern.search(h) and not _data_words(h) and not (what == "a route planner" and _KEEPS.search(h))
+               for h in [head, *asks]):  # 'suggests the best route from the ones we've saved' keeps routes
             return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
     if any(media_tool(h) for h in [head, *asks]):
         return "an image, video or sound tool"
@@ -147,7 +148,7 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"\b(?:my|our|mis|nuestros) (?:\w+ ){0,2}(?:board ?games|video ?games|juegos de mesa)\b")
 
 
-_ASKING = re.compile(r"\b(?:i|we) (?:want|need|would like|'d like)\b|"
+_ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like)|'d like)\b|"
                      r"\b(?:could|can|would) you (?:build|make|create|do)\b|\b(?:build|make) (?:me|us)\b|"
                      r"\b(?:quiero|queremos|necesito|necesitamos|me gustaria|nos gustaria)\b|"
                      r"\b(?:podrias|puedes|podeis|podrian) (?:hacer|crear|montar)(?:me|nos)?\b")

@@ -1,0 +1,200 @@
+"""Understanding (issue 9), twenty-seventh pass: route planners, live visualisers, extensions and party quizzes are
+declined; forums keep their threads; reminders sent from a due date make no table; a status in a bracket belongs to
+the bracket's thing; people's words for things are kept (a vet, a job card, a bici)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+def _entity(spec, name: str):  # noqa: ANN001, ANN202
+    return next(e for e in spec.entities if e.name == name)
+
+
+def _links(spec) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "CycleWise is an application that helps commuters find the fastest and safest routes across the city, taking "
+        "into account hills, bike lanes and the weather.",
+        "Quiero que me calcule la ruta más corta para visitar a todos mis clientes de mañana con el mapa.",
+        "For my physics class: pupils move the slider for the launch angle and watch the trajectory change in real "
+        "time.",
+        "Una página donde los alumnos arrastran los vértices de un polígono y ven cómo cambia el área.",
+        "Necesito una extensión de Chrome que me guarde el precio, el título y la tienda de cada producto que miro.",
+        "A tiny page for the team room that shows our sprint burndown from the Jira API on a big screen. Nothing to "
+        "save.",
+        "A reflex test for the kids' club: a light turns on at a random moment and they tap as fast as they can.",
+        "Un juego de preguntas para la cena de empresa, con la puntuación de cada mesa en el proyector.",
+    ],
+)
+def test_route_planners_visualisers_extensions_and_party_games_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("A courier firm app: dispatchers assign parcels to drivers, plan the best routes for the day and log "
+         "deliveries.", "Parcel"),
+        ("Kanban board where I drag cards between columns and see the totals update.", "Card"),
+        ("A hair salon site with a price slider to see services under a budget.", "Service"),
+        ("Quiero una app para mis repartidores: rutas, clientes y pedidos, y que calcule la ruta más corta.",
+         "Order"),
+        ("A quiz app where teachers write questions and students answer them; scores are saved per class.",
+         "Question"),
+    ],
+)
+def test_data_apps_that_mention_routes_sliders_or_quizzes_are_built(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "author"),
+    [
+        ("A forum where members start threads and reply to each other.", "Member"),
+        ("Un foro donde los socios abren hilos y responden.", "Member"),
+    ],
+)
+def test_a_forum_keeps_the_threads_people_start(prompt: str, author: str) -> None:
+    spec = infer_spec(prompt)
+    assert ("Thread", author, "belongs_to") in _links(spec)
+    assert "Topic" not in names(spec)
+
+
+def test_a_forum_with_threads_has_replies_of_the_threads() -> None:
+    spec = infer_spec("A forum with categories, threads and replies.")
+    assert {("Thread", "Category", "belongs_to"), ("Reply", "Thread", "belongs_to")} <= _links(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Dog grooming: owners, dogs and vaccinations (vaccine, date). Email the owner a reminder when a vaccination "
+        "is due.",
+        "Home admin: bills with amount and due day, and a reminder before they are due.",
+        "A boat yard: boats, owners and insurance renewals; insurance due date per boat so we can remind them.",
+        "Contracts with renewal dates and their suppliers; renewals with reminders.",
+    ],
+)
+def test_a_reminder_sent_from_a_due_date_makes_no_table_and_is_not_built(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Reminder" not in names(spec)
+    assert "reminders sent automatically" in spec.not_built
+
+
+def test_reminders_kept_as_records_stay_a_table() -> None:
+    spec = infer_spec("A planner where I add reminders with a title and a time, and tick them off.")
+    assert "Reminder" in names(spec)
+
+
+def test_a_status_in_a_bracket_belongs_to_the_bracket_s_thing() -> None:
+    spec = infer_spec("Clinic admin. Doctor (name, specialty); Appointment (patient, doctor, datetime, reason, "
+                      "status: booked/attended/missed); Patient (name, phone).")
+    status = next(f for f in _entity(spec, "Appointment").fields if f.name == "status")
+    assert status.choices == ["booked", "attended", "missed"]
+    assert not any(f.name == "status" for f in _entity(spec, "Doctor").fields)
+    assert not any(fs.name == "workflow" and fs.entity == "Doctor" for fs in spec.feature_specs)
+
+
+def test_a_thing_s_status_does_not_borrow_another_thing_s_states() -> None:
+    spec = infer_spec("Vendemos bicis de segunda mano. Cada bici con número de cuadro, marca, estado y precio.")
+    bike = _entity(spec, "Bike")
+    assert "frame_number" in {f.name for f in bike.fields}
+    status = next(f for f in bike.fields if f.name == "status")
+    assert "analysed" not in status.choices
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_kept"),
+    [
+        ("A vet clinic: owners, pets, vets and appointments.", "Vet", "Veterinarian"),
+        ("Garage app - customers drop off cars, we open a job card with the faults and assign a mechanic.", "JobCard",
+         "JobSheet"),
+        ("Alquiler de bicis para turistas: bicis, clientes y alquileres.", "Bike", "Bicycle"),
+    ],
+)
+def test_the_word_people_use_for_a_thing_is_its_name(prompt: str, kept: str, not_kept: str) -> None:
+    spec = infer_spec(prompt)
+    assert kept in names(spec) and not_kept not in names(spec)
+    assert len(_entity(spec, kept).fields) > 2  # and it still gets the fields of what it is
+
+
+@pytest.mark.parametrize(
+    ("prompt", "holder", "child"),
+    [
+        ("A box office for our theatre. Productions have several performances; customers buy tickets.",
+         "Production", "Performance"),
+        ("Webshop: one order can have several tickets and each customer pays online.", "Order", "Ticket"),
+        ("Una escuela: los cursos tienen varios grupos y los alumnos se matriculan.", "Course", "Group"),
+    ],
+)
+def test_what_has_several_records_is_kept(prompt: str, holder: str, child: str) -> None:
+    spec = infer_spec(prompt)
+    assert {holder, child} <= names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "replaced"),
+    [
+        ("We want our own box office instead of paying commission: shows, seats and tickets.", "Commission"),
+        ("A shared tool library rather than spreadsheets: members borrow tools.", "Spreadsheet"),
+        ("Queremos gestionar las reservas de la pista en vez de usar papel: socios, pistas y reservas.", "Paper"),
+    ],
+)
+def test_what_the_app_replaces_is_not_a_thing_it_keeps(prompt: str, replaced: str) -> None:
+    assert replaced not in names(infer_spec(prompt))
+
+
+def test_the_details_of_a_record_sheet_kept_per_thing_are_its_fields() -> None:
+    spec = infer_spec("Nursery app. Children and their parents. Staff fill in a daily diary per child: meals, naps, "
+                      "nappies, activities.")
+    assert not {"Meal", "Nap", "Nappy", "Activity"} & names(spec)
+    diary = _entity(spec, "Diary")
+    assert {"meals", "naps", "nappies", "activities"} <= {f.name for f in diary.fields}
+    assert ("Diary", "Child", "belongs_to") in _links(spec)
+    spec = infer_spec("Los monitores rellenan una ficha por alumno: asistencia, nivel, observaciones.")
+    assert "Student" in names(spec) and "Attendance" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "who"),
+    [
+        ("Control horario para la tienda: los empleados fichan entrada y salida y vemos las horas del mes.",
+         "Employee"),
+        ("A café rota: staff, shifts, and staff clock in at the till.", "StaffMember"),
+    ],
+)
+def test_clocking_in_and_out_is_an_attendance_record(prompt: str, who: str) -> None:
+    spec = infer_spec(prompt)
+    assert ("Attendance", who, "belongs_to") in _links(spec)
+    assert not {"Ticket", "Departure", "Clock", "Fichar"} & names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "examples"),
+    [
+        ("Gastos de casa: cada uno apunta lo que paga (súper, luz, alquiler...) con su categoría, y a final de mes "
+         "vemos quién debe a quién.", {"Luz", "Rental", "Final", "Super"}),
+        ("Flatmates log what they spend (food, cleaning stuff, bills) and the app shows who owes whom.",
+         {"Food", "Bill"}),
+    ],
+)
+def test_examples_of_what_is_paid_and_the_end_of_the_month_are_not_things(prompt: str, examples: set[str]) -> None:
+    assert not examples & names(infer_spec(prompt))
+
+
+def test_states_said_after_the_sentence_about_a_record_are_its_status() -> None:
+    spec = infer_spec("Soporte informático. Los empleados abren tickets y los técnicos los atienden. Estados: "
+                      "abierto, en curso, esperando al usuario, resuelto. También un inventario de equipos.")
+    status = next(f for f in _entity(spec, "Ticket").fields if f.name == "status")
+    assert status.choices == ["abierto", "en_curso", "esperando_al_usuario", "resuelto"]
+    assert any(fs.name == "workflow" and fs.entity == "Ticket" for fs in spec.feature_specs)
