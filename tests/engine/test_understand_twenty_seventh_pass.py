@@ -198,3 +198,82 @@ def test_states_said_after_the_sentence_about_a_record_are_its_status() -> None:
     status = next(f for f in _entity(spec, "Ticket").fields if f.name == "status")
     assert status.choices == ["abierto", "en_curso", "esperando_al_usuario", "resuelto"]
     assert any(fs.name == "workflow" and fs.entity == "Ticket" for fs in spec.feature_specs)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("bookkeeping app for freelancers, log invoices and expenses, estimate quarterly taxes",
+         {"Invoice", "Expense"}),
+        ("A club site for our members, book courts and pay fees online.", {"Court", "Member"}),
+    ],
+)
+def test_a_verb_after_a_comma_starts_the_next_thing_the_app_does(prompt: str, kept: set[str]) -> None:
+    assert kept <= names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "lent"),
+    [
+        ("Tool library for the neighborhood, borrow and return, who has what, late reminders", "Tool"),
+        ("Toy library app for the nursery, parents borrow toys.", "Toy"),
+    ],
+)
+def test_a_lending_library_of_things_lends_those_things(prompt: str, lent: str) -> None:
+    spec = infer_spec(prompt)
+    assert lent in names(spec)
+    assert any(e.name.endswith("Loan") and any(r.target == lent for r in e.relations) for e in spec.entities)
+
+
+def test_a_colon_list_after_family_members_names_the_records() -> None:
+    spec = infer_spec("Cuidado de mi madre entre tres hermanos: turnos, citas médicas, medicación y gastos "
+                      "compartidos.")
+    assert {"Shift", "Appointment", "Medication", "Expense"} <= names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("sports club membership renewals and waivers", {"Renewal", "Waiver"}),
+        ("facturas y presupuestos para mi taller", {"Invoice", "Quote"}),
+    ],
+)
+def test_a_short_list_of_things_asks_for_those_things(prompt: str, kept: set[str]) -> None:
+    assert kept <= names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_kept"),
+    [
+        ("un blog con comentarios", {"Post", "Comment"}, set()),
+        ("Carpool for school drop-off, weekly schedule, who's driving which day", set(), {"Teacher", "Grade"}),
+        ("reading list app, want to read / reading / finished, star rating and a short review", {"Book"},
+         {"BoardList"}),
+    ],
+)
+def test_the_kind_of_app_is_what_the_request_is(prompt: str, kept: set[str], not_kept: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec) and not not_kept & names(spec)
+
+
+def test_spanish_verbs_before_their_object_and_workday_records() -> None:
+    spec = infer_spec("Quiero una app para mi peluquería donde los clientes reserven cita, elijan el servicio y la "
+                      "peluquera.")
+    assert "Elijan" not in names(spec) and "Service" in names(spec)
+    spec = infer_spec("Empresa pequeña: registro de jornada de los empleados y vacaciones que piden ellos y aprueba el "
+                      "jefe.")
+    assert {"TimeEntry", "Vacation"} <= names(spec) and "Matchday" not in names(spec)
+    assert ("Vacation", "Employee", "belongs_to") in _links(spec)
+    assert "Matchday" in names(infer_spec("Liga de fútbol sala: equipos, jornadas y resultados."))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Una página que muestre el precio de la luz por horas de hoy sacándolo de la API de Red Eléctrica.",
+        "A page that pulls today's tide times from the UK tide API and shows them as a chart.",
+    ],
+)
+def test_a_page_showing_data_pulled_from_an_api_is_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)

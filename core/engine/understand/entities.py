@@ -175,8 +175,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return None  # 'a contact form', 'a login page' ask for features
     if head in {"record", "file", "detail"} and mod and mod in word_set("people") and len(p.modifiers) == 1:
         return entity_name(mod, None, language)  # 'patient records' are the patients, with what is kept on them
-    if any(a == "sports" and b in word_set("settings") | word_set("tool_nouns") | {"centre", "center", "hall"}
-           for a, b in zip(p.words, p.words[1:], strict=False)):
+    places = word_set("settings") | word_set("tool_nouns") | {"centre", "center", "hall"}
+    if any(a == "sports" and b in places and all(w in places for w in p.words[k + 2:])
+           for k, (a, b) in enumerate(zip(p.words, p.words[1:], strict=False))):
         return None  # 'a sports club app', 'a sports shop': the kind of club or shop, not a Sport record
     if head in _LEDGERS - {"guide"} and not p.plural and mod and len(mod) > 4 and mod.endswith("s") and \
             singular(mod, language) != mod and singular(mod, language) in known_words():
@@ -216,6 +217,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
         if mods and singular(mods[-1], language) in word_set("abstract_nouns"):
             return None  # 'a totals page' shows sums, it keeps nothing of its own
+        kept = load("nouns")["app_names"].get(" ".join(p.modifiers[-2:]))
+        if kept and not p.plural:
+            return kept  # 'a reading list app' keeps books
         if len(mods) > 1 and f"{mods[-2]} {mods[-1]}" in names:
             return names[f"{mods[-2]} {mods[-1]}"]  # 'a todo list app'
         if mods and mods[-1] in names:
@@ -610,6 +614,12 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in known_words() or words_of(name) in known_words() or (
                 r.language == "es" and p.head in ENTITY_WORDS_ES):
             score[name] += 2
+        if p.head in {"library", "libraries"} and p.modifiers and singular(p.modifiers[-1]) in _LENT_THINGS and \
+                not re.search(r"\bbooks?\b", r.text):
+            lent = entity_name(singular(p.modifiers[-1]), None, r.language)  # 'a tool library': the tools are lent
+            score[lent] += 3
+            first.setdefault(lent, n)
+            word.setdefault(lent, singular(p.modifiers[-1]))
         if p.plural and p.head in {"register", "ledger", "registry"} and p.modifiers:
             for q in next((g for g in r.lists if p in g), [p]):  # 'aircraft and battery registers': both kept
                 kept = name if q is p else name_of(q, r.language) if not q.plural else None
@@ -671,6 +681,7 @@ def entities_stage(r: Reading) -> Reading:
                     f.objects[0].start and r.sentences[f.sentence][f.objects[0].start - 1].text in _EACH:
                 score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
+    _bare_noun_list(r, names, score)
     _stated_membership(r, names, score)
     _details_at_each(r, names, score, first, word)
     _per_and_left(r, names, score)
@@ -1614,6 +1625,7 @@ def _colon_values(r: Reading, si: int, toks: list) -> set[int]:
 _PER_EACH = {"per", "each", "every", "por", "cada"}
 RECORD_SHEETS = {"diary", "log", "logbook", "journal", "sheet", "checklist", "form", "diario", "registro", "ficha",
                   "parte", "hoja"}
+_LENT_THINGS = {"tool", "toy", "seed", "game", "gear", "kit", "instrument", "equipment", "costume", "puzzle", "bike"}
 _HAVING = {"has", "have", "contain", "contains", "include", "includes", "tiene", "tienen", "contiene", "contienen",
            "incluye", "incluyen"}
 _MANY_OF = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
@@ -2190,6 +2202,22 @@ def _people_with_their(r: Reading, names: dict[int, str], score: Counter[str]) -
         if k + 1 < len(toks) and toks[k].text in _NEEDING and toks[k + 1].text in _THEIR and any(
                 q.sentence == p.sentence and q.start == k + 2 and not personish(q) for q in r.phrases):
             score[names[id(p)]] += 3
+
+
+def _bare_noun_list(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'sports club membership renewals and waivers', 'facturas y presupuestos': a short request that is only a list of
+    things asks for those things."""
+    if len(r.sentences) != 1 or len(r.sentences[0]) > 14 or any(t.tag in {"VERB", "AUX"} for t in r.sentences[0]) \
+            or any(re.search(rf"\b{re.escape(k)}\b", r.text) for k in load("words")["kinds"]):
+        return  # a kind of app ('inventory and POS for a boutique') brings its own records
+    first = next((p for p in r.phrases if p.sentence == 0), None)
+    if first is not None and any(w.endswith(("er", "or")) and len(w) > 4 and singular(w) not in known_words() and
+                                 w not in word_set("people") for w in first.words):
+        return  # 'a question solver providing explanations': a tool, not a list of records
+    for group in r.lists:
+        for p in group:
+            if id(p) in names and not is_fieldish(p.head, r.language):
+                score[names[id(p)]] += 3
 
 
 def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -35,11 +35,17 @@ MAX_PROMPT = 20_000
 _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
 
 
+def _in_passing(head: str, m: re.Match[str]) -> bool:
+    """'carpool for school drop-off': the kind word says who or what the app is for, not what it is."""
+    return head[:m.start()].split()[-1:] in (["for"], ["para"])
+
+
 def kinds_stage(r: Reading) -> Reading:
     """'a CRM', 'a blog', 'an online shop': a short request that names no thing gets its kind's usual entities."""
     head = " ".join(t.text for t in r.sentences[0][:8]) if r.sentences else ""
-    kind = next((k for phrase, k in load("words")["kinds"].items() if re.search(rf"\b{re.escape(phrase)}\b", head)),
-                None)  # the kind must be what the request is ('a CRM'), not a word in passing ('stock levels')
+    kind = next((k for phrase, k in load("words")["kinds"].items()
+                 if (m := re.search(rf"\b{re.escape(phrase)}\b", head)) and not _in_passing(head, m)),
+                None)  # what the request is ('a CRM'), not a word in passing ('stock levels')
     if kind == "library" and re.search(r"\b(?:lending|tools?|toys?|seeds?|games?|gear|kit|equipment|things?|"
                                        r"instruments?) library\b", head) and \
             not re.search(r"\b(books?|reading|libros?)\b", r.text):
@@ -51,6 +57,15 @@ def kinds_stage(r: Reading) -> Reading:
             r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.words_for[name] = word
         r.main = next(iter(r.entities), "")
+    if r.entities and domain is not None and len(r.text.split()) <= _KIND_WORDS:
+        from core.engine.understand.catalogue import parse_entities
+
+        known = {e.name: e for e in parse_entities(domain.entities)}
+        for name in [n for n in r.entities if all(x in known for x in r.entities)]:  # 'un blog con comentarios'
+            for parent in (x.target for x in known[name].relations if x.required and x.target not in r.entities):
+                if parent in known:
+                    r.entities[parent] = known[parent].model_copy(update={"relations": []}, deep=True)
+                    r.words_for[parent] = words_of(parent)
     if r.entities or domain is None or len(r.text.split()) > _KIND_WORDS:
         return r
     from core.engine.understand.catalogue import parse_entities

@@ -591,6 +591,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.tag == "CONJ" or prev.tag == "NOUN" and prev.text.endswith("s")) and \
                 singular(w, "es") not in ENTITY_WORDS_ES:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'los usuarios publican hilos y responden'
+        elif language == "es" and w.endswith(("an", "en")) and len(w) > 5 and nxt in _ES_DETERMINERS and \
+                not w.endswith(("men", "gen", "cen", "ien")) and prev and prev.tag in {"PUNCT", "CONJ", "NOUN"} \
+                and singular(w, "es") not in {*ENTITY_WORDS_ES, *known_nouns()} and w not in FIELD_WORDS_ES:
+            t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'que reserven cita, elijan el servicio': before its object
         elif language == "es" and prev and prev.tag == "AUX" and re.fullmatch(r"[a-z]{2,}(?:ar|er|ir)", w) and \
                 singular(w, "es") not in ENTITY_WORDS_ES and w not in FIELD_WORDS_ES and w not in _ES_NOUNS_IN_R:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'necesito pasar lista': an infinitive after 'necesito'
@@ -719,7 +723,8 @@ def _people_of(toks: list[Token], i: int) -> bool:
 
 def _third_person(w: str, prev: Token, before: Token | None, nxt: str, verbs: dict[str, str]) -> bool:
     """'the app tracks and records', '..., assigns teams and referees': a verb form no thing is named by here."""
-    if prev.text in word_set("tool_nouns") and not (before is not None and before.tag in {"PREP", "NOUN"}):
+    if prev.text in word_set("tool_nouns") and prev.tag != "VERB" and \
+            not (before is not None and before.tag in {"PREP", "NOUN"}):
         return bool(nxt) and _closed(nxt) in {"DET", "PRON", "CONJ", "ADV", None}  # the software does it
     return prev.text in {",", "then", "and", "also", "it", "which", "that"} and \
         _closed(nxt) in {"DET", "PRON", None} and bool(nxt) and \
@@ -795,6 +800,10 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         return True  # 'each application lists up to three schools', 'the van sleeps up to four'
     if prev is None:  # imperative: 'track expenses', 'gather information'
         return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") or nxt in {"information", "data", "feedback"}
+    if prev.text in {",", ";"} and before is not None and before.tag == "NOUN" and not w.endswith(("s", "ing")) and \
+            (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and not nxt.endswith("ss") and
+             f"{w} {singular(nxt)}" not in known_nouns() | set(load("nouns")["names"])):
+        return True  # 'an app for freelancers, log invoices and expenses': the next thing the app does
     if prev.text == "to" and w.endswith("s") and w != verb_lemmas().get(w, w) and w not in verb_lemmas().values():
         return False  # 'belong to lists'
     participle = w != verb_lemmas().get(w, w) and not w.endswith(("s", "ing")) or w.endswith(("ed", "en"))
