@@ -277,3 +277,39 @@ def test_spanish_verbs_before_their_object_and_workday_records() -> None:
 def test_a_page_showing_data_pulled_from_an_api_is_declined(prompt: str) -> None:
     with pytest.raises(UnsupportedRequestError):
         infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "not_kept"),
+    [
+        ("medication reminder for my dad, tracks whether he took each pill, notifies me if he missed one", {"Pill"},
+         {"Track"}),
+        ("App for our food bank to register families, log each pickup, and stop someone from picking up twice in the "
+         "same week", {"Family", "Pickup"}, {"Stop"}),
+        ("Inscripciones para la carrera: dorsal, talla de camiseta y pago con tarjeta.", set(), {"Card"}),
+        ("App de deberes: los profes ponen tareas por clase y fecha de entrega y las familias las ven.", {"Task"},
+         set()),
+    ],
+)
+def test_verbs_read_as_verbs_and_payment_methods_are_not_things(prompt: str, kept: set[str],
+                                                                 not_kept: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert kept <= names(spec) and not not_kept & names(spec)
+
+
+def test_a_page_reading_a_public_api_is_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("Write a little page that tells me the weather in my city right now from a public API, big "
+                   "numbers, auto refresh")
+
+
+def test_the_accounts_table_is_not_a_group_splitting_costs() -> None:
+    from core.engine import render_project
+
+    spec = infer_spec("Please implement a website for a local animal rescue charity. Visitors browse animals with "
+                      "photos. Users submit an adoption application, which staff review and approve or reject. People "
+                      "sign up as volunteers for weekly shifts and make one-off donations.")
+    files = render_project(spec)
+    assert not any("/balances" in text for name, text in files.items() if name.startswith("app/routers/"))
+    split = render_project(infer_spec("Flatmates log bills and split each bill between them, with who owes whom."))
+    assert any("/balances" in text for name, text in split.items() if name.startswith("app/routers/"))

@@ -242,6 +242,8 @@ def order_total(spec: AppSpec, e: EntitySpec) -> tuple[EntitySpec, RelationSpec,
 
 def expense_split(spec: AppSpec, group: EntitySpec) -> dict | None:
     """How balances are computed for a group: members, expenses (payer, amount) and optional shares."""
+    if group.name in {spec.account, "User"}:
+        return None  # the accounts table owns staff and donations; it is not a group splitting costs
     members = [c for c, r in spec.children(group.name) if r.kind == "belongs_to"]
     for expense, to_group in spec.children(group.name):
         amount = next((f.name for f in expense.fields if f.name in AMOUNT and f.type == "decimal"), None)

@@ -76,6 +76,7 @@ _SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our",
             "dos", "tres", "cuatro", "cinco", "varias", "varios", "distintas",
             "distintos", "diferentes", "nuestras", "nuestros"}
 _EACH = {"each", "every", "cada"}
+_LOGGING = {"log", "record", "registrar", "anotar", "apuntar"}
 
 
 def _chain_of_haves(p: Phrase, toks: list) -> bool:
@@ -355,6 +356,11 @@ def entities_stage(r: Reading) -> Reading:
         if not name and id(p) in owned_logs:
             name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
             score[name] += 3  # "log our baby's feeds, nappy changes and naps": each one logged is a record
+        each = p.start and r.sentences[p.sentence][p.start - 1].text in _EACH
+        if not name and each and not p.plural and not p.modifiers and p.head not in _TIME_UNITS and \
+                p.head.isalpha() and any(p in f.objects[:1] and f.verb in _LOGGING for f in r.frames):
+            name = entity_name(p.head, None, r.language)  # 'log each pickup': each one logged is a record
+            score[name] += 3
         if not name and id(p) in grouped and p.head in word_set("abstract_nouns") and p.head not in _TIME_UNITS:
             name = entity_name(p.head, None, r.language)  # 'group holdings into portfolios': collections people fill
         if not name and id(p) in in_bare and p.plural and not p.modifiers and len(p.head) > 3 and \
@@ -542,6 +548,10 @@ def entities_stage(r: Reading) -> Reading:
         if name and (p.head == "clock" and p.end < len(toks) and toks[p.end].text in {"in", "out", "on"} or
                      any(t.lemma == "fichar" for t in toks[max(0, p.start - 3):p.start])):
             continue  # 'staff clock in', 'fichar entrada y salida': times of an attendance, not things
+        if name and p.head in {"card", "tarjeta", "cash", "efectivo", "bizum", "transfer", "transferencia"} and \
+                not p.plural and p.start > 1 and toks[p.start - 1].text in {"by", "with", "con", "en", "por"} and \
+                re.match(r"(?:pay|pag|cobr|charg)", toks[p.start - 2].text):
+            continue  # 'pago con tarjeta', 'pay by card': how it is paid, not a thing
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
         if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p) or _infinitive(r, p) or \

@@ -36,10 +36,19 @@ _SITE_COMPOUNDS = {"hosting", "building", "ranking", "rankings", "booking", "boo
 _SITES = {"site", "website", "page", "app", "platform", "portal"}
 
 
+def brackets(prompt: str) -> str:
+    """'inspections [hive, date, queen seen y/n]' -> round brackets, no y/n; 'cattle records. Fields: [tag, dam]' ->
+    'cattle records with tag, dam' (the fields of what was just named)."""
+    prompt = re.sub(r"(?<=\w)\s*[.:;]\s*(?:fields|campos|columns|columnas)\s*:?\s*\[([^\]]*)\]",
+                    lambda m: " with " + m.group(1), prompt, flags=re.I)
+    prompt = prompt.replace("[", "(").replace("]", ")")
+    return re.sub(r"\s+\(?\b(?:y/n|yes/no|s[ií]/no)\b\)?", "", prompt, flags=re.I)
+
+
 def normalise_stage(r: Reading) -> Reading:
     """Lower case, accents stripped, spaces collapsed; the language detected."""
-    r.text = normalise(r.prompt.replace("’", "'"))
-    r.language = detect_language(r.prompt)
+    r.text = normalise(brackets(r.prompt).replace("’", "'"))
+    r.language = detect_language(brackets(r.prompt))
     return r
 
 
@@ -65,7 +74,8 @@ def flows_as_brackets(text: str) -> str:
 
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
-    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(r.prompt))
+    prompt = brackets(r.prompt)
+    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(prompt))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
     text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
@@ -823,8 +833,11 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         return w.endswith("ing") and prev.text in {"for", "by", "of", "in", "on", "after", "before", "about", "while",
                                                    "when", "without"} \
             and _closed(nxt) in {"DET", "PRON", None}
+    if w.endswith("s") and nxt in {"whether", "which", "what", "how", "if"} and prev.text in {",", "and", "it"}:
+        return True  # '..., tracks whether he took each pill'
     if prev.tag == "CONJ" and prev.text in {"and", "or"}:
-        return bool(before and before.tag == "VERB") or _closed(nxt) == "DET" or \
+        return bool(before and before.tag == "VERB") or _closed(nxt) in {"DET", "PRON"} and \
+            nxt not in {"it", "them", "they"} or \
             w.endswith("s") and nxt in {"which", "what", "how", "whether", "who", "when"}  # 'and tracks which knots'
     if prev.tag == "NOUN" and prev.text in word_set("generic_subjects"):
         return True
