@@ -313,3 +313,19 @@ def test_the_accounts_table_is_not_a_group_splitting_costs() -> None:
     assert not any("/balances" in text for name, text in files.items() if name.startswith("app/routers/"))
     split = render_project(infer_spec("Flatmates log bills and split each bill between them, with who owes whom."))
     assert any("/balances" in text for name, text in split.items() if name.startswith("app/routers/"))
+
+
+def test_readings_logged_are_records_with_their_measures() -> None:
+    spec = infer_spec("Brewhouse log. Recipes with ingredients. Log gravity and temperature readings during "
+                      "fermentation.")
+    reading = _entity(spec, "TemperatureReading")
+    assert {"recorded_at", "value"} <= {f.name for f in reading.fields}
+    spec = infer_spec("Aquarium log: each tank has fish; log water readings (pH, ammonia, nitrate) weekly.")
+    assert {"ph", "ammonia", "nitrate"} <= {f.name for f in _entity(spec, "WaterReading").fields}
+
+
+def test_theatre_roles_and_plays_in_spanish() -> None:
+    spec = infer_spec("app para nuestra compañía de teatro amateur: actores, obras, qué actor hace cada papel, "
+                      "calendario de ensayos y quién viene a cada ensayo")
+    assert {"Play", "Role", "Actor", "Rehearsal"} <= names(spec) and "Paper" not in names(spec)
+    assert "Play" not in names(infer_spec("Coro: partituras en PDF por obra, ensayos y asistencia."))

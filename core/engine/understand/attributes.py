@@ -10,6 +10,7 @@ from core.engine.understand.coverage import asks_for_capability, spanish_plural
 from core.engine.understand.entities import (
     AGENT_ENDINGS,
     FORMS,
+    MEASURED,
     NOTE_WORDS,
     ONE_FILE,
     RECORD_SHEETS,
@@ -241,7 +242,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             items = [i for i in items if i.start not in shown]  # 'type like warehouse/beach/manor': the values
         if toks[k].text in {"has", "have"} and items and items[0].words[0] in _PARTICIPLES:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
-        if toks[k].text == "(" and (not any(is_fieldish(i.head, r.language) for i in items) or
+        if toks[k].text == "(" and (not any(is_fieldish(i.head, r.language) for i in items) and
+                                    p.head not in MEASURED or
                                     p.plural and p.head in {"category", "type", "kind", "categoria", "tipo"}):
             continue  # 'by category (economy, SUV, van)', 'categories (greetings, numbers)': examples, not fields
         if items and ends_in_etc(toks, items):

@@ -64,7 +64,7 @@ def coverage_stage(r: Reading) -> Reading:
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
     statuses = _status_values(r)
-    built = [*_colours(r), *_due(r), *_files(r), *statuses, *_said_details(r, statuses)]
+    built = [*_colours(r), *_due(r), *_files(r), *statuses, *_said_details(r, statuses), *_account_roles(r)]
     reports, unbuilt = _reports(r)
     missing += unbuilt
     r.requested = list(dict.fromkeys([*requested, *built, *reports, *missing, *r.capabilities]))
@@ -87,6 +87,16 @@ _KEPT_REMINDERS = re.compile(r"\b(?:add|create|set|list of|my|our|manage|edit|cr
 
 
 _SENT_REMINDERS = "reminders sent automatically"
+
+
+def _account_roles(r: Reading) -> list[str]:
+    """'coaches mark attendance, members book': the kinds of account the app signs in ('account roles: ...')."""
+    user = r.entities.get("User")
+    kinds = next((f.choices for f in user.fields if f.name == "account_type"), []) if user else []
+    if not kinds:
+        return []
+    said = ", ".join(k.replace("_", " ") for k in kinds)
+    return [f"roles de cuenta: {said}" if r.language == "es" else f"account roles: {said}"]
 
 
 def _relative_reminders(r: Reading) -> bool:

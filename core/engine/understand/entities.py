@@ -77,6 +77,7 @@ _SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our",
             "distintos", "diferentes", "nuestras", "nuestros"}
 _EACH = {"each", "every", "cada"}
 _LOGGING = {"log", "record", "registrar", "anotar", "apuntar"}
+_MEASURING = {"track", "take", "enter", "measure"}
 
 
 def _chain_of_haves(p: Phrase, toks: list) -> bool:
@@ -649,6 +650,8 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 3 if id(p) in joined else 2  # 'book services': what is booked is a thing
                 if p.start and r.sentences[p.sentence][p.start - 1].text in _EACH:
                     score[names[id(p)]] += 1  # 'records each walk': one record per walk
+                elif p.plural and p.head in MEASURED and p.modifiers and f.verb in _LOGGING | _MEASURING:
+                    score[names[id(p)]] += 1  # 'log gravity and temperature readings': readings are records
             elif id(p) in names and shown and p.plural:
                 score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
             if id(p) in names and f.verb in _ASSIGNING and personish(p):
@@ -1639,7 +1642,7 @@ _LENT_THINGS = {"tool", "toy", "seed", "game", "gear", "kit", "instrument", "equ
 _HAVING = {"has", "have", "contain", "contains", "include", "includes", "tiene", "tienen", "contiene", "contienen",
            "incluye", "incluyen"}
 _MANY_OF = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
-_MEASURED = {"reading", "measurement", "result", "sample", "test", "check", "observation", "stat", "statistic",
+MEASURED = {"reading", "measurement", "result", "sample", "test", "check", "observation", "stat", "statistic",
              "metric", "vital", "medicion", "resultado", "muestra"}
 
 
@@ -1651,7 +1654,7 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
         if colon is None:
             continue
         measured = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names and
-                         p.plural and p.head in _MEASURED), None)
+                         p.plural and p.head in MEASURED), None)
         if measured is not None:  # 'each month submit readings: temperature, pH, nitrates': what a reading holds
             for q in r.phrases:
                 if q.sentence == si and q.start > colon and id(q) in names and q.head not in word_set("people") and \

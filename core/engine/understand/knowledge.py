@@ -98,6 +98,10 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
                         definitions()[alias])  # 'vacancies' on a job board are its jobs
             return EntitySpec(name=name, fields=[f.model_copy() for f in said.fields],
                               relations=[x.model_copy() for x in said.relations])
+    if known is None and name.endswith(("Reading", "Measurement")) and len(name) > len("Reading") and \
+            not name.startswith(("Story", "Book", "Bible", "Poetry", "Tarot", "Palm", "Scripture", "Script", "Play",
+                                 "Public", "Group", "Lesson")):
+        return parse_entities(f"{name}: recorded_at:datetime, value:decimal, notes?")[0]  # 'temperature readings'
     return known.model_copy(deep=True) if known else None
 
 
