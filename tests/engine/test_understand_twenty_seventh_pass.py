@@ -329,3 +329,23 @@ def test_theatre_roles_and_plays_in_spanish() -> None:
                       "calendario de ensayos y quién viene a cada ensayo")
     assert {"Play", "Role", "Actor", "Rehearsal"} <= names(spec) and "Paper" not in names(spec)
     assert "Play" not in names(infer_spec("Coro: partituras en PDF por obra, ensayos y asistencia."))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "parent"),
+    [
+        ("dog walking business: clients, their dogs, walks and walkers. Clients get billed monthly.", "Client"),
+        ("Garage app - customers drop off cars, we open a job card with the faults, then the customer gets an "
+         "invoice.", "JobCard"),
+    ],
+)
+def test_billing_said_as_a_verb_keeps_invoices(prompt: str, parent: str) -> None:
+    spec = infer_spec(prompt)
+    assert ("Invoice", parent, "belongs_to") in _links(spec)
+
+
+def test_extras_that_can_be_added_to_a_booking_are_a_table_linked_many_to_many() -> None:
+    spec = infer_spec("Small hotel, 12 rooms. Guests book a room for check-in/check-out dates. Extras (breakfast, "
+                      "parking) can be added to a booking.")
+    assert ("Extra", "Booking", "many_to_many") in _links(spec)
+    assert not {"Breakfast", "Parking"} & names(spec)

@@ -695,6 +695,7 @@ def entities_stage(r: Reading) -> Reading:
                 score[names[id(p)]] += 3  # 'logs each play of a game': each play is of one game, kept too
     _container_bonus(r, names, score)
     _bare_noun_list(r, names, score)
+    _kinds_in_brackets(r, names, score)
     _stated_membership(r, names, score)
     _details_at_each(r, names, score, first, word)
     _per_and_left(r, names, score)
@@ -2215,6 +2216,20 @@ def _people_with_their(r: Reading, names: dict[int, str], score: Counter[str]) -
         if k + 1 < len(toks) and toks[k].text in _NEEDING and toks[k + 1].text in _THEIR and any(
                 q.sentence == p.sentence and q.start == k + 2 and not personish(q) for q in r.phrases):
             score[names[id(p)]] += 3
+
+
+def _kinds_in_brackets(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'Extras (breakfast, parking) can be added to a booking': a plural thing whose kinds are named is a table."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if id(p) not in names or not p.plural or is_fieldish(p.head, r.language) or p.end + 4 > len(toks) or \
+                toks[p.end].text != "(":
+            continue
+        close = next((k for k in range(p.end + 1, len(toks)) if toks[k].text == ")"), None)
+        inside = toks[p.end + 1:close] if close else []
+        if close and 1 <= sum(t.text == "," for t in inside) <= 6 and all(t.tag in {"NOUN", "ADJ", "PUNCT", "CONJ"}
+                                                                         for t in inside):
+            score[names[id(p)]] += 1
 
 
 def _bare_noun_list(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -66,6 +66,7 @@ def relations_stage(r: Reading) -> Reading:
     _placed(r)
     _held_where(r)
     _made_of(r)
+    _added_to(r)
     _frames(r)
     _left_after(r)
     _known(r)
@@ -75,6 +76,25 @@ def relations_stage(r: Reading) -> Reading:
     _joins(r)
     _orphans(r)
     return r
+
+
+def _added_to(r: Reading) -> None:
+    """'extras (breakfast, parking) can be added to a booking': a catalogue of add-ons, many on each, many-to-many."""
+    for f in r.frames:
+        if f.verb not in {"add", "anadir"}:
+            continue
+        target = next((_entity(r, q) for prep, q in f.preps[:1] if prep in {"to", "a"}), None)
+        toks = r.sentences[f.sentence]
+        if not target or not f.position or toks[f.position - 1].text not in {"be", "been", "se"}:
+            continue
+        depth = [0]
+        for t in toks:
+            depth.append(depth[-1] + (t.text == "(") - (t.text == ")"))
+        added = [q for q in r.phrases if q.sentence == f.sentence and q.end <= f.position and q.plural and
+                 depth[q.start] == 0]
+        x = _entity(r, added[-1]) if added else None
+        if x and x != target:
+            add_link(r, x, target, "many_to_many")
 
 
 def _made_of(r: Reading) -> None:
