@@ -173,9 +173,9 @@ def test_the_details_of_a_record_sheet_kept_per_thing_are_its_fields() -> None:
         ("A café rota: staff, shifts, and staff clock in at the till.", "StaffMember"),
     ],
 )
-def test_clocking_in_and_out_is_an_attendance_record(prompt: str, who: str) -> None:
+def test_clocking_in_and_out_is_a_time_entry(prompt: str, who: str) -> None:
     spec = infer_spec(prompt)
-    assert ("Attendance", who, "belongs_to") in _links(spec)
+    assert ("TimeEntry", who, "belongs_to") in _links(spec)
     assert not {"Ticket", "Departure", "Clock", "Fichar"} & names(spec)
 
 
@@ -349,3 +349,10 @@ def test_extras_that_can_be_added_to_a_booking_are_a_table_linked_many_to_many()
                       "parking) can be added to a booking.")
     assert ("Extra", "Booking", "many_to_many") in _links(spec)
     assert not {"Breakfast", "Parking"} & names(spec)
+
+
+def test_attendance_at_classes_is_presence_and_clocking_in_is_time() -> None:
+    spec = infer_spec("Academia de inglés: alumnos, grupos por nivel, asistencia y pagos mensuales.")
+    assert {"present"} <= {f.name for f in _entity(spec, "Attendance").fields}
+    spec = infer_spec("Staff attendance: employees clock in and out.")
+    assert ("TimeEntry", "Employee", "belongs_to") in _links(spec) and "Clock" not in names(spec)

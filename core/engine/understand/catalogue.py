@@ -196,8 +196,8 @@ Task: title, status=todo|in_progress|done, priority=low|medium|high, due_date?,
     estimate_hours?, >Project, >Member?""",
            ("dashboard",)),
     Domain("hr", "HR & Attendance", "Recursos humanos",
-           "hr human+resources employees employee staff attendance clock-in clock+in timesheet payroll "
-           "leave empleados personal recursos+humanos fichaje fichajes asistencia nomina plantilla",
+           "hr human+resources employees employee staff clock-in clock+in timesheet payroll "
+           "leave empleados personal recursos+humanos fichaje fichajes nomina plantilla",
            """Department: name!
 Employee: first_name, last_name, email!, position, salary, hire_date, active, >Department?
 Attendance: clock_in, clock_out?, notes?, >Employee

@@ -585,6 +585,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in verbs and w.endswith("s") and verbs[w] != w and prev and \
                 not is_spanish_verb(verbs[w]) and _third_person(w, prev, toks[i - 2] if i > 1 else None, nxt, verbs):
             t.tag, t.lemma = "VERB", verbs[w]  # '..., assigns teams and referees': only a verb, never a thing
+        elif language == "en" and w in {"clock", "clocks", "clocked", "clocking"} and nxt in {"in", "out", "on", "off"}:
+            t.tag, t.lemma = "VERB", "clock"  # 'employees clock in and out': a time kept, not a Clock
         elif language == "en" and closed is None and w.isalpha() and not w.endswith("s") and len(w) > 2 and \
                 _verb_series(toks[:i]):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'every time i repot, prune, wire or fertilise': not things
