@@ -356,3 +356,16 @@ def test_attendance_at_classes_is_presence_and_clocking_in_is_time() -> None:
     assert {"present"} <= {f.name for f in _entity(spec, "Attendance").fields}
     spec = infer_spec("Staff attendance: employees clock in and out.")
     assert ("TimeEntry", "Employee", "belongs_to") in _links(spec) and "Clock" not in names(spec)
+
+
+def test_signing_up_as_a_role_for_shifts_is_a_signup_of_that_role() -> None:
+    spec = infer_spec("The site should also let people sign up as volunteers for weekly shifts.")
+    links = _links(spec)
+    assert {("Signup", "Volunteer", "belongs_to"), ("Signup", "Shift", "belongs_to")} <= links
+    assert ("Volunteer", "Shift", "belongs_to") not in links
+
+
+def test_an_applicant_tracker_keeps_jobs_candidates_and_scorecards() -> None:
+    spec = infer_spec("Applicant tracking system. Jobs have candidates applying. Interviewers fill in a scorecard "
+                      "after each interview.")
+    assert {"Job", "Candidate", "Scorecard", "Interview"} <= names(spec) and "Applicant" not in names(spec)

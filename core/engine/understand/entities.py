@@ -333,7 +333,7 @@ def entities_stage(r: Reading) -> Reading:
     requested = {id(p) for f in r.frames if f.verb in _REQUESTING for p in f.objects} | {
         id(q) for f in r.frames if f.verb in {"ask", "apply"} for prep, q in f.preps[:1] if prep == "for"}
     filed |= {id(p) for f in r.frames if f.verb in FILLING for p in [*f.objects, *(q for _, q in f.preps[:1])]
-              if p.head in FORMS}  # 'fill in an adoption form': a submission the app keeps
+              if p.head in FORMS | _FILLED_IN}  # 'fill in an adoption form', 'fill in a scorecard': kept
     pages = _page_names(r)
     reported = any(f.verb == "report" and f.subject is not None and personish(f.subject) and f.objects
                    for f in r.frames) or any(f.verb in {"post", "submit", "file", "send"} and f.subject is not None and
@@ -451,7 +451,7 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 3  # 'customers have sites, sites have units': each a record of the one before
         if id(p) in done and name:
             score[name] += 3  # 'inspectors do a yearly inspection and record ...': each one done is a record
-        if id(p) in filed and p.head in _FILED:
+        if id(p) in filed and p.head in _FILED | _FILLED_IN:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
         elif id(p) in requested and p.head in word_set("requestable") and not p.plural:
@@ -900,6 +900,11 @@ def entities_stage(r: Reading) -> Reading:
                 and any(q.sentence == p.sentence and q.start == p.end + [t.text for t in toks[p.end:]].index(
                     nxt[1].text) + 1 and not is_fieldish(q.head, r.language) for q in r.phrases):
             score[names[id(p)]] += 2  # 'productions have several performances': what holds many records is kept
+        if not p.start and p.plural and len(nxt) > 1 and nxt[0].text in {"have", "tienen"} and \
+                not is_fieldish(p.head, r.language) and any(
+                    q.sentence == p.sentence and q.start == p.end + 1 and q.plural and
+                    not is_fieldish(q.head, r.language) for q in r.phrases):
+            score[names[id(p)]] += 1  # 'Jobs have candidates applying': what holds other records is kept
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
@@ -1196,6 +1201,8 @@ _REQUESTING = {"request", "solicitar", "pedir"}
 _SPLITTING = {"split", "divide", "break", "dividir", "partir", "separar"}
 _BUSINESSES = {"agency", "company", "firm", "business", "biz", "consultancy", "practice", "agencia", "empresa",
                "negocio"}  # 'Vet practice: owners, pets': the practice is who uses the app, not a vet record
+_FILLED_IN = {"scorecard", "checklist", "questionnaire", "timesheet", "evaluation", "assessment", "survey",
+              "cuestionario", "evaluacion", "encuesta"}
 _FILED = {"report", "reporte", "request", "enquiry", "inquiry", "complaint", "claim", "suggestion", "proposal",
           "ticket", "issue", "incident", "query", "incidencia", "queja", "reclamacion", "sugerencia", "offer", "bid",
           "oferta", "puja"}  # a report is usually a view; a record when filed ('make an offer', 'place a bid')

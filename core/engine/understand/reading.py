@@ -74,6 +74,7 @@ class Reading:
     owners: set[str] = field(default_factory=set)  # people added only because a compound names them ("client projects")
     named: dict[int, str] = field(default_factory=dict)  # id(phrase) -> the entity it names
     field_lists: dict[str, list[str]] = field(default_factory=dict)  # entity -> field words the prompt gives
+    joined: set[frozenset[str]] = field(default_factory=set)  # pairs a join record links ('sign up as X for Y')
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (child, parent, kind)
     link_fields: dict[tuple[str, str], str] = field(default_factory=dict)  # (child, parent) -> column ('paid_by_id')
     features: list[str] = field(default_factory=list)

@@ -60,6 +60,7 @@ _MANY = {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}
 
 def relations_stage(r: Reading) -> Reading:
     """Collect (child, parent, kind) links; joins for borrow/enroll/rent become entities of their own."""
+    _one_name(r)
     _which_aside(r)
     _handed(r)
     _stated(r, with_lists=False)
@@ -71,6 +72,7 @@ def relations_stage(r: Reading) -> Reading:
     _left_after(r)
     _known(r)
     _stated(r, with_lists=True)
+    r.links = [x for x in r.links if frozenset(x[:2]) not in r.joined]
     _owners_in_compounds(r)
     _compound_things(r)
     _joins(r)
@@ -95,6 +97,18 @@ def _added_to(r: Reading) -> None:
         x = _entity(r, added[-1]) if added else None
         if x and x != target:
             add_link(r, x, target, "many_to_many")
+
+
+_SAME = (("Applicant", "Candidate"),)  # (said in the product's name, said in its sentences): one table
+
+
+def _one_name(r: Reading) -> None:
+    """'Applicant tracking system. Jobs have candidates applying': one kind of person, named as the request does."""
+    for other, kept in _SAME:
+        if other in r.entities and kept in r.entities:
+            r.entities.pop(other)
+            r.words_for.pop(other, None)
+            r.links = [(kept if c == other else c, kept if p == other else p, k) for c, p, k in r.links]
 
 
 def _made_of(r: Reading) -> None:
@@ -462,8 +476,14 @@ def _frames(r: Reading) -> None:
         subject = _entity(r, f.subject)
         objects = [o for o in (_entity(r, p) for p in f.objects) if o]
         particles = verbs["join_particles"].get(f.verb)
+        preps = f.preps
+        role = next((_entity(r, q) for prep, q in f.preps[:1] if prep in {"as", "como"}), None)
+        if role and f.verb in verbs["joins"] and not objects:
+            subject, preps = role, f.preps[1:]  # 'people sign up as volunteers for weekly shifts': the volunteers
         if f.verb in verbs["joins"] and not objects and particles:
-            objects = [o for o in (_entity(r, p) for prep, p in f.preps[:1] if prep in particles) if o]
+            objects = [o for o in (_entity(r, p) for prep, p in preps[:1] if prep in particles) if o]
+            if role and objects:  # the join links them; 'volunteers for weekly shifts' is no direct link
+                r.joined.add(frozenset({role, objects[0]}))
         if f.verb in _VOTING and not objects and subject and not f.objects and r.main and r.main != subject:
             objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
