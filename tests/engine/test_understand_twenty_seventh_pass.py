@@ -369,3 +369,36 @@ def test_an_applicant_tracker_keeps_jobs_candidates_and_scorecards() -> None:
     spec = infer_spec("Applicant tracking system. Jobs have candidates applying. Interviewers fill in a scorecard "
                       "after each interview.")
     assert {"Job", "Candidate", "Scorecard", "Interview"} <= names(spec) and "Applicant" not in names(spec)
+
+
+def test_a_staff_rota_keeps_the_staff_it_schedules() -> None:
+    spec = infer_spec("staff rota for the cafe. staff enter availability, manager builds the week, staff can request "
+                      "swaps. show labour cost vs sales.")
+    assert {"StaffMember", "Shift", "SwapRequest"} <= names(spec)
+    assert "StaffMember" not in names(infer_spec("Staff can manage rooms and bookings for our hotel."))
+
+
+def test_a_live_screen_fed_by_an_api_is_declined_and_a_shop_synced_from_one_is_built() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("live dashboard for the town hall lobby screen showing bus departures from the nearest stop using "
+                   "the transit API, and the weather")
+    assert "Order" in names(infer_spec("A live dashboard of our orders and customers, with totals per month."))
+
+
+def test_a_booking_site_for_things_books_those_things() -> None:
+    spec = infer_spec("booking site for our 2 holiday cottages with an availability calendar, nightly price that "
+                      "changes by season, min 3 nights, deposit then balance 4 weeks before")
+    assert ("Booking", "Cottage", "belongs_to") in _links(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Guardería: registro de entrada y salida de los niños y avisos a los padres.",
+        "Control de fichajes para los operarios de la fábrica: entrada, salida y pausas por turno.",
+    ],
+)
+def test_entrada_y_salida_are_times_not_tickets_and_departures(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert not {"Ticket", "Departure"} & names(spec)
+    assert {"TimeEntry", "Attendance"} & names(spec)

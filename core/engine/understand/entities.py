@@ -76,6 +76,7 @@ _SEVERAL = {"several", "multiple", "many", "different", "various", "all", "our",
             "dos", "tres", "cuatro", "cinco", "varias", "varios", "distintas",
             "distintos", "diferentes", "nuestras", "nuestros"}
 _EACH = {"each", "every", "cada"}
+_IN_OUT = {"entrada": "salida", "salida": "entrada"}  # 'entrada y salida': clock times, said as a pair
 _LOGGING = {"log", "record", "registrar", "anotar", "apuntar"}
 _MEASURING = {"track", "take", "enter", "measure"}
 
@@ -454,7 +455,7 @@ def entities_stage(r: Reading) -> Reading:
         if id(p) in filed and p.head in _FILED | _FILLED_IN:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'residents submit a report': the report is a record
-        elif id(p) in requested and p.head in word_set("requestable") and not p.plural:
+        elif id(p) in requested and p.head in word_set("requestable") and (not p.plural or p.head == "swap"):
             name = name or entity_name(p.head, None, r.language)  # 'employees request leave', 'pedir un cambio'
             name = "QuoteRequest" if p.head == "presupuesto" else f"{name}Request"  # 'pedir presupuesto': a quote
             score[name] += 3  # 'visitors can request a viewing': the request is what the site keeps
@@ -547,7 +548,9 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
         if name and (p.head == "clock" and p.end < len(toks) and toks[p.end].text in {"in", "out", "on"} or
-                     any(t.lemma == "fichar" for t in toks[max(0, p.start - 3):p.start])):
+                     any(t.lemma == "fichar" for t in toks[max(0, p.start - 3):p.start]) or
+                     p.head in _IN_OUT and not p.modifiers and
+                     {_IN_OUT[p.head], _IN_OUT[p.head] + "s"} & {t.text for t in toks[max(0, p.start - 3):p.end + 3]}):
             continue  # 'staff clock in', 'fichar entrada y salida': times of an attendance, not things
         if name and p.head in {"card", "tarjeta", "cash", "efectivo", "bizum", "transfer", "transferencia"} and \
                 not p.plural and p.start > 1 and toks[p.start - 1].text in {"by", "with", "con", "en", "por"} and \
@@ -639,6 +642,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking", "history",
                                                                              "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
+        elif p.head in {"rota", "roster"} and name == "Shift":
+            score[name] += 4  # 'a staff rota for the cafe': the shifts, each a dated record
     for f in r.frames:
         for _prep, p in f.preps[:1]:
             if id(p) in joined and id(p) in names and not f.objects:
@@ -869,6 +874,12 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 2].text in word_set("tool_nouns") or toks[p.start - 2].lemma in _BOOKING_WORDS or
                 any(q.end == p.start - 1 and id(q) in names for q in r.phrases if q.sentence == p.sentence)):
             score[names[id(p)]] += 1  # 'fichajes de empleados', 'an app for employees'
+        lead = [t.text for t in toks[max(0, p.start - 6):p.start] if t.tag not in {"DET", "NUM", "ADJ"}
+                and not t.text.isdigit()]
+        if p.plural and len(lead) > 2 and lead[-1] in {"for", "para", "de"} and lead[-3] in _BOOKING_WORDS | {
+                "reservas", "reservations", "bookings"} and lead[-2] in {"site", "system", "app", "page", "platform",
+                                                                        "web", "sistema", "pagina"}:
+            score[names[id(p)]] += 2  # 'a booking site for our 2 holiday cottages': what is booked
         nxt = [t for t in toks[p.end:p.end + 4] if t.text not in {"can", "should", "must", "a", "an", "the"}]
         if [t.text for t in nxt[:2]] in (["belongs", "to"], ["belong", "to"]) or nxt[:1] and \
                 nxt[0].text in {"pertenece", "pertenecen"}:
@@ -1058,6 +1069,8 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'the supervisors who visit each raiser': people the app keeps, with what they do
         if name in _BODIES and any(p.plural for p in said):
             continue  # 'clubs enter their gymnasts': many clubs are records, not the one that runs the site
+        if name in {"StaffMember", "Staff", "Personal"} and _ROSTERED.search(r.text):
+            continue  # 'staff rota: staff enter availability and request swaps': the staff are who is scheduled
         if said and all((id(p) in subjects or p.end < len(r.sentences[p.sentence]) and
                          r.sentences[p.sentence][p.end].text in _MODAL_WORDS) and not (
                             p.start and r.sentences[p.sentence][p.start - 1].text in _WHICH) for p in said):
@@ -1130,6 +1143,7 @@ _DATED_EVENTS = {"test", "exam", "inspection", "audition", "interview", "match",
                  "screening", "hearing", "assessment", "visit", "session", "class", "lesson", "rehearsal"}
 _CHART_KINDS = {"scatter", "box", "line", "bar", "pie", "dot", "area", "bubble", "gantt", "flow"}
 _VIEWS = {"calendar", "map", "timeline", "chart", "calendario", "mapa"}
+_ROSTERED = re.compile(r"\b(rotas?|rosters?|shifts?|availability|swaps?|turnos?|cuadrantes?|disponibilidad)\b")
 _OPERATORS = {"StaffMember", "Staff", "Personal", "Coordinator", "Librarian", "Organiser", "Organizer", "Manager",
               "Moderator", "Receptionist", "Dispatcher", "Supervisor", "Secretaria", "Secretariat", "Ayuntamiento",
               "Council", "Office", "Association", "Society", "Charity", "Club"}
