@@ -13,3 +13,8 @@ def names(spec: AppSpec) -> set[str]:
 def parents(spec: AppSpec, entity: str) -> set[str]:
     """The entities one entity links to."""
     return {r.target for r in spec.entity(entity).relations}
+
+
+def links(spec: AppSpec) -> set[tuple[str, str, str]]:
+    """Every (entity, target, kind) relation of a spec."""
+    return {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}

@@ -8,15 +8,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.errors import UnsupportedRequestError
-from tests.engine.spec_helpers import names
-
-
-def _entity(spec, name: str):  # noqa: ANN001, ANN202
-    return next(e for e in spec.entities if e.name == name)
-
-
-def _links(spec) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    return {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+from tests.engine.spec_helpers import links, names
 
 
 @pytest.mark.parametrize(
@@ -66,13 +58,13 @@ def test_data_apps_that_mention_routes_sliders_or_quizzes_are_built(prompt: str,
 )
 def test_a_forum_keeps_the_threads_people_start(prompt: str, author: str) -> None:
     spec = infer_spec(prompt)
-    assert ("Thread", author, "belongs_to") in _links(spec)
+    assert ("Thread", author, "belongs_to") in links(spec)
     assert "Topic" not in names(spec)
 
 
 def test_a_forum_with_threads_has_replies_of_the_threads() -> None:
     spec = infer_spec("A forum with categories, threads and replies.")
-    assert {("Thread", "Category", "belongs_to"), ("Reply", "Thread", "belongs_to")} <= _links(spec)
+    assert {("Thread", "Category", "belongs_to"), ("Reply", "Thread", "belongs_to")} <= links(spec)
 
 
 @pytest.mark.parametrize(
@@ -99,15 +91,15 @@ def test_reminders_kept_as_records_stay_a_table() -> None:
 def test_a_status_in_a_bracket_belongs_to_the_bracket_s_thing() -> None:
     spec = infer_spec("Clinic admin. Doctor (name, specialty); Appointment (patient, doctor, datetime, reason, "
                       "status: booked/attended/missed); Patient (name, phone).")
-    status = next(f for f in _entity(spec, "Appointment").fields if f.name == "status")
+    status = next(f for f in spec.entity("Appointment").fields if f.name == "status")
     assert status.choices == ["booked", "attended", "missed"]
-    assert not any(f.name == "status" for f in _entity(spec, "Doctor").fields)
+    assert not any(f.name == "status" for f in spec.entity("Doctor").fields)
     assert not any(fs.name == "workflow" and fs.entity == "Doctor" for fs in spec.feature_specs)
 
 
 def test_a_thing_s_status_does_not_borrow_another_thing_s_states() -> None:
     spec = infer_spec("Vendemos bicis de segunda mano. Cada bici con número de cuadro, marca, estado y precio.")
-    bike = _entity(spec, "Bike")
+    bike = spec.entity("Bike")
     assert "frame_number" in {f.name for f in bike.fields}
     status = next(f for f in bike.fields if f.name == "status")
     assert "analysed" not in status.choices
@@ -125,7 +117,7 @@ def test_a_thing_s_status_does_not_borrow_another_thing_s_states() -> None:
 def test_the_word_people_use_for_a_thing_is_its_name(prompt: str, kept: str, not_kept: str) -> None:
     spec = infer_spec(prompt)
     assert kept in names(spec) and not_kept not in names(spec)
-    assert len(_entity(spec, kept).fields) > 2  # and it still gets the fields of what it is
+    assert len(spec.entity(kept).fields) > 2  # and it still gets the fields of what it is
 
 
 @pytest.mark.parametrize(
@@ -158,9 +150,9 @@ def test_the_details_of_a_record_sheet_kept_per_thing_are_its_fields() -> None:
     spec = infer_spec("Nursery app. Children and their parents. Staff fill in a daily diary per child: meals, naps, "
                       "nappies, activities.")
     assert not {"Meal", "Nap", "Nappy", "Activity"} & names(spec)
-    diary = _entity(spec, "Diary")
+    diary = spec.entity("Diary")
     assert {"meals", "naps", "nappies", "activities"} <= {f.name for f in diary.fields}
-    assert ("Diary", "Child", "belongs_to") in _links(spec)
+    assert ("Diary", "Child", "belongs_to") in links(spec)
     spec = infer_spec("Los monitores rellenan una ficha por alumno: asistencia, nivel, observaciones.")
     assert "Student" in names(spec) and "Attendance" not in names(spec)
 
@@ -175,7 +167,7 @@ def test_the_details_of_a_record_sheet_kept_per_thing_are_its_fields() -> None:
 )
 def test_clocking_in_and_out_is_a_time_entry(prompt: str, who: str) -> None:
     spec = infer_spec(prompt)
-    assert ("TimeEntry", who, "belongs_to") in _links(spec)
+    assert ("TimeEntry", who, "belongs_to") in links(spec)
     assert not {"Ticket", "Departure", "Clock", "Fichar"} & names(spec)
 
 
@@ -195,7 +187,7 @@ def test_examples_of_what_is_paid_and_the_end_of_the_month_are_not_things(prompt
 def test_states_said_after_the_sentence_about_a_record_are_its_status() -> None:
     spec = infer_spec("Soporte informático. Los empleados abren tickets y los técnicos los atienden. Estados: "
                       "abierto, en curso, esperando al usuario, resuelto. También un inventario de equipos.")
-    status = next(f for f in _entity(spec, "Ticket").fields if f.name == "status")
+    status = next(f for f in spec.entity("Ticket").fields if f.name == "status")
     assert status.choices == ["abierto", "en_curso", "esperando_al_usuario", "resuelto"]
     assert any(fs.name == "workflow" and fs.entity == "Ticket" for fs in spec.feature_specs)
 
@@ -263,7 +255,7 @@ def test_spanish_verbs_before_their_object_and_workday_records() -> None:
     spec = infer_spec("Empresa pequeña: registro de jornada de los empleados y vacaciones que piden ellos y aprueba el "
                       "jefe.")
     assert {"TimeEntry", "Vacation"} <= names(spec) and "Matchday" not in names(spec)
-    assert ("Vacation", "Employee", "belongs_to") in _links(spec)
+    assert ("Vacation", "Employee", "belongs_to") in links(spec)
     assert "Matchday" in names(infer_spec("Liga de fútbol sala: equipos, jornadas y resultados."))
 
 
@@ -318,10 +310,10 @@ def test_the_accounts_table_is_not_a_group_splitting_costs() -> None:
 def test_readings_logged_are_records_with_their_measures() -> None:
     spec = infer_spec("Brewhouse log. Recipes with ingredients. Log gravity and temperature readings during "
                       "fermentation.")
-    reading = _entity(spec, "TemperatureReading")
+    reading = spec.entity("TemperatureReading")
     assert {"recorded_at", "value"} <= {f.name for f in reading.fields}
     spec = infer_spec("Aquarium log: each tank has fish; log water readings (pH, ammonia, nitrate) weekly.")
-    assert {"ph", "ammonia", "nitrate"} <= {f.name for f in _entity(spec, "WaterReading").fields}
+    assert {"ph", "ammonia", "nitrate"} <= {f.name for f in spec.entity("WaterReading").fields}
 
 
 def test_theatre_roles_and_plays_in_spanish() -> None:
@@ -341,28 +333,28 @@ def test_theatre_roles_and_plays_in_spanish() -> None:
 )
 def test_billing_said_as_a_verb_keeps_invoices(prompt: str, parent: str) -> None:
     spec = infer_spec(prompt)
-    assert ("Invoice", parent, "belongs_to") in _links(spec)
+    assert ("Invoice", parent, "belongs_to") in links(spec)
 
 
 def test_extras_that_can_be_added_to_a_booking_are_a_table_linked_many_to_many() -> None:
     spec = infer_spec("Small hotel, 12 rooms. Guests book a room for check-in/check-out dates. Extras (breakfast, "
                       "parking) can be added to a booking.")
-    assert ("Extra", "Booking", "many_to_many") in _links(spec)
+    assert ("Extra", "Booking", "many_to_many") in links(spec)
     assert not {"Breakfast", "Parking"} & names(spec)
 
 
 def test_attendance_at_classes_is_presence_and_clocking_in_is_time() -> None:
     spec = infer_spec("Academia de inglés: alumnos, grupos por nivel, asistencia y pagos mensuales.")
-    assert {"present"} <= {f.name for f in _entity(spec, "Attendance").fields}
+    assert {"present"} <= {f.name for f in spec.entity("Attendance").fields}
     spec = infer_spec("Staff attendance: employees clock in and out.")
-    assert ("TimeEntry", "Employee", "belongs_to") in _links(spec) and "Clock" not in names(spec)
+    assert ("TimeEntry", "Employee", "belongs_to") in links(spec) and "Clock" not in names(spec)
 
 
 def test_signing_up_as_a_role_for_shifts_is_a_signup_of_that_role() -> None:
     spec = infer_spec("The site should also let people sign up as volunteers for weekly shifts.")
-    links = _links(spec)
-    assert {("Signup", "Volunteer", "belongs_to"), ("Signup", "Shift", "belongs_to")} <= links
-    assert ("Volunteer", "Shift", "belongs_to") not in links
+    got = links(spec)
+    assert {("Signup", "Volunteer", "belongs_to"), ("Signup", "Shift", "belongs_to")} <= got
+    assert ("Volunteer", "Shift", "belongs_to") not in got
 
 
 def test_an_applicant_tracker_keeps_jobs_candidates_and_scorecards() -> None:
@@ -388,7 +380,7 @@ def test_a_live_screen_fed_by_an_api_is_declined_and_a_shop_synced_from_one_is_b
 def test_a_booking_site_for_things_books_those_things() -> None:
     spec = infer_spec("booking site for our 2 holiday cottages with an availability calendar, nightly price that "
                       "changes by season, min 3 nights, deposit then balance 4 weeks before")
-    assert ("Booking", "Cottage", "belongs_to") in _links(spec)
+    assert ("Booking", "Cottage", "belongs_to") in links(spec)
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,12 @@ from core.engine.understand.entities import (
     MEASURED,
     NOTE_WORDS,
     ONE_FILE,
-    RECORD_SHEETS,
     bracket_at,
     details_at_each,
     is_fieldish,
     name_of,
     own_page,
+    sheet_before,
 )
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
 from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
@@ -170,16 +170,6 @@ def _sorted_by(r: Reading) -> None:
                     e.fields.append(new)
 
 
-def _sheet_before(r: Reading, p: Phrase) -> Phrase | None:
-    """The record sheet kept for each p ('a daily diary per child', 'a walk log for each dog'), if one is said."""
-    toks = r.sentences[p.sentence]
-    return next((q for q in r.phrases if q.sentence == p.sentence and q.end < p.start and not q.plural and
-                 q.head in RECORD_SHEETS and _entity(r, q) and q.start and toks[q.start - 1].tag != "PUNCT" and
-                 any(t.text in {"per", "each", "every", "por", "cada"} for t in toks[q.end:p.start]) and
-                 all(t.tag == "DET" or t.text in {"per", "for", "each", "every", "por", "cada", "de"}
-                     for t in toks[q.end:p.start])), None)
-
-
 def _listed_fields(r: Reading) -> dict[str, list[str]]:
     """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
     out: dict[str, list[str]] = {}
@@ -219,7 +209,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if head is None and not p.plural and p.start and toks[p.start - 1].text in {"the", "our", "my"}:
             held = r.head_before(p, frozenset({"in", "en"}))  # 'objects in the collection with an accession number'
             head = held if held is not None and held.plural and _entity(r, held) else None
-        sheet = _sheet_before(r, p) if head is None and toks[k].text == ":" else None
+        sheet = None
+        if head is None and toks[k].text == ":":
+            sheet = sheet_before(r, p.sentence, p.start, lambda q: bool(_entity(r, q)))
         head = sheet or head  # 'a daily diary per child: meals, naps': the diary's details
         if head is None and toks[k].text == "(":
             head = _record_of_each(r, p)  # 'roast logs linked to a lot (profile, charge temp)': the logs' details

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from core.engine.understand.candidates import CHOICE_WORDS, spanish_modifier
 from core.engine.understand.coverage import asks_for_capability
@@ -907,9 +908,10 @@ def entities_stage(r: Reading) -> Reading:
         elif p.start > 1 and toks[p.start - 1].text in _EACH and toks[p.start - 2].text in {"for", "para"} and \
                 p.start == 2 and not p.plural and not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS:
             score[names[id(p)]] += 2  # 'For each wedding I need the guest list ...'
-        if len(nxt) > 2 and nxt[0].text in _HAVING and nxt[1].text in _MANY_OF and not is_fieldish(p.head, r.language) \
-                and any(q.sentence == p.sentence and q.start == p.end + [t.text for t in toks[p.end:]].index(
-                    nxt[1].text) + 1 and not is_fieldish(q.head, r.language) for q in r.phrases):
+        many = toks.index(nxt[1], p.end) if len(nxt) > 2 and nxt[1].text in _MANY_OF else -1
+        if many > 0 and nxt[0].text in _HAVING and not is_fieldish(p.head, r.language) and any(
+                q.sentence == p.sentence and q.start == many + 1 and not is_fieldish(q.head, r.language)
+                for q in r.phrases):
             score[names[id(p)]] += 2  # 'productions have several performances': what holds many records is kept
         if not p.start and p.plural and len(nxt) > 1 and nxt[0].text in {"have", "tienen"} and \
                 not is_fieldish(p.head, r.language) and any(
@@ -1658,6 +1660,17 @@ def _colon_values(r: Reading, si: int, toks: list) -> set[int]:
 
 
 _PER_EACH = {"per", "each", "every", "por", "cada"}
+
+
+def sheet_before(r: Reading, si: int, at: int, kept: Callable[[Phrase], bool]) -> Phrase | None:
+    """The record sheet kept for each thing said before token `at` ('a daily diary per child: ...', 'a walk log for
+    each dog'), if the sentence says one."""
+    toks = r.sentences[si]
+    return next((q for q in r.phrases if q.sentence == si and q.end < at and kept(q) and not q.plural and
+                 q.head in RECORD_SHEETS and q.start and toks[q.start - 1].tag != "PUNCT" and
+                 any(t.text in _PER_EACH for t in toks[q.end:at]) and
+                 all(t.tag in {"NOUN", "ADJ", "DET"} or t.text in _PER_EACH | {"for", "de"} for t in toks[q.end:at])),
+                None)
 RECORD_SHEETS = {"diary", "log", "logbook", "journal", "sheet", "checklist", "form", "diario", "registro", "ficha",
                   "parte", "hoja"}
 _LENT_THINGS = {"tool", "toy", "seed", "game", "gear", "kit", "instrument", "equipment", "costume", "puzzle", "bike"}
@@ -1683,11 +1696,7 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
                         names[id(q)] != names[id(measured)]:
                     score[names[id(q)]] -= 4
             continue
-        sheet = next((p for p in r.phrases if p.sentence == si and p.end < colon and id(p) in names and
-                      not p.plural and p.head in RECORD_SHEETS and p.start and toks[p.start - 1].tag != "PUNCT" and
-                      any(t.text in _PER_EACH for t in toks[p.end:colon]) and all(
-                          t.tag in {"NOUN", "ADJ", "DET"} or t.text in {"per", "for", "each", "every", "por", "cada",
-                                                                        "de"} for t in toks[p.end:colon])), None)
+        sheet = sheet_before(r, si, colon, lambda q: id(q) in names)
         if sheet is not None:  # 'staff fill in a daily diary per child: meals, naps, nappies': what a diary holds
             score[names[id(sheet)]] += 3
             for q in r.phrases:
