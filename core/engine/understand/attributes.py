@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from core.engine.understand.candidates import ends_in_etc
-from core.engine.understand.coverage import asks_for_capability, spanish_plural
+from core.engine.understand.coverage import asks_for_capability, said_as, spanish_plural
 from core.engine.understand.entities import (
     AGENT_ENDINGS,
     FORMS,
@@ -21,7 +21,7 @@ from core.engine.understand.entities import (
     sheet_before,
 )
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
-from core.engine.understand.knowledge import definitions, is_dependent, is_title_noun, known_words, words_of
+from core.engine.understand.knowledge import definition, definitions, is_dependent, is_title_noun, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading, Token
 from core.engine.understand.sentences import flows_as_brackets
@@ -204,6 +204,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
         head = r.head_before(p)
+        if head is None and toks[k].text == "(":
+            head = r.head_before(p, _PER)  # 'daily feeding per pen (feed type, kg)': the feeding's details
+            head = head if head is not None and _entity(r, head) else None
         if head is None and p.start and toks[p.start - 1].text in {"each", "every", "cada"}:
             head = r.head_before(p, _IN_EACH)  # 'the containers in each shipment with their number and type'
         if head is None and not p.plural and p.start and toks[p.start - 1].text in {"the", "our", "my"}:
@@ -306,13 +309,31 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
     if not any(is_fieldish(i.head, r.language) and i.head not in {"text", "texto"} for i in items):
         return  # 'share memories with family and friends' is who sees them, not what a memory holds
     for i in items:
-        name = name_of(i, r.language)
+        name = name_of(i, r.language) or r.entity_of(i)  # 'shifts (guard, site)' beside 'Sites (...)': the Site
         if i.head in FORMS | {"page", "pagina", "section"}:
             continue  # 'listings with photos, price and a map, a valuation request form': the site's next part
+        if name and name not in r.entities and not i.plural and i.head in word_set("people") and \
+                i.head not in word_set("generic_subjects") | _KIN and len(i.words) == 1:
+            _keep_person(r, name, i.head)  # 'Sites (client, address, access notes)': the site's client is kept
         if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
                 and i.head not in {"text", "texto"} and name not in _MEDIA_THINGS and \
                 not {"per", "por"} & set(i.words) and singular(i.words[-1], r.language) == i.words[-1]:
             add_link(r, owner, name, "many_to_many" if _examples_follow(r, i) else "belongs_to")
+
+
+_KIN = {"mother", "father", "parent", "dam", "sire", "madre", "padre", "mum", "dad"}  # 'cada animal con su madre'
+
+
+def _keep_person(r: Reading, name: str, word: str) -> None:
+    """A person named among a record's details becomes an entity of the app (what we know of them, else a name)."""
+    from core.engine.understand.relations import MAX_ENTITIES
+
+    if len(r.entities) >= MAX_ENTITIES:
+        return
+    r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    r.entities[name].relations = []
+    r.words_for.setdefault(name, word)
+    r.requested.append(said_as(r, name))
 
 
 def _examples_follow(r: Reading, p: Phrase) -> bool:
@@ -423,6 +444,7 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
 
 
 _IN_EACH = frozenset({"in", "en", "inside", "dentro"})
+_PER = frozenset({"per", "por"})
 _CONTAINER_WORDS = {"inventario", "inventory", "lista", "list", "catalogo", "catalogue", "catalog", "historial",
                     "history", "coleccion", "collection", "listado", "registro"}
 

@@ -92,6 +92,8 @@ def _chain_of_haves(p: Phrase, toks: list) -> bool:
     return after or before
 
 
+_PLACES_LISTED = {"site", "clinic", "gym", "shop", "agency", "practice", "club", "sitio", "clinica", "gimnasio",
+                  "tienda"}  # 'Sites (client, address)' heading a line: places the business keeps records of
 _SITE_KINDS = {"construction", "building", "work", "job", "installation", "mining", "cleaning", "harvest", "dig",
                "excavation", "field", "survey", "project"}
 
@@ -437,6 +439,16 @@ def entities_stage(r: Reading) -> Reading:
             name = entity_name(p.head, p.modifiers[-1], r.language) if p.head in NOTE_WORDS and p.modifiers else \
                 name or entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
             score[name] += 3  # 'treatment notes for each appointment (points used, needles)': records with fields
+        if _per_thing(r, p) is not None:
+            mods = [m for m in p.modifiers if m not in _TIME_MODIFIERS]
+            name = name or entity_name(p.head, mods[-1] if mods else None, r.language)
+            score[name] += 3  # 'daily feeding per pen (feed type, kg)': a record kept for each pen, with its details
+            if {*p.words, toks[p.start - 1].text if p.start else ""} & _PERIODIC:  # 'daily feeding': each is dated
+                r.records.add(name)
+                r.field_lists.setdefault(name, []).append("date")
+        if p.plural and p.start == 0 and p.head in _PLACES_LISTED and _fields_follow(toks, p.end, r.language, 1):
+            name = name or entity_name(p.head, None, r.language)
+            score[name] += 3  # 'Sites (client, address, post instructions)' heading a line: the sites kept
         if p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
                 p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | word_set("tool_nouns"):
             name = name or entity_name(p.head, None, r.language)
@@ -1527,14 +1539,27 @@ def bracket_at(toks: list[Token], k: int, limit: int) -> list[Token] | None:
     return None
 
 
-def _fields_follow(toks: list[Token], k: int, language: str) -> bool:
-    """'locations (address, type, owner contact)': a bracket of two or more items, one of them a field, at k."""
+def _per_thing(r: Reading, p: Phrase) -> Phrase | None:
+    """'daily feeding per pen (feed type, kg)', 'lice counts per pen (adult, mobile)': the thing a record is kept per,
+    when the details in brackets follow it."""
+    toks = r.sentences[p.sentence]
+    if p.end + 1 >= len(toks) or toks[p.end].text not in {"per", "por"} or p.head in _TIME_UNITS or \
+            is_fieldish(p.head, r.language) and not (p.plural and set(p.modifiers) - _TIME_MODIFIERS) or \
+            p.head in word_set("people"):
+        return None
+    k = p.end + 1 + (toks[p.end + 1].text in _EACH)
+    q = next((q for q in r.phrases if q.sentence == p.sentence and q.start == k), None)
+    return q if q is not None and q.head not in _TIME_UNITS and _fields_follow(toks, q.end, r.language, 1) else None
+
+
+def _fields_follow(toks: list[Token], k: int, language: str, least: int = 2) -> bool:
+    """'locations (address, type, owner contact)': a bracket of two or more items, `least` of them fields, at k."""
     inner = bracket_at(toks, k, 24)
     if inner is None:
         return False
     items = [x.split() for x in " ".join(t.text for t in inner).split(",")]
     return sum(any(is_fieldish(w, language) or w in _KIND_FIELDS for w in x) or x[:1] in (["whether"], ["if"], ["si"])
-               for x in items) > 1  # 'whether it covers past donations' is a yes/no field
+               for x in items) >= least and len(items) > 1  # 'whether it covers past donations': a yes/no field
 
 
 _KIND_FIELDS = {"type", "kind", "category", "status", "tipo", "categoria", "estado"}
@@ -1696,6 +1721,16 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
                         names[id(q)] != names[id(measured)]:
                     score[names[id(q)]] -= 4
             continue
+        headed = _headed_record(r, si, colon, names)
+        if headed is not None:  # 'Load: date, haulier, truck reg, customer, parts used': a record and its details
+            score[names[id(headed)]] += 3
+            for q in r.phrases:
+                if q.sentence != si or q.start <= colon or id(q) not in names or names[id(q)] == names[id(headed)]:
+                    continue
+                if q.head in word_set("people"):
+                    score[names[id(q)]] += 3  # the haulier, the mechanic: kept and linked
+                elif not q.plural and sum(names.get(id(o)) == names[id(q)] for o in r.phrases) == 1:
+                    score[names[id(q)]] -= 4  # 'truck reg', 'gross': a detail said once
         sheet = sheet_before(r, si, colon, lambda q: id(q) in names)
         if sheet is not None:  # 'staff fill in a daily diary per child: meals, naps, nappies': what a diary holds
             score[names[id(sheet)]] += 3
@@ -1717,6 +1752,25 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
             if first is not None and id(first) in names and all(t.tag in {"DET", "ADJ", "PUNCT", "CONJ", "NUM"}
                                                                  for t in toks[start + 1:first.start]):
                 score[names[id(first)]] += bonus if start < described else 1  # a field list ends the enumeration
+
+
+def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Phrase | None:
+    """'Load: date, haulier, truck reg, customer, weight', '..., ticket = date, customer': a thing heading a clause
+    and a colon, then a list of mostly its details, is a record with those details."""
+    toks = r.sentences[si]
+    head = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names), None)
+    if head is None or si == 0 and head.start == 0 or head.head in _NOT_HEADED | word_set("tool_nouns") | \
+            word_set("people") or is_fieldish(head.head, r.language) or \
+            head.start and toks[head.start - 1].text not in {",", "-", ";"} | _EACH:
+        return None
+    items = [q for q in r.phrases if q.sentence == si and q.start > colon]
+    fields = sum(is_fieldish(q.head, r.language) for q in items)
+    first = bool(items) and is_fieldish(items[0].head, r.language)  # 'date, haulier, ...': a field list starts so
+    if len(items) < 3 or not (fields >= 2 and fields * 3 >= len(items) or first):
+        return None
+    if any(q.head in {"date", "fecha", "day", "dia"} for q in items):
+        r.records.add(names[id(head)])  # dated: it needs no name
+    return head
 
 
 def _section_headers(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, str]:
@@ -1814,6 +1868,7 @@ _SITE_HAS = {"have", "tener", "tenga", "include", "incluir", "incluya", "need", 
 _LIBRARY_KINDS = {"public", "local", "community", "lending", "village", "town", "city", "county", "mobile", "digital",
                   "online", "music", "media", "reference", "research", "law", "medical", "children", "kids"}
 _RANGES = {"collection", "catalogue", "catalog", "range", "selection", "library"}
+_NOT_HEADED = _PAGES | _COLLECTIONS | _RANGES | _LEDGERS | {"fleet", "flota", "stock", "inventory", "inventario"}
 _RANGE_KINDS = {"art", "product", "price", "age", "date", "time", "colour", "color", "size", "waste", "data", "rubbish",
                 "spring", "summer", "autumn", "winter", "seasonal", "new", "full", "mountain", "kitchen"}
 _SHOWING = {"show", "display", "feature", "present", "showcase", "list", "mostrar", "ensenar", "exponer", "listar"}

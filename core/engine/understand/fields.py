@@ -26,7 +26,8 @@ _BOOL_WORDS = {"done", "completed", "active", "published", "available", "paid", 
 _TEXT = {"description", "body", "content", "notes", "bio", "instructions", "summary", "synopsis", "comment",
          "message", "details", "answer", "diagnosis", "cover_letter", "address_notes", "feedback", "text",
          "biography", "review", "steps", "ingredients_text", "caption"}
-_DATE_WORDS = {"date", "birthday", "due", "deadline", "birthdate", "dob", "check_in", "check_out"}
+_DATE_WORDS = {"date", "birthday", "due", "deadline", "birthdate", "dob", "check_in", "check_out", "expiry",
+               "expiration"}
 _URL = {"url", "website", "link", "homepage", "image", "photo", "avatar", "resume"}
 _RENAME = {"type": "kind", "model": "vehicle_model", "id": "code", "q": "query", "limit": "max_limit",
            "session": "session_name", "metadata": "meta", "schema": "schema_name", "fields": "field_list",
@@ -136,8 +137,8 @@ _NOT_DATES_ON = {"based_on", "depends_on", "relies_on", "add_on", "carry_on", "w
 
 def _guess_type(name: str, parts: list[str], last: str) -> str:
     """The FieldType a name suggests."""
-    if name in {"start_time", "end_time", "finish_time"}:
-        return "datetime"  # 'naps with start and end times': when each one began and ended
+    if name in {"start_time", "end_time", "finish_time", "start", "end", "starts", "ends", "finish"}:
+        return "datetime"  # 'naps with start and end times', 'shifts (guard, start, end)': when each began and ended
     if "per" in parts[1:-1]:  # price_per_night is a price, hours_per_week a count
         head = parts[:parts.index("per", 1)]  # 'per_cow_per_milking': the 'per' after the first word
         head_type = _guess_type("_".join(head), head, head[-1])

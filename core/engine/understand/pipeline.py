@@ -19,7 +19,7 @@ from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import PEOPLE, entities_stage, name_of
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import definition, words_of
+from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -229,6 +229,9 @@ def _fields_naming_entities(r: Reading) -> None:
     for e in list(r.entities.values()):
         for f in e.fields:
             name, es = LOOKUPS.get(f.name, ("", ""))
+            if not name and f.name in r.field_lists.get(e.name, ()) and f.name in word_set("people") and \
+                    f.name not in word_set("generic_subjects") and snake(e.name) != f.name:
+                name, es = entity_name(f.name, None, r.language), f.name  # 'shifts (guard, site, start, end)'
             if name and name not in r.entities and f.type == "string" and not f.choices and \
                     len(r.entities) < MAX_ENTITIES and re.search(rf"\b(?:{f.name}|{es})\b", r.text):
                 r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(
@@ -238,9 +241,14 @@ def _fields_naming_entities(r: Reading) -> None:
                 r.requested.append(said_as(r, name))
     for e in r.entities.values():
         for f in list(e.fields):
-            other = next((n for n in r.entities if n != e.name and snake(n) == f.name), None)
-            if other is None or f.type != "string" or f.choices or any(
-                    {c, p} == {e.name, other} for c, p, _ in r.links):
+            other = next((n for n in r.entities if n != e.name and (snake(n) == f.name or f.name == r.words_for.get(n)
+                                                                      and f.name in word_set("people"))), None)
+            if other is None or f.type != "string" or f.choices:
+                continue
+            if (e.name, other) in {(c, p) for c, p, _ in r.links}:
+                e.fields.remove(f)  # 'reparaciones (cliente, mecánico, fecha)': the link says who, not a text box
+                continue
+            if any({c, p} == {e.name, other} for c, p, _ in r.links):
                 continue
             e.fields.remove(f)
             add_link(r, e.name, other)

@@ -3,6 +3,8 @@ nouns usually mean together (an order belongs to a customer), joins for borrow/e
 
 from __future__ import annotations
 
+import re
+
 from core.engine.understand.entities import (
     FILLING,
     FORMS,
@@ -209,8 +211,9 @@ def _placed(r: Reading) -> None:
         child = _entity(r, p) or _by_head(r, p)
         toks = r.sentences[p.sentence]
         gap = _clause_gap(toks, p.end) if child is not None and p.plural else 0
+        each = p.end + gap + 1 < len(toks) and toks[p.end + gap + 1].text in {"each", "every"}
         if child is None or p.end + gap >= len(toks) or toks[p.end + gap].text not in {"at", "in", "across", "en"} | (
-                {"for", "on"} if gap else set()):
+                {"for", "on"} if gap else {"on"} if each else set()):  # 'checkpoints on each site'
             continue
         k = p.end + gap + 1
         quantified = False
@@ -341,6 +344,8 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
     return None
 
 
+_ASSIGNED = re.compile(r"(?:is|are|gets?|will be|can be)(?: \w+ (?:and|,))?(?: also| then| automatically| usually)? "
+                       r"assigned to(?: (?:one|any|each) of)?(?: our| the| their| a| an)?$")
 _COLLEAGUES = {"partner", "associate", "junior", "senior", "socio", "socia"}  # 'each client is assigned to a partner'
 
 
@@ -357,7 +362,9 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
             between = [t.text for t in toks[a.end:b.start] if t.tag != "DET"]
             raw = [t.text for t in toks[a.end:b.start]]
             several = bool(set(raw) & _MANY)
-            if any(t.tag == "NOUN" or t.tag == "ADJ" and not several or t.tag == "VERB" and
+            if _ASSIGNED.match(" ".join(raw)):
+                between = ["is", "assigned", "to"]  # 'a job is created and assigned to one of our engineers'
+            elif any(t.tag == "NOUN" or t.tag == "ADJ" and not several or t.tag == "VERB" and
                    t.lemma not in _LINK_VERBS and not several for t in toks[a.end:b.start]):
                 continue  # 'products can appear in several curated collections': an adjective after 'several'
             if several and set(raw) & {"in", "en", "to", "a"} and not set(raw) & {"has", "have", "tiene", "tienen",

@@ -42,6 +42,7 @@ def brackets(prompt: str) -> str:
     prompt = re.sub(r"(?<=\w)\s*[.:;]\s*(?:fields|campos|columns|columnas)\s*:?\s*\[([^\]]*)\]",
                     lambda m: " with " + m.group(1), prompt, flags=re.I)
     prompt = prompt.replace("[", "(").replace("]", ")")
+    prompt = re.sub(r"(?<=[a-zA-Z])\s*=(?![>=])\s*(?=[a-zA-Z][\w /-]*,)", ": ", prompt)  # 'ticket = date, haulier
     return re.sub(r"\s+\(?\b(?:y/n|yes/no|s[ií]/no)\b\)?", "", prompt, flags=re.I)
 
 

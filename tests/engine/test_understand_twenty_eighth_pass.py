@@ -1,0 +1,127 @@
+"""Understanding (issue 9), twenty-eighth pass: the details a record lists say who and where it links to (people
+and places named among them are kept and linked); a thing heading a clause and a colon is a record; a record kept
+'per' a thing takes the details after it; passive assignments link; games, extensions and converters said in
+other words are declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names, parents
+
+
+def _fields(spec, entity: str) -> dict[str, str]:
+    """Field name -> type of one entity."""
+    return {f.name: f.type for f in spec.entity(entity).fields}
+
+
+def test_a_bracket_naming_other_things_links_to_them_and_start_and_end_are_times() -> None:
+    spec = infer_spec("Dog grooming salon.\nGroomers (name, phone)\nDogs (name, breed)\n"
+                      "Appointments (groomer, dog, start, end)")
+    assert parents(spec, "Appointment") >= {"Groomer", "Dog"}
+    assert _fields(spec, "Appointment") == {"start": "datetime", "end": "datetime"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "person"),
+    [
+        ("Allotment society. Plots (number, size, tenant, yearly rent). Waiting list of applicants.", "Plot", "Tenant"),
+        ("Cleaning company.\nSites (client, address, access notes)\nCleaners (name, DBS expiry)", "Site", "Client"),
+        ("Boat club. Boats (name, length, owner, insurance expiry).", "Boat", "Owner"),
+        ("Taller de bicis. Clientes (nombre, teléfono). Reparaciones (cliente, mecánico, fecha, precio).", "Repair",
+         "Mechanic"),
+    ],
+)
+def test_a_person_among_a_record_s_details_is_kept_and_linked(prompt: str, record: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert person in parents(spec, record)
+    assert not set(_fields(spec, record)) & {"tenant", "client", "owner", "mecanico"}
+
+
+def test_a_place_heading_a_line_with_its_details_is_kept() -> None:
+    spec = infer_spec("Cleaning company.\nSites (client, address, access notes)\nCleaners (name, DBS expiry)")
+    assert "Site" in names(spec)
+    assert _fields(spec, "Cleaner")["dbs_expiry"] == "date"  # an expiry is a date
+
+
+def test_a_mother_among_an_animal_s_details_is_not_a_person_to_keep() -> None:
+    spec = infer_spec("Gestión de una granja de cabras: cada animal con su crotal, fecha de nacimiento, madre, "
+                      "partos y tratamientos veterinarios.")
+    assert "Parent" not in names(spec)
+
+
+def test_things_on_each_place_belong_to_it() -> None:
+    spec = infer_spec("Greenhouse farm. Greenhouses (name, size). Sensors on each greenhouse (name, serial number).")
+    assert parents(spec, "Sensor") == {"Greenhouse"}
+
+
+def test_a_record_kept_per_thing_takes_the_details_in_brackets() -> None:
+    spec = infer_spec("Greenhouse farm. Greenhouses (name, size). Staff log daily watering per greenhouse (litres, "
+                      "duration).")
+    assert _fields(spec, "Watering") == {"date": "date", "litres": "decimal", "duration": "int"}
+    assert parents(spec, "Watering") == {"Greenhouse"}
+    assert set(_fields(spec, "Greenhouse")) == {"name", "size"}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Phone repair shop. Customers bring phones. Each repair is logged and assigned to one of our technicians.",
+        "Phone repair shop. Repairs are also assigned to technicians.",
+    ],
+)
+def test_a_thing_assigned_to_someone_links_to_them(prompt: str) -> None:
+    assert "Technician" in parents(infer_spec(prompt), "Repair")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "linked", "details"),
+    [
+        ("Warehouse app. Suppliers and drivers. Delivery: date, supplier, driver, pallets, weight, reference.",
+         "Delivery", {"Supplier", "Driver"}, {"date", "weight"}),
+        ("Quarry app. Load: date, haulier, truck reg, customer, material, gross, tare, net.", "Load",
+         {"Haulier", "Customer"}, {"date", "truck_reg", "gross", "tare", "net"}),
+        ("Bakery wholesale. order = date, customer, product, quantity, delivery slot.", "Order", {"Customer"},
+         {"date", "quantity", "delivery_slot"}),
+    ],
+)
+def test_a_thing_heading_a_colon_list_of_details_is_a_record(prompt: str, record: str, linked: set[str],
+                                                             details: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert linked <= parents(spec, record)
+    assert details <= set(_fields(spec, record))
+    assert not names(spec) & {"Reg", "Gross", "Tare", "Net", "Reference"}
+
+
+def test_an_app_s_topic_before_a_colon_is_not_a_record() -> None:
+    spec = infer_spec("care home: residents, medications and times, staff mark each dose given")
+    assert {"Resident", "Medication"} <= names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Quiero un juego para la web del acuario: los niños van atrapando peces con una red, cada pez da puntos y hay "
+        "un tiempo límite de 30 segundos.",
+        "Something for our support team that, on any page they're reading in the helpdesk, highlights phrases that "
+        "break our tone guide and suggests a fix.",
+        "Una página donde pego un texto, elijo el idioma y me lo devuelve traducido con DeepL. No necesito guardar "
+        "historial.",
+    ],
+)
+def test_games_extensions_and_translators_said_in_other_words_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("Bowling league app: teams, players, the points each game gives and the season's standings.", "Team"),
+        ("Reading log for my class: each pupil's books and the pages they're reading this week.", "Book"),
+    ],
+)
+def test_leagues_and_reading_logs_are_still_built(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))
