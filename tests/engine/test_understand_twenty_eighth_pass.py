@@ -125,3 +125,56 @@ def test_games_extensions_and_translators_said_in_other_words_are_declined(promp
 )
 def test_leagues_and_reading_logs_are_still_built(prompt: str, kept: str) -> None:
     assert kept in names(infer_spec(prompt))
+
+
+def test_photos_in_a_thing_s_bracket_are_that_thing_s() -> None:
+    spec = infer_spec("Security company. Shifts (guard, start, end). Incidents (shift, severity, description, photos).")
+    assert parents(spec, "IncidentPhoto") == {"Incident"}
+    assert "photo" not in _fields(spec, "Shift")
+
+
+def test_things_members_sign_up_for_make_signups_not_accounts() -> None:
+    spec = infer_spec("Hiking club: members, outings that members sign up for.")
+    assert parents(spec, "Signup") == {"Member", "Outing"}
+    assert "auth" not in spec.features
+    assert "auth" in infer_spec("Hiking club: members sign up for an account and see the outings.").features
+
+
+@pytest.mark.parametrize(
+    ("prompt", "event"),
+    [
+        ("Model railway club. There's a calendar of running nights and exhibitions that members RSVP to.",
+         "Exhibition"),
+        ("Book club site: members RSVP for each meeting.", "Meeting"),
+    ],
+)
+def test_members_who_rsvp_make_an_rsvp_of_the_event(prompt: str, event: str) -> None:
+    assert parents(infer_spec(prompt), "Rsvp") == {"Member", event}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "sheet", "details"),
+    [
+        ("Forestry contractor. Each day the foreman of each crew fills in a day sheet: date, estate, work type, "
+         "workers present and hours, machines used.", "DaySheet", {"date"}),
+        ("Empresa forestal. Cada día el capataz de cada cuadrilla rellena un parte: fecha, finca, tipo de trabajo, "
+         "trabajadores presentes y horas.", "Report", {"date", "hours"}),
+    ],
+)
+def test_a_sheet_filled_in_with_listed_details_is_a_record(prompt: str, sheet: str, details: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert details <= set(_fields(spec, sheet))
+
+
+def test_a_spanish_filling_is_not_the_verb_to_fill() -> None:
+    spec = infer_spec("gestión de pedidos de una panadería de barrio, encargos de roscón para Reyes con nombre, "
+                      "tamaño, relleno y hora de recogida")
+    assert any("relleno" in {f.name for f in e.fields} for e in spec.entities)
+
+
+def test_tracking_entries_and_picking_a_random_winner_is_a_data_app() -> None:
+    spec = infer_spec("Track our newsletter giveaway entries, pick a random winner, and show a report of entries per "
+                      "day and per source.")
+    assert "GiveawayEntry" in names(spec)
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A random name picker for our raffle night: paste the names and pick a random winner.")

@@ -569,6 +569,10 @@ def entities_stage(r: Reading) -> Reading:
                 not p.plural and p.start > 1 and toks[p.start - 1].text in {"by", "with", "con", "en", "por"} and \
                 re.match(r"(?:pay|pag|cobr|charg)", toks[p.start - 2].text):
             continue  # 'pago con tarjeta', 'pay by card': how it is paid, not a thing
+        if not name and p.head in RECORD_SHEETS and not p.plural and p.start and \
+                _details_after(toks, p.end, r.language):
+            name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
+            score[name] += 3  # 'the foreman fills in a day sheet: date, estate, hours': the sheets are records
         if not name or id(p) in examples or p.start > 1 and toks[p.start - 2].text in _FEATURE_HEADS and not p.plural:
             continue  # 'formulario de contacto' asks for a feature; 'a page of workshops' lists things
         if _not_a_record(r, p) or _colour_words(r, p) or _a_place_in(toks, p) or _infinitive(r, p) or \
@@ -1552,6 +1556,15 @@ def _per_thing(r: Reading, p: Phrase) -> Phrase | None:
     return q if q is not None and q.head not in _TIME_UNITS and _fields_follow(toks, q.end, r.language, 1) else None
 
 
+def _details_after(toks: list[Token], k: int, language: str) -> bool:
+    """'...: date, estate, work type, hours': a colon at k, then a list of three or more led by a detail."""
+    if k >= len(toks) or toks[k].text != ":":
+        return False
+    items = [x.split() for x in " ".join(t.text for t in toks[k + 1:]).replace(" and ", " , ").replace(" y ", " , ")
+             .split(",")]
+    return len(items) >= 3 and bool(items[0]) and is_fieldish(items[0][-1], language)
+
+
 def _fields_follow(toks: list[Token], k: int, language: str, least: int = 2) -> bool:
     """'locations (address, type, owner contact)': a bracket of two or more items, `least` of them fields, at k."""
     inner = bracket_at(toks, k, 24)
@@ -1729,8 +1742,9 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
                     continue
                 if q.head in word_set("people"):
                     score[names[id(q)]] += 3  # the haulier, the mechanic: kept and linked
-                elif not q.plural and sum(names.get(id(o)) == names[id(q)] for o in r.phrases) == 1:
-                    score[names[id(q)]] -= 4  # 'truck reg', 'gross': a detail said once
+                elif not q.plural and sum(names.get(id(o)) == names[id(q)] for o in r.phrases) == 1 and \
+                        definition(names[id(q)]) is None:
+                    score[names[id(q)]] -= 4  # 'truck reg', 'gross': a detail said once, not a thing we know
         sheet = sheet_before(r, si, colon, lambda q: id(q) in names)
         if sheet is not None:  # 'staff fill in a daily diary per child: meals, naps, nappies': what a diary holds
             score[names[id(sheet)]] += 3
@@ -1761,8 +1775,8 @@ def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Ph
     head = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names), None)
     if head is None or si == 0 and head.start == 0 or head.head in _NOT_HEADED | word_set("tool_nouns") | \
             word_set("people") or is_fieldish(head.head, r.language) or \
-            head.start and toks[head.start - 1].text not in {",", "-", ";"} | _EACH:
-        return None
+            head.start and toks[head.start - 1].text not in {",", "-", ";"} | _EACH and head.head not in RECORD_SHEETS:
+        return None  # 'rellena un parte: fecha, finca, ...': a sheet filled in is a record wherever it is said
     items = [q for q in r.phrases if q.sentence == si and q.start > colon]
     fields = sum(is_fieldish(q.head, r.language) for q in items)
     first = bool(items) and is_fieldish(items[0].head, r.language)  # 'date, haulier, ...': a field list starts so

@@ -29,7 +29,7 @@ REPORTS = (r"\b(?:(?:monthly|weekly|yearly|annual|daily|quarterly|half-yearly) (
            r"(?!(?:e-?mail|sms|text|phone|post|correo|telefono|whatsapp)\b)[a-z]+")
 NOT_GROUPS = r"(?!(?:per|by|please|and|so|for|to|in|on|at|the|with|from|y|para|en|por|that|which|que)\b)"
 FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "auth": re.compile(r"\b(login|log in|logins|sign in|sign up(?! for (?!an? account))|signup|sign-up|"
+    "auth": re.compile(r"\b(login|log in|logins|sign in|sign up(?! for(?! an? account\b))|signup|sign-up|"
                        r"authentication|authenticated|user accounts?|accounts for users|user profiles?|"
                        r"users and roles|registro de usuarios|registrarse|iniciar sesion|inicio de sesion|"
                        r"contrasenas?|passwords?|(?:users?|members?|customers?) (?:can |must )?register)\b"),
@@ -580,6 +580,12 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
         if done and any(n in r.entities for n in done):
             return next(n for n in done if n in r.entities)
     group = next((g for g in r.lists if p in g), [p])
+    if group[0].start and toks[group[0].start - 1].text == "(":
+        outer = next((q for q in r.phrases if q.sentence == p.sentence and q.end == group[0].start - 1), None)
+        held = r.head_before(outer) if outer is not None else None
+        outer = held if held is not None and _target(r, held) else outer  # 'a repair for their home (photos)'
+        if outer is not None and _target(r, outer) and _target(r, outer) not in _FEATURE_ENTITIES | _WHO:
+            return _target(r, outer)  # 'incidents (shift, severity, photos)': the incidents' photos
     lead = [q for q in r.phrases if q.sentence == p.sentence and q.end <= group[0].start and
             [t.text for t in toks[q.end:group[0].start] if t.tag not in {"DET", "NUM"} and not t.text[:1].isdigit()]
             in (["with"], ["con"], ["and", "their"])]

@@ -536,7 +536,8 @@ def _frames(r: Reading) -> None:
                                         for n in ("Booking", "Reservation", "Agreement", "Lease", "Contract")):
                 continue  # 'I rent out three cottages. Need bookings ...': the booking is the rental
             if join == "Signup" and f.verb == "sign" and f.objects and not any(
-                    t.text == "up" for t in r.sentences[f.sentence][f.position:f.objects[0].start]):
+                    t.text == "up" for t in r.sentences[f.sentence][f.position:max(f.objects[0].start,
+                                                                                    f.position + 2)]):
                 if subject:
                     add_link(r, objects[0], subject)
                 continue  # 'tenants sign a rental agreement': their document; they do not sign up
