@@ -181,7 +181,8 @@ def _agent_tool(r: Reading) -> str | None:
 _KEPT_RECORDS = re.compile(r"\b(?:we|i|it|they) (?:also |then )?(?:keep|keeps|store|stores|log|logs|record|records|"
                            r"archive|archives|guardamos|registramos) (?:the|each|every|all|their|our|its|his|her|"
                            r"los|las|cada|todos|todas) |(?:^|[.!?] )(?:track|log|record|keep track of|keep a record of|"
-                           r"registrar|llevar el control de) (?:our|my|the|all|each|every|los|las|nuestros|nuestras|mis) ")
+                           r"registrar|llevar el control de) "
+                           r"(?:our|my|the|all|each|every|los|las|nuestros|nuestras|mis) ")
 # what is kept ('we keep each team's time', 'Track our giveaway entries, pick a winner'); 'save your drawing' is not
 _SIGNS_UP = re.compile(r"\b(?:can|then|and|to) (?:register|book|reserve|sign up|enrol|enroll|order|buy|reservar|"
                        r"inscribirse|comprar|pedir)\b")
