@@ -178,3 +178,24 @@ def test_tracking_entries_and_picking_a_random_winner_is_a_data_app() -> None:
     assert "GiveawayEntry" in names(spec)
     with pytest.raises(UnsupportedRequestError):
         infer_spec("A random name picker for our raffle night: paste the names and pick a random winner.")
+
+
+def test_every_plural_thing_starting_an_item_of_a_tracked_list_is_kept() -> None:
+    spec = infer_spec("we have 9 bakery outlets. need to track franchisees, their outlets, the weekly sales figure "
+                      "each outlet reports, the fee (5% of sales) we invoice, and hygiene inspections where our area "
+                      "manager scores the outlet against a checklist.")
+    assert {"Franchisee", "Outlet", "Inspection"} <= names(spec)
+    assert not names(spec) & {"Area", "Manager"}  # the area manager is a role
+
+
+def test_hourly_rates_are_prices_not_ratings() -> None:
+    spec = infer_spec("village hall hire - rooms, hourly rates, booking requests approved by the clerk")
+    assert "ratings" not in spec.features
+    assert "Rating" not in names(spec)
+
+
+def test_ten_minutes_is_how_long_not_a_thing() -> None:
+    spec = infer_spec("parents evening booking. teachers set their slots, parents book 10 min with each of their "
+                      "child's teachers")
+    assert "Min" not in names(spec)
+    assert "Booking" in names(spec)

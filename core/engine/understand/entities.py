@@ -94,6 +94,9 @@ def _chain_of_haves(p: Phrase, toks: list) -> bool:
 
 _PLACES_LISTED = {"site", "clinic", "gym", "shop", "agency", "practice", "club", "sitio", "clinica", "gimnasio",
                   "tienda"}  # 'Sites (client, address)' heading a line: places the business keeps records of
+_DEPARTMENTS = {"ops", "operations", "office", "site", "store", "sales", "marketing", "area", "regional", "branch",
+                "duty", "shift", "hr", "general", "facilities", "kitchen", "floor", "warehouse", "bar", "yard",
+                "depot", "plant", "line", "house"}
 _SITE_KINDS = {"construction", "building", "work", "job", "installation", "mining", "cleaning", "harvest", "dig",
                "excavation", "field", "survey", "project"}
 
@@ -218,6 +221,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return kept if kept in definitions() else f"{kept}Entry"
     if head in _VIEWS and p.plural or head in {"plot", "graph", "chart"} and mod in _CHART_KINDS:
         return None  # 'bar charts and scatter plots' are views; 'a chore chart' keeps chores
+    if head in {"manager", "managers"} and mod in _DEPARTMENTS:
+        return None  # 'our ops manager scores the outlet', 'site managers see their site': a role, not a record
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
@@ -558,7 +563,7 @@ def entities_stage(r: Reading) -> Reading:
                 toks[p.start - 1].text in {"on", "at", "during", "over", "in", "los", "las", "en"}:
             continue  # 'timed entry slots on busy weekends': when, not a Weekend record
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
-                toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"}:
+                (toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"} or toks[p.start - 1].tag == "NUM"):
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
         if name and (p.head == "clock" and p.end < len(toks) and toks[p.end].text in {"in", "out", "on"} or
                      any(t.lemma == "fichar" for t in toks[max(0, p.start - 3):p.start]) or
@@ -1052,6 +1057,7 @@ def entities_stage(r: Reading) -> Reading:
             for n in named:
                 score[n] += 3 if enumerated else 2  # 'podcast manager: shows, episodes and guests'
     _after_colon(r, names, score)
+    _listed_after_storing(r, names, score)
     roles = _section_headers(r, names, score) | _roles(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
@@ -1768,6 +1774,30 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
                 score[names[id(first)]] += bonus if start < described else 1  # a field list ends the enumeration
 
 
+_TRACKING = {"track", "manage", "keep", "record", "log", "store", "gestionar", "llevar", "registrar", "controlar"}
+
+
+def _listed_after_storing(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'need to track franchisees, their outlets, the sales figure each outlet reports, ..., and field audits where
+    ...': every plural thing that starts an item of the list after a storing verb is kept, even when a clause inside
+    an earlier item breaks the plain list."""
+    for f in r.frames:
+        if f.verb not in _TRACKING or sum(id(o) in names and score[names[id(o)]] >= THRESHOLD for o in f.objects) < 2:
+            continue  # 'records the date, result and notes' lists details, not things
+        toks = r.sentences[f.sentence]
+        depth, starts = 0, []
+        for i in range(f.position + 1, len(toks)):
+            depth += (toks[i].text == "(") - (toks[i].text == ")")
+            if depth == 0 and toks[i].text in {",", "and", "y"}:
+                starts.append(i)
+        for start in starts:
+            first = next((p for p in r.phrases if p.sentence == f.sentence and p.start > start), None)
+            if first is not None and id(first) in names and first.plural and score[names[id(first)]] < THRESHOLD and \
+                    all(t.tag in {"DET", "ADJ", "NUM"} for t in toks[start + 1:first.start]) and \
+                    not is_fieldish(first.head, r.language):
+                score[names[id(first)]] = THRESHOLD  # one item of the list, however long the ones before it
+
+
 def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Phrase | None:
     """'Load: date, haulier, truck reg, customer, weight', '..., ticket = date, customer': a thing heading a clause
     and a colon, then a list of mostly its details, is a record with those details."""
@@ -1893,7 +1923,8 @@ _WHICH = CHOICE_WORDS | {"que"}
 _MANY_WORDS = {"several", "multiple", "many", "various", "different", "varios", "varias", "muchos", "muchas",
                "distintos", "distintas", "diferentes"}
 _NOTES = {"note", "remark", "observation", "nota", "observacion", "comentario"}
-_TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "night", "morning", "evening", "weekend",
+_TIME_UNITS = {"time", "day", "week", "month", "year", "hour", "minute", "min", "hr", "night", "morning", "evening",
+               "weekend",
                "vez", "dia", "semana", "mes", "ano", "hora", "minuto", "noche", "manana", "tarde", "semestre",
                "trimestre", "bimestre", "quincena", "semester", "fortnight", "quarter"}
 _EVERY = {"each", "every", "per", "cada", "por", "todos", "todas", "next", "this", "que", "el", "la", "los", "las"}

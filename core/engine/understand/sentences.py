@@ -327,6 +327,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "NOUN", w  # 'lambing records: date, number of lambs': a heading, not 'lambing records'
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
             t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
+        elif language == "en" and w.endswith("s") and w in verbs and prev and prev.text in PERIODIC:
+            t.tag, t.lemma = "NOUN", w  # 'hourly rates', 'weekly reports': things said with how often, not verbs
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and i > 1 and \
                 toks[i - 2].text in PERIODIC:
             t.tag, t.lemma = "NOUN", w  # 'monthly progress reports from the raiser': a compound, not 'progress reports'
@@ -736,6 +738,8 @@ def _people_of(toks: list[Token], i: int) -> bool:
 
 def _third_person(w: str, prev: Token, before: Token | None, nxt: str, verbs: dict[str, str]) -> bool:
     """'the app tracks and records', '..., assigns teams and referees': a verb form no thing is named by here."""
+    if prev.text in PERIODIC:
+        return False  # 'hourly rates', 'weekly reports': things described by how often
     if prev.text in word_set("tool_nouns") and prev.tag != "VERB" and \
             not (before is not None and before.tag in {"PREP", "NOUN"}):
         return bool(nxt) and _closed(nxt) in {"DET", "PRON", "CONJ", "ADV", None}  # the software does it
@@ -779,7 +783,7 @@ _ENCLITIC = re.compile(r"([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|nos)")
 _CONTACTING = {"text", "email", "message", "call", "phone", "ring", "ping", "sms", "whatsapp"}
 _EN_PARTICIPLES = {"chosen", "broken", "hidden", "written", "stolen", "frozen", "given", "forgotten", "fallen",
                    "spoken", "driven", "beaten", "eaten", "woken", "selected", "preferred"}
-PERIODIC = {"daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "nightly", "fortnightly"}
+PERIODIC = {"hourly", "daily", "weekly", "monthly", "yearly", "annual", "quarterly", "termly", "nightly", "fortnightly"}
 _TIME_WORDS = {"day", "week", "month", "year", "morning", "evening", "night", "weekend", "season", "term",
                "quarter", "fortnight", "shift", "visit", "session"}
 _TIMES_OF_DAY = {"morning", "evening", "afternoon", "night", "mornings", "evenings", "afternoons", "nights"}
@@ -825,8 +829,9 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
         return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")) and
                     w not in load("verbs")["irregular_en"])  # 'laptops are lent to employees'
-    if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM" or "-and-" in prev.text:
-        return False  # ... 'click-and-collect orders' describes the orders
+    if prev.tag in {"DET", "ADJ"} or prev.possessive or prev.tag == "NUM" or "-and-" in prev.text or \
+            prev.text in PERIODIC:
+        return False  # ... 'click-and-collect orders' describes the orders; 'hourly rates' are prices
     if prev.tag == "PRON" and prev.text not in {"it", "which", "what", "there"} or \
             prev.text in {"who", "which", "that"} and _closed(nxt) != "PUNCT":
         return True
