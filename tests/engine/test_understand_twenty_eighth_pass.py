@@ -199,3 +199,10 @@ def test_ten_minutes_is_how_long_not_a_thing() -> None:
                       "child's teachers")
     assert "Min" not in names(spec)
     assert "Booking" in names(spec)
+
+
+def test_a_material_s_stock_keeps_the_material() -> None:
+    spec = infer_spec("raw material stock for a small joinery workshop, timber types, quantities, reorder level, "
+                      "suppliers")
+    assert "Material" in names(spec)
+    assert "Supplier" in parents(spec, "Material")

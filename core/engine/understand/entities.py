@@ -94,6 +94,8 @@ def _chain_of_haves(p: Phrase, toks: list) -> bool:
 
 _PLACES_LISTED = {"site", "clinic", "gym", "shop", "agency", "practice", "club", "sitio", "clinica", "gimnasio",
                   "tienda"}  # 'Sites (client, address)' heading a line: places the business keeps records of
+_STOCK_STATES = {"live", "low", "current", "opening", "closing", "safety", "dead", "new", "old", "home", "shop",
+                 "store", "warehouse", "office", "school", "bar", "kitchen", "cafe", "restaurant", "clinic", "pharmacy"}
 _DEPARTMENTS = {"ops", "operations", "office", "site", "store", "sales", "marketing", "area", "regional", "branch",
                 "duty", "shift", "hr", "general", "facilities", "kitchen", "floor", "warehouse", "bar", "yard",
                 "depot", "plant", "line", "house"}
@@ -174,6 +176,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     mod = p.modifiers[-1] if p.modifiers else None
     if len(p.words) > 1 and " ".join(p.words[-2:]) in word_set("field_nouns"):
         return None  # 'an emergency contact', 'blood type': a property of someone
+    if head in {"stock", "inventory"} and not p.plural and mod and mod not in _STOCK_STATES and not _skip(mod) and \
+            not _verbal(mod) and singular(mod, language) in known_words():
+        return entity_name(singular(mod, language), None, language)  # 'raw material stock', 'paint stock': materials
     if head in _BUSINESSES and mod and p.sentence == 0:
         return None  # 'Translation agency.', 'a cleaning company': what the business does, not a record
     if language == "es" and mod and f"{head} de {mod}" in load("spanish")["names"]:
@@ -996,7 +1001,8 @@ def entities_stage(r: Reading) -> Reading:
         writer = said_before in (["i", "am"], ["we", "are"]) and \
             sum(q.head == lead.head for q in r.phrases) == 1  # 'im a plumber and ...': who writes, said once
         if after in {"is", "es"} or writer or not lead.plural and lead.head not in word_set("tool_nouns") and \
-                lead.head not in _BOOKING_WORDS and lead.head not in _COLLECTIONS | _RANGES | _LEDGERS and \
+                lead.head not in _BOOKING_WORDS | {"stock", "inventory"} and lead.head not in _COLLECTIONS | _RANGES | \
+                _LEDGERS and \
                 not (lead.head in _DIARIES and lead.modifiers) and \
                 (after in {"with", "con", ":", "for", "para", "de"} or
                  not after and len(r.sentences) > 1 and len([p for p in r.phrases if p.sentence == 0]) == 1):
