@@ -206,3 +206,37 @@ def test_a_material_s_stock_keeps_the_material() -> None:
                       "suppliers")
     assert "Material" in names(spec)
     assert "Supplier" in parents(spec, "Material")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Lint Buddy analyzes source code and points out lines that break the team's style guide.",
+        "A tool that helps developers analyze the performance of their programs and find slow functions.",
+        "DocuGen automatically generates documentation for source code from its comments.",
+        "The Module Map shows the dependencies between code modules as a graph.",
+        "GuardPro is a security application that provides real-time protection for laptops against malware and other "
+        "threats.",
+        "A small app to convert measurements from one unit to another, like cups to millilitres.",
+        "A kids' app with a variety of drawing tools and stickers to make pictures.",
+        "Theme Studio lets users customize the look and feel of their phones with wallpapers and icon packs.",
+        "A simple tool to select a portion of a song and save it as a ringtone.",
+        "BrainBox is a collection of puzzle games like sudoku and word searches with daily challenges.",
+        "Physics Lab offers interactive simulations of pendulums, springs and orbits.",
+    ],
+)
+def test_code_analysers_security_monitors_and_media_tools_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("The Code Snippet Organizer lets developers store and tag reusable code snippets by language.", "Snippet"),
+        ("Error Logger keeps track of errors and exceptions in our projects, with who fixed each one.", "Error"),
+        ("A puzzle club site: members log the puzzles they solve and their times on a leaderboard.", "Member"),
+    ],
+)
+def test_data_apps_about_code_or_puzzles_are_still_built(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))
