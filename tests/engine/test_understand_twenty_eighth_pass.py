@@ -223,6 +223,13 @@ def test_a_material_s_stock_keeps_the_material() -> None:
         "A simple tool to select a portion of a song and save it as a ringtone.",
         "BrainBox is a collection of puzzle games like sudoku and word searches with daily challenges.",
         "Physics Lab offers interactive simulations of pendulums, springs and orbits.",
+        "A little utility to rename many photos in bulk using a pattern like date and place.",
+        "Tidy Folders sorts the files and folders within a selected directory by type and date.",
+        "A tool to convert text to different case formats such as title case and snake case.",
+        "Kitchen app where I can set quick timers for the oven and the hob.",
+        "Help for word games: players find valid words within the letters they hold.",
+        "Penalty Pro is a virtual training environment where players practise penalties against a keeper.",
+        "A way to back up and restore our office computer systems every night.",
     ],
 )
 def test_code_analysers_security_monitors_and_media_tools_are_declined(prompt: str) -> None:
