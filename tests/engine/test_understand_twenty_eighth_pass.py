@@ -101,22 +101,6 @@ def test_an_app_s_topic_before_a_colon_is_not_a_record() -> None:
 
 
 @pytest.mark.parametrize(
-    "prompt",
-    [
-        "Quiero un juego para la web del acuario: los niños van atrapando peces con una red, cada pez da puntos y hay "
-        "un tiempo límite de 30 segundos.",
-        "Something for our support team that, on any page they're reading in the helpdesk, highlights phrases that "
-        "break our tone guide and suggests a fix.",
-        "Una página donde pego un texto, elijo el idioma y me lo devuelve traducido con DeepL. No necesito guardar "
-        "historial.",
-    ],
-)
-def test_games_extensions_and_translators_said_in_other_words_are_declined(prompt: str) -> None:
-    with pytest.raises(UnsupportedRequestError):
-        infer_spec(prompt)
-
-
-@pytest.mark.parametrize(
     ("prompt", "kept"),
     [
         ("Bowling league app: teams, players, the points each game gives and the season's standings.", "Team"),
@@ -230,9 +214,15 @@ def test_a_material_s_stock_keeps_the_material() -> None:
         "Help for word games: players find valid words within the letters they hold.",
         "Penalty Pro is a virtual training environment where players practise penalties against a keeper.",
         "A way to back up and restore our office computer systems every night.",
+        "Quiero un juego para la web del acuario: los niños van atrapando peces con una red, cada pez da puntos y hay "
+        "un tiempo límite de 30 segundos.",
+        "Something for our support team that, on any page they're reading in the helpdesk, highlights phrases that "
+        "break our tone guide and suggests a fix.",
+        "Una página donde pego un texto, elijo el idioma y me lo devuelve traducido con DeepL. No necesito guardar "
+        "historial.",
     ],
 )
-def test_code_analysers_security_monitors_and_media_tools_are_declined(prompt: str) -> None:
+def test_tools_games_and_converters_said_in_other_words_are_declined(prompt: str) -> None:
     with pytest.raises(UnsupportedRequestError):
         infer_spec(prompt)
 

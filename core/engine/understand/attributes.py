@@ -314,7 +314,7 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
             continue  # 'listings with photos, price and a map, a valuation request form': the site's next part
         if name and name not in r.entities and not i.plural and i.head in word_set("people") and \
                 i.head not in word_set("generic_subjects") | _KIN and len(i.words) == 1:
-            _keep_person(r, name, i.head)  # 'Sites (client, address, access notes)': the site's client is kept
+            keep_entity(r, name, i.head)  # 'Sites (client, address, access notes)': the site's client is kept
         if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
                 and i.head not in {"text", "texto"} and name not in _MEDIA_THINGS and \
                 not {"per", "por"} & set(i.words) and singular(i.words[-1], r.language) == i.words[-1]:
@@ -324,13 +324,15 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
 _KIN = {"mother", "father", "parent", "dam", "sire", "madre", "padre", "mum", "dad"}  # 'cada animal con su madre'
 
 
-def _keep_person(r: Reading, name: str, word: str) -> None:
-    """A person named among a record's details becomes an entity of the app (what we know of them, else a name)."""
+def keep_entity(r: Reading, name: str, word: str) -> None:
+    """A thing named among a record's details becomes an entity of the app (what we know of it, else a name), said
+    in the request's `word`; nothing is added past MAX_ENTITIES."""
     from core.engine.understand.relations import MAX_ENTITIES
 
     if len(r.entities) >= MAX_ENTITIES:
         return
-    r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(
+        name=name, fields=[FieldSpec(name="name", max_length=200)])
     r.entities[name].relations = []
     r.words_for.setdefault(name, word)
     r.requested.append(said_as(r, name))

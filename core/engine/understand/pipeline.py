@@ -11,6 +11,7 @@ from core.engine.understand.attributes import (
     attributes_stage,
     choices_stage,
     ensure_label,
+    keep_entity,
     marked_states_stage,
 )
 from core.engine.understand.candidates import candidates_stage
@@ -233,12 +234,8 @@ def _fields_naming_entities(r: Reading) -> None:
                     f.name not in word_set("generic_subjects") and snake(e.name) != f.name:
                 name, es = entity_name(f.name, None, r.language), f.name  # 'shifts (guard, site, start, end)'
             if name and name not in r.entities and f.type == "string" and not f.choices and \
-                    len(r.entities) < MAX_ENTITIES and re.search(rf"\b(?:{f.name}|{es})\b", r.text):
-                r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(
-                    name=name, fields=[FieldSpec(name="name", max_length=200)])
-                r.entities[name].relations = []
-                r.words_for.setdefault(name, f.name)
-                r.requested.append(said_as(r, name))
+                    re.search(rf"\b(?:{f.name}|{es})\b", r.text):
+                keep_entity(r, name, f.name)
     for e in r.entities.values():
         for f in list(e.fields):
             other = next((n for n in r.entities if n != e.name and (snake(n) == f.name or f.name == r.words_for.get(n)
