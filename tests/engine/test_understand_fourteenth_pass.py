@@ -40,7 +40,7 @@ def test_a_tuner_by_trade_is_a_data_app(prompt):
 
 @pytest.mark.parametrize(("prompt", "thing", "owner"), [
     ("Boat club: members can own several boats, and we log each launch.", "Boat", "Member"),
-    ("Garage: each customer owns one or more cars; jobs on each car.", "Vehicle", "Customer"),
+    ("Garage: each customer owns one or more cars; jobs on each car.", "Car", "Customer"),
 ])
 def test_owning_several_things_links_them(prompt, thing, owner):
     """'customers can own more than one piano': the thing belongs to its owner."""

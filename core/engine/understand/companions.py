@@ -342,8 +342,8 @@ def _lent_things(r: Reading, people: frozenset[str]) -> None:
         return
     word = singular(m.group(1))
     if is_fieldish(word, r.language) or _verbal(word) or word in _NOT_CHOSEN or any(
-            t.text == m.group(1) and t.tag == "VERB" for toks in r.sentences for t in toks):
-        return  # 'track loans': what the app does, not a kind of thing lent
+            t.text == m.group(1) and t.tag != "NOUN" for toks in r.sentences for t in toks):
+        return  # 'track loans': what the app does, not a kind of thing lent; 'see which loans are overdue'
     thing = _entity_for(r, m.group(1)) or entity_name(word, None, r.language)
     if thing not in r.entities:
         r.entities[thing] = definition(thing, r.domain, r.text) or EntitySpec(name=thing, fields=[

@@ -189,6 +189,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return None  # 'a contact form', 'a login page' ask for features
     if head in {"record", "file", "detail"} and mod and mod in word_set("people") and len(p.modifiers) == 1:
         return entity_name(mod, None, language)  # 'patient records' are the patients, with what is kept on them
+    if head == "record" and p.plural and len(p.modifiers) == 1 and not mod.endswith(("ing", "ment", "ance", "ence")) \
+            and entity_name(mod, None, language) in definitions():
+        return entity_name(mod, None, language)  # 'pet records (owner, species, breed)' are the pets
     places = word_set("settings") | word_set("tool_nouns") | {"centre", "center", "hall"}
     if any(a == "sports" and b in places and all(w in places for w in p.words[k + 2:])
            for k, (a, b) in enumerate(zip(p.words, p.words[1:], strict=False))):
@@ -228,6 +231,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return None  # 'bar charts and scatter plots' are views; 'a chore chart' keeps chores
     if head in {"manager", "managers"} and mod in _DEPARTMENTS:
         return None  # 'our ops manager scores the outlet', 'site managers see their site': a role, not a record
+    if head == "request" and p.plural and mod and mod.isalpha() and len(mod) > 3 and not _verbal(mod) and \
+            mod not in word_set("adjectives") and not is_fieldish(mod, language):
+        return entity_name(head, mod, language)  # 'change requests (submit with drawings)': each one is a record
     if head in word_set("tool_nouns"):
         names = load("nouns")["names"]
         mods = [m for m in p.modifiers if m in names or not m.endswith("ing") and not _skip(m)]
@@ -676,6 +682,10 @@ def entities_stage(r: Reading) -> Reading:
             if id(p) in joined and id(p) in names and not f.objects:
                 score[names[id(p)]] += 2  # 'buyers bid on lots', 'students enrol in courses': what is joined is kept
         storing = f.verb in STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
+        vt = r.sentences[f.sentence]
+        if f.position and vt[f.position].text.endswith("ed") and vt[f.position - 1].tag == "NOUN" and \
+                f.position + 1 < len(vt) and vt[f.position + 1].tag == "PUNCT":
+            storing = False  # 'data such as goals scored, assists, shots on target': what the goals are, not an act
         shown = f.verb in _SHOWING and (f.subject is None or f.subject.head in _SITE_WORDS)
         for p in f.objects:
             if id(p) in names and storing:

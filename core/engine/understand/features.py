@@ -624,11 +624,15 @@ def _reviewers(r: Reading) -> None:
 
 
 _ACCOUNT_VERBS = {"register", "log", "sign", "login", "registrar", "entrar", "acceder"}
+_USERS_SIGN_UP = re.compile(r"\b(?:users?|usuari[oa]s?)\b[^.;]{0,40}\b(?:sign(?:s|ing)? (?:up|in)|log(?:s|ging)? in|"
+                            r"register|make an account|create an account|registrarse|se registran|iniciar sesion)\b")
 
 
 def _acting_people(r: Reading) -> str:
     """'other cooks rate them', 'collectors register an account and save works': the people who rate, save or log
     in are the accounts, not a new User."""
+    if _USERS_SIGN_UP.search(r.text):
+        return ""  # 'users should be able to sign up ... judges score': the accounts are the users
     v = load("verbs")
     acting = {verb for verbs in v["features"].values() for verb in verbs} | _ACCOUNT_VERBS
     said = [_target(r, f.subject) for f in r.frames if f.verb in acting and f.subject is not None and

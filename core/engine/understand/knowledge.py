@@ -25,6 +25,10 @@ def definitions() -> dict[str, EntitySpec]:
     for d in (*DOMAINS, LIBRARY):
         for e in parse_entities(d.entities):
             out.setdefault(e.name, e)
+    for name, known in load("nouns")["fields_of"].items():
+        if name not in out and known in out:  # a marina's Berth: the user's word, a Mooring's fields
+            out[name] = EntitySpec(name=name, fields=[f.model_copy() for f in out[known].fields],
+                                   relations=[x.model_copy() for x in out[known].relations])
     return out
 
 

@@ -258,6 +258,16 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "NUM"  # '#2F4F4F': a colour code, never a thing
         elif w in {"to", "that"}:
             t.tag = "PREP" if w == "to" else "CONJ"
+        elif language == "en" and prev and prev.text in {"which", "what", "whose"} and closed is None and \
+                w.endswith("s") and nxt in {"are", "were", "have", "had"}:
+            t.tag = "NOUN"  # 'see which loans are overdue': which of the loans, not what lends
+        elif language == "en" and prev and prev.text.endswith("est") and i > 1 and toks[i - 2].tag == "DET" and \
+                closed is None:
+            t.tag = "NOUN"  # 'compete for the highest score': a superlative describes a noun
+        elif language == "en" and nxt == "(" and closed is None and w.endswith("s") and prev and \
+                prev.tag in {"NOUN", "ADJ"} and _after_separator(toks, i - 1) and \
+                prev.text not in {"status", "state", "stage", "estado"}:
+            t.tag = "NOUN"  # '..., architectural change requests (submit with drawings)': a listed thing's details
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
@@ -680,6 +690,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 nxt.text in {"en", "como"} and f"{t.text[:-1]}ar" in _ES_WORK_VERBS:
             t.tag, t.lemma = "VERB", f"{t.text[:-1]}ar"  # 'Trabajo en una notaría': I work, not a Job
     return toks
+
+
+def _after_separator(toks: list[Token], i: int) -> bool:
+    """Whether the nouns and adjectives ending at token i follow a list's comma, colon or dash (or start it)."""
+    while i >= 0 and toks[i].tag in {"NOUN", "ADJ"}:
+        i -= 1
+    return i < 0 or toks[i].text in {",", ":", "-", "and", ";"}
 
 
 @cache

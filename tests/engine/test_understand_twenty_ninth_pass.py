@@ -1,0 +1,103 @@
+"""Understanding (issue 9), twenty-ninth pass: an entity keeps the user's own word (a marina's berths are Berths,
+with what we know of moorings); users who sign up are the accounts even when judges score; scoring keeps what is
+scored; 'which loans are overdue' asks about loans."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import names, parents
+
+
+def _fields(spec, entity: str) -> set[str]:
+    """Field names of one entity."""
+    return {f.name for f in spec.entity(entity).fields}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "instead", "field"),
+    [
+        ("Marina app: berths, boats and their owners, with yearly contracts.", "Berth", "Mooring", "length_m"),
+        ("driving school: lesson booking with instructors and cars", "Car", "Vehicle", "plate"),
+        ("Car rental with a fleet calendar and customer licence uploads", "Car", "Vehicle", "plate"),
+    ],
+)
+def test_an_entity_keeps_the_user_s_word_and_the_fields_we_know(prompt: str, kept: str, instead: str,
+                                                                 field: str) -> None:
+    spec = infer_spec(prompt)
+    assert kept in names(spec) and instead not in names(spec)
+    assert field in _fields(spec, kept)
+    assert spec.entity(kept).table == f"{kept.lower()}s"  # its own table, not the known entity's
+
+
+def test_kids_are_still_children() -> None:
+    assert "Child" in names(infer_spec("Chore chart for my kids: chores, points and rewards."))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Please implement a website for a hackathon. Users should be able to sign up and create a team. "
+        "Judges should be able to score submissions.",
+        "Web para un concurso de fotos: los usuarios se registran y suben fotos; un jurado puntúa cada foto.",
+    ],
+)
+def test_users_who_sign_up_are_the_accounts_even_when_others_score(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert spec.account == "User" and "User" in names(spec)
+
+
+def test_what_judges_score_is_kept_and_the_score_links_both() -> None:
+    spec = infer_spec("Judges should be able to score submissions.")
+    assert {"Judge", "Submission", "Score"} <= names(spec)
+    assert parents(spec, "Score") >= {"Judge", "Submission"}
+
+
+def test_goals_scored_in_a_list_of_statistics_brings_no_target() -> None:
+    spec = infer_spec("Teams input data such as goals scored, assists, shots on target and possession percentage.")
+    assert "Target" not in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Members borrow tools. Volunteers should be able to see which loans are overdue.",
+        "A tool library: members borrow tools and volunteers check which loans are overdue.",
+    ],
+)
+def test_which_loans_are_overdue_asks_about_loans(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Which" not in names(spec) and not any(n.startswith("Which") for n in names(spec))
+    assert "Loan" in names(spec)
+
+
+def test_the_highest_score_is_a_noun() -> None:
+    spec = infer_spec("A sports quiz app where people compete with friends for the highest score")
+    assert "Score" not in names(spec) or not spec.uses("ratings")
+
+
+def test_a_listed_thing_with_details_in_brackets_is_kept_and_dues_are_payments() -> None:
+    spec = infer_spec("HOA app: homeowners, properties, annual dues, architectural change requests (submit with "
+                      "drawings, board approves/denies), violation notices with fines")
+    assert {"Homeowner", "Property", "DuesPayment", "ChangeRequest", "Fine"} <= names(spec)
+    assert not names(spec) & {"Board", "Drawing"}
+    assert [fs.entity for fs in spec.uses("workflow")] == ["ChangeRequest"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "instead"),
+    [
+        ("Small vet clinic: pet records (owner, species, breed, vaccinations), appointments.", "Pet", "PetRecord"),
+        ("Brewery: batch records with recipe, brew date and gravity readings.", "Batch", "BatchRecord"),
+    ],
+)
+def test_records_of_a_known_thing_are_that_thing(prompt: str, kept: str, instead: str) -> None:
+    spec = infer_spec(prompt)
+    assert kept in names(spec) and instead not in names(spec)
+
+
+def test_a_status_flow_after_its_verb_makes_no_table() -> None:
+    spec = infer_spec("Small ISP. Customers sign up for a plan. An install job is created; status goes booked -> "
+                      "installed -> live.")
+    assert not any(n.startswith("Goe") for n in names(spec))
