@@ -101,3 +101,59 @@ def test_a_status_flow_after_its_verb_makes_no_table() -> None:
     spec = infer_spec("Small ISP. Customers sign up for a plan. An install job is created; status goes booked -> "
                       "installed -> live.")
     assert not any(n.startswith("Goe") for n in names(spec))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Language school admin: courses, groups, students and teachers. Teachers only see their own groups.",
+        "Insurance broker CRM: clients and policies. Account handlers only see their own clients.",
+        "Queremos llevar las cuotas de cada niño. Los padres deberían poder entrar y ver solo lo de sus hijos.",
+        "App para el colegio: alumnos, notas y faltas. Los padres entran con su usuario y ven las notas.",
+    ],
+)
+def test_people_who_see_only_their_own_things_have_accounts(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "auth" in spec.features and spec.account in names(spec)
+
+
+def test_entering_a_place_is_not_logging_in() -> None:
+    spec = infer_spec("Control de acceso del almacén: los repartidores pueden entrar a la nave de 8 a 14; "
+                      "registramos entradas y salidas.")
+    assert "auth" not in spec.features
+
+
+@pytest.mark.parametrize(
+    ("prompt", "session", "person"),
+    [
+        ("Our choir needs: list of singers with their voice part, attendance at each rehearsal, and yearly dues.",
+         "Rehearsal", "Singer"),
+        ("Language school: students, teachers, lessons, attendance per lesson.", "Lesson", "Student"),
+    ],
+)
+def test_attendance_at_each_session_is_a_record_of_a_person_at_a_session(prompt: str, session: str,
+                                                                         person: str) -> None:
+    spec = infer_spec(prompt)
+    assert parents(spec, "Attendance") >= {session, person}
+
+
+def test_each_person_is_one_of_the_people_kept() -> None:
+    spec = infer_spec("Choir: singers and rehearsals, and which concert dress each person has borrowed.")
+    assert "Person" not in names(spec) and "Singer" in names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "values"),
+    [
+        ("Repair shop: customers bring devices; each repair has a status: received -> diagnosing -> "
+         "waiting for parts -> fixed -> collected.", "Repair",
+         ["received", "diagnosing", "waiting_for_parts", "fixed", "collected"]),
+        ("Incidencias de vecinos con foto; el administrador cambia el estado: abierta → en curso → resuelta.",
+         "Incident", ["abierta", "en_curso", "resuelta"]),
+    ],
+)
+def test_a_status_flow_after_a_colon_gives_the_user_s_states(prompt: str, entity: str, values: list[str]) -> None:
+    spec = infer_spec(prompt)
+    status = next(f for f in spec.entity(entity).fields if f.name == "status")
+    assert status.choices == values
+    assert not names(spec) & {"Course", "Resuelta", "Fixed", "Collected"}

@@ -585,6 +585,9 @@ def _colon_list(raw: str) -> str:
     """'mano, pala, cesta punta', 'fuga, atasco u otro, urgencia', 'theatre, classroom, cabaret, number of seats':
     the values after a field's colon, up to the last one joined by 'or' or the first item that is a field."""
     out = []
+    arrows = re.split(r"\s*(?:->|=>|\u2192)\s*", raw.strip())
+    if len(arrows) > 2 and all(0 < len(a.split()) <= 3 for a in arrows):
+        return ", ".join(arrows)  # 'status: received -> diagnosing -> fixed': the states in order
     for item in raw.split(","):
         item = item.strip()
         if not out and item.count("/") >= 1:

@@ -518,8 +518,8 @@ def _used_parts(r: Reading) -> None:
     add_link(r, name, part)
 
 
-_ATTENDANCE_AT = re.compile(r"\b(?:asistencias?|attendance) (?:a|at|to|en) (?:los |las |el |la |the |our |nuestros |"
-                            r"nuestras )?([a-z]+)")
+_ATTENDANCE_AT = re.compile(r"\b(?:asistencias?|attendance) (?:a|at|to|en|per|por|for|de) (?:los |las |el |la |the |"
+                            r"our |nuestros |nuestras |each |every |cada )?([a-z]+)")
 
 
 def _attendance_at(r: Reading, people: frozenset[str]) -> None:

@@ -573,6 +573,8 @@ def entities_stage(r: Reading) -> Reading:
         if name and p.plural and p.head in _TIME_UNITS and p.start and \
                 toks[p.start - 1].text in {"on", "at", "during", "over", "in", "los", "las", "en"}:
             continue  # 'timed entry slots on busy weekends': when, not a Weekend record
+        if name == "Person" and not p.plural and not p.modifiers and p.start and toks[p.start - 1].text in _EACH:
+            continue  # 'which dress each person has borrowed', 'forms each person collected': one of the people kept
         if name and not p.modifiers and p.head in _TIME_UNITS and p.start and \
                 (toks[p.start - 1].text in _EVERY | {"a", "an", "al", "the"} or toks[p.start - 1].tag == "NUM"):
             continue  # 'each day', 'per week', 'cada dia', 'al mes': how often, not a thing
@@ -786,12 +788,15 @@ def entities_stage(r: Reading) -> Reading:
     for p in r.phrases:  # 'la asistencia a los entrenamientos', 'attendance at rehearsals': what is attended is kept
         toks = r.sentences[p.sentence]
         k = p.start - 1
-        while k > 0 and toks[k].text in {"los", "las", "el", "la", "the", "our", "nuestros", "nuestras"}:
+        while k > 0 and toks[k].text in {"los", "las", "el", "la", "the", "our", "nuestros", "nuestras"} | _EACH:
             k -= 1
         at = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
-        if id(p) in names and p.plural and k > 0 and toks[k].text in {"a", "at", "to", "en"} and at is not None and \
-                at.head in {"asistencia", "attendance", "asistencias"}:
+        if id(p) in names and k > 0 and toks[k].text in {"a", "at", "to", "en", "per", "por", "de"} and \
+                at is not None and at.head in {"asistencia", "attendance", "asistencias"} and \
+                (p.plural or toks[k + 1].text in _EACH):
             score[names[id(p)]] += 3
+            if id(at) in names:
+                score[names[id(at)]] += 3  # 'attendance at each rehearsal': each one taken is a record
     for p in r.phrases:  # 'damage reporting', 'incident logging': the reports and logs are what is kept
         if id(p) in names and p.head in {"reporting", "logging"} and r.language == "en":
             score[names[id(p)]] += 3

@@ -32,7 +32,13 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "auth": re.compile(r"\b(login|log in|logins|sign in|sign up(?! for(?! an? account\b))|signup|sign-up|"
                        r"authentication|authenticated|user accounts?|accounts for users|user profiles?|"
                        r"users and roles|registro de usuarios|registrarse|iniciar sesion|inicio de sesion|"
-                       r"contrasenas?|passwords?|(?:users?|members?|customers?) (?:can |must )?register)\b"),
+                       r"contrasenas?|passwords?|(?:users?|members?|customers?) (?:can |must )?register|"
+                       r"(?:see|sees|view|views|edit|edits|access|approve) (?:only )?(?:their|his|her) own|"
+                       r"only their own|"
+                       r"(?:pueden|puedan|podran|deberian poder|poder|puede|pueda) (?:entrar|acceder)"
+                       r"(?! a la (?:sala|nave))|(?:entran?|acceden?) con su usuario|"
+                       r"solo (?:ven|ve|vea|vean|pueden ver|puede ver) "
+                       r"(?:lo suyo|lo de sus|sus propi\w+|su propi\w+))\b"),
     "payments": re.compile(r"\b(pay|pays|paying|checkout|check-out|stripe|online payments?|card payments?|"
                            r"accept payments?|take payments?|payment options?|pagos? online|pagar|pagan|paga|cobrar|"
                            r"pasarela)\b"),
