@@ -157,3 +157,24 @@ def test_a_status_flow_after_a_colon_gives_the_user_s_states(prompt: str, entity
     status = next(f for f in spec.entity(entity).fields if f.name == "status")
     assert status.choices == values
     assert not names(spec) & {"Course", "Resuelta", "Fixed", "Collected"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "borrowed"),
+    [
+        ("Winery production tracker. Vineyard blocks (name, varietal, acres). Tanks (capacity, material).",
+         "Tank", "kind"),
+        ("Winery production tracker. Vineyard blocks (name, varietal, acres). Tanks (capacity, material).",
+         "Production", "director"),
+        ("Print shop: customers, jobs and print runs with paper stock.", "Run", "distance_km"),
+    ],
+)
+def test_a_word_with_another_trade_s_sense_does_not_borrow_its_fields(prompt: str, entity: str,
+                                                                     borrowed: str) -> None:
+    spec = infer_spec(prompt)
+    assert entity in names(spec) and borrowed not in _fields(spec, entity)
+
+
+def test_a_theatre_production_keeps_its_fields() -> None:
+    spec = infer_spec("Community theatre: productions with cast lists, performances and ticket sales.")
+    assert "opening_date" in _fields(spec, "Production")
