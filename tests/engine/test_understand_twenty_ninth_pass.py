@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import names, parents
 
 
@@ -178,3 +179,32 @@ def test_a_word_with_another_trade_s_sense_does_not_borrow_its_fields(prompt: st
 def test_a_theatre_production_keeps_its_fields() -> None:
     spec = infer_spec("Community theatre: productions with cast lists, performances and ticket sales.")
     assert "opening_date" in _fields(spec, "Production")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Quiero un editor para diseñar el cartel del concierto: arrastrar los nombres, cambiar colores y exportarlo.",
+        "I need an editor to design our gig posters and export them as PNG.",
+        "I want to drop in an MP3 of an interview and get back a transcript with timestamps, using Whisper.",
+        "After each wedding I get 300 photos. I want something that renames them all by date, shrinks them and "
+        "zips them up for the couple.",
+        "A digital workspace for designers: a canvas where users can freely drag and drop shapes and images.",
+    ],
+)
+def test_editors_transcribers_and_batch_file_tools_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Podcast website: episodes with audio files, transcripts, guests and show notes; listeners can comment.",
+        "Sign shop: customers, quotes and jobs; designers save each proof as a PNG attached to the job.",
+        "Our agency needs an editor to create client newsletters: subscribers, campaigns and templates.",
+        "Blog with an editor for writing posts, tags and comments.",
+    ],
+)
+def test_data_apps_that_mention_editors_or_transcripts_are_built(prompt: str) -> None:
+    assert infer_spec(prompt).entities
