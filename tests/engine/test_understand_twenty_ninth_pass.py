@@ -208,3 +208,41 @@ def test_editors_transcribers_and_batch_file_tools_are_declined(prompt: str) -> 
 )
 def test_data_apps_that_mention_editors_or_transcripts_are_built(prompt: str) -> None:
     assert infer_spec(prompt).entities
+
+
+def test_players_outside_sport_and_bikes_in_for_repair_get_fields_of_their_sense() -> None:
+    rooms = infer_spec("Escape rooms: customers book a room for a time slot; every player signs a waiver.")
+    assert "jersey_number" not in _fields(rooms, "Player") and "position_role" not in _fields(rooms, "Player")
+    team = infer_spec("Football club: players with positions, matches and goals.")
+    assert "position_role" in _fields(team, "Player")
+    shop = infer_spec("Bike repair shop: customers check in bikes, mechanics log repairs and parts.")
+    assert "price" not in _fields(shop, "Bike") and "serial_number" in _fields(shop, "Bike")
+
+
+def test_the_status_of_a_thing_with_its_values_in_brackets() -> None:
+    spec = infer_spec("Customers book a repair and follow the status of their repair (received, in progress, "
+                      "ready for pickup).")
+    status = next(f for f in spec.entity("Repair").fields if f.name == "status")
+    assert status.choices == ["received", "in_progress", "ready_for_pickup"]
+
+
+def test_one_of_each_said_with_a_plural_thing_is_its_detail() -> None:
+    spec = infer_spec("Authors should be able to submit papers with an abstract and a PDF, reviewers should be able "
+                      "to score and comment on the papers assigned to them.")
+    assert "Abstract" not in names(spec) and "abstract" in _fields(spec, "Paper")
+
+
+def test_a_flow_said_on_its_own_gives_the_states_of_the_record_not_tables() -> None:
+    spec = infer_spec("Solar installation CRM. Lead -> site survey -> proposal -> contract signed -> permit submitted "
+                      "-> installed. Each job has a customer, address and system size. I want to see how many jobs "
+                      "sit at each stage.")
+    assert not names(spec) & {"Lead", "Proposal", "Contract", "Permit", "Stage"}
+    status = next(f for f in spec.entity("Job").fields if f.name == "status")
+    assert status.choices[:2] == ["lead", "site_survey"] and "installed" in status.choices
+
+
+def test_a_state_said_elsewhere_as_a_thing_is_kept() -> None:
+    spec = infer_spec("Applicant tracking system. Jobs have candidates applying; each application moves Applied -> "
+                      "Phone screen -> Interview -> Offer -> Hired. Interviewers fill in a scorecard after each "
+                      "interview.")
+    assert "Interview" in names(spec)

@@ -640,6 +640,10 @@ _FLOWS = re.compile(r"\b([a-z]+)\s+(?:go|goes|move|moves|pass|passes|flow|flows|
                     r"fases|etapas)\s*)?:?\s*\(([^()]{2,150})\)")
 
 
+_STATUS_OF = re.compile(r"\b(?:status|state|estado) (?:of|de|del) (?:the |their |his |her |its |each |an? |la |el |"
+                        r"su |sus |cada )?([a-z]+) \(([^()]{2,120})\)")
+
+
 def choice_values(text: str) -> set[str]:
     """The values listed for choice fields in the text ('tipo: fuga, atasco u otro' -> fuga, atasco, otro), and
     'status quote', 'stage' when the word itself leads the values."""
@@ -695,6 +699,21 @@ def _deposit_field(r: Reading) -> None:
         r.entities[holder].fields.append(FieldSpec(name="deposit", type="decimal", required=False))
 
 
+def _bare_flow(r: Reading) -> None:
+    """'Lead -> site survey -> proposal -> installed.' said on its own: the states of the one record that has a
+    status (or of the app's main record)."""
+    for m in re.finditer(r"(?:^|[.!?:\n]\s*)([a-z][\w ]*(?:\s*(?:->|=>|\u2192)\s*[\w ]+){2,})\s*(?:[.!?\n]|$)", r.text):
+        values = _choice_values(", ".join(re.split(r"\s*(?:->|=>|\u2192)\s*", m.group(1).strip())))
+        if not values or any(x.name == "status" and x.choices == values for e in r.entities.values() for x in e.fields):
+            continue
+        having = [n for n, e in r.entities.items() if any(x.name == "status" for x in e.fields)]
+        owner = having[0] if len(having) == 1 else r.main if r.main in r.entities else None
+        if owner:
+            e = r.entities[owner]
+            e.fields = [x for x in e.fields if x.name != "status"]
+            e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
+
+
 def choices_stage(r: Reading) -> Reading:
     """'a type (tent, caravan or cabin)', 'condition like mint/used': a field of the thing said before, with those
     values to choose from (a plural 'types (...)' names rows of a table of its own and is left alone)."""
@@ -705,6 +724,15 @@ def choices_stage(r: Reading) -> Reading:
         owner = next((n for n in r.entities if word in {words_of(n).split()[-1], r.words_for.get(n, "")}), None) or \
             _said_before(r, m.start()) or next((n for n, e in r.entities.items() if any(
                 x.name == "status" for x in e.fields)), None)  # 'Orders go through ...' of the commissions kept
+        if values and owner:
+            e = r.entities[owner]
+            e.fields = [x for x in e.fields if x.name != "status" and x.name not in values]
+            e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
+    _bare_flow(r)
+    for m in _STATUS_OF.finditer(r.text):  # 'follow the status of their repair (received, in progress, ready)'
+        values = _choice_values(m.group(2))
+        owner = next((n for n in r.entities if singular(m.group(1), r.language) in
+                      {words_of(n).split()[-1], r.words_for.get(n, "")}), None)
         if values and owner:
             e = r.entities[owner]
             e.fields = [x for x in e.fields if x.name != "status" and x.name not in values]

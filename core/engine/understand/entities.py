@@ -748,6 +748,7 @@ def entities_stage(r: Reading) -> Reading:
     _one_file_or_description(r, names, score)
     _with_their_details(r, names, score)
     _people_with_their(r, names, score)
+    _with_a_detail(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
         toks = r.sentences[p.sentence]
         k = p.start - 1
@@ -1531,13 +1532,22 @@ _CLAUSE_STARTS = {"which", "who", "whose", "what", "when", "where", "how", "que"
 NOTE_WORDS = {"note", "nota", "remark", "observation", "observacion"}
 
 
+_ARROW_FLOW = re.compile(r"[\w ]+(?:\s*(?:->|=>|\u2192)\s*[\w ]+){2,}")
+
+
 def _choice_phrases(r: Reading) -> set[int]:
     """'tipo: fuga, atasco, calentador u otro', 'a type (tent, caravan or cabin)': the values a field takes, not
     tables (attributes.choices_stage makes the field)."""
     from core.engine.understand.attributes import choice_values
 
     values = choice_values(r.text)
-    return {id(p) for p in r.phrases if not p.plural and " ".join(p.words) in values} if values else set()
+    states = [v.strip().lower() for m in _ARROW_FLOW.finditer(r.prompt) for v in re.split(r"->|=>|\u2192", m.group(0))]
+    rest = _ARROW_FLOW.sub(" ", r.prompt.lower())  # a state said elsewhere too ('after each interview') is a thing
+    return {id(p) for p in r.phrases if not p.plural and (
+        " ".join(p.words) in values or len(p.words) == 1 and not re.search(rf"\b{p.words[0]}", rest) and any(
+            v == p.words[0] or re.fullmatch(rf"{p.words[0]} [a-z]+ed", v) for v in states) or
+        states and not p.modifiers and p.head in {"stage", "status", "state", "fase", "etapa", "estado"})}
+    # 'lead -> proposal -> contract signed -> installed': states, not things; '... sit at each stage'
 
 
 def _owned_logs(r: Reading) -> set[int]:
@@ -2367,6 +2377,26 @@ def _people_with_their(r: Reading, names: dict[int, str], score: Counter[str]) -
         if k + 1 < len(toks) and toks[k].text in _NEEDING and toks[k + 1].text in _THEIR and any(
                 q.sentence == p.sentence and q.start == k + 2 and not personish(q) for q in r.phrases):
             score[names[id(p)]] += 3
+
+
+def _with_a_detail(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'submit papers with an abstract and a PDF': one of each said with a plural thing is a detail of it, not a
+    table of its own."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if id(p) not in names or not p.plural or p.head in word_set("people") or p.end + 2 >= len(toks) or \
+                toks[p.end].text not in {"with", "con"}:
+            continue
+        k = p.end + 1
+        while k + 1 < len(toks) and toks[k].text in {"a", "an", "un", "una"}:
+            q = next((q for q in r.phrases if q.sentence == p.sentence and q.start == k + 1), None)
+            if q is None or q.plural or q.head in word_set("people") or id(q) not in names or \
+                    names[id(q)] == names[id(p)]:
+                break
+            name = names.pop(id(q))
+            if name not in names.values():
+                score[name] = -9  # nothing else names it: the detail is a field of the thing
+            k = q.end + 1 if q.end < len(toks) and toks[q.end].text in {"and", "y", ","} else len(toks)
 
 
 def _kinds_in_brackets(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
