@@ -246,3 +246,19 @@ def test_a_state_said_elsewhere_as_a_thing_is_kept() -> None:
                       "Phone screen -> Interview -> Offer -> Hired. Interviewers fill in a scorecard after each "
                       "interview.")
     assert "Interview" in names(spec)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Community orchestra admin. Roles: conductor, section leaders, members. Members belong to a section and "
+        "the conductor creates rehearsals and concerts.",
+        "Hackathon platform. Participants register and create or join a team. Roles: participant, mentor, judge, "
+        "organiser. Judges score each project.",
+    ],
+)
+def test_a_roles_heading_lists_who_signs_in_not_a_role_table(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "User" in names(spec) and "Role" not in names(spec)
+    kinds = next(f for f in spec.entity("User").fields if f.name == "account_type")
+    assert len(kinds.choices) >= 3

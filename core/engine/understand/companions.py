@@ -546,11 +546,17 @@ _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "
                 "employees", "librarian", "librarians", "personal", "administrador", "administradores"}
 
 
+_ROLES_HEADING = re.compile(r"\b(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*(?::|\()")
+
+
 def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     """'visitors buy tickets while staff manage shows', 'businesses post vacancies and job seekers apply': two or more
     kinds of people act in the app, so each signs in as a User whose account_type says which (not 'role': the
     generated auth has its own role, user or admin)."""
-    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not _SITE.search(r.text):
+    headed = _ROLES_HEADING.search(r.text)
+    if headed and "Role" in r.entities and not any(x[1] == "Role" for x in r.links):
+        del r.entities["Role"]  # 'Roles: conductor, section leaders, members': who signs in as what, not a table
+    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not (_SITE.search(r.text) or headed):
         return
     roles: dict[str, str] = {}
     for f in r.frames:
