@@ -262,3 +262,9 @@ def test_a_roles_heading_lists_who_signs_in_not_a_role_table(prompt: str) -> Non
     assert "User" in names(spec) and "Role" not in names(spec)
     kinds = next(f for f in spec.entity("User").fields if f.name == "account_type")
     assert len(kinds.choices) >= 3
+
+
+def test_a_roles_heading_keeps_a_role_table_that_other_things_link() -> None:
+    spec = infer_spec("Theatre company. Roles: director, actor, stage manager. Actors audition for roles in each "
+                      "production; each role belongs to a production.")
+    assert "Role" in names(spec) and "Production" in parents(spec, "Role")

@@ -554,8 +554,10 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     kinds of people act in the app, so each signs in as a User whose account_type says which (not 'role': the
     generated auth has its own role, user or admin)."""
     headed = _ROLES_HEADING.search(r.text)
-    if headed and "Role" in r.entities and not any(x[1] == "Role" for x in r.links):
+    if headed and "Role" in r.entities and not any("Role" in x[:2] for x in r.links) and \
+            not any("Role" in {fs.entity, fs.target} for fs in r.feature_specs):
         del r.entities["Role"]  # 'Roles: conductor, section leaders, members': who signs in as what, not a table
+        r.words_for.pop("Role", None)
     if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not (_SITE.search(r.text) or headed):
         return
     roles: dict[str, str] = {}
