@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
 from core.engine.understand.candidates import CHOICE_WORDS, spanish_modifier
 from core.engine.understand.coverage import asks_for_capability
@@ -2379,6 +2380,12 @@ def _people_with_their(r: Reading, names: dict[int, str], score: Counter[str]) -
             score[names[id(p)]] += 3
 
 
+@cache
+def _known_field_names() -> frozenset[str]:
+    """Every field name the noun knowledge gives some entity ('abstract', 'synopsis', 'caption')."""
+    return frozenset(f.name for e in definitions().values() for f in e.fields)
+
+
 def _with_a_detail(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'submit papers with an abstract and a PDF': one of each said with a plural thing is a detail of it, not a
     table of its own."""
@@ -2393,6 +2400,9 @@ def _with_a_detail(r: Reading, names: dict[int, str], score: Counter[str]) -> No
             if q is None or q.plural or q.head in word_set("people") or id(q) not in names or \
                     names[id(q)] == names[id(p)]:
                 break
+            if not (is_fieldish(q.head, r.language) or q.head in {"pdf", "photo", "image", "file", "picture"} or
+                    q.head in _known_field_names() and entity_name(q.head, None, r.language) not in definitions()):
+                break  # 'groups with a guide': a thing of its own, unless the word is a detail things have
             name = names.pop(id(q))
             if name not in names.values():
                 score[name] = -9  # nothing else names it: the detail is a field of the thing
