@@ -268,3 +268,14 @@ def test_a_roles_heading_keeps_a_role_table_that_other_things_link() -> None:
     spec = infer_spec("Theatre company. Roles: director, actor, stage manager. Actors audition for roles in each "
                       "production; each role belongs to a production.")
     assert "Role" in names(spec) and "Production" in parents(spec, "Role")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("Customers book a room for a time slot. A game master gets assigned to each booking.", "GameMaster"),
+        ("Each job is assigned to a technician. A surveyor gets assigned to each site visit.", "Job"),
+    ],
+)
+def test_what_is_assigned_and_who_it_is_assigned_to_are_kept(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))

@@ -707,6 +707,17 @@ def entities_stage(r: Reading) -> Reading:
                     p.start and r.sentences[p.sentence][p.start - 1].text in {"a", "an"} and
                     p.head.endswith(AGENT_ENDINGS) and not p.modifiers and not is_fieldish(p.head, r.language)):
                 score[names[id(p)]] += 2  # 'each groom gets assigned to a groomer', 'two readers to each manuscript'
+            elif id(p) in names and f.verb in _ASSIGNING and prep == "to" and p.start and \
+                    r.sentences[p.sentence][p.start - 1].text in {"a", "an"} and not p.plural and \
+                    not is_fieldish(p.head, r.language):
+                score[names[id(p)]] += 1  # 'a game master gets assigned to each booking': the one assigned to
+        vt = r.sentences[f.sentence]
+        done_to = f.subject if f.subject is not None else (f.objects[0] if f.objects and
+                                                            f.objects[0].start < f.position else None)
+        if f.verb in _ASSIGNING and done_to is not None and id(done_to) in names and f.position and \
+                vt[f.position].text.endswith("ed") and vt[f.position - 1].text in {"is", "are", "gets", "get", "was",
+                                                                                  "were", "be"}:
+            score[names[id(done_to)]] += 1  # 'each job is assigned to a technician': the job is a record
         if f.verb in SITTING and f.subject is not None and id(f.subject) in names:
             for prep, p in f.preps[:1]:
                 if id(p) in names and prep in {"in", "on", "inside"}:
