@@ -699,6 +699,12 @@ def _deposit_field(r: Reading) -> None:
         r.entities[holder].fields.append(FieldSpec(name="deposit", type="decimal", required=False))
 
 
+def _set_states(e: EntitySpec, values: list[str], drop_values: bool = True) -> None:
+    """The entity's status becomes a choice of these states (fields named after a state go, unless told not to)."""
+    e.fields = [x for x in e.fields if x.name != "status" and not (drop_values and x.name in values)]
+    e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
+
+
 def _bare_flow(r: Reading) -> None:
     """'Lead -> site survey -> proposal -> installed.' said on its own: the states of the one record that has a
     status (or of the app's main record)."""
@@ -709,9 +715,7 @@ def _bare_flow(r: Reading) -> None:
         having = [n for n, e in r.entities.items() if any(x.name == "status" for x in e.fields)]
         owner = having[0] if len(having) == 1 else r.main if r.main in r.entities else None
         if owner:
-            e = r.entities[owner]
-            e.fields = [x for x in e.fields if x.name != "status"]
-            e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
+            _set_states(r.entities[owner], values, drop_values=False)
 
 
 def choices_stage(r: Reading) -> Reading:
@@ -725,18 +729,14 @@ def choices_stage(r: Reading) -> Reading:
             _said_before(r, m.start()) or next((n for n, e in r.entities.items() if any(
                 x.name == "status" for x in e.fields)), None)  # 'Orders go through ...' of the commissions kept
         if values and owner:
-            e = r.entities[owner]
-            e.fields = [x for x in e.fields if x.name != "status" and x.name not in values]
-            e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
+            _set_states(r.entities[owner], values)
     _bare_flow(r)
     for m in _STATUS_OF.finditer(r.text):  # 'follow the status of their repair (received, in progress, ready)'
         values = _choice_values(m.group(2))
         owner = next((n for n in r.entities if singular(m.group(1), r.language) in
                       {words_of(n).split()[-1], r.words_for.get(n, "")}), None)
         if values and owner:
-            e = r.entities[owner]
-            e.fields = [x for x in e.fields if x.name != "status" and x.name not in values]
-            e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
+            _set_states(r.entities[owner], values)
     for m in _CHOICE.finditer(r.text):
         word, raw = m.group(1), _raw_values(m)
         values = _choice_values(raw)
