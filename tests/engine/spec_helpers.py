@@ -18,3 +18,8 @@ def parents(spec: AppSpec, entity: str) -> set[str]:
 def links(spec: AppSpec) -> set[tuple[str, str, str]]:
     """Every (entity, target, kind) relation of a spec."""
     return {(e.name, r.target, r.kind) for e in spec.entities for r in e.relations}
+
+
+def field_names(spec: AppSpec, entity: str) -> set[str]:
+    """The field names of one entity."""
+    return {f.name for f in spec.entity(entity).fields}

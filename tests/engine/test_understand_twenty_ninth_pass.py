@@ -8,12 +8,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.errors import UnsupportedRequestError
-from tests.engine.spec_helpers import names, parents
-
-
-def _fields(spec, entity: str) -> set[str]:
-    """Field names of one entity."""
-    return {f.name for f in spec.entity(entity).fields}
+from tests.engine.spec_helpers import field_names, names, parents
 
 
 @pytest.mark.parametrize(
@@ -28,7 +23,7 @@ def test_an_entity_keeps_the_user_s_word_and_the_fields_we_know(prompt: str, kep
                                                                  field: str) -> None:
     spec = infer_spec(prompt)
     assert kept in names(spec) and instead not in names(spec)
-    assert field in _fields(spec, kept)
+    assert field in field_names(spec, kept)
     assert spec.entity(kept).table == f"{kept.lower()}s"  # its own table, not the known entity's
 
 
@@ -170,15 +165,15 @@ def test_a_status_flow_after_a_colon_gives_the_user_s_states(prompt: str, entity
         ("Print shop: customers, jobs and print runs with paper stock.", "Run", "distance_km"),
     ],
 )
-def test_a_word_with_another_trade_s_sense_does_not_borrow_its_fields(prompt: str, entity: str,
+def test_a_word_with_another_trade_s_sense_does_not_borrow_itsfield_names(prompt: str, entity: str,
                                                                      borrowed: str) -> None:
     spec = infer_spec(prompt)
-    assert entity in names(spec) and borrowed not in _fields(spec, entity)
+    assert entity in names(spec) and borrowed not in field_names(spec, entity)
 
 
-def test_a_theatre_production_keeps_its_fields() -> None:
+def test_a_theatre_production_keeps_itsfield_names() -> None:
     spec = infer_spec("Community theatre: productions with cast lists, performances and ticket sales.")
-    assert "opening_date" in _fields(spec, "Production")
+    assert "opening_date" in field_names(spec, "Production")
 
 
 @pytest.mark.parametrize(
@@ -212,11 +207,11 @@ def test_data_apps_that_mention_editors_or_transcripts_are_built(prompt: str) ->
 
 def test_players_outside_sport_and_bikes_in_for_repair_get_fields_of_their_sense() -> None:
     rooms = infer_spec("Escape rooms: customers book a room for a time slot; every player signs a waiver.")
-    assert "jersey_number" not in _fields(rooms, "Player") and "position_role" not in _fields(rooms, "Player")
+    assert "jersey_number" not in field_names(rooms, "Player") and "position_role" not in field_names(rooms, "Player")
     team = infer_spec("Football club: players with positions, matches and goals.")
-    assert "position_role" in _fields(team, "Player")
+    assert "position_role" in field_names(team, "Player")
     shop = infer_spec("Bike repair shop: customers check in bikes, mechanics log repairs and parts.")
-    assert "price" not in _fields(shop, "Bike") and "serial_number" in _fields(shop, "Bike")
+    assert "price" not in field_names(shop, "Bike") and "serial_number" in field_names(shop, "Bike")
 
 
 def test_the_status_of_a_thing_with_its_values_in_brackets() -> None:
@@ -229,7 +224,7 @@ def test_the_status_of_a_thing_with_its_values_in_brackets() -> None:
 def test_one_of_each_said_with_a_plural_thing_is_its_detail() -> None:
     spec = infer_spec("Authors should be able to submit papers with an abstract and a PDF, reviewers should be able "
                       "to score and comment on the papers assigned to them.")
-    assert "Abstract" not in names(spec) and "abstract" in _fields(spec, "Paper")
+    assert "Abstract" not in names(spec) and "abstract" in field_names(spec, "Paper")
 
 
 def test_a_flow_said_on_its_own_gives_the_states_of_the_record_not_tables() -> None:
