@@ -484,7 +484,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:
             continue  # 'el inventario de material' is the material; 'poster uploads' are the uploads feature
-        words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:]
+        words = [w for w in p.words if w not in _SKIP_BETWEEN][-4:] or p.words[-4:]  # 'a field' of a game
         toks = r.sentences[p.sentence]
         if r.language == "es" and p.end + 1 < len(toks) and toks[p.end].text == "de" and \
                 f"{p.words[-1]} de {toks[p.end + 1].text}" in FIELD_WORDS_ES:

@@ -177,8 +177,8 @@ def _one_per_table(entities: list[EntitySpec], specs: list[FeatureSpec]) -> list
             if rel.target in gone:
                 old = rel.target
                 rel.target, rel.field = gone[old], rel.field.replace(snake(old), snake(gone[old]), 1)
-            if rel.target != e.name and (rel.target, rel.kind) not in seen:
-                seen.add((rel.target, rel.kind))
+            if rel.target != e.name and (rel.target, rel.kind, rel.field) not in seen:
+                seen.add((rel.target, rel.kind, rel.field))
                 rels.append(rel)
         e.relations = rels
     for fs in specs:

@@ -77,6 +77,7 @@ class Reading:
     joined: set[frozenset[str]] = field(default_factory=set)  # pairs a join record links ('sign up as X for Y')
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (child, parent, kind)
     link_fields: dict[tuple[str, str], str] = field(default_factory=dict)  # (child, parent) -> column ('paid_by_id')
+    sides: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (Game, Team) -> home_team_id, ...
     features: list[str] = field(default_factory=list)
     feature_specs: list[FeatureSpec] = field(default_factory=list)
     theme: ThemeSpec = field(default_factory=ThemeSpec)

@@ -78,8 +78,42 @@ def relations_stage(r: Reading) -> Reading:
     _owners_in_compounds(r)
     _compound_things(r)
     _joins(r)
+    _sides(r)
     _orphans(r)
     return r
+
+
+_SIDES = [("home", "away"), ("from", "to"), ("origin", "destination"), ("pickup", "dropoff"), ("pickup", "delivery"),
+          ("sending", "receiving"), ("buying", "selling"), ("first", "second"), ("local", "visitante"),
+          ("origen", "destino")]
+_SIDE_EN = {"local": "home", "visitante": "away", "origen": "origin", "destino": "destination"}
+_SIDE_OF = {w: pair for pair in _SIDES for w in pair}
+
+
+def _side(p: Phrase) -> str | None:
+    """The word saying which side a phrase is ('home team', 'equipo local'), if any."""
+    if p.modifiers:
+        return p.modifiers[-1]
+    return p.words[-1] if len(p.words) == 2 and p.words[0] == p.head else None
+
+
+def _sides(r: Reading) -> None:
+    """'games have a home team, an away team and a date': two links to one table, one per side."""
+    for si in range(len(r.sentences)):
+        phrases = [p for p in r.phrases if p.sentence == si]
+        for k, p in enumerate(phrases):
+            side = _side(p)
+            pair = _SIDE_OF.get(side or "")
+            if not pair or side != pair[0]:
+                continue
+            other = next((q for q in phrases[k + 1:k + 4] if q.head == p.head and _side(q) == pair[1]), None)
+            target = entity_name(p.head, None, r.language)
+            owner = next((_entity(r, q) for q in reversed(phrases[:k]) if _entity(r, q) not in {None, target}), None)
+            if other is None or target not in r.entities or owner is None:
+                continue
+            column = snake(target)
+            r.sides[(owner, target)] = [f"{_SIDE_EN.get(w, w)}_{column}_id" for w in pair]
+            force_link(r, owner, target)
 
 
 def _added_to(r: Reading) -> None:
@@ -719,7 +753,12 @@ def apply_links(r: Reading) -> list[EntitySpec]:
             x.target == parent and not x.required for x in known.relations))
         rel = RelationSpec(target=parent, kind=kind, required=not optional,
                            field=r.link_fields.get((child, parent), ""))
-        if all(x.target != parent for x in e.relations):
+        if (child, parent) in r.sides and kind == "belongs_to":
+            e.relations = [x for x in e.relations if x.target != parent]
+            names = r.sides[(child, parent)]
+            e.fields = [f for f in e.fields if f.name not in names and f"{f.name}_id" not in names]
+            e.relations += [RelationSpec(target=parent, required=not optional, field=name) for name in names]
+        elif all(x.target != parent for x in e.relations):
             e.fields = [f for f in e.fields if f.name != rel.field]
             e.relations.append(rel)
     return order(list(r.entities.values()))

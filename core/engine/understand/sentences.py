@@ -245,6 +245,10 @@ _IMPERATIVES = {"record", "track", "log", "manage", "store", "keep", "register",
                 "collect", "organise", "organize"}
 
 
+_SIDES = {"team", "teams", "side", "club", "score", "scores", "goals", "kit", "colours", "ground", "fixture", "game",
+          "games", "match", "matches"}
+
+
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
     """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
     verbs = verb_lemmas()
@@ -268,6 +272,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.tag in {"NOUN", "ADJ"} and _after_separator(toks, i - 1) and \
                 prev.text not in {"status", "state", "stage", "estado"}:
             t.tag = "NOUN"  # '..., architectural change requests (submit with drawings)': a listed thing's details
+        elif language == "en" and w == "away" and nxt in _SIDES and (prev is None or
+                                                                     prev.tag in {"DET", "PUNCT", "CONJ"}):
+            t.tag = "NOUN"  # 'home team, away team, field': which side, a detail of the game, not where it went
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":

@@ -19,11 +19,16 @@ _COMPONENTS = {"button", "buttons", "card", "cards", "component", "components", 
                "main", "brand", "link", "links", "header", "headers", "navbar", "menu", "botones", "boton",
                "tarjetas", "componentes", "acento", "acentos", "principal", "primario", "enlaces", "highlights",
                "highlight", "elements", "details"}
+_WEAK_ROLES = {"menu", "header", "headers", "page", "pages", "body", "surface", "canvas", "base", "details", "elements",
+               "main", "link", "links", "brand", "layout", "diseno"}  # everyday nouns too: a colour must be beside them
+_FOLLOWERS = {"for", "as", "on", "and", "or", "with", "to", "in", "of", "is", "are", "should", "be", "please", "de",
+              "para", "como", "en", "y", "o", "sobre", "con", "tones", "shade", "shades"}
 _TEXT = {"text", "font", "fonts", "texto", "letras", "letra", "typography"}
 _STYLE_WORDS = {"color", "colour", "colors", "colours", "theme", "palette", "scheme", "style", "look", "tone",
                 "shades", "tema", "colores", "estilo", "paleta", "tonos", "styled", "coloured", "colored"}
 _CLAUSE = re.compile(r"[,;.!?\n]| and | y | with | con | but ")
 _DARK = re.compile(r"\b(dark (?:theme|mode|ui|look|style)|night mode|modo oscuro|tema oscuro|dark$)")
+_RGB = re.compile(r"\brgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[\d.]+\s*)?\)")
 _LIGHT = re.compile(r"\b(light (?:theme|mode|ui)|modo claro|tema claro)\b")
 
 
@@ -86,18 +91,34 @@ def _role(words: list[str], start: int, end: int, clause_roles: set[str]) -> tup
 
 def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
     """Theme from style words in the prompt, starting from `base`."""
-    text = normalise(prompt)
+    text = _RGB.sub(lambda m: "#" + "".join(f"{min(int(x), 255):02x}" for x in m.groups()), normalise(prompt))
     theme = (base or ThemeSpec()).model_copy()
     said: list[tuple[str, str, str]] = []
+    waiting: set[str] = set()  # 'el color principal, verde': a role said, its colour in the next clause
     for clause in _CLAUSE.split(text):
         words = re.findall(r"#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|[a-z]+", clause)
         roles = {name for vocab, name in ((_BACKGROUND, "background"), (_COMPONENTS, "primary"), (_TEXT, "text"))
                  if set(words) & vocab}
         styled = roles or set(words) & _STYLE_WORDS
-        for start, end, hex_colour in colours_in(clause):
+        found_here = colours_in(clause)
+        if found_here and not styled and len(waiting) == 1 and len(words) <= 3:
+            said.append((next(iter(waiting)), "said before", found_here[0][2]))
+            waiting = set()
+            continue
+        waiting = roles if roles and not found_here and set(words) & _STYLE_WORDS else set()
+        for start, end, hex_colour in found_here:
             if not styled and not words[start].startswith("#"):
                 continue  # 'tomatoes and salmon' in a recipe are food, not colours
+            strong = set(words) & (_STYLE_WORDS | _BACKGROUND | _COMPONENTS | _TEXT) - _WEAK_ROLES
+            after = words[end] if end < len(words) else ""
+            named = after.isalpha() and after not in _FOLLOWERS and not colours_in(after) and \
+                after not in _STYLE_WORDS | _BACKGROUND | _COMPONENTS | _TEXT  # 'tomato soup', 'olive oil'
+            if not strong and not words[start].startswith("#") and \
+                    (named or not set(words[max(0, start - 4):end + 4]) & _WEAK_ROLES):
+                continue  # 'our menu has tomato soup': a dish, though a menu can be coloured
             said.append((*_role(words, start, end, roles), hex_colour))
+    # 'a maroon and ivory scheme, with maroon for buttons and ivory for the background': the roles said win
+    said.sort(key=lambda x: not x[1])
     if any(role == "background" and word != "base" for role, word, _ in said):
         # 'use #2e7d32 as the base color and #f5f5f0 for the page background': the base is the brand colour
         said = [("primary" if word == "base" else role, word, h) for role, word, h in said]
