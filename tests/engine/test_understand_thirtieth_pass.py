@@ -8,7 +8,8 @@ import pytest
 from core.engine import infer_spec
 from core.engine.render import render
 from core.engine.understand.style import infer_theme
-from tests.engine.spec_helpers import names
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import field_names, names
 
 
 def _sides(prompt: str, entity: str) -> list[tuple[str, str]]:
@@ -66,3 +67,69 @@ def test_colours_said_every_way(prompt: str, primary: str, background: str) -> N
 
 def test_a_colour_in_the_next_clause_is_not_taken_without_a_role() -> None:
     assert infer_theme("Our menu has tomato soup, salmon and olive bread.").primary == infer_theme("").primary
+
+
+@pytest.mark.parametrize(
+    ("prompt", "primary", "background", "mode"),
+    [
+        ("Please implement a website for a dojo offering black belt classes. Make it crimson.", "#dc143c", "", ""),
+        ("todo app for my team, kanban style. teal please", "#008080", "", ""),
+        ("Yoga studio site. Something calm, light blue maybe.", "#add8e6", "", ""),
+        ("Tienda de bicicletas online. Que sea naranja.", "#ffa500", "", ""),
+        ("hazme una app para mi peluquería, ponla en azul claro", "#add8e6", "", ""),
+        ("I love sea green, can everything be sea green?", "#2e8b57", "", ""),
+        ("podcast site; our logo is Medium Sea Green so use that", "#3cb371", "", ""),
+        ("Recording studio bookings. Deep pink on black, dark theme.", "#ff1493", "#000000", "dark"),
+        ("Restaurante Casa Verde: reservas. Los botones deben ser rojos y el fondo, beige.", "#ff0000", "#f5f5dc", ""),
+    ],
+)
+def test_colour_wishes_without_a_component_word(prompt: str, primary: str, background: str, mode: str) -> None:
+    theme = infer_theme(prompt)
+    assert theme.primary == primary
+    assert theme.background == (background or theme.background)
+    assert theme.mode == (mode or theme.mode)
+
+
+@pytest.mark.parametrize("prompt", ["I like black coffee and olive bread.", "Dishes: tomato soup, salmon and olive bread",
+                                    "Our menu has tomato soup, salmon and olive bread."])
+def test_food_is_not_a_colour_wish(prompt: str) -> None:
+    assert infer_theme(prompt).primary == infer_theme("").primary
+
+
+@pytest.mark.parametrize("prompt", ["expense splitter for roommates.", "bill splitter for a group of friends"])
+def test_an_expense_splitter_is_a_data_app(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert {"Group", "Expense", "Share"} <= names(spec)
+
+
+def test_a_team_splitter_is_still_a_random_picker() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("team name splitter that randomly splits people into groups")
+
+
+def test_what_the_club_keeps_in_brackets_after_de() -> None:
+    spec = infer_spec("App para el club de kárate (clases de cinturón negro, exámenes de grado, cuotas).")
+    assert {"Exam", "Fee"} <= names(spec)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "session", "attendee"),
+    [
+        ("Music school with several teachers (piano, guitar). Students enroll in a course with a teacher and lessons "
+         "are weekly in one of our 5 rooms. Teachers take attendance, the system emails a reminder the day before "
+         "each lesson, and families get a monthly invoice.", "Lesson", "Student"),
+        ("Music school: teachers take attendance at each lesson; students, lessons, teachers.", "Lesson", "Student"),
+        ("Choir: members, rehearsals and attendance at rehearsals.", "Rehearsal", "Member"),
+    ],
+)
+def test_attendance_is_of_who_attends_not_who_takes_it(prompt: str, session: str, attendee: str) -> None:
+    spec = infer_spec(prompt)
+    assert {session, attendee} <= {r.target for r in spec.entity("Attendance").relations}
+
+
+def test_scheduled_lessons_are_not_online_course_lessons() -> None:
+    music = infer_spec("Music school with several teachers. Students enroll in a course with a teacher and lessons "
+                       "are weekly in one of our 5 rooms.")
+    online = infer_spec("Online course platform: courses, modules, lessons and quizzes; students track progress.")
+    assert "starts_at" in field_names(music, "Lesson") and "content" not in field_names(music, "Lesson")
+    assert "content" in field_names(online, "Lesson")

@@ -522,16 +522,29 @@ _ATTENDANCE_AT = re.compile(r"\b(?:asistencias?|attendance) (?:a|at|to|en|per|po
                             r"our |nuestros |nuestras |each |every |cada )?([a-z]+)")
 
 
+_TAKES_ATTENDANCE = re.compile(r"\b([a-z]+) (?:can |should |will |must |also )?(?:take|takes|mark|marks|record|records|"
+                               r"keep|keeps|log|logs|pasan?|controlan?|registran?|toman?) (?:the )?"
+                               r"(?:attendance|asistencia|lista)\b")
+_LEADERS = {"teacher", "coach", "instructor", "leader", "tutor", "trainer", "staff", "manager", "conductor",
+            "director", "profesor", "entrenador", "monitor", "instructora", "profesora", "entrenadora", "monitora"}
+
+
 def _attendance_at(r: Reading, people: frozenset[str]) -> None:
     """'la asistencia a los entrenamientos', 'attendance at rehearsals': each attendance is one person at one
     session (present or not), not a clock-in of staff or a record of whatever was named before."""
     m = _ATTENDANCE_AT.search(r.text)
-    if "Attendance" not in r.entities or m is None:
+    taker = _TAKES_ATTENDANCE.search(r.text)
+    if "Attendance" not in r.entities or m is None and taker is None:
         return
-    session = _entity_for(r, m.group(1))
+    events = load("companions")["who_which"]["events"]
+    session = _entity_for(r, m.group(1)) if m else next(  # 'teachers take attendance': at their lessons
+        (n for n in r.entities if n in events or n.endswith("Session")), None)
     if session is None or session == "Attendance":
         return
-    who = next((n for n in r.entities if (n in people or words_of(n) in word_set("people")) and n != session), None)
+    persons = [n for n in r.entities if (n in people or words_of(n) in word_set("people")) and n != session]
+    takers = {_entity_for(r, taker.group(1))} if taker else set()
+    who = next((n for n in persons if n not in takers and words_of(n) not in _LEADERS), None) or \
+        next((n for n in persons if n not in takers), None) or next(iter(persons), None)
     r.links = [x for x in r.links if x[0] != "Attendance" or x[1] in {session, who}]
     add_link(r, "Attendance", session)
     if who:
@@ -834,8 +847,8 @@ def _taught_lessons(r: Reading) -> None:
     """'I teach piano: students and weekly lessons': with no course to hold them, lessons are times with a learner,
     not pages of course content."""
     e = r.entities.get("Lesson")
-    if e is None or "Course" in r.entities or not {f.name for f in e.fields} & _COURSE_CONTENT:
-        return
+    if e is None or "Course" in r.entities or not {f.name for f in e.fields} & (_COURSE_CONTENT | {"starts_at"}):
+        return  # a lesson with a time is taught (nouns.json `senses`); it still needs its learner
     e.fields = [FieldSpec(name="starts_at", type="datetime"),
                 FieldSpec(name="duration_minutes", type="int", required=False),
                 FieldSpec(name="notes", type="text", required=False)]

@@ -1716,6 +1716,10 @@ def _bracketed_examples(r: Reading) -> set[int]:
             if before is None or before.head in word_set("tool_nouns") or before.head in word_set("kinds") or \
                     name_of(before, r.language) is None and not values:
                 continue  # 'grouped by theme (weddings, portraits)': values of a field, not things
+            if before.start > 1 and toks[before.start - 1].text in {"de", "del"} and any(
+                    q.sentence == si and q.end == before.start - 1 and q.head in word_set("settings")
+                    for q in r.phrases):
+                continue  # 'el club de kárate (clases, exámenes, cuotas)': what the club keeps, after the app
             close = next((k for k in range(i + 1, len(toks)) if toks[k].text == ")"), len(toks))
             if i + 1 < len(toks) and toks[i + 1].text in _CLAUSE_STARTS:
                 continue  # 'tupping (which ram with which ewes)': a clause about the thing, not examples of it

@@ -103,6 +103,7 @@ _SPLIT = re.compile(r"\b(?:(split|splits|splitting|share|shares|sharing|divide|d
                     r"dividen)\b (?:\w+ ){0,3}"
                     r"(costs?|expenses?|bills?|gastos?|cuentas?)|"
                     r"(?:costs?|expenses?|bills?) (?:split(?:s|ting)?|sharing)|"
+                    r"(?:costs?|expenses?|bills?|trip|rent|tab|dinner|grocery|household) splitters?|splitwise|"
                     r"shared (?:costs|expenses|bills)|gastos compartidos|compartir (?:los )?gastos|"
                     r"(?:gastos?|cuentas?|facturas?) (?:\w+ ){0,3}se (?:divide|dividen|reparte|reparten)|"
                     r"who owes (?:whom|who|what)|quien debe (?:a quien|que)|"

@@ -81,6 +81,10 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
     own = next((e for e in parse_entities(home.entities) if e.name == name), None) if home else None
     if own is not None and text and name in _noun_definitions() and not _shows(home, text, words_of(name)):
         own = None  # 'rents rooms to bands by the hour': a hotel's Room only where the text is about lodging
+    for sense in load("nouns")["senses"].get(name, []) if text else []:
+        if ("when" not in sense or re.search(sense["when"], text)) and \
+                ("unless" not in sense or not re.search(sense["unless"], text)):
+            return parse_entities(sense["entity"])[0]  # 'customers commission panels': a piece made to order
     if own is None and text and name not in _noun_definitions():
         homes = [d for d in DOMAINS if any(e.name == name for e in parse_entities(d.entities))]
         other_score, other = best_domain(text)
@@ -90,10 +94,6 @@ def definition(name: str, domain: str = "", text: str = "") -> EntitySpec | None
                 not any(_shows(d, text, words_of(name)) for d in homes):  # 'reserve tickets' makes no help desk
             label = "title" if is_title_noun(name) else "name"
             return parse_entities(f"{name}: {label}, notes?")[0]
-    for sense in load("nouns")["senses"].get(name, []) if text else []:
-        if ("when" not in sense or re.search(sense["when"], text)) and \
-                ("unless" not in sense or not re.search(sense["unless"], text)):
-            return parse_entities(sense["entity"])[0]  # 'customers commission panels': a piece made to order
     known = own or definitions().get(name)
     if known is None:  # 'bugs' keep their word and get what an Issue has; 'vendors' what a Supplier has
         alias = ENTITY_WORDS_EN.get(words_of(name))

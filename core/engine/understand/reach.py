@@ -158,6 +158,10 @@ _WANTING_LEAD = {"a", "an", "the", "my", "our", "simple", "small", "quick", "bas
                  "write", "implement", "develop"}
 
 
+_SHARED_COSTS = {"expense", "expenses", "bill", "bills", "cost", "costs", "rent", "trip", "cheque", "check", "tab",
+                 "grocery", "groceries", "dinner", "household", "flat", "flatmate", "roommate", "gasto", "gastos"}
+
+
 def _agent_tool(r: Reading) -> str | None:
     """'a JSON formatter and validator', 'a morse code translator': the request names a device that does something
     (an agent noun of a verb, '-er'/'-or'), not a kind of record keeper. Its head word, else None."""
@@ -172,6 +176,8 @@ def _agent_tool(r: Reading) -> str | None:
     if word in word_set("record_tools") or word in word_set("people") or word in known_words() or \
             not word.endswith(("er", "or", "iser", "izer", "yser", "yzer")) or len(word) < 6:
         return None
+    if word == "splitter" and set(first.modifiers) & _SHARED_COSTS:
+        return None  # 'an expense splitter for roommates': who paid what and who owes whom, kept
     if word in ENTITY_WORDS_EN or word in load("nouns")["names"] or first.modifiers[-1:] and \
             f"{first.modifiers[-1]} {word}" in known_words():
         return None  # 'a customer', 'an order', 'a poster': things kept in data apps

@@ -245,6 +245,10 @@ _IMPERATIVES = {"record", "track", "log", "manage", "store", "keep", "register",
                 "collect", "organise", "organize"}
 
 
+_SENDS = {"emails": "email", "texts": "text", "messages": "message", "notifies": "notify", "reminds": "remind",
+          "pings": "ping", "alerts": "alert", "sends": "send"}
+_SENT_TO = {"a", "an", "the", "each", "every", "them", "him", "her", "their", "you", "me", "us", "everyone", "parents",
+            "customers", "members", "users", "staff"}
 _SIDES = {"team", "teams", "side", "club", "score", "scores", "goals", "kit", "colours", "ground", "fixture", "game",
           "games", "match", "matches"}
 
@@ -275,6 +279,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w == "away" and nxt in _SIDES and (prev is None or
                                                                      prev.tag in {"DET", "PUNCT", "CONJ"}):
             t.tag = "NOUN"  # 'home team, away team, field': which side, a detail of the game, not where it went
+        elif language == "en" and w in _SENDS and prev is not None and prev.tag == "NOUN" and \
+                not prev.text.endswith("s") and i > 1 and toks[i - 2].tag == "DET" and nxt in _SENT_TO:
+            t.tag, t.lemma = "VERB", _SENDS[w]  # 'the system emails a reminder': what the app does, not emails kept
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":

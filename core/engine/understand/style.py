@@ -17,12 +17,18 @@ _BACKGROUND = {"background", "backgrounds", "bg", "backdrop", "fondo", "fondos",
                "pages", "canvas", "body", "surface", "diseno"}
 _COMPONENTS = {"button", "buttons", "card", "cards", "component", "components", "accent", "accents", "primary",
                "main", "brand", "link", "links", "header", "headers", "navbar", "menu", "botones", "boton",
-               "tarjetas", "componentes", "acento", "acentos", "principal", "primario", "enlaces", "highlights",
+               "tarjetas", "componentes", "acento", "acentos", "principal", "primario", "enlaces", "highlights", "logo",
                "highlight", "elements", "details"}
 _WEAK_ROLES = {"menu", "header", "headers", "page", "pages", "body", "surface", "canvas", "base", "details", "elements",
                "main", "link", "links", "brand", "layout", "diseno"}  # everyday nouns too: a colour must be beside them
 _FOLLOWERS = {"for", "as", "on", "and", "or", "with", "to", "in", "of", "is", "are", "should", "be", "please", "de",
-              "para", "como", "en", "y", "o", "sobre", "con", "tones", "shade", "shades"}
+              "para", "como", "en", "y", "o", "sobre", "con", "tones", "shade", "shades", "maybe", "perhaps", "pls",
+              "so", "too", "then", "but"}
+_WISH = re.compile(r"\b(?:make|paint|colou?r|turn) (?:it|them|the (?:site|app|website|page|pages|whole thing|design)|"
+                   r"everything|the whole (?:site|app|thing))\b|\b(?:can|could|should|would) (?:everything|it|the "
+                   r"(?:site|app|website|design)) be\b|\b(?:que sea|que sean|ponl[ao]s?|hazl[ao]s?|pintal[ao]s?)\b|"
+                   r"\b(?:please|pls|maybe|perhaps|por favor|porfa)$|^(?:maybe|perhaps|something) |"
+                   r"\b(?:so use that|use that|i (?:love|like)|me gusta)\b")
 _TEXT = {"text", "font", "fonts", "texto", "letras", "letra", "typography"}
 _STYLE_WORDS = {"color", "colour", "colors", "colours", "theme", "palette", "scheme", "style", "look", "tone",
                 "shades", "tema", "colores", "estilo", "paleta", "tonos", "styled", "coloured", "colored"}
@@ -99,22 +105,30 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
         words = re.findall(r"#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|[a-z]+", clause)
         roles = {name for vocab, name in ((_BACKGROUND, "background"), (_COMPONENTS, "primary"), (_TEXT, "text"))
                  if set(words) & vocab}
-        styled = roles or set(words) & _STYLE_WORDS
+        wish = bool(_WISH.search(clause.strip()))  # 'make it crimson', 'teal please', 'que sea naranja'
+        styled = roles or set(words) & _STYLE_WORDS or wish
         found_here = colours_in(clause)
+        paired = any(words[b[0] - 1] in {"on", "sobre"} and a[1] == b[0] - 1
+                     for a, b in zip(found_here, found_here[1:], strict=False))  # 'deep pink on black'
+        styled = styled or paired
         if found_here and not styled and len(waiting) == 1 and len(words) <= 3:
             said.append((next(iter(waiting)), "said before", found_here[0][2]))
             waiting = set()
             continue
-        waiting = roles if roles and not found_here and set(words) & _STYLE_WORDS else set()
-        for start, end, hex_colour in found_here:
+        waiting = roles if roles and not found_here and set(words) & (_STYLE_WORDS | _BACKGROUND | _COMPONENTS) - \
+            _WEAK_ROLES else set()
+        for k, (start, end, hex_colour) in enumerate(found_here):
             if not styled and not words[start].startswith("#"):
                 continue  # 'tomatoes and salmon' in a recipe are food, not colours
+            if k and start >= 1 and words[start - 1] in {"on", "sobre"} and found_here[k - 1][1] == start - 1:
+                said.append(("background", "on", hex_colour))  # 'deep pink on black': the second is the page
+                continue
             strong = set(words) & (_STYLE_WORDS | _BACKGROUND | _COMPONENTS | _TEXT) - _WEAK_ROLES
             after = words[end] if end < len(words) else ""
             named = after.isalpha() and after not in _FOLLOWERS and not colours_in(after) and \
                 after not in _STYLE_WORDS | _BACKGROUND | _COMPONENTS | _TEXT  # 'tomato soup', 'olive oil'
-            if not strong and not words[start].startswith("#") and \
-                    (named or not set(words[max(0, start - 4):end + 4]) & _WEAK_ROLES):
+            near = set(words[max(0, start - 4):end + 4]) & _WEAK_ROLES or wish or paired
+            if not strong and not words[start].startswith("#") and (named or not near):
                 continue  # 'our menu has tomato soup': a dish, though a menu can be coloured
             said.append((*_role(words, start, end, roles), hex_colour))
     # 'a maroon and ivory scheme, with maroon for buttons and ivory for the background': the roles said win
