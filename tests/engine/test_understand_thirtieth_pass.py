@@ -90,7 +90,8 @@ def test_colour_wishes_without_a_component_word(prompt: str, primary: str, backg
     assert theme.mode == (mode or theme.mode)
 
 
-@pytest.mark.parametrize("prompt", ["I like black coffee and olive bread.", "Dishes: tomato soup, salmon and olive bread",
+@pytest.mark.parametrize("prompt", ["I like black coffee and olive bread.",
+                                    "Dishes: tomato soup, salmon and olive bread",
                                     "Our menu has tomato soup, salmon and olive bread."])
 def test_food_is_not_a_colour_wish(prompt: str) -> None:
     assert infer_theme(prompt).primary == infer_theme("").primary
