@@ -134,3 +134,44 @@ def test_scheduled_lessons_are_not_online_course_lessons() -> None:
     online = infer_spec("Online course platform: courses, modules, lessons and quizzes; students track progress.")
     assert "starts_at" in field_names(music, "Lesson") and "content" not in field_names(music, "Lesson")
     assert "content" in field_names(online, "Lesson")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entry", "parents_"),
+    [
+        ("Consultancy: staff track hours per project and client.", "TimeEntry", {"Project", "Client"}),
+        ("Productora: asignamos técnicos a cada proyecto y ellos apuntan las horas que trabajan.", "TimeEntry",
+         {"Technician"}),
+        ("Piano teacher site: students book lesson slots and log their daily practice minutes.", "PracticeLog",
+         {"Student"}),
+    ],
+)
+def test_logged_amounts_are_entries(prompt: str, entry: str, parents_: set[str]) -> None:
+    spec = infer_spec(prompt)
+    assert entry in names(spec)
+    assert parents_ <= {r.target for r in spec.entity(entry).relations}
+
+
+@pytest.mark.parametrize("prompt", [
+    "Bakery site: show our opening hours and let customers order cakes.",
+    "Flying club: after each flight the pilot logs the tach hours, landings and fuel uplift.",
+])
+def test_hours_that_are_details_are_not_time_entries(prompt: str) -> None:
+    assert "TimeEntry" not in names(infer_spec(prompt))
+
+
+def test_signing_up_for_a_plan_is_a_subscription() -> None:
+    spec = infer_spec("Wash and fold service: customers sign up for a plan and schedule pickups on a calendar. "
+                      "Drivers need a list of today's pickups and drop-offs.")
+    assert {"Subscription", "Pickup", "Driver"} <= names(spec) and "Signup" not in names(spec)
+    assert {"Customer", "Plan"} <= {r.target for r in spec.entity("Subscription").relations}
+
+
+def test_signing_up_for_shifts_stays_a_signup() -> None:
+    assert "Signup" in names(infer_spec("Volunteers sign up for shifts."))
+
+
+def test_techs_are_technicians() -> None:
+    spec = infer_spec("locksmith job tracker. customers, jobs (address, lock type, status), techs, invoices. "
+                      "dispatcher assigns jobs to techs.")
+    assert "Technician" in names(spec) and "Technician" in {r.target for r in spec.entity("Job").relations}

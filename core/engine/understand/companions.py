@@ -132,6 +132,8 @@ def companions_stage(r: Reading) -> Reading:
                 break
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])
+    _logged_amounts(r, people)
+    _plan_signups(r)
     _role_accounts(r, people)
     _site_users(r)
     return r
@@ -522,8 +524,9 @@ _ATTENDANCE_AT = re.compile(r"\b(?:asistencias?|attendance) (?:a|at|to|en|per|po
                             r"our |nuestros |nuestras |each |every |cada )?([a-z]+)")
 
 
-_TAKES_ATTENDANCE = re.compile(r"\b([a-z]+) (?:can |should |will |must |also )?(?:take|takes|mark|marks|record|records|"
-                               r"keep|keeps|log|logs|pasan?|controlan?|registran?|toman?) (?:the )?"
+_TAKES_ATTENDANCE = re.compile(r"\b([a-z]+) (?:can |should |will |must |also )?(?:be able to )?(?:take|takes|mark|"
+                               r"marks|record|records|keep|keeps|log|logs|pasan?|controlan?|registran?|toman?|"
+                               r"marcan?) (?:the |la )?"
                                r"(?:attendance|asistencia|lista)\b")
 _LEADERS = {"teacher", "coach", "instructor", "leader", "tutor", "trainer", "staff", "manager", "conductor",
             "director", "profesor", "entrenador", "monitor", "instructora", "profesora", "entrenadora", "monitora"}
@@ -552,6 +555,74 @@ def _attendance_at(r: Reading, people: frozenset[str]) -> None:
     e = r.entities["Attendance"]
     if any(f.name in {"clock_in", "clock_out"} for f in e.fields) or {f.name for f in e.fields} <= {"name", "notes"}:
         e.fields = [FieldSpec(name="present", type="bool"), FieldSpec(name="notes", type="text", required=False)]
+
+
+_LOG_VERBS = {"log", "record", "track", "enter", "note", "submit", "anotar", "apuntar", "registrar", "fichar"}
+_AMOUNTS = {"hour": "hours", "hora": "hours", "minute": "minutes", "minuto": "minutes", "mile": "miles", "km": "km",
+            "kilometre": "km", "kilometer": "km", "kilometro": "km", "step": "steps", "calorie": "calories",
+            "caloria": "calories"}
+_WHEN_WORDS = {"daily", "weekly", "monthly", "their", "our", "the", "each", "every", "total", "diarias", "semanales"}
+_PER = {"per", "for", "on", "from", "against", "por", "en", "de", "to"}
+_SET_HOURS = {"opening", "business", "office", "operating", "visiting", "peak", "quiet", "happy", "contact"}
+
+
+def _logged_amounts(r: Reading, people: frozenset[str]) -> None:
+    """'staff track hours per project', 'students log their daily practice minutes', 'ellos apuntan las horas que
+    trabajan': each amount logged is an entry (a date and the amount) by whoever logs it, for what it is spent on."""
+    for f in r.frames:
+        p = f.objects[0] if f.objects else None
+        unit = _AMOUNTS.get(singular(p.head, r.language)) if p is not None and f.verb in _LOG_VERBS else None
+        if unit is None or len(r.entities) >= MAX_ENTITIES:
+            continue
+        kind = next((m for m in reversed(p.modifiers) if m not in _WHEN_WORDS and m.isalpha()), None)
+        if kind in _SET_HOURS or any(p in g for g in r.lists if len(g) > 1):
+            continue  # 'opening hours' are a place's; 'logs the tach hours, landings and fuel' are a flight's details
+        name = "TimeEntry" if unit == "hours" else entity_name(kind or unit.rstrip("s"), None, r.language) + "Log"
+        if name in r.entities or name == "Log":
+            continue
+        amount = FieldSpec(name=unit, type="decimal" if unit in {"miles", "km"} else "int", min=0)
+        if name == "TimeEntry":
+            _add(r, name)  # the usual time entry: started, ended, minutes
+            r.records.add(name)
+        else:
+            _keep_record(r, EntitySpec(name=name, fields=[FieldSpec(name="entry_date", type="date"), amount,
+                                                          FieldSpec(name="notes", type="text", required=False)]))
+        said = [q for q in r.phrases if q.sentence == f.sentence]
+        person = [r.entity_of(q) for q in said if q.start < p.start and r.entity_of(q) in people | _person_like(r)]
+        if person:
+            add_link(r, name, person[-1])  # 'técnicos ... y ellos apuntan las horas': the last people named
+        toks = r.sentences[f.sentence]
+        for q in said:
+            at = q.start - 1 if q.start and toks[q.start - 1].text not in {"each", "every", "cada"} else q.start - 2
+            if q.start > p.end and at >= 0 and toks[at].text in _PER and r.entity_of(q) not in {None, name}:
+                add_link(r, name, r.entity_of(q))  # 'hours per project and client'
+                for other in said:
+                    if other.start > q.end and r.entity_of(other) and toks[other.start - 1].text in {"and", "y"}:
+                        add_link(r, name, r.entity_of(other))
+
+
+_PLANS = {"Plan", "MembershipPlan", "SubscriptionPlan", "Tier", "MembershipTier", "Package", "Box", "Bundle"}
+
+
+def _plan_signups(r: Reading) -> None:
+    """'customers sign up for a plan': a subscription to the plan (since when, whether active), not a sign-up
+    sheet with attendance."""
+    plan = next((p for c, p, _ in r.links if c == "Signup" and p in _PLANS), None)
+    if plan is None or "Subscription" in r.entities or any("Signup" in {fs.entity, fs.target}
+                                                             for fs in r.feature_specs):
+        return
+    del r.entities["Signup"]
+    r.words_for.pop("Signup", None)
+    r.records.discard("Signup")
+    _keep_record(r, EntitySpec(name="Subscription", fields=[
+        FieldSpec(name="start_date", type="date"), FieldSpec(name="end_date", type="date", required=False),
+        FieldSpec(name="active", type="bool", required=False)]))
+    r.links = [tuple("Subscription" if x == "Signup" else x for x in link) for link in r.links]
+
+
+def _person_like(r: Reading) -> set[str]:
+    """Entities named by a people word."""
+    return {n for n in r.entities if words_of(n) in word_set("people")}
 
 
 _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "organiser", "organisers", "organizer",

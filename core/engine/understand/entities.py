@@ -133,7 +133,10 @@ def personish(p: Phrase) -> bool:
 _BROWSING = {"browse", "search", "filter", "explore", "buscar", "explorar", "filtrar", "navegar"}
 _BROWSED_BY = {"brand", "author", "artist", "designer", "publisher", "cuisine", "genre", "category", "marca", "autor",
                "artista", "genero", "categoria", "cocina"}  # kept things of their own; 'by price', 'by date' are fields
-_KINDS_WHEN_PLURAL = {"variety", "variedad"}  # 'a variety of dishes' says nothing; 'add new varieties' are things
+_GENERIC_PEOPLE_SUBJECTS = {"user", "users", "people", "person", "everyone", "visitor", "visitors", "usuario",
+                            "usuarios", "persona", "personas", "gente"}
+_KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
+# varieties' are things; 'schedule pickups' are records, a 'pickup time' is not
 
 
 def _skip(head: str) -> bool:
@@ -972,6 +975,10 @@ def entities_stage(r: Reading) -> Reading:
                     q.sentence == p.sentence and q.start == p.end + 1 and q.plural and
                     not is_fieldish(q.head, r.language) for q in r.phrases):
             score[names[id(p)]] += 1  # 'Jobs have candidates applying': what holds other records is kept
+        if not p.start and p.plural and not p.modifiers and p.head in word_set("people") and nxt and \
+                nxt[0].tag in {"VERB", "AUX"} and p.head not in _GENERIC_PEOPLE_SUBJECTS and \
+                score[names[id(p)]] < THRESHOLD:
+            score[names[id(p)]] += 1  # 'Drivers need a list of today's pickups': a kind of person the app serves
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
