@@ -175,3 +175,30 @@ def test_techs_are_technicians() -> None:
     spec = infer_spec("locksmith job tracker. customers, jobs (address, lock type, status), techs, invoices. "
                       "dispatcher assigns jobs to techs.")
     assert "Technician" in names(spec) and "Technician" in {r.target for r in spec.entity("Job").relations}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "primary", "background"),
+    [
+        ("Colour scheme for the site: mint cream behind the content, forest green as the primary colour.", "#228b22",
+         "#f5fffa"),
+        ("The palette is simple: #EEE behind everything and #D35400 on the interactive elements.", "#d35400",
+         "#eeeeee"),
+        ("Dark mode, please; charcoal #2B2B2B behind the content and rgb(0, 200, 150) for the controls.", "#00c896",
+         "#2b2b2b"),
+        ("Pages should sit on a floralwhite base, with firebrick for the navigation bar, buttons and links.",
+         "#b22222", "#fffaf0"),
+        ("Use a bisque backdrop and sienna for all the interactive bits.", "#a0522d", "#ffe4c4"),
+        ("Todo el sitio llevará fondo honeydew, con botones y enlaces en azul medianoche.", "#191970", "#f0fff0"),
+    ],
+)
+def test_backgrounds_behind_and_interactive_elements(prompt: str, primary: str, background: str) -> None:
+    theme = infer_theme(prompt)
+    assert (theme.primary, theme.background) == (primary, background)
+
+
+def test_instructors_marking_attendance_keep_attendance_es() -> None:
+    spec = infer_spec("Escuela de esquí: los clientes reservan clases por nivel. Cada clase tiene un monitor, una "
+                      "fecha y un punto de encuentro. Los monitores marcan la asistencia.")
+    assert "Attendance" in names(spec)
+    assert "Instructor" not in {r.target for r in spec.entity("Attendance").relations}

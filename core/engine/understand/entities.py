@@ -133,6 +133,8 @@ def personish(p: Phrase) -> bool:
 _BROWSING = {"browse", "search", "filter", "explore", "buscar", "explorar", "filtrar", "navegar"}
 _BROWSED_BY = {"brand", "author", "artist", "designer", "publisher", "cuisine", "genre", "category", "marca", "autor",
                "artista", "genero", "categoria", "cocina"}  # kept things of their own; 'by price', 'by date' are fields
+_TAKING_ATTENDANCE = {"take", "mark", "record", "keep", "track", "log", "pasar", "marcar", "controlar", "registrar",
+                      "tomar", "llevar", "apuntar", "anotar"}
 _GENERIC_PEOPLE_SUBJECTS = {"user", "users", "people", "person", "everyone", "visitor", "visitors", "usuario",
                             "usuarios", "persona", "personas", "gente"}
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
@@ -801,6 +803,10 @@ def entities_stage(r: Reading) -> Reading:
                 for q in _coordinated(r, p):
                     if id(q) in names and q.head not in _BROWSED_BY and not q.plural and q.head not in known_words():
                         score[names[id(q)]] -= 4
+    for f in r.frames:  # 'coaches take attendance', 'los monitores marcan la asistencia': each mark is a record
+        for p in f.objects[:1]:
+            if f.verb in _TAKING_ATTENDANCE and p.head in {"attendance", "asistencia"} and id(p) in names:
+                score[names[id(p)]] += 3
     for p in r.phrases:  # 'la asistencia a los entrenamientos', 'attendance at rehearsals': what is attended is kept
         toks = r.sentences[p.sentence]
         k = p.start - 1

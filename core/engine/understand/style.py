@@ -14,13 +14,15 @@ from core.engine.understand.vocab import load
 from core.spec import ThemeSpec
 
 _BACKGROUND = {"background", "backgrounds", "bg", "backdrop", "fondo", "fondos", "base", "layout", "page",
-               "pages", "canvas", "body", "surface", "diseno"}
+               "pages", "canvas", "body", "surface", "diseno", "behind"}  # 'mint cream behind the content'
 _COMPONENTS = {"button", "buttons", "card", "cards", "component", "components", "accent", "accents", "primary",
                "main", "brand", "link", "links", "header", "headers", "navbar", "menu", "botones", "boton",
                "tarjetas", "componentes", "acento", "acentos", "principal", "primario", "enlaces", "highlights", "logo",
-               "highlight", "elements", "details"}
+               "highlight", "elements", "details", "element", "controls", "control", "interactive", "navigation",
+               "bits", "elementos", "interactivos", "controles", "navegacion"}
 _WEAK_ROLES = {"menu", "header", "headers", "page", "pages", "body", "surface", "canvas", "base", "details", "elements",
-               "main", "link", "links", "brand", "layout", "diseno"}  # everyday nouns too: a colour must be beside them
+               "main", "link", "links", "brand", "layout", "diseno", "interactive", "bits", "navigation", "control",
+               "controls", "element", "interactivos", "behind"}  # everyday nouns too: a colour must be beside them
 _FOLLOWERS = {"for", "as", "on", "and", "or", "with", "to", "in", "of", "is", "are", "should", "be", "please", "de",
               "para", "como", "en", "y", "o", "sobre", "con", "tones", "shade", "shades", "maybe", "perhaps", "pls",
               "so", "too", "then", "but"}
@@ -120,6 +122,8 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
         for k, (start, end, hex_colour) in enumerate(found_here):
             if not styled and not words[start].startswith("#"):
                 continue  # 'tomatoes and salmon' in a recipe are food, not colours
+            if k + 1 < len(found_here) and found_here[k + 1][0] == end and words[end].startswith("#"):
+                continue  # 'charcoal #2B2B2B': the code says exactly which
             if k and start >= 1 and words[start - 1] in {"on", "sobre"} and found_here[k - 1][1] == start - 1:
                 said.append(("background", "on", hex_colour))  # 'deep pink on black': the second is the page
                 continue
