@@ -202,3 +202,8 @@ def test_instructors_marking_attendance_keep_attendance_es() -> None:
                       "fecha y un punto de encuentro. Los monitores marcan la asistencia.")
     assert "Attendance" in names(spec)
     assert "Instructor" not in {r.target for r in spec.entity("Attendance").relations}
+
+
+def test_a_dog_walk_is_not_a_hike() -> None:
+    spec = infer_spec("Dog walking app. Owners add their dogs. Walkers log each walk with the duration and a photo.")
+    assert "walked_at" in field_names(spec, "Walk") and "distance_km" not in field_names(spec, "Walk")
