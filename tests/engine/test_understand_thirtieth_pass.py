@@ -207,3 +207,16 @@ def test_instructors_marking_attendance_keep_attendance_es() -> None:
 def test_a_dog_walk_is_not_a_hike() -> None:
     spec = infer_spec("Dog walking app. Owners add their dogs. Walkers log each walk with the duration and a photo.")
     assert "walked_at" in field_names(spec, "Walk") and "distance_km" not in field_names(spec, "Walk")
+
+
+def test_note_creation_keeps_notes() -> None:
+    spec = infer_spec("Collaborative note-taking software allowing real-time collaboration, note creation, "
+                      "organization, text formatting, image and link integration, tagging, categorization, chat, "
+                      "and file sharing.")
+    assert {"Note", "Tag"} <= names(spec)
+
+
+def test_a_shopping_list_creation_is_no_board() -> None:
+    spec = infer_spec("Smart Shopper helps users make informed purchasing decisions by providing real-time product "
+                      "comparisons, reviews, shopping list creation, and personalized recommendations.")
+    assert "BoardList" not in names(spec)

@@ -23,7 +23,8 @@ _STACK = re.compile(load("reach")["other_stacks"])
 _LINK_PREPS = {"to", "for", "in", "from", "at", "into", "on", "with", "by", "a", "en", "de", "para", "con", "por"}
 _BOOKING_WORDS = {"reserva", "reservation", "booking", "alquiler", "rental", "cita", "appointment"}
 _ACTIVITIES = {"planning", "tracking", "management", "scheduling", "booking", "monitoring", "logging",
-               "budgeting", "organizing", "organising", "cataloguing", "cataloging", "recording"}
+               "budgeting", "organizing", "organising", "cataloguing", "cataloging", "recording", "creation", "sharing",
+               "taking", "keeping"}  # 'note creation', 'file sharing', 'note-taking'
 _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form", "signup form", "search bar",
                     "search box", "formulario", "checkout page"}
 PEOPLE = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
@@ -265,6 +266,7 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(singular(mods[-1], language), None, language)
     for before, activity in zip(p.words, p.words[1:], strict=False):
         if activity in _ACTIVITIES and not _skip(singular(before, language)) and before not in _ACTIVITIES and \
+                before not in word_set("tool_nouns") | {"list", "lista"} and \
                 before not in word_set("adjectives") and \
                 not is_fieldish(singular(before, language), language) and not before.endswith("ing"):
             return entity_name(singular(before, language), None, language)  # 'trip planning features'
