@@ -220,3 +220,8 @@ def test_a_shopping_list_creation_is_no_board() -> None:
     spec = infer_spec("Smart Shopper helps users make informed purchasing decisions by providing real-time product "
                       "comparisons, reviews, shopping list creation, and personalized recommendations.")
     assert "BoardList" not in names(spec)
+
+
+def test_a_detail_said_beside_its_measured_field_is_one_field() -> None:
+    spec = infer_spec("Dog walking app. Owners add their dogs. Walkers log each walk with the duration and a photo.")
+    assert "duration_minutes" in field_names(spec, "Walk") and "duration" not in field_names(spec, "Walk")

@@ -135,6 +135,8 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
+            said = {f.name for f in e.fields}  # 'the duration' said beside a known duration_minutes: one field
+            e.fields = [f for f in e.fields if not any(f"{f.name}_{unit}" in said for unit in _UNITS)]
             if not e.name.endswith(_VEHICLES):  # 'boiler (make, model, install date)': the boiler_model
                 for f in e.fields:
                     f.name = f"{snake(e.name)}_model" if f.name == "vehicle_model" else f.name
@@ -197,6 +199,7 @@ def _no_counts_of_children(r: Reading) -> None:
         owner.fields = [f for f in owner.fields if not (f.name in said and f.type in {"int", "string"})]
 
 
+_UNITS = ("minutes", "hours", "days", "km", "kg", "litres", "liters", "m", "cm", "mm", "seconds", "gallons", "miles")
 _VEHICLES = ("Vehicle", "Car", "Van", "Truck", "Lorry", "Bus", "Coach", "Motorbike", "Motorcycle", "Scooter", "Tractor",
              "Trailer", "Taxi", "Cab", "Caravan", "Motorhome", "Camper")
 
