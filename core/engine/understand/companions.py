@@ -544,7 +544,7 @@ def _attendance_at(r: Reading, people: frozenset[str]) -> None:
         (n for n in r.entities if n in events or n.endswith("Session")), None)
     if session is None or session == "Attendance":
         return
-    persons = [n for n in r.entities if (n in people or words_of(n) in word_set("people")) and n != session]
+    persons = [n for n in r.entities if (n in people or n in _person_like(r)) and n != session]
     takers = {_entity_for(r, taker.group(1))} if taker else set()
     who = next((n for n in persons if n not in takers and words_of(n) not in _LEADERS), None) or \
         next((n for n in persons if n not in takers), None) or next(iter(persons), None)
@@ -580,11 +580,11 @@ def _logged_amounts(r: Reading, people: frozenset[str]) -> None:
         name = "TimeEntry" if unit == "hours" else entity_name(kind or unit.rstrip("s"), None, r.language) + "Log"
         if name in r.entities or name == "Log":
             continue
-        amount = FieldSpec(name=unit, type="decimal" if unit in {"miles", "km"} else "int", min=0)
         if name == "TimeEntry":
             _add(r, name)  # the usual time entry: started, ended, minutes
             r.records.add(name)
         else:
+            amount = FieldSpec(name=unit, type="decimal" if unit in {"miles", "km"} else "int", min=0)
             _keep_record(r, EntitySpec(name=name, fields=[FieldSpec(name="entry_date", type="date"), amount,
                                                           FieldSpec(name="notes", type="text", required=False)]))
         said = [q for q in r.phrases if q.sentence == f.sentence]
