@@ -31,6 +31,7 @@ _WISH = re.compile(r"\b(?:make|paint|colou?r|turn) (?:it|them|the (?:site|app|we
                    r"(?:site|app|website|design)) be\b|\b(?:que sea|que sean|ponl[ao]s?|hazl[ao]s?|pintal[ao]s?)\b|"
                    r"\b(?:please|pls|maybe|perhaps|por favor|porfa)$|^(?:maybe|perhaps|something) |"
                    r"\b(?:so use that|use that|i (?:love|like)|me gusta)\b")
+_BASES = {"base", "layout", "diseno"}
 _TEXT = {"text", "font", "fonts", "texto", "letras", "letra", "typography"}
 _STYLE_WORDS = {"color", "colour", "colors", "colours", "theme", "palette", "scheme", "style", "look", "tone",
                 "shades", "tema", "colores", "estilo", "paleta", "tonos", "styled", "coloured", "colored"}
@@ -122,8 +123,10 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
         for k, (start, end, hex_colour) in enumerate(found_here):
             if not styled and not words[start].startswith("#"):
                 continue  # 'tomatoes and salmon' in a recipe are food, not colours
-            if k + 1 < len(found_here) and found_here[k + 1][0] == end and words[end].startswith("#"):
-                continue  # 'charcoal #2B2B2B': the code says exactly which
+            if k + 1 < len(found_here) and words[found_here[k + 1][0]].startswith("#") and (
+                    found_here[k + 1][0] == end or found_here[k + 1][0] == end + 1 and words[end] in _BACKGROUND |
+                    _COMPONENTS | _TEXT):
+                continue  # 'charcoal #2B2B2B', 'a near-black background (#121212)': the code says exactly which
             if k and start >= 1 and words[start - 1] in {"on", "sobre"} and found_here[k - 1][1] == start - 1:
                 said.append(("background", "on", hex_colour))  # 'deep pink on black': the second is the page
                 continue
@@ -137,9 +140,10 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
             said.append((*_role(words, start, end, roles), hex_colour))
     # 'a maroon and ivory scheme, with maroon for buttons and ivory for the background': the roles said win
     said.sort(key=lambda x: not x[1])
-    if any(role == "background" and word != "base" for role, word, _ in said):
-        # 'use #2e7d32 as the base color and #f5f5f0 for the page background': the base is the brand colour
-        said = [("primary" if word == "base" else role, word, h) for role, word, h in said]
+    if any(role == "background" and word not in _BASES for role, word, _ in said):
+        # 'use #2e7d32 as the base color and #f5f5f0 for the page background', 'the base colour of the layout to
+        # saddle brown and antique white for the page background': the base is the brand colour
+        said = [("primary" if word in _BASES else role, word, h) for role, word, h in said]
     found: dict[str, str] = {}
     for role, _word, hex_colour in said:
         found.setdefault(role, hex_colour)
