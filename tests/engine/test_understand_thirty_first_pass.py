@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.engine import infer_spec
 from core.engine.understand.style import infer_theme
+from tests.engine.spec_helpers import field_names
 
 
 @pytest.mark.parametrize(
@@ -26,3 +28,90 @@ def test_base_and_bracketed_codes(prompt: str, primary: str, background: str, mo
 
 def test_a_layout_colour_alone_is_still_the_background() -> None:
     assert infer_theme("Use saddle brown for the layout").background == "#8b4513"
+
+
+def _entities(prompt: str) -> dict[str, list[str]]:
+    return {e.name: [f.name for f in e.fields] for e in infer_spec(prompt).entities}
+
+
+def _links(prompt: str, entity: str) -> set[str]:
+    return {r.target for r in infer_spec(prompt).entity(entity).relations}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "wanted"),
+    [
+        ("Tables: Site, Visit, Inspector.", {"Site", "Visit", "Inspector"}),
+        ("Maintenance tracking for a wind farm crew. Entities: Site (name, region), Turbine (serial, model, site, "
+         "commissioning date), WorkOrder (turbine, priority), Technician (name, certs).",
+         {"Site", "Turbine", "WorkOrder", "Technician"}),
+    ],
+)
+def test_tables_the_user_declares_are_kept(prompt: str, wanted: set[str]) -> None:
+    got = set(_entities(prompt))
+    assert wanted <= got
+    assert "DiningTable" not in got and "Entity" not in got
+
+
+def test_a_declared_table_links_by_its_bracketed_field() -> None:
+    prompt = "Entities: Turbine (serial, model), WorkOrder (turbine, type: scheduled/corrective, priority)."
+    assert _links(prompt, "WorkOrder") == {"Turbine"}
+    spec = infer_spec(prompt)
+    kind = next(f for f in spec.entity("WorkOrder").fields if f.name == "kind")
+    assert kind.choices == ["scheduled", "corrective"]
+    assert "kind" not in field_names(spec, "Turbine")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Task manager: projects (name), tasks (title, status: todo/doing/done, due date, project).",
+     "Tasks (title, project, status: todo/doing/done, due date) and projects (name)."],
+)
+def test_the_list_goes_on_after_a_fields_values(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert {"title", "due_date", "status"} <= set(field_names(spec, "Task"))
+    assert {"todo", "doing", "done"} <= set(next(f for f in spec.entity("Task").fields if f.name == "status").choices)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept"),
+    [
+        ("RV park: sites (number, hookup type, nightly rate), guests and stays.", "Site"),
+        ("RV park: sites with hookup type (30/50 amp, water, sewer), monthly long-term guests vs nightly.", "Site"),
+        ("Please implement a website for a campground and RV park. Users should be able to view the list of tent "
+         "sites and RV pads, filter them by hookup type, make reservations for a range of nights, and pay online.",
+         "Site"),
+        ("camping: lista de parcelas, reservas y clientes. ya está.", "Pitch"),
+    ],
+)
+def test_campground_sites_and_pitches(prompt: str, kept: str) -> None:
+    got = set(_entities(prompt))
+    assert kept in got
+    assert not got & {"Night", "Nightly", "Plot"}
+
+
+def test_vs_between_things_is_and_but_not_in_a_measure() -> None:
+    assert "Guest" in _entities("RV park: sites with hookup type, monthly long-term guests vs nightly, meter readings.")
+    prompt = ("Campaign events: staff propose an event. For each event track the venue, expected vs actual "
+              "attendance, which surrogate speakers are going, and RSVPs from supporters.")
+    assert "Venue" in _entities(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "field"),
+    [
+        ("Pista de hielo: sesiones de patinaje público con aforo, venta de entradas y alquiler de patines por talla.",
+         "SkatingSession", "starts_at"),
+        ("Escuela: clases de baile, alumnos y profesores.", "DanceClass", "starts_at"),
+        ("Camping: parcelas, bungalós, reservas por noches.", "Bungalow", "name"),
+        ("Escuela de surf: clases con monitores, alumnos y reservas.", "Instructor", "name"),
+    ],
+)
+def test_spanish_activities_and_people(prompt: str, entity: str, field: str) -> None:
+    assert field in _entities(prompt).get(entity, [])
+
+
+def test_monthly_plans_stay_plans() -> None:
+    prompt = ("Quiero una app para mi autolavado. Los clientes tienen planes de suscripción mensual (básico, premium, "
+              "ilimitado) y registran sus coches por matrícula.")
+    assert {"Plan", "Subscription"} <= set(_entities(prompt))

@@ -384,8 +384,16 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     """The noun phrases from token `start` joined by commas and 'and'."""
     toks = r.sentences[si]
     items: list[Phrase] = []
+    skipped = 0  # the end of the last value said after 'status:'
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
-        between = [t for t in toks[(items[-1].end if items else start):p.start] if t.text not in _SKIP_BETWEEN]
+        between = [t for t in toks[max(items[-1].end if items else start, skipped):p.start]
+                   if t.text not in _SKIP_BETWEEN]
+        said = [t.text for t in between]
+        if items and (said == [":"] and items[-1].end == p.start - 1 and p.end < len(toks) and
+                      toks[p.end].text in {"/", "|"} or skipped and said and
+                      set(said) <= {"/", "|", "or", "o"}):
+            skipped = p.end
+            continue  # 'tasks (title, status: todo/doing/done, due date)': the values, then the list goes on
         joined = " ".join([*items[-1].words, "de", *p.words]) if items else ""
         if items and [t.text for t in between] == ["de"] and (joined in FIELD_WORDS_ES or qualified_es(joined)):
             items[-1] = Phrase(words=joined.split(), head=items[-1].head, sentence=si, start=items[-1].start,
@@ -623,6 +631,19 @@ def _choice_values(raw: str) -> list[str] | None:
     return [*out, "other"] if open_list and "other" not in out else out
 
 
+def _bracket_owner(r: Reading, at: int) -> str | None:
+    """'work orders (turbine, type: scheduled/corrective)': the entity named right before the bracket `at` is in."""
+    opened = r.text.rfind("(", 0, at)
+    if opened < 0 or ")" in r.text[opened:at]:
+        return None
+    before = re.findall(r"[a-z]+", r.text[max(0, opened - 40):opened])[-2:]
+    if not before:
+        return None
+    said = {singular(before[-1], r.language), before[-1], "".join(before), singular("".join(before), r.language)}
+    return next((n for n in r.entities if words_of(n).split()[-1] in said or n.lower() in said or
+                 r.words_for.get(n) in said), None)
+
+
 def _said_before(r: Reading, at: int, among: list[str] | None = None) -> str | None:
     """The entity of the app (among some) said last before character `at` of the text, in the same sentence."""
     best, where = None, max(r.text.rfind(c, 0, at) for c in ".!?;\n")
@@ -756,7 +777,8 @@ def choices_stage(r: Reading) -> Reading:
             x.name == ident or ident == "kind" and x.name == "type" for x in e.fields)]
         flowing = [n for n in holders if r.uses_feature("workflow", n)]
         holders = flowing if ident == "status" and len(flowing) == 1 else holders  # the one whose states move
-        owner = named or (holders[0] if len(holders) == 1 else _has_subject(r, m.start()) or _listed_with(r, m.start())
+        owner = named or (holders[0] if len(holders) == 1 else _bracket_owner(r, m.start()) or
+                          _has_subject(r, m.start()) or _listed_with(r, m.start())
                           or len(holders) > 1 and _said_before(r, m.start(), holders) or _said_before(r, m.start()))
         if owner is None:
             continue

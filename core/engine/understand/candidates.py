@@ -87,13 +87,16 @@ def _chunk(toks: list[Token], si: int, language: str) -> list[Phrase]:
 
 def _spanish_compounds(toks: list[Token], phrases: list[Phrase]) -> list[Phrase]:
     """'planes de dieta', 'órdenes de trabajo': a head noun and a bare singular noun after 'de' are one thing
-    ('turnos de comida y cena' are shifts of two kinds, not a MealShift)."""
+    ('turnos de comida y cena' are shifts of two kinds, not a MealShift); an adjective may follow ('sesiones de
+    patinaje publico'), not a period ('planes de suscripcion mensual' are plans with a monthly subscription)."""
     heads = load("spanish")["compound_heads"]
     out: list[Phrase] = []
     for p in phrases:
         last = out[-1] if out else None
         if last is not None and last.head in heads and not last.modifiers and len(last.words) == 1 and \
-                p.start == last.end + 1 and toks[last.end].text == "de" and len(p.words) == 1 and \
+                p.start == last.end + 1 and toks[last.end].text == "de" and (
+                    len(p.words) == 1 or len(p.words) == 2 and toks[p.start + 1].tag == "ADJ" and
+                    not p.words[1].endswith("al")) and \
                 not p.plural and spanish_modifier(p.head) and not _another_kind(toks, p.end):
             last.words = [*last.words, "de", *p.words]
             last.end = p.end

@@ -138,6 +138,8 @@ _TAKING_ATTENDANCE = {"take", "mark", "record", "keep", "track", "log", "pasar",
                       "tomar", "llevar", "apuntar", "anotar"}
 _GENERIC_PEOPLE_SUBJECTS = {"user", "users", "people", "person", "everyone", "visitor", "visitors", "usuario",
                             "usuarios", "persona", "personas", "gente"}
+_APPS = {"app", "application", "system", "platform", "tool", "software", "website", "portal", "dashboard", "aplicacion",
+         "sistema", "plataforma", "herramienta", "programa"}  # 'sites (number, hookup type)' are records; apps are not
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
 # varieties' are things; 'schedule pickups' are records, a 'pickup time' is not
 
@@ -380,8 +382,19 @@ def entities_stage(r: Reading) -> Reading:
     grouped = {id(q) for f in r.frames if f.verb in word_set("grouping_verbs") for prep, q in f.preps
                if prep in {"into", "en"} and q.plural and not q.modifiers}
     owned_logs = _owned_logs(r)
+    headers, declared = _declared(r)
     for n, p in enumerate(r.phrases):
+        if id(p) in headers:
+            continue  # 'Tables: Site, Visit': the heading, not a dining table
         name = name_of(p, r.language)
+        if id(p) in declared:
+            name = name or entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
+            score[name] += 4  # 'Entities: Site (name, region), Turbine (...)': the user named the tables
+            names[id(p)] = name
+            word.setdefault(name, p.said() if name != entity_name(p.head, None, r.language) else p.head)
+            first.setdefault(name, n)
+            mentions[name] += 1
+            continue
         if not name and id(p) in owned_logs:
             name = entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
             score[name] += 3  # "log our baby's feeds, nappy changes and naps": each one logged is a record
@@ -474,7 +487,7 @@ def entities_stage(r: Reading) -> Reading:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'Sites (client, address, post instructions)' heading a line: the sites kept
         if p.plural and len(p.head) > 3 and _fields_follow(toks, p.end, r.language) and \
-                p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | word_set("tool_nouns"):
+                p.head not in _TIME_UNITS and p.head not in word_set("generic_subjects") | _APPS:
             name = name or entity_name(p.head, None, r.language)
             score[name] += 3  # 'store locations (address, type, owner contact)': what has fields is a record
         if not name and _many_places(p, toks, r.language):
@@ -1487,12 +1500,20 @@ _TIME_MODIFIERS = {"daily", "weekly", "monthly", "yearly", "annual", "today", "m
                    "month", "year", "season", "term", "holiday"}
 
 
+_TAUGHT = {"dance", "yoga", "pilates", "art", "music", "language", "fitness", "spin", "zumba", "ballet", "piano",
+           "guitar", "surf", "ski", "pottery", "karate", "judo", "tennis", "golf", "chess", "english", "spanish",
+           "french", "drawing", "painting", "meditation", "physio", "therapy", "study", "photo"}
+
+
 def _as_its_head(name: str, r: Reading) -> EntitySpec | None:
     """'AdoptionApplication', 'BoatTrip': a compound nobody defined has the fields of its head word's definition."""
     parts = re.findall(r"[A-Z][a-z0-9]*", name)
     if len(parts) < 2:
         return None
     known = definition(parts[-1], r.domain, r.text)
+    if parts[-1] == "Class" and (parts[-2].lower().endswith("ing") or parts[-2].lower() in _TAUGHT):
+        known = definition("ClassSession")  # 'clases de baile', 'clases de patinaje': classes people attend
+        return EntitySpec(name=name, fields=known.fields) if known else None
     if known and entity_name(parts[-1].lower(), None, "en") != parts[-1]:
         return None  # 'class' is a ClassSession, 'table' a DiningTable: a BoatClass or PriceTable is the other sense
     if known and any(x.required for x in known.relations):
@@ -1593,6 +1614,31 @@ def _owned_logs(r: Reading) -> set[int]:
         out |= {id(q) for q in group if q.plural and q.head not in _TIME_UNITS and not is_fieldish(q.head, r.language)
                 and q.head not in word_set("people")}
     return out
+
+
+_DECLARING = {"entities", "entity", "tables", "models", "records", "entidades", "tablas", "modelos", "registros"}
+
+
+def _declared(r: Reading) -> tuple[set[int], set[int]]:
+    """'Entities: Site (name, region), Turbine (serial, site)': (the heading's phrase, the phrases it lists outside
+    brackets)."""
+    headers: set[int] = set()
+    listed: set[int] = set()
+    for si, toks in enumerate(r.sentences):
+        at = next((i for i, t in enumerate(toks[:-1]) if t.text in _DECLARING and toks[i + 1].text == ":"), None)
+        if at is None:
+            continue
+        for p in r.phrases:
+            if p.sentence != si or p.end <= at:
+                continue
+            if p.start <= at:
+                headers.add(id(p))
+                continue
+            between = [t.text for t in toks[at + 1:p.start]]
+            before = next((t.text for t in reversed(toks[at + 1:p.start]) if t.tag != "DET"), ":")
+            if between.count("(") == between.count(")") and before in {":", ",", ";", "and", "y", ")"}:
+                listed.add(id(p))
+    return headers, listed
 
 
 def bracket_at(toks: list[Token], k: int, limit: int) -> list[Token] | None:
@@ -2477,7 +2523,8 @@ def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> 
                     i + 2 < len(toks) and toks[i + 2].tag != "DET":  # 'app de recetas', not 'club de una ciudad'
                 p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and i + 1 < p.start <= i + 4),
                          None)
-                if p is not None and id(p) in names and (p.plural or t.lemma in _CONTAINERS):
+                if p is not None and id(p) in names and (p.plural or t.lemma in _CONTAINERS) and \
+                        (p.head not in _TIME_UNITS or p.modifiers):  # 'a range of nights' is how long a stay is
                     score[names[id(p)]] += 3
             if t.text in _PAGES and toks[i + 1].text in {"of", "for", "de", "con", "with"}:
                 p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and (

@@ -509,6 +509,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w == "plus" and prev and (prev.text in {",", "and"} | _TIMES_OF_DAY or
                                                             prev.tag == "PUNCT"):
             t.tag = "CONJ"  # '..., plus the meds I am on'
+        elif language == "es" and w in {"publico", "publica", "publicos", "publicas"} and prev and \
+                prev.tag == "NOUN" and _closed(nxt) not in {"DET", "PRON"} and nxt not in {"sus", "su", "en"}:
+            t.tag = "ADJ"  # 'sesiones de patinaje publico': public, not 'I publish'
+        elif w in {"vs", "versus"} and prev and prev.tag == "NOUN" and prev.text.endswith("s"):
+            t.tag = "CONJ"  # 'long-term guests vs nightly', 'agents vs regular employees'; 'expected vs actual' is one
         elif language == "en" and w == "next" and nxt == "of" and i + 2 < len(toks) and toks[i + 2].text == "kin":
             t.tag = "NOUN"  # 'date of birth and next of kin': a person's detail
         elif language == "en" and w == "part" and prev and prev.lemma == "take":
