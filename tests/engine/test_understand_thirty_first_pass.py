@@ -115,3 +115,51 @@ def test_monthly_plans_stay_plans() -> None:
     prompt = ("Quiero una app para mi autolavado. Los clientes tienen planes de suscripción mensual (básico, premium, "
               "ilimitado) y registran sus coches por matrícula.")
     assert {"Plan", "Subscription"} <= set(_entities(prompt))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "fields"),
+    [
+        ("Wind farm blade inspections with drone photos. Each damage found gets a type, severity 1-5 and position on "
+         "the blade, and we follow it up until it is repaired.", "Damage", {"kind", "severity", "position"}),
+        ("Each defect has a type, severity 1-5 and position.", "Defect", {"kind", "severity", "position"}),
+    ],
+)
+def test_each_thing_found_with_its_details(prompt: str, entity: str, fields: set[str]) -> None:
+    assert fields <= set(_entities(prompt).get(entity, []))
+
+
+def test_something_a_person_gets_is_not_their_detail() -> None:
+    prompt = ("Photography studio booking: session type, location, date; client gets a private gallery link to pick "
+              "their favorite photos after the shoot.")
+    assert "private_gallery_link" not in _entities(prompt)["Client"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "entity", "field"),
+    [
+        ("Hockey club at the rink: teams by age category, players with licence number and medical check date, "
+         "booking ice time for practices and matches, and monthly dues.", "Player", "booking_ice_time"),
+        ("Gym app: members with name and phone, tracking attendance, and monthly fees.", "Member", "attendance"),
+    ],
+)
+def test_what_the_app_does_next_is_not_a_field(prompt: str, entity: str, field: str) -> None:
+    assert field not in _entities(prompt)[entity]
+
+
+def test_a_gerund_field_stays_a_field() -> None:
+    fields = _entities("Bookings with booking reference, booking date and guest name.")["Booking"]
+    assert "booking_reference" in fields and "guest_name" in fields
+
+
+def test_what_a_form_asks_is_the_leads_details_and_a_rate_is_a_figure() -> None:
+    prompt = ("Tutoring centre CRM: leads come from the website form (parent name, child's grade, subject of "
+              "interest), then follow-up calls, a free trial lesson, and finally they convert to enrolled. I want to "
+              "see the conversion rate per month.")
+    got = _entities(prompt)
+    assert {"parent_name", "child_grade"} <= set(got["Lead"])
+    assert not set(got) & {"Child", "Grade", "ConversionRate"}
+
+
+def test_a_contact_form_alone_still_keeps_messages() -> None:
+    assert "Message" in _entities("A site with a contact form (name, email, message).")

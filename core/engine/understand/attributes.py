@@ -30,7 +30,7 @@ from core.engine.understand.vocab import load, singular, verb_lemmas, word_set
 from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
 
 _MARKERS = {"with", "having", "has", "have", "including", "includes", "include", "contain", "contains", "store",
-            "stores", "tienen", "tiene", "con", "incluyen", "incluye", "llevan", "lleva", ":", "("}
+            "stores", "tienen", "tiene", "con", "incluyen", "incluye", "llevan", "lleva", ":", "(", "gets"}
 _SKIP_BETWEEN = {"can", "should", "must", "will", "a", "an", "the", "their", "its", "fields", "field", "campos",
                  "like", "such", "as", "un", "una", "los", "las", "el", "la", "sus", "su", "each", "cada", "also"}
 _STYLE = {"background", "theme", "colour", "color", "colours", "colors", "buttons", "button", "components", "layout",
@@ -178,6 +178,11 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if owner is None and not p.plural and not p.modifiers:  # 'screenings in the dome with times': the screenings
             held = r.head_before(p, frozenset({"in", "at", "en"}))
             owner = _entity(r, held) if held is not None and held.plural else None
+        if owner is None and p.head in FORMS and p.end < len(r.sentences[p.sentence]) and \
+                r.sentences[p.sentence][p.end].text == "(":
+            owner = next((_entity(r, f.subject) for f in r.frames if f.subject is not None and
+                          f.sentence == p.sentence and f.subject.end <= p.start and _entity(r, f.subject)), None)
+            # 'leads come from the website form (parent name, grade)': what the form makes has its details
         if owner is None:
             continue
         toks = r.sentences[p.sentence]
@@ -235,6 +240,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if toks[k].text == "(":
             shown = _examples_in(toks, k)
             items = [i for i in items if i.start not in shown]  # 'type like warehouse/beach/manor': the values
+        if toks[k].text == "gets" and len(items) < 2:
+            continue  # 'the client gets a private gallery link': something given, not the client's details
         if toks[k].text in {"has", "have"} and items and items[0].words[0] in _PARTICIPLES:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
         if toks[k].text == "(" and (not any(is_fieldish(i.head, r.language) for i in items) and
@@ -244,7 +251,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if items and ends_in_etc(toks, items):
             continue  # 'subscriptions tracker: netflix, spotify, gym etc': examples, not fields
         if len(items) >= 2 or any(is_fieldish(i.head, r.language) for i in items):
-            described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"} or bool(sheet)
+            described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"} or \
+                bool(sheet) or p.head in FORMS  # what a form asks for is details
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
             _listed_parents(r, owner, items)
     for f in r.frames:  # 'each flag belongs to a service, has an owner and a description': the flag has them
@@ -386,9 +394,14 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     items: list[Phrase] = []
     skipped = 0  # the end of the last value said after 'status:'
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
-        between = [t for t in toks[max(items[-1].end if items else start, skipped):p.start]
-                   if t.text not in _SKIP_BETWEEN]
+        between = [t for t in toks[max(items[-1].end if items else start, skipped):p.start]  # 'severity 1-5'
+                   if t.text not in _SKIP_BETWEEN and not (items and re.fullmatch(r"\d+-\d+", t.text))]
         said = [t.text for t in between]
+        if items and items[-1].possessive and not said and len(items[-1].words) == 1 and \
+                items[-1].head in word_set("people"):
+            items[-1] = Phrase(words=[*items[-1].words, *p.words], head=p.head, sentence=si, start=items[-1].start,
+                               end=p.end)
+            continue  # "parent name, child's grade": the child's grade is one detail of the lead
         if items and (said == [":"] and items[-1].end == p.start - 1 and p.end < len(toks) and
                       toks[p.end].text in {"/", "|"} or skipped and said and
                       set(said) <= {"/", "|", "or", "o"}):
@@ -449,10 +462,15 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             break  # 'containers with their number and type, and the vessels ...': the outer list goes on
         if items and p.head in {"page", "pages", "pagina", "paginas"}:
             break  # 'auction events with dates, and a bidding page': the site's next part, not a field
+        if items and len(p.words) > 1 and p.words[0] in _DOING and (
+                len(p.words) > 2 or not is_fieldish(p.words[1], r.language)):
+            break  # 'players with licence number, booking ice time for practices': the next thing the app does
         items.append(p)
     return items
 
 
+_DOING = {"booking", "tracking", "managing", "recording", "logging", "scheduling", "handling", "selling", "renting",
+          "organising", "organizing", "planning", "sending", "collecting", "reserving", "monitoring", "issuing"}
 _IN_EACH = frozenset({"in", "en", "inside", "dentro"})
 _PER = frozenset({"per", "por"})
 _CONTAINER_WORDS = {"inventario", "inventory", "lista", "list", "catalogo", "catalogue", "catalog", "historial",
@@ -502,6 +520,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field
         if feature or styled or colours_in(words[-1]) or asks_for_capability(text) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and not graded and \
+                not (p.words == [p.head] and p.head in {"type", "kind", "tipo"} and len(items) >= 2) and \
                 not (len(p.modifiers) == 1 and p.head in {"area", "zone", "region", "radius", "district"} and
                      not p.modifiers[0].endswith("ing") and p.modifiers[0] not in {"management", "admin"}) and \
                 infer_field(field_ident(" ".join(words))).type == "string":

@@ -138,6 +138,9 @@ _TAKING_ATTENDANCE = {"take", "mark", "record", "keep", "track", "log", "pasar",
                       "tomar", "llevar", "apuntar", "anotar"}
 _GENERIC_PEOPLE_SUBJECTS = {"user", "users", "people", "person", "everyone", "visitor", "visitors", "usuario",
                             "usuarios", "persona", "personas", "gente"}
+_FIGURES = {"conversion", "churn", "retention", "occupancy", "attendance", "success", "response", "completion",
+            "fill", "utilisation", "utilization", "turnover", "bounce", "click", "win", "cancellation", "return",
+            "vacancy", "growth", "pass", "failure", "absence", "dropout", "renewal"}
 _APPS = {"app", "application", "system", "platform", "tool", "software", "website", "portal", "dashboard", "aplicacion",
          "sistema", "plataforma", "herramienta", "programa"}  # 'sites (number, hookup type)' are records; apps are not
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
@@ -349,6 +352,7 @@ def entities_stage(r: Reading) -> Reading:
     first: dict[str, int] = {}
     mentions: Counter[str] = Counter()
     examples = {id(x) for group in r.examples.values() for x in group} | _bracketed_examples(r) | _premodifiers(r) | \
+        _form_fields(r) | \
         _detail_notes(r) | _bracketed_fields(r) | _choice_phrases(r) | _replaced(r)
     names: dict[int, str] = {}
     acting = set(load("verbs")["joins"]) | {v for vs in load("verbs")["features"].values() for v in vs}
@@ -386,6 +390,8 @@ def entities_stage(r: Reading) -> Reading:
     for n, p in enumerate(r.phrases):
         if id(p) in headers:
             continue  # 'Tables: Site, Visit': the heading, not a dining table
+        if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
+            continue  # 'the conversion rate per month': a figure worked out from the records, not one
         name = name_of(p, r.language)
         if id(p) in declared:
             name = name or entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
@@ -1613,6 +1619,20 @@ def _owned_logs(r: Reading) -> set[int]:
         group = next((g for g in r.lists if first in g), [first])
         out |= {id(q) for q in group if q.plural and q.head not in _TIME_UNITS and not is_fieldish(q.head, r.language)
                 and q.head not in word_set("people")}
+    return out
+
+
+def _form_fields(r: Reading) -> set[int]:
+    """'the website form (parent name, child's grade, subject of interest)': what a form asks is details, unless a
+    plural thing is listed ('a form (dogs, cats)')."""
+    out: set[int] = set()
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        inner = bracket_at(toks, p.end, 24) if p.head in FORMS else None
+        if inner is not None and any(f.sentence == p.sentence and f.subject is not None and f.subject.end <= p.start
+                                     and f.subject.head not in word_set("pronouns") for f in r.frames):
+            out |= {id(q) for q in r.phrases if q.sentence == p.sentence and p.end < q.start <= p.end + len(inner)
+                    and not q.plural}
     return out
 
 

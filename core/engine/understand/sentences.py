@@ -215,6 +215,9 @@ _PARTICIPLES = {"split", "set", "put", "cut", "sent", "paid", "done", "made", "b
                 "held", "sold", "kept", "spent", "left", "lost", "won", "shut", "led", "bought", "caught", "found"}
 
 
+_FOUND = {"found", "spotted", "reported", "logged", "seen", "detected", "noticed", "recorded", "raised", "observed"}
+
+
 def _closed(word: str) -> str | None:
     """The closed word class of a word, if it has one."""
     if not word:
@@ -695,6 +698,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 toks[i - 2].tag == "VERB" and nxt is not None and nxt.tag in {"NOUN", "DET", "PRON"} and \
                 "VERB" in getAllLemmas(t.text) and t.text in getAllLemmas(t.text)["VERB"]:
             t.tag, t.lemma = "VERB", t.text  # 'members borrow and return books': two verbs, one object
+        elif language == "en" and t.text in _FOUND and prev is not None and prev.tag == "NOUN" and nxt is not None \
+                and nxt.tag in {"VERB", "AUX"}:
+            t.tag = "ADJ"  # 'each damage found gets a type': which damage, not a thing called 'found'
         elif language == "en" and t.text in {"belongs", "belong"} and nxt is not None and nxt.text == "to":
             t.tag, t.lemma = "VERB", "belong"  # 'every return (RMA) belongs to an order'
         elif language == "en" and t.tag == "VERB" and prev is not None and prev.text == "," and i > 1 and \
