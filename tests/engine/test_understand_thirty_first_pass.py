@@ -163,3 +163,39 @@ def test_what_a_form_asks_is_the_leads_details_and_a_rate_is_a_figure() -> None:
 
 def test_a_contact_form_alone_still_keeps_messages() -> None:
     assert "Message" in _entities("A site with a contact form (name, email, message).")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "gone"),
+    [
+        ("Necesito una app para mi academia de refuerzo: alumnos, profesores, asignaturas y clases. Los padres tienen "
+         "que poder ver las notas y la asistencia de sus hijos.", "Grade", "Note"),
+        ("Quiero una web para mi escuela de música donde los padres vean el horario de clases de sus hijos y los "
+         "profesores dejen notas sobre su progreso.", "Note", "Grade"),
+        ("Bomberos voluntarios: control de guardias, salidas (incidentes) y quién acudió a cada una, formación y "
+         "caducidad de certificados, y revisión de equipos (ERA, mangueras).", "Incident", "Departure"),
+        ("Bomberos voluntarios: control de guardias, salidas (incidentes) y quién acudió a cada una, formación y "
+         "caducidad de certificados, y revisión de equipos (ERA, mangueras).", "Equipment", "Team"),
+        ("Club de montaña: salidas con dificultad y plazas, inscripción de socios.", "Departure", "Incident"),
+        ("Torneos del club de golf: inscripción de jugadores con su hándicap, formación de partidas de 4 con hora de "
+         "salida, tarjetas con los golpes por hoyo y clasificación automática.", "Scorecard", "Card"),
+        ("Torneos del club de golf: inscripción de jugadores con su hándicap, formación de partidas de 4 con hora de "
+         "salida, tarjetas con los golpes por hoyo y clasificación automática.", "TournamentEntry", "Enrollment"),
+        ("Hostal con dormitorios compartidos: las camas se reservan por noche, huéspedes con su pasaporte y "
+         "taquillas.", "Dorm", "Bedroom"),
+    ],
+)
+def test_spanish_words_by_the_kind_of_app(prompt: str, kept: str, gone: str) -> None:
+    got = _entities(prompt)
+    assert kept in got and gone not in got
+
+
+def test_an_activity_after_a_comma_ends_the_details() -> None:
+    prompt = ("Torneos del club de golf: inscripción de jugadores con su hándicap, formación de partidas de 4 con hora "
+              "de salida.")
+    assert all("formacion" not in f for fields in _entities(prompt).values() for f in fields)
+
+
+def test_a_passport_is_a_field_in_english() -> None:
+    prompt = "Hostal con dormitorios compartidos: las camas se reservan por noche, huéspedes con su pasaporte."
+    assert "passport_number" in _entities(prompt)["Guest"]

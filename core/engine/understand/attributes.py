@@ -462,6 +462,8 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             break  # 'containers with their number and type, and the vessels ...': the outer list goes on
         if items and p.head in {"page", "pages", "pagina", "paginas"}:
             break  # 'auction events with dates, and a bidding page': the site's next part, not a field
+        if items and r.language == "es" and p.head in _DOING_ES and p.end < len(toks) and toks[p.end].text == "de":
+            break  # 'jugadores con su handicap, formacion de partidas de 4': the next thing the app does
         if items and len(p.words) > 1 and p.words[0] in _DOING and (
                 len(p.words) > 2 or not is_fieldish(p.words[1], r.language)):
             break  # 'players with licence number, booking ice time for practices': the next thing the app does
@@ -471,6 +473,9 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
 
 _DOING = {"booking", "tracking", "managing", "recording", "logging", "scheduling", "handling", "selling", "renting",
           "organising", "organizing", "planning", "sending", "collecting", "reserving", "monitoring", "issuing"}
+_DOING_ES = {"formacion", "gestion", "control", "registro", "seguimiento", "venta", "alquiler", "reserva",
+             "organizacion", "creacion", "envio", "calculo", "clasificacion", "revision", "asignacion", "inscripcion",
+             "cobro", "emision", "planificacion"}
 _IN_EACH = frozenset({"in", "en", "inside", "dentro"})
 _PER = frozenset({"per", "por"})
 _CONTAINER_WORDS = {"inventario", "inventory", "lista", "list", "catalogo", "catalogue", "catalog", "historial",
