@@ -308,7 +308,7 @@ LISTED = [
     ("Gestión de turnos de voluntarios con voluntarios, turnos y ubicaciones", ["Volunteer", "Shift", "Location"],
      {}, set()),
     ("Aplicación de calificaciones escolares: alumnos, asignaturas y notas; las notas tienen valor y trimestre",
-     ["Student", "Subject", "Grade", "Note"], {},
+     ["Student", "Subject", "Grade"], {"Grade": {"value": "decimal", "term": "string"}},
      {("Grade", "Student")}),
 ]
 

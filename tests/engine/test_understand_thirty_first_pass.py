@@ -199,3 +199,34 @@ def test_an_activity_after_a_comma_ends_the_details() -> None:
 def test_a_passport_is_a_field_in_english() -> None:
     prompt = "Hostal con dormitorios compartidos: las camas se reservan por noche, huéspedes con su pasaporte."
     assert "passport_number" in _entities(prompt)["Guest"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "learner"),
+    [
+        ("need an app for my tutoring business. parents sign up their kids, kids get booked into sessions with a "
+         "tutor, I want to see which subjects each tutor teaches", "Student"),
+        ("Youth soccer league app. Teams have players (name, DOB, jersey number) and coaches. Parents register their "
+         "kids online and pay the registration fee.", "Player"),
+        ("Necesito una app para mi academia de refuerzo: alumnos, profesores, asignaturas y clases. Los padres tienen "
+         "que poder ver las notas y la asistencia de sus hijos.", "Student"),
+    ],
+)
+def test_the_kids_at_a_school_or_club_are_its_learners(prompt: str, learner: str) -> None:
+    got = _entities(prompt)
+    assert learner in got and "Child" not in got
+
+
+def test_a_nursery_keeps_its_children() -> None:
+    prompt = ("Nursery app for a 40-place day nursery. Children, their parents, key workers. Staff fill in a daily "
+              "diary per child: meals, naps, nappies.")
+    assert "Child" in _entities(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Hostal: las camas (no las habitaciones) se reservan por noche.",
+     "Hostel: beds (not rooms) are booked per night."],
+)
+def test_what_is_booked_is_said_before_a_bracket(prompt: str) -> None:
+    assert _links(prompt, "Booking") == {"Bed"}

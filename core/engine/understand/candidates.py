@@ -256,10 +256,9 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 not (vi and toks[vi - 1].text in {"se", "me", "nos", "te", "os"}) and \
                 not (vi + 1 < len(toks) and toks[vi + 1].text in {"a", "al"}):
             f.verb = "anotar"  # 'apuntar mis viajes' notes them down; 'apuntarse', 'apuntar a los hijos a' sign up
-        before = [p for p in phrases if p.end <= vi and vi - p.end <= 4]
-        if len(before) > 1 and before[-1].start and toks[before[-1].start - 1].text == "(" and \
-                before[-1].end < len(toks) and toks[before[-1].end].text == ")":
-            before = before[:-1]  # 'every return (RMA) belongs to an order': the return does
+        before = [p for p in phrases if p.end <= vi and _outside(toks, p.end, vi) <= 4 and
+                  not _bracketed(toks, p.start, vi)]  # 'every return (RMA) belongs to an order': the return does;
+        # 'las camas (no las habitaciones) se reservan': the beds are
         gap_before = toks[before[-1].end:vi] if before else []
         coordinated = frames and any(t.text in {",", "and", "y"} for t in gap_before)
         if vi and toks[vi - 1].text in word_set("subject_pronouns") and before and before[-1].end == vi - 1 and \
@@ -362,6 +361,26 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             a.objects = list(b.objects)  # 'members borrow and return books', 'rate and review recipes'
             a.preps = a.preps or list(b.preps)
     return frames
+
+
+def _outside(toks: list[Token], a: int, b: int) -> int:
+    """How many tokens from a to b are outside brackets (a bracket and what it holds count for nothing)."""
+    depth, n = 0, 0
+    for t in toks[a:b]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            n += 1
+    return n
+
+
+def _bracketed(toks: list[Token], k: int, b: int) -> bool:
+    """Whether token k is inside a bracket that closes before b."""
+    opened = max((i for i in range(k) if toks[i].text == "("), default=-1)
+    return opened >= 0 and not any(t.text == ")" for t in toks[opened:k]) and \
+        any(t.text == ")" for t in toks[k:b])
 
 
 def _skip_det(toks: list[Token], k: int) -> int:

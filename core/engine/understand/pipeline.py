@@ -132,6 +132,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _species(r)
         _fields_naming_entities(r)
         _glosses(r)
+        _kids_are_the_learners(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -271,6 +272,39 @@ def _glosses(r: Reading) -> None:
             for fs in r.feature_specs:
                 fs.entity, fs.target = (outer if x == inner else x for x in (fs.entity, fs.target))
             r.requested = [x for x in r.requested if x != said_as(r, inner)]
+
+
+_LEARNERS = ("Student", "Player", "Pupil", "Swimmer", "Dancer", "Camper", "Athlete", "Gymnast", "Learner")
+_TEACHING = re.compile(r"\b(tutor\w*|teach\w*|lessons?|schools?|classes|academ\w*|colegios?|escuelas?|clases|"
+                       r"profesor\w*|alumn\w*|cafeteria|comedor escolar|tuition|homework|deberes)\b")
+_CARE = re.compile(r"\b(nurser(?:y|ies)|day ?care|daycare|child ?care|guarder\w*|babysit\w*|creches?|kindergartens?|"
+                   r"preschools?|foster\w*|nanny|nannies|paediatric\w*|pediatric\w*|pediatra)\b")
+
+
+def _kids_are_the_learners(r: Reading) -> None:
+    """'parents sign up their kids, kids get booked into sessions with a tutor', 'las notas de sus hijos': at a school
+    or a club the children are its students or players, not a second table of children (a nursery keeps Child)."""
+    if "Child" not in r.entities or _CARE.search(r.text):
+        return
+    learner = next((n for n in _LEARNERS if n in r.entities), None)
+    if learner is None:
+        if not _TEACHING.search(r.text):
+            return
+        learner = "Student"
+        r.entities = {("Student" if k == "Child" else k): (
+            v.model_copy(update={"name": "Student", "plural": "students"}) if k == "Child" else v)
+            for k, v in r.entities.items()}
+        r.words_for["Student"] = r.words_for.get("Child", "student")
+    else:
+        del r.entities["Child"]
+    links = [(learner if c == "Child" else c, learner if p == "Child" else p, k) for c, p, k in r.links]
+    r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
+    for fs in r.feature_specs:
+        fs.entity, fs.target = (learner if x == "Child" else x for x in (fs.entity, fs.target))
+    r.records.discard("Child")
+    r.main = learner if r.main == "Child" else r.main
+    r.account = learner if r.account == "Child" else r.account
+    r.requested = [x for x in r.requested if x != said_as(r, "Child")]
 
 
 def _drop_shortcuts(r: Reading) -> None:
