@@ -230,3 +230,26 @@ def test_a_nursery_keeps_its_children() -> None:
 )
 def test_what_is_booked_is_said_before_a_bracket(prompt: str) -> None:
     assert _links(prompt, "Booking") == {"Bed"}
+
+
+@pytest.mark.parametrize(
+    ("prompt", "about"),
+    [
+        ("dog walking business: clients, their dogs, walks (solo or group, max 4 dogs), walkers, and a short note "
+         "after each walk. Clients get billed monthly.", "Walk"),
+        ("Beekeeping log. Apiaries -> hives -> inspections. An inspection has date, queen seen (y/n), brood pattern, "
+         "temperament, frames of honey, notes.", "Inspection"),
+    ],
+)
+def test_a_note_about_a_record_is_its_notes_field(prompt: str, about: str) -> None:
+    got = _entities(prompt)
+    assert "Note" not in got and "notes" in got[about]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["D&D campaign manager: characters, sessions, notes, loot, who's hosting next",
+     "A note-taking app where users write notes with tags and pin the important ones."],
+)
+def test_notes_that_are_things_stay(prompt: str) -> None:
+    assert "Note" in _entities(prompt)

@@ -133,6 +133,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _fields_naming_entities(r)
         _glosses(r)
         _kids_are_the_learners(r)
+        _notes_are_a_field(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -278,7 +279,8 @@ _LEARNERS = ("Student", "Player", "Pupil", "Swimmer", "Dancer", "Camper", "Athle
 _TEACHING = re.compile(r"\b(tutor\w*|teach\w*|lessons?|schools?|classes|academ\w*|colegios?|escuelas?|clases|"
                        r"profesor\w*|alumn\w*|cafeteria|comedor escolar|tuition|homework|deberes)\b")
 _CARE = re.compile(r"\b(nurser(?:y|ies)|day ?care|daycare|child ?care|guarder\w*|babysit\w*|creches?|kindergartens?|"
-                   r"preschools?|foster\w*|nanny|nannies|paediatric\w*|pediatric\w*|pediatra)\b")
+                   r"preschools?|foster\w*|nanny|nannies|paediatric\w*|pediatric\w*|pediatra|synagogues?|churche?s?|"
+                   r"parish\w*|congregations?|mosques?|iglesias?|parroquias?)\b")  # a community's children
 
 
 def _kids_are_the_learners(r: Reading) -> None:
@@ -305,6 +307,45 @@ def _kids_are_the_learners(r: Reading) -> None:
     r.main = learner if r.main == "Child" else r.main
     r.account = learner if r.account == "Child" else r.account
     r.requested = [x for x in r.requested if x != said_as(r, "Child")]
+
+
+_NOTE_APPS = re.compile(r"\b(note[- ]?taking|notes? apps?|notebooks?|sticky notes|notes? (?:manager|organi[sz]er)|"
+                        r"(?:app|aplicacion) de notas|apuntes|cuadernos?|notas rapidas|post-?its?)\b")
+_NOTE_OF = re.compile(r"\b(?:notes?|notas?) (?:after|for|on|about|per|from|de|tras|despues de|sobre) "
+                      r"(?:each|every|the|a|an|cada|la|el|una|un) (\w+)")
+
+
+_LISTING = {"has", "have", "with", "con", "tiene", "tienen", "includes", "include", "(", ":"}
+
+
+def _notes_are_a_field(r: Reading) -> None:
+    """'a short note after each walk', 'an inspection has date, temperament, notes': notes are text on the record
+    they are about, not a table of their own (a note-taking app keeps Note)."""
+    if "Note" not in r.entities or r.main == "Note" or _NOTE_APPS.search(r.text) or \
+            any(p == "Note" for _, p, _ in r.links):
+        return
+    m = _NOTE_OF.search(r.text)
+    about = next((n for n in r.entities if m and n != "Note" and
+                  words_of(n).split()[-1] in {m.group(1), m.group(1).rstrip("s")}), None)
+    said = next((p for p in r.phrases if p.head in {"note", "nota"}), None)
+    if about is None and said is not None:  # 'an inspection has date, temperament, notes': the last detail listed
+        toks = r.sentences[said.sentence]
+        last = said.start and toks[said.start - 1].text in {",", "and", "y"} and (
+            said.end == len(toks) or toks[said.end].text in {".", ")", ";"})
+        owner = next((q for q in r.phrases if q.sentence == said.sentence and q.end < said.start and
+                      q.end < len(toks) and toks[q.end].text in _LISTING and r.entity_of(q) not in {None, "Note"}),
+                     None)
+        about = r.entity_of(owner) if last and owner is not None else None
+    if about is None or about not in r.entities:
+        return
+    del r.entities["Note"]
+    r.links = [(c, p, k) for c, p, k in r.links if "Note" not in {c, p}]
+    r.feature_specs = [fs for fs in r.feature_specs if "Note" not in {fs.entity, fs.target}]
+    r.records.discard("Note")
+    e = r.entities[about]
+    if not any(f.name == "notes" for f in e.fields):
+        e.fields.append(FieldSpec(name="notes", type="text", required=False))
+    r.requested = [x for x in r.requested if x != said_as(r, "Note")]
 
 
 def _drop_shortcuts(r: Reading) -> None:
