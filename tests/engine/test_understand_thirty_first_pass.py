@@ -253,3 +253,10 @@ def test_a_note_about_a_record_is_its_notes_field(prompt: str, about: str) -> No
 )
 def test_notes_that_are_things_stay(prompt: str) -> None:
     assert "Note" in _entities(prompt)
+
+
+def test_who_rents_at_a_shop_is_a_customer() -> None:
+    got = _entities("ski rental shop - track skis and boots, who rented what, when its due back")
+    assert {"Ski", "Boot", "Customer", "Rental"} <= set(got) and "Member" not in got
+    assert "Customer" in _links("ski rental shop - track skis and boots, who rented what, when its due back",
+                                "Rental")

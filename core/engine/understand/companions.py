@@ -234,7 +234,8 @@ def _who_people(r: Reading, people: frozenset[str]) -> None:
             record = next((c for c, p, _ in r.links if p == target and c.endswith(_RECORDS)), None)
             add_link(r, record or target, name)  # 'who borrowed which tool': each loan is someone's
         elif thing is None and toks[verb].lemma in _RECORD_VERBS:
-            record = next((c for c, _, _ in r.links if c.endswith((*_RECORDS, "Rental"))), None)
+            record = next((c for c, _, _ in r.links if c.endswith((*_RECORDS, "Rental"))), None) or \
+                next((n for n in r.entities if n.endswith((*_RECORDS, "Rental"))), None)  # 'who rented what'
             if record is not None:
                 add_link(r, record, name)  # "who's renting which one": each rental is someone's
 
