@@ -7,6 +7,7 @@ import pytest
 
 from core.engine import infer_spec
 from core.engine.understand.style import infer_theme
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import field_names
 
 
@@ -260,3 +261,16 @@ def test_who_rents_at_a_shop_is_a_customer() -> None:
     assert {"Ski", "Boot", "Customer", "Rental"} <= set(got) and "Member" not in got
     assert "Customer" in _links("ski rental shop - track skis and boots, who rented what, when its due back",
                                 "Rental")
+
+
+def test_a_repair_ticket_is_not_an_event_ticket() -> None:
+    prompt = ("shoe repair shop: tickets for each job (customer, shoes, what needs doing, price, due date), status "
+              "received -> in progress -> ready -> collected")
+    fields = _entities(prompt)["Ticket"]
+    assert "seat_label" not in fields and "due_date" in fields
+
+
+def test_a_converter_that_reads_an_api_is_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A tool where I paste the green coffee price in USD per pound from the importer's offer sheet and "
+                   "it gives me EUR per kilo using today's exchange rate from an FX API.")
