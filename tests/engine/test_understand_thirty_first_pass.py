@@ -274,3 +274,25 @@ def test_a_converter_that_reads_an_api_is_declined() -> None:
     with pytest.raises(UnsupportedRequestError):
         infer_spec("A tool where I paste the green coffee price in USD per pound from the importer's offer sheet and "
                    "it gives me EUR per kilo using today's exchange rate from an FX API.")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["We are an organic farm with weekly boxes. Members subscribe (small or large box), can skip weeks by telling us "
+     "before Monday, and choose a pickup point. Payments are monthly.",
+     "Somos una granja ecológica con cestas semanales. Los socios se suscriben (cesta pequeña o grande), pueden "
+     "saltarse semanas avisando antes del lunes, y eligen un punto de recogida. Los cobros son mensuales."],
+)
+def test_people_who_subscribe_have_subscriptions(prompt: str) -> None:
+    got = _entities(prompt)
+    assert {"Member", "Subscription"} <= set(got) and "plan" in got["Subscription"]
+    assert _links(prompt, "Subscription") == {"Member"}
+
+
+def test_a_gerund_acts_for_the_sentences_subject() -> None:
+    prompt = ("Los socios se suscriben, pueden saltarse semanas avisando antes del lunes, y eligen un punto de "
+              "recogida.")
+    from core.engine.understand.pipeline import read
+
+    frames = read(prompt).frames
+    assert all(f.subject is not None and f.subject.head == "socio" for f in frames)

@@ -266,7 +266,11 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             f.objects.append(before[-1])  # 'the households we serve': the phrase is what we act on
             frames.append(f)
             continue
-        if before and not any(t.tag == "VERB" or t.text in {"so", "then", "please"} for t in gap_before) and \
+        gerund = frames and frames[-1].subject is not None and vi and toks[vi - 1].tag != "DET" and (
+            toks[vi].text.endswith(("ando", "iendo", "yendo")) and toks[vi].text != toks[vi].lemma)
+        if gerund:
+            f.subject = frames[-1].subject  # 'pueden saltarse semanas avisando antes': the members tell, not the weeks
+        elif before and not any(t.tag == "VERB" or t.text in {"so", "then", "please"} for t in gap_before) and \
                 not coordinated and not (gap_before and gap_before[-1].text in word_set("subject_pronouns")):
             # 'a flat fee so track payments': no subject across 'so'; 'grade and what i paid': I pay, not the grade
             f.subject = before[-1]
@@ -280,7 +284,7 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                           p.head in word_set("people") and not f.subject.plural and
                           not toks[vi].text.endswith("s")), None)
             f.subject = whole or f.subject  # 'members of our group record sightings': the members do
-        elif frames and vi - frames[-1].position <= 8:
+        elif frames and _outside(toks, frames[-1].position, vi) <= 8:
             f.subject = frames[-1].subject  # 'members browse products, place orders and reserve rooms'
         after = [p for p in phrases if vi < p.start < stop]
         gap = toks[vi + 1:after[0].start] if after else toks[vi + 1:stop]

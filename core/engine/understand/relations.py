@@ -525,6 +525,14 @@ def _frames(r: Reading) -> None:
             objects = [o for o in (_entity(r, p) for prep, p in preps[:1] if prep in particles) if o]
             if role and objects:  # the join links them; 'volunteers for weekly shifts' is no direct link
                 r.joined.add(frozenset({role, objects[0]}))
+        if f.verb in {"subscribe", "suscribir"} and not objects and subject and f.subject is not None and \
+                f.subject.head in word_set("people") and "Subscription" not in r.entities:
+            join, fields = verbs["joins"][f.verb]  # 'members subscribe (small or large box)': each subscription is
+            _join(r, join, fields, None, subject)  # a member's, whatever it is to
+            toks = r.sentences[f.sentence]
+            if f.position + 1 < len(toks) and toks[f.position + 1].text == "(":
+                r.entities[join].fields.append(FieldSpec(name="plan", required=False))
+            continue
         if f.verb in _VOTING and not objects and subject and not f.objects and r.main and r.main != subject:
             objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
