@@ -296,3 +296,10 @@ def test_a_gerund_acts_for_the_sentences_subject() -> None:
 
     frames = read(prompt).frames
     assert all(f.subject is not None and f.subject.head == "socio" for f in frames)
+
+
+def test_escape_room_hints_and_puzzles_in_order() -> None:
+    got = _entities("Sala de escape: llevar el control de las pistas. Cada sala tiene sus enigmas en orden, cada "
+                    "enigma sus pistas.")
+    assert {"Room", "Puzzle", "Hint"} <= set(got)
+    assert not set(got) & {"Order", "Court", "Enigma"}

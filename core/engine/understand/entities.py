@@ -390,6 +390,10 @@ def entities_stage(r: Reading) -> Reading:
     for n, p in enumerate(r.phrases):
         if id(p) in headers:
             continue  # 'Tables: Site, Visit': the heading, not a dining table
+        if p.head in {"orden", "order"} and not p.plural and not p.modifiers and p.start and \
+                r.sentences[p.sentence][p.start - 1].text in {"en", "in"} and (
+                    p.end == len(r.sentences[p.sentence]) or r.sentences[p.sentence][p.end].text not in {"de", "of"}):
+            continue  # 'sus enigmas en orden', 'in order': how they are arranged, not an Order
         if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
             continue  # 'the conversion rate per month': a figure worked out from the records, not one
         name = name_of(p, r.language)

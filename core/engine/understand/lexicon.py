@@ -176,6 +176,8 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "tesis": "Thesis", "balsa": "Pond", "estanque": "Pond", "concesion": "Concession", "sepultura": "Grave",
     "llamado": "Call", "gremio": "Contractor", "pena": "Club", "acto": "Event", "avance": "ProgressReport",
     "mantencion": "Maintenance", "vigilador": "Guard", "vigilante": "Guard",
+    "enigma": "Puzzle", "acertijo": "Puzzle", "canto": "Song", "misa": "Mass", "dormitorio": "Bedroom",
+    "litera": "Bed", "patin": "Skate", "bungalo": "Bungalow",
 }
 ENTITY_WORDS: dict[str, str] = {**ENTITY_WORDS_EN, **ENTITY_WORDS_ES}
 
