@@ -303,3 +303,18 @@ def test_escape_room_hints_and_puzzles_in_order() -> None:
                     "enigma sus pistas.")
     assert {"Room", "Puzzle", "Hint"} <= set(got)
     assert not set(got) & {"Order", "Court", "Enigma"}
+
+
+def test_plural_things_joined_by_plus_are_two() -> None:
+    prompt = ("i teach piano to about 20 kids after school lol. would love something to track each kid's lessons + "
+              "notes, which pieces they're learning")
+    got = _entities(prompt)
+    assert "Lesson" in got and "LessonsNote" not in got and "Lol" not in got
+
+
+def test_a_kind_of_boat_is_a_value_not_a_table() -> None:
+    prompt = ("kayak and canoe rentals at the lake. boats (type: single kayak, double kayak, canoe, SUP; seats; "
+              "number), rentals by the hour or half day. staff file a damage report if a boat comes back dinged.")
+    got = _entities(prompt)
+    assert "Canoe" not in got and _links(prompt, "Rental") == {"Boat"}
+    assert {"reported_on", "description"} <= set(got["DamageReport"])

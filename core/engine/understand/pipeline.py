@@ -134,6 +134,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _glosses(r)
         _kids_are_the_learners(r)
         _notes_are_a_field(r)
+        _kinds_are_values(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -346,6 +347,25 @@ def _notes_are_a_field(r: Reading) -> None:
     if not any(f.name == "notes" for f in e.fields):
         e.fields.append(FieldSpec(name="notes", type="text", required=False))
     r.requested = [x for x in r.requested if x != said_as(r, "Note")]
+
+
+def _kinds_are_values(r: Reading) -> None:
+    """'boats (type: single kayak, double kayak, canoe, SUP)' beside 'kayak and canoe rentals': a canoe is a kind of
+    boat (a value of its type), so what was said of canoes is said of boats, not of a second bare table."""
+    for owner, e in list(r.entities.items()):
+        kinds = {w for f in e.fields if f.type == "enum" and f.name in {"kind", "type", "category"}
+                 for c in f.choices for w in (c, c.split("_")[-1])}
+        for name in [n for n in r.entities if n != owner and snake(n) in kinds]:
+            bare = {f.name for f in r.entities[name].fields} <= {"name", "notes", "description"}
+            if not bare or name in PEOPLE:
+                continue
+            del r.entities[name]
+            links = [(owner if c == name else c, owner if p == name else p, k) for c, p, k in r.links]
+            r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
+            for fs in r.feature_specs:
+                fs.entity, fs.target = (owner if x == name else x for x in (fs.entity, fs.target))
+            r.records.discard(name)
+            r.requested = [x for x in r.requested if x != said_as(r, name)]
 
 
 def _drop_shortcuts(r: Reading) -> None:

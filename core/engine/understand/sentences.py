@@ -81,6 +81,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
     text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
                   flags=re.I)  # 'customers + their properties', 'turbidity + a photo'
+    text = re.sub(r"\b([a-z]{3,}[^s\W]s) \+ (?=[a-z])", r"\1 and ", text, flags=re.I)  # 'lessons + notes' (not
+    # 'customer + bike (make, model)', one record of both)
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
     text = re.sub(r"\b(?:one or more|one or several|more than one|uno o m[aá]s|una o m[aá]s|uno o varios|"
                   r"una o varias|m[aá]s de una?)\b", _several, text,
