@@ -318,3 +318,22 @@ def test_a_kind_of_boat_is_a_value_not_a_table() -> None:
     got = _entities(prompt)
     assert "Canoe" not in got and _links(prompt, "Rental") == {"Boat"}
     assert {"reported_on", "description"} <= set(got["DamageReport"])
+
+
+def test_vaccinations_and_dewormings_are_kinds_of_vet_record() -> None:
+    prompt = ("Somos una protectora de animales. Necesitamos: - fichas de animales (nombre, especie, raza) - historial "
+              "veterinario: vacunas, desparasitaciones, esterilización")
+    got = _entities(prompt)
+    assert "VetRecord" in got and "kind" in got["VetRecord"]
+    assert not set(got) & {"Vaccination", "Deworming", "Sterilization"}
+
+
+def test_medicines_are_medications_with_their_dose() -> None:
+    got = _entities("A software application for tracking and managing medical information, including diagnoses, "
+                    "medications, treatments, and appointment reminders.")
+    assert "dosage" in got["Medication"]
+    assert "Medication" in _entities("Care home: residents, their medicines and who gave each dose.")
+
+
+def test_a_caravan_rented_at_a_campsite_is_not_a_pitch_kind() -> None:
+    assert "Caravan" in _entities("A campsite app for pitch bookings and caravan rentals.")

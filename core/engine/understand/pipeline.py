@@ -353,7 +353,8 @@ def _kinds_are_values(r: Reading) -> None:
     """'boats (type: single kayak, double kayak, canoe, SUP)' beside 'kayak and canoe rentals': a canoe is a kind of
     boat (a value of its type), so what was said of canoes is said of boats, not of a second bare table."""
     for owner, e in list(r.entities.items()):
-        kinds = {w for f in e.fields if f.type == "enum" and f.name in {"kind", "type", "category"}
+        kinds = {w for f in e.fields if f.type == "enum" and f.name in {"kind", "type", "category"} and
+                 all(c.replace("_", " ") in r.text for c in f.choices)  # values the user said, not a definition's
                  for c in f.choices for w in (c, c.split("_")[-1])}
         for name in [n for n in r.entities if n != owner and snake(n) in kinds]:
             bare = {f.name for f in r.entities[name].fields} <= {"name", "notes", "description"}
