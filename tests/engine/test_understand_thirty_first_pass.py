@@ -337,3 +337,20 @@ def test_medicines_are_medications_with_their_dose() -> None:
 
 def test_a_caravan_rented_at_a_campsite_is_not_a_pitch_kind() -> None:
     assert "Caravan" in _entities("A campsite app for pitch bookings and caravan rentals.")
+
+
+def test_a_roles_heading_lists_account_types() -> None:
+    prompt = ("Hostel ops app\nRoles: manager, receptionist, housekeeping\n- Rooms and beds, bed status (clean / "
+              "dirty / occupied / out of order)\n- Reservations entered by reception")
+    spec = infer_spec(prompt)
+    got = {e.name for e in spec.entities}
+    assert "Role" not in got and "Receptionist" not in got
+    kinds = next(f.choices for f in spec.entity("User").fields if f.name == "account_type")
+    assert {"manager", "receptionist", "housekeeping"} <= set(kinds)
+    assert "Role" not in _links(prompt, "Reservation")
+
+
+def test_crew_roles_in_brackets_stay_data() -> None:
+    prompt = ("crew management for our video production company — productions, shoot days, crew with their roles (DP, "
+              "gaffer, sound, grip...), a call sheet per shoot day")
+    assert "User" not in _entities(prompt)

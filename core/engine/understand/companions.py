@@ -10,6 +10,7 @@ from core.engine.understand.catalogue import parse_entities
 from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, _verbal, is_fieldish
 from core.engine.understand.features import CONSUMERS
 from core.engine.understand.knowledge import definition, entity_name, words_of
+from core.engine.understand.lexicon import normalise
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, force_link
 from core.engine.understand.sentences import WHO_WORDS
@@ -631,7 +632,15 @@ _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "
                 "employees", "librarian", "librarians", "personal", "administrador", "administradores"}
 
 
+_ROLES_LINE = re.compile(r"(?:^|\n|[.!] )(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*:")
 _ROLES_HEADING = re.compile(r"\b(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*(?::|\()")
+
+
+def _listed_roles(after: str) -> list[str]:
+    """'admin, reviewer, speaker, attendee.' after a roles heading: the role words, singular."""
+    line = re.split(r"[.\n;(]| - ", after, maxsplit=1)[0]
+    said = [w.strip() for w in re.split(r",|\band\b|\by\b|/", line) if w.strip()]
+    return [singular(w) for w in said if re.fullmatch(r"[a-z][a-z ]{1,30}", w) and len(w.split()) <= 2]
 
 
 def _role_accounts(r: Reading, people: frozenset[str]) -> None:
@@ -639,13 +648,22 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     kinds of people act in the app, so each signs in as a User whose account_type says which (not 'role': the
     generated auth has its own role, user or admin)."""
     headed = _ROLES_HEADING.search(r.text)
-    if headed and "Role" in r.entities and not any("Role" in x[:2] for x in r.links) and \
-            not any("Role" in {fs.entity, fs.target} for fs in r.feature_specs):
+    raw = _ROLES_LINE.search("\n".join(normalise(line) for line in r.prompt.splitlines()))
+    listed = _listed_roles(raw.string[raw.end():]) if raw else []
+    if headed and "Role" in r.entities and (len(listed) >= 2 or not any("Role" in x[:2] for x in r.links) and
+                                            not any("Role" in {fs.entity, fs.target} for fs in r.feature_specs)):
         del r.entities["Role"]  # 'Roles: conductor, section leaders, members': who signs in as what, not a table
         r.words_for.pop("Role", None)
+        r.links = [x for x in r.links if "Role" not in x[:2]]
+        r.feature_specs = [fs for fs in r.feature_specs if "Role" not in {fs.entity, fs.target}]
+    for word in listed if len(listed) >= 2 else []:  # 'Roles: manager, receptionist, housekeeping': accounts
+        name = next((n for n in r.entities if words_of(n) == word and n not in r.records), None)
+        if name and {f.name for f in r.entities[name].fields} <= {"name"} and not any(name in x[:2] for x in r.links):
+            del r.entities[name]
+            r.words_for.pop(name, None)
     if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not (_SITE.search(r.text) or headed):
         return
-    roles: dict[str, str] = {}
+    roles: dict[str, str] = {w: "" for w in listed} if len(listed) >= 2 else {}
     for f in r.frames:
         if f.subject is None:
             continue
