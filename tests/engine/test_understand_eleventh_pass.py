@@ -222,7 +222,7 @@ def test_a_list_or_log_of_things_keeps_the_things(prompt, thing):
 
 @pytest.mark.parametrize(("prompt", "things"), [
     ("app para mi pastelería: tartas, sabores, pedidos y fecha de recogida", {"Cake", "Flavour", "Order"}),
-    ("quiero llevar el control de las vacunas y desparasitaciones de mis gatos", {"Cat", "Deworming"}),
+    ("quiero llevar el control de las vacunas y desparasitaciones de mis gatos", {"Cat", "VetRecord"}),
     ("app para organizar las quedadas del grupo de senderismo: rutas, fechas y quién se apunta", {"Meetup", "Route"}),
     ("una web para la escuela de surf: clases, monitores, alumnos y alquiler de tablas", {"Board", "Rental"}),
 ])
