@@ -354,3 +354,16 @@ def test_crew_roles_in_brackets_stay_data() -> None:
     prompt = ("crew management for our video production company — productions, shoot days, crew with their roles (DP, "
               "gaffer, sound, grip...), a call sheet per shoot day")
     assert "User" not in _entities(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kept", "gone"),
+    [
+        ("Nursery app for a day nursery. Children, their parents/carers (a child can have two), key workers.",
+         "Parent", "Carer"),
+        ("Drivers/couriers pick up parcels and deliver them to customers.", "Driver", "Courier"),
+    ],
+)
+def test_two_words_for_the_same_people_are_one_table(prompt: str, kept: str, gone: str) -> None:
+    got = _entities(prompt)
+    assert kept in got and gone not in got

@@ -650,7 +650,9 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
     headed = _ROLES_HEADING.search(r.text)
     raw = _ROLES_LINE.search("\n".join(normalise(line) for line in r.prompt.splitlines()))
     listed = _listed_roles(raw.string[raw.end():]) if raw else []
-    if headed and "Role" in r.entities and (len(listed) >= 2 or not any("Role" in x[:2] for x in r.links) and
+    only_heading = len(re.findall(r"\broles?\b", r.text)) == 1  # 'actors audition for roles' keeps a Role table
+    if headed and "Role" in r.entities and (len(listed) >= 2 and only_heading or
+                                            not any("Role" in x[:2] for x in r.links) and
                                             not any("Role" in {fs.entity, fs.target} for fs in r.feature_specs)):
         del r.entities["Role"]  # 'Roles: conductor, section leaders, members': who signs in as what, not a table
         r.words_for.pop("Role", None)

@@ -390,6 +390,10 @@ def entities_stage(r: Reading) -> Reading:
     for n, p in enumerate(r.phrases):
         if id(p) in headers:
             continue  # 'Tables: Site, Visit': the heading, not a dining table
+        slashed = p.start > 1 and r.sentences[p.sentence][p.start - 1].text == "/" and any(
+            q.sentence == p.sentence and q.end == p.start - 1 and q.head in word_set("people") for q in r.phrases)
+        if slashed and p.head in word_set("people") and not p.modifiers:
+            continue  # 'their parents/carers', 'drivers/couriers': another word for the same people
         if p.head in {"orden", "order"} and not p.plural and not p.modifiers and p.start and \
                 r.sentences[p.sentence][p.start - 1].text in {"en", "in"} and (
                     p.end == len(r.sentences[p.sentence]) or r.sentences[p.sentence][p.end].text not in {"de", "of"}):
