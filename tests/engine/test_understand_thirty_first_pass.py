@@ -367,3 +367,17 @@ def test_crew_roles_in_brackets_stay_data() -> None:
 def test_two_words_for_the_same_people_are_one_table(prompt: str, kept: str, gone: str) -> None:
     got = _entities(prompt)
     assert kept in got and gone not in got
+
+
+def test_regulars_preorder_bread() -> None:
+    prompt = ("need something for my bakery so regulars can preorder bread for saturday pickup and i can see how many "
+              "loaves of each kind to bake")
+    got = _entities(prompt)
+    assert {"Customer", "PreOrder"} <= set(got) and "Regular" not in got
+    assert "Customer" in _links(prompt, "PreOrder")
+
+
+def test_a_preorder_in_a_shop_with_orders_is_the_order() -> None:
+    got = _entities("build me a simple app for my bakery where customers can preorder cakes for pickup and I can see "
+                    "orders by day")
+    assert "Order" in got and "PreOrder" not in got

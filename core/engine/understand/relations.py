@@ -572,7 +572,7 @@ def _frames(r: Reading) -> None:
             continue  # 'enter a boat into a regatta', 'enter dogs in the show': an Entry, not typing data in
         if f.verb in verbs["joins"] and objects and (subject or f.verb not in _NEEDS_SUBJECT):
             join, fields = verbs["joins"][f.verb]
-            if join == "Purchase" and "Order" in r.entities:
+            if join in {"Purchase", "PreOrder"} and "Order" in r.entities:
                 continue  # 'customers buy cheeses' in a shop with orders: the Order is the purchase
             if join == "Rental" and any(n in r.entities or n != "Booking" and any(e.endswith(n) for e in r.entities)
                                         for n in ("Booking", "Reservation", "Agreement", "Lease", "Contract")):
