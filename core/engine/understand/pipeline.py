@@ -257,6 +257,20 @@ def _fields_naming_entities(r: Reading) -> None:
             add_link(r, e.name, other)
 
 
+def _fold(r: Reading, gone: str, into: str) -> None:
+    """One table, not two: `gone` goes and whatever pointed at it (links, features, the app's main entity and
+    account) points at `into`."""
+    del r.entities[gone]
+    links = [(into if c == gone else c, into if p == gone else p, k) for c, p, k in r.links]
+    r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
+    for fs in r.feature_specs:
+        fs.entity, fs.target = (into if x == gone else x for x in (fs.entity, fs.target))
+    r.records.discard(gone)
+    r.main = into if r.main == gone else r.main
+    r.account = into if r.account == gone else r.account
+    r.requested = [x for x in r.requested if x != said_as(r, gone)]
+
+
 def _glosses(r: Reading) -> None:
     """'matters (cases)': one noun in brackets straight after a thing is another name for it, not a second table."""
     for si, toks in enumerate(r.sentences):
@@ -268,12 +282,7 @@ def _glosses(r: Reading) -> None:
             outer, inner = r.entity_of(a), r.entity_of(b) or name_of(b, r.language)
             if not outer or not inner or outer == inner or inner not in r.entities or outer not in r.entities:
                 continue
-            del r.entities[inner]
-            links = [(outer if c == inner else c, outer if p == inner else p, k) for c, p, k in r.links]
-            r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
-            for fs in r.feature_specs:
-                fs.entity, fs.target = (outer if x == inner else x for x in (fs.entity, fs.target))
-            r.requested = [x for x in r.requested if x != said_as(r, inner)]
+            _fold(r, inner, outer)
 
 
 _LEARNERS = ("Student", "Player", "Pupil", "Swimmer", "Dancer", "Camper", "Athlete", "Gymnast", "Learner")
@@ -298,16 +307,8 @@ def _kids_are_the_learners(r: Reading) -> None:
             v.model_copy(update={"name": "Student", "plural": "students"}) if k == "Child" else v)
             for k, v in r.entities.items()}
         r.words_for["Student"] = r.words_for.get("Child", "student")
-    else:
-        del r.entities["Child"]
-    links = [(learner if c == "Child" else c, learner if p == "Child" else p, k) for c, p, k in r.links]
-    r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
-    for fs in r.feature_specs:
-        fs.entity, fs.target = (learner if x == "Child" else x for x in (fs.entity, fs.target))
-    r.records.discard("Child")
-    r.main = learner if r.main == "Child" else r.main
-    r.account = learner if r.account == "Child" else r.account
-    r.requested = [x for x in r.requested if x != said_as(r, "Child")]
+        r.entities["Child"] = r.entities["Student"]  # folded below: its links and features move to Student
+    _fold(r, "Child", learner)
 
 
 _NOTE_APPS = re.compile(r"\b(note[- ]?taking|notes? apps?|notebooks?|sticky notes|notes? (?:manager|organi[sz]er)|"
@@ -360,13 +361,7 @@ def _kinds_are_values(r: Reading) -> None:
             bare = {f.name for f in r.entities[name].fields} <= {"name", "notes", "description"}
             if not bare or name in PEOPLE:
                 continue
-            del r.entities[name]
-            links = [(owner if c == name else c, owner if p == name else p, k) for c, p, k in r.links]
-            r.links = list(dict.fromkeys((c, p, k) for c, p, k in links if c != p))
-            for fs in r.feature_specs:
-                fs.entity, fs.target = (owner if x == name else x for x in (fs.entity, fs.target))
-            r.records.discard(name)
-            r.requested = [x for x in r.requested if x != said_as(r, name)]
+            _fold(r, name, owner)
 
 
 def _drop_shortcuts(r: Reading) -> None:
