@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -14,6 +15,7 @@ from core.engine.understand.entities import (
     NOTE_WORDS,
     ONE_FILE,
     bracket_at,
+    declaring_line,
     details_at_each,
     is_fieldish,
     name_of,
@@ -244,7 +246,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             continue  # 'the client gets a private gallery link': something given, not the client's details
         if toks[k].text in {"has", "have"} and items and items[0].words[0] in _PARTICIPLES:
             continue  # 'each pair of shoes has done': a verb tense, not a field list
-        if toks[k].text == "(" and (not any(is_fieldish(i.head, r.language) for i in items) and
+        if toks[k].text == "(" and not (p.start == 0 and declaring_line(toks)) and (
+                not any(is_fieldish(i.head, r.language) for i in items) and
                                     p.head not in MEASURED or
                                     p.plural and p.head in {"category", "type", "kind", "categoria", "tipo"}):
             continue  # 'by category (economy, SUV, van)', 'categories (greetings, numbers)': examples, not fields
@@ -254,7 +257,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"} or \
                 bool(sheet) or p.head in FORMS  # what a form asks for is details
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
-            _listed_parents(r, owner, items)
+            _listed_parents(r, owner, items, declared=p.start == 0 and declaring_line(toks))
     for f in r.frames:  # 'each flag belongs to a service, has an owner and a description': the flag has them
         owner = _entity(r, f.subject) if f.subject is not None else None
         toks = r.sentences[f.sentence]
@@ -309,12 +312,12 @@ def _examples_in(toks: list[Token], k: int) -> set[int]:
     return out
 
 
-def _listed_parents(r: Reading, owner: str, items: list[Phrase]) -> None:
+def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool = False) -> None:
     """'dogs with breed and owner' beside 'owners': a single thing of the app listed among a record's details is its
-    parent."""
+    parent (on a declared 'Flight(project, drone, date)' line, whatever its other details)."""
     from core.engine.understand.relations import add_link
 
-    if not any(is_fieldish(i.head, r.language) and i.head not in {"text", "texto"} for i in items):
+    if not declared and not any(is_fieldish(i.head, r.language) and i.head not in {"text", "texto"} for i in items):
         return  # 'share memories with family and friends' is who sees them, not what a memory holds
     for i in items:
         name = name_of(i, r.language) or r.entity_of(i)  # 'shifts (guard, site)' beside 'Sites (...)': the Site
@@ -368,7 +371,8 @@ def _entity(r: Reading, p: Phrase) -> str | None:
 
 
 _PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken", "given", "seen", "run", "won", "lost"}
-_OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level", "next"}
+_OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level", "next", "hour",
+              "minute", "amount", "length", "duration", "cost", "rate", "weight", "quantity", "percentage", "frequency"}
 
 
 def _record_of_each(r: Reading, p: Phrase) -> Phrase | None:
@@ -394,9 +398,19 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     items: list[Phrase] = []
     skipped = 0  # the end of the last value said after 'status:'
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
+        if p.start < skipped:
+            continue
         between = [t for t in toks[max(items[-1].end if items else start, skipped):p.start]  # 'severity 1-5'
                    if t.text not in _SKIP_BETWEEN and not (items and re.fullmatch(r"\d+-\d+", t.text))]
         said = [t.text for t in between]
+        if items and said == [":", "("] and items[-1].end == p.start - 2:
+            skipped = next((j + 1 for j in range(p.start, len(toks)) if toks[j].text == ")"), len(toks))
+            continue  # 'status: quote -> scheduled -> delivered, notes': the values, then the list goes on
+        if items and said[:1] == [":"] and items[-1].end < len(toks) and toks[items[-1].end].text == ":":
+            stop = next((j for j in range(items[-1].end + 1, len(toks)) if toks[j].text in {",", ")", ";"}), len(toks))
+            if "/" in {t.text for t in toks[items[-1].end + 1:stop]} and p.start < stop:
+                skipped = stop
+                continue  # 'type: topographic / roof inspection / agriculture': values of any kind of word
         if items and items[-1].possessive and not said and len(items[-1].words) == 1 and \
                 items[-1].head in word_set("people"):
             items[-1] = Phrase(words=[*items[-1].words, *p.words], head=p.head, sentence=si, start=items[-1].start,
@@ -447,6 +461,11 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             for end in (pair[0], pair[-1]):  # 'from/to airfield': the two ends are two fields
                 items.append(Phrase(words=[end, *p.words], head=p.head, sentence=si, start=p.start, end=p.end))
             continue
+        if items and len(between) == 2 and between[0].tag == "VERB" and between[0].text.endswith(("ed", "en", "wn")) \
+                and between[1].text == "," and items[-1].end < len(toks) and toks[items[-1].end] is between[0]:
+            items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
+                               start=items[-1].start, end=items[-1].end + 1)
+            between = between[1:]  # 'batteries used, notes': one detail, then the list goes on
         if between and not all(t.text in _JOINERS for t in between):
             break
         if items and items[-1].words in (["start"], ["starting"]) and p.words in (["end", "times"], ["end", "time"],
@@ -508,6 +527,8 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
         known = known and p.head not in NOTE_WORDS  # notes are text, unless kept
+        known = known and not (len(p.words) > 1 and p.words[-1] != p.head and p.words[-1].endswith(("ed", "en", "wn")))
+        # 'cards used', 'batteries used': how many, a detail
         graded = len(p.words) > 1 and p.head in _GRADES and p.modifiers and (
             p.modifiers[0] not in known_words() or not p.plural and name not in r.entities)  # 'permit level'
         if name and (name in r.entities or known and (p.plural or p.head not in _LOOKUP_WORDS)) and \
@@ -598,7 +619,7 @@ def ensure_label(e: EntitySpec) -> None:
 _CHOICE_FIELDS: dict[str, str] = load("words")["choice_fields"]  # field words that take a list of values
 _CHOICE = re.compile(rf"\b({'|'.join(_CHOICE_FIELDS)})\s*(?:\(\s*(?:eg,?\s*|like\s+|such as\s+)?([^()]{{2,90}})\)|"
                      r"(?:like|such as|eg,?|e\.g\.,?)\s+([\w\-]+(?: [\w\-]+)?(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
-                     r":\s*([^():.;\n]{3,150})|"
+                     rf":\s*((?:(?!,\s*(?:{'|'.join(_CHOICE_FIELDS)})\s*:)[^():.;\n]){{3,150}})|"
                      r"\s([\w\-]+(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
                      r"\s((?!or\b|o\b)[\w\-]+(?:\s*,\s*[\w\-]+)*\s+(?:or|o)\s+[\w\-]+)(?=\s*[,)]))")
 _LOOKUP_KINDS = {"kind", "category", "level", "tier", "grade", "material", "format"}
@@ -610,6 +631,9 @@ _NOT_VALUES = {"in", "with", "they", "can", "be", "of", "a", "an", "the", "so", 
 
 def _raw_values(m: re.Match[str]) -> str:
     """The text of the values a choice match lists, whichever way they were written."""
+    chain = re.match(r"[\w -]+(?:\u2192[\w -]+)+", re.sub(r"\s*(?:->|=>|\u2192)\s*", "\u2192", m.group(4) or ""))
+    if chain:  # 'status: quote -> scheduled -> delivered, notes': the states, then the next field
+        return ", ".join(chain.group(0).split("\u2192"))
     return m.group(2) or m.group(3) or _colon_list(m.group(4) or "") or m.group(5) or m.group(6) or ""
 
 
@@ -755,12 +779,26 @@ def _bare_flow(r: Reading) -> None:
     status (or of the app's main record)."""
     for m in re.finditer(r"(?:^|[.!?:\n]\s*)([a-z][\w ]*(?:\s*(?:->|=>|\u2192)\s*[\w ]+){2,})\s*(?:[.!?\n]|$)", r.text):
         values = _choice_values(", ".join(re.split(r"\s*(?:->|=>|\u2192)\s*", m.group(1).strip())))
+        kept = {words_of(n).split()[-1] for n in r.entities}
+        if values and sum(singular(v) in kept for v in values) >= 2:
+            _held_in(r, [singular(v) for v in values])
+            continue  # 'Apiaries -> hives -> inspections': what holds what, not states
         if not values or any(x.name == "status" and x.choices == values for e in r.entities.values() for x in e.fields):
             continue
         having = [n for n, e in r.entities.items() if any(x.name == "status" for x in e.fields)]
         owner = having[0] if len(having) == 1 else r.main if r.main in r.entities else None
         if owner:
             _set_states(r.entities[owner], values, drop_values=False)
+
+
+def _held_in(r: Reading, words: list[str]) -> None:
+    """'clients -> sites -> cleaning schedule': each thing belongs to the one before it."""
+    from core.engine.understand.relations import add_link
+
+    names = [next((n for n in r.entities if words_of(n).split()[-1] == w), None) for w in words]
+    for parent, child in itertools.pairwise(names):
+        if parent and child and parent != child and not any({a, b} == {parent, child} for a, b, _ in r.links):
+            add_link(r, child, parent)
 
 
 def choices_stage(r: Reading) -> Reading:

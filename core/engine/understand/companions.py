@@ -119,6 +119,8 @@ def companions_stage(r: Reading) -> Reading:
             continue  # 'issues with attachments' already gave the issue a file field
         _add(r, cue["add"])
         anchor = next((n for n in cue["of"] if n in r.entities), None) if cue["of"] else None
+        if anchor is None and cue["add"] == "Reminder":
+            anchor = _named_beside(r, cue["pattern"], cue["add"])  # 'remind me when a treatment period ends'
         if anchor is None and cue.get("account"):
             anchor = r.account or "User"  # 'connect with each other': the people are the app's accounts
             _add(r, anchor)
@@ -1103,6 +1105,30 @@ def _entity_for(r: Reading, word: str) -> str | None:
 def _own_definitions() -> dict[str, EntitySpec]:
     """Fields of the companions only this vocabulary defines."""
     return {e.name: e for e in parse_entities(load("companions")["entities"])}
+
+
+_WHEN = {"when", "before", "after", "once", "if", "until", "cuando", "antes", "despues", "si"}
+
+
+def _named_beside(r: Reading, pattern: re.Pattern[str], added: str) -> str | None:
+    """The thing a reminder is for, when its sentence names it after 'when' or 'before' ('remind me when a
+    treatment period ends': the treatment's reminders), else None."""
+    for si, text in enumerate(_said(r)):
+        m = pattern.search(text) if _affirmed(pattern, text) else None
+        if m is None:
+            continue
+        at = len(text[:m.start()].split())
+        words = text.split()
+        for p in (p for p in r.phrases if p.sentence == si and at < p.start <= at + 8):
+            between = words[at + 1:p.start]
+            if "," in between or not _WHEN & set(between):
+                continue  # 'remind me when a treatment period ends', not 'reminders, notes'
+
+            name = r.entity_of(p) or next((n for n in r.entities for w in p.words[:-1] if words_of(n) == singular(w)),
+                                          None)  # 'a treatment period': the treatment's
+            if name and name != added and name in r.entities and words_of(name) not in word_set("people"):
+                return name
+    return None
 
 
 def _said(r: Reading) -> list[str]:

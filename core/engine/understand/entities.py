@@ -1652,6 +1652,13 @@ def _declared(r: Reading) -> tuple[set[int], set[int]]:
     brackets)."""
     headers: set[int] = set()
     listed: set[int] = set()
+    lines = [si for si, toks in enumerate(r.sentences) if declaring_line(toks)]
+    for si in lines:
+        listed |= {id(p) for p in r.phrases if p.sentence == si and p.start == 0}
+        headers |= {id(p) for p in r.phrases if p.sentence == si and p.start > 1}  # its fields, not more tables
+    if len(lines) >= 3 and 0 not in lines and len(r.sentences[0]) <= 8 and \
+            not any(t.tag in {"VERB", "AUX"} or t.text == "(" for t in r.sentences[0]):
+        headers |= {id(p) for p in r.phrases if p.sentence == 0}  # 'Drone survey ops database.': the title
     for si, toks in enumerate(r.sentences):
         at = next((i for i, t in enumerate(toks[:-1]) if t.text in _DECLARING and toks[i + 1].text == ":"), None)
         if at is None:
@@ -1667,6 +1674,13 @@ def _declared(r: Reading) -> tuple[set[int], set[int]]:
             if between.count("(") == between.count(")") and before in {":", ",", ";", "and", "y", ")"}:
                 listed.add(id(p))
     return headers, listed
+
+
+def declaring_line(toks: list[Token]) -> bool:
+    """'Project(client, site address, type, status)' on a line of its own: a table with its fields."""
+    return len(toks) > 4 and toks[0].tag == "NOUN" and toks[1].text == "(" and toks[-1].text == ")" and \
+        singular(toks[0].text) not in _STAGES | _KIND_FIELDS and singular(toks[0].text, "es") not in _STAGES and \
+        "," in {t.text for t in toks[2:]} and not any(t.tag in {"VERB", "AUX"} for t in toks[:1])
 
 
 def bracket_at(toks: list[Token], k: int, limit: int) -> list[Token] | None:

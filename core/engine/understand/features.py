@@ -485,6 +485,9 @@ def _file_nouns(r: Reading) -> None:
                                          p.modifiers else "")  # 'a photo gallery' of each room
         if not word or p.modifiers and not singular_file(p.modifiers[-1]) and p.head not in _FILE_WORDS | {"photos"}:
             continue
+        before = [t.text for t in r.sentences[p.sentence][max(p.start - 2, 0):p.start]]
+        if before[-1:] in (["of"], ["de"]) and before[0] in _COUNTS:
+            continue  # 'number of edited photos': how many, not the files
         own = r.named.get(id(p)) or name_of(p, r.language)
         if own in r.entities and collection and word in {"photo", "picture", "image"} and \
                 not r.uses_feature("uploads", own):
@@ -513,6 +516,9 @@ def _file_nouns(r: Reading) -> None:
         r.links = [link for link in r.links if link[:2] != ("Gallery", "Photo")]
         if not any(link[:2] == ("Photo", "Gallery") for link in r.links):
             add_link(r, "Photo", "Gallery")
+
+
+_COUNTS = {"number", "amount", "count", "total", "numero", "cantidad"}
 
 
 def _several(r: Reading, p: Phrase) -> bool:

@@ -135,6 +135,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _kids_are_the_learners(r)
         _notes_are_a_field(r)
         _kinds_are_values(r)
+        _comings_and_goings(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -362,6 +363,26 @@ def _kinds_are_values(r: Reading) -> None:
             if not bare or name in PEOPLE:
                 continue
             _fold(r, name, owner)
+
+
+_PAIRS = (("Arrival", "Departure", re.compile(r"\barrivals? (?:and|or|&|/) ?departures?\b|\bllegadas? y salidas?\b")),
+          ("CheckIn", "CheckOut", re.compile(r"\bcheck-?ins? (?:and|or|&|/) ?(?:check-?)?outs?\b")))
+
+
+def _comings_and_goings(r: Reading) -> None:
+    """'the harbour master logs every arrival and departure': one Movement a boat makes, arriving or leaving, not
+    two tables (nor a departure with seats and a price)."""
+    for come, go, said in _PAIRS:
+        if not {come, go} <= set(r.entities) or "Movement" in r.entities or not said.search(r.text):
+            continue
+        r.entities["Movement"] = EntitySpec(name="Movement", fields=[
+            FieldSpec(name="kind", type="enum", choices=["arrival", "departure"] if come == "Arrival" else
+                      ["check_in", "check_out"]),
+            FieldSpec(name="happened_at", type="datetime"),
+            FieldSpec(name="notes", type="text", required=False)])
+        r.words_for["Movement"] = "movement"
+        _fold(r, come, "Movement")
+        _fold(r, go, "Movement")
 
 
 def _drop_shortcuts(r: Reading) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from core.engine.understand.entities import declaring_line
 from core.engine.understand.knowledge import known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
 from core.engine.understand.reading import Reading
@@ -54,6 +55,8 @@ def decline_reason(r: Reading) -> str | None:
     """What the request is, when it is out of reach; None for a data app."""
     hard, tool, strong, game = _patterns()
     text = r.text
+    if _declares_tables(r):
+        return None  # 'Client(name, email) Project(client, ...) Drone(...)': the user has drawn the data model
     for what, pattern in hard:
         if pattern.search(text):
             return what
@@ -73,7 +76,7 @@ def decline_reason(r: Reading) -> str | None:
         if any(pattern.search(h) and not _data_words(h) and not (what == "a route planner" and _KEEPS.search(h))
                for h in [head, *asks]):  # 'suggests the best route from the ones we've saved' keeps routes
             return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
-    if any(media_tool(h) for h in [head, *asks]):
+    if any(media_tool(_COUNTED.sub("", h)) for h in [head, *asks]):  # 'number of edited photos' is a count
         return "an image, video or sound tool"
     tool_word = _agent_tool(r)
     if tool_word and stored - (pascal(tool_word) in r.entities) < 2 and not _data_words(text) and \
@@ -101,6 +104,7 @@ def decline_reason(r: Reading) -> str | None:
     return None
 
 
+_COUNTED = re.compile(r"\b(?:number|amount|count|numero|cantidad) (?:of|de) (?:[\w-]+ ){0,2}")
 _DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generates?|plays?|checks?|tells?|measures?|"
                    r"counts?|highlights?|animates?|gives? (?:me|you|us) back|returns?|spits? out|lets? (?:me|you|us) "
                    r"(?:click|type|drag|draw|play|spin|roll|pick|hear|listen|see|try)|muestra\w*|calcul\w*|"
@@ -213,6 +217,18 @@ def _named_before_answer(r: Reading) -> bool:
     m = _GIVES_BACK.search(r.text)
     before = r.text[:m.start()] if m else r.text
     return any(re.search(rf"\b{re.escape(words_of(n).split()[-1])}", before) for n in r.entities)
+
+
+def _declares_tables(r: Reading) -> bool:
+    """Three tables with the fields the user gives them in brackets ('couples (names, email, phone)', 'packages
+    (hours, price)'): whatever else it mentions (edited photos, orthomosaics), the request is a data app."""
+    given = [name for name, words in r.field_lists.items() if len(words) >= 2 and name in r.entities]
+    lines = sum(map(declaring_line, r.sentences))  # 'Drone(model, serial)' on lines of their own
+    return len(given) >= 3 or lines >= 2 or len(given) >= 2 and bool(_KEEPS_PEOPLE.search(r.text))
+
+
+_KEEPS_PEOPLE = re.compile(r"\b(?:log in|logs in|sign in|accounts?|spreadsheets?|one place for|iniciar sesion|"
+                           r"hojas? de calculo)\b")
 
 
 def _data_words(text: str) -> bool:

@@ -42,8 +42,9 @@ def brackets(prompt: str) -> str:
     prompt = re.sub(r"(?<=\w)\s*[.:;]\s*(?:fields|campos|columns|columnas)\s*:?\s*\[([^\]]*)\]",
                     lambda m: " with " + m.group(1), prompt, flags=re.I)
     prompt = prompt.replace("[", "(").replace("]", ")")
+    prompt = re.sub(r"(?<=\w) ?\| ?(?=\w)", "/", prompt)  # 'type: topographic | roof inspection': values, as '/'
     prompt = re.sub(r"(?<=[a-zA-Z])\s*=(?![>=])\s*(?=[a-zA-Z][\w /-]*,)", ": ", prompt)  # 'ticket = date, haulier
-    return re.sub(r"\s+\(?\b(?:y/n|yes/no|s[ií]/no)\b\)?", "", prompt, flags=re.I)
+    return re.sub(r"\s+(?:\((?:y/n|yes/no|s[ií]/no)\)|\b(?:y/n|yes/no|s[ií]/no)\b)", "", prompt, flags=re.I)
 
 
 def normalise_stage(r: Reading) -> Reading:

@@ -1,0 +1,133 @@
+"""Understanding (issue 9), thirty-second pass: tables declared one per line as 'Name(fields)', values after a
+field's colon, requests whose tables are spelled out are data apps, and what a reminder is for."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+
+
+def _entities(prompt: str) -> dict[str, list[str]]:
+    return {e.name: [f.name for f in e.fields] for e in infer_spec(prompt).entities}
+
+
+def _links(prompt: str, entity: str) -> set[str]:
+    return {r.target for r in infer_spec(prompt).entity(entity).relations}
+
+
+def _choices(prompt: str, entity: str, field: str) -> list[str]:
+    return next(f.choices for f in infer_spec(prompt).entity(entity).fields if f.name == field)
+
+
+_SURVEY = """Aerial mapping business database.
+Customer(name, company, phone)
+Job(customer, address, type: cadastral | facade scan | crop health, status: enquiry → booked → captured → sent)
+Camera(model, serial, hours used)
+Operator(name, permit number, permit expiry)
+Capture(job, camera, operator, date, minutes, cards used, notes)
+Output(job, file, type: mosaic | elevation model | pdf report)
+Warn me when an operator's permit is about to expire."""
+
+
+def test_tables_declared_one_per_line_are_the_model() -> None:
+    got = _entities(_SURVEY)
+    assert set(got) == {"Customer", "Job", "Camera", "Operator", "Capture", "Output"}  # no 'Business' from the title
+    assert _links(_SURVEY, "Capture") == {"Job", "Camera", "Operator"}
+    assert _links(_SURVEY, "Output") == {"Job"}
+    assert {"minutes", "cards_used", "notes"} <= set(got["Capture"])  # 'cards used, notes': the list goes on
+
+
+def test_values_after_a_fields_colon_belong_to_that_field() -> None:
+    assert _choices(_SURVEY, "Job", "kind") == ["cadastral", "facade_scan", "crop_health"]
+    assert _choices(_SURVEY, "Job", "status") == ["enquiry", "booked", "captured", "sent"]
+    assert _choices(_SURVEY, "Output", "kind") == ["mosaic", "elevation_model", "pdf_report"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Projects (client, type: survey/roof/farm, status: quote → scheduled → flown, notes)",
+        "Projects (client, type: survey | roof | farm, status: quote -> scheduled -> flown, notes)",
+    ],
+)
+def test_a_status_flow_inside_a_bracket_does_not_end_the_field_list(prompt: str) -> None:
+    assert _choices(prompt, "Project", "status") == ["quote", "scheduled", "flown"]
+    assert "notes" in _entities(prompt)["Project"]
+    assert "Note" not in _entities(prompt)
+
+
+def test_a_status_line_is_not_a_declared_table() -> None:
+    prompt = ("Para mi taller: órdenes de trabajo con matrícula, modelo y horas; estados recibido -> en diagnóstico -> "
+              "listo -> entregado.")
+    assert "Status" not in _entities(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # a photographer's studio: 'edited photos' is a count in a package, not an image tool
+        "I run a portrait studio and live in spreadsheets. I want one place for my clients (name, email, phone, "
+        "shoot date), my packages (hours of shooting, price, number of edited photos), a contract per shoot and "
+        "instalments with due dates. Clients log in to see what they owe.",
+        # tables spelled out line by line, whatever they hold
+        "Survey office.\nSite(name, region)\nFlight(site, date, pilot)\nProduct(flight, file, type: orthomosaic | "
+        "point cloud)",
+    ],
+)
+def test_a_request_that_spells_out_its_tables_is_a_data_app(prompt: str) -> None:
+    assert infer_spec(prompt).entities
+
+
+def test_an_image_tool_is_still_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("Upload the drone photos and it stitches them into an orthomosaic I can download.")
+
+
+def test_how_many_photos_is_a_number_not_files() -> None:
+    got = _entities("Packages (hours of coverage, price, number of edited photos)")
+    assert got["Package"][1:] == ["hours_of_coverage", "price", "number_of_edited_photos"]
+    assert "PackagePhoto" not in got
+
+
+def test_a_reminder_is_for_what_its_sentence_names() -> None:
+    prompt = ("Sheep flock log. Ewes (tag, breed, born). Lambings (ewe, date, lambs born). Treatments (product, dose, "
+              "start and end date). Remind me when a treatment withdrawal period ends.")
+    assert _links(prompt, "Reminder") == {"Treatment"}
+
+
+def test_a_chain_of_things_is_what_holds_what_not_states() -> None:
+    prompt = "Hive log. Apiaries -> hives -> inspections. An inspection has date, temperament and notes."
+    spec = infer_spec(prompt)
+    assert _links(prompt, "Inspection") == {"Hive"}
+    assert all("apiaries" not in f.choices for e in spec.entities for f in e.fields)
+
+
+def test_a_yes_no_field_does_not_swallow_the_bracket() -> None:
+    got = _entities("Hangar app. Stands (number, width, power y/n), planes (name, registration, wingspan, owner) and "
+                    "owners with contact details.")
+    assert {"Stand", "Plane", "Owner"} <= set(got)
+    assert "power" in got["Stand"]
+    assert _links("Hangar app. Stands (number, width, power y/n), planes (name, registration, wingspan, owner) and "
+                  "owners with contact details.", "Plane") == {"Owner"}
+
+
+def test_arrivals_and_departures_are_one_movement() -> None:
+    spec = infer_spec("Harbour app: boats (name, length) and their owners. The harbour master logs every arrival and "
+                      "departure.")
+    names = {e.name for e in spec.entities}
+    assert "Movement" in names and not {"Arrival", "Departure"} & names
+    kind = next(f for f in spec.entity("Movement").fields if f.name == "kind")
+    assert kind.choices == ["arrival", "departure"]
+
+
+def test_people_who_lease_a_thing_have_leases() -> None:
+    prompt = "Garages (number, size) and tenants with contact details. Tenants lease a garage for a year."
+    assert _links(prompt, "Lease") == {"Tenant", "Garage"}
+
+
+def test_que_pasa_por_is_a_verb_not_a_thing() -> None:
+    prompt = ("Taller de motos: abrimos una orden de trabajo que pasa por recibida → en reparación → lista → "
+              "entregada, con las piezas usadas.")
+    assert "Pasa" not in _entities(prompt)
