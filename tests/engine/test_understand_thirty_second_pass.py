@@ -131,3 +131,17 @@ def test_que_pasa_por_is_a_verb_not_a_thing() -> None:
     prompt = ("Taller de motos: abrimos una orden de trabajo que pasa por recibida → en reparación → lista → "
               "entregada, con las piezas usadas.")
     assert "Pasa" not in _entities(prompt)
+
+
+def test_booked_time_on_a_thing_books_the_thing() -> None:
+    prompt = "glass studio: members book furnace time and kiln firings, and we track enrolments for the 8-week course."
+    got = _entities(prompt)
+    assert {"Furnace", "Firing", "Course"} <= set(got)
+    assert "Furnace" in _links(prompt, "Booking")
+    assert _links(prompt, "Enrollment") >= {"Course"}
+
+
+def test_a_bag_of_something_is_the_something() -> None:
+    got = _entities("we sell bags of compost and sacks of bark to members")
+    assert "Bag" not in got and "Sack" not in got
+    assert "Compost" in got

@@ -337,7 +337,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         for k in range(last, stop):
             if toks[k].tag == "PREP":
                 nxt = next((p for p in phrases if k < p.start <= k + 3 and p.start < stop), None)
-                if nxt and all(t.tag in {"DET", "ADJ"} for t in toks[k + 1:nxt.start]):
+                if nxt and all(t.tag in {"DET", "ADJ"} or t.tag == "NUM" and "-" in t.text  # 'the 6-week course'
+                               for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
         _passive(toks, vi, f, phrases)
         if f.subject is not None and not f.objects and not f.preps:

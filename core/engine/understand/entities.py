@@ -43,7 +43,8 @@ _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
                "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
-               "calendar", "calendario", "agenda", "timetable", "schedule", "ficha", "expediente", "pool"}
+               "calendar", "calendario", "agenda", "timetable", "schedule", "ficha", "expediente", "pool",
+               "bag", "jar", "bottle", "sack", "bale", "tub", "crate", "bolsa", "tarro", "bote", "saco", "botella"}
 _OFFERS = {"menu", "carta", "range", "selection"}  # 'a menu of cakes' is cakes; 'a menu of my games' is a menu
 _SCORE_WORDS = {"score", "puntuacion", "puntaje"}  # a score per round, per routine, per player: a record
 _OWN_WORDS = {"their", "his", "her", "my", "your", "its", "sus", "su", "mis", "tus"}  # 'track their scores': a stat
@@ -423,6 +424,13 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in _TIME_UNITS | word_set("tool_nouns") | word_set("generic_subjects"):
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
         name = _sense(p.head, name, r.text)  # 'presupuestos' a client accepts are quotes; 'la carta' is a menu
+        if not name and p.head == "time" and len(p.modifiers) == 1 and not _skip(p.modifiers[0]) and \
+                p.modifiers[0] not in _TIME_UNITS and any(p in f.objects and f.verb in _BOOKS for f in r.frames):
+            name = entity_name(p.modifiers[0], None, r.language)  # 'members book wheel time': the wheels are booked
+        if not name and p.plural and p.words[-1].endswith("ings") and len(p.head) > 5 and r.language == "en" and \
+                p.head not in _NOT_ING_RECORDS and not _skip(p.head) and p.words[-1] not in _FEATURE_NOUNS and \
+                any(p in f.objects and (f.verb in _BOOKS or f.verb in _LOGGING) for f in r.frames):
+            name = entity_name(p.head, None, r.language)  # 'book kiln firings', 'log the milkings': each one a record
         toks = r.sentences[p.sentence]
         if not name and not p.plural and p.start and toks[p.start - 1].text in {"every", "each", "cada"} and \
                 any(p in f.objects and f.verb in STORING_VERBS for f in r.frames) and \
@@ -2106,6 +2114,8 @@ def _product_names(prompt: str) -> frozenset[str]:
     return frozenset(w.lower() for w in named)
 
 
+_BOOKS = {"book", "reserve", "hire", "rent"}
+_FEATURE_NOUNS = {w for words in load("verbs")["feature_nouns"].values() for w in words}
 _BOOKED = {"appointment", "booking", "reservation", "cita", "reserva", "turno", "slot"}
 
 
