@@ -145,3 +145,22 @@ def test_a_bag_of_something_is_the_something() -> None:
     got = _entities("we sell bags of compost and sacks of bark to members")
     assert "Bag" not in got and "Sack" not in got
     assert "Compost" in got
+
+
+@pytest.mark.parametrize(
+    ("prompt", "record", "thing"),
+    [
+        ("Boat club: boats (name, length) and members. Our bosun inspects the boats every month.", "Inspection",
+         "Boat"),
+        ("Boat club: boats (name, length) and members. We inspect the boats every month.", "Inspection", "Boat"),
+        ("Club: barcos (nombre, eslora) y socios. Inspeccionamos los barcos cada mes.", "Inspection", "Boat"),
+        ("Shelter: dogs (name, breed) and adopters. The vet examines each dog on arrival.", "Examination", "Dog"),
+    ],
+)
+def test_what_people_inspect_gets_inspections(prompt: str, record: str, thing: str) -> None:
+    assert thing in _links(prompt, record)
+
+
+def test_an_app_that_evaluates_keeps_no_inspections() -> None:
+    got = _entities("Evaluate the credibility of news articles and show a score per article.")
+    assert "Evaluation" not in got

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
-from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, _verbal, is_fieldish
+from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, _verbal, is_fieldish, name_of
 from core.engine.understand.features import CONSUMERS
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.lexicon import normalise
@@ -71,6 +71,7 @@ def companions_stage(r: Reading) -> Reading:
     _staffing(r, people)
     _redemptions(r, people)
     _attendance_at(r, people)
+    _inspections(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -1108,6 +1109,32 @@ def _own_definitions() -> dict[str, EntitySpec]:
 
 
 _WHEN = {"when", "before", "after", "once", "if", "until", "cuando", "antes", "despues", "si"}
+
+
+_NOT_DOERS = {"app", "software", "system", "tool", "platform", "site", "website", "it", "program", "application"}
+
+
+def _inspections(r: Reading) -> None:
+    """'The committee inspects plots twice a year', 'el veterinario examina a los perros': each inspection is a dated
+    record of the thing inspected (and of who inspects, when the app keeps them), not an act with nothing kept."""
+    acts = load("verbs")["inspections"]
+    for f in r.frames:
+        record = acts.get(f.verb) if f.verb != "_doc" else None
+        thing = next((n for p in f.objects for n in (r.entity_of(p), name_of(p, r.language)) if n in r.entities), None)
+        toks = r.sentences[f.sentence]
+        we = f.position > 0 and toks[f.position - 1].text in {"we", "i", "they", "nosotros"} or \
+            r.language == "es" and toks[f.position].text.endswith("mos")  # 'we inspect', 'revisamos'
+        if record is None or thing is None or thing == record or len(r.entities) >= MAX_ENTITIES or \
+                (f.subject is None or f.subject.head in _NOT_DOERS) and not we:
+            continue
+        if record not in r.entities:
+            _add(r, record)
+            r.words_for.setdefault(record, words_of(record))
+        if not any(c == record and p == thing for c, p, _ in r.links):
+            add_link(r, record, thing)
+        doer = r.entity_of(f.subject) if f.subject is not None else None
+        if doer and doer in r.entities and doer not in {thing, record} and words_of(doer) in word_set("people"):
+            add_link(r, record, doer)
 
 
 def _named_beside(r: Reading, pattern: re.Pattern[str], added: str) -> str | None:
