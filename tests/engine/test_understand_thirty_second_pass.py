@@ -164,3 +164,20 @@ def test_what_people_inspect_gets_inspections(prompt: str, record: str, thing: s
 def test_an_app_that_evaluates_keeps_no_inspections() -> None:
     got = _entities("Evaluate the credibility of news articles and show a score per article.")
     assert "Evaluation" not in got
+
+
+def test_a_profile_listing_things_is_not_a_listing() -> None:
+    got = _entities("Members create a profile listing the instruments they play and join bands.")
+    assert "Listing" not in got
+
+
+def test_places_counted_each_with_things_hold_them() -> None:
+    prompt = "Climbing gym chain with 3 locations, each with several walls. Members log routes per wall."
+    assert "Location" in _entities(prompt)
+    assert "Location" in _links(prompt, "Wall")
+
+
+def test_vouchers_people_redeem_are_kept() -> None:
+    got = _entities("Spa app: treatments (name, price) and bookings. Gift vouchers that customers can redeem when "
+                    "booking.")
+    assert "GiftVoucher" in got

@@ -424,6 +424,12 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in _TIME_UNITS | word_set("tool_nouns") | word_set("generic_subjects"):
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
         name = _sense(p.head, name, r.text)  # 'presupuestos' a client accepts are quotes; 'la carta' is a menu
+        toks = r.sentences[p.sentence]
+        if not name and p.plural and not p.modifiers and p.start and toks[p.start - 1].tag == "NUM" and \
+                p.end + 1 < len(toks) and toks[p.end].text == "," and toks[p.end + 1].text in {"each", "cada"} and \
+                p.head not in _TIME_UNITS and not _skip(p.head):
+            name = entity_name(p.head, None, r.language)  # 'a franchise with 4 locations, each with several rooms'
+            score[name] += 2
         if not name and p.head == "time" and len(p.modifiers) == 1 and not _skip(p.modifiers[0]) and \
                 p.modifiers[0] not in _TIME_UNITS and any(p in f.objects and f.verb in _BOOKS for f in r.frames):
             name = entity_name(p.modifiers[0], None, r.language)  # 'members book wheel time': the wheels are booked
@@ -741,6 +747,9 @@ def entities_stage(r: Reading) -> Reading:
                     score[names[id(p)]] += 1  # 'log gravity and temperature readings': readings are records
             elif id(p) in names and shown and p.plural:
                 score[names[id(p)]] += 2  # 'the website should show our services, photos and testimonials'
+            elif id(p) in names and p.plural and p.end <= f.position and f.subject is not None and \
+                    f.subject.head in word_set("people") and p.sentence == f.sentence:
+                score[names[id(p)]] += 1  # 'gift vouchers that customers can redeem': what people act on is kept
             if id(p) in names and f.verb in _ASSIGNING and personish(p):
                 score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
         for prep, p in f.preps[:1]:

@@ -259,6 +259,10 @@ _SIDES = {"team", "teams", "side", "club", "score", "scores", "goals", "kit", "c
           "games", "match", "matches"}
 
 
+_SHOWS_LISTS = {"page", "pages", "section", "screen", "tab", "table", "map", "profile", "profiles", "card", "cards",
+                "email", "report", "dashboard"}  # 'a profile listing their languages': what it shows
+
+
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
     """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
     verbs = verb_lemmas()
@@ -293,7 +297,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
             t.tag = "PRON"  # 'a qué eventos va cada uno': each of them, not a thing
         elif language == "en" and w in {"listing", "showing", "displaying", "explaining", "describing"} and \
-                prev is not None and prev.text in {"page", "pages", "section", "screen", "tab", "table", "map"} and \
+                prev is not None and prev.text in _SHOWS_LISTS and \
                 nxt and _closed(nxt) in {None, "DET", "ADJ", "NUM"}:
             t.tag, t.lemma = "VERB", w[:-3]  # 'a page listing tree varieties': what the page shows
         elif language == "en" and closed is None and w.endswith("s") and nxt in _LINKED and i + 2 < len(toks) and \
