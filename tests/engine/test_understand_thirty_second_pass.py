@@ -181,3 +181,19 @@ def test_vouchers_people_redeem_are_kept() -> None:
     got = _entities("Spa app: treatments (name, price) and bookings. Gift vouchers that customers can redeem when "
                     "booking.")
     assert "GiftVoucher" in got
+
+
+def test_spanish_radio_advertising_words() -> None:
+    got = _entities("Radio local: gestión de anunciantes y cuñas. Cada anunciante tiene campañas y al final de mes "
+                    "facturamos los pases emitidos.")
+    assert {"Advertiser", "Spot", "Airing"} <= set(got)
+    assert "Crib" not in got and "Anunciante" not in got
+
+
+def test_revisiones_are_inspections_except_at_a_doctor() -> None:
+    assert "Inspection" in _entities("Quiero una app para mis colmenas: revisiones, tratamientos y kilos de miel.")
+    assert "Inspection" not in _entities("Clínica: pacientes, citas y revisiones anuales con el médico.")
+
+
+def test_nunca_is_never_a_thing() -> None:
+    assert "Nunca" not in _entities("Prestamos herramientas entre socios y nunca sabemos quién las tiene.")

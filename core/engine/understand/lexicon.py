@@ -93,7 +93,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "documento": "Document", "carpeta": "Folder", "foto": "Photo", "entrenador": "Trainer",
     "jugador": "Player", "partido": "Match", "liga": "League", "torneo": "Tournament", "sede": "Venue",
     "ponente": "Speaker", "patrocinador": "Sponsor", "medicamento": "Medication", "ruta": "Route",
-    "envio": "Shipment", "entrega": "Delivery", "tienda": "Store", "alquiler": "Rental",
+    "anunciante": "Advertiser", "envio": "Shipment", "entrega": "Delivery", "tienda": "Store", "alquiler": "Rental",
     "instrumento": "Instrument", "especialidad": "Specialty", "butaca": "Seat", "proyeccion": "Screening",
     "excursion": "Excursion", "repuesto": "Part", "refaccion": "Part", "dispositivo": "Device", "tutor": "Tutor",
     "guia": "Guide", "cronica": "TripReport", "salida": "Departure", "premio": "Award", "paquete": "Package",
