@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.engine.understand.style import infer_theme
 from core.errors import UnsupportedRequestError
 
 
@@ -197,3 +198,23 @@ def test_revisiones_are_inspections_except_at_a_doctor() -> None:
 
 def test_nunca_is_never_a_thing() -> None:
     assert "Nunca" not in _entities("Prestamos herramientas entre socios y nunca sabemos quién las tiene.")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "primary", "background"),
+    [
+        ("Give the whole page a linen background and use teal for headings, buttons and links.", "#008080",
+         "#faf0e6"),
+        ("Títulos en rojo oscuro y fondo crema.", "#8b0000", "#fffdd0"),
+    ],
+)
+def test_headings_are_components(prompt: str, primary: str, background: str) -> None:
+    theme = infer_theme(prompt)
+    assert (theme.primary, theme.background) == (primary, background)
+
+
+def test_parts_claims_and_loads() -> None:
+    prompt = ("Volunteer drivers move donated furniture between depots. A delivery route is split into stops and "
+              "drivers claim stops. Each route carries several items (name, size).")
+    assert _links(prompt, "Stop") >= {"Route", "Driver"}
+    assert any(r.target == "Route" and r.kind == "many_to_many" for r in infer_spec(prompt).entity("Item").relations)

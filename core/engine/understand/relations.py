@@ -34,6 +34,8 @@ _PARENT_KINDS = {"Category", "Type", "Genre", "Author", "Owner", "Supplier", "Ve
                  "Region", "Location", "Cuisine", "Team", "Group", "Project", "Company", "Store", "Restaurant",
                  "Venue", "Client", "Customer", "Account", "Course", "Board", "Folder", "Notebook", "Album",
                  "Playlist", "Trip", "Patient", "Member", "Employee", "Student", "Property", "Event"}
+_CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
+_TAKING = {"claim", "coger", "reclamar"}  # 'drivers claim legs', 'los voluntarios cogen turnos'
 _PEOPLE = ("Member", "Employee", "User", "StaffMember", "Agent", "SalesRep", "Volunteer", "Student", "Person")
 _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", "colleague", "teammate",
                    "usuario", "persona", "miembro"}
@@ -612,6 +614,15 @@ def _frames(r: Reading) -> None:
                 elif o and target:
                     add_link(r, o, target)  # 'assign chores to the kids': each chore is a kid's
             continue
+        if f.verb in _CARRYING and subject and subject not in objects and f.subject is not None and \
+                f.subject.start and r.sentences[f.sentence][f.subject.start - 1].text in {"each", "every", "cada"}:
+            for o in objects:
+                if not any({c, p} == {o, subject} for c, p, _ in r.links):
+                    add_link(r, o, subject, "many_to_many")  # 'each run carries several animals'
+        if f.verb in _TAKING and subject and words_of(subject).split()[-1] in word_set("people") and \
+                subject not in objects:
+            for o in objects:
+                add_link(r, o, subject)  # 'drivers claim legs': each leg is the driver's who took it
         if f.verb in verbs["ownership"] and subject and subject not in objects:
             for o in objects:
                 said = next((p for p in f.objects if _entity(r, p) == o), None)

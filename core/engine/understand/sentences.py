@@ -259,6 +259,8 @@ _SIDES = {"team", "teams", "side", "club", "score", "scores", "goals", "kit", "c
           "games", "match", "matches"}
 
 
+_SPLIT = {"split": "split", "divided": "divide", "broken": "break", "separated": "separate", "grouped": "group",
+          "organised": "organise", "organized": "organize", "sorted": "sort"}
 _SHOWS_LISTS = {"page", "pages", "section", "screen", "tab", "table", "map", "profile", "profiles", "card", "cards",
                 "email", "report", "dashboard"}  # 'a profile listing their languages': what it shows
 
@@ -323,6 +325,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 _closed(nxt) in {None, "DET"} and nxt.isalpha() and toks[i + 1].text.endswith("s") and \
                 (i < 2 or toks[i - 2].text not in {"the", "our", "my", "their", "a", "an", "for", "of"}):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'reporters pitch stories', 'volunteers catch birds'
+        elif language == "en" and w in _SPLIT and nxt == "into" and prev is not None and \
+                prev.text in {"is", "are", "get", "gets", "be", "been", "was", "were", "got"}:
+            t.tag, t.lemma = "VERB", _SPLIT[w]  # 'a run is split into legs': the verb, not a Split
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \

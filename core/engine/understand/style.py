@@ -19,7 +19,8 @@ _COMPONENTS = {"button", "buttons", "card", "cards", "component", "components", 
                "main", "brand", "link", "links", "header", "headers", "navbar", "menu", "botones", "boton",
                "tarjetas", "componentes", "acento", "acentos", "principal", "primario", "enlaces", "highlights", "logo",
                "highlight", "elements", "details", "element", "controls", "control", "interactive", "navigation",
-               "bits", "elementos", "interactivos", "controles", "navegacion"}
+               "bits", "elementos", "interactivos", "controles", "navegacion", "headings", "heading", "titles",
+               "titulos", "encabezados"}
 _WEAK_ROLES = {"menu", "header", "headers", "page", "pages", "body", "surface", "canvas", "base", "details", "elements",
                "main", "link", "links", "brand", "layout", "diseno", "interactive", "bits", "navigation", "control",
                "controls", "element", "interactivos", "behind"}  # everyday nouns too: a colour must be beside them
