@@ -218,3 +218,14 @@ def test_parts_claims_and_loads() -> None:
               "drivers claim stops. Each route carries several items (name, size).")
     assert _links(prompt, "Stop") >= {"Route", "Driver"}
     assert any(r.target == "Route" and r.kind == "many_to_many" for r in infer_spec(prompt).entity("Item").relations)
+
+
+def test_a_game_for_children_is_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("Hazme un juego para niños en el que un pez nada comiendo burbujas y esquivando tiburones.")
+
+
+def test_a_games_wiki_is_a_data_app() -> None:
+    spec = infer_spec("A software application that lets tabletop game players browse a comprehensive collection of "
+                      "game lore: characters, locations and factions of the game world.")
+    assert spec.entities

@@ -149,7 +149,9 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"(?:\w+ ){0,3}(?:games|board games|juegos|juegos de mesa)\b|"
                             r"\b(?:board ?games?|games|video ?games|juegos(?: de mesa)?) (?:collection|library|shelf|"
                             r"cafe|club|nights?|swap|lending)s?\b|\bgame nights?\b|"
-                            r"\b(?:my|our|mis|nuestros) (?:\w+ ){0,2}(?:board ?games|video ?games|juegos de mesa)\b")
+                            r"\b(?:my|our|mis|nuestros) (?:\w+ ){0,2}(?:board ?games|video ?games|juegos de mesa)\b|"
+                            r"\b(?:collection|library|database|encyclopedia|wiki|catalogu?e) of (?:[\w-]+ ){0,3}"
+                            r"(?:lore|information|guides?|walkthroughs?|characters)\b")  # a game's wiki is kept
 
 
 _ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like)|'d like)\b|"
