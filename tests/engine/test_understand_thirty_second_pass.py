@@ -229,3 +229,8 @@ def test_a_games_wiki_is_a_data_app() -> None:
     spec = infer_spec("A software application that lets tabletop game players browse a comprehensive collection of "
                       "game lore: characters, locations and factions of the game world.")
     assert spec.entities
+
+
+def test_things_described_in_a_list_are_kept() -> None:
+    got = _entities("Gardeners can read information about plants, pests and diseases.")
+    assert {"Plant", "Pest", "Disease"} <= set(got)

@@ -1131,6 +1131,10 @@ def entities_stage(r: Reading) -> Reading:
                 score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
         colon_list = group[0].start > 0 and r.sentences[group[0].sentence][group[0].start - 1].text == ":" and \
             len(named) >= 3 or any(g is group for g in listed_alone)  # 'our scout group: scouts, patrols, camps'
+        about = group[0].start > 1 and toks[group[0].start - 1].text in {"of", "about", "on", "sobre", "de"} and \
+            any(q.sentence == group[0].sentence and q.end == group[0].start - 1 and q.head in _CONTENT
+                for q in r.phrases)
+        colon_list = colon_list or about and len(named) >= 2  # 'descriptions of characters, locations, factions'
         lead = toks[group[0].start - 1] if group[0].start else None
         if lead is not None and lead.text in _SITE_HAS and len(named) == 1 and \
                 not any(q.sentence == group[0].sentence and q.end == group[0].start - 1 for q in r.phrases):
@@ -1143,7 +1147,7 @@ def entities_stage(r: Reading) -> Reading:
             described = lead is not None and lead.text in {"have", "has", "tienen", "tiene"}
             if described and owner and id(owner[0]) in names and owner[0].head not in word_set("tool_nouns"):
                 continue  # 'talks have a title, abstract and room': a field list, not things
-            enumerated = any(g is group for g in listed_alone) or lead is not None and (
+            enumerated = any(g is group for g in listed_alone) or about or lead is not None and (
                 lead.text in {":", "with", "con", "including", "incluyendo"} or
                 lead.tag == "VERB" and lead.lemma in STORING_VERBS or
                 lead.text in _SITE_HAS and not (owner and id(owner[0]) in names))
@@ -2123,6 +2127,8 @@ def _product_names(prompt: str) -> frozenset[str]:
     return frozenset(w.lower() for w in named)
 
 
+_CONTENT = {"description", "information", "info", "detail", "profile", "data", "guide", "article",
+            "descripcion", "informacion", "ficha", "dato"}  # 'information about plants, pests and diseases'
 _BOOKS = {"book", "reserve", "hire", "rent"}
 _FEATURE_NOUNS = {w for words in load("verbs")["feature_nouns"].values() for w in words}
 _BOOKED = {"appointment", "booking", "reservation", "cita", "reserva", "turno", "slot"}
