@@ -234,3 +234,9 @@ def test_a_games_wiki_is_a_data_app() -> None:
 def test_things_described_in_a_list_are_kept() -> None:
     got = _entities("Gardeners can read information about plants, pests and diseases.")
     assert {"Plant", "Pest", "Disease"} <= set(got)
+
+
+def test_insights_into_listed_things_keep_them() -> None:
+    got = _entities("A software application that gives travellers insights into the customs, festivals and dishes of "
+                    "different regions.")
+    assert {"Custom", "Festival", "Dish"} <= set(got)

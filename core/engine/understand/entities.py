@@ -1131,9 +1131,8 @@ def entities_stage(r: Reading) -> Reading:
                 score[n] += 1  # 'productos con nombre, precio y stock, y proveedores'
         colon_list = group[0].start > 0 and r.sentences[group[0].sentence][group[0].start - 1].text == ":" and \
             len(named) >= 3 or any(g is group for g in listed_alone)  # 'our scout group: scouts, patrols, camps'
-        about = group[0].start > 1 and toks[group[0].start - 1].text in {"of", "about", "on", "sobre", "de"} and \
-            any(q.sentence == group[0].sentence and q.end == group[0].start - 1 and q.head in _CONTENT
-                for q in r.phrases)
+        about = k > 0 and toks[k].text in {"of", "about", "on", "into", "sobre", "de"} and \
+            any(q.sentence == group[0].sentence and q.end == k and q.head in _CONTENT for q in r.phrases)
         colon_list = colon_list or about and len(named) >= 2  # 'descriptions of characters, locations, factions'
         lead = toks[group[0].start - 1] if group[0].start else None
         if lead is not None and lead.text in _SITE_HAS and len(named) == 1 and \
@@ -2127,7 +2126,7 @@ def _product_names(prompt: str) -> frozenset[str]:
     return frozenset(w.lower() for w in named)
 
 
-_CONTENT = {"description", "information", "info", "detail", "profile", "data", "guide", "article",
+_CONTENT = {"description", "information", "info", "detail", "profile", "data", "guide", "article", "insight",
             "descripcion", "informacion", "ficha", "dato"}  # 'information about plants, pests and diseases'
 _BOOKS = {"book", "reserve", "hire", "rent"}
 _FEATURE_NOUNS = {w for words in load("verbs")["feature_nouns"].values() for w in words}
