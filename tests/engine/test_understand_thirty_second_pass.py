@@ -240,3 +240,13 @@ def test_insights_into_listed_things_keep_them() -> None:
     got = _entities("A software application that gives travellers insights into the customs, festivals and dishes of "
                     "different regions.")
     assert {"Custom", "Festival", "Dish"} <= set(got)
+
+
+def test_people_who_rsvp_reply_to_the_event() -> None:
+    prompt = "Hiking club. Leaders post walks (date, route, grade) and members RSVP."
+    assert any(e.name.lower() == "rsvp" for e in infer_spec(prompt).entities)
+
+
+def test_one_or_more_things_in_a_bracket_are_many_to_many() -> None:
+    spec = infer_spec("Podcast network app. Shows (title, genre, one or more hosts) and episodes.")
+    assert any(r.target == "Host" and r.kind == "many_to_many" for r in spec.entity("Show").relations)

@@ -34,7 +34,8 @@ from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
 _MARKERS = {"with", "having", "has", "have", "including", "includes", "include", "contain", "contains", "store",
             "stores", "tienen", "tiene", "con", "incluyen", "incluye", "llevan", "lleva", ":", "(", "gets"}
 _SKIP_BETWEEN = {"can", "should", "must", "will", "a", "an", "the", "their", "its", "fields", "field", "campos",
-                 "like", "such", "as", "un", "una", "los", "las", "el", "la", "sus", "su", "each", "cada", "also"}
+                 "like", "such", "as", "un", "una", "los", "las", "el", "la", "sus", "su", "each", "cada", "also",
+                 "several", "multiple", "varios", "varias"}
 _STYLE = {"background", "theme", "colour", "color", "colours", "colors", "buttons", "button", "components", "layout",
           "mode", "font", "fondo", "tema", "botones", "componentes", "dark", "light", "oscuro", "claro", "style"}
 _TIME_WORDS = {"starts", "ends", "created", "updated", "due", "published", "scheduled", "opens", "closes", "expires"}
@@ -321,6 +322,14 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
         return  # 'share memories with family and friends' is who sees them, not what a memory holds
     for i in items:
         name = name_of(i, r.language) or r.entity_of(i)  # 'shifts (guard, site)' beside 'Sites (...)': the Site
+        toks = r.sentences[i.sentence]
+        if name and name != owner and i.plural and i.start and toks[i.start - 1].text in _SEVERAL_WORDS and \
+                not is_fieldish(i.head, r.language):
+            if name not in r.entities:
+                keep_entity(r, name, i.head)
+            if name in r.entities:
+                add_link(r, owner, name, "many_to_many")  # 'shows (title, genre, one or more hosts)'
+            continue
         if i.head in FORMS | {"page", "pagina", "section"}:
             continue  # 'listings with photos, price and a map, a valuation request form': the site's next part
         if name and name not in r.entities and not i.plural and i.head in word_set("people") and \
@@ -332,6 +341,7 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
             add_link(r, owner, name, "many_to_many" if _examples_follow(r, i) else "belongs_to")
 
 
+_SEVERAL_WORDS = {"several", "multiple", "many", "varios", "varias"}
 _KIN = {"mother", "father", "parent", "dam", "sire", "madre", "padre", "mum", "dad"}  # 'cada animal con su madre'
 
 

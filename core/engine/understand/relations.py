@@ -34,6 +34,8 @@ _PARENT_KINDS = {"Category", "Type", "Genre", "Author", "Owner", "Supplier", "Ve
                  "Region", "Location", "Cuisine", "Team", "Group", "Project", "Company", "Store", "Restaurant",
                  "Venue", "Client", "Customer", "Account", "Course", "Board", "Folder", "Notebook", "Album",
                  "Playlist", "Trip", "Patient", "Member", "Employee", "Student", "Property", "Event"}
+_GATHERINGS = {"event", "meetup", "meeting", "session", "workshop", "party", "rehearsal", "walk", "ride", "gathering",
+               "evento", "reunion", "quedada", "sesion", "taller", "fiesta", "ensayo"}
 _CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
 _TAKING = {"claim", "coger", "reclamar"}  # 'drivers claim legs', 'los voluntarios cogen turnos'
 _PEOPLE = ("Member", "Employee", "User", "StaffMember", "Agent", "SalesRep", "Volunteer", "Student", "Person")
@@ -535,6 +537,9 @@ def _frames(r: Reading) -> None:
             if f.position + 1 < len(toks) and toks[f.position + 1].text == "(":
                 r.entities[join].fields.append(FieldSpec(name="plan", required=False))
             continue
+        if f.verb in {"rsvp", "attend"} and not objects and not f.objects and subject and f.subject is not None and \
+                f.subject.head in word_set("people"):
+            objects = [n for n in r.entities if words_of(n).split()[-1] in _GATHERINGS][:1]  # 'members RSVP'
         if f.verb in _VOTING and not objects and subject and not f.objects and r.main and r.main != subject:
             objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
