@@ -250,3 +250,8 @@ def test_people_who_rsvp_reply_to_the_event() -> None:
 def test_one_or_more_things_in_a_bracket_are_many_to_many() -> None:
     spec = infer_spec("Podcast network app. Shows (title, genre, one or more hosts) and episodes.")
     assert any(r.target == "Host" and r.kind == "many_to_many" for r in spec.entity("Show").relations)
+
+
+def test_a_weekly_schedule_of_shows_has_slots() -> None:
+    prompt = "Student radio app. Shows (title, genre) on a weekly schedule grid, and episodes."
+    assert _links(prompt, "ScheduleSlot") == {"Show"}

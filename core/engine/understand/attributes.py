@@ -323,11 +323,12 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
     for i in items:
         name = name_of(i, r.language) or r.entity_of(i)  # 'shifts (guard, site)' beside 'Sites (...)': the Site
         toks = r.sentences[i.sentence]
-        if name and name != owner and i.plural and i.start and toks[i.start - 1].text in _SEVERAL_WORDS and \
+        if name and i.plural and i.start and toks[i.start - 1].text in _SEVERAL_WORDS and \
                 not is_fieldish(i.head, r.language):
-            if name not in r.entities:
+            name = r.entity_of(i) or name  # 'órdenes con varios estudios' at a lab: its tests
+            if name not in r.entities and r.language == "en":
                 keep_entity(r, name, i.head)
-            if name in r.entities:
+            if name in r.entities and name != owner:
                 add_link(r, owner, name, "many_to_many")  # 'shows (title, genre, one or more hosts)'
             continue
         if i.head in FORMS | {"page", "pagina", "section"}:

@@ -446,6 +446,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.head == "book" and p.end + 1 < len(toks) and toks[p.end].text == "of" and \
                 toks[p.end + 1].tag == "NUM":
             continue  # 'visitor permits are sold in books of 10': a pack, not a book
+        if p.head in {"grid", "view", "vista", "cuadricula"} and p.modifiers and not p.plural:
+            continue  # 'a weekly schedule grid', 'a calendar view': how the app shows things, not a record
         if asks_for_capability(" ".join(p.words)):
             continue  # 'email reminders', 'speech input': capabilities, reported in not_built
         if id(p) in r.details_of_acts:
