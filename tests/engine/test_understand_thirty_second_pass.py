@@ -255,3 +255,16 @@ def test_one_or_more_things_in_a_bracket_are_many_to_many() -> None:
 def test_a_weekly_schedule_of_shows_has_slots() -> None:
     prompt = "Student radio app. Shows (title, genre) on a weekly schedule grid, and episodes."
     assert _links(prompt, "ScheduleSlot") == {"Show"}
+
+
+def test_a_farms_fields_are_fields_of_land() -> None:
+    got = _entities("Our pick-your-own farm: I want to see which fields are open and how much each field yielded.")
+    assert "Field" in got
+    assert "Field" not in _entities("Survey app: admins create surveys with custom fields; a farm survey asks about "
+                                    "harvests.")
+
+
+def test_a_checklist_has_items_and_a_drone_flight_is_not_an_airline_flight() -> None:
+    got = _entities("Drone club: drones (name, serial), batteries, flights and a checklist before each flight.")
+    assert "ChecklistItem" in got and "Task" not in got
+    assert "origin" not in got["Flight"] and "flown_on" in got["Flight"]
