@@ -268,3 +268,13 @@ def test_a_checklist_has_items_and_a_drone_flight_is_not_an_airline_flight() -> 
     got = _entities("Drone club: drones (name, serial), batteries, flights and a checklist before each flight.")
     assert "ChecklistItem" in got and "Task" not in got
     assert "origin" not in got["Flight"] and "flown_on" in got["Flight"]
+
+
+def test_questions_in_a_forum_get_replies() -> None:
+    assert _links("Members post questions in a forum and reply to others.", "Reply") == {"Question"}
+
+
+def test_what_clients_download_is_kept_and_after_delivery_is_when() -> None:
+    got = _entities("Clients track their projects and download the deliverables once they are ready. After delivery, "
+                    "clients can leave a review.")
+    assert "Deliverable" in got and "Delivery" not in got

@@ -446,6 +446,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.head == "book" and p.end + 1 < len(toks) and toks[p.end].text == "of" and \
                 toks[p.end + 1].tag == "NUM":
             continue  # 'visitor permits are sold in books of 10': a pack, not a book
+        if p.start == 1 and toks[0].text in {"after", "before", "upon", "tras", "antes", "despues"} and \
+                not p.plural and p.end < len(toks) and toks[p.end].text == ",":
+            continue  # 'After delivery, clients can leave a rating': when, not a Delivery record
         if p.head in {"grid", "view", "vista", "cuadricula"} and p.modifiers and not p.plural:
             continue  # 'a weekly schedule grid', 'a calendar view': how the app shows things, not a record
         if asks_for_capability(" ".join(p.words)):
@@ -835,6 +838,10 @@ def entities_stage(r: Reading) -> Reading:
                 tool.head in word_set("record_tools") | _RECORD_HEADS and not tool.plural and \
                 p.head not in word_set("people") and not is_fieldish(p.head, r.language):
             score[names[id(p)]] += 3
+    for f in r.frames:  # 'download the deliverables once they are ready': files the app keeps for them
+        for p in f.objects[:1] if f.verb in {"download", "descargar"} else []:
+            if id(p) in names and p.plural and p.head not in word_set("people") and not is_fieldish(p.head, r.language):
+                score[names[id(p)]] += 3
     for f in r.frames:  # 'browse perfumes by brand': a catalogue of perfumes, and the brands it is browsed by
         if f.verb not in _BROWSING:
             continue
