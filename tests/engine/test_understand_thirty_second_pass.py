@@ -278,3 +278,9 @@ def test_what_clients_download_is_kept_and_after_delivery_is_when() -> None:
     got = _entities("Clients track their projects and download the deliverables once they are ready. After delivery, "
                     "clients can leave a review.")
     assert "Deliverable" in got and "Delivery" not in got
+
+
+def test_applying_a_discount_code_is_no_application() -> None:
+    got = _entities("Users book a room and apply a discount code at checkout.")
+    assert "Application" not in got
+    assert "Application" in _entities("Students apply for scholarships and staff review each application.")

@@ -34,6 +34,9 @@ _PARENT_KINDS = {"Category", "Type", "Genre", "Author", "Owner", "Supplier", "Ve
                  "Region", "Location", "Cuisine", "Team", "Group", "Project", "Company", "Store", "Restaurant",
                  "Venue", "Client", "Customer", "Account", "Course", "Board", "Folder", "Notebook", "Album",
                  "Playlist", "Trip", "Patient", "Member", "Employee", "Student", "Property", "Event"}
+_APPLIED_THINGS = {"code", "coupon", "discount", "voucher", "filter", "promo", "change", "theme", "template", "label",
+                   "tag", "treatment", "coat", "layer", "patch", "update", "fix", "rule", "codigo", "cupon",
+                   "descuento", "filtro", "cambio", "plantilla"}
 _GATHERINGS = {"event", "meetup", "meeting", "session", "workshop", "party", "rehearsal", "walk", "ride", "gathering",
                "evento", "reunion", "quedada", "sesion", "taller", "fiesta", "ensayo"}
 _CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
@@ -546,6 +549,8 @@ def _frames(r: Reading) -> None:
             continue  # 'apuntar un gasto' notes an expense down; 'apuntarse a las salidas' signs up
         if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
             continue  # 'register assets', 'owners register their pets': recorded, not signed up for
+        if f.verb in {"apply", "aplicar"} and f.objects and f.objects[0].head in _APPLIED_THINGS:
+            continue  # 'apply a discount code at checkout' uses it; 'apply for a grant' is an application
         if f.verb in _EMPLOYS and f.objects and f.objects[0].head in word_set("people"):
             continue  # 'hire staff' employs them; 'hire a board' rents it
         if f.verb in verbs["joins"] and f.objects and f.objects[0].head in {"status", "progress", "estado", "progreso"}:
