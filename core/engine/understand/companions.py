@@ -1150,7 +1150,6 @@ def _named_beside(r: Reading, pattern: re.Pattern[str], added: str) -> str | Non
             between = words[at + 1:p.start]
             if "," in between or not _WHEN & set(between):
                 continue  # 'remind me when a treatment period ends', not 'reminders, notes'
-
             name = r.entity_of(p) or next((n for n in r.entities for w in p.words[:-1] if words_of(n) == singular(w)),
                                           None)  # 'a treatment period': the treatment's
             if name and name != added and name in r.entities and words_of(name) not in word_set("people"):
