@@ -437,7 +437,6 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in _NOT_ING_RECORDS and not _skip(p.head) and p.words[-1] not in _FEATURE_NOUNS and \
                 any(p in f.objects and (f.verb in _BOOKS or f.verb in _LOGGING) for f in r.frames):
             name = entity_name(p.head, None, r.language)  # 'book kiln firings', 'log the milkings': each one a record
-        toks = r.sentences[p.sentence]
         if not name and not p.plural and p.start and toks[p.start - 1].text in {"every", "each", "cada"} and \
                 any(p in f.objects and f.verb in STORING_VERBS for f in r.frames) and \
                 not is_fieldish(p.head, r.language) and not _skip(p.head) and p.head not in _TIME_UNITS:
