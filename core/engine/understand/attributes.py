@@ -258,7 +258,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             described = toks[k].text in {"has", "have", "having", "tiene", "tienen", "llevan", "lleva"} or \
                 bool(sheet) or p.head in FORMS  # what a form asks for is details
             out.setdefault(owner, []).extend(_field_words(r, items, described=described))
-            _listed_parents(r, owner, items, declared=p.start == 0 and declaring_line(toks))
+            _listed_parents(r, owner, items, declared=p.start == 0 and declaring_line(toks),
+                            headed=toks[k].text in {":", "("} and is_fieldish(items[0].head, r.language))
     for f in r.frames:  # 'each flag belongs to a service, has an owner and a description': the flag has them
         owner = _entity(r, f.subject) if f.subject is not None else None
         toks = r.sentences[f.sentence]
@@ -313,7 +314,7 @@ def _examples_in(toks: list[Token], k: int) -> set[int]:
     return out
 
 
-def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool = False) -> None:
+def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool = False, headed: bool = False) -> None:
     """'dogs with breed and owner' beside 'owners': a single thing of the app listed among a record's details is its
     parent (on a declared 'Flight(project, drone, date)' line, whatever its other details)."""
     from core.engine.understand.relations import add_link
@@ -331,6 +332,12 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
             if name in r.entities and name != owner:
                 add_link(r, owner, name, "many_to_many")  # 'shows (title, genre, one or more hosts)'
             continue
+        if headed and name and i.plural and name != owner and name in r.entities and \
+                name not in _MEDIA_THINGS | _OWN_LISTS and not is_fieldish(i.head, r.language) and \
+                sum(is_fieldish(j.head, r.language) for j in items) >= 2 and \
+                not any(link[:2] in {(owner, name), (name, owner)} for link in r.links):
+            add_link(r, owner, name, "many_to_many")  # 'tutors: name, subjects, hourly rate': each has several
+            continue
         if i.head in FORMS | {"page", "pagina", "section"}:
             continue  # 'listings with photos, price and a map, a valuation request form': the site's next part
         if name and name not in r.entities and not i.plural and i.head in word_set("people") and \
@@ -342,6 +349,7 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
             add_link(r, owner, name, "many_to_many" if _examples_follow(r, i) else "belongs_to")
 
 
+_OWN_LISTS = {"Tag", "Comment", "Review", "Rating", "Favourite", "Like", "Note"}
 _SEVERAL_WORDS = {"several", "multiple", "many", "varios", "varias"}
 _KIN = {"mother", "father", "parent", "dam", "sire", "madre", "padre", "mum", "dad"}  # 'cada animal con su madre'
 

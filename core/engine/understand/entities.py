@@ -1154,6 +1154,9 @@ def entities_stage(r: Reading) -> Reading:
             described = lead is not None and lead.text in {"have", "has", "tienen", "tiene"}
             if described and owner and id(owner[0]) in names and owner[0].head not in word_set("tool_nouns"):
                 continue  # 'talks have a title, abstract and room': a field list, not things
+            if lead is not None and lead.text == ":" and is_fieldish(group[0].head, r.language) and \
+                    _headed_record(r, group[0].sentence, group[0].start - 1, names) is not None:
+                continue  # 'Tutors: name, hourly rate, bio, photo': its details
             enumerated = any(g is group for g in listed_alone) or about or lead is not None and (
                 lead.text in {":", "with", "con", "including", "incluyendo"} or
                 lead.tag == "VERB" and lead.lemma in STORING_VERBS or
@@ -1976,18 +1979,24 @@ def _listed_after_storing(r: Reading, names: dict[int, str], score: Counter[str]
                 score[names[id(first)]] = THRESHOLD  # one item of the list, however long the ones before it
 
 
+_PORTRAIT = {"photo", "picture", "image", "logo", "avatar", "bio", "headshot", "cv", "foto", "imagen", "biografia"}
+
+
 def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Phrase | None:
     """'Load: date, haulier, truck reg, customer, weight', '..., ticket = date, customer': a thing heading a clause
     and a colon, then a list of mostly its details, is a record with those details."""
     toks = r.sentences[si]
     head = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names), None)
-    if head is None or si == 0 and head.start == 0 or head.head in _NOT_HEADED | word_set("tool_nouns") | \
-            word_set("people") or is_fieldish(head.head, r.language) or \
-            head.start and toks[head.start - 1].text not in {",", "-", ";"} | _EACH and head.head not in RECORD_SHEETS:
-        return None  # 'rellena un parte: fecha, finca, ...': a sheet filled in is a record wherever it is said
+    if head is None or head.head in _NOT_HEADED | word_set("tool_nouns") or is_fieldish(head.head, r.language):
+        return None
     items = [q for q in r.phrases if q.sentence == si and q.start > colon]
-    fields = sum(is_fieldish(q.head, r.language) for q in items)
+    fields = sum(is_fieldish(q.head, r.language) or not q.plural and q.head in _PORTRAIT for q in items)
     first = bool(items) and is_fieldish(items[0].head, r.language)  # 'date, haulier, ...': a field list starts so
+    plain = not any(t.tag == "VERB" for t in toks[colon + 1:])
+    anywhere = first and plain and fields >= 2 and fields * 2 >= len(items)  # 'Tutors: name, hourly rate, photo'
+    if not anywhere and (si == 0 and head.start == 0 or head.head in word_set("people") or head.start and
+                         toks[head.start - 1].text not in {",", "-", ";"} | _EACH and head.head not in RECORD_SHEETS):
+        return None  # a plain field list heads any line; otherwise the thing starts an item
     if len(items) < 3 or not (fields >= 2 and fields * 3 >= len(items) or first):
         return None
     if any(q.head in {"date", "fecha", "day", "dia"} for q in items):

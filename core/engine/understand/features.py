@@ -9,6 +9,7 @@ from core.engine.understand.entities import (
     AGENT_ENDINGS,
     PERSON_ATTRIBUTES,
     details_at_each,
+    is_fieldish,
     name_of,
     own_page,
     personish,
@@ -593,7 +594,8 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
         if done and any(n in r.entities for n in done):
             return next(n for n in done if n in r.entities)
     group = next((g for g in r.lists if p in g), [p])
-    if group[0].start and toks[group[0].start - 1].text == "(":
+    if group[0].start and (toks[group[0].start - 1].text == "(" or toks[group[0].start - 1].text == ":" and
+                           is_fieldish(group[0].head, r.language)):  # 'tutors: name, bio, photo
         outer = next((q for q in r.phrases if q.sentence == p.sentence and q.end == group[0].start - 1), None)
         held = r.head_before(outer) if outer is not None else None
         outer = held if held is not None and _target(r, held) else outer  # 'a repair for their home (photos)'
