@@ -17,6 +17,7 @@ from core.engine.understand.entities import (
     bracket_at,
     declaring_line,
     details_at_each,
+    flagged,
     is_fieldish,
     name_of,
     own_page,
@@ -51,6 +52,9 @@ def attributes_stage(r: Reading) -> Reading:
         listed = r.field_lists.get(name, [])
         if listed:
             e.fields = _typed(e, listed, labelled=name not in r.records)
+        for f in e.fields:
+            if f.name in {field_ident(x) for x in r.flags} and f.type != "bool":
+                f.type, f.required = "bool", False  # 'fallen trees yes/no'
         ensure_label(e)
     _sorted_by(r)
     _grouped_by(r)
@@ -181,6 +185,12 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if owner is None and not p.plural and not p.modifiers:  # 'screenings in the dome with times': the screenings
             held = r.head_before(p, frozenset({"in", "at", "en"}))
             owner = _entity(r, held) if held is not None and held.plural else None
+        if owner is None and p.end < len(r.sentences[p.sentence]) and r.sentences[p.sentence][p.end].text in {":", "("}:
+            held = r.head_before(p)  # 'members post a report for a trail: date, conditions': the report's details
+            after = _following_list(r, p.sentence, p.end + 1)
+            owner = _entity(r, held) if held is not None and held.start and not held.plural and \
+                r.sentences[p.sentence][held.start - 1].tag in {"DET", "VERB"} and after and \
+                is_fieldish(after[0].head, r.language) else None
         if owner is None and p.head in FORMS and p.end < len(r.sentences[p.sentence]) and \
                 r.sentences[p.sentence][p.end].text == "(":
             owner = next((_entity(r, f.subject) for f in r.frames if f.subject is not None and
@@ -422,6 +432,11 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
         between = [t for t in toks[max(items[-1].end if items else start, skipped):p.start]  # 'severity 1-5'
                    if t.text not in _SKIP_BETWEEN and not (items and re.fullmatch(r"\d+-\d+", t.text))]
         said = [t.text for t in between]
+        close = next((j for j in range(p.start, len(toks)) if toks[j].text == ")"), len(toks))
+        if items and said == ["("] and items[-1].end == p.start - 1 and \
+                {"/", "|", "or", "o"} & {t.text for t in toks[p.start:close]}:
+            skipped = close + 1
+            continue  # 'conditions (snow / mud / ice), fallen trees': the values, then the list goes on
         if items and said == [":", "("] and items[-1].end == p.start - 2:
             skipped = next((j + 1 for j in range(p.start, len(toks)) if toks[j].text == ")"), len(toks))
             continue  # 'status: quote -> scheduled -> delivered, notes': the values, then the list goes on
@@ -542,6 +557,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
     """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
     out = []
     for p in items:
+        if flagged(r, p):
+            out.append(field_ident(" ".join(p.words[-3:])))
+            continue
         name = name_of(p, r.language)
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))

@@ -127,6 +127,12 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
 AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad", "lads")  # who does a job
 
 
+def flagged(r: Reading, p: Phrase) -> bool:
+    """'fallen trees yes/no', 'queen seen y/n': the phrase is said as a yes/no detail."""
+    said = " ".join(p.words)
+    return any(p.words[-1] == f.split()[-1] and (f.endswith(said) or said.endswith(f)) for f in r.flags)
+
+
 def personish(p: Phrase) -> bool:
     """People, or plural agent nouns ('housekeepers', 'invigilators'): who is assigned to something."""
     return p.head in word_set("people") or p.plural and p.head.endswith(AGENT_ENDINGS) and p.head not in known_words()
@@ -399,6 +405,8 @@ def entities_stage(r: Reading) -> Reading:
                 r.sentences[p.sentence][p.start - 1].text in {"en", "in"} and (
                     p.end == len(r.sentences[p.sentence]) or r.sentences[p.sentence][p.end].text not in {"de", "of"}):
             continue  # 'sus enigmas en orden', 'in order': how they are arranged, not an Order
+        if flagged(r, p):
+            continue  # 'fallen trees yes/no': a yes/no detail, not trees
         if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
             continue  # 'the conversion rate per month': a figure worked out from the records, not one
         name = name_of(p, r.language)

@@ -87,6 +87,7 @@ class Reading:
     not_built: list[str] = field(default_factory=list)
     acts: list = field(default_factory=list)  # acts.Act: 'order a cake by choosing the size and the flavour'
     details_of_acts: set[int] = field(default_factory=set)  # ids of phrases that are an act's details
+    flags: set[str] = field(default_factory=set)  # 'fallen trees y/n': the words before a yes/no, a flag
     act_details: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # record -> (fields, links)
     records: set[str] = field(default_factory=set)  # entities found as records about others: they need no label
     implied_people: set[str] = field(default_factory=set)  # people added because they act unnamed ('users book')

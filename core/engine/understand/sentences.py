@@ -51,7 +51,11 @@ def normalise_stage(r: Reading) -> Reading:
     """Lower case, accents stripped, spaces collapsed; the language detected."""
     r.text = normalise(brackets(r.prompt).replace("’", "'"))
     r.language = detect_language(brackets(r.prompt))
+    r.flags = {m.group(1) for m in _FLAGGED.finditer(normalise(r.prompt))}
     return r
+
+
+_FLAGGED = re.compile(r"(\w+(?: \w+)?) ?(?:\((?:y/n|yes/no|si/no)\)|\b(?:y/n|yes/no|si/no)\b)")
 
 
 def _several(m: re.Match) -> str:
