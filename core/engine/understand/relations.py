@@ -39,6 +39,11 @@ _APPLIED_THINGS = {"code", "coupon", "discount", "voucher", "filter", "promo", "
                    "descuento", "filtro", "cambio", "plantilla"}
 _GATHERINGS = {"event", "meetup", "meeting", "session", "workshop", "party", "rehearsal", "walk", "ride", "gathering",
                "evento", "reunion", "quedada", "sesion", "taller", "fiesta", "ensayo"}
+_WHO_ASKED = {"who", "quien", "quienes"}  # 'see who has signed up': not them signing up
+_SIGNING_UP = {"enrol", "enroll", "sign", "register", "apuntar", "inscribir"}
+_JOINABLE = _GATHERINGS | {"outing", "class", "course", "trip", "excursion", "tournament", "camp", "hike", "tour",
+                           "lesson", "workshop", "retreat", "race", "salida", "clase", "curso", "torneo",
+                           "campamento", "viaje", "carrera"}
 _CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
 _TAKING = {"claim", "coger", "reclamar"}  # 'drivers claim legs', 'los voluntarios cogen turnos'
 _PEOPLE = ("Member", "Employee", "User", "StaffMember", "Agent", "SalesRep", "Volunteer", "Student", "Person")
@@ -543,6 +548,15 @@ def _frames(r: Reading) -> None:
         if f.verb in {"rsvp", "attend"} and not objects and not f.objects and subject and f.subject is not None and \
                 f.subject.head in word_set("people"):
             objects = [n for n in r.entities if words_of(n).split()[-1] in _GATHERINGS][:1]  # 'members RSVP'
+        who = f.subject or next((g.subject for g in reversed(r.frames) if g.sentence == f.sentence and
+                                 g.position < f.position and g.subject is not None), None)  # 'users ..., and enrol'
+        asked = {t.text for t in r.sentences[f.sentence][max(f.position - 2, 0):f.position]} & _WHO_ASKED
+        if f.verb in _SIGNING_UP and not objects and not f.objects and not f.preps and who is not None and \
+                not asked and (who.head in word_set("people") and _entity(r, who) or who.head in {"user", "usuario"}):
+            subject = _entity(r, who) or r.account
+            said = [_entity(r, q) for q in r.phrases if (q.sentence, q.start) < (f.sentence, f.position)]
+            objects = [n for n in said if n and n != subject and words_of(n).split()[-1] in _JOINABLE][-1:]
+            # 'se publica una salida ... y los socios se apuntan', 'users enrol and pay': in what was just named
         if f.verb in _VOTING and not objects and subject and not f.objects and r.main and r.main != subject:
             objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
