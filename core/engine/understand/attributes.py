@@ -221,6 +221,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         k += clause  # 'los lotes que fabricamos (sabor, fecha)', 'the batches we make (flavour, date)'
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
+        if toks[k].text in {"has", "have", "tiene", "tienen"} and k + 1 < len(toks) and toks[k + 1].text == "(":
+            k += 1  # 'a buy-in has (date, customer, total paid)'
         head = r.head_before(p)
         if head is None and toks[k].text == "(":
             head = r.head_before(p, _PER)  # 'daily feeding per pen (feed type, kg)': the feeding's details
@@ -496,7 +498,7 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
                 items.append(Phrase(words=[end, *p.words], head=p.head, sentence=si, start=p.start, end=p.end))
             continue
         if items and len(between) == 2 and between[0].tag == "VERB" and between[0].text.endswith(("ed", "en", "wn")) \
-                and between[1].text == "," and items[-1].end < len(toks) and toks[items[-1].end] is between[0]:
+                and between[1].text in {",", ")"} and items[-1].end < len(toks) and toks[items[-1].end] is between[0]:
             items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
                                start=items[-1].start, end=items[-1].end + 1)
             between = between[1:]  # 'batteries used, notes': one detail, then the list goes on
