@@ -836,6 +836,10 @@ def _chosen_thing(r: Reading, p: Phrase) -> str | None:
     name = entity_name(p.head, None, r.language)
     if not name or name in r.entities:
         return name or None
+    longer = [n for n in r.entities if n.endswith(name) and len(n) > len(name) and n[-len(name) - 1].islower()]
+    if len(longer) == 1 and not p.modifiers:  # 'las rutas de reparto (qué tiendas van en qué ruta)': that route
+        r.named[id(p)] = longer[0]
+        return longer[0]
     r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
     r.words_for[name] = p.head
     r.named[id(p)] = name
