@@ -475,7 +475,7 @@ def test_spanish_website_vocabulary_and_qualified_fields():
                       "plazas disponibles). Los administradores gestionan las rutas con su desnivel y distancia y el "
                       "inventario de material, y publican noticias.")
     names = _names(spec)
-    assert {"Member", "Departure", "Route", "NewsItem"} <= names and "Calendario" not in names, names
+    assert {"Member", "Outing", "Route", "NewsItem"} <= names and "Calendario" not in names, names
     fields = {f.name for e in spec.entities for f in e.fields}
     assert "seats" in fields and not {"seats_disponibles", "inventario"} & fields, fields
 

@@ -177,7 +177,7 @@ def test_a_contact_form_alone_still_keeps_messages() -> None:
          "caducidad de certificados, y revisión de equipos (ERA, mangueras).", "Incident", "Departure"),
         ("Bomberos voluntarios: control de guardias, salidas (incidentes) y quién acudió a cada una, formación y "
          "caducidad de certificados, y revisión de equipos (ERA, mangueras).", "Equipment", "Team"),
-        ("Club de montaña: salidas con dificultad y plazas, inscripción de socios.", "Departure", "Incident"),
+        ("Club de montaña: salidas con dificultad y plazas, inscripción de socios.", "Outing", "Incident"),
         ("Torneos del club de golf: inscripción de jugadores con su hándicap, formación de partidas de 4 con hora de "
          "salida, tarjetas con los golpes por hoyo y clasificación automática.", "Scorecard", "Card"),
         ("Torneos del club de golf: inscripción de jugadores con su hándicap, formación de partidas de 4 con hora de "

@@ -189,6 +189,9 @@ _CLASSED_THINGS = {"boat", "yacht", "dinghy", "ship", "vessel", "aircraft", "pla
                    "motorbike", "seat", "cabin", "room", "ticket", "membership", "kart", "horse", "dog"}
 
 
+_CLUBS = {"club", "clubs", "society", "league", "association"}
+
+
 def name_of(p: Phrase, language: str) -> str | None:
     """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
     head = p.head
@@ -212,9 +215,10 @@ def name_of(p: Phrase, language: str) -> str | None:
             and entity_name(mod, None, language) in definitions():
         return entity_name(mod, None, language)  # 'pet records (owner, species, breed)' are the pets
     places = word_set("settings") | word_set("tool_nouns") | {"centre", "center", "hall"}
-    if any(a == "sports" and b in places and all(w in places for w in p.words[k + 2:])
+    if any((a == "sports" and b in places or b in _CLUBS and a.isalpha() and a not in known_words() and
+            a not in word_set("people")) and all(w in places for w in p.words[k + 2:])
            for k, (a, b) in enumerate(zip(p.words, p.words[1:], strict=False))):
-        return None  # 'a sports club app', 'a sports shop': the kind of club or shop, not a Sport record
+        return None  # 'a sports club app', 'chess club management': the kind of club or shop, not a Sport record
     if head in _LEDGERS - {"guide"} and not p.plural and mod and len(mod) > 4 and mod.endswith("s") and \
             singular(mod, language) != mod and singular(mod, language) in known_words():
         return entity_name(singular(mod, language), None, language)  # 'a commissions book' keeps commissions
