@@ -1810,7 +1810,20 @@ def _replaced(r: Reading) -> set[int]:
                 continue
             end = next((k for k in range(i + 2, len(toks)) if toks[k].tag in {"PUNCT", "CONJ"}), len(toks))
             out |= {id(p) for p in r.phrases if p.sentence == si and i + 1 < p.start < end}
+        for i in range(len(toks) - 1):
+            if (toks[i].text, toks[i + 1].text) not in _QUITTING:
+                continue
+            end = next((k for k in range(i + 2, len(toks)) if toks[k].tag in {"PUNCT", "CONJ"}), len(toks))
+            out |= {id(p) for p in r.phrases if p.sentence == si and i + 1 < p.start < end and p.head in _PAPER}
+            # 'dejar de apuntarlo todo en una libreta', 'stop using spreadsheets': what the app replaces
     return out
+
+
+_QUITTING = {("dejar", "de"), ("stop", "using"), ("stop", "keeping"), ("stop", "writing"), ("stop", "tracking"),
+             ("rid", "of"), ("replace", "our"), ("replace", "my"), ("replace", "the"), ("replaces", "our"),
+             ("sustituir", "la"), ("sustituir", "el"), ("sustituir", "las"), ("sustituir", "los")}
+_PAPER = {"notebook", "spreadsheet", "paper", "excel", "sheet", "whiteboard", "binder", "folder", "notepad",
+          "libreta", "cuaderno", "papel", "hoja", "pizarra", "carpeta", "libro", "agenda", "post-it", "whatsapp"}
 
 
 def _detail_notes(r: Reading) -> set[int]:

@@ -302,6 +302,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
             t.tag = "PRON"  # 'a qué eventos va cada uno': each of them, not a thing
+        elif language == "es" and w in {"todo", "toda"} and nxt not in {"list", "lista", "app"}:
+            t.tag = "PRON"  # 'apuntarlo todo en una libreta': everything, not a to-do
         elif language == "en" and w in {"listing", "showing", "displaying", "explaining", "describing"} and \
                 prev is not None and prev.text in _SHOWS_LISTS and \
                 nxt and _closed(nxt) in {None, "DET", "ADJ", "NUM"}:
