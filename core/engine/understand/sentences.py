@@ -42,6 +42,7 @@ def brackets(prompt: str) -> str:
     prompt = re.sub(r"(?<=\w)\s*[.:;]\s*(?:fields|campos|columns|columnas)\s*:?\s*\[([^\]]*)\]",
                     lambda m: " with " + m.group(1), prompt, flags=re.I)
     prompt = prompt.replace("[", "(").replace("]", ")")
+    prompt = re.sub(r"(?<=\w)\s*(?:\.\.\.|\u2026)\s*(?=[),;])", " etc", prompt)  # '(bath, cut, nails...)': examples
     prompt = re.sub(r"(?<=\w) ?\| ?(?=\w)", "/", prompt)  # 'type: topographic | roof inspection': values, as '/'
     prompt = re.sub(r"(?<=[a-zA-Z])\s*=(?![>=])\s*(?=[a-zA-Z][\w /-]*,)", ": ", prompt)  # 'ticket = date, haulier
     return re.sub(r"\s+(?:\((?:y/n|yes/no|s[ií]/no)\)|\b(?:y/n|yes/no|s[ií]/no)\b)", "", prompt, flags=re.I)
@@ -302,6 +303,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
             t.tag = "PRON"  # 'a qué eventos va cada uno': each of them, not a thing
+        elif language == "es" and w == "unas" and nxt in {")", ",", "etc", ".", "y", ""}:
+            t.tag = "NOUN"  # 'baño, corte, uñas': nails (accents stripped), not 'some'
         elif language == "es" and w in {"todo", "toda"} and nxt not in {"list", "lista", "app"}:
             t.tag = "PRON"  # 'apuntarlo todo en una libreta': everything, not a to-do
         elif language == "en" and w in {"listing", "showing", "displaying", "explaining", "describing"} and \
