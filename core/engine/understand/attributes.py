@@ -590,6 +590,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
                      not p.modifiers[0].endswith("ing") and p.modifiers[0] not in {"management", "admin"}) and \
                 infer_field(field_ident(" ".join(words))).type == "string":
             continue
+        if len(words) == 1 and words[0].endswith("ing") and verb_lemmas().get(words[0], words[0]) != words[0] and \
+                words[0] not in known_words() | word_set("ing_nouns") | word_set("field_nouns"):
+            continue  # 'request an appointment, attaching a reference image': a verb, not a field
         if not words or len(words) == 1 and verb_lemmas().get(words[-1]) == words[-1] and \
                 not is_fieldish(words[-1], r.language) and not (described and len(items) > 2):
             # "record" is a verb here; an "ear tag" is a field; 'coins have country, year, grade': a detail
