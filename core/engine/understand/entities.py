@@ -189,7 +189,7 @@ _CLASSED_THINGS = {"boat", "yacht", "dinghy", "ship", "vessel", "aircraft", "pla
                    "motorbike", "seat", "cabin", "room", "ticket", "membership", "kart", "horse", "dog"}
 
 
-_CLUBS = {"club", "clubs", "society", "league", "association"}
+_CLUBS = {"club", "clubs", "society", "association"}
 
 
 def name_of(p: Phrase, language: str) -> str | None:
