@@ -560,7 +560,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
     out = []
     for p in items:
         if flagged(r, p):
-            out.append(field_ident(" ".join(p.words[-3:])))
+            out.append(field_ident(flagged(r, p) or ""))
             continue
         name = name_of(p, r.language)
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False

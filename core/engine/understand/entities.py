@@ -127,10 +127,11 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
 AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad", "lads")  # who does a job
 
 
-def flagged(r: Reading, p: Phrase) -> bool:
-    """'fallen trees yes/no', 'queen seen y/n': the phrase is said as a yes/no detail."""
+def flagged(r: Reading, p: Phrase) -> str | None:
+    """'fallen trees yes/no', 'needles found y/n': the yes/no detail the phrase is said in, if it is one."""
     said = " ".join(p.words)
-    return any(p.words[-1] == f.split()[-1] and (f.endswith(said) or said.endswith(f)) for f in r.flags)
+    return next((f for f in sorted(r.flags) if p.words[-1] == f.split()[-1] and (f.endswith(said) or said.endswith(f))
+                 or f.startswith(said + " ") and len(f.split()) == len(p.words) + 1), None)
 
 
 def personish(p: Phrase) -> bool:
@@ -1957,6 +1958,9 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
                 elif not q.plural and sum(names.get(id(o)) == names[id(q)] for o in r.phrases) == 1 and \
                         definition(names[id(q)]) is None:
                     score[names[id(q)]] -= 4  # 'truck reg', 'gross': a detail said once, not a thing we know
+                elif q.end + 1 < len(toks) and toks[q.end].tag == "VERB" and \
+                        toks[q.end].text.endswith(("ed", "en", "wn")) and toks[q.end + 1].text in {",", ")", "."}:
+                    score[names[id(q)]] -= 4  # 'cracks seen', 'bags collected': how many, a detail
         sheet = sheet_before(r, si, colon, lambda q: id(q) in names)
         if sheet is not None:  # 'staff fill in a daily diary per child: meals, naps, nappies': what a diary holds
             score[names[id(sheet)]] += 3
@@ -2011,13 +2015,22 @@ def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Ph
     """'Load: date, haulier, truck reg, customer, weight', '..., ticket = date, customer': a thing heading a clause
     and a colon, then a list of mostly its details, is a record with those details."""
     toks = r.sentences[si]
-    head = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names), None)
+    head = next((p for p in r.phrases if p.sentence == si and p.end == colon), None)
+    held = r.head_before(head, frozenset({"for", "para"})) if head is not None and not head.plural else None
+    if held is not None and id(held) in names and not held.plural and held.start and \
+            toks[held.start - 1].tag in {"DET", "VERB"} and held.head not in word_set("tool_nouns"):
+        head = held  # 'inspectors file a report for a bridge: date, condition, notes': the report's details
+    head = head if head is not None and id(head) in names else None
     if head is None or head.head in _NOT_HEADED | word_set("tool_nouns") or is_fieldish(head.head, r.language):
         return None
-    items = [q for q in r.phrases if q.sentence == si and q.start > colon]
+    said = [t.text for t in toks]
+    inside = {j for j in range(colon, len(toks)) if said[colon:j].count("(") > said[colon:j].count(")")}
+    items = [q for q in r.phrases if q.sentence == si and q.start > colon and q.start not in inside]  # not values
     fields = sum(is_fieldish(q.head, r.language) or not q.plural and q.head in _PORTRAIT for q in items)
     first = bool(items) and is_fieldish(items[0].head, r.language)  # 'date, haulier, ...': a field list starts so
-    plain = not any(t.tag == "VERB" for t in toks[colon + 1:])
+    plain = not any(t.tag == "VERB" and not (t.text.endswith(("ed", "en", "wn")) and (
+        j + 1 == len(toks) or toks[j + 1].text in {",", ")", "."})) for j, t in enumerate(toks) if j > colon)
+    # 'date, cracks seen, notes': a detail said with its participle is still a plain list
     anywhere = first and plain and fields >= 2 and fields * 2 >= len(items)  # 'Tutors: name, hourly rate, photo'
     if not anywhere and (si == 0 and head.start == 0 or head.head in word_set("people") or head.start and
                          toks[head.start - 1].text not in {",", "-", ";"} | _EACH and head.head not in RECORD_SHEETS):
