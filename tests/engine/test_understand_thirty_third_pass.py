@@ -1,0 +1,128 @@
+"""Understanding (issue 9), thirty-third pass: plain field lists after a thing and a colon, yes/no details,
+people who sign up for what was just named, what the app replaces, and words by the kind of app."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+
+
+def _entities(prompt: str) -> dict[str, list[str]]:
+    return {e.name: [f.name for f in e.fields] for e in infer_spec(prompt).entities}
+
+
+def _links(prompt: str, entity: str) -> dict[str, str]:
+    return {r.target: r.kind for r in infer_spec(prompt).entity(entity).relations}
+
+
+def _field(prompt: str, entity: str, name: str):
+    return next(f for f in infer_spec(prompt).entity(entity).fields if f.name == name)
+
+
+def test_a_plain_field_list_after_people_and_a_colon_is_their_details() -> None:
+    prompt = "Tutors: name, languages, hourly rate, bio, photo. Students book lessons with tutors."
+    got = _entities(prompt)
+    assert {"hourly_rate", "bio", "photo"} <= set(got["Tutor"])
+    assert not {"HourlyRate", "Bio"} & set(got), got  # details, not tables
+    assert _links(prompt, "Tutor").get("Language") == "many_to_many"  # a plural thing in the list: several each
+    assert any(fs.name == "uploads" and fs.entity == "Tutor" for fs in infer_spec(prompt).feature_specs)
+
+
+def test_a_field_list_at_the_start_of_a_line_with_a_bio() -> None:
+    got = _entities("Authors: name, bio, photo")
+    assert set(got) == {"Author"} and {"bio", "photo"} <= set(got["Author"])
+
+
+@pytest.mark.parametrize("prompt, entity, flag, gone", [
+    ("Volunteers log a beach clean: date, beach, bags collected, needles found yes/no, notes.", "Clean",
+     "needles_found", "Needle"),
+    ("Members post a report for a trail: date, conditions (snow / mud / ice / clear), fallen trees yes/no, notes.",
+     "Report", "fallen_trees", "Tree"),
+    ("Inspections (hive, date, queen seen y/n, fallen trees y/n, notes)", "Inspection", "fallen_trees", "Tree"),
+])
+def test_a_yes_no_detail_is_a_flag_not_a_table(prompt: str, entity: str, flag: str, gone: str) -> None:
+    assert gone not in _entities(prompt)
+    assert _field(prompt, entity, flag).type == "bool"
+
+
+def test_values_in_brackets_and_details_with_a_participle_do_not_end_the_list() -> None:
+    prompt = "Inspectors file a report for a bridge: date, condition (good / fair / poor), cracks seen, notes."
+    got = _entities(prompt)
+    assert {"date", "condition"} <= set(got["Report"]) and "Crack" not in got, got
+    prompt = "Members post a report for a trail: date, conditions (snow / mud / ice), fallen trees yes/no, notes."
+    assert {"date", "conditions", "fallen_trees", "notes"} <= set(_entities(prompt)["Report"])
+
+
+def test_a_thing_that_has_bracketed_details() -> None:
+    prompt = "Each consignment has (date, supplier, weight)."
+    assert {"date", "weight"} <= set(_entities(prompt)["Consignment"])
+    assert "Supplier" in _links(prompt, "Consignment")
+
+
+@pytest.mark.parametrize("prompt, join, thing, who", [
+    ("App para un club de escalada. Los monitores publican una salida con fecha y plazas y los socios se apuntan.",
+     "Signup", "Outing", "Member"),
+    ("Please implement a website for a cooking school. Users should be able to browse workshops, see the chef and "
+     "the price, and enrol. Chefs should be able to create workshops.", "Enrollment", "Workshop", "User"),
+])
+def test_people_sign_up_for_what_was_just_named(prompt: str, join: str, thing: str, who: str) -> None:
+    assert {thing, who} <= set(_links(prompt, join)), _entities(prompt)
+
+
+def test_seeing_who_has_signed_up_is_not_signing_up() -> None:
+    prompt = ("Please implement a website for a running club. Members should be able to browse upcoming races and "
+              "sign up for a race. Coaches should be able to post races and see who has signed up.")
+    assert "Coach" not in _links(prompt, "Signup")
+
+
+@pytest.mark.parametrize("prompt, kept, gone", [
+    ("Estudio de piercing: citas con los clientes y el depósito que pagan al reservar.", "Deposit", "Tank"),
+    ("Alquiler de bicis para gente de fuera: bicis, reservas y pagos.", "Bike", "Fuera"),
+    ("Club de ciclistas: salidas de los domingos con fecha y plazas, y los socios se apuntan.", "Outing", "Departure"),
+    ("Quiero dejar de llevarlo todo en un cuaderno: clientes, trabajos y facturas.", "Invoice", "Notebook"),
+    ("We want to stop using spreadsheets: members, classes and bookings.", "Booking", "Spreadsheet"),
+])
+def test_words_by_the_kind_of_app(prompt: str, kept: str, gone: str) -> None:
+    got = _entities(prompt)
+    assert kept in got and gone not in got and "Task" not in got, got
+
+
+def test_which_route_is_the_delivery_route() -> None:
+    prompt = "Panadería: pedidos de los bares, las rutas de reparto (qué bares van en qué ruta) y los pagos."
+    got = _entities(prompt)
+    assert "DeliveryRoute" in got and "Route" not in got, got
+
+
+@pytest.mark.parametrize("prompt, gone, kept", [
+    ("chess club management: members, ratings, tournaments, pairings, results", "Chess", "Tournament"),
+    ("tennis club management: members, courts, bookings, coaches", "Tennis", "Court"),
+    ("Bowling league app: teams, players, the points each game gives and the season's standings.", "Bowling", "Team"),
+    ("book club app: members, books, meetings", "Club", "Book"),
+])
+def test_the_kind_of_club_is_no_table(prompt: str, gone: str, kept: str) -> None:
+    got = _entities(prompt)
+    assert gone not in got and kept in got, got
+
+
+def test_examples_ending_in_dots_are_examples() -> None:
+    got = _entities("qué se le hizo en cada cita (baño, corte, uñas...) y cuánto se cobró.")
+    assert not {"bano", "corte", "unas"} & set(got["Appointment"]), got
+
+
+def test_people_ordering_keep_orders() -> None:
+    prompt = "Bakery app: customers order ahead and pick a collection time. Products with price."
+    got = _entities(prompt)
+    assert {"Order", "OrderItem"} <= set(got) and "Customer" in _links(prompt, "Order"), got
+
+
+def test_a_bare_ing_verb_is_no_field() -> None:
+    prompt = ("Please implement a website for a tattoo studio. Visitors should be able to request an appointment "
+              "with a chosen artist, attaching a reference image.")
+    fields = {f for fs in _entities(prompt).values() for f in fs}
+    assert "attaching" not in fields, fields
+
+
+def test_registrations_need_no_second_tournament_entry() -> None:
+    got = _entities("Website for a darts club: users register for an upcoming tournament and see the pairings.")
+    assert "Registration" in got and "TournamentEntry" not in got, got
