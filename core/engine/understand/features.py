@@ -609,6 +609,12 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
         q = head if head is not None and _target(r, head) else q
         if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO:
             return _target(r, q)  # 'open a claim on a policy with ... photo uploads': the claim's photos
+    if group[0].start and toks[group[0].start - 1].text in {"as", "including", "like", "incluyendo", "como"}:
+        listed = {id(q) for q in group}
+        before = [q for q in r.phrases if q.sentence == p.sentence and q.end < group[0].start and id(q) not in listed
+                  and _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO]
+        if before:  # 'entries for each trip, including details such as destination, dates and photos': the trip's
+            return _target(r, before[-1])
     owner = next((_target(r, q) for q in group if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES), None)
     return owner if owner and owner != _target(r, p) and owner not in _WHO else None
 
