@@ -78,7 +78,7 @@ def test_a_booking_page_is_where_the_appointment_is_made(prompt):
 
 @pytest.mark.parametrize(("prompt", "booked"), [
     ("Website for a bouldering gym where members can book a spot in beginner classes.", "ClassSession"),
-    ("Una web para el club donde los socios pueden reservar plaza en las salidas.", "Departure"),
+    ("Una web para el club donde los socios pueden reservar plaza en las salidas.", "Outing"),
 ])
 def test_a_spot_in_a_class_books_the_class(prompt, booked):
     spec = infer_spec(prompt)

@@ -108,7 +108,7 @@ def test_a_volunteer_who_signs_up_with_their_details_is_not_enrolled_in_anything
 @pytest.mark.parametrize(
     ("prompt", "join", "parts"),
     [
-        ("Club de escalada: salidas programadas a las que los socios se apuntan.", "Signup", {"Member", "Departure"}),
+        ("Club de escalada: salidas programadas a las que los socios se apuntan.", "Signup", {"Member", "Outing"}),
         ("Una academia: los alumnos se matriculan en uno o varios cursos.", "Enrollment", {"Student", "Course"}),
     ],
 )
