@@ -216,7 +216,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         while k < len(toks) and toks[k].text in _SKIP_BETWEEN:
             k += 1
         clause = next((n for n in (2, 3) if k + n < len(toks) and toks[k + n].text == "(" and
-                       toks[k].text in {"que", "that", "which", "we", "i"} and toks[k + n - 1].tag == "VERB" and
+                       toks[k].text in {"que", "that", "which", "we", "i", "they", "you"} and toks[k + n - 1].tag == "VERB" and
                        all(t.text in {"we", "i", "they", "you"} for t in toks[k + 1:k + n - 1])), 0)
         k += clause  # 'los lotes que fabricamos (sabor, fecha)', 'the batches we make (flavour, date)'
         if k >= len(toks) or toks[k].text not in _MARKERS:
