@@ -126,3 +126,34 @@ def test_a_bare_ing_verb_is_no_field() -> None:
 def test_registrations_need_no_second_tournament_entry() -> None:
     got = _entities("Website for a darts club: users register for an upcoming tournament and see the pairings.")
     assert "Registration" in got and "TournamentEntry" not in got, got
+
+
+@pytest.mark.parametrize("prompt, join, thing", [
+    ("An app where users create meetups and other users can join meetups near them.", "Rsvp", "Meetup"),
+    ("A dance school site: teachers create classes and students join classes.", "Enrollment", "ClassSession"),
+])
+def test_joining_a_gathering_is_no_membership(prompt: str, join: str, thing: str) -> None:
+    got = _entities(prompt)
+    assert "Membership" not in got and thing in _links(prompt, join), got
+
+
+def test_photos_in_a_such_as_list_belong_to_what_it_describes() -> None:
+    prompt = ("Users can create entries for each hike, including details such as trail, dates, companions and "
+              "photos.")
+    specs = infer_spec(prompt).feature_specs
+    assert any(fs.name == "uploads" and fs.entity.startswith("Hike") for fs in specs), specs
+
+
+@pytest.mark.parametrize("prompt, people, gone", [
+    ("Two market stalls: which van goes to which market, who's working each shift, and the stock on each stall.",
+     "Staff", "Member"),
+    ("App para nuestro coworking: taquillas, y un tablón donde los coworkers publican avisos.", "Member", "Coworker"),
+])
+def test_the_people_a_workplace_means(prompt: str, people: str, gone: str) -> None:
+    got = _entities(prompt)
+    assert people in got and gone not in got, got
+
+
+def test_a_plate_is_a_detail() -> None:
+    got = _entities("Car park app: log each visit: plate, arrival time, departure time, fee.")
+    assert "Plate" not in got, got
