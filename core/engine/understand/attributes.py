@@ -185,12 +185,14 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if owner is None and not p.plural and not p.modifiers:  # 'screenings in the dome with times': the screenings
             held = r.head_before(p, frozenset({"in", "at", "en"}))
             owner = _entity(r, held) if held is not None and held.plural else None
-        if owner is None and p.end < len(r.sentences[p.sentence]) and r.sentences[p.sentence][p.end].text in {":", "("}:
+        toks = r.sentences[p.sentence]
+        marker = p.end + _clause(toks, p.end)
+        if owner is None and marker < len(toks) and toks[marker].text in {":", "("}:
             held = r.head_before(p)  # 'members post a report for a trail: date, conditions': the report's details
-            after = _following_list(r, p.sentence, p.end + 1)
+            after = _following_list(r, p.sentence, marker + 1)
             owner = _entity(r, held) if held is not None and held.start and not held.plural and \
                 r.sentences[p.sentence][held.start - 1].tag in {"DET", "VERB"} and after and \
-                is_fieldish(after[0].head, r.language) else None
+                len(after) >= 2 and any(is_fieldish(i.head, r.language) for i in after) else None
         if owner is None and p.head in FORMS and p.end < len(r.sentences[p.sentence]) and \
                 r.sentences[p.sentence][p.end].text == "(":
             owner = next((_entity(r, f.subject) for f in r.frames if f.subject is not None and
@@ -215,10 +217,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         k = p.end
         while k < len(toks) and toks[k].text in _SKIP_BETWEEN:
             k += 1
-        clause = next((n for n in (2, 3) if k + n < len(toks) and toks[k + n].text == "(" and
-                       toks[k].text in {"que", "that", "which", "we", "i", "they", "you"} and toks[k + n - 1].tag == "VERB" and
-                       all(t.text in {"we", "i", "they", "you"} for t in toks[k + 1:k + n - 1])), 0)
-        k += clause  # 'los lotes que fabricamos (sabor, fecha)', 'the batches we make (flavour, date)'
+        k += _clause(toks, k)  # 'los lotes que fabricamos (sabor, fecha)', 'the batch it went into (recipe, date)'
         if k >= len(toks) or toks[k].text not in _MARKERS:
             continue
         if toks[k].text in {"has", "have", "tiene", "tienen"} and k + 1 < len(toks) and toks[k + 1].text == "(":
@@ -310,6 +309,14 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
 _MEDIA_THINGS = {"Photo", "Image", "Picture", "File", "Attachment", "Document", "Video", "Audio", "Logo"}
 
 
+def _clause(toks: list[Token], k: int) -> int:
+    """How many tokens from `k` a clause before a bracket takes: 'que fabricamos (', 'it went into (' -> 2, 3."""
+    return next((n for n in (2, 3, 4) if k + n < len(toks) and toks[k + n].text == "(" and
+                 toks[k].text in _RELATIVE | _DOERS and (toks[k + n - 1].tag == "VERB" or (
+                     toks[k + n - 1].tag == "PREP" and toks[k + n - 2].tag == "VERB")) and
+                 all(t.text in _DOERS or t.tag == "VERB" for t in toks[k + 1:k + n - 1])), 0)
+
+
 def _examples_in(toks: list[Token], k: int) -> set[int]:
     """Token indices of the examples after 'like', 'e.g.' or 'such as' inside the bracket opened at k."""
     out: set[int] = set()
@@ -361,6 +368,8 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
             add_link(r, owner, name, "many_to_many" if _examples_follow(r, i) else "belongs_to")
 
 
+_RELATIVE = {"que", "that", "which"}
+_DOERS = {"we", "i", "they", "you", "it"}
 _OWN_LISTS = {"Tag", "Comment", "Review", "Rating", "Favourite", "Like", "Note"}
 _SEVERAL_WORDS = {"several", "multiple", "many", "varios", "varias"}
 _KIN = {"mother", "father", "parent", "dam", "sire", "madre", "padre", "mum", "dad"}  # 'cada animal con su madre'

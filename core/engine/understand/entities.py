@@ -415,6 +415,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
             continue  # 'the conversion rate per month': a figure worked out from the records, not one
         name = name_of(p, r.language)
+        if p.head == "collection" and p.plural and p.modifiers and p.end < len(r.sentences[p.sentence]) and \
+                r.sentences[p.sentence][p.end].text == "(":
+            name = entity_name(p.head, p.modifiers[-1], r.language)  # 'milk collections (date, litres)': each one
         if id(p) in declared:
             name = name or entity_name(p.head, p.modifiers[-1] if p.modifiers else None, r.language)
             score[name] += 4  # 'Entities: Site (name, region), Turbine (...)': the user named the tables
