@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 
 
 def _entities(prompt: str) -> dict[str, list[str]]:
@@ -157,3 +158,24 @@ def test_the_people_a_workplace_means(prompt: str, people: str, gone: str) -> No
 def test_a_plate_is_a_detail() -> None:
     got = _entities("Car park app: log each visit: plate, arrival time, departure time, fee.")
     assert "Plate" not in got, got
+
+
+@pytest.mark.parametrize("prompt", [
+    "I need a logo editor for my print shop: open an image, move layers around and export it as a PNG.",
+    "For our museum's school visits: an animated, clickable infographic showing how a river carries sand to the "
+    "sea, step by step.",
+    "Quiero un programa que coja todas las fotos de la boda, las redimensione a 1080 px y las renombre con el "
+    "número de mesa.",
+])
+def test_media_tools_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A menu editor for our restaurant: dishes with prices and allergens.",
+    "Tienda online: los productos los recortamos de la lista cuando se agotan; clientes y pedidos.",
+    "Quiero guardar las fotos de los clientes y sus pedidos.",
+])
+def test_data_apps_near_those_words_are_built(prompt: str) -> None:
+    assert infer_spec(prompt).entities
