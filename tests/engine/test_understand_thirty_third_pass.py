@@ -179,3 +179,12 @@ def test_media_tools_are_declined(prompt: str) -> None:
 ])
 def test_data_apps_near_those_words_are_built(prompt: str) -> None:
     assert infer_spec(prompt).entities
+
+
+@pytest.mark.parametrize("prompt, booking", [
+    ("Bike rental: bikes, bookings and payments.", "Booking"),
+    ("Alquiler de bicis: bicis, reservas y pagos.", "Reservation"),
+])
+def test_a_rental_business_with_bookings_keeps_one_booking(prompt: str, booking: str) -> None:
+    got = _entities(prompt)
+    assert booking in got and "Rental" not in got and "Bike" in _links(prompt, booking), got

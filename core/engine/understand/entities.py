@@ -1227,6 +1227,10 @@ def entities_stage(r: Reading) -> Reading:
         if said and all(id(p) in subjects and not p.plural and p.start == 1 and
                         r.sentences[p.sentence][0].text in {"our", "my", "nuestro", "nuestra", "mi"} for p in said):
             chosen.remove(name)  # 'our bakery sells cakes to cafes': the bakery is who uses the app, not a record
+    if "Rental" in chosen and {"Booking", "Reservation"} & set(chosen):
+        said = [p for p in r.phrases if names.get(id(p)) == "Rental"]
+        if said and all(p.sentence == 0 and p.start <= 1 and not p.plural for p in said):
+            chosen.remove("Rental")  # 'Bike rental: bikes, bookings': the business; each booking is the rental
     same = {n: longer for n in chosen if n in _GENERIC_HEADS for longer in chosen
             if longer != n and longer.endswith(n) and longer[-len(n) - 1].islower()}
     same.update({n: role for n, role in roles.items() if n in chosen and role in chosen and n != role})

@@ -804,6 +804,11 @@ def _booking(r: Reading, target: str, detail: str) -> None:
         return
     if name not in r.entities:
         r.entities[name] = EntitySpec(name=name, fields=[])
+        said = [p for p in r.phrases if r.named.get(id(p)) == "Rental"]
+        if "Rental" in r.entities and said and all(p.sentence == 0 and p.start <= 1 and not p.plural for p in said) \
+                and not any("Rental" in (fs.entity, fs.target) for fs in r.feature_specs):
+            del r.entities["Rental"]  # 'Bike rental: bikes, bookings': the business; each booking is the rental
+            r.links = [x for x in r.links if "Rental" not in x[:2]]
     e = r.entities[name]
     e.fields = [f for f in e.fields if f.type not in {"date", "datetime"} and not _BOOKED_TIMES.fullmatch(f.name)]
     e.fields[:0] = [FieldSpec(name="start_at", type="datetime"), FieldSpec(name="end_at", type="datetime")]
