@@ -188,3 +188,11 @@ def test_data_apps_near_those_words_are_built(prompt: str) -> None:
 def test_a_rental_business_with_bookings_keeps_one_booking(prompt: str, booking: str) -> None:
     got = _entities(prompt)
     assert booking in got and "Rental" not in got and "Bike" in _links(prompt, booking), got
+
+
+def test_food_trucks_are_the_business_records() -> None:
+    prompt = "Running four food trucks: which truck is at which event, who works each shift, and the stock per truck."
+    got = _entities(prompt)
+    assert "FoodTruck" in got and not {"Truck", "Vehicle"} & set(got), got
+    assert _links(prompt, "FoodTruck").get("Event") == "many_to_many"
+    assert "Staff" in got

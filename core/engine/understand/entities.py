@@ -1597,6 +1597,7 @@ def _general_things(r: Reading, chosen: list[str], named: set[str]) -> list[tupl
     for general, known in classes:
         kinds = set(known["kinds"])
         said = [n for n in chosen if n not in taken and _last_word(n) in kinds]
+        said = [n for n in said if not any(o != n and o.endswith(n) for o in said)]  # 'food trucks ... the truck'
         others = [n for n in named if n not in taken and n not in chosen and _last_word(n) in kinds]
         mentioned = {p.head for p in r.phrases if p.head in kinds or " ".join(p.words[-2:]) in kinds}
         words = [w for w in known["words"] if w in heads]

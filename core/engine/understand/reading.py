@@ -111,6 +111,8 @@ class Reading:
         """The entity a noun phrase names, if it became one."""
         if phrase is None:
             return None
+        if self.named.get(id(phrase)) in self.entities:
+            return self.named[id(phrase)]  # 'food trucks ... which truck': the word said again names the same one
         for name, word in self.words_for.items():
             if word == phrase.head or word == phrase.said():
                 return name
