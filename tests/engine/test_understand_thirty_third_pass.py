@@ -132,6 +132,7 @@ def test_registrations_need_no_second_tournament_entry() -> None:
 @pytest.mark.parametrize("prompt, join, thing", [
     ("An app where users create meetups and other users can join meetups near them.", "Rsvp", "Meetup"),
     ("A dance school site: teachers create classes and students join classes.", "Enrollment", "ClassSession"),
+    ("Players join tournaments and see the pairings.", "Registration", "Tournament"),
 ])
 def test_joining_a_gathering_is_no_membership(prompt: str, join: str, thing: str) -> None:
     got = _entities(prompt)

@@ -44,6 +44,7 @@ _SIGNING_UP = {"enrol", "enroll", "sign", "register", "apuntar", "inscribir"}
 _JOINABLE = _GATHERINGS | {"outing", "class", "course", "trip", "excursion", "tournament", "camp", "hike", "tour",
                            "lesson", "workshop", "retreat", "race", "salida", "clase", "curso", "torneo",
                            "campamento", "viaje", "carrera"}
+_CONTESTED = {"tournament", "race", "camp", "competition", "league", "torneo", "carrera", "campamento"}
 _TAUGHT = {"class", "course", "lesson", "workshop", "clase", "curso", "taller"}
 _CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
 _TAKING = {"claim", "coger", "reclamar"}  # 'drivers claim legs', 'los voluntarios cogen turnos'
@@ -620,9 +621,10 @@ def _frames(r: Reading) -> None:
                 continue  # 'tenants sign a rental agreement': their document; they do not sign up
             if join == "Membership" and objects[0].endswith(("Entry", "Waitlist", "WaitingList", "Queue")):
                 continue  # 'join a waitlist when a class is full': the WaitlistEntry is the joining
-            kind = words_of(objects[0]).split()[-1]
-            if join == "Membership" and kind in _JOINABLE:  # 'join meetups' to go, 'join a course' to learn
-                join, fields = verbs["joins"]["enrol" if _TAUGHT & set(words_of(objects[0]).split()) else "rsvp"]
+            said = set(words_of(objects[0]).split())
+            if join == "Membership" and said & _JOINABLE:  # 'join meetups' to go, 'join a course' to learn
+                join, fields = verbs["joins"]["enrol" if said & _TAUGHT else "register" if said & _CONTESTED else
+                                              "rsvp"]  # 'join a tournament': a registration
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
             continue
