@@ -48,12 +48,13 @@ def attributes_stage(r: Reading) -> Reading:
     for name, words in _listed_fields(r).items():
         r.field_lists.setdefault(name, [])
         r.field_lists[name] += [w for w in words if w not in r.field_lists[name]]
+    flags = {field_ident(x) for x in r.flags}
     for name, e in r.entities.items():
         listed = r.field_lists.get(name, [])
         if listed:
             e.fields = _typed(e, listed, labelled=name not in r.records)
         for f in e.fields:
-            if f.name in {field_ident(x) for x in r.flags} and f.type != "bool":
+            if f.name in flags and f.type != "bool":
                 f.type, f.required = "bool", False  # 'fallen trees yes/no'
         ensure_label(e)
     _sorted_by(r)
@@ -568,8 +569,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
     """Field identifiers for phrases that are not entities of the app (at most three words, no verbs)."""
     out = []
     for p in items:
-        if flagged(r, p):
-            out.append(field_ident(flagged(r, p) or ""))
+        flag = flagged(r, p)
+        if flag:
+            out.append(field_ident(flag))
             continue
         name = name_of(p, r.language)
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False

@@ -550,8 +550,6 @@ def _frames(r: Reading) -> None:
         if f.verb in {"rsvp", "attend"} and not objects and not f.objects and subject and f.subject is not None and \
                 f.subject.head in word_set("people"):
             objects = [n for n in r.entities if words_of(n).split()[-1] in _GATHERINGS][:1]  # 'members RSVP'
-        who = f.subject or next((g.subject for g in reversed(r.frames) if g.sentence == f.sentence and
-                                 g.position < f.position and g.subject is not None), None)  # 'users ..., and enrol'
         if f.verb == "order" and not f.objects and subject and f.subject is not None and \
                 f.subject.head in word_set("people") and len(r.entities) < MAX_ENTITIES and \
                 not any(n.endswith(("Order", "Sale", "Purchase")) for n in r.entities):
@@ -560,6 +558,8 @@ def _frames(r: Reading) -> None:
             r.words_for.setdefault("Order", "order")
             add_link(r, "Order", subject)  # 'customers order ahead': each order is a customer's
             continue
+        who = f.subject or next((g.subject for g in reversed(r.frames) if g.sentence == f.sentence and
+                                 g.position < f.position and g.subject is not None), None)  # 'users ..., and enrol'
         asked = {t.text for t in r.sentences[f.sentence][max(f.position - 2, 0):f.position]} & _WHO_ASKED
         if f.verb in _SIGNING_UP and not objects and not f.objects and not f.preps and who is not None and \
                 not asked and (who.head in word_set("people") and _entity(r, who) or who.head in {"user", "usuario"}):
