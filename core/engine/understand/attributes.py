@@ -827,11 +827,16 @@ def _set_states(e: EntitySpec, values: list[str], drop_values: bool = True) -> N
     e.fields.append(FieldSpec(name="status", type="enum", choices=values, required=False))
 
 
+_LEADS_STATES = re.compile(r"^(?:the |its |el |la |su )?(?:status|state|stage|estado|fase)(?: (?:goes|go|moves|move|"
+                           r"flows|flow|runs|is|are|pasa|va|es))?(?: (?:from|through|de|por))? ")
+
+
 def _bare_flow(r: Reading) -> None:
     """'Lead -> site survey -> proposal -> installed.' said on its own: the states of the one record that has a
     status (or of the app's main record)."""
     for m in re.finditer(r"(?:^|[.!?:\n]\s*)([a-z][\w ]*(?:\s*(?:->|=>|\u2192)\s*[\w ]+){2,})\s*(?:[.!?\n]|$)", r.text):
-        values = _choice_values(", ".join(re.split(r"\s*(?:->|=>|\u2192)\s*", m.group(1).strip())))
+        said = _LEADS_STATES.sub("", m.group(1).strip())  # 'Status goes received -> ...': the states start after
+        values = _choice_values(", ".join(re.split(r"\s*(?:->|=>|\u2192)\s*", said)))
         kept = {words_of(n).split()[-1] for n in r.entities}
         if values and sum(singular(v) in kept for v in values) >= 2:
             _held_in(r, [singular(v) for v in values])

@@ -76,7 +76,8 @@ _SHOWINGS = {"Sailing", "Screening", "Showtime", "Performance", "Departure", "Fl
              "Workshop", "Lesson", "Course", "Class"}
 _ADMITS = {"ticket", "entrada", "seat", "butaca"}  # 'book tickets for a screening' books the screening
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
-_STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como))? ?[:(]? "
+_STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como|goes|go|"
+                     r"moves|move|flows|flow|runs|pasa|pasan|va|van)(?: from| through| de| por)?)? ?[:(]? "
                      r"([a-z][a-z \-]*(?: ?[,/] ?[a-z][a-z \-]*){2,})")
 _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
                       r"(?: , (?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)+(?: ,)? (?:and|or|to|y|o|a|hasta) "

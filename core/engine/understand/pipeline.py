@@ -28,7 +28,7 @@ from core.engine.understand.reading import Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
-from core.engine.understand.vocab import load, word_set
+from core.engine.understand.vocab import load, singular, word_set
 from core.errors import ValidationError
 from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, account_entity, pluralize, snake
 
@@ -41,19 +41,28 @@ def _in_passing(head: str, m: re.Match[str]) -> bool:
     return head[:m.start()].split()[-1:] in (["for"], ["para"])
 
 
+def _kind_in(text: str) -> str | None:
+    """The kind of app a phrase of `text` names ('a CRM', 'personal finances'), unless said in passing."""
+    return next((k for phrase, k in load("words")["kinds"].items()
+                 if (m := re.search(rf"\b{re.escape(phrase)}\b", text)) and not _in_passing(text, m)), None)
+
+
 def kinds_stage(r: Reading) -> Reading:
     """'a CRM', 'a blog', 'an online shop': a short request that names no thing gets its kind's usual entities."""
     head = " ".join(t.text for t in r.sentences[0][:8]) if r.sentences else ""
-    kind = next((k for phrase, k in load("words")["kinds"].items()
-                 if (m := re.search(rf"\b{re.escape(phrase)}\b", head)) and not _in_passing(head, m)),
-                None)  # what the request is ('a CRM'), not a word in passing ('stock levels')
+    kind = _kind_in(head)  # what the request is ('a CRM'), not a word in passing ('stock levels')
+    kinds = {singular(k, r.language) for k in load("words")["kinds"]}
+    late = not kind and not r.entities and bool(r.sentences) and all(
+        singular(w, r.language) in kinds for w in r.fallback.values())  # 'las finanzas': the kind, not a table
+    if late:  # 'X is a software application that helps individuals manage their personal finances'
+        kind = _kind_in(" ".join(t.text for t in r.sentences[0]))
     if kind == "library" and re.search(r"\b(?:lending|tools?|toys?|seeds?|games?|gear|kit|equipment|things?|"
                                        r"instruments?) library\b", head) and \
             not re.search(r"\b(books?|reading|libros?)\b", r.text):
         kind = None  # 'a tool library', 'a toy lending library': the things lent are named, not books
     domain = next((d for d in DOMAINS if d.key == kind), None)
     vague_kind = domain is not None and domain.key == "planner" and bool(r.fallback)  # 'manage social commitments'
-    if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS or vague_kind):
+    if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS and not late or vague_kind):
         for name, word in r.fallback.items():  # 'helps users track their daily water intake'
             r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.words_for[name] = word
@@ -67,7 +76,7 @@ def kinds_stage(r: Reading) -> Reading:
                 if parent in known:
                     r.entities[parent] = known[parent].model_copy(update={"relations": []}, deep=True)
                     r.words_for[parent] = words_of(parent)
-    if r.entities or domain is None or len(r.text.split()) > _KIND_WORDS:
+    if r.entities or domain is None or (len(r.text.split()) > _KIND_WORDS and not late):
         return r
     from core.engine.understand.catalogue import parse_entities
 
@@ -136,6 +145,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _notes_are_a_field(r)
         _kinds_are_values(r)
         _comings_and_goings(r)
+        _reports_of_harm(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -383,6 +393,34 @@ def _comings_and_goings(r: Reading) -> None:
         r.words_for["Movement"] = "movement"
         _fold(r, come, "Movement")
         _fold(r, go, "Movement")
+
+
+_HARMS = {"Damage": "DamageReport", "Defect": "DefectReport", "Fault": "FaultReport", "Breakage": "DamageReport"}
+_REPORTED = re.compile(r"\b(?:report|reports|reported|reporting|log|logs|logged|logging|record|records|recorded|"
+                       r"recording|note|notes|noted|file|files|filed|flag|flags|flagged|registra\w*|anota\w*|"
+                       r"reporta\w*)\s+(?:(?:a|an|any|the|each|every|all|los|las|el|un|una|cualquier)\s+)?"
+                       r"(?:damages?|defects?|faults?|breakages?|danos?|desperfectos?)\b")
+
+
+def _reports_of_harm(r: Reading) -> None:
+    """'volunteers log damage', 'report a defect on a boat': each time is a dated report (what, how bad, a photo),
+    not a Damage table holding a name."""
+    if not _REPORTED.search(r.text):
+        return
+    for harm, report in _HARMS.items():
+        if harm not in r.entities or report in r.entities:
+            continue
+        e = r.entities[harm]
+        said = [f for f in e.fields if f.name not in ("name", "description")]
+        known = definition("DamageReport", r.domain)
+        fields = said or ([f.model_copy() for f in known.fields] if known else [FieldSpec(name="description")])
+        at = list(r.entities).index(harm)
+        r.entities[report] = EntitySpec(name=report, fields=fields, relations=e.relations)
+        r.words_for[report] = r.words_for.get(harm, words_of(harm))
+        _fold(r, harm, report)
+        names = list(r.entities)
+        names.insert(at, names.pop())  # where the damage was said
+        r.entities = {n: r.entities[n] for n in names}
 
 
 def _drop_shortcuts(r: Reading) -> None:

@@ -1,0 +1,68 @@
+"""Understanding (issue 9), thirty-fourth pass: a vague request's kind said late in its sentence, reports of
+damage and defects, and states after 'status goes'."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+
+
+def _entities(prompt: str) -> dict[str, list[str]]:
+    return {e.name: [f.name for f in e.fields] for e in infer_spec(prompt).entities}
+
+
+def _links(prompt: str, entity: str) -> dict[str, str]:
+    return {r.target: r.kind for r in infer_spec(prompt).entity(entity).relations}
+
+
+def _field(prompt: str, entity: str, name: str):
+    return next(f for f in infer_spec(prompt).entity(entity).fields if f.name == name)
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("MoneyWise is a software application that helps individuals manage their personal finances effectively...",
+     {"Category", "Transaction"}),
+    ("An online space for professionals to engage in industry discussions and exchange knowledge.",
+     {"Topic", "Reply"}),
+    ("Presupuestín es una aplicación de software que sirve para gestionar mejor las finanzas personales.",
+     {"Category", "Transaction"}),
+])
+def test_a_kind_said_late_in_a_vague_request_is_built_not_refused(prompt: str, expected: set[str]) -> None:
+    assert expected <= set(_entities(prompt))
+
+
+def test_a_kind_said_in_passing_late_is_still_not_the_app() -> None:
+    got = _entities("Volunteers sign up for shifts at the food bank and log the hours they give to the forum")
+    assert "Topic" not in got and {"Volunteer", "Shift"} <= set(got)
+
+
+@pytest.mark.parametrize("prompt, report, parent", [
+    ("Volunteers should be able to check tools out and in, log damage, and send overdue reminders.", "DamageReport",
+     "Volunteer"),
+    ("Instructors report a defect on a boat after a session: what is broken, a photo, whether it can still sail.",
+     "DefectReport", "Boat"),
+    ("Los socios registran los daños de cada coche al devolverlo.", "DamageReport", "Vehicle"),
+])
+def test_logged_damage_is_a_dated_report_not_a_damage_table(prompt: str, report: str, parent: str) -> None:
+    got = _entities(prompt)
+    assert report in got and not {"Damage", "Defect", "Dano"} & set(got), got
+    assert {"reported_on", "description"} <= set(got[report])
+    assert parent in _links(prompt, report)
+
+
+def test_damage_found_on_an_inspection_stays_damage() -> None:
+    got = _entities("Wind farm blade inspections with drone photos. Each damage found gets a type, severity 1-5 "
+                    "and position on the blade.")
+    assert "Damage" in got and "DamageReport" not in got
+
+
+@pytest.mark.parametrize("prompt, entity, states", [
+    ("Print jobs. Status goes received -> proof sent -> printing -> delivered.", "PrintJob",
+     ["received", "proof_sent", "printing", "delivered"]),
+    ("Bugs: the state goes from new -> triaged -> fixed.", "Bug", ["new", "triaged", "fixed"]),
+    ("Pedidos de la imprenta. El estado pasa de recibido -> en impresión -> entregado.", "Order",
+     ["recibido", "en_impresion", "entregado"]),
+])
+def test_states_after_status_goes_start_after_the_verb(prompt: str, entity: str, states: list[str]) -> None:
+    assert _field(prompt, entity, "status").choices == states
