@@ -66,3 +66,13 @@ def test_damage_found_on_an_inspection_stays_damage() -> None:
 ])
 def test_states_after_status_goes_start_after_the_verb(prompt: str, entity: str, states: list[str]) -> None:
     assert _field(prompt, entity, "status").choices == states
+
+
+@pytest.mark.parametrize("prompt, signed", [
+    ("Cada vez que un coche pasa por el túnel se apunta el lavado con la fecha y el tipo de lavado.", False),
+    ("Organizamos torneos. En cada ronda se apuntan los puntos de cada jugador.", False),
+    ("Los socios se apuntan a las salidas del club.", True),
+    ("En cada salida se apuntan los socios que van.", True),
+])
+def test_se_apunta_a_thing_notes_it_down_and_people_sign_up(prompt: str, signed: bool) -> None:
+    assert ("Signup" in _entities(prompt)) is signed

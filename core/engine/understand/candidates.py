@@ -245,6 +245,15 @@ _HANDED = {"borrow", "lend", "rent", "hire", "buy", "purchase", "prestar", "alqu
 CHOICE_WORDS = {"which", "what", "whichever", "cual", "cuales"}  # 'who brings which dish': the dish is brought
 
 
+def _noted_thing(toks: list[Token], vi: int) -> bool:
+    """'se apuntan los puntos', 'se apunta la hora': a thing (not people) straight after the reflexive verb."""
+    after = toks[vi + 1:vi + 4]
+    if not after or after[0].text not in {"el", "la", "los", "las", "su", "sus"}:
+        return False
+    noun = next((t for t in after[1:] if t.tag == "NOUN"), None)
+    return noun is not None and (noun.lemma or noun.text) not in word_set("people")
+
+
 def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:
     """Each verb with the phrase before it (subject), the phrases it acts on and its prepositions."""
     frames: list[Frame] = []
@@ -256,6 +265,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 not (vi and toks[vi - 1].text in {"se", "me", "nos", "te", "os"}) and \
                 not (vi + 1 < len(toks) and toks[vi + 1].text in {"a", "al"}):
             f.verb = "anotar"  # 'apuntar mis viajes' notes them down; 'apuntarse', 'apuntar a los hijos a' sign up
+        elif f.verb == "apuntar" and _noted_thing(toks, vi):
+            f.verb = "anotar"  # 'se apuntan los puntos de cada uno': the points are noted down; nobody signs up
         before = [p for p in phrases if p.end <= vi and _outside(toks, p.end, vi) <= 4 and
                   not _bracketed(toks, p.start, vi)]  # 'every return (RMA) belongs to an order': the return does;
         # 'las camas (no las habitaciones) se reservan': the beds are
