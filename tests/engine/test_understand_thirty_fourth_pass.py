@@ -76,3 +76,16 @@ def test_states_after_status_goes_start_after_the_verb(prompt: str, entity: str,
 ])
 def test_se_apunta_a_thing_notes_it_down_and_people_sign_up(prompt: str, signed: bool) -> None:
     assert ("Signup" in _entities(prompt)) is signed
+
+
+def test_the_thing_a_list_item_starts_with_is_kept() -> None:
+    prompt = ("Dance school app\n- classes (style, level, teacher)\n- students and their parents\n"
+              "- rehearsal schedule\n- ticket sales for the summer show")
+    assert {"Rehearsal", "Ticket", "Student", "Parent"} <= set(_entities(prompt))
+
+
+def test_ticket_sales_are_tickets() -> None:
+    prompt = "Theatre box office: performances (date, time) and ticket sales per performance."
+    got = _entities(prompt)
+    assert "Ticket" in got and "Sale" not in got
+    assert "Performance" in _links(prompt, "Ticket")

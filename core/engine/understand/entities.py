@@ -1182,6 +1182,7 @@ def entities_stage(r: Reading) -> Reading:
     _after_colon(r, names, score)
     _listed_after_storing(r, names, score)
     roles = _section_headers(r, names, score) | _roles(r, names, score)
+    _bullet_heads(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
@@ -2048,6 +2049,19 @@ def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Ph
     if any(q.head in {"date", "fecha", "day", "dia"} for q in items):
         r.records.add(names[id(head)])  # dated: it needs no name
     return head
+
+
+def _bullet_heads(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'- ticket sales per performance with seat numbers': in a list of three or more items, the thing an item
+    starts with is one of the things the app keeps."""
+    if len(r.bullets) < 3:
+        return
+    for si in r.bullets:
+        head = next((p for p in r.phrases if p.sentence == si and p.start == 0), None)
+        if head is None or id(head) not in names or is_fieldish(head.head, r.language) or \
+                head.head in _PAGES | _SECTIONS | _STYLED | _PAGE_NAMES:
+            continue
+        score[names[id(head)]] += 1
 
 
 def _section_headers(r: Reading, names: dict[int, str], score: Counter[str]) -> dict[str, str]:

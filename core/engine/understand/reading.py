@@ -61,6 +61,7 @@ class Reading:
     text: str = ""  # normalised
     language: str = "en"
     sentences: list[list[Token]] = field(default_factory=list)
+    bullets: set[int] = field(default_factory=set)  # the sentences that start a list item ('- ticket sales ...')
     phrases: list[Phrase] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     lists: list[list[Phrase]] = field(default_factory=list)  # coordinated noun phrases ('a, b and c')

@@ -82,7 +82,8 @@ def flows_as_brackets(text: str) -> str:
 def sentences_stage(r: Reading) -> Reading:
     """Sentences (and list lines) as tokens tagged with their part of speech."""
     prompt = brackets(r.prompt)
-    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(prompt))
+    bullets: list[bool] = []
+    text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(prompt, bullets))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
     text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
@@ -111,12 +112,19 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ([^.!?;\n]*?) - ", r"\1: \2, ", text)  # an aside
     text = re.sub(r"^((?:[^\s:.!?;\n-]+ ){1,7}[^\s:.!?;\n-]+) - ", r"\1: ", text)  # 'coin collection app - coins, ...'
     text = re.sub(r"[^.!?;\n]+", _dash_list, text)
-    for raw in re.split(r"(?<=[.!?;])\s+|\n+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", text):
-        toks = [_token(t) for t in _TOKEN.findall(raw)]
-        if toks:
-            toks = tag(toks, r.language)
-            _quantities(toks)
-            r.sentences.append(toks)
+    lines = text.split("\n")
+    bullets = bullets if len(bullets) == len(lines) else [False] * len(lines)  # a rewrite joined lines: no marks
+    for line, bullet in zip(lines, bullets, strict=True):
+        first = True
+        for raw in re.split(r"(?<=[.!?;])\s+|\s+-\s+|(?<=[a-z)])\.(?=[a-z])", line):
+            toks = [_token(t) for t in _TOKEN.findall(raw)]
+            if toks:
+                toks = tag(toks, r.language)
+                _quantities(toks)
+                if bullet and first:
+                    r.bullets.add(len(r.sentences))
+                first = False
+                r.sentences.append(toks)
     return r
 
 
@@ -133,21 +141,27 @@ def _dash_list(m: re.Match[str]) -> str:
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
-def _lines(prompt: str) -> str:
+def _lines(prompt: str, bullets: list[bool] | None = None) -> str:
     """The normalised prompt with its line breaks kept where a new line starts a new statement: a list item, a
-    capitalised line or a line after one ending in ':' or a full stop (a wrapped sentence goes on as one)."""
+    capitalised line or a line after one ending in ':' or a full stop (a wrapped sentence goes on as one); `bullets`
+    gets, per line kept, whether it was a list item."""
     out: list[str] = []
+    marks: list[bool] = []
     for raw in prompt.replace("\u2019", "'").splitlines():
         line = raw.strip()
         if not line:
             continue
         new = not out or bool(_BULLET.match(line)) or line[:1].isupper() or line[:1].isdigit() or \
             out[-1].rstrip().endswith((":", ".", "!", "?", ";"))
+        bullet = bool(_BULLET.match(line))
         line = normalise(_BULLET.sub("", line))
         if new:
             out.append(line)
+            marks.append(bullet)
         else:
             out[-1] += " " + line
+    if bullets is not None:
+        bullets[:] = marks
     return "\n".join(out)
 
 
