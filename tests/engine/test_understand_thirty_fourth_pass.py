@@ -89,3 +89,23 @@ def test_ticket_sales_are_tickets() -> None:
     got = _entities(prompt)
     assert "Ticket" in got and "Sale" not in got
     assert "Performance" in _links(prompt, "Ticket")
+
+
+def test_a_hospital_stay_is_an_admission_with_its_states_and_doses() -> None:
+    prompt = ("Hospitalización para la clínica veterinaria: animales ingresados con su dueño y jaula asignada. El "
+              "veterinario pauta tratamientos (fármaco, dosis) y los auxiliares marcan cada toma como administrada. "
+              "Estados del ingreso: ingresado → en observación → alta.")
+    got = _entities(prompt)
+    assert {"Admission", "Dose"} <= set(got) and not {"Income", "Toma"} & set(got), got
+    assert _field(prompt, "Admission", "status").choices == ["ingresado", "en_observacion", "alta"]
+    assert "status" not in got["Dose"]
+
+
+def test_the_statuses_of_a_named_thing_are_its_own() -> None:
+    prompt = "Customers and repairs. Statuses of a repair: received -> fixed -> collected."
+    assert _field(prompt, "Repair", "status").choices == ["received", "fixed", "collected"]
+    assert "status" not in _entities(prompt)["Customer"]
+
+
+def test_ingreso_is_income_outside_a_hospital() -> None:
+    assert "Income" in _entities("Control de gastos: ingresos y gastos por categoría cada mes.")

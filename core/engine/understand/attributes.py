@@ -762,8 +762,8 @@ _FLOWS = re.compile(r"\b([a-z]+)\s+(?:go|goes|move|moves|pass|passes|flow|flows|
                     r"fases|etapas)\s*)?:?\s*\(([^()]{2,150})\)")
 
 
-_STATUS_OF = re.compile(r"\b(?:status|state|estado) (?:of|de|del) (?:the |their |his |her |its |each |an? |la |el |"
-                        r"su |sus |cada )?([a-z]+) \(([^()]{2,120})\)")
+_STATUS_OF = re.compile(r"\b(?:status|statuses|state|states|estados?) (?:of|de|del) (?:the |their |his |her |its |"
+                        r"each |an? |la |el |su |sus |cada )?([a-z]+) ?:? \(([^()]{2,120})\)")
 
 
 def choice_values(text: str) -> set[str]:
@@ -871,19 +871,22 @@ def choices_stage(r: Reading) -> Reading:
                 x.name == "status" for x in e.fields)), None)  # 'Orders go through ...' of the commissions kept
         if values and owner:
             _set_states(r.entities[owner], values)
-    _bare_flow(r)
-    for m in _STATUS_OF.finditer(r.text):  # 'follow the status of their repair (received, in progress, ready)'
+    for m in _STATUS_OF.finditer(flows_as_brackets(r.text)):  # 'follow the status of their repair (received, ...)'
         values = _choice_values(m.group(2))
         owner = next((n for n in r.entities if singular(m.group(1), r.language) in
                       {words_of(n).split()[-1], r.words_for.get(n, "")}), None)
         if values and owner:
             _set_states(r.entities[owner], values)
+    _bare_flow(r)
     for m in _CHOICE.finditer(r.text):
         word, raw = m.group(1), _raw_values(m)
         values = _choice_values(raw)
         ident = _CHOICE_FIELDS[word]
         if not values or ident in {v for v in values}:
             continue
+        if ident == "status" and any(x.name == "status" and x.choices == values for e in r.entities.values()
+                                     for x in e.fields):
+            continue  # 'Estados del ingreso: ...' were given to the admission already
         named = next((n for n in r.entities if words_of(n).split()[-1] == word or r.words_for.get(n) == word), None)
         named = None if ident == "status" else named  # 'stage (applied, interview)': the workflow of the thing
         if named and ident in _LOOKUP_KINDS:
