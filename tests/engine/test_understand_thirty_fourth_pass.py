@@ -109,3 +109,24 @@ def test_the_statuses_of_a_named_thing_are_its_own() -> None:
 
 def test_ingreso_is_income_outside_a_hospital() -> None:
     assert "Income" in _entities("Control de gastos: ingresos y gastos por categoría cada mes.")
+
+
+@pytest.mark.parametrize("prompt, person", [
+    ("Tool room sign-out for the workshop: who took which power tool when, when it came back and in what condition.",
+     "Employee"),
+    ("A little app for our street: who borrowed which ladder and when it came back.", "Neighbour"),
+])
+def test_who_took_which_thing_and_brought_it_back_is_a_loan(prompt: str, person: str) -> None:
+    got = _entities(prompt)
+    loan = next(n for n in got if n.endswith("Loan"))
+    assert person in _links(prompt, loan) and "Workshop" not in got, got
+
+
+def test_who_has_which_plot_is_a_members_plot() -> None:
+    prompt = "community garden plot waitlist + who has which plot"
+    assert "Member" in _links(prompt, "Plot")
+
+
+def test_which_van_each_driver_takes_each_day_stays_an_assignment() -> None:
+    got = _entities("We need to see which van each driver takes every day.")
+    assert "VanAssignment" in got and not any(n.endswith("Loan") for n in got)

@@ -282,7 +282,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         if gerund:
             f.subject = frames[-1].subject  # 'pueden saltarse semanas avisando antes': the members tell, not the weeks
         elif before and not any(t.tag == "VERB" or t.text in {"so", "then", "please"} for t in gap_before) and \
-                not coordinated and not (gap_before and gap_before[-1].text in word_set("subject_pronouns")):
+                not coordinated and not (gap_before and gap_before[-1].text in word_set("subject_pronouns")) and \
+                not _asked_after_colon(gap_before):
             # 'a flat fee so track payments': no subject across 'so'; 'grade and what i paid': I pay, not the grade
             f.subject = before[-1]
             k = _skip_det(toks, f.subject.start - 1)
@@ -377,6 +378,12 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             a.objects = list(b.objects)  # 'members borrow and return books', 'rate and review recipes'
             a.preps = a.preps or list(b.preps)
     return frames
+
+
+def _asked_after_colon(gap: list[Token]) -> bool:
+    """'sign-out for the workshop: who took which tool': the question after the colon has its own subject."""
+    texts = [t.text for t in gap]
+    return ":" in texts and any(w in texts[texts.index(":"):] for w in ("who", "quien", "which", "what", "que"))
 
 
 def _outside(toks: list[Token], a: int, b: int) -> int:

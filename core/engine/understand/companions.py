@@ -51,6 +51,7 @@ def companions_stage(r: Reading) -> Reading:
                                                           for toks in r.sentences)]
     if not r.entities and not social:
         _lent_things(r, people)  # 'a tool lending library for our street' names only what is lent
+        _who_did_which(r, people)  # 'sign-out for the workshop: who took which power tool when'
         if not r.entities:
             return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
@@ -274,6 +275,29 @@ def _join_records() -> dict[str, EntitySpec]:
     return {e.name: e for e in parse_entities(load("companions")["who_which"]["records"])}
 
 
+_BROUGHT_BACK = re.compile(r"\b(?:came|comes|come|brought|brings|bring|is|are|was|were|got|gets|get) back\b|"
+                           r"\b(?:returned|returns|return|devuelv\w+|devolvi\w+|devuelto|vuelve|volvio|check-?outs?|"
+                           r"sign-?outs?)\b")
+
+
+_GOES_OUT = {"*Loan", "*Rental", "*Assignment"}
+_AT_WORK = re.compile(r"\b(workshops?|staff|employees?|workers?|crews?|sites?|warehouses?|offices?|factory|"
+                      r"factories|plants?|depots?|taller(?:es)?|empleados?|trabajador\w*|obras?|almacen\w*|"
+                      r"oficinas?|fabricas?)\b")
+
+
+def _someone(r: Reading) -> str:
+    """The people a bare 'who' means, added: employees at a workplace, else members."""
+    crew = next((n for n in r.entities if words_of(n).split()[-1] in {"crew", "staff", "team", "personnel"}), None)
+    if crew:
+        return crew  # 'gear checkout so we know who has which camera': the crew's
+    name = "Employee" if _AT_WORK.search(r.text) else "Member"
+    if name not in r.entities:
+        r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+        r.words_for[name] = words_of(name)
+    return name
+
+
 def _who_did_which(r: Reading, people: frozenset[str]) -> None:
     """'who turned up to each rehearsal', 'which van each driver takes', 'quien se apunta a cada turno': a record
     (or a link) joining the people, or the thing the clause starts with, and the thing it ends with."""
@@ -301,6 +325,9 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
                 _chosen_thing(r, first)
             who = r.entity_of(first) or _kept(r, first) if first is not None else next(
                 (n for n in r.entities if _person(r, n, people) and n != target), None)
+            if who is None and first is None and target is not None and kind in _GOES_OUT and \
+                    not _person(r, target, people):
+                who = _someone(r)  # 'who took which power tool': the people are the app's, though unnamed
             if target is None or who is None or who == target:
                 continue
             if kind == "Attendance" and (target not in rules["events"] and not target.endswith("Session") or
@@ -322,6 +349,8 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             if _person(r, target, people) and not _person(r, who, people):
                 who, target = target, who  # 'which van each driver takes': a VanAssignment
             record = kind.lstrip("*")
+            if record == "Assignment" and _BROUGHT_BACK.search(" ".join(x.text for x in toks)):
+                record = "Loan"  # 'who took which power tool when, when it came back': it goes out and comes back
             if record == "Assignment" and not _timed(toks[i:]):  # 'which plumber is assigned to each job'
                 child = r.entity_of(each) if each is not None else target
                 force_link(r, child, who if child == target else target)  # a record only when it changes by day
