@@ -130,3 +130,28 @@ def test_who_has_which_plot_is_a_members_plot() -> None:
 def test_which_van_each_driver_takes_each_day_stays_an_assignment() -> None:
     got = _entities("We need to see which van each driver takes every day.")
     assert "VanAssignment" in got and not any(n.endswith("Loan") for n in got)
+
+
+@pytest.mark.parametrize("prompt, lent, to", [
+    ("Inventario de herramientas. Prestamos herramientas a los vecinos.", "Tool", "Neighbour"),
+    ("Inventario de vestuario con foto y talla. A veces prestamos cosas a otras compañías y apuntamos cuándo lo "
+     "devuelven.", "Costume", "Company"),
+])
+def test_prestamos_x_a_y_is_we_lend_a_loan_of_x_to_y(prompt: str, lent: str, to: str) -> None:
+    got = _entities(prompt)
+    assert "Cosa" not in got
+    assert {lent, to} <= set(_links(prompt, "Loan")), got
+
+
+def test_prestamos_as_a_noun_stays_loans() -> None:
+    assert {"Book", "Member"} <= set(_links("Préstamos de libros a los socios.", "Loan"))
+
+
+@pytest.mark.parametrize("prompt, entity, word", [
+    ("Almacén de vestuario y atrezo: cada pieza con foto, talla y época, y qué piezas se usaron en cada obra.",
+     "Item", "Part"),
+    ("Taller mecánico: piezas de recambio usadas en cada reparación.", "Part", "Item"),
+])
+def test_a_pieza_is_an_item_in_a_wardrobe_and_a_part_in_a_garage(prompt: str, entity: str, word: str) -> None:
+    got = _entities(prompt)
+    assert entity in got and word not in got, got

@@ -567,6 +567,9 @@ def _frames(r: Reading) -> None:
             said = [_entity(r, q) for q in r.phrases if (q.sentence, q.start) < (f.sentence, f.position)]
             objects = [n for n in said if n and n != subject and words_of(n).split()[-1] in _JOINABLE][-1:]
             # 'se publica una salida ... y los socios se apuntan', 'users enrol and pay': in what was just named
+        if f.verb in {"lend", "prestar"} and not objects and f.objects and r.main and \
+                f.objects[0].head in {"thing", "stuff", "cosa", "item", "articulo"}:
+            objects = [r.main]  # 'a veces prestamos cosas a otras compañías': the things the inventory keeps
         if f.verb in _VOTING and not objects and subject and not f.objects and r.main and r.main != subject:
             objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
@@ -627,6 +630,10 @@ def _frames(r: Reading) -> None:
                                               "rsvp"]  # 'join a tournament': a registration
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
+            lent_to = next((_entity(r, q) for prep, q in f.preps if prep in {"to", "a"} and _entity(r, q)), None) \
+                if f.verb in {"lend", "prestar"} else None
+            if lent_to and join in r.entities and lent_to not in (join, objects[0]):
+                add_link(r, join, lent_to)  # 'prestamos cosas a otras compañías': each loan is to one of them
             continue
         form = next((_entity(r, q) for q in [*f.objects, *(q for _, q in f.preps[:1])] if q.head in FORMS), None)
         if form and f.verb in FILLING:  # 'fill in an adoption form on an animal's page': the form is about it

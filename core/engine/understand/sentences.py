@@ -427,6 +427,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 toks[i - 2].tag == "NOUN" and (lemma := _es_infinitive(w, _PRESENT, 3)) and \
                 _closed(nxt) in {"PUNCT", "DET", "PREP", "CONJ", None}:
             t.tag, t.lemma = "VERB", lemma  # 'el familiar que contrata, el paquete': what the relative does
+        elif language == "es" and w == "prestamos" and (prev is None or prev.tag != "DET" and prev.text not in {
+                "de", "con", "sin", "los", "unos", "sus", "mis", "nuestros", "tus"}) and \
+                (nxt in _ES_DETERMINERS or nxt.isalpha() and nxt not in {
+                    "de", "del", "y", "o", "a", "al", "entre", "para", "por", "con", "en", "que", "sin"}):
+            t.tag, t.lemma = "VERB", "prestar"  # 'a veces prestamos cosas a otras compañías': we lend, not loans
         elif language == "es" and closed is None and w.endswith(("o", "amos", "emos", "imos", "aron", "ieron")) and \
                 not (w.endswith("o") and nxt in {"de", "del", ",", ".", "y", "o", ":", ")", ""}) and \
                 (prev is None or prev.text in {",", "y", "yo", "nosotros", "que", "lo", "la", "los", "las", "le", "les",
