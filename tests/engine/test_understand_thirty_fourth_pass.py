@@ -155,3 +155,24 @@ def test_prestamos_as_a_noun_stays_loans() -> None:
 def test_a_pieza_is_an_item_in_a_wardrobe_and_a_part_in_a_garage(prompt: str, entity: str, word: str) -> None:
     got = _entities(prompt)
     assert entity in got and word not in got, got
+
+
+@pytest.mark.parametrize("prompt, phrase", [
+    ("Youth hostel. Guests book a bed for a range of nights; we need to see availability per night.",
+     "availability checked when booking (no double bookings)"),
+    ("Casa rural: los huéspedes reservan habitaciones y vemos la disponibilidad.",
+     "disponibilidad comprobada al reservar (sin reservas dobles)"),
+])
+def test_availability_asked_of_bookings_is_reported_as_the_overlap_check(prompt: str, phrase: str) -> None:
+    spec = infer_spec(prompt)
+    assert phrase in spec.requested and phrase not in spec.not_built
+
+
+def test_no_availability_phrase_without_bookings() -> None:
+    spec = infer_spec("Plant shop: plants with availability (in stock or not), orders and customers.")
+    assert not any("double bookings" in x for x in spec.requested)
+
+
+def test_check_in_and_out_are_reported_when_the_stay_has_those_states() -> None:
+    spec = infer_spec("Hotel: rooms, guests and reservations; reception does check-in and check-out.")
+    assert "check-in and check-out (reservation status)" in spec.requested

@@ -64,7 +64,8 @@ def coverage_stage(r: Reading) -> Reading:
         found = [p for p in found if p != "notifications"]  # 'email notifications' says it already
     missing = [vocab["es"][phrase] if es else phrase for phrase in found]
     statuses = _status_values(r)
-    built = [*_colours(r), *_due(r), *_files(r), *statuses, *_said_details(r, statuses), *_account_roles(r)]
+    built = [*_colours(r), *_due(r), *_files(r), *statuses, *_said_details(r, statuses), *_account_roles(r),
+             *_booking_checks(r)]
     reports, unbuilt = _reports(r)
     missing += unbuilt
     r.requested = list(dict.fromkeys([*requested, *built, *reports, *missing, *r.capabilities]))
@@ -158,6 +159,27 @@ def _due(r: Reading) -> list[str]:
 
 _SAID_FILES = re.compile(r"\b(photos?|pictures?|images?|fotos?|imagen(?:es)?|files?|archivos?|documents?|documentos?|"
                          r"scans?|pdfs?|cvs?|logos?|attachments?|adjuntos?)\b")
+
+
+_AVAILABILITY = re.compile(r"\b(availab\w*|double[- ]?book\w*|overbook\w*|disponib\w*|solap\w*|"
+                           r"reservas? dobles?)\b")
+_CHECK_IN = re.compile(r"\b(check-?in|check-?out|checked in|checked out|llegadas? y salidas?|entradas? y salidas?)\b")
+
+
+def _booking_checks(r: Reading) -> list[str]:
+    """'see availability', 'check-in/check-out at reception': what the booking records the app builds do about them
+    (a booking that overlaps another is refused; the stay's status has checked in and checked out)."""
+    es = r.language == "es"
+    out = []
+    if any(fs.name == "booking_slots" for fs in r.feature_specs) and _AVAILABILITY.search(r.text):
+        out.append("disponibilidad comprobada al reservar (sin reservas dobles)" if es else
+                   "availability checked when booking (no double bookings)")
+    stays = [n for n, e in r.entities.items() if any(
+        f.name == "status" and {"checked_in", "checked_out"} <= set(f.choices) for f in e.fields)]
+    if stays and _CHECK_IN.search(r.text):
+        out.append(f"check-in y check-out ({said_as(r, stays[0])})" if es else
+                   f"check-in and check-out ({words_of(stays[0])} status)")
+    return out
 
 
 def _status_values(r: Reading) -> list[str]:
