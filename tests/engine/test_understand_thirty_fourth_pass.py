@@ -176,3 +176,15 @@ def test_no_availability_phrase_without_bookings() -> None:
 def test_check_in_and_out_are_reported_when_the_stay_has_those_states() -> None:
     spec = infer_spec("Hotel: rooms, guests and reservations; reception does check-in and check-out.")
     assert "check-in and check-out (reservation status)" in spec.requested
+
+
+@pytest.mark.parametrize("prompt", [
+    "Coworking: members book desks and rooms. Admin gets a monthly usage report.",
+    "donor database, donations, gift aid, thank-you letters, and a yearly report for trustees",
+])
+def test_a_monthly_or_yearly_report_is_the_dashboard(prompt: str) -> None:
+    assert "dashboard" in infer_spec(prompt).features
+
+
+def test_an_incident_report_is_a_record_not_the_dashboard() -> None:
+    assert "dashboard" not in infer_spec("Incident app: staff file an incident report with photos.").features

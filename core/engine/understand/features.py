@@ -47,7 +47,9 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          r"filtros?|find)\b"),
     "dashboard": re.compile(r"\b(dashboard|dashboards|charts?|stats|statistics|analytics|metrics|kpis?|"
                             r"reporting|panel|estadisticas|graficos?|graficas?|informes?|metricas|"
-                            r"visuali[sz]e|visuali[sz]ation|insights|summary|summaries|overview)\b|" + REPORTS),
+                            r"visuali[sz]e|visuali[sz]ation|insights|summary|summaries|overview)\b|"
+                            r"\b(?:monthly|weekly|yearly|annual|quarterly|end[- ]of[- ](?:the[- ])?month) "
+                            r"(?:[a-z]+ ){0,2}(?:reports?|totals?|breakdowns?)\b|" + REPORTS),
     "contact": re.compile(r"\b(contact form|contact us|contact page|get in touch|formulario de contacto|"
                           r"contactanos|contacto con nosotros|pagina de contacto)\b"),
 }
