@@ -188,3 +188,17 @@ def test_a_monthly_or_yearly_report_is_the_dashboard(prompt: str) -> None:
 
 def test_an_incident_report_is_a_record_not_the_dashboard() -> None:
     assert "dashboard" not in infer_spec("Incident app: staff file an incident report with photos.").features
+
+
+@pytest.mark.parametrize("prompt", [
+    "Travel journal: users create entries for each trip with photos and share selected entries with friends and "
+    "family.",
+    "Listas de la compra que los usuarios comparten con familiares y amigos.",
+])
+def test_friends_and_family_to_share_with_are_no_tables(prompt: str) -> None:
+    got = _entities(prompt)
+    assert not {"Family", "Friend", "Familiar", "Amigo"} & set(got), got
+
+
+def test_families_who_join_are_kept() -> None:
+    assert "Family" in _entities("Toy library: families join with an annual fee and borrow toys.")

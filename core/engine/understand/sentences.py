@@ -91,6 +91,10 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b([a-z]{3,}[^s\W]s) \+ (?=[a-z])", r"\1 and ", text, flags=re.I)  # 'lessons + notes' (not
     # 'customer + bike (make, model)', one record of both)
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
+    text = re.sub(r"\b(?:(?:their|your|his|her|my|our) )?(?:friends,? (?:and|&|or) famil(?:y|ies)|famil(?:y|ies),? "
+                  r"(?:and|&|or) friends|(?:sus |tus |mis )?(?:amigos,? (?:y|o) famil\w+|famil\w+,? (?:y|o) amigos))\b",
+                  "others", text, flags=re.I)  # 'share entries with friends and family': other people, no tables
+    text = re.sub(r"\bfamily[- ](?:run|owned)\b", "independent", text, flags=re.I)  # 'a family-run funeral home'
     text = re.sub(r"\b(?:one or more|one or several|more than one|uno o m[aá]s|una o m[aá]s|uno o varios|"
                   r"una o varias|m[aá]s de una?)\b", _several, text,
                   flags=re.I)  # 'can own more than one piano': many of them
