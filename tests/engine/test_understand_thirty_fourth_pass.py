@@ -202,3 +202,18 @@ def test_friends_and_family_to_share_with_are_no_tables(prompt: str) -> None:
 
 def test_families_who_join_are_kept() -> None:
     assert "Family" in _entities("Toy library: families join with an annual fee and borrow toys.")
+
+
+@pytest.mark.parametrize("prompt, entity, values", [
+    ("Boats: name, class (dinghy, keelboat), length.", "Boat", ["dinghy", "keelboat"]),
+    ("Policies (insurer, class e.g. motor/home/liability, policy number, premium).", "Policy",
+     ["motor", "home", "liability"]),
+])
+def test_a_class_with_its_values_is_a_category_of_the_thing(prompt: str, entity: str, values: list[str]) -> None:
+    got = _entities(prompt)
+    assert "ClassSession" not in got, got
+    assert _field(prompt, entity, "category").choices == values
+
+
+def test_classes_people_book_stay_sessions() -> None:
+    assert "ClassSession" in _entities("Yoga studio: classes (style, level) and members who book a class.")
