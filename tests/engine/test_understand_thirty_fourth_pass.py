@@ -217,3 +217,13 @@ def test_a_class_with_its_values_is_a_category_of_the_thing(prompt: str, entity:
 
 def test_classes_people_book_stay_sessions() -> None:
     assert "ClassSession" in _entities("Yoga studio: classes (style, level) and members who book a class.")
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Our club runs a time trial every Thursday. Need: riders, each week's event, results (time, bike type) and a "
+     "league table.", {"Rider", "Event", "Result"}),
+    ("Para el coro. Necesitamos: cantantes, cada ensayo con su fecha, y las partituras (título, compositor).",
+     {"Singer", "Rehearsal"}),
+])
+def test_what_a_need_list_names_is_kept(prompt: str, expected: set[str]) -> None:
+    assert expected <= set(_entities(prompt))

@@ -1944,6 +1944,10 @@ MEASURED = {"reading", "measurement", "result", "sample", "test", "check", "obse
              "metric", "vital", "medicion", "resultado", "muestra"}
 
 
+_NEEDS = {"need", "needs", "want", "wants", "requirements", "necesito", "necesitamos", "queremos", "quiero",
+          "necesidades", "requisitos"}
+
+
 def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'a book club: members, the book we read each month, meetings and ratings': each item after the colon is
     enumerated, even when a clause inside one item breaks the plain list."""
@@ -1986,7 +1990,9 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
                     score[names[id(q)]] -= 4
             continue
         topic = si == 0 and 1 < colon <= 5 and all(t.tag in {"DET", "NOUN", "ADJ"} for t in toks[:colon])
-        bonus = 3 if topic or any(t.text in word_set("tool_nouns") for t in toks[:colon]) else 1  # 'an app for X: a, b
+        wants = colon <= 4 and bool({t.text for t in toks[:colon]} & _NEEDS)  # 'Need: riders, each week's event'
+        tool = any(t.text in word_set("tool_nouns") for t in toks[:colon])  # 'an app for X: a, b'
+        bonus = 3 if topic or wants or tool else 1
         described = next((i for i, t in enumerate(toks) if i > colon and t.text in _DESCRIBED), len(toks))
         starts = [colon] + [i for i, t in enumerate(toks) if i > colon and t.text in {",", "and", "y"}]
         for start in starts:
