@@ -227,3 +227,20 @@ def test_classes_people_book_stay_sessions() -> None:
 ])
 def test_what_a_need_list_names_is_kept(prompt: str, expected: set[str]) -> None:
     assert expected <= set(_entities(prompt))
+
+
+@pytest.mark.parametrize("prompt, links", [
+    ("Fans buy tickets for matches.", {"Match", "Fan"}),
+    ("Attendees should be able to register and buy a ticket type (standard, student or VIP).",
+     {"Attendee", "TicketType"}),
+])
+def test_a_ticket_bought_is_the_purchase_not_an_order(prompt: str, links: set[str]) -> None:
+    got = _entities(prompt)
+    assert not {"Order", "OrderItem", "Purchase"} & set(got), got
+    assert links <= set(_links(prompt, "Ticket"))
+    assert "subject" not in got["Ticket"]  # an admission, not a helpdesk ticket
+
+
+def test_goods_bought_online_are_still_orders() -> None:
+    got = _entities("Online shop: customers buy candles online.")
+    assert {"Order", "OrderItem"} <= set(got), got

@@ -153,6 +153,10 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
     if "Purchase" not in r.entities or "Order" in r.entities:
         return
     bought = [p for c, p, _ in r.links if c == "Purchase"]
+    if {"Ticket", "TicketType"} & set(bought) and all(_person(r, t, people) or t in {"Ticket", "TicketType"}
+                                                      for t in bought):
+        _tickets_bought(r, bought, people)
+        return
     passes = all(t.endswith(("Pass", "Membership", "Subscription", "Voucher", "Card", "Credit", "Plan")) for t in bought
                  if t not in people)
     if not (_SHOP.search(r.text) or _ONLINE.search(r.text) or _WEBSITE.search(r.text) and not passes or
@@ -162,7 +166,7 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
     r.links = [x for x in r.links if "Purchase" not in x[:2]]
     _add(r, "Order")
     for thing in bought:
-        if thing in people:
+        if _person(r, thing, people):
             add_link(r, "Order", thing)
         elif thing == "Ticket":
             add_link(r, "Ticket", "Order")  # each ticket of an order is its own line (a seat, a QR code)
@@ -170,6 +174,25 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
             _add(r, "OrderItem")
             add_link(r, "OrderItem", "Order")
             add_link(r, "OrderItem", thing)
+
+
+def _tickets_bought(r: Reading, bought: list[str], people: frozenset[str]) -> None:
+    """'fans buy tickets for matches', 'attendees buy a ticket type': each ticket bought is the purchase (who
+    holds it, of which type), not an order with lines."""
+    del r.entities["Purchase"]
+    r.links = [x for x in r.links if "Purchase" not in x[:2]]
+    if "Ticket" not in r.entities:
+        _add(r, "Ticket")
+        held = definition("Ticket", "events")  # an admission, not a helpdesk ticket
+        r.entities["Ticket"].fields = [f.model_copy() for f in held.fields] if held else r.entities["Ticket"].fields
+    for thing in bought:
+        if thing != "Ticket":
+            add_link(r, "Ticket", thing)
+    if not any(_person(r, t, people) for t in bought) and "User" not in r.entities:  # 'visitors buy tickets'
+        buyer = next((n for n in r.entities if n in people), None) or "Customer"
+        if buyer not in r.entities:
+            _add(r, buyer)
+        add_link(r, "Ticket", buyer)  # held by someone (with accounts, the account holds it)
 
 
 # 'a website where users buy vinyl': orders there
