@@ -244,3 +244,10 @@ def test_a_ticket_bought_is_the_purchase_not_an_order(prompt: str, links: set[st
 def test_goods_bought_online_are_still_orders() -> None:
     got = _entities("Online shop: customers buy candles online.")
     assert {"Order", "OrderItem"} <= set(got), got
+
+
+def test_parents_of_students_who_log_in_are_the_parents() -> None:
+    prompt = ("Please implement a website for a music school. Students book weekly lessons with teachers. Parents of "
+              "younger students should be able to log in and see their child's schedule and notes.")
+    got = _entities(prompt)
+    assert "Parent" in got and "Student" in _links(prompt, "Parent"), got

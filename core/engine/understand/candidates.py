@@ -293,7 +293,8 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             whole = next((p for p in phrases if p.end < f.subject.start and p.plural and
                           [t.text for t in toks[p.end:f.subject.start] if t.tag not in {"DET", "NOUN"}] in
                           (["of"], ["in"], ["at"], ["from"]) and
-                          p.head in word_set("people") and not f.subject.plural and
+                          p.head in word_set("people") and (not f.subject.plural or
+                                                            f.subject.head in word_set("people")) and
                           not toks[vi].text.endswith("s")), None)
             f.subject = whole or f.subject  # 'members of our group record sightings': the members do
         elif frames and _outside(toks, frames[-1].position, vi) <= 8:
