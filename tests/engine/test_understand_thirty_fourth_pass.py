@@ -251,3 +251,12 @@ def test_parents_of_students_who_log_in_are_the_parents() -> None:
               "younger students should be able to log in and see their child's schedule and notes.")
     got = _entities(prompt)
     assert "Parent" in got and "Student" in _links(prompt, "Parent"), got
+
+
+@pytest.mark.parametrize("prompt, thing", [
+    ("Customers pre-order bread for Saturday.", "Bread"),
+    ("Clients can pre-order cakes for collection.", "Cake"),
+])
+def test_pre_order_is_a_verb_that_keeps_preorders(prompt: str, thing: str) -> None:
+    got = _entities(prompt)
+    assert "PreOrder" in got and thing in _links(prompt, "PreOrder"), got

@@ -94,6 +94,7 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(?:(?:their|your|his|her|my|our) )?(?:friends,? (?:and|&|or) famil(?:y|ies)|famil(?:y|ies),? "
                   r"(?:and|&|or) friends|(?:sus |tus |mis )?(?:amigos,? (?:y|o) famil\w+|famil\w+,? (?:y|o) amigos))\b",
                   "others", text, flags=re.I)  # 'share entries with friends and family': other people, no tables
+    text = re.sub(r"\bpre-(order|book)", r"pre\1", text, flags=re.I)  # 'pre-order items': one verb
     text = re.sub(r"\bfamily[- ](?:run|owned)\b", "independent", text, flags=re.I)  # 'a family-run funeral home'
     text = re.sub(r"\b(?:one or more|one or several|more than one|uno o m[aá]s|una o m[aá]s|uno o varios|"
                   r"una o varias|m[aá]s de una?)\b", _several, text,
