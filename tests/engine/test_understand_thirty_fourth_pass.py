@@ -260,3 +260,10 @@ def test_parents_of_students_who_log_in_are_the_parents() -> None:
 def test_pre_order_is_a_verb_that_keeps_preorders(prompt: str, thing: str) -> None:
     got = _entities(prompt)
     assert "PreOrder" in got and thing in _links(prompt, "PreOrder"), got
+
+
+def test_a_cv_uploaded_among_other_actions_is_the_uploaders() -> None:
+    prompt = ("Job seekers should be able to search and filter openings, upload a CV, apply, and track the status of "
+              "their applications.")
+    got = _entities(prompt)
+    assert "cv" in got["JobSeeker"] and "cv" not in got["Job"], got

@@ -57,6 +57,7 @@ _RATERS = {"user", "customer", "visitor", "reader", "guest", "diner", "fan", "li
            "client", "patient", "people", "everyone", "anyone", "subscriber", "traveller", "traveler"}
 _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", "receipt", "attachment", "pdf",
                "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum", "screenshot"}
+_PERSONAL_FILES = {"cv", "resume", "headshot", "portrait", "avatar", "curriculum"}
 _FILE_ALIASES = {"curriculum": "cv", "foto": "photo", "imagen": "image", "archivo": "file", "adjunto": "attachment",
                  "documento": "document", "fotos": "photo", "imagenes": "image", "adjuntos": "attachment"}
 _PERSON_TARGETS = {"Doctor", "Dentist", "Therapist", "Tutor", "Trainer", "Coach", "Stylist", "Barber", "Teacher",
@@ -264,6 +265,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                       None)  # 'upload images of their projects'
             kept = target if objs and objs[0].plural else None  # 'upload photos' to Photo; 'a profile photo' is theirs
             made = _made_before(r, f) if f.subject is not None and personish(f.subject) else None
+            if detail in _PERSONAL_FILES and f.subject is not None and personish(f.subject) and \
+                    _target(r, f.subject):
+                made = _target(r, f.subject)  # 'job seekers ... filter openings, upload a CV': their own CV
             owner = (v["joins"][joined.verb][0] if joined else None) or of or kept or made or \
                 _target(r, f.subject) or next(
                 (_target(r, p) for _, p in f.preps if _target(r, p)), None)
