@@ -267,3 +267,9 @@ def test_a_cv_uploaded_among_other_actions_is_the_uploaders() -> None:
               "their applications.")
     got = _entities(prompt)
     assert "cv" in got["JobSeeker"] and "cv" not in got["Job"], got
+
+
+def test_lists_by_week_are_views_not_a_table() -> None:
+    got = _entities("Los padres inscriben a sus hijos en los campus. Necesitamos listas por semana y por grupo "
+                    "de edad.")
+    assert "List" not in got and "Child" in got, got

@@ -725,6 +725,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in _CONTAINERS and p.end + 1 < len(toks) and toks[p.end].text in {"of", "de"} and not (
                 p.head in _OFFERS and toks[p.end + 1].tag in {"DET", "PRON"}) or _STACK.search(p.head):
             continue  # 'a list of books' is the books; 'express' is a framework
+        if p.head in {"list", "lista", "listado"} and p.plural and p.end < len(toks) and \
+                toks[p.end].text in {"by", "per", "por", "of", "de"} and not p.modifiers:
+            continue  # 'listas por semana y por grupo de edad': views of what is kept, not a table of lists
         if p.head in {"class", "clase"} and not p.plural and not p.modifiers and p.end < len(toks) and \
                 toks[p.end].text == "(" and not re.search(r"\b(?:classes|clases)\b", r.text):
             continue  # 'reg, make/model, class (small van, Luton, minibus)': the class is a category of the van
