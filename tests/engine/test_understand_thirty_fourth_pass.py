@@ -273,3 +273,7 @@ def test_lists_by_week_are_views_not_a_table() -> None:
     got = _entities("Los padres inscriben a sus hijos en los campus. Necesitamos listas por semana y por grupo "
                     "de edad.")
     assert "List" not in got and "Child" in got, got
+
+
+def test_children_sign_up_is_a_verb_after_an_irregular_plural() -> None:
+    assert {"Child", "Camp"} <= set(_links("Children sign up for summer camps.", "Signup"))

@@ -29,6 +29,7 @@ _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "p
 
 _PEOPLE_SUBJECTS = {"people", "members", "users", "kids", "children", "students", "guests", "customers", "friends",
                     "visitors", "players", "parents", "neighbours", "neighbors"}
+_IRREGULAR_PLURALS = {"children", "people", "men", "women", "staff", "folk", "crew"}  # 'children sign up for ...'
 _POSSESSIVES = {"my", "our", "your", "their", "his", "her"}
 WHO_WORDS = {"who", "quien"}  # a free relative: the word after it (or after its auxiliary) is a verb
 _WH_ADVERBS = {"how", "why", "whether", "when", "where"}  # 'rules to determine how files are kept'
@@ -524,7 +525,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 nxt in {"to", "by", "for", "into", "under", "with", "from"} and i > 1 and toks[i - 2].tag == "DET":
             t.tag, t.lemma = "VERB", verbs[w]  # 'every transaction assigned to an envelope': a participle
         elif language == "en" and closed is None and nxt in {"off", "up", "out"} and prev and (
-                prev.tag == "NOUN" and prev.text.endswith("s") or prev.tag == "PRON" or prev.text in {"and", ","}) \
+                prev.tag == "NOUN" and (prev.text.endswith("s") or prev.text in _IRREGULAR_PLURALS) or
+                prev.tag == "PRON" or prev.text in {"and", ","}) \
                 and not w.endswith("s") and not (w.endswith("ing") and len(w) > 5) and len(w) > 2:
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'customers drop off bikes', 'customers ring up'
         elif language == "en" and closed is None and prev and prev.text == "and" and i > 2 and \
