@@ -277,3 +277,10 @@ def test_lists_by_week_are_views_not_a_table() -> None:
 
 def test_children_sign_up_is_a_verb_after_an_irregular_plural() -> None:
     assert {"Child", "Camp"} <= set(_links("Children sign up for summer camps.", "Signup"))
+
+
+def test_members_who_choose_what_is_ordered_are_the_buyers() -> None:
+    prompt = ("En el club hacemos un pedido conjunto de equipación una vez al año. Cada socio entra, elige prendas "
+              "(maillot, culotte, chaleco) y talla, y al cerrar el pedido necesito un resumen por prenda.")
+    got = _entities(prompt)
+    assert "Customer" not in got and "Member" in _links(prompt, "Order"), got

@@ -946,6 +946,10 @@ def _person_attributes(r: Reading) -> None:
                 r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
 
 
+_CHOOSING = {"order", "buy", "choose", "pick", "select", "pedir", "elegir", "comprar", "encargar", "seleccionar",
+             "escoger"}  # 'cada socio entra, elige prendas y talla': the members are the buyers
+
+
 def _takes_orders(r: Reading) -> None:
     """'an online order form', 'customers place orders': Order with OrderItem lines of the thing sold, by a Customer."""
     if not _ORDERS.search(r.text):
@@ -957,7 +961,9 @@ def _takes_orders(r: Reading) -> None:
     for name in [n for n in r.entities if n in {"OrderForm", "Form", "Menu"}]:
         if not any(name in link[:2] for link in r.links):
             r.entities.pop(name)
-    buyer = next((n for n in r.entities if n in CONSUMERS and n not in {"Member", "Student", "Patient"}), "Customer")
+    buyer = next((n for n in r.entities if n in CONSUMERS and n not in {"Member", "Student", "Patient"}), None)
+    buyer = buyer or next((_target(r, f.subject) for f in r.frames if f.verb in _CHOOSING and f.subject is not None
+                           and _target(r, f.subject) in {"Member", "Student"}), None) or "Customer"
     for name in (buyer, "Order", "OrderItem"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
