@@ -284,3 +284,12 @@ def test_members_who_choose_what_is_ordered_are_the_buyers() -> None:
               "(maillot, culotte, chaleco) y talla, y al cerrar el pedido necesito un resumen por prenda.")
     got = _entities(prompt)
     assert "Customer" not in got and "Member" in _links(prompt, "Order"), got
+
+
+def test_a_board_regime_in_brackets_is_the_reservations_choice() -> None:
+    prompt = ("Reservas de grupos para el albergue: los colegios reservan para varias noches, con un profesor "
+              "responsable y régimen (solo alojamiento, media pensión o pensión completa).")
+    got = _entities(prompt)
+    assert "Accommodation" not in got, got
+    assert _field(prompt, "Reservation", "regimen").choices == ["solo_alojamiento", "media_pension",
+                                                                "pension_completa"]

@@ -675,6 +675,7 @@ _CHOICE = re.compile(rf"\b({'|'.join(_CHOICE_FIELDS)})\s*(?:\(\s*(?:eg,?\s*|like
                      rf":\s*((?:(?!,\s*(?:{'|'.join(_CHOICE_FIELDS)})\s*:)[^():.;\n]){{3,150}})|"
                      r"\s([\w\-]+(?:\s*/\s*[\w\-]+(?: [\w\-]+)?)+)|"
                      r"\s((?!or\b|o\b)[\w\-]+(?:\s*,\s*[\w\-]+)*\s+(?:or|o)\s+[\w\-]+)(?=\s*[,)]))")
+_HELD_BY = {"regimen": ("Reservation", "Booking", "Stay", "Reserva")}  # a choice only one kind of record has
 _LOOKUP_KINDS = {"kind", "category", "level", "tier", "grade", "material", "format"}
 _NOT_KINDS = {"per", "each", "every", "plus", "also", "their", "its", "his", "her", "our", "your", "some", "other",
               "what", "which", "whose", "right", "correct", "same", "different", "tipo"}
@@ -903,6 +904,8 @@ def choices_stage(r: Reading) -> Reading:
         owner = named or (holders[0] if len(holders) == 1 else _bracket_owner(r, m.start()) or
                           _has_subject(r, m.start()) or _listed_with(r, m.start())
                           or len(holders) > 1 and _said_before(r, m.start(), holders) or _said_before(r, m.start()))
+        held = next((n for n in r.entities if n.endswith(_HELD_BY.get(ident, ()))), None) if ident in _HELD_BY else None
+        owner = held or owner  # 'reservan ..., con un profesor responsable ... y régimen (...)': the stay's board
         if owner is None:
             continue
         if named:
