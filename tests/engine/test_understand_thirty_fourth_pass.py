@@ -293,3 +293,13 @@ def test_a_board_regime_in_brackets_is_the_reservations_choice() -> None:
     assert "Accommodation" not in got, got
     assert _field(prompt, "Reservation", "regimen").choices == ["solo_alojamiento", "media_pension",
                                                                 "pension_completa"]
+
+
+@pytest.mark.parametrize("prompt, kept, values", [
+    ("Users log workouts of different types such as runs, swims and rides.", "Workout", {"Run", "Ride", "Swim"}),
+    ("Users budget trips and track their expenses on different modes of transportation such as flights, trains, "
+     "buses and taxis.", "Expense", {"Flight", "Train", "Bus", "Taxi"}),
+])
+def test_examples_of_kinds_are_values_not_tables(prompt: str, kept: str, values: set[str]) -> None:
+    got = _entities(prompt)
+    assert kept in got and not values & set(got), got

@@ -195,7 +195,10 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
             continue
         nxt = phrases[k + 1]
         group = next((g for g in r.lists if g[0] is nxt), [nxt])
-        if (p.head in word_set("abstract_nouns") or p.head in word_set("data_heads")) and \
+        kinds_of = p.start > 1 and toks[p.start - 1].text in {"of", "de"} and \
+            toks[p.start - 2].text in _KIND_WORDS or p.words[-1] in _KIND_WORDS and p.plural  # 'modes of
+        # transportation such as flights, trains', 'workouts of different types such as runs': values, not tables
+        if (p.head in word_set("abstract_nouns") or p.head in word_set("data_heads")) and not kinds_of and \
                 p.head not in {"format", "formato"}:  # 'formats such as PDF and spreadsheets' are values
             if p.head in {"feature", "function", "functionality", "option", "tool", "capability"}:
                 r.capabilities += [" ".join(x.words) for x in group]
@@ -252,6 +255,10 @@ def _noted_thing(toks: list[Token], vi: int) -> bool:
         return False
     noun = next((t for t in after[1:] if t.tag == "NOUN"), None)
     return noun is not None and (noun.lemma or noun.text) not in word_set("people")
+
+
+_KIND_WORDS = {"modes", "mode", "types", "type", "kinds", "kind", "sorts", "sort", "categories", "forms", "tipos",
+               "clases", "modos", "categorias", "formas", "medios"}
 
 
 def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:
