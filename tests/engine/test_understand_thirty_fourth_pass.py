@@ -303,3 +303,8 @@ def test_a_board_regime_in_brackets_is_the_reservations_choice() -> None:
 def test_examples_of_kinds_are_values_not_tables(prompt: str, kept: str, values: set[str]) -> None:
     got = _entities(prompt)
     assert kept in got and not values & set(got), got
+
+
+@pytest.mark.parametrize("prompt", ["Users track their spending by category.", "An app to log my daily spending."])
+def test_spending_is_expenses(prompt: str) -> None:
+    assert "Expense" in _entities(prompt)
