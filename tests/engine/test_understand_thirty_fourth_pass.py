@@ -308,3 +308,13 @@ def test_examples_of_kinds_are_values_not_tables(prompt: str, kept: str, values:
 @pytest.mark.parametrize("prompt", ["Users track their spending by category.", "An app to log my daily spending."])
 def test_spending_is_expenses(prompt: str) -> None:
     assert "Expense" in _entities(prompt)
+
+
+def test_x_processing_keeps_the_things_processed() -> None:
+    assert "Return" in _entities("returns processing: return received, inspected, restocked or scrapped, with "
+                                 "reason codes and a weekly report")
+
+
+def test_natural_language_processing_is_a_technique_not_a_table() -> None:
+    got = _entities("A news app that uses natural language processing to summarise articles; users bookmark sources.")
+    assert "Language" not in got and "Source" in got, got

@@ -22,7 +22,7 @@ THRESHOLD = 3
 _STACK = re.compile(load("reach")["other_stacks"])
 _LINK_PREPS = {"to", "for", "in", "from", "at", "into", "on", "with", "by", "a", "en", "de", "para", "con", "por"}
 _BOOKING_WORDS = {"reserva", "reservation", "booking", "alquiler", "rental", "cita", "appointment"}
-_ACTIVITIES = {"planning", "tracking", "management", "scheduling", "booking", "monitoring", "logging",
+_ACTIVITIES = {"planning", "tracking", "management", "processing", "scheduling", "booking", "monitoring", "logging",
                "budgeting", "organizing", "organising", "cataloguing", "cataloging", "recording", "creation", "sharing",
                "taking", "keeping"}  # 'note creation', 'file sharing', 'note-taking'
 _FEATURE_PHRASES = {"contact form", "contact page", "login page", "sign-up form", "signup form", "search bar",
@@ -41,7 +41,8 @@ _DESCRIBED = {"have", "has", "with", "having", "tienen", "tiene", "con", "llevan
               "include", "includes", "store", "stores"}
 _CONTAINERS = {"list", "pair", "database", "catalog", "catalogue", "collection", "library", "directory", "record",
                "history", "log", "inventory", "register", "lista", "catalogo", "coleccion", "registro", "gestion",
-               "control", "seguimiento", "administracion", "management", "tracking", "level", "amount", "quantity",
+               "control", "seguimiento", "administracion", "management", "processing", "tracking", "level", "amount",
+               "quantity",
                "menu", "carta", "range", "selection", "variety", "inventario", "listado", "historial", "tabla", "table",
                "calendar", "calendario", "agenda", "timetable", "schedule", "ficha", "expediente", "pool",
                "bag", "jar", "bottle", "sack", "bale", "tub", "crate", "bolsa", "tarro", "bote", "saco", "botella"}
@@ -749,8 +750,8 @@ def entities_stage(r: Reading) -> Reading:
                 kept = name if q is p else name_of(q, r.language) if not q.plural else None
                 if kept:
                     score[kept] += 3
-        if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "tracking", "history",
-                                                                             "historial"}):
+        if p.head in word_set("tool_nouns") or (p.modifiers and p.head in {"management", "processing", "tracking",
+                                                                             "history", "historial"}):
             score[name] += 3  # 'expense tracker', 'vendor management'
         elif p.head in {"rota", "roster"} and name == "Shift":
             score[name] += 4  # 'a staff rota for the cafe': the shifts, each a dated record

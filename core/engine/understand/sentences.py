@@ -96,6 +96,8 @@ def sentences_stage(r: Reading) -> Reading:
                   r"(?:and|&|or) friends|(?:sus |tus |mis )?(?:amigos,? (?:y|o) famil\w+|famil\w+,? (?:y|o) amigos))\b",
                   "others", text, flags=re.I)  # 'share entries with friends and family': other people, no tables
     text = re.sub(r"\bpre-(order|book)", r"pre\1", text, flags=re.I)  # 'pre-order items': one verb
+    text = re.sub(r"\b(?:natural language|language|data|image|text|word|signal|speech|audio|video) processing\b",
+                  "automation", text, flags=re.I)  # a technique, not the records of a 'returns processing' app
     text = re.sub(r"\bfamily[- ](?:run|owned)\b", "independent", text, flags=re.I)  # 'a family-run funeral home'
     text = re.sub(r"\b(?:one or more|one or several|more than one|uno o m[aá]s|una o m[aá]s|uno o varios|"
                   r"una o varias|m[aá]s de una?)\b", _several, text,
