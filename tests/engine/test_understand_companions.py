@@ -361,8 +361,8 @@ def test_spanish_field_words_in_a_list_are_fields_not_records():
 @pytest.mark.parametrize(("prompt", "present", "absent"), [
     ("An escape room site: visitors browse the rooms with their difficulty and duration, check free time slots on a "
      "calendar and book a slot. Staff can manage rooms and time slots.", {"Room"},
-     {"StaffMember", "Calendar", "Difficulty"}),
-    ("A cleaning company where the office assigns staff members to shifts at client homes", {"StaffMember", "Shift"},
+     {"Staff", "Calendar", "Difficulty"}),
+    ("A cleaning company where the office assigns staff members to shifts at client homes", {"Staff", "Shift"},
      set()),
     ("A moving company site: customers follow the job status on moving day and leave a review of each job",
      {"Customer", "Review"}, {"Follow"}),
@@ -594,7 +594,7 @@ def test_operator_roles_who_only_act_are_not_records_unless_work_is_assigned_to_
                               "registration and record the hours worked"))
     assert "Volunteer" in names and "Coordinator" not in names, names
     names = _names(infer_spec("A cleaning company where the office assigns staff members to shifts at client homes"))
-    assert "StaffMember" in names, names
+    assert "Staff" in names, names
 
 
 @pytest.mark.parametrize(("prompt", "account", "target"), [

@@ -124,7 +124,7 @@ def test_a_record_logged_with_which_choices_points_at_each():
     spec = infer_spec("we run a mobile dog grooming van. customers have one or more dogs, log each groom (which "
                       "dog, which service, which staff member did it) and take card payments")
     groom = next(e for e in spec.entities if e.name == "Groom")
-    assert {"Dog", "Service", "StaffMember"} <= {x.target for x in groom.relations}
+    assert {"Dog", "Service", "Staff"} <= {x.target for x in groom.relations}
 
 
 def test_a_which_pair_inside_brackets_stays_a_join():
@@ -487,7 +487,7 @@ def test_people_who_staff_a_session_are_not_staff_members():
     """'volunteers staff each opening session': staff is what volunteers do."""
     spec = infer_spec("Our church runs a food pantry: households register, each visit we record what they took, "
                       "volunteers staff each opening session, and we log donations.")
-    assert "StaffMember" not in names(spec)
+    assert "Staff" not in names(spec)
     assert "Volunteer" in names(spec)
 
 

@@ -318,3 +318,10 @@ def test_x_processing_keeps_the_things_processed() -> None:
 def test_natural_language_processing_is_a_technique_not_a_table() -> None:
     got = _entities("A news app that uses natural language processing to summarise articles; users bookmark sources.")
     assert "Language" not in got and "Source" in got, got
+
+
+@pytest.mark.parametrize("prompt", ["A café rota: staff, shifts, and staff clock in at the till.",
+                                    "El personal ficha la entrada y salida."])
+def test_staff_are_called_staff(prompt: str) -> None:
+    got = _entities(prompt)
+    assert "Staff" in got and "StaffMember" not in got, got

@@ -162,7 +162,7 @@ def test_the_details_of_a_record_sheet_kept_per_thing_are_its_fields() -> None:
     [
         ("Control horario para la tienda: los empleados fichan entrada y salida y vemos las horas del mes.",
          "Employee"),
-        ("A café rota: staff, shifts, and staff clock in at the till.", "StaffMember"),
+        ("A café rota: staff, shifts, and staff clock in at the till.", "Staff"),
     ],
 )
 def test_clocking_in_and_out_is_a_time_entry(prompt: str, who: str) -> None:
@@ -366,8 +366,8 @@ def test_an_applicant_tracker_keeps_jobs_candidates_and_scorecards() -> None:
 def test_a_staff_rota_keeps_the_staff_it_schedules() -> None:
     spec = infer_spec("staff rota for the cafe. staff enter availability, manager builds the week, staff can request "
                       "swaps. show labour cost vs sales.")
-    assert {"StaffMember", "Shift", "SwapRequest"} <= names(spec)
-    assert "StaffMember" not in names(infer_spec("Staff can manage rooms and bookings for our hotel."))
+    assert {"Staff", "Shift", "SwapRequest"} <= names(spec)
+    assert "Staff" not in names(infer_spec("Staff can manage rooms and bookings for our hotel."))
 
 
 def test_a_live_screen_fed_by_an_api_is_declined_and_a_shop_synced_from_one_is_built() -> None:

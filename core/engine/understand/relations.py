@@ -48,7 +48,7 @@ _CONTESTED = {"tournament", "race", "camp", "competition", "league", "torneo", "
 _TAUGHT = {"class", "course", "lesson", "workshop", "clase", "curso", "taller"}
 _CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
 _TAKING = {"claim", "coger", "reclamar"}  # 'drivers claim legs', 'los voluntarios cogen turnos'
-_PEOPLE = ("Member", "Employee", "User", "StaffMember", "Agent", "SalesRep", "Volunteer", "Student", "Person")
+_PEOPLE = ("Member", "Employee", "User", "StaffMember", "Staff", "Agent", "SalesRep", "Volunteer", "Student", "Person")
 _GENERIC_PEOPLE = {"individual", "person", "user", "member", "people", "staff", "colleague", "teammate",
                    "usuario", "persona", "miembro"}
 _OF_PREPS = {"of", "for", "de", "para"}
