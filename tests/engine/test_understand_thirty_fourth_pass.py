@@ -38,8 +38,8 @@ def test_a_kind_said_in_passing_late_is_still_not_the_app() -> None:
 
 
 @pytest.mark.parametrize("prompt, report, parent", [
-    ("Volunteers should be able to check tools out and in, log damage, and send overdue reminders.", "DamageReport",
-     "Volunteer"),
+    ("A tool library: members browse the catalogue of tools and reserve a tool. Volunteers should be able to check "
+     "tools out and in, log damage, and send overdue reminders.", "DamageReport", "Tool"),
     ("Instructors report a defect on a boat after a session: what is broken, a photo, whether it can still sail.",
      "DefectReport", "Boat"),
     ("Los socios registran los daños de cada coche al devolverlo.", "DamageReport", "Vehicle"),
