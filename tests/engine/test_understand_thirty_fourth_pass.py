@@ -1,23 +1,15 @@
 """Understanding (issue 9), thirty-fourth pass: a vague request's kind said late in its sentence, reports of
-damage and defects, and states after 'status goes'."""
+damage, states after 'status goes', list items, who took or lent what, tickets bought, staff, and what coverage
+reports of bookings and reports."""
 
 from __future__ import annotations
 
 import pytest
 
 from core.engine import infer_spec
-
-
-def _entities(prompt: str) -> dict[str, list[str]]:
-    return {e.name: [f.name for f in e.fields] for e in infer_spec(prompt).entities}
-
-
-def _links(prompt: str, entity: str) -> dict[str, str]:
-    return {r.target: r.kind for r in infer_spec(prompt).entity(entity).relations}
-
-
-def _field(prompt: str, entity: str, name: str):
-    return next(f for f in infer_spec(prompt).entity(entity).fields if f.name == name)
+from tests.engine.spec_helpers import prompt_field as _field
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
 
 
 @pytest.mark.parametrize("prompt, expected", [

@@ -7,18 +7,9 @@ import pytest
 
 from core.engine import infer_spec
 from core.errors import UnsupportedRequestError
-
-
-def _entities(prompt: str) -> dict[str, list[str]]:
-    return {e.name: [f.name for f in e.fields] for e in infer_spec(prompt).entities}
-
-
-def _links(prompt: str, entity: str) -> dict[str, str]:
-    return {r.target: r.kind for r in infer_spec(prompt).entity(entity).relations}
-
-
-def _field(prompt: str, entity: str, name: str):
-    return next(f for f in infer_spec(prompt).entity(entity).fields if f.name == name)
+from tests.engine.spec_helpers import prompt_field as _field
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
 
 
 def test_a_plain_field_list_after_people_and_a_colon_is_their_details() -> None:

@@ -421,11 +421,14 @@ def _reports_of_harm(r: Reading) -> None:
         names = list(r.entities)
         names.insert(at, names.pop())  # where the damage was said
         r.entities = {n: r.entities[n] for n in names}
-        things = [p for c, p, _ in r.links if c == report and p not in PEOPLE and
-                  r.words_for.get(p, "").split(" ")[-1] not in word_set("people")]
-        if not things and r.main in r.entities and r.main not in PEOPLE and r.main != report and \
-                r.words_for.get(r.main, "").split(" ")[-1] not in word_set("people"):
+        if not any(c == report and _a_thing(r, p) for c, p, _ in r.links) and r.main in r.entities and \
+                r.main != report and _a_thing(r, r.main):
             add_link(r, report, r.main)  # 'volunteers check tools out and in, log damage': damage to a tool
+
+
+def _a_thing(r: Reading, name: str) -> bool:
+    """Whether an entity is a thing rather than people (by its name or the word the prompt used)."""
+    return name not in PEOPLE and r.words_for.get(name, "").split(" ")[-1] not in word_set("people")
 
 
 def _drop_shortcuts(r: Reading) -> None:
