@@ -348,6 +348,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'weekly group runs', 'night rides': outings kept by kind
     if language == "en" and p.plural and head in _OUTINGS and not mod:
         return entity_name(head, None, language)  # 'members log their runs': the runs, not running
+    if language == "en" and head in _OCCASION_UNITS and mod and len(p.modifiers) == 1 and mod in known_words() and \
+            mod not in _TIME_MODIFIERS and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
+        return entity_name(head, mod, language)  # 'camp weeks', 'a market day': dated occasions of the thing
     if _skip(head) and not (p.plural and head in _KINDS_WHEN_PLURAL) or is_fieldish(head, language) or \
             _verbal(head) and not (
             language == "en" and p.plural and head.endswith("ing") and len(head) > 6 and p.words[-1].endswith("ings")):
@@ -759,6 +762,9 @@ def entities_stage(r: Reading) -> Reading:
         for _prep, p in f.preps[:1]:
             if id(p) in joined and id(p) in names and not f.objects:
                 score[names[id(p)]] += 2  # 'buyers bid on lots', 'students enrol in courses': what is joined is kept
+            elif id(p) in names and f.objects and _prep in particles.get(f.verb, ()) and \
+                    f.verb in load("verbs")["joins"] and f.objects[0].head in word_set("people"):
+                score[names[id(p)]] += 2  # 'parents register their kids for camp weeks': what they are joined to
         storing = f.verb in STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
         vt = r.sentences[f.sentence]
         if f.position and vt[f.position].text.endswith("ed") and vt[f.position - 1].tag == "NOUN" and \
@@ -1569,6 +1575,7 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
 
 
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request"}
+_OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}
 _TIME_MODIFIERS = {"daily", "weekly", "monthly", "yearly", "annual", "today", "morning", "evening", "night", "week",
                    "month", "year", "season", "term", "holiday"}
 

@@ -574,6 +574,16 @@ def _frames(r: Reading) -> None:
             objects = [r.main]  # 'members vote on next month's pick': a vote for one of the things the app keeps
         if f.verb in {"apuntar", "anotar"} and _notes_down(r.sentences[f.sentence], f.position):
             continue  # 'apuntar un gasto' notes an expense down; 'apuntarse a las salidas' signs up
+        into = next((_entity(r, q) for prep, q in f.preps[:1] if prep in (particles or ())), None)
+        if f.verb in verbs["joins"] and objects and into and into != objects[0] and f.objects and \
+                f.objects[0].head in word_set("people") and (not f.subject or f.subject.head in word_set("people")):
+            join, fields = verbs["joins"][f.verb]
+            if join not in (objects[0], into):
+                _join(r, join, fields, objects[0], into)  # 'parents register their kids for camp weeks'
+                r.joined.add(frozenset({objects[0], into}))
+            if subject and subject != objects[0] and not any({c, p} == {subject, objects[0]} for c, p, _ in r.links):
+                add_link(r, objects[0], subject)  # ... and each kid is a parent's
+            continue
         if f.verb in verbs["joins"] and objects and f.objects and f.verb in _RECORDS_ITS_OBJECT:
             continue  # 'register assets', 'owners register their pets': recorded, not signed up for
         if f.verb in {"apply", "aplicar"} and f.objects and f.objects[0].head in _APPLIED_THINGS:

@@ -1,0 +1,40 @@
+"""Understanding (issue 9), thirty-fifth pass: people signed up by someone else for a thing ('parents register their
+kids for camp weeks'), and dated occasions named by a time word ('camp weeks', 'a market day')."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
+
+
+@pytest.mark.parametrize("prompt, record, person, thing, parent", [
+    ("Parents register their kids for camp weeks.", "Registration", "Child", "CampWeek", "Parent"),
+    ("Parents enrol children in camp sessions and pay a deposit.", "Enrollment", "Child", "CampSession", "Parent"),
+    ("Los padres inscriben a sus hijos en los campus.", "Enrollment", "Child", "Campus", "Parent"),
+])
+def test_people_signed_up_by_someone_else_join_the_thing(prompt: str, record: str, person: str, thing: str,
+                                                         parent: str) -> None:
+    got = _entities(prompt)
+    assert {record, person, thing, parent} <= set(got)
+    assert set(_links(prompt, record)) == {person, thing}  # the record joins the kid and the week, not the parent
+    assert parent in _links(prompt, person) and thing not in _links(prompt, person)
+
+
+def test_registering_a_thing_is_still_recording_it() -> None:
+    got = _entities("Owners register their pets and book grooming appointments.")
+    assert "Registration" not in got and "Pet" in got
+
+
+@pytest.mark.parametrize("prompt, occasion", [
+    ("Parents register their kids for camp weeks.", "CampWeek"),
+    ("Farmers market: vendors book stalls for each market day; shoppers see who is selling what.", "MarketDay"),
+])
+def test_an_occasion_named_by_a_time_word_is_kept(prompt: str, occasion: str) -> None:
+    assert occasion in _entities(prompt)
+
+
+def test_a_bare_time_word_is_still_no_table() -> None:
+    got = _entities("Staff log their hours each week and managers approve the timesheets.")
+    assert not {"Week", "Hour"} & set(got)
