@@ -38,3 +38,20 @@ def test_an_occasion_named_by_a_time_word_is_kept(prompt: str, occasion: str) ->
 def test_a_bare_time_word_is_still_no_table() -> None:
     got = _entities("Staff log their hours each week and managers approve the timesheets.")
     assert not {"Week", "Hour"} & set(got)
+
+
+@pytest.mark.parametrize("prompt, lesson, host", [
+    ("Members book group lessons (max 6 riders) with an instructor.", "Lesson", "Instructor"),
+    ("Members of our club book a spot on a lesson with a coach.", "Lesson", "Coach"),
+])
+def test_a_group_lesson_many_book_is_booked_through_a_booking(prompt: str, lesson: str, host: str) -> None:
+    got = _entities(prompt)
+    assert {"Booking", lesson, host} <= set(got)
+    assert lesson in _links(prompt, "Booking") and host not in _links(prompt, "Booking")
+    assert host in _links(prompt, lesson)  # the lesson is taught by one instructor; the members book places on it
+
+
+def test_a_lesson_booked_alone_is_still_the_booking() -> None:
+    got = _entities("Members book lessons with an instructor.")
+    assert "Booking" not in got and {"Member", "Instructor"} <= set(_links(
+        "Members book lessons with an instructor.", "Lesson"))

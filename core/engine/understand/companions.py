@@ -1005,8 +1005,13 @@ def _taught_lessons(r: Reading) -> None:
                 FieldSpec(name="notes", type="text", required=False)]
     for people in (_LEARNERS, ("Teacher", "Instructor", "Tutor", "Coach")):
         who = next((n for n in people if n in r.entities), None)
-        if who is not None:
+        if who is not None and not (people is _LEARNERS and _joined_by_another(r, "Lesson", who)):
             add_link(r, "Lesson", who)
+
+
+def _joined_by_another(r: Reading, a: str, b: str) -> bool:
+    """Does a record link both ('a booking of a group lesson by a member'), so the two need no link of their own?"""
+    return any({a, b} <= {p for c2, p, _ in r.links if c2 == c} for c in {c for c, _, _ in r.links} - {a, b})
 
 
 _HIRING = re.compile(r"\b(hir(e|es|ing)|recruit\w*|vacanc(y|ies)|applicants?|candidates?|salar(y|ies)|job (board|"

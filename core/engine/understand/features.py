@@ -79,6 +79,8 @@ _SHOWINGS = {"Sailing", "Screening", "Showtime", "Performance", "Departure", "Fl
              "Workshop", "Lesson", "Course", "Class"}
 _ADMITS = {"ticket", "entrada", "seat", "butaca"}  # 'book tickets for a screening' books the screening
 _BOOKING_VERBS = {"book", "reserve", "reservar"}  # not schedule: "users can schedule" books nothing
+_SHARED = re.compile(r"\b(?:group|groups|max|maximum|up to \d+|capacity|places|spaces|spots|grupo|grupal|grupales|"
+                     r"plazas|aforo)\b")  # a session many people book
 _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\b(?: (?:such as|like|como|goes|go|"
                      r"moves|move|flows|flow|runs|pasa|pasan|va|van)(?: from| through| de| por)?)? ?[:(]? "
                      r"([a-z][a-z \-]*(?: ?[,/] ?[a-z][a-z \-]*){2,})")
@@ -289,7 +291,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             said = name_of(objs[0], r.language) if objs and not target else None
             if said in _BOOKINGS and said not in r.entities:
                 target = said  # 'book a 90-minute appointment': the prompt's own word names the booking
-            if target in _BOOKINGS:
+            if target in {"Session", "Lesson"} and f.verb in _BOOKING_VERBS and _SHARED.search(
+                    " ".join(t.text for t in r.sentences[f.sentence])):
+                out.setdefault(feature, []).append((target, f"Booking|{who}"))  # 'group lessons (max 6 riders)'
+            elif target in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"{target}|{who}"))
             elif f.verb in _BOOKING_VERBS and any(o.head in _ADMITS | _A_PLACE for o in objs) and (with_ or shown) and \
                     (with_ or shown) != target:
@@ -832,7 +837,9 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     if who and who != target:
         add_link(r, name, who)
     provider = next((n for n in r.entities if n in _PERSON_TARGETS and n not in {target, who}), "")
-    if provider and target not in _PERSON_TARGETS:
+    if provider and target in _SHOWINGS and provider in _HOSTS and name == "Booking":
+        add_link(r, target, provider)  # 'book group lessons with an instructor': the lesson is taught by one
+    elif provider and target not in _PERSON_TARGETS:
         add_link(r, name, provider)  # 'book an eye test with one of our optometrists': with whom
     r.feature_specs.append(FeatureSpec(name="booking_slots", entity=name, target=target, field="start_at",
                                        end_field="end_at"))
