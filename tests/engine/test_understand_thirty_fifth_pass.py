@@ -55,3 +55,18 @@ def test_a_lesson_booked_alone_is_still_the_booking() -> None:
     got = _entities("Members book lessons with an instructor.")
     assert "Booking" not in got and {"Member", "Instructor"} <= set(_links(
         "Members book lessons with an instructor.", "Lesson"))
+
+
+@pytest.mark.parametrize("prompt", [
+    "Cada niño tiene sus datos (nombre, fecha de nacimiento, alergias) y uno o dos tutores con teléfono.",
+    "Each child has their details (name, date of birth, allergies) and one or two guardians.",
+])
+def test_their_details_in_brackets_are_the_owners_not_a_table(prompt: str) -> None:
+    got = _entities(prompt)
+    assert {"Child", "Guardian"} <= set(got) and not {"Dato", "Detail", "Student"} & set(got)
+
+
+def test_a_childs_tutores_are_guardians_but_a_tutoring_academys_are_tutors() -> None:
+    assert "Guardian" in _entities("En la escuela infantil cada niño tiene uno o dos tutores con teléfono y email.")
+    got = _entities("Academia de clases particulares: los alumnos reservan sesiones con sus tutores.")
+    assert "Tutor" in got and "Guardian" not in got

@@ -299,7 +299,8 @@ def _glosses(r: Reading) -> None:
 _LEARNERS = ("Student", "Player", "Pupil", "Swimmer", "Dancer", "Camper", "Athlete", "Gymnast", "Learner")
 _TEACHING = re.compile(r"\b(tutor\w*|teach\w*|lessons?|schools?|classes|academ\w*|colegios?|escuelas?|clases|"
                        r"profesor\w*|alumn\w*|cafeteria|comedor escolar|tuition|homework|deberes)\b")
-_CARE = re.compile(r"\b(nurser(?:y|ies)|day ?care|daycare|child ?care|guarder\w*|babysit\w*|creches?|kindergartens?|"
+_CARE = re.compile(r"\b(escuelas? infantil(?:es)?|nurser(?:y|ies)|day ?care|daycare|child ?care|guarder\w*|babysit\w*|"
+                   r"creches?|kindergartens?|"
                    r"preschools?|foster\w*|nanny|nannies|paediatric\w*|pediatric\w*|pediatra|synagogues?|churche?s?|"
                    r"parish\w*|congregations?|mosques?|iglesias?|parroquias?)\b")  # a community's children
 
@@ -311,7 +312,8 @@ def _kids_are_the_learners(r: Reading) -> None:
         return
     learner = next((n for n in _LEARNERS if n in r.entities), None)
     if learner is None:
-        if not _TEACHING.search(r.text):
+        said = re.sub(r"\btutor\w*", "", r.text) if "Guardian" in r.entities else r.text  # 'tutores' of a child
+        if not _TEACHING.search(said):
             return
         learner = "Student"
         r.entities = {("Student" if k == "Child" else k): (
