@@ -70,3 +70,13 @@ def test_a_childs_tutores_are_guardians_but_a_tutoring_academys_are_tutors() -> 
     assert "Guardian" in _entities("En la escuela infantil cada niño tiene uno o dos tutores con teléfono y email.")
     got = _entities("Academia de clases particulares: los alumnos reservan sesiones con sus tutores.")
     assert "Tutor" in got and "Guardian" not in got
+
+
+@pytest.mark.parametrize("prompt, kept", [
+    ("Food bank inventory & distribution. Donations come in from donors; registered households collect one parcel "
+     "a week.", "Household"),
+    ("Food bank volunteers sign up for shifts.", "Volunteer"),
+])
+def test_a_food_bank_is_the_organisation_not_a_table_of_banks(prompt: str, kept: str) -> None:
+    got = _entities(prompt)
+    assert kept in got and "Bank" not in got

@@ -200,9 +200,14 @@ def name_of(p: Phrase, language: str) -> str | None:
     mod = p.modifiers[-1] if p.modifiers else None
     if len(p.words) > 1 and " ".join(p.words[-2:]) in word_set("field_nouns"):
         return None  # 'an emergency contact', 'blood type': a property of someone
+    if mod == "bank" and p.modifiers[-2:-1] and p.modifiers[-2] in _GIVING_BANKS:
+        bare = Phrase(words=p.words[-1:], head=head, sentence=p.sentence, start=p.end - 1, end=p.end, plural=p.plural)
+        return name_of(bare, language)  # 'food bank inventory', 'food bank volunteers': the organisation's
     if head in {"stock", "inventory"} and not p.plural and mod and mod not in _STOCK_STATES and not _skip(mod) and \
             not _verbal(mod) and singular(mod, language) in known_words():
         return entity_name(singular(mod, language), None, language)  # 'raw material stock', 'paint stock': materials
+    if head == "bank" and mod in _GIVING_BANKS and not p.plural:
+        return None  # 'food bank inventory', 'rota for the food bank': the organisation the app is for
     if head in _BUSINESSES and mod and p.sentence == 0:
         return None  # 'Translation agency.', 'a cleaning company': what the business does, not a record
     if language == "es" and mod and f"{head} de {mod}" in load("spanish")["names"]:
@@ -1579,6 +1584,7 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
 
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request"}
 _THEIR = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
+_GIVING_BANKS = {"food", "blood", "seed", "clothes", "clothing", "toy", "milk", "baby", "time", "diaper", "nappy"}
 _OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}
 _TIME_MODIFIERS = {"daily", "weekly", "monthly", "yearly", "annual", "today", "morning", "evening", "night", "week",
                    "month", "year", "season", "term", "holiday"}
