@@ -80,3 +80,8 @@ def test_a_childs_tutores_are_guardians_but_a_tutoring_academys_are_tutors() -> 
 def test_a_food_bank_is_the_organisation_not_a_table_of_banks(prompt: str, kept: str) -> None:
     got = _entities(prompt)
     assert kept in got and "Bank" not in got
+
+
+def test_an_english_plural_said_in_spanish_has_its_english_singular() -> None:
+    got = _entities("Pupilaje de caballos:\n- Caballos [nombre, raza, edad]\n- Boxes [número, tamaño]")
+    assert "Box" in got and "Boxe" not in got

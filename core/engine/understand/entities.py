@@ -422,7 +422,7 @@ def entities_stage(r: Reading) -> Reading:
         if flagged(r, p):
             continue  # 'fallen trees yes/no': a yes/no detail, not trees
         if p.head in word_set("data_heads") and not p.modifiers and p.start and \
-                r.sentences[p.sentence][p.start - 1].text in _THEIR:
+                r.sentences[p.sentence][p.start - 1].text in _POSSESSIVES:
             continue  # 'cada niño tiene sus datos (nombre, ...)': the child's details, not a table of its own
         if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
             continue  # 'the conversion rate per month': a figure worked out from the records, not one
@@ -1583,7 +1583,7 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
 
 
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request"}
-_THEIR = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
+_POSSESSIVES = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
 _GIVING_BANKS = {"food", "blood", "seed", "clothes", "clothing", "toy", "milk", "baby", "time", "diaper", "nappy"}
 _OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}
 _TIME_MODIFIERS = {"daily", "weekly", "monthly", "yearly", "annual", "today", "morning", "evening", "night", "week",

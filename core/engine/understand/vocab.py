@@ -161,6 +161,8 @@ def singular(word: str, language: str = "en") -> str:
 
 def _singular_es(word: str) -> str:
     """Spanish singular: facturas -> factura, canciones -> cancion, profesores -> profesor, luces -> luz."""
+    if word.endswith("xes"):
+        return word[:-2]  # boxes -> box (an English loan keeps its plural)
     if word.endswith("nces"):
         return word[:-1]  # avances -> avance, balances -> balance
     if word.endswith("ces"):
