@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.engine.spec_helpers import prompt_field as _field
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -85,3 +86,20 @@ def test_a_food_bank_is_the_organisation_not_a_table_of_banks(prompt: str, kept:
 def test_an_english_plural_said_in_spanish_has_its_english_singular() -> None:
     got = _entities("Pupilaje de caballos:\n- Caballos [nombre, raza, edad]\n- Boxes [número, tamaño]")
     assert "Box" in got and "Boxe" not in got
+
+
+@pytest.mark.parametrize("prompt, record, states", [
+    ("We weigh the bag and give the customer a ticket. The order goes received -> washing -> drying -> ready -> "
+     "collected.", "Order", ["received", "washing", "drying", "ready", "collected"]),
+    ("Each job goes quoted -> booked -> done -> invoiced.", "Job", ["quoted", "booked", "done", "invoiced"]),
+    ("Applicant tracking system. Jobs have candidates applying; each application moves Applied -> Phone screen -> "
+     "Interview -> Offer -> Hired. Interviewers fill in a scorecard after each interview.", "Application",
+     ["applied", "phone_screen", "interview", "offer", "hired"]),
+])
+def test_a_thing_that_goes_through_arrowed_states_has_them(prompt: str, record: str, states: list[str]) -> None:
+    assert _field(prompt, record, "status").choices == states
+
+
+def test_an_order_only_named_by_its_flow_is_kept_and_is_the_customers() -> None:
+    prompt = "We weigh the bag and give the customer a ticket. The order goes received -> washing -> ready."
+    assert "Customer" in _links(prompt, "Order")

@@ -24,7 +24,15 @@ from core.engine.understand.entities import (
     sheet_before,
 )
 from core.engine.understand.fields import field_ident, infer_field, qualified_es
-from core.engine.understand.knowledge import definition, definitions, is_dependent, is_title_noun, known_words, words_of
+from core.engine.understand.knowledge import (
+    definition,
+    definitions,
+    entity_name,
+    is_dependent,
+    is_title_noun,
+    known_words,
+    words_of,
+)
 from core.engine.understand.lexicon import ENTITY_WORDS_ES, FIELD_WORDS_ES, PER_UNITS_ES
 from core.engine.understand.reading import Phrase, Reading, Token
 from core.engine.understand.sentences import flows_as_brackets
@@ -759,8 +767,8 @@ def _said_before(r: Reading, at: int, among: list[str] | None = None) -> str | N
 
 
 _FLOWS = re.compile(r"\b([a-z]+)\s+(?:go|goes|move|moves|pass|passes|flow|flows|progress|progresses|pasan|pasa)\s+"
-                    r"(?:through|por)\s*(?:(?:the\s+|these\s+|estas\s+|los\s+)?(?:stages|steps|states|estados|"
-                    r"fases|etapas)\s*)?:?\s*\(([^()]{2,150})\)")
+                    r"(?:(?:through|por)\s*(?:(?:the\s+|these\s+|estas\s+|los\s+)?(?:stages|steps|states|estados|"
+                    r"fases|etapas)\s*)?:?\s*)?\(([^()]{2,150})\)")  # 'the order goes received -> washing -> ...'
 
 
 _STATUS_OF = re.compile(r"\b(?:status|statuses|state|states|estados?) (?:of|de|del) (?:the |their |his |her |its |"
@@ -793,6 +801,22 @@ def _has_subject(r: Reading, at: int) -> str | None:
             if word in {words_of(name).split()[-1], r.words_for.get(name, "")}:
                 return name
     return None
+
+
+def _flowing_record(r: Reading, word: str) -> str | None:
+    """The record a flow of states names when the app keeps nothing else with a status ('the order goes ...')."""
+    name = entity_name(word, None, r.language)
+    if len(r.entities) >= 30 or name not in definitions() or is_fieldish(word, r.language):
+        return None
+    r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+    r.entities[name].relations = []
+    r.words_for[name] = word
+    people = [n for n in r.entities if words_of(n).split()[-1] in word_set("people")]
+    if len(people) == 1:
+        from core.engine.understand.relations import add_link
+
+        add_link(r, name, people[0])  # the customer's order
+    return name
 
 
 def _listed_with(r: Reading, at: int) -> str | None:
@@ -870,6 +894,8 @@ def choices_stage(r: Reading) -> Reading:
         owner = next((n for n in r.entities if word in {words_of(n).split()[-1], r.words_for.get(n, "")}), None) or \
             _said_before(r, m.start()) or next((n for n, e in r.entities.items() if any(
                 x.name == "status" for x in e.fields)), None)  # 'Orders go through ...' of the commissions kept
+        if values and owner is None:
+            owner = _flowing_record(r, word)  # 'The order goes received -> washing -> ...': orders are kept
         if values and owner:
             _set_states(r.entities[owner], values)
     for m in _STATUS_OF.finditer(flows_as_brackets(r.text)):  # 'follow the status of their repair (received, ...)'

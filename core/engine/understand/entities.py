@@ -1679,8 +1679,8 @@ def _choice_phrases(r: Reading) -> set[int]:
     tables (attributes.choices_stage makes the field)."""
     from core.engine.understand.attributes import choice_values
 
-    values = choice_values(r.text)
     states = [v.strip().lower() for m in _ARROW_FLOW.finditer(r.prompt) for v in re.split(r"->|=>|\u2192", m.group(0))]
+    values = choice_values(r.text) - set(states)  # an arrow's states are judged below
     rest = _ARROW_FLOW.sub(" ", r.prompt.lower())  # a state said elsewhere too ('after each interview') is a thing
     return {id(p) for p in r.phrases if not p.plural and (
         " ".join(p.words) in values or len(p.words) == 1 and not re.search(rf"\b{p.words[0]}", rest) and any(
