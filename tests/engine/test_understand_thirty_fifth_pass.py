@@ -103,3 +103,19 @@ def test_a_thing_that_goes_through_arrowed_states_has_them(prompt: str, record: 
 def test_an_order_only_named_by_its_flow_is_kept_and_is_the_customers() -> None:
     prompt = "We weigh the bag and give the customer a ticket. The order goes received -> washing -> ready."
     assert "Customer" in _links(prompt, "Order")
+
+
+@pytest.mark.parametrize("prompt, who", [
+    ("Members check in at the front desk and we show today's check-ins.", "Member"),
+    ("Climbing gym: climbers check in with their membership card.", "Climber"),
+])
+def test_people_who_check_in_leave_a_dated_check_in(prompt: str, who: str) -> None:
+    assert "CheckIn" in _entities(prompt) and who in _links(prompt, "CheckIn")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Hostel: guests check in and check out; we track beds.",
+    "Bike repair shop: customers check in bikes, mechanics log repairs and parts.",
+])
+def test_a_stay_or_a_thing_handed_over_is_no_check_in_record(prompt: str) -> None:
+    assert "CheckIn" not in _entities(prompt)

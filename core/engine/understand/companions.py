@@ -72,6 +72,7 @@ def companions_stage(r: Reading) -> Reading:
     _staffing(r, people)
     _redemptions(r, people)
     _attendance_at(r, people)
+    _check_ins(r, people)
     _inspections(r)
     for name in list(r.entities):
         for rule in implied.get(name, []):
@@ -612,6 +613,31 @@ def _attendance_at(r: Reading, people: frozenset[str]) -> None:
     e = r.entities["Attendance"]
     if any(f.name in {"clock_in", "clock_out"} for f in e.fields) or {f.name for f in e.fields} <= {"name", "notes"}:
         e.fields = [FieldSpec(name="present", type="bool"), FieldSpec(name="notes", type="text", required=False)]
+
+
+_CHECK_OUT = re.compile(r"\bcheck(?:s|ed|ing)?[ -]?outs?\b|\bcheckouts?\b")
+_STAYING = {"guest", "traveller", "traveler", "camper", "tenant", "patient", "huesped"}
+
+
+def _check_ins(r: Reading, people: frozenset[str]) -> None:
+    """'members check in at the front desk', 'climbers check in with their card': each arrival is a dated CheckIn of
+    the person (a stay's check-in and check-out are the stay's dates instead)."""
+    if "CheckIn" in r.entities or _CHECK_OUT.search(r.text) or len(r.entities) >= MAX_ENTITIES:
+        return
+    for f in r.frames:
+        toks = r.sentences[f.sentence]
+        if f.verb != "check" or f.position + 1 >= len(toks) or toks[f.position + 1].text != "in" or \
+                f.subject is None or f.subject.head in _STAYING or f.position + 2 < len(toks) and \
+                toks[f.position + 2].tag not in {"PREP", "CONJ", "PUNCT", "ADV"}:
+            continue  # 'customers check in bikes' hand a thing over: no arrival of theirs
+        who = r.entity_of(f.subject)
+        if who is None or not (who in people or f.subject.head in word_set("people")):
+            continue
+        _keep_record(r, EntitySpec(name="CheckIn", fields=[FieldSpec(name="checked_in_at", type="datetime"),
+                                                           FieldSpec(name="notes", type="text", required=False)]),
+                     "check-in")
+        add_link(r, "CheckIn", who)
+        return
 
 
 _LOG_VERBS = {"log", "record", "track", "enter", "note", "submit", "anotar", "apuntar", "registrar", "fichar"}
