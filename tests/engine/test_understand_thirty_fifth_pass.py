@@ -119,3 +119,12 @@ def test_people_who_check_in_leave_a_dated_check_in(prompt: str, who: str) -> No
 ])
 def test_a_stay_or_a_thing_handed_over_is_no_check_in_record(prompt: str) -> None:
     assert "CheckIn" not in _entities(prompt)
+
+
+def test_one_person_assigned_to_each_job_is_the_jobs() -> None:
+    prompt = "Plumbing job tracker: customers, jobs and plumbers. Assign a plumber to each job."
+    assert "Plumber" in _links(prompt, "Job") and "Job" not in _links(prompt, "Plumber")
+
+
+def test_people_assigned_to_each_shift_are_still_a_join() -> None:
+    assert set(_links("Assign volunteers to each shift.", "ShiftAssignment")) == {"Shift", "Volunteer"}

@@ -479,6 +479,7 @@ def _joins_things(name: str) -> bool:
     return name in _JOIN_KINDS or name.endswith(("Request", "Application", "Booking", "Reservation", "Signup"))
 
 
+_EACH_WORDS = {"each", "every", "cada"}
 _ASSIGNED_MANY = {"Shift", "Event", "Session", "ClassSession", "Match", "Project", "Route", "Trip", "Course",
                   "Task", "Duty", "Job"}  # many people are assigned to each: a join (features._assignments)
 
@@ -663,8 +664,10 @@ def _frames(r: Reading) -> None:
             to = next((p for prep, p in f.preps if prep in {"to", "a"} and _entity(r, p)), None)
             target = _entity(r, to)
             for o, p in ((_entity(r, p), p) for p in f.objects):
+                one_each = to is not None and not p.plural and to.start > 0 and \
+                    r.sentences[to.sentence][to.start - 1].text in _EACH_WORDS
                 if o and target and p.head in word_set("people") and to.head not in word_set("people") and \
-                        target not in _ASSIGNED_MANY:
+                        (target not in _ASSIGNED_MANY or one_each):  # 'assign a plumber to each job': one each
                     add_link(r, target, o)  # 'carers are assigned to visits': each visit has its carer
                 elif o and target:
                     add_link(r, o, target)  # 'assign chores to the kids': each chore is a kid's
