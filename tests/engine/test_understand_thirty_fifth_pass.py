@@ -128,3 +128,9 @@ def test_one_person_assigned_to_each_job_is_the_jobs() -> None:
 
 def test_people_assigned_to_each_shift_are_still_a_join() -> None:
     assert set(_links("Assign volunteers to each shift.", "ShiftAssignment")) == {"Shift", "Volunteer"}
+
+
+def test_a_listed_rental_with_no_links_joins_the_one_thing_and_the_one_kind_of_people() -> None:
+    prompt = ("Ski rental shop\n- equipment (type, brand, size)\n- customers (name, phone, boot size)\n"
+              "- rentals with start/end date and deposit")
+    assert set(_links(prompt, "Rental")) == {"Equipment", "Customer"}

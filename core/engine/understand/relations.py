@@ -815,6 +815,14 @@ def _orphans(r: Reading) -> None:
             if n in _JOIN_KINDS and sum(c == n for c, _, _ in r.links) < 2 and 1 <= len(others) <= 2:
                 for o in others:
                     add_link(r, n, o)
+    for n in [n for n in r.entities if n in _JOIN_KINDS and all(c != n for c, _, _ in r.links)]:
+        heads = [e for e in r.entities if e != n and e not in _JOIN_KINDS and not is_dependent(e)]
+        people = [e for e in heads if words_of(e).split()[-1] in word_set("people")]
+        things = [e for e in heads if e not in people]
+        if len(people) == 1 and len(things) == 1:  # '- equipment (...) - customers (...) - rentals with dates'
+            add_link(r, n, things[0])
+            if not any(x[:2] == (things[0], people[0]) for x in r.links):
+                add_link(r, n, people[0])  # (a visit to a client's piano is the client's through the piano)
     linked = {c for c, _, _ in r.links} | {p for _, p, _ in r.links}
     for name in r.entities:
         if name not in linked and name != r.main and r.main and is_dependent(name):
