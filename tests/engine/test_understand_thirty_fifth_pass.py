@@ -134,3 +134,27 @@ def test_a_listed_rental_with_no_links_joins_the_one_thing_and_the_one_kind_of_p
     prompt = ("Ski rental shop\n- equipment (type, brand, size)\n- customers (name, phone, boot size)\n"
               "- rentals with start/end date and deposit")
     assert set(_links(prompt, "Rental")) == {"Equipment", "Customer"}
+
+
+DENTAL = ("Dental lab orders. Entities: Practice (name, address), Dentist (belongs to practice), LabOrder (patient "
+          "initials, tooth numbers, shade, material, due date, status), Attachment (scans/photos). Dentists submit "
+          "orders, lab staff update the status, both sides can message on an order.")
+
+
+def test_the_short_word_for_a_listed_compound_is_the_same_table() -> None:
+    got = _entities(DENTAL)
+    assert {"LabOrder", "Attachment", "Message"} <= set(got) and not {"Order", "OrderItem", "Customer"} & set(got)
+    assert "Dentist" in _links(DENTAL, "LabOrder") and "LabOrder" in _links(DENTAL, "Message")
+
+
+@pytest.mark.parametrize("prompt", [DENTAL, "Entities: Job (title, status), Attachment (scans/photos)."])
+def test_a_listed_file_table_stays_a_table(prompt: str) -> None:
+    got = _entities(prompt)
+    assert "Attachment" in got and _links(prompt, "Attachment")  # a file of something the app keeps
+    assert not any(f.startswith("attachment") for name, fields in got.items() if name != "Attachment" for f in fields)
+
+
+def test_sessions_said_short_after_course_sessions_are_the_course_sessions() -> None:
+    got = _entities("A welding training provider: a course catalog, course sessions with dates and instructors, "
+                    "and students who enroll in sessions.")
+    assert "CourseSession" in got and "Session" not in got

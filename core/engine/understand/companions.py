@@ -122,6 +122,9 @@ def companions_stage(r: Reading) -> Reading:
             continue  # 'issues with attachments' already gave the issue a file field
         _add(r, cue["add"])
         anchor = next((n for n in cue["of"] if n in r.entities), None) if cue["of"] else None
+        if anchor is None and cue["of"]:  # 'LabOrder (...) ... message on an order': a kind of one of them
+            anchor = next((n for o in cue["of"] for n in r.entities if n.endswith(o) and n != cue["add"] and
+                           r.field_lists.get(n)), None)
         if anchor is None and cue["add"] == "Reminder":
             anchor = _named_beside(r, cue["pattern"], cue["add"])  # 'remind me when a treatment period ends'
         if anchor is None and cue.get("account"):

@@ -356,8 +356,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             out.setdefault(feature, []).append((_owner_of(r, p) or _main(r), p.head))
         elif feature:
             word = next((w for w in [*p.modifiers, p.head] if singular_file(w)), "file")
-            out.setdefault(feature, []).append((_joined(r, p) or _owner_of(r, p) or _described_before(r, p) or
-                                                _main(r), singular_file(word) or "file"))
+            own = _target(r, p)
+            holder = own if own is not None and _listed_table(r, p) else None  # 'Attachment (scans/photos)'
+            out.setdefault(feature, []).append((holder or _joined(r, p) or _owner_of(r, p) or
+                                                _described_before(r, p) or _main(r), singular_file(word) or "file"))
     return out
 
 
@@ -518,6 +520,12 @@ def _file_nouns(r: Reading) -> None:
                 not _listed_with(r, p, owner):
             kind = "Image" if p.head in {"image", "images", "imagen", "imagenes"} else "Photo"
             _photos_of(r, owner, own, kind)  # 'each room with its story and some photos': a RoomPhoto per photo
+            continue
+        if own in r.entities and own != owner and _listed_table(r, p):
+            if not r.uses_feature("uploads", own):
+                _upload(r, own, "file")  # 'Entities: ..., Attachment (scans/photos)': a table of files, as listed
+            if not any(c == own for c, _, _ in r.links):
+                force_link(r, own, owner)
             continue
         if own in r.entities and own != owner and not any(own == parent for _, parent, _ in r.links):
             r.entities.pop(own)
@@ -955,6 +963,12 @@ def _person_attributes(r: Reading) -> None:
 
 _CHOOSING = {"order", "buy", "choose", "pick", "select", "pedir", "elegir", "comprar", "encargar", "seleccionar",
              "escoger"}  # 'cada socio entra, elige prendas y talla': the members are the buyers
+
+
+def _listed_table(r: Reading, p: Phrase) -> bool:
+    """'Entities: Job (...), Attachment (scans/photos)': a thing listed with its details in brackets is a table."""
+    toks = r.sentences[p.sentence]
+    return p.end < len(toks) and toks[p.end].text == "(" and p.start > 0 and toks[p.start - 1].text in {",", ":", ";"}
 
 
 def _takes_orders(r: Reading) -> None:

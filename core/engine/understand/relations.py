@@ -154,11 +154,18 @@ _SAME = (("Applicant", "Candidate"),)  # (said in the product's name, said in it
 
 def _one_name(r: Reading) -> None:
     """'Applicant tracking system. Jobs have candidates applying': one kind of person, named as the request does."""
-    for other, kept in _SAME:
+    pairs = list(_SAME)
+    for short in [n for n in r.entities if n.isalpha() and len(re.findall(r"[A-Z]", n)) == 1 and n not in
+                  r.field_lists]:
+        longer = [n for n in r.entities if n != short and n.endswith(short) and r.field_lists.get(n)]
+        if len(longer) == 1 and not any(n != short and n.endswith(short) and n not in longer for n in r.entities):
+            pairs.append((short, longer[0]))  # 'LabOrder (patient, shade, ...) ... dentists submit orders': one table
+    for other, kept in pairs:
         if other in r.entities and kept in r.entities:
             r.entities.pop(other)
             r.words_for.pop(other, None)
             r.links = [(kept if c == other else c, kept if p == other else p, k) for c, p, k in r.links]
+            r.named = {k: kept if v == other else v for k, v in r.named.items()}
 
 
 def _made_of(r: Reading) -> None:
