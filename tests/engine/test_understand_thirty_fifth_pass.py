@@ -158,3 +158,18 @@ def test_sessions_said_short_after_course_sessions_are_the_course_sessions() -> 
     got = _entities("A welding training provider: a course catalog, course sessions with dates and instructors, "
                     "and students who enroll in sessions.")
     assert "CourseSession" in got and "Session" not in got
+
+
+@pytest.mark.parametrize("prompt, who", [
+    ("kindergarten attendance: kids, check in / check out times, who dropped off & who picked up, allergies",
+     "Child"),
+    ("Attendance app for our choir: members and rehearsals.", "Member"),
+    ("Dog daycare: owners, their dogs with breed and care notes, and daily attendance", "Dog"),
+])
+def test_attendance_is_someones(prompt: str, who: str) -> None:
+    assert who in _links(prompt, "Attendance")
+
+
+def test_attendance_with_times_in_and_out_keeps_them() -> None:
+    got = _entities("kindergarten attendance: kids, check in / check out times, who dropped off & who picked up")
+    assert {"checked_in_at", "checked_out_at"} <= set(got["Attendance"])

@@ -72,6 +72,7 @@ def companions_stage(r: Reading) -> Reading:
     _staffing(r, people)
     _redemptions(r, people)
     _attendance_at(r, people)
+    _attendees(r, people)
     _check_ins(r, people)
     _inspections(r)
     for name in list(r.entities):
@@ -616,6 +617,32 @@ def _attendance_at(r: Reading, people: frozenset[str]) -> None:
     e = r.entities["Attendance"]
     if any(f.name in {"clock_in", "clock_out"} for f in e.fields) or {f.name for f in e.fields} <= {"name", "notes"}:
         e.fields = [FieldSpec(name="present", type="bool"), FieldSpec(name="notes", type="text", required=False)]
+
+
+_IN_AND_OUT = re.compile(r"\b(?:check(?:ed)?[ -]?ins? (?:/|and|&|or)? ?(?:check(?:ed)?[ -]?)?outs?|"
+                         r"drop(?:ped)?[ -]?off|pick(?:ed)?[ -]?up|arrival|entrada y salida|"
+                         r"hora de (?:entrada|llegada))\b")
+_KEEPERS = {"owner", "parent", "guardian", "carer", "dueno", "padre", "tutor"}  # whose dogs or kids attend
+
+
+def _attendees(r: Reading, people: frozenset[str]) -> None:
+    """'kindergarten attendance: kids, check in / check out times': each attendance is one person's, with the
+    times they came and went when those are asked for."""
+    e = r.entities.get("Attendance")
+    if e is None:
+        return
+    persons = [n for n in r.entities if n != "Attendance" and (n in people or n in _person_like(r))]
+    if not any(c == "Attendance" and p in persons for c, p, _ in r.links) and persons:
+        learners = [n for n in persons if words_of(n) not in _LEADERS]
+        who = (learners or persons)[0]  # the first people named attend ('members, rehearsals')
+        if words_of(who).split()[-1] in _KEEPERS:  # 'owners, their dogs ... and daily attendance': the dogs'
+            who = next((c for c, p, _ in r.links if p == who and c != "Attendance" and c not in r.records), who)
+        force_link(r, "Attendance", who)
+    if _IN_AND_OUT.search(r.text) and {f.name for f in e.fields} <= {"present", "notes", "name"}:
+        e.fields = [FieldSpec(name="attended_on", type="date"),
+                    FieldSpec(name="checked_in_at", type="datetime", required=False),
+                    FieldSpec(name="checked_out_at", type="datetime", required=False),
+                    FieldSpec(name="notes", type="text", required=False)]
 
 
 _CHECK_OUT = re.compile(r"\bcheck(?:s|ed|ing)?[ -]?outs?\b|\bcheckouts?\b")
