@@ -1133,7 +1133,8 @@ def entities_stage(r: Reading) -> Reading:
         writer = said_before in (["i", "am"], ["we", "are"]) and \
             sum(q.head == lead.head for q in r.phrases) == 1  # 'im a plumber and ...': who writes, said once
         if after in {"is", "es"} or writer or not lead.plural and lead.head not in word_set("tool_nouns") and \
-                lead.head not in _BOOKING_WORDS | {"stock", "inventory", "attendance", "asistencia"} and \
+                lead.head not in _BOOKING_WORDS | {"stock", "inventory"} and not (
+                    lead.head in {"attendance", "asistencia"} and not re.search(r"\b(?:clock|fich)", r.text)) and \
                 lead.head not in _COLLECTIONS | _RANGES | \
                 _LEDGERS and \
                 not (lead.head in _DIARIES and lead.modifiers) and \
