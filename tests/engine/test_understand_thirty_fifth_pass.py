@@ -173,3 +173,19 @@ def test_attendance_is_someones(prompt: str, who: str) -> None:
 def test_attendance_with_times_in_and_out_keeps_them() -> None:
     got = _entities("kindergarten attendance: kids, check in / check out times, who dropped off & who picked up")
     assert {"checked_in_at", "checked_out_at"} <= set(got["Attendance"])
+
+
+@pytest.mark.parametrize("prompt, gone", [
+    ("Everything lives in spreadsheets. We need members and concerts.", "Spreadsheet"),
+    ("Ahora lo llevamos en excel: socios y cuotas.", "Excel"),
+])
+def test_the_tool_used_today_is_no_table(prompt: str, gone: str) -> None:
+    got = _entities(prompt)
+    assert gone not in got and "Member" in got
+
+
+def test_an_approval_a_thing_needs_is_its_workflow_not_a_table() -> None:
+    prompt = ("Ticket sales for a 3-day festival: ticket types (day pass, weekend, VIP) with limited quantities, "
+              "orders, QR codes scanned at the gate, and refunds need a manager's approval.")
+    got = _entities(prompt)
+    assert "Approval" not in got and "approved" in _field(prompt, "Refund", "status").choices

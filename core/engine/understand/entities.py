@@ -421,6 +421,9 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'sus enigmas en orden', 'in order': how they are arranged, not an Order
         if flagged(r, p):
             continue  # 'fallen trees yes/no': a yes/no detail, not trees
+        if p.head in {"approval", "aprobacion", "sign-off"} and not p.plural and any(
+                t.text in _NEEDING for t in r.sentences[p.sentence][:p.start]):
+            continue  # 'refunds need a manager's approval': a state the refund goes through, not a table
         if p.head in word_set("data_heads") and not p.modifiers and p.start and \
                 r.sentences[p.sentence][p.start - 1].text in _POSSESSIVES:
             continue  # 'cada niño tiene sus datos (nombre, ...)': the child's details, not a table of its own
@@ -1852,7 +1855,17 @@ def _replaced(r: Reading) -> set[int]:
             end = next((k for k in range(i + 2, len(toks)) if toks[k].tag in {"PUNCT", "CONJ"}), len(toks))
             out |= {id(p) for p in r.phrases if p.sentence == si and i + 1 < p.start < end and p.head in _PAPER}
             # 'dejar de apuntarlo todo en una libreta', 'stop using spreadsheets': what the app replaces
+    for p in r.phrases:
+        before = [t.text for t in r.sentences[p.sentence][:p.start] if t.tag not in {"DET", "ADJ", "NUM"}][-1:]
+        if p.head in _OFFICE_TOOLS and before and before[0] in {"in", "on", "en", "using", "use", "via", "con"}:
+            out.add(id(p))  # 'everything lives in spreadsheets', 'lo llevamos en excel': how it is done today
     return out
+
+
+_NEEDING = {"need", "needs", "require", "requires", "needing", "requiring", "necesita", "necesitan", "requiere",
+            "requieren"}
+_OFFICE_TOOLS = {"spreadsheet", "excel", "whiteboard", "whatsapp", "notepad", "post-it", "google sheet",
+                 "hoja de calculo"}
 
 
 _QUITTING = {("dejar", "de"), ("stop", "using"), ("stop", "keeping"), ("stop", "writing"), ("stop", "tracking"),

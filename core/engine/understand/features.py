@@ -358,6 +358,15 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             word = next((w for w in [*p.modifiers, p.head] if singular_file(w)), "file")
             own = _target(r, p)
             holder = own if own is not None and _listed_table(r, p) else None  # 'Attachment (scans/photos)'
+            if feature == "workflow":  # 'refunds need a manager's approval': the refunds are approved
+                holder = next((_target(r, f.subject) for f in r.frames if f.verb in {"need", "require", "necesitar",
+                                                                                     "requerir"} and
+                               p in f.objects and _target(r, f.subject)), holder)
+                toks = r.sentences[p.sentence]
+                holder = holder or next((_target(r, q) for q in r.phrases if q.sentence == p.sentence and
+                                         q.end < p.start and q.end < len(toks) and
+                                         toks[q.end].text in {"need", "needs", "require", "requires"} and
+                                         _target(r, q)), None)
             out.setdefault(feature, []).append((holder or _joined(r, p) or _owner_of(r, p) or
                                                 _described_before(r, p) or _main(r), singular_file(word) or "file"))
     return out
