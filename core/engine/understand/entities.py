@@ -422,7 +422,7 @@ def entities_stage(r: Reading) -> Reading:
         if flagged(r, p):
             continue  # 'fallen trees yes/no': a yes/no detail, not trees
         if p.head in {"approval", "aprobacion", "sign-off"} and not p.plural and any(
-                t.text in _NEEDING for t in r.sentences[p.sentence][:p.start]):
+                t.text in _APPROVAL_NEEDS for t in r.sentences[p.sentence][:p.start]):
             continue  # 'refunds need a manager's approval': a state the refund goes through, not a table
         if p.head in word_set("data_heads") and not p.modifiers and p.start and \
                 r.sentences[p.sentence][p.start - 1].text in _POSSESSIVES:
@@ -1862,8 +1862,8 @@ def _replaced(r: Reading) -> set[int]:
     return out
 
 
-_NEEDING = {"need", "needs", "require", "requires", "needing", "requiring", "necesita", "necesitan", "requiere",
-            "requieren"}
+_APPROVAL_NEEDS = {"need", "needs", "require", "requires", "needing", "requiring", "necesita", "necesitan", "requiere",
+                   "requieren"}
 _OFFICE_TOOLS = {"spreadsheet", "excel", "whiteboard", "whatsapp", "notepad", "post-it", "google sheet",
                  "hoja de calculo"}
 
