@@ -189,3 +189,10 @@ def test_an_approval_a_thing_needs_is_its_workflow_not_a_table() -> None:
               "orders, QR codes scanned at the gate, and refunds need a manager's approval.")
     got = _entities(prompt)
     assert "Approval" not in got and "approved" in _field(prompt, "Refund", "status").choices
+
+
+def test_stock_in_each_van_keeps_the_vans_and_what_each_carries() -> None:
+    prompt = "Plumber management with their certifications and expiry reminders, plus stock in each van."
+    got = _entities(prompt)
+    assert {"Van", "VanStock"} <= set(got) and "Van" in _links(prompt, "VanStock")
+    assert "quantity" in got["VanStock"]

@@ -1020,6 +1020,8 @@ _PER_PLACE = re.compile(
     r"\b(?:stock|stock levels?|inventory|quantit(?:y|ies)|how many (?:\w+ )?(?:we have|are left)|existencias)"
     r" (?:(?:we have|kept|held|left) )?(?:at|in|per|for|by|of|en|por|de) (?:each|every|cada|all|todas? las?|todos los)"
     r" ?(?:(?:of )?(?:our|the|my|nuestr[oa]s|mis) )?(?:\w+ )?(\w+)")
+_STOCK_PLACES = {"Van", "Truck", "Vehicle", "Warehouse", "Store", "Shop", "Branch", "Location", "Site", "Depot",
+                 "Kitchen", "Bar", "Clinic", "Pharmacy"}
 _STOCKED = ("Product", "Item", "Ingredient", "Part", "Material", "Supply", "Book", "Medication", "Medicine",
             "Wine", "Beer", "Plant", "Garment", "Tyre", "Component", "Consumable")
 
@@ -1030,7 +1032,18 @@ def _stock_per_place(r: Reading) -> None:
     if m is None or len(r.entities) >= MAX_ENTITIES:
         return
     place = _entity_for(r, m.group(1))
+    word = singular(m.group(1), r.language)
+    if place is None and entity_name(word, None, r.language) in _STOCK_PLACES:
+        place = entity_name(word, None, r.language)  # 'plus stock in each van': the vans are kept, each with stock
+        r.entities[place] = definition(place, r.domain, r.text) or EntitySpec(name=place, fields=[
+            FieldSpec(name="name")])
+        r.words_for[place] = word
     thing = next((n for n in r.entities if n in _STOCKED or n.endswith(_STOCKED)), None)
+    if thing is None and place in _STOCK_PLACES and len(r.entities) < MAX_ENTITIES:
+        thing = "StockItem"  # what is carried is not named: a catalogue of the items stocked
+        r.entities[thing] = EntitySpec(name=thing, fields=[FieldSpec(name="name"), FieldSpec(name="sku",
+                                                                                              required=False)])
+        r.words_for[thing] = "stock item"
     if place is None or thing is None or place == thing:
         return
     join = f"{place}Stock"
