@@ -196,3 +196,14 @@ def test_stock_in_each_van_keeps_the_vans_and_what_each_carries() -> None:
     got = _entities(prompt)
     assert {"Van", "VanStock"} <= set(got) and "Van" in _links(prompt, "VanStock")
     assert "quantity" in got["VanStock"]
+
+
+CHOIR_ES = ("Gestión del coro: coristas con su cuerda (soprano, contralto, tenor, bajo), ensayos y asistencia a cada "
+            "ensayo, partituras en PDF que se puedan subir, y las giras, donde los coristas se apuntan y pagan el "
+            "viaje en cuotas.")
+
+
+def test_a_choirs_cuerdas_are_voice_parts_and_its_tours_are_signed_up_for() -> None:
+    got = _entities(CHOIR_ES)
+    assert {"Singer", "VoicePart", "Rehearsal", "Attendance", "Tour", "Signup"} <= set(got)
+    assert set(_links(CHOIR_ES, "Signup")) == {"Singer", "Tour"}

@@ -1079,6 +1079,9 @@ def entities_stage(r: Reading) -> Reading:
                 nxt[0].tag in {"VERB", "AUX"} and p.head not in _GENERIC_PEOPLE_SUBJECTS and \
                 score[names[id(p)]] < THRESHOLD:
             score[names[id(p)]] += 1  # 'Drivers need a list of today's pickups': a kind of person the app serves
+        if p.plural and [t.text for t in toks[p.end:p.end + 2]] in ([",", "where"], [",", "donde"]) and any(
+                f.sentence == p.sentence and f.position > p.end and f.verb in load("verbs")["joins"] for f in r.frames):
+            score[names[id(p)]] += 2  # 'y las giras, donde los coristas se apuntan': what people sign up for
         if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
