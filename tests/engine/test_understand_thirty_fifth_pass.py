@@ -207,3 +207,11 @@ def test_a_choirs_cuerdas_are_voice_parts_and_its_tours_are_signed_up_for() -> N
     got = _entities(CHOIR_ES)
     assert {"Singer", "VoicePart", "Rehearsal", "Attendance", "Tour", "Signup"} <= set(got)
     assert set(_links(CHOIR_ES, "Signup")) == {"Singer", "Tour"}
+
+
+@pytest.mark.parametrize("prompt", [
+    "Users should be able to pick a free time slot, and book, reschedule or cancel an appointment.",
+    "Members can view, edit or cancel a booking.",
+])
+def test_actions_listed_before_one_object_are_verbs_not_tables(prompt: str) -> None:
+    assert not {"Book", "Reschedule", "View", "Edit"} & set(_entities(prompt))

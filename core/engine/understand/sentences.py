@@ -763,7 +763,27 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "es" and i == 0 and t.tag == "NOUN" and t.text.endswith("o") and nxt is not None and \
                 nxt.text in {"en", "como"} and f"{t.text[:-1]}ar" in _ES_WORK_VERBS:
             t.tag, t.lemma = "VERB", f"{t.text[:-1]}ar"  # 'Trabajo en una notaría': I work, not a Job
+    if language == "en":
+        _coordinated_verbs(toks)
     return toks
+
+
+_ACTIONS = {"book", "reschedule", "cancel", "edit", "delete", "update", "rebook", "amend", "modify", "change",
+            "renew", "extend", "reserve", "view", "rate", "review", "share", "save", "report", "return", "pause"}
+
+
+def _coordinated_verbs(toks: list[Token]) -> None:
+    """'book, reschedule or cancel an appointment': the words listed before a verb with one object are verbs."""
+    for i, t in enumerate(toks):
+        if t.tag != "VERB" or t.text not in _ACTIONS or i < 2 or toks[i - 1].text not in {"or", "and"} or \
+                i + 1 >= len(toks) or toks[i + 1].tag not in {"DET", "NOUN", "PRON"}:
+            continue
+        k = i - 2
+        while k >= 0 and toks[k].tag == "NOUN" and toks[k].text in _ACTIONS:
+            toks[k].tag, toks[k].lemma = "VERB", toks[k].text
+            if k < 2 or toks[k - 1].text != ",":
+                break
+            k -= 2
 
 
 def _after_separator(toks: list[Token], i: int) -> bool:
