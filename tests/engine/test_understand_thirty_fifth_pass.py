@@ -215,3 +215,11 @@ def test_a_choirs_cuerdas_are_voice_parts_and_its_tours_are_signed_up_for() -> N
 ])
 def test_actions_listed_before_one_object_are_verbs_not_tables(prompt: str) -> None:
     assert not {"Book", "Reschedule", "View", "Edit"} & set(_entities(prompt))
+
+
+@pytest.mark.parametrize("prompt, kept", [
+    ("Visitors can read obituaries.", "Obituary"),
+    ("Members watch the recorded talks and rate them.", "Talk"),
+])
+def test_what_people_read_or_watch_on_the_site_is_kept(prompt: str, kept: str) -> None:
+    assert kept in _entities(prompt)

@@ -889,6 +889,12 @@ def entities_stage(r: Reading) -> Reading:
             if id(p) in names and p.plural and p.head not in word_set("people") and \
                     not is_fieldish(p.head, r.language) and (by or f.verb in {"browse", "navegar"}):
                 score[names[id(p)]] += 2
+    for f in r.frames:  # 'visitors read obituaries', 'members watch the recorded talks': content the site keeps
+        for p in f.objects[:1] if f.verb in {"read", "watch", "leer", "ver"} and f.subject is not None and \
+                f.subject.head in word_set("people") else []:
+            if id(p) in names and p.plural and p.head not in word_set("people") and \
+                    not is_fieldish(p.head, r.language) and p.head not in word_set("abstract_nouns"):
+                score[names[id(p)]] += 2
         for prep, p in f.preps:
             if prep in {"by", "por"} and id(p) in names and p.head in _BROWSED_BY:
                 score[names[id(p)]] += 3
