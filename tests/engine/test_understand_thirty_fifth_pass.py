@@ -223,3 +223,11 @@ def test_actions_listed_before_one_object_are_verbs_not_tables(prompt: str) -> N
 ])
 def test_what_people_read_or_watch_on_the_site_is_kept(prompt: str, kept: str) -> None:
     assert kept in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, gone", [
+    ("An organiser should be able to schedule meetings and close a vote.", "Close"),
+    ("a notes app where I write notes with tags and pin the important ones", "Pin"),
+])
+def test_a_second_verb_with_its_own_article_is_a_verb(prompt: str, gone: str) -> None:
+    assert gone not in _entities(prompt)

@@ -773,7 +773,13 @@ _ACTIONS = {"book", "reschedule", "cancel", "edit", "delete", "update", "rebook"
 
 
 def _coordinated_verbs(toks: list[Token]) -> None:
-    """'book, reschedule or cancel an appointment': the words listed before a verb with one object are verbs."""
+    """'book, reschedule or cancel an appointment': the words listed before a verb with one object are verbs;
+    'schedule meetings and close a vote': a second verb after 'and' with its own article."""
+    for i, t in enumerate(toks[1:-1], 1):
+        if t.tag == "NOUN" and toks[i - 1].text in {"and", "or"} and toks[i + 1].text in {"a", "an", "the"} and \
+                not t.text.endswith("s") and t.text in getAllLemmas(t.text).get("VERB", ()) and \
+                any(x.tag == "VERB" for x in toks[:i - 1]):
+            t.tag, t.lemma = "VERB", t.text
     for i, t in enumerate(toks):
         if t.tag != "VERB" or t.text not in _ACTIONS or i < 2 or toks[i - 1].text not in {"or", "and"} or \
                 i + 1 >= len(toks) or toks[i + 1].tag not in {"DET", "NOUN", "PRON"}:
