@@ -231,3 +231,8 @@ def test_what_people_read_or_watch_on_the_site_is_kept(prompt: str, kept: str) -
 ])
 def test_a_second_verb_with_its_own_article_is_a_verb(prompt: str, gone: str) -> None:
     assert gone not in _entities(prompt)
+
+
+def test_items_added_to_a_cart_are_the_products() -> None:
+    got = _entities("Users should be able to browse products by category, add items to a cart, and place the order.")
+    assert "Item" not in got and {"Product", "Order"} <= set(got)

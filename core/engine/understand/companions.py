@@ -463,6 +463,10 @@ _CART = re.compile(r"\b(?:add\w* (?:\w+ ){0,3}to (?:a|the|their|your|my) (?:shop
                    r"(?:anadir|agregar|meter)\w* (?:\w+ ){0,3}(?:al carrito|a la cesta))\b")
 
 
+_ITEMS_ADDED = re.compile(r"\badd(?:s|ing)? (?:the |their |some )?items? (?:to|into) (?:a |the |their |your )?"
+                          r"(?:cart|basket|bag)\b")
+
+
 def _cart_items(r: Reading, people: frozenset[str]) -> None:
     """'add plants to a cart', 'añadir plantas al carrito': each cart line is a customer's product and quantity;
     the cart is those lines, not a table of its own or a product that belongs to a cart."""
@@ -473,6 +477,14 @@ def _cart_items(r: Reading, people: frozenset[str]) -> None:
         next((p for c, p, _ in r.links if c == "OrderItem" and p != "Order"), None) or next(
         (n for n in r.entities if n not in people and not _person(r, n, people) and n not in {
             "Cart", "Order", "OrderItem", "Category", "Review", "Rating"} and n not in r.records), None)
+    sold = next((n for n in ("Product", "MenuItem", "Dish") if n in r.entities), None)
+    if "Item" in r.entities and sold and _ITEMS_ADDED.search(r.text) and \
+            not any("Item" in x[:2] and "Cart" not in x[:2] for x in r.links):
+        del r.entities["Item"]  # 'browse products ..., add items to a cart': the items are the products
+        r.links = [x for x in r.links if "Item" not in x[:2]]
+        bought = sold
+        if "CartItem" in r.entities and not any(x[:2] == ("CartItem", sold) for x in r.links):
+            add_link(r, "CartItem", sold)
     if who is None or bought is None:
         return
     cart = r.entities.get("Cart")
