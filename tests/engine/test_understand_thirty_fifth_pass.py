@@ -236,3 +236,9 @@ def test_a_second_verb_with_its_own_article_is_a_verb(prompt: str, gone: str) ->
 def test_items_added_to_a_cart_are_the_products() -> None:
     got = _entities("Users should be able to browse products by category, add items to a cart, and place the order.")
     assert "Item" not in got and {"Product", "Order"} <= set(got)
+
+
+def test_it_after_each_thing_of_its_sentence_is_that_thing() -> None:
+    prompt = ("Speakers submit talk proposals, which the organisers accept or reject. After each talk, attendees "
+              "should be able to rate it.")
+    assert "Talk" in _links(prompt, "Rating") and "Proposal" not in _links(prompt, "Rating")

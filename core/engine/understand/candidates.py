@@ -347,7 +347,11 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
         elif any(t.text in _PRONOUN_OBJECTS for t in gap[:2]) or _ENCLITIC.search(toks[vi].text) and \
                 toks[vi].lemma != toks[vi].text and toks[vi].lemma.endswith(("ar", "er", "ir")):
             src = next((g for g in reversed([*earlier, *frames]) if g.objects), None)  # 'rate and favourite them'
-            if src and src.objects:
+            here = [p for p in phrases if p.end <= vi and p is not f.subject and p.head not in word_set("people") and
+                    p.start > 0 and toks[p.start - 1].text in {"each", "every", "cada"} and not p.plural]
+            if here and (src is None or src.sentence != si):
+                f.objects.append(here[-1])  # 'after each talk, attendees rate it': the talk of this sentence
+            elif src and src.objects:
                 f.objects.append(src.objects[0])  # 'post recipes ..., rate them'
             elif _ENCLITIC.search(toks[vi].text) and toks[vi].lemma != toks[vi].text:
                 said = [p for p in phrases if p.end <= vi]
