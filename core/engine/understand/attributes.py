@@ -806,15 +806,15 @@ def _has_subject(r: Reading, at: int) -> str | None:
 def _flowing_record(r: Reading, word: str) -> str | None:
     """The record a flow of states names when the app keeps nothing else with a status ('the order goes ...')."""
     name = entity_name(word, None, r.language)
-    if len(r.entities) >= 30 or name not in definitions() or is_fieldish(word, r.language):
+    from core.engine.understand.relations import MAX_ENTITIES, add_link
+
+    if len(r.entities) >= MAX_ENTITIES or name not in definitions() or is_fieldish(word, r.language):
         return None
     r.entities[name] = definition(name, r.domain, r.text) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
     r.entities[name].relations = []
     r.words_for[name] = word
     people = [n for n in r.entities if words_of(n).split()[-1] in word_set("people")]
     if len(people) == 1:
-        from core.engine.understand.relations import add_link
-
         add_link(r, name, people[0])  # the customer's order
     return name
 

@@ -251,11 +251,6 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         if not objs and feature == "ratings":  # 'customer reviews for each trader'
             target = next((_target(r, q) for prep, q in f.preps if prep in {"for", "of", "on", "about", "de", "sobre",
                                                                               "para"} and _target(r, q)), None)
-        toks = r.sentences[f.sentence]
-        if target is None and feature in {"ratings", "comments", "favourites"} and f.position + 1 < len(toks) and \
-                toks[f.position + 1].text in {"it", "them"}:  # 'after each talk, attendees rate it': the talk
-            target = next((t for q in sorted(r.phrases, key=lambda q: -q.start) if q.sentence == f.sentence and
-                           q.end <= f.position and q.head not in word_set("people") and (t := _target(r, q))), None)
         detail = objs[0].head if objs else ""
         if feature == "favourites" and f.verb in {"bookmark", "like"}:
             detail = f.verb  # 'bookmark courses they plan to take', 'users can like projects': bookmarks, likes
