@@ -350,6 +350,8 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
     if not declared and not any(is_fieldish(i.head, r.language) and i.head not in {"text", "texto"} for i in items):
         return  # 'share memories with family and friends' is who sees them, not what a memory holds
     for i in items:
+        if i.words[0] in _LIMIT_WORDS:
+            continue  # 'retreats (dates, price, max guests)': how many guests, a detail
         name = name_of(i, r.language) or r.entity_of(i)  # 'shifts (guard, site)' beside 'Sites (...)': the Site
         toks = r.sentences[i.sentence]
         if name and i.plural and i.start and toks[i.start - 1].text in _SEVERAL_WORDS and \
@@ -378,6 +380,7 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
 
 
 _RELATIVE = {"que", "that", "which"}
+_LIMIT_WORDS = {"max", "maximum", "min", "minimum", "maximo", "minimo"}
 _DOERS = {"we", "i", "they", "you", "it"}
 _OWN_LISTS = {"Tag", "Comment", "Review", "Rating", "Favourite", "Like", "Note"}
 _SEVERAL_WORDS = {"several", "multiple", "many", "varios", "varias"}
@@ -590,7 +593,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
         graded = len(p.words) > 1 and p.head in _GRADES and p.modifiers and (
             p.modifiers[0] not in known_words() or not p.plural and name not in r.entities)  # 'permit level'
         if name and (name in r.entities or known and (p.plural or p.head not in _LOOKUP_WORDS)) and \
-                not is_fieldish(p.head, r.language) and not graded:
+                not is_fieldish(p.head, r.language) and not graded and p.words[0] not in _LIMIT_WORDS:
             continue  # 'productos con nombre, precio y stock, y proveedores': suppliers are not a field
         if p.head in _CONTAINER_WORDS or p.words[-1] in {"upload", "uploads"}:
             continue  # 'el inventario de material' is the material; 'poster uploads' are the uploads feature

@@ -28,6 +28,8 @@ _ALSO_RECORDS = {"alerts and warnings"}  # 'news alerts', 'stock alerts' may be 
 _PERSONAL_VERBS = {"recommend", "recommends", "recommended", "suggest", "suggests", "suggested", "recomienda",
                    "recomiendan", "sugiere", "sugieren"}
 
+_BEFORE_VERB = {"can", "could", "may", "will", "should", "to", "able", "be", "also", "pueden", "puede", "podran"}
+
 
 def _done_by_a_person(r: Reading, m: re.Match[str]) -> bool:
     """'a planning officer recommends', 'the editor suggests changes': a person does it, not the app."""
@@ -36,8 +38,10 @@ def _done_by_a_person(r: Reading, m: re.Match[str]) -> bool:
 
     if m.group(0) not in _PERSONAL_VERBS:
         return False
-    before = r.text[:m.start()].split()[-1:]
-    word = singular(before[0], r.language) if before else ""
+    before = r.text[:m.start()].split()[-6:]
+    while before and before[-1] in _BEFORE_VERB:
+        before.pop()  # 'members can suggest', 'guests should be able to suggest'
+    word = singular(before[-1], r.language) if before else ""
     return word in word_set("people") or len(word) > 4 and word.endswith(AGENT_ENDINGS) and \
         word not in {"computer", "recommender", "generator", "calculator"}
 

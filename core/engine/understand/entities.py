@@ -366,6 +366,9 @@ def name_of(p: Phrase, language: str) -> str | None:
     return entity_name(head, None, language)
 
 
+_PROPOSING = {"suggest", "nominate", "propose", "proponer", "sugerir"}  # 'members suggest films': films are kept
+
+
 def entities_stage(r: Reading) -> Reading:
     """Score every candidate noun and keep those the prompt treats as things to store."""
     score: Counter[str] = Counter()
@@ -776,7 +779,8 @@ def entities_stage(r: Reading) -> Reading:
             elif id(p) in names and f.objects and _prep in particles.get(f.verb, ()) and \
                     f.verb in load("verbs")["joins"] and f.objects[0].head in word_set("people"):
                 score[names[id(p)]] += 2  # 'parents register their kids for camp weeks': what they are joined to
-        storing = f.verb in STORING_VERBS or f.verb in _ASSIGNING  # 'assign chores to the kids'
+        storing = f.verb in STORING_VERBS or f.verb in _ASSIGNING or (  # 'assign chores to the kids'
+            f.verb in _PROPOSING and f.subject is not None and f.subject.head in word_set("people"))
         vt = r.sentences[f.sentence]
         if f.position and vt[f.position].text.endswith("ed") and vt[f.position - 1].tag == "NOUN" and \
                 f.position + 1 < len(vt) and vt[f.position + 1].tag == "PUNCT":

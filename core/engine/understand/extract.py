@@ -172,7 +172,8 @@ def _field_lists(s: str, ex: Extraction) -> None:
         _add_entity(ex, ent, word)
         target = ex.fields.setdefault(ent, [])
         for item in items:
-            parent = entity_for(item.split()[-1]) if len(item.split()) <= 2 else None
+            counted = item.split()[0] in {"max", "maximum", "min", "minimum", "number", "num", "maximo", "minimo"}
+            parent = entity_for(item.split()[-1]) if len(item.split()) <= 2 and not counted else None
             ident = field_ident(item)
             if parent and parent != ent and not _fieldish(item):
                 # A field that names an entity is a link only if that entity is part of the app (see assemble).

@@ -54,7 +54,9 @@ FEATURE_PATTERNS: dict[str, re.Pattern[str]] = {
                           r"contactanos|contacto con nosotros|pagina de contacto)\b"),
 }
 _RATERS = {"user", "customer", "visitor", "reader", "guest", "diner", "fan", "listener", "viewer", "shopper", "buyer",
-           "client", "patient", "people", "everyone", "anyone", "subscriber", "traveller", "traveler"}
+           "client", "patient", "people", "everyone", "anyone", "subscriber", "traveller", "traveler", "member",
+           "attendee", "participant", "student", "learner", "patron", "parent", "tenant", "resident", "passenger",
+           "camper", "socio", "alumno", "cliente", "huesped", "asistente", "participante"}
 _FILE_WORDS = {"cv", "resume", "photo", "picture", "image", "file", "document", "receipt", "attachment", "pdf",
                "avatar", "logo", "scan", "foto", "imagen", "archivo", "documento", "recibo", "curriculum", "screenshot"}
 _PERSONAL_FILES = {"cv", "resume", "headshot", "portrait", "avatar", "curriculum"}

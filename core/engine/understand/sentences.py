@@ -43,6 +43,8 @@ def brackets(prompt: str) -> str:
     prompt = re.sub(r"(?<=\w)\s*[.:;]\s*(?:fields|campos|columns|columnas)\s*:?\s*\[([^\]]*)\]",
                     lambda m: " with " + m.group(1), prompt, flags=re.I)
     prompt = prompt.replace("[", "(").replace("]", ")")
+    # 'the retreats themselves (dates, price)': the fields are the retreats'
+    prompt = re.sub(r"(?<=\w) (?:themselves|itself|mism[oa]s?) (?=\()", " ", prompt, flags=re.I)
     prompt = re.sub(r"(?<=\w)\s*(?:\.\.\.|\u2026)\s*(?=[),;])", " etc", prompt)  # '(bath, cut, nails...)': examples
     prompt = re.sub(r"(?<=\w) ?\| ?(?=\w)", "/", prompt)  # 'type: topographic | roof inspection': values, as '/'
     prompt = re.sub(r"(?<=[a-zA-Z])\s*=(?![>=])\s*(?=[a-zA-Z][\w /-]*,)", ": ", prompt)  # 'ticket = date, haulier

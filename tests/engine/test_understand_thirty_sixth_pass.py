@@ -1,0 +1,64 @@
+"""Understanding (issue 9), thirty-sixth pass: details listed after 'the X themselves', limits among details ('max
+guests'), things people suggest, and reviews by the people who attend."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.understand import understand
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
+
+
+@pytest.mark.parametrize("prompt, entity, fields", [
+    ("I need to manage the retreats themselves (dates, location, price, max guests) and guests signing up.",
+     "Retreat", {"date", "location", "price", "max_guests"}),
+    ("Gestionar los cursos mismos (fechas, precio) y las inscripciones.", "Course", {"date", "price"}),
+])
+def test_details_after_the_things_themselves_are_theirs(prompt: str, entity: str, fields: set[str]) -> None:
+    assert fields <= set(_entities(prompt)[entity])
+
+
+@pytest.mark.parametrize("prompt", [
+    "Retreats (name, dates, max guests, teacher)",
+    "I need to manage the retreats themselves (dates, location, price, max guests) and guests signing up.",
+])
+def test_a_limit_among_details_is_a_number_not_a_link(prompt: str) -> None:
+    got = _entities(prompt)
+    assert "max_guests" in got["Retreat"]
+    assert "Guest" not in _links(prompt, "Retreat")
+    spec = understand(prompt)
+    assert next(f for f in spec.entity("Retreat").fields if f.name == "max_guests").type == "int"
+
+
+@pytest.mark.parametrize("prompt", [
+    "Members can suggest films.",
+    "Members can suggest films, vote on what we watch next and review each screening.",
+    "Our club members should be able to suggest films.",
+])
+def test_what_people_suggest_is_kept_and_is_no_ai_feature(prompt: str) -> None:
+    spec = understand(prompt)
+    assert {"Film", "Suggestion"} <= {e.name for e in spec.entities}
+    assert set(_links(prompt, "Suggestion")) == {"Member", "Film"}
+    assert "AI recommendations" not in spec.not_built
+
+
+def test_an_app_that_suggests_is_still_a_recommendation() -> None:
+    spec = understand("An app that can suggest recipes from what is in my fridge.")
+    assert "AI recommendations" in spec.not_built and "Suggestion" not in {e.name for e in spec.entities}
+
+
+@pytest.mark.parametrize("prompt, rated", [
+    ("Members review each screening.", "Screening"),
+    ("Los socios valoran cada proyección.", "Screening"),
+    ("Attendees review every talk they went to.", "Talk"),
+])
+def test_people_who_attend_review_what_they_attended(prompt: str, rated: str) -> None:
+    spec = understand(prompt)
+    assert "ratings" in spec.features
+    assert rated in _links(prompt, "Rating")
+
+
+def test_judges_reviewing_applications_still_decide_without_stars() -> None:
+    spec = understand("Applicants submit grant applications and judges review each application.")
+    assert "Rating" not in {e.name for e in spec.entities}
