@@ -268,7 +268,7 @@ def test_lists_by_week_are_views_not_a_table() -> None:
 
 
 def test_children_sign_up_is_a_verb_after_an_irregular_plural() -> None:
-    assert {"Child", "Camp"} <= set(_links("Children sign up for summer camps.", "Signup"))
+    assert {"Child", "Camp"} <= set(_links("Children sign up for summer camps.", "Registration"))
 
 
 def test_members_who_choose_what_is_ordered_are_the_buyers() -> None:

@@ -62,3 +62,40 @@ def test_people_who_attend_review_what_they_attended(prompt: str, rated: str) ->
 def test_judges_reviewing_applications_still_decide_without_stars() -> None:
     spec = understand("Applicants submit grant applications and judges review each application.")
     assert "Rating" not in {e.name for e in spec.entities}
+
+
+@pytest.mark.parametrize("prompt, record, thing", [
+    ("Members view upcoming tournaments and sign up for them.", "Registration", "Tournament"),
+    ("Guests sign up for retreats.", "Registration", "Retreat"),
+    ("Children sign up for summer camps.", "Registration", "Camp"),
+    ("Los alumnos se apuntan a cursos de cocina.", "Enrollment", None),
+    ("Volunteers sign up for shifts.", "Signup", "Shift"),
+    ("A sign-up sheet for the workshops: members sign up for each workshop", "Signup", "Workshop"),
+])
+def test_a_sign_up_is_named_for_what_is_signed_up_for(prompt: str, record: str, thing: str | None) -> None:
+    got = _entities(prompt)
+    assert record in got and not ({"Signup", "Registration", "Enrollment"} - {record}) & set(got)
+    if thing:
+        assert thing in _links(prompt, record)
+
+
+@pytest.mark.parametrize("prompt, thing", [
+    ("Jobs and crews. Record any damage reported on a job.", "Job"),
+    ("Users can browse tools, borrow them and report damaged tools.", "Tool"),
+    ("Users browse the catalogue of tools, reserve a tool and report a broken tool with a description.", "Tool"),
+    ("Keep a damage report log per boat with photos.", "Boat"),
+    ("Rowing club. Coaches create outings (date, time, boat, crew lineup). Boats have a damage log anyone can add to.",
+     "Boat"),
+    ("Flying club: members, planes, bookings and defects reported on each plane", "Plane"),
+])
+def test_harm_reported_is_a_dated_report_of_the_thing(prompt: str, thing: str) -> None:
+    got = _entities(prompt)
+    report = next(n for n in got if n in {"DamageReport", "DefectReport"})
+    assert {"reported_on", "description", "photo"} <= set(got[report])
+    assert thing in _links(prompt, report)
+    assert "Damage" not in got and "Defect" not in got
+
+
+def test_damage_charges_are_no_report() -> None:
+    got = _entities("An equipment hire depot: customers rent equipment. Staff record damage charges.")
+    assert "DamageReport" not in got

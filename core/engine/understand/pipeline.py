@@ -20,7 +20,7 @@ from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import PEOPLE, entities_stage, name_of
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import definition, entity_name, words_of
+from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -404,10 +404,19 @@ _REPORTED = re.compile(r"\b(?:report|reports|reported|reporting|log|logs|logged|
                        r"(?:damages?|defects?|faults?|breakages?|danos?|desperfectos?)\b")
 
 
+_HARM_SAID = re.compile(r"\b(?:damages?|defects?|faults?|breakages?)\s+(?:log|logs|reports?|register|records?|"
+                        r"(?:\w+\s+){0,2}(?:reported|logged|recorded|noted))\b")  # 'a damage log', 'damage reported'
+_BROKEN = re.compile(r"\b(?:report|reports|reported|reporting|flag|flags|log|logs)\s+(?:(?:a|an|any|the|their)\s+)?"
+                     r"(?:damaged|broken|faulty)\s+(\w+)")  # 'report a broken tool', 'report damaged tools'
+_HARMED_THING = re.compile(r"\s+(?:\w+\s+){0,2}?(?:on|to|of|for|per)\s+(?:(?:a|an|the|each|every|their)\s+)?"
+                           r"(\w+)")  # 'damage reported on a job', 'a damage log per boat'
+
+
 def _reports_of_harm(r: Reading) -> None:
-    """'volunteers log damage', 'report a defect on a boat': each time is a dated report (what, how bad, a photo),
-    not a Damage table holding a name."""
-    if not _REPORTED.search(r.text):
+    """'volunteers log damage', 'report a defect on a boat', 'report a broken tool': each time is a dated report
+    (what, how bad, a photo) of the thing harmed, not a Damage table holding a name."""
+    told, broken = _REPORTED.search(r.text) or _HARM_SAID.search(r.text), _BROKEN.search(r.text)
+    if not told and not broken:
         return
     for harm, report in _HARMS.items():
         if harm not in r.entities or report in r.entities:
@@ -423,9 +432,50 @@ def _reports_of_harm(r: Reading) -> None:
         names = list(r.entities)
         names.insert(at, names.pop())  # where the damage was said
         r.entities = {n: r.entities[n] for n in names}
-        if not any(c == report and _a_thing(r, p) for c, p, _ in r.links) and r.main in r.entities and \
-                r.main != report and _a_thing(r, r.main):
-            add_link(r, report, r.main)  # 'volunteers check tools out and in, log damage': damage to a tool
+        harmed = _harmed(r, told)
+        if not any(c == report and _a_thing(r, p) for c, p, _ in r.links) and harmed and harmed != report:
+            add_link(r, report, harmed)  # 'volunteers check tools out and in, log damage': damage to a tool
+    _harm_reported(r, told, broken)
+
+
+def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
+    """The thing a report of harm is about: 'damage reported on a job', 'boats have a damage log', else the main."""
+    after = _HARMED_THING.match(r.text, said.end()) if said else None
+    before = re.search(r"(\w+) (?:have|has|keep|keeps|get|gets) (?:a|an|its|their) (?:\w+ )?$",
+                       r.text[:said.start()]) if said else None
+    for m in (after, before):
+        thing = _entity_said(r, m.group(1)) if m else None
+        if thing and _a_thing(r, thing):
+            return thing
+    if before and before.group(1).endswith("s") and singular(before.group(1), r.language) in known_words() and \
+            before.group(1) not in word_set("people") and len(r.entities) < MAX_ENTITIES:
+        thing = entity_name(singular(before.group(1), r.language), None, r.language)
+        keep_entity(r, thing, singular(before.group(1), r.language))  # 'boats have a damage log': boats are kept
+        return thing
+    return r.main if r.main in r.entities and _a_thing(r, r.main) else None
+
+
+def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:
+    """A report of harm said where no table of damage was kept ('record any damage reported on a job')."""
+    if any(x in r.entities for x in _HARMS.values()) or len(r.entities) >= MAX_ENTITIES:
+        return
+    if said and re.match(r"\s+(?:charges?|fees?|costs?|deposits?|waivers?|insurance)\b", r.text[said.end():]):
+        return  # 'staff record damage charges': what is charged, not a report
+    thing = _entity_said(r, broken.group(1)) if broken else _harmed(r, said)
+    known = definition("DamageReport", r.domain)
+    if thing is None or known is None or thing in PEOPLE:
+        return
+    r.entities["DamageReport"] = EntitySpec(name="DamageReport", fields=[f.model_copy() for f in known.fields])
+    r.words_for["DamageReport"] = "damage report"
+    r.requested.append(said_as(r, "DamageReport"))
+    add_link(r, "DamageReport", thing)
+
+
+def _entity_said(r: Reading, word: str) -> str | None:
+    """The app's entity a single word names ('tools' -> Tool), if the app keeps it."""
+    name = entity_name(singular(word, r.language), None, r.language)
+    return name if name in r.entities else next((n for n, w in r.words_for.items()
+                                                 if n in r.entities and w in {word, singular(word, r.language)}), None)
 
 
 def _a_thing(r: Reading, name: str) -> bool:

@@ -45,6 +45,8 @@ _JOINABLE = _GATHERINGS | {"outing", "class", "course", "trip", "excursion", "to
                            "lesson", "workshop", "retreat", "race", "salida", "clase", "curso", "torneo",
                            "campamento", "viaje", "carrera"}
 _CONTESTED = {"tournament", "race", "camp", "competition", "league", "torneo", "carrera", "campamento"}
+_REGISTERED_FOR = _CONTESTED | {"event", "retreat", "conference", "festival", "evento", "congreso", "retiro"}
+_COURSES = {"course", "curso", "cursillo"}  # signed up for, a course is an enrolment; a class or workshop a sign-up
 _TAUGHT = {"class", "course", "lesson", "workshop", "clase", "curso", "taller"}
 _CARRYING = {"carry", "transport", "include", "llevar", "transportar", "incluir"}
 _TAKING = {"claim", "coger", "reclamar"}  # 'drivers claim legs', 'los voluntarios cogen turnos'
@@ -646,6 +648,8 @@ def _frames(r: Reading) -> None:
             if join == "Membership" and said & _JOINABLE:  # 'join meetups' to go, 'join a course' to learn
                 join, fields = verbs["joins"]["enrol" if said & _TAUGHT else "register" if said & _CONTESTED else
                                               "rsvp"]  # 'join a tournament': a registration
+            if join == "Signup" and said & (_COURSES | _REGISTERED_FOR):  # 'sign up for courses', '... for events'
+                join, fields = verbs["joins"]["enrol" if said & _COURSES else "register"]
             if join not in (subject, objects[0]):
                 _join(r, join, fields, subject, objects[0])  # 'people vote on questions': a Vote per question
             lent_to = next((_entity(r, q) for prep, q in f.preps if prep in {"to", "a"} and _entity(r, q)), None) \
