@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine.understand import understand
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -99,3 +100,31 @@ def test_harm_reported_is_a_dated_report_of_the_thing(prompt: str, thing: str) -
 def test_damage_charges_are_no_report() -> None:
     got = _entities("An equipment hire depot: customers rent equipment. Staff record damage charges.")
     assert "DamageReport" not in got
+
+
+def test_an_open_mic_night_is_a_data_app_with_comedians() -> None:
+    prompt = ("We run an open mic comedy night every Tuesday. Comics sign up for a slot online, the host approves the "
+              "lineup, and people in the audience can rate each set afterwards.")
+    got = _entities(prompt)
+    assert "name" in got["Comic"] and "issue_number" not in got["Comic"]
+    assert "Audience" not in got and {"Comic", "Slot"} <= set(_links(prompt, "Signup"))
+
+
+def test_an_app_that_listens_through_the_mic_is_still_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand("An app that listens through the mic and shows the noise level in decibels.")
+
+
+def test_support_acts_at_a_show_do_not_make_a_help_desk() -> None:
+    got = _entities("Ticketing for a comedy club. Shows have a headliner and support acts, a room and a date. "
+                    "Customers buy tickets online.")
+    assert "Reply" not in got and "priority" not in got["Ticket"] and "price" in got["Ticket"]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Administrators should be able to add and edit products, manage stock and view incoming orders.",
+    "Admins add and edit products, track deliveries and view orders.",
+])
+def test_a_verb_in_a_series_after_a_comma_is_no_field(prompt: str) -> None:
+    got = _entities(prompt)
+    assert not any(f.startswith(("manage", "track")) for f in got["Product"])

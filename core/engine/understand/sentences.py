@@ -773,6 +773,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
 _ACTIONS = {"book", "reschedule", "cancel", "edit", "delete", "update", "rebook", "amend", "modify", "change",
             "renew", "extend", "reserve", "view", "rate", "review", "share", "save", "report", "return", "pause"}
 
+_SERIES_VERBS = {"manage", "track", "add", "remove", "create", "see", "browse", "approve", "assign", "schedule",
+                 "export", "download", "upload", "publish", "print", "invite", "archive", "monitor", "record"}
+
 
 def _coordinated_verbs(toks: list[Token]) -> None:
     """'book, reschedule or cancel an appointment': the words listed before a verb with one object are verbs;
@@ -782,12 +785,17 @@ def _coordinated_verbs(toks: list[Token]) -> None:
                 not t.text.endswith("s") and t.text in getAllLemmas(t.text).get("VERB", ()) and \
                 any(x.tag == "VERB" for x in toks[:i - 1]):
             t.tag, t.lemma = "VERB", t.text
+    for i, t in enumerate(toks[2:-2], 2):
+        if t.tag == "NOUN" and t.text in _SERIES_VERBS and toks[i - 1].text == "," and \
+                toks[i + 1].tag in {"NOUN", "DET", "ADJ"} and any(x.tag == "VERB" for x in toks[:i - 1]) and \
+                any(toks[j].text in {"and", "or"} and toks[j + 1].tag == "VERB" for j in range(i + 2, len(toks) - 1)):
+            t.tag, t.lemma = "VERB", t.text  # 'add and edit products, manage stock and view orders'
     for i, t in enumerate(toks):
         if t.tag != "VERB" or t.text not in _ACTIONS or i < 2 or toks[i - 1].text not in {"or", "and"} or \
                 i + 1 >= len(toks) or toks[i + 1].tag not in {"DET", "NOUN", "PRON"}:
             continue
         k = i - 2
-        while k >= 0 and toks[k].tag == "NOUN" and toks[k].text in _ACTIONS:
+        while k >= 0 and toks[k].tag == "NOUN" and toks[k].text in _ACTIONS | _SERIES_VERBS:
             toks[k].tag, toks[k].lemma = "VERB", toks[k].text
             if k < 2 or toks[k - 1].text != ",":
                 break
