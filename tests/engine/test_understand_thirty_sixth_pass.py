@@ -128,3 +128,24 @@ def test_support_acts_at_a_show_do_not_make_a_help_desk() -> None:
 def test_a_verb_in_a_series_after_a_comma_is_no_field(prompt: str) -> None:
     got = _entities(prompt)
     assert not any(f.startswith(("manage", "track")) for f in got["Product"])
+
+
+@pytest.mark.parametrize("prompt", [
+    "A little game in the browser where the player explores a haunted house and collects keys.",
+    "Tengo una carpeta con fotos de productos; quiero una herramienta que las renombre y las redimensione a 800 px.",
+    "Let me upload a selfie and see what a pair of glasses would look like on me.",
+    "A light show for our club night: animations that pulse to the beat of the music on the big screen.",
+    "A tool to make party invitations: choose a template, drag your photos in and export a print-ready PDF.",
+    "A screenplay editor that formats the character names and dialogue and exports them to PDF.",
+])
+def test_tools_that_keep_nothing_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A print shop: customers upload artwork for flyers, we keep their orders, proofs and invoices.",
+    "Board game club: members log the games they play, who won and the scores.",
+])
+def test_data_apps_near_those_tools_are_built(prompt: str) -> None:
+    assert understand(prompt).entities
