@@ -149,3 +149,12 @@ def test_tools_that_keep_nothing_are_declined(prompt: str) -> None:
 ])
 def test_data_apps_near_those_tools_are_built(prompt: str) -> None:
     assert understand(prompt).entities
+
+
+@pytest.mark.parametrize("prompt", [
+    "Need a system for routes, sailings, vessels and ticket sales.",
+    "We need routes, sailings, vessels and ticket sales.",
+    "Need a system for routes, sailings (timetable), vessels and their capacity (passengers + cars) and ticket sales.",
+])
+def test_everything_listed_as_what_the_app_is_for_is_kept(prompt: str) -> None:
+    assert {"Route", "Sailing", "Vessel"} <= set(_entities(prompt))

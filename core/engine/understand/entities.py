@@ -858,6 +858,7 @@ def entities_stage(r: Reading) -> Reading:
     _handed_over(r, names, score)
     _one_file_or_description(r, names, score)
     _with_their_details(r, names, score)
+    _list_for_the_app(r, names, score)
     _people_with_their(r, names, score)
     _with_a_detail(r, names, score)
     for p in r.phrases:  # 'an app for my recipes', 'una app para mis plantas': the things the app is for
@@ -2698,6 +2699,29 @@ def _kinds_in_brackets(r: Reading, names: dict[int, str], score: Counter[str]) -
         if close and 1 <= sum(t.text == "," for t in inside) <= 6 and all(t.tag in {"NOUN", "ADJ", "PUNCT", "CONJ"}
                                                                          for t in inside):
             score[names[id(p)]] += 1
+
+
+_KEEPING = {"need", "needs", "want", "wants", "manage", "manages", "track", "tracks", "handle", "handles", "gestionar",
+            "gestiona", "llevar", "controlar", "necesito", "necesitamos", "quiero", "queremos"}
+_FOR_WORDS = {"for", "of", "para", "de"}
+
+
+def _list_for_the_app(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'a system for routes, sailings, vessels and ticket sales', 'we need routes, sailings and vessels': every thing
+    listed as what the app is for is kept, not only the first."""
+    for group in r.lists:
+        if len(group) < 3 or sum(id(p) in names for p in group) < 3:
+            continue
+        toks, at = r.sentences[group[0].sentence], group[0].start
+        while at and toks[at - 1].tag in {"DET", "ADJ"} and toks[at - 1].text not in _FOR_WORDS:
+            at -= 1
+        before = [t.text for t in toks[max(0, at - 2):at]]
+        tool = len(before) == 2 and before[1] in _FOR_WORDS and before[0] in word_set("tool_nouns")
+        if not (tool or before[-1:] and before[-1] in _KEEPING):
+            continue
+        for p in group[1:]:
+            if id(p) in names and p.plural and not is_fieldish(p.head, r.language):
+                score[names[id(p)]] += 2
 
 
 def _bare_noun_list(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

@@ -953,6 +953,9 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
     participle = w != verb_lemmas().get(w, w) and not w.endswith(("s", "ing")) or w.endswith(("ed", "en"))
     if prev.text in {"has", "have", "had", "having"}:
         return participle  # 'has order items' is a noun, 'has ordered' a verb
+    if prev.text in {"need", "needs", "want", "wants"} and w.endswith("s") and singular(w) in known_nouns() and \
+            _closed(nxt) not in {"DET", "PRON"}:
+        return False  # 'we need routes, sailings and vessels': the things wanted
     if prev.text == "to" or prev.tag in {"AUX", "ADV"} and prev.text not in {"etc"}:
         return not (prev.text in {"is", "are", "was", "be"} and not w.endswith(("ed", "en", "ing")) and
                     w not in load("verbs")["irregular_en"])  # 'laptops are lent to employees'
