@@ -158,3 +158,19 @@ def test_data_apps_near_those_tools_are_built(prompt: str) -> None:
 ])
 def test_everything_listed_as_what_the_app_is_for_is_kept(prompt: str) -> None:
     assert {"Route", "Sailing", "Vessel"} <= set(_entities(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "Gestión de un huerto comunitario: parcelas, socios, turnos de riego y préstamo de herramientas.",
+    "Gestión de socios y préstamo de herramientas.",
+    "Community garden: plots, members and loans of tools.",
+])
+def test_tools_lent_are_things_and_each_loan_is_dated(prompt: str) -> None:
+    got = _entities(prompt)
+    assert "Tool" in got and {"loan_date", "due_date"} <= set(got["Loan"])
+    assert {"Tool", "Member"} <= set(_links(prompt, "Loan"))
+
+
+def test_a_word_after_de_y_still_qualifies_the_thing() -> None:
+    got = _entities("Fichajes de entrada y salida de los empleados.")
+    assert "Salida" not in got and "Exit" not in got

@@ -66,7 +66,7 @@ Customer: name, email, phone?
 Booking: starts_at, status=pending|confirmed|cancelled, notes?, >Customer, >Service"""),
     Domain("library", "Library", "Biblioteca",
            "library libraries books borrow borrowing lend lending loans librarian biblioteca bibliotecas "
-           "libros prestamos prestar",
+           "libros prestamos prestamo prestar",
            """Author: name, bio?
 Book: title, isbn!?, published_year?, copies, >Author?
 Member: name, email!, phone?, joined_date?

@@ -2527,8 +2527,10 @@ def _qualifies_after_de(r: Reading, toks: list, p: Phrase) -> bool:
         not toks[p.end + 1].text.endswith("s") and (p.end + 2 >= len(toks) or toks[p.end + 2].tag != "NOUN")
     if p.start > 1 and toks[p.start - 1].text == "de" and owner_ends(p.start - 1):
         return p.head not in ENTITY_WORDS_ES and p.head not in known_words() or paired_first
+    own_de = p.end + 1 < len(toks) and toks[p.end].text == "de" and toks[p.end + 1].tag == "NOUN"
     return p.start > 3 and toks[p.start - 1].text in {"y", "o"} and toks[p.start - 2].tag == "NOUN" and \
-        not toks[p.start - 2].text.endswith("s") and toks[p.start - 3].text == "de" and owner_ends(p.start - 3)
+        not toks[p.start - 2].text.endswith("s") and toks[p.start - 3].text == "de" and owner_ends(p.start - 3) and \
+        not own_de  # 'turnos de riego y préstamo de herramientas': the loan is the list's next thing
 
 
 ONE_FILE = {"photo", "picture", "image", "file", "document", "receipt", "screenshot", "scan", "pdf", "cv", "resume",

@@ -296,9 +296,10 @@ def _clause_gap(toks: list, at: int) -> int:
     return 0
 
 
-_EVENT_HEADS = {"allocation", "rental", "reservation", "booking", "loan", "hire", "signup", "inspection",
+_EVENT_HEADS = {"allocation", "rental", "reservation", "booking", "loan", "lending", "hire", "signup", "inspection",
                 "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler", "reserva",
                 "prestamo", "inscripcion"}
+_LENDING_HEADS = {"loan", "lending", "hire", "rental", "prestamo", "alquiler"}
 _NOT_THINGS = {"online", "group", "private", "public", "weekly", "monthly", "daily", "annual", "yearly", "new",
                "advance", "last", "next", "same", "multiple", "bulk", "self", "early", "late", "walk"}
 
@@ -344,14 +345,18 @@ def _compound_things(r: Reading) -> None:
         if event not in r.entities or p.head not in _EVENT_HEADS:
             continue
         word = p.modifiers[-1] if p.modifiers else None
+        if word is None and r.language == "en" and p.end + 1 < len(toks) and toks[p.end].text == "of" and \
+                toks[p.end + 1].tag == "NOUN" and toks[p.end + 1].text.endswith("s"):
+            word = toks[p.end + 1].text  # 'loans of tools', 'rental of kayaks'
         if word is None and r.language == "es" and p.end + 1 < len(toks) and toks[p.end].text == "de" and \
                 toks[p.end + 1].tag == "NOUN":
             word = toks[p.end + 1].lemma or toks[p.end + 1].text  # 'alquiler de instrumentos'
             if singular(word, "es") not in ENTITY_WORDS_ES and singular(word, "es") not in load("spanish")["names"]:
                 continue  # 'incidentes de seguridad': a word we do not know as a thing qualifies the event
-        if not word or word in _NOT_THINGS or word in word_set("adjectives") or _skip(word) or \
+        lent_tools = singular(word or "", r.language) in {"tool", "herramienta"} and p.head in _LENDING_HEADS
+        if not word or word in _NOT_THINGS or word in word_set("adjectives") or _skip(word) and not lent_tools or \
                 is_fieldish(word, r.language) or _verbal(word) or not word.isalpha():
-            continue
+            continue  # ... 'tool loans', 'préstamo de herramientas': the tools lent are things, not the app
         thing = entity_name(singular(word, r.language), None, r.language)
         if not thing or thing == event or thing in _PEOPLE:
             continue
