@@ -174,3 +174,27 @@ def test_tools_lent_are_things_and_each_loan_is_dated(prompt: str) -> None:
 def test_a_word_after_de_y_still_qualifies_the_thing() -> None:
     got = _entities("Fichajes de entrada y salida de los empleados.")
     assert "Salida" not in got and "Exit" not in got
+
+
+def test_things_joined_by_pluses_are_a_list() -> None:
+    got = _entities("community garden waitlist + plot assignments + yearly fees")
+    assert {"WaitlistEntry", "Plot", "PlotAssignment", "Fee"} <= set(got)
+    assert "Plot" in _links("community garden waitlist + plot assignments + yearly fees", "PlotAssignment")
+
+
+def test_one_plus_still_joins_one_record() -> None:
+    got = _entities("customer + bike (make, model), repairs")
+    assert {"Customer", "Bike", "Repair"} <= set(got) and "Customer" in _links("customer + bike (make, model), repairs",
+                                                                               "Bike")
+
+
+@pytest.mark.parametrize("prompt, thing", [
+    ("Track shift assignments for volunteers.", "Shift"),
+    ("community garden waitlist + plot assignments + yearly fees", "Plot"),
+])
+def test_what_is_assigned_is_kept(prompt: str, thing: str) -> None:
+    assert thing in _entities(prompt)
+
+
+def test_homework_assignments_keep_no_homework_table() -> None:
+    assert "Homework" not in _entities("Teachers set homework assignments and students submit them.")

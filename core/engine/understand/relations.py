@@ -296,11 +296,12 @@ def _clause_gap(toks: list, at: int) -> int:
     return 0
 
 
-_EVENT_HEADS = {"allocation", "rental", "reservation", "booking", "loan", "lending", "hire", "signup", "inspection",
+_EVENT_HEADS = {"allocation", "assignment", "rental", "reservation", "booking", "loan", "lending", "hire", "signup", "inspection",
                 "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler", "reserva",
                 "prestamo", "inscripcion"}
 _LENDING_HEADS = {"loan", "lending", "hire", "rental", "prestamo", "alquiler"}
-_NOT_THINGS = {"online", "group", "private", "public", "weekly", "monthly", "daily", "annual", "yearly", "new",
+_NOT_THINGS = {"homework", "school", "writing", "reading", "class", "course", "coursework",  # school assignments
+               "online", "group", "private", "public", "weekly", "monthly", "daily", "annual", "yearly", "new",
                "advance", "last", "next", "same", "multiple", "bulk", "self", "early", "late", "walk"}
 
 

@@ -89,6 +89,7 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(e\.g\.|i\.e\.|etc\.)", lambda m: m.group(1).replace(".", ""), _lines(prompt, bullets))
     text = re.sub(r"(?<=[:.!?;])\s+\d{1,2}[.)]\s+(?=[a-z])", "\n", text)  # '... have: 1. artists: ...
     text = re.sub(r"\b([a-z])\s*&\s*([a-z])\b", r"\1\2", text)  # 'd&d', 'b&b', 'r&d': one word
+    text = re.sub(r"[^\n]*(?: \+ [^\n+]*){2,}", lambda m: m.group(0).replace(" + ", ", "), text)  # 'a + b + c': a list
     text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
                   flags=re.I)  # 'customers + their properties', 'turbidity + a photo'
     text = re.sub(r"\b([a-z]{3,}[^s\W]s) \+ (?=[a-z])", r"\1 and ", text, flags=re.I)  # 'lessons + notes' (not
