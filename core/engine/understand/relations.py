@@ -296,8 +296,8 @@ def _clause_gap(toks: list, at: int) -> int:
     return 0
 
 
-_EVENT_HEADS = {"allocation", "assignment", "rental", "reservation", "booking", "loan", "lending", "hire", "signup", "inspection",
-                "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler", "reserva",
+_EVENT_HEADS = {"allocation", "assignment", "rental", "reservation", "booking", "loan", "lending", "hire", "signup",
+                "inspection", "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler", "reserva",
                 "prestamo", "inscripcion"}
 _LENDING_HEADS = {"loan", "lending", "hire", "rental", "prestamo", "alquiler"}
 _NOT_THINGS = {"homework", "school", "writing", "reading", "class", "course", "coursework",  # school assignments
