@@ -297,8 +297,8 @@ def _clause_gap(toks: list, at: int) -> int:
 
 
 _EVENT_HEADS = {"allocation", "assignment", "rental", "reservation", "booking", "loan", "lending", "hire", "signup",
-                "inspection", "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler", "reserva",
-                "prestamo", "inscripcion"}
+                "inspection", "enrollment", "enrolment", "registration", "subscription", "checkout", "alquiler",
+                "reserva", "prestamo", "inscripcion"}
 _LENDING_HEADS = {"loan", "lending", "hire", "rental", "prestamo", "alquiler"}
 _NOT_THINGS = {"homework", "school", "writing", "reading", "class", "course", "coursework",  # school assignments
                "online", "group", "private", "public", "weekly", "monthly", "daily", "annual", "yearly", "new",
