@@ -198,3 +198,17 @@ def test_what_is_assigned_is_kept(prompt: str, thing: str) -> None:
 
 def test_homework_assignments_keep_no_homework_table() -> None:
     assert "Homework" not in _entities("Teachers set homework assignments and students submit them.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Amateur theatre group management: productions, cast, rehearsal schedule and ticket sales for the shows.",
+    "Walking group app: walks, members and who is coming.",
+    "My scout group needs a gear lending thing: tents, stoves etc., who borrowed what and when it's due back.",
+])
+def test_the_group_the_app_is_for_is_no_table(prompt: str) -> None:
+    assert "Group" not in _entities(prompt)
+
+
+def test_groups_people_join_are_still_kept() -> None:
+    got = _entities("A support group platform where members post and comment.")
+    assert "Group" in got

@@ -192,12 +192,26 @@ _CLASSED_THINGS = {"boat", "yacht", "dinghy", "ship", "vessel", "aircraft", "pla
 
 
 _CLUBS = {"club", "clubs", "society", "association"}
+_GROUP_KINDS = {"theatre", "theater", "drama", "choir", "book", "reading", "scout", "youth", "community", "church",
+                "prayer", "writing", "art", "craft", "music", "dance", "volunteer", "playgroup", "teatro", "lectura",
+                "coro", "montana", "senderismo", "baile", "danza", "musica", "voluntariado", "vecinos", "patchwork"}
+
+
+def _our_group(p: Phrase) -> bool:
+    """'Amateur theatre group management', 'walking group app' opening a request: who uses the app."""
+    core = list(p.words)
+    while core and core[-1] in word_set("tool_nouns") | {"management", "gestion"}:
+        core.pop()
+    return p.sentence == 0 and not p.plural and len(core) >= 2 and core[-1] in {"group", "grupo"} and (
+        core[-2] in _GROUP_KINDS or core[-2].endswith("ing") and core[-2] not in known_words())
 
 
 def name_of(p: Phrase, language: str) -> str | None:
     """The entity a phrase would be ('savings goals' -> SavingsGoal, 'team members' -> Member)."""
     head = p.head
     mod = p.modifiers[-1] if p.modifiers else None
+    if _our_group(p):
+        return None  # 'amateur theatre group management', 'walking group app': the group the app is for
     if len(p.words) > 1 and " ".join(p.words[-2:]) in word_set("field_nouns"):
         return None  # 'an emergency contact', 'blood type': a property of someone
     if mod == "bank" and p.modifiers[-2:-1] and p.modifiers[-2] in _GIVING_BANKS:
