@@ -212,3 +212,15 @@ def test_the_group_the_app_is_for_is_no_table(prompt: str) -> None:
 def test_groups_people_join_are_still_kept() -> None:
     got = _entities("A support group platform where members post and comment.")
     assert "Group" in got
+
+
+def test_a_sentence_that_is_a_list_of_things_keeps_them_all() -> None:
+    prompt = "cheese shop inventory + orders. cheeses, suppliers, wheels in the cave with aging dates, orders by weight"
+    got = _entities(prompt)
+    assert {"Cheese", "Supplier", "Wheel", "Order"} <= set(got)
+    assert "aging_date" in got["Wheel"]
+
+
+def test_a_list_that_is_a_sentence_subject_is_not_kept() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand("Previews, canvases, tuners, screen recorders, PDF tools and calculators are not data apps.")

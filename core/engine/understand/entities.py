@@ -2733,8 +2733,13 @@ def _list_for_the_app(r: Reading, names: dict[int, str], score: Counter[str]) ->
             at -= 1
         before = [t.text for t in toks[max(0, at - 2):at]]
         tool = len(before) == 2 and before[1] in _FOR_WORDS and before[0] in word_set("tool_nouns")
-        if not (tool or before[-1:] and before[-1] in _KEEPING):
+        after = toks[group[-1].end] if group[-1].end < len(toks) else None
+        opening = at == 0 and sum(p.plural and id(p) in names for p in group) >= 3 and (
+            after is None or after.tag not in {"AUX", "VERB"})  # 'cheeses, suppliers, wheels.' (not '... are not')
+        if not (tool or opening or before[-1:] and before[-1] in _KEEPING):
             continue
+        if opening and id(group[0]) in names and group[0].plural and not is_fieldish(group[0].head, r.language):
+            score[names[id(group[0])]] += 2
         for p in group[1:]:
             if id(p) in names and p.plural and not is_fieldish(p.head, r.language):
                 score[names[id(p)]] += 2

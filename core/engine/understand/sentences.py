@@ -92,6 +92,7 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"[^\n]*(?: \+ [^\n+]*){2,}", lambda m: m.group(0).replace(" + ", ", "), text)  # 'a + b + c': a list
     text = re.sub(r"(?<=[a-z]) \+ (?=(?:a|an|the|their|his|her|its|my|our|su|sus|un|una) )", " and ", text,
                   flags=re.I)  # 'customers + their properties', 'turbidity + a photo'
+    text = re.sub(r"(?<=[a-z]) \+ (?=[a-z]{3,}[^s\W]s\b)", " and ", text, flags=re.I)  # 'inventory + orders'
     text = re.sub(r"\b([a-z]{3,}[^s\W]s) \+ (?=[a-z])", r"\1 and ", text, flags=re.I)  # 'lessons + notes' (not
     # 'customer + bike (make, model)', one record of both)
     text = re.sub(r"\b(?:a |the )?(pass|passed) ?/ ?(?:fail|failed)\b", "a result", text, flags=re.I)  # pass/fail
