@@ -224,3 +224,33 @@ def test_a_sentence_that_is_a_list_of_things_keeps_them_all() -> None:
 def test_a_list_that_is_a_sentence_subject_is_not_kept() -> None:
     with pytest.raises(UnsupportedRequestError):
         understand("Previews, canvases, tuners, screen recorders, PDF tools and calculators are not data apps.")
+
+
+@pytest.mark.parametrize("prompt, title", [
+    ("Driving school management system", "Driving School"),
+    ("Autoescuela", "Autoescuela"),
+])
+def test_a_driving_school_title_gives_lessons_in_cars(prompt: str, title: str) -> None:
+    spec = understand(prompt)
+    got = _entities(prompt)
+    assert {"Instructor", "Student", "Vehicle", "Lesson"} <= set(got) and "Grade" not in got
+    assert {"Student", "Instructor", "Vehicle"} <= set(_links(prompt, "Lesson"))
+    assert spec.title == title
+
+
+@pytest.mark.parametrize("prompt, title", [
+    ("Dance school app", "Dance School"),
+    ("Music school management", "Music School"),
+    ("Language school management", "Language School"),
+    ("Escuela de baile", "Escuela de baile"),
+])
+def test_a_school_that_teaches_an_activity_has_courses_not_grades(prompt: str, title: str) -> None:
+    spec = understand(prompt)
+    got = _entities(prompt)
+    assert {"Teacher", "Student", "Course", "Enrollment"} <= set(got)
+    assert not {"Grade", "Subject", "Album", "Song"} & set(got)
+    assert spec.title == title
+
+
+def test_a_primary_school_keeps_its_subjects_and_grades() -> None:
+    assert {"Subject", "Grade"} <= set(_entities("Primary school management system"))

@@ -303,6 +303,30 @@ WishlistItem: name, link?, price?, priority=low|medium|high, purchased"""),
 )
 DOMAINS = DOMAINS + EXTRA_DOMAINS
 
+# Kinds of app a short request can name ('Driving school management system') whose usual entities only
+# kinds_stage uses: they are no home for definitions and no candidate when the text is scored for a domain.
+TITLE_DOMAINS: tuple[Domain, ...] = (
+    Domain("driving", "Driving School", "Autoescuela",
+           "driving+school driving+schools driving+lessons driving+instructor driving+instructors autoescuela "
+           "autoescuelas escuela+de+conducir clases+de+conducir practicas+de+conducir",
+           """Instructor: name, email?, phone?, licence_number?
+Student: name, email?, phone?, theory_passed:bool?
+Vehicle: registration!, vehicle_model:string?, transmission=manual|automatic
+Lesson: starts_at:datetime, duration_minutes:int, status=booked|done|cancelled|no_show, notes?, >Student, >Instructor,
+ >Vehicle?"""),
+    Domain("lessons", "Lessons School", "Escuela de clases",
+           "dance+school dance+schools music+school music+schools language+school language+schools "
+           "surf+school ski+school swim+school swimming+school riding+school sailing+school dive+school "
+           "diving+school cooking+school art+school drama+school ballet+school dance+academy music+academy "
+           "music+lessons dance+classes escuela+de+baile academia+de+baile escuela+de+musica "
+           "academia+de+musica escuela+de+idiomas academia+de+idiomas escuela+de+surf escuela+de+vela "
+           "escuela+de+danza escuela+de+natacion escuela+de+cocina",
+           """Teacher: name, email?, phone?, specialty?
+Student: name, email?, phone?, birthday?
+Course: name, level=beginner|intermediate|advanced, schedule?, price?, capacity:int?, >Teacher?
+Enrollment: enrolled_on:date, status=active|paused|ended, >Student, >Course"""),
+)
+
 # Entities the lexicon names that no domain defines: used when a prompt names them (never scored as a domain).
 LIBRARY = Domain("library-extra", "", "", "", """GymClass: name, starts_at, duration_minutes?, capacity
 SchoolClass: name, school_year?, room?

@@ -15,7 +15,7 @@ from core.engine.understand.attributes import (
     marked_states_stage,
 )
 from core.engine.understand.candidates import candidates_stage
-from core.engine.understand.catalogue import DOMAINS
+from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import PEOPLE, entities_stage, name_of
@@ -60,7 +60,7 @@ def kinds_stage(r: Reading) -> Reading:
                                        r"instruments?) library\b", head) and \
             not re.search(r"\b(books?|reading|libros?)\b", r.text):
         kind = None  # 'a tool library', 'a toy lending library': the things lent are named, not books
-    domain = next((d for d in DOMAINS if d.key == kind), None)
+    domain = next((d for d in (*DOMAINS, *TITLE_DOMAINS) if d.key == kind), None)
     vague_kind = domain is not None and domain.key == "planner" and bool(r.fallback)  # 'manage social commitments'
     if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS and not late or vague_kind):
         for name, word in r.fallback.items():  # 'helps users track their daily water intake'
@@ -595,7 +595,12 @@ def rename_entity(entities: list[EntitySpec], specs: list[FeatureSpec], old: str
 
 def _title(r: Reading) -> str:
     """The kind's title, else the main entities' plural names."""
-    kind = next((d for d in DOMAINS if d.key == r.domain), None)
+    if any(d.key == r.domain for d in TITLE_DOMAINS):
+        said = next((k for k, v in load("words")["kinds"].items() if v == r.domain and re.search(rf"\b{k}\b", r.text)),
+                    None)  # 'Dance school app' is a Dance School, 'Escuela de baile' an Escuela de baile
+        if said:
+            return said.title() if r.language == "en" else said[:1].upper() + said[1:]
+    kind = next((d for d in (*DOMAINS, *TITLE_DOMAINS) if d.key == r.domain), None)
     if kind:
         return kind.title_es if r.language == "es" else kind.title_en
     names = [r.main] + [n for n in r.entities if n != r.main and n != "User"]
