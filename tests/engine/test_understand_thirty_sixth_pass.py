@@ -254,3 +254,27 @@ def test_a_school_that_teaches_an_activity_has_courses_not_grades(prompt: str, t
 
 def test_a_primary_school_keeps_its_subjects_and_grades() -> None:
     assert {"Subject", "Grade"} <= set(_entities("Primary school management system"))
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Pharmacy management system", {"Medicine", "Supplier", "Prescription", "Sale", "SaleItem"}),
+    ("Payroll system", {"Employee", "Payslip"}),
+    ("Parking management system", {"ParkingLot", "ParkingSpace", "Vehicle", "ParkingSession"}),
+    ("Church management software", {"Member", "Household", "Donation"}),
+    ("Sports club management", {"Member", "Team", "Match", "MembershipFee"}),
+    ("Car rental system", {"Car", "Customer", "Rental"}),
+    ("Veterinary clinic management", {"Owner", "Pet"}),
+    ("Yoga studio booking app", {"Instructor", "ClassSession", "Booking"}),
+    ("Gym management system", {"Member", "Membership", "MembershipPlan", "CheckIn"}),
+    ("Hospital management system", {"Doctor", "Patient", "Appointment"}),
+])
+def test_a_title_alone_gets_that_kind_of_apps_usual_records(prompt: str, expected: set[str]) -> None:
+    assert expected <= set(_entities(prompt))
+
+
+def test_a_gym_app_to_log_workouts_is_still_a_tracker() -> None:
+    assert "Workout" in _entities("A gym app to log my workouts")
+
+
+def test_a_list_naming_a_kind_of_club_keeps_every_thing() -> None:
+    assert {"Waiver"} <= set(_entities("sports club membership renewals and waivers"))

@@ -306,6 +306,51 @@ DOMAINS = DOMAINS + EXTRA_DOMAINS
 # Kinds of app a short request can name ('Driving school management system') whose usual entities only
 # kinds_stage uses: they are no home for definitions and no candidate when the text is scored for a domain.
 TITLE_DOMAINS: tuple[Domain, ...] = (
+    Domain("pharmacy", "Pharmacy", "Farmacia", "pharmacy farmacia",
+           """Medicine: name, active_ingredient?, strength?, form?, price:decimal?, stock:int, prescription_only:bool?
+Supplier: name, email?, phone?
+Customer: name, phone?, email?
+Prescription: prescribed_on:date, prescriber?, status=received|dispensed|collected, >Customer
+Sale: sold_at:datetime, total:decimal, >Customer?
+SaleItem: quantity:int, unit_price:decimal, >Sale, >Medicine"""),
+    Domain("payroll", "Payroll", "Nóminas", "payroll nominas",
+           """Department: name!
+Employee: name, email?, job_title?, salary:decimal, start_date:date?, >Department?
+Payslip: period, gross_amount:decimal, tax:decimal?, net_amount:decimal, paid_on:date?, >Employee"""),
+    Domain("parking", "Parking", "Aparcamiento", "parking aparcamiento",
+           """ParkingLot: name, address?, capacity:int?
+ParkingSpace: code!, level?, status=free|occupied|reserved, >ParkingLot
+Vehicle: plate!, owner_name?
+ParkingSession: entered_at:datetime, exited_at:datetime?, fee:decimal?, >Vehicle, >ParkingSpace"""),
+    Domain("church", "Church", "Parroquia", "church parroquia iglesia",
+           """Household: name, address?, phone?
+Member: name, email?, phone?, joined_on:date?, >Household?
+WorshipService: starts_at:datetime, title?, preacher?
+SmallGroup: name, leader?, meeting_day?
+Donation: amount:decimal, donated_on:date, fund?, >Member?"""),
+    Domain("sportsclub", "Sports Club", "Club deportivo", "sports+club club+deportivo",
+           """Member: name, email, phone?, birthday?
+Team: name, age_group?
+Coach: name, email?, phone?
+TeamMember: position?, >Team, >Member
+Match: played_on:date, opponent, venue?, score?, >Team
+MembershipFee: season, amount:decimal, paid:bool, >Member"""),
+    Domain("carrental", "Car Rental", "Alquiler de coches", "car+rental alquiler+de+coches",
+           """Car: make, car_model, plate!, daily_rate:decimal, status=available|rented|maintenance
+Customer: name, email, phone?, licence_number?
+Rental: start_date:date, end_date:date, price:decimal, status=booked|active|returned|cancelled, >Car, >Customer"""),
+    Domain("studio", "Studio", "Estudio", "yoga+studio pilates+studio fitness+studio",
+           """Instructor: name, email?, bio?
+Member: name, email, phone?
+ClassSession: name, starts_at:datetime, duration_minutes:int, capacity:int, >Instructor
+Booking: booked_at:datetime, status=booked|attended|cancelled, >Member, >ClassSession"""),
+    Domain("gymbusiness", "Gym", "Gimnasio", "gym+management gimnasio",
+           """Member: name, email, phone?
+MembershipPlan: name, price:decimal, period=monthly|yearly
+Membership: start_date:date, end_date:date?, status=active|frozen|cancelled, >Member, >MembershipPlan
+Trainer: name, specialty?
+ClassSession: name, starts_at:datetime, capacity:int, >Trainer?
+CheckIn: checked_in_at:datetime, >Member"""),
     Domain("driving", "Driving School", "Autoescuela",
            "driving+school driving+schools driving+lessons driving+instructor driving+instructors autoescuela "
            "autoescuelas escuela+de+conducir clases+de+conducir practicas+de+conducir",

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 
 from core.engine.understand.candidates import CHOICE_WORDS, spanish_modifier
+from core.engine.understand.catalogue import TITLE_DOMAINS
 from core.engine.understand.coverage import asks_for_capability
 from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, definitions, entity_name, known_words, words_of
@@ -2745,11 +2746,15 @@ def _list_for_the_app(r: Reading, names: dict[int, str], score: Counter[str]) ->
                 score[names[id(p)]] += 2
 
 
+_TITLE_KINDS = {d.key for d in TITLE_DOMAINS}  # 'sports club membership renewals and waivers': a list, not a kind
+
+
 def _bare_noun_list(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'sports club membership renewals and waivers', 'facturas y presupuestos': a short request that is only a list of
     things asks for those things."""
     if len(r.sentences) != 1 or len(r.sentences[0]) > 14 or any(t.tag in {"VERB", "AUX"} for t in r.sentences[0]) \
-            or any(re.search(rf"\b{re.escape(k)}\b", r.text) for k in load("words")["kinds"]):
+            or any(re.search(rf"\b{re.escape(k)}\b", r.text) for k, v in load("words")["kinds"].items()
+                   if v not in _TITLE_KINDS):
         return  # a kind of app ('inventory and POS for a boutique') brings its own records
     first = next((p for p in r.phrases if p.sentence == 0), None)
     if first is not None and any(w.endswith(("er", "or")) and len(w) > 4 and singular(w) not in known_words() and
