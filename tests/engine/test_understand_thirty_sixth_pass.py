@@ -278,3 +278,22 @@ def test_a_gym_app_to_log_workouts_is_still_a_tracker() -> None:
 
 def test_a_list_naming_a_kind_of_club_keeps_every_thing() -> None:
     assert {"Waiver"} <= set(_entities("sports club membership renewals and waivers"))
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Student management system", {"Student", "Teacher", "Grade"}),
+    ("Sistema de gestión de alumnos", {"Student", "Teacher", "Grade"}),
+    ("Employee management system", {"Employee", "Department", "LeaveRequest"}),
+    ("Project management tool", {"Project", "Task", "Milestone"}),
+])
+def test_a_title_naming_one_thing_gets_its_kinds_usual_records(prompt: str, expected: set[str]) -> None:
+    assert expected <= set(_entities(prompt))
+
+
+def test_a_title_brings_no_category_nobody_asked_for() -> None:
+    assert "Category" not in _entities("Recipe app")
+
+
+def test_a_request_saying_what_it_wants_gets_only_that() -> None:
+    got = _entities("a habit tracker with streaks")
+    assert "Habit" in got and "Checkin" not in got

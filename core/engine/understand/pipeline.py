@@ -15,12 +15,12 @@ from core.engine.understand.attributes import (
     marked_states_stage,
 )
 from core.engine.understand.candidates import candidates_stage
-from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS
+from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS, Domain
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import PEOPLE, entities_stage, name_of
 from core.engine.understand.features import features_stage
-from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
+from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -76,17 +76,52 @@ def kinds_stage(r: Reading) -> Reading:
                 if parent in known:
                     r.entities[parent] = known[parent].model_copy(update={"relations": []}, deep=True)
                     r.words_for[parent] = words_of(parent)
+    if len(r.entities) == 1 and _titled(r):
+        one = _domain_of_one(r, domain)  # 'Student management system': a school's usual records, not one table
+        if one is not None:
+            _apply_kind(r, one, skip={"Category", "Tag"})  # what nobody asked for a title does not bring
+            return r
     if r.entities or domain is None or (len(r.text.split()) > _KIND_WORDS and not late):
         return r
+    _apply_kind(r, domain)
+    return r
+
+
+_TITLE_WORDS = {"management", "system", "app", "application", "platform", "portal", "software", "tool", "manager",
+                "tracker", "gestion", "sistema", "plataforma", "aplicacion"}
+
+
+def _titled(r: Reading) -> bool:
+    """A request that is only a title ('Employee management system', 'Sistema de gestión de alumnos')."""
+    words = r.text.strip(" .!").split()
+    return len(r.sentences) == 1 and len(words) <= 6 and bool(set(words) & _TITLE_WORDS) and \
+        not set(words) & {"with", "con", "where", "donde", "that", "que", "for", "para"} and ":" not in r.text
+
+
+def _domain_of_one(r: Reading, named: Domain | None) -> Domain | None:
+    """The kind of app (the one the title names, else the one its words suggest) whose usual records include the
+    one thing a title names."""
+    from core.engine.understand.catalogue import parse_entities
+
+    score, domain = (2, named) if named is not None else best_domain(r.text)
+    name = next(iter(r.entities))
+    return domain if score >= 2 and any(e.name == name for e in parse_entities(domain.entities)) else None
+
+
+def _apply_kind(r: Reading, domain: Domain, skip: frozenset[str] | set[str] = frozenset()) -> None:
+    """The kind's usual entities (but `skip`), beside any the request named."""
     from core.engine.understand.catalogue import parse_entities
 
     r.domain = domain.key
     for e in parse_entities(domain.entities):
+        if e.name in skip:
+            continue
         if e.name not in r.entities:
             r.entities[e.name] = e
             r.words_for[e.name] = words_of(e.name)
+        elif not r.entities[e.name].relations:
+            r.entities[e.name].relations = e.relations  # its links within the kind ('Student' of a school)
     r.main = r.main or next(iter(r.entities))
-    return r
 
 
 def style_stage(r: Reading) -> Reading:
