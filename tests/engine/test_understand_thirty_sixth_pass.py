@@ -297,3 +297,11 @@ def test_a_title_brings_no_category_nobody_asked_for() -> None:
 def test_a_request_saying_what_it_wants_gets_only_that() -> None:
     got = _entities("a habit tracker with streaks")
     assert "Habit" in got and "Checkin" not in got
+
+
+def test_each_place_that_has_things_is_kept_and_bookings_are_of_the_inner_place() -> None:
+    prompt = ("Escape room franchise with 3 locations. Each location has rooms with difficulty and theme. Staff are "
+              "assigned to shifts per location. Track booking status: pending, paid, played, no-show.")
+    got = _entities(prompt)
+    assert "Location" in got and "Location" in _links(prompt, "Room") and "Location" in _links(prompt, "Shift")
+    assert "Room" in _links(prompt, "Booking")

@@ -626,6 +626,13 @@ def entities_stage(r: Reading) -> Reading:
                 not p.head.endswith(("ing", "ed")) and p.head not in _TIME_UNITS and r.language == "en":
             name = entity_name(p.head, None, r.language)  # 'log every find (who found it, date, comment)'
             score[name] += 1
+        if not name and not p.plural and not p.modifiers and p.start and toks[p.start - 1].text in _EACH and \
+                is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS and p.end + 1 < len(toks) and \
+                toks[p.end].text in {"has", "have", "tiene", "tienen"} and any(
+                    q.sentence == p.sentence and q.plural and p.end < q.start <= p.end + 3 and
+                    q.head not in _TIME_UNITS and not is_fieldish(q.head, r.language) for q in r.phrases):
+            name = entity_name(p.head, None, r.language)  # 'each location has rooms': the locations are kept
+            score[name] += 2
         if not name and p.plural and not p.modifiers and is_fieldish(p.head, r.language) and \
                 p.end + 1 < len(toks) and toks[p.end].text in {"for", "per", "por", "de"} and \
                 toks[p.end + 1].text in _EACH and p.head not in _TIME_UNITS:

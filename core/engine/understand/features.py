@@ -845,6 +845,9 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     e.fields[:0] = [FieldSpec(name="start_at", type="datetime"), FieldSpec(name="end_at", type="datetime")]
     target = target if target in r.entities and target != name else next(
         (n for n in r.entities if n in _PERSON_TARGETS), "") or (r.main if r.main != name else "")
+    inner = next((c for c, p, k in r.links if p == target and c in _PLACES and k == "belongs_to"), None)
+    if target in _PLACES and inner:
+        target = inner  # 'each location has rooms ... booking status': a room is booked, at its location
     if target in _WHO:  # 'reservations of a member for a class': the class is booked, the member books
         who = who or target
         linked = [p for c, p, _ in r.links if c == name and p not in _WHO]
