@@ -305,3 +305,19 @@ def test_each_place_that_has_things_is_kept_and_bookings_are_of_the_inner_place(
     got = _entities(prompt)
     assert "Location" in got and "Location" in _links(prompt, "Room") and "Location" in _links(prompt, "Shift")
     assert "Room" in _links(prompt, "Booking")
+
+
+@pytest.mark.parametrize("prompt", [
+    "A site where you play any song, it removes the vocals and shows synced lyrics for karaoke.",
+    "Una pantalla para la tienda: el cliente pone un precio y le sale en su moneda con el cambio del día.",
+    "Cada trimestre juntamos facturas. ¿Me haces una herramienta que junte varios PDFs en uno?",
+    "Our guild wants a layout designer: a grid where you drag tiles, rotate them and export the result as a PNG.",
+    "I need a small tool that takes an .srt file and shifts all the subtitles by a few seconds.",
+])
+def test_more_tools_that_keep_nothing_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand(prompt)
+
+
+def test_a_shop_that_exports_its_orders_is_still_built() -> None:
+    assert understand("An online shop with products, customers and orders; export the orders as CSV.").entities
