@@ -321,3 +321,25 @@ def test_more_tools_that_keep_nothing_are_declined(prompt: str) -> None:
 
 def test_a_shop_that_exports_its_orders_is_still_built() -> None:
     assert understand("An online shop with products, customers and orders; export the orders as CSV.").entities
+
+
+@pytest.mark.parametrize("prompt, sold", [
+    ("Users should be able to browse cheeses, save favourites, and order cheeses for delivery.", "Cheese"),
+    ("Users can order cakes online.", "Cake"),
+])
+def test_what_users_order_is_an_order_with_lines(prompt: str, sold: str) -> None:
+    got = _entities(prompt)
+    assert {"Order", "OrderItem"} <= set(got) and sold in _links(prompt, "OrderItem")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Customers order cakes for delivery.",
+    "Una web donde los clientes hacen pedidos con entrega a domicilio o recogida en la tienda",
+])
+def test_how_an_order_is_fulfilled_is_no_table(prompt: str) -> None:
+    got = _entities(prompt)
+    assert not {"Delivery", "Address", "Pickup", "Domicilio"} & set(got)
+
+
+def test_in_order_to_orders_nothing() -> None:
+    assert "Order" not in _entities("Members log their runs in order to track their progress.")

@@ -381,6 +381,7 @@ def name_of(p: Phrase, language: str) -> str | None:
     return entity_name(head, None, language)
 
 
+_FULFILMENT = {"delivery", "pickup", "collection", "takeaway", "shipping", "domicilio", "recogida"}
 _PROPOSING = {"suggest", "nominate", "propose", "proponer", "sugerir"}  # 'members suggest films': films are kept
 
 
@@ -747,6 +748,9 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'Pages: Home (opening hours), Our Team (vet profiles), ...': the site's pages, not records
         if own_page(r, p):
             continue  # 'each room needs its own page with ...': the page shows the room
+        if not p.plural and not p.modifiers and p.head in _FULFILMENT and p.start and \
+                toks[p.start - 1].text in {"for", "para", "a"}:
+            continue  # 'order gift boxes for delivery', 'para recoger': how an order is fulfilled, not a table
         if p.head in _PAGES and p.end < len(toks) and toks[p.end].tag == "VERB" and \
                 toks[p.end].lemma in {"list", "show", "display", "explain"}:
             continue  # 'a public page listing committees': a view of them, not a record

@@ -101,7 +101,8 @@ _ORDERS = re.compile(r"\b(order forms?|(?:take|takes|taking|place|places|placing
                      r"orders|online orders?|orders? online|pedidos? (?:en linea|online)|"
                      r"hac(?:er|en|e|emos) (?:sus |un |los )?pedidos?|realiza(?:r|n)? (?:sus |un |los )?pedidos?|"
                      r"formulario de pedido|(?:customers?|clients?|buyers?|shoppers?|visitors?|guests?|diners?) "
-                     r"(?:can )?order (?:their |the |a |an )?(?:\w+ )?\w+s\b(?! by))\b")
+                     r"(?:can )?order (?:their |the |a |an )?(?:\w+ )?\w+s\b(?! by)|"
+                     r"(?:,|\band|\bable to|\bcan) order (?:their |the |some )?(?:[a-z-]+ )?[a-z]+s\b(?! by))")
 _BOARD = re.compile(r"\b(kanban|trello|boards?|tableros?)\b")
 _STATE_WORDS = {"open", "opened", "new", "todo", "to_do", "pending", "in_progress", "doing", "done", "completed",
                 "closed", "resolved", "approved", "rejected", "draft", "submitted", "shipped", "delivered",
