@@ -343,3 +343,18 @@ def test_how_an_order_is_fulfilled_is_no_table(prompt: str) -> None:
 
 def test_in_order_to_orders_nothing() -> None:
     assert "Order" not in _entities("Members log their runs in order to track their progress.")
+
+
+@pytest.mark.parametrize("prompt, payer", [
+    ("Members pay a yearly fee and book boats.", "Member"),
+    ("Queremos llevar el registro de las socias y sus cuotas anuales.", "Member"),
+    ("Toy library: families join with an annual fee and borrow toys.", "Family"),
+])
+def test_a_periodic_fee_is_each_members_for_a_period(prompt: str, payer: str) -> None:
+    got = _entities(prompt)
+    assert "Fee" not in got and {"period", "amount", "paid"} <= set(got["MembershipFee"])
+    assert payer in _links(prompt, "MembershipFee")
+
+
+def test_a_course_fee_stays_a_course_fee() -> None:
+    assert "MembershipFee" not in _entities("Course fees and invoices for students")

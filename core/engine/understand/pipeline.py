@@ -181,6 +181,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _kinds_are_values(r)
         _comings_and_goings(r)
         _reports_of_harm(r)
+        _membership_fees(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -488,6 +489,36 @@ def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
         keep_entity(r, thing, singular(before.group(1), r.language))  # 'boats have a damage log': boats are kept
         return thing
     return r.main if r.main in r.entities and _a_thing(r, r.main) else None
+
+
+_PERIOD_FEES = re.compile(r"\b(?:(?:yearly|annual|monthly|membership|season|seasonal|anual|anuales|mensual|"
+                          r"mensuales|de socios?) (?:fees?|cuotas?|dues|subs)|"
+                          r"(?:fees?|cuotas?|dues) (?:anual|mensual|de socio)\w*|"
+                          r"(?:fees?|dues|cuotas?) (?:every|each|per|por|cada|al) (?:year|month|season|ano|mes))\b")
+_PAYERS = ("Member", "Parent", "Family", "Household", "Player", "Student", "Tenant", "Resident", "Gardener")
+
+
+def _membership_fees(r: Reading) -> None:
+    """'members pay a yearly fee', 'las socias y sus cuotas anuales': each fee is a member's, for a period."""
+    if "Fee" not in r.entities or "MembershipFee" in r.entities:
+        return
+    payer = next((n for n in _PAYERS if n in r.entities), None)
+    linked = payer is not None and any({c, p} == {"Fee", payer} for c, p, _ in r.links)
+    if payer is None and not re.search(r"\b(?:membership|member|members|socios?|socias?)\b", r.text) or \
+            not (_PERIOD_FEES.search(r.text) or linked):
+        return  # a livery's monthly fee per horse is no membership fee
+    r.entities["MembershipFee"] = EntitySpec(name="MembershipFee", fields=[
+        FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
+        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)])
+    r.words_for["MembershipFee"] = r.words_for.get("Fee", "fee")
+    names = list(r.entities)
+    names.insert(names.index("Fee"), names.pop())  # where the fee was said
+    r.entities = {n: r.entities[n] for n in names}
+    _fold(r, "Fee", "MembershipFee")
+    r.records.add("MembershipFee")  # a record about a member: no name of its own
+    r.links = [(c, p, k) for c, p, k in r.links if p != "MembershipFee" or c not in {"Membership", payer}]
+    if payer:
+        add_link(r, "MembershipFee", payer)  # each fee is one member's
 
 
 def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:
