@@ -944,6 +944,9 @@ def _is_verb(w: str, prev: Token | None, before: Token | None, nxt: str, languag
         return False  # 'vacation requests which managers approve': a noun with its relative clause
     if w.endswith("s") and nxt == "up" and w in verb_lemmas() and prev is not None and prev.tag != "DET":
         return True  # 'each application lists up to three schools', 'the van sleeps up to four'
+    if prev is not None and prev.text in {"so", "then", "also", "please", "just"} and \
+            nxt in {"which", "what", "who", "whose", "how", "when", "where", "whether", "if"}:
+        return True  # '..., so track which member has passed which induction': what the app should do
     if prev is None:  # imperative: 'track expenses', 'gather information'
         return _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") or nxt in {"information", "data", "feedback"}
     if prev.text in {",", ";"} and before is not None and before.tag == "NOUN" and not w.endswith(("s", "ing")) and \
