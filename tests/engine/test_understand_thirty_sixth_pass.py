@@ -364,3 +364,23 @@ def test_so_track_which_is_what_the_app_does() -> None:
     got = _entities("Tools need an induction before members can borrow them, so track which member has passed which "
                     "tool induction.")
     assert "Track" not in got and "Member" in got
+
+
+@pytest.mark.parametrize("prompt", ["a kanban board", "a kanban board for my team", "tablero kanban"])
+def test_a_kanban_board_title_gets_columns_and_cards(prompt: str) -> None:
+    got = _entities(prompt)
+    assert {"Board", "BoardColumn", "Card"} <= set(got) and "BoardColumn" in _links(prompt, "Card")
+
+
+def test_photo_albums_are_no_music_albums() -> None:
+    got = _entities("a photo sharing app with albums, likes and comments")
+    assert "release_year" not in got["Album"] and "title" in got["Album"]
+
+
+def test_a_music_app_listing_what_it_keeps_is_built() -> None:
+    assert {"Artist", "Album", "Song"} <= set(_entities("a music app with artists, albums and songs"))
+
+
+def test_fechas_limite_are_due_dates() -> None:
+    got = _entities("una app de tareas con proyectos, etiquetas y fechas límite")
+    assert "due_date" in got["Task"] and not any("limit" in f for f in got["Task"])

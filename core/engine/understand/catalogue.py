@@ -306,6 +306,11 @@ DOMAINS = DOMAINS + EXTRA_DOMAINS
 # Kinds of app a short request can name ('Driving school management system') whose usual entities only
 # kinds_stage uses: they are no home for definitions and no candidate when the text is scored for a domain.
 TITLE_DOMAINS: tuple[Domain, ...] = (
+    Domain("kanban", "Kanban Board", "Tablero Kanban", "kanban trello",
+           """Board: name
+BoardColumn: name, position:int, >Board?
+Member: name, email
+Card: title, description?, position:int, due_date:date?, >BoardColumn?, >Member?"""),
     Domain("pharmacy", "Pharmacy", "Farmacia", "pharmacy farmacia",
            """Medicine: name, active_ingredient?, strength?, form?, price:decimal?, stock:int, prescription_only:bool?
 Supplier: name, email?, phone?

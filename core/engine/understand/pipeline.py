@@ -88,7 +88,7 @@ def kinds_stage(r: Reading) -> Reading:
 
 
 _TITLE_WORDS = {"management", "system", "app", "application", "platform", "portal", "software", "tool", "manager",
-                "tracker", "gestion", "sistema", "plataforma", "aplicacion"}
+                "tracker", "board", "gestion", "sistema", "plataforma", "aplicacion", "tablero"}
 
 
 def _titled(r: Reading) -> bool:
