@@ -15,7 +15,7 @@ from core.engine.understand.attributes import (
     marked_states_stage,
 )
 from core.engine.understand.candidates import candidates_stage
-from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS, Domain
+from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS, Domain, parse_entities
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import PEOPLE, entities_stage, name_of
@@ -60,7 +60,7 @@ def kinds_stage(r: Reading) -> Reading:
                                        r"instruments?) library\b", head) and \
             not re.search(r"\b(books?|reading|libros?)\b", r.text):
         kind = None  # 'a tool library', 'a toy lending library': the things lent are named, not books
-    domain = next((d for d in (*DOMAINS, *TITLE_DOMAINS) if d.key == kind), None)
+    domain = next((d for d in _KINDS if d.key == kind), None)
     vague_kind = domain is not None and domain.key == "planner" and bool(r.fallback)  # 'manage social commitments'
     if not r.entities and (domain is None or len(r.text.split()) > _KIND_WORDS and not late or vague_kind):
         for name, word in r.fallback.items():  # 'helps users track their daily water intake'
@@ -68,8 +68,6 @@ def kinds_stage(r: Reading) -> Reading:
             r.words_for[name] = word
         r.main = next(iter(r.entities), "")
     if r.entities and domain is not None and len(r.text.split()) <= _KIND_WORDS:
-        from core.engine.understand.catalogue import parse_entities
-
         known = {e.name: e for e in parse_entities(domain.entities)}
         for name in [n for n in r.entities if all(x in known for x in r.entities)]:  # 'un blog con comentarios'
             for parent in (x.target for x in known[name].relations if x.required and x.target not in r.entities):
@@ -87,6 +85,7 @@ def kinds_stage(r: Reading) -> Reading:
     return r
 
 
+_KINDS = (*DOMAINS, *TITLE_DOMAINS)  # every kind of app a request can name
 _TITLE_WORDS = {"management", "system", "app", "application", "platform", "portal", "software", "tool", "manager",
                 "tracker", "board", "gestion", "sistema", "plataforma", "aplicacion", "tablero"}
 
@@ -101,8 +100,6 @@ def _titled(r: Reading) -> bool:
 def _domain_of_one(r: Reading, named: Domain | None) -> Domain | None:
     """The kind of app (the one the title names, else the one its words suggest) whose usual records include the
     one thing a title names."""
-    from core.engine.understand.catalogue import parse_entities
-
     score, domain = (2, named) if named is not None else best_domain(r.text)
     name = next(iter(r.entities))
     return domain if score >= 2 and any(e.name == name for e in parse_entities(domain.entities)) else None
@@ -110,8 +107,6 @@ def _domain_of_one(r: Reading, named: Domain | None) -> Domain | None:
 
 def _apply_kind(r: Reading, domain: Domain, skip: frozenset[str] | set[str] = frozenset()) -> None:
     """The kind's usual entities (but `skip`), beside any the request named."""
-    from core.engine.understand.catalogue import parse_entities
-
     r.domain = domain.key
     for e in parse_entities(domain.entities):
         if e.name in skip:
@@ -461,17 +456,22 @@ def _reports_of_harm(r: Reading) -> None:
         said = [f for f in e.fields if f.name not in ("name", "description")]
         known = definition("DamageReport", r.domain)
         fields = said or ([f.model_copy() for f in known.fields] if known else [FieldSpec(name="description")])
-        at = list(r.entities).index(harm)
-        r.entities[report] = EntitySpec(name=report, fields=fields, relations=e.relations)
-        r.words_for[report] = r.words_for.get(harm, words_of(harm))
-        _fold(r, harm, report)
-        names = list(r.entities)
-        names.insert(at, names.pop())  # where the damage was said
-        r.entities = {n: r.entities[n] for n in names}
+        _replace(r, harm, EntitySpec(name=report, fields=fields, relations=e.relations))
         harmed = _harmed(r, told)
         if not any(c == report and _a_thing(r, p) for c, p, _ in r.links) and harmed and harmed != report:
             add_link(r, report, harmed)  # 'volunteers check tools out and in, log damage': damage to a tool
     _harm_reported(r, told, broken)
+
+
+def _replace(r: Reading, gone: str, new: EntitySpec) -> None:
+    """`new` takes `gone`'s place: where it was said, with its word and everything that pointed at it."""
+    at = list(r.entities).index(gone)
+    r.entities[new.name] = new
+    r.words_for[new.name] = r.words_for.get(gone, words_of(gone))
+    _fold(r, gone, new.name)
+    names = list(r.entities)
+    names.insert(at, names.pop())
+    r.entities = {n: r.entities[n] for n in names}
 
 
 def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
@@ -507,14 +507,9 @@ def _membership_fees(r: Reading) -> None:
     if payer is None and not re.search(r"\b(?:membership|member|members|socios?|socias?)\b", r.text) or \
             not (_PERIOD_FEES.search(r.text) or linked):
         return  # a livery's monthly fee per horse is no membership fee
-    r.entities["MembershipFee"] = EntitySpec(name="MembershipFee", fields=[
+    _replace(r, "Fee", EntitySpec(name="MembershipFee", fields=[
         FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
-        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)])
-    r.words_for["MembershipFee"] = r.words_for.get("Fee", "fee")
-    names = list(r.entities)
-    names.insert(names.index("Fee"), names.pop())  # where the fee was said
-    r.entities = {n: r.entities[n] for n in names}
-    _fold(r, "Fee", "MembershipFee")
+        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)]))
     r.records.add("MembershipFee")  # a record about a member: no name of its own
     r.links = [(c, p, k) for c, p, k in r.links if p != "MembershipFee" or c not in {"Membership", payer}]
     if payer:
@@ -666,7 +661,7 @@ def _title(r: Reading) -> str:
                     None)  # 'Dance school app' is a Dance School, 'Escuela de baile' an Escuela de baile
         if said:
             return said.title() if r.language == "en" else said[:1].upper() + said[1:]
-    kind = next((d for d in (*DOMAINS, *TITLE_DOMAINS) if d.key == r.domain), None)
+    kind = next((d for d in _KINDS if d.key == r.domain), None)
     if kind:
         return kind.title_es if r.language == "es" else kind.title_en
     names = [r.main] + [n for n in r.entities if n != r.main and n != "User"]
