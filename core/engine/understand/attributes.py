@@ -444,6 +444,10 @@ def _record_of_each(r: Reading, p: Phrase) -> Phrase | None:
     return q if q is not None and q.plural and _entity(r, q) else None
 
 
+_UNIT_WORDS = {"litres", "liters", "litros", "kg", "km", "g", "ml", "cm", "mm", "m", "minutes", "minutos", "hours",
+               "horas", "days", "dias", "miles", "gallons", "seconds", "metres", "meters", "metros", "grams", "gramos"}
+
+
 def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     """The noun phrases from token `start` joined by commas and 'and'."""
     toks = r.sentences[si]
@@ -460,6 +464,13 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
                 {"/", "|", "or", "o"} & {t.text for t in toks[p.start:close]}:
             skipped = close + 1
             continue  # 'conditions (snow / mud / ice), fallen trees': the values, then the list goes on
+        if items and said == ["("] and items[-1].end == p.start - 1 and p.end < len(toks) and \
+                toks[p.end].text == ")" and len(p.words) == 1 and not items[-1].plural:
+            if p.words[0] in _UNIT_WORDS:
+                items[-1] = Phrase(words=[*items[-1].words, p.words[0]], head=items[-1].head, sentence=si,
+                                   start=items[-1].start, end=items[-1].end)
+            skipped = p.end + 1
+            continue  # 'size (litres), tapped on': its unit, then the list goes on
         if items and said == [":", "("] and items[-1].end == p.start - 2:
             skipped = next((j + 1 for j in range(p.start, len(toks)) if toks[j].text == ")"), len(toks))
             continue  # 'status: quote -> scheduled -> delivered, notes': the values, then the list goes on
@@ -498,7 +509,8 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             items[-1] = Phrase(words=[*last.words, between[0].text, *p.words], head=last.head, sentence=si,
                                start=last.start, end=p.end)
             continue
-        if items and between and between[0].text in {"at", "on"} and items[-1].words[-1] in _TIME_WORDS:
+        if items and between and between[0].text in {"at", "on"} and (items[-1].words[-1] in _TIME_WORDS or len(
+                between) > 1 and between[1].text in {",", "and"} and items[-1].words[-1].endswith("ed")):
             items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
                                start=items[-1].start, end=items[-1].end + 1)  # 'starts at'
             between = between[1:]
@@ -544,6 +556,10 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
                 len(p.words) > 2 or not is_fieldish(p.words[1], r.language)):
             break  # 'players with licence number, booking ice time for practices': the next thing the app does
         items.append(p)
+    if items and items[-1].end + 1 == len(toks) and toks[-1].text in {"on", "at"} and \
+            items[-1].words[-1].endswith("ed"):
+        items[-1] = Phrase(words=[*items[-1].words, toks[-1].text], head=items[-1].head, sentence=si,
+                           start=items[-1].start, end=items[-1].end + 1)  # '..., tapped on, kicked on'
     return items
 
 
@@ -604,9 +620,14 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
             words = [*words, "de", toks[p.end + 1].text]  # 'el número de serie' said as a frame's object
         text = " ".join(words)
         feature = text in feature_words() and text.endswith("s")  # 'ratings' asks for a feature, 'rating' is a field
-        styled = set(words) & _STYLE and words not in (["colour"], ["color"])  # 'size and colour' is a field
+        columns = len(words) <= 2 and not p.plural and r.language == "en" and len(items) >= 3 and sum(
+            is_fieldish(i.head, r.language) or is_fieldish(i.words[-1], r.language) for i in items) >= 2
+        # 'name, style, apple variety, notes': one of its columns
+        styled = set(words) & _STYLE and words not in (["colour"], ["color"]) and not (
+            words == ["style"] and columns)  # 'size and colour', 'name, style, ABV' are fields
         if feature or styled or colours_in(words[-1]) or asks_for_capability(text) or \
                 p.head in word_set("abstract_nouns") and not is_fieldish(p.head, r.language) and not graded and \
+                not columns and \
                 not (p.words == [p.head] and p.head in {"type", "kind", "tipo"} and len(items) >= 2) and \
                 not (len(p.modifiers) == 1 and p.head in {"area", "zone", "region", "radius", "district"} and
                      not p.modifiers[0].endswith("ing") and p.modifiers[0] not in {"management", "admin"}) and \

@@ -1175,7 +1175,10 @@ def entities_stage(r: Reading) -> Reading:
         said_before = [t.text for t in toks[:lead.start] if t.tag not in {"DET", "ADJ"}][-2:]
         writer = said_before in (["i", "am"], ["we", "are"]) and \
             sum(q.head == lead.head for q in r.phrases) == 1  # 'im a plumber and ...': who writes, said once
-        if after in {"is", "es"} or writer or not lead.plural and lead.head not in word_set("tool_nouns") and \
+        columns = after == ":" and _record_line(r, 0, lead, lead.end)  # 'Beer: name, style, ABV.': a table
+        if columns:
+            score[names[id(lead)]] += 3
+        elif after in {"is", "es"} or writer or not lead.plural and lead.head not in word_set("tool_nouns") and \
                 lead.head not in _BOOKING_WORDS | {"stock", "inventory"} and not (
                     lead.head in {"attendance", "asistencia"} and not re.search(r"\b(?:clock|fich)", r.text)) and \
                 lead.head not in _COLLECTIONS | _RANGES | \
@@ -2115,7 +2118,7 @@ def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Ph
             toks[held.start - 1].tag in {"DET", "VERB"} and held.head not in word_set("tool_nouns"):
         head = held  # 'inspectors file a report for a bridge: date, condition, notes': the report's details
     head = head if head is not None and id(head) in names else None
-    if head is None or head.head in _NOT_HEADED | word_set("tool_nouns") or is_fieldish(head.head, r.language):
+    if head is None or head.head in word_set("tool_nouns") or is_fieldish(head.head, r.language):
         return None
     said = [t.text for t in toks]
     inside = {j for j in range(colon, len(toks)) if said[colon:j].count("(") > said[colon:j].count(")")}
@@ -2123,17 +2126,53 @@ def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Ph
     fields = sum(is_fieldish(q.head, r.language) or not q.plural and q.head in _PORTRAIT for q in items)
     first = bool(items) and is_fieldish(items[0].head, r.language)  # 'date, haulier, ...': a field list starts so
     plain = not any(t.tag == "VERB" and not (t.text.endswith(("ed", "en", "wn")) and (
-        j + 1 == len(toks) or toks[j + 1].text in {",", ")", "."})) for j, t in enumerate(toks) if j > colon)
-    # 'date, cracks seen, notes': a detail said with its participle is still a plain list
+        j + 1 == len(toks) or toks[j + 1].text in {",", ")", "."} or toks[j + 1].text in {"on", "at", "el"} and (
+            j + 2 == len(toks) or toks[j + 2].text in {",", ")", "."}))) for j, t in enumerate(toks) if j > colon)
+    # 'date, cracks seen, notes', 'brewed on, tapped on': a detail said with its participle is still a plain list
+    line = plain and _record_line(r, si, head, colon)  # 'Book: title, author, isbn.': a table and its columns
+    if head.head in _NOT_HEADED and not line:
+        return None
     anywhere = first and plain and fields >= 2 and fields * 2 >= len(items)  # 'Tutors: name, hourly rate, photo'
-    if not anywhere and (si == 0 and head.start == 0 or head.head in word_set("people") or head.start and
-                         toks[head.start - 1].text not in {",", "-", ";"} | _EACH and head.head not in RECORD_SHEETS):
+    if not (line or anywhere) and (si == 0 and head.start == 0 or head.head in word_set("people") or head.start and
+                                   toks[head.start - 1].text not in {",", "-", ";"} | _EACH and
+                                   head.head not in RECORD_SHEETS):
         return None  # a plain field list heads any line; otherwise the thing starts an item
-    if len(items) < 3 or not (fields >= 2 and fields * 3 >= len(items) or first):
+    if not line and (len(items) < 3 or not (fields >= 2 and fields * 3 >= len(items) or first)):
         return None
     if any(q.head in {"date", "fecha", "day", "dia"} for q in items):
         r.records.add(names[id(head)])  # dated: it needs no name
     return head
+
+
+def record_lines(r: Reading) -> int:
+    """How many sentences are 'Thing: detail, detail' lines, each a table the user declares with its columns."""
+    count = 0
+    for si, toks in enumerate(r.sentences):
+        head = next((p for p in r.phrases if p.sentence == si and p.end < len(toks) and toks[p.end].text == ":"), None)
+        count += head is not None and _record_line(r, si, head, head.end)
+    return count
+
+
+def _record_line(r: Reading, si: int, head: Phrase, colon: int) -> bool:
+    """'Member: name, email.' as a line of its own: a singular thing, a colon and two or more single details, every
+    one of them said plainly between commas, most of them details."""
+    toks = r.sentences[si]
+    said = [t.text for t in toks]
+    items = [q for q in r.phrases if q.sentence == si and q.start > colon and
+             said[colon:q.start].count("(") <= said[colon:q.start].count(")")]  # not the values in brackets
+    fields = [q for q in items if is_fieldish(q.head, r.language) or is_fieldish(q.words[-1], r.language) or
+              q.head == "id"]  # 'notes
+    if not items or not (items[0] in fields or len(fields) * 2 >= len(items)):
+        return False
+    if head.plural or head.head in _PAGES | _SECTIONS or len(head.modifiers) > 1 or len(items) < 2 or \
+            any(q.plural and q not in fields for q in items):  # 'Photography studio booking: ...' titles the request
+        return False
+    if any(t.tag not in {"DET", "ADJ"} for t in toks[:head.start]) or head.end != colon:
+        return False
+    ends = [colon, *(q.end for q in items[:-1])]
+    return all(sum(t.text in {":", ",", "and", "y"} for t in toks[end:q.start]) == 1 and
+               all(t.text in {":", ",", "and", "y", "(", ")"} or t.tag in {"DET", "ADJ", "NUM", "PREP"}
+                   for t in toks[end:q.start]) for end, q in zip(ends, items, strict=True))
 
 
 def _bullet_heads(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

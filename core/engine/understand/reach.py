@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.understand.entities import declaring_line
+from core.engine.understand.entities import declaring_line, record_lines
 from core.engine.understand.knowledge import known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
 from core.engine.understand.reading import Reading
@@ -225,7 +225,7 @@ def _declares_tables(r: Reading) -> bool:
     """Three tables with the fields the user gives them in brackets ('couples (names, email, phone)', 'packages
     (hours, price)'): whatever else it mentions (edited photos, orthomosaics), the request is a data app."""
     given = [name for name, words in r.field_lists.items() if len(words) >= 2 and name in r.entities]
-    lines = sum(map(declaring_line, r.sentences))  # 'Drone(model, serial)' on lines of their own
+    lines = sum(map(declaring_line, r.sentences)) + record_lines(r)  # lines 'Drone(model, serial)', 'Piece: key, title'
     return len(given) >= 3 or lines >= 2 or len(given) >= 2 and bool(_KEEPS_PEOPLE.search(r.text))
 
 

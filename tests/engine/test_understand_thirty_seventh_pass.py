@@ -1,0 +1,45 @@
+"""Understanding (issue 9), thirty-seventh pass: a line 'Thing: detail, detail' is a table and its columns, however
+short the list, whichever line it is on, with participle details ('brewed on') and units ('size (litres)')."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
+
+
+@pytest.mark.parametrize("prompt, tables", [
+    ("Library app.\nBook: title, author, isbn.\nMember: name, email.", {"Book", "Member"}),
+    ("Cider: name, apple variety, ABV, pressed on, notes.\nBarrel: number, current cider.", {"Cider", "Barrel"}),
+    ("Instrument: id, name, category, serial number, purchase date.\nRepair log per instrument.", {"Instrument"}),
+    ("Sheet music app.\nPiece: title, composer, difficulty.\nPlayer: name, phone.", {"Piece", "Player"}),
+])
+def test_a_line_naming_a_thing_and_its_details_is_a_table(prompt: str, tables: set[str]) -> None:
+    assert tables <= set(_entities(prompt))
+
+
+def test_the_details_on_a_record_line_are_its_columns() -> None:
+    got = _entities("Cider: name, style, ABV, pressed on, notes.\n"
+                    "Barrel: number, size (litres), filled on, emptied on.")
+    assert {"name", "style", "abv", "pressed_on", "notes"} <= set(got["Cider"])
+    assert {"number", "size_litres", "filled_on", "emptied_on"} <= set(got["Barrel"])
+
+
+def test_a_thing_on_a_record_line_is_a_link() -> None:
+    prompt = "Cider: name, ABV.\nBarrel: number, current cider."
+    assert "Cider" in _links(prompt, "Barrel")
+
+
+def test_the_first_line_is_a_table_when_it_lists_details() -> None:
+    got = _entities("Instrument: id, name, category, serial number, purchase date, status (available, loaned, "
+                    "retired).")
+    assert {"serial_number", "purchase_date", "status"} <= set(got["Instrument"])
+
+
+@pytest.mark.parametrize("prompt, title", [
+    ("Photography studio booking: session type, location, date.", "Studio"),
+    ("Gym app: members, classes and bookings.", "Gym"),
+])
+def test_a_title_before_a_colon_is_no_table(prompt: str, title: str) -> None:
+    assert title not in _entities(prompt)
