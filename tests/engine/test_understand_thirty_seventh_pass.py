@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.engine.understand import understand
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -43,3 +44,22 @@ def test_the_first_line_is_a_table_when_it_lists_details() -> None:
 ])
 def test_a_title_before_a_colon_is_no_table(prompt: str, title: str) -> None:
     assert title not in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, kinds", [
+    ("Entities: Donor (name, phone), Donation (donor, date, amount). Roles: coordinator (full access), volunteer "
+     "(read-only).", {"coordinator", "volunteer"}),
+    ("Choir app with singers, rehearsals and attendance. Two roles: director and singer.", {"director", "singer"}),
+    ("Reservas de salas para el coworking. Dos roles: admin y miembro. Los miembros reservan salas.",
+     {"admin", "member"}),
+])
+def test_roles_with_their_rights_in_brackets_are_account_types(prompt: str, kinds: set[str]) -> None:
+    spec = understand(prompt)
+    user = spec.entity("User")
+    assert kinds <= set(next(f for f in user.fields if f.name == "account_type").choices)
+
+
+def test_a_role_said_only_as_a_role_is_no_table() -> None:
+    names = set(_entities("Entities: Donor (name, phone), Donation (donor, date, amount). Roles: coordinator (full "
+                          "access), volunteer (read-only)."))
+    assert not names & {"Coordinator", "Volunteer"}

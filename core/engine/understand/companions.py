@@ -755,13 +755,14 @@ _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "
                 "employees", "librarian", "librarians", "personal", "administrador", "administradores"}
 
 
-_ROLES_LINE = re.compile(r"(?:^|\n|[.!] )(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*:")
+_ROLES_LINE = re.compile(r"(?:^|\n|[.!] )(?:(?:two|three|four|five|dos|tres|cuatro|cinco) )?"
+                         r"(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*:")
 _ROLES_HEADING = re.compile(r"\b(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*(?::|\()")
 
 
 def _listed_roles(after: str) -> list[str]:
     """'admin, reviewer, speaker, attendee.' after a roles heading: the role words, singular."""
-    line = re.split(r"[.\n;(]| - ", after, maxsplit=1)[0]
+    line = re.split(r"[.\n;(]| - ", re.sub(r"\s*\([^()\n]*\)", "", after), maxsplit=1)[0]  # 'coordinator (full access)'
     said = [w.strip() for w in re.split(r",|\band\b|\by\b|/", line) if w.strip()]
     return [singular(w) for w in said if re.fullmatch(r"[a-z][a-z ]{1,30}", w) and len(w.split()) <= 2]
 
@@ -783,12 +784,15 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
         r.feature_specs = [fs for fs in r.feature_specs if "Role" not in {fs.entity, fs.target}]
     for word in listed if len(listed) >= 2 else []:  # 'Roles: manager, receptionist, housekeeping': accounts
         name = next((n for n in r.entities if words_of(n) == word and n not in r.records), None)
-        if name and {f.name for f in r.entities[name].fields} <= {"name"} and not any(name in x[:2] for x in r.links):
+        once = len(re.findall(rf"\b{re.escape(word)}(?:s|es)?\b", r.text)) == 1  # said only as a role
+        if name and ({f.name for f in r.entities[name].fields} <= {"name"} or once) and \
+                not any(name in x[:2] for x in r.links):
             del r.entities[name]
             r.words_for.pop(name, None)
     if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not (_SITE.search(r.text) or headed):
         return
-    roles: dict[str, str] = {w: "" for w in listed} if len(listed) >= 2 else {}
+    roles: dict[str, str] = {w: next((n for n in r.entities if words_of(n) == w or r.words_for.get(n) == w), "")
+                             for w in listed} if len(listed) >= 2 else {}  # 'miembro' is the Member
     for f in r.frames:
         if f.subject is None:
             continue
