@@ -63,3 +63,15 @@ def test_a_role_said_only_as_a_role_is_no_table() -> None:
     names = set(_entities("Entities: Donor (name, phone), Donation (donor, date, amount). Roles: coordinator (full "
                           "access), volunteer (read-only)."))
     assert not names & {"Coordinator", "Volunteer"}
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Gestión de canchas de tenis, jugadores y partidos", {"Teni", "Tenis"}),
+    ("Tienda de discos: catálogo, pedidos y una lista de deseos por cliente.", {"Deseo"}),
+])
+def test_spanish_words_are_not_table_names(prompt: str, absent: set[str]) -> None:
+    assert not set(_entities(prompt)) & absent
+
+
+def test_a_spanish_wish_list_keeps_wishlist_items() -> None:
+    assert "WishlistItem" in _entities("Tienda de discos: catálogo, pedidos y una lista de deseos por cliente.")

@@ -169,8 +169,8 @@ def _singular_es(word: str) -> str:
         return word[:-3] + "z"
     if word.endswith(("ises", "eses", "oses", "uses")):
         return word[:-2]  # paises -> pais, meses -> mes, autobuses -> autobus
-    if word.endswith(("bus", "rus", "pus", "sis", "tis", "ais")):
-        return word  # autobus, virus, campus, analisis, dosis, pais: already singular
+    if word.endswith(("bus", "rus", "pus", "sis", "tis", "ais", "nis")):
+        return word  # autobus, virus, campus, analisis, dosis, pais, tenis: already singular
     if word.endswith("iones"):
         return word[:-2]
     if word.endswith("umes"):
