@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine.understand import understand
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -75,3 +76,46 @@ def test_spanish_words_are_not_table_names(prompt: str, absent: set[str]) -> Non
 
 def test_a_spanish_wish_list_keeps_wishlist_items() -> None:
     assert "WishlistItem" in _entities("Tienda de discos: catálogo, pedidos y una lista de deseos por cliente.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Make a route planner for our club rides: sketch a route on the map, it fetches the elevation from the Mapbox "
+    "API and plots the climb profile, and exports a GPX file.",
+    "I need an online editor for our product photos: crop, rotate, fix the exposure and stamp our logo before "
+    "they go on the shop.",
+    "Please implement a website for pixel art. Users draw on a 32x32 grid with a palette, and export the result as "
+    "PNG.",
+    "Tool for the front desk at our hostel: type a price in euros and it converts it to the guest's currency using "
+    "today's exchange rate from an API.",
+])
+def test_tools_whose_verbs_read_as_nouns_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt, verbs", [
+    ("Sketch a route on the map: it fetches the elevation and plots the profile.", {"fetch", "plot"}),
+    ("Our editor: crop, straighten, fix the colours.", {"crop", "straighten", "fix"}),
+    ("Upload the plan, it detects the rooms and automatically draws where the sockets go.", {"detect", "draw"}),
+])
+def test_verbs_with_their_objects_are_verbs(prompt: str, verbs: set[str]) -> None:
+    from core.engine.understand.reading import Reading
+    from core.engine.understand.sentences import normalise_stage, sentences_stage
+
+    r = sentences_stage(normalise_stage(Reading(prompt=prompt)))
+    assert verbs <= {t.lemma for toks in r.sentences for t in toks if t.tag == "VERB"}
+
+
+@pytest.mark.parametrize("prompt, kept", [
+    ("A wellbeing app for students to log their mood and sleep every evening.", "Sleep"),
+    ("Financial goals app: saving for a holiday, buying a car, paying off a loan; users track their progress.",
+     "Goal"),
+])
+def test_nouns_beside_other_nouns_stay_things(prompt: str, kept: str) -> None:
+    assert kept in _entities(prompt)
+
+
+def test_a_place_before_a_colon_does_not_do_what_follows() -> None:
+    names = set(_entities("Stock app for our village cheese shop: log each batch of cheese (date, litres of milk) "
+                          "and track its ripening with reminders."))
+    assert "CheeseShop" not in names and "Batch" in names

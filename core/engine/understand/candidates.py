@@ -290,7 +290,9 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             f.subject = frames[-1].subject  # 'pueden saltarse semanas avisando antes': the members tell, not the weeks
         elif before and not any(t.tag == "VERB" or t.text in {"so", "then", "please"} for t in gap_before) and \
                 not coordinated and not (gap_before and gap_before[-1].text in word_set("subject_pronouns")) and \
-                not _asked_after_colon(gap_before):
+                not _asked_after_colon(gap_before) and not (
+                    [t.text for t in gap_before] == [":"] and toks[vi].text == toks[vi].lemma and
+                    before[-1].head not in word_set("people")):  # 'at our charter: type a price': an instruction
             # 'a flat fee so track payments': no subject across 'so'; 'grade and what i paid': I pay, not the grade
             f.subject = before[-1]
             k = _skip_det(toks, f.subject.start - 1)

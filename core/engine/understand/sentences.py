@@ -296,6 +296,15 @@ _SHOWS_LISTS = {"page", "pages", "section", "screen", "tab", "table", "map", "pr
                 "email", "report", "dashboard"}  # 'a profile listing their languages': what it shows
 
 
+_OBJECT_STARTS = {"a", "an", "the", "our", "their", "my", "your", "its", "his", "her", "where", "what"}
+
+
+@cache
+def _any_verb(word: str) -> str | None:
+    """The verb a word is a form of ('fetches' -> fetch), from our verbs or any English verb, else None."""
+    return verb_lemmas().get(word) or next(iter(getAllLemmas(word).get("VERB", ())), None)
+
+
 def tag(toks: list[Token], language: str = "en") -> list[Token]:
     """Tag tokens left to right; a word that can be a verb or a noun is decided by its neighbours."""
     verbs = verb_lemmas()
@@ -467,6 +476,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "ADJ"  # 'favorable o desfavorable', 'reciclable': how something is, not a thing
         elif language == "es" and w == "personal" and prev and prev.text in {"el", "del", "al", "nuestro", "su"}:
             t.tag, t.lemma = "NOUN", "personal"  # 'el personal registra las devoluciones': the staff
+        elif language == "en" and closed is None and prev is not None and not w.endswith("ing") and \
+                (lemma := _any_verb(w)) and (
+                prev.text in {"it", "he", "she"} and w.endswith("s") and lemma != w or
+                (prev.text in {",", ":", "and", "then", "also"} or prev.tag == "ADV") and nxt in _OBJECT_STARTS and
+                not (prev.text in {"and", ","} and i > 1 and toks[i - 2].tag in {"NOUN", "DET"} and
+                     not (w.endswith("s") and lemma != w))):  # 'mood and sleep every evening': two things
+            t.tag, t.lemma = "VERB", lemma  # 'it fetches the elevation', ': draw a route', 'and plots the climb'
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
@@ -800,6 +816,20 @@ def _coordinated_verbs(toks: list[Token]) -> None:
         while k >= 0 and toks[k].tag == "NOUN" and toks[k].text in _ACTIONS | _SERIES_VERBS:
             toks[k].tag, toks[k].lemma = "VERB", toks[k].text
             if k < 2 or toks[k - 1].text != ",":
+                break
+            k -= 2
+
+
+    for i, t in enumerate(toks[2:], 2):
+        if t.tag != "VERB" or t.text != t.lemma or toks[i - 1].text != ",":
+            continue
+        k, listed = i - 2, []
+        while k >= 0 and toks[k].tag == "NOUN" and toks[k].text in getAllLemmas(toks[k].text).get("VERB", ()) and \
+                (k == 0 or toks[k - 1].text in {",", ":"}):
+            listed.append(toks[k])
+            if k == 0 or toks[k - 1].text == ":":
+                for x in listed:  # ': crop, straighten, fix the white balance': a list of things to do
+                    x.tag, x.lemma = "VERB", x.text
                 break
             k -= 2
 
