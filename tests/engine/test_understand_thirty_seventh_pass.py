@@ -119,3 +119,37 @@ def test_a_place_before_a_colon_does_not_do_what_follows() -> None:
     names = set(_entities("Stock app for our village cheese shop: log each batch of cheese (date, litres of milk) "
                           "and track its ripening with reminders."))
     assert "CheeseShop" not in names and "Batch" in names
+
+
+@pytest.mark.parametrize("prompt, tables", [
+    ("Tutoring centre management system", {"Tutor", "Student", "Subject", "TutoringSession"}),
+    ("Sistema de gestión de academia", {"Tutor", "Student", "Subject"}),
+    ("Coworking space management", {"Member", "MembershipPlan", "Space", "Booking"}),
+    ("Plumbing company management software", {"Customer", "Technician", "Job", "Invoice"}),
+    ("Cinema management system", {"Movie", "Screen", "Showtime", "TicketBooking"}),
+    ("Golf club management app", {"Member", "TeeTime", "Competition"}),
+    ("Bakery management system", {"Product", "Order", "OrderItem"}),
+    ("Dog rescue management", {"Animal", "Adopter", "AdoptionApplication"}),
+    ("App para un refugio de animales", {"Animal", "Adopter", "AdoptionApplication"}),
+    ("Marina management system", {"Berth", "Boat", "BerthBooking"}),
+    ("Community choir management", {"Musician", "Rehearsal", "Concert", "Attendance"}),
+    ("Hostel management system", {"Room", "Guest", "Reservation"}),
+    ("Barbershop management app", {"Service", "Customer", "Booking"}),
+    ("Gestión de una barbería", {"Service", "Customer", "Booking"}),
+])
+def test_a_title_naming_a_kind_of_business_gets_its_usual_records(prompt: str, tables: set[str]) -> None:
+    assert tables <= set(_entities(prompt))
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Dog rescue management", "Rescue"),
+    ("Youth orchestra management", "Orchestra"),
+])
+def test_the_business_a_title_names_is_no_table(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+def test_a_kind_said_of_other_people_is_not_the_app() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand("Necesito un afinador para los chavales de la banda: que escuche por el micrófono del móvil y "
+                   "marque si la nota está alta o baja.")

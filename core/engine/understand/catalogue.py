@@ -375,6 +375,61 @@ Lesson: starts_at:datetime, duration_minutes:int, status=booked|done|cancelled|n
 Student: name, email?, phone?, birthday?
 Course: name, level=beginner|intermediate|advanced, schedule?, price?, capacity:int?, >Teacher?
 Enrollment: enrolled_on:date, status=active|paused|ended, >Student, >Course"""),
+    Domain("tutoring", "Tutoring Centre", "Academia", "tutoring+center tutoring+centre tuition+centre academia",
+           """Tutor: name, email?, phone?, subjects?
+Student: name, email?, phone?, school_year?
+Subject: name!
+TutoringSession: starts_at:datetime, duration_minutes:int, status=booked|done|cancelled, notes?, >Tutor, >Subject?
+Attendance: present:bool?, notes?, >TutoringSession, >Student"""),
+    Domain("coworking", "Coworking Space", "Coworking", "coworking co-working",
+           """Member: name, email, company?, phone?
+MembershipPlan: name, price:decimal, period=daily|monthly|yearly
+Membership: start_date:date, end_date:date?, status=active|paused|ended, >Member, >MembershipPlan
+Space: name, kind=desk|private_office|meeting_room, capacity:int?
+Booking: starts_at:datetime, ends_at:datetime, >Member, >Space"""),
+    Domain("fieldservice", "Field Service", "Servicio técnico",
+           "hvac electrician electricians plumber plumbers plumbing handyman pest+control electricista fontanero",
+           """Customer: name, phone, email?, address
+Technician: name, phone?, trade?
+Job: title, description?, scheduled_on:date?, status=requested|scheduled|in_progress|done|invoiced, >Customer,
+ >Technician?
+Invoice: number_code:string!, issued_on:date, amount:decimal, paid:bool, >Job"""),
+    Domain("cinema", "Cinema", "Cine", "cinema cinemas movie+theater movie+theatre",
+           """Movie: title, duration_minutes:int?, age_rating?, genre?
+Screen: name, capacity:int
+Showtime: starts_at:datetime, price:decimal?, >Movie, >Screen
+Customer: name, email
+TicketBooking: booked_at:datetime, seats:int, total:decimal?, status=booked|paid|cancelled, >Showtime, >Customer"""),
+    Domain("golf", "Golf Club", "Club de golf", "golf+club golf+course club+de+golf campo+de+golf",
+           """Member: name, email, phone?, handicap:decimal?
+TeeTime: starts_at:datetime, players:int?, >Member
+Competition: name, played_on:date
+CompetitionEntry: gross_score:int?, net_score:int?, >Competition, >Member"""),
+    Domain("bakery", "Bakery", "Panadería", "bakery bakeries panaderia pasteleria",
+           """Product: name, price:decimal, category?, allergens?
+Customer: name, phone?, email?
+Order: order_date:date, collection_date:date?, status=placed|ready|collected|cancelled, total:decimal?, >Customer
+OrderItem: quantity:int, >Order, >Product
+Batch: baked_on:date, quantity:int, >Product"""),
+    Domain("shelter", "Animal Shelter", "Refugio de animales",
+           "animal+shelter animal+rescue dog+rescue cat+rescue refugio+de+animales protectora",
+           """Animal: name, species=dog|cat|other, breed?, age?, intake_date:date?,
+ status=intake|available|reserved|adopted
+Adopter: name, email, phone?
+AdoptionApplication: submitted_on:date, status=pending|approved|rejected, >Animal, >Adopter
+Volunteer: name, email?, phone?
+VetRecord: record_date:date, kind=vaccination|deworming|sterilisation|checkup|treatment, notes:text?, >Animal"""),
+    Domain("marina", "Marina", "Puerto deportivo", "marina marinas puerto+deportivo",
+           """Berth: code!, length_m:decimal?, status=free|occupied|reserved
+Customer: name, email, phone?
+Boat: name, length_m:decimal?, >Customer
+BerthBooking: start_date:date, end_date:date?, price:decimal?, >Berth, >Boat"""),
+    Domain("ensemble", "Orchestra", "Orquesta", "orchestra orchestras orquesta choir coro concert+band brass+band",
+           """Musician: name, email?, phone?, instrument?, section?
+Rehearsal: starts_at:datetime, location?, notes?
+Concert: title, starts_at:datetime, venue?
+Piece: title, composer?
+Attendance: present:bool?, >Rehearsal, >Musician"""),
 )
 
 # Entities the lexicon names that no domain defines: used when a prompt names them (never scored as a domain).

@@ -38,7 +38,10 @@ _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usua
 
 def _in_passing(head: str, m: re.Match[str]) -> bool:
     """'carpool for school drop-off': the kind word says who or what the app is for, not what it is."""
-    return head[:m.start()].split()[-1:] in (["for"], ["para"])
+    before = head[:m.start()].split()
+    of = before[-1:] in (["of"], ["de"], ["del"]) or before[-2:-1] in (["of"], ["de"])
+    return before[-1:] in (["for"], ["para"]) or of and bool({"for", "para"} & set(before[-6:]))
+    # 'un afinador para los chavales de la orquesta': whose kids, not what the app is
 
 
 def _kind_in(text: str) -> str | None:
@@ -79,6 +82,13 @@ def kinds_stage(r: Reading) -> Reading:
         if one is not None:
             _apply_kind(r, one, skip={"Category", "Tag"})  # what nobody asked for a title does not bring
             return r
+        only = next(iter(r.entities))
+        if domain is not None and _is_the_business(r, only, head):
+            del r.entities[only]  # 'Animal shelter management': the shelter is the business the app runs
+            r.words_for.pop(only, None)
+            r.main = ""
+            _apply_kind(r, domain, skip={"Category", "Tag"})
+            return r
     if r.entities or domain is None or (len(r.text.split()) > _KIND_WORDS and not late):
         return r
     _apply_kind(r, domain)
@@ -95,6 +105,13 @@ def _titled(r: Reading) -> bool:
     words = r.text.strip(" .!").split()
     return len(r.sentences) == 1 and len(words) <= 6 and bool(set(words) & _TITLE_WORDS) and \
         not set(words) & {"with", "con", "where", "donde", "that", "que", "for", "para"} and ":" not in r.text
+
+
+def _is_the_business(r: Reading, name: str, head: str) -> bool:
+    """Whether the one thing a title names is the business a kind phrase of it names ('animal shelter', 'orquesta')."""
+    said = r.words_for.get(name, words_of(name))
+    return any(re.search(rf"\b{re.escape(phrase)}\b", head) and phrase.split()[-1] in said.split()
+               for phrase in load("words")["kinds"])
 
 
 def _domain_of_one(r: Reading, named: Domain | None) -> Domain | None:
