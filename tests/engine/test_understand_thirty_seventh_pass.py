@@ -153,3 +153,20 @@ def test_a_kind_said_of_other_people_is_not_the_app() -> None:
     with pytest.raises(UnsupportedRequestError):
         understand("Necesito un afinador para los chavales de la banda: que escuche por el micrófono del móvil y "
                    "marque si la nota está alta o baja.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "kayak rental mgmt - kayaks (size, type, condition), rentals w/ deposit, damage reports",
+    "Costume hire: costumes (name, size, condition, deposit), customers and hires with dates.",
+])
+def test_a_deposit_listed_among_details_is_a_field_not_payments(prompt: str) -> None:
+    got = _entities(prompt)
+    assert "Payment" not in got and any("deposit" in fields for fields in got.values())
+
+
+@pytest.mark.parametrize("prompt", [
+    "Tailor shop: orders go through fittings. Also track deposits and balance owed.",
+    "Kayak rentals: customers pay a deposit when they book.",
+])
+def test_deposits_taken_are_payments(prompt: str) -> None:
+    assert "Payment" in _entities(prompt)

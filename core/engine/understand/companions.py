@@ -1311,11 +1311,26 @@ def _said(r: Reading) -> list[str]:
 
 def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
     """The sentence asks for it: matched, and not after a 'not', 'without' or 'sin'."""
-    m = pattern.search(sentence)
-    if not m:
+    for m in pattern.finditer(sentence):
+        if _listed_detail(sentence, m):
+            continue  # 'rentals with start/end date and deposit': the deposit is a detail of the rental
+        clause = sentence[:m.start()].rsplit(",", 1)[-1]  # 'with or without an engineer, ... and pay' pays
+        return not _NEGATION.search(" ".join(clause.split()[-10:]))
+    return False
+
+
+_DETAIL_WORDS = {"deposit", "deposits", "fianza", "senal"}
+
+
+def _listed_detail(sentence: str, m: re.Match[str]) -> bool:
+    """'(name, condition, deposit)', 'rentals w/ deposit, damage reports': a detail word said between a list's
+    commas, not something done."""
+    if m.group(0) not in _DETAIL_WORDS:
         return False
-    clause = sentence[:m.start()].rsplit(",", 1)[-1]  # 'with or without an engineer, ... and pay' pays
-    return not _NEGATION.search(" ".join(clause.split()[-10:]))
+    before = sentence[:m.start()].split()[-1:] or [""]
+    after = sentence[m.end():].split()[:1] or [""]
+    return before[0] in {",", "(", ":", "and", "with", "w/", "w", "y", "con"} and after[0] in {",", ")", ".", "and",
+                                                                                             "y", ""}
 
 
 def _add(r: Reading, name: str) -> None:
