@@ -170,3 +170,12 @@ def test_a_deposit_listed_among_details_is_a_field_not_payments(prompt: str) -> 
 ])
 def test_deposits_taken_are_payments(prompt: str) -> None:
     assert "Payment" in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, entity, field", [
+    ("Gift shop: customers order hampers with a gift message and a delivery date.", "Hamper", "gift_message"),
+    ("Florist: orders (bouquet, delivery date, card message, status).", "Order", "card_message"),
+])
+def test_a_card_message_is_a_detail_not_messaging(prompt: str, entity: str, field: str) -> None:
+    got = _entities(prompt)
+    assert "Message" not in got and field in got[entity]

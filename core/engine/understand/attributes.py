@@ -11,6 +11,7 @@ from core.engine.understand.coverage import asks_for_capability, said_as, spanis
 from core.engine.understand.entities import (
     AGENT_ENDINGS,
     FORMS,
+    GIFT_NOTES,
     MEASURED,
     NOTE_WORDS,
     ONE_FILE,
@@ -601,6 +602,9 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
             out.append(field_ident(flag))
             continue
         name = name_of(p, r.language)
+        if p.head in {"message", "mensaje", "note"} and set(p.modifiers[-1:]) & GIFT_NOTES:
+            out.append(field_ident(f"{p.modifiers[-1]} {p.head}"))  # 'with a card message': text on the order
+            continue
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
         known = known and p.head not in NOTE_WORDS  # notes are text, unless kept

@@ -385,6 +385,9 @@ _FULFILMENT = {"delivery", "pickup", "collection", "takeaway", "shipping", "domi
 _PROPOSING = {"suggest", "nominate", "propose", "proponer", "sugerir"}  # 'members suggest films': films are kept
 
 
+GIFT_NOTES = {"card", "gift", "greeting", "greetings", "tarjeta", "dedicatoria"}
+
+
 def entities_stage(r: Reading) -> Reading:
     """Score every candidate noun and keep those the prompt treats as things to store."""
     score: Counter[str] = Counter()
@@ -446,6 +449,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in word_set("data_heads") and not p.modifiers and p.start and \
                 r.sentences[p.sentence][p.start - 1].text in _POSSESSIVES:
             continue  # 'cada niño tiene sus datos (nombre, ...)': the child's details, not a table of its own
+        if p.head in {"message", "mensaje", "note"} and not p.plural and set(p.modifiers[-1:]) & GIFT_NOTES:
+            continue  # 'with a card message', 'a gift message': words printed on the order, a detail of it
         if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
             continue  # 'the conversion rate per month': a figure worked out from the records, not one
         name = name_of(p, r.language)
