@@ -179,3 +179,9 @@ def test_deposits_taken_are_payments(prompt: str) -> None:
 def test_a_card_message_is_a_detail_not_messaging(prompt: str, entity: str, field: str) -> None:
     got = _entities(prompt)
     assert "Message" not in got and field in got[entity]
+
+
+def test_requests_logged_are_records_and_matching_is_an_act() -> None:
+    got = _entities("Our charity has volunteer drivers. We need to log requests from the social workers, match a "
+                    "driver who's free that day, and record mileage.")
+    assert "Request" in got and "Match" not in got

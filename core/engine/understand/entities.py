@@ -430,6 +430,9 @@ def entities_stage(r: Reading) -> Reading:
                if prep in {"into", "en"} and q.plural and not q.modifiers}
     owned_logs = _owned_logs(r)
     headers, declared = _declared(r)
+    logged_requests = {id(o) for f in r.frames if f.verb in _TRACKING | {"receive", "take", "handle"}
+                       for o in f.objects if o.head == "request" and o.plural and not o.modifiers} if not any(
+        q.head == "request" and q.modifiers for q in r.phrases) else set()
     for n, p in enumerate(r.phrases):
         if id(p) in headers:
             continue  # 'Tables: Site, Visit': the heading, not a dining table
@@ -454,6 +457,8 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in {"rate", "ratio", "percentage", "tasa", "porcentaje"} and set(p.modifiers[-1:]) & _FIGURES:
             continue  # 'the conversion rate per month': a figure worked out from the records, not one
         name = name_of(p, r.language)
+        if not name and id(p) in logged_requests:
+            name = "Request"  # 'log requests from the nurses': each request is a record
         if p.head == "collection" and p.plural and p.modifiers and p.end < len(r.sentences[p.sentence]) and \
                 r.sentences[p.sentence][p.end].text == "(":
             name = entity_name(p.head, p.modifiers[-1], r.language)  # 'milk collections (date, litres)': each one

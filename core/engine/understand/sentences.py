@@ -481,7 +481,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.text in {"it", "he", "she"} and w.endswith("s") and lemma != w or
                 (prev.text in {",", ":", "and", "then", "also"} or prev.tag == "ADV") and nxt in _OBJECT_STARTS and
                 not (prev.text in {"and", ","} and i > 1 and toks[i - 2].tag in {"NOUN", "DET"} and
-                     not (w.endswith("s") and lemma != w))):  # 'mood and sleep every evening': two things
+                     not (w.endswith("s") and lemma != w) and
+                     not (prev.text == "," and nxt in {"a", "an", "the"} and
+                          any(x.tag == "VERB" and x.text == x.lemma for x in toks[:i - 1])))):
+            # 'mood and sleep every evening': two things; 'log requests from the nurses, match a driver': two acts
             t.tag, t.lemma = "VERB", lemma  # 'it fetches the elevation', ': draw a route', 'and plots the climb'
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
