@@ -185,3 +185,12 @@ def test_requests_logged_are_records_and_matching_is_an_act() -> None:
     got = _entities("Our charity has volunteer drivers. We need to log requests from the social workers, match a "
                     "driver who's free that day, and record mileage.")
     assert "Request" in got and "Match" not in got
+
+
+@pytest.mark.parametrize("prompt, thing, person", [
+    ("app for my party rentals biz - customers, parties, price lists, and who's working each party", "Party",
+     "Staff"),
+    ("Festival volunteers app: volunteers, shifts and who is working which shift.", "Shift", "Volunteer"),
+])
+def test_who_works_each_thing_is_an_assignment(prompt: str, thing: str, person: str) -> None:
+    assert {thing, person} <= set(_links(prompt, f"{thing}Assignment"))

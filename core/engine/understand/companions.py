@@ -70,6 +70,7 @@ def companions_stage(r: Reading) -> Reading:
     _quoted_people(r)
     _timed_assignments(r, people)
     _staffing(r, people)
+    _who_works(r, people)
     _redemptions(r, people)
     _attendance_at(r, people)
     _attendees(r, people)
@@ -1180,6 +1181,25 @@ def _staffing(r: Reading, people: frozenset[str]) -> None:
             # assigned to visits' gives each visit its carer; 'assign cleaners to jobs' puts several on each
             if several and f"{thing}Assignment" not in r.entities:
                 _assignment(r, thing, person)
+
+
+_WHO_WORKS = re.compile(r"\bwho(?:'s| is| are)? (?:working|staffing|serving at|working at|on shift at|on shift for) "
+                        r"(?:each|every|which|the|our) (\w+)")
+
+
+def _who_works(r: Reading, people: frozenset[str]) -> None:
+    """'clients, events, menus, and who's working each event': the staff on each event, one record per person on
+    one event."""
+    m = _WHO_WORKS.search(r.text)
+    thing = next((n for n in r.entities if m and words_of(n).split()[-1] == singular(m.group(1))), None)
+    if thing is None or len(r.entities) >= MAX_ENTITIES - 1 or f"{thing}Assignment" in r.entities:
+        return
+    person = next((n for n in r.entities if n != thing and _person(r, n, people) and
+                   n in {"Staff", "StaffMember", "Employee", "Volunteer", "Worker", "Crew", "CrewMember"}), None)
+    if person is None:
+        person = "Staff"
+        _add(r, person)
+    _assignment(r, thing, person)
 
 
 _REDEEM = re.compile(
