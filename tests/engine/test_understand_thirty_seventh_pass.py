@@ -194,3 +194,22 @@ def test_requests_logged_are_records_and_matching_is_an_act() -> None:
 ])
 def test_who_works_each_thing_is_an_assignment(prompt: str, thing: str, person: str) -> None:
     assert {thing, person} <= set(_links(prompt, f"{thing}Assignment"))
+
+
+@pytest.mark.parametrize("prompt, table, kinds, gone", [
+    ("We rent out gazebos, tables, chairs and heaters for garden parties.", "Item", {"gazebo", "table", "chair"},
+     {"Gazebo", "Chair"}),
+    ("We sell candles, soaps and bath bombs online.", "Product", {"candle", "soap", "bath_bomb"}, {"Candle", "Soap"}),
+    ("Alquilamos carpas, mesas y sillas para bodas.", "Item", {"carpa", "mesa", "silla"}, {"Tent", "Chair"}),
+])
+def test_three_kinds_of_goods_are_one_table_with_a_category(prompt: str, table: str, kinds: set[str],
+                                                            gone: set[str]) -> None:
+    spec = understand(prompt)
+    names = {e.name for e in spec.entities}
+    assert table in names and not names & gone
+    assert kinds <= set(next(f for f in spec.entity(table).fields if f.name == "category").choices)
+
+
+def test_goods_with_details_of_their_own_stay_tables() -> None:
+    names = set(_entities("We sell bikes (frame size, brand), helmets (size) and locks (type)."))
+    assert {"Bike", "Helmet", "Lock"} <= names

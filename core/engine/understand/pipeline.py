@@ -50,8 +50,50 @@ def _kind_in(text: str) -> str | None:
                  if (m := re.search(rf"\b{re.escape(phrase)}\b", text)) and not _in_passing(text, m)), None)
 
 
+_GOODS_VERBS = {"rent": "Item", "hire": "Item", "lend": "Item", "alquilar": "Item", "sell": "Product",
+                "stock": "Product", "vender": "Product"}
+_NOT_GOODS = {"ticket", "membership", "subscription", "service", "class", "course", "lesson", "room", "space",
+              "voucher", "plan", "package", "pass", "session", "tour", "experience", "entrada", "clase", "curso"}
+
+
+def _goods_listed(r: Reading) -> None:
+    """'we rent out marquees, tables, chairs and PA systems', 'vendemos velas, jabones y sales de baño': three or more
+    kinds of goods are one table of items (or products) with the kind as a category, not a table per kind."""
+    for f in r.frames:
+        kind = _GOODS_VERBS.get(f.verb)
+        subject = f.subject.head if f.subject is not None else None
+        if kind is None or len(f.objects) < 3 or subject not in {None, "we", "i", "nosotros", "yo"} or \
+                kind in r.entities or len(r.sentences[f.sentence]) and f.position > 3:
+            continue
+        names = [r.entity_of(o) for o in f.objects]
+        said = [(o, n) for o, n in zip(f.objects, names, strict=True) if n]
+        if len(said) < 3 or any(o.head in _NOT_GOODS or o.head in PEOPLE or r.field_lists.get(n) or
+                                r.entities[n].relations or n in r.records for o, n in said):
+            continue
+        values = list(dict.fromkeys(snake(o.said()) for o in f.objects))
+        fields = [FieldSpec(name="name", max_length=200),
+                  FieldSpec(name="category", type="enum", choices=[*values, "other"], required=False)]
+        fields += [FieldSpec(name="quantity_owned", type="int", required=False),
+                   FieldSpec(name="daily_rate", type="decimal", required=False)] if kind == "Item" else [
+            FieldSpec(name="price", type="decimal"), FieldSpec(name="stock", type="int", required=False)]
+        gone = {n for _, n in said}
+        r.entities = {(kind if n == said[0][1] else n): (EntitySpec(name=kind, fields=fields) if n == said[0][1]
+                                                        else e) for n, e in r.entities.items() if
+                      n == said[0][1] or n not in gone}
+        for n in gone:
+            r.words_for.pop(n, None)
+        r.words_for[kind] = words_of(kind)
+        r.links = [(kind if c in gone else c, kind if p in gone else p, k) for c, p, k in r.links
+                   if not (c in gone and p in gone)]
+        r.main = kind if r.main in gone or not r.main else r.main
+        for o, _ in said:
+            r.named[id(o)] = kind
+        return
+
+
 def kinds_stage(r: Reading) -> Reading:
     """'a CRM', 'a blog', 'an online shop': a short request that names no thing gets its kind's usual entities."""
+    _goods_listed(r)
     head = " ".join(t.text for t in r.sentences[0][:8]) if r.sentences else ""
     kind = _kind_in(head)  # what the request is ('a CRM'), not a word in passing ('stock levels')
     kinds = {singular(k, r.language) for k in load("words")["kinds"]}
