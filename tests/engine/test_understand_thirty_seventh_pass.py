@@ -213,3 +213,16 @@ def test_three_kinds_of_goods_are_one_table_with_a_category(prompt: str, table: 
 def test_goods_with_details_of_their_own_stay_tables() -> None:
     names = set(_entities("We sell bikes (frame size, brand), helmets (size) and locks (type)."))
     assert {"Bike", "Helmet", "Lock"} <= names
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Garage app: customers, cars (reg, make, model) and jobs. Need to see a car's full service history.", "History"),
+    ("A shop for prints: each print is unique, so a sold print can't be added to another cart.", "Cannot"),
+])
+def test_views_and_negations_are_no_tables(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+def test_a_history_of_named_events_keeps_the_events() -> None:
+    assert "Grooming" in _entities("A site for a dog groomer where owners register their dogs and see their dog's "
+                                   "grooming history.")

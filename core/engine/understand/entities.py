@@ -375,6 +375,8 @@ def name_of(p: Phrase, language: str) -> str | None:
             _verbal(head) and not (
             language == "en" and p.plural and head.endswith("ing") and len(head) > 6 and p.words[-1].endswith("ings")):
         return None  # ... but 'feedings', 'weighings', 'plantings' are records, however verbal the word
+    if head in {"history", "historial"} and not p.plural:
+        return None  # "a car's full service history": a view of the car's records, not a History table
     if language == "en" and mod and head in word_set("vague_heads") and mod not in skip_mod and \
             not mod.endswith("ing") and not _verbal(mod):
         return entity_name(head, mod, language)  # 'discount codes', 'price tiers': a bare 'code' says nothing
