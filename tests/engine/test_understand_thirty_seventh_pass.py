@@ -226,3 +226,18 @@ def test_views_and_negations_are_no_tables(prompt: str, absent: str) -> None:
 def test_a_history_of_named_events_keeps_the_events() -> None:
     assert "Grooming" in _entities("A site for a dog groomer where owners register their dogs and see their dog's "
                                    "grooming history.")
+
+
+@pytest.mark.parametrize("prompt, entity, fields, absent", [
+    ("We keep about 300 puzzles at the library. Want to track each one: piece count, brand, shelf and condition.",
+     "Puzzle", {"piece_count", "brand", "shelf", "condition"}, {"Shelf", "Brand"}),
+    ("Tenemos 40 bicis. Queremos registrar de cada una: talla, marca, estado.", "Bike", {"size", "brand"}, set()),
+])
+def test_details_of_each_one_belong_to_the_things_just_named(prompt: str, entity: str, fields: set[str],
+                                                              absent: set[str]) -> None:
+    got = _entities(prompt)
+    assert fields <= set(got[entity]) and not set(got) & absent
+
+
+def test_a_cafe_lending_hundreds_of_games_is_a_data_app() -> None:
+    assert "Game" in _entities("We have ~200 games at the cafe. Staff check games out to a table and back in.")

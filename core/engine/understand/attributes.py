@@ -18,6 +18,7 @@ from core.engine.understand.entities import (
     bracket_at,
     declaring_line,
     details_at_each,
+    each_one_at,
     flagged,
     is_fieldish,
     name_of,
@@ -190,6 +191,14 @@ def _sorted_by(r: Reading) -> None:
 def _listed_fields(r: Reading) -> dict[str, list[str]]:
     """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
     out: dict[str, list[str]] = {}
+    for si, toks in enumerate(r.sentences):  # 'we have ~400 games. want to track each one: player count, shelf'
+        colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+        if colon is None or not each_one_at(toks, colon):
+            continue
+        owner = next((r.entity_of(p) for p in reversed(r.phrases) if (p.sentence, p.start) < (si, colon) and
+                      r.entity_of(p) and r.entity_of(p) not in r.records), None)
+        if owner:
+            out.setdefault(owner, []).extend(_field_words(r, _following_list(r, si, colon + 1), described=True))
     for p in r.phrases:
         owner = _entity(r, p) or page_owner(r, p)
         if owner is None and not p.plural and not p.modifiers:  # 'screenings in the dome with times': the screenings

@@ -2046,6 +2046,15 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
         colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
         if colon is None:
             continue
+        if each_one_at(toks, colon):  # 'want to track each one: player count, shelf, missing pieces': its details
+            for q in r.phrases:
+                if q.sentence == si and q.start > colon and id(q) in names and q.head not in word_set("people"):
+                    score[names[id(q)]] -= 4
+            held = next((q for q in reversed(r.phrases) if (q.sentence, q.start) < (si, colon) and id(q) in names and
+                         q.plural and q.head not in word_set("people")), None)
+            if held is not None:
+                score[names[id(held)]] += 3  # the things whose details are listed are kept
+            continue
         measured = next((p for p in r.phrases if p.sentence == si and p.end == colon and id(p) in names and
                          p.plural and p.head in MEASURED), None)
         if measured is not None:  # 'each month submit readings: temperature, pH, nitrates': what a reading holds
@@ -2163,6 +2172,13 @@ def record_lines(r: Reading) -> int:
         head = next((p for p in r.phrases if p.sentence == si and p.end < len(toks) and toks[p.end].text == ":"), None)
         count += head is not None and _record_line(r, si, head, head.end)
     return count
+
+
+def each_one_at(toks: list[Token], colon: int) -> bool:
+    """Whether the words before a colon are 'each one', 'each of them', 'cada uno': the details of things just named."""
+    said = [t.text for t in toks[max(0, colon - 3):colon]]
+    return said[-2:] in (["each", "one"], ["every", "one"], ["cada", "uno"], ["cada", "una"]) or \
+        said[-3:] == ["each", "of", "them"]
 
 
 def _record_line(r: Reading, si: int, head: Phrase, colon: int) -> bool:

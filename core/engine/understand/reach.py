@@ -139,6 +139,8 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"\b(?:record|records|log|logs|track|tracks|enter|enters|input|inputs) (?:[\w']+ ){0,5}"
                             r"(?:per|each|every|in each|for each|after each) (?:game|match|partido)\b|"
                             r"\b(?:away|home|upcoming|weekend|league|cup) (?:games|matches|partidos)\b|"
+                            r"\b(?:check|checks|lend|lends|loan|loans|borrow|borrows|rent|rents) (?:the )?games?\b|"
+                            r"\b(?:\d+|~\d+|hundreds of) (?:board )?games\b|"
                             r"\b(?:games|matches) (?:this|each|every|per) (?:season|week|weekend)\b|"
                             r"\bgame (?:schedule|days?|fees?)\b|"
                             r"\b(?:each|every|per) game(?:'s| ?s)? (?:scores?|results?)\b|"
