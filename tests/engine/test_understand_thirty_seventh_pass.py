@@ -241,3 +241,9 @@ def test_details_of_each_one_belong_to_the_things_just_named(prompt: str, entity
 
 def test_a_cafe_lending_hundreds_of_games_is_a_data_app() -> None:
     assert "Game" in _entities("We have ~200 games at the cafe. Staff check games out to a table and back in.")
+
+
+def test_details_in_brackets_after_at_each_belong_to_the_thing_before() -> None:
+    got = _entities("Boiler service app\n- customers and their properties\n- boilers at each property (make, model, "
+                    "serial, install date)\n- service visits")
+    assert {"make", "serial", "install_date"} <= set(got["Boiler"]) and "serial" not in got["Property"]

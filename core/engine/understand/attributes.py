@@ -245,6 +245,10 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if head is None and toks[k].text == "(":
             head = r.head_before(p, _PER)  # 'daily feeding per pen (feed type, kg)': the feeding's details
             head = head if head is not None and _entity(r, head) else None
+        if head is None and toks[k].text == "(" and p.start > 1 and toks[p.start - 1].text in {"each", "every",
+                                                                                               "cada"}:
+            head = r.head_before(p, _AT_EACH)  # 'equipment at each site (make, model)': the equipment's details
+            head = head if head is not None and _entity(r, head) else None
         if head is None and p.start and toks[p.start - 1].text in {"each", "every", "cada"}:
             head = r.head_before(p, _IN_EACH)  # 'the containers in each shipment with their number and type'
         if head is None and not p.plural and p.start and toks[p.start - 1].text in {"the", "our", "my"}:
@@ -580,6 +584,7 @@ _DOING_ES = {"formacion", "gestion", "control", "registro", "seguimiento", "vent
              "cobro", "emision", "planificacion"}
 _IN_EACH = frozenset({"in", "en", "inside", "dentro"})
 _PER = frozenset({"per", "por"})
+_AT_EACH = frozenset({"at", "in", "on", "en"})
 _CONTAINER_WORDS = {"inventario", "inventory", "lista", "list", "catalogo", "catalogue", "catalog", "historial",
                     "history", "coleccion", "collection", "listado", "registro"}
 
