@@ -247,3 +247,14 @@ def test_details_in_brackets_after_at_each_belong_to_the_thing_before() -> None:
     got = _entities("Boiler service app\n- customers and their properties\n- boilers at each property (make, model, "
                     "serial, install date)\n- service visits")
     assert {"make", "serial", "install_date"} <= set(got["Boiler"]) and "serial" not in got["Property"]
+
+
+@pytest.mark.parametrize("prompt, kinds", [
+    ("Surf school. We also rent out gear: wetsuits, boards, leashes and fins.", {"wetsuit", "board", "leash"}),
+    ("Escuela de esquí. También alquilamos equipo: esquís, botas, cascos por tallas y bastones.",
+     {"bota", "casco"}),
+])
+def test_goods_listed_after_gear_are_kinds_of_one_rented_item(prompt: str, kinds: set[str]) -> None:
+    spec = understand(prompt)
+    assert kinds <= set(next(f for f in spec.entity("Item").fields if f.name == "category").choices)
+    assert "Item" in _links(prompt, "Rental")

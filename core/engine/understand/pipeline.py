@@ -24,7 +24,7 @@ from core.engine.understand.knowledge import best_domain, definition, entity_nam
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
-from core.engine.understand.reading import Reading
+from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, apply_links, order, relations_stage
 from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
@@ -56,27 +56,45 @@ _NOT_GOODS = {"ticket", "membership", "subscription", "service", "class", "cours
               "voucher", "plan", "package", "pass", "session", "tour", "experience", "entrada", "clase", "curso"}
 
 
+_MASS_GOODS = {"equipment", "gear", "kit", "equipo", "material", "equipamiento"}
+
+
+def _after_mass_noun(r: Reading, objects: list[Phrase]) -> list[Phrase]:
+    """'rent out gear: wetsuits, boards, leashes', 'alquilamos equipo: jacket, regulador, neopreno': the kinds listed
+    after a word for goods in general and a colon (empty when the objects say no such thing)."""
+    if len(objects) != 1 or objects[0].head not in _MASS_GOODS:
+        return []
+    o = objects[0]
+    toks = r.sentences[o.sentence]
+    if o.end >= len(toks) or toks[o.end].text != ":":
+        return []
+    return [q for q in r.phrases if q.sentence == o.sentence and q.start > o.end and
+            toks[q.start - 1].text not in {"por", "per", "by", "in"}]  # 'neopreno por tallas': sizes of one kind
+
+
 def _goods_listed(r: Reading) -> None:
     """'we rent out marquees, tables, chairs and PA systems', 'vendemos velas, jabones y sales de baño': three or more
     kinds of goods are one table of items (or products) with the kind as a category, not a table per kind."""
     for f in r.frames:
         kind = _GOODS_VERBS.get(f.verb)
         subject = f.subject.head if f.subject is not None else None
-        if kind is None or len(f.objects) < 3 or subject not in {None, "we", "i", "nosotros", "yo"} or \
+        if kind is None or len(_after_mass_noun(r, f.objects) or f.objects) < 3 or \
+                subject not in {None, "we", "i", "nosotros", "yo"} or \
                 kind in r.entities or len(r.sentences[f.sentence]) and f.position > 3:
             continue
-        names = [r.entity_of(o) for o in f.objects]
-        said = [(o, n) for o, n in zip(f.objects, names, strict=True) if n]
+        objects = _after_mass_noun(r, f.objects) or f.objects
+        names = [r.entity_of(o) for o in objects]
+        said = [(o, n) for o, n in zip(objects, names, strict=True) if n]
         if len(said) < 3 or any(o.head in _NOT_GOODS or o.head in PEOPLE or r.field_lists.get(n) or
                                 r.entities[n].relations or n in r.records for o, n in said):
             continue
-        values = list(dict.fromkeys(snake(o.said()) for o in f.objects))
+        values = list(dict.fromkeys(snake(o.said()) for o in objects))
         fields = [FieldSpec(name="name", max_length=200),
                   FieldSpec(name="category", type="enum", choices=[*values, "other"], required=False)]
         fields += [FieldSpec(name="quantity_owned", type="int", required=False),
                    FieldSpec(name="daily_rate", type="decimal", required=False)] if kind == "Item" else [
             FieldSpec(name="price", type="decimal"), FieldSpec(name="stock", type="int", required=False)]
-        gone = {n for _, n in said}
+        gone = {n for _, n in said} | {n for n in map(r.entity_of, f.objects[:1]) if n and objects is not f.objects}
         r.entities = {(kind if n == said[0][1] else n): (EntitySpec(name=kind, fields=fields) if n == said[0][1]
                                                         else e) for n, e in r.entities.items() if
                       n == said[0][1] or n not in gone}
@@ -86,8 +104,8 @@ def _goods_listed(r: Reading) -> None:
         r.links = [(kind if c in gone else c, kind if p in gone else p, k) for c, p, k in r.links
                    if not (c in gone and p in gone)]
         r.main = kind if r.main in gone or not r.main else r.main
-        for o, _ in said:
-            r.named[id(o)] = kind
+        for o in [o for o, _ in said] + (f.objects[:1] if objects is not f.objects else []):
+            r.named[id(o)] = kind  # what is rented is the item
         return
 
 
