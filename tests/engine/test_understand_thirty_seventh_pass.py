@@ -258,3 +258,8 @@ def test_goods_listed_after_gear_are_kinds_of_one_rented_item(prompt: str, kinds
     spec = understand(prompt)
     assert kinds <= set(next(f for f in spec.entity("Item").fields if f.name == "category").choices)
     assert "Item" in _links(prompt, "Rental")
+
+
+def test_spanish_maintenance_is_a_dated_record_of_the_thing() -> None:
+    prompt = "Alquiler de kayaks. Cada kayak tiene su historial de mantenimiento y reparaciones."
+    assert "MaintenanceRecord" in _entities(prompt) and "Kayak" in _links(prompt, "MaintenanceRecord")

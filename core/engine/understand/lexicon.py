@@ -115,7 +115,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "plan": "Plan", "reunion": "Meeting", "perfil": "Profile", "inquilino": "Tenant", "clase": "ClassSession",
     "grupo": "Group", "asignatura": "Subject", "materia": "Subject", "ubicacion": "Location",
     "episodio": "Episode", "invitado": "Guest", "sesion": "Session", "edificio": "Building", "auto": "Vehicle",
-    "carro": "Vehicle", "muestra": "Sample", "mantenimiento": "Maintenance", "charla": "Talk", "tutora": "Tutor",
+    "carro": "Vehicle", "muestra": "Sample", "mantenimiento": "MaintenanceRecord", "charla": "Talk", "tutora": "Tutor",
     "mueble": "Furniture",
     "columna": "BoardColumn", "vino": "Wine", "botella": "Bottle", "pastel": "Cake", "tarta": "Cake",
     "multa": "Fine", "sancion": "Fine", "aula": "Classroom", "jugadora": "Player",
@@ -175,7 +175,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "moneda": "Coin", "vinilo": "Vinyl", "comic": "Comic", "recorrido": "Route",
     "tesis": "Thesis", "balsa": "Pond", "estanque": "Pond", "concesion": "Concession", "sepultura": "Grave",
     "llamado": "Call", "gremio": "Contractor", "pena": "Club", "acto": "Event", "avance": "ProgressReport",
-    "mantencion": "Maintenance", "vigilador": "Guard", "vigilante": "Guard",
+    "mantencion": "MaintenanceRecord", "vigilador": "Guard", "vigilante": "Guard",
     "enigma": "Puzzle", "acertijo": "Puzzle", "canto": "Song", "misa": "Mass", "dormitorio": "Bedroom",
     "litera": "Bed", "patin": "Skate", "bungalo": "Bungalow",
 }
