@@ -263,3 +263,16 @@ def test_goods_listed_after_gear_are_kinds_of_one_rented_item(prompt: str, kinds
 def test_spanish_maintenance_is_a_dated_record_of_the_thing() -> None:
     prompt = "Alquiler de kayaks. Cada kayak tiene su historial de mantenimiento y reparaciones."
     assert "MaintenanceRecord" in _entities(prompt) and "Kayak" in _links(prompt, "MaintenanceRecord")
+
+
+@pytest.mark.parametrize("prompt, person", [
+    ("Staff are assigned to shifts.", "Staff"),
+    ("Security firm: guards are assigned to shifts at client sites.", "Guard"),
+])
+def test_people_assigned_to_shifts_are_one_assignment_each(prompt: str, person: str) -> None:
+    assert {"Shift", person} <= set(_links(prompt, "ShiftAssignment"))
+    assert "Shift" not in _links(prompt, person)
+
+
+def test_the_one_person_assigned_to_each_job_is_the_jobs() -> None:
+    assert "JobAssignment" not in _entities("Plumbing jobs: customers, jobs, and which plumber is assigned to each job")

@@ -925,13 +925,18 @@ def _assignments(r: Reading) -> None:
     if not re.search(r"\b(assign\w*|allocat\w*|asign\w*|rota|roster)\b", r.text):
         return
     for child, parent, kind in list(r.links):
-        if kind != "belongs_to" or child not in _WHO | {"Volunteer", "Nurse", "Driver", "Player", "Worker"} or \
-                parent not in _SLOTS or parent not in r.entities:
-            continue
+        people = child in _WHO | {"Volunteer", "Nurse", "Driver", "Player", "Worker", "Staff", "StaffMember", "Crew",
+                                  "CrewMember"} or words_of(child) in word_set("people")  # 'guards', 'staff'
+        if kind != "belongs_to" or not people or parent not in _SLOTS or parent not in r.entities or \
+                re.search(rf"\b{words_of(child)} is (?:assigned|allocated)\b", r.text):
+            continue  # 'which plumber is assigned to each job': each job has its one plumber
         join = f"{parent}Assignment"
         r.links.remove((child, parent, kind))
-        r.entities[join] = definition(join) or EntitySpec(name=join, fields=[
+        e = definition(join) or EntitySpec(name=join, fields=[
             FieldSpec(name="notes", type="text", required=False, max_length=5000)])
+        if not any(f.type in {"date", "datetime"} for f in e.fields):
+            e.fields.insert(0, FieldSpec(name="assigned_on", type="date", required=False))
+        r.entities[join] = e
         r.words_for[join] = f"{words_of(parent)} assignment"
         force_link(r, join, parent)
         force_link(r, join, child)
