@@ -263,7 +263,8 @@ ENTITY_LABELS_ES.update({"Customer": "cliente", "Client": "cliente", "Member": "
                          "Application": "solicitud", "Vehicle": "vehículo", "Article": "artículo",
                          "ClassSession": "clase", "GymClass": "clase", "SchoolClass": "clase",
                          "Session": "sesión", "Location": "ubicación", "Episode": "episodio", "Tutor": "tutor",
-                         "Instructor": "instructor", "Booking": "reserva", "LeaveRequest": "solicitud de ausencia"})
+                         "Instructor": "instructor", "Booking": "reserva", "LeaveRequest": "solicitud de ausencia",
+                         "Maintenance": "mantenimiento"})
 
 # Accent-stripped lexicon words -> their written form, for labels.
 _ACCENTED = {
