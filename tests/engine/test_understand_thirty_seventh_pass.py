@@ -276,3 +276,11 @@ def test_people_assigned_to_shifts_are_one_assignment_each(prompt: str, person: 
 
 def test_the_one_person_assigned_to_each_job_is_the_jobs() -> None:
     assert "JobAssignment" not in _entities("Plumbing jobs: customers, jobs, and which plumber is assigned to each job")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Boiler servicing app: customers and their sites, boilers at each site, service visits.",
+    "Pest control app: clients and their sites, traps at each site, inspections.",
+])
+def test_customers_sites_are_places_not_websites(prompt: str) -> None:
+    assert "Site" in _entities(prompt)

@@ -461,6 +461,12 @@ def entities_stage(r: Reading) -> Reading:
         name = name_of(p, r.language)
         if not name and id(p) in logged_requests:
             name = "Request"  # 'log requests from the nurses': each request is a record
+        toks = r.sentences[p.sentence]
+        if not name and p.head == "site" and not p.modifiers and p.start and (
+                p.plural and toks[p.start - 1].text in {"their", "his", "her"} or
+                _many_places(p, toks, r.language)):
+            name = entity_name("site", None, r.language)  # 'customers and their sites', 'equipment at each site'
+            score[name] += 2
         if p.head == "collection" and p.plural and p.modifiers and p.end < len(r.sentences[p.sentence]) and \
                 r.sentences[p.sentence][p.end].text == "(":
             name = entity_name(p.head, p.modifiers[-1], r.language)  # 'milk collections (date, litres)': each one
