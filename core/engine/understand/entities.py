@@ -2153,7 +2153,7 @@ def _headed_record(r: Reading, si: int, colon: int, names: dict[int, str]) -> Ph
     fields = sum(is_fieldish(q.head, r.language) or not q.plural and q.head in _PORTRAIT for q in items)
     first = bool(items) and is_fieldish(items[0].head, r.language)  # 'date, haulier, ...': a field list starts so
     plain = not any(t.tag == "VERB" and not (t.text.endswith(("ed", "en", "wn")) and (
-        j + 1 == len(toks) or toks[j + 1].text in {",", ")", "."} or toks[j + 1].text in {"on", "at", "el"} and (
+        j + 1 == len(toks) or toks[j + 1].text in {",", ")", "."} or toks[j + 1].text in {"on", "at"} and (
             j + 2 == len(toks) or toks[j + 2].text in {",", ")", "."}))) for j, t in enumerate(toks) if j > colon)
     # 'date, cracks seen, notes', 'brewed on, tapped on': a detail said with its participle is still a plain list
     line = plain and _record_line(r, si, head, colon)  # 'Book: title, author, isbn.': a table and its columns
@@ -2195,7 +2195,7 @@ def _record_line(r: Reading, si: int, head: Phrase, colon: int) -> bool:
     items = [q for q in r.phrases if q.sentence == si and q.start > colon and
              said[colon:q.start].count("(") <= said[colon:q.start].count(")")]  # not the values in brackets
     fields = [q for q in items if is_fieldish(q.head, r.language) or is_fieldish(q.words[-1], r.language) or
-              q.head == "id"]  # 'notes
+              q.head == "id"]  # 'notes' and an 'id' are details too
     if not items or not (items[0] in fields or len(fields) * 2 >= len(items)):
         return False
     if head.plural or head.head in _PAGES | _SECTIONS or len(head.modifiers) > 1 or len(items) < 2 or \

@@ -54,8 +54,6 @@ _GOODS_VERBS = {"rent": "Item", "hire": "Item", "lend": "Item", "alquilar": "Ite
                 "stock": "Product", "vender": "Product"}
 _NOT_GOODS = {"ticket", "membership", "subscription", "service", "class", "course", "lesson", "room", "space",
               "voucher", "plan", "package", "pass", "session", "tour", "experience", "entrada", "clase", "curso"}
-
-
 _MASS_GOODS = {"equipment", "gear", "kit", "equipo", "material", "equipamiento"}
 
 
@@ -78,11 +76,10 @@ def _goods_listed(r: Reading) -> None:
     for f in r.frames:
         kind = _GOODS_VERBS.get(f.verb)
         subject = f.subject.head if f.subject is not None else None
-        if kind is None or len(_after_mass_noun(r, f.objects) or f.objects) < 3 or \
-                subject not in {None, "we", "i", "nosotros", "yo"} or \
-                kind in r.entities or len(r.sentences[f.sentence]) and f.position > 3:
-            continue
         objects = _after_mass_noun(r, f.objects) or f.objects
+        if kind is None or len(objects) < 3 or subject not in {None, "we", "i", "nosotros", "yo"} or \
+                kind in r.entities or f.position > 3:
+            continue
         names = [r.entity_of(o) for o in objects]
         said = [(o, n) for o, n in zip(objects, names, strict=True) if n]
         if len(said) < 3 or any(o.head in _NOT_GOODS or o.head in PEOPLE or r.field_lists.get(n) or
