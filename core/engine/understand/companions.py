@@ -838,11 +838,11 @@ _AUTHORED = {"post", "create", "add", "upload", "write", "submit", "publish", "s
 
 def _site_users(r: Reading) -> None:
     """'Please implement a website ... Users should be able to post, vote and comment': a site whose users act needs
-    their accounts (a User), unless the prompt names who they are (customers, members, students)."""
+    their accounts (a User), beside other people the prompt names (truck owners, listeners): they are users too."""
     people = _ACCOUNT_PEOPLE & set(r.entities) | r.implied_people & set(r.entities)
     unsaid = {n for n in people if not any(r.entity_of(p) == n for p in r.phrases)}
-    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or r.account not in {"User", *unsaid} or \
-            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)) or people - unsaid:
+    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or \
+            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)):
         return
     r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
                                                          FieldSpec(name="email", type="email", unique=True)])
