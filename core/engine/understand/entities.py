@@ -1175,6 +1175,8 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in word_set("portraits") and any(f.sentence == p.sentence and f.subject is not None and
                                                  f.subject.head in word_set("people") for f in r.frames):
             score[names[id(p)]] += 1  # 'customers can see their unit, their invoices': what people have is kept
+        if not p.plural and p.head in word_set("kin") and _after_possessive(toks, p.start):
+            score[names[id(p)]] -= 9  # 'see their mum or dad's attendance': whose it is, not a record of relatives
         if p.plural and p.head in word_set("people") and p.start > 1 and toks[p.start - 1].text in {"their", "sus"} \
                 and toks[p.start - 2].text in {"and", "y"}:
             score[names[id(p)]] += 2  # 'shows and their presenters', 'players and their parents': people kept too
@@ -2185,6 +2187,13 @@ def each_one_at(toks: list[Token], colon: int) -> bool:
     said = [t.text for t in toks[max(0, colon - 3):colon]]
     return said[-2:] in (["each", "one"], ["every", "one"], ["cada", "uno"], ["cada", "una"]) or \
         said[-3:] == ["each", "of", "them"]
+
+
+def _after_possessive(toks: list[Token], i: int) -> bool:
+    """Whether token i follows a possessive, over other kin words ('their mum or dad')."""
+    while i > 0 and (toks[i - 1].text in {"or", "and", "o", "y"} or toks[i - 1].text in word_set("kin")):
+        i -= 1
+    return i > 0 and toks[i - 1].text in _POSSESSIVES | {"my", "mi", "tu", "nuestra", "nuestro"}
 
 
 def _record_line(r: Reading, si: int, head: Phrase, colon: int) -> bool:

@@ -1,0 +1,41 @@
+"""Understanding (issue 9), thirty-eighth pass: a website whose users act has User accounts even when it also names
+other people; relatives said in passing, idioms and measures are no tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engine.spec_helpers import prompt_fields as _entities
+
+
+@pytest.mark.parametrize("prompt, other", [
+    ("Please implement a website for a community radio station. Users should be able to see the schedule and open a "
+     "page for each show. Listeners should be able to comment on episodes.", "Listener"),
+    ("Please implement a directory website where users can search for food trucks by cuisine. Truck owners should be "
+     "able to register their truck and upload their menu. Users should be able to rate trucks.", "Owner"),
+])
+def test_a_site_whose_users_act_has_user_accounts_beside_other_people(prompt: str, other: str) -> None:
+    assert "User" in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("A day centre app: clients, bookings and attendance. Families log in and see their mum or dad's attendance.",
+     {"Mum", "Dad"}),
+    ("medication reminder for my dad, tracks whether he took each pill", {"Dad"}),
+])
+def test_a_relative_said_as_whose_it_is_is_no_table(prompt: str, absent: set[str]) -> None:
+    assert not absent & set(_entities(prompt))
+
+
+def test_parents_of_the_children_stay_a_table() -> None:
+    assert "Parent" in _entities("A nursery app: children, their parents with phone numbers, and daily reports.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "tienda de novias: quiero llevar las citas de las novias y los vestidos que se prueban en cada cita",
+    "Necesito una aplicación para mi tienda de vestidos de novia. Quiero gestionar las citas de prueba de las novias "
+    "con cada asesora y el catálogo de vestidos.",
+])
+def test_novias_in_a_bridal_shop_are_brides(prompt: str) -> None:
+    got = set(_entities(prompt))
+    assert "Bride" in got and "Girlfriend" not in got
