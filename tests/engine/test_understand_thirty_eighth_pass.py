@@ -39,3 +39,21 @@ def test_parents_of_the_children_stay_a_table() -> None:
 def test_novias_in_a_bridal_shop_are_brides(prompt: str) -> None:
     got = set(_entities(prompt))
     assert "Bride" in got and "Girlfriend" not in got
+
+
+@pytest.mark.parametrize("prompt", [
+    "Please implement a website for a ski rental shop. Users should be able to browse skis by category and place a "
+    "reservation. The shop owner should be able to manage the inventory and see all the reservations for a day.",
+    "Please implement a holiday cottage website where guests book stays and leave reviews, and the owner manages "
+    "cottages and blocked dates.",
+])
+def test_the_one_owner_who_runs_the_business_is_no_table(prompt: str) -> None:
+    assert "Owner" not in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Boarding kennel app: owners, their dogs and bookings. Owners can log in and see their bookings.",
+    "Horse livery: horses with the owner of each horse, stalls and monthly invoices.",
+])
+def test_owners_of_things_stay_a_table(prompt: str) -> None:
+    assert "Owner" in _entities(prompt)

@@ -1272,6 +1272,7 @@ def entities_stage(r: Reading) -> Reading:
     _listed_after_storing(r, names, score)
     roles = _section_headers(r, names, score) | _roles(r, names, score)
     _bullet_heads(r, names, score)
+    _sole_admin(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
@@ -2695,6 +2696,28 @@ def hand_over(r: Reading, p: Phrase) -> tuple[Phrase, Phrase | None] | None:
 
 
 _LEAVING = {"leave", "submit", "dejar", "presentar"}
+
+
+_SOLE_ADMINS = {"owner", "manager", "admin", "administrator", "boss", "dueno", "duena", "encargado", "encargada",
+                "gerente", "administrador", "administradora"}
+
+
+def _sole_admin(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'The shop owner should be able to manage the inventory': the one person who runs the business is the admin,
+    not a table, when every mention is 'the (shop) owner' and none is an owner of something ('the owner of')."""
+    said: dict[str, list[bool]] = {}
+    for p in r.phrases:
+        if id(p) not in names:
+            continue
+        toks = r.sentences[p.sentence]
+        sole = p.head in _SOLE_ADMINS and not p.plural and p.start > 0 and \
+            names[id(p)] == entity_name(p.head, None, r.language) and \
+            toks[p.start - 1].text in {"the", "our", "el", "la", "nuestro", "nuestra"} and \
+            (p.end >= len(toks) or toks[p.end].text not in {"of", "de", "del"})
+        said.setdefault(names[id(p)], []).append(sole)
+    for name, soles in said.items():
+        if all(soles):
+            score[name] -= 9
 
 
 def _audience(r: Reading, p: Phrase) -> bool:
