@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
 
 
 @pytest.mark.parametrize("prompt, other", [
@@ -57,3 +58,22 @@ def test_the_one_owner_who_runs_the_business_is_no_table(prompt: str) -> None:
 ])
 def test_owners_of_things_stay_a_table(prompt: str) -> None:
     assert "Owner" in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, session, person", [
+    ("Tengo una academia. Quiero gestionar los alumnos, los grupos y las matrículas de cada alumno en sus grupos. "
+     "Necesito pasar lista en cada clase.", "ClassSession", "Student"),
+    ("Roles: admin, teacher, student. Admin creates courses. Teachers take the register for each class and upload "
+     "videos. Students see their own classes.", "Lesson", "Student"),
+    ("Amateur theatre group management: productions, cast and crew, rehearsal schedule, who turned up to rehearsals, "
+     "and ticket sales for the shows.", "Rehearsal", "Cast"),
+])
+def test_taking_the_register_keeps_an_attendance_of_each_person_at_each_session(prompt: str, session: str,
+                                                                                 person: str) -> None:
+    assert {session, person} <= set(_links(prompt, "Attendance"))
+
+
+def test_the_dates_of_a_stay_are_no_clock_in() -> None:
+    got = _entities("Reservas de la residencia canina con fecha de entrada y salida, la mascota y el tipo de "
+                    "habitación.")
+    assert "TimeEntry" not in got

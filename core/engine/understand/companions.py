@@ -600,9 +600,11 @@ _ATTENDANCE_AT = re.compile(r"\b(?:asistencias?|attendance) (?:a|at|to|en|per|po
 
 
 _TAKES_ATTENDANCE = re.compile(r"\b([a-z]+) (?:can |should |will |must |also )?(?:be able to )?(?:take|takes|mark|"
-                               r"marks|record|records|keep|keeps|log|logs|pasan?|controlan?|registran?|toman?|"
+                               r"marks|record|records|keep|keeps|log|logs|pas(?:a|an|ar|amos)|controlan?|registran?|toman?|"
                                r"marcan?) (?:the |la )?"
-                               r"(?:attendance|asistencia|lista)\b")
+                               r"(?:attendance|asistencia|lista|register)\b")
+_TURNED_UP = re.compile(r"\b(?:who|quien|quienes) (?:actually |really |realmente )?(?:turned up|turns up|showed up|"
+                        r"came|attended|asistio|asistieron|vino|vinieron)\b")
 _LEADERS = {"teacher", "coach", "instructor", "leader", "tutor", "trainer", "staff", "manager", "conductor",
             "director", "profesor", "entrenador", "monitor", "instructora", "profesora", "entrenadora", "monitora"}
 
@@ -612,7 +614,7 @@ def _attendance_at(r: Reading, people: frozenset[str]) -> None:
     session (present or not), not a clock-in of staff or a record of whatever was named before."""
     m = _ATTENDANCE_AT.search(r.text)
     taker = _TAKES_ATTENDANCE.search(r.text)
-    if "Attendance" not in r.entities or m is None and taker is None:
+    if "Attendance" not in r.entities or m is None and taker is None and not _TURNED_UP.search(r.text):
         return
     events = load("companions")["who_which"]["events"]
     session = _entity_for(r, m.group(1)) if m else next(  # 'teachers take attendance': at their lessons
