@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.engine.understand.fields import field_ident
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -77,3 +78,18 @@ def test_the_dates_of_a_stay_are_no_clock_in() -> None:
     got = _entities("Reservas de la residencia canina con fecha de entrada y salida, la mascota y el tipo de "
                     "habitación.")
     assert "TimeEntry" not in got
+
+
+@pytest.mark.parametrize("words, field", [
+    ("nombre común", "common_name"), ("notas públicas", "public_notes"), ("fecha preferida", "preferred_date"),
+    ("ritmo medio", "average_pace"), ("época", "era"), ("compositor", "composer"), ("mano de obra", "labour"),
+    ("social media", "social_media"), ("jersey number", "jersey_number"),
+])
+def test_spanish_field_words_are_english_identifiers(words: str, field: str) -> None:
+    assert field_ident(words) == field
+
+
+def test_a_spanish_catalogue_has_english_columns() -> None:
+    got = _entities("Necesito una app para mi vivero. Tenemos plantas (nombre común, nombre científico, precio, "
+                    "stock) y pedidos de los clientes.")
+    assert {"common_name", "scientific_name", "price"} <= set(got["Plant"])

@@ -39,6 +39,15 @@ _ES_QUALIFIERS = {"disponible", "disponibles", "maximo", "maxima", "minimo", "mi
                   "limitados", "limitadas", "actual", "actuales", "aproximado", "aproximada", "estimado", "estimada"}
 
 
+_ES_ADJECTIVES = {"comun": "common", "cientifico": "scientific", "publico": "public", "publica": "public",
+                  "publicas": "public", "publicos": "public", "medico": "medical", "medica": "medical",
+                  "medicas": "medical", "medicos": "medical", "preferido": "preferred", "preferida": "preferred",
+                  "medio": "average", "inicial": "initial", "privado": "private",
+                  "privada": "private", "privadas": "private", "privados": "private",
+                  "anual": "annual", "mensual": "monthly", "semanal": "weekly", "diario": "daily", "diaria": "daily"}
+# Spanish puts the adjective after the noun: 'notas publicas' are public_notes ('media', 'principal' are English too)
+
+
 _DOING = {"setting", "assigning", "tracking", "adding", "creating", "managing", "updating", "recording", "logging",
           "entering", "choosing", "selecting", "specifying", "defining", "storing", "keeping", "uploading"}
 
@@ -65,6 +74,8 @@ def field_ident(raw: str) -> str:
         name = FIELD_WORDS_ES.get(norm) or FIELD_WORDS_ES[norm.replace(" ", " de ", 1)]
     elif qualified:
         name = qualified
+    elif len(words := norm.split()) == 2 and words[1] in _ES_ADJECTIVES:  # 'nombre comun' -> common_name
+        name = ident(f"{_ES_ADJECTIVES[words[1]]} {field_ident(words[0])}")
     else:
         name = ident(" ".join(FIELD_WORDS_ES.get(w, w) for w in norm.split() if w not in {"de", "del"}))
     if name in {"due", "deadline"}:
