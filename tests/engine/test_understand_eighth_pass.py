@@ -18,7 +18,7 @@ def _fields(spec, entity: str) -> list[str]:
      "the top and a pickup date.", "CakeOrder", ["size", "flavour", "message", "pickup_date"],
      {"Cake", "Flavour", "Message", "Size"}),
     ("Una web para mi pastelería donde los clientes puedan encargar una tarta eligiendo el tamaño, el sabor y la "
-     "fecha de recogida.", "CakeOrder", ["size", "sabor"], {"Cake", "Flavour"}),
+     "fecha de recogida.", "CakeOrder", ["size", "flavour"], {"Cake", "Flavour"}),
     ("A website for my catering business with a catering page where companies and families can ask us to come to "
      "their event, telling us the date, number of guests, location and budget.", "CateringRequest",
      ["date", "number_of_guests", "location", "budget"], {"Company", "Family", "Budget", "Location"}),
