@@ -93,3 +93,20 @@ def test_a_spanish_catalogue_has_english_columns() -> None:
     got = _entities("Necesito una app para mi vivero. Tenemos plantas (nombre común, nombre científico, precio, "
                     "stock) y pedidos de los clientes.")
     assert {"common_name", "scientific_name", "price"} <= set(got["Plant"])
+
+
+@pytest.mark.parametrize("prompt", [
+    "Queremos organizar los conciertos: cada concierto tiene un programa con el orden de las obras.",
+    "quiero ver las canciones en orden de votos",
+])
+def test_an_order_of_things_is_a_sequence_not_orders(prompt: str) -> None:
+    assert "Order" not in _entities(prompt)
+
+
+def test_a_choirs_obras_are_pieces() -> None:
+    got = set(_entities("Coro: catalogar las partituras y organizar los conciertos con el orden de las obras."))
+    assert "Piece" in got and "Project" not in got
+
+
+def test_a_purchase_order_is_still_an_order() -> None:
+    assert "PurchaseOrder" in _entities("Los clientes hacen una orden de compra y el encargado la revisa.")

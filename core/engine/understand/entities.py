@@ -443,9 +443,8 @@ def entities_stage(r: Reading) -> Reading:
         if slashed and p.head in word_set("people") and not p.modifiers:
             continue  # 'their parents/carers', 'drivers/couriers': another word for the same people
         if p.head in {"orden", "order"} and not p.plural and not p.modifiers and p.start and \
-                r.sentences[p.sentence][p.start - 1].text in {"en", "in"} and (
-                    p.end == len(r.sentences[p.sentence]) or r.sentences[p.sentence][p.end].text not in {"de", "of"}):
-            continue  # 'sus enigmas en orden', 'in order': how they are arranged, not an Order
+                r.sentences[p.sentence][p.start - 1].text in {"en", "in", "el", "del", "al", "por", "un", "mismo"}:
+            continue  # 'sus enigmas en orden', 'in order of votes', 'el orden de las obras': a sequence, not an Order
         if flagged(r, p):
             continue  # 'fallen trees yes/no': a yes/no detail, not trees
         if p.head in {"approval", "aprobacion", "sign-off"} and not p.plural and any(
