@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.engine.understand import understand
 from core.engine.understand.fields import field_ident
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -110,3 +112,29 @@ def test_a_choirs_obras_are_pieces() -> None:
 
 def test_a_purchase_order_is_still_an_order() -> None:
     assert "PurchaseOrder" in _entities("Los clientes hacen una orden de compra y el encargado la revisa.")
+
+
+@pytest.mark.parametrize("prompt, tables", [
+    ("car wash management", {"Customer", "Vehicle", "WashPackage", "Wash"}),
+    ("campground management system", {"Pitch", "Guest", "Reservation"}),
+    ("tattoo parlour app", {"Client", "Artist", "Appointment"}),
+    ("moving company management", {"Customer", "Move", "Truck", "Mover"}),
+    ("escape room management", {"Room", "Booking", "GameResult"}),
+    ("brewery management system", {"Beer", "Brew", "Keg"}),
+    ("chess club management", {"Member", "Tournament", "Game"}),
+    ("allotment management", {"Plot", "Member", "Tenancy"}),
+    ("Gestión de un vivero", {"Plant", "Supplier", "Order"}),
+    ("app para mi estudio de tatuajes", {"Client", "Artist", "Appointment"}),
+])
+def test_a_title_naming_a_small_business_gets_its_usual_records(prompt: str, tables: set[str]) -> None:
+    assert tables <= set(_entities(prompt))
+
+
+def test_a_bare_thing_a_title_names_takes_the_kinds_columns() -> None:
+    assert {"washed_at", "price"} <= set(_entities("car wash management")["Wash"])
+
+
+def test_a_business_said_in_passing_in_a_tool_request_is_not_the_app() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand("Una herramienta que convierta mis imágenes a CMYK y compruebe que tienen 300 ppp y 3 mm de "
+                   "sangrado antes de enviarlas a imprenta.")

@@ -430,6 +430,109 @@ Rehearsal: starts_at:datetime, location?, notes?
 Concert: title, starts_at:datetime, venue?
 Piece: title, composer?
 Attendance: present:bool?, >Rehearsal, >Musician"""),
+    Domain("carwash", "Car Wash", "Lavadero", "car+wash car+washes lavadero autolavado",
+           """Customer: name, email?, phone?
+Vehicle: plate!, make?, colour?, >Customer?
+WashPackage: name, price:decimal, duration_minutes:int?
+Wash: washed_at:datetime, price:decimal?, status=queued|washing|done, >Vehicle, >WashPackage"""),
+    Domain("campground", "Campground", "Camping",
+           "campground campgrounds campsite campsites caravan+park rv+park camping",
+           """Pitch: code!, kind=tent|caravan|rv|cabin, electric_hookup:bool?, nightly_rate:decimal
+Guest: name, email, phone?
+Reservation: start_date:date, end_date:date, adults:int?, children:int?, status=booked|checked_in|checked_out|cancelled,
+ >Pitch, >Guest"""),
+    Domain("photostudio", "Photography Studio", "Estudio de fotografía",
+           "photography+studio photo+studio photography+business estudio+de+fotografia",
+           """Client: name, email, phone?
+PhotoPackage: name, price:decimal, hours:int?
+Shoot: shoot_date:date, location?, status=enquiry|booked|shot|edited|delivered, >Client, >PhotoPackage?
+Photo: photo:file, caption?, >Shoot"""),
+    Domain("tattoo", "Tattoo Studio", "Estudio de tatuajes",
+           "tattoo+parlour tattoo+parlor tattoo+studio tattoo+shop estudio+de+tatuajes",
+           """Client: name, email?, phone?, allergies:text?
+Artist: name, style?
+Appointment: starts_at:datetime, duration_minutes:int?, design_notes:text?, deposit:decimal?,
+ status=booked|done|cancelled|no_show, >Client, >Artist
+ConsentForm: signed_on:date, form:file?, >Client, >Appointment?"""),
+    Domain("dental", "Dental Clinic", "Clínica dental", "dental+clinic dental+practice dentist clinica+dental",
+           """Patient: name, birthday:date?, email?, phone?
+Dentist: name, email?
+Appointment: starts_at:datetime, reason?, status=booked|attended|cancelled|no_show, >Patient, >Dentist
+Treatment: name, price:decimal?
+TreatmentRecord: performed_on:date, tooth?, notes:text?, >Patient, >Treatment, >Appointment?"""),
+    Domain("removals", "Moving Company", "Empresa de mudanzas",
+           "moving+company removals+company removal+company removals empresa+de+mudanzas mudanzas",
+           """Customer: name, email?, phone?
+Move: move_date:date, from_address, to_address, volume_cubic_m:decimal?, price:decimal?,
+ status=quoted|booked|done|invoiced|cancelled, >Customer
+Truck: plate!, capacity_cubic_m:decimal?
+Mover: name, phone?
+MoveAssignment: >Move, >Mover, >Truck?"""),
+    Domain("printshop", "Print Shop", "Imprenta", "print+shop printing+company print+shops imprenta copisteria",
+           """Customer: name, email, phone?
+Product: name, base_price:decimal?
+PrintJob: title, quantity:int, due_date:date?, price:decimal?,
+ status=quoted|approved|printing|finishing|ready|collected|shipped, >Customer, >Product?"""),
+    Domain("climbing", "Climbing Gym", "Rocódromo",
+           "climbing+gym climbing+wall bouldering+gym climbing+centre rocodromo",
+           """Member: name, email, phone?
+Membership: kind=monthly|ten_visit|day_pass, start_date:date, end_date:date?, >Member
+CheckIn: checked_in_at:datetime, >Member
+Route: name, grade, colour?, sector?, set_on:date?
+Ascent: climbed_on:date, style=flash|redpoint|top_rope?, >Member, >Route"""),
+    Domain("escaperoom", "Escape Room", "Sala de escape", "escape+room escape+rooms sala+de+escape",
+           """Room: name, theme?, difficulty:int?, capacity:int, duration_minutes:int?
+Customer: name, email, phone?
+Booking: starts_at:datetime, players:int, status=booked|played|cancelled, >Room, >Customer
+GameResult: escaped:bool, time_minutes:int?, hints_used:int?, >Booking"""),
+    Domain("brewery", "Brewery", "Cervecería", "brewery breweries microbrewery brewpub cerveceria+artesanal",
+           """Beer: name, style?, abv:decimal?
+Brew: brewed_on:date, volume_litres:decimal?, status=fermenting|conditioning|packaged, >Beer
+Keg: code!, size_litres:decimal?, status=full|on_tap|empty|at_customer, >Brew?, >Customer?
+Customer: name, email?, phone?"""),
+    Domain("vineyard", "Vineyard", "Viñedo", "vineyard vineyards winery wineries vinedo",
+           """Block: name, grape_variety?, area_ha:decimal?
+Harvest: harvested_on:date, quantity_kg:decimal, >Block
+Wine: name, vintage:int?, grape?, price:decimal?"""),
+    Domain("nursery", "Plant Nursery", "Vivero", "plant+nursery garden+centre garden+center vivero",
+           """Plant: common_name, latin_name?, pot_size?, price:decimal, stock:int
+Supplier: name, email?, phone?
+Customer: name, email?, phone?
+Order: order_date:date, status=placed|ready|collected|cancelled, >Customer
+OrderItem: quantity:int, >Order, >Plant"""),
+    Domain("dojo", "Martial Arts School", "Escuela de artes marciales",
+           "martial+arts karate judo taekwondo dojo jiu+jitsu artes+marciales",
+           """Student: name, birthday:date?, belt?, email?
+Instructor: name, email?
+ClassSession: name, starts_at:datetime, >Instructor?
+Attendance: present:bool?, >Student, >ClassSession
+Grading: held_on:date, belt_awarded?, passed:bool, >Student"""),
+    Domain("chessclub", "Chess Club", "Club de ajedrez", "chess+club club+de+ajedrez",
+           """Member: name, email, rating:int?
+Tournament: name, start_date:date, rounds:int?
+TournamentEntry: score:decimal?, >Tournament, >Member
+Game: played_on:date, result=white_won|black_won|draw, >Tournament?"""),
+    Domain("pottery", "Pottery Studio", "Taller de cerámica", "pottery+studio ceramics+studio taller+de+ceramica",
+           """Member: name, email, phone?
+ClassSession: name, starts_at:datetime, capacity:int?
+Booking: status=booked|attended|cancelled, >Member, >ClassSession
+Piece: name, stage=greenware|bisque|glazed|fired|collected, shelf?, >Member
+Firing: fired_on:date, kind=bisque|glaze"""),
+    Domain("icerink", "Ice Rink", "Pista de hielo", "ice+rink ice+rinks skating+rink pista+de+hielo",
+           """IceSession: starts_at:datetime, kind=public|lesson|hockey|figure, capacity:int?
+Customer: name, email?, phone?
+Booking: skaters:int, skate_hire:bool?, >IceSession, >Customer"""),
+    Domain("allotment", "Allotments", "Huertos", "allotment allotments community+garden huertos+urbanos",
+           """Plot: code!, area_sqm:decimal?, annual_rent:decimal?
+Member: name, email, phone?
+Tenancy: start_date:date, end_date:date?, rent_paid:bool?, >Plot, >Member
+WaitingListEntry: joined_at:date, >Member
+Inspection: inspected_on:date, score:int?, notes:text?, >Plot"""),
+    Domain("beekeeping", "Beekeeping", "Apicultura", "beekeeping beekeepers apiary apiaries apicultura",
+           """Apiary: name, location?
+Hive: name, queen_year:int?, status=active|dead|sold, >Apiary
+Inspection: inspected_on:date, queen_seen:bool?, varroa_count:int?, notes:text?, >Hive
+HoneyHarvest: harvested_on:date, weight_kg:decimal, >Hive"""),
 )
 
 # Entities the lexicon names that no domain defines: used when a prompt names them (never scored as a domain).

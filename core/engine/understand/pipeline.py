@@ -116,6 +116,7 @@ def kinds_stage(r: Reading) -> Reading:
         singular(w, r.language) in kinds for w in r.fallback.values())  # 'las finanzas': the kind, not a table
     if late:  # 'X is a software application that helps individuals manage their personal finances'
         kind = _kind_in(" ".join(t.text for t in r.sentences[0]))
+        kind = None if any(d.key == kind for d in TITLE_DOMAINS) else kind  # '... antes de enviarlas a imprenta'
     if kind == "library" and re.search(r"\b(?:lending|tools?|toys?|seeds?|games?|gear|kit|equipment|things?|"
                                        r"instruments?) library\b", head) and \
             not re.search(r"\b(books?|reading|libros?)\b", r.text):
@@ -127,13 +128,6 @@ def kinds_stage(r: Reading) -> Reading:
             r.entities[name] = definition(name, r.domain) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
             r.words_for[name] = word
         r.main = next(iter(r.entities), "")
-    if r.entities and domain is not None and len(r.text.split()) <= _KIND_WORDS:
-        known = {e.name: e for e in parse_entities(domain.entities)}
-        for name in [n for n in r.entities if all(x in known for x in r.entities)]:  # 'un blog con comentarios'
-            for parent in (x.target for x in known[name].relations if x.required and x.target not in r.entities):
-                if parent in known:
-                    r.entities[parent] = known[parent].model_copy(update={"relations": []}, deep=True)
-                    r.words_for[parent] = words_of(parent)
     if len(r.entities) == 1 and _titled(r):
         one = _domain_of_one(r, domain)  # 'Student management system': a school's usual records, not one table
         if one is not None:
@@ -146,6 +140,13 @@ def kinds_stage(r: Reading) -> Reading:
             r.main = ""
             _apply_kind(r, domain, skip={"Category", "Tag"})
             return r
+    if r.entities and domain is not None and len(r.text.split()) <= _KIND_WORDS:
+        known = {e.name: e for e in parse_entities(domain.entities)}
+        for name in [n for n in r.entities if all(x in known for x in r.entities)]:  # 'un blog con comentarios'
+            for parent in (x.target for x in known[name].relations if x.required and x.target not in r.entities):
+                if parent in known:
+                    r.entities[parent] = known[parent].model_copy(update={"relations": []}, deep=True)
+                    r.words_for[parent] = words_of(parent)
     if r.entities or domain is None or (len(r.text.split()) > _KIND_WORDS and not late):
         return r
     _apply_kind(r, domain)
@@ -188,8 +189,11 @@ def _apply_kind(r: Reading, domain: Domain, skip: frozenset[str] | set[str] = fr
         if e.name not in r.entities:
             r.entities[e.name] = e
             r.words_for[e.name] = words_of(e.name)
-        elif not r.entities[e.name].relations:
-            r.entities[e.name].relations = e.relations  # its links within the kind ('Student' of a school)
+        else:
+            if not r.entities[e.name].relations:
+                r.entities[e.name].relations = e.relations  # its links within the kind ('Student' of a school)
+            if [f.name for f in r.entities[e.name].fields] == ["name"]:
+                r.entities[e.name].fields = e.fields  # 'car wash management': a wash is what the kind says
     r.main = r.main or next(iter(r.entities))
 
 
