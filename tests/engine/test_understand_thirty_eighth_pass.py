@@ -138,3 +138,11 @@ def test_a_business_said_in_passing_in_a_tool_request_is_not_the_app() -> None:
     with pytest.raises(UnsupportedRequestError):
         understand("Una herramienta que convierta mis imágenes a CMYK y compruebe que tienen 300 ppp y 3 mm de "
                    "sangrado antes de enviarlas a imprenta.")
+
+
+def test_details_of_things_per_another_are_theirs() -> None:
+    got = _entities("Vet app:\n- Owners: name, phone\n- Pets per owner: name, species, breed\n"
+                    "- Visits per pet: date, reason, cost")
+    assert {"species", "breed"} <= set(got["Pet"]) and not {"species", "breed"} & set(got["Owner"])
+    assert {"reason", "cost"} <= set(got["Visit"]) and "reason" not in got["Pet"]
+    assert "Owner" in _links("Vet app:\n- Owners: name, phone\n- Pets per owner: name, species, breed", "Pet")

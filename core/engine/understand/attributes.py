@@ -258,6 +258,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if head is None and toks[k].text == ":":
             sheet = sheet_before(r, p.sentence, p.start, lambda q: bool(_entity(r, q)))
         head = sheet or head  # 'a daily diary per child: meals, naps': the diary's details
+        if head is None and toks[k].text == ":":
+            head = r.head_before(p, _PER)  # '- Injuries per patient: body area, diagnosis': the injuries' details
+            head = head if head is not None and _entity(r, head) else None
         if head is None and toks[k].text == "(":
             head = _record_of_each(r, p)  # 'roast logs linked to a lot (profile, charge temp)': the logs' details
         owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
