@@ -146,3 +146,14 @@ def test_details_of_things_per_another_are_theirs() -> None:
     assert {"species", "breed"} <= set(got["Pet"]) and not {"species", "breed"} & set(got["Owner"])
     assert {"reason", "cost"} <= set(got["Visit"]) and "reason" not in got["Pet"]
     assert "Owner" in _links("Vet app:\n- Owners: name, phone\n- Pets per owner: name, species, breed", "Pet")
+
+
+@pytest.mark.parametrize("prompt", [
+    "We're a small moving company. I want to log each move: customer, from and to addresses, date. After the move "
+    "the customer signs off and we invoice.",
+    "garage job card system. customer comes in, we log their car (reg, make, model), the mechanic adds parts and "
+    "labour hours, then we print an invoice.",
+    "Gestión de jardines: contratos con clientes y visitas de los jardineros. A fin de mes, factura por cliente.",
+])
+def test_invoicing_said_as_a_verb_keeps_invoices(prompt: str) -> None:
+    assert "Invoice" in _entities(prompt)
