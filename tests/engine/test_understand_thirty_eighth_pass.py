@@ -157,3 +157,18 @@ def test_details_of_things_per_another_are_theirs() -> None:
 ])
 def test_invoicing_said_as_a_verb_keeps_invoices(prompt: str) -> None:
     assert "Invoice" in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, linked", [
+    ("Please implement a website for a car wash chain. Users should be able to choose a location, pick a wash "
+     "package, and book a time slot. Administrators should be able to view bookings per location.", "Booking"),
+    ("For our escape rooms business (two locations): game masters are scheduled on shifts per location.", "Shift"),
+])
+def test_a_business_with_several_locations_keeps_them(prompt: str, linked: str) -> None:
+    assert "Location" in _links(prompt, linked)
+
+
+@pytest.mark.parametrize("prompt", ["Events app: each event has a title, date and location.",
+                                    "Shop app: products with stock per colour and size."])
+def test_a_location_or_detail_of_one_thing_stays_a_field(prompt: str) -> None:
+    assert not {"Location", "Colour"} & set(_entities(prompt))

@@ -108,6 +108,9 @@ _SITE_KINDS = {"construction", "building", "work", "job", "installation", "minin
                "excavation", "field", "survey", "project"}
 
 
+_BRANCHES = {"location", "site", "branch", "campus", "venue", "sede", "sucursal", "ubicacion"}
+
+
 def _many_places(p: Phrase, toks: list, language: str) -> bool:
     """A property word used as a thing there are many of: 'with several locations', 'at each location'."""
     place = p.head in {"site", "branch", "campus", "sede", "sucursal"}
@@ -122,7 +125,11 @@ def _many_places(p: Phrase, toks: list, language: str) -> bool:
         return before in {"at", "in", "across", "en"}  # 'sightings at local sites'
     if p.plural and before in _SEVERAL:
         return toks[k - 1].text in {"with", "at", "in", "across", "con", "en", "between", "entre", "has",
-                                          "have", "tiene", "tienen"}
+                                          "have", "tiene", "tienen", "("}  # 'escape rooms (two locations)'
+    chosen = before in {"a", "the", "your", "their", "una", "la", "su"} and \
+        toks[p.start - 2].lemma in {"choose", "pick", "select", "elegir", "escoger", "seleccionar"}
+    if not p.plural and p.head in _BRANCHES and (before in {"per", "por"} or chosen):
+        return True  # 'bookings per location', 'users choose a location': there are several, each kept
     return before in _EACH and toks[p.start - 2].text in {"at", "in", "for", "from", "of", "en", "de", "para"}
 
 
