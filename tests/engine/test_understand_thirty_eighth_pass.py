@@ -172,3 +172,22 @@ def test_a_business_with_several_locations_keeps_them(prompt: str, linked: str) 
                                     "Shop app: products with stock per colour and size."])
 def test_a_location_or_detail_of_one_thing_stays_a_field(prompt: str) -> None:
     assert not {"Location", "Colour"} & set(_entities(prompt))
+
+
+@pytest.mark.parametrize("prompt, person", [
+    ("Please implement a website for a dental practice. Patients book appointments. Staff should be able to manage "
+     "each dentist's working hours and see the daily list of appointments.", "Dentist"),
+    ("Personal trainer marketplace: clients send booking requests. Trainers should be able to accept or decline "
+     "requests and manage their availability.", "Trainer"),
+    ("Tutors set their weekly availability and the subjects they teach. Students book a 1-hour slot.", "Tutor"),
+])
+def test_the_hours_people_say_they_work_are_their_availability(prompt: str, person: str) -> None:
+    assert person in _links(prompt, "Availability")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Card collection app: users find specific cards and check their availability.",
+    "Employee Time Tracker: businesses track and manage employee working hours and attendance.",
+])
+def test_availability_of_things_or_hours_worked_is_no_schedule(prompt: str) -> None:
+    assert "Availability" not in _entities(prompt)

@@ -127,6 +127,8 @@ def companions_stage(r: Reading) -> Reading:
         if anchor is None and cue["of"]:  # 'LabOrder (...) ... message on an order': a kind of one of them
             anchor = next((n for o in cue["of"] for n in r.entities if n.endswith(o) and n != cue["add"] and
                            r.field_lists.get(n)), None)
+        if cue["add"] == "Availability":
+            anchor = _whose(r, cue["pattern"], cue["of"]) or anchor  # 'player availability' in a coach's app
         if anchor is None and cue["add"] == "Reminder":
             anchor = _named_beside(r, cue["pattern"], cue["add"])  # 'remind me when a treatment period ends'
         if anchor is None and cue.get("account"):
@@ -1303,6 +1305,21 @@ def _inspections(r: Reading) -> None:
         doer = r.entity_of(f.subject) if f.subject is not None else None
         if doer and doer in r.entities and doer not in {thing, record} and words_of(doer) in word_set("people"):
             add_link(r, record, doer)
+
+
+def _whose(r: Reading, pattern: re.Pattern[str], people: list[str]) -> str | None:
+    """The person a cue's words are said of: the one named in them or just before ('player availability', 'each
+    dentist's working hours', 'instructors and their availability'), else None."""
+    for si, text in enumerate(_said(r)):
+        m = pattern.search(text) if _affirmed(pattern, text) else None
+        if m is None:
+            continue
+        start, end = len(text[:m.start()].split()), len(text[:m.end()].split())
+        near = [p for p in r.phrases if p.sentence == si and start - 4 <= p.start < end and
+                r.entity_of(p) in people]
+        if near:
+            return r.entity_of(max(near, key=lambda p: p.start))
+    return None
 
 
 def _named_beside(r: Reading, pattern: re.Pattern[str], added: str) -> str | None:
