@@ -191,3 +191,13 @@ def test_the_hours_people_say_they_work_are_their_availability(prompt: str, pers
 ])
 def test_availability_of_things_or_hours_worked_is_no_schedule(prompt: str) -> None:
     assert "Availability" not in _entities(prompt)
+
+
+def test_stock_levels_are_a_column_not_movements() -> None:
+    got = _entities("Supplies tracking for a tattoo parlour: stock levels of inks, needles and gloves, and who we "
+                    "buy them from.")
+    assert "StockMovement" not in got
+
+
+def test_stock_movements_said_are_kept() -> None:
+    assert "StockMovement" in _entities("Warehouse app: products, suppliers and stock movements (in and out).")
