@@ -201,3 +201,12 @@ def test_stock_levels_are_a_column_not_movements() -> None:
 
 def test_stock_movements_said_are_kept() -> None:
     assert "StockMovement" in _entities("Warehouse app: products, suppliers and stock movements (in and out).")
+
+
+@pytest.mark.parametrize("prompt, fee", [
+    ("Escuela de patinaje: alumnos, grupos por nivel con su monitor y cobrar la cuota mensual.", "MonthlyFee"),
+    ("Gym app: members with name and phone, tracking attendance, and monthly fees.", "MonthlyFee"),
+    ("Club de remo: socios y sus cuotas anuales.", "MembershipFee"),
+])
+def test_a_monthly_fee_is_named_so(prompt: str, fee: str) -> None:
+    assert fee in _entities(prompt)

@@ -573,25 +573,29 @@ _PERIOD_FEES = re.compile(r"\b(?:(?:yearly|annual|monthly|membership|season|seas
                           r"mensuales|de socios?) (?:fees?|cuotas?|dues|subs)|"
                           r"(?:fees?|cuotas?|dues) (?:anual|mensual|de socio)\w*|"
                           r"(?:fees?|dues|cuotas?) (?:every|each|per|por|cada|al) (?:year|month|season|ano|mes))\b")
+_MONTHLY = re.compile(r"\b(?:monthly (?:fees?|dues|subs)|(?:fees?|dues) (?:every|each|per) month|cuotas? mensual\w*|"
+                      r"cuotas? (?:por|cada|al) mes|mensualidad\w*)\b")
+_YEARLY = re.compile(r"\b(?:yearly|annual|anual\w*|season|seasonal|temporada|termly)\b")
 _PAYERS = ("Member", "Parent", "Family", "Household", "Player", "Student", "Tenant", "Resident", "Gardener")
 
 
 def _membership_fees(r: Reading) -> None:
     """'members pay a yearly fee', 'las socias y sus cuotas anuales': each fee is a member's, for a period."""
-    if "Fee" not in r.entities or "MembershipFee" in r.entities:
+    if "Fee" not in r.entities or "MembershipFee" in r.entities or "MonthlyFee" in r.entities:
         return
     payer = next((n for n in _PAYERS if n in r.entities), None)
     linked = payer is not None and any({c, p} == {"Fee", payer} for c, p, _ in r.links)
     if payer is None and not re.search(r"\b(?:membership|member|members|socios?|socias?)\b", r.text) or \
             not (_PERIOD_FEES.search(r.text) or linked):
         return  # a livery's monthly fee per horse is no membership fee
-    _replace(r, "Fee", EntitySpec(name="MembershipFee", fields=[
+    name = "MonthlyFee" if _MONTHLY.search(r.text) and not _YEARLY.search(r.text) else "MembershipFee"
+    _replace(r, "Fee", EntitySpec(name=name, fields=[
         FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
         FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)]))
-    r.records.add("MembershipFee")  # a record about a member: no name of its own
-    r.links = [(c, p, k) for c, p, k in r.links if p != "MembershipFee" or c not in {"Membership", payer}]
+    r.records.add(name)  # a record about a member: no name of its own
+    r.links = [(c, p, k) for c, p, k in r.links if p != name or c not in {"Membership", payer}]
     if payer:
-        add_link(r, "MembershipFee", payer)  # each fee is one member's
+        add_link(r, name, payer)  # each fee is one member's
 
 
 def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:
