@@ -210,3 +210,13 @@ def test_stock_movements_said_are_kept() -> None:
 ])
 def test_a_monthly_fee_is_named_so(prompt: str, fee: str) -> None:
     assert fee in _entities(prompt)
+
+
+def test_a_cinemas_screens_are_kept() -> None:
+    got = _entities("I manage a small independent cinema with two screens. People pick a showing, choose their seats "
+                    "and pay. Staff add films and set up showings.")
+    assert "Screen" in got
+
+
+def test_an_apps_screens_are_no_table() -> None:
+    assert "Screen" not in _entities("An app with three screens: login, dashboard and settings, to track my films.")

@@ -108,6 +108,8 @@ _SITE_KINDS = {"construction", "building", "work", "job", "installation", "minin
                "excavation", "field", "survey", "project"}
 
 
+_CINEMA = re.compile(r"\b(?:cinemas?|cine|cines|cineclub|movie theat(?:er|re)s?|showings?|screenings?|films?|movies?|"
+                     r"peliculas?|sesiones de cine)\b")
 _BRANCHES = {"location", "site", "branch", "campus", "venue", "sede", "sucursal", "ubicacion"}
 
 
@@ -467,6 +469,9 @@ def entities_stage(r: Reading) -> Reading:
         name = name_of(p, r.language)
         if not name and id(p) in logged_requests:
             name = "Request"  # 'log requests from the nurses': each request is a record
+        if not name and p.head in {"screen", "sala"} and p.plural and not p.modifiers and _CINEMA.search(r.text):
+            name = "Screen"  # 'a cinema with two screens': the auditoriums showings are in, not pages of the app
+            score[name] += 2
         toks = r.sentences[p.sentence]
         if not name and p.head == "site" and not p.modifiers and p.start and (
                 p.plural and toks[p.start - 1].text in {"their", "his", "her"} or
