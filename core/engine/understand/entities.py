@@ -811,6 +811,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.head in known_words() or words_of(name) in known_words() or (
                 r.language == "es" and p.head in ENTITY_WORDS_ES):
             score[name] += 2
+        if p.plural and p.end + 2 < len(toks) and toks[p.end].text in {"of", "de"} and \
+                toks[p.end + 1].tag == "NUM" and toks[p.end + 2].tag == "NOUN" and toks[p.end + 2].text.endswith("s"):
+            score[name] += 3  # 'teams of 4 players', 'grupos de 6 niños': each group is kept with its members
         if p.head in {"library", "libraries"} and p.modifiers and singular(p.modifiers[-1]) in _LENT_THINGS and \
                 not re.search(r"\bbooks?\b", r.text):
             lent = entity_name(singular(p.modifiers[-1]), None, r.language)  # 'a tool library': the tools are lent
@@ -1299,6 +1302,10 @@ def entities_stage(r: Reading) -> Reading:
                 acted.add(names[id(nxt)])
                 score[names[id(nxt)]] += 1
     near = sorted((n for n in acted if score[n] >= THRESHOLD - 1), key=lambda n: first[n])
+    if not chosen and not near:  # '... through interactive learning, quizzes, and progress tracking': the quizzes
+        listed = {names[id(p)] for g in r.lists if len(g) >= 3 for p in g if p.plural and id(p) in names}
+        near = sorted((n for n in listed if score[n] >= THRESHOLD - 1 and n in first and
+                       singular(word.get(n, "")) in known_words()), key=lambda n: first[n])
     r.fallback = {n: word[n] for n in near[:3]}
     best, domain = best_domain(r.text)
     if best >= 4 or best >= 2 and len(chosen) <= 1:

@@ -1,0 +1,53 @@
+"""Understanding (issue 9), thirty-ninth pass: groups said with their size, lists that are records of their own
+(mailing, waiting and wanted lists), and a request whose only things are listed beside what it does."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.understand import understand
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
+
+
+@pytest.mark.parametrize("prompt, group, member", [
+    ("Bowling league manager. Teams of 4 players, weekly fixtures, each game's score per player, a league table, and "
+     "handicaps worked out from each player's average.", "Team", "Player"),
+    ("Five-a-side league: teams of five players, fixtures and results.", "Team", "Player"),
+])
+def test_a_group_said_with_its_size_is_kept_with_its_members(prompt: str, group: str, member: str) -> None:
+    assert group in _entities(prompt)
+    assert group in _links(prompt, member)
+
+
+@pytest.mark.parametrize("prompt, entity, absent", [
+    ("Please implement a website for a theatre group. Users should be able to buy tickets for performances. "
+     "Visitors should also be able to join the mailing list.", "Subscriber", {"BoardList", "Membership"}),
+    ("second hand bookshop: books, customers and sales. customers can leave a wanted list and we email them when a "
+     "copy comes in.", "WishlistItem", {"BoardList"}),
+])
+def test_a_named_kind_of_list_is_its_own_record_not_a_board_list(prompt: str, entity: str, absent: set[str]) -> None:
+    names = set(_entities(prompt))
+    assert entity in names
+    assert not absent & names
+
+
+def test_boards_still_have_lists() -> None:
+    assert {"Board", "BoardList", "Card"} <= set(_entities("Kanban app with boards, lists and cards"))
+
+
+@pytest.mark.parametrize("prompt, parent", [
+    ("Our sailing club runs courses over the summer. People sign up online for a course date and pay a deposit. "
+     "When a course date is full we need a waiting list.", "Course"),
+    ("A dentist's app with patients, appointments and a waiting list.", "Appointment"),
+    ("Clases de yoga: alumnos, clases y lista de espera cuando se llenan.", "ClassSession"),
+])
+def test_a_waiting_list_is_an_entry_per_person_waiting(prompt: str, parent: str) -> None:
+    assert "WaitlistEntry" in _entities(prompt)
+    assert parent in _links(prompt, "WaitlistEntry")
+
+
+def test_the_only_listed_things_beside_what_an_app_does_are_built_not_refused() -> None:
+    spec = understand("A software to help users expand their foreign language vocabulary through interactive "
+                      "learning, quizzes, and progress tracking.")
+    assert "Quiz" in [e.name for e in spec.entities]
