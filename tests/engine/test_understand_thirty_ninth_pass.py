@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine.understand import understand
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -51,3 +52,24 @@ def test_the_only_listed_things_beside_what_an_app_does_are_built_not_refused() 
     spec = understand("A software to help users expand their foreign language vocabulary through interactive "
                       "learning, quizzes, and progress tracking.")
     assert "Quiz" in [e.name for e in spec.entities]
+
+
+@pytest.mark.parametrize("prompt, what", [
+    ("I write our newsletter every month. Want a little writing app in the browser: markdown on the left, preview on "
+     "the right, a word count, and a button to copy the HTML.", "an editor"),
+    ("Queremos un visor en 3D de la estación para la web: que se vea la montaña, las pistas por colores y los "
+     "remontes, y que puedas girarla con el ratón.", "a 3D viewer"),
+    ("Sewing patterns often come as one big A0 PDF. I want a tool where I drop the PDF and it splits it into A4 "
+     "pages with overlap marks so people can print at home.", "a converter"),
+])
+def test_tools_said_by_what_they_do_are_declined(prompt: str, what: str) -> None:
+    with pytest.raises(UnsupportedRequestError, match=what):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A pattern shop: patterns with a PDF file each, customers and orders.",
+    "A blog with posts, tags and comments; authors write posts in markdown.",
+])
+def test_data_apps_that_mention_pdfs_or_markdown_are_built(prompt: str) -> None:
+    assert len(understand(prompt).entities) >= 2

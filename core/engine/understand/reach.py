@@ -156,7 +156,7 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"(?:lore|information|guides?|walkthroughs?|characters)\b")  # a game's wiki is kept
 
 
-_ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like)|'d like)\b|"
+_ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like)|'d like)\b|^\W*(?:want|need|looking for)\b|"
                      r"\b(?:could|can|would) you (?:build|make|create|do)\b|\b(?:build|make) (?:me|us)\b|"
                      r"\b(?:quiero|queremos|necesito|necesitamos|me gustaria|nos gustaria)\b|"
                      r"\b(?:podrias|puedes|podeis|podrian) (?:hacer|crear|montar)(?:me|nos)?\b")
