@@ -74,3 +74,22 @@ def test_tools_said_by_what_they_do_are_declined(prompt: str, what: str) -> None
 ])
 def test_data_apps_that_mention_pdfs_or_markdown_are_built(prompt: str) -> None:
     assert len(understand(prompt).entities) >= 2
+
+
+@pytest.mark.parametrize("prompt, role", [
+    ("soup kitchen volunteer app. volunteers sign up for shifts (kitchen, serving, cleanup) and a coordinator approves "
+     "them.", "coordinator"),
+    ("Bowling league manager. Teams of 4 players, weekly fixtures, each game's score per player. Captains enter the "
+     "scores, the league admin approves them.", "captain"),
+    ("Sign language school. Courses have a level and a teacher; each course has weekly lessons. Students enrol in "
+     "courses; teachers take attendance each lesson. Admin, teacher and student accounts.", "teacher"),
+    ("diccionario de LSE: cada signo con su vídeo, categorías, búsqueda, los alumnos guardan favoritos y los profes "
+     "suben signos nuevos que un admin aprueba antes de publicarse", "student"),
+])
+def test_someone_who_signs_off_others_records_means_people_sign_in(prompt: str, role: str) -> None:
+    user = understand(prompt).entity("User")
+    assert role in next(f for f in user.fields if f.name == "account_type").choices
+
+
+def test_a_spanish_signo_is_a_sign() -> None:
+    assert "Sign" in _entities("diccionario de lengua de signos: cada signo con su vídeo y su categoría")

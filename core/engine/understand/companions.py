@@ -760,6 +760,15 @@ _STAFF_WORDS = {"staff", "admin", "admins", "administrator", "administrators", "
                 "employees", "librarian", "librarians", "personal", "administrador", "administradores"}
 
 
+# 'a coordinator approves them', 'un revisor las aprueba': someone signs off others' records, so people sign in
+_SIGNS_OFF = re.compile(r"\b(?:admins?|administrators?|coordinators?|managers?|reviewers?|moderators?|supervisors?|"
+                        r"organi[sz]ers?|leaders?|encargad[oa]s?|revisor(?:a|es|as)?|coordinador(?:a|es|as)?|"
+                        r"administrador(?:a|es|as)?|moderador(?:a|es|as)?) (?:\w+ ){0,2}(?:approves?|rejects?|"
+                        r"signs? off|validates?|verif(?:y|ies)|aprueban?|rechazan?|validan?|(?:las|los|la|lo) "
+                        r"(?:aprueban?|rechazan?|validan?))\b|\b(?:admin|teacher|student|staff|member|user) and "
+                        r"(?:\w+ )?accounts\b|\beveryone logs in\b")
+
+
 _ROLES_LINE = re.compile(r"(?:^|\n|[.!] )(?:(?:two|three|four|five|dos|tres|cuatro|cinco) )?"
                          r"(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*:")
 _ROLES_HEADING = re.compile(r"\b(?:user roles|account types|roles|roles de usuario|perfiles de usuario)\s*(?::|\()")
@@ -794,7 +803,8 @@ def _role_accounts(r: Reading, people: frozenset[str]) -> None:
                 not any(name in x[:2] for x in r.links):
             del r.entities[name]
             r.words_for.pop(name, None)
-    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not (_SITE.search(r.text) or headed):
+    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or not (_SITE.search(r.text) or headed or
+                                                                         _SIGNS_OFF.search(r.text)):
         return
     roles: dict[str, str] = {w: next((n for n in r.entities if words_of(n) == w or r.words_for.get(n) == w), "")
                              for w in listed} if len(listed) >= 2 else {}  # 'miembro' is the Member

@@ -141,7 +141,7 @@ ENTITY_WORDS_ES: dict[str, str] = {
     "temporada": "Season", "gol": "Goal", "beca": "Scholarship", "ensayo": "Rehearsal", "actor": "Actor",
     "actriz": "Actor", "funcion": "Performance", "semilla": "Seed", "colmena": "Hive", "apicultor": "Beekeeper",
     "apicultora": "Beekeeper", "lote": "Batch", "caja": "Box", "cesta": "Basket", "suscriptor": "Subscriber",
-    "suscriptora": "Subscriber", "recogida": "Pickup", "poliza": "Policy", "siniestro": "Claim",
+    "suscriptora": "Subscriber", "signo": "Sign", "recogida": "Pickup", "poliza": "Policy", "siniestro": "Claim",
     "albaran": "DeliveryNote", "herramienta": "Tool", "junta": "Meeting", "acta": "Minutes", "aviso": "Notice",
     "beneficiario": "Beneficiary", "beneficiaria": "Beneficiary", "terapia": "Therapy", "informe": "Report",
     "comensal": "Diner", "alergeno": "Allergen", "bodega": "Winery", "cata": "Tasting", "modulo": "Module",
