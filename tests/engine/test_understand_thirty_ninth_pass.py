@@ -93,3 +93,9 @@ def test_someone_who_signs_off_others_records_means_people_sign_in(prompt: str, 
 
 def test_a_spanish_signo_is_a_sign() -> None:
     assert "Sign" in _entities("diccionario de lengua de signos: cada signo con su vídeo y su categoría")
+
+
+def test_a_status_value_said_after_the_word_status_is_no_field() -> None:
+    fields = _entities("Laundromat app: machines (washers and dryers) with status free / in use / out of order.")
+    assert "status" in fields["Machine"]
+    assert "status_free" not in fields["Machine"]

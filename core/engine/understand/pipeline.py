@@ -260,6 +260,8 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                 ensure_label(e)
             said = {f.name for f in e.fields}  # 'the duration' said beside a known duration_minutes: one field
             e.fields = [f for f in e.fields if not any(f"{f.name}_{unit}" in said for unit in _UNITS)]
+            values = {f"{f.name}_{c}" for f in e.fields if f.type == "enum" for c in f.choices or []}
+            e.fields = [f for f in e.fields if f.name not in values]  # 'status free / in use': a value, not a field
             if not e.name.endswith(_VEHICLES):  # 'boiler (make, model, install date)': the boiler_model
                 for f in e.fields:
                     f.name = f"{snake(e.name)}_model" if f.name == "vehicle_model" else f.name
