@@ -99,3 +99,18 @@ def test_a_status_value_said_after_the_word_status_is_no_field() -> None:
     fields = _entities("Laundromat app: machines (washers and dryers) with status free / in use / out of order.")
     assert "status" in fields["Machine"]
     assert "status_free" not in fields["Machine"]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Necesito gestionar las reservas de pistas de la bolera. Cada pista tiene su número. Los clientes reservan una "
+    "pista por horas. También quiero guardar las puntuaciones de cada partida por jugador.",
+    "Bolera: necesito controlar las pistas (12), las reservas de partidas por hora y el alquiler de zapatos por talla.",
+])
+def test_a_bowling_alleys_pistas_are_lanes_and_its_partidas_games(prompt: str) -> None:
+    names = set(_entities(prompt))
+    assert "Lane" in names
+    assert not {"Court", "WorkItem", "Rating"} & names
+
+
+def test_a_paddle_clubs_pistas_stay_courts() -> None:
+    assert "Court" in _entities("Club de pádel: socios, pistas y reservas por horas.")

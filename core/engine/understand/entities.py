@@ -57,7 +57,7 @@ _PURPOSE_WORDS = {"way", "something", "somewhere", "place", "app", "tool", "site
                   "needs", "want", "wants", "easy", "easier"}
 
 
-def _sense(word: str, name: str | None, text: str) -> str | None:
+def word_sense(word: str, name: str | None, text: str) -> str | None:
     """The entity a word names in this kind of app (spanish.json `senses`, nouns.json `word_senses`), else the name
     it already has."""
     for sense in [*load("spanish")["senses"].get(word, []), *load("nouns")["word_senses"].get(word, [])]:
@@ -502,7 +502,7 @@ def entities_stage(r: Reading) -> Reading:
         if not name and id(p) in in_bare and p.plural and not p.modifiers and len(p.head) > 3 and \
                 p.head not in _TIME_UNITS | word_set("tool_nouns") | word_set("generic_subjects"):
             name = entity_name(p.head, None, r.language)  # 'members, boats, races, results.': results are kept
-        name = _sense(p.head, name, r.text)  # 'presupuestos' a client accepts are quotes; 'la carta' is a menu
+        name = word_sense(p.head, name, r.text)  # 'presupuestos' a client accepts are quotes; 'la carta' is a menu
         toks = r.sentences[p.sentence]
         if not name and p.plural and not p.modifiers and p.start and toks[p.start - 1].tag == "NUM" and \
                 p.end + 1 < len(toks) and toks[p.end].text == "," and toks[p.end + 1].text in {"each", "cada"} and \

@@ -334,6 +334,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         if feature == "tags" and not p.plural and p.modifiers and p.modifiers[-1] not in {"hash", "topic", "keyword"}:
             continue  # 'cows with ear tag and breed', 'a price tag': one identifier, a field, not labels
         mod = p.modifiers[-1] if p.modifiers else ""
+        if feature == "ratings" and p.head == "puntuacion" and _GAME_SCORE.match(
+                " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3])):
+            continue  # 'las puntuaciones de cada partida por jugador': a game's scores, not ratings
         if feature == "ratings" and mod and mod not in _STARS and mod not in known_words() and \
                 mod not in word_set("people") and not mod[0].isdigit() and not mod.endswith("star"):
             continue  # 'difficulty and terrain ratings (1-5)', 'a hygiene rating': a score the thing has, a field
@@ -375,6 +378,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
     return out
 
 
+_GAME_SCORE = re.compile(r"(?:de|por|en) (?:cada |la |las |los |el |su |sus )?(?:partidas?|partidos?|jugador\w*|"
+                         r"rondas?|juegos?|equipos?|hoyos?|pruebas?|jornadas?|tiradas?|mangas?)\b")
 _SCORED = {"goal", "point", "run", "try", "basket", "touchdown", "gol", "punto", "tanto", "canasta", "ensayo"}
 def _match_goals(r: Reading) -> None:
     """'goals scored by each player', 'los goles de cada jugador': beside matches, a goal is a match event with its

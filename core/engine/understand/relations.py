@@ -15,6 +15,7 @@ from core.engine.understand.entities import (
     hand_over,
     is_fieldish,
     name_of,
+    word_sense,
 )
 from core.engine.understand.knowledge import (
     definition,
@@ -359,6 +360,7 @@ def _compound_things(r: Reading) -> None:
                 is_fieldish(word, r.language) or _verbal(word) or not word.isalpha():
             continue  # ... 'tool loans', 'préstamo de herramientas': the tools lent are things, not the app
         thing = entity_name(singular(word, r.language), None, r.language)
+        thing = word_sense(singular(word, r.language), thing, r.text)  # 'reservas de pistas' at a bowling alley
         if not thing or thing == event or thing in _PEOPLE:
             continue
         if thing not in r.entities:
