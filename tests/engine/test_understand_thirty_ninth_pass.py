@@ -114,3 +114,38 @@ def test_a_bowling_alleys_pistas_are_lanes_and_its_partidas_games(prompt: str) -
 
 def test_a_paddle_clubs_pistas_stay_courts() -> None:
     assert "Court" in _entities("Club de pádel: socios, pistas y reservas por horas.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Please implement a website for a recipe-sharing community. Users should be able to post recipes and follow "
+    "other cooks.",
+    "A photo sharing site where users upload photos and follow other users.",
+    "Una red social de corredores: los usuarios suben sus carreras y siguen a otros corredores.",
+])
+def test_following_other_people_is_a_follow_between_two_users(prompt: str) -> None:
+    spec = understand(prompt)
+    follow = spec.entity("Follow")
+    assert [x.target for x in follow.relations] == ["User", "User"]
+    assert {x.field for x in follow.relations} == {"user_id", "followed_id"}
+
+
+def test_what_users_post_stays_theirs_beside_a_follow() -> None:
+    prompt = ("Please implement a website for a recipe-sharing community. Users should be able to post recipes and "
+              "follow other cooks.")
+    assert "User" in _links(prompt, "Recipe")
+
+
+@pytest.mark.parametrize("prompt, business", [
+    ("Barbershop management: clients, appointments and services", "Barbershop"),
+    ("gestión de barbería: clientes, citas, servicios y caja del día", "Barbershop"),
+])
+def test_the_business_an_app_manages_is_no_table(prompt: str, business: str) -> None:
+    names = set(_entities(prompt))
+    assert business not in names
+    assert {"Service", "Appointment"} <= names
+
+
+def test_the_days_till_is_a_cash_up() -> None:
+    names = set(_entities("gestión de barbería: clientes, citas, servicios y caja del día"))
+    assert "CashUp" in names
+    assert "Box" not in names

@@ -855,14 +855,16 @@ def _site_users(r: Reading) -> None:
     their accounts (a User), beside other people the prompt names (truck owners, listeners): they are users too."""
     people = _ACCOUNT_PEOPLE & set(r.entities) | r.implied_people & set(r.entities)
     unsaid = {n for n in people if not any(r.entity_of(p) == n for p in r.phrases)}
-    if "User" in r.entities or len(r.entities) >= MAX_ENTITIES or \
+    followed = "User" in r.entities and "Follow" in r.entities  # the User a 'follow other cooks' cue made
+    if "User" in r.entities and not followed or len(r.entities) >= MAX_ENTITIES or \
             not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)):
         return
-    r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
-                                                         FieldSpec(name="email", type="email", unique=True)])
-    r.words_for["User"] = "user"
-    for implied in unsaid:  # 'users can buy tickets': the buyers a ticket order implies are the site's users
-        _into_user(r, implied)
+    if not followed:
+        r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
+                                                             FieldSpec(name="email", type="email", unique=True)])
+        r.words_for["User"] = "user"
+        for implied in unsaid:  # 'users can buy tickets': the buyers a ticket order implies are the site's users
+            _into_user(r, implied)
     r.account = "User"
     for f in r.frames:  # 'users post questions': each question is posted by a user
         if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"} and f.verb in _AUTHORED:

@@ -2909,8 +2909,9 @@ def _container_bonus(r: Reading, names: dict[int, str], score: Counter[str]) -> 
                 p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and i + 1 < p.start <= i + 4),
                          None)
                 if p is not None and id(p) in names and (p.plural or t.lemma in _CONTAINERS) and \
-                        (p.head not in _TIME_UNITS or p.modifiers):  # 'a range of nights' is how long a stay is
-                    score[names[id(p)]] += 3
+                        (p.head not in _TIME_UNITS or p.modifiers) and not (
+                            t.text in {"gestion", "management"} and not p.plural and p.head in word_set("settings")):
+                    score[names[id(p)]] += 3  # 'a range of nights' is how long a stay is; 'gestión de barbería' runs it
             if t.text in _PAGES and toks[i + 1].text in {"of", "for", "de", "con", "with"}:
                 p = next((p for p in r.phrases if p.sentence == r.sentences.index(toks) and (
                     p.start == i + 2 or p.start == i + 3 and toks[i + 2].tag == "DET")), None)

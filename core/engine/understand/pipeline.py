@@ -30,7 +30,7 @@ from core.engine.understand.sentences import normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load, singular, word_set
 from core.errors import ValidationError
-from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, account_entity, pluralize, snake
+from core.spec import AppSpec, EntitySpec, FeatureSpec, FieldSpec, RelationSpec, account_entity, pluralize, snake
 
 MAX_PROMPT = 20_000
 _KIND_WORDS = 25  # a request this short that names nothing gets the kind's usual entities
@@ -268,6 +268,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         entities, domain = apply_links(r), r.domain
         title = _title(r)
     rename_entity(entities, r.feature_specs, "Upload", "FileUpload")  # the generated app has its own uploads table
+    _follows_between_people(entities)
     _lines_of_their_parent(entities, r)
     for reserved in ("AuthUser", "AuthToken", "ContactMessage"):
         if any(e.name == reserved for e in entities):
@@ -283,6 +284,17 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
                    domain=domain, entities=entities, features=r.features, feature_specs=specs,
                    theme=r.theme, requested=r.requested, not_built=r.not_built,
                    account=r.account if r.account in {e.name for e in entities} else "User")
+
+
+def _follows_between_people(entities: list[EntitySpec]) -> None:
+    """'users follow other cooks': a Follow joins the follower and the one followed, two people of one table."""
+    for e in entities:
+        people = [x for x in e.relations if x.kind == "belongs_to"]
+        if e.name != "Follow" or len(e.relations) != 1 or len(people) != 1:
+            continue
+        e.relations.append(RelationSpec(kind="belongs_to", target=people[0].target, field="followed_id"))
+        if [f.name for f in e.fields] == ["name"]:
+            e.fields = [FieldSpec(name="followed_at", type="datetime", required=False)]
 
 
 def _one_per_table(entities: list[EntitySpec], specs: list[FeatureSpec]) -> list[EntitySpec]:
