@@ -149,3 +149,17 @@ def test_the_days_till_is_a_cash_up() -> None:
     names = set(_entities("gestión de barbería: clientes, citas, servicios y caja del día"))
     assert "CashUp" in names
     assert "Box" not in names
+
+
+@pytest.mark.parametrize("prompt, values", [
+    ("Ski school equipment room: we rent skis, boots, helmets and poles to students. Each piece of equipment has a "
+     "tag number, type, size and condition.", {"ski", "boot", "helmet", "pole"}),
+    ("Outdoor centre gear store: we lend tents, stoves, rucksacks and lanterns to scouts. Every item of equipment has "
+     "a code, condition and a storage shelf.", {"tent", "stove", "rucksack", "lantern"}),
+])
+def test_listed_kinds_of_equipment_are_values_of_its_kind(prompt: str, values: set[str]) -> None:
+    spec = understand(prompt)
+    names = {e.name for e in spec.entities}
+    assert not {v.title() for v in values} & names
+    kind = next(f for f in spec.entity("Equipment").fields if f.name in {"kind", "type", "category"})
+    assert values <= set(kind.choices)

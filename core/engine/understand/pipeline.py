@@ -252,6 +252,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _kids_are_the_learners(r)
         _notes_are_a_field(r)
         _kinds_are_values(r)
+        _listed_kinds_of_gear(r)
         _comings_and_goings(r)
         _reports_of_harm(r)
         _membership_fees(r)
@@ -498,6 +499,32 @@ def _kinds_are_values(r: Reading) -> None:
             if not bare or name in PEOPLE:
                 continue
             _fold(r, name, owner)
+
+
+_GEAR = ("Equipment", "Gear", "Kit", "EquipmentItem")
+
+
+def _listed_kinds_of_gear(r: Reading) -> None:
+    """'we rent skis, boots, helmets and poles ... each piece of equipment has a tag number': the things listed are
+    kinds of the equipment (values of its kind), not bare tables of their own."""
+    owner = next((n for n in _GEAR if n in r.entities and len(r.entities[n].fields) >= 2), None)
+    if owner is None:
+        return
+    for group in r.lists:
+        named = [r.entity_of(p) for p in group]
+        bare = [n for n in named if n and n != owner and n in r.entities and n not in PEOPLE and
+                {f.name for f in r.entities[n].fields} <= {"name"} and not r.entities[n].relations]
+        if len(bare) < 3 or len(bare) != len([n for n in named if n]):
+            continue
+        values = [snake(n) for n in bare]
+        for name in bare:
+            _fold(r, name, owner)
+        kind = next((f for f in r.entities[owner].fields if f.name in {"kind", "type", "category"}), None)
+        if kind is None:
+            r.entities[owner].fields.append(FieldSpec(name="kind", type="enum", choices=[*values, "other"],
+                                                      required=False))
+        elif kind.type in {"string", "enum"}:
+            kind.type, kind.choices = "enum", list(dict.fromkeys([*values, *kind.choices, "other"]))
 
 
 _PAIRS = (("Arrival", "Departure", re.compile(r"\barrivals? (?:and|or|&|/) ?departures?\b|\bllegadas? y salidas?\b")),
