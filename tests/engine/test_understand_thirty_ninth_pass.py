@@ -163,3 +163,37 @@ def test_listed_kinds_of_equipment_are_values_of_its_kind(prompt: str, values: s
     assert not {v.title() for v in values} & names
     kind = next(f for f in spec.entity("Equipment").fields if f.name in {"kind", "type", "category"})
     assert values <= set(kind.choices)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Please implement a website for managing scholarship applications at a small foundation. Applicants should be "
+    "able to create an account and upload their transcripts.",
+    "Volunteer applications for our food bank: name, availability and skills; we approve or reject them.",
+])
+def test_applications_for_something_are_kept(prompt: str) -> None:
+    assert any(n.endswith("Application") for n in _entities(prompt))
+
+
+def test_a_web_application_is_still_the_app() -> None:
+    assert not any(n.endswith("Application") for n in _entities(
+        "A web application where users keep their recipes with ingredients and ratings."))
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Tienda que repara móviles y vende accesorios y móviles de segunda mano, con clientes y ventas.", "Mano"),
+    ("Librería de segunda mano, queremos vender online: catálogo con buscador por título, autor e ISBN, carrito, "
+     "pedidos y envíos.", "Bookstore"),
+])
+def test_second_hand_is_how_things_are_not_a_table(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, lines, parent", [
+    ("Shop app: sales with several lines, customers and a monthly sales report.", "SaleItem", "Sale"),
+    ("Ventas con varias líneas, clientes y productos.", "SaleItem", "Sale"),
+])
+def test_a_record_with_several_lines_has_items_not_a_line_table(prompt: str, lines: str, parent: str) -> None:
+    names = set(_entities(prompt))
+    assert lines in names
+    assert "Line" not in names
+    assert parent in _links(prompt, lines)

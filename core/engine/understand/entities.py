@@ -162,6 +162,11 @@ _FIGURES = {"conversion", "churn", "retention", "occupancy", "attendance", "succ
             "vacancy", "growth", "pass", "failure", "absence", "dropout", "renewal"}
 _APPS = {"app", "application", "system", "platform", "tool", "software", "website", "portal", "dashboard", "aplicacion",
          "sistema", "plataforma", "herramienta", "programa"}  # 'sites (number, hookup type)' are records; apps are not
+_APPLIED_FOR = {"scholarship", "job", "grant", "membership", "adoption", "planning", "visa", "loan", "rental",
+                "leave", "funding", "bursary", "volunteer", "tenancy", "permit", "licence", "license", "school",
+                "admission", "admissions", "allotment", "plot", "housing", "placement", "internship", "residency",
+                "course", "fostering", "foster", "mortgage", "insurance", "credit", "award", "exhibitor", "stall",
+                "vendor", "trader", "pitch", "transfer"}  # 'scholarship applications' are kept
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
 # varieties' are things; 'schedule pickups' are records, a 'pickup time' is not
 
@@ -627,10 +632,11 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 3  # 'an intake form patients fill in before their first visit': what they send is kept
         elif p.head in FORMS and name and (id(p) in filed or p.modifiers and not name.endswith("Form")):
             score[name] += 3  # 'a quote request form', 'fill in an adoption form': what is sent is kept
-        elif id(p) in filed and p.head in {"application", "solicitud"}:  # 'submit an adoption application'
-            mod = p.modifiers[-1] if p.modifiers and not _skip(p.modifiers[-1]) else None
+        elif p.head in {"application", "solicitud"} and (id(p) in filed or p.plural and p.modifiers and
+                                                          p.modifiers[-1] in _APPLIED_FOR):
+            mod = p.modifiers[-1] if id(p) in filed and p.modifiers and not _skip(p.modifiers[-1]) else None
             name = entity_name(p.head, mod, r.language) if r.language == "en" else "Application"
-            score[name] += 3
+            score[name] += 3  # 'submit an adoption application', 'managing scholarship applications'
         j = p.start - 1
         while j > 0 and toks[j].tag == "DET":
             j -= 1
@@ -1219,6 +1225,7 @@ def entities_stage(r: Reading) -> Reading:
                 _LEDGERS and \
                 not (lead.head in _DIARIES and lead.modifiers) and \
                 (after in {"with", "con", ":", "for", "para", "de"} or
+                 after == "," and lead.head in word_set("settings") or  # 'Librería de segunda mano, queremos ...'
                  not after and len(r.sentences) > 1 and len([p for p in r.phrases if p.sentence == 0]) == 1):
             score[names[id(lead)]] -= 3  # 'a gym with members and classes', 'Food truck. ...': the gym is the app
         else:

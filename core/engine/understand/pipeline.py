@@ -256,6 +256,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _comings_and_goings(r)
         _reports_of_harm(r)
         _membership_fees(r)
+        _lines_said_as_lines(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -499,6 +500,39 @@ def _kinds_are_values(r: Reading) -> None:
             if not bare or name in PEOPLE:
                 continue
             _fold(r, name, owner)
+
+
+_WITH_LINES = re.compile(r"\b([a-z]+) (?:with|con) (?:several |multiple |many |various |one or more |varias |"
+                         r"varios |multiples |muchas |una o (?:varias|mas) )?(?:lines|line items|lineas)\b")
+_LINE_NAMES = {"Invoice": "InvoiceLine", "Quote": "QuoteLine", "Estimate": "QuoteLine", "Receipt": "ReceiptLine",
+               "PurchaseOrder": "PurchaseOrderLine", "Prescription": "PrescriptionLine"}
+
+
+def _lines_said_as_lines(r: Reading) -> None:
+    """'ventas con varias líneas', 'sales with several lines': each line is an item of the sale (SaleItem), not a
+    bare Line table."""
+    line = r.entities.get("Line")
+    said = _WITH_LINES.search(r.text)
+    if line is None or said is None or {f.name for f in line.fields} - {"name"} or line.relations:
+        return
+    word = singular(said.group(1), r.language)
+    parent = next((n for n in r.entities if n != "Line" and word in {words_of(n), r.words_for.get(n)}), None)
+    if parent is None:
+        return
+    name = _LINE_NAMES.get(parent, f"{parent}Item")
+    del r.entities["Line"]
+    r.links = [x for x in r.links if "Line" not in x[:2]]
+    r.words_for.pop("Line", None)
+    if name not in r.entities:
+        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[
+            FieldSpec(name="quantity", type="int"), FieldSpec(name="unit_price", type="decimal", required=False)])
+        r.entities[name].relations = []
+        r.words_for[name] = words_of(name)
+    add_link(r, name, parent)
+    goods = next((n for n in ("Product", "Item", "Service", "Medicine", "Medication") if n in r.entities), None)
+    if goods:
+        add_link(r, name, goods)
+        r.links = [x for x in r.links if x[:2] != (parent, goods)]  # the sale's goods are on its lines
 
 
 _GEAR = ("Equipment", "Gear", "Kit", "EquipmentItem")

@@ -214,6 +214,8 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
                  (r"\b(?:(?:keep|keeps|kept) )?(?:lose|loses|losing|lost) track of\b", "needs to track"),
                  (r"\bon board\b(?! (?:the|a|an|our|their|each|every|of)\b)", ""),  # 'the crew on board'
                  (r"\b(?:para|en) (?:la )?casa(?= (?:que|y|o)\b|[,.;)]|$)", ""),  # 'ejercicios para la casa': at home
+                 (r"(?<=s) de (?:segunda|2a) mano\b", " usados"),  # 'móviles de segunda mano' are used phones
+                 (r"\b(?<!s )de (?:segunda|2a) mano\b", ""),  # 'librería de segunda mano': what kind of shop
                  (r"\b(?:in|by) the order (?:in which |that )?(?=they|it|he|she|we|people)", "as "))  # idioms
 
 
