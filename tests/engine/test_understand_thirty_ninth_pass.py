@@ -197,3 +197,36 @@ def test_a_record_with_several_lines_has_items_not_a_line_table(prompt: str, lin
     assert lines in names
     assert "Line" not in names
     assert parent in _links(prompt, lines)
+
+
+@pytest.mark.parametrize("prompt, what", [
+    ("I need a tool where members drop an STL file and it gets sliced into G-code for our printers, with the usual "
+     "settings they can tweak before downloading.", "a 3D-print slicer"),
+    ("Tool request: I upload the architect's PDF floor plan, it detects the rooms and draws where the sockets should "
+     "go, then exports a DWG for the CAD guy.", "a CAD tool"),
+    ("Herramienta para renombrar de golpe las fotos de las revisiones: que lea la fecha EXIF y el número de colmena "
+     "del nombre de la carpeta.", "a file or system utility"),
+    ("¿Me puedes hacer una herramienta donde pego la carta de mi restaurante en español y me la devuelve traducida "
+     "al inglés y al francés?", "a translator"),
+    ("Necesito una herramienta para los presupuestos: pego un importe en euros y me lo pasa a dólares o libras con "
+     "el cambio del día.", "a converter"),
+    ("I'd like a tool where we can drag and drop pieces of track onto a baseboard grid, snap them together and check "
+     "it all fits. Export to PNG would be nice.", "a design tool"),
+    ("For the iPad on the bar I'd love a little beer-label memory game - flip two cards, match the labels, a timer "
+     "counting up and a best-time score.", "a game"),
+    ("make an escape room game I can put on our website as a teaser: players click objects to find clues and type a "
+     "code into the safe", "a game"),
+])
+def test_more_tools_and_games_said_by_what_they_do_are_declined(prompt: str, what: str) -> None:
+    with pytest.raises(UnsupportedRequestError, match=what):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Escape room bookings: rooms, games of 60 minutes, groups book a game slot and pay a deposit.",
+    "Coaches create game plans for matches and share them with players; keep players, matches and plans.",
+    "Photography club: members upload photos with their EXIF camera and lens, and vote in monthly competitions.",
+    "A shop with products, customers and orders; prices shown in euros and dollars.",
+])
+def test_data_apps_that_mention_games_photos_or_currencies_are_built(prompt: str) -> None:
+    assert len(understand(prompt).entities) >= 2
