@@ -230,3 +230,22 @@ def test_more_tools_and_games_said_by_what_they_do_are_declined(prompt: str, wha
 ])
 def test_data_apps_that_mention_games_photos_or_currencies_are_built(prompt: str) -> None:
     assert len(understand(prompt).entities) >= 2
+
+
+@pytest.mark.parametrize("prompt, primary, background", [
+    ("Please implement a website for a rugby club. Users should see fixtures. The site should use forest green and "
+     "white.", "#228b22", "#ffffff"),
+    ("Please implement a website for a rugby club. Users should see fixtures. The site should use navy and gold.",
+     "#000080", None),
+    ("Una web para el club de remo: socios y barcos. La web debería usar azul marino y blanco.", "#000080", "#ffffff"),
+])
+def test_colours_the_site_should_use_are_its_theme(prompt: str, primary: str, background: str | None) -> None:
+    theme = understand(prompt).theme
+    assert theme.primary == primary
+    if background:
+        assert theme.background == background
+
+
+def test_food_named_like_colours_is_no_theme() -> None:
+    assert understand("A recipe site where the app should use tomatoes and salmon in recipes.").theme.primary == \
+        understand("A recipe site with recipes.").theme.primary

@@ -31,7 +31,10 @@ _WISH = re.compile(r"\b(?:make|paint|colou?r|turn) (?:it|them|the (?:site|app|we
                    r"everything|the whole (?:site|app|thing))\b|\b(?:can|could|should|would) (?:everything|it|the "
                    r"(?:site|app|website|design)) be\b|\b(?:que sea|que sean|ponl[ao]s?|hazl[ao]s?|pintal[ao]s?)\b|"
                    r"\b(?:please|pls|maybe|perhaps|por favor|porfa)$|^(?:maybe|perhaps|something) |"
-                   r"\b(?:so use that|use that|i (?:love|like)|me gusta)\b")
+                   r"\b(?:so use that|use that|i (?:love|like)|me gusta)\b|"
+                   r"\bthe (?:site|app|website|web ?app|page|pages|design) (?:should |must |will |can )?"
+                   r"(?:use|be in)\b|\b(?:la web|el sitio|la app|la pagina|el diseno) (?:deberia |debe |tiene que )?"
+                   r"(?:usar|use|ser en)\b")
 _BASES = {"base", "layout", "diseno"}
 _TEXT = {"text", "font", "fonts", "texto", "letras", "letra", "typography"}
 _STYLE_WORDS = {"color", "colour", "colors", "colours", "theme", "palette", "scheme", "style", "look", "tone",
@@ -105,6 +108,7 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
     theme = (base or ThemeSpec()).model_copy()
     said: list[tuple[str, str, str]] = []
     waiting: set[str] = set()  # 'el color principal, verde': a role said, its colour in the next clause
+    last_wish = False
     for clause in _CLAUSE.split(text):
         words = re.findall(r"#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|[a-z]+", clause)
         roles = {name for vocab, name in ((_BACKGROUND, "background"), (_COMPONENTS, "primary"), (_TEXT, "text"))
@@ -115,6 +119,11 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
         paired = any(words[b[0] - 1] in {"on", "sobre"} and a[1] == b[0] - 1
                      for a, b in zip(found_here, found_here[1:], strict=False))  # 'deep pink on black'
         styled = styled or paired
+        if found_here and not styled and said and said[-1][1] == "" and last_wish and len(words) <= 2 and \
+                _neutral(found_here[0][2]):
+            said.append(("background", "and", found_here[0][2]))  # 'the site should use forest green and white'
+            continue
+        last_wish = wish and bool(found_here)
         if found_here and not styled and len(waiting) == 1 and len(words) <= 3:
             said.append((next(iter(waiting)), "said before", found_here[0][2]))
             waiting = set()
@@ -162,6 +171,12 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
     if "text" in found:
         theme.text = found["text"]
     return theme
+
+
+def _neutral(hex_colour: str) -> bool:
+    """White, black and the near-whites and near-blacks: the page a brand colour sits on."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return max(r, g, b) - min(r, g, b) <= 24 and (min(r, g, b) >= 230 or max(r, g, b) <= 40)
 
 
 def _names_colour(text: str, word: str) -> bool:
