@@ -249,3 +249,10 @@ def test_colours_the_site_should_use_are_its_theme(prompt: str, primary: str, ba
 def test_food_named_like_colours_is_no_theme() -> None:
     assert understand("A recipe site where the app should use tomatoes and salmon in recipes.").theme.primary == \
         understand("A recipe site with recipes.").theme.primary
+
+
+def test_a_theatres_funciones_are_performances() -> None:
+    prompt = ("Somos un grupo de teatro aficionado. Queremos llevar las obras, los ensayos y vender entradas para las "
+              "funciones con butaca numerada.")
+    assert "Performance" in _entities(prompt)
+    assert "Performance" in _links(prompt, "Ticket")
