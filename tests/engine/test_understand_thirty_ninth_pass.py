@@ -256,3 +256,12 @@ def test_a_theatres_funciones_are_performances() -> None:
               "funciones con butaca numerada.")
     assert "Performance" in _entities(prompt)
     assert "Performance" in _links(prompt, "Ticket")
+
+
+@pytest.mark.parametrize("prompt", [
+    "locksmith quotes & jobs. customer asks for a quote online with photos of the lock, I send back a price, they "
+    "accept it, it turns into a job.",
+    "bakery orders: customer orders a cake for a date, pays a deposit, we mark it ready.",
+])
+def test_a_customer_who_asks_or_buys_is_kept(prompt: str) -> None:
+    assert "Customer" in _entities(prompt)

@@ -167,6 +167,8 @@ _APPLIED_FOR = {"scholarship", "job", "grant", "membership", "adoption", "planni
                 "admission", "admissions", "allotment", "plot", "housing", "placement", "internship", "residency",
                 "course", "fostering", "foster", "mortgage", "insurance", "credit", "award", "exhibitor", "stall",
                 "vendor", "trader", "pitch", "transfer"}  # 'scholarship applications' are kept
+_ASKS_AND_BUYS = {"ask", "request", "book", "order", "buy", "pay", "rent", "hire", "reserve", "pedir", "reservar",
+                  "comprar", "encargar", "solicitar", "pagar", "alquilar"}
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
 # varieties' are things; 'schedule pickups' are records, a 'pickup time' is not
 
@@ -837,6 +839,9 @@ def entities_stage(r: Reading) -> Reading:
         elif p.head in {"rota", "roster"} and name == "Shift":
             score[name] += 4  # 'a staff rota for the cafe': the shifts, each a dated record
     for f in r.frames:
+        if f.subject is not None and not f.subject.plural and names.get(id(f.subject)) in {"Customer", "Client"} and \
+                f.verb in _ASKS_AND_BUYS:
+            score[names[id(f.subject)]] += 2  # 'customer asks for a quote online': who asks is kept
         for _prep, p in f.preps[:1]:
             if id(p) in joined and id(p) in names and not f.objects:
                 score[names[id(p)]] += 2  # 'buyers bid on lots', 'students enrol in courses': what is joined is kept
