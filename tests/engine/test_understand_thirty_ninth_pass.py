@@ -265,3 +265,44 @@ def test_a_theatres_funciones_are_performances() -> None:
 ])
 def test_a_customer_who_asks_or_buys_is_kept(prompt: str) -> None:
     assert "Customer" in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, person", [
+    ("pharmacy loyalty app where customers earn points on purchases and redeem them for discounts", "Customer"),
+    ("Programa de fidelización para la peluquería: las clientas acumulan puntos en cada visita y los canjean por "
+     "descuentos.", "Customer"),
+])
+def test_points_earned_and_redeemed_are_kept(prompt: str, person: str) -> None:
+    names = set(_entities(prompt))
+    assert {"PointsTransaction", "Redemption"} <= names
+    assert person in _links(prompt, "PointsTransaction")
+
+
+def test_a_loyalty_stamp_is_no_collectible_stamp() -> None:
+    names = set(_entities("Barbershop POS + loyalty. Products (name, brand, price, stock). Customers and sales. "
+                          "Loyalty: 1 stamp per haircut, 10th is free."))
+    assert "LoyaltyStamp" in names
+    assert "Stamp" not in names
+
+
+def test_collectors_stamps_stay_stamps() -> None:
+    assert "Stamp" in _entities("Stamp collectors club: stamps with country and year, members and trades")
+
+
+def test_a_punch_card_pass_is_no_loyalty_stamp() -> None:
+    prompt = "Climbing gym: members buy a day pass or a 10-visit punch card and check in."
+    assert "LoyaltyStamp" not in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Vivero: los clientes hacen pedidos online de plantas. El encargado ve los pedidos pendientes y los marca como "
+     "preparados.", "brand"),
+])
+def test_an_object_pronoun_before_a_spanish_verb_makes_it_a_verb(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)["Order"]
+
+
+def test_a_spanish_noun_after_la_stays_a_noun() -> None:
+    fields = _entities("Laboratorio clínico: pacientes, órdenes con varios estudios, la toma de muestra y los "
+                       "resultados de cada estudio")
+    assert "Patient" in fields

@@ -529,6 +529,11 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "es" and prev and prev.text in _ES_CLITICS and closed is None and len(w) > 2 and \
                 (i < 2 or toks[i - 2].tag != "PREP"):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'que se vean las habitaciones', 'le asigna ejercicios'
+        elif language == "es" and prev and prev.text in {"lo", "la", "los", "las"} and w in verbs and \
+                w.endswith(("an", "en", "a", "e")) and singular(w, "es") not in known_nouns() and \
+                i > 1 and toks[i - 2].tag in {"CONJ", "PUNCT"} and \
+                (i + 1 >= len(toks) or toks[i + 1].text not in {"de", "del"}):
+            t.tag, t.lemma = "VERB", verbs[w]  # 'y los canjean por descuentos': an object pronoun, then its verb
         elif language == "es" and prev and prev.text in _ES_HABER and w.endswith(("ado", "ido", "ada", "ida")):
             t.tag, t.lemma = "VERB", verbs.get(w, w)  # 'quien se ha alojado'
         elif language == "en" and (w.endswith("ifies") or w.endswith("izes") and len(w) > 7) and \
