@@ -306,3 +306,9 @@ def test_a_spanish_noun_after_la_stays_a_noun() -> None:
     fields = _entities("Laboratorio clínico: pacientes, órdenes con varios estudios, la toma de muestra y los "
                        "resultados de cada estudio")
     assert "Patient" in fields
+
+
+def test_a_maximum_is_no_table() -> None:
+    names = set(_entities("Kayak tours: each tour has dates with a guide and a max of 10 people. People book spots."))
+    assert "Max" not in names
+    assert "Tour" in names
