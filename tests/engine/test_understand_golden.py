@@ -60,7 +60,7 @@ ENTITIES = [
      {"ContactForm", "Section", "Portfolio"}, set()),
     ("Create an online platform for a yoga studio where members can book classes, view instructors' profiles, and "
      "purchase membership plans.", {"Member", "ClassSession", "Instructor", "MembershipPlan"}, {"Profile", "Studio"},
-     {("Purchase", "Member", "belongs_to"), ("Purchase", "MembershipPlan", "belongs_to")}),
+     {("Membership", "Member", "belongs_to"), ("Membership", "MembershipPlan", "belongs_to")}),
     ("booking app for a hair salon: customers book services, fondo negro y botones verdes",
      {"Customer", "Service", "Booking"}, {"Serviz", "Fondo", "Boton", "App"},
      {("Booking", "Service", "belongs_to"), ("Booking", "Customer", "belongs_to")}),

@@ -56,6 +56,7 @@ def companions_stage(r: Reading) -> Reading:
             return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
     _shop_orders(r, people)
+    _bought_outright(r, people)
     _who_people(r, people)
     _who_did_which(r, people)
     _used_parts(r)
@@ -182,6 +183,35 @@ def _shop_orders(r: Reading, people: frozenset[str]) -> None:
             _add(r, "OrderItem")
             add_link(r, "OrderItem", "Order")
             add_link(r, "OrderItem", thing)
+
+
+_OUTRIGHT = ("Voucher", "GiftCard", "Membership", "Subscription")
+_PLANS_BOUGHT = {"MembershipPlan", "SubscriptionPlan"}
+
+
+def _bought_outright(r: Reading, people: frozenset[str]) -> None:
+    """'customers buy gift vouchers', 'buy a monthly membership': the voucher or membership is itself the record of
+    the sale (whose it is), and a plan bought is a membership of it, not a separate Purchase."""
+    if "Purchase" not in r.entities or "Order" in r.entities:
+        return
+    bought = [p for c, p, _ in r.links if c == "Purchase"]
+    buyers = [t for t in bought if _person(r, t, people)]
+    things = [t for t in bought if t not in buyers]
+    if not things or not all(t.endswith(_OUTRIGHT) or t in _PLANS_BOUGHT for t in things):
+        return
+    del r.entities["Purchase"]
+    r.words_for.pop("Purchase", None)
+    r.records.discard("Purchase")
+    r.links = [x for x in r.links if "Purchase" not in x[:2]]
+    for thing in things:
+        held = thing
+        if thing in _PLANS_BOUGHT:
+            held = next((n for n in ("Membership", "Subscription") if n in r.entities), "Membership")
+            if held not in r.entities:
+                _add(r, held)
+            add_link(r, held, thing)
+        for buyer in buyers:
+            add_link(r, held, buyer)
 
 
 def _tickets_bought(r: Reading, bought: list[str], people: frozenset[str]) -> None:

@@ -374,6 +374,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in _SPLIT and nxt == "into" and prev is not None and \
                 prev.text in {"is", "are", "get", "gets", "be", "been", "was", "were", "got"}:
             t.tag, t.lemma = "VERB", _SPLIT[w]  # 'a run is split into legs': the verb, not a Split
+        elif language == "en" and w in {"first", "afterwards", "later"} and prev is not None and \
+                prev.tag == "NOUN" and nxt in {"and", "then", ",", ".", ";", ""}:
+            t.tag = "ADV"  # 'buy a gift voucher first and then redeem it': when, not a First
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \

@@ -109,6 +109,7 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
     said: list[tuple[str, str, str]] = []
     waiting: set[str] = set()  # 'el color principal, verde': a role said, its colour in the next clause
     last_wish = False
+    clause_before: set[str] = set()
     for clause in _CLAUSE.split(text):
         words = re.findall(r"#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|[a-z]+", clause)
         roles = {name for vocab, name in ((_BACKGROUND, "background"), (_COMPONENTS, "primary"), (_TEXT, "text"))
@@ -123,6 +124,10 @@ def infer_theme(prompt: str, base: ThemeSpec | None = None) -> ThemeSpec:
                 _neutral(found_here[0][2]):
             said.append(("background", "and", found_here[0][2]))  # 'the site should use forest green and white'
             continue
+        if not found_here and said and said[-1][0] == "text" and len(words) <= 3 and set(words) & _COMPONENTS and \
+                said[-1][2] in clause_before:
+            said.append(("primary", "and", said[-1][2]))  # 'dark slate gray for text and buttons': both
+        clause_before = {h for _s, _e, h in found_here}
         last_wish = wish and bool(found_here)
         if found_here and not styled and len(waiting) == 1 and len(words) <= 3:
             said.append((next(iter(waiting)), "said before", found_here[0][2]))
