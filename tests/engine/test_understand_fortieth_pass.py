@@ -63,3 +63,55 @@ def test_late_penalties_are_still_fines() -> None:
     spec = understand("A library where members borrow books and pay penalties for late returns.")
     assert any("fine" in x.lower() for x in [*spec.not_built, *spec.requested]) or "Fine" in {e.name for e in
                                                                                               spec.entities}
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Tenemos muchos planos antiguos. Queremos catalogarlos y buscarlos por fecha.", "Catalogarlo"),
+    ("Archivo del club: fotos y actas. Queremos ordenarlas por año.", "Ordenarla"),
+])
+def test_a_spanish_infinitive_with_a_pronoun_is_a_verb(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+def test_them_before_a_colon_gives_the_details_of_what_was_just_named() -> None:
+    fields = _entities("Tenemos muchos planos escaneados. Queremos registrarlos: fecha, autor y notas.")
+    owner = next(n for n, fs in fields.items() if "date" in fs)
+    assert {"date", "notes"} <= set(fields[owner])
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("The archive holds hundreds of letters from the war; volunteers transcribe them.", "Hundred"),
+    ("We sell thousands of seedlings every spring to garden centres.", "Thousand"),
+    ("El archivo guarda cientos de cartas y los voluntarios las transcriben.", "Ciento"),
+])
+def test_a_count_of_things_is_no_table(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+def test_a_verbless_line_naming_one_record_per_thing_is_kept() -> None:
+    prompt = "Laundry service for hotels: hotels send bags of linen daily. Drivers collect them. Monthly invoice per hotel."
+    assert "Hotel" in _links(prompt, "Invoice")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Dog walking app: walkers pick a dog from the list and log each walk.",
+    "Tool library: members choose a tool from the list and borrow it for a week.",
+])
+def test_a_list_to_pick_from_is_no_board_list(prompt: str) -> None:
+    assert "BoardList" not in _entities(prompt)
+
+
+def test_a_kanban_board_keeps_its_lists() -> None:
+    assert "BoardList" in _entities("A kanban tool with boards, lists and cards that users drag between lists.")
+
+
+@pytest.mark.parametrize("prompt, entity, flag, absent", [
+    ("Dog daycare: dogs, owners and visits. Dogs flagged as 'escape artist' get a red badge.", "Dog", "escape_artist",
+     "Artist"),
+    ("Stable app: horses, riders and lessons. Horses marked as \"box walker\" need a note.", "Horse", "box_walker",
+     "Walker"),
+])
+def test_a_quoted_label_is_a_flag_on_the_thing(prompt: str, entity: str, flag: str, absent: str) -> None:
+    fields = _entities(prompt)
+    assert flag in fields[entity]
+    assert absent not in fields

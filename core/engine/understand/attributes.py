@@ -72,7 +72,7 @@ def attributes_stage(r: Reading) -> Reading:
     return r
 
 
-_MARK_EN = re.compile(r"\b(?:mark|marks|marking|marked|flag|flags|tick|ticks|ticked)\b((?: [\w']+){0,4}?) "
+_MARK_EN = re.compile(r"\b(?:mark|marks|marking|marked|flag|flags|flagged|flagging|tick|ticks|ticked)\b((?: [\w']+){0,4}?) "
                       r"(?:as|if|when|whether) (?:(?:it|they|he|she|is|are|has|have|been|was|were|already) )*(\w+)")
 _MARK_ES = re.compile(r"\b(?:marcar|marque|marca|marcamos|marcan|indicar)\b((?: \w+){0,4}?) (?:como|si|cuando) "
                       r"(?:(?:el|la|los|las) (?!ya\b|esta\b)\w+ )?"
@@ -95,8 +95,9 @@ def marked_states_stage(r: Reading) -> Reading:
         text = " ".join(t.text for t in toks)
         for m in (_MARK_ES if r.language == "es" else _MARK_EN).finditer(text):
             word = m.group(2)
-            state = next((v for k, v in _STATES_ES.items() if word.startswith(k)), None) if r.language == "es" \
-                else word if word in _STATES_EN or word.endswith("ed") and len(word) > 4 else None
+            state = word if "_" in word else next((v for k, v in _STATES_ES.items() if word.startswith(k)), None) \
+                if r.language == "es" \
+                else word if word in _STATES_EN or word.endswith("ed") and len(word) > 4 or "_" in word else None
             if state is None or state in {"used", "based", "called", "named", "needed", "wanted"}:
                 continue
             after = text[m.end():].split()

@@ -998,7 +998,8 @@ def entities_stage(r: Reading) -> Reading:
             score[names[id(p)]] += 3
     for p in r.phrases:  # '- damage reports on boats with photos': a note with no verb names what it keeps first
         toks = r.sentences[p.sentence]
-        if id(p) in names and p.plural and not any(w.endswith("ing") for w in p.words[:-1]) and \
+        each = p.end < len(toks) and toks[p.end].text in {"per", "por"} and p.head in known_words()
+        if id(p) in names and (p.plural or each) and not any(w.endswith("ing") for w in p.words[:-1]) and \
                 not any(t.tag in {"VERB", "AUX"} for t in toks) and \
                 next(q for q in r.phrases if q.sentence == p.sentence) is p and p.head not in word_set("people") and \
                 not is_fieldish(p.head, r.language) and all(t.tag in {"NUM", "PUNCT"} for t in toks[:p.start]) and \
@@ -2216,8 +2217,13 @@ def record_lines(r: Reading) -> int:
 def each_one_at(toks: list[Token], colon: int) -> bool:
     """Whether the words before a colon are 'each one', 'each of them', 'cada uno': the details of things just named."""
     said = [t.text for t in toks[max(0, colon - 3):colon]]
+    them = colon >= 2 and said[-1:] == ["them"] and toks[colon - 2].tag == "VERB" or colon >= 1 and \
+        toks[colon - 1].tag == "VERB" and toks[colon - 1].text.endswith(_CLITIC_THEM)  # 'catalogue them:'
     return said[-2:] in (["each", "one"], ["every", "one"], ["cada", "uno"], ["cada", "una"]) or \
-        said[-3:] == ["each", "of", "them"]
+        said[-3:] == ["each", "of", "them"] or them
+
+
+_CLITIC_THEM = ("arlos", "arlas", "erlos", "erlas", "irlos", "irlas")  # 'queremos catalogarlos:'
 
 
 def _after_possessive(toks: list[Token], i: int) -> bool:

@@ -245,6 +245,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _account_commented_on(r)
         _made_by_users(r)
         _drop_shortcuts(r)
+        _lists_without_boards(r)
         _no_counts_of_children(r)
         _species(r)
         _fields_naming_entities(r)
@@ -710,6 +711,21 @@ def _drop_shortcuts(r: Reading) -> None:
             parents.setdefault(child, set()).add(parent)
     joins = [ps for c, ps in parents.items() if len(ps) == 2 and c.endswith(("Item", "Line"))]
     r.links = [(c, p, k) for c, p, k in r.links if not any({c, p} == ps for ps in joins)]
+
+
+_BOARDS = re.compile(r"\b(?:kanban|trello|boards?|tableros?|cards?|tarjetas?|columns?|columnas?|to-?do|tareas?|tasks?)\b")
+
+
+def _lists_without_boards(r: Reading) -> None:
+    """'staff pick the dog from the list': a list is a board's column only where boards, cards or tasks are said;
+    elsewhere it is how the app shows what it keeps, not a table."""
+    if "BoardList" not in r.entities or r.main == "BoardList" or _BOARDS.search(r.text) or \
+            any("BoardList" in {fs.entity, fs.target} for fs in r.feature_specs) or \
+            any(p == "BoardList" for _c, p, _k in r.links):
+        return
+    del r.entities["BoardList"]
+    r.links = [x for x in r.links if "BoardList" not in x[:2]]
+    r.records.discard("BoardList")
 
 
 _BY_ACCOUNT = {"Rating", "Review", "Favourite", "Favorite", "Bookmark", "WishlistItem", "Comment"}

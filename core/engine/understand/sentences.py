@@ -108,6 +108,13 @@ def sentences_stage(r: Reading) -> Reading:
                   flags=re.I)  # 'can own more than one piano': many of them
     text = re.sub(r"(?<!the )(?<!parking )(?<!auction )(?<!our )(?<!their )(?<!these )\b(?:a lot of|lots of|"
                   r"loads of|plenty of|tons of|a bunch of|a ton of)\b", "many", text, flags=re.I)  # not a Lot
+    text = re.sub(r"\b((?:flag|mark|tag|label|marc)\w*) (as|como) ['\"]([a-z][a-z -]{1,28}[a-z])['\"]",
+                  lambda m: f"{m.group(1)} {m.group(2)} {re.sub(r'[ -]', '_', m.group(3))}", text,
+                  flags=re.I)  # "dogs flagged as 'escape artist'": one label, not an Artist
+    text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
+                  flags=re.I)  # 'hundreds of scanned documents': a count, not a Hundred
+    text = re.sub(r"\b(?:cientos|miles|decenas|docenas|centenares|millares|millones) de\b", "muchos", text,
+                  flags=re.I)  # 'cientos de documentos': muchos, not a Ciento
     if r.language == "es":
         text = re.sub(r"\b(esta|estan|estoy|estamos|estar|este|esten|está|están|esté|estén) de acuerdo\b",
                       r"\1 conformemente", text, flags=re.I)  # 'marcar que está de acuerdo': agrees, not an Agreement
@@ -251,6 +258,10 @@ _PARTICIPLES = {"split", "set", "put", "cut", "sent", "paid", "done", "made", "b
                 "held", "sold", "kept", "spent", "left", "lost", "won", "shut", "led", "bought", "caught", "found"}
 
 
+_CLITIC = re.compile(r"^([a-z]{3,}(?:ar|er|ir))(?:lo|la|los|las|le|les|se|nos)$")  # an infinitive with a pronoun
+
+
+_LABELLED = {"flagged": "flag", "marked": "mark", "labelled": "label", "labeled": "label", "tagged": "tag"}
 _FOUND = {"found", "spotted", "reported", "logged", "seen", "detected", "noticed", "recorded", "raised", "observed"}
 
 
@@ -336,6 +347,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in _SENDS and prev is not None and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and i > 1 and toks[i - 2].tag == "DET" and nxt in _SENT_TO:
             t.tag, t.lemma = "VERB", _SENDS[w]  # 'the system emails a reminder': what the app does, not emails kept
+        elif language == "es" and closed is None and (m := _CLITIC.match(w)):
+            t.tag, t.lemma = "VERB", verbs.get(m.group(1), m.group(1))  # 'queremos catalogarlos': a verb and 'them'
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
@@ -377,6 +390,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in {"first", "afterwards", "later"} and prev is not None and \
                 prev.tag == "NOUN" and nxt in {"and", "then", ",", ".", ";", ""}:
             t.tag = "ADV"  # 'buy a gift voucher first and then redeem it': when, not a First
+        elif language == "en" and w in _LABELLED and nxt == "as" and prev is not None and prev.tag == "NOUN":
+            t.tag, t.lemma = "VERB", _LABELLED[w]  # "dogs flagged as 'escape artist'": how they are marked
         elif language == "en" and w in {"goes", "went", "gone"}:
             t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \
