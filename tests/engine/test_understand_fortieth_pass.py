@@ -89,7 +89,8 @@ def test_a_count_of_things_is_no_table(prompt: str, absent: str) -> None:
 
 
 def test_a_verbless_line_naming_one_record_per_thing_is_kept() -> None:
-    prompt = "Laundry service for hotels: hotels send bags of linen daily. Drivers collect them. Monthly invoice per hotel."
+    prompt = ("Laundry service for hotels: hotels send bags of linen daily. Drivers collect them. Monthly invoice per "
+              "hotel.")
     assert "Hotel" in _links(prompt, "Invoice")
 
 

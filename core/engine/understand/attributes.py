@@ -72,7 +72,8 @@ def attributes_stage(r: Reading) -> Reading:
     return r
 
 
-_MARK_EN = re.compile(r"\b(?:mark|marks|marking|marked|flag|flags|flagged|flagging|tick|ticks|ticked)\b((?: [\w']+){0,4}?) "
+_MARK_EN = re.compile(r"\b(?:mark|marks|marking|marked|flag|flags|flagged|flagging|tick|ticks|ticked)\b"
+                      r"((?: [\w']+){0,4}?) "
                       r"(?:as|if|when|whether) (?:(?:it|they|he|she|is|are|has|have|been|was|were|already) )*(\w+)")
 _MARK_ES = re.compile(r"\b(?:marcar|marque|marca|marcamos|marcan|indicar)\b((?: \w+){0,4}?) (?:como|si|cuando) "
                       r"(?:(?:el|la|los|las) (?!ya\b|esta\b)\w+ )?"

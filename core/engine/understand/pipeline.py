@@ -713,7 +713,8 @@ def _drop_shortcuts(r: Reading) -> None:
     r.links = [(c, p, k) for c, p, k in r.links if not any({c, p} == ps for ps in joins)]
 
 
-_BOARDS = re.compile(r"\b(?:kanban|trello|boards?|tableros?|cards?|tarjetas?|columns?|columnas?|to-?do|tareas?|tasks?)\b")
+_BOARDS = re.compile(r"\b(?:kanban|trello|boards?|tableros?|cards?|tarjetas?|columns?|columnas?|to-?do|tareas?|"
+                     r"tasks?)\b")
 
 
 def _lists_without_boards(r: Reading) -> None:
