@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine.understand import understand
+from core.errors import UnsupportedRequestError
 from core.engine.understand.style import infer_theme
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
@@ -116,3 +117,35 @@ def test_a_quoted_label_is_a_flag_on_the_thing(prompt: str, entity: str, flag: s
     fields = _entities(prompt)
     assert flag in fields[entity]
     assert absent not in fields
+
+
+@pytest.mark.parametrize("prompt, what", [
+    ("Un configurador de bicicletas en 3D: el cliente elige cuadro, ruedas y color y la ve girar en pantalla.",
+     "a 3D viewer"),
+    ("A 3D kitchen configurator where buyers pick doors and worktops and spin the room around.", "a 3D viewer"),
+    ("tool for the surf school: pull the swell forecast from Magicseaweed and show it as arrows on a map every hour",
+     "a live data service"),
+    ("I photograph a cheese label and the app sends it to the CheeseDB API and shows me the tasting notes.",
+     "a live data service"),
+    ("A tool that takes our sermon recordings, removes the long silences and normalises the volume for the website.",
+     "an audio or music tool"),
+    ("A sheet music editor for our brass band: enter notes on a staff, transpose parts and print them.", "an editor"),
+    ("For the observatory's site: type your village and see what the night sky looks like tonight.",
+     "an interactive visualiser"),
+    ("An app where learners hear a native speaker, mimic the pronunciation and get a score for each word.",
+     "a speech trainer"),
+])
+def test_more_tools_said_by_what_they_do_are_declined(prompt: str, what: str) -> None:
+    with pytest.raises(UnsupportedRequestError, match=what):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A bike shop: bikes with a 3D model file each, customers and orders.",
+    "A podcast network: shows, episodes with their mp3 and loudness in LUFS, and sponsors per episode.",
+    "Choir library: scores with composer and voicing, members borrow scores and return them.",
+    "Astronomy club: members, observing nights with the sky conditions, and the objects each member logged.",
+    "Language school: students, teachers, courses and a pronunciation grade per student each term.",
+])
+def test_data_apps_that_mention_such_tools_are_built(prompt: str) -> None:
+    assert len(understand(prompt).entities) >= 2
