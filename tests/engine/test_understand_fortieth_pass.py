@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from core.engine.understand import understand
-from core.errors import UnsupportedRequestError
 from core.engine.understand.style import infer_theme
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
