@@ -149,3 +149,13 @@ def test_more_tools_said_by_what_they_do_are_declined(prompt: str, what: str) ->
 ])
 def test_data_apps_that_mention_such_tools_are_built(prompt: str) -> None:
     assert len(understand(prompt).entities) >= 2
+
+
+@pytest.mark.parametrize("prompt", [
+    "An app where runners track their training progress over time.",
+    "Una app para registrar mi peso cada semana.",
+])
+def test_progress_tracked_with_nothing_else_named_is_a_dated_log_not_a_refusal(prompt: str) -> None:
+    fields = _entities(prompt)
+    assert "ProgressEntry" in fields
+    assert "recorded_on" in fields["ProgressEntry"]

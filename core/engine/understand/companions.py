@@ -51,6 +51,7 @@ def companions_stage(r: Reading) -> Reading:
                                                           for toks in r.sentences)]
     if not r.entities and not social:
         _lent_things(r, people)  # 'a tool lending library for our street' names only what is lent
+        _progress_log(r)  # 'users track their fitness progress over time': one dated entry per measurement
         _who_did_which(r, people)  # 'sign-out for the workshop: who took which power tool when'
         if not r.entities:
             return r  # 'people connect with each other' is about accounts even when no thing is named
@@ -430,6 +431,20 @@ _LENDING = re.compile(r"\b([a-z]{3,}) (?:lending|loans?|borrowing)(?: (?:thing|a
 _NOT_LENT = {"money", "cash", "peer", "student", "home", "payday", "bank", "car", "book", "each", "every", "the",
              "their",
              "our", "your", "any", "some", "per", "new", "one", "active", "overdue", "current", "past", "all"}
+
+
+_PROGRESS = re.compile(r"\b(?:track|tracks|tracking|monitor|monitors|monitoring|log|logs|logging|record|records|"
+                       r"follow|seguir|registrar|controlar)\b(?: \w+){0,5}? (?:progress|progreso|evolution|evolucion|"
+                       r"weight|peso|measurements|medidas)\b(?! (?:bars?|reports?|of (?:the |each |every )?(?:orders?|"
+                       r"jobs?|tasks?|projects?|students?|alumnos?)))")
+
+
+def _progress_log(r: Reading) -> None:
+    """'track and monitor their fitness progress over time' names nothing kept but the progress itself: a dated
+    entry per measurement, not a refusal."""
+    if r.entities or not _PROGRESS.search(r.text):
+        return
+    _keep_record(r, _own_definitions()["ProgressEntry"].model_copy(deep=True))
 
 
 def _lent_things(r: Reading, people: frozenset[str]) -> None:
