@@ -56,6 +56,7 @@ def companions_stage(r: Reading) -> Reading:
         if not r.entities:
             return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
+    _progress_log(r)
     _shop_orders(r, people)
     _bought_outright(r, people)
     _who_people(r, people)
@@ -442,9 +443,12 @@ _PROGRESS = re.compile(r"\b(?:track|tracks|tracking|monitor|monitors|monitoring|
 def _progress_log(r: Reading) -> None:
     """'track and monitor their fitness progress over time' names nothing kept but the progress itself: a dated
     entry per measurement, not a refusal."""
-    if r.entities or not _PROGRESS.search(r.text):
+    people = [n for n, e in r.entities.items() if _person(r, n, _rules()[2]) and [f.name for f in e.fields] == ["name"]]
+    if len(people) != len(r.entities) or len(people) > 1 or not _PROGRESS.search(r.text):
         return
     _keep_record(r, _own_definitions()["ProgressEntry"].model_copy(deep=True))
+    for person in people:
+        add_link(r, "ProgressEntry", person)  # 'runners track their training progress': each runner's entries
 
 
 def _lent_things(r: Reading, people: frozenset[str]) -> None:
