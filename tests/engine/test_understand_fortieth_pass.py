@@ -159,3 +159,31 @@ def test_progress_tracked_with_nothing_else_named_is_a_dated_log_not_a_refusal(p
     fields = _entities(prompt)
     assert "ProgressEntry" in fields
     assert "recorded_on" in fields["ProgressEntry"]
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Liga de bolos: equipos, jugadores y partidos de cada jornada.", "Bolo"),
+    ("Torneo de dardos: parejas, rondas y resultados.", "Dardo"),
+])
+def test_the_game_a_spanish_league_plays_is_no_table(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+def test_the_people_a_spanish_club_is_of_stay() -> None:
+    assert "Cyclist" in _entities("Club de ciclistas: salidas de los domingos con fecha y plazas.")
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Boat trips: customers book a seat on a trip; if a trip is cancelled because of bad weather we email them.",
+     "Weather"),
+    ("Stargazing nights: members book a place; nights cancelled due to clouds are moved to the next week.", "Cloud"),
+    ("Excursiones en barco: los clientes reservan plaza y si se cancela por viento les avisamos.", "Wind"),
+])
+def test_why_something_is_cancelled_is_no_table(prompt: str, absent: str) -> None:
+    names = _entities(prompt)
+    assert absent not in names
+    assert "Booking" in names
+
+
+def test_quantity_on_hand_is_no_hand() -> None:
+    assert "Hand" not in _entities("Spare parts store: parts with a supplier and quantity on hand, and stock orders.")

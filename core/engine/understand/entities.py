@@ -800,6 +800,10 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'a home page with opening hours' is a page of the site
         if r.language == "es" and not p.plural and _qualifies_after_de(r, toks, p):
             score[name] -= 6  # 'multas de trafico', 'pistas de padel': the word after 'de' qualifies the thing
+        elif r.language == "es" and p.plural and p.start > 1 and toks[p.start - 1].text == "de" and \
+                toks[p.start - 2].text in _LEAGUES_ES and p.head not in ENTITY_WORDS_ES and \
+                p.head not in known_words() and p.head not in load("spanish")["names"] and not personish(p):
+            score[name] -= 6  # 'liga de dardos', 'club de bolos': the game they play, not a table
         if p.sentence == 0 and not p.plural and p.head in business and p.start > 1 and \
                 toks[p.start - 1].tag in {"DET", "ADJ", "NOUN"} and any(t.text == "," for t in toks[:p.start]):
             continue  # 'a website for Shield Pest Control, a pest control company': who the site is for
@@ -2660,6 +2664,9 @@ def _with_their_details(r: Reading, names: dict[int, str], score: Counter[str]) 
             k = inner.end if inner is not None else k
         if k + 1 < len(toks) and toks[k].text in {"with", "con"} and toks[k + 1].text in {"their", "sus"}:
             score[names[id(p)]] += 2
+
+
+_LEAGUES_ES = {"liga", "ligas", "torneo", "torneos", "campeonato", "campeonatos", "federacion", "club", "clubes"}
 
 
 def _qualifies_after_de(r: Reading, toks: list, p: Phrase) -> bool:

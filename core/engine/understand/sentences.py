@@ -111,6 +111,14 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b((?:flag|mark|tag|label|marc)\w*) (as|como) ['\"]([a-z][a-z -]{1,28}[a-z])['\"]",
                   lambda m: f"{m.group(1)} {m.group(2)} {re.sub(r'[ -]', '_', m.group(3))}", text,
                   flags=re.I)  # "dogs flagged as 'escape artist'": one label, not an Artist
+    text = re.sub(r"\b(?:because of|due to|owing to|on account of) (?:the |bad |heavy |high |strong |low )?"
+                  r"(?:weather|clouds?|rain|wind|winds|snow|storms?|fog|ice|heat|tides?|conditions)\b", "",
+                  text, flags=re.I)  # 'cancelled because of clouds': why, not a Cloud
+    text = re.sub(r"\b(cancel\w*|suspend\w*|aplaz\w*|anul\w*) (?:por|debido a|a causa de) (?:el |la |las |los |mal |"
+                  r"fuerte |mucho )?(?:tiempo|nubes?|lluvias?|viento|nieve|tormentas?|niebla|hielo|calor|mareas?)\b",
+                  r"\1", text, flags=re.I)  # 'si se cancela por nubes': why, not a Nube
+    text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
+                  flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
     text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
                   flags=re.I)  # 'hundreds of scanned documents': a count, not a Hundred
     text = re.sub(r"\b(?:cientos|miles|decenas|docenas|centenares|millares|millones) de\b", "muchos", text,
