@@ -187,3 +187,13 @@ def test_why_something_is_cancelled_is_no_table(prompt: str, absent: str) -> Non
 
 def test_quantity_on_hand_is_no_hand() -> None:
     assert "Hand" not in _entities("Spare parts store: parts with a supplier and quantity on hand, and stock orders.")
+
+
+def test_a_word_that_is_only_a_verb_after_and_is_no_field() -> None:
+    fields = _entities("TaskPal helps people plan their week. It makes recommendations to efficiently schedule tasks "
+                       "and manage time.")
+    assert not any("manage" in f for fs in fields.values() for f in fs)
+
+
+def test_a_word_that_is_only_a_verb_after_and_is_no_table() -> None:
+    assert "Perform" not in _entities("Users create notebooks, organise notes and perform searches across them.")
