@@ -197,3 +197,14 @@ def test_a_word_that_is_only_a_verb_after_and_is_no_field() -> None:
 
 def test_a_word_that_is_only_a_verb_after_and_is_no_table() -> None:
     assert "Perform" not in _entities("Users create notebooks, organise notes and perform searches across them.")
+
+
+@pytest.mark.parametrize("prompt, visit", [
+    ("Please implement a website for a pool company. Users should be able to browse pool kits and book a pool "
+     "cleaning visit.", "CleaningVisit"),
+    ("Blinds shop site: customers browse blinds and can book a home measuring visit.", "MeasuringVisit"),
+])
+def test_a_visit_booked_is_the_booking_itself(prompt: str, visit: str) -> None:
+    fields = _entities(prompt)
+    assert "Booking" not in fields
+    assert {"start_at", "end_at"} <= set(fields[visit])

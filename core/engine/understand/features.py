@@ -832,10 +832,14 @@ def _booker(r: Reading, target: str, who: str) -> str:
     return who
 
 
+_BOOKED_VISITS = ("Visit", "Appointment", "Consultation", "Viewing")  # 'book a home maintenance visit': the booking
+
+
 def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
     name = entity or next((n for n in _BOOKINGS if n in r.entities), None) or \
+        next((n for n in r.entities if n.endswith(_BOOKED_VISITS) and n == target), None) or \
         ("Appointment" if _APPOINTMENTS.search(r.text) else "Booking")  # a service with a professional
     if r.uses_feature("booking_slots", name):
         return
@@ -849,8 +853,10 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     e = r.entities[name]
     e.fields = [f for f in e.fields if f.type not in {"date", "datetime"} and not _BOOKED_TIMES.fullmatch(f.name)]
     e.fields[:0] = [FieldSpec(name="start_at", type="datetime"), FieldSpec(name="end_at", type="datetime")]
+    booked_itself = target == name and name.endswith(_BOOKED_VISITS) and name not in _BOOKINGS  # the visit booked
     target = target if target in r.entities and target != name else next(
         (n for n in r.entities if n in _PERSON_TARGETS), "") or (r.main if r.main != name else "")
+    target = "" if booked_itself and target not in _PERSON_TARGETS else target
     inner = next((c for c, p, k in r.links if p == target and c in _PLACES and k == "belongs_to"), None)
     if target in _PLACES and inner:
         target = inner  # 'each location has rooms ... booking status': a room is booked, at its location
