@@ -208,3 +208,10 @@ def test_a_visit_booked_is_the_booking_itself(prompt: str, visit: str) -> None:
     fields = _entities(prompt)
     assert "Booking" not in fields
     assert {"start_at", "end_at"} <= set(fields[visit])
+
+
+def test_subscribing_to_a_newsletter_is_a_subscriber_not_a_subscription() -> None:
+    names = _entities("Please implement a website for a tea room. Users should be able to see the menu. Visitors "
+                      "should also be able to subscribe to the newsletter.")
+    assert "Subscriber" in names
+    assert "Subscription" not in names

@@ -650,8 +650,8 @@ def _frames(r: Reading) -> None:
                 if subject:
                     add_link(r, objects[0], subject)
                 continue  # 'tenants sign a rental agreement': their document; they do not sign up
-            if join == "Membership" and objects[0].endswith(("Entry", "Waitlist", "WaitingList", "Queue",
-                                                              "Subscriber")):
+            if join in {"Membership", "Subscription"} and objects[0].endswith(("Entry", "Waitlist", "WaitingList",
+                                                                                "Queue", "Subscriber")):
                 continue  # 'join a waitlist when a class is full', 'join the mailing list': the entry is the joining
             said = set(words_of(objects[0]).split())
             if join == "Membership" and said & _JOINABLE:  # 'join meetups' to go, 'join a course' to learn
