@@ -215,3 +215,12 @@ def test_subscribing_to_a_newsletter_is_a_subscriber_not_a_subscription() -> Non
                       "should also be able to subscribe to the newsletter.")
     assert "Subscriber" in names
     assert "Subscription" not in names
+
+
+@pytest.mark.parametrize("prompt, record, parent", [
+    ("club de natación: socios, cuotas anuales, entrenamientos y asistencia a cada uno", "Attendance",
+     "TrainingSession"),
+    ("choir app: members, yearly subs, rehearsals and attendance at each one", "Attendance", "Rehearsal"),
+])
+def test_each_one_is_the_thing_named_just_before(prompt: str, record: str, parent: str) -> None:
+    assert parent in _links(prompt, record)

@@ -846,7 +846,24 @@ def _orphans(r: Reading) -> None:
     linked = {c for c, _, _ in r.links} | {p for _, p, _ in r.links}
     for name in r.entities:
         if name not in linked and name != r.main and r.main and is_dependent(name):
-            add_link(r, name, r.main)
+            add_link(r, name, _each_one_before(r, name) or r.main)
+
+
+_EACH_ONE = (["a", "cada", "uno"], ["a", "cada", "una"], ["at", "each", "one"], ["for", "each", "one"],
+             ["to", "each", "one"], ["de", "cada", "uno"], ["de", "cada", "una"], ["en", "cada", "uno"],
+             ["en", "cada", "una"], ["of", "each", "one"])
+
+
+def _each_one_before(r: Reading, name: str) -> str | None:
+    """'entrenamientos y asistencia a cada uno': 'each one' is the thing named just before, not the main entity."""
+    for p in r.phrases:
+        toks = r.sentences[p.sentence]
+        if _entity(r, p) != name or [t.text for t in toks[p.end:p.end + 3]] not in _EACH_ONE:
+            continue
+        before = [q for q in r.phrases if q.sentence == p.sentence and q.end <= p.start and _entity(r, q) and
+                  _entity(r, q) != name]
+        return _entity(r, before[-1]) if before else None
+    return None
 
 
 def apply_links(r: Reading) -> list[EntitySpec]:
