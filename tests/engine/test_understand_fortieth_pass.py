@@ -224,3 +224,15 @@ def test_subscribing_to_a_newsletter_is_a_subscriber_not_a_subscription() -> Non
 ])
 def test_each_one_is_the_thing_named_just_before(prompt: str, record: str, parent: str) -> None:
     assert parent in _links(prompt, record)
+
+
+@pytest.mark.parametrize("prompt, animal", [
+    ("rabbit rescue site - the rabbits (with photos) and people can apply to adopt a rabbit; we approve or reject "
+     "the applications", "Rabbit"),
+    ("Refugio de perros: los perros con fotos y los visitantes envían una solicitud de adopción.", "Dog"),
+])
+def test_applying_to_adopt_is_an_adoption_application(prompt: str, animal: str) -> None:
+    names = _entities(prompt)
+    assert "AdoptionApplication" in names
+    assert not {"Adoption", "Application"} & set(names)
+    assert animal in _links(prompt, "AdoptionApplication")

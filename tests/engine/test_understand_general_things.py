@@ -241,7 +241,7 @@ def test_who_we_are_is_not_a_record(prompt, setting):
 
 @pytest.mark.parametrize(("prompt", "application"), [
     ("Visitors browse our dogs and cats and submit an adoption application for one animal.", "AdoptionApplication"),
-    ("Los visitantes ven los perros y gatos y envían una solicitud de adopción.", "Application"),
+    ("Los visitantes ven los perros y gatos y envían una solicitud de adopción.", "AdoptionApplication"),
 ])
 def test_an_application_someone_submits_is_a_record_about_the_thing(prompt, application):
     spec = infer_spec(prompt)

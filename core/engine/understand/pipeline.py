@@ -257,6 +257,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _comings_and_goings(r)
         _reports_of_harm(r)
         _membership_fees(r)
+        _adoption_applications(r)
         _lines_said_as_lines(r)
         for e in r.entities.values():
             if e.name not in r.records:
@@ -672,6 +673,30 @@ def _membership_fees(r: Reading) -> None:
     r.links = [(c, p, k) for c, p, k in r.links if p != name or c not in {"Membership", payer}]
     if payer:
         add_link(r, name, payer)  # each fee is one member's
+
+
+_ADOPT_APPLY = re.compile(r"\b(?:appl(?:y|ies|ying) (?:to|for) (?:adopt|adoption)|adoption (?:applications?|requests?|"
+                          r"forms?)|solicitud(?:es)? de adopcion|solicitar (?:la )?adopcion|solicitar adoptar|"
+                          r"pedir (?:la )?adopcion)\b")
+_ANIMALS = ("Cat", "Dog", "Animal", "Pet", "Horse", "Rabbit")
+
+
+def _adoption_applications(r: Reading) -> None:
+    """'apply to adopt a cat', 'approve or reject adoption applications': one AdoptionApplication (who applied for
+    which animal, its status), not an Adoption beside a generic Application."""
+    said = [n for n in ("Adoption", "Application", "AdoptionRequest") if n in r.entities]
+    if not said or "AdoptionApplication" in r.entities or not _ADOPT_APPLY.search(r.text):
+        return
+    _replace(r, said[0], EntitySpec(name="AdoptionApplication", fields=[
+        FieldSpec(name="submitted_on", type="date"),
+        FieldSpec(name="status", type="enum", choices=["pending", "approved", "rejected"]),
+        FieldSpec(name="notes", type="text", required=False)]))
+    r.records.add("AdoptionApplication")
+    for other in said[1:]:
+        _fold(r, other, "AdoptionApplication")
+    animal = next((n for n in _ANIMALS if n in r.entities), None)
+    if animal and not any(c == "AdoptionApplication" and p == animal for c, p, _ in r.links):
+        add_link(r, "AdoptionApplication", animal)
 
 
 def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:
