@@ -236,3 +236,18 @@ def test_applying_to_adopt_is_an_adoption_application(prompt: str, animal: str) 
     assert "AdoptionApplication" in names
     assert not {"Adoption", "Application"} & set(names)
     assert animal in _links(prompt, "AdoptionApplication")
+
+
+def test_the_deceased_and_their_next_of_kin_are_kept() -> None:
+    fields = _entities("Funeral director app: each funeral with the deceased (full name, date of death) and the next "
+                       "of kin we speak to (name, phone).")
+    assert {"Deceased", "NextOfKin"} <= set(fields)
+    assert not {"Kin", "Next"} & set(fields)
+
+
+def test_a_wake_in_a_room_is_booked_like_a_booking() -> None:
+    prompt = "Tanatorio: difuntos, salas y velatorios (sala, inicio y fin). Una sala no se puede reservar dos veces."
+    fields = _entities(prompt)
+    assert {"start_at", "end_at"} <= set(fields["Wake"])
+    assert "Room" in _links(prompt, "Wake")
+    assert "Booking" not in fields

@@ -74,7 +74,7 @@ _BRITISH = re.compile(r"\bfavourit")
 _WHO = {"Member", "Customer", "Patient", "Client", "Guest", "Student", "User", "Employee", "Attendee", "Owner",
         "Tenant", "Volunteer", "Passenger", "Traveler", "Traveller", "Person"}
 _DECIDED = ("Request", "Claim", "Report", "Application", "Proposal")  # things someone approves
-_BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation")
+_BOOKINGS = ("Booking", "Reservation", "Appointment", "Session", "Lesson", "Viewing", "Visit", "Consultation", "Wake")
 _A_PLACE = {"place", "spot", "seat", "space", "plaza", "sitio", "lugar"}  # 'book a place on a session'
 _SHOWINGS = {"Sailing", "Screening", "Showtime", "Performance", "Departure", "Flight", "Concert", "Show", "Match",
              "Fixture", "Trip", "Tour", "Event", "Session", "Excursion", "Journey", "ClassSession", "GymClass",

@@ -117,6 +117,7 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(cancel\w*|suspend\w*|aplaz\w*|anul\w*) (?:por|debido a|a causa de) (?:el |la |las |los |mal |"
                   r"fuerte |mucho )?(?:tiempo|nubes?|lluvias?|viento|nieve|tormentas?|niebla|hielo|calor|mareas?)\b",
                   r"\1", text, flags=re.I)  # 'si se cancela por nubes': why, not a Nube
+    text = re.sub(r"\bnext of kin\b", "next-of-kin", text, flags=re.I)  # one person, not a Next of a Kin
     text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
     text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
