@@ -251,3 +251,10 @@ def test_a_wake_in_a_room_is_booked_like_a_booking() -> None:
     assert {"start_at", "end_at"} <= set(fields["Wake"])
     assert "Room" in _links(prompt, "Wake")
     assert "Booking" not in fields
+
+
+def test_a_voucher_code_is_the_voucher_not_a_code_table() -> None:
+    names = _entities("Please implement a website for a spa. Users should be able to buy gift vouchers and redeem a "
+                      "voucher code to book a treatment.")
+    assert "Code" not in names
+    assert "GiftVoucher" in names

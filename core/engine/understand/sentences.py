@@ -117,6 +117,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(cancel\w*|suspend\w*|aplaz\w*|anul\w*) (?:por|debido a|a causa de) (?:el |la |las |los |mal |"
                   r"fuerte |mucho )?(?:tiempo|nubes?|lluvias?|viento|nieve|tormentas?|niebla|hielo|calor|mareas?)\b",
                   r"\1", text, flags=re.I)  # 'si se cancela por nubes': why, not a Nube
+    text = re.sub(r"\b(voucher|gift card|gift voucher) codes?\b", r"\1", text,
+                  flags=re.I)  # 'redeem a voucher code': the voucher (its code is a field), not a Code table
     text = re.sub(r"\bnext of kin\b", "next-of-kin", text, flags=re.I)  # one person, not a Next of a Kin
     text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
