@@ -258,3 +258,12 @@ def test_a_voucher_code_is_the_voucher_not_a_code_table() -> None:
                       "voucher code to book a treatment.")
     assert "Code" not in names
     assert "GiftVoucher" in names
+
+
+@pytest.mark.parametrize("prompt, kept", [
+    ("Boat hire. Boats with a name. Alterations get logged with the carpenter who did them and the cost.",
+     "Alteration"),
+    ("Costume hire shop. Costumes with size. Cleanings get logged with the staff member who did them.", "Cleaning"),
+])
+def test_things_that_get_logged_are_kept(prompt: str, kept: str) -> None:
+    assert kept in _entities(prompt)

@@ -862,7 +862,9 @@ def entities_stage(r: Reading) -> Reading:
         for p in f.objects:
             if id(p) in names and storing:
                 score[names[id(p)]] += 3 if id(p) in joined else 2  # 'book services': what is booked is a thing
-                if p.start and r.sentences[p.sentence][p.start - 1].text in _EACH:
+                if p.plural and p.end <= f.position and f.subject is None and f.verb in _LOGGING:
+                    score[names[id(p)]] += 1  # 'alterations get logged with the seamstress': kept, said passively
+                elif p.start and r.sentences[p.sentence][p.start - 1].text in _EACH:
                     score[names[id(p)]] += 1  # 'records each walk': one record per walk
                 elif p.plural and p.head in MEASURED and p.modifiers and f.verb in _LOGGING | _MEASURING:
                     score[names[id(p)]] += 1  # 'log gravity and temperature readings': readings are records
