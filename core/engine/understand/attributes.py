@@ -98,7 +98,7 @@ def marked_states_stage(r: Reading) -> Reading:
             word = m.group(2)
             state = word if "_" in word else next((v for k, v in _STATES_ES.items() if word.startswith(k)), None) \
                 if r.language == "es" \
-                else word if word in _STATES_EN or word.endswith("ed") and len(word) > 4 or "_" in word else None
+                else word if word in _STATES_EN or word.endswith("ed") and len(word) > 4 else None
             if state is None or state in {"used", "based", "called", "named", "needed", "wanted"}:
                 continue
             after = text[m.end():].split()

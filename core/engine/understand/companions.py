@@ -51,12 +51,12 @@ def companions_stage(r: Reading) -> Reading:
                                                           for toks in r.sentences)]
     if not r.entities and not social:
         _lent_things(r, people)  # 'a tool lending library for our street' names only what is lent
-        _progress_log(r)  # 'users track their fitness progress over time': one dated entry per measurement
+        _progress_log(r, people)  # 'users track their fitness progress over time': one dated entry per measurement
         _who_did_which(r, people)  # 'sign-out for the workshop: who took which power tool when'
         if not r.entities:
             return r  # 'people connect with each other' is about accounts even when no thing is named
     _types(r)
-    _progress_log(r)
+    _progress_log(r, people)
     _shop_orders(r, people)
     _bought_outright(r, people)
     _who_people(r, people)
@@ -440,14 +440,14 @@ _PROGRESS = re.compile(r"\b(?:track|tracks|tracking|monitor|monitors|monitoring|
                        r"jobs?|tasks?|projects?|students?|alumnos?)))")
 
 
-def _progress_log(r: Reading) -> None:
+def _progress_log(r: Reading, people: frozenset[str]) -> None:
     """'track and monitor their fitness progress over time' names nothing kept but the progress itself: a dated
     entry per measurement, not a refusal."""
-    people = [n for n, e in r.entities.items() if _person(r, n, _rules()[2]) and [f.name for f in e.fields] == ["name"]]
-    if len(people) != len(r.entities) or len(people) > 1 or not _PROGRESS.search(r.text):
+    bare = [n for n, e in r.entities.items() if _person(r, n, people) and [f.name for f in e.fields] == ["name"]]
+    if len(bare) != len(r.entities) or len(bare) > 1 or not _PROGRESS.search(r.text):
         return
     _keep_record(r, _own_definitions()["ProgressEntry"].model_copy(deep=True))
-    for person in people:
+    for person in bare:
         add_link(r, "ProgressEntry", person)  # 'runners track their training progress': each runner's entries
 
 

@@ -839,7 +839,7 @@ def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
     name = entity or next((n for n in _BOOKINGS if n in r.entities), None) or \
-        next((n for n in r.entities if n.endswith(_BOOKED_VISITS) and n == target), None) or \
+        (target if target in r.entities and target.endswith(_BOOKED_VISITS) else None) or \
         ("Appointment" if _APPOINTMENTS.search(r.text) else "Booking")  # a service with a professional
     if r.uses_feature("booking_slots", name):
         return
