@@ -346,7 +346,7 @@ _BROUGHT_BACK = re.compile(r"\b(?:came|comes|come|brought|brings|bring|is|are|wa
 _GOES_OUT = {"*Loan", "*Rental", "*Assignment"}
 _AT_WORK = re.compile(r"\b(workshops?|staff|employees?|workers?|crews?|sites?|warehouses?|offices?|factory|"
                       r"factories|plants?|depots?|taller(?:es)?|empleados?|trabajador\w*|obras?|almacen\w*|"
-                      r"oficinas?|fabricas?)\b")
+                      r"oficinas?|fabricas?|operarios?|(?:my|our|mi|nuestra) (?:\w+ ){0,2}(?:company|firm|empresa))\b")
 
 
 def _someone(r: Reading) -> str:
