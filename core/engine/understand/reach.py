@@ -120,7 +120,8 @@ _GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|jus
 
 _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|shows|returns|calculates|works out|"
                          r"spits out|scores|counts|flags|suggests|reads|generates|converts|produces|shuffles|prints|"
-                         r"formats|draws|plots|animates)\b|\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"
+                         r"formats|draws|plots|animates)\b|"
+                         r"\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"
                          r"\band get (?:the |a |an |its )?(?:morse|text|result|results|answer|translation|output|"
                          r"binary|hex|braille|ipa|transcription)\b|"
                          r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "

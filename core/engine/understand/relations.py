@@ -411,6 +411,7 @@ def _entity(r: Reading, p: Phrase | None) -> str | None:
 
 _ASSIGNED = re.compile(r"(?:is|are|gets?|will be|can be)(?: \w+ (?:and|,))?(?: also| then| automatically| usually)? "
                        r"assigned to(?: (?:one|any|each) of)?(?: our| the| their| a| an)?$")
+_CREWS = {"crew", "team", "squad", "gang", "cuadrilla", "equipo"}
 _COLLEAGUES = {"partner", "associate", "junior", "senior", "socio", "socia"}  # 'each client is assigned to a partner'
 
 
@@ -683,6 +684,12 @@ def _frames(r: Reading) -> None:
         if f.verb in verbs["assign"]:
             to = next((p for prep, p in f.preps if prep in {"to", "a"} and _entity(r, p)), None)
             target = _entity(r, to)
+            if to is None and f.subject is None and f.position == 0 and r.main in r.entities and \
+                    words_of(r.main).split()[-1] not in word_set("people"):
+                for o, p in ((_entity(r, p), p) for p in f.objects):
+                    if o and o != r.main and (p.head in word_set("people") or p.head in _CREWS):
+                        add_link(r, r.main, o)  # 'Each job has ... Assign a surveyor and an install crew': the job's
+                continue
             for o, p in ((_entity(r, p), p) for p in f.objects):
                 one_each = to is not None and not p.plural and to.start > 0 and \
                     r.sentences[to.sentence][to.start - 1].text in _EACH_WORDS

@@ -124,8 +124,8 @@ def sentences_stage(r: Reading) -> Reading:
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
     text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
                   flags=re.I)  # 'hundreds of scanned documents': a count, not a Hundred
-    text = re.sub(r"\b(?:cientos|miles|decenas|docenas|centenares|millares|millones) de\b", "muchos", text,
-                  flags=re.I)  # 'cientos de documentos': muchos, not a Ciento
+    text = re.sub(r"\b(?:cientos|miles|decenas|docenas|centenares|millares|millones|un mont[oó]n|un pu[nñ]ado) de\b",
+                  "muchos", text, flags=re.I)  # 'cientos de documentos', 'un montón de': muchos, not a Ciento
     if r.language == "es":
         text = re.sub(r"\b(esta|estan|estoy|estamos|estar|este|esten|está|están|esté|estén) de acuerdo\b",
                       r"\1 conformemente", text, flags=re.I)  # 'marcar que está de acuerdo': agrees, not an Agreement
@@ -360,6 +360,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", _SENDS[w]  # 'the system emails a reminder': what the app does, not emails kept
         elif language == "es" and closed is None and (m := _CLITIC.match(w)):
             t.tag, t.lemma = "VERB", verbs.get(m.group(1), m.group(1))  # 'queremos catalogarlos': a verb and 'them'
+        elif language == "es" and w == "final" and prev is not None and prev.text == "al":
+            t.tag = "ADV"  # 'al final cada uno valora a su compañero': at the end, not a Final
         elif language == "es" and w == "a":
             t.tag = "PREP"  # 'el préstamo de portátiles a los alumnos': never an article in Spanish
         elif language == "es" and w in {"uno", "una"} and prev is not None and prev.text == "cada":
@@ -408,8 +410,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 w not in _FOUND | _PARTICIPLES and _closed(nxt) in {None, "DET", "ADJ", "NUM", "PRON"} and \
                 any(x.tag == "VERB" and x.text == x.lemma for x in toks[max(0, i - 6):i - 1]):
             t.tag, t.lemma = "VERB", w  # '... schedule tasks and manage time': a word that is only ever a verb
-        elif language == "en" and w in {"goes", "went", "gone"}:
-            t.tag, t.lemma = "VERB", "go"  # 'status goes booked, departed ...': never a thing
+        elif language == "en" and w in {"goes", "went", "gone", "comes", "came"}:
+            t.tag, t.lemma = "VERB", "go" if w[0] == "g" else "come"  # 'status goes booked', 'lead comes in'
         elif language == "en" and w in {"do", "does", "did"} and prev and prev.tag == "NOUN" and \
                 prev.text.endswith("s") and i + 1 < len(toks) and toks[i + 1].text not in verbs and \
                 _closed(nxt) in {None, "DET", "ADJ", "NUM"} and nxt not in {"not", "so", "this", "that", "it"}:
