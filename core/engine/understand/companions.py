@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from core.engine.understand.catalogue import parse_entities
-from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, _verbal, is_fieldish, name_of
+from core.engine.understand.entities import _TIME_UNITS, AGENT_ENDINGS, PEOPLE, _verbal, is_fieldish, name_of
 from core.engine.understand.features import CONSUMERS
 from core.engine.understand.knowledge import definition, entity_name, words_of
 from core.engine.understand.lexicon import normalise
@@ -895,6 +895,13 @@ _ACCOUNT_PEOPLE = set(CONSUMERS) - {"Parent", "Donor", "Volunteer", "Candidate",
     {"Account", "Profile", "Seller", "Host"}
 
 
+# 'allows users to track their daily intake', 'users can create personalized plans': each user keeps their own data
+_USERS_OWN = re.compile(r"\busers? (?:can |to |will |are able to )?(?:\w+ )?(?:and \w+ )?(?:track|save|create|set|"
+                        r"manage|log|record|store|keep|build|upload|share|add|customi[sz]e|personali[sz]e|rate|"
+                        r"bookmark)\w* (?:and \w+ )?(?:their|personal|own)\b|"
+                        r"\ballows? users to (?:\w+ ){0,3}(?:their|own)\b")
+_KEPT_OWN = {"track", "set", "save", "manage", "build", "keep", "store", "customize", "customise", "personalize",
+             "personalise"}
 _AUTHORED = {"post", "create", "add", "upload", "write", "submit", "publish", "share", "list", "open", "start", "log",
              "record", "make", "leave", "ask", "crear", "publicar", "anadir", "subir", "escribir", "compartir", "dejar"}
 
@@ -905,8 +912,10 @@ def _site_users(r: Reading) -> None:
     people = _ACCOUNT_PEOPLE & set(r.entities) | r.implied_people & set(r.entities)
     unsaid = {n for n in people if not any(r.entity_of(p) == n for p in r.phrases)}
     followed = "User" in r.entities and "Follow" in r.entities  # the User a 'follow other cooks' cue made
+    own = bool(_USERS_OWN.search(r.text)) and not any(
+        n in PEOPLE or r.words_for.get(n, "") in word_set("people") for n in r.entities)
     if "User" in r.entities and not followed or len(r.entities) >= MAX_ENTITIES or \
-            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text)):
+            not (_SITE_KINDS.search(r.text) and _USERS_ACT.search(r.text) or own):
         return
     if not followed:
         r.entities["User"] = EntitySpec(name="User", fields=[FieldSpec(name="name", max_length=200),
@@ -916,7 +925,8 @@ def _site_users(r: Reading) -> None:
             _into_user(r, implied)
     r.account = "User"
     for f in r.frames:  # 'users post questions': each question is posted by a user
-        if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"} and f.verb in _AUTHORED:
+        if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"} and \
+                f.verb in _AUTHORED | (_KEPT_OWN if own else set()):
             for o in f.objects:
                 name = r.entity_of(o)
                 if name and not any(c == name and p in r.entities and p != "User" and
