@@ -79,6 +79,7 @@ def companions_stage(r: Reading) -> Reading:
     _attendees(r, people)
     _check_ins(r, people)
     _inspections(r)
+    _completed_by(r, people)
     for name in list(r.entities):
         for rule in implied.get(name, []):
             if len(r.entities) >= MAX_ENTITIES:
@@ -924,6 +925,8 @@ def _site_users(r: Reading) -> None:
         for implied in unsaid:  # 'users can buy tickets': the buyers a ticket order implies are the site's users
             _into_user(r, implied)
     r.account = "User"
+    if own and "auth" not in r.features:
+        r.features.insert(0, "auth")  # each user sees their own goals: they sign in
     for f in r.frames:  # 'users post questions': each question is posted by a user
         if f.subject is not None and f.subject.head in {"user", "users", "usuario", "usuarios"} and \
                 f.verb in _AUTHORED | (_KEPT_OWN if own else set()):
@@ -1002,6 +1005,32 @@ def _timed(toks: list) -> bool:
 
 _WHEN_PAIRS = {("and", "when"), ("y", "cuando"), ("from", "when"), ("desde", "cuando"), ("with", "dates"),
                ("con", "fechas"), ("and", "since")}  # 'which raiser has which pup and when': dated pairings
+
+
+_FORM_WORDS = {"form", "forms", "formulario", "formularios", "survey", "surveys", "questionnaire", "questionnaires",
+               "checklist", "checklists", "encuesta", "encuestas", "cuestionario", "cuestionarios"}
+_COMPLETING = {"complete", "finish", "pass", "completar", "terminar", "aprobar", "superar"}
+
+
+def _completed_by(r: Reading, people: frozenset[str]) -> None:
+    """'volunteers complete training modules', 'los alumnos completan lecciones': each completion is a record of
+    the person and the thing, with its date."""
+    for f in r.frames:
+        who = r.entity_of(f.subject) if f.subject is not None else None
+        if f.verb not in _COMPLETING or who is None or not _person(r, who, people):
+            continue
+        for o in f.objects:
+            thing = r.entity_of(o)
+            if thing is None or not o.plural or o.head in _FORM_WORDS or thing == who or _person(r, thing, people) or \
+                    thing in r.records or \
+                    len(r.entities) >= MAX_ENTITIES or any(
+                    n.endswith("Completion") and {(n, thing), (n, who)} <= {x[:2] for x in r.links}
+                    for n in r.entities):
+                continue
+            name = f"{thing}Completion"
+            _keep_record(r, _record("Completion", name))
+            add_link(r, name, who)
+            add_link(r, name, thing)
 
 
 def _done_thing(r: Reading, si: int, thing: Phrase, people: frozenset[str]) -> None:

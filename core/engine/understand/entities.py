@@ -873,6 +873,9 @@ def entities_stage(r: Reading) -> Reading:
             elif id(p) in names and p.plural and p.end <= f.position and f.subject is not None and \
                     f.subject.head in word_set("people") and p.sentence == f.sentence:
                 score[names[id(p)]] += 1  # 'gift vouchers that customers can redeem': what people act on is kept
+            elif id(p) in names and p.plural and p.start > f.position and f.verb in _ACHIEVED and \
+                    f.subject is not None and f.subject.head in word_set("people") and p.sentence == f.sentence:
+                score[names[id(p)]] += 1  # 'volunteers complete training modules', 'kids earn badges': kept
             if id(p) in names and f.verb in _ASSIGNING and personish(p):
                 score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
         for prep, p in f.preps[:1]:
@@ -1486,6 +1489,8 @@ _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio",
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion", "apartado"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
 _PLACES_OF_BUSINESS = {"shop", "store", "tienda", "comercio"}  # the app's kind, or places it lists
+_ACHIEVED = {"complete", "finish", "pass", "earn", "win", "completar", "terminar", "aprobar", "superar", "ganar",
+             "conseguir", "obtener"}
 _DOING = {"do", "conduct", "perform", "carry", "realizar", "efectuar"}  # what people carry out is an occasion
 _MAKING = {"make", "place", "open", "hacer", "abrir"}  # 'make an offer', 'open a claim': one record, made
 FILLING = {"fill", "complete", "submit", "send", "rellenar", "cumplimentar", "enviar"}
@@ -1688,7 +1693,8 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
     return ""
 
 
-_KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request"}
+_KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request", "module",
+                     "batch"}
 _POSSESSIVES = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
 _GIVING_BANKS = {"food", "blood", "seed", "clothes", "clothing", "toy", "milk", "baby", "time", "diaper", "nappy"}
 _OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}

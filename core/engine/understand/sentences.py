@@ -51,6 +51,11 @@ def brackets(prompt: str) -> str:
     return re.sub(r"\s+(?:\((?:y/n|yes/no|s[ií]/no)\)|\b(?:y/n|yes/no|s[ií]/no)\b)", "", prompt, flags=re.I)
 
 
+_WHAT_WAS = {"found": "find", "caught": "catch", "seen": "sighting", "spotted": "sighting", "sold": "sale",
+             "harvested": "harvest", "encontro": "hallazgo", "vio": "avistamiento", "pesco": "captura",
+             "vendio": "venta", "cosecho": "cosecha"}
+
+
 def normalise_stage(r: Reading) -> Reading:
     """Lower case, accents stripped, spaces collapsed; the language detected."""
     r.text = normalise(brackets(r.prompt).replace("’", "'"))
@@ -119,6 +124,12 @@ def sentences_stage(r: Reading) -> Reading:
                   r"\1", text, flags=re.I)  # 'si se cancela por nubes': why, not a Nube
     text = re.sub(r"\b(voucher|gift card|gift voucher) codes?\b", r"\1", text,
                   flags=re.I)  # 'redeem a voucher code': the voucher (its code is a field), not a Code table
+    text = re.sub(r"\b(record|log|note|track|write down|keep a record of) what (?:was|were|is|are|has been|have been|"
+                  r"we|they|people|members|you|i)(?: \w+)? (found|caught|seen|spotted|sold|harvested)\b",
+                  lambda m: f"{m.group(1)} each {_WHAT_WAS[m.group(2).lower()]}", text,
+                  flags=re.I)  # 'we record what was found: species, habitat': each find, with those details
+    text = re.sub(r"\b((?:apunt|registr|anot)\w*) lo que se (encontro|vio|pesco|vendio|cosecho)\b",
+                  lambda m: f"{m.group(1)} cada {_WHAT_WAS[m.group(2).lower()]}", text, flags=re.I)
     text = re.sub(r"\bnext of kin\b", "next-of-kin", text, flags=re.I)  # one person, not a Next of a Kin
     text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
