@@ -173,11 +173,11 @@ def test_a_website_whose_users_act_has_user_accounts(prompt: str, made: str) -> 
     "prompt",
     [
         "Please implement a website for a bike shop. Customers can browse bikes, book a service and pay online.",
-        "A software platform where users can track their goals, set reminders and see their progress.",
+        "An app where I track my goals, set reminders and see my progress.",
     ],
 )
 def test_named_customers_or_a_single_user_tool_need_no_user_table(prompt: str) -> None:
-    """Customers are the site's accounts; a personal tool ('a software platform where users track goals') has one."""
+    """Customers are the site's accounts; a personal tool ('an app where I track my goals') has one user."""
     assert "User" not in names(infer_spec(prompt))
 
 

@@ -1,0 +1,156 @@
+"""Understanding (issue 9), forty-first pass: Spanish senses by context, Spanish verbs that are not things, users
+who keep their own data, things completed and found, and more tools and games declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine.understand import understand
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import prompt_fields as _entities
+from tests.engine.spec_helpers import prompt_links as _links
+
+
+def test_tree_care_equipment_is_equipment_lent_to_employees() -> None:
+    prompt = ("Necesito gestionar el inventario de equipos de mi empresa de poda: motosierras, arneses, cuerdas, etc. "
+              "Cada equipo tiene número de serie, fecha de compra y fecha de la próxima revisión. Quiero registrar "
+              "quién se lleva cada equipo y cuándo lo devuelve.")
+    names = _entities(prompt)
+    assert "Team" not in names and "Member" not in names
+    assert "serial_number" in names["Equipment"]
+    assert {"Equipment", "Employee"} <= set(_links(prompt, "EquipmentLoan"))
+
+
+def test_a_judges_mark_on_each_apparatus_is_a_score() -> None:
+    prompt = ("Queremos una app para las competiciones del club. Cada competición tiene categorías por edad, las "
+              "gimnastas se inscriben en una categoría y los jueces ponen la nota de cada aparato (salto, barras, "
+              "viga y suelo).")
+    names = _entities(prompt)
+    assert {"Score", "Apparatus"} <= set(names)
+    assert "Note" not in names and "Device" not in names
+
+
+@pytest.mark.parametrize("prompt", [
+    "Alumnos de la academia: cada profesor pone la nota de cada examen.",
+    "Quiero dejar notas sobre cada cliente después de cada visita.",
+])
+def test_notes_stay_grades_or_notes_elsewhere(prompt: str) -> None:
+    assert "Score" not in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, what", [
+    ("I want a top-down go-kart racing game for the browser: 4 tracks, drift with the spacebar, AI opponents. "
+     "Just for fun, to put on our track's website.", "a game"),
+    ("For the juniors page on the club site - a little batting game. Bowler runs in, you tap to play the shot at "
+     "the right moment, score runs, lose a wicket if you miss. Show their score at the end.", "a game"),
+    ("Make something that animates the wind shifts over the race course. I'll paste the wind direction and speed "
+     "readings from the committee boat and it draws arrows moving across a map of the bay.", "visualiser"),
+    ("Para los talleres de chocolate quiero una herramienta que dibuje la curva de temperado: meto las "
+     "temperaturas de fundido, enfriado y trabajo de cada tipo de chocolate y me sale la gráfica animada.",
+     "visualiser"),
+    ("Una extensión para Chrome que, cuando estoy en la web de un vivero proveedor, me ponga al lado de cada "
+     "planta nuestro precio de venta.", "browser extension"),
+    ("We'd love a Chrome add-on for festival-goers: when they're browsing our online programme it shows the "
+     "Letterboxd rating next to every film title.", "browser extension"),
+    ("Need something for our fencing club's competition nights: a big-screen bout clock. 3 minute periods, "
+     "1 minute break, buzzer at the end, and referees can add touches for left and right.", "a timer"),
+    ("Necesito algo para las partituras del club de jazz: subo un montón de PDFs escaneados, los junta por tema, "
+     "los pone en el orden de los atriles y los renombra todos de golpe.", "file"),
+])
+def test_games_drawing_tools_add_ons_and_clocks_are_declined(prompt: str, what: str) -> None:
+    with pytest.raises(UnsupportedRequestError, match=what):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Racing game results and driver standings for our karting league",
+    "We run a board game cafe; track which browser game tournaments we host",
+    "Fencing club: members, bouts with scores, and a results table per competition night.",
+    "An app where I log my runs and it plots my weekly distance.",
+])
+def test_data_apps_that_mention_games_clocks_or_plots_are_built(prompt: str) -> None:
+    assert understand(prompt).entities
+
+
+@pytest.mark.parametrize("prompt, absent", [
+    ("Para los talleres de chocolate: meto las temperaturas de cada tipo de chocolate y los alumnos de cada taller.",
+     "Meto"),
+    ("Club de jazz: subo un montón de partituras y las asigno a los músicos.", "Monton"),
+    ("App para organizar tándems de idiomas. Las parejas registran sus sesiones (fecha, duración). Al final cada uno "
+     "valora a su compañero.", "Final"),
+    ("Solar panel installer CRM. Lead comes in -> site survey booked -> quote sent -> installed. Each job has a "
+     "customer, address, roof type and number of panels.", "Come"),
+])
+def test_verbs_and_adverbs_are_not_things(prompt: str, absent: str) -> None:
+    assert absent not in _entities(prompt)
+
+
+def test_people_assigned_without_a_target_belong_to_the_main_record() -> None:
+    prompt = ("Solar panel installer CRM. Each job has a customer, address, roof type, number of panels, inverter "
+              "model. Assign a surveyor and an install crew.")
+    assert {"Customer", "Surveyor", "Crew"} <= set(_links(prompt, "Job"))
+
+
+def test_assigning_in_a_sentence_with_a_subject_links_nothing_new() -> None:
+    prompt = "Our club runs tournaments. The software then schedules matches, assigns courts and umpires."
+    assert "Umpire" not in _links(prompt, "Court")
+
+
+@pytest.mark.parametrize("prompt, kept", [
+    ("A software platform where users can track their goals, set reminders and see their progress.", "Goal"),
+    ("Calorie Counter is a simple software that allows users to track their daily caloric intake. Users can also "
+     "set daily calorie goals and monitor their progress.", "CalorieGoal"),
+])
+def test_users_who_keep_their_own_data_have_accounts(prompt: str, kept: str) -> None:
+    spec = understand(prompt)
+    assert "User" in {e.name for e in spec.entities}
+    assert "User" in _links(prompt, kept)
+    assert "auth" in spec.features
+
+
+@pytest.mark.parametrize("prompt", [
+    "An app where I track my goals, set reminders and see my progress.",
+    "Please implement a website for a bike shop. Customers can browse bikes, book a service and pay online.",
+])
+def test_a_personal_tool_or_named_customers_need_no_user_table(prompt: str) -> None:
+    assert "User" not in _entities(prompt)
+
+
+def test_what_was_found_is_each_find() -> None:
+    prompt = ("Our mushroom foraging society runs forays most weekends in autumn. Members sign up for a foray, and "
+              "afterwards we record what was found: species, location (grid ref), habitat, edible/toxic, photos.")
+    names = _entities(prompt)
+    assert "Species" in _links(prompt, "Find")
+    assert not {"Edible", "Toxic"} & set(names)
+
+
+def test_what_was_caught_is_each_catch_in_spanish() -> None:
+    prompt = "Club de pesca: cada salida apuntamos lo que se pescó: especie, peso, quién lo pescó y una foto."
+    assert "Species" in _links(prompt, "Catch")
+
+
+@pytest.mark.parametrize("prompt, who, thing", [
+    ("Volunteer management for a community radio station. Volunteers sign up with their skills, complete training "
+     "modules before they can go on air.", "Volunteer", "TrainingModule"),
+    ("Los voluntarios completan cursos de formación antes de su primer turno.", "Volunteer", "TrainingCourse"),
+])
+def test_people_completing_things_leave_a_dated_completion(prompt: str, who: str, thing: str) -> None:
+    names = _entities(prompt)
+    assert "completed_on" in names[f"{thing}Completion"]
+    assert {who, thing} <= set(_links(prompt, f"{thing}Completion"))
+
+
+def test_completing_a_form_is_filling_it_not_a_completion() -> None:
+    assert "EnquiryCompletion" not in _entities("Parents complete enquiry forms for a course.")
+
+
+def test_badges_earned_are_kept() -> None:
+    assert "Badge" in _entities("Kids complete reading challenges and earn badges.")
+
+
+@pytest.mark.parametrize("prompt, name", [
+    ("Roastery tracker\n- roast batches: which lot, date, roast profile, kg in, kg out", "RoastBatch"),
+    ("A lab app: samples come from production batches and each sample gets tests.", "ProductionBatch"),
+])
+def test_batches_keep_their_kind(prompt: str, name: str) -> None:
+    assert name in _entities(prompt)
