@@ -910,6 +910,9 @@ def entities_stage(r: Reading) -> Reading:
                 for p in f.objects:
                     score[names.get(id(p), "")] += 1
         for prep, p in f.preps:
+            if id(p) in names and prep in {"as", "como"} and f.verb in _SIGNING_UP and \
+                    (p.head in word_set("people") or p.head.endswith(AGENT_ENDINGS + ("ante", "ente"))):
+                score[names[id(p)]] += 2  # 'register as a donor', 'se registre como donante': who signs up is kept
             if id(p) in names and p.plural and prep in {"into", "en"} and f.verb in _SPLITTING:
                 score[names[id(p)]] += 3  # 'projects get split into jobs': each part is a record of the whole
                 for whole in (q for q in f.objects if id(q) in names):
@@ -1489,6 +1492,7 @@ _PAGE_NAMES = {"home", "landing", "about", "welcome", "main", "front", "inicio",
 _PAGES = {"page", "pages", "screen", "tab", "section", "pagina", "paginas", "pantalla", "seccion", "apartado"}
 _FILING = {"submit", "file", "lodge", "send", "raise", "enviar", "presentar", "crear"}
 _PLACES_OF_BUSINESS = {"shop", "store", "tienda", "comercio"}  # the app's kind, or places it lists
+_SIGNING_UP = {"register", "sign", "signup", "enrol", "enroll", "join", "registrar", "inscribir", "apuntar", "darse"}
 _ACHIEVED = {"complete", "finish", "pass", "earn", "win", "completar", "terminar", "aprobar", "superar", "ganar",
              "conseguir", "obtener"}
 _DOING = {"do", "conduct", "perform", "carry", "realizar", "efectuar"}  # what people carry out is an occasion

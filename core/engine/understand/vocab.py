@@ -98,6 +98,10 @@ def _stem_changed(verb: str) -> set[str]:
     if ending == "ir" and m.group(1) == "e":  # pedir -> piden, pidan, pidiendo; elegir -> eligen
         closed = stem[:m.start()] + "i" + m.group(2)
         forms |= {closed + e for e in ("e", "es", "en", "a", "an", "iendo")}
+    if verb.endswith(("ger", "gir")):  # escoger -> escoja, escojo; elegir -> elija, elijan, elijo
+        forms |= {stem[:-1] + "j" + e for e in ("a", "an", "o", "amos")}
+        if ending == "ir" and m.group(1) == "e":
+            forms |= {stem[:m.start()] + "i" + m.group(2)[:-1] + "j" + e for e in ("a", "an", "o")}
     nouns = set(load("nouns")["verb_form_nouns_es"])
     return {f for f in forms if f.removesuffix("s").removesuffix("n") not in ENTITY_WORDS_ES and f not in FIELD_WORDS_ES
             and f.removesuffix("s") not in nouns}
