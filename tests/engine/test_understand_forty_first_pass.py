@@ -154,3 +154,12 @@ def test_badges_earned_are_kept() -> None:
 ])
 def test_batches_keep_their_kind(prompt: str, name: str) -> None:
     assert name in _entities(prompt)
+
+
+def test_one_signup_record_for_people_and_events() -> None:
+    prompt = ("Reenactment society, 120 members. We need to keep track of which events we're going to this season and "
+              "who's signed up for each event. Ordinary members just sign up for events and see their own loans.")
+    names = _entities(prompt)
+    joins = [n for n in names if n.endswith(("Signup", "Registration"))]
+    assert len(joins) == 1
+    assert {"Member", "Event"} <= set(_links(prompt, joins[0]))

@@ -421,6 +421,10 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
                 continue
             name = f"{target}{record}" if kind.startswith("*") else kind
             name = next((n for n in r.entities if n.endswith(record) and n != target), name)
+            if record in _SIGNUPS:  # 'who's signed up for each event' beside 'members register for events': one
+                pair = {x[:2] for x in r.links}
+                name = next((n for n in r.entities if n.endswith(_SIGNUPS) and {(n, who), (n, target)} <= pair),
+                            name)
             if name not in r.entities:  # else the loan or the signup is already there: it joins the two
                 _keep_record(r, _record(record, name))
             r.links = [x for x in r.links if {x[0], x[1]} != {who, target}]
@@ -428,6 +432,7 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             add_link(r, name, target)
 
 
+_SIGNUPS = ("Signup", "Registration", "Enrollment", "Enrolment", "Rsvp")
 _LENDING = re.compile(r"\b([a-z]{3,}) (?:lending|loans?|borrowing)(?: (?:thing|app|system|tool|scheme|library|"
                       r"service|site|log|tracker|register))?\b")
 _NOT_LENT = {"money", "cash", "peer", "student", "home", "payday", "bank", "car", "book", "each", "every", "the",
