@@ -163,3 +163,25 @@ def test_one_signup_record_for_people_and_events() -> None:
     joins = [n for n in names if n.endswith(("Signup", "Registration"))]
     assert len(joins) == 1
     assert {"Member", "Event"} <= set(_links(prompt, joins[0]))
+
+
+@pytest.mark.parametrize("prompt, entity, fields", [
+    ("Item: size, condition (new or used), price, status.", "Item", {"size", "condition", "price", "status"}),
+    ("Productos con talla, estado (nuevo o usado) y precio.", "Product", {"price"}),
+    ("Item: consignor, category, size, condition (A/B/C), price.", "Item", {"size", "condition", "price"}),
+    ("organisers apply for an event permit: event name, type (street party, parade, fun run, market), location and "
+     "date", "Permit", {"location", "date"}),
+])
+def test_values_in_brackets_do_not_end_the_list_of_details(prompt: str, entity: str, fields: set[str]) -> None:
+    assert fields <= set(_entities(prompt)[entity])
+
+
+def test_a_thing_listed_after_brackets_is_not_a_detail() -> None:
+    names = _entities("Youth soccer league app. Teams have players (name, DOB, jersey number) and coaches.")
+    assert "coaches" not in names["Team"]
+
+
+def test_a_spec_heading_is_not_a_table() -> None:
+    prompt = ("Spec: vintage clothing shop, consignment model.\nConsignor: name, phone, email, IBAN.\n"
+              "Item: consignor, category, decade, size, price.")
+    assert "Spec" not in _entities(prompt)

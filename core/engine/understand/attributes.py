@@ -472,6 +472,7 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
     toks = r.sentences[si]
     items: list[Phrase] = []
     skipped = 0  # the end of the last value said after 'status:'
+    bracketed = -1  # the end of the last bracket of values skipped without a rule of its own
     for p in (p for p in r.phrases if p.sentence == si and p.start >= start):
         if p.start < skipped:
             continue
@@ -554,6 +555,16 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
             items[-1] = Phrase(words=[*items[-1].words, between[0].text], head=items[-1].head, sentence=si,
                                start=items[-1].start, end=items[-1].end + 1)
             between = between[1:]  # 'batteries used, notes': one detail, then the list goes on
+        opened = items[-1].end if items else len(toks)
+        close = next((j for j in range(opened, len(toks)) if toks[j].text == ")"), None) \
+            if opened < len(toks) and toks[opened].text == "(" else None
+        if close is not None and p.start < close:
+            skipped = bracketed = close + 1
+            continue  # 'condition (A/B/C), price': the values in brackets, then the list goes on
+        if close is not None and close < p.start and (skipped <= close or skipped == bracketed):
+            if not (is_fieldish(p.head, r.language) or is_fieldish(p.words[-1], r.language)):
+                break  # 'players (name, DOB) and coaches': the next thing, not a detail
+            between = [t for t in toks[close + 1:p.start] if t.text not in _SKIP_BETWEEN]
         if between and not all(t.text in _JOINERS for t in between):
             break
         if items and items[-1].words in (["start"], ["starting"]) and p.words in (["end", "times"], ["end", "time"],

@@ -2266,9 +2266,15 @@ def _record_line(r: Reading, si: int, head: Phrase, colon: int) -> bool:
     if any(t.tag not in {"DET", "ADJ"} for t in toks[:head.start]) or head.end != colon:
         return False
     ends = [colon, *(q.end for q in items[:-1])]
+    depth, plain = 0, []  # 'condition (A/B/C), price': the values in brackets are the detail's, not between details
+    for t in toks:
+        depth += t.text == "("
+        plain.append(depth == 0)
+        depth -= t.text == ")" and depth > 0
     return all(sum(t.text in {":", ",", "and", "y"} for t in toks[end:q.start]) == 1 and
-               all(t.text in {":", ",", "and", "y", "(", ")"} or t.tag in {"DET", "ADJ", "NUM", "PREP"}
-                   for t in toks[end:q.start]) for end, q in zip(ends, items, strict=True))
+               all(t.text in {":", ",", "and", "y", "(", ")"} or t.tag in {"DET", "ADJ", "NUM", "PREP"} or
+                   not plain[end + k] for k, t in enumerate(toks[end:q.start]))
+               for end, q in zip(ends, items, strict=True))
 
 
 def _bullet_heads(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
