@@ -307,7 +307,7 @@ def test_client_sites_a_web_agency_hosts_are_not_places() -> None:
 @pytest.mark.parametrize(
     ("prompt", "child", "parent"),
     [
-        ("A lab app: samples come from production batches and each sample gets tests.", "Sample", "Batch"),
+        ("A lab app: samples come from production batches and each sample gets tests.", "Sample", "ProductionBatch"),
         ("Una app de laboratorio con lotes y muestras: las muestras vienen de los lotes.", "Sample", "Batch"),
     ],
 )
