@@ -185,3 +185,24 @@ def test_a_spec_heading_is_not_a_table() -> None:
     prompt = ("Spec: vintage clothing shop, consignment model.\nConsignor: name, phone, email, IBAN.\n"
               "Item: consignor, category, decade, size, price.")
     assert "Spec" not in _entities(prompt)
+
+
+@pytest.mark.parametrize("prompt, rater", [
+    ("Book club: members, books, meetings and everyone's rating out of 5 for each book.", "Member"),
+    ("our book club needs somewhere to keep track of the books we've read and everyone's rating out of 5.", "Member"),
+])
+def test_everyones_rating_out_of_five_is_a_rating_by_the_members(prompt: str, rater: str) -> None:
+    assert {rater, "Book"} <= set(_links(prompt, "Rating"))
+
+
+def test_a_difficulty_rating_in_brackets_stays_a_field() -> None:
+    assert "Rating" not in _entities("Cache: name, difficulty rating (1-5), terrain.")
+
+
+def test_keeping_track_is_not_a_track() -> None:
+    assert "Track" not in _entities("our book club keeps track of what we have read and who lent each book.")
+
+
+def test_books_people_suggest_are_not_ai_recommendations() -> None:
+    spec = understand("Book club: members and books, plus a list of books people want to suggest next.")
+    assert "AI recommendations" not in spec.not_built

@@ -439,12 +439,18 @@ def _scheduled(e: EntitySpec) -> None:
         e.fields.append(FieldSpec(name="scheduled_at", type="datetime", required=False))
 
 
+_OUT_OF = re.compile(r"(?:\( ?)?(?:out of \d+|from \d+ to \d+|\d+ ?- ?\d+|\d+ to \d+|(?:sobre|de) \d+(?: a \d+)?)\b")
+
+
 def _rated(r: Reading, p: Phrase) -> bool:
     """'a 1-5 rating', 'a star rating', 'notes with a rating' (alone, not one of a field list) ask for ratings."""
     toks = r.sentences[p.sentence]
     before = [t.text for t in toks[max(0, p.start - 3):p.start]]
     if any(re.fullmatch(r"\d+(?:-\d+)?|\d+-star|stars?|estrellas", w) for w in before):
         return True
+    after = " ".join(t.text for t in toks[p.end:p.end + 4])
+    if _OUT_OF.match(after) and p.start and toks[p.start - 1].possessive:
+        return True  # "everyone's rating out of 5": each person's stars
     given = [t.lemma or t.text for t in toks[max(0, p.start - 3):p.start] if t.tag == "VERB"]
     if given and given[-1] in _GIVEN:
         return True  # 'leave a rating after attending', 'write a review'
@@ -698,10 +704,19 @@ def _acting_people(r: Reading) -> str:
     return next((n for n in said if n and n not in _FEATURE_ENTITIES), "")
 
 
+_OUR_CLUB = re.compile(r"\b(?:our|my|the) (?:[\w-]+ ){0,2}(?:club|society|choir|guild|circle)\b|"
+                       r"\b(?:nuestro|mi|el) (?:club|coro|circulo)\b")
+
+
 def _user(r: Reading) -> str:
     """The account entity: the person the prompt names as the app's user (customers, listeners), else a User."""
     if r.account == "User" and "User" not in r.entities:
-        r.account = next((n for n in r.entities if n in CONSUMERS), "") or _acting_people(r) or "User"
+        r.account = next((n for n in r.entities if n in CONSUMERS), "") or _acting_people(r) or (
+            "Member" if _OUR_CLUB.search(r.text) and not _USERS_SIGN_UP.search(r.text) else "User")
+        if r.account == "Member" and "Member" not in r.entities:  # 'our book club ... everyone's rating': members
+            r.entities["Member"] = definition("Member", r.domain, r.text) or EntitySpec(
+                name="Member", fields=[FieldSpec(name="name", max_length=200)])
+            r.words_for["Member"] = "member"
     if r.account != "User":
         return r.account
     if "User" not in r.entities:

@@ -239,7 +239,9 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
                  (r"\b(has|have|is|are|was|were|does|do|did)nt\b", r"\1 not"), (r"\bits (?=(?:in|on|at)\b)", "it is "),
                  (r"\b(do|does|did|is|are|was|were|has|have|should|would|could)n't\b", r"\1 not"),
                  (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"\b(who|what|that|there)'s\b", r"\1 is"),
-                 (r"\b(?:keep|keeps|keeping|kept) (?:a )?(?:track|tabs|note) (?:of|on)\b(?! track)", "track"),
+                 (r"\b(keep|keeps|keeping|kept) (?:a )?(?:track|tabs|note) (?:of|on)\b(?! track)",
+                  lambda m: {"keeps": "tracks", "keeping": "tracking", "kept": "tracked"}.get(m.group(1).lower(),
+                                                                                           "track")),
                  (r"\b(?:(?:keep|keeps|kept) )?(?:lose|loses|losing|lost) track of\b", "needs to track"),
                  (r"\bon board\b(?! (?:the|a|an|our|their|each|every|of)\b)", ""),  # 'the crew on board'
                  (r"\b(?:para|en) (?:la )?casa(?= (?:que|y|o)\b|[,.;)]|$)", ""),  # 'ejercicios para la casa': at home
