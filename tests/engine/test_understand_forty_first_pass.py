@@ -206,3 +206,11 @@ def test_keeping_track_is_not_a_track() -> None:
 def test_books_people_suggest_are_not_ai_recommendations() -> None:
     spec = understand("Book club: members and books, plus a list of books people want to suggest next.")
     assert "AI recommendations" not in spec.not_built
+
+
+def test_a_word_only_ever_a_verb_after_the_people_is_their_verb() -> None:
+    prompt = ("membership for the jazz club. two tiers: Friend 30 a year, Patron 100 a year. members renew yearly, get "
+              "10% or 20% off gig tickets depending on tier.")
+    names = _entities(prompt)
+    assert "Member" in names
+    assert "Renew" not in names

@@ -418,7 +418,12 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "ADV"  # 'buy a gift voucher first and then redeem it': when, not a First
         elif language == "en" and w in _LABELLED and nxt == "as" and prev is not None and prev.tag == "NOUN":
             t.tag, t.lemma = "VERB", _LABELLED[w]  # "dogs flagged as 'escape artist'": how they are marked
-        elif language == "en" and closed is None and prev is not None and prev.text in {"and", "or"} and \
+        elif language == "en" and closed is None and prev is not None and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and singular(prev.text) in word_set("people") and \
+                set(getAllLemmas(w)) == {"VERB"} and w in getAllLemmas(w)["VERB"] and w not in known_nouns() and \
+                w not in _FOUND | _PARTICIPLES | {"get", "become"} and (i < 2 or toks[i - 2].tag not in {"DET", "ADJ"}):
+            t.tag, t.lemma = "VERB", w  # 'members renew yearly': after the people, a word that is only ever a verb
+        elif language == "en" and closed is None and prev is not None and prev.text in {"and", "or", ","} and \
                 set(getAllLemmas(w)) == {"VERB"} and w in getAllLemmas(w)["VERB"] and w not in known_nouns() and \
                 w not in _FOUND | _PARTICIPLES and _closed(nxt) in {None, "DET", "ADJ", "NUM", "PRON"} and \
                 any(x.tag == "VERB" and x.text == x.lemma for x in toks[max(0, i - 6):i - 1]):
