@@ -214,3 +214,13 @@ def test_a_word_only_ever_a_verb_after_the_people_is_their_verb() -> None:
     names = _entities(prompt)
     assert "Member" in names
     assert "Renew" not in names
+
+
+def test_a_comments_thread_under_each_event_is_comments_on_events() -> None:
+    prompt = "Meetup group: organisers post events, members RSVP, and there's a comments thread under each event."
+    assert "Event" in _links(prompt, "Comment")
+
+
+def test_a_forum_has_threads() -> None:
+    prompt = "Please implement a website for a model railway club. Members should log in and post in a members' forum."
+    assert "Forum" in _links(prompt, "Thread")
