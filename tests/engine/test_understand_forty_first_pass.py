@@ -224,3 +224,16 @@ def test_a_comments_thread_under_each_event_is_comments_on_events() -> None:
 def test_a_forum_has_threads() -> None:
     prompt = "Please implement a website for a model railway club. Members should log in and post in a members' forum."
     assert "Forum" in _links(prompt, "Thread")
+
+
+def test_a_mechanics_intervention_is_the_maintenance_record() -> None:
+    prompt = ("Para el circuito de karts: llevar el mantenimiento de cada kart (cambio de aceite, neumáticos, "
+              "frenos...). Los mecánicos apuntan cada intervención que hacen.")
+    names = _entities(prompt)
+    assert "Intervention" not in names
+    assert "Kart" in _links(prompt, "MaintenanceRecord")
+
+
+def test_a_donor_family_is_one_thing() -> None:
+    names = _entities("For the transplant coordinators: keep a record of each donor family we support afterwards.")
+    assert "DonorFamily" in names and "Family" not in names
