@@ -237,3 +237,9 @@ def test_a_mechanics_intervention_is_the_maintenance_record() -> None:
 def test_a_donor_family_is_one_thing() -> None:
     names = _entities("For the transplant coordinators: keep a record of each donor family we support afterwards.")
     assert "DonorFamily" in names and "Family" not in names
+
+
+def test_a_description_of_something_is_one_detail() -> None:
+    names = _entities("Repair cafe. Items (type, brand, description of the fault, photo).")
+    assert "Fault" not in names
+    assert "description_of_fault" in names["Item"]

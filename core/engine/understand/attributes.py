@@ -443,7 +443,8 @@ def _entity(r: Reading, p: Phrase) -> str | None:
 
 _PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken", "given", "seen", "run", "won", "lost"}
 _OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level", "next", "hour",
-              "minute", "amount", "length", "duration", "cost", "rate", "weight", "quantity", "percentage", "frequency"}
+              "minute", "amount", "length", "duration", "cost", "rate", "weight", "quantity", "percentage", "frequency",
+              "description", "summary", "details", "cause", "location", "size"}
 
 
 def _record_of_each(r: Reading, p: Phrase) -> Phrase | None:
