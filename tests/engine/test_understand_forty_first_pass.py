@@ -243,3 +243,14 @@ def test_a_description_of_something_is_one_detail() -> None:
     names = _entities("Repair cafe. Items (type, brand, description of the fault, photo).")
     assert "Fault" not in names
     assert "description_of_fault" in names["Item"]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Conference site: attendees browse talks and, after each talk, leave a rating and feedback.",
+    "Customers can leave a rating and a review for each product.",
+    "Guests leave feedback and a star rating after their stay.",
+])
+def test_a_rating_and_a_review_said_together_are_one_rating(prompt: str) -> None:
+    names = _entities(prompt)
+    assert "review" in names["Rating"]
+    assert not {"Review", "Feedback"} & set(names)

@@ -259,6 +259,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _membership_fees(r)
         _adoption_applications(r)
         _lines_said_as_lines(r)
+        _one_rating(r)
         for e in r.entities.values():
             if e.name not in r.records:
                 ensure_label(e)
@@ -393,6 +394,20 @@ def _fields_naming_entities(r: Reading) -> None:
                 continue
             e.fields.remove(f)
             add_link(r, e.name, other)
+
+
+_RATED_AND_REVIEWED = re.compile(r"\b(?:(?:star )?ratings?|stars) and (?:a |an |some |written )*"
+                                 r"(?:reviews?|feedback)\b|\b(?:reviews?|feedback) and (?:a |an )?(?:star )?ratings?\b|"
+                                 r"\b(?:valoracion|puntuacion)(?:es)? y (?:una |un )?(?:resenas?|opinion(?:es)?)\b")
+
+
+def _one_rating(r: Reading) -> None:
+    """'leave a rating and a review', 'feedback and a star rating': one rating with its text, not two tables."""
+    if "Rating" not in r.entities or not _RATED_AND_REVIEWED.search(r.text):
+        return
+    for other in ("Review", "Feedback"):
+        if other in r.entities:
+            _fold(r, other, "Rating")
 
 
 def _fold(r: Reading, gone: str, into: str) -> None:
