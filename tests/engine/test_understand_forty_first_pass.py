@@ -266,3 +266,16 @@ def test_a_percentage_commission_is_earned_not_commissioned() -> None:
     prompt = "Holiday lets: owners, apartments, bookings, and my 20% commission on each booking."
     fields = _entities(prompt).get("Commission", [])
     assert "due_date" not in fields
+
+
+def test_checking_out_a_cart_makes_an_order_of_its_lines() -> None:
+    prompt = ("Please implement a website for a plant nursery. Customers should be able to browse plants, add them "
+              "to a cart, and check out.")
+    assert "Customer" in _links(prompt, "Order")
+    assert {"Order", "Plant"} <= set(_links(prompt, "OrderItem"))
+
+
+def test_signing_up_for_a_newsletter_is_a_subscriber_only() -> None:
+    names = _entities("Please implement a website for a tea shop. Visitors can browse teas and sign up for a "
+                      "newsletter.")
+    assert "Subscriber" in names and "Signup" not in names

@@ -555,6 +555,20 @@ def _cart_items(r: Reading, people: frozenset[str]) -> None:
     r.links = [x for x in r.links if x[0] != "CartItem"]
     add_link(r, "CartItem", who)
     add_link(r, "CartItem", bought)
+    if _CHECKS_OUT.search(r.text) and "Order" not in r.entities and len(r.entities) + 2 <= MAX_ENTITIES:
+        r.entities["Order"] = definition("Order", r.domain, r.text) or EntitySpec(name="Order", fields=[
+            FieldSpec(name="order_date", type="date"), FieldSpec(name="total", type="decimal")])
+        r.words_for["Order"] = "order"
+        add_link(r, "Order", who)  # 'add items to a cart, and check out': the cart becomes an order of its lines
+        if "OrderItem" not in r.entities:
+            _keep_record(r, EntitySpec(name="OrderItem", fields=[FieldSpec(name="quantity", type="int"),
+                                                                  FieldSpec(name="unit_price", type="decimal")]))
+        add_link(r, "OrderItem", "Order")
+        add_link(r, "OrderItem", bought)
+
+
+_CHECKS_OUT = re.compile(r"\b(?:check(?:s|ing)? ?out|checkout|finali[sz]ar (?:la )?compra|pasar por caja|"
+                         r"tramitar (?:el )?pedido)\b")
 
 
 def _put_in_cart(r: Reading, people: frozenset[str]) -> str | None:

@@ -651,9 +651,9 @@ def _frames(r: Reading) -> None:
                 if subject:
                     add_link(r, objects[0], subject)
                 continue  # 'tenants sign a rental agreement': their document; they do not sign up
-            if join in {"Membership", "Subscription"} and objects[0].endswith(("Entry", "Waitlist", "WaitingList",
-                                                                                "Queue", "Subscriber")):
-                continue  # 'join a waitlist when a class is full', 'join the mailing list': the entry is the joining
+            if join in {"Membership", "Subscription", "Signup"} and objects[0].endswith((
+                    "Entry", "Waitlist", "WaitingList", "Queue", "Subscriber")):
+                continue  # 'join a waitlist', 'join the mailing list', 'sign up for a newsletter': the entry is it
             said = set(words_of(objects[0]).split())
             if join == "Membership" and said & _JOINABLE:  # 'join meetups' to go, 'join a course' to learn
                 join, fields = verbs["joins"]["enrol" if said & _TAUGHT else "register" if said & _CONTESTED else
