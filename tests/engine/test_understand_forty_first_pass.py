@@ -279,3 +279,13 @@ def test_signing_up_for_a_newsletter_is_a_subscriber_only() -> None:
     names = _entities("Please implement a website for a tea shop. Visitors can browse teas and sign up for a "
                       "newsletter.")
     assert "Subscriber" in names and "Signup" not in names
+
+
+@pytest.mark.parametrize("prompt, saved, name", [
+    ("Please implement a website for a film festival. Users should be able to browse films and screenings, and build "
+     "a personal schedule by adding screenings.", "Screening", "ScheduleItem"),
+    ("Visitors can add films to their watchlist.", "Film", "WatchlistItem"),
+    ("Users can add talks to their personal agenda.", "Talk", "AgendaItem"),
+])
+def test_a_personal_list_saves_what_is_added_to_it(prompt: str, saved: str, name: str) -> None:
+    assert {"User", saved} <= set(_links(prompt, name))

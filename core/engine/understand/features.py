@@ -341,7 +341,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 mod not in word_set("people") and not mod[0].isdigit() and not mod.endswith("star"):
             continue  # 'difficulty and terrain ratings (1-5)', 'a hygiene rating': a score the thing has, a field
         if feature in {"ratings", "comments", "tags", "favourites"} and not p.plural and len(p.words) == 1 and \
-                p.head not in _GERUNDS and not (feature in {"ratings", "comments"} and _rated(r, p)):
+                p.head not in _GERUNDS and not (feature in {"ratings", "comments"} and _rated(r, p)) and \
+                not (p.head in _PERSONAL_LISTS and any(q is p for f in r.frames if f.verb in _MARKING
+                                                       for _, q in f.preps)):  # 'add films to their watchlist'
             continue  # a 'rating' in a field list is a field, 'ratings' is the feature
         liked = [m for m in p.words[:-1] if nouns.get(m) == "favourites"]
         marked = any(p in f.objects and f.verb in _MARKING for f in r.frames)
@@ -358,6 +360,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             entity = own if own in r.entities and own in _BOOKINGS else ""
             target = _owner_of(r, p) or next((n for n in r.entities if n not in _BOOKINGS and n != own), "")
             out.setdefault(feature, []).append((target, f"{entity}|"))
+        elif feature == "favourites" and p.head in _PERSONAL_LISTS:
+            added = next((t for f in r.frames if f.sentence == p.sentence and f.verb in _MARKING
+                          for t in (_target(r, o) for o in f.objects) if t), None)
+            out.setdefault(feature, []).append((added or _owner_of(r, p) or _main(r), p.head))  # 'by adding screenings'
         elif feature and feature not in ("uploads", "workflow", "ordering"):
             out.setdefault(feature, []).append((_owner_of(r, p) or _main(r), p.head))
         elif feature:
@@ -708,6 +714,11 @@ _OUR_CLUB = re.compile(r"\b(?:our|my|the) (?:[\w-]+ ){0,2}(?:club|society|choir|
                        r"\b(?:nuestro|mi|el) (?:club|coro|circulo)\b")
 
 
+_PERSONAL_LISTS = {"wishlist": "WishlistItem", "wish list": "WishlistItem", "watchlist": "WatchlistItem",
+                   "watch list": "WatchlistItem", "schedule": "ScheduleItem", "agenda": "AgendaItem",
+                   "itinerary": "ItineraryItem"}  # 'add films to a watchlist': one saved film per line of it
+
+
 def _user(r: Reading) -> str:
     """The account entity: the person the prompt names as the app's user (customers, listeners), else a User."""
     if r.account == "User" and "User" not in r.entities:
@@ -760,7 +771,7 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
         r.entities[target].fields = [f for f in r.entities[target].fields if f.name not in {"rating", "stars"}]
         r.feature_specs.append(FeatureSpec(name="ratings", entity=name, target=target, field="stars"))
     elif feature == "favourites":
-        name = "WishlistItem" if detail in {"wishlist", "wish list"} else "Bookmark" if detail == "bookmark" and \
+        name = _PERSONAL_LISTS[detail] if detail in _PERSONAL_LISTS else "Bookmark" if detail == "bookmark" and \
             "Bookmark" not in r.entities else "Like" if detail == "like" and "Like" not in r.entities else \
             "Favorite" if r.language == "en" and _AMERICAN.search(r.text) and not _BRITISH.search(r.text) else \
             "Favourite"  # the prompt's own word and spelling
