@@ -289,3 +289,7 @@ def test_signing_up_for_a_newsletter_is_a_subscriber_only() -> None:
 ])
 def test_a_personal_list_saves_what_is_added_to_it(prompt: str, saved: str, name: str) -> None:
     assert {"User", saved} <= set(_links(prompt, name))
+
+
+def test_what_staff_complete_is_kept() -> None:
+    assert "Course" in _entities("Staff complete training courses and we track their certificates.")

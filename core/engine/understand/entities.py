@@ -874,7 +874,8 @@ def entities_stage(r: Reading) -> Reading:
                     f.subject.head in word_set("people") and p.sentence == f.sentence:
                 score[names[id(p)]] += 1  # 'gift vouchers that customers can redeem': what people act on is kept
             elif id(p) in names and p.plural and p.start > f.position and f.verb in _ACHIEVED and \
-                    f.subject is not None and f.subject.head in word_set("people") and p.sentence == f.sentence:
+                    f.subject is not None and f.subject.head in word_set("people") | {"staff", "crew"} and \
+                    p.sentence == f.sentence:
                 score[names[id(p)]] += 3  # 'volunteers complete training modules', 'kids earn badges': kept
             if id(p) in names and f.verb in _ASSIGNING and personish(p):
                 score[names[id(p)]] += 1  # 'carers are assigned to visits': who is assigned is kept
