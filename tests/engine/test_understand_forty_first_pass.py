@@ -293,3 +293,10 @@ def test_a_personal_list_saves_what_is_added_to_it(prompt: str, saved: str, name
 
 def test_what_staff_complete_is_kept() -> None:
     assert "Course" in _entities("Staff complete training courses and we track their certificates.")
+
+
+def test_a_rating_folded_with_feedback_rates_the_talk_not_itself() -> None:
+    prompt = "Conference site: attendees browse talks and, after each talk, leave a rating and feedback."
+    spec = understand(prompt)
+    rated = next(fs for fs in spec.feature_specs if fs.name == "ratings")
+    assert (rated.entity, rated.target) == ("Rating", "Talk")

@@ -408,6 +408,12 @@ def _one_rating(r: Reading) -> None:
     for other in ("Review", "Feedback"):
         if other in r.entities:
             _fold(r, other, "Rating")
+    for fs in (fs for fs in r.feature_specs if fs.entity == fs.target == "Rating"):  # it rated the feedback folded
+        fs.target = next((n for n in (r.main, *r.entities) if n in r.entities and n != "Rating" and  # 'after each talk'
+                          n != r.account and n not in PEOPLE and n not in r.records), None)
+        if fs.target:
+            add_link(r, "Rating", fs.target)
+    r.feature_specs = [fs for fs in r.feature_specs if fs.target != fs.entity]
 
 
 def _fold(r: Reading, gone: str, into: str) -> None:
@@ -822,7 +828,8 @@ def _users_become_the_account(r: Reading, person: str, kept: frozenset[str] | se
 def _specs_for(entities: list[EntitySpec], r: Reading) -> list[FeatureSpec]:
     """Feature specs whose entities survived; a feature left with none is reported as not built, not dropped."""
     names = {e.name for e in entities}
-    kept = [fs for fs in r.feature_specs if fs.entity in names and (not fs.target or fs.target in names)]
+    kept = [fs for fs in r.feature_specs if fs.entity in names and (not fs.target or fs.target in names) and
+            fs.target != fs.entity]  # a rating of ratings rates nothing
     for fs in r.feature_specs:
         if fs not in kept and not any(k.name == fs.name for k in kept) and fs.name in r.features:
             r.features.remove(fs.name)
