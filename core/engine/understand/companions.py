@@ -1040,12 +1040,12 @@ def _completed_by(r: Reading, people: frozenset[str]) -> None:
             continue
         for o in f.objects:
             thing = r.entity_of(o)
-            if thing is None or not o.plural or o.head in _FORM_WORDS or thing == who or _person(r, thing, people) or \
-                    thing in r.records or \
-                    len(r.entities) >= MAX_ENTITIES or any(
-                    n.endswith("Completion") and {(n, thing), (n, who)} <= {x[:2] for x in r.links}
-                    for n in r.entities):
-                continue
+            if thing is None or not o.plural or o.head in _FORM_WORDS or thing == who or thing in r.records or \
+                    _person(r, thing, people) or len(r.entities) >= MAX_ENTITIES:
+                continue  # 'parents complete enquiry forms': a form completed is filled in
+            pairs = {x[:2] for x in r.links}
+            if any(n.endswith("Completion") and {(n, thing), (n, who)} <= pairs for n in r.entities):
+                continue  # 'who has completed which course': already recorded
             name = f"{thing}Completion"
             _keep_record(r, _record("Completion", name))
             add_link(r, name, who)

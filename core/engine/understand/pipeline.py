@@ -412,8 +412,7 @@ def _one_rating(r: Reading) -> None:
         fs.target = next((n for n in (r.main, *r.entities) if n in r.entities and n != "Rating" and  # 'after each talk'
                           n != r.account and n not in PEOPLE and n not in r.records), None)
         if fs.target:
-            add_link(r, "Rating", fs.target)
-    r.feature_specs = [fs for fs in r.feature_specs if fs.target != fs.entity]
+            add_link(r, "Rating", fs.target)  # with no target left it is not built (_specs_for)
 
 
 def _fold(r: Reading, gone: str, into: str) -> None:
