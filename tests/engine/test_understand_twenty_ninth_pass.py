@@ -162,7 +162,7 @@ def test_a_status_flow_after_a_colon_gives_the_user_s_states(prompt: str, entity
          "Tank", "kind"),
         ("Winery production tracker. Vineyard blocks (name, varietal, acres). Tanks (capacity, material).",
          "Production", "director"),
-        ("Print shop: customers, jobs and print runs with paper stock.", "Run", "distance_km"),
+        ("Print shop: customers, jobs and print runs with paper stock.", "PrintRun", "distance_km"),
     ],
 )
 def test_a_word_with_another_trade_s_sense_does_not_borrow_itsfield_names(prompt: str, entity: str,

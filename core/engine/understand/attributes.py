@@ -44,6 +44,8 @@ from core.spec import _PY_KEYWORDS, RESERVED, EntitySpec, FieldSpec
 
 _MARKERS = {"with", "having", "has", "have", "including", "includes", "include", "contain", "contains", "store",
             "stores", "tienen", "tiene", "con", "incluyen", "incluye", "llevan", "lleva", ":", "(", "gets"}
+_WHO_DETAILS = {"name", "email", "phone", "address", "contact", "company", "surname", "nombre", "telefono", "correo",
+                "direccion", "contacto"}  # 'orders from customers (name, email)': the customers' details
 _SKIP_BETWEEN = {"can", "should", "must", "will", "a", "an", "the", "their", "its", "fields", "field", "campos",
                  "like", "such", "as", "un", "una", "los", "las", "el", "la", "sus", "su", "each", "cada", "also",
                  "several", "multiple", "varios", "varias"}
@@ -265,6 +267,11 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
             head = head if head is not None and _entity(r, head) else None
         if head is None and toks[k].text == "(":
             head = _record_of_each(r, p)  # 'roast logs linked to a lot (profile, charge temp)': the logs' details
+        if head is None and toks[k].text == "(" and p.plural:
+            held = r.head_before(p, frozenset({"from", "by"}))  # 'deliveries from growers (weight, price per tonne)'
+            said = _following_list(r, p.sentence, k + 1)
+            head = held if held is not None and held.plural and _entity(r, held) and said and not any(
+                i.head in _WHO_DETAILS for i in said) else None
         owner = _entity(r, head) or owner if head is not None else owner  # 'a claim on a policy with a date'
         j = k + 1
         while toks[k].text == ":" and j < len(toks) and toks[j].text in _SKIP_BETWEEN:
@@ -445,6 +452,7 @@ _PARTICIPLES = {"done", "made", "been", "had", "gone", "got", "gotten", "taken",
 _OF_FIELDS = {"date", "place", "country", "number", "year", "proof", "time", "point", "city", "level", "next", "hour",
               "minute", "amount", "length", "duration", "cost", "rate", "weight", "quantity", "percentage", "frequency",
               "description", "summary", "details", "cause", "location", "size"}
+_KINDS_OF = {"type", "kind", "style", "variety"}
 
 
 def _record_of_each(r: Reading, p: Phrase) -> Phrase | None:
@@ -520,10 +528,11 @@ def _following_list(r: Reading, si: int, start: int) -> list[Phrase]:
                 and not p.plural and qualified_es(" ".join([last[0], "de", *p.words])):
             items.append(Phrase(words=[last[0], "de", *p.words], head=last[0], sentence=si, start=p.start, end=p.end))
             continue  # 'fecha de entrada y salida': the second is a date too
-        if items and [t.text for t in between] == ["of"] and items[-1].head in _OF_FIELDS:  # 'date of birth'
-            items[-1] = Phrase(words=[*items[-1].words, "of", *p.words], head=items[-1].head, sentence=si,
-                               start=items[-1].start, end=p.end)
-            continue
+        if items and [t.text for t in between] == ["of"] and items[-1].head in _OF_FIELDS | _KINDS_OF and (
+                items[-1].head in _OF_FIELDS or start and toks[start - 1].text == "("):  # 'date of birth'
+            words = [*p.words, items[-1].head] if items[-1].head in _KINDS_OF else [*items[-1].words, "of", *p.words]
+            items[-1] = Phrase(words=words, head=items[-1].head, sentence=si, start=items[-1].start, end=p.end)
+            continue  # 'type of tea' is the tea type
         if items and ([t.text for t in between] == ["per"] or [t.text for t in between] == ["por"] and
                       p.head in PER_UNITS_ES):  # 'price per night', 'precio por dia'
             last = items[-1]
@@ -953,6 +962,10 @@ def choices_stage(r: Reading) -> Reading:
         owner = next((n for n in r.entities if word in {words_of(n).split()[-1], r.words_for.get(n, "")}), None) or \
             _said_before(r, m.start()) or next((n for n, e in r.entities.items() if any(
                 x.name == "status" for x in e.fields)), None)  # 'Orders go through ...' of the commissions kept
+        if values and owner is None and word in {"order", "job"} and m.group(1) != word and r.main in r.entities and \
+                not any(x.name == "status" for x in r.entities[r.main].fields) and \
+                words_of(r.main).split()[-1] not in word_set("people"):
+            owner = r.main  # 'I track commissions from customers (...). Orders go through quote -> approved'
         if values and owner is None:
             owner = _flowing_record(r, word)  # 'The order goes received -> washing -> ...': orders are kept
         if values and owner:

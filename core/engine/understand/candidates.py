@@ -307,7 +307,12 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                           not toks[vi].text.endswith("s")), None)
             f.subject = whole or f.subject  # 'members of our group record sightings': the members do
         elif frames and _outside(toks, frames[-1].position, vi) <= 8:
-            f.subject = frames[-1].subject  # 'members browse products, place orders and reserve rooms'
+            prior = frames[-1]
+            if len(frames) > 1 and toks[prior.position].text.endswith("ing") and prior.subject is not None and \
+                    not toks[vi].text.endswith("ing") and \
+                    prior.subject.end == prior.position and frames[-2].subject is not None:
+                prior = frames[-2]  # 'view shows and the comedians performing in them, buy tickets': the viewers buy
+            f.subject = prior.subject  # 'members browse products, place orders and reserve rooms'
         after = [p for p in phrases if vi < p.start < stop]
         gap = toks[vi + 1:after[0].start] if after else toks[vi + 1:stop]
         if after and all(t.tag in {"DET", "ADV", "ADJ", "VERB"} or t.text in {"a", "an"} or

@@ -93,6 +93,8 @@ def companions_stage(r: Reading) -> Reading:
                 continue
             if rule.get("unless_children") and any(parent == name for _, parent, _ in r.links):
                 continue
+            if any(child == name and parent in rule.get("unless_linked", ()) for child, parent, _ in r.links):
+                continue  # 'café owners place wholesale orders': the cafés are the buyers
             if rule.get("unless_parents") and any(child == name for child, _, _ in r.links):
                 continue  # 'which restaurants we sold which harvest to': what is sold is already there
             _add(r, rule["add"])

@@ -269,6 +269,8 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'boat classes (Optimist, 420)', 'seat classes': kinds, not lessons
     if head == "order" and mod in _SEQUENCES:
         return None  # 'the running order per apparatus': a position in a sequence, not a purchase
+    if head == "owner" and p.plural and mod in _OWNED_VENUES:
+        return entity_name(mod, None, language)  # 'café owners log in and place orders': the cafés are the customers
     if head == "rate" and p.plural or head in {"tarifa", "precio"}:
         return None  # 'our hire rates', 'las tarifas': prices of something, a field
     known = known_words()
@@ -906,6 +908,9 @@ def entities_stage(r: Reading) -> Reading:
                 score[names.get(id(p), "")] += 1  # 'for each concert we build a programme': what we make is kept
         if f.subject is not None and id(f.subject) in names and (storing or f.objects) and not _audience(r, f.subject):
             score[names[id(f.subject)]] += 3 if f.subject.head in word_set("people") else 2  # 'patrons place holds'
+            if f.verb in _SIGNING_UP | {"apply", "solicitar"} and personish(f.subject) and \
+                    any(id(p) in names for _, p in f.preps[:1]):
+                score[names[id(f.subject)]] += 1  # 'comedians apply for open mic slots': the applicants are kept
             if storing and any(id(p) in names for p in f.objects):  # 'editors write pages': both are things
                 score[names[id(f.subject)]] += 1
                 for p in f.objects:
@@ -1112,6 +1117,13 @@ def entities_stage(r: Reading) -> Reading:
                     f.sentence == p.sentence and f.verb in STORING_VERBS and f.position < p.start and f.objects
                     for f in r.frames):
             score[names[id(p)]] += 1  # 'track applications, proof docs they upload, payments and ...'
+        j = p.start - 1
+        if p.plural and j > 2 and toks[j].tag == "DET" and toks[j].text not in _EACH and (
+                toks[j - 1].text == "," or toks[j - 1].text in {"and", "y"} and toks[j - 2].text == ",") and \
+                not is_fieldish(p.head, r.language) and p.head not in _TIME_UNITS and any(
+                    f.sentence == p.sentence and f.verb in STORING_VERBS and f.position < p.start and f.objects and
+                    id(f.objects[0]) in names for f in r.frames):
+            score[names[id(p)]] += 1  # 'controlar los lotes (...), las botellas que ..., y los pedidos de ...'
         if p.plural and k >= 0 and toks[k].text in {"need", "needs", "want", "wants", "necesitamos", "necesito",
                                                      "queremos", "quiero"} and not is_fieldish(p.head, r.language) \
                 and p.head not in _TIME_UNITS and (k == 0 or toks[k - 1].text in {"we", "i", "also", "just", "really"}):
@@ -1698,8 +1710,10 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
     return ""
 
 
+_OWNED_VENUES = {"cafe", "restaurant", "shop", "store", "bar", "salon", "gym", "hotel", "pub", "boutique", "bakery",
+                 "venue", "studio", "garage", "pharmacy", "bookshop", "bookstore", "deli", "retailer"}
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request", "module",
-                     "batch"}
+                     "batch", "run"}
 _POSSESSIVES = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
 _GIVING_BANKS = {"food", "blood", "seed", "clothes", "clothing", "toy", "milk", "baby", "time", "diaper", "nappy"}
 _OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}
@@ -2760,6 +2774,7 @@ def hand_over(r: Reading, p: Phrase) -> tuple[Phrase, Phrase | None] | None:
 _LEAVING = {"leave", "submit", "dejar", "presentar"}
 
 
+_SITES = {"website", "site", "app", "application", "portal", "platform", "system", "tool"}
 _SOLE_ADMINS = {"owner", "manager", "admin", "administrator", "boss", "dueno", "duena", "encargado", "encargada",
                 "gerente", "administrador", "administradora"}
 
@@ -2768,10 +2783,18 @@ def _sole_admin(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
     """'The shop owner should be able to manage the inventory': the one person who runs the business is the admin,
     not a table, when every mention is 'the (shop) owner' and none is an owner of something ('the owner of')."""
     said: dict[str, list[bool]] = {}
+    runs = {p.head for p in r.phrases if p.sentence == 0 and not p.plural and 2 < p.start < 8 and
+            r.sentences[0][p.start - 1].text in {"a", "an", "my", "our"} and r.sentences[0][p.start - 2].text == "for"
+            and r.sentences[0][p.start - 3].text in _SITES and p.head.endswith(("er", "or", "ist", "ian"))}
+    # 'a website for a kombucha brewer. The brewer marks orders as packed': who runs the site
     for p in r.phrases:
         if id(p) not in names:
             continue
         toks = r.sentences[p.sentence]
+        if p.head in runs and id(p) in names and not p.plural and p.start > 0 and \
+                toks[p.start - 1].text in {"a", "an", "my", "our", "the"}:
+            said.setdefault(names[id(p)], []).append(True)  # '... for a kombucha brewer. The brewer should mark'
+            continue
         sole = p.head in _SOLE_ADMINS and not p.plural and p.start > 0 and \
             names[id(p)] == entity_name(p.head, None, r.language) and \
             toks[p.start - 1].text in {"the", "our", "el", "la", "nuestro", "nuestra"} and \

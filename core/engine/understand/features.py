@@ -18,7 +18,7 @@ from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ident
 from core.engine.understand.reading import Frame, Phrase, Reading
-from core.engine.understand.relations import add_link, force_link
+from core.engine.understand.relations import MAX_ENTITIES, add_link, force_link
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
@@ -97,8 +97,9 @@ _PLACES = {"Room", "Venue", "Court", "Classroom", "Location", "Studio", "Stage",
            "Track", "Pool", "Theatre", "Theater", "Building", "Facility"}
 _ACTIVITIES = {"Talk", "Session", "ClassSession", "GymClass", "Lesson", "Match", "Event", "Meeting", "Workshop",
                "Course", "Exam", "Concert", "Show", "Performance", "Lecture", "Seminar", "Game", "Tour", "Screening"}
-_ORDERS = re.compile(r"\b(order forms?|(?:take|takes|taking|place|places|placing|accept|accepts) (?:online )?"
-                     r"orders|online orders?|orders? online|pedidos? (?:en linea|online)|"
+_ORDERS = re.compile(r"\b(order forms?|(?:take|takes|taking|place|places|placing|accept|accepts) "
+                     r"(?:online |wholesale |bulk |repeat |standing )?orders|online orders?|orders? online|"
+                     r"pedidos? (?:en linea|online)|"
                      r"hac(?:er|en|e|emos) (?:sus |un |los )?pedidos?|realiza(?:r|n)? (?:sus |un |los )?pedidos?|"
                      r"formulario de pedido|(?:customers?|clients?|buyers?|shoppers?|visitors?|guests?|diners?) "
                      r"(?:can )?order (?:their |the |a |an )?(?:\w+ )?\w+s\b(?! by)|"
@@ -1018,6 +1019,11 @@ def _person_attributes(r: Reading) -> None:
                 r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
 
 
+_VENUE_BUYERS = {"Cafe", "Restaurant", "Shop", "Store", "Bar", "Salon", "Gym", "Hotel", "Pub", "Boutique", "Bakery",
+                 "Venue", "Studio", "Garage", "Pharmacy", "Bookshop", "Bookstore", "Deli", "Retailer", "School", "Team",
+                 "Club", "Stockist", "Reseller", "Distributor", "Wholesaler"}  # who places the orders
+_ORDER_WORDS = {"order", "pedido", "ticket", "entrada", "item", "product", "thing", "online", "advance"}
+_MASS_GOODS = {"Food", "Meal", "Item", "Thing", "Stuff", "Goods", "Comida"}  # 'order food': from the menu's dishes
 _CHOOSING = {"order", "buy", "choose", "pick", "select", "pedir", "elegir", "comprar", "encargar", "seleccionar",
              "escoger"}  # 'cada socio entra, elige prendas y talla': the members are the buyers
 
@@ -1032,16 +1038,39 @@ def _takes_orders(r: Reading) -> None:
     """'an online order form', 'customers place orders': Order with OrderItem lines of the thing sold, by a Customer."""
     if not _ORDERS.search(r.text):
         return
-    sold = next((n for n in r.entities if n not in _FEATURE_ENTITIES | _WHO and not n.startswith("Order") and
-                 n not in {"Menu", "Category", "Group"}), None)
+    placer, doer = None, None
+    for f in r.frames:  # 'café owners log in, browse the flavours, place wholesale orders': who places them
+        doer = f.subject if f.subject is not None else doer if doer is not None and doer.sentence == f.sentence \
+            else None
+        if doer is not None and (f.verb in _CHOOSING or f.verb == "place" and any(
+                o.head == "order" for o in f.objects)) and _target(r, doer) in _VENUE_BUYERS and \
+                _target(r, doer) in r.entities:
+            placer = _target(r, doer)
+            break
+    said = next((o for f in r.frames if f.verb in {"order", "buy", "purchase", "pedir", "comprar", "encargar"}
+                 for o in f.objects), None)
+    ordered = _target(r, said) if said is not None else None
+    if said is not None and ordered is None and said.plural and not is_fieldish(said.head, r.language) and \
+            said.head not in _ORDER_WORDS and len(r.entities) < MAX_ENTITIES:
+        ordered = name_of(said, r.language)  # 'order snacks in advance with their booking': the snacks are sold
+        if ordered and ordered not in r.entities:
+            r.entities[ordered] = definition(ordered) or EntitySpec(name=ordered, fields=[
+                FieldSpec(name="name"), FieldSpec(name="price", type="decimal", required=False)])
+            r.entities[ordered].relations = []
+            r.words_for[ordered] = said.head
+    sold = ordered if ordered in r.entities and ordered not in _FEATURE_ENTITIES | _WHO | _MASS_GOODS and \
+        not ordered.startswith("Order") else None  # 'book a room and order drinks with the booking': the drinks
+    sold = sold or next((n for n in r.entities if n not in _FEATURE_ENTITIES | _WHO and not n.startswith("Order") and
+                         n not in {"Menu", "Category", "Group"} and n != placer), None)
     if sold is None:
         return
     for name in [n for n in r.entities if n in {"OrderForm", "Form", "Menu"}]:
         if not any(name in link[:2] for link in r.links):
             r.entities.pop(name)
     buyer = next((n for n in r.entities if n in CONSUMERS and n not in {"Member", "Student", "Patient"}), None)
-    buyer = buyer or next((_target(r, f.subject) for f in r.frames if f.verb in _CHOOSING and f.subject is not None
-                           and _target(r, f.subject) in {"Member", "Student"}), None) or "Customer"
+    buyer = buyer or placer or next((_target(r, f.subject) for f in r.frames if f.verb in _CHOOSING and
+                                     f.subject is not None and _target(r, f.subject) in {"Member", "Student"}),
+                                    None) or "Customer"
     for name in (buyer, "Order", "OrderItem"):
         if name not in r.entities:
             r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])

@@ -258,6 +258,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _reports_of_harm(r)
         _membership_fees(r)
         _adoption_applications(r)
+        _sponsorships(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -649,6 +650,37 @@ def _replace(r: Reading, gone: str, new: EntitySpec) -> None:
     r.entities = {n: r.entities[n] for n in names}
 
 
+_SPONSOR_PAYS = re.compile(r"\b(?:sponsor\w*|apadrin\w*)\b[^.;]{0,60}?\b(?:with|by|con|mediante) (?:a|an|una|un) "
+                           r"(?:monthly |yearly |annual |regular )?(donation|gift|fee|payment|contribution|donativo|"
+                           r"donacion|cuota|aportacion|pago)\b")
+_PAID_AS = {"donation": "Donation", "gift": "Donation", "donativo": "Donation", "donacion": "Donation", "fee": "Fee",
+            "cuota": "Fee", "payment": "Payment", "pago": "Payment", "contribution": "Contribution",
+            "aportacion": "Contribution"}
+
+
+def _sponsorships(r: Reading) -> None:
+    """'sponsor an animal with a monthly donation': the donation is what the sponsorship pays, not a Donation (and a
+    Donor) of its own; who pays is the sponsor."""
+    if "Sponsorship" not in r.entities:
+        return
+    r.records.add("Sponsorship")
+    cared = any(c == "Sponsorship" and (p in _ANIMALS or p in {"Child", "Animal"}) for c, p, _ in r.links)
+    if cared and "Sponsor" in r.entities and any(f.name == "contact_name" for f in r.entities["Sponsor"].fields):
+        r.entities["Sponsor"].fields = [FieldSpec(name="name"), FieldSpec(name="email", type="email"),
+                                        FieldSpec(name="phone", required=False)]  # a person, not a company
+    m = _SPONSOR_PAYS.search(r.text)
+    paid = _PAID_AS.get(m.group(1), "") if m else ""
+    if paid not in r.entities or len(re.findall(rf"\b{m.group(1)}", r.text)) > 1:
+        return
+    _fold(r, paid, "Sponsorship")
+    if "Donor" in r.entities and not re.search(r"\b(?:donors?|donantes?)\b", r.text):
+        if "Sponsor" in r.entities:
+            _fold(r, "Donor", "Sponsor")
+        else:
+            fields = [f.model_copy() for f in r.entities["Donor"].fields]
+            _replace(r, "Donor", EntitySpec(name="Sponsor", fields=fields))
+
+
 def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
     """The thing a report of harm is about: 'damage reported on a job', 'boats have a damage log', else the main."""
     after = _HARMED_THING.match(r.text, said.end()) if said else None
@@ -767,8 +799,8 @@ def _lists_without_boards(r: Reading) -> None:
     elsewhere it is how the app shows what it keeps, not a table."""
     if "BoardList" not in r.entities or r.main == "BoardList" or _BOARDS.search(r.text) or \
             any("BoardList" in {fs.entity, fs.target} for fs in r.feature_specs) or \
-            any(p == "BoardList" for _c, p, _k in r.links):
-        return
+            any(p == "BoardList" and c not in {"Signup", "Registration"} for c, p, _k in r.links):
+        return  # 'poets sign up for the open list': a sign-up list is who signed up, not a board's column
     del r.entities["BoardList"]
     r.links = [x for x in r.links if "BoardList" not in x[:2]]
     r.records.discard("BoardList")

@@ -223,6 +223,11 @@ def _quantities(toks: list[Token]) -> None:
                     t.tag = "DET"
 
 
+_SPONSOR_BEFORE = {"which", "the", "a", "our", "each", "every", "their", "its", "his", "her", "from", "by", "of",
+                   "with", "for", "new", "event", "main", "corporate", "local"}
+_SPONSOR_NEXT = {"is", "are", "was", "were", "can", "will", "should", "pay", "pays", "paid", "get", "gets", "see",
+                 "logos", "logo", "names", "name", ",", ".", ")", "(", "list", "page", "tier", "tiers", "packages",
+                 "package", "deals", "deal", "details"}
 _PRICE_NOUNS = {"rates", "charges", "fees", "costs"}
 _QUANTIFIER_SUBJECTS = {"some", "many", "most", "few", "both", "others", "several"}
 
@@ -247,7 +252,12 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
                  (r"\b(?:para|en) (?:la )?casa(?= (?:que|y|o)\b|[,.;)]|$)", ""),  # 'ejercicios para la casa': at home
                  (r"(?<=s) de (?:segunda|2a) mano\b", " usados"),  # 'móviles de segunda mano' are used phones
                  (r"\b(?<!s )de (?:segunda|2a) mano\b", ""),  # 'librería de segunda mano': what kind of shop
-                 (r"\b(?:in|by) the order (?:in which |that )?(?=they|it|he|she|we|people)", "as "))  # idioms
+                 (r"\b(?:in|by) the order (?:in which |that )?(?=they|it|he|she|we|people)", "as "),
+                 (r"\b(set|sets|setting|decide|decides|choose|chooses|change|changes|arrange|arranges|fix|fixes) "
+                  r"the (?:running )?order\b(?! (?:of|for|from|status))", r"\1 who goes first"),  # a line-up
+                 (r"\b(put|puts|putting) (?:their|his|her|my|your|our) names? down\b", "sign up"),
+                 (r"\b(dar|darle|darles|darlo|darlos|darla|darlas|den|dan|da|poner|ponerle|ponerles|pongan|ponga) "
+                  r"(?:un |una )?(?:me gusta|likes?)\b", "ponerles likes"))  # idioms: 'darles me gusta' gives likes
 
 
 
@@ -373,6 +383,18 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", _SENDS[w]  # 'the system emails a reminder': what the app does, not emails kept
         elif language == "es" and closed is None and (m := _CLITIC.match(w)):
             t.tag, t.lemma = "VERB", verbs.get(m.group(1), m.group(1))  # 'queremos catalogarlos': a verb and 'them'
+        elif language == "en" and prev is not None and prev.text == "that" and i > 1 and toks[i - 2].tag == "NOUN" \
+                and not toks[i - 2].text.endswith("s") and toks[i - 2].text not in word_set("tool_nouns") and \
+                w.endswith("s") and closed is None and \
+                nxt not in {"", ".", ",", "and", "or", "of", "is", "are", "was", "were", "for"} and _any_verb(w):
+            t.tag, t.lemma = "VERB", _any_verb(w)  # 'a coffee roaster that supplies shops': what the roaster does
+        elif language == "en" and w in {"sponsor", "sponsors"} and (
+                t.possessive or i + 1 == len(toks) or prev is not None and prev.text in _SPONSOR_BEFORE or
+                nxt in _SPONSOR_NEXT):
+            t.tag = "NOUN"  # "sponsors' logos", 'which sponsor is in which episode': the sponsors, not to sponsor
+        elif language == "es" and w == "te" and prev is not None and prev.text in {"de", "del"} and \
+                nxt in {",", ")", ".", "y", "o", ":", ";", None, "verde", "negro", "rojo", "blanco"}:
+            t.tag, t.lemma = "NOUN", "te"  # 'tipo de té, sabor': the tea, not 'you'
         elif language == "es" and w == "final" and prev is not None and prev.text == "al":
             t.tag = "ADV"  # 'al final cada uno valora a su compañero': at the end, not a Final
         elif language == "es" and w == "a":
