@@ -167,3 +167,31 @@ def test_who_does_a_participle_is_not_who_does_the_next_verb() -> None:
     prompt = ("Please implement a website for a jazz bar. Users should be able to view upcoming gigs and the "
               "musicians playing in them, buy tickets for a gig, and see their tickets in their account.")
     assert "Musician" not in _links(prompt, "Ticket")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Our junior netball league has 10 teams. Parents log in to see their kids' fixtures and pay subs; coaches "
+    "record attendance at each practice.",
+    "Website for a youth lacrosse club: browse the teams and the season's games, and parents register their child "
+    "for a team.",
+])
+def test_kids_of_a_sports_club_are_its_players(prompt: str) -> None:
+    names = _entities(prompt)
+    assert "Player" in names and "Child" not in names
+
+
+def test_kids_of_a_nursery_stay_children() -> None:
+    assert "Child" in _entities("Nursery app: parents see their kids' daily reports and the rooms they are in.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Coaches enter game stats (assists, rebounds, minutes) for each player after every match.",
+    "An app that suggests board games for our group based on player count, play time and the themes we like.",
+])
+def test_sports_stats_and_board_game_suggestions_are_data_apps(prompt: str) -> None:
+    assert _entities(prompt)
+
+
+def test_game_stats_keep_their_kind_in_the_name() -> None:
+    names = _entities("Coaches enter game stats (assists, rebounds, minutes) for each player after every match.")
+    assert "GameStat" in names and "Stat" not in names

@@ -1713,7 +1713,7 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
 _OWNED_VENUES = {"cafe", "restaurant", "shop", "store", "bar", "salon", "gym", "hotel", "pub", "boutique", "bakery",
                  "venue", "studio", "garage", "pharmacy", "bookshop", "bookstore", "deli", "retailer"}
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request", "module",
-                     "batch", "run"}
+                     "batch", "run", "stat"}
 _POSSESSIVES = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
 _GIVING_BANKS = {"food", "blood", "seed", "clothes", "clothing", "toy", "milk", "baby", "time", "diaper", "nappy"}
 _OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}

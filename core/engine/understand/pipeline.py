@@ -447,6 +447,8 @@ def _glosses(r: Reading) -> None:
 _LEARNERS = ("Student", "Player", "Pupil", "Swimmer", "Dancer", "Camper", "Athlete", "Gymnast", "Learner")
 _TEACHING = re.compile(r"\b(tutor\w*|teach\w*|lessons?|schools?|classes|academ\w*|colegios?|escuelas?|clases|"
                        r"profesor\w*|alumn\w*|cafeteria|comedor escolar|tuition|homework|deberes)\b")
+_PLAYING = re.compile(r"\b(games?|match(?:es)?|fixtures?|leagues?|coach\w*|practices?|seasons?|tournaments?|"
+                      r"partidos?|ligas?|entrenador\w*|temporadas?)\b")
 _CARE = re.compile(r"\b(escuelas? infantil(?:es)?|nurser(?:y|ies)|day ?care|daycare|child ?care|guarder\w*|babysit\w*|"
                    r"creches?|kindergartens?|"
                    r"preschools?|foster\w*|nanny|nannies|paediatric\w*|pediatric\w*|pediatra|synagogues?|churche?s?|"
@@ -461,14 +463,16 @@ def _kids_are_the_learners(r: Reading) -> None:
     learner = next((n for n in _LEARNERS if n in r.entities), None)
     if learner is None:
         said = re.sub(r"\btutor\w*", "", r.text) if "Guardian" in r.entities else r.text  # 'tutores' of a child
-        if not _TEACHING.search(said):
+        learner = "Student" if _TEACHING.search(said) else "Player" if "Team" in r.entities and \
+            _PLAYING.search(said) else None  # 'a youth hockey club: parents register their kids': the players
+        if learner is None:
             return
-        learner = "Student"
-        r.entities = {("Student" if k == "Child" else k): (
-            v.model_copy(update={"name": "Student", "plural": "students"}) if k == "Child" else v)
+        plural = "students" if learner == "Student" else "players"
+        r.entities = {(learner if k == "Child" else k): (
+            v.model_copy(update={"name": learner, "plural": plural}) if k == "Child" else v)
             for k, v in r.entities.items()}
-        r.words_for["Student"] = r.words_for.get("Child", "student")
-        r.entities["Child"] = r.entities["Student"]  # folded below: its links and features move to Student
+        r.words_for[learner] = r.words_for.get("Child", learner.lower())
+        r.entities["Child"] = r.entities[learner]  # folded below: its links and features move to the learner
     _fold(r, "Child", learner)
 
 
