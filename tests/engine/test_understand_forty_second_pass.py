@@ -195,3 +195,17 @@ def test_sports_stats_and_board_game_suggestions_are_data_apps(prompt: str) -> N
 def test_game_stats_keep_their_kind_in_the_name() -> None:
     names = _entities("Coaches enter game stats (assists, rebounds, minutes) for each player after every match.")
     assert "GameStat" in names and "Stat" not in names
+
+
+@pytest.mark.parametrize(("prompt", "who", "record"), [
+    ("Coffee subscription: customers pick a plan (250 g or 500 g a fortnight), we roast and ship a bag each time, "
+     "and we note which beans each subscriber has already had.", "Customer", "Subscription"),
+    ("Club de vinos: los socios eligen plan (6 o 12 botellas), cada trimestre enviamos una caja.", "Member",
+     "Subscription"),
+    ("A climbing wall's site where members choose a membership plan and book classes.", "Member", "Membership"),
+])
+def test_people_choosing_a_plan_are_subscribed_to_it(prompt: str, who: str, record: str) -> None:
+    names = _entities(prompt)
+    assert record in names
+    assert who in _links(prompt, record)
+    assert "Subscriber" not in names

@@ -259,6 +259,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _membership_fees(r)
         _adoption_applications(r)
         _sponsorships(r)
+        _plans_chosen(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -683,6 +684,41 @@ def _sponsorships(r: Reading) -> None:
         else:
             fields = [f.model_copy() for f in r.entities["Donor"].fields]
             _replace(r, "Donor", EntitySpec(name="Sponsor", fields=fields))
+
+
+_CHOOSING_PLANS = {"pick", "choose", "select", "subscribe", "sign", "join", "elegir", "escoger", "contratar",
+                   "suscribir", "apuntar"}
+
+
+def _plans_chosen(r: Reading) -> None:
+    """'customers pick a plan (3, 5 or 8 spices a month)': who is on which plan is a Subscription joining them, and
+    the subscribers said later are those customers."""
+    plan = next((n for n in r.entities if n.endswith("Plan") and n not in {"FloorPlan", "SitePlan", "LessonPlan",
+                                                                           "MealPlan", "TrainingPlan"}), None)
+    if plan is None or len(r.entities) >= MAX_ENTITIES:
+        return
+    who = None
+    for f in r.frames:
+        picked = [q for q in f.objects] + [q for _, q in f.preps[:1]]
+        if f.verb in _CHOOSING_PLANS and f.subject is not None and r.entity_of(f.subject) in PEOPLE and \
+                any(r.entity_of(q) == plan for q in picked):
+            who = r.entity_of(f.subject)
+            break
+    if who is None or who not in r.entities:
+        return
+    name = "Membership" if plan == "MembershipPlan" else "Subscription"
+    if name not in r.entities:
+        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[
+            FieldSpec(name="started_on", type="date"), FieldSpec(name="active", type="bool")])
+        r.entities[name].relations = []
+        r.words_for[name] = name.lower()
+        r.records.add(name)
+    for parent in (who, plan):
+        if not any(c == name and p == parent for c, p, _ in r.links):
+            add_link(r, name, parent)
+    if "Subscriber" in r.entities and who != "Subscriber" and \
+            not any(c == "Subscriber" for c, _, _ in r.links):
+        _fold(r, "Subscriber", who)  # 'customers pick a plan ... each subscriber has received': the same people
 
 
 def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
