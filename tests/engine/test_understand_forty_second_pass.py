@@ -209,3 +209,25 @@ def test_people_choosing_a_plan_are_subscribed_to_it(prompt: str, who: str, reco
     assert record in names
     assert who in _links(prompt, record)
     assert "Subscriber" not in names
+
+
+@pytest.mark.parametrize(("prompt", "day"), [
+    ("Please implement a website for a kite club. Users should be able to create an account, view the calendar of "
+     "club flying days and sign up for them.", "FlyingDay"),
+    ("Website for our orchard group: members see the list of pruning days and sign up for them.", "PruningDay"),
+])
+def test_days_of_an_activity_people_sign_up_for_are_kept(prompt: str, day: str) -> None:
+    assert day in _entities(prompt)
+    assert day in _links(prompt, "Signup")
+
+
+def test_spanish_volunteering_days_are_events_not_matchdays() -> None:
+    prompt = ("Web para el voluntariado de limpieza del río: calendario de jornadas e inscripción de voluntarios a "
+              "cada jornada.")
+    names = _entities(prompt)
+    assert "Matchday" not in names and "Event" in names
+
+
+def test_league_matchdays_stay_matchdays() -> None:
+    prompt = "Liga de fútbol sala: equipos, jornadas y partidos de cada jornada con su resultado."
+    assert "Matchday" in _entities(prompt)

@@ -261,6 +261,9 @@ _KIND_WORDS = {"modes", "mode", "types", "type", "kinds", "kind", "sorts", "sort
                "clases", "modos", "categorias", "formas", "medios"}
 
 
+_SIGNS_UP_FOR = {"sign", "register", "enrol", "enroll", "apply", "book", "vote"}
+
+
 def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:
     """Each verb with the phrase before it (subject), the phrases it acts on and its prepositions."""
     frames: list[Frame] = []
@@ -371,6 +374,14 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
                 if nxt and all(t.tag in {"DET", "ADJ"} or t.tag == "NUM" and "-" in t.text  # 'the 6-week course'
                                for t in toks[k + 1:nxt.start]):
                     f.preps.append((toks[k].text, nxt))
+        k = next((k for k in range(vi + 1, min(vi + 4, stop)) if toks[k].tag == "PREP"), None)
+        if f.verb in _SIGNS_UP_FOR and not any(prep in {"for", "to", "on"} for prep, _ in f.preps) and \
+                k is not None and k + 1 < len(toks) and toks[k + 1].text in {"them", "it"}:
+            src = next((g for g in reversed(frames) if g.sentence == si and (g.objects or g.preps)), None)
+            said = [q for q in [*src.objects, *(q for _, q in src.preps)] if q.plural] if src else []
+            if said:
+                f.preps.append((toks[k].text, said[-1]))  # 'view the club's flying days and sign up for them'
+                f.objects = [o for o in f.objects if o is not said[-1]]
         _passive(toks, vi, f, phrases)
         if f.subject is not None and not f.objects and not f.preps:
             k = _skip_det(toks, f.subject.start - 1)

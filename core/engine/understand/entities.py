@@ -386,6 +386,9 @@ def name_of(p: Phrase, language: str) -> str | None:
         return entity_name(head, mod, language)  # 'weekly group runs', 'night rides': outings kept by kind
     if language == "en" and p.plural and head in _OUTINGS and not mod:
         return entity_name(head, None, language)  # 'members log their runs': the runs, not running
+    if language == "en" and p.plural and head == "day" and mod and mod.endswith("ing") and len(mod) > 5 and \
+            mod not in _TIME_MODIFIERS and not _skip(mod) and not is_fieldish(mod, language):
+        return entity_name(head, mod, language)  # 'the club's flying days', 'our planting days': dated occasions
     if language == "en" and head in _OCCASION_UNITS and mod and len(p.modifiers) == 1 and mod in known_words() and \
             mod not in _TIME_MODIFIERS and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
         return entity_name(head, mod, language)  # 'camp weeks', 'a market day': dated occasions of the thing
