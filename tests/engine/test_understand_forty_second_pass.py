@@ -231,3 +231,24 @@ def test_spanish_volunteering_days_are_events_not_matchdays() -> None:
 def test_league_matchdays_stay_matchdays() -> None:
     prompt = "Liga de fútbol sala: equipos, jornadas y partidos de cada jornada con su resultado."
     assert "Matchday" in _entities(prompt)
+
+
+def test_a_care_plan_reviewed_every_month_is_not_rated() -> None:
+    prompt = ("Supported living app: each tenant has a support plan that has to be reviewed every month, and staff "
+              "record medication rounds with the time and their initials.")
+    names = _entities(prompt)
+    assert "Rating" not in names and "Review" not in names
+    assert "MedicationRound" in names and "Initial" not in names
+
+
+def test_people_reviewing_what_they_bought_still_rate_it() -> None:
+    assert "Rating" in _entities("Customers can review the teas they bought and save favourites.")
+
+
+@pytest.mark.parametrize("prompt", [
+    "app for our snooker club, members book tables by the hour and enter league results",
+    "club de tenis de mesa: los socios reservan mesas por horas",
+])
+def test_tables_of_a_table_game_are_not_dining_tables(prompt: str) -> None:
+    names = _entities(prompt)
+    assert "GameTable" in names and "DiningTable" not in names

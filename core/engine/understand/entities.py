@@ -279,7 +279,8 @@ def name_of(p: Phrase, language: str) -> str | None:
     if language == "en" and mod and head in _KIND_NAMED_HEADS and len(mod) > 3 and mod.isalpha() and \
             mod not in word_set("adjectives") and mod not in word_set("people") and not _skip(mod) and \
             mod not in load("nouns")["compound_modifiers_skip"] and \
-            not is_fieldish(mod, language) and singular(mod) == mod and mod not in _TIME_MODIFIERS:
+            not is_fieldish(mod, language) and singular(mod) == mod and mod not in _TIME_MODIFIERS and \
+            (head != "round" or mod.endswith(("ing", "ion")) or mod in _ROUNDS_OF):  # 'archers shoot rounds'
         return entity_name(head, mod, language)  # 'damage charges', 'a service plan': the kind is in the name
     if head in _STAGES and mod and not _skip(mod) and not is_fieldish(mod, language) and not _verbal(mod):
         return entity_name(singular(mod, language), None, language)  # 'interview stages' are interviews
@@ -1713,10 +1714,11 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
     return ""
 
 
+_ROUNDS_OF = {"delivery", "milk", "golf", "ward", "drug", "bin", "paper", "postal", "window", "vaccine", "bread"}
 _OWNED_VENUES = {"cafe", "restaurant", "shop", "store", "bar", "salon", "gym", "hotel", "pub", "boutique", "bakery",
                  "venue", "studio", "garage", "pharmacy", "bookshop", "bookstore", "deli", "retailer"}
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request", "module",
-                     "batch", "run", "stat"}
+                     "batch", "run", "stat", "round"}
 _POSSESSIVES = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}
 _GIVING_BANKS = {"food", "blood", "seed", "clothes", "clothing", "toy", "milk", "baby", "time", "diaper", "nappy"}
 _OCCASION_UNITS = {"week", "day", "weekend", "night", "evening"}

@@ -248,6 +248,12 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         if f.verb in {"review", "revisar", "check"} and f.subject is None and f.position and \
                 r.sentences[f.sentence][f.position - 1].text in {"i", "we", "yo", "nosotros", "reviso", "revisamos"}:
             continue  # 'they enter the receipt, I review it and categorise it': the owner checks it; no stars
+        toks = r.sentences[f.sentence]
+        if f.verb in {"review", "revisar"} and (
+                f.position + 1 < len(toks) and toks[f.position + 1].text in _PERIODIC or
+                f.position and toks[f.position - 1].text in {"be", "been", "is", "are", "ser", "sea"} and
+                toks[f.position].text.endswith(("ed", "ado", "ada"))):
+            continue  # 'a care plan that has to be reviewed every month': a periodic check, not stars
         if f.verb in {"score", "puntuar"} and any(p is not None and p.head in _SCORED for p in [*f.objects, f.subject]):
             continue  # 'goals scored by each player': a match event, not a rating
         objs = [p for p in f.objects]
@@ -1023,6 +1029,8 @@ _VENUE_BUYERS = {"Cafe", "Restaurant", "Shop", "Store", "Bar", "Salon", "Gym", "
                  "Venue", "Studio", "Garage", "Pharmacy", "Bookshop", "Bookstore", "Deli", "Retailer", "School", "Team",
                  "Club", "Stockist", "Reseller", "Distributor", "Wholesaler"}  # who places the orders
 _ORDER_WORDS = {"order", "pedido", "ticket", "entrada", "item", "product", "thing", "online", "advance"}
+_PERIODIC = {"every", "each", "monthly", "weekly", "yearly", "annually", "quarterly", "regularly", "periodically",
+             "cada", "mensualmente", "anualmente", "periodicamente"}
 _MASS_GOODS = {"Food", "Meal", "Item", "Thing", "Stuff", "Goods", "Comida"}  # 'order food': from the menu's dishes
 _CHOOSING = {"order", "buy", "choose", "pick", "select", "pedir", "elegir", "comprar", "encargar", "seleccionar",
              "escoger"}  # 'cada socio entra, elige prendas y talla': the members are the buyers
