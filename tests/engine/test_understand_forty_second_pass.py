@@ -252,3 +252,17 @@ def test_people_reviewing_what_they_bought_still_rate_it() -> None:
 def test_tables_of_a_table_game_are_not_dining_tables(prompt: str) -> None:
     names = _entities(prompt)
     assert "GameTable" in names and "DiningTable" not in names
+
+
+def test_a_fleets_insurance_and_services_are_records_of_each_vehicle() -> None:
+    prompt = "Flota de furgonetas del taller: seguro, revisiones y multas de cada vehículo."
+    names = _entities(prompt)
+    assert {"InsurancePolicy", "MaintenanceRecord"} <= set(names)
+    assert "Vehicle" in _links(prompt, "MaintenanceRecord")
+
+
+def test_a_postcode_is_a_detail() -> None:
+    prompt = "Landscaping site: visitors send a quote request with their postcode, garden size and a few photos."
+    names = _entities(prompt)
+    assert "Postcode" not in names
+    assert "postcode" in names["QuoteRequest"]
