@@ -266,3 +266,12 @@ def test_a_postcode_is_a_detail() -> None:
     names = _entities(prompt)
     assert "Postcode" not in names
     assert "postcode" in names["QuoteRequest"]
+
+
+@pytest.mark.parametrize(("prompt", "entity"), [
+    ("Members of our butterfly group log sightings: species, how many, where, when and a photo.", "Sighting"),
+    ("Apuntamos las capturas de cada salida: especie, cuántos, dónde, cuándo y una foto.", "Catch"),
+])
+def test_question_words_in_a_list_of_details_are_the_details(prompt: str, entity: str) -> None:
+    names = _entities(prompt)
+    assert {"count", "location", "date"} <= set(names[entity])

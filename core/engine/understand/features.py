@@ -251,6 +251,8 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
         toks = r.sentences[f.sentence]
         if f.verb in {"review", "revisar"} and (
                 f.position + 1 < len(toks) and toks[f.position + 1].text in _PERIODIC or
+                f.position + 2 < len(toks) and toks[f.position + 1].text in {"every", "each", "cada"} and
+                toks[f.position + 2].text in _PERIODS or
                 f.position and toks[f.position - 1].text in {"be", "been", "is", "are", "ser", "sea"} and
                 toks[f.position].text.endswith(("ed", "ado", "ada"))):
             continue  # 'a care plan that has to be reviewed every month': a periodic check, not stars
@@ -1029,8 +1031,10 @@ _VENUE_BUYERS = {"Cafe", "Restaurant", "Shop", "Store", "Bar", "Salon", "Gym", "
                  "Venue", "Studio", "Garage", "Pharmacy", "Bookshop", "Bookstore", "Deli", "Retailer", "School", "Team",
                  "Club", "Stockist", "Reseller", "Distributor", "Wholesaler"}  # who places the orders
 _ORDER_WORDS = {"order", "pedido", "ticket", "entrada", "item", "product", "thing", "online", "advance"}
-_PERIODIC = {"every", "each", "monthly", "weekly", "yearly", "annually", "quarterly", "regularly", "periodically",
-             "cada", "mensualmente", "anualmente", "periodicamente"}
+_PERIODIC = {"monthly", "weekly", "yearly", "annually", "quarterly", "regularly", "periodically", "mensualmente",
+             "anualmente", "periodicamente"}
+_PERIODS = {"day", "week", "month", "year", "quarter", "term", "season", "dia", "semana", "mes", "ano", "trimestre",
+            "six", "three", "two", "few"}
 _MASS_GOODS = {"Food", "Meal", "Item", "Thing", "Stuff", "Goods", "Comida"}  # 'order food': from the menu's dishes
 _CHOOSING = {"order", "buy", "choose", "pick", "select", "pedir", "elegir", "comprar", "encargar", "seleccionar",
              "escoger"}  # 'cada socio entra, elige prendas y talla': the members are the buyers

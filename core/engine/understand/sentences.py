@@ -256,6 +256,9 @@ _CONTRACTIONS = ((r"\b(i|we|you|they|he|she)'d\b", r"\1 would"), (r"\b(i|we|you|
                  (r"\b(set|sets|setting|decide|decides|choose|chooses|change|changes|arrange|arranges|fix|fixes) "
                   r"the (?:running )?order\b(?! (?:of|for|from|status))", r"\1 who goes first"),  # a line-up
                  (r"\b(put|puts|putting) (?:their|his|her|my|your|our) names? down\b", "sign up"),
+                 (r"(?<=[:,] )(?:how many|cuantos|cuantas)(?=,| and | y )", "count"),  # 'species, how many, where'
+                 (r"(?<=[:,] )(?:where|donde)(?=,| and | y )", "location"),
+                 (r"(?<=[:,] )(?:when|cuando)(?=,| and | y )", "date"),
                  (r"\b(dar|darle|darles|darlo|darlos|darla|darlas|den|dan|da|poner|ponerle|ponerles|pongan|ponga) "
                   r"(?:un |una )?(?:me gusta|likes?)\b", "ponerles likes"))  # idioms: 'darles me gusta' gives likes
 
