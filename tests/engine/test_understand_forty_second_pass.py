@@ -275,3 +275,15 @@ def test_a_postcode_is_a_detail() -> None:
 def test_question_words_in_a_list_of_details_are_the_details(prompt: str, entity: str) -> None:
     names = _entities(prompt)
     assert {"count", "location", "date"} <= set(names[entity])
+
+
+@pytest.mark.parametrize("prompt", [
+    "Bowling alley booking system. Lane packages (name, price per head, duration). Customers book a package for a "
+    "date and time slot. Also a leaderboard of player scores from the games.",
+    "Please implement a website for a crazy golf course. Users should be able to book a tee time for a group and "
+    "players should be able to see their scores from past games on a leaderboard.",
+])
+def test_scores_on_a_leaderboard_are_kept_and_the_app_is_built(prompt: str) -> None:
+    names = _entities(prompt)
+    assert "Score" in names
+    assert "Player" in _links(prompt, "Score")

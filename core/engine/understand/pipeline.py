@@ -260,6 +260,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _adoption_applications(r)
         _sponsorships(r)
         _plans_chosen(r)
+        _scores_on_a_leaderboard(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -719,6 +720,36 @@ def _plans_chosen(r: Reading) -> None:
     if "Subscriber" in r.entities and who != "Subscriber" and \
             not any(c == "Subscriber" for c, _, _ in r.links):
         _fold(r, "Subscriber", who)  # 'customers pick a plan ... each subscriber has received': the same people
+
+
+_LEADERBOARD = re.compile(r"\b(leaderboards?|league tables?|high ?scores? tables?|rankings?|clasificaci\w+)\b")
+_SCORES_KEPT = re.compile(r"\b(scores|puntuaciones)\b")
+_SCORED_BY = ("Player", "Member", "Participant", "Competitor", "Team", "User")
+_SCORED_IN = ("Game", "Match", "Session", "Round", "Heat", "Event", "Race")
+
+
+def _scores_on_a_leaderboard(r: Reading) -> None:
+    """'a leaderboard of player scores from the games': the scores are kept, each a player's in a game; the
+    leaderboard is a view over them."""
+    if not _LEADERBOARD.search(r.text) or not _SCORES_KEPT.search(r.text) or len(r.entities) >= MAX_ENTITIES - 1 or \
+            any(n in r.entities for n in ("Score", "Result", "GameResult", "SpeakerScore", "Rating", "Review")):
+        return
+    who = next((n for n in _SCORED_BY if n in r.entities), None)
+    if who is None and re.search(r"\bplayers?\b|\bjugador\w*", r.text):
+        who = "Player"
+        r.entities[who] = definition(who) or EntitySpec(name=who, fields=[FieldSpec(name="name")])
+        r.entities[who].relations = []
+        r.words_for[who] = "player"
+    if who is None:
+        return
+    r.entities["Score"] = EntitySpec(name="Score", fields=[FieldSpec(name="points", type="int"),
+                                                           FieldSpec(name="played_on", type="date", required=False)])
+    r.records.add("Score")
+    r.words_for["Score"] = "score"
+    add_link(r, "Score", who)
+    game = next((n for n in _SCORED_IN if n in r.entities), None)
+    if game:
+        add_link(r, "Score", game)
 
 
 def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:

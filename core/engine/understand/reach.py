@@ -144,6 +144,7 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"\b(?:\d+|~\d+|hundreds of) (?:board )?games\b|"
                             r"\b(?:games|matches) (?:this|each|every|per) (?:season|week|weekend)\b|"
                             r"\bgame (?:schedule|days?|fees?|stats|statistics|results|scores|reports?|sheets?)\b|"
+                            r"\bscores? (?:from|of|in) (?:the |their |past |previous |each |all )?(?:games|matches)\b|"
                             r"\b(?:recommend\w*|suggest\w*|discover|search|browse|explore|find) (?:[\w-]+ ){0,4}"
                             r"board ?games?\b|"
                             r"\b(?:each|every|per) game(?:'s| ?s)? (?:scores?|results?)\b|"
