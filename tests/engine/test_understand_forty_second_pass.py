@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.engine.understand import understand
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import prompt_fields as _entities
 from tests.engine.spec_helpers import prompt_links as _links
 
@@ -287,3 +289,22 @@ def test_scores_on_a_leaderboard_are_kept_and_the_app_is_built(prompt: str) -> N
     names = _entities(prompt)
     assert "Score" in names
     assert "Player" in _links(prompt, "Score")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Quiero un editor para escribir letras de canciones que cuente las sílabas de cada verso y me sugiera rimas.",
+    "Customers upload a photo of their kitchen, drag cabinets and a worktop onto it and rotate the whole thing in 3D.",
+    "Tengo planos de muebles en PDF grande y quiero una herramienta que los divida en hojas A4 para imprimirlos.",
+    "I want to upload the GPX file from my cycling sportive and replay my ride on the map as an animation.",
+])
+def test_editors_visualisers_and_file_tools_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Blog with an editor for writing posts, tags and comments.",
+    "Cycling club: members upload the GPX file of each ride and we keep a log of distance and climbing per member.",
+])
+def test_apps_that_mention_editors_or_files_are_still_built(prompt: str) -> None:
+    assert _entities(prompt)
