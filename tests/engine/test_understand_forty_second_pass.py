@@ -308,3 +308,13 @@ def test_editors_visualisers_and_file_tools_are_declined(prompt: str) -> None:
 ])
 def test_apps_that_mention_editors_or_files_are_still_built(prompt: str) -> None:
     assert _entities(prompt)
+
+
+def test_a_word_count_detail_is_not_a_word_counter() -> None:
+    prompt = "Each proofreading request has the source language, a word count and a deadline."
+    assert "word_count" in _entities(prompt)["ProofreadingRequest"]
+
+
+def test_a_word_counter_is_still_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        understand("a word counter for my essays")
