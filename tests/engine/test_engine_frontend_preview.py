@@ -94,7 +94,7 @@ def test_recipes_rate_favourite_comment_tag_and_mine(browser):
     expect(new.locator(".chip")).to_have_text(["quick", "family"])
     picture = new.get_by_role("img", name="Lemon tart")  # the uploaded photo, kept in the page's memory
     expect(picture).to_be_visible()
-    assert picture.evaluate("img => img.naturalWidth") == 1
+    expect(picture).to_have_js_property("naturalWidth", 1)  # decoded, however loaded the machine
     page.get_by_label("Mine").check()
     expect(cards).to_have_count(1)
     expect(cards.first).to_contain_text("Lemon tart")
