@@ -318,3 +318,12 @@ def test_a_word_count_detail_is_not_a_word_counter() -> None:
 def test_a_word_counter_is_still_declined() -> None:
     with pytest.raises(UnsupportedRequestError):
         understand("a word counter for my essays")
+
+
+@pytest.mark.parametrize(("prompt", "who", "what"), [
+    ("I want to log the hours each plasterer spends on a job and the sand and lime we buy.", "Plasterer", "Job"),
+    ("We log the time each volunteer spends on a task.", "Volunteer", "Task"),
+    ("Track the hours each mechanic works on a repair.", "Mechanic", "Repair"),
+])
+def test_time_each_person_spends_on_a_thing_joins_them(prompt: str, who: str, what: str) -> None:
+    assert {who, what} <= set(_links(prompt, "TimeEntry"))

@@ -1329,6 +1329,7 @@ def entities_stage(r: Reading) -> Reading:
     roles = _section_headers(r, names, score) | _roles(r, names, score)
     _bullet_heads(r, names, score)
     _sole_admin(r, names, score)
+    _time_spent(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
@@ -2782,6 +2783,19 @@ _LEAVING = {"leave", "submit", "dejar", "presentar"}
 _SITES = {"website", "site", "app", "application", "portal", "platform", "system", "tool"}
 _SOLE_ADMINS = {"owner", "manager", "admin", "administrator", "boss", "dueno", "duena", "encargado", "encargada",
                 "gerente", "administrador", "administradora"}
+
+
+TIME_SPENT = re.compile(r"\b(?:hours?|time|minutes?) (?:that )?(?:each|every) (\w+?)s? "
+                        r"(?:spends?|works?|puts? in|logs?) (?:on|at|for) (?:a|an|each|every|the|their) (\w+?)s?\b")
+
+
+def _time_spent(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'the hours each carpenter spends on a job': who spends the time and what on are both kept (their TimeEntry
+    joins them)."""
+    said = {w for m in TIME_SPENT.finditer(r.text) for w in m.groups()}
+    for p in r.phrases:
+        if id(p) in names and p.head in said and not is_fieldish(p.head, r.language):
+            score[names[id(p)]] += 3
 
 
 def _sole_admin(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

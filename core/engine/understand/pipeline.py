@@ -18,7 +18,7 @@ from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS, Domain, parse_entities
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
-from core.engine.understand.entities import PEOPLE, entities_stage, name_of
+from core.engine.understand.entities import PEOPLE, TIME_SPENT, entities_stage, name_of
 from core.engine.understand.features import features_stage
 from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import normalise
@@ -261,6 +261,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _sponsorships(r)
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
+        _time_entries_join(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -750,6 +751,25 @@ def _scores_on_a_leaderboard(r: Reading) -> None:
     game = next((n for n in _SCORED_IN if n in r.entities), None)
     if game:
         add_link(r, "Score", game)
+
+
+def _time_entries_join(r: Reading) -> None:
+    """'the hours each carpenter spends on a job': each TimeEntry is one person's time on one thing."""
+    found = list(TIME_SPENT.finditer(r.text))
+    if not found or "TimeEntry" not in r.entities and (len(r.entities) >= MAX_ENTITIES or
+                                                       definition("TimeEntry") is None):
+        return
+    if "TimeEntry" not in r.entities:
+        r.entities["TimeEntry"] = definition("TimeEntry")
+        r.entities["TimeEntry"].relations = []
+        r.words_for["TimeEntry"] = "time entry"
+        r.records.add("TimeEntry")
+    for m in found:
+        for word in m.groups():
+            name = next((n for n in r.entities if r.words_for.get(n) == word or words_of(n).split()[-1] == word),
+                        None)
+            if name and name != "TimeEntry" and not any(c == "TimeEntry" and p == name for c, p, _ in r.links):
+                add_link(r, "TimeEntry", name)
 
 
 def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
