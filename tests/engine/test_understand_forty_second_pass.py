@@ -327,3 +327,11 @@ def test_a_word_counter_is_still_declined() -> None:
 ])
 def test_time_each_person_spends_on_a_thing_joins_them(prompt: str, who: str, what: str) -> None:
     assert {who, what} <= set(_links(prompt, "TimeEntry"))
+
+
+def test_the_order_companion_knows_every_venue_buyer() -> None:
+    from core.engine.understand.entities import VENUE_BUYERS
+    from core.engine.understand.vocab import load
+
+    rule = next(x for x in load("companions")["implied"]["Order"] if x["add"] == "Customer")
+    assert set(rule["unless_linked"]) == VENUE_BUYERS

@@ -1716,8 +1716,11 @@ def _calendar_as_events(r: Reading, chosen: list[str], first: dict[str, int], wo
 
 
 _ROUNDS_OF = {"delivery", "milk", "golf", "ward", "drug", "bin", "paper", "postal", "window", "vaccine", "bread"}
-_OWNED_VENUES = {"cafe", "restaurant", "shop", "store", "bar", "salon", "gym", "hotel", "pub", "boutique", "bakery",
-                 "venue", "studio", "garage", "pharmacy", "bookshop", "bookstore", "deli", "retailer"}
+VENUE_BUYERS = {"Cafe", "Restaurant", "Shop", "Store", "Bar", "Salon", "Gym", "Hotel", "Pub", "Boutique", "Bakery",
+                "Venue", "Studio", "Garage", "Pharmacy", "Bookshop", "Bookstore", "Deli", "Retailer", "School", "Team",
+                "Club", "Stockist", "Reseller", "Distributor", "Wholesaler"}  # who place orders of their own
+_OWNED_VENUES = {n.lower() for n in VENUE_BUYERS} - {"school", "team", "club", "stockist", "reseller", "distributor",
+                                                    "wholesaler"}  # 'café owners': the cafés
 _KIND_NAMED_HEADS = {"plan", "charge", "fee", "visit", "check", "session", "report", "test", "request", "module",
                      "batch", "run", "stat", "round"}
 _POSSESSIVES = {"their", "his", "her", "its", "your", "our", "sus", "su", "tus", "nuestros", "vuestros"}

@@ -8,6 +8,7 @@ import re
 from core.engine.understand.entities import (
     AGENT_ENDINGS,
     PERSON_ATTRIBUTES,
+    VENUE_BUYERS,
     details_at_each,
     is_fieldish,
     name_of,
@@ -1027,9 +1028,6 @@ def _person_attributes(r: Reading) -> None:
                 r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
 
 
-_VENUE_BUYERS = {"Cafe", "Restaurant", "Shop", "Store", "Bar", "Salon", "Gym", "Hotel", "Pub", "Boutique", "Bakery",
-                 "Venue", "Studio", "Garage", "Pharmacy", "Bookshop", "Bookstore", "Deli", "Retailer", "School", "Team",
-                 "Club", "Stockist", "Reseller", "Distributor", "Wholesaler"}  # who places the orders
 _ORDER_WORDS = {"order", "pedido", "ticket", "entrada", "item", "product", "thing", "online", "advance"}
 _PERIODIC = {"monthly", "weekly", "yearly", "annually", "quarterly", "regularly", "periodically", "mensualmente",
              "anualmente", "periodicamente"}
@@ -1055,7 +1053,7 @@ def _takes_orders(r: Reading) -> None:
         doer = f.subject if f.subject is not None else doer if doer is not None and doer.sentence == f.sentence \
             else None
         if doer is not None and (f.verb in _CHOOSING or f.verb == "place" and any(
-                o.head == "order" for o in f.objects)) and _target(r, doer) in _VENUE_BUYERS and \
+                o.head == "order" for o in f.objects)) and _target(r, doer) in VENUE_BUYERS and \
                 _target(r, doer) in r.entities:
             placer = _target(r, doer)
             break
