@@ -89,5 +89,6 @@ def test_coverage_speaks_the_prompts_language():
 
 def test_capabilities_are_not_entities():
     spec = infer_spec("A diary with entries and tags, speech input and email reminders")
-    assert {e.name for e in spec.entities} == {"Entry", "Tag"}
+    assert {e.name for e in spec.entities} == {"Entry", "Tag", "Reminder"}  # the reminders are kept, not emailed
+    assert {"speech input", "email notifications"} <= set(spec.not_built)
     assert [(f.entity, f.target) for f in spec.uses("tags")] == [("Tag", "Entry")]

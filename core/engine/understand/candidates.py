@@ -262,6 +262,7 @@ _KIND_WORDS = {"modes", "mode", "types", "type", "kinds", "kind", "sorts", "sort
 
 
 _SIGNS_UP_FOR = {"sign", "register", "enrol", "enroll", "apply", "book", "vote"}
+_BARE_ENDS = {",", ".", ";", ":", "and", "so", "then", "online", "-", "!", "y"}
 
 
 def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Frame]) -> list[Frame]:
@@ -382,6 +383,16 @@ def _frames(toks: list[Token], phrases: list[Phrase], si: int, earlier: list[Fra
             if said:
                 f.preps.append((toks[k].text, said[-1]))  # 'view the club's flying days and sign up for them'
                 f.objects = [o for o in f.objects if o is not said[-1]]
+        if f.verb in _SIGNS_UP_FOR - {"book", "vote", "apply"} and not f.objects and \
+                f.subject is not None and f.subject.head in word_set("people") and \
+                not {"who", "whoever", "quien", "quienes"} & {t.text for t in toks[max(vi - 3, 0):vi]}:
+            k = vi + 1 + (vi + 1 < len(toks) and toks[vi + 1].text == "up")
+            if k >= len(toks) or toks[k].text in _BARE_ENDS:
+                f.preps = []  # 'members sign up, each ride has a max number of riders': not for the riders
+                src = next((g for g in reversed(frames) if g.sentence == si and g.objects), None)
+                said = [q for q in src.objects if q.plural and q.head not in word_set("people")] if src else []
+                if said:
+                    f.preps.append(("for", said[-1]))  # 'leaders post rides (...), members sign up'
         _passive(toks, vi, f, phrases)
         if f.subject is not None and not f.objects and not f.preps:
             k = _skip_det(toks, f.subject.start - 1)

@@ -136,7 +136,7 @@ def companions_stage(r: Reading) -> Reading:
         if cue["add"] == "Availability":
             anchor = _whose(r, cue["pattern"], cue["of"]) or anchor  # 'player availability' in a coach's app
         if anchor is None and cue["add"] == "Reminder":
-            anchor = _named_beside(r, cue["pattern"], cue["add"])  # 'remind me when a treatment period ends'
+            anchor = _named_beside(r, cue["pattern"], cue["add"]) or _dated(r)  # 'remind me when a treatment ends'
         if anchor is None and cue.get("account"):
             anchor = r.account or "User"  # 'connect with each other': the people are the app's accounts
             _add(r, anchor)
@@ -148,6 +148,9 @@ def companions_stage(r: Reading) -> Reading:
             if other in r.entities and other != anchor:
                 add_link(r, cue["add"], other)
                 r.links = [x for x in r.links if {x[0], x[1]} != {anchor, other}]  # the record joins the two
+                if cue["add"] == "Availability":  # 'players say if they're available for saturday': per fixture
+                    r.entities["Availability"].fields = [FieldSpec(name="available", type="bool"),
+                                                         FieldSpec(name="notes", type="text", required=False)]
                 break
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])
@@ -1461,6 +1464,16 @@ def _named_beside(r: Reading, pattern: re.Pattern[str], added: str) -> str | Non
             if name and name != added and name in r.entities and words_of(name) not in word_set("people"):
                 return name
     return None
+
+
+_RUNS_OUT = re.compile(r"(^|_)(expir\w*|expires|caducidad|vencimiento|due|renewal|next_\w+)(_|$)")
+
+
+def _dated(r: Reading) -> str | None:
+    """The last-named thing with an expiry, due or next date ('certificates with expiry dates - remind people 30 days
+    before they run out'): what a reminder is counted from."""
+    return next((n for n, e in reversed(r.entities.items()) if n != "Reminder" and any(_RUNS_OUT.search(f.name)
+                                                                                      for f in e.fields)), None)
 
 
 def _said(r: Reading) -> list[str]:

@@ -105,14 +105,10 @@ def _account_roles(r: Reading) -> list[str]:
 
 
 def _relative_reminders(r: Reading) -> bool:
-    """'remind the lawyer 7 days before a deadline', 'a reminder 24h before': a reminder counted from a date the app
-    already keeps is sent, not stored, so it makes no Reminder table (it is reported as not built); True when asked."""
-    if not _RELATIVE.search(r.text) or _KEPT_REMINDERS.search(r.text):
-        return False
-    if "Reminder" in r.entities:
-        del r.entities["Reminder"]
-        r.links = [link for link in r.links if "Reminder" not in link[:2]]
-    return True
+    """'remind the lawyer 7 days before a deadline', 'a reminder 24h before': True when a reminder counted from a date
+    the app keeps is asked for. Its Reminder rows are kept (what is due, for whom, done or not); sending them is not
+    built, and is reported."""
+    return bool(_RELATIVE.search(r.text)) and not _KEPT_REMINDERS.search(r.text)
 
 
 _DASHBOARD_GROUPS = {"month", "months", "mes", "meses", "category", "categoria", "categorias", "categories"}
