@@ -66,3 +66,23 @@ def test_a_braille_transcription_business_is_a_data_app() -> None:
 def test_tools_and_games_are_still_declined(prompt: str) -> None:
     with pytest.raises(UnsupportedRequestError):
         infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt, record, of", [
+    ("Kennel app: dogs staying with us, their owners, and daily weights for each dog.", "WeightRecord", "Dog"),
+    ("Premature baby unit: babies, their parents, and each baby's weight every morning.", "WeightRecord", "Baby"),
+    ("Vivero: invernaderos con su temperatura y humedad, que anotamos cada mañana, y las plantas de cada "
+     "invernadero.", "Reading", "Greenhouse"),
+])
+def test_a_measure_logged_daily_is_a_row_per_reading(prompt: str, record: str, of: str) -> None:
+    spec = infer_spec(prompt)
+    assert (record, of, "belongs_to") in links(spec), links(spec)
+    assert not {"temperature", "humidity", "weight"} & {f.name for f in spec.entity(of).fields}
+
+
+@pytest.mark.parametrize("prompt", [
+    "Shop with products (weight, price) and daily orders.",
+    "A bakery: daily orders from cafes and the weight of each loaf.",
+])
+def test_a_weight_that_is_a_detail_stays_a_field(prompt: str) -> None:
+    assert not {"WeightRecord", "Reading"} & names(infer_spec(prompt))

@@ -18,7 +18,7 @@ from core.engine.understand.candidates import candidates_stage
 from core.engine.understand.catalogue import DOMAINS, TITLE_DOMAINS, Domain, parse_entities
 from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
-from core.engine.understand.entities import PEOPLE, TIME_SPENT, entities_stage, name_of
+from core.engine.understand.entities import AGENT_ENDINGS, PEOPLE, TIME_SPENT, entities_stage, name_of
 from core.engine.understand.features import features_stage
 from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import normalise
@@ -262,6 +262,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
         _time_entries_join(r)
+        _daily_readings(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -352,6 +353,72 @@ _VEHICLES = ("Vehicle", "Car", "Van", "Truck", "Lorry", "Bus", "Coach", "Motorbi
 
 _PETS = re.compile(r"\b(pets?|dogs?|cats?|puppy|puppies|kittens?|vets?|veterinar\w*|mascotas?|perros?|gatos?|"
                    r"livestock|cattle|herd|ganado)\b")
+
+
+_DAILY = {"daily", "diario", "diaria", "diarios", "diarias", "morning", "manana", "nightly"}
+_EVERY = {"every", "each", "cada", "twice", "a"}
+_PUNCT = {",", ";", ":", "(", ")", ".", "-", "+"}
+_MEASURED = {"weight": "weight", "weights": "weight", "weigh-ins": "weight", "temperature": "temperature",
+             "temperatures": "temperature", "humidity": "humidity", "ph": "ph", "glucose": "glucose",
+             "gravity": "gravity", "baume": "baume", "peso": "weight", "pesos": "weight", "temperatura": "temperature",
+             "temperaturas": "temperature", "humedad": "humidity", "glucosa": "glucose"}
+
+
+def _daily_readings(r: Reading) -> None:
+    """'daily weights', 'weight every morning', 'temperatura y humedad que apuntamos cada dia': a measurement logged
+    over time is a row per reading of the thing measured (WeightRecord, or a Reading of several measures), not one
+    field that each new reading would overwrite."""
+    if len(r.entities) >= MAX_ENTITIES or {"WeightRecord", "Reading"} & set(r.entities):
+        return
+    for si, toks in enumerate(r.sentences):
+        words = [t.text for t in toks]
+        marks = [i - (i > 0 and words[i - 1] in _EVERY) for i, w in enumerate(words) if w in _DAILY and (
+            w not in {"morning", "manana"} or i and words[i - 1] in _EVERY) or w in {"day", "dia"} and i and
+            words[i - 1] in _EVERY]  # at 'every' of 'every morning'
+        marks = [m for m in marks if m >= 0]
+        measures = list(dict.fromkeys(_MEASURED[w] for i, w in enumerate(words) if w in _MEASURED and any(
+            (0 < i - m <= 4 or 0 < m - i <= 6) and not _PUNCT & set(_clause(words[min(i, m):max(i, m)]))
+            for m in marks)
+            and not (i and words[i - 1] in {"by", "per", "por"})))
+        if not measures:
+            continue
+        name = "WeightRecord" if measures == ["weight"] else "Reading"
+        parent = _measured(r, si, marks[0], measures)
+        for gone in [n for n in r.entities if snake(n).split("_")[0] in _MEASURED and n != parent]:
+            del r.entities[gone]  # 'Brewers log daily temperature and Baume readings': not tables of their own
+            r.links = [x for x in r.links if gone not in x[:2]]
+        if parent is not None:
+            held = r.entities[parent]
+            held.fields = [f for f in held.fields if f.name not in measures] or held.fields
+        r.entities[name] = EntitySpec(name=name, fields=[
+            *(FieldSpec(name=m, type="decimal") for m in measures),
+            FieldSpec(name="taken_at" if name == "Reading" else "recorded_on",
+                      type="datetime" if name == "Reading" else "date"),
+            FieldSpec(name="notes", type="text", required=False)])
+        r.words_for.setdefault(name, " ".join(measures))
+        if parent is not None:
+            add_link(r, name, parent)
+        return
+
+
+def _clause(words: list[str]) -> list[str]:
+    """The words between, with a relative clause's comma dropped ('temperatura y humedad, que anotamos cada dia')."""
+    return [w for k, w in enumerate(words) if not (w == "," and words[k + 1:k + 2] in (["que"], ["which"], ["that"]))]
+
+
+def _measured(r: Reading, si: int, mark: int, measures: list[str]) -> str | None:
+    """What a logged reading is of: the thing that holds the measure ('rooms with temperature and humidity'), else
+    the one followed one by one ('for each hog', 'every bird that comes in'), else the last thing named before it,
+    else the main entity; never a person."""
+    def thing(name: str | None) -> bool:
+        return bool(name) and name in r.entities and words_of(name) not in PEOPLE and \
+            words_of(name) not in word_set("people") and not words_of(name).endswith(AGENT_ENDINGS) and \
+            snake(name).split("_")[0] not in _MEASURED
+    holder = next((n for n, e in r.entities.items() if thing(n) and {f.name for f in e.fields} & set(measures)), None)
+    each = next((r.entity_of(p) for p in r.phrases if p.start and thing(r.entity_of(p)) and
+                 r.sentences[p.sentence][p.start - 1].text in {"each", "every", "cada"}), None)
+    before = [r.entity_of(p) for p in r.phrases if p.sentence == si and p.start < mark and thing(r.entity_of(p))]
+    return holder or each or (before[-1] if before else None) or (r.main if thing(r.main) else None)
 
 
 def _species(r: Reading) -> None:
