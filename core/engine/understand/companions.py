@@ -148,9 +148,8 @@ def companions_stage(r: Reading) -> Reading:
             if other in r.entities and other != anchor:
                 add_link(r, cue["add"], other)
                 r.links = [x for x in r.links if {x[0], x[1]} != {anchor, other}]  # the record joins the two
-                if cue["add"] == "Availability":  # 'players say if they're available for saturday': per fixture
-                    r.entities["Availability"].fields = [FieldSpec(name="available", type="bool"),
-                                                         FieldSpec(name="notes", type="text", required=False)]
+                if cue.get("joined_fields"):  # 'players say if they're available for saturday': per fixture
+                    r.entities[cue["add"]].fields = [FieldSpec(**f) for f in cue["joined_fields"]]
                 break
         if cue.get("feature") == "uploads":
             _file(r, cue["add"])

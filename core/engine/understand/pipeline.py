@@ -411,7 +411,7 @@ def _measured(r: Reading, si: int, mark: int, measures: list[str]) -> str | None
     the one followed one by one ('for each hog', 'every bird that comes in'), else the last thing named before it,
     else the main entity; never a person."""
     def thing(name: str | None) -> bool:
-        return bool(name) and name in r.entities and words_of(name) not in PEOPLE and \
+        return bool(name) and name in r.entities and name not in PEOPLE and \
             words_of(name) not in word_set("people") and not words_of(name).endswith(AGENT_ENDINGS) and \
             snake(name).split("_")[0] not in _MEASURED
     holder = next((n for n, e in r.entities.items() if thing(n) and {f.name for f in e.fields} & set(measures)), None)
