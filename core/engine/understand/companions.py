@@ -398,6 +398,8 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
                 who = _someone(r)  # 'who took which power tool': the people are the app's, though unnamed
             if target is None or who is None or who == target:
                 continue
+            if kind == "CastAssignment" and target not in rules["roles"] and who not in rules["roles"]:
+                kind = None  # 'which player plays which position': a plain link; 'who sings which role': a casting
             if kind == "Attendance" and (target not in rules["events"] and not target.endswith("Session") or
                                          not _person(r, who, people)):
                 kind = None  # 'qué músicos van a cada tocada', 'a qué depósito va cada partida': a plain link
@@ -434,6 +436,24 @@ def _who_did_which(r: Reading, people: frozenset[str]) -> None:
             r.links = [x for x in r.links if {x[0], x[1]} != {who, target}]
             add_link(r, name, who)
             add_link(r, name, target)
+            if record == "CastAssignment":
+                _cast_in(r, name, target, toks[i:], rules["events"])
+
+
+def _cast_in(r: Reading, name: str, role: str, toks: list, events: list[str]) -> None:
+    """'which singer sings which role in which performance': the casting is per performance (double casting);
+    a bare 'cast:' heading the clause was the castings themselves."""
+    words = [t.text for t in toks]
+    for k in range(len(words) - 2):
+        if words[k] in {"in", "for", "en", "para"} and words[k + 1] in {"which", "each", "que", "cada"}:
+            event = _entity_for(r, words[k + 2])
+            if event in r.entities and event in events:
+                r.links = [x for x in r.links if {x[0], x[1]} != {role, event} or x[2] != "many_to_many"]
+                add_link(r, name, event)
+                break
+    cast = r.entities.get("Cast")
+    if cast is not None and [f.name for f in cast.fields] == ["name"] and not any("Cast" in x[:2] for x in r.links):
+        del r.entities["Cast"]
 
 
 _SIGNUPS = ("Signup", "Registration", "Enrollment", "Enrolment", "Rsvp")

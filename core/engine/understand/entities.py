@@ -153,6 +153,7 @@ def personish(p: Phrase) -> bool:
 _BROWSING = {"browse", "search", "filter", "explore", "buscar", "explorar", "filtrar", "navegar"}
 _BROWSED_BY = {"brand", "author", "artist", "designer", "publisher", "cuisine", "genre", "category", "marca", "autor",
                "artista", "genero", "categoria", "cocina"}  # kept things of their own; 'by price', 'by date' are fields
+_KINDS_BROWSED = {"variety", "style", "breed", "type", "variedad", "estilo", "raza", "tipo"}  # only when said bare
 _TAKING_ATTENDANCE = {"take", "mark", "record", "keep", "track", "log", "pasar", "marcar", "controlar", "registrar",
                       "tomar", "llevar", "apuntar", "anotar"}
 _GENERIC_PEOPLE_SUBJECTS = {"user", "users", "people", "person", "everyone", "visitor", "visitors", "usuario",
@@ -654,6 +655,16 @@ def entities_stage(r: Reading) -> Reading:
                 p.head not in {"date", "year", "fecha", "ano", "user", "usuario"}:
             name = entity_name(p.head, None, r.language)  # 'each stamp belongs to a country': a lookup of its own
             score[name] += 1
+        if not name and not p.plural and p.head in {"log", "diary", "journal"} and len(p.modifiers) == 1 and \
+                p.modifiers[0].endswith("ing") and len(p.modifiers[0]) > 5 and p.end < len(toks) and \
+                toks[p.end].text in {":", "("}:
+            name = p.modifiers[0].capitalize() + "Log"
+            score[name] += 3  # '- Feeding log: date, food item, accepted': each feeding is a row of the log
+            r.records.add(name)
+        if not name and not p.plural and not p.modifiers and p.head in _KINDS_BROWSED and any(
+                f.verb in _BROWSING and any(prep in {"by", "por"} and q is p for prep, q in f.preps) for f in r.frames):
+            name = "Category" if p.head in {"type", "tipo"} else entity_name(p.head, None, r.language)
+            score[name] += 3  # 'browse vinegars by type', 'filter plants by variety': the kinds are kept
         if not name and p.possessive and not p.head.endswith("ing") and _verbal(p.head) and any(
                 q.sentence == p.sentence and q.start == p.end and is_fieldish(q.head, r.language) for q in r.phrases):
             name = entity_name(p.head, None, r.language)  # "each run's distance, time and route": a Run is kept

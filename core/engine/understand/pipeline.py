@@ -263,6 +263,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _scores_on_a_leaderboard(r)
         _time_entries_join(r)
         _daily_readings(r)
+        _gerund_logs(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -351,7 +352,7 @@ _VEHICLES = ("Vehicle", "Car", "Van", "Truck", "Lorry", "Bus", "Coach", "Motorbi
              "Trailer", "Taxi", "Cab", "Caravan", "Motorhome", "Camper")
 
 
-_PETS = re.compile(r"\b(pets?|dogs?|cats?|puppy|puppies|kittens?|vets?|veterinar\w*|mascotas?|perros?|gatos?|"
+_PETS = re.compile(r"\b(pets?|dogs?|cats?|puppy|puppies|kittens?|mascotas?|perros?|gatos?|"
                    r"livestock|cattle|herd|ganado)\b")
 
 
@@ -419,6 +420,18 @@ def _measured(r: Reading, si: int, mark: int, measures: list[str]) -> str | None
                  r.sentences[p.sentence][p.start - 1].text in {"each", "every", "cada"}), None)
     before = [r.entity_of(p) for p in r.phrases if p.sentence == si and p.start < mark and thing(r.entity_of(p))]
     return holder or each or (before[-1] if before else None) or (r.main if thing(r.main) else None)
+
+
+_GERUND_LOG = re.compile(r"[A-Z][a-z]+ingLog")
+
+
+def _gerund_logs(r: Reading) -> None:
+    """'- Feeding log: date, food item, accepted': each row is a feeding of the app's main record (an animal)."""
+    for name in [n for n in r.entities if _GERUND_LOG.fullmatch(n)]:
+        parents = {p for c, p, _ in r.links if c == name}
+        if r.main and r.main != name and r.main in r.entities and r.main not in parents and \
+                not any(c in parents and p == r.main for c, p, _ in r.links):  # a dog's log is its handler's
+            add_link(r, name, r.main)
 
 
 def _species(r: Reading) -> None:

@@ -1,0 +1,88 @@
+"""Forty-fourth pass: attendance at performances and outings, kinds browsed by, wild species, gerund logs, casting."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import links, names
+
+
+@pytest.mark.parametrize("prompt, person, event", [
+    ("Theatre friends scheme: patrons, their memberships, and we track which patrons came to which performances.",
+     "Patron", "Performance"),
+    ("Club de senderismo: socios y excursiones, y queremos saber qué socios vinieron a qué excursiones.",
+     "Member", "Excursion"),
+    ("Jazz society: members and concerts; record which members attended which concerts.", "Member", "Concert"),
+])
+def test_who_came_to_which_event_is_an_attendance(prompt: str, person: str, event: str) -> None:
+    spec = infer_spec(prompt)
+    assert {("Attendance", person, "belongs_to"), ("Attendance", event, "belongs_to")} <= links(spec), links(spec)
+
+
+@pytest.mark.parametrize("prompt, kind, thing", [
+    ("Please implement a website for a tea merchant. Users should be able to browse teas by variety, add them to a "
+     "cart and place orders.", "Variety", "Tea"),
+    ("A nursery shop site where customers filter shrubs by type and add them to a basket.", "Category", "Shrub"),
+    ("Tienda de quesos: los clientes pueden buscar quesos por tipo y hacer pedidos.", "Category", "Cheese"),
+])
+def test_browsing_by_a_kind_keeps_the_kinds(prompt: str, kind: str, thing: str) -> None:
+    spec = infer_spec(prompt)
+    assert kind in names(spec), names(spec)
+    assert (thing, kind, "belongs_to") in links(spec), links(spec)
+
+
+def test_filtering_by_a_qualified_type_is_still_a_field() -> None:
+    spec = infer_spec("A bike theft map for our town: members report thefts and everyone can filter by lock type "
+                      "and month.")
+    assert "LockType" not in names(spec) and "Category" not in names(spec), names(spec)
+
+
+def test_wild_species_beside_vet_visits_are_a_table() -> None:
+    spec = infer_spec("Bird hospital records.\n- Patients: species, ring number, found at, admitted on\n"
+                      "- Vet visits with notes and cost")
+    assert "Species" in names(spec), names(spec)
+    assert "species" not in {f.name for e in spec.entities for f in e.fields}
+
+
+def test_a_pets_species_is_still_a_choice() -> None:
+    spec = infer_spec("Vet clinic: pets (name, species, breed, owner), owners and appointments.")
+    assert "Species" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, log, parent", [
+    ("Tortoise sanctuary database.\n- Tortoises: name, species, arrival date\n- Feeding log: date, food, eaten "
+     "yes/no", "FeedingLog", "Tortoise"),
+    ("Stable yard app.\n- Horses: name, owner, stable\n- Grooming log: date, groomer, notes", "GroomingLog",
+     "Horse"),
+])
+def test_a_gerund_log_heading_a_field_list_is_a_log_of_the_main_record(prompt: str, log: str, parent: str) -> None:
+    spec = infer_spec(prompt)
+    assert log in names(spec), names(spec)
+    assert "date" in {f.name for f in spec.entity(log).fields}
+    assert "name" not in {f.name for f in spec.entity(log).fields}  # a dated row needs no label
+    assert (log, parent, "belongs_to") in links(spec), links(spec)
+
+
+def test_a_log_of_something_that_belongs_to_the_main_record_is_not_linked_twice() -> None:
+    spec = infer_spec("Farrier app.\nOwner (name, phone)\nHorse (name, owner)\nShoeing log (date, horse, notes)")
+    assert ("ShoeingLog", "Horse", "belongs_to") in links(spec) or "ShoeingLog" not in names(spec)
+    assert ("ShoeingLog", "Owner", "belongs_to") not in links(spec), links(spec)
+
+
+@pytest.mark.parametrize("prompt, person, role", [
+    ("Amateur dramatics: shows, actors, roles, and who plays which part in each show.", "Actor", "Part"),
+    ("Ballet school: productions, dancers, roles; which dancer dances which role in which performance.",
+     "Dancer", "Role"),
+    ("Compañía de zarzuela: funciones, cantantes y papeles; qué cantante canta qué papel en cada función.",
+     "Singer", "Role"),
+])
+def test_who_sings_or_plays_which_role_is_a_casting(prompt: str, person: str, role: str) -> None:
+    spec = infer_spec(prompt)
+    assert {("CastAssignment", person, "belongs_to"), ("CastAssignment", role, "belongs_to")} <= links(spec), \
+        links(spec)
+
+
+def test_which_player_plays_which_position_is_no_casting() -> None:
+    spec = infer_spec("Five-a-side team: players and positions, and which player plays which position.")
+    assert "CastAssignment" not in names(spec), names(spec)
