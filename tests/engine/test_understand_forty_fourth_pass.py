@@ -86,3 +86,39 @@ def test_who_sings_or_plays_which_role_is_a_casting(prompt: str, person: str, ro
 def test_which_player_plays_which_position_is_no_casting() -> None:
     spec = infer_spec("Five-a-side team: players and positions, and which player plays which position.")
     assert "CastAssignment" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, join, thing, person", [
+    ("Choir wardrobe: robes (size, colour) and singers. We assign robes to singers before each concert.",
+     "RobeAssignment", "Robe", "Singer"),
+    ("Rehab clinic: patients and a library of stretches with a video link; therapists assign stretches to "
+     "patients.", "StretchAssignment", "Stretch", "Patient"),
+    ("Club de remo: botes y socios. Asignamos los botes a los socios cada temporada.",
+     "BoatAssignment", "Boat", "Member"),
+])
+def test_things_assigned_to_people_are_an_assignment_record(prompt: str, join: str, thing: str,
+                                                              person: str) -> None:
+    spec = infer_spec(prompt)
+    assert {(join, thing, "belongs_to"), (join, person, "belongs_to")} <= links(spec), links(spec)
+    assert (thing, person, "belongs_to") not in links(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Help desk: agents and tickets; managers assign tickets to agents.",
+    "Family chores app: kids and chores; parents assign chores to the kids.",
+])
+def test_work_assigned_to_a_person_is_still_theirs(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert not any(n.endswith("Assignment") for n in names(spec)), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Hockey league: teams, fixtures and umpires. Umpires are assigned to fixtures.",
+    "Liga de fútbol sala: equipos, partidos y árbitros. Los árbitros se asignan a los partidos.",
+])
+def test_officials_assigned_to_matches_are_their_appointments(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    join = next(n for n in names(spec) if n.endswith("Assignment"))
+    assert join in {"RefereeAssignment", "UmpireAssignment"}, names(spec)
+    ends = {x[1] for x in links(spec) if x[0] == join}
+    assert len(ends) == 2 and not any({a, b} == ends for a, b, _ in links(spec) if a != join), links(spec)

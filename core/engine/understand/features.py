@@ -90,8 +90,8 @@ _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\
 _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
                       r"(?: , (?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)+(?: ,)? (?:and|or|to|y|o|a|hasta) "
                       r"(?:[a-z][a-z\-]* )?[a-z][a-z\-]*)")
-_SLOTS = {"Shift", "Event", "Session", "ClassSession", "Match", "Project", "Route", "Trip", "Course", "Task",
-          "Duty", "Job"}  # things many people are assigned to
+_SLOTS = {"Shift", "Event", "Session", "ClassSession", "Match", "Fixture", "Game", "Project", "Route", "Trip",
+          "Course", "Task", "Duty", "Job"}  # things many people are assigned to
 _HOSTS = {"Speaker", "Instructor", "Host", "Referee", "Umpire", "Teacher", "Trainer", "Coach", "Presenter",
           "Lecturer", "Organizer", "Organiser", "Guide"}
 _PLACES = {"Room", "Venue", "Court", "Classroom", "Location", "Studio", "Stage", "Hall", "Field", "Pitch",
@@ -977,7 +977,7 @@ def _assignments(r: Reading) -> None:
         if kind != "belongs_to" or not people or parent not in _SLOTS or parent not in r.entities or \
                 re.search(rf"\b{words_of(child)} is (?:assigned|allocated)\b", r.text):
             continue  # 'which plumber is assigned to each job': each job has its one plumber
-        join = f"{parent}Assignment"
+        join = f"{child}Assignment" if child in _HOSTS else f"{parent}Assignment"  # a referee's appointments
         r.links.remove((child, parent, kind))
         e = definition(join) or EntitySpec(name=join, fields=[
             FieldSpec(name="notes", type="text", required=False, max_length=5000)])

@@ -264,6 +264,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _time_entries_join(r)
         _daily_readings(r)
         _gerund_logs(r)
+        _assigned_not_owned(r)
         _lines_said_as_lines(r)
         _one_rating(r)
         for e in r.entities.values():
@@ -420,6 +421,14 @@ def _measured(r: Reading, si: int, mark: int, measures: list[str]) -> str | None
                  r.sentences[p.sentence][p.start - 1].text in {"each", "every", "cada"}), None)
     before = [r.entity_of(p) for p in r.phrases if p.sentence == si and p.start < mark and thing(r.entity_of(p))]
     return holder or each or (before[-1] if before else None) or (r.main if thing(r.main) else None)
+
+
+def _assigned_not_owned(r: Reading) -> None:
+    """A RefereeAssignment joining referees and matches: a match no longer has one referee as well."""
+    for name in [n for n in r.entities if n.endswith("Assignment") and n != "Assignment"]:
+        ends = {p for c, p, k in r.links if c == name and k == "belongs_to"}
+        if len(ends) == 2:
+            r.links = [x for x in r.links if {x[0], x[1]} != ends]
 
 
 _GERUND_LOG = re.compile(r"[A-Z][a-z]+ingLog")

@@ -498,8 +498,17 @@ def _joins_things(name: str) -> bool:
 
 
 _EACH_WORDS = {"each", "every", "cada"}
-_ASSIGNED_MANY = {"Shift", "Event", "Session", "ClassSession", "Match", "Project", "Route", "Trip", "Course",
-                  "Task", "Duty", "Job"}  # many people are assigned to each: a join (features._assignments)
+_ASSIGNED_MANY = {"Shift", "Event", "Session", "ClassSession", "Match", "Fixture", "Game", "Project", "Route", "Trip",
+                  "Course", "Task", "Duty", "Job"}  # many people are assigned to each: a join (features._assignments)
+
+
+_WORK_ITEMS = {"task", "ticket", "job", "chore", "case", "request", "issue", "lead", "order", "incident", "complaint",
+               "bug", "enquiry", "inquiry", "query", "report", "duty", "project", "story", "card", "deliverable",
+               "action", "visit", "call", "delivery", "route", "shift", "repair", "inspection", "installation",
+               "errand", "appointment", "booking", "lesson", "walk", "trip", "pickup", "collection", "claim",
+               "tarea", "trabajo", "caso", "solicitud", "incidencia", "pedido", "encargo", "proyecto", "turno",
+               "visita", "ruta", "aviso", "reclamacion", "reparacion", "cita", "reserva", "clase", "paseo"}
+_WORK_ENDINGS = ("task", "ticket", "job", "request", "order", "report", "work")  # done once, by one person
 
 
 def _one_party(r: Reading, p: Phrase, toks: list) -> bool:
@@ -683,6 +692,12 @@ def _frames(r: Reading) -> None:
             continue
         if f.verb in verbs["assign"]:
             to = next((p for prep, p in f.preps if prep in {"to", "a"} and _entity(r, p)), None)
+            if to is None and f.subject is not None and f.objects and f.position and \
+                    r.sentences[f.sentence][f.position - 1].text == "se":  # 'los árbitros se asignan a los partidos'
+                f = Frame(verb=f.verb, sentence=f.sentence, position=f.position, objects=[f.subject],
+                          preps=[("a", f.objects[0])])
+                to = f.preps[0][1]
+                objects = [o for o in (_entity(r, p) for p in f.objects) if o]
             target = _entity(r, to)
             if to is None and f.subject is None and f.position == 0 and r.main in r.entities and \
                     words_of(r.main).split()[-1] not in word_set("people"):
@@ -696,6 +711,11 @@ def _frames(r: Reading) -> None:
                 if o and target and p.head in word_set("people") and to.head not in word_set("people") and \
                         (target not in _ASSIGNED_MANY or one_each):  # 'assign a plumber to each job': one each
                     add_link(r, target, o)  # 'carers are assigned to visits': each visit has its carer
+                elif o and target and p.plural and p.head not in word_set("people") and \
+                        p.head not in _WORK_ITEMS and not p.head.endswith(_WORK_ENDINGS) and \
+                        to.head in word_set("people") and o != target:
+                    _join(r, f"{o}Assignment", "assigned_on:date?, notes?", o, target)
+                    r.records.add(f"{o}Assignment")  # 'assign costumes to dancers': a costume is worn by many
                 elif o and target:
                     add_link(r, o, target)  # 'assign chores to the kids': each chore is a kid's
             continue
