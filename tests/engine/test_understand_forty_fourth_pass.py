@@ -1,10 +1,12 @@
-"""Forty-fourth pass: attendance at performances and outings, kinds browsed by, wild species, gerund logs, casting."""
+"""Forty-fourth pass: attendance at performances, kinds browsed by, wild species, gerund logs, casting, assignments
+and reach (media and drawing tools)."""
 
 from __future__ import annotations
 
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import links, names
 
 
@@ -122,3 +124,27 @@ def test_officials_assigned_to_matches_are_their_appointments(prompt: str) -> No
     assert join in {"RefereeAssignment", "UmpireAssignment"}, names(spec)
     ends = {x[1] for x in links(spec) if x[0] == join}
     assert len(ends) == 2 and not any({a, b} == ends for a, b, _ in links(spec) if a != join), links(spec)
+
+
+@pytest.mark.parametrize("prompt, what", [
+    ("Quiero un editor para sincronizar letras de canciones con el audio y que exporte el archivo .lrc.",
+     "an editor"),
+    ("water polo tactics board: a pool diagram where I drag the players around, draw arrows for swims and play it "
+     "back as an animation.", "a drawing canvas"),
+    ("Necesito algo para la cofradía que coja los PDF de las circulares y los junte en uno solo por fecha.",
+     "a converter"),
+    ("Something to look at spectrograms of our hydrophone recordings, with zoom and a frequency cursor.",
+     "an audio or music tool"),
+    ("Para los ensayos del grupo de zarzuela: una pantalla que escuche el micrófono y pinte la línea de afinación "
+     "de quien canta.", "an audio or music tool"),
+])
+def test_media_and_drawing_tools_are_declined(prompt: str, what: str) -> None:
+    with pytest.raises(UnsupportedRequestError) as caught:
+        infer_spec(prompt)
+    assert what in str(caught.value)
+
+
+def test_a_choir_app_that_mentions_the_microphone_is_still_built() -> None:
+    spec = infer_spec("Choir app: singers, voice parts, rehearsals with attendance, and a practice page where "
+                      "singers record themselves with the microphone.")
+    assert {"Singer", "Rehearsal", "Attendance"} <= names(spec)
