@@ -148,3 +148,25 @@ def test_a_choir_app_that_mentions_the_microphone_is_still_built() -> None:
     spec = infer_spec("Choir app: singers, voice parts, rehearsals with attendance, and a practice page where "
                       "singers record themselves with the microphone.")
     assert {"Singer", "Rehearsal", "Attendance"} <= names(spec)
+
+
+@pytest.mark.parametrize("prompt, person, event", [
+    ("Karate dojo admin\n- Students (name, belt)\n- Classes (style, weekday)\n- Attendance taken for each class",
+     "Student", "ClassSession"),
+    ("Judo club: members, classes, attendance recorded for every class.", "Member", "ClassSession"),
+])
+def test_attendance_taken_for_each_session_is_kept(prompt: str, person: str, event: str) -> None:
+    spec = infer_spec(prompt)
+    assert {("Attendance", person, "belongs_to"), ("Attendance", event, "belongs_to")} <= links(spec), links(spec)
+
+
+def test_spanish_sessions_of_an_unknown_kind_keep_their_details() -> None:
+    spec = infer_spec("Club de remo: que cada remero registre sus sesiones de ergómetro (distancia, tiempo, vatios).")
+    assert "Session" in names(spec), names(spec)
+    assert "watts" in {f.name for f in spec.entity("Session").fields}
+
+
+def test_drop_offs_are_one_word() -> None:
+    spec = infer_spec("Nursery run: parents arrange pick ups and drop offs for their children; each drop off has "
+                      "a time.")
+    assert not {"Off", "Up", "Drop", "Pick"} & names(spec), names(spec)

@@ -97,7 +97,8 @@ def _spanish_compounds(toks: list[Token], phrases: list[Phrase]) -> list[Phrase]
                 p.start == last.end + 1 and toks[last.end].text == "de" and (
                     len(p.words) == 1 or len(p.words) == 2 and toks[p.start + 1].tag == "ADJ" and
                     not p.words[1].endswith("al")) and \
-                not p.plural and spanish_modifier(p.head) and not _another_kind(toks, p.end):
+                not p.plural and (spanish_modifier(p.head) or last.head in _ACTIVITY_HEADS and len(p.words) == 1 and
+                                  p.head not in load("spanish")["names"]) and not _another_kind(toks, p.end):
             last.words = [*last.words, "de", *p.words]
             last.end = p.end
             last.modifiers = [p.head]
@@ -106,6 +107,10 @@ def _spanish_compounds(toks: list[Token], phrases: list[Phrase]) -> list[Phrase]
             continue
         out.append(p)
     return out
+
+
+_ACTIVITY_HEADS = {"sesion", "clase", "curso", "entrenamiento"}  # 'sesiones de ergómetro': sessions, of a kind we
+# have no English word for
 
 
 def _another_kind(toks: list[Token], k: int) -> bool:

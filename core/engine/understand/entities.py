@@ -154,6 +154,7 @@ _BROWSING = {"browse", "search", "filter", "explore", "buscar", "explorar", "fil
 _BROWSED_BY = {"brand", "author", "artist", "designer", "publisher", "cuisine", "genre", "category", "marca", "autor",
                "artista", "genero", "categoria", "cocina"}  # kept things of their own; 'by price', 'by date' are fields
 _KINDS_BROWSED = {"variety", "style", "breed", "type", "variedad", "estilo", "raza", "tipo"}  # only when said bare
+_TAKEN = {"taken", "recorded", "marked", "kept", "tracked", "logged", "tomada", "registrada", "anotada", "pasada"}
 _TAKING_ATTENDANCE = {"take", "mark", "record", "keep", "track", "log", "pasar", "marcar", "controlar", "registrar",
                       "tomar", "llevar", "apuntar", "anotar"}
 _GENERIC_PEOPLE_SUBJECTS = {"user", "users", "people", "person", "everyone", "visitor", "visitors", "usuario",
@@ -1020,12 +1021,17 @@ def entities_stage(r: Reading) -> Reading:
         while k > 0 and toks[k].text in {"los", "las", "el", "la", "the", "our", "nuestros", "nuestras"} | _EACH:
             k -= 1
         at = next((q for q in r.phrases if q.sentence == p.sentence and q.end == k), None)
-        if id(p) in names and k > 0 and toks[k].text in {"a", "at", "to", "en", "per", "por", "de"} and \
-                at is not None and at.head in {"asistencia", "attendance", "asistencias"} and \
+        said = at.words[-2 if at.words[-1] in _TAKEN and len(at.words) > 1 else -1] if at is not None else ""
+        if id(p) in names and k > 0 and toks[k].text in {"a", "at", "to", "en", "per", "por", "de", "for", "para"} and \
+                at is not None and said in {"asistencia", "attendance", "asistencias"} and \
                 (p.plural or toks[k + 1].text in _EACH):
             score[names[id(p)]] += 3
             if id(at) in names:
                 score[names[id(at)]] += 3  # 'attendance at each rehearsal': each one taken is a record
+            elif said != at.head:  # 'attendance taken for each class session': the phrase ends in the participle
+                score["Attendance"] += 3
+                first.setdefault("Attendance", r.phrases.index(at))
+                word.setdefault("Attendance", said)
     for p in r.phrases:  # 'damage reporting', 'incident logging': the reports and logs are what is kept
         if id(p) in names and p.head in {"reporting", "logging"} and r.language == "en":
             score[names[id(p)]] += 3

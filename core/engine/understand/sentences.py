@@ -131,6 +131,9 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b((?:apunt|registr|anot)\w*) lo que se (encontro|vio|pesco|vendio|cosecho)\b",
                   lambda m: f"{m.group(1)} cada {_WHAT_WAS[m.group(2).lower()]}", text, flags=re.I)
     text = re.sub(r"\bnext of kin\b", "next-of-kin", text, flags=re.I)  # one person, not a Next of a Kin
+    text = re.sub(r"\b(drop|pick)[ -](offs|ups)\b|\b(each|every|a|the|one|per) (drop|pick)[ -](off|up)\b",
+                  lambda m: m.expand(r"\1\2") if m.group(1) else m.expand(r"\3 \4\5"), text,
+                  flags=re.I)  # 'regular drop offs', 'each drop off': one noun, not a Drop and an Off
     text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
     text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
