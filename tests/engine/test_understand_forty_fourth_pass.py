@@ -170,3 +170,14 @@ def test_drop_offs_are_one_word() -> None:
     spec = infer_spec("Nursery run: parents arrange pick ups and drop offs for their children; each drop off has "
                       "a time.")
     assert not {"Off", "Up", "Drop", "Pick"} & names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, thing", [
+    ("Pilates studio: members book onto classes (max 10 people).", "ClassSession"),
+    ("Bouldering wall: members book into taster sessions, and staff see who is coming.", "Session"),
+])
+def test_booking_onto_a_session_books_it(prompt: str, thing: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Book" not in names(spec)
+    booked = next(n for n in names(spec) if n.endswith(("Booking", "Signup", "Registration")))
+    assert any(a == booked and b.endswith(thing) for a, b, _ in links(spec)), links(spec)

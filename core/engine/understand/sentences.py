@@ -134,6 +134,8 @@ def sentences_stage(r: Reading) -> Reading:
     text = re.sub(r"\b(drop|pick)[ -](offs|ups)\b|\b(each|every|a|the|one|per) (drop|pick)[ -](off|up)\b",
                   lambda m: m.expand(r"\1\2") if m.group(1) else m.expand(r"\3 \4\5"), text,
                   flags=re.I)  # 'regular drop offs', 'each drop off': one noun, not a Drop and an Off
+    text = re.sub(r"\b(book|books|booked|booking) (?:onto|into|on to)\b", r"\1", text,
+                  flags=re.I)  # 'book onto intro sessions': the sessions are booked
     text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
     text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
