@@ -181,3 +181,22 @@ def test_booking_onto_a_session_books_it(prompt: str, thing: str) -> None:
     assert "Book" not in names(spec)
     booked = next(n for n in names(spec) if n.endswith(("Booking", "Signup", "Registration")))
     assert any(a == booked and b.endswith(thing) for a, b, _ in links(spec)), links(spec)
+
+
+@pytest.mark.parametrize("prompt, note, visit", [
+    ("Osteopath: patients book appointments online; the osteopath writes clinical notes for each appointment.",
+     "ClinicalNote", "Appointment"),
+    ("Counselling practice: clients and appointments; counsellors keep progress notes.", "ProgressNote",
+     "Appointment"),
+    ("Fisioterapia: pacientes y citas; después de cada cita escribimos las notas clínicas.", "ClinicalNote",
+     "Appointment"),
+])
+def test_clinical_notes_are_records_of_the_visit(prompt: str, note: str, visit: str) -> None:
+    spec = infer_spec(prompt)
+    assert (note, visit, "belongs_to") in links(spec), links(spec)
+    assert not any(f.name.endswith("_notes") and f.name != "notes" for e in spec.entities for f in e.fields)
+
+
+def test_medical_notes_in_a_field_list_stay_a_field() -> None:
+    spec = infer_spec("Kids club: children (name, DOB, medical notes) and sessions.")
+    assert not any(n.endswith("Note") for n in names(spec)), names(spec)

@@ -264,6 +264,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _time_entries_join(r)
         _daily_readings(r)
         _gerund_logs(r)
+        _clinical_notes(r)
         _assigned_not_owned(r)
         _lines_said_as_lines(r)
         _one_rating(r)
@@ -421,6 +422,52 @@ def _measured(r: Reading, si: int, mark: int, measures: list[str]) -> str | None
                  r.sentences[p.sentence][p.start - 1].text in {"each", "every", "cada"}), None)
     before = [r.entity_of(p) for p in r.phrases if p.sentence == si and p.start < mark and thing(r.entity_of(p))]
     return holder or each or (before[-1] if before else None) or (r.main if thing(r.main) else None)
+
+
+_CLINICAL_NOTES = re.compile(
+    r"\b(?:writes?|writing|wrote|adds?|adding|keeps?|keeping|records?|recording|takes?|taking|logs?|logging)"
+    r" (?:up |down |their |his |her |the |a |short )?(soap|clinical|session|progress|case|consultation|therapy|"
+    r"treatment) notes\b|\bnotas (clinicas|de evolucion|de (?:cada |la )?sesion|de (?:cada |la )?consulta)\b")
+_BARE_NOTE = {"name", "title", "content", "body", "pinned", "notes", "written_at"}
+_VISITS = ("Appointment", "Session", "Booking", "Reservation", "Consultation", "Visit")
+_CLIENTS = ("Patient", "Client", "Customer")
+
+
+def _clinical_notes(r: Reading) -> None:
+    """'after each session the physio writes SOAP notes', 'notas clínicas': a note per visit, kept as its own
+    record (SOAP notes in their four parts), not a text box on the visit."""
+    m = _CLINICAL_NOTES.search(r.text)
+    if m is None:
+        return
+    kind = m.group(1) or {"clinicas": "clinical", "de evolucion": "progress"}.get(m.group(2), "session")
+    name = "TreatmentNote" if kind in {"soap", "treatment"} else f"{kind.capitalize()}Note"
+    had = name if name in r.entities else "Note" if "Note" in r.entities else None
+    if had is None and (len(r.entities) >= MAX_ENTITIES or any(n.endswith("Note") for n in r.entities)) or \
+            had == "Note" and {f.name for f in r.entities[had].fields} - _BARE_NOTE:
+        return  # a note the prompt describes is kept as described
+    if had == "Note":  # 'escribimos las notas clínicas': the bare Note read from the words is this one
+        del r.entities["Note"]
+        r.links = [(name if c == "Note" else c, name if p == "Note" else p, k) for c, p, k in r.links]
+    soap = kind in {"soap", "clinical", "treatment", "therapy"}
+    e = definition("TreatmentNote") if soap else None
+    fields = [f.model_copy() for f in e.fields] if e else [
+        FieldSpec(name="written_at", type="datetime"), FieldSpec(name="body", type="text", max_length=20000)]
+    if had != name or not {f.name for f in r.entities[name].fields} - _BARE_NOTE:
+        r.entities[name] = EntitySpec(name=name, fields=fields)  # a ProgressNote we know keeps its own fields
+    r.words_for[name] = f"{kind} notes"
+    r.records.add(name)
+    if had is None:
+        r.requested.append(f"{kind} notes" if r.language == "en" else m.group(0))
+    r.links = [x for x in r.links if x[1] != name]  # a note is of the visit, not what the visit belongs to
+    for e in r.entities.values():
+        e.fields = [f for f in e.fields if f.name not in {f"{kind}_notes", "soap_notes", "notas_clinicas"}]
+    visit = next((n for kind in _VISITS for n in r.entities if n.endswith(kind) and n != name and
+                  n not in r.records - {"Booking"}), None)
+    client = next((n for n in r.entities if n in _CLIENTS), None)
+    for parent in (visit, client if visit is None or not any(
+            c == visit and p == client for c, p, _ in r.links) else None):
+        if parent:
+            add_link(r, name, parent)
 
 
 def _assigned_not_owned(r: Reading) -> None:
