@@ -200,3 +200,18 @@ def test_clinical_notes_are_records_of_the_visit(prompt: str, note: str, visit: 
 def test_medical_notes_in_a_field_list_stay_a_field() -> None:
     spec = infer_spec("Kids club: children (name, DOB, medical notes) and sessions.")
     assert not any(n.endswith("Note") for n in names(spec)), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Community orchard: trees, volunteers and pruning records. Only the committee should see the volunteer records.",
+    "Bakery wholesale: cafe accounts place orders for the next morning; we see the orders by delivery round.",
+    "Huerto escolar: parcelas, clases y riegos. Solo los profesores pueden ver las notas de los alumnos.",
+])
+def test_access_said_of_a_role_needs_accounts(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "auth" in spec.features and "User" in names(spec), (spec.features, names(spec))
+
+
+def test_bank_accounts_are_not_logins() -> None:
+    spec = infer_spec("Household budget: bank accounts, categories and monthly spending per category.")
+    assert "auth" not in spec.features, spec.features
