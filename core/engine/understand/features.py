@@ -19,7 +19,7 @@ from core.engine.understand.fields import field_ident
 from core.engine.understand.knowledge import definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import ident
 from core.engine.understand.reading import Frame, Phrase, Reading
-from core.engine.understand.relations import MAX_ENTITIES, add_link, force_link
+from core.engine.understand.relations import ASSIGNED_MANY, MAX_ENTITIES, add_link, force_link
 from core.engine.understand.vocab import load, singular, word_set
 from core.spec import EntitySpec, FeatureSpec, FieldSpec
 
@@ -93,8 +93,6 @@ _STATES = re.compile(r"\b(?:status|statuses|states|stages|steps|estados|etapas)\
 _THROUGH = re.compile(r"\b(?:through|from|between|por|entre|pasando por)\b ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*"
                       r"(?: , (?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*)+(?: ,)? (?:and|or|to|y|o|a|hasta) "
                       r"(?:[a-z][a-z\-]* )?[a-z][a-z\-]*)")
-_SLOTS = {"Shift", "Event", "Session", "ClassSession", "Match", "Fixture", "Game", "Project", "Route", "Trip",
-          "Course", "Task", "Duty", "Job"}  # things many people are assigned to
 _HOSTS = {"Speaker", "Instructor", "Host", "Referee", "Umpire", "Teacher", "Trainer", "Coach", "Presenter",
           "Lecturer", "Organizer", "Organiser", "Guide"}
 _PLACES = {"Room", "Venue", "Court", "Classroom", "Location", "Studio", "Stage", "Hall", "Field", "Pitch",
@@ -977,7 +975,7 @@ def _assignments(r: Reading) -> None:
     for child, parent, kind in list(r.links):
         people = child in _WHO | {"Volunteer", "Nurse", "Driver", "Player", "Worker", "Staff", "StaffMember", "Crew",
                                   "CrewMember"} or words_of(child) in word_set("people")  # 'guards', 'staff'
-        if kind != "belongs_to" or not people or parent not in _SLOTS or parent not in r.entities or \
+        if kind != "belongs_to" or not people or parent not in ASSIGNED_MANY or parent not in r.entities or \
                 re.search(rf"\b{words_of(child)} is (?:assigned|allocated)\b", r.text):
             continue  # 'which plumber is assigned to each job': each job has its one plumber
         join = f"{child}Assignment" if child in _HOSTS else f"{parent}Assignment"  # a referee's appointments

@@ -461,7 +461,7 @@ def _clinical_notes(r: Reading) -> None:
     r.links = [x for x in r.links if x[1] != name]  # a note is of the visit, not what the visit belongs to
     for e in r.entities.values():
         e.fields = [f for f in e.fields if f.name not in {f"{kind}_notes", "soap_notes", "notas_clinicas"}]
-    visit = next((n for kind in _VISITS for n in r.entities if n.endswith(kind) and n != name and
+    visit = next((n for v in _VISITS for n in r.entities if n.endswith(v) and n != name and
                   n not in r.records - {"Booking"}), None)
     client = next((n for n in r.entities if n in _CLIENTS), None)
     for parent in (visit, client if visit is None or not any(

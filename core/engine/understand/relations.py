@@ -451,7 +451,7 @@ def _stated(r: Reading, *, with_lists: bool) -> None:
                                      ["are", "assigned", "to"], ["is", "assigned", "to"]):
                 kind = "many_to_many" if set(raw) & _MANY else "belongs_to"
                 if between[-2:] == ["assigned", "to"] and a.head in word_set("people") and \
-                        b.head not in word_set("people") | _COLLEAGUES and y not in _ASSIGNED_MANY and \
+                        b.head not in word_set("people") | _COLLEAGUES and y not in ASSIGNED_MANY and \
                         kind == "belongs_to":
                     add_link(r, y, x)  # 'carers are assigned to visits': each visit has its carer
                     continue
@@ -498,7 +498,7 @@ def _joins_things(name: str) -> bool:
 
 
 _EACH_WORDS = {"each", "every", "cada"}
-_ASSIGNED_MANY = {"Shift", "Event", "Session", "ClassSession", "Match", "Fixture", "Game", "Project", "Route", "Trip",
+ASSIGNED_MANY = {"Shift", "Event", "Session", "ClassSession", "Match", "Fixture", "Game", "Project", "Route", "Trip",
                   "Course", "Task", "Duty", "Job"}  # many people are assigned to each: a join (features._assignments)
 
 
@@ -709,7 +709,7 @@ def _frames(r: Reading) -> None:
                 one_each = to is not None and not p.plural and to.start > 0 and \
                     r.sentences[to.sentence][to.start - 1].text in _EACH_WORDS
                 if o and target and p.head in word_set("people") and to.head not in word_set("people") and \
-                        (target not in _ASSIGNED_MANY or one_each):  # 'assign a plumber to each job': one each
+                        (target not in ASSIGNED_MANY or one_each):  # 'assign a plumber to each job': one each
                     add_link(r, target, o)  # 'carers are assigned to visits': each visit has its carer
                 elif o and target and p.plural and p.head not in word_set("people") and \
                         p.head not in _WORK_ITEMS and not p.head.endswith(_WORK_ENDINGS) and \
