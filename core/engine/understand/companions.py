@@ -122,10 +122,14 @@ def companions_stage(r: Reading) -> Reading:
     for cue in (*cues, *cues):  # twice: a rental a cue adds can still be paid for
         if len(r.entities) >= MAX_ENTITIES or cue["add"] in r.entities:
             continue
-        if set(cue.get("unless", [])) & set(r.entities) or cue.get("needs") and not set(cue["needs"]) & set(r.entities):
+        if set(cue.get("unless", [])) & set(r.entities):
             continue
         if not any(_affirmed(cue["pattern"], text) for text in _said(r)):
             continue
+        if cue.get("needs") and not set(cue["needs"]) & set(r.entities) and not (
+                cue["add"] == "Availability" and _whose(r, cue["pattern"], [n for n in r.entities
+                                                                            if _person(r, n, people)])):
+            continue  # 'chiropractors set their weekly availability': whoever the availability is said of
         if cue.get("skip_if_uploads") and any(fs.name == "uploads" for fs in r.feature_specs):
             continue  # 'issues with attachments' already gave the issue a file field
         _add(r, cue["add"])
@@ -134,7 +138,8 @@ def companions_stage(r: Reading) -> Reading:
             anchor = next((n for o in cue["of"] for n in r.entities if n.endswith(o) and n != cue["add"] and
                            r.field_lists.get(n)), None)
         if cue["add"] == "Availability":
-            anchor = _whose(r, cue["pattern"], cue["of"]) or anchor  # 'player availability' in a coach's app
+            anchor = _whose(r, cue["pattern"], [*cue["of"], *(n for n in r.entities if _person(r, n, people))]) \
+                or anchor  # 'player availability' in a coach's app
         if anchor is None and cue["add"] == "Reminder":
             anchor = _named_beside(r, cue["pattern"], cue["add"]) or _dated(r)  # 'remind me when a treatment ends'
         if anchor is None and cue.get("account"):
@@ -1459,7 +1464,9 @@ def _whose(r: Reading, pattern: re.Pattern[str], people: list[str]) -> str | Non
             continue
         start, end = len(text[:m.start()].split()), len(text[:m.end()].split())
         near = [p for p in r.phrases if p.sentence == si and start - 4 <= p.start < end and
-                r.entity_of(p) in people]
+                r.entity_of(p) in people] or \
+            [p for p in r.phrases if p.sentence == si and start - 8 <= p.start < start and  # 'X should be able to'
+             r.entity_of(p) in people and "," not in text.split()[p.start:start]]
         if near:
             return r.entity_of(max(near, key=lambda p: p.start))
     return None

@@ -786,7 +786,9 @@ def _apply(r: Reading, feature: str, target: str, detail: str) -> None:
             "Bookmark" not in r.entities else "Like" if detail == "like" and "Like" not in r.entities else \
             "Favorite" if r.language == "en" and _AMERICAN.search(r.text) and not _BRITISH.search(r.text) else \
             "Favourite"  # the prompt's own word and spelling
-        r.entities.pop("Wishlist", None)
+        if r.entities.pop("Wishlist", None) is not None:  # the list is the items on it: nothing may still point at it
+            r.links = [x for x in r.links if "Wishlist" not in x[:2]]
+            r.feature_specs = [fs for fs in r.feature_specs if "Wishlist" not in (fs.entity, fs.target)]
         r.entities[name] = EntitySpec(name=name, fields=[])
         force_link(r, name, _user(r))
         force_link(r, name, target)
@@ -875,7 +877,7 @@ _BOOKED_VISITS = ("Visit", "Appointment", "Consultation", "Viewing")  # 'book a 
 def _booking(r: Reading, target: str, detail: str) -> None:
     """A booking entity with start and end, linked to what is booked and to who books."""
     entity, _, who = detail.partition("|")
-    name = entity or next((n for n in _BOOKINGS if n in r.entities), None) or \
+    name = entity or next((n for n in _BOOKINGS if n in r.entities and n != "Visit"), None) or \
         (target if target in r.entities and target.endswith(_BOOKED_VISITS) else None) or \
         ("Appointment" if _APPOINTMENTS.search(r.text) else "Booking")  # a service with a professional
     if r.uses_feature("booking_slots", name):

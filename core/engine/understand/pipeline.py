@@ -264,6 +264,8 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _time_entries_join(r)
         _daily_readings(r)
         _gerund_logs(r)
+        _visits_are_the_bookings(r)
+        _entries_and_results(r)
         _clinical_notes(r)
         _assigned_not_owned(r)
         _lines_said_as_lines(r)
@@ -468,6 +470,96 @@ def _clinical_notes(r: Reading) -> None:
             c == visit and p == client for c, p, _ in r.links) else None):
         if parent:
             add_link(r, name, parent)
+
+
+def _visits_are_the_bookings(r: Reading) -> None:
+    """'patients book appointments ... notes after each visit', 'a wishlist for their next visit': the visit is the
+    appointment or reservation booked, one table, unless the prompt lists the visit's own fields."""
+    booked = next((n for n in ("Appointment", "Booking", "Reservation") if n in r.entities), None)
+    if booked is None or "Visit" not in r.entities or r.field_lists.get("Visit") or "Visit" in r.records:
+        return
+    said = {f.name for f in r.entities["Visit"].fields} - {"visit_date", "start_at", "end_at", "notes", "name"}
+    if said:
+        return  # a visit with details of its own ('visits with mileage and cost') is kept
+    if any(f.name == "notes" for f in r.entities["Visit"].fields) and \
+            not any(f.name == "notes" for f in r.entities[booked].fields):
+        r.entities[booked].fields.append(FieldSpec(name="notes", type="text", required=False))
+    _fold(r, "Visit", booked)
+
+
+_CONTESTS = ("Race", "Regatta", "Competition", "Triathlon", "Marathon", "Meet", "Gala", "Sportive", "Route", "Course",
+             "Event", "Heat", "Distance")  # what many people enter and finish in an order, each with a time
+_CONTESTED = re.compile(r"\b(?:races?|regattas?|competitions?|triathlons?|marathons?|sportives?|heats?|carreras?|"
+                        r"marchas?|competiciones|regatas?|travesias?|orienteering|orientacion|duathlons?|swim meets?|"
+                        r"galas?|time trials?|fun runs?|parkruns?|trail runs?)\b")
+_RESULTS_SAID = re.compile(r"\b(?:results?|resultados?|split times|finishing times|finish times|race times|"
+                           r"clasificacion(?:es)?|tiempos)\b")
+_ENTERS = re.compile(r"\b(?:enter|enters|entering|entered|inscrib\w*|se apuntan? a|se apunta en) (?:for |en |a |al )?"
+                     r"(?:a |an |the |their |one |any |each |un |una |el |la |los |las |cada )?(?:[\w-]+ )?"
+                     r"(race|course|event|competition|regatta|distance|heat|carrera|recorrido|prueba|competicion|"
+                     r"regata)s?\b")
+_ENTRANTS = ("Runner", "Athlete", "Competitor", "Rider", "Swimmer", "Rower", "Crew", "Fencer", "Member", "Participant",
+             "Entrant", "Cyclist", "Player", "User", "Socio")
+_ENTERED = ("Entry", "RaceEntry", "Registration", "Enrollment", "Signup")
+
+
+def _entry_fields() -> list[FieldSpec]:
+    """An entry's own fields: when it was made and the bib or start number it gets."""
+    return [FieldSpec(name="entered_on", type="date"), FieldSpec(name="bib_number", required=False, max_length=20)]
+
+
+def _entries_and_results(r: Reading) -> None:
+    """'runners enter a course with their card number', 'after the race we upload the results': people enter a
+    race or course (an Entry joining them) and each entry finishes with a result (time, position), unless the
+    contest is a match between two sides, whose result is the match's own score."""
+    contest = next((n for n in _CONTESTS if n in r.entities), None)
+    if contest is None or not _CONTESTED.search(r.text) and contest not in {"Race", "Regatta", "Competition"}:
+        return  # 'courses' and 'events' are contests only beside races, regattas or orienteering
+    if any(n in r.entities for n in ("Match", "Fixture", "Game", "Bout", "Partido")):
+        return  # 'fixtures and results': each match keeps its score
+    entrant = next((n for n in _ENTRANTS if n in r.entities), None)
+    m = _ENTERS.search(r.text)
+    entry = next((n for n in _ENTERED if n in r.entities), None)
+    if entry == "Enrollment" and m:  # 'se inscriben en un recorrido': a race entry, not a course enrolment
+        _replace(r, "Enrollment", EntitySpec(name="Entry", fields=[*_entry_fields(), *(
+            f for f in r.entities["Enrollment"].fields if f.name not in {"progress", "completed", "enrolled_on"})]))
+        entry = "Entry"
+    if entry is None and m and entrant and len(r.entities) < MAX_ENTITIES:
+        r.entities["Entry"] = EntitySpec(name="Entry", fields=_entry_fields())
+        r.words_for["Entry"] = "entrada" if r.language == "es" else "entry"
+        r.records.add("Entry")
+        r.requested.append(m.group(0))
+        entry = "Entry"
+        add_link(r, "Entry", entrant)
+        add_link(r, "Entry", contest)
+        r.links = [x for x in r.links if {x[0], x[1]} != {entrant, contest}]  # the entry joins the two
+        for e in r.entities.values():  # 'enter a course with their SportIdent number': a detail of the entry
+            moved = [f for f in e.fields if e.name != "Entry" and f.name.endswith("_number") and
+                     f.name != "bib_number" and f.name.split("_")[0] in r.text and
+                     re.search(rf"\bwith (?:their|his|her|a|an|the) {f.name.split('_')[0]}", r.text)]
+            e.fields = [f for f in e.fields if f not in moved]
+            r.entities["Entry"].fields.extend(moved)
+    said = _RESULTS_SAID.search(r.text)
+    if said is None or any(n.endswith("Result") or n in {"Result", "Resultado", "Timing"} for n in r.entities) or \
+            len(r.entities) >= MAX_ENTITIES or (entry or entrant) is None:
+        return
+    held = entry and {f.name for f in r.entities[entry].fields} & {"position", "finish_time", "time", "place"}
+    if held:
+        return  # the entry already keeps its time and place
+    r.entities["Result"] = EntitySpec(name="Result", fields=[
+        FieldSpec(name="position", type="int", required=False, min=1),
+        FieldSpec(name="finish_time", required=False, max_length=20),
+        FieldSpec(name="points", type="int", required=False),
+        FieldSpec(name="status", type="enum", choices=["finished", "did_not_finish", "did_not_start",
+                                                       "disqualified"])])
+    r.words_for["Result"] = "resultado" if r.language == "es" else "result"
+    r.records.add("Result")
+    r.requested.append(said.group(0))
+    if entry:
+        add_link(r, "Result", entry)
+    else:
+        add_link(r, "Result", entrant)
+        add_link(r, "Result", contest)
 
 
 def _assigned_not_owned(r: Reading) -> None:

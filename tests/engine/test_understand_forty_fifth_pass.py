@@ -1,0 +1,92 @@
+"""Forty-fifth pass: availability of any professional, visits that are the appointments booked, race entries and
+results, a wishlist that no longer crashes the reading, and reach (tools that keep nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from tests.engine.spec_helpers import links, names
+
+
+def _fields(spec, entity: str) -> set[str]:
+    """The field names of one entity of a spec."""
+    return {f.name for e in spec.entities if e.name == entity for f in e.fields}
+
+
+@pytest.mark.parametrize("prompt, person", [
+    ("Website for a podiatry practice: patients book appointments with a podiatrist of their choice. Podiatrists "
+     "should be able to manage their weekly availability.", "Podiatrist"),
+    ("Osteopathy clinic app. Clients book sessions with an osteopath; osteopaths set their availability each week.",
+     "Osteopath"),
+    ("Marshals for our fun run: marshals sign up, choose the checkpoints they like and give their availability for "
+     "each day.", "Marshal"),
+])
+def test_availability_is_kept_for_whoever_sets_it(prompt: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert ("Availability", person, "belongs_to") in links(spec), links(spec)
+
+
+def test_availability_needs_someone_to_have_it() -> None:
+    spec = infer_spec("A shop for garden furniture: customers browse benches and check their availability.")
+    assert "Availability" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, booked", [
+    ("Chiropody clinic site: patients book or cancel appointments with a chiropodist, and the chiropodist writes "
+     "notes after every visit.", "Appointment"),
+    ("Board game cafe: guests browse our shelf of games, reserve a table and keep games on a wishlist ahead of "
+     "their next visit.", "Booking"),
+])
+def test_a_visit_is_the_appointment_or_reservation_booked(prompt: str, booked: str) -> None:
+    spec = infer_spec(prompt)
+    assert booked in names(spec) and "Visit" not in names(spec), names(spec)
+
+
+def test_a_visit_with_details_of_its_own_is_kept() -> None:
+    spec = infer_spec("Home care agency: clients book appointments for an assessment, and carers log visits "
+                      "(mileage, tasks done, duration).")
+    assert "Visit" in names(spec), names(spec)
+
+
+def test_a_wishlist_beside_a_visit_does_not_break_the_reading() -> None:
+    spec = infer_spec("A board game cafe website. People browse the games, book a table, and add games to their "
+                      "wishlist for the next visit.")
+    assert any(n.startswith("Wishlist") for n in names(spec)), names(spec)
+
+
+@pytest.mark.parametrize("prompt, entrant, contest", [
+    ("Fell running club site: runners enter a race online and pay the fee; after the race we post the results.",
+     "Runner", "Race"),
+    ("Website for our orienteering league: members view events and their courses and enter a course with their "
+     "dibber number. Organisers publish results after each event.", "Member", "Course"),
+])
+def test_people_enter_a_race_and_each_entry_gets_a_result(prompt: str, entrant: str, contest: str) -> None:
+    spec = infer_spec(prompt)
+    got = links(spec)
+    entry = next(n for n in ("Entry", "Registration") if n in names(spec))
+    assert {(entry, entrant, "belongs_to"), (entry, contest, "belongs_to")} <= got, got
+    assert ("Result", entry, "belongs_to") in got, got
+    assert {"position", "finish_time", "status"} <= _fields(spec, "Result")
+
+
+def test_a_number_people_enter_with_is_the_entry_s() -> None:
+    spec = infer_spec("Orienteering club site: members enter a course at each event with their dibber number; "
+                      "organisers upload results.")
+    assert "dibber_number" in _fields(spec, "Entry"), [(e.name, [f.name for f in e.fields]) for e in spec.entities]
+
+
+def test_spanish_race_entries_are_entries_not_enrolments() -> None:
+    spec = infer_spec("Club de atletismo: organizamos carreras populares. Los atletas se inscriben en una carrera y "
+                      "luego publicamos los resultados con los tiempos.")
+    assert "Entry" in names(spec) and "Enrollment" not in names(spec), names(spec)
+    assert ("Result", "Entry", "belongs_to") in links(spec), links(spec)
+    assert "progress" not in _fields(spec, "Entry")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Hockey club: squads, players, fixtures and their results.",
+    "A five-a-side league app: teams, matches and results, with a table of standings.",
+])
+def test_results_of_matches_stay_on_the_matches(prompt: str) -> None:
+    assert "Result" not in names(infer_spec(prompt))
