@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
 from tests.engine.spec_helpers import links, names
 
 
@@ -90,3 +91,30 @@ def test_spanish_race_entries_are_entries_not_enrolments() -> None:
 ])
 def test_results_of_matches_stay_on_the_matches(prompt: str) -> None:
     assert "Result" not in names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "Make me a page where I drop in a FIT file from my bike computer and see the ride drawn on a map, coloured by "
+    "heart rate. No accounts or saving needed.",
+    "Guardamos los vídeos de los partidos en el disco. Necesito una herramienta que los comprima antes de subirlos "
+    "a Drive.",
+    "Una página donde los clientes extranjeros ven el precio de los menús con el tipo de cambio de hoy, sacado de "
+    "alguna API de divisas.",
+    "Page for foreign guests: they choose a currency and our room rates show in it, using today's exchange rates "
+    "from an online API.",
+    "A tool for quilters: type in the quilt size, the block size and how many blocks per row, and it shows which "
+    "fabric goes in each square.",
+])
+def test_tools_that_keep_nothing_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt, kept", [
+    ("Expense tracker for our travel club: members log expenses in any currency, we convert them with exchange "
+     "rates from an API and show totals per month.", "Member"),
+    ("Pub quiz helper that takes our list of questions (question, answer, round) and prints answer sheets for each "
+     "team, and keeps quizzes from past nights so we can reuse questions.", "Question"),
+])
+def test_apps_that_keep_records_beside_a_tool_are_built(prompt: str, kept: str) -> None:
+    assert kept in names(infer_spec(prompt))

@@ -96,12 +96,28 @@ def decline_reason(r: Reading) -> str | None:
             not _OVER_TIME.search(text):
         return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
     unkept = _NOT_KEPT.sub("", text)  # 'no accounts, no saving' says nothing is kept
-    answers = _GIVEN.search(text) and _GIVES_BACK.search(text) and not _OVER_TIME.search(text) and \
+    given, back = _GIVEN.search(text), _GIVES_BACK.search(text)
+    answers = given and back and not _OVER_TIME.search(_weak_counts_dropped(text, given, back)) and \
         not _lists_records(r) and not _SIGNS_UP.search(text) and not kept and not _KEPT_RECORDS.search(text)
+    # 'it shows me which page goes where on each sheet': what it gives back may go per item; it keeps nothing
     if (answers or _ONLY_A_TOOL.search(text)) and (stored <= 3 or answers and not _named_before_answer(r)) and \
             not _data_words(unkept) and not _KEEPS.search(unkept):
         return "a tool that keeps nothing"  # 'I type the floor area ... and it tells me the heat loss': input, output
     return None
+
+
+_WEAK_COUNTS = re.compile(r"\b(?:each|every|per|cada)\b")
+
+
+def _weak_counts_dropped(text: str, given: re.Match[str], back: re.Match[str]) -> str:
+    """The text with 'each', 'every' and 'per' dropped from what is typed in and what comes back ('how many sheets
+    per signature ... it shows which page goes on each sheet'): there they are settings of one answer, not records
+    adding up."""
+    if given.start() > back.start():
+        return text
+    rest = text[back.end():]
+    end = back.end() + len(re.split(r"[.!?;]", rest)[0])
+    return text[:given.start()] + _WEAK_COUNTS.sub("", text[given.start():end]) + text[end:]
 
 
 _COUNTED = re.compile(r"\b(?:number|amount|count|numero|cantidad) (?:of|de) (?:[\w-]+ ){0,2}")
@@ -164,7 +180,8 @@ _ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like)|'d like)\b|^\W*(?:
                      r"\b(?:could|can|would) you (?:build|make|create|do)\b|\b(?:build|make) (?:me|us)\b|"
                      r"\b(?:quiero|queremos|necesito|necesitamos|me gustaria|nos gustaria)\b|"
                      r"\b(?:podrias|puedes|podeis|podrian) (?:hacer|crear|montar)(?:me|nos)?\b")
-_KEEPS = re.compile(r"\b(imports?|importing|saves?|saved|saving|history|histories|archive)\b")
+_KEEPS = re.compile(r"\b(imports?|importing|saves?|saved|saving|history|histories|archive|(?:and|that|which|it) "
+                    r"keeps (?:the |all |our |their |a |an )?(?:list of |record of |log of )?[a-z]+s)\b")
 _WANTING_LEAD = {"a", "an", "the", "my", "our", "simple", "small", "quick", "basic", "free", "online", "web", "little",
                  "need", "want", "build", "make", "create", "me", "us", "i", "we", "please", "like", "would",
                  "write", "implement", "develop"}
