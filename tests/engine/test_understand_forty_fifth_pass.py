@@ -118,3 +118,14 @@ def test_tools_that_keep_nothing_are_declined(prompt: str) -> None:
 ])
 def test_apps_that_keep_records_beside_a_tool_are_built(prompt: str, kept: str) -> None:
     assert kept in names(infer_spec(prompt))
+
+
+def test_checking_out_a_cart_pays_for_the_order() -> None:
+    spec = infer_spec("Please implement a website for a honey farm. Users should be able to browse jars by flower "
+                      "and size, add them to a cart and check out, and admins manage orders.")
+    assert ("Payment", "Order", "belongs_to") in links(spec), links(spec)
+
+
+def test_guests_checking_out_of_rooms_pay_nothing_new() -> None:
+    spec = infer_spec("Small hotel app: guests book rooms, check in and check out.")
+    assert "Payment" not in names(spec), names(spec)
