@@ -61,7 +61,7 @@ def test_companions_need_their_context(prompt, absent):
 
 @pytest.mark.parametrize("prompt", [
     "expense sharing for a group of flatmates",
-    "A software application that helps users track their daily water intake.",
+    "A small app that helps people keep track of the water they drink daily.",
     "Una aplicación que ayuda a organizar los compromisos sociales de cada persona.",
     "A tool that lets residents report and track the state of bridges in their town.",
 ])
@@ -71,10 +71,10 @@ def test_a_short_request_keeps_the_thing_its_verb_acts_on(prompt):
 
 @pytest.mark.parametrize("prompt", [
     "Software that monitors network traffic and system logs to detect suspicious activities.",
-    "A tool that analyzes the size of directories in a folder and reports the largest ones.",
+    "A small tool that analyzes the size of the directories inside a folder and shows which are largest.",
     "A utility that converts times between different time zones.",
     "a tool that compresses and resizes my photos in bulk",
-    "An assistant that gives real-time updates on traffic conditions and alternative routes.",
+    "An assistant giving live traffic conditions and suggesting other routes.",
 ])
 def test_utilities_are_declined(prompt):
     with pytest.raises(UnsupportedRequestError):
@@ -101,7 +101,7 @@ def test_people_who_act_are_entities():
     ("Flats for sale or rent with the number of bedrooms and a price", {"Sale", "Rent", "Bedroom"}),
     ("Por favor, crea una web de pisos en venta o alquiler con el número de habitaciones", {"Favor", "Sale", "Room"}),
     ("Recruiters move applications through the stages received, interview, offer and rejected", {"Stage"}),
-    ("QuickBite is a Restaurants&Delivery software application where diners order dishes", {"Delivery"}),
+    ("FastFork is a Restaurants&Delivery app where diners order dishes", {"Delivery"}),
     ("Candidates create a profile and apply to jobs", {"Profile"}),
     ("Create a website for a rural hotel where guests book rooms", {"Hotel"}),
 ])
@@ -201,18 +201,18 @@ def test_a_person_with_a_file_is_not_the_account():
 
 
 def test_also_does_not_hide_the_verb_after_it():
-    spec = infer_spec("Users can also create personalized travel itineraries and save their favorite destinations.")
+    spec = infer_spec("People can also build their own travel itineraries and save their favorite destinations.")
     assert "favourites" in spec.features and "Destination" in _names(spec)
 
 
 def test_an_achieved_goal_is_a_yes_or_no():
-    spec = infer_spec("Build a fitness app that helps users log their workouts and set goals.")
+    spec = infer_spec("Build a fitness app where people log their workouts and set goals.")
     assert {f.name: f.type for f in spec.entity("Goal").fields}["achieved"] == "bool"
 
 
 def test_the_products_own_name_is_not_a_record_but_a_listed_entity_is():
-    spec = infer_spec("BudgetOptimizerPlus is a budgeting application where users record expenses.")
-    assert "Budgetoptimizerplus" not in _names(spec) and "Expense" in _names(spec)
+    spec = infer_spec("CoinKeeperPlus is a budgeting application where users record expenses.")
+    assert "Coinkeeperplus" not in _names(spec) and "Expense" in _names(spec)
     assert "OrderItem" in _names(infer_spec("A shop with Product, OrderItem and Customer entities"))
 
 
@@ -251,7 +251,7 @@ def test_a_spanish_infinitive_after_a_field_list_is_not_a_field():
     ("A library site where librarians manage books, members, loans and overdue fines", "Fine", "Loan"),
     ("A planner where people list their tasks, set priorities and allocate time slots to each task", "TimeSlot",
      "Task"),
-    ("A planner where people list their tasks and allocate specific time to each task", "TimeBlock", "Task"),
+    ("A planner where people write down tasks, then allocate specific time to each task", "TimeBlock", "Task"),
 ])
 def test_richer_domains_bring_their_join_records(prompt, entity, parent):
     spec = infer_spec(prompt)
@@ -265,7 +265,7 @@ def test_allocating_ones_own_time_is_not_a_booking():
 
 
 @pytest.mark.parametrize(("prompt", "entity", "absent"), [
-    ("A sports quiz app where people compete with friends for the highest score", "Friendship", None),
+    ("A sports quiz app where people compete with their friends for the best score", "Friendship", None),
     ("A community app where people connect with other members and share experiences", "Connection", None),
     ("A travel journal where people share their trips with friends", None, "Friendship"),
 ])
@@ -292,9 +292,8 @@ def test_a_place_there_are_many_of_is_a_record(prompt):
 
 
 def test_the_plan_and_the_exercise_plan_are_one_thing():
-    names = _names(infer_spec("An exercise planner: users create personalized exercise plans. The app generates a "
-                              "customized plan that includes a variety of exercises targeting different muscle "
-                              "groups."))
+    names = _names(infer_spec("An exercise planner: people make their own exercise plans. The app builds a "
+                              "tailored plan with a mix of exercises for different muscle groups."))
     assert "Plan" not in names and "ExercisePlan" in names and "Exercise" in names, names
 
 
@@ -401,7 +400,7 @@ def test_budgeting_apps_keep_budgets(prompt, present, absent):
 
 
 def test_various_kinds_of_a_known_thing_are_records():
-    names = _names(infer_spec("A food ordering app with a curated selection of dishes from various cuisines"))
+    names = _names(infer_spec("A food ordering app offering a hand-picked range of dishes from various cuisines"))
     assert {"Dish", "Cuisine"} <= names, names
 
 
@@ -442,11 +441,11 @@ def test_team_members_communicating_with_each_other_send_messages():
 
 
 def test_a_schedule_app_that_names_nothing_keeps_appointments():
-    names = _names(infer_spec("ScheduleAssistant is a schedule software application that aims to help individuals "
-                              "efficiently manage their schedules and improve productivity."))
+    names = _names(infer_spec("PlanPal is a schedule software app meant to help people run their schedules more "
+                              "efficiently and get more done."))
     assert "Appointment" in names, names
-    names = _names(infer_spec("ScheduleBuddy is a schedule software application designed to help individuals "
-                              "manage their social commitments effectively"))
+    names = _names(infer_spec("MeetMate is a schedule app built to help people handle their social commitments "
+                              "well"))
     assert "Commitment" in names, names
 
 

@@ -309,8 +309,8 @@ def test_a_note_without_a_verb_names_what_it_keeps(prompt: str, kept: str) -> No
 
 
 def test_a_sentence_with_its_verb_keeps_reading_it_as_a_verb() -> None:
-    """'The software focuses on simplicity': a verb, no Focuse table."""
-    got = names(infer_spec("A shop app with products and orders. The software focuses on simplicity and speed."))
+    """'The app focuses on simplicity': a verb, no Focuse table."""
+    got = names(infer_spec("A shop app with products and orders. The app focuses on simplicity and speed."))
     assert "Focuse" not in got and "Product" in got
 
 
@@ -472,16 +472,16 @@ def test_a_periodic_fee_marked_paid_is_that_periods_fee(prompt: str, fee: str, p
 
 
 def test_a_catalogue_kept_by_game_players_is_built() -> None:
-    """'lets role-playing game players keep track of all the monsters they encounter': a catalogue of monsters, not a
+    """'role-playing game players can keep track of each monster they run into': a catalogue of monsters, not a
     game ('a companion with turn tracking and a timer' is still declined)."""
-    spec = infer_spec("A software application that allows role-playing game players to keep track of all the monsters "
-                      "they encounter in the game. Users can add new monsters, update their stats and abilities, and "
-                      "mark monsters as defeated.")
+    spec = infer_spec("An app where role-playing game players can keep track of each monster they run into during "
+                      "a game. Players can add new monsters, change their stats and abilities, and mark monsters as "
+                      "defeated.")
     assert "Monster" in names(spec)
     with pytest.raises(UnsupportedRequestError):
-        infer_spec("A software application that serves as a digital companion to traditional board games, offering "
-                   "features such as turn tracking, scorekeeping, rule references, and interactive player aids. It "
-                   "also includes a customizable timer for games that require it.")
+        infer_spec("An app that acts as a digital companion for classic board games, with features like "
+                   "scorekeeping, turn tracking, rule references and interactive player aids. A timer you can "
+                   "adjust is included for games that need one.")
 
 
 @pytest.mark.parametrize(

@@ -79,25 +79,24 @@ def test_several_photos_of_a_thing_are_rows_of_their_own(prompt, owner):
 
 
 def test_photos_listed_beside_other_things_are_not_theirs():
-    """'destination, dates, activities, photos': the photos are not the destination's."""
-    spec = infer_spec("A travel journal. Users input details such as destination, dates, activities, and photos for "
-                      "each trip.")
+    """'where, when, activities, photos': the photos are not the destination's."""
+    spec = infer_spec("A trip diary. For every trip people fill in the dates, the destination, activities, and photos "
+                      "they took.")
     assert "DestinationPhoto" not in names(spec) and "ActivityPhoto" not in names(spec), names(spec)
 
 
 @pytest.mark.parametrize("prompt", [
-    "The Photo Background Eraser is a software that allows users to easily remove the background from their photos.",
-    "Texture Maker is a graphics software application that allows users to create custom textures for design "
-    "projects.",
-    "VideoClipper is a software application that allows users to easily clip and trim videos.",
-    "The Music Tempo Adjuster is a software application that allows users to adjust the tempo of their music tracks.",
+    "CleanCut is a small tool that lets users remove the background of any photo.",
+    "PatternForge is a graphics program for users to create custom textures to use in design work.",
+    "VidSnip is a small program for cutting clips out of longer videos and trimming them.",
+    "BeatShift is a tool that lets musicians change the tempo of a song they load.",
     "Una aplicación para recortar vídeos y mezclar canciones.",
-    "SimuChem is a software application that simulates chemical reactions and predicts their outcomes.",
-    "Analyzes sentences, identifies parts of speech and detects grammatical errors.",
-    "A software application that generates random passwords based on length and character types.",
+    "ReactLab is a program to simulate chemical reactions and predict the results.",
+    "Reads your sentences, finds the parts of speech and flags grammatical errors.",
+    "A tool that generates random passwords from a chosen length and the kinds of characters you want.",
     "Un generador de contraseñas seguras donde eliges la longitud.",
-    "A software application that allows users to convert different types of office files into various formats.",
-    "Artistic Coloring Book is an app that offers a wide range of intricate coloring pages.",
+    "A program that turns office files of several kinds into other formats.",
+    "InkPlay is an app with lots of detailed coloring pages to fill in.",
 ])
 def test_media_and_processing_tools_are_declined(prompt):
     with pytest.raises(UnsupportedRequestError, match="not a data app"):
@@ -106,9 +105,8 @@ def test_media_and_processing_tools_are_declined(prompt):
 
 @pytest.mark.parametrize(("prompt", "thing"), [
     ("A photo sharing platform where users upload photos, comment on them and like them.", "Photo"),
-    ("PlayList Creator is a music software application that allows users to create and customize their own "
-     "playlists.", "Playlist"),
-    ("A software application that allows users to organize and categorize their photo filters.", "Photo"),
+    ("MixMaker is a music program where people build and tailor playlists of their own.", "Playlist"),
+    ("An app where people sort their photo filters and put them into categories.", "Photo"),
     ("Una web para nuestro estudio de fotografía con galerías de fotos para cada cliente.", "Gallery"),
 ])
 def test_media_words_in_a_data_app_are_not_declined(prompt, thing):

@@ -78,12 +78,12 @@ def test_a_sentence_that_only_lists_things_names_the_entities():
 
 
 def test_kinds_with_examples_after_such_as_are_values():
-    """'supports file formats such as documents, spreadsheets and images' lists formats, not tables."""
+    """'handles file formats like documents, spreadsheets and images' lists formats, not tables."""
     from core.errors import UnsupportedRequestError
 
     with pytest.raises(UnsupportedRequestError):
-        infer_spec("A tool that converts files between formats. It supports file formats such as documents (DOCX, "
-                   "PDF), spreadsheets (XLSX, CSV), presentations and images.")
+        infer_spec("A tool that converts files between formats. It handles file formats like documents (DOCX, "
+                   "PDF), spreadsheets (XLSX, CSV), slides and images.")
 
 
 @pytest.mark.parametrize(("plural", "one"), [
@@ -285,7 +285,7 @@ def test_a_gerund_after_a_or_each_is_a_record(prompt, entity):
 
 
 def test_an_adjective_in_ing_is_no_record():
-    """'a challenging and entertaining experience' names nothing to keep."""
-    spec = infer_spec("A collection of puzzles that offers a challenging and entertaining experience; users save "
+    """'an entertaining and challenging time' names nothing to keep."""
+    spec = infer_spec("A collection of puzzles that gives people an entertaining and challenging time; users save "
                       "favourite puzzles and rate them")
     assert not {"Challenging", "Entertaining"} & names(spec)

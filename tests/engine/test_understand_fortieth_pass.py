@@ -190,7 +190,7 @@ def test_quantity_on_hand_is_no_hand() -> None:
 
 
 def test_a_word_that_is_only_a_verb_after_and_is_no_field() -> None:
-    fields = _entities("TaskPal helps people plan their week. It makes recommendations to efficiently schedule tasks "
+    fields = _entities("TaskPal helps people plan their week. It gives suggestions to schedule tasks efficiently "
                        "and manage time.")
     assert not any("manage" in f for fs in fields.values() for f in fs)
 

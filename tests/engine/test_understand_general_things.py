@@ -82,8 +82,8 @@ def test_a_phrasal_verb_particle_is_not_a_thing():
 
 
 @pytest.mark.parametrize("prompt", [
-    "A network for hikers: people create profiles and connect with like-minded individuals near them.",
-    "An app where freelance designers connect and chat with each other and form professional relationships.",
+    "A network for hikers: people set up profiles and connect with like-minded walkers close by.",
+    "An app where freelance designers connect and chat with each other and form working relationships.",
 ])
 def test_connections_between_people_are_between_accounts(prompt):
     spec = infer_spec(prompt)
@@ -225,7 +225,7 @@ def test_a_list_of_things_named_before_list_is_those_things():
 
 
 def test_two_verbs_after_a_product_name_are_verbs():
-    names = _names(infer_spec("Daily Health Helper tracks and assesses the severity of symptoms over time."))
+    names = _names(infer_spec("Wellness Helper tracks and assesses the seriousness of symptoms over time."))
     assert "Track" not in names and "Symptom" in names, names
 
 

@@ -99,8 +99,8 @@ def test_one_keyword_never_brings_a_template(prompt):
 
 
 def test_every_main_entity_has_a_label_and_no_verb_phrase_fields():
-    spec = infer_spec("The Expense Tracker is a software application that provides users with an easy and "
-                      "efficient way to manage their expenses, rate them, and save favourites.")
+    spec = infer_spec("The Expense Tracker is an app offering users an easy and efficient way to manage their "
+                      "expenses, rate them, and save favourites.")
     assert "Expense" in _names(spec) and "Member" not in _names(spec)
     for e in spec.entities:
         names = {f.name for f in e.fields}

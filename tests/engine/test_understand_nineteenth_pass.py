@@ -51,7 +51,7 @@ def test_a_base_colour_alone_is_still_the_layout() -> None:
     ("prompt", "child", "parent"),
     [
         ("Staff file damage reports on boats.", "DamageReport", "Boat"),
-        ("Employees give feedback on tasks assigned to them.", "Feedback", "Task"),
+        ("Employees leave feedback on the tasks assigned to them.", "Feedback", "Task"),
     ],
 )
 def test_a_record_on_a_thing_belongs_to_it(prompt: str, child: str, parent: str) -> None:
@@ -59,7 +59,7 @@ def test_a_record_on_a_thing_belongs_to_it(prompt: str, child: str, parent: str)
 
 
 def test_notes_on_a_device_do_not_belong_to_it() -> None:
-    spec = infer_spec("Users create and edit their notes on one device and the changes sync to their other devices.")
+    spec = infer_spec("People write and edit notes on one device, and the edits sync to their other devices.")
     assert "Device" not in parents(spec, "Note")
 
 

@@ -121,8 +121,8 @@ def test_names_of_places_are_not_things(prompt, name):
 
 
 def test_a_product_name_word_said_again_in_lower_case_is_still_a_thing():
-    spec = infer_spec("The Fare Comparator helps users compare the fares of different transport options for a "
-                      "route, and save the fares they like.")
+    spec = infer_spec("Fare Comparator lets people compare the fares of several transport options on a route, "
+                      "and save the fares they like.")
     assert "Fare" in names(spec), names(spec)
 
 
@@ -166,7 +166,7 @@ def test_spanish_subjunctive_verbs_and_where_things_happen():
      "a game"),
     ("MemoryFlip is an app that offers a relaxing card-flipping game experience. The objective is to find all the "
      "pairs before time runs out.", "a game"),
-    ("BallTracker analyses football broadcasts by automatically detecting and tracking players on the pitch.",
+    ("BallTracker studies football broadcasts and will automatically detect and track the players on the pitch.",
      "computer vision"),
     ("NetGuard performs vulnerability assessments on office networks and scans the system for open ports.",
      "a system scanner"),
@@ -310,7 +310,7 @@ def test_what_people_see_as_theirs_is_kept():
 
 
 @pytest.mark.parametrize(("prompt", "what"), [
-    ("Let people make party mashups by combining songs from their library and adding effects.", "a music tool"),
+    ("Let people make party mashups by mixing songs from their own library and adding effects.", "a music tool"),
     ("An app to compose custom ringtones from your favourite songs.", "not a data app"),
     ("Fly a spaceship through asteroid fields, dodge enemy fire and upgrade your weapons. The game offers ten "
      "levels.", "a game"),

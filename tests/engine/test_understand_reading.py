@@ -23,7 +23,7 @@ def _tags(prompt: str) -> dict[str, str]:
     ("users post recipes with ingredients and steps, rate them, and save favourites", {"post", "rate", "save"},
      {"recipes", "ingredients", "favourites"}),
     ("an online store where each order has order items", set(), {"store", "order", "items"}),
-    ("the software allows businesses to track sales", {"allows", "track"}, {"businesses", "sales"}),
+    ("the program allows businesses to track sales", {"allows", "track"}, {"businesses", "sales"}),
     ("Una tienda con productos, clientes y pedidos", set(), {"productos", "clientes", "pedidos"}),
     ("los usuarios publican hilos y responden a los hilos", {"publican", "responden"}, {"usuarios", "hilos"}),
 ])

@@ -176,8 +176,8 @@ def test_scores_per_round_or_player_are_records(prompt, entity):
 
 
 def test_their_scores_in_a_quiz_stay_on_the_attempt():
-    """'users can track their scores': a statistic of their quiz attempts, no separate Score table."""
-    spec = infer_spec("a quiz app: each quiz has multiple-choice questions, and users can track their scores "
+    """'people can track their scores': a statistic of their quiz attempts, no separate Score table."""
+    spec = infer_spec("a quiz app: every quiz has multiple-choice questions; people can track their scores "
                       "and compete with friends")
     assert "Score" not in names(spec)
 

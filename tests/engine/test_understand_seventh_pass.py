@@ -155,7 +155,7 @@ def test_question_words_and_comparatives_are_not_things(prompt, wrong):
 
 
 def test_a_verb_after_to_before_how_is_a_verb():
-    found = names(infer_spec("Users define rules to determine how files are sorted into folders."))
+    found = names(infer_spec("People set rules to determine how files get sorted into folders."))
     assert "Determine" not in found and {"Rule", "Folder"} <= found, found
 
 

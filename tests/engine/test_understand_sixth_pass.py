@@ -110,7 +110,7 @@ def test_a_page_list_names_pages_not_records():
 
 
 @pytest.mark.parametrize(("prompt", "unwanted"), [
-    ("A budgeting app that tracks and categorizes expenses, identifies areas of overspending and suggests savings.",
+    ("A budgeting app that categorizes and tracks spending, identifies areas of overspending and suggests savings.",
      {"Identify", "Categorize"}),
     ("A site for our community garden where members rent plots, with a page for monthly work days where members "
      "say they'll come.", {"Say"}),
@@ -163,15 +163,15 @@ def test_them_after_coordinated_feature_verbs_is_the_thing_named_before():
 
 
 def test_a_verb_in_a_list_of_actions_makes_no_field():
-    spec = infer_spec("A deadline app where users can input and organize tasks, set deadlines, and receive reminders "
-                      "for upcoming deadlines.")
+    spec = infer_spec("A deadline app where people can add and sort tasks, set deadlines, and get reminders "
+                      "before upcoming deadlines.")
     fields = {f.name for f in spec.entity("Task").fields}
     assert "set_deadlines" not in fields and "due_date" in fields, fields
 
 
 def test_shared_content_is_posts_and_liking_or_commenting_are_features():
-    spec = infer_spec("A social networking app where users create profiles, upload images, videos or articles and "
-                      "share them with their network. They can explore content shared by others, such as liking, "
+    spec = infer_spec("A social networking app where people set up profiles, upload images, videos or articles and "
+                      "share them with their network. Everyone can explore content others shared, such as liking, "
                       "commenting or saving it.")
     names = _names(spec)
     assert "Post" in names and not names & {"Content", "Video", "Article", "Image"}, names

@@ -268,7 +268,7 @@ _DATA_APPS_NEAR_THEM = [  # photo clubs, game records, quest trackers, people wh
     "A framing shop app to track customer orders of frames for their photos, with price and pickup date.",
     "A site where members of our bridge club record the games they play and see a ranking.",
     "A board game night tracker where we log each game we play and who won.",
-    "An app that helps role-playing game players keep track of their quests, objectives and rewards.",
+    "An app where role-playing game players can keep track of their quests, objectives and rewards.",
     "A photo club site where members upload photos of each outing and comment on them.",
     "A car club app where members log the changes they make to their cars, with photos.",
     "A site for our community minibus: passengers request trips and each run has one vehicle and a volunteer driver "

@@ -222,7 +222,7 @@ def test_class_passes_are_a_thing():
 def test_watching_live_streams_is_declined():
     """Watching live streams of concerts is a streaming service, not a data app."""
     with pytest.raises(UnsupportedRequestError):
-        infer_spec("A software that allows users to watch live streams of their favourite concerts from home.")
+        infer_spec("A program that lets people watch live streams of their favourite concerts at home.")
 
 
 def test_matching_people_to_people_is_a_pairing():

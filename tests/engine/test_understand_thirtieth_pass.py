@@ -210,15 +210,14 @@ def test_a_dog_walk_is_not_a_hike() -> None:
 
 
 def test_note_creation_keeps_notes() -> None:
-    spec = infer_spec("Collaborative note-taking software allowing real-time collaboration, note creation, "
-                      "organization, text formatting, image and link integration, tagging, categorization, chat, "
-                      "and file sharing.")
+    spec = infer_spec("Shared note-taking software offering live collaboration, note creation, tagging, "
+                      "categorization, text formatting, embedded images and links, chat, and file sharing.")
     assert {"Note", "Tag"} <= names(spec)
 
 
 def test_a_shopping_list_creation_is_no_board() -> None:
-    spec = infer_spec("Smart Shopper helps users make informed purchasing decisions by providing real-time product "
-                      "comparisons, reviews, shopping list creation, and personalized recommendations.")
+    spec = infer_spec("BuyRight helps users pick what to buy by providing reviews, real-time product comparisons, "
+                      "shopping list creation, and tailored recommendations.")
     assert "BoardList" not in names(spec)
 
 

@@ -186,8 +186,8 @@ def test_the_hours_people_say_they_work_are_their_availability(prompt: str, pers
 
 
 @pytest.mark.parametrize("prompt", [
-    "Card collection app: users find specific cards and check their availability.",
-    "Employee Time Tracker: businesses track and manage employee working hours and attendance.",
+    "Card collection app: users search for specific cards and then check their availability.",
+    "Employee Time Tracker: businesses track and manage employee attendance and working hours.",
 ])
 def test_availability_of_things_or_hours_worked_is_no_schedule(prompt: str) -> None:
     assert "Availability" not in _entities(prompt)

@@ -329,8 +329,8 @@ def test_vaccinations_and_dewormings_are_kinds_of_vet_record() -> None:
 
 
 def test_medicines_are_medications_with_their_dose() -> None:
-    got = _entities("A software application for tracking and managing medical information, including diagnoses, "
-                    "medications, treatments, and appointment reminders.")
+    got = _entities("A program for keeping track of medical information: medications, diagnoses, treatments and "
+                    "appointment reminders.")
     assert "dosage" in got["Medication"]
     assert "Medication" in _entities("Care home: residents, their medicines and who gave each dose.")
 

@@ -13,9 +13,9 @@ from tests.engine.spec_helpers import prompt_links as _links
 
 
 @pytest.mark.parametrize("prompt, expected", [
-    ("MoneyWise is a software application that helps individuals manage their personal finances effectively...",
+    ("PennyPilot is a software tool that helps people keep their personal finances under control...",
      {"Category", "Transaction"}),
-    ("An online space for professionals to engage in industry discussions and exchange knowledge.",
+    ("An online place where professionals engage in industry discussions and share knowledge.",
      {"Topic", "Reply"}),
     ("Presupuestín es una aplicación de software que sirve para gestionar mejor las finanzas personales.",
      {"Category", "Transaction"}),
@@ -183,8 +183,8 @@ def test_an_incident_report_is_a_record_not_the_dashboard() -> None:
 
 
 @pytest.mark.parametrize("prompt", [
-    "Travel journal: users create entries for each trip with photos and share selected entries with friends and "
-    "family.",
+    "Trip diary: people write entries for each trip with photos and share selected entries with family and "
+    "friends.",
     "Listas de la compra que los usuarios comparten con familiares y amigos.",
 ])
 def test_friends_and_family_to_share_with_are_no_tables(prompt: str) -> None:
@@ -289,8 +289,8 @@ def test_a_board_regime_in_brackets_is_the_reservations_choice() -> None:
 
 @pytest.mark.parametrize("prompt, kept, values", [
     ("Users log workouts of different types such as runs, swims and rides.", "Workout", {"Run", "Ride", "Swim"}),
-    ("Users budget trips and track their expenses on different modes of transportation such as flights, trains, "
-     "buses and taxis.", "Expense", {"Flight", "Train", "Bus", "Taxi"}),
+    ("People plan trip budgets and track their expenses on different modes of travel such as trains, flights, "
+     "taxis and buses.", "Expense", {"Flight", "Train", "Bus", "Taxi"}),
 ])
 def test_examples_of_kinds_are_values_not_tables(prompt: str, kept: str, values: set[str]) -> None:
     got = _entities(prompt)
@@ -308,7 +308,8 @@ def test_x_processing_keeps_the_things_processed() -> None:
 
 
 def test_natural_language_processing_is_a_technique_not_a_table() -> None:
-    got = _entities("A news app that uses natural language processing to summarise articles; users bookmark sources.")
+    got = _entities("A news app that relies on natural language processing to summarise articles; users bookmark "
+                    "sources.")
     assert "Language" not in got and "Source" in got, got
 
 

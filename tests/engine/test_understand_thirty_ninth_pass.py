@@ -50,8 +50,8 @@ def test_a_waiting_list_is_an_entry_per_person_waiting(prompt: str, entry: str, 
 
 
 def test_the_only_listed_things_beside_what_an_app_does_are_built_not_refused() -> None:
-    spec = understand("A software to help users expand their foreign language vocabulary through interactive "
-                      "learning, quizzes, and progress tracking.")
+    spec = understand("A software to help people grow their vocabulary in a foreign language through quizzes, "
+                      "interactive learning, and progress tracking.")
     assert "Quiz" in [e.name for e in spec.entities]
 
 

@@ -163,7 +163,7 @@ def test_what_people_inspect_gets_inspections(prompt: str, record: str, thing: s
 
 
 def test_an_app_that_evaluates_keeps_no_inspections() -> None:
-    got = _entities("Evaluate the credibility of news articles and show a score per article.")
+    got = _entities("Evaluate news articles for credibility and show a score for each article.")
     assert "Evaluation" not in got
 
 

@@ -139,7 +139,7 @@ def test_verbs_in_s_after_the_app_or_a_comma_are_verbs(prompt, expected, verbs):
 def test_network_traffic_monitors_are_declined():
     """A network traffic monitor is a system tool, however many records its description mentions."""
     with pytest.raises(UnsupportedRequestError):
-        infer_spec("SecureWatch is a security application that provides real-time analysis of network traffic. The "
+        infer_spec("SecureWatch is a security app giving real-time analysis of network traffic. The "
                    "software raises immediate alerts and gives recommendations for each activity it flags.")
 
 

@@ -279,7 +279,7 @@ def test_spanish_words_take_the_sense_their_request_shows(prompt: str, kept: set
     "prompt",
     [
         "make me a braille tool: type text and it converts to braille dots, with a big print button",
-        "SiteCheck is a software application that allows developers to audit web pages for SEO issues. Users enter a "
+        "SiteCheck is a software program that allows developers to audit web pages for SEO issues. Users enter a "
         "URL and the application checks titles, headings and links, then produces a report.",
     ],
 )
@@ -356,7 +356,7 @@ def test_a_compound_at_the_end_of_a_detail_list_is_a_field_but_a_clause_end_verb
 
 
 def test_registers_of_things_keep_the_things() -> None:
-    spec = infer_spec("DroneLog is a software application that allows drone pilots to keep flight records. It "
+    spec = infer_spec("DroneLog is a software program that allows drone pilots to keep flight records. It "
                       "provides aircraft and battery registers and flight logs with location and duration.")
     assert {"Aircraft", "Battery", "Flight"} <= names(spec)
 

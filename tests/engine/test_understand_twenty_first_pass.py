@@ -29,7 +29,7 @@ def test_details_recorded_at_every_occasion_are_its_fields(prompt: str, occasion
 
 
 def test_details_of_each_thing_keep_its_label_and_get_no_date() -> None:
-    fields = [f.name for f in infer_spec("Track the quantity and condition of each item in the store room.")
+    fields = [f.name for f in infer_spec("Track the condition and quantity of each item in the store room.")
               .entity("Item").fields]
     assert fields[0] == "name" and {"quantity", "condition"} <= set(fields) and "date" not in fields
 

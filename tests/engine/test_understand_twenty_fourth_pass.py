@@ -81,8 +81,8 @@ def test_a_grade_per_subject_stays_a_grade() -> None:
 @pytest.mark.parametrize(
     "prompt",
     [
-        "A software application that allows players to compare their scores in different board games. Players can "
-        "input their scores for multiple games and view a side-by-side comparison of their performance.",
+        "A program where players compare their scores in various board games. Players can input scores for "
+        "several games and view their performance side by side.",
         "A sports club app where coaches record each player's minutes per game.",
     ],
 )
@@ -238,7 +238,7 @@ def test_sales_commissions_keep_their_percent() -> None:
 
 
 def test_code_reviews_and_severity_ratings_are_not_star_ratings() -> None:
-    spec = infer_spec("Users can log their symptoms along with a severity rating on a regular basis.")
+    spec = infer_spec("People can record their symptoms with a severity rating at regular intervals.")
     assert "ratings" not in spec.features
 
 
@@ -412,9 +412,9 @@ def test_an_online_course_still_has_lessons() -> None:
 @pytest.mark.parametrize(
     ("prompt", "audience"),
     [
-        ("CalibrateIt is a software application that allows quality teams to manage the calibration of measuring "
+        ("CalibrateIt is a software program that allows quality teams to manage the calibration of measuring "
          "instruments. Users can schedule calibrations and upload certificates.", "Team"),
-        ("GrantTrack is a software application that allows university research offices to manage research grants, "
+        ("GrantTrack is a software program that allows university research offices to manage research grants, "
          "funders and budget lines.", "Office"),
     ],
 )
@@ -423,7 +423,7 @@ def test_who_the_software_serves_is_not_a_table(prompt: str, audience: str) -> N
 
 
 def test_scheduling_our_own_work_is_a_date_not_a_booking() -> None:
-    spec = infer_spec("CalibrateIt is a software application that allows quality teams to manage the calibration of "
+    spec = infer_spec("CalibrateIt is a software program that allows quality teams to manage the calibration of "
                       "measuring instruments. Users can schedule calibrations and upload certificates.")
     assert not {"Booking", "Customer"} & names(spec)
     assert any(f.type in {"date", "datetime"} for f in spec.entity("Calibration").fields)

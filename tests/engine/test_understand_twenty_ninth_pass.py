@@ -51,7 +51,7 @@ def test_what_judges_score_is_kept_and_the_score_links_both() -> None:
 
 
 def test_goals_scored_in_a_list_of_statistics_brings_no_target() -> None:
-    spec = infer_spec("Teams input data such as goals scored, assists, shots on target and possession percentage.")
+    spec = infer_spec("Teams input numbers like goals scored, corners, shots on target and possession percentage.")
     assert "Target" not in names(spec)
 
 
@@ -69,7 +69,7 @@ def test_which_loans_are_overdue_asks_about_loans(prompt: str) -> None:
 
 
 def test_the_highest_score_is_a_noun() -> None:
-    spec = infer_spec("A sports quiz app where people compete with friends for the highest score")
+    spec = infer_spec("A sports quiz app where people compete with their friends for the highest score")
     assert "Score" not in names(spec) or not spec.uses("ratings")
 
 
@@ -184,7 +184,7 @@ def test_a_theatre_production_keeps_itsfield_names() -> None:
         "I want to drop in an MP3 of an interview and get back a transcript with timestamps, using Whisper.",
         "After each wedding I get 300 photos. I want something that renames them all by date, shrinks them and "
         "zips them up for the couple.",
-        "A digital workspace for designers: a canvas where users can freely drag and drop shapes and images.",
+        "A digital workspace for designers: a canvas on which people freely drag and drop shapes and images.",
     ],
 )
 def test_editors_transcribers_and_batch_file_tools_are_declined(prompt: str) -> None:

@@ -314,7 +314,7 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if owner and k is not None and not any(t.tag in {"VERB", "AUX"} for t in toks[f.position + 1:k]):
             items = _following_list(r, f.sentence, k + 2)
             out.setdefault(owner, []).extend(_field_words(r, items, described=True))
-    for f in r.frames:  # 'log their symptoms, severity, duration'
+    for f in r.frames:  # 'record each headache, severity, duration'
         owners = [_entity(r, p) for p in f.objects]
         first = next((o for o in owners if o), None)
         found = details_at_each(r, f)

@@ -202,12 +202,12 @@ def _examples(r: Reading, toks: list[Token], phrases: list[Phrase]) -> None:
         group = next((g for g in r.lists if g[0] is nxt), [nxt])
         kinds_of = p.start > 1 and toks[p.start - 1].text in {"of", "de"} and \
             toks[p.start - 2].text in _KIND_WORDS or p.words[-1] in _KIND_WORDS and p.plural  # 'modes of
-        # transportation such as flights, trains', 'workouts of different types such as runs': values, not tables
+        # travel such as buses, ferries', 'workouts of different types such as runs': values, not tables
         if (p.head in word_set("abstract_nouns") or p.head in word_set("data_heads")) and not kinds_of and \
                 p.head not in {"format", "formato"}:  # 'formats such as PDF and spreadsheets' are values
             if p.head in {"feature", "function", "functionality", "option", "tool", "capability"}:
                 r.capabilities += [" ".join(x.words) for x in group]
-            continue  # 'information, including diagnoses, medications...': the items are the things
+            continue  # 'health information, including allergies, vaccines...': the items are the things
         r.examples[id(p)] = group
     for group in r.lists:
         if phrases and group[0].sentence == phrases[0].sentence and ends_in_etc(toks, group):

@@ -51,7 +51,7 @@ def companions_stage(r: Reading) -> Reading:
                                                           for toks in r.sentences)]
     if not r.entities and not social:
         _lent_things(r, people)  # 'a tool lending library for our street' names only what is lent
-        _progress_log(r, people)  # 'users track their fitness progress over time': one dated entry per measurement
+        _progress_log(r, people)  # 'people follow their training progress over time': one dated entry per measurement
         _who_did_which(r, people)  # 'sign-out for the workshop: who took which power tool when'
         if not r.entities:
             return r  # 'people connect with each other' is about accounts even when no thing is named
@@ -476,7 +476,7 @@ _PROGRESS = re.compile(r"\b(?:track|tracks|tracking|monitor|monitors|monitoring|
 
 
 def _progress_log(r: Reading, people: frozenset[str]) -> None:
-    """'track and monitor their fitness progress over time' names nothing kept but the progress itself: a dated
+    """'log and follow their running progress over time' names nothing kept but the progress itself: a dated
     entry per measurement, not a refusal."""
     bare = [n for n, e in r.entities.items() if _person(r, n, people) and [f.name for f in e.fields] == ["name"]]
     if len(bare) != len(r.entities) or len(bare) > 1 or not _PROGRESS.search(r.text):

@@ -875,7 +875,7 @@ def entities_stage(r: Reading) -> Reading:
         vt = r.sentences[f.sentence]
         if f.position and vt[f.position].text.endswith("ed") and vt[f.position - 1].tag == "NOUN" and \
                 f.position + 1 < len(vt) and vt[f.position + 1].tag == "PUNCT":
-            storing = False  # 'data such as goals scored, assists, shots on target': what the goals are, not an act
+            storing = False  # 'stats like goals conceded, fouls, shots on goal': what the goals are, not an act
         shown = f.verb in _SHOWING and (f.subject is None or f.subject.head in _SITE_WORDS)
         for p in f.objects:
             if id(p) in names and storing:
@@ -1319,7 +1319,7 @@ def entities_stage(r: Reading) -> Reading:
             len(named) >= 3 or any(g is group for g in listed_alone)  # 'our scout group: scouts, patrols, camps'
         about = k > 0 and toks[k].text in {"of", "about", "on", "into", "sobre", "de"} and \
             any(q.sentence == group[0].sentence and q.end == k and q.head in _CONTENT for q in r.phrases)
-        colon_list = colon_list or about and len(named) >= 2  # 'descriptions of characters, locations, factions'
+        colon_list = colon_list or about and len(named) >= 2  # 'descriptions of heroes, places, guilds'
         lead = toks[group[0].start - 1] if group[0].start else None
         if lead is not None and lead.text in _SITE_HAS and len(named) == 1 and \
                 not any(q.sentence == group[0].sentence and q.end == group[0].start - 1 for q in r.phrases):
@@ -1362,7 +1362,7 @@ def entities_stage(r: Reading) -> Reading:
                 acted.add(names[id(nxt)])
                 score[names[id(nxt)]] += 1
     near = sorted((n for n in acted if score[n] >= THRESHOLD - 1), key=lambda n: first[n])
-    if not chosen and not near:  # '... through interactive learning, quizzes, and progress tracking': the quizzes
+    if not chosen and not near:  # '... with interactive drills, quizzes and progress tracking': the quizzes
         listed = {names[id(p)] for g in r.lists if len(g) >= 3 for p in g if p.plural and id(p) in names}
         near = sorted((n for n in listed if score[n] >= THRESHOLD - 1 and n in first and
                        singular(word.get(n, "")) in known_words()), key=lambda n: first[n])
@@ -2543,7 +2543,7 @@ def _not_a_record(r: Reading, p: Phrase) -> bool:
         return True  # 'keep users on track'
     amp = {p.start - 1, p.end}
     if any(0 <= i < len(toks) and toks[i].text == "&" for i in amp) and re.search(r"\w&\w", r.prompt):
-        return True  # 'a Restaurants&Delivery software application': a category label
+        return True  # 'a Restaurants&Delivery app': a category label
     if not p.modifiers and p.head in {"profile", "account", "perfil", "cuenta"}:
         return True  # 'candidates create a profile': the profile is the candidate
     if p.head in word_set("handing_nouns") and p.end < len(toks) and toks[p.end].text in {"of", "de"}:
@@ -2999,7 +2999,7 @@ def _bare_noun_list(r: Reading, names: dict[int, str], score: Counter[str]) -> N
     first = next((p for p in r.phrases if p.sentence == 0), None)
     if first is not None and any(w.endswith(("er", "or")) and len(w) > 4 and singular(w) not in known_words() and
                                  w not in word_set("people") for w in first.words):
-        return  # 'a question solver providing explanations': a tool, not a list of records
+        return  # 'a maths problem solver that explains each step': a tool, not a list of records
     for group in r.lists:
         for p in group:
             if id(p) in names and not is_fieldish(p.head, r.language):

@@ -591,7 +591,7 @@ _UPLOADING = set(load("verbs")["features"]["uploads"]) | {"add", "post", "share"
 
 
 def _listed_with(r: Reading, p: Phrase, owner: str) -> bool:
-    """'destination, dates, activities, photos': photos listed beside the owner are not the owner's."""
+    """'city, dates, sights, photos': photos listed beside the owner are not the owner's."""
     group = next((g for g in r.lists if p in g), [])
     return any(q is not p and (r.named.get(id(q)) or name_of(q, r.language)) == owner for q in group)
 
@@ -673,7 +673,7 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
         listed = {id(q) for q in group}
         before = [q for q in r.phrases if q.sentence == p.sentence and q.end < group[0].start and id(q) not in listed
                   and _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES | _WHO]
-        if before:  # 'entries for each trip, including details such as destination, dates and photos': the trip's
+        if before:  # 'an entry per trip with details like the city, dates and photos': the trip's
             return _target(r, before[-1])
     owner = next((_target(r, q) for q in group if _target(r, q) and _target(r, q) not in _FEATURE_ENTITIES), None)
     return owner if owner and owner != _target(r, p) and owner not in _WHO else None

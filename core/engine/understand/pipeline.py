@@ -114,7 +114,7 @@ def kinds_stage(r: Reading) -> Reading:
     kinds = {singular(k, r.language) for k in load("words")["kinds"]}
     late = not kind and not r.entities and bool(r.sentences) and all(
         singular(w, r.language) in kinds for w in r.fallback.values())  # 'las finanzas': the kind, not a table
-    if late:  # 'X is a software application that helps individuals manage their personal finances'
+    if late:  # 'X is a program that helps people look after their personal finances'
         kind = _kind_in(" ".join(t.text for t in r.sentences[0]))
         kind = None if any(d.key == kind for d in TITLE_DOMAINS) else kind  # '... antes de enviarlas a imprenta'
     if kind == "library" and re.search(r"\b(?:lending|tools?|toys?|seeds?|games?|gear|kit|equipment|things?|"

@@ -45,7 +45,7 @@ def _media() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
 
 
 def media_tool(head: str) -> bool:
-    """'allows users to remove the background from their photos', 'The Music Tempo Adjuster ...': it makes or changes
+    """'lets people remove the backdrop from a picture', 'The Song Speed Adjuster ...': it makes or changes
     images, video or sound, and says nothing of keeping records."""
     acting, named, kind, keeps = _media()
     return bool(acting.search(head) or named.search(head) or kind.search(head)) and not keeps.search(head)
@@ -85,7 +85,7 @@ def decline_reason(r: Reading) -> str | None:
     soft = game["soft"].findall(text)
     gamey = bool(game["context"].search(text)) and any(s.startswith(("game", "juego", "videojuego")) for s in soft)
     played = game["subject"].search(text) or (game["players"].search(text) and game["world"].search(text) and
-                                              not _data_words(head))  # 'helps players keep track of their quests'
+                                              not _data_words(head))  # 'lets players log the quests they take on'
     tracked = _TRACKED_GAMES.search(text)  # 'members record the games they play', 'lifts to away games': fixtures
     kept = re.search(r"\bkeep(?:s|ing)? (?:a )?(?:track|record|log) of\b", head) and stored >= 2  # of the monsters
     if played or soft and not tracked and (stored < 2 or gamey and stored < 4 and not kept):

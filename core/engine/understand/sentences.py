@@ -495,7 +495,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("s") and nxt in {":", "—", "–"} and prev and prev.tag == "NOUN":
             t.tag, t.lemma = "NOUN", w  # 'lambing records: date, number of lambs': a heading, not 'lambing records'
         elif language == "en" and w.endswith("s") and nxt == "such" and i + 2 < len(toks) and toks[i + 2].text == "as":
-            t.tag, t.lemma = "NOUN", w  # 'supports file formats such as documents': the kind its examples are of
+            t.tag, t.lemma = "NOUN", w  # 'handles file formats such as spreadsheets': the kind its examples are of
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.text in PERIODIC:
             t.tag, t.lemma = "NOUN", w  # 'hourly rates', 'weekly reports': things said with how often, not verbs
         elif language == "en" and w.endswith("s") and w in verbs and prev and prev.tag == "NOUN" and i > 1 and \
@@ -628,7 +628,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 any(t.tag == "VERB" and t.text == t.lemma for t in toks[:i - 1]) and \
                 (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None and len(nxt) > 3 or
                  prev.text == "and" and nxt in known_nouns() and nxt not in verbs):
-            t.tag, t.lemma = "VERB", w  # 'users can organize tasks, set deadlines, and receive reminders'
+            t.tag, t.lemma = "VERB", w  # 'people can sort tasks, set deadlines, and get alerts'
         elif language == "en" and w in verbs and verbs[w] == w and prev and prev.tag == "NOUN" and \
                 not prev.text.endswith("s") and _people_of(toks, i) and \
                 (_closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
@@ -720,7 +720,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith("s") and w in verbs and nxt in {"and", "or"} and prev and \
                 prev.tag == "NOUN" and i + 3 < len(toks) and toks[i + 2].text in verbs and \
                 toks[i + 2].text.endswith("s") and _closed(toks[i + 3].text) in {"DET", "PRON"}:
-            t.tag, t.lemma = "VERB", verbs[w]  # 'the assistant tracks and assesses the severity'
+            t.tag, t.lemma = "VERB", verbs[w]  # 'the helper tracks and grades the symptoms'
         elif language == "en" and prev and prev.text in {"and", "or"} and i > 1 and toks[i - 2].tag == "VERB" and \
                 (nxt.endswith("s") and nxt not in verbs or w in verbs and _closed(nxt) == "DET") and \
                 not w.endswith("s") and _closed(w) is None:
@@ -737,7 +737,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 w in verbs and w not in _SITE_COMPOUNDS and singular(w) not in known_nouns() and \
                 (nxt in {"and", "or"} and i + 2 < len(toks) and toks[i + 2].text.endswith("ing") or
                  _closed(nxt) in {"DET", "PRON"} or nxt.endswith("s") and _closed(nxt) is None):
-            t.tag, t.lemma = "VERB", verbs[w]  # 'a platform for creating and reviewing flashcards'
+            t.tag, t.lemma = "VERB", verbs[w]  # 'a tool for writing and grading essays'
         elif language == "en" and w == "staff" and prev and prev.tag == "NOUN" and prev.text.endswith("s") and \
                 _closed(nxt) in {"DET", "PRON"}:
             t.tag, t.lemma = "VERB", "staff"  # 'volunteers staff each opening session'
