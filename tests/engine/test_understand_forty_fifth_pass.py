@@ -129,3 +129,32 @@ def test_checking_out_a_cart_pays_for_the_order() -> None:
 def test_guests_checking_out_of_rooms_pay_nothing_new() -> None:
     spec = infer_spec("Small hotel app: guests book rooms, check in and check out.")
     assert "Payment" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Website for a massage studio: clients sign up, complete a health questionnaire and then book treatments.",
+    "Web para una consulta de fisioterapia: los pacientes rellenan un cuestionario de salud y reservan citas.",
+])
+def test_a_questionnaire_people_fill_in_is_one_record_of_theirs(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    form = next(n for n in names(spec) if n.endswith("Questionnaire"))
+    assert "Question" not in names(spec) and "Response" not in names(spec), names(spec)
+    assert any(c == form and k == "belongs_to" for c, _, k in links(spec)), links(spec)
+    assert "answers" in _fields(spec, form)
+
+
+def test_a_survey_builder_keeps_its_questions() -> None:
+    spec = infer_spec("A survey tool where staff create questionnaires from questions and clients fill in a "
+                      "questionnaire after each visit.")
+    assert "Question" in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, professional", [
+    ("Patients book appointments with a chosen osteopath.", "Osteopath"),
+    ("Dog owners book grooming sessions with a groomer.", "Groomer"),
+    ("Los pacientes piden cita con una podóloga.", "Podiatrist"),
+])
+def test_the_professional_booked_with_is_kept(prompt: str, professional: str) -> None:
+    spec = infer_spec(prompt)
+    assert professional in names(spec), names(spec)
+    assert any(p == professional for _, p, _ in links(spec)), links(spec)

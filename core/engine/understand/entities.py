@@ -1347,6 +1347,7 @@ def entities_stage(r: Reading) -> Reading:
     _bullet_heads(r, names, score)
     _sole_admin(r, names, score)
     _time_spent(r, names, score)
+    _booked_with(r, names, score)
     for name, count in mentions.items():
         score[name] += min(2, count - 1)
     score.pop("", None)
@@ -2807,6 +2808,22 @@ _SOLE_ADMINS = {"owner", "manager", "admin", "administrator", "boss", "dueno", "
 
 TIME_SPENT = re.compile(r"\b(?:hours?|time|minutes?) (?:that )?(?:each|every) (\w+?)s? "
                         r"(?:spends?|works?|puts? in|logs?) (?:on|at|for) (?:a|an|each|every|the|their) (\w+?)s?\b")
+
+
+_BOOKED_WITH = {"book", "books", "booking", "reserve", "reserves", "schedule", "schedules", "reservar", "reservan",
+                "reserva", "pedir", "piden", "pide"}
+
+
+def _booked_with(r: Reading, names: dict[int, str], score: Counter[str]) -> None:
+    """'patients book appointments with a chosen osteopath', 'reservan cita con una podóloga': the professional
+    booked with is kept, even when the word is new to the vocabularies."""
+    for f in r.frames:
+        if f.verb not in _BOOKED_WITH and f.verb.rstrip("s") not in _BOOKED_WITH:
+            continue
+        for prep, q in f.preps:
+            if prep in {"with", "con"} and id(q) in names and (q.head in word_set("people") or
+                                                                q.head.endswith(("ist", "path", "tor"))):
+                score[names[id(q)]] += 2
 
 
 def _time_spent(r: Reading, names: dict[int, str], score: Counter[str]) -> None:

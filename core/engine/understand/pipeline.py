@@ -265,6 +265,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _daily_readings(r)
         _gerund_logs(r)
         _visits_are_the_bookings(r)
+        _questionnaires_filled_in(r)
         _entries_and_results(r)
         _clinical_notes(r)
         _assigned_not_owned(r)
@@ -485,6 +486,35 @@ def _visits_are_the_bookings(r: Reading) -> None:
             not any(f.name == "notes" for f in r.entities[booked].fields):
         r.entities[booked].fields.append(FieldSpec(name="notes", type="text", required=False))
     _fold(r, "Visit", booked)
+
+
+_FILLS_IN = re.compile(r"\b(?:fill(?:s|ing)? (?:in|out)|complet(?:e|es|ing)|submit(?:s|ting)?|answer(?:s|ing)?|"
+                       r"rellen\w*|complet\w*|contest\w*) (?:a |an |the |their |his |her |our |un |una |el |la |su )?"
+                       r"(?:[\w-]+ )?(?:questionnaire|cuestionario|intake form|health form)s?\b")
+_FILLERS = ("Patient", "Client", "Customer", "Member", "Student", "Participant", "Guest", "User")
+
+
+def _questionnaires_filled_in(r: Reading) -> None:
+    """'patients fill in a health questionnaire before their first visit': one questionnaire per patient with
+    their answers, not a survey builder of questions and responses."""
+    m = _FILLS_IN.search(r.text)
+    form = next((n for n in r.entities if n.endswith(("Questionnaire", "IntakeForm", "HealthForm"))), None)
+    if m is None or form is None or r.field_lists.get(form) or \
+            re.search(r"\b(?:create|creates|build|builds|design|designs|write|writes|add|adds|edit|edits) "
+                      r"(?:\w+ ){0,2}(?:questions|questionnaires|surveys)\b", r.text):
+        return  # 'the owner builds questionnaires from questions': the questions are kept
+    for child in ("Question", "Response"):
+        if child in r.entities and not r.field_lists.get(child) and \
+                all(form in x[:2] for x in r.links if child in x[:2]):
+            del r.entities[child]
+            r.links = [x for x in r.links if child not in x[:2]]
+    if {f.name for f in r.entities[form].fields} <= {"name", "title", "description"}:  # a known form keeps its own
+        r.entities[form].fields = [FieldSpec(name="submitted_on", type="date"),
+                                   FieldSpec(name="answers", type="text", max_length=20000)]
+    r.records.add(form)
+    filler = next((n for n in _FILLERS if n in r.entities), None)
+    if filler:
+        add_link(r, form, filler)
 
 
 _CONTESTS = ("Race", "Regatta", "Competition", "Triathlon", "Marathon", "Meet", "Gala", "Sportive", "Route", "Course",
