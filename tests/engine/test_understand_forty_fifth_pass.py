@@ -158,3 +158,20 @@ def test_the_professional_booked_with_is_kept(prompt: str, professional: str) ->
     spec = infer_spec(prompt)
     assert professional in names(spec), names(spec)
     assert any(p == professional for _, p, _ in links(spec)), links(spec)
+
+
+@pytest.mark.parametrize("prompt, person", [
+    ("Community tool library: volunteers sign up for repair shifts and we pair each broken item with a volunteer "
+     "who has the right skills.", "Volunteer"),
+    ("Banco de tiempo del barrio: los voluntarios ofrecen ayuda y queremos saber qué voluntarios saben de qué.",
+     "Volunteer"),
+    ("Tutoring agency: tutors list their skills and parents search tutors by subject.", "Tutor"),
+])
+def test_people_have_many_skills(prompt: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert (person, "Skill", "many_to_many") in links(spec), links(spec)
+
+
+def test_a_skill_level_is_a_field() -> None:
+    spec = infer_spec("Climbing gym: members with a skill level (beginner, intermediate, advanced) and their visits.")
+    assert "Skill" not in names(spec), names(spec)

@@ -266,6 +266,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _gerund_logs(r)
         _visits_are_the_bookings(r)
         _questionnaires_filled_in(r)
+        _skills_of_people(r)
         _entries_and_results(r)
         _clinical_notes(r)
         _assigned_not_owned(r)
@@ -515,6 +516,38 @@ def _questionnaires_filled_in(r: Reading) -> None:
     filler = next((n for n in _FILLERS if n in r.entities), None)
     if filler:
         add_link(r, form, filler)
+
+
+_SKILLED = re.compile(r"\b(?:(?:their|his|her|its|the right|right|relevant|matching|by|with|has|have|lists?|"
+                      r"records?|tag(?:s|ged)? (?:\w+ )?with|add(?:s)?) (?:own |particular |specific |different )?"
+                      r"(?:skills?|skillsets?|expertise|specialit(?:y|ies)|specialt(?:y|ies))|"
+                      r"(?:skills?|expertise) (?:they|he|she) (?:have|has|offer|offers)|"
+                      r"sus (?:habilidades|competencias|especialidades)|(?:que|quien|quienes|cual(?:es)?) (?:\w+ )?"
+                      r"(?:sabe|saben) (?:de|hacer) (?:que|cada|cosa))\b")
+_WORKERS = ("Volunteer", "Fixer", "Tutor", "Mentor", "Staff", "StaffMember", "Employee", "Technician", "Instructor",
+            "Freelancer", "Contractor", "Worker", "Carer", "Helper", "Coach", "Teacher", "Consultant", "Trainer",
+            "Candidate", "Member", "Caregiver", "Nurse", "Interpreter", "Translator", "Cleaner", "Handyman")
+
+
+def _skills_of_people(r: Reading) -> None:
+    """'match them with a fixer who has the right skills', 'qué voluntarios saben de qué': each person has several
+    skills and each skill is had by several people (many-to-many), not one skill per person."""
+    m = _SKILLED.search(r.text)
+    if m is None or re.search(r"\bskill levels?\b", r.text) and "Skill" not in r.entities:
+        return  # 'skill level: beginner / advanced' is a field of whoever has it
+    said = r.text[:m.start()]
+    person = max((n for n in r.entities if n in _WORKERS), default=None,
+                 key=lambda n: said.rfind(words_of(n).split()[-1]))
+    if person is None:
+        return
+    if "Skill" not in r.entities:
+        if len(r.entities) >= MAX_ENTITIES:
+            return
+        r.entities["Skill"] = EntitySpec(name="Skill", fields=[FieldSpec(name="name", max_length=100)])
+        r.words_for["Skill"] = "habilidad" if r.language == "es" else "skill"
+        r.requested.append(m.group(0))
+    r.links = [x for x in r.links if {x[0], x[1]} != {"Skill", person}]
+    add_link(r, person, "Skill", "many_to_many")
 
 
 _CONTESTS = ("Race", "Regatta", "Competition", "Triathlon", "Marathon", "Meet", "Gala", "Sportive", "Route", "Course",
