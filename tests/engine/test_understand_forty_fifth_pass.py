@@ -175,3 +175,29 @@ def test_people_have_many_skills(prompt: str, person: str) -> None:
 def test_a_skill_level_is_a_field() -> None:
     spec = infer_spec("Climbing gym: members with a skill level (beginner, intermediate, advanced) and their visits.")
     assert "Skill" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Could you make us a chess clock for the club? Two timers, one per player, plus a five second increment per move.",
+    "We'd like a digital version of our family card game for the kids' tablets: it's a trick-taking game for 3-5 "
+    "players, and whoever takes most tricks wins.",
+    "Our film society gets subtitles with bad timing. I need a tool to open an .srt file, play the film beside it, "
+    "shift all lines by some seconds and save it back out.",
+    "I log bat detector recordings for our survey group. Would love an app where I drop in a wav file and it shows "
+    "the spectrogram so I can zoom in.",
+    "Quiero algo que convierta las rutas .fit del reloj a .gpx de golpe, para subirlas a otra web.",
+])
+def test_clocks_games_and_file_tools_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+def test_a_chess_club_with_a_tool_beside_its_records_is_built() -> None:
+    spec = infer_spec("Chess club app: members, rated games between members, and a ladder; we also need a tool to "
+                      "track who paid their subs.")
+    assert "Member" in names(spec), names(spec)
+
+
+def test_editing_and_saving_back_is_no_favourite() -> None:
+    spec = infer_spec("A recipe app: cooks write recipes, edit them and save them back.")
+    assert "Favourite" not in names(spec), names(spec)

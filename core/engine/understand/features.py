@@ -331,6 +331,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 f.subject is None and _saved_by_me(r, f) or f.subject is not None and
                 f.subject.head in word_set("tool_nouns")):
             continue  # "I'd like to save customers' measurements", 'a calculator that saves each quote': stored
+        if feature == "favourites" and f.verb == "save" and _SAVED_BACK.search(
+                " ".join(t.text for t in r.sentences[f.sentence][max(0, f.position - 6):f.position + 4])):
+            continue  # 'edit the recipe and save it back', 'save your changes': written, not liked
         if feature == "workflow" and not target:  # 'requests that a manager approves': the request is approved
             target = next((n for n in r.entities if n.endswith(_DECIDED)), None)
         out.setdefault(feature, []).append((target or r.main, detail))
@@ -871,6 +874,10 @@ def _booker(r: Reading, target: str, who: str) -> str:
     return who
 
 
+_SAVED_BACK = re.compile(r"\b(?:(?:edit|edits|change|changes|fix|fixes|update|updates|correct|corrects|modify|"
+                         r"modifies|adjust|adjusts|shift|shifts) (?:[\w',]+ ){0,4}and save|save (?:it|them|the file|"
+                         r"the changes|your changes|their changes|changes) (?:back|again|out|afterwards)|"
+                         r"save (?:the |your |their |my )?changes)\b")
 _BOOKED_VISITS = ("Visit", "Appointment", "Consultation", "Viewing")  # 'book a home maintenance visit': the booking
 
 

@@ -72,6 +72,9 @@ def decline_reason(r: Reading) -> str | None:
         if not kept and (pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and
                          not _data_words(text)):
             return what
+    for what, pattern in tool:  # 'I need a tool to open an .srt file, shift the timings...': a tool, whatever it names
+        if not kept and any(pattern.search(h) and _A_TOOL_TO.search(h) and not _data_words(h) for h in asks):
+            return what
     for what, pattern in strong:
         if any(pattern.search(h) and not _data_words(h) and not (what == "a route planner" and _KEEPS.search(h))
                for h in [head, *asks]):  # 'suggests the best route from the ones we've saved' keeps routes
@@ -120,6 +123,8 @@ def _weak_counts_dropped(text: str, given: re.Match[str], back: re.Match[str]) -
     return text[:given.start()] + _WEAK_COUNTS.sub("", text[given.start():end]) + text[end:]
 
 
+_A_TOOL_TO = re.compile(r"\b(?:tool|utility|script|program|programa|herramienta|something|algo) (?:to|that|which|para|"
+                        r"que) (?!(?:keeps?|stores?|tracks?|logs?|records?|manages?|guarde|registre|gestione)\b)")
 _COUNTED = re.compile(r"\b(?:number|amount|count|numero|cantidad) (?:of|de) (?:[\w-]+ ){0,2}")
 _DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generates?|plays?|checks?|tells?|measures?|"
                    r"counts?|highlights?|animates?|gives? (?:me|you|us) back|returns?|spits? out|lets? (?:me|you|us) "
@@ -176,7 +181,8 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
                             r"(?:lore|information|guides?|walkthroughs?|characters)\b")  # a game's wiki is kept
 
 
-_ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like)|'d like)\b|^\W*(?:want|need|looking for)\b|"
+_ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like|would love)|'d like|'d love)\b|^\W*would love\b|"
+                     r"^\W*(?:want|need|looking for)\b|"
                      r"\b(?:could|can|would) you (?:build|make|create|do)\b|\b(?:build|make) (?:me|us)\b|"
                      r"\b(?:quiero|queremos|necesito|necesitamos|me gustaria|nos gustaria)\b|"
                      r"\b(?:podrias|puedes|podeis|podrian) (?:hacer|crear|montar)(?:me|nos)?\b")
