@@ -201,3 +201,18 @@ def test_a_chess_club_with_a_tool_beside_its_records_is_built() -> None:
 def test_editing_and_saving_back_is_no_favourite() -> None:
     spec = infer_spec("A recipe app: cooks write recipes, edit them and save them back.")
     assert "Favourite" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, thing", [
+    ("Recipe keeper where cooks can put tags or labels on recipes to find them later.", "Recipe"),
+    ("Reading list app: people save articles and add labels to articles.", "Article"),
+])
+def test_tags_or_labels_are_one_tag_table(prompt: str, thing: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Label" not in names(spec), names(spec)
+    assert (thing, "Tag", "many_to_many") in links(spec) or ("Tag", thing, "many_to_many") in links(spec), links(spec)
+
+
+def test_shipping_labels_are_not_tags() -> None:
+    spec = infer_spec("Warehouse app: orders, parcels, and we print shipping labels for each parcel.")
+    assert "Tag" not in names(spec), names(spec)

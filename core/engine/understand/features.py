@@ -347,6 +347,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
             feature = "booking_slots"  # 'a booking system for a yoga studio'
         if feature == "tags" and not p.plural and p.modifiers and p.modifiers[-1] not in {"hash", "topic", "keyword"}:
             continue  # 'cows with ear tag and breed', 'a price tag': one identifier, a field, not labels
+        if feature == "tags" and p.head in {"label", "etiqueta"} and (
+                set(p.modifiers) & _PRINTED_LABELS or p.start and r.sentences[p.sentence][p.start - 1].lemma in
+                {"print", "imprimir", "stick", "pegar"}):
+            continue  # 'we print shipping labels for each parcel': a printout, not tags on records
         mod = p.modifiers[-1] if p.modifiers else ""
         if feature == "ratings" and p.head == "puntuacion" and _GAME_SCORE.match(
                 " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3])):
@@ -648,7 +652,10 @@ def _owner_of(r: Reading, p: Phrase) -> str | None:
             return name
     toks = r.sentences[p.sentence]
     after = [q for q in r.phrases if q.sentence == p.sentence and q.start > p.end and q.start - p.end <= 2]
-    if after and p.end < len(toks) and toks[p.end].text in {"of", "on", "for", "de", "en", "para"} and \
+    added = p.start and toks[p.start - 1].text in {"add", "adds", "adding", "assign", "assigns", "assigning", "attach",
+                                                   "attaches", "apply", "applies", "anadir", "asignar"}
+    if after and p.end < len(toks) and (toks[p.end].text in {"of", "on", "for", "de", "en", "para"} or
+                                        added and toks[p.end].text in {"to", "a"}) and \
             _target(r, after[0]) not in CONSUMERS:  # 'reseñas de clientes' are by the customers
         return _target(r, after[0])
     following = [t.text for t in toks[p.end:p.end + 3]]
@@ -874,6 +881,8 @@ def _booker(r: Reading, target: str, who: str) -> str:
     return who
 
 
+_PRINTED_LABELS = {"shipping", "address", "postage", "barcode", "price", "product", "name", "care", "bottle", "jar",
+                   "printed", "printable", "sticker", "envio", "precio"}
 _SAVED_BACK = re.compile(r"\b(?:(?:edit|edits|change|changes|fix|fixes|update|updates|correct|corrects|modify|"
                          r"modifies|adjust|adjusts|shift|shifts) (?:[\w',]+ ){0,4}and save|save (?:it|them|the file|"
                          r"the changes|your changes|their changes|changes) (?:back|again|out|afterwards)|"

@@ -136,6 +136,11 @@ def sentences_stage(r: Reading) -> Reading:
                   flags=re.I)  # 'regular drop offs', 'each drop off': one noun, not a Drop and an Off
     text = re.sub(r"\b(book|books|booked|booking) (?:onto|into|on to)\b", r"\1", text,
                   flags=re.I)  # 'book onto intro sessions': the sessions are booked
+    text = re.sub(r"\b(tags?) ?(?:or|and|/) ?labels?\b|\blabels? ?(?:or|/) ?(tags?)\b",
+                  lambda m: m.group(1) or m.group(2), text, flags=re.I)  # 'tags or labels': one thing, the tags
+    text = re.sub(r"\b(add|adds|adding|assign|assigns|assigning|apply|applies|applying|attach|attaches|attaching) "
+                  r"(?:custom |their own |own )?labels to\b", r"\1 tags to", text,
+                  flags=re.I)  # 'add labels to notes': tags, many-to-many, not a Label table
     text = re.sub(r"\b(quantity|quantities|stock|units|amount|number) on hand\b", r"\1 available", text,
                   flags=re.I)  # 'with quantity on hand': how many are there, not a Hand
     text = re.sub(r"\b(?:several |many |a few )?(?:hundreds|thousands|dozens|millions|tens) of\b", "many", text,
