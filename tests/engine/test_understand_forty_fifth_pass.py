@@ -216,3 +216,27 @@ def test_tags_or_labels_are_one_tag_table(prompt: str, thing: str) -> None:
 def test_shipping_labels_are_not_tags() -> None:
     spec = infer_spec("Warehouse app: orders, parcels, and we print shipping labels for each parcel.")
     assert "Tag" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, thing, person", [
+    ("Scout hut: we keep the group's radios, and leaders sign radios out and back in with a return date.", "Radio",
+     "Leader"),
+    ("Makerspace: members sign out drills from the tool wall, and we want to see who has each one.", "Drill",
+     "Member"),
+])
+def test_signing_things_out_is_a_loan(prompt: str, thing: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    loan = f"{thing}Loan"
+    assert {(loan, thing, "belongs_to"), (loan, person, "belongs_to")} <= links(spec), links(spec)
+
+
+def test_a_sign_out_log_is_the_loans() -> None:
+    spec = infer_spec("Woodwork club: members, courses, and a tool sign-out log: who took which saw and when it came "
+                      "back.")
+    assert "SignOut" not in names(spec), names(spec)
+    assert ("ToolLoan", "Tool", "belongs_to") in links(spec), links(spec)
+
+
+def test_people_signing_in_and_out_borrow_nothing() -> None:
+    spec = infer_spec("Volunteers sign in and out of each shift at the food bank.")
+    assert not any(n.endswith("Loan") for n in names(spec)), names(spec)

@@ -64,6 +64,7 @@ def companions_stage(r: Reading) -> Reading:
     _used_parts(r)
     _lent_things(r, people)
     _borrowed(r, people)
+    _signed_out(r, people)
     _cart_items(r, people)
     _submissions(r, people)
     _dues(r, people)
@@ -532,6 +533,42 @@ def _borrowed(r: Reading, people: frozenset[str]) -> None:
                                                      for t in r.sentences[p.sentence])]
     add_link(r, loan, _borrower(r, people, next((n for n in said if n and _person(r, n, people)), None),
                                 anyone=bool(_LENT_TO.search(r.text))))
+
+
+_SIGNED_OUT = re.compile(r"\bsign(?:s|ed|ing)? (?:the |a |an |their |our |any )?([a-z]{3,}) (?:out|back in)\b|"
+                         r"\bsign(?:s|ed|ing)?[ -]out (?:the |a |an |their |our |any )?([a-z]{3,})\b|"
+                         r"\b([a-z]{3,}) sign[ -]outs? (?:log|sheet|book|register|form|list|system)s?\b")
+
+
+def _signed_out(r: Reading, people: frozenset[str]) -> None:
+    """'contractors sign keys out and back in', 'a tool sign-out log': each sign-out is a loan of the thing to a
+    person, with when it is due back; the log is those loans, not a table of its own."""
+    words = [next(g for g in m.groups() if g) for m in _SIGNED_OUT.finditer(r.text)]
+    if not words:
+        return
+    things = [_entity_for(r, w) for w in words]
+    thing = next((n for n in things if n and not _person(r, n, people)), None)
+    new = singular(words[0])
+    held = any(n.endswith(("Loan", "Checkout")) for n in r.entities)
+    if thing is None and not held and all(n is None for n in things) and new not in word_set("people") and \
+            not is_fieldish(new, r.language) and not _verbal(new) and new not in _NOT_CHOSEN | {"them", "people"}:
+        thing = entity_name(new, None, r.language)  # 'a tool sign-out log': the tools are kept
+        r.entities[thing] = definition(thing, r.domain, r.text) or EntitySpec(name=thing, fields=[
+            FieldSpec(name="name", max_length=200)])
+        r.words_for[thing] = new
+    loan = next((n for n in r.entities if n.endswith(("Loan", "Checkout"))), None)
+    log = next((n for n in r.entities if n in {"SignOut", "SignOutLog", "Signout"}), None)
+    if loan is None and thing and len(r.entities) < MAX_ENTITIES:
+        loan = f"{thing}Loan"
+        _keep_record(r, _record("Loan", loan))
+        add_link(r, loan, thing)
+        said = [r.entity_of(p) for p in r.phrases if p.sentence == next(
+            (i for i, toks in enumerate(r.sentences) if any(x.text.startswith("sign") for x in toks)), -1)]
+        add_link(r, loan, _borrower(r, people, next((n for n in said if n and _person(r, n, people)), None)))
+        r.links = [x for x in r.links if not (x[0] == thing and _person(r, x[1], people))]  # held by a loan
+    if loan and log:
+        del r.entities[log]  # 'the sign-out log' is the loans
+        r.links = [x for x in r.links if log not in x[:2]]
 
 
 def _borrower(r: Reading, people: frozenset[str], said: str | None, anyone: bool = False) -> str:
