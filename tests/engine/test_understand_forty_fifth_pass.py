@@ -240,3 +240,26 @@ def test_a_sign_out_log_is_the_loans() -> None:
 def test_people_signing_in_and_out_borrow_nothing() -> None:
     spec = infer_spec("Volunteers sign in and out of each shift at the food bank.")
     assert not any(n.endswith("Loan") for n in names(spec)), names(spec)
+
+
+@pytest.mark.parametrize("prompt, event, animal, detail", [
+    ("Goat dairy: goats with name and breed; we record every milking (litres, time of day, cell count).", "Milking",
+     "Goat", "litres"),
+    ("Reptile house: reptiles (name, species, enclosure). Keepers log each feeding (prey item, weight, accepted or "
+     "not) and weight checks.", "Feeding", "Reptile", "prey_item"),
+])
+def test_logged_events_are_dated_records_of_the_animal(prompt: str, event: str, animal: str, detail: str) -> None:
+    spec = infer_spec(prompt)
+    assert (event, animal, "belongs_to") in links(spec), links(spec)
+    assert {"logged_at", detail} <= _fields(spec, event)
+
+
+def test_weight_checks_logged_beside_feedings_are_kept() -> None:
+    spec = infer_spec("Reptile house: reptiles (name, species, enclosure). Keepers log each feeding (prey item, "
+                      "weight, accepted or not) and weight checks.")
+    assert ("WeightCheck", "Reptile", "belongs_to") in links(spec), links(spec)
+
+
+def test_logging_working_hours_is_no_event() -> None:
+    spec = infer_spec("Time tracker: employees log their working hours and managers approve timesheets.")
+    assert "Working" not in names(spec), names(spec)

@@ -20,6 +20,7 @@ from core.engine.understand.companions import companions_stage
 from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import AGENT_ENDINGS, PEOPLE, TIME_SPENT, entities_stage, name_of
 from core.engine.understand.features import features_stage
+from core.engine.understand.fields import field_ident, infer_field
 from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
@@ -264,6 +265,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _time_entries_join(r)
         _daily_readings(r)
         _gerund_logs(r)
+        _logged_events(r)
         _visits_are_the_bookings(r)
         _questionnaires_filled_in(r)
         _skills_of_people(r)
@@ -634,6 +636,61 @@ def _assigned_not_owned(r: Reading) -> None:
 
 
 _GERUND_LOG = re.compile(r"[A-Z][a-z]+ingLog")
+
+
+_LOGGED = re.compile(r"\b(?:log|logs|logged|logging|record|records|recorded|recording|track|tracks|note|notes|"
+                     r"enter|enters) (?:every|each|all|their|the|any|daily|weekly) ([a-z]{4,}ing)s?"
+                     r"(?=\s*(?:[(,.;:]|$|and\b|plus\b|with\b|for\b|of\b|in\b|on\b|at\b))"
+                     r"(?: \(([^)]*)\))?(?:,? (?:and|plus) (?:their |the |regular |daily |weekly )?(weight|health|"
+                     r"welfare|hoof|dental|temperature|body condition) checks)?")
+_NOT_EVENTS = {"everything", "nothing", "something", "anything", "morning", "evening", "building", "meeting",
+               "booking", "thing", "string", "ceiling", "setting", "settings", "clothing", "bedding", "pudding",
+               "wedding", "painting", "drawing", "recording", "listing", "filling", "topping", "sighting", "spending",
+               "earning", "saving", "rating", "during", "using", "going", "coming", "making", "having", "working"}
+
+
+def _logged_events(r: Reading) -> None:
+    """'keepers log every feeding (food type, amount, eaten or not) and weight checks': each feeding and each
+    check is a dated record of the animal, with the details given, not a word the reading drops."""
+    m = _LOGGED.search(r.text)
+    if m is None or m.group(1) in _NOT_EVENTS or len(r.entities) >= MAX_ENTITIES:
+        return
+    name = m.group(1).capitalize()
+    of = r.main if r.main in r.entities and r.main != name and r.main not in PEOPLE and \
+        words_of(r.main) not in word_set("people") else next(
+            (n for n in r.entities if n != name and n not in PEOPLE and words_of(n) not in word_set("people")), None)
+    if name in r.entities:  # 'we record every milking (litres, time of day)': read already, not yet anyone's
+        e = r.entities[name]
+        if of and not any(c == name for c, _, _ in r.links) and of != name:
+            e.fields = [FieldSpec(name="logged_at", type="datetime"), *(f for f in e.fields if f.name != "name")]
+            r.records.add(name)
+            add_link(r, name, of)
+        return
+    if any(n.startswith(name) for n in r.entities) or name.lower() in known_words():
+        return
+    given = [w.strip() for w in re.split(r",|\bor not\b|\bor\b|\band\b|/", m.group(2) or "") if w.strip()]
+    fields = [FieldSpec(name="logged_at", type="datetime")]
+    for w in given:
+        f = infer_field(field_ident(w))
+        if f.name and f.name not in {x.name for x in fields}:
+            fields.append(f)
+    r.entities[name] = EntitySpec(name=name, fields=fields)
+    r.words_for[name] = m.group(1)
+    r.records.add(name)
+    r.requested.append(m.group(0).split("(")[0].strip())
+    if of:
+        add_link(r, name, of)
+    check = m.group(3)
+    if check and len(r.entities) < MAX_ENTITIES:
+        cname = "".join(w.capitalize() for w in check.split()) + "Check"
+        if cname not in r.entities:
+            r.entities[cname] = EntitySpec(name=cname, fields=[
+                FieldSpec(name="checked_on", type="date"), FieldSpec(name="value", type="decimal", required=False),
+                FieldSpec(name="notes", type="text", required=False)])
+            r.words_for[cname] = f"{check} check"
+            r.records.add(cname)
+            if of:
+                add_link(r, cname, of)
 
 
 def _gerund_logs(r: Reading) -> None:
