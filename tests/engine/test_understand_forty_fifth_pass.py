@@ -263,3 +263,18 @@ def test_weight_checks_logged_beside_feedings_are_kept() -> None:
 def test_logging_working_hours_is_no_event() -> None:
     spec = infer_spec("Time tracker: employees log their working hours and managers approve timesheets.")
     assert "Working" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, person, thing", [
+    ("Refugio de animales: perros y gatos en adopción. Los voluntarios tienen turnos.", "Volunteer", "Shift"),
+    ("Protectora de aves: aves ingresadas y sus tratamientos. Los cuidadores tienen turnos de noche.", "Caregiver",
+     "Shift"),
+])
+def test_spanish_people_who_have_things_keep_them(prompt: str, person: str, thing: str) -> None:
+    spec = infer_spec(prompt)
+    assert (thing, person, "belongs_to") in links(spec), links(spec)
+
+
+def test_spanish_have_to_is_not_having() -> None:
+    spec = infer_spec("Club de remo: socios y barcos. Los socios tienen que pagar la cuota cada mes.")
+    assert "Member" in names(spec), names(spec)

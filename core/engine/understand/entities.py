@@ -1197,19 +1197,21 @@ def entities_stage(r: Reading) -> Reading:
                 q.sentence == p.sentence and q.start == many + 1 and not is_fieldish(q.head, r.language)
                 for q in r.phrases):
             score[names[id(p)]] += 2  # 'productions have several performances': what holds many records is kept
-        if not p.start and p.plural and len(nxt) > 1 and nxt[0].text in {"have", "tienen"} and \
+        opens = all(t.tag == "DET" for t in toks[:p.start])  # 'Los voluntarios tienen ...' opens its sentence too
+        if opens and p.plural and len(nxt) > 1 and nxt[0].text in {"have", "tienen"} and \
                 not is_fieldish(p.head, r.language) and any(
                     q.sentence == p.sentence and q.start == p.end + 1 and q.plural and
                     not is_fieldish(q.head, r.language) for q in r.phrases):
             score[names[id(p)]] += 1  # 'Jobs have candidates applying': what holds other records is kept
-        if not p.start and p.plural and not p.modifiers and p.head in word_set("people") and nxt and \
+        if opens and p.plural and not p.modifiers and p.head in word_set("people") and nxt and \
                 nxt[0].tag in {"VERB", "AUX"} and p.head not in _GENERIC_PEOPLE_SUBJECTS and \
                 score[names[id(p)]] < THRESHOLD:
             score[names[id(p)]] += 1  # 'Drivers need a list of today's pickups': a kind of person the app serves
         if p.plural and [t.text for t in toks[p.end:p.end + 2]] in ([",", "where"], [",", "donde"]) and any(
                 f.sentence == p.sentence and f.position > p.end and f.verb in load("verbs")["joins"] for f in r.frames):
             score[names[id(p)]] += 2  # 'y las giras, donde los coristas se apuntan': what people sign up for
-        if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and p.head in known_words():
+        if p.start and toks[p.start - 1].text in {"has", "have", "tiene", "tienen"} and (
+                p.head in known_words() or r.language == "es" and words_of(names[id(p)]) in known_words()):
             score[names[id(p)]] += 1  # 'vehicles have maintenance records'
         if p.start > 1 and toks[p.start - 2].text in {"has", "have", "tiene", "tienen", "contain", "contains"} and \
                 toks[p.start - 1].text in {"many", "multiple", "several", "varios", "varias", "muchos", "muchas"}:

@@ -577,6 +577,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                           any(x.tag == "VERB" and x.text == x.lemma for x in toks[:i - 1])))):
             # 'mood and sleep every evening': two things; 'log requests from the nurses, match a driver': two acts
             t.tag, t.lemma = "VERB", lemma  # 'it fetches the elevation', ': draw a route', 'and plots the climb'
+        elif language == "es" and w in {"tiene", "tienen"} and prev is not None and prev.tag == "NOUN" and \
+                prev.text.endswith("s") and w == "tienen" and nxt not in {"que", "", "(", ":"} and \
+                _closed(nxt) in {None, "DET"}:
+            t.tag, t.lemma = "VERB", "tener"  # 'los voluntarios tienen turnos de cuidado': they have shifts, kept
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
             t.tag = closed
