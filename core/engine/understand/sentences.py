@@ -579,7 +579,7 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", lemma  # 'it fetches the elevation', ': draw a route', 'and plots the climb'
         elif language == "es" and w in {"tiene", "tienen"} and prev is not None and prev.tag == "NOUN" and \
                 prev.text.endswith("s") and w == "tienen" and nxt not in {"que", "", "(", ":"} and \
-                _closed(nxt) in {None, "DET"}:
+                _closed(nxt) in {None, "DET"} and not {",", "y", "e", ":", "("} & {x.text for x in toks[i + 1:]}:
             t.tag, t.lemma = "VERB", "tener"  # 'los voluntarios tienen turnos de cuidado': they have shifts, kept
         elif closed and not (closed == "AUX" and w in {"need", "needs", "want", "wants"} and prev and
                              prev.tag == "DET"):
