@@ -278,3 +278,19 @@ def test_spanish_people_who_have_things_keep_them(prompt: str, person: str, thin
 def test_spanish_have_to_is_not_having() -> None:
     spec = infer_spec("Club de remo: socios y barcos. Los socios tienen que pagar la cuota cada mes.")
     assert "Member" in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, person, table", [
+    ("Website for a podiatry practice: visitors read about the podiatrists and their specialities and book "
+     "appointments.", "Podiatrist", "Speciality"),
+    ("Clínica dental: los dentistas y sus especialidades, pacientes y citas.", "Dentist", "Specialty"),
+])
+def test_professionals_have_many_specialities(prompt: str, person: str, table: str) -> None:
+    spec = infer_spec(prompt)
+    assert (person, table, "many_to_many") in links(spec), links(spec)
+    assert "specialty" not in _fields(spec, person)
+
+
+def test_a_speech_therapy_clinic_asks_for_no_speech_input() -> None:
+    spec = infer_spec("Speech therapy practice: children, their parents, therapists and weekly sessions.")
+    assert not any("speech" in x for x in spec.not_built), spec.not_built

@@ -538,18 +538,25 @@ def _skills_of_people(r: Reading) -> None:
     if m is None or re.search(r"\bskill levels?\b", r.text) and "Skill" not in r.entities:
         return  # 'skill level: beginner / advanced' is a field of whoever has it
     said = r.text[:m.start()]
-    person = max((n for n in r.entities if n in _WORKERS), default=None,
-                 key=lambda n: said.rfind(words_of(n).split()[-1]))
+    person = max((n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
+                  n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor", "Student"}), default=None,
+                 key=lambda n: said.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:6]))
     if person is None:
         return
-    if "Skill" not in r.entities:
+    said_word = re.search(r"speciali[st]|specialt|especialidad", m.group(0))
+    table = next((n for n in ("Specialty", "Speciality", "Skill") if n in r.entities), None) or (
+        "Speciality" if said_word and "speciali" in said_word.group(0) else "Specialty" if said_word else "Skill")
+    if table not in r.entities:
         if len(r.entities) >= MAX_ENTITIES:
             return
-        r.entities["Skill"] = EntitySpec(name="Skill", fields=[FieldSpec(name="name", max_length=100)])
-        r.words_for["Skill"] = "habilidad" if r.language == "es" else "skill"
+        r.entities[table] = EntitySpec(name=table, fields=[FieldSpec(name="name", max_length=100)])
+        r.words_for[table] = ("especialidad" if said_word else "habilidad") if r.language == "es" else \
+            words_of(table)
         r.requested.append(m.group(0))
-    r.links = [x for x in r.links if {x[0], x[1]} != {"Skill", person}]
-    add_link(r, person, "Skill", "many_to_many")
+    r.links = [x for x in r.links if {x[0], x[1]} != {table, person}]
+    e = r.entities[person]
+    e.fields = [f for f in e.fields if f.name not in {"specialty", "speciality", "skills", "skill", "especialidad"}]
+    add_link(r, person, table, "many_to_many")
 
 
 _CONTESTS = ("Race", "Regatta", "Competition", "Triathlon", "Marathon", "Meet", "Gala", "Sportive", "Route", "Course",
