@@ -294,3 +294,15 @@ def test_professionals_have_many_specialities(prompt: str, person: str, table: s
 def test_a_speech_therapy_clinic_asks_for_no_speech_input() -> None:
     spec = infer_spec("Speech therapy practice: children, their parents, therapists and weekly sessions.")
     assert not any("speech" in x for x in spec.not_built), spec.not_built
+
+
+@pytest.mark.parametrize("prompt, record, person", [
+    ("Club de esquí: socios y préstamo de material (esquís, botas, bastones) con fecha de devolución.", "Loan",
+     "Member"),
+    ("Escuela de surf: alumnos y alquiler de equipo (tablas, neoprenos) por días.", "Rental", "Student"),
+])
+def test_spanish_gear_lent_or_hired_is_equipment(prompt: str, record: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Team" not in names(spec), names(spec)
+    assert {(record, "Equipment", "belongs_to"), (record, person, "belongs_to")} <= links(spec), links(spec)
+    assert "material" not in _fields(spec, record)

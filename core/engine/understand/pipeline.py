@@ -266,6 +266,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _daily_readings(r)
         _gerund_logs(r)
         _logged_events(r)
+        _lent_gear_es(r)
         _visits_are_the_bookings(r)
         _questionnaires_filled_in(r)
         _skills_of_people(r)
@@ -698,6 +699,37 @@ def _logged_events(r: Reading) -> None:
             r.records.add(cname)
             if of:
                 add_link(r, cname, of)
+
+
+_LENT_GEAR_ES = re.compile(r"\b(prestamos?|alquiler(?:es)?) (?:de|del) (?:la |las |los |el )?(material|equipo|"
+                           r"equipamiento|herramientas?)\b")
+_GEAR_WORDS = {"material": "Equipment", "equipo": "Equipment", "equipamiento": "Equipment",
+               "herramienta": "Tool", "herramientas": "Tool"}
+
+
+def _lent_gear_es(r: Reading) -> None:
+    """'préstamo de material del club (escobas, zapatillas)', 'alquiler de equipo (trajes, botellas)': the gear is
+    kept and each loan or rental is of it; 'equipo' here is equipment, not a team."""
+    m = _LENT_GEAR_ES.search(r.text)
+    if m is None or r.language != "es":
+        return
+    record = next((n for n in r.entities if n.endswith(("Loan", "Rental"))), None)
+    if record is None:
+        return
+    gear = _GEAR_WORDS[m.group(2)]
+    team_said = [p for p in r.phrases if p.head == "equipo"]
+    if "Team" in r.entities and m.group(2) == "equipo" and len(team_said) == 1:
+        _replace(r, "Team", EntitySpec(name=gear, fields=[f.model_copy() for f in definition(gear).fields]
+                                       if definition(gear) else [FieldSpec(name="name", max_length=200)]))
+    if gear not in r.entities:
+        if len(r.entities) >= MAX_ENTITIES:
+            return
+        known = definition(gear)
+        r.entities[gear] = EntitySpec(name=gear, fields=[f.model_copy() for f in known.fields] if known else [
+            FieldSpec(name="name", max_length=200)])
+        r.words_for[gear] = m.group(2)
+    add_link(r, record, gear)
+    r.entities[record].fields = [f for f in r.entities[record].fields if f.name not in {m.group(2), "equipment"}]
 
 
 def _gerund_logs(r: Reading) -> None:
