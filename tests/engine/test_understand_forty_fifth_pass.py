@@ -306,3 +306,16 @@ def test_spanish_gear_lent_or_hired_is_equipment(prompt: str, record: str, perso
     assert "Team" not in names(spec), names(spec)
     assert {(record, "Equipment", "belongs_to"), (record, person, "belongs_to")} <= links(spec), links(spec)
     assert "material" not in _fields(spec, record)
+
+
+def test_applications_approved_or_rejected_are_records_of_the_applicant() -> None:
+    spec = infer_spec("Residency programme: artists apply with a portfolio and a statement; the curator accepts or "
+                      "rejects each application.")
+    assert ("Application", "Artist", "belongs_to") in links(spec), links(spec)
+    assert "status" not in _fields(spec, "Artist")
+
+
+def test_a_software_application_is_no_application_record() -> None:
+    spec = infer_spec("TaskMaster is a software application that helps teams manage tasks, and managers review "
+                      "progress.")
+    assert "Application" not in names(spec), names(spec)

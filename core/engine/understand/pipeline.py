@@ -259,6 +259,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _reports_of_harm(r)
         _membership_fees(r)
         _adoption_applications(r)
+        _applications_decided(r)
         _sponsorships(r)
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
@@ -1227,6 +1228,44 @@ def _adoption_applications(r: Reading) -> None:
     animal = next((n for n in _ANIMALS if n in r.entities), None)
     if animal and not any(c == "AdoptionApplication" and p == animal for c, p, _ in r.links):
         add_link(r, "AdoptionApplication", animal)
+
+
+_DECIDED_APPLICATIONS = re.compile(
+    r"\b(?:approv\w*|reject\w*|review\w*|accept\w*|assess\w*|shortlist\w*|decline\w*|aprueb\w*|aprob\w*|rechaz\w*|"
+    r"revis\w*)(?: (?:or|and|o|y) \w+)? (?:each |every |the |their |all |new |incoming |cada |las |la )?"
+    r"(?:\w+ )?(?:applications?|solicitud(?:es)?)\b|\b(?:applications?|solicitudes) (?:are|is|get|gets|son|se) "
+    r"(?:approved|rejected|reviewed|aprobad\w*|rechazad\w*|revisad\w*)")
+_APPLIES = re.compile(r"\b(\w+) (?:can |should |must |may |will )?(?:be able to )?(?:apply|applies|solicitan|"
+                      r"solicita|presentan)\b")
+
+
+def _applications_decided(r: Reading) -> None:
+    """'journalists apply with their outlet; the press officer approves or rejects each application': each
+    application is a record of its applicant with a status and a reason, not a status on the person."""
+    m = _DECIDED_APPLICATIONS.search(r.text)
+    if m is None or any(n.endswith(("Application", "Request", "Solicitud")) for n in r.entities) or \
+            len(r.entities) >= MAX_ENTITIES:
+        return
+    said = _APPLIES.search(r.text)
+    applicant = next((n for n in r.entities if said and (r.words_for.get(n) or words_of(n)).split()[-1][:5] ==
+                      said.group(1)[:5]), None) or next(
+        (n for n in r.entities if words_of(n).split()[-1] in word_set("people") and n != "User"), None)
+    if applicant is None:
+        return
+    r.entities["Application"] = EntitySpec(name="Application", fields=[
+        FieldSpec(name="submitted_on", type="date"),
+        FieldSpec(name="status", type="enum", choices=["pending", "approved", "rejected"]),
+        FieldSpec(name="decision_reason", type="text", required=False)])
+    r.words_for["Application"] = "solicitud" if r.language == "es" else "application"
+    r.records.add("Application")
+    r.requested.append(m.group(0))
+    person = r.entities[applicant]
+    person.fields = [f for f in person.fields if not (f.name == "status" and f.type == "enum" and
+                                                     set(f.choices or []) & {"approved", "rejected", "pending"})]
+    add_link(r, "Application", applicant)
+    for fs in r.feature_specs:
+        if fs.name == "workflow" and fs.entity == applicant:
+            fs.entity = "Application"
 
 
 def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:
