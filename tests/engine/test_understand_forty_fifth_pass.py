@@ -319,3 +319,13 @@ def test_a_software_application_is_no_application_record() -> None:
     spec = infer_spec("TaskMaster is a software application that helps teams manage tasks, and managers review "
                       "progress.")
     assert "Application" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, signer", [
+    ("Go-kart track: customers book races for several drivers, and every driver needs a signed waiver.", "Driver"),
+    ("Bouldering wall: climbers register and sign the liability waiver online before they climb.", "Climber"),
+])
+def test_a_signed_waiver_is_a_record_of_who_signed(prompt: str, signer: str) -> None:
+    spec = infer_spec(prompt)
+    assert ("Waiver", signer, "belongs_to") in links(spec), links(spec)
+    assert {"signed_at", "signed_by", "guardian_name"} <= _fields(spec, "Waiver")

@@ -260,6 +260,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _membership_fees(r)
         _adoption_applications(r)
         _applications_decided(r)
+        _signed_forms(r)
         _sponsorships(r)
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
@@ -1266,6 +1267,45 @@ def _applications_decided(r: Reading) -> None:
     for fs in r.feature_specs:
         if fs.name == "workflow" and fs.entity == applicant:
             fs.entity = "Application"
+
+
+_SIGNED_FORM = re.compile(r"\b(?:signed|sign|signs|signing|firma\w*|firmad\w*) (?:a |an |the |their |his |her |our |"
+                          r"online |digital |el |la |su |un |una )?(?:safety |liability |online |parental |photo |"
+                          r"medical )?(waiver|consent form|release form|disclaimer|exencion de responsabilidad|"
+                          r"consentimiento)s?\b|\b(waiver|consent form|release form|consentimiento)s? "
+                          r"(?:firmad\w*|signed)\b")
+_SIGNERS = ("Jumper", "Participant", "Climber", "Rider", "Diver", "Player", "Member", "Customer", "Client", "Guest",
+            "Student", "Child", "Visitor", "Patient", "Volunteer", "Attendee")
+
+
+def _signed_forms(r: Reading) -> None:
+    """'every jumper needs a signed waiver', 'sign the safety waiver online': each signature is a record of who
+    signed (and a guardian for a minor), when, not a name-only table or nothing."""
+    m = _SIGNED_FORM.search(r.text)
+    if m is None:
+        return
+    word = m.group(1) or m.group(2)
+    name = {"consent form": "ConsentForm", "release form": "ReleaseForm", "disclaimer": "Waiver",
+            "exencion de responsabilidad": "Waiver", "consentimiento": "Consent"}.get(word, "Waiver")
+    before = r.text[:m.start()]
+    said = [n for n in r.entities if (n in _SIGNERS or words_of(n).split()[-1] in word_set("people")) and
+            before.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:5]) >= 0]
+    signer = max(said, key=lambda n: before.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:5]),
+                 default=None) or next((n for n in _SIGNERS if n in r.entities), None)
+    if signer is None or name not in r.entities and len(r.entities) >= MAX_ENTITIES:
+        return
+    fields = [FieldSpec(name="signed_at", type="datetime"), FieldSpec(name="signed_by", max_length=200),
+              FieldSpec(name="guardian_name", required=False, max_length=200),
+              FieldSpec(name="accepted", type="bool")]
+    if name in r.entities and {f.name for f in r.entities[name].fields} - {"name"}:
+        return  # a waiver the prompt describes is kept as described
+    r.entities[name] = EntitySpec(name=name, fields=fields)
+    r.words_for[name] = word
+    r.records.add(name)
+    if said_as(r, name) not in r.requested:
+        r.requested.append(m.group(0))
+    r.links = [x for x in r.links if x[0] != name]
+    add_link(r, name, signer)
 
 
 def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:
