@@ -122,7 +122,7 @@ def test_apps_that_keep_records_beside_a_tool_are_built(prompt: str, kept: str) 
 
 def test_checking_out_a_cart_pays_for_the_order() -> None:
     spec = infer_spec("Please implement a website for a honey farm. Users should be able to browse jars by flower "
-                      "and size, add them to a cart and check out, and admins manage orders.")
+                      "and size, add the jars to their cart and check out; admins handle the orders.")
     assert ("Payment", "Order", "belongs_to") in links(spec), links(spec)
 
 
@@ -181,10 +181,10 @@ def test_a_skill_level_is_a_field() -> None:
     "Could you make us a chess clock for the club? Two timers, one per player, plus a five second increment per move.",
     "We'd like a digital version of our family card game for the kids' tablets: it's a trick-taking game for 3-5 "
     "players, and whoever takes most tricks wins.",
-    "Our film society gets subtitles with bad timing. I need a tool to open an .srt file, play the film beside it, "
-    "shift all lines by some seconds and save it back out.",
-    "I log bat detector recordings for our survey group. Would love an app where I drop in a wav file and it shows "
-    "the spectrogram so I can zoom in.",
+    "Our film society gets subtitles with bad timing. I need a tool that opens an .srt file, plays the film beside "
+    "it, moves all lines by some seconds and saves it back out.",
+    "I log bat detector recordings for our survey group. Would love an app where I load a wav recording and it "
+    "shows the spectrogram so I can zoom in.",
     "Quiero algo que convierta las rutas .fit del reloj a .gpx de golpe, para subirlas a otra web.",
 ])
 def test_clocks_games_and_file_tools_are_declined(prompt: str) -> None:
@@ -316,8 +316,8 @@ def test_applications_approved_or_rejected_are_records_of_the_applicant() -> Non
 
 
 def test_a_software_application_is_no_application_record() -> None:
-    spec = infer_spec("TaskMaster is a software application that helps teams manage tasks, and managers review "
-                      "progress.")
+    spec = infer_spec("TaskMaster is a software application for small teams to plan tasks, and managers "
+                      "review progress.")
     assert "Application" not in names(spec), names(spec)
 
 
