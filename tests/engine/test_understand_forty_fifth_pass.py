@@ -329,3 +329,11 @@ def test_a_signed_waiver_is_a_record_of_who_signed(prompt: str, signer: str) -> 
     spec = infer_spec(prompt)
     assert ("Waiver", signer, "belongs_to") in links(spec), links(spec)
     assert {"signed_at", "signed_by", "guardian_name"} <= _fields(spec, "Waiver")
+
+
+def test_one_off_orders_beside_standing_orders_are_orders() -> None:
+    spec = infer_spec("Bakery wholesale app: customers, standing orders (say 10 sourdough loaves each Monday), one-off "
+                      "orders on top, and invoices at month end.")
+    assert {("Order", "Customer", "belongs_to"), ("Order", "StandingOrder", "belongs_to")} <= links(spec), links(spec)
+    order = next(e for e in spec.entities if e.name == "Order")
+    assert not next(x for x in order.relations if x.target == "StandingOrder").required  # a one-off has none

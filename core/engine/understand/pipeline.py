@@ -261,6 +261,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _adoption_applications(r)
         _applications_decided(r)
         _signed_forms(r)
+        _one_off_orders(r)
         _sponsorships(r)
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
@@ -1306,6 +1307,40 @@ def _signed_forms(r: Reading) -> None:
         r.requested.append(m.group(0))
     r.links = [x for x in r.links if x[0] != name]
     add_link(r, name, signer)
+
+
+_ONE_OFF = re.compile(r"\b(?:one[- ]off|single|extra|ad[- ]hoc|occasional|puntual(?:es)?|sueltos?) (?:extra )?"
+                      r"(?:orders|pedidos)\b|\b(?:orders|pedidos) (?:puntuales|sueltos|extra)\b")
+_PRODUCTS = ("Product", "MenuItem", "Pie", "Loaf", "Cake", "Item", "Producto")
+
+
+def _one_off_orders(r: Reading) -> None:
+    """'each customer has a standing order ... plus one-off extra orders': beside the standing orders, each order
+    (standing or one-off) is a dated Order of the customer with its lines, delivered on a run."""
+    if "StandingOrder" not in r.entities or "Order" in r.entities or not _ONE_OFF.search(r.text) or \
+            len(r.entities) >= MAX_ENTITIES:
+        return
+    r.entities["Order"] = EntitySpec(name="Order", fields=[
+        FieldSpec(name="delivery_date", type="date"), FieldSpec(name="quantity", type="int", required=False),
+        FieldSpec(name="status", type="enum", choices=["placed", "confirmed", "delivered", "cancelled"]),
+        FieldSpec(name="notes", type="text", required=False)])
+    r.words_for["Order"] = "pedido" if r.language == "es" else "order"
+    r.records.add("Order")
+    r.requested.append(_ONE_OFF.search(r.text).group(0))
+    buyer = next((n for n in ("Customer", "Client", "Cafe", "Restaurant", "Shop", "Store") if n in r.entities), None)
+    if buyer:
+        add_link(r, "Order", buyer)
+    add_link(r, "Order", "StandingOrder")  # the order a standing order made, if it made it (optional)
+    for run in ("DeliveryRun", "Route", "DeliveryRoute", "Run"):
+        if run in r.entities:
+            add_link(r, "Order", run)
+            break
+    product = next((n for n in _PRODUCTS if n in r.entities), None)
+    if product and "OrderItem" not in r.entities and len(r.entities) < MAX_ENTITIES:
+        r.entities["OrderItem"] = EntitySpec(name="OrderItem", fields=[FieldSpec(name="quantity", type="int")])
+        r.records.add("OrderItem")
+        add_link(r, "OrderItem", "Order")
+        add_link(r, "OrderItem", product)
 
 
 def _harm_reported(r: Reading, said: re.Match[str] | None, broken: re.Match[str] | None) -> None:

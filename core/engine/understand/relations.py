@@ -62,7 +62,8 @@ _BROWSING = {"browse", "search", "filter", "sort", "find", "explore", "list", "g
 _EMPLOYS = {"hire"}
 _RECORDS_ITS_OBJECT = {"register", "registrar"}  # a join only with a particle: 'register for shifts'
 _LINK_VERBS = {"belong", "pertenecer", "link", "assign", "have", "contain", "tener", "include", "come", "venir"}
-_OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region"}
+_OPTIONAL_PARENTS = {"Category", "Type", "Genre", "Folder", "Notebook", "Group", "Tag", "Cuisine", "Region",
+                     "StandingOrder", "DeliveryRun"}  # a one-off order has no standing order, nor a run until planned
 _JOIN_KINDS = {"Reservation", "Booking", "Rental", "Loan", "Appointment", "Enrollment", "Donation", "Registration",
                "Signup", "Adoption", "Lease", "Purchase", "Membership", "Visit", "Viewing", "Order", "Application"}
 _REFERS = {"reference", "references", "refer", "refers", "point", "points", "link", "links", "referencia",
