@@ -128,7 +128,7 @@ def companions_stage(r: Reading) -> Reading:
         if not any(_affirmed(cue["pattern"], text) for text in _said(r)):
             continue
         if cue.get("needs") and not set(cue["needs"]) & set(r.entities) and not (
-                cue["add"] == "Availability" and _whose(r, cue["pattern"], [n for n in r.entities
+                cue.get("said_of_people") and _whose(r, cue["pattern"], [n for n in r.entities
                                                                             if _person(r, n, people)])):
             continue  # 'chiropractors set their weekly availability': whoever the availability is said of
         if cue.get("skip_if_uploads") and any(fs.name == "uploads" for fs in r.feature_specs):
@@ -138,7 +138,7 @@ def companions_stage(r: Reading) -> Reading:
         if anchor is None and cue["of"]:  # 'LabOrder (...) ... message on an order': a kind of one of them
             anchor = next((n for o in cue["of"] for n in r.entities if n.endswith(o) and n != cue["add"] and
                            r.field_lists.get(n)), None)
-        if cue["add"] == "Availability":
+        if cue.get("said_of_people"):
             anchor = _whose(r, cue["pattern"], [*cue["of"], *(n for n in r.entities if _person(r, n, people))]) \
                 or anchor  # 'player availability' in a coach's app
         if anchor is None and cue["add"] == "Reminder":

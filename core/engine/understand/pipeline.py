@@ -541,10 +541,9 @@ def _skills_of_people(r: Reading) -> None:
     m = _SKILLED.search(r.text)
     if m is None or re.search(r"\bskill levels?\b", r.text) and "Skill" not in r.entities:
         return  # 'skill level: beginner / advanced' is a field of whoever has it
-    said = r.text[:m.start()]
-    person = max((n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
-                  n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor", "Student"}), default=None,
-                 key=lambda n: said.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:6]))
+    people = [n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
+              n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor", "Student"}]
+    person = _said_last(r, people, r.text[:m.start()]) or next(iter(people), None)
     if person is None:
         return
     said_word = re.search(r"speciali[st]|specialt|especialidad", m.group(0))
@@ -667,9 +666,8 @@ def _logged_events(r: Reading) -> None:
     if m is None or m.group(1) in _NOT_EVENTS or len(r.entities) >= MAX_ENTITIES:
         return
     name = m.group(1).capitalize()
-    of = r.main if r.main in r.entities and r.main != name and r.main not in PEOPLE and \
-        words_of(r.main) not in word_set("people") else next(
-            (n for n in r.entities if n != name and n not in PEOPLE and words_of(n) not in word_set("people")), None)
+    of = next((n for n in (r.main, *r.entities) if n in r.entities and n != name and _a_thing(r, n) and
+               words_of(n) not in word_set("people")), None)
     if name in r.entities:  # 'we record every milking (litres, time of day)': read already, not yet anyone's
         e = r.entities[name]
         if of and not any(c == name for c, _, _ in r.links) and of != name:
@@ -720,16 +718,15 @@ def _lent_gear_es(r: Reading) -> None:
     if record is None:
         return
     gear = _GEAR_WORDS[m.group(2)]
-    team_said = [p for p in r.phrases if p.head == "equipo"]
-    if "Team" in r.entities and m.group(2) == "equipo" and len(team_said) == 1:
-        _replace(r, "Team", EntitySpec(name=gear, fields=[f.model_copy() for f in definition(gear).fields]
-                                       if definition(gear) else [FieldSpec(name="name", max_length=200)]))
+    known = definition(gear)
+    spec = EntitySpec(name=gear, fields=[f.model_copy() for f in known.fields] if known else [
+        FieldSpec(name="name", max_length=200)])
+    if "Team" in r.entities and m.group(2) == "equipo" and sum(p.head == "equipo" for p in r.phrases) == 1:
+        _replace(r, "Team", spec)
     if gear not in r.entities:
         if len(r.entities) >= MAX_ENTITIES:
             return
-        known = definition(gear)
-        r.entities[gear] = EntitySpec(name=gear, fields=[f.model_copy() for f in known.fields] if known else [
-            FieldSpec(name="name", max_length=200)])
+        r.entities[gear] = spec
         r.words_for[gear] = m.group(2)
     add_link(r, record, gear)
     r.entities[record].fields = [f for f in r.entities[record].fields if f.name not in {m.group(2), "equipment"}]
@@ -1288,11 +1285,8 @@ def _signed_forms(r: Reading) -> None:
     word = m.group(1) or m.group(2)
     name = {"consent form": "ConsentForm", "release form": "ReleaseForm", "disclaimer": "Waiver",
             "exencion de responsabilidad": "Waiver", "consentimiento": "Consent"}.get(word, "Waiver")
-    before = r.text[:m.start()]
-    said = [n for n in r.entities if (n in _SIGNERS or words_of(n).split()[-1] in word_set("people")) and
-            before.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:5]) >= 0]
-    signer = max(said, key=lambda n: before.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:5]),
-                 default=None) or next((n for n in _SIGNERS if n in r.entities), None)
+    people = [n for n in r.entities if n in _SIGNERS or words_of(n).split()[-1] in word_set("people")]
+    signer = _said_last(r, people, r.text[:m.start()]) or next((n for n in _SIGNERS if n in r.entities), None)
     if signer is None or name not in r.entities and len(r.entities) >= MAX_ENTITIES:
         return
     fields = [FieldSpec(name="signed_at", type="datetime"), FieldSpec(name="signed_by", max_length=200),
@@ -1364,6 +1358,14 @@ def _entity_said(r: Reading, word: str) -> str | None:
     name = entity_name(singular(word, r.language), None, r.language)
     return name if name in r.entities else next((n for n, w in r.words_for.items()
                                                  if n in r.entities and w in {word, singular(word, r.language)}), None)
+
+
+def _said_last(r: Reading, names: list[str], text: str) -> str | None:
+    """Of these entities, the one whose word the text says last ('... and every jumper needs a signed waiver': the
+    jumper), else None."""
+    def at(n: str) -> int:
+        return text.rfind((r.words_for.get(n) or words_of(n)).split()[-1][:5])
+    return max((n for n in names if at(n) >= 0), key=at, default=None)
 
 
 def _a_thing(r: Reading, name: str) -> bool:
