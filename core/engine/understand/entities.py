@@ -768,6 +768,10 @@ def entities_stage(r: Reading) -> Reading:
         if p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
                 toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS or _owner_of_site(r, p):
             continue  # 'an issue tracker for a small team', 'a website for a farmers' market': who it is for
+        if r.language == "es" and p.sentence == 0 and not p.plural and not p.modifiers and \
+                p.head.endswith("eria") and k >= 0 and toks[k].text in {"de", "para", "mi", "nuestra", "la"} and \
+                sum(q.head == p.head for q in r.phrases) == 1:
+            continue  # 'Gestión de cristalería:', 'app para mi panadería': the shop the app is for, named once
         if not p.plural and p.start and toks[p.start - 1].lemma in _TEACHING and toks[p.start - 1].tag == "VERB":
             continue  # 'i teach piano', 'enseño inglés': what is taught is a subject, not a record
         if not p.plural and p.head in _GROUPS | _HOUSEHOLDS and p.start and \

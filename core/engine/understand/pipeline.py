@@ -277,6 +277,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _clinical_notes(r)
         _assigned_not_owned(r)
         _lines_said_as_lines(r)
+        _verbs_are_no_things(r)
         _one_rating(r)
         for e in r.entities.values():
             if e.name not in r.records:
@@ -919,24 +920,27 @@ def _kinds_are_values(r: Reading) -> None:
             _fold(r, name, owner)
 
 
-_WITH_LINES = re.compile(r"\b([a-z]+) (?:with|con) (?:several |multiple |many |various |one or more |varias |"
-                         r"varios |multiples |muchas |una o (?:varias|mas) )?(?:lines|line items|lineas)\b")
+_WITH_LINES = re.compile(r"\b([a-z]+) (?:with|con|has|have|tiene|tienen) (?:its |their |sus |su )?"
+                         r"(?:several |multiple |many |various |one or more |varias |varios |multiples |muchas |"
+                         r"una o (?:varias|mas) )?(?:lines|line items|lineas)\b")
 _LINE_NAMES = {"Invoice": "InvoiceLine", "Quote": "QuoteLine", "Estimate": "QuoteLine", "Receipt": "ReceiptLine",
                "PurchaseOrder": "PurchaseOrderLine", "Prescription": "PrescriptionLine"}
 
 
 def _lines_said_as_lines(r: Reading) -> None:
-    """'ventas con varias líneas', 'sales with several lines': each line is an item of the sale (SaleItem), not a
-    bare Line table."""
+    """'ventas con varias líneas', 'cada pedido tiene varias líneas (producto, cantidad)': each line is an item of
+    the sale or order (SaleItem, OrderItem), with the details listed for it, not a bare Line table."""
     line = r.entities.get("Line")
     said = _WITH_LINES.search(r.text)
-    if line is None or said is None or {f.name for f in line.fields} - {"name"} or line.relations:
+    if line is None or said is None or line.relations:
         return
     word = singular(said.group(1), r.language)
     parent = next((n for n in r.entities if n != "Line" and word in {words_of(n), r.words_for.get(n)}), None)
     if parent is None:
         return
     name = _LINE_NAMES.get(parent, f"{parent}Item")
+    listed = [f for f in line.fields if f.name != "name"]
+    others = [(c, p, k) for c, p, k in r.links if c == "Line" and p != parent]
     del r.entities["Line"]
     r.links = [x for x in r.links if "Line" not in x[:2]]
     r.words_for.pop("Line", None)
@@ -945,6 +949,10 @@ def _lines_said_as_lines(r: Reading) -> None:
             FieldSpec(name="quantity", type="int"), FieldSpec(name="unit_price", type="decimal", required=False)])
         r.entities[name].relations = []
         r.words_for[name] = words_of(name)
+        if listed:  # the details the user gave the lines are the lines' fields
+            r.entities[name].fields = listed
+    for _, other, kind in others:
+        add_link(r, name, other, kind)
     add_link(r, name, parent)
     goods = next((n for n in ("Product", "Item", "Service", "Medicine", "Medication") if n in r.entities), None)
     if goods:
@@ -1382,6 +1390,25 @@ def _drop_shortcuts(r: Reading) -> None:
             parents.setdefault(child, set()).add(parent)
     joins = [ps for c, ps in parents.items() if len(ps) == 2 and c.endswith(("Item", "Line"))]
     r.links = [(c, p, k) for c, p, k in r.links if not any({c, p} == ps for ps in joins)]
+
+
+def _verbs_are_no_things(r: Reading) -> None:
+    """'it will then retrieve and categorise', 'a log of what each bird ate': a word that is only ever a verb and was
+    given nothing but a name is no table."""
+    from lemminflect import getAllLemmas
+
+    from core.engine.understand.sentences import known_nouns
+
+    for name in [n for n, e in r.entities.items() if re.fullmatch(r"[A-Z][a-z]+", n) and n != r.main and
+                 not n.endswith("ing") and {f.name for f in e.fields} <= {"name"}]:
+        word = name.lower()
+        if set(getAllLemmas(word)) != {"VERB"} or word in known_nouns() or \
+                any(name in {fs.entity, fs.target} for fs in r.feature_specs) or \
+                name in {"Follow", "Like", "Vote", "Block", "Mute"}:  # 'follow other users': a join of two people
+            continue
+        del r.entities[name]
+        r.links = [x for x in r.links if name not in x[:2]]
+        r.records.discard(name)
 
 
 _BOARDS = re.compile(r"\b(?:kanban|trello|boards?|tableros?|cards?|tarjetas?|columns?|columnas?|to-?do|tareas?|"

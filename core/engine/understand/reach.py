@@ -76,6 +76,8 @@ def decline_reason(r: Reading) -> str | None:
         if not kept and any(pattern.search(h) and _A_TOOL_TO.search(h) and not _data_words(h) for h in asks):
             return what
     for what, pattern in strong:
+        if what == "a browser extension" and pattern.search(subject):
+            return what  # 'Chrome extension: ... if our catalogue has it': an extension, whatever it looks up
         if any(pattern.search(h) and not _data_words(h) and not (what == "a route planner" and _KEEPS.search(h))
                for h in [head, *asks]):  # 'suggests the best route from the ones we've saved' keeps routes
             return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
@@ -262,10 +264,15 @@ _KEEPS_PEOPLE = re.compile(r"\b(?:log in|logs in|sign in|accounts?|spreadsheets?
                            r"hojas? de calculo)\b")
 
 
+_SHOPS = re.compile(r"\b(?:a|an|the|our|my|your|their|this|hardware|online|app|play|grocery|web|book|corner|"
+                    r"coffee|retail|local|department|garden|pet|toy|record|charity|thrift|farm|gift|music) stores?\b")
+
+
 def _data_words(text: str) -> bool:
-    """Words that say the app keeps records."""
+    """Words that say the app keeps records ('a hardware store' is a shop, not storing)."""
     return bool(re.search(r"\b(track|tracks|tracking|manage|manages|managing|log|logs|record|records|store|stores|"
-                          r"database|catalog|catalogue|inventory|gestionar|registrar|guardar)\b", text))
+                          r"database|catalog|catalogue|inventory|gestionar|registrar|guardar)\b",
+                          _SHOPS.sub(" ", text)))
 
 
 def reach_stage(r: Reading) -> Reading:

@@ -1,0 +1,83 @@
+"""Forty-sixth pass: reach (a shop called a store, tools fed an upload, drawings exported, tunes with a beat)
+and the structure of requests read from sets written outside the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import links, names
+
+
+def _fields(spec, entity: str) -> set[str]:
+    """The field names of one entity of a spec."""
+    return {f.name for e in spec.entities if e.name == entity for f in e.fields}
+
+
+@pytest.mark.parametrize("prompt", [
+    "Firefox add-on please: on a bookstore product page, flag the book if our library catalogue already holds it.",
+    "A Chrome extension that, on any online store checkout page, reminds our staff to apply the club discount.",
+    "Upload a PDF of a floor plan and it measures every room for you, printing the square metres on each one.",
+    "I drop in a CSV of lap times and it draws a pace chart, nothing more.",
+    "An app where I can sketch quilt blocks, pick the fabric colours and export the layout as a PDF to print.",
+    "For our practice nights: a page that plays the jig tunes and flashes each beat so beginners keep time; a "
+    "tempo slider too.",
+])
+def test_tools_are_declined_whatever_they_mention(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Our hardware store needs to track stock of tools, suppliers and the orders we place with them.",
+    "Members upload photos of their quilts to the gallery and it lists them by show and category.",
+    "Music school app: teachers log lessons and the pieces each student plays, with tempo notes per lesson.",
+])
+def test_data_apps_that_share_those_words_are_built(prompt: str) -> None:
+    assert names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt, lines, parent", [
+    ("Carpintería: clientes y presupuestos con líneas (concepto, horas, precio por hora); el cliente los acepta.",
+     "QuoteLine", "Quote"),
+    ("Vendemos aceite a tiendas. Cada pedido tiene varias líneas (producto, litros, precio) y una fecha de entrega.",
+     "OrderItem", "Order"),
+])
+def test_spanish_lines_are_items_of_their_parent(prompt: str, lines: str, parent: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Line" not in names(spec) and (lines, parent, "belongs_to") in links(spec), links(spec)
+
+
+def test_the_lines_keep_the_details_given_for_them() -> None:
+    spec = infer_spec("Taller de tapicería: clientes y presupuestos con líneas (tela, metros, precio).")
+    assert {"tela", "price"} <= _fields(spec, "QuoteLine"), _fields(spec, "QuoteLine")
+
+
+@pytest.mark.parametrize("prompt, shop", [
+    ("Gestión de ferretería: proveedores, artículos con stock mínimo y pedidos a proveedores.", "Ferreteria"),
+    ("App para mi floristería: clientes, encargos de ramos con fecha de entrega y repartidores.", "Floristeria"),
+])
+def test_the_spanish_shop_the_app_is_for_is_no_table(prompt: str, shop: str) -> None:
+    assert shop not in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_a_chain_of_spanish_shops_keeps_its_shops() -> None:
+    spec = infer_spec("Cadena de heladerías: cada heladería tiene dirección, encargado y horario; los sabores "
+                      "disponibles cambian por heladería.")
+    assert len(names(spec)) >= 2, names(spec)
+
+
+@pytest.mark.parametrize("prompt, verb", [
+    ("A budgeting app: users link their cards and the app will then automatically retrieve and sort their "
+     "spending into categories they choose.", "Retrieve"),
+    ("Seal rescue log: every seal admitted, its weight each morning, and a note of what each seal ate.", "Ate"),
+])
+def test_a_word_that_is_only_a_verb_is_no_table(prompt: str, verb: str) -> None:
+    assert verb not in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_following_other_people_is_still_a_join() -> None:
+    spec = infer_spec("A site for whisky lovers: members log the drams they taste, rate them and follow other "
+                      "members to see their tasting notes.")
+    assert "Follow" in names(spec), names(spec)
