@@ -81,3 +81,43 @@ def test_following_other_people_is_still_a_join() -> None:
     spec = infer_spec("A site for whisky lovers: members log the drams they taste, rate them and follow other "
                       "members to see their tasting notes.")
     assert "Follow" in names(spec), names(spec)
+
+
+def test_records_kept_per_thing_get_the_details_listed_with_them() -> None:
+    spec = infer_spec("Diving club admin. Groups, each with a couple of instructors. Training sessions per group with "
+                      "pool, lane and time; instructors mark attendance.")
+    assert {"pool", "lane"} <= _fields(spec, "TrainingSession"), _fields(spec, "TrainingSession")
+    assert ("TrainingSession", "Group", "belongs_to") in links(spec), links(spec)
+
+
+def test_ordering_with_no_object_keeps_the_order_said() -> None:
+    spec = infer_spec("Please implement a website for a crepe van. Users should be able to see where the van parks "
+                      "each day and order ahead for collection. Users should get an order number and see when "
+                      "their order is ready.")
+    assert {"Order", "OrderItem"} <= set(names(spec)), names(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "quiero una app para el club de esgrima donde los socios paguen la cuota y se apunten a los torneos",
+    "Club de ajedrez: los socios pagan su cuota y se inscriben en los torneos del club.",
+])
+def test_spanish_members_paying_the_fee_keep_each_fee(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    fee = next((n for n in names(spec) if n.endswith("Fee")), None)
+    assert fee and (fee, "Member", "belongs_to") in links(spec), links(spec)
+
+
+@pytest.mark.parametrize("prompt", [
+    "crepe van: menu, weekly spots, preorders",
+    "Please implement a website for a ramen bar. Users should be able to browse the menu with prices and allergens, "
+    "order for collection at a chosen time and pay online.",
+])
+def test_the_menu_is_its_dishes(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "MenuItem" in names(spec) and "Menu" not in names(spec), names(spec)
+
+
+def test_menus_given_details_of_their_own_stay() -> None:
+    spec = infer_spec("Catering company: set menus (season, price per head, minimum guests) and events that choose "
+                      "a menu.")
+    assert "Menu" in names(spec), names(spec)

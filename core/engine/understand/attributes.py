@@ -249,6 +249,9 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if head is None and toks[k].text == "(":
             head = r.head_before(p, _PER)  # 'daily feeding per pen (feed type, kg)': the feeding's details
             head = head if head is not None and _entity(r, head) else None
+        if head is None and toks[k].text in {"with", "con"}:
+            held = r.head_before(p, _PER)  # 'training sessions per squad with pool, lane and time': the sessions'
+            head = held if held is not None and held.plural and _entity(r, held) else None
         if head is None and toks[k].text == "(" and p.start > 1 and toks[p.start - 1].text in {"each", "every",
                                                                                                "cada"}:
             head = r.head_before(p, _AT_EACH)  # 'equipment at each site (make, model)': the equipment's details

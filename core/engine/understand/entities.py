@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
+from lemminflect import getAllLemmas
+
 from core.engine.understand.candidates import CHOICE_WORDS, spanish_modifier
 from core.engine.understand.catalogue import TITLE_DOMAINS
 from core.engine.understand.coverage import asks_for_capability
@@ -171,6 +173,8 @@ _APPLIED_FOR = {"scholarship", "job", "grant", "membership", "adoption", "planni
                 "vendor", "trader", "pitch", "transfer"}  # 'scholarship applications' are kept
 _ASKS_AND_BUYS = {"ask", "request", "book", "order", "buy", "pay", "rent", "hire", "reserve", "pedir", "reservar",
                   "comprar", "encargar", "solicitar", "pagar", "alquilar"}
+_RECORD_OF_ACT = {"order": "order", "pedir": "pedido", "encargar": "encargo", "book": "booking",
+                  "reserve": "reservation", "reservar": "reserva"}  # the record an act with no object makes
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
 # varieties' are things; 'schedule pickups' are records, a 'pickup time' is not
 
@@ -864,6 +868,18 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 3  # 'expense tracker', 'vendor management'
         elif p.head in {"rota", "roster"} and name == "Shift":
             score[name] += 4  # 'a staff rota for the cafe': the shifts, each a dated record
+    for f in r.frames:  # 'los socios pagan la cuota', 'members pay their dues': each fee paid is kept
+        if f.verb in {"pay", "pagar"} and f.subject is not None and f.subject.head in word_set("people"):
+            for o in f.objects:
+                if id(o) in names and o.head in {"fee", "fees", "dues", "cuota", "cuotas"}:
+                    score[names[id(o)]] += 3
+    for f in r.frames:  # 'order ahead for pickup ... see when their order is ready': the order placed is kept
+        record = _RECORD_OF_ACT.get(f.verb)
+        if record and not f.objects:
+            for p in r.phrases:
+                if id(p) in names and p.head == record and not p.modifiers:
+                    score[names[id(p)]] += 2
+                    break
     for f in r.frames:
         if f.subject is not None and not f.subject.plural and names.get(id(f.subject)) in {"Customer", "Client"} and \
                 f.verb in _ASKS_AND_BUYS:
@@ -1042,8 +1058,10 @@ def entities_stage(r: Reading) -> Reading:
     for p in r.phrases:  # '- damage reports on boats with photos': a note with no verb names what it keeps first
         toks = r.sentences[p.sentence]
         each = p.end < len(toks) and toks[p.end].text in {"per", "por"} and p.head in known_words()
-        if id(p) in names and (p.plural or each) and not any(w.endswith("ing") for w in p.words[:-1]) and \
-                not any(t.tag in {"VERB", "AUX"} for t in toks) and \
+        clause = next((j for j in range(p.end, len(toks)) if toks[j].text == ";"), len(toks))
+        if id(p) in names and (p.plural or each) and \
+                not any(w.endswith("ing") and "NOUN" not in getAllLemmas(w) for w in p.words[:-1]) and \
+                not any(t.tag in {"VERB", "AUX"} for t in toks[:clause]) and \
                 next(q for q in r.phrases if q.sentence == p.sentence) is p and p.head not in word_set("people") and \
                 not is_fieldish(p.head, r.language) and all(t.tag in {"NUM", "PUNCT"} for t in toks[:p.start]) and \
                 (len(p.words) > 1 or p.words[-1] not in verb_lemmas() or

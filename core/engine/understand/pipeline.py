@@ -262,6 +262,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _applications_decided(r)
         _signed_forms(r)
         _one_off_orders(r)
+        _menu_is_its_dishes(r)
         _sponsorships(r)
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
@@ -1187,7 +1188,9 @@ def _harmed(r: Reading, said: re.Match[str] | None) -> str | None:
 _PERIOD_FEES = re.compile(r"\b(?:(?:yearly|annual|monthly|membership|season|seasonal|anual|anuales|mensual|"
                           r"mensuales|de socios?) (?:fees?|cuotas?|dues|subs)|"
                           r"(?:fees?|cuotas?|dues) (?:anual|mensual|de socio)\w*|"
-                          r"(?:fees?|dues|cuotas?) (?:every|each|per|por|cada|al) (?:year|month|season|ano|mes))\b")
+                          r"(?:fees?|dues|cuotas?) (?:every|each|per|por|cada|al) (?:year|month|season|ano|mes)|"
+                          r"(?:members|socios|socias) (?:\w+ ){0,2}(?:pay|paguen|pagan|pagaran) (?:la |las |su |sus |"
+                          r"the |their )?(?:fees?|dues|cuotas?))\b")
 _MONTHLY = re.compile(r"\b(?:monthly (?:fees?|dues|subs)|(?:fees?|dues) (?:every|each|per) month|cuotas? mensual\w*|"
                       r"cuotas? (?:por|cada|al) mes|mensualidad\w*)\b")
 _YEARLY = re.compile(r"\b(?:yearly|annual|anual\w*|season|seasonal|temporada|termly)\b")
@@ -1314,6 +1317,34 @@ def _signed_forms(r: Reading) -> None:
 _ONE_OFF = re.compile(r"\b(?:one[- ]off|single|extra|ad[- ]hoc|occasional|puntual(?:es)?|sueltos?) (?:extra )?"
                       r"(?:orders|pedidos)\b|\b(?:orders|pedidos) (?:puntuales|sueltos|extra)\b")
 _PRODUCTS = ("Product", "MenuItem", "Pie", "Loaf", "Cake", "Item", "Producto")
+
+
+_FOOD_MENU = re.compile(r"\b(?:restaurants?|caf\w*|bars?|food|dishes|meals?|drinks?|orders?|ordering|pickup|"
+                        r"collection|takeaway|tacos?|noodles?|dumplings?|pizzas?|burgers?|crepes?|tea|coffee|trucks?|vans?|"
+                        r"stalls?|kitchens?|bakery|pre-?orders?|restaurante\w*|comidas?|"
+                        r"platos?|bebidas?|pedidos?)\b")
+
+
+def _menu_is_its_dishes(r: Reading) -> None:
+    """'browse the menu with prices ... order ahead': the menu is its dishes (MenuItem, on each OrderItem), not a
+    table of menus; menus given details of their own ('menus (season, price per head)') stay."""
+    menu = r.entities.get("Menu")
+    known = definition("Menu")
+    planned = "MenuItem" not in r.entities and any(n in r.entities for n in ("Dish", "Meal", "Recipe"))
+    if menu is None or not _FOOD_MENU.search(r.text) or planned or \
+            {f.name for f in menu.fields} - {f.name for f in known.fields if known} - {"name", "price", "description"}:
+        return
+    r.links = [x for x in r.links if {x[0], x[1]} not in ({"Order", "Menu"}, {"OrderItem", "Menu"},
+                                                           {"MenuItem", "Menu"})]
+    if "MenuItem" in r.entities:
+        _fold(r, "Menu", "MenuItem")
+    else:
+        item = definition("MenuItem") or EntitySpec(name="MenuItem", fields=[
+            FieldSpec(name="name"), FieldSpec(name="price", type="decimal")])
+        item.relations = []
+        _replace(r, "Menu", item)
+    if "OrderItem" in r.entities and not any(c == "OrderItem" and p != "Order" for c, p, _k in r.links):
+        add_link(r, "OrderItem", "MenuItem")  # the dishes ordered, unless the lines already name them
 
 
 def _one_off_orders(r: Reading) -> None:
