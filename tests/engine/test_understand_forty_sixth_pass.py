@@ -121,3 +121,39 @@ def test_menus_given_details_of_their_own_stay() -> None:
     spec = infer_spec("Catering company: set menus (season, price per head, minimum guests) and events that choose "
                       "a menu.")
     assert "Menu" in names(spec), names(spec)
+
+
+def test_a_clubs_trips_have_no_travel_destinations() -> None:
+    spec = infer_spec("Walking club trip planner. Leaders post trips (area, date, distance, meeting point) and "
+                      "members sign up for them.")
+    assert "Trip" in names(spec) and not {"Destination", "ItineraryItem"} & set(names(spec)), names(spec)
+
+
+def test_a_holiday_planner_keeps_its_destinations() -> None:
+    spec = infer_spec("A holiday planner: users plan trips, add destinations and build a day-by-day itinerary.")
+    assert "Destination" in names(spec), names(spec)
+
+
+def test_rates_closing_a_bracket_are_prices_not_ratings() -> None:
+    spec = infer_spec("Rowing club renewals. Each member renews yearly (senior/student/family rates) and we record "
+                      "the payments.")
+    assert "Rating" not in names(spec) and "Member" in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, gone", [
+    ("Men's Shed admin: members, workshop projects and the hours each member puts in.", "Man"),
+    ("Women's rugby club: players, fixtures and training attendance.", "Woman"),
+])
+def test_whose_kind_of_group_it_is_is_no_table(prompt: str, gone: str) -> None:
+    assert gone not in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_children_borrowing_books_is_a_loan() -> None:
+    spec = infer_spec("Toy library for a nursery: children borrow toys and parents bring them back within a week.")
+    assert any(n.endswith("Loan") for n in names(spec)), names(spec)
+
+
+def test_booking_with_no_object_books_the_class() -> None:
+    spec = infer_spec("Website for my candle-making studio. I run classes (pillar candles, jar candles), each class "
+                      "has dates, max 8 people and a price. People book and pay online.")
+    assert any(c.endswith("Booking") and p == "ClassSession" for c, p, _k in links(spec)), links(spec)

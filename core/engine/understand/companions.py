@@ -90,8 +90,9 @@ def companions_stage(r: Reading) -> Reading:
                 continue
             if rule["as"] == "parent" and rule.get("unless") == "people" and _said_doer(r, name):
                 continue
-            if "when" in rule and not re.search(rule["when"], r.text):
-                continue
+            if "when" in rule and not re.search(rule["when"], r.text) or \
+                    "unless_when" in rule and re.search(rule["unless_when"], r.text):
+                continue  # 'canoe club trip planner': a club's outings have no travel destinations
             if rule.get("unless_children") and any(parent == name for _, parent, _ in r.links):
                 continue
             if any(child == name and parent in rule.get("unless_linked", ()) for child, parent, _ in r.links):

@@ -772,6 +772,9 @@ def entities_stage(r: Reading) -> Reading:
         if p.sentence == 0 and not p.plural and k > 0 and toks[k].text in {"for", "para"} and \
                 toks[k - 1].text in word_set("tool_nouns") and p.head in _GROUPS or _owner_of_site(r, p):
             continue  # 'an issue tracker for a small team', 'a website for a farmers' market': who it is for
+        if p.possessive and p.head in {"man", "woman", "lady", "gentleman", "boy", "girl"} \
+                and p.end < len(toks) and toks[p.end].tag == "NOUN" and sum(q.head == p.head for q in r.phrases) == 1:
+            continue  # "Men's Shed", "women's football club": whose kind of group it is, not a table of men
         if r.language == "es" and p.sentence == 0 and not p.plural and not p.modifiers and \
                 p.head.endswith("eria") and k >= 0 and toks[k].text in {"de", "para", "mi", "nuestra", "la"} and \
                 sum(q.head == p.head for q in r.phrases) == 1:

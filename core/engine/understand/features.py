@@ -317,6 +317,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 out.setdefault(feature, []).append((target, f"|{who}"))
             elif f.verb in _BOOKING_VERBS and with_ in _BOOKINGS and objs and objs[0].head in _A_PLACE:
                 out.setdefault(feature, []).append((with_, f"Booking|{who}"))  # 'a place on a session': a booking of it
+            elif f.verb in _BOOKING_VERBS and not objs and not with_ and "Appointment" not in r.entities and \
+                    next((n for n in _BOOKABLE if n in r.entities), None):
+                bookable = next(n for n in _BOOKABLE if n in r.entities)
+                out.setdefault(feature, []).append((bookable, f"|{who}"))  # 'classes ... people book and pay'
             elif f.verb in _BOOKING_VERBS and (with_ or who) and with_ not in _BOOKINGS:
                 out.setdefault(feature, []).append((with_ or "", f"|{who}"))  # 'book time on the cutter'
             continue
@@ -1047,6 +1051,8 @@ def _person_attributes(r: Reading) -> None:
                 r.feature_specs.append(FeatureSpec(name="uploads", entity=name, field=field))
 
 
+_BOOKABLE = ("ClassSession", "Session", "Class", "Course", "Workshop", "Lesson", "Tour", "TourSlot", "Slot",
+             "TimeSlot", "Court", "Room", "Lane", "Pitch", "Table", "Event", "Trip")  # what 'people book' books
 _ORDER_WORDS = {"order", "pedido", "ticket", "entrada", "item", "product", "thing", "online", "advance"}
 _PERIODIC = {"monthly", "weekly", "yearly", "annually", "quarterly", "regularly", "periodically", "mensualmente",
              "anualmente", "periodicamente"}

@@ -388,6 +388,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.tag in {"NOUN", "ADJ"} and _after_separator(toks, i - 1) and \
                 prev.text not in {"status", "state", "stage", "estado"}:
             t.tag = "NOUN"  # '..., architectural change requests (submit with drawings)': a listed thing's details
+        elif language == "en" and closed is None and w.endswith("s") and prev is not None and \
+                prev.tag == "NOUN" and not prev.text.endswith("s") and not prev.possessive and i > 1 and toks[i - 2].text in {"each", "every"} and \
+                _any_verb(w) and w not in known_nouns() and (nxt in PERIODIC or _closed(nxt) in {"DET", "PREP"}):
+            t.tag, t.lemma = "VERB", _any_verb(w)  # 'each member renews yearly': what each one does
+        elif language == "en" and nxt in {")", "]"} and closed is None and w.endswith("s") and prev and \
+                prev.tag in {"NOUN", "ADJ"} and "(" in [x.text for x in toks[max(0, i - 8):i]]:
+            t.tag = "NOUN"  # '(adult/junior/family rates)': a bracket ends on a thing, not on a verb with no object
         elif language == "en" and w == "away" and nxt in _SIDES and (prev is None or
                                                                      prev.tag in {"DET", "PUNCT", "CONJ"}):
             t.tag = "NOUN"  # 'home team, away team, field': which side, a detail of the game, not where it went
@@ -454,7 +461,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w in _LABELLED and nxt == "as" and prev is not None and prev.tag == "NOUN":
             t.tag, t.lemma = "VERB", _LABELLED[w]  # "dogs flagged as 'escape artist'": how they are marked
         elif language == "en" and closed is None and prev is not None and prev.tag == "NOUN" and \
-                prev.text.endswith("s") and singular(prev.text) in word_set("people") and \
+                (prev.text.endswith("s") or prev.text in {"children", "people", "men", "women"}) and \
+                singular(prev.text) in word_set("people") and \
                 set(getAllLemmas(w)) == {"VERB"} and w in getAllLemmas(w)["VERB"] and w not in known_nouns() and \
                 w not in _FOUND | _PARTICIPLES | {"get", "become"} and (i < 2 or toks[i - 2].tag not in {"DET", "ADJ"}):
             t.tag, t.lemma = "VERB", w  # 'members renew yearly': after the people, a word that is only ever a verb
