@@ -389,8 +389,9 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
                 prev.text not in {"status", "state", "stage", "estado"}:
             t.tag = "NOUN"  # '..., architectural change requests (submit with drawings)': a listed thing's details
         elif language == "en" and closed is None and w.endswith("s") and prev is not None and \
-                prev.tag == "NOUN" and not prev.text.endswith("s") and not prev.possessive and i > 1 and toks[i - 2].text in {"each", "every"} and \
-                _any_verb(w) and w not in known_nouns() and (nxt in PERIODIC or _closed(nxt) in {"DET", "PREP"}):
+                prev.tag == "NOUN" and not prev.text.endswith("s") and not prev.possessive and i > 1 and \
+                toks[i - 2].text in {"each", "every"} and _any_verb(w) and w not in known_nouns() and \
+                (nxt in PERIODIC or _closed(nxt) in {"DET", "PREP"}):
             t.tag, t.lemma = "VERB", _any_verb(w)  # 'each member renews yearly': what each one does
         elif language == "en" and nxt in {")", "]"} and closed is None and w.endswith("s") and prev and \
                 prev.tag in {"NOUN", "ADJ"} and "(" in [x.text for x in toks[max(0, i - 8):i]]:
