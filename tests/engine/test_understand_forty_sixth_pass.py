@@ -157,3 +157,40 @@ def test_booking_with_no_object_books_the_class() -> None:
     spec = infer_spec("Website for my candle-making studio. I run classes (pillar candles, jar candles), each class "
                       "has dates, max 8 people and a price. People book and pay online.")
     assert any(c.endswith("Booking") and p == "ClassSession" for c, p, _k in links(spec)), links(spec)
+
+
+def test_what_each_one_records_after_a_colon_are_its_details() -> None:
+    spec = infer_spec("Cider production log. Every vat records: apple variety, pressing ratio, yeast strain, water "
+                      "source, start date.")
+    assert names(spec) == ["Vat"] or "StartDate" not in names(spec) and "Vat" in names(spec), names(spec)
+    assert "start_date" in _fields(spec, "Vat"), _fields(spec, "Vat")
+
+
+@pytest.mark.parametrize("prompt, kind", [
+    ("We track jobs: customer, address, job type (bathroom, kitchen, hallway), square metres, dates.", "JobType"),
+    ("Apunto los encargos: cliente, dirección, tipo de trabajo (baño, cocina, terraza), metros y fechas.",
+     "WorkType"),
+])
+def test_values_of_a_type_in_brackets_are_no_fields(prompt: str, kind: str) -> None:
+    spec = infer_spec(prompt)
+    assert _fields(spec, kind) <= {"name"}, _fields(spec, kind)
+
+
+def test_spanish_verbs_after_que_are_verbs() -> None:
+    spec = infer_spec("Centro de fisioterapia. Vendo bonos de 5 sesiones y quiero registrar cada sesión que consume "
+                      "(fecha, fisio, notas) y los pagos.")
+    assert "Consume" not in names(spec) and "Session" in names(spec), names(spec)
+
+
+def test_a_verb_in_an_if_clause_is_no_table() -> None:
+    spec = infer_spec("Squash ladder for the club. Players challenge anyone two places above them; if the challenger "
+                      "wins they swap places. Record each match with its scores.")
+    assert "Win" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, gone", [
+    ("Grupo de bailes regionales: socios (nombre, teléfono), cuotas mensuales y ensayos con asistencia.", "Baile"),
+    ("Banda de gaitas: músicos, ensayos y actuaciones.", "Gaita"),
+])
+def test_what_kind_of_spanish_group_it_is_is_no_table(prompt: str, gone: str) -> None:
+    assert gone not in names(infer_spec(prompt)), names(infer_spec(prompt))

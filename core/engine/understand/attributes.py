@@ -192,6 +192,10 @@ def _sorted_by(r: Reading) -> None:
                     e.fields.append(new)
 
 
+_TYPE_DETAILS = {"name", "description", "price", "colour", "color", "code", "notes", "nombre", "descripcion", "precio",
+                 "codigo"}  # 'event type (name, colour)' lists details; 'job type (kitchen, floor)' values
+
+
 def _listed_fields(r: Reading) -> dict[str, list[str]]:
     """'products with name, price and stock', 'log symptoms, severity and duration' -> field words per entity."""
     out: dict[str, list[str]] = {}
@@ -299,7 +303,8 @@ def _listed_fields(r: Reading) -> dict[str, list[str]]:
         if toks[k].text == "(" and not (p.start == 0 and declaring_line(toks)) and (
                 not any(is_fieldish(i.head, r.language) for i in items) and
                                     p.head not in MEASURED or
-                                    p.plural and p.head in {"category", "type", "kind", "categoria", "tipo"}):
+                                    p.head in {"category", "type", "kind", "categoria", "tipo", "clase"} and (
+                                        p.plural or not any(i.head in _TYPE_DETAILS for i in items))):
             continue  # 'by category (economy, SUV, van)', 'categories (greetings, numbers)': examples, not fields
         if items and ends_in_etc(toks, items):
             continue  # 'subscriptions tracker: netflix, spotify, gym etc': examples, not fields

@@ -173,6 +173,8 @@ _APPLIED_FOR = {"scholarship", "job", "grant", "membership", "adoption", "planni
                 "vendor", "trader", "pitch", "transfer"}  # 'scholarship applications' are kept
 _ASKS_AND_BUYS = {"ask", "request", "book", "order", "buy", "pay", "rent", "hire", "reserve", "pedir", "reservar",
                   "comprar", "encargar", "solicitar", "pagar", "alquilar"}
+_GROUPS_ES = {"grupo", "club", "asociacion", "escuela", "academia", "coro", "banda", "pena", "federacion", "liga",
+              "agrupacion", "colectivo", "comunidad", "cofradia", "hermandad", "sociedad"}
 _RECORD_OF_ACT = {"order": "order", "pedir": "pedido", "encargar": "encargo", "book": "booking",
                   "reserve": "reservation", "reservar": "reserva"}  # the record an act with no object makes
 _KINDS_WHEN_PLURAL = {"variety", "variedad", "pickup", "recogida"}  # 'a variety of dishes' says nothing; 'add new
@@ -775,6 +777,11 @@ def entities_stage(r: Reading) -> Reading:
         if p.possessive and p.head in {"man", "woman", "lady", "gentleman", "boy", "girl"} \
                 and p.end < len(toks) and toks[p.end].tag == "NOUN" and sum(q.head == p.head for q in r.phrases) == 1:
             continue  # "Men's Shed", "women's football club": whose kind of group it is, not a table of men
+        if r.language == "es" and p.sentence == 0 and p.start > 1 and toks[p.start - 1].text == "de" and \
+                toks[p.start - 2].text in _GROUPS_ES and sum(q.head == p.head for q in r.phrases) == 1 and \
+                p.head not in word_set("people") and words_of(name or "X") not in word_set("people") and \
+                not (name or "").endswith(AGENT_ENDINGS):
+            continue  # 'Grupo de danzas tradicionales:', 'Asociación de vecinos': what kind of group, not a table
         if r.language == "es" and p.sentence == 0 and not p.plural and not p.modifiers and \
                 p.head.endswith("eria") and k >= 0 and toks[k].text in {"de", "para", "mi", "nuestra", "la"} and \
                 sum(q.head == p.head for q in r.phrases) == 1:
@@ -2174,9 +2181,10 @@ def _after_colon(r: Reading, names: dict[int, str], score: Counter[str]) -> None
         if each_one_at(toks, colon):  # 'want to track each one: player count, shelf, missing pieces': its details
             for q in r.phrases:
                 if q.sentence == si and q.start > colon and id(q) in names and q.head not in word_set("people"):
-                    score[names[id(q)]] -= 4
+                    score[names[id(q)]] -= 8 if keeps_a_list(toks, colon) else 4
             held = next((q for q in reversed(r.phrases) if (q.sentence, q.start) < (si, colon) and id(q) in names and
-                         q.plural and q.head not in word_set("people")), None)
+                         (q.plural or keeps_a_list(toks, colon) and q.sentence == si) and
+                         q.head not in word_set("people")), None)  # 'every vat records:': the vats are kept
             if held is not None:
                 score[names[id(held)]] += 3  # the things whose details are listed are kept
             continue
@@ -2299,15 +2307,22 @@ def record_lines(r: Reading) -> int:
     return count
 
 
+def keeps_a_list(toks: list[Token], colon: int) -> bool:
+    """'every tank (batch) records: ...': what each one keeps is listed after the colon."""
+    return colon >= 2 and toks[colon - 1].tag == "VERB" and toks[colon - 1].lemma in _KEEPS_A_LIST and \
+        any(t.text in {"each", "every"} for t in toks[max(0, colon - 7):colon])
+
+
 def each_one_at(toks: list[Token], colon: int) -> bool:
     """Whether the words before a colon are 'each one', 'each of them', 'cada uno': the details of things just named."""
     said = [t.text for t in toks[max(0, colon - 3):colon]]
     them = colon >= 2 and said[-1:] == ["them"] and toks[colon - 2].tag == "VERB" or colon >= 1 and \
         toks[colon - 1].tag == "VERB" and toks[colon - 1].text.endswith(_CLITIC_THEM)  # 'catalogue them:'
     return said[-2:] in (["each", "one"], ["every", "one"], ["cada", "uno"], ["cada", "una"]) or \
-        said[-3:] == ["each", "of", "them"] or them
+        said[-3:] == ["each", "of", "them"] or them or keeps_a_list(toks, colon)
 
 
+_KEEPS_A_LIST = {"record", "log", "track", "keep", "store", "list", "hold"}
 _CLITIC_THEM = ("arlos", "arlas", "erlos", "erlas", "irlos", "irlas")  # 'queremos catalogarlos:'
 
 

@@ -23,6 +23,7 @@ _WANTING = {"want", "wants", "wanted", "need", "needs", "needed", "like", "would
 _COLLECTIVE = {"staff", "people", "personnel", "crew", "faculty", "police"}  # singular form, plural verb
 _VERB_SUFFIXES = ("izes", "ises", "ates", "ifies", "ides", "ects", "ains", "ows")
 _TIME_FIELDS = {"starts", "ends", "created", "updated", "due", "published", "scheduled", "opens", "closes", "expires"}
+_SUBORDINATING = {"if", "when", "once", "after", "until", "unless", "whenever", "before", "where"}
 _MODALS = {"can", "could", "will", "would", "should", "must", "may", "might", "puede", "pueden", "podran",
            "debe", "deben"}
 
@@ -390,9 +391,13 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag = "NOUN"  # '..., architectural change requests (submit with drawings)': a listed thing's details
         elif language == "en" and closed is None and w.endswith("s") and prev is not None and \
                 prev.tag == "NOUN" and not prev.text.endswith("s") and not prev.possessive and i > 1 and \
-                toks[i - 2].text in {"each", "every"} and _any_verb(w) and w not in known_nouns() and \
-                (nxt in PERIODIC or _closed(nxt) in {"DET", "PREP"}):
-            t.tag, t.lemma = "VERB", _any_verb(w)  # 'each member renews yearly': what each one does
+                (toks[i - 2].text in {"each", "every"} or toks[i - 2].text in {"the", "a", "an"} and i > 2 and
+                 toks[i - 3].text in _SUBORDINATING) and _any_verb(w) and w not in known_nouns() and \
+                (nxt in PERIODIC or _closed(nxt) in {"DET", "PREP", "PRON"} or nxt in {",", ""}):
+            t.tag, t.lemma = "VERB", _any_verb(w)  # 'each member renews yearly', 'if the challenger wins they ...'
+        elif language == "en" and w in {"records", "logs", "tracks", "keeps", "stores", "lists", "holds"} and \
+                nxt == ":" and any(x.text in {"each", "every"} for x in toks[max(0, i - 6):i]):
+            t.tag, t.lemma = "VERB", w[:-1]  # 'every tank (batch) records: rice variety, ...': what each one keeps
         elif language == "en" and nxt in {")", "]"} and closed is None and w.endswith("s") and prev and \
                 prev.tag in {"NOUN", "ADJ"} and "(" in [x.text for x in toks[max(0, i - 8):i]]:
             t.tag = "NOUN"  # '(adult/junior/family rates)': a bracket ends on a thing, not on a verb with no object
