@@ -194,3 +194,21 @@ def test_a_verb_in_an_if_clause_is_no_table() -> None:
 ])
 def test_what_kind_of_spanish_group_it_is_is_no_table(prompt: str, gone: str) -> None:
     assert gone not in names(infer_spec(prompt)), names(infer_spec(prompt))
+
+
+def test_each_thing_of_a_verbless_note_is_kept() -> None:
+    spec = infer_spec("Tortoise sanctuary database. Each tortoise goes in a pen. Feeding log (what, how much), "
+                      "weigh-ins, vet visits.")
+    assert {"Tortoise", "Pen"} <= set(names(spec)) and any(n.startswith("WeighIn") for n in names(spec)), names(spec)
+
+
+def test_quotes_with_lines_get_their_lines() -> None:
+    spec = infer_spec("I'm a plasterer. I write quotes with lines for materials, labour and skip hire, and I want to "
+                      "turn an accepted quote into a job.")
+    assert ("QuoteLine", "Quote", "belongs_to") in links(spec) and "Job" in names(spec), links(spec)
+
+
+def test_a_spanish_record_card_lists_details_of_the_thing() -> None:
+    spec = infer_spec("Importamos vino. Catálogo de vinos con ficha técnica: tipo, grado, región, bodega, "
+                      "graduación y maridajes. Los restaurantes hacen pedidos.")
+    assert not {"Record", "DataSheet", "Prescription"} & set(names(spec)) and "Wine" in names(spec), names(spec)

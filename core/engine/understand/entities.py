@@ -878,6 +878,12 @@ def entities_stage(r: Reading) -> Reading:
             score[name] += 3  # 'expense tracker', 'vendor management'
         elif p.head in {"rota", "roster"} and name == "Shift":
             score[name] += 4  # 'a staff rota for the cafe': the shifts, each a dated record
+    for f in r.frames:  # 'turn an accepted quote into a job', 'convertir el presupuesto en pedido': what it becomes
+        if f.verb in {"turn", "convert", "convertir", "transformar"}:
+            for prep, q in f.preps:
+                if prep in {"into", "en"} and id(q) in names and q.head not in word_set("people") and \
+                        not is_fieldish(q.head, r.language):
+                    score[names[id(q)]] += 3
     for f in r.frames:  # 'los socios pagan la cuota', 'members pay their dues': each fee paid is kept
         if f.verb in {"pay", "pagar"} and f.subject is not None and f.subject.head in word_set("people"):
             for o in f.objects:
@@ -1077,6 +1083,29 @@ def entities_stage(r: Reading) -> Reading:
                 (len(p.words) > 1 or p.words[-1] not in verb_lemmas() or
                  singular(p.words[-1], r.language) in known_words()):
             score[names[id(p)]] += 3
+    for coord in r.lists:  # 'Feeding log (what, how much), weigh-ins over time, vet visits.': a verbless list
+        opener = coord[0]
+        line = r.sentences[opener.sentence]
+        leading = next((x for x in r.phrases if x.sentence == opener.sentence), None)
+        if leading is not opener or r.language != "en" or any(t.tag in {"VERB", "AUX"} for t in line) or \
+                not all(t.tag in {"NUM", "PUNCT"} for t in line[:opener.start]) or len(coord) < 2:
+            continue
+        for item in coord[1:]:
+            if id(item) in names and item.plural and item.head not in word_set("people") and \
+                    not is_fieldish(item.head, r.language):
+                score[names[id(item)]] += 3  # each thing the note lists is kept, not only the first
+    for sj, line in enumerate(r.sentences):  # 'Each animal goes in an enclosure': each one of them is kept
+        if len(line) > 3 and line[0].text in {"each", "every"} and r.language == "en":
+            subj = next((x for x in r.phrases if x.sentence == sj and x.start == 1), None)
+            if subj is not None and id(subj) in names and subj.end < len(line) and line[subj.end].tag == "VERB" and \
+                    subj.head not in word_set("people") and not is_fieldish(subj.head, r.language):
+                score[names[id(subj)]] += 3
+                if line[subj.end].lemma == "go" and subj.end + 1 < len(line) and \
+                        line[subj.end + 1].text in {"in", "into", "to", "on"}:
+                    put = next((x for x in r.phrases if x.sentence == sj and x.start in {subj.end + 2, subj.end + 3}),
+                               None)
+                    if put is not None and id(put) in names:
+                        score[names[id(put)]] += 3  # 'goes in an enclosure': where each is put is kept too
     for p in r.phrases:  # 'invoices to their parents', 'facturas a los clientes': records sent to people
         toks = r.sentences[p.sentence]
         to = next((q for q in r.phrases if q.sentence == p.sentence and q.start in {p.end + 1, p.end + 2}), None)
@@ -2318,10 +2347,13 @@ def each_one_at(toks: list[Token], colon: int) -> bool:
     said = [t.text for t in toks[max(0, colon - 3):colon]]
     them = colon >= 2 and said[-1:] == ["them"] and toks[colon - 2].tag == "VERB" or colon >= 1 and \
         toks[colon - 1].tag == "VERB" and toks[colon - 1].text.endswith(_CLITIC_THEM)  # 'catalogue them:'
+    sheet = [t.text for t in toks[max(0, colon - 4):colon]]  # 'sakes con ficha técnica:', 'each with a profile:'
+    card = bool(sheet) and sheet[-1] in _SHEETS and any(w in {"con", "with", "su", "their", "its"} for w in sheet[:-1])
     return said[-2:] in (["each", "one"], ["every", "one"], ["cada", "uno"], ["cada", "una"]) or \
-        said[-3:] == ["each", "of", "them"] or them or keeps_a_list(toks, colon)
+        said[-3:] == ["each", "of", "them"] or them or keeps_a_list(toks, colon) or card
 
 
+_SHEETS = {"ficha", "tecnica", "fichas", "sheet", "profile", "card", "datos"}  # a record card of each thing
 _KEEPS_A_LIST = {"record", "log", "track", "keep", "store", "list", "hold"}
 _CLITIC_THEM = ("arlos", "arlas", "erlos", "erlas", "irlos", "irlas")  # 'queremos catalogarlos:'
 

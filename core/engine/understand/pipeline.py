@@ -933,13 +933,19 @@ def _lines_said_as_lines(r: Reading) -> None:
     the sale or order (SaleItem, OrderItem), with the details listed for it, not a bare Line table."""
     line = r.entities.get("Line")
     said = _WITH_LINES.search(r.text)
-    if line is None or said is None or line.relations:
+    if said is None or line is not None and line.relations:
         return
     word = singular(said.group(1), r.language)
     parent = next((n for n in r.entities if n != "Line" and word in {words_of(n), r.words_for.get(n)}), None)
     if parent is None:
         return
     name = _LINE_NAMES.get(parent, f"{parent}Item")
+    if line is None:  # 'I write quotes with lines for tiles, grout, labour': the quote's lines, never read as a thing
+        line = EntitySpec(name="Line", fields=[])
+        if name in r.entities or any(n.startswith(parent) and n.endswith(("Item", "Line")) for n in r.entities) or \
+                len(r.entities) >= MAX_ENTITIES:
+            return
+        r.entities["Line"] = line
     listed = [f for f in line.fields if f.name != "name"]
     others = [(c, p, k) for c, p, k in r.links if c == "Line" and p != parent]
     del r.entities["Line"]
