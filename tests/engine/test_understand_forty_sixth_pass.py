@@ -212,3 +212,19 @@ def test_a_spanish_record_card_lists_details_of_the_thing() -> None:
     spec = infer_spec("Importamos vino. Catálogo de vinos con ficha técnica: tipo, grado, región, bodega, "
                       "graduación y maridajes. Los restaurantes hacen pedidos.")
     assert not {"Record", "DataSheet", "Prescription"} & set(names(spec)) and "Wine" in names(spec), names(spec)
+
+
+def test_a_waiting_list_is_waitlist_entries() -> None:
+    spec = infer_spec("Glass fusing classes: students enrol and pay; when a class is full they go on a waiting list.")
+    assert "WaitlistEntry" in names(spec) and "WaitingListEntry" not in names(spec), names(spec)
+
+
+def test_something_that_comes_back_broken_is_no_rota() -> None:
+    spec = infer_spec("Préstamo de herramientas entre vecinos. Si una herramienta vuelve rota se abre una "
+                      "incidencia de reparación.")
+    assert "Rota" not in names(spec), names(spec)
+
+
+def test_an_english_rota_is_still_kept() -> None:
+    spec = infer_spec("Shared flat: bills, who paid them, and a cleaning rota")
+    assert "CleaningTask" in names(spec), names(spec)

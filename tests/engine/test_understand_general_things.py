@@ -152,7 +152,7 @@ def test_a_manner_before_a_booking_is_not_a_thing():
 
 
 def test_a_waiting_list_keeps_the_prompts_words():
-    assert "WaitingListEntry" in _names(infer_spec("A dentist's app with patients, appointments and a waiting list."))
+    assert "WaitlistEntry" in _names(infer_spec("A dentist's app with patients, appointments and a waiting list."))
 
 
 def test_the_things_we_act_on_in_a_reduced_relative_are_records():

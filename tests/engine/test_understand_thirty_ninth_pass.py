@@ -39,8 +39,8 @@ def test_boards_still_have_lists() -> None:
 
 @pytest.mark.parametrize("prompt, entry, parent", [
     ("Our sailing club runs courses over the summer. People sign up online for a course date and pay a deposit. "
-     "When a course date is full we need a waiting list.", "WaitingListEntry", "Course"),
-    ("A dentist's app with patients, appointments and a waiting list.", "WaitingListEntry", "Appointment"),
+     "When a course date is full we need a waiting list.", "WaitlistEntry", "Course"),
+    ("A dentist's app with patients, appointments and a waiting list.", "WaitlistEntry", "Appointment"),
     ("Clases de yoga: alumnos, clases y lista de espera cuando se llenan.", "WaitlistEntry", "ClassSession"),
     ("Pottery classes with a waitlist when a class is full.", "WaitlistEntry", "ClassSession"),
 ])

@@ -526,7 +526,7 @@ Booking: skaters:int, skate_hire:bool?, >IceSession, >Customer"""),
            """Plot: code!, area_sqm:decimal?, annual_rent:decimal?
 Member: name, email, phone?
 Tenancy: start_date:date, end_date:date?, rent_paid:bool?, >Plot, >Member
-WaitingListEntry: joined_at:date, >Member
+WaitlistEntry: joined_at:date, >Member
 Inspection: inspected_on:date, score:int?, notes:text?, >Plot"""),
     Domain("beekeeping", "Beekeeping", "Apicultura", "beekeeping beekeepers apiary apiaries apicultura",
            """Apiary: name, location?

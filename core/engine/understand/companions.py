@@ -583,7 +583,7 @@ def _borrower(r: Reading, people: frozenset[str], said: str | None, anyone: bool
     return who
 
 
-_NOT_LENT_THINGS = {"WaitingListEntry", "WaitlistEntry", "Category", "Tag", "Reminder", "Payment", "Fine"}
+_NOT_LENT_THINGS = {"WaitlistEntry", "Category", "Tag", "Reminder", "Payment", "Fine"}
 _CART = re.compile(r"\b(?:add\w* (?:\w+ ){0,3}to (?:a|the|their|your|my) (?:shopping )?(?:cart|basket|bag)|"
                    r"(?:anadir|agregar|meter)\w* (?:\w+ ){0,3}(?:al carrito|a la cesta))\b")
 

@@ -847,7 +847,8 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
         elif language == "en" and w.endswith(("able", "ible")) and len(w) > 6 and w not in _NOUNS_IN_ADJ_FORM and \
                 singular(w) not in known_nouns():
             t.tag = "ADJ"  # 'recipes suitable for all ages', 'not fixable'
-        elif w in adjectives or language == "es" and w.endswith("s") and singular(w, "es") in adjectives or (
+        elif w in adjectives or language == "es" and (w.endswith("s") and singular(w, "es") in adjectives or
+                                                      w in word_set("adjectives_es")) or (
                 w.endswith(_ADJ_SUFFIXES) and w not in _NOUNS_IN_ADJ_FORM and
                                   _closed(nxt) is None and nxt not in verbs and len(w) > 5):
             t.tag = "ADJ"
