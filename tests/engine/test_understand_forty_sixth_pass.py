@@ -228,3 +228,19 @@ def test_something_that_comes_back_broken_is_no_rota() -> None:
 def test_an_english_rota_is_still_kept() -> None:
     spec = infer_spec("Shared flat: bills, who paid them, and a cleaning rota")
     assert "CleaningTask" in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, entrant", [
+    ("Club de remo. Regatas (fecha, lugar), remeros con su categoría e inscripciones de cada remero en las pruebas, "
+     "con tiempos y posiciones.", "Rower"),
+    ("Club de vela: regatas con inscripción de barcos; cada barco tiene clase y número de vela.", "Boat"),
+])
+def test_spanish_entries_to_races_are_entries(prompt: str, entrant: str) -> None:
+    spec = infer_spec(prompt)
+    assert ("Entry", "Regatta", "belongs_to") in links(spec) and ("Entry", entrant, "belongs_to") in links(spec), \
+        links(spec)
+
+
+def test_spanish_paddlers_are_named_in_english() -> None:
+    spec = infer_spec("Club de piragüismo: palistas con su categoría, regatas y resultados por palista.")
+    assert "Paddler" in names(spec) and "Palista" not in names(spec), names(spec)

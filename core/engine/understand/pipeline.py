@@ -571,10 +571,11 @@ _CONTESTED = re.compile(r"\b(?:races?|regattas?|competitions?|triathlons?|marath
                         r"galas?|time trials?|fun runs?|parkruns?|trail runs?)\b")
 _RESULTS_SAID = re.compile(r"\b(?:results?|resultados?|split times|finishing times|finish times|race times|"
                            r"clasificacion(?:es)?|tiempos)\b")
-_ENTERS = re.compile(r"\b(?:enter|enters|entering|entered|inscrib\w*|se apuntan? a|se apunta en) (?:for |en |a |al )?"
+_ENTERS = re.compile(r"\b(?:(?:enter|enters|entering|entered|inscrib\w*|se apuntan? a|se apunta en|"
+                     r"inscripcion(?:es)? de (?:cada )?[\w-]+) (?:for |en |a |al )?"
                      r"(?:a |an |the |their |one |any |each |un |una |el |la |los |las |cada )?(?:[\w-]+ )?"
                      r"(race|course|event|competition|regatta|distance|heat|carrera|recorrido|prueba|competicion|"
-                     r"regata)s?\b")
+                     r"regata)s?|(regata|carrera|prueba|competicion)s? con inscripcion(?:es)?)\b")
 _ENTRANTS = ("Runner", "Athlete", "Competitor", "Rider", "Swimmer", "Rower", "Crew", "Fencer", "Member", "Participant",
              "Entrant", "Cyclist", "Player", "User", "Socio")
 _ENTERED = ("Entry", "RaceEntry", "Registration", "Enrollment", "Signup")
@@ -601,6 +602,8 @@ def _entries_and_results(r: Reading) -> None:
         _replace(r, "Enrollment", EntitySpec(name="Entry", fields=[*_entry_fields(), *(
             f for f in r.entities["Enrollment"].fields if f.name not in {"progress", "completed", "enrolled_on"})]))
         entry = "Entry"
+        if not any(c == "Entry" and p in _CONTESTS for c, p, _k in r.links):
+            add_link(r, "Entry", contest)  # 'inscripciones de cada palista en las pruebas' of the regatta
     if entry is None and m and entrant and len(r.entities) < MAX_ENTITIES:
         r.entities["Entry"] = EntitySpec(name="Entry", fields=_entry_fields())
         r.words_for["Entry"] = "entrada" if r.language == "es" else "entry"
