@@ -244,3 +244,18 @@ def test_spanish_entries_to_races_are_entries(prompt: str, entrant: str) -> None
 def test_spanish_paddlers_are_named_in_english() -> None:
     spec = infer_spec("Club de piragüismo: palistas con su categoría, regatas y resultados por palista.")
     assert "Paddler" in names(spec) and "Palista" not in names(spec), names(spec)
+
+
+@pytest.mark.parametrize("prompt, person, held", [
+    ("Gliding club. Gliders can be booked by members who hold the right rating.", None, None),
+    ("Dive club: dives are booked by members who hold the right certification.", "Member", "Certification"),
+    ("Climbing wall: instructors hold certificates (first aid, SPA) that expire.", "Instructor", "Certificate"),
+    ("Kayak club. Members hold coaching awards/qualifications with an expiry date.", "Member", "Qualification"),
+])
+def test_qualifications_people_hold_are_many_to_many(prompt: str, person: str | None, held: str | None) -> None:
+    spec = infer_spec(prompt)
+    if person is None:  # a rating is not one of the things held
+        assert "Qualification" not in names(spec), names(spec)
+        return
+    assert (person, held, "many_to_many") in links(spec), links(spec)
+    assert "Award" not in names(spec), names(spec)

@@ -274,6 +274,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _visits_are_the_bookings(r)
         _questionnaires_filled_in(r)
         _skills_of_people(r)
+        _qualifications_held(r)
         _entries_and_results(r)
         _clinical_notes(r)
         _assigned_not_owned(r)
@@ -562,6 +563,43 @@ def _skills_of_people(r: Reading) -> None:
     e = r.entities[person]
     e.fields = [f for f in e.fields if f.name not in {"specialty", "speciality", "skills", "skill", "especialidad"}]
     add_link(r, person, table, "many_to_many")
+
+
+_HOLDS = re.compile(r"\b(?:hold|holds|holding|(?:who|that) (?:have|has|need|needs))\s+(?:(?:the|a|an|their|his|her|"
+                    r"right|valid|current|relevant|required|paddlesport|coaching)\s+|[\w-]+/){0,3}"
+                    r"(qualifications?|certificates?|certifications?|awards?|licen[cs]es?|permits?|badges?|"
+                    r"tickets?)\b")
+_HELD = {"qualification": "Qualification", "certificate": "Certificate", "certification": "Certification",
+         "award": "Award", "licence": "Licence", "license": "License", "permit": "Permit", "badge": "Badge",
+         "ticket": "Qualification"}
+
+
+def _qualifications_held(r: Reading) -> None:
+    """'members who hold the right qualification', 'instructors hold certificates that expire': each person holds
+    several and each is held by several people (many-to-many), not one value per person."""
+    m = _HOLDS.search(r.text)
+    if m is None or r.language != "en":
+        return
+    word = singular(m.group(1))
+    held = [n for n in r.entities if n in _HELD.values() and words_of(n) in m.group(0)]
+    table = _HELD.get(word) if _HELD.get(word) in r.entities or not held else held[0]
+    people = [n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
+              n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor"}]
+    person = _said_last(r, people, r.text[:m.start()]) or next(iter(people), None)
+    if table is None or person is None or any(x[0] == person and x[1] == table for x in r.links):
+        return
+    if table not in r.entities:
+        if len(r.entities) >= MAX_ENTITIES:
+            return
+        r.entities[table] = EntitySpec(name=table, fields=[FieldSpec(name="name", max_length=100)])
+        r.words_for[table] = word
+        r.requested.append(m.group(0))
+    r.links = [x for x in r.links if {x[0], x[1]} != {table, person}]
+    add_link(r, person, table, "many_to_many")
+    for other in held:  # 'awards/qualifications': two words for the one thing held
+        if other != table and re.search(rf"\b{words_of(other)}s?/", m.group(0)) and \
+                not any(other in x[:2] for x in r.links):
+            _fold(r, other, table)
 
 
 _CONTESTS = ("Race", "Regatta", "Competition", "Triathlon", "Marathon", "Meet", "Gala", "Sportive", "Route", "Course",
