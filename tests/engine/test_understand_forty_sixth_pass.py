@@ -260,3 +260,29 @@ def test_qualifications_people_hold_are_many_to_many(prompt: str, person: str | 
         return
     assert (person, held, "many_to_many") in links(spec), links(spec)
     assert "Award" not in names(spec), names(spec)
+
+
+def test_marked_as_checked_in_keeps_the_particle() -> None:
+    spec = infer_spec("Escape room bookings: customers book a room and a time; staff see today's bookings and mark "
+                      "them as checked in.")
+    assert "checked_in" in _fields(spec, "Booking"), _fields(spec, "Booking")
+
+
+@pytest.mark.parametrize("prompt", [
+    "Please implement a website for a paintball field. Users should be able to view packages and prices, book a "
+    "session for a group, and buy gift vouchers.",
+    "Bowling alley with 10 lanes. Groups book a lane for one or two hours, up to 6 bowlers per lane.",
+])
+def test_a_group_that_books_is_a_party_size(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "Group" not in names(spec) and "party_size" in _fields(spec, "Booking"), names(spec)
+
+
+def test_groups_members_join_are_kept() -> None:
+    spec = infer_spec("Walking club: members join groups by region, groups organise walks and members book places.")
+    assert "Group" in names(spec), names(spec)
+
+
+def test_a_system_people_use_is_the_thing_before_them() -> None:
+    spec = infer_spec("Climbing wall bookings. Also add a simple gift voucher system people can redeem when booking.")
+    assert "GiftVoucher" in names(spec), names(spec)

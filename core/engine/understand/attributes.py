@@ -107,6 +107,8 @@ def marked_states_stage(r: Reading) -> Reading:
             if state in {"in", "out", "back"} and after and after[0].isalpha() and len(after[0]) > 3 \
                     and after[0] not in {"when", "while", "after", "until", "once", "because", "cuando"}:
                 state = f"{state}_{after[0]}"  # 'mark bikes as in maintenance'
+            elif r.language == "en" and state.endswith("ed") and after and after[0] in {"in", "out", "off", "up"}:
+                state = f"{state}_{after[0]}"  # 'mark them as checked in', 'signed off', 'picked up'
             if state in _PY_KEYWORDS or state in RESERVED:
                 state = f"is_{state}"
             before = len(text[:m.start()].split())

@@ -135,6 +135,8 @@ def _relative_subject(toks: list[Token], j: int) -> bool:
     """'workshops members can sign up for': people after a plural noun, then a verb, start a clause."""
     before, here = toks[j - 1], toks[j]
     after = toks[j + 1] if j + 1 < len(toks) else None
+    if before.tag == "NOUN" and here.text == "people" and after is not None and after.tag in {"AUX", "VERB"}:
+        return True  # 'a gift voucher system people can redeem': the system, then who redeems it
     return (before.tag == "NOUN" and before.text != (before.lemma or before.text) and here.tag == "NOUN" and
             (here.lemma or here.text) in word_set("people") | _ANYONE and here.text != (here.lemma or here.text) and
             after is not None and after.tag in {"AUX", "VERB"})

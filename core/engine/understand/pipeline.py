@@ -263,6 +263,7 @@ def understand(prompt: str, name: str | None = None) -> AppSpec:
         _signed_forms(r)
         _one_off_orders(r)
         _menu_is_its_dishes(r)
+        _groups_that_book(r)
         _sponsorships(r)
         _plans_chosen(r)
         _scores_on_a_leaderboard(r)
@@ -1370,6 +1371,37 @@ _FOOD_MENU = re.compile(r"\b(?:restaurants?|caf\w*|bars?|food|dishes|meals?|drin
                         r"collection|takeaway|tacos?|noodles?|dumplings?|pizzas?|burgers?|crepes?|tea|coffee|trucks?|vans?|"
                         r"stalls?|kitchens?|bakery|pre-?orders?|restaurante\w*|comidas?|"
                         r"platos?|bebidas?|pedidos?)\b")
+
+
+_GROUP_BOOKS = re.compile(r"\b(?:for (?:a|the|your|their) group|groups? (?:can |should be able to )?book|"
+                          r"group bookings?|book (?:\w+ ){0,3}for (?:a |your |their )?(?:group|party))\b")
+
+
+def _groups_that_book(r: Reading) -> None:
+    """'book a session for a group', 'groups book a lane': the group is how many come (a party size on the
+    booking), not a table of groups, unless the groups are said to be more ('members join groups')."""
+    group = r.entities.get("Group")
+    booking = next((n for n in ("Booking", "Reservation") if n in r.entities), None)
+    if group is None or booking is None or {f.name for f in group.fields} - {"name"} or \
+            not _GROUP_BOOKS.search(r.text) or len(re.findall(r"\bgroups?\b", r.text)) > 1 + bool(
+                re.search(r"\bgroup bookings?\b", r.text)) or \
+            any(p == "Group" and c not in {booking, "Session", "Slot", "TimeSlot"} for c, p, _k in r.links):
+        return
+    del r.entities["Group"]
+    r.links = [x for x in r.links if "Group" not in x[:2]]
+    r.records.discard("Group")
+    fields = r.entities[booking].fields
+    if not any(f.name in {"party_size", "group_size", "players", "people"} for f in fields):
+        fields.append(FieldSpec(name="party_size", type="int", required=False))
+    if not any(c == booking and p in {"Customer", "User", "Member", "Client", "Guest", "Visitor", "Player",
+                                       "Student", "Patient", r.account} for c, p, _k in r.links):
+        # 'groups book a lane': whoever books for the group is the customer (a coach on the booking is not)
+        if "Customer" not in r.entities:
+            r.entities["Customer"] = definition("Customer") or EntitySpec(name="Customer", fields=[
+                FieldSpec(name="name"), FieldSpec(name="email", required=False)])
+            r.entities["Customer"].relations = []
+            r.words_for["Customer"] = "customer"
+        add_link(r, booking, "Customer")
 
 
 def _menu_is_its_dishes(r: Reading) -> None:
