@@ -216,7 +216,8 @@ def test_a_spanish_record_card_lists_details_of_the_thing() -> None:
 
 
 def test_a_waiting_list_is_waitlist_entries() -> None:
-    spec = infer_spec("Glass fusing classes: students enrol and pay; full classes put extra students on a waiting list.")
+    spec = infer_spec("Glass fusing classes: students enrol and pay; full classes put extra students on a "
+                      "waiting list.")
     assert "WaitlistEntry" in names(spec) and "WaitingListEntry" not in names(spec), names(spec)
 
 
