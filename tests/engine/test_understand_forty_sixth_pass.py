@@ -288,3 +288,14 @@ def test_a_system_people_use_is_the_thing_before_them() -> None:
     spec = infer_spec("Climbing wall: members book sessions, and we want a voucher system people can redeem at the "
                       "desk.")
     assert any(n.endswith("Voucher") for n in names(spec)), names(spec)
+
+
+def test_a_generator_whose_items_are_rated_and_saved_keeps_them() -> None:
+    spec = infer_spec("A joke generator: it generates a random joke from the categories users pick. Users can rate "
+                      "jokes and save their favourites for later.")
+    assert "Joke" in names(spec) and any(n.startswith("Favo") for n in names(spec)), names(spec)
+
+
+def test_a_generator_with_nothing_kept_is_still_declined() -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec("A random team name generator for our quiz night: click and get a funny name.")

@@ -67,8 +67,11 @@ def decline_reason(r: Reading) -> str | None:
     stored = len([n for n in r.entities if n not in {"User", "File", "Folder", "Project", "Language"} | r.owners])
     subject = " ".join(head.split()[:6])  # 'a diagram editor to draw...', 'the code formatter is...'
     kept = stored and _KEPT_RECORDS.search(text)  # 'a timer ... and we keep each team's time on a leaderboard'
+    liked = _LIKED_AND_KEPT.search(text)  # 'users can rate jokes and save their favourites': the jokes are kept
     for what, pattern in tool:
         in_head = any(pattern.search(h) for h in [head, *asks])
+        if what in {"a generator", "a random picker"} and liked:
+            continue
         if not kept and (pattern.search(subject) or in_head and stored < 3 or pattern.search(text) and stored < 2 and
                          not _data_words(text)):
             return what
@@ -111,6 +114,8 @@ def decline_reason(r: Reading) -> str | None:
     return None
 
 
+_LIKED_AND_KEPT = re.compile(r"\b(?:rate|rates|rating) (?:the |their |your )?[\w-]+s?\b[^.]{0,40}\b(?:save|saves|"
+                             r"saving|keep|keeps) (?:their |your |the |them as )?(?:favou?rites?|favou?red)\b")
 _WEAK_COUNTS = re.compile(r"\b(?:each|every|per|cada)\b")
 
 
