@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lemminflect import getAllLemmas
+
 from core.engine.understand.acts import details_stage, find_stage, records_stage
 from core.engine.understand.attributes import (
     LOOKUPS,
@@ -27,7 +29,7 @@ from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
 from core.engine.understand.reading import Phrase, Reading
 from core.engine.understand.relations import MAX_ENTITIES, add_link, apply_links, order, relations_stage
-from core.engine.understand.sentences import normalise_stage, sentences_stage
+from core.engine.understand.sentences import known_nouns, normalise_stage, sentences_stage
 from core.engine.understand.style import infer_theme
 from core.engine.understand.vocab import load, singular, word_set
 from core.errors import ValidationError
@@ -539,15 +541,21 @@ _WORKERS = ("Volunteer", "Fixer", "Tutor", "Mentor", "Staff", "StaffMember", "Em
             "Candidate", "Member", "Caregiver", "Nurse", "Interpreter", "Translator", "Cleaner", "Handyman")
 
 
+def _holder_before(r: Reading, at: int, also_not: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The worker or other person said last before position `at` (else the first of them): who has the skills or
+    holds the qualifications; customers, patients and guests hold none."""
+    people = [n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
+              n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor", *also_not}]
+    return _said_last(r, people, r.text[:at]) or next(iter(people), None)
+
+
 def _skills_of_people(r: Reading) -> None:
     """'match them with a fixer who has the right skills', 'qué voluntarios saben de qué': each person has several
     skills and each skill is had by several people (many-to-many), not one skill per person."""
     m = _SKILLED.search(r.text)
     if m is None or re.search(r"\bskill levels?\b", r.text) and "Skill" not in r.entities:
         return  # 'skill level: beginner / advanced' is a field of whoever has it
-    people = [n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
-              n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor", "Student"}]
-    person = _said_last(r, people, r.text[:m.start()]) or next(iter(people), None)
+    person = _holder_before(r, m.start(), {"Student"})
     if person is None:
         return
     said_word = re.search(r"speciali[st]|specialt|especialidad", m.group(0))
@@ -584,9 +592,7 @@ def _qualifications_held(r: Reading) -> None:
     word = singular(m.group(1))
     held = [n for n in r.entities if n in _HELD.values() and words_of(n) in m.group(0)]
     table = _HELD.get(word) if _HELD.get(word) in r.entities or not held else held[0]
-    people = [n for n in r.entities if n in _WORKERS or words_of(n).split()[-1] in word_set("people") and
-              n not in {"User", "Customer", "Client", "Patient", "Guest", "Visitor"}]
-    person = _said_last(r, people, r.text[:m.start()]) or next(iter(people), None)
+    person = _holder_before(r, m.start())
     if table is None or person is None or any(x[0] == person and x[1] == table for x in r.links):
         return
     if table not in r.entities:
@@ -982,15 +988,12 @@ def _lines_said_as_lines(r: Reading) -> None:
     if parent is None:
         return
     name = _LINE_NAMES.get(parent, f"{parent}Item")
-    if line is None:  # 'I write quotes with lines for tiles, grout, labour': the quote's lines, never read as a thing
-        line = EntitySpec(name="Line", fields=[])
-        if name in r.entities or any(n.startswith(parent) and n.endswith(("Item", "Line")) for n in r.entities) or \
-                len(r.entities) >= MAX_ENTITIES:
-            return
-        r.entities["Line"] = line
-    listed = [f for f in line.fields if f.name != "name"]
+    if line is None and (name in r.entities or len(r.entities) >= MAX_ENTITIES or
+                         any(n.startswith(parent) and n.endswith(("Item", "Line")) for n in r.entities)):
+        return  # 'I write quotes with lines for tiles, grout, labour': the lines, never read as a thing, unless kept
+    listed = [f for f in line.fields if f.name != "name"] if line else []
     others = [(c, p, k) for c, p, k in r.links if c == "Line" and p != parent]
-    del r.entities["Line"]
+    r.entities.pop("Line", None)
     r.links = [x for x in r.links if "Line" not in x[:2]]
     r.words_for.pop("Line", None)
     if name not in r.entities:
@@ -1362,11 +1365,6 @@ def _signed_forms(r: Reading) -> None:
     add_link(r, name, signer)
 
 
-_ONE_OFF = re.compile(r"\b(?:one[- ]off|single|extra|ad[- ]hoc|occasional|puntual(?:es)?|sueltos?) (?:extra )?"
-                      r"(?:orders|pedidos)\b|\b(?:orders|pedidos) (?:puntuales|sueltos|extra)\b")
-_PRODUCTS = ("Product", "MenuItem", "Pie", "Loaf", "Cake", "Item", "Producto")
-
-
 _FOOD_MENU = re.compile(r"\b(?:restaurants?|caf\w*|bars?|food|dishes|meals?|drinks?|orders?|ordering|pickup|"
                         r"collection|takeaway|tacos?|noodles?|dumplings?|pizzas?|burgers?|crepes?|tea|coffee|trucks?|vans?|"
                         r"stalls?|kitchens?|bakery|pre-?orders?|restaurante\w*|comidas?|"
@@ -1424,6 +1422,11 @@ def _menu_is_its_dishes(r: Reading) -> None:
         _replace(r, "Menu", item)
     if "OrderItem" in r.entities and not any(c == "OrderItem" and p != "Order" for c, p, _k in r.links):
         add_link(r, "OrderItem", "MenuItem")  # the dishes ordered, unless the lines already name them
+
+
+_ONE_OFF = re.compile(r"\b(?:one[- ]off|single|extra|ad[- ]hoc|occasional|puntual(?:es)?|sueltos?) (?:extra )?"
+                      r"(?:orders|pedidos)\b|\b(?:orders|pedidos) (?:puntuales|sueltos|extra)\b")
+_PRODUCTS = ("Product", "MenuItem", "Pie", "Loaf", "Cake", "Item", "Producto")
 
 
 def _one_off_orders(r: Reading) -> None:
@@ -1505,10 +1508,6 @@ def _drop_shortcuts(r: Reading) -> None:
 def _verbs_are_no_things(r: Reading) -> None:
     """'it will then retrieve and categorise', 'a log of what each bird ate': a word that is only ever a verb and was
     given nothing but a name is no table."""
-    from lemminflect import getAllLemmas
-
-    from core.engine.understand.sentences import known_nouns
-
     for name in [n for n, e in r.entities.items() if re.fullmatch(r"[A-Z][a-z]+", n) and n != r.main and
                  not n.endswith("ing") and {f.name for f in e.fields} <= {"name"}]:
         word = name.lower()
