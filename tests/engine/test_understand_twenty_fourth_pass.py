@@ -94,7 +94,7 @@ def test_keeping_scores_of_games_is_a_data_app(prompt: str) -> None:
 @pytest.mark.parametrize(
     ("prompt", "kept"),
     [
-        ("A sports club app with members and fees.", {"Member", "Fee"}),
+        ("A sports club app with members and fees.", {"Member", "MembershipFee"}),
         ("A sports shop with products.", {"Product"}),
     ],
 )

@@ -135,7 +135,7 @@ def test_a_hand_over_of_things_to_people_is_a_record_linking_both(prompt: str, r
 @pytest.mark.parametrize(
     ("prompt", "kept"),
     [("Asignamos cada tarea a un voluntario.", {"Task", "Volunteer"}),
-     ("Gestionamos socios y cuotas.", {"Member", "Fee"})],
+     ("Gestionamos socios y cuotas.", {"Member", "MembershipFee"})],
 )
 def test_short_spanish_requests_are_read_as_spanish(prompt: str, kept: set[str]) -> None:
     assert kept <= names(infer_spec(prompt))

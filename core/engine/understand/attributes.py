@@ -406,9 +406,6 @@ def _listed_parents(r: Reading, owner: str, items: list[Phrase], declared: bool 
             continue
         if i.head in FORMS | {"page", "pagina", "section"}:
             continue  # 'listings with photos, price and a map, a valuation request form': the site's next part
-        if name and name not in r.entities and not i.plural and i.head in word_set("people") and \
-                i.head not in word_set("generic_subjects") | _KIN and len(i.words) == 1:
-            keep_entity(r, name, i.head)  # 'Sites (client, address, access notes)': the site's client is kept
         if name and name != owner and name in r.entities and not i.plural and not is_fieldish(i.head, r.language) \
                 and i.head not in {"text", "texto"} and name not in _MEDIA_THINGS and \
                 not {"per", "por"} & set(i.words) and singular(i.words[-1], r.language) == i.words[-1]:
@@ -635,7 +632,7 @@ def _mostly_fields(r: Reading, items: list[Phrase]) -> bool:
 LOOKUPS = {"author": ("Author", "autor"), "genre": ("Genre", "genero"), "category": ("Category", "categoria"),
            "supplier": ("Supplier", "proveedor"), "publisher": ("Publisher", "editorial"),
            "manufacturer": ("Manufacturer", "fabricante"), "producer": ("Producer", "productor"),
-           "director": ("Director", "director"), "department": ("Department", "departamento")}
+           "department": ("Department", "departamento")}
 _LOOKUP_WORDS = set(LOOKUPS) | {es for _, es in LOOKUPS.values()}
 
 
@@ -657,6 +654,7 @@ def _field_words(r: Reading, items: list[Phrase], *, described: bool = False) ->
             continue
         known = not described and (words_of(name) in known_words() or p.head in ENTITY_WORDS_ES) if name else False
         known = known and (p.plural or not _mostly_fields(r, items))
+        known = known and (p.plural or p.head not in word_set("people"))  # 'Workshops (title, teacher)': a field
         known = known and p.head not in NOTE_WORDS  # notes are text, unless kept
         known = known and not (len(p.words) > 1 and p.words[-1] != p.head and p.words[-1].endswith(("ed", "en", "wn")))
         # 'cards used', 'batteries used': how many, a detail

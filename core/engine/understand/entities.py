@@ -142,9 +142,10 @@ AGENT_ENDINGS = ("keeper", "er", "or", "ist", "ian", "ant", "ent", "tive", "lad"
 
 def flagged(r: Reading, p: Phrase) -> str | None:
     """'fallen trees yes/no', 'needles found y/n': the yes/no detail the phrase is said in, if it is one."""
-    said = " ".join(p.words)
+    said, toks = " ".join(p.words), r.sentences[p.sentence]
+    after = toks[p.end].text if p.end < len(toks) else ""  # 'Queen (hive, year)' beside 'queen seen y/n': a table
     return next((f for f in sorted(r.flags) if p.words[-1] == f.split()[-1] and (f.endswith(said) or said.endswith(f))
-                 or f.startswith(said + " ") and len(f.split()) == len(p.words) + 1), None)
+                 or f.startswith(said + " ") and len(f.split()) == len(p.words) + 1 and after == f.split()[-1]), None)
 
 
 def personish(p: Phrase) -> bool:
@@ -225,10 +226,33 @@ _GROUP_KINDS = {"theatre", "theater", "drama", "choir", "book", "reading", "scou
 def _our_group(p: Phrase) -> bool:
     """'Amateur theatre group management', 'walking group app' opening a request: who uses the app."""
     core = list(p.words)
-    while core and core[-1] in word_set("tool_nouns") | {"management", "gestion"}:
+    while core and core[-1] in word_set("tool_nouns") | _RUNNING_WORDS:
         core.pop()
     return p.sentence == 0 and not p.plural and len(core) >= 2 and core[-1] in {"group", "grupo"} and (
-        core[-2] in _GROUP_KINDS or core[-2].endswith("ing") and core[-2] not in known_words())
+        core[-2] in _GROUP_KINDS or core[-2].endswith("ing") and core[-2] not in known_words() or
+        core[-2] not in known_words() | _GROUPINGS)
+
+
+_RUNNING_WORDS = {"management", "gestion", "admin", "administration", "records", "system"}
+_GROUPINGS = {"age", "pace", "training", "study", "discussion", "muscle", "skill", "ability", "year", "price",
+              "focus", "target", "blood", "working", "ride", "riding", "product", "customer", "user", "support",
+              "interest", "peer", "self-help", "chat", "facebook", "whatsapp", "parent", "parents"}  # a kind of group
+
+
+_VIEWERS = {"needs", "need", "wants", "want", "can", "should", "must", "sees", "see", "will", "would", "has", "have",
+            "checks", "reviews", "approves", "decides", "quiere", "necesita", "puede", "debe", "ve", "revisa"}
+
+
+def _who_we_are(r: Reading, p: Phrase) -> bool:
+    """'entradas de nuestro grupo de teatro', 'the committee needs to see': the group running the app or a
+    single committee, who use it, not a table of the app."""
+    toks = r.sentences[p.sentence]
+    before = toks[p.start - 1].text if p.start else ""
+    after = toks[p.end].text if p.end < len(toks) else ""
+    if p.head in {"committee", "comite", "junta"} and not p.plural and p.words == [p.head] and after in _VIEWERS:
+        return True
+    return p.head in {"group", "grupo"} and not p.plural and before in {"our", "my", "nuestro", "mi"} and (
+        len(p.words) > 1 or p.end + 1 < len(toks) and toks[p.end].text == "de")
 
 
 def name_of(p: Phrase, language: str) -> str | None:
@@ -477,6 +501,8 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'sus enigmas en orden', 'in order of votes', 'el orden de las obras': a sequence, not an Order
         if flagged(r, p):
             continue  # 'fallen trees yes/no': a yes/no detail, not trees
+        if _who_we_are(r, p):
+            continue  # 'nuestro grupo de teatro', 'the committee wants to see': who runs the app, a role at most
         if p.head in {"approval", "aprobacion", "sign-off"} and not p.plural and any(
                 t.text in _APPROVAL_NEEDS for t in r.sentences[p.sentence][:p.start]):
             continue  # 'refunds need a manager's approval': a state the refund goes through, not a table

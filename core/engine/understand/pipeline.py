@@ -816,9 +816,6 @@ def _fields_naming_entities(r: Reading) -> None:
     for e in list(r.entities.values()):
         for f in e.fields:
             name, es = LOOKUPS.get(f.name, ("", ""))
-            if not name and f.name in r.field_lists.get(e.name, ()) and f.name in word_set("people") and \
-                    f.name not in word_set("generic_subjects") and snake(e.name) != f.name:
-                name, es = entity_name(f.name, None, r.language), f.name  # 'shifts (guard, site, start, end)'
             if name and name not in r.entities and f.type == "string" and not f.choices and \
                     re.search(rf"\b(?:{f.name}|{es})\b", r.text):
                 keep_entity(r, name, f.name)
@@ -1249,13 +1246,19 @@ _PAYERS = ("Member", "Parent", "Family", "Household", "Player", "Student", "Tena
 
 
 def _membership_fees(r: Reading) -> None:
-    """'members pay a yearly fee', 'las socias y sus cuotas anuales': each fee is a member's, for a period."""
+    """'members pay a yearly fee', 'las socias y sus cuotas anuales': each fee is a member's, for a period; 'pay
+    the fee' beside the app's payments: the payment is the fee paid, one table."""
+    if "Fee" in r.entities and "Payment" in r.entities and not _PERIOD_FEES.search(r.text) and not any(
+            p == "Fee" and c != "Payment" for c, p, _ in r.links):
+        _fold(r, "Fee", "Payment")
     if "Fee" not in r.entities or "MembershipFee" in r.entities or "MonthlyFee" in r.entities:
         return
     payer = next((n for n in _PAYERS if n in r.entities), None)
     linked = payer is not None and any({c, p} == {"Fee", payer} for c, p, _ in r.links)
+    members_pay = payer == "Member" and "Payment" not in r.entities and not any(
+        "Fee" in (c, p) and payer not in (c, p) for c, p, _ in r.links)  # 'socios ... y cuotas': the members' fees
     if payer is None and not re.search(r"\b(?:membership|member|members|socios?|socias?)\b", r.text) or \
-            not (_PERIOD_FEES.search(r.text) or linked):
+            not (_PERIOD_FEES.search(r.text) or linked or members_pay):
         return  # a livery's monthly fee per horse is no membership fee
     name = "MonthlyFee" if _MONTHLY.search(r.text) and not _YEARLY.search(r.text) else "MembershipFee"
     _replace(r, "Fee", EntitySpec(name=name, fields=[

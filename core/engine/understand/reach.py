@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from core.engine.understand.entities import declaring_line, record_lines
-from core.engine.understand.knowledge import known_words, words_of
+from core.engine.understand.knowledge import definition, known_words, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, pascal
 from core.engine.understand.reading import Reading
 from core.engine.understand.vocab import load, singular, word_set
@@ -81,6 +81,8 @@ def decline_reason(r: Reading) -> str | None:
     for what, pattern in strong:
         if what == "a browser extension" and pattern.search(subject):
             return what  # 'Chrome extension: ... if our catalogue has it': an extension, whatever it looks up
+        if what == "a live sensor dashboard" and (_data_words(text) or _KEEPS.search(text)):
+            continue  # 'a dashboard that stores the readings every 5 minutes': the readings are kept
         if any(pattern.search(h) and not _data_words(h) and not (what == "a route planner" and _KEEPS.search(h))
                for h in [head, *asks]):  # 'suggests the best route from the ones we've saved' keeps routes
             return what  # 'it scans the system for weaknesses', 'real-time directions': what it is, whatever it lists
@@ -100,9 +102,15 @@ def decline_reason(r: Reading) -> str | None:
         return "a game"
     if re.search(load("reach")["nothing_kept"], text):
         return "a tool that keeps nothing"  # 'Nothing needs to be saved': the last word, after the named kinds
+    said_stateless = _STATELESS.search(text)
+    if said_stateless and stored <= 3 and not _KEPT_RECORDS.search(text) and not _data_words(_STATELESS.sub("", text)) \
+            and not _KEEPS.search(_STATELESS.sub("", text)) and not _SIGNS_UP.search(text):
+        return "a tool that keeps nothing"  # 'No accounts.', 'it keeps no history between scans': nothing is stored
     if not stored and _DOES.search(text) and not _data_words(text) and not _KEEPS.search(text) and \
-            not _OVER_TIME.search(text):
+            not _OVER_TIME.search(text) and not _OWN_THINGS.search(text):
         return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
+    if _nothing_recognisable(r):
+        return "a tool that keeps nothing"  # 'a colour development clock: pick toner, it counts down': no records
     unkept = _NOT_KEPT.sub("", text)  # 'no accounts, no saving' says nothing is kept
     given, back = _GIVEN.search(text), _GIVES_BACK.search(text)
     answers = given and back and not _OVER_TIME.search(_weak_counts_dropped(text, given, back)) and \
@@ -139,7 +147,8 @@ _DOES = re.compile(r"\b(shows?|displays?|calculates?|computes?|converts?|generat
                    r"convier\w*|gener\w*|reproduc\w*|comprueb\w*|mid[ae]n?|devuelv\w*|me dig[ae])\b")
 
 
-_GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they)\s+(?:can\s+|could\s+|just\s+|then\s+)?(?:type|enter|paste|"
+_GIVEN = re.compile(r"\b(?:i|we|you|users?|people|they|someone|anyone|customers?|clients?|techs?|staff)\s+"
+                    r"(?:can\s+|could\s+|just\s+|then\s+|to\s+)?(?:type|enter|enters|types|paste|"
                     r"input|upload|drop|put in)\b|\b(?:paste|type|enter|pegas?|subo|subes) (?:in|a|an|the|your|my|"
                     r"some|the names|las?|los|el|unas?|tus?|mis?)\b|\btakes? (?:a|an|the|my|your) \w+|"
                     r"\b(?:pego|pegas|introduzco|introduces|introduce|escribo|escribes|escribe|meto|metes|mete)\b|"
@@ -151,13 +160,23 @@ _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|
                          r"formats|draws|plots|animates)\b|"
                          r"\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"
                          r"\band get (?:the |a |an |its )?(?:morse|text|result|results|answer|translation|output|"
-                         r"binary|hex|braille|ipa|transcription)\b|"
+                         r"binary|hex|braille|ipa|transcription|dose|price|cost|total|number|estimate)\b|"
                          r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
                          r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
 _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"
                         r"cada|diari[oa]s?|semanal(?:es)?|mensual(?:es)?|historial|totales)\b")  # what adds up is kept
 _NOT_KEPT = re.compile(r"\b(?:no|not|without|nothing|sin|nada)\s+(?:\w+\s+)?(?:saving|saved|save|stored|history|"
                        r"guardar|guarda)\b")
+_STATELESS = re.compile(
+    r"\bno (?:user )?(?:accounts?|logins?|sign[- ]?ups?|registration)(?: (?:are |is )?(?:needed|required|"
+    r"necessary))?\b|\bno (?:requiere|necesita|hace falta) (?:registro|cuentas?|login)\b|"
+    r"\bsin (?:registro|cuentas|login)\b|\bni cuentas de usuario\b|\bkeeps? no (?:history|records|data)\b|"
+    r"\b(?:are|is) (?:cleared|wiped|lost|discarded|forgotten) when\b|"
+    r"\bse (?:pierde|pierden|borra|borran) al (?:terminar|cerrar|salir)\b|\blives? only in\b|"
+    r"\bonly (?:in|while) (?:the |an )?(?:open )?(?:tab|session|browser)\b|"
+    r"\bjust (?:show|display|give) (?:me |us )?the (?:number|result|answer|price|total)\b|\bjust for fun\b|"
+    r"\bsolo para (?:divertirse|pasar el rato)\b")
+# the user says nothing is kept: no accounts, nothing remembered between uses
 _ONLY_A_TOOL = re.compile(r"\b(?:just|only|simply) a (?:calculator|tool|converter|helper)\b|\bnada mas\b|"
                           r"\bno saving\b|\bno accounts, no\b")
 
@@ -230,10 +249,50 @@ _KEPT_RECORDS = re.compile(r"\b(?:we|i|it|they) (?:also |then )?(?:keep|keeps|st
                            r"archive|archives|guardamos|registramos) (?:the|each|every|all|their|our|its|his|her|"
                            r"los|las|cada|todos|todas) |(?:^|[.!?] )(?:track|log|record|keep track of|keep a record of|"
                            r"registrar|llevar el control de) "
-                           r"(?:our|my|the|all|each|every|los|las|nuestros|nuestras|mis) ")
+                           r"(?:our|my|the|all|each|every|los|las|nuestros|nuestras|mis) |"
+                           r"\b(?:is|are|gets|get) (?:then |also )?(?:saved|stored|logged|recorded|kept) (?:to|in|on|"
+                           r"against|under|with)\b|"
+                           r"\b(?:saves|stores|logs) (?:each|every|all|the) [\w-]+ (?:to|in|on|against)\b|"
+                           r"\b(?:students|members|users|teachers|coaches|players|customers|patients|volunteers|"
+                           r"clients|staff|pupils|parents) (?:can |then |also )?(?:record|log|save|track)s?\b")
 # what is kept ('we keep each team's time', 'Track our giveaway entries, pick a winner'); 'save your drawing' is not
 _SIGNS_UP = re.compile(r"\b(?:can|then|and|to) (?:register|book|reserve|sign up|enrol|enroll|order|buy|reservar|"
                        r"inscribirse|comprar|pedir)\b")
+
+
+_RECORD_HINTS = re.compile(r"\b(?:history|histories|register|registers|registro|gestion|management|ordering|orders?|"
+                           r"pedidos?|bookings?|reservations?|reservas?|members|socios|customers|clientes|collections?|"
+                           r"catalog(?:ue)?s?|directory|platform|plataforma|accounts?|profiles?|logins?|sell|sells|"
+                           r"vende\w*|venta|ventas|tracker|diary|journal|lists?|listas?|apply|applies|applied|"
+                           r"applications? (?:for|to)|approves?|approved|rejects?|solicitud\w*|aprueba\w*|status|estados?|forms?|"
+                           r"formularios?|stored|saved|recorded|kept|apunt\w*|anot\w*|guard\w*)\b")
+
+
+def _nothing_recognisable(r: Reading) -> bool:
+    """What the request would build is at most one thing the engine knows, linked to nothing, and no word says
+    records are kept ('flashes when it's time to rinse', 'get each share'): a tool, not a data app."""
+    known = sum(definition(n) is not None for n in r.entities)
+    text = r.text
+    several = {r.entity_of(p) for p in r.phrases if p.plural} - {None}  # 'issues, contributors and print runs'
+    detailed = any(len(words) >= 3 and name in r.entities for name, words in r.field_lists.items())  # 'items (name,'
+    return bool(r.entities) and known <= 1 and not r.links and not _declares_tables(r) and len(several) < 2 and \
+        not detailed and not _lists_records(r) and not _OWN_THINGS.search(text) and \
+        not _data_words(text) and not _KEEPS.search(text) and not _RECORD_HINTS.search(text) and \
+        not _KEPT_RECORDS.search(text) and not _SIGNS_UP.search(text) and bool(_TOOL_SIGNS.search(text)) and \
+        not _PLANS.search(text)
+
+
+_OWN_THINGS = re.compile(r"\b(?:shows?|lists?|tells? me which of|see|muestra\w*) (?:me )?(?:all )?(?:my|our|mis|nuestr[oa]s) "
+                         r"(?:[\w-]+ ){0,2}[\w-]+s\b")  # 'shows our cakes', 'see all my plants': what is kept
+_TOOL_SIGNS = re.compile(r"\b(?:it|that|which|and|then) (?:\w+ ){0,2}(?:shows?|tells?|counts?|flashes|beeps?|rings?|"
+                         r"buzz\w*|plays?|prints?|exports?|converts?|calculates?|works out|gives?|renames?|copies|"
+                         r"draws?|simulates?|refreshes|updates?|loops?|queries|pulls?|sends?|turns?)\b|"
+                         r"\b(?:screen|pantalla|display|button|boton|tablet|png|pdf|export|exporta\w*|print|imprim\w*|"
+                         r"beep|pitido|buzzer|countdown|cuenta atras|alarm|alarma|avise|avisa|click|clic|tap|show me|"
+                         r"muestrame|herramienta|tool|copy|copia|renombr\w*|rename|cortar|recortar|trim)\b|"
+                         r"\b\w+ (?:to|a) [\w/]+, [\w ]+ (?:to|a) \w+")  # 'knots to km/h, feet to metres': a converter
+_PLANS = re.compile(r"\b(?:plan|plans|planning|planner|organi[sz]e|organi[sz]ing|discover|explore|learn|learning|"
+                    r"news|notes?|notebooks?|tasks?|projects?|flashcards?|planificar|organizar|tareas|proyectos)\b")
 
 
 def _lists_records(r: Reading) -> bool:

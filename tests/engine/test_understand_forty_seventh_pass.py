@@ -1,0 +1,133 @@
+"""Forty-seventh pass: tools described without their usual names (live sensor feeds, clicking beats, backups,
+screen recording, game clones, unit switches, AI chat), requests that say nothing is kept, and people or groups
+that are details or users rather than tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.engine import infer_spec
+from core.errors import UnsupportedRequestError
+from tests.engine.spec_helpers import names
+
+
+def _fields(spec, entity: str) -> set[str]:
+    """The field names of one entity of a spec."""
+    return {f.name for e in spec.entities if e.name == entity for f in e.fields}
+
+
+@pytest.mark.parametrize("prompt", [
+    "For the cold room: our ESP8266 boards publish the temperature every few seconds and I want big live gauges "
+    "on the office screen.",
+    "Una pantalla en la cocina leyendo los sensores de las neveras por wifi y que avise si pasan de 5 grados.",
+    "Something for the band's drummer that clicks the beat at the tempo he sets, with a louder first beat.",
+    "Una app para el gimnasio que haga tabata: 20 segundos de trabajo, 10 de descanso, con un pitido.",
+    "Un bot de Discord para el club de lectura que avise cuando salga un libro nuevo de nuestros autores.",
+    "A little program that backs up our shared office folders to a USB disk every night.",
+    "Quiero una herramienta que haga copias de seguridad del ordenador de recepción cada viernes.",
+    "Show me a treemap of folder sizes on the studio's file server so I can see what is eating the space.",
+    "An app that records the screen while our trainers demo the till, then downloads the video.",
+    "A wordle clone with gardening words for the nursery's newsletter readers.",
+    "Guess the cheese from a photo, score a point, play again: a bit of fun for the deli's customers.",
+    "For the homebrew club: convert between original gravity, plato and brix.",
+    "Una web para pasar las cantidades de las recetas de tazas a gramos.",
+    "A breathing guide for the waiting room TV: a circle that grows and shrinks slowly.",
+    "A chat helper for our bike shop's site that answers repair questions using an AI model.",
+    "A ticker for the trading club's meeting room that pulls prices from a market API every 10 seconds.",
+    "I want the nurses to type in the child's weight and get the dose in ml. No accounts needed.",
+    "The quiz night app shows questions on the projector, teams answer on their phones and the scores are "
+    "cleared when the night ends.",
+    "A page for the darts league where two players enter their throws and it shows what to aim for to finish. "
+    "Just for fun, no login.",
+])
+def test_tools_described_by_what_they_do_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Timer app for our rowing coaches: each erg piece is timed and every piece is saved to the rower's profile so "
+    "we can compare their history over the season.",
+    "Metronome practice log for the music school: students record the piece, the tempo and the minutes practised "
+    "and teachers review them weekly.",
+    "Quote calculator for our fencing company that saves each quote to the customer's record with its line items "
+    "and a status.",
+    "Our fermenters push readings over MQTT; I want a dashboard that stores the readings every 10 minutes per tank "
+    "and charts them.",
+    "Public directory of the town's food banks with opening hours and what they need this week, no login for "
+    "visitors; volunteers manage the listings.",
+])
+def test_data_apps_with_tool_words_are_built(prompt: str) -> None:
+    assert names(infer_spec(prompt))
+
+
+def test_a_table_named_beside_a_yes_no_detail_of_the_same_word_is_kept() -> None:
+    spec = infer_spec("Moth trapping records:\nTrap (site, bulb type, date set)\nQueen (trap, year, source)\n"
+                      "Check (trap, date, queen seen y/n, notes)")
+    assert "Queen" in names(spec)
+    assert "queen_seen" in _fields(spec, "Check")
+
+
+@pytest.mark.parametrize(("prompt", "entity", "field", "person"), [
+    ("Improv school app. Workshops (title, teacher, max participants), Students who book workshops.",
+     "Workshop", "teacher", "Teacher"),
+    ("Allotment records. Sites (name, postcode, owner), Plots (site, number, size).", "Site", "owner", "Owner"),
+    ("Film society app: Films (title, director, year, runtime) and Screenings (film, date, room).",
+     "Film", "director", "Director"),
+])
+def test_a_person_among_a_records_details_is_a_field(prompt: str, entity: str, field: str, person: str) -> None:
+    spec = infer_spec(prompt)
+    assert person not in names(spec)
+    assert field in _fields(spec, entity)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Moth group records system. Traps (site, grid ref), Catches (trap, date, species, count).",
+    "Choir group admin app - concerts (title, date, venue) and which singers sing in each concert.",
+    "Necesito vender entradas de nuestro grupo de danza: cada espectáculo tiene varias funciones y butacas "
+    "numeradas.",
+    "Our squash club: members book courts in 45 minute slots and the committee wants to see who booked what.",
+])
+def test_the_group_running_the_app_or_its_committee_is_no_table(prompt: str) -> None:
+    found = names(infer_spec(prompt))
+    assert not {"Group", "Committee"} & set(found)
+    assert found
+
+
+def test_groups_people_join_are_still_tables() -> None:
+    assert "Group" in names(infer_spec("Users create groups, invite friends into them and split expenses within "
+                                       "each group."))
+
+
+@pytest.mark.parametrize("prompt", [
+    "nail bar helper: pick gel or acrylic, it counts down the curing time for each station and flashes when it's "
+    "done.",
+    "Dog grooming salon: a page where staff pick the coat type and it shows the drying time on the big screen.",
+])
+def test_a_request_naming_nothing_the_engine_keeps_and_doing_something_is_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Jazz club press accreditation: journalists apply with their outlet and the press officer approves or rejects "
+    "each application.",
+    "A project planner that helps managers plan and organise their projects.",
+    "A website for my bakery that shows our cakes with prices.",
+    "A portfolio site that shows my photography projects.",
+])
+def test_vague_or_unusual_data_apps_are_not_taken_for_tools(prompt: str) -> None:
+    assert names(infer_spec(prompt))
+
+
+def test_members_fees_are_membership_fees() -> None:
+    spec = infer_spec("Club de remo: socios, barcos y cuotas.")
+    assert {"Member", "MembershipFee"} <= set(names(spec))
+    assert "Fee" not in names(spec)
+
+
+def test_a_fee_paid_once_beside_payments_is_the_payment() -> None:
+    spec = infer_spec("Karate club app: students, gradings and payments. Students pay the fee when they book a "
+                      "grading.")
+    assert "Payment" in names(spec)
+    assert "Fee" not in names(spec)
