@@ -264,8 +264,8 @@ _RECORD_HINTS = re.compile(r"\b(?:history|histories|register|registers|registro|
                            r"pedidos?|bookings?|reservations?|reservas?|members|socios|customers|clientes|collections?|"
                            r"catalog(?:ue)?s?|directory|platform|plataforma|accounts?|profiles?|logins?|sell|sells|"
                            r"vende\w*|venta|ventas|tracker|diary|journal|lists?|listas?|apply|applies|applied|"
-                           r"applications? (?:for|to)|approves?|approved|rejects?|solicitud\w*|aprueba\w*|status|estados?|forms?|"
-                           r"formularios?|stored|saved|recorded|kept|apunt\w*|anot\w*|guard\w*)\b")
+                           r"applications? (?:for|to)|approves?|approved|rejects?|solicitud\w*|aprueba\w*|status|"
+                           r"estados?|forms?|formularios?|stored|saved|recorded|kept|apunt\w*|anot\w*|guard\w*)\b")
 
 
 def _nothing_recognisable(r: Reading) -> bool:
@@ -282,8 +282,8 @@ def _nothing_recognisable(r: Reading) -> bool:
         not _PLANS.search(text)
 
 
-_OWN_THINGS = re.compile(r"\b(?:shows?|lists?|tells? me which of|see|muestra\w*) (?:me )?(?:all )?(?:my|our|mis|nuestr[oa]s) "
-                         r"(?:[\w-]+ ){0,2}[\w-]+s\b")  # 'shows our cakes', 'see all my plants': what is kept
+_OWN_THINGS = re.compile(r"\b(?:shows?|lists?|tells? me which of|see|muestra\w*) (?:me )?(?:all )?"
+                         r"(?:my|our|mis|nuestr[oa]s) (?:[\w-]+ ){0,2}[\w-]+s\b")  # 'shows our cakes', 'see all my plants': what is kept
 _TOOL_SIGNS = re.compile(r"\b(?:it|that|which|and|then) (?:\w+ ){0,2}(?:shows?|tells?|counts?|flashes|beeps?|rings?|"
                          r"buzz\w*|plays?|prints?|exports?|converts?|calculates?|works out|gives?|renames?|copies|"
                          r"draws?|simulates?|refreshes|updates?|loops?|queries|pulls?|sends?|turns?)\b|"
