@@ -283,7 +283,8 @@ def _nothing_recognisable(r: Reading) -> bool:
 
 
 _OWN_THINGS = re.compile(r"\b(?:shows?|lists?|tells? me which of|see|muestra\w*) (?:me )?(?:all )?"
-                         r"(?:my|our|mis|nuestr[oa]s) (?:[\w-]+ ){0,2}[\w-]+s\b")  # 'shows our cakes', 'see all my plants': what is kept
+                         r"(?:my|our|mis|nuestr[oa]s) (?:[\w-]+ ){0,2}[\w-]+s\b")
+# 'shows our cakes', 'see all my plants': what is kept
 _TOOL_SIGNS = re.compile(r"\b(?:it|that|which|and|then) (?:\w+ ){0,2}(?:shows?|tells?|counts?|flashes|beeps?|rings?|"
                          r"buzz\w*|plays?|prints?|exports?|converts?|calculates?|works out|gives?|renames?|copies|"
                          r"draws?|simulates?|refreshes|updates?|loops?|queries|pulls?|sends?|turns?)\b|"
