@@ -131,3 +131,20 @@ def test_a_fee_paid_once_beside_payments_is_the_payment() -> None:
                       "grading.")
     assert "Payment" in names(spec)
     assert "Fee" not in names(spec)
+
+
+def test_spanish_things_coordinated_readings_per_day_and_states_in_progress() -> None:
+    spec = infer_spec("Coordinamos cuatro huertos escolares. Los profesores apuntan las lecturas de humedad tres veces "
+                      "al día y las averías (riego roto, valla caída) con su estado: pendiente, en curso, arreglada.")
+    found = names(spec)
+    assert "Course" not in found
+    assert {"Garden", "Reading"} <= set(found)
+    assert "humidity" in {f.name for f in spec.entity("Reading").fields}
+
+
+def test_claiming_a_thing_is_a_claim_linking_the_claimant_and_the_thing() -> None:
+    spec = infer_spec("Lost and found site for the gym: staff post found items with photos and members can claim a "
+                      "found item; staff verify each claim.")
+    claim = spec.entity("Claim")
+    assert {r.target for r in claim.relations} >= {"Member", "FoundItem"}
+    assert "status" in {f.name for f in claim.fields}

@@ -501,6 +501,9 @@ def entities_stage(r: Reading) -> Reading:
             continue  # 'sus enigmas en orden', 'in order of votes', 'el orden de las obras': a sequence, not an Order
         if flagged(r, p):
             continue  # 'fallen trees yes/no': a yes/no detail, not trees
+        if p.head == "curso" and p.words == ["curso"] and p.start and \
+                r.sentences[p.sentence][p.start - 1].text == "en":
+            continue  # 'abierta, en curso, resuelta': a state, in progress
         if _who_we_are(r, p):
             continue  # 'nuestro grupo de teatro', 'the committee wants to see': who runs the app, a role at most
         if p.head in {"approval", "aprobacion", "sign-off"} and not p.plural and any(

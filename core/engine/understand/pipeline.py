@@ -375,7 +375,7 @@ _PETS = re.compile(r"\b(pets?|dogs?|cats?|puppy|puppies|kittens?|mascotas?|perro
 
 
 _DAILY = {"daily", "diario", "diaria", "diarios", "diarias", "morning", "manana", "nightly"}
-_EVERY = {"every", "each", "cada", "twice", "a"}
+_EVERY = {"every", "each", "cada", "twice", "a", "al"}  # "dos veces al dia"
 _PUNCT = {",", ";", ":", "(", ")", ".", "-", "+"}
 _MEASURED = {"weight": "weight", "weights": "weight", "weigh-ins": "weight", "temperature": "temperature",
              "temperatures": "temperature", "humidity": "humidity", "ph": "ph", "glucose": "glucose",
@@ -387,8 +387,9 @@ def _daily_readings(r: Reading) -> None:
     """'daily weights', 'weight every morning', 'temperatura y humedad que apuntamos cada dia': a measurement logged
     over time is a row per reading of the thing measured (WeightRecord, or a Reading of several measures), not one
     field that each new reading would overwrite."""
-    if len(r.entities) >= MAX_ENTITIES or {"WeightRecord", "Reading"} & set(r.entities):
-        return
+    bare = "Reading" in r.entities and [f.name for f in r.entities["Reading"].fields] in ([], ["name"])
+    if len(r.entities) >= MAX_ENTITIES or {"WeightRecord", "Reading"} & set(r.entities) and not bare:
+        return  # a bare 'lecturas de humedad' is filled with what is measured
     for si, toks in enumerate(r.sentences):
         words = [t.text for t in toks]
         marks = [i - (i > 0 and words[i - 1] in _EVERY) for i, w in enumerate(words) if w in _DAILY and (

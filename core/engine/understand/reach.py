@@ -107,7 +107,7 @@ def decline_reason(r: Reading) -> str | None:
             and not _KEEPS.search(_STATELESS.sub("", text)) and not _SIGNS_UP.search(text):
         return "a tool that keeps nothing"  # 'No accounts.', 'it keeps no history between scans': nothing is stored
     if not stored and _DOES.search(text) and not _data_words(text) and not _KEEPS.search(text) and \
-            not _OVER_TIME.search(text) and not _OWN_THINGS.search(text):
+            not _OVER_TIME.search(text) and not _shows_own_things(r):
         return "a tool that keeps nothing"  # 'a page that shows the moon phase for tonight': it computes, keeps nothing
     if _nothing_recognisable(r):
         return "a tool that keeps nothing"  # 'a colour development clock: pick toner, it counts down': no records
@@ -276,15 +276,21 @@ def _nothing_recognisable(r: Reading) -> bool:
     several = {r.entity_of(p) for p in r.phrases if p.plural} - {None}  # 'issues, contributors and print runs'
     detailed = any(len(words) >= 3 and name in r.entities for name, words in r.field_lists.items())  # 'items (name,'
     return bool(r.entities) and known <= 1 and not r.links and not _declares_tables(r) and len(several) < 2 and \
-        not detailed and not _lists_records(r) and not _OWN_THINGS.search(text) and \
+        not detailed and not _shows_own_things(r) and \
         not _data_words(text) and not _KEEPS.search(text) and not _RECORD_HINTS.search(text) and \
         not _KEPT_RECORDS.search(text) and not _SIGNS_UP.search(text) and bool(_TOOL_SIGNS.search(text)) and \
         not _PLANS.search(text)
 
 
 _OWN_THINGS = re.compile(r"\b(?:shows?|lists?|tells? me which of|see|muestra\w*) (?:me )?(?:all )?"
-                         r"(?:my|our|mis|nuestr[oa]s) (?:[\w-]+ ){0,2}[\w-]+s\b")
+                         r"(?:my|our|mis|nuestr[oa]s) (?:[\w-]+ ){0,2}?[\w-]+s\b")
 # 'shows our cakes', 'see all my plants': what is kept
+def _shows_own_things(r: Reading) -> bool:
+    """'a site that shows our cakes with prices': it lists things of the user's that the app keeps."""
+    kept = {words_of(n).split()[-1] for n in r.entities}
+    return any(singular(m.group(0).split()[-1]) in kept for m in _OWN_THINGS.finditer(r.text))
+
+
 _TOOL_SIGNS = re.compile(r"\b(?:it|that|which|and|then) (?:\w+ ){0,2}(?:shows?|tells?|counts?|flashes|beeps?|rings?|"
                          r"buzz\w*|plays?|prints?|exports?|converts?|calculates?|works out|gives?|renames?|copies|"
                          r"draws?|simulates?|refreshes|updates?|loops?|queries|pulls?|sends?|turns?)\b|"
