@@ -141,10 +141,3 @@ def test_spanish_things_coordinated_readings_per_day_and_states_in_progress() ->
     assert {"Garden", "Reading"} <= set(found)
     assert "humidity" in {f.name for f in spec.entity("Reading").fields}
 
-
-def test_claiming_a_thing_is_a_claim_linking_the_claimant_and_the_thing() -> None:
-    spec = infer_spec("Lost and found site for the gym: staff post found items with photos and members can claim a "
-                      "found item; staff verify each claim.")
-    claim = spec.entity("Claim")
-    assert {r.target for r in claim.relations} >= {"Member", "FoundItem"}
-    assert "status" in {f.name for f in claim.fields}
