@@ -141,3 +141,10 @@ def test_spanish_things_coordinated_readings_per_day_and_states_in_progress() ->
     assert {"Garden", "Reading"} <= set(found)
     assert "humidity" in {f.name for f in spec.entity("Reading").fields}
 
+
+
+@pytest.mark.parametrize("prompt", ["orienteering club management", "gestión del club de petanca"])
+def test_a_club_named_with_nothing_else_keeps_members_events_and_fees(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert {"Member", "Event", "Registration", "MembershipFee"} <= set(names(spec))
+    assert {r.target for r in spec.entity("Registration").relations} == {"Member", "Event"}

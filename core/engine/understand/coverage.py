@@ -51,9 +51,37 @@ def asks_for_capability(text: str) -> bool:
     return any(pattern.search(text) for phrase, pattern in _not_built() if phrase not in _ALSO_RECORDS)
 
 
+_CLUB = re.compile(r"\b(?:club|society|association|asociacion|sociedad|pena|agrupacion)\b")
+
+
+def _a_club(r: Reading) -> bool:
+    """'orienteering club management', 'gestión del club de petanca': nothing else named, but a club keeps its
+    members, the events they enter and their fees; those are built rather than nothing."""
+    from core.engine.understand.knowledge import definition
+    from core.spec import EntitySpec, FieldSpec
+
+    if not _CLUB.search(r.text) or len(r.text.split()) > 12:
+        return False
+    fee = EntitySpec(name="MembershipFee", fields=[
+        FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
+        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)])
+    for name in ("Member", "Event"):
+        r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
+        r.entities[name].relations = []
+    r.entities["Registration"] = EntitySpec(name="Registration", fields=[
+        FieldSpec(name="registered_on", type="date", required=False),
+        FieldSpec(name="attended", type="bool", required=False)])
+    r.entities["MembershipFee"] = fee
+    r.records |= {"Registration", "MembershipFee"}
+    r.links += [("Registration", "Member", "belongs_to"), ("Registration", "Event", "belongs_to"),
+                ("MembershipFee", "Member", "belongs_to")]
+    r.main = "Member"
+    return True
+
+
 def coverage_stage(r: Reading) -> Reading:
     """Fill requested and not_built (in the prompt's language); refuse a prompt where nothing was understood."""
-    if not r.entities:
+    if not r.entities and not _a_club(r):
         raise NothingUnderstoodError(_HELP)
     sent = _relative_reminders(r)
     vocab = load("coverage")
