@@ -148,3 +148,37 @@ def test_a_club_named_with_nothing_else_keeps_members_events_and_fees(prompt: st
     spec = infer_spec(prompt)
     assert {"Member", "Event", "Registration", "MembershipFee"} <= set(names(spec))
     assert {r.target for r in spec.entity("Registration").relations} == {"Member", "Event"}
+
+
+@pytest.mark.parametrize("prompt", [
+    "Our buyers lose time copying supplier prices. Make a Firefox extension: on a wholesaler's page it reads the "
+    "prices and adds them to our spreadsheet.",
+    "Para los socios del club de tiro: una calculadora de la caída de la bala según distancia, viento y calibre. "
+    "Sin registro ni nada, solo meter los datos y ver el resultado.",
+    "Could you make an editor for the band's setlists? I want to lay out songs with keys and cues, and export to "
+    "PDF for the stage.",
+    "A tuner for the ukulele class: they pluck a string and it shows whether they're sharp or flat.",
+    "For the gym lobby, a screen that shows the current class and a big clock.",
+    "WindNow shows live wind at the sailing club from the harbour buoy on a wall display. No data is stored.",
+])
+def test_tools_asked_in_a_second_sentence_or_said_to_keep_nothing_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "A screen in the kitchen that shows orders as they come in, with their items, and staff mark them ready.",
+    "Piano tuner booking system: customers book a tuner for a date and we keep each piano's history.",
+])
+def test_screens_of_kept_orders_and_tuners_as_people_are_data_apps(prompt: str) -> None:
+    assert names(infer_spec(prompt))
+
+
+@pytest.mark.parametrize("prompt", [
+    "Darts league: players, fixtures and each player's scores per leg.",
+    "Curling league app: teams, games and each skip's scores for every end.",
+])
+def test_a_players_scores_per_game_are_points_not_ratings(prompt: str) -> None:
+    spec = infer_spec(prompt)
+    assert "ratings" not in spec.features and "auth" not in spec.features
+    assert "points" in {f.name for f in spec.entity("Score").fields}

@@ -356,9 +356,10 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 {"print", "imprimir", "stick", "pegar"}):
             continue  # 'we print shipping labels for each parcel': a printout, not tags on records
         mod = p.modifiers[-1] if p.modifiers else ""
-        if feature == "ratings" and p.head == "puntuacion" and _GAME_SCORE.match(
-                " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3])):
-            continue  # 'las puntuaciones de cada partida por jugador': a game's scores, not ratings
+        if feature == "ratings" and p.head in {"puntuacion", "score"} and (_GAME_SCORE.match(
+                " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3])) or _GAME_SCORE_EN.match(
+                " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3]))):
+            continue  # 'las puntuaciones de cada partida', 'each bowler's scores per game': points, not ratings
         if feature == "ratings" and mod and mod not in _STARS and mod not in known_words() and \
                 mod not in word_set("people") and not mod[0].isdigit() and not mod.endswith("star"):
             continue  # 'difficulty and terrain ratings (1-5)', 'a hygiene rating': a score the thing has, a field
@@ -408,6 +409,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
 
 _GAME_SCORE = re.compile(r"(?:de|por|en) (?:cada |la |las |los |el |su |sus )?(?:partidas?|partidos?|jugador\w*|"
                          r"rondas?|juegos?|equipos?|hoyos?|pruebas?|jornadas?|tiradas?|mangas?)\b")
+_GAME_SCORE_EN = re.compile(r"(?:per|for|in|of|from|after|on) (?:each |every |the |a |every single )?(?:games?|"
+                            r"match(?:es)?|rounds?|holes?|legs?|frames?|ends?|sets?|heats?|races?|nights?|weeks?|"
+                            r"innings|quarters?|periods?|courses?|stages?)\b")
 _SCORED = {"goal", "point", "run", "try", "basket", "touchdown", "gol", "punto", "tanto", "canasta", "ensayo"}
 def _match_goals(r: Reading) -> None:
     """'goals scored by each player', 'los goles de cada jugador': beside matches, a goal is a match event with its

@@ -18,14 +18,15 @@ _OUR_STACK = "FastAPI + SQLAlchemy with a web frontend"
 
 
 @cache
-def _patterns() -> tuple[list[_Rule], list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
-    """Compiled hard, tool, strong tool and game patterns from vocabulary/reach.json."""
+def _patterns() -> tuple[list[_Rule], list[_Rule], list[_Rule], list[_Rule], dict[str, re.Pattern[str]]]:
+    """Compiled hard, tool, strong tool, whole-text tool and game patterns from vocabulary/reach.json."""
     data = load("reach")
     hard = [(x["what"], re.compile(x["pattern"])) for x in data["hard"]]
     tool = [(x["what"], re.compile(x["pattern"])) for x in data["tool"] if not x.get("strong")]
-    strong = [(x["what"], re.compile(x["pattern"])) for x in data["tool"] if x.get("strong")]
+    strong = [(x["what"], re.compile(x["pattern"])) for x in data["tool"] if x.get("strong") and not x.get("scope")]
+    across = [(x["what"], re.compile(x["pattern"], re.S)) for x in data["tool"] if x.get("scope") == "text"]
     game = {k: re.compile(v) for k, v in data["game"].items()}
-    return hard, tool, strong, game
+    return hard, tool, strong, across, game
 
 
 @cache
@@ -53,7 +54,7 @@ def media_tool(head: str) -> bool:
 
 def decline_reason(r: Reading) -> str | None:
     """What the request is, when it is out of reach; None for a data app."""
-    hard, tool, strong, game = _patterns()
+    hard, tool, strong, across, game = _patterns()
     text = r.text
     if _declares_tables(r):
         return None  # 'Client(name, email) Project(client, ...) Drone(...)': the user has drawn the data model
@@ -77,6 +78,9 @@ def decline_reason(r: Reading) -> str | None:
             return what
     for what, pattern in tool:  # 'I need a tool to open an .srt file, shift the timings...': a tool, whatever it names
         if not kept and any(pattern.search(h) and _A_TOOL_TO.search(h) and not _data_words(h) for h in asks):
+            return what
+    for what, pattern in across:  # 'make an editor for our arrangements? ... and export to PDF': across sentences
+        if pattern.search(text) and not _data_words(text):
             return what
     for what, pattern in strong:
         if what == "a browser extension" and pattern.search(subject):
@@ -103,6 +107,8 @@ def decline_reason(r: Reading) -> str | None:
     if re.search(load("reach")["nothing_kept"], text):
         return "a tool that keeps nothing"  # 'Nothing needs to be saved': the last word, after the named kinds
     said_stateless = _STATELESS.search(text)
+    if said_stateless and any(pattern.search(text) for _, pattern in tool) and not _KEPT_RECORDS.search(text):
+        return next(what for what, pattern in tool if pattern.search(text))  # 'una calculadora ... sin registro'
     if said_stateless and stored <= 3 and not _KEPT_RECORDS.search(text) and not _data_words(_STATELESS.sub("", text)) \
             and not _KEEPS.search(_STATELESS.sub("", text)) and not _SIGNS_UP.search(text):
         return "a tool that keeps nothing"  # 'No accounts.', 'it keeps no history between scans': nothing is stored
@@ -168,6 +174,9 @@ _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|chart
 _NOT_KEPT = re.compile(r"\b(?:no|not|without|nothing|sin|nada)\s+(?:\w+\s+)?(?:saving|saved|save|stored|history|"
                        r"guardar|guarda)\b")
 _STATELESS = re.compile(
+    r"\bno data is (?:stored|kept|saved)\b|\b(?:does not|doesn't|do not|don't) (?:record|store|save|keep) (?:any )?"
+    r"(?:patients|customers|users|people|data|records|results|scores|history)\b|\bno guarda (?:canciones|datos|nada|"
+    r"sesiones|resultados|historial)\b|\bno scores\b|"
     r"\bno (?:user )?(?:accounts?|logins?|sign[- ]?ups?|registration)(?: (?:are |is )?(?:needed|required|"
     r"necessary))?\b|\bno (?:requiere|necesita|hace falta) (?:registro|cuentas?|login)\b|"
     r"\bsin (?:registro|cuentas|login)\b|\bni cuentas de usuario\b|\bkeeps? no (?:history|records|data)\b|"
@@ -208,6 +217,7 @@ _TRACKED_GAMES = re.compile(r"\b(?:record|records|recording|log|logs|logging|tra
 
 
 _ASKING = re.compile(r"\b(?:i|we)(?: (?:want|need|would like|would love)|'d like|'d love)\b|^\W*would love\b|"
+                     r"^\W*(?:make|build|create|write|develop|code)(?: me| us)? (?:a|an|the|some)\b|"
                      r"^\W*(?:want|need|looking for)\b|"
                      r"\b(?:could|can|would) you (?:build|make|create|do)\b|\b(?:build|make) (?:me|us)\b|"
                      r"\b(?:quiero|queremos|necesito|necesitamos|me gustaria|nos gustaria)\b|"

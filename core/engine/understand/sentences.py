@@ -903,6 +903,10 @@ def tag(toks: list[Token], language: str = "en") -> list[Token]:
             t.tag, t.lemma = "VERB", f"{t.text[:-1]}ar"  # 'Trabajo en una notaría': I work, not a Job
     if language == "en":
         _coordinated_verbs(toks)
+        for prev, t in zip(toks, toks[1:], strict=False):
+            if prev.possessive and prev.tag == "NOUN" and t.tag == "VERB" and t.text.endswith("s") and \
+                    len(t.text) > 3 and t.text not in {"is", "was", "has", "does"}:
+                t.tag, t.lemma = "NOUN", singular(t.text)  # "each player's scores per leg": what the player has
     return toks
 
 
