@@ -86,7 +86,8 @@ def test_a_person_among_a_records_details_is_a_field(prompt: str, entity: str, f
     "Choir group admin app - concerts (title, date, venue) and which singers sing in each concert.",
     "Vendemos entradas para los bolos de nuestro grupo de danza: cada espectáculo tiene varias funciones y butacas "
     "numeradas.",
-    "Squash club: members book courts in 45 minute slots; the committee needs a view of who booked each court.",
+    "Squash club: members book courts in 45 minute slots, and the committee wants to see which courts get booked "
+    "most.",
 ])
 def test_the_group_running_the_app_or_its_committee_is_no_table(prompt: str) -> None:
     found = names(infer_spec(prompt))
