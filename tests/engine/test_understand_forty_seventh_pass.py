@@ -86,7 +86,7 @@ def test_a_person_among_a_records_details_is_a_field(prompt: str, entity: str, f
     "Choir group admin app - concerts (title, date, venue) and which singers sing in each concert.",
     "Vendemos entradas para los bolos de nuestro grupo de danza: cada espectáculo tiene varias funciones y butacas "
     "numeradas.",
-    "Squash club: members book courts in 45 minute slots, and the committee wants to see which courts get booked "
+    "Squash club: members book courts in 45 minute slots; the committee wants to see which courts get booked "
     "most.",
 ])
 def test_the_group_running_the_app_or_its_committee_is_no_table(prompt: str) -> None:
@@ -183,3 +183,31 @@ def test_a_players_scores_per_game_are_points_not_ratings(prompt: str) -> None:
     spec = infer_spec(prompt)
     assert "ratings" not in spec.features and "auth" not in spec.features
     assert "points" in {f.name for f in spec.entity("Score").fields}
+
+
+@pytest.mark.parametrize("prompt", [
+    "A countdown to opening night on the theatre's homepage: days, hours and minutes.",
+    "QR maker for the bookshop: paste an event link, get a printable QR code for the window.",
+    "Pub quiz trivia for the bar's TV: random questions on the screen, the answer after 15 seconds, looping all night.",
+    "Take a photo of a mushroom on a walk and it tells me whether it's safe to eat.",
+    "RouteBoard is a software application for a hotel lobby. It lists the next trams from the city's real-time feed "
+    "and refreshes every minute.",
+    "For the village fete: drag stalls and gazebos onto a plan of the field and print it for the stewards.",
+    "Could I draw a flowchart of how a new puppy is booked in at the kennels, to print for the office?",
+    "Click track for the choir's recording day: tap tempo, accent on the first beat, count-in bars.",
+    "Split the café tip jar at the end of each week between the baristas by hours worked.",
+    "Teachers write the newsletter in markdown; we need an editor that shows it as they type, plus a button that "
+    "exports a tidy PDF.",
+])
+def test_more_tools_described_in_users_words_are_declined(prompt: str) -> None:
+    with pytest.raises(UnsupportedRequestError):
+        infer_spec(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Theatre box office: shows, performances, seats and ticket sales, with a countdown to each opening night on the "
+    "show page.",
+    "Fungi recording group: members log each find with a photo, the species and a grid reference.",
+])
+def test_data_apps_beside_those_tools_are_built(prompt: str) -> None:
+    assert names(infer_spec(prompt))

@@ -166,7 +166,8 @@ _GIVES_BACK = re.compile(r"\b(?:it|that|which|and)\s+(?:then\s+)?(?:tells|gives|
                          r"formats|draws|plots|animates)\b|"
                          r"\b(?:and|to) get (?:it|them|that) (?:back|translated|decoded)\b|"
                          r"\band get (?:the |a |an |its )?(?:morse|text|result|results|answer|translation|output|"
-                         r"binary|hex|braille|ipa|transcription|dose|price|cost|total|number|estimate)\b|"
+                         r"binary|hex|braille|ipa|transcription|dose|price|cost|total|number|estimate|share|shares)\b|"
+                         r"\bget (?:each|every) (?:person's |one's )?shares?\b|"
                          r"\b(?:te|me|nos|le|les) (?:da|dice|devuelve|muestra|calcula|genera)\b|\b(?:shuffle|shuffles) "
                          r"(?:them|the \w+) into\b|\b(?:descarg\w+|download) (?:\w+ ){0,2}(?:zip|mp3|pdf|wav)\b")
 _OVER_TIME = re.compile(r"\b(?:each|every|per|daily|weekly|monthly|totals?|charts?|progress|history|over time|owes?|"
@@ -353,7 +354,10 @@ def _data_words(text: str) -> bool:
     """Words that say the app keeps records ('a hardware store' is a shop, not storing)."""
     return bool(re.search(r"\b(track|tracks|tracking|manage|manages|managing|log|logs|record|records|store|stores|"
                           r"database|catalog|catalogue|inventory|gestionar|registrar|guardar)\b",
-                          _SHOPS.sub(" ", text)))
+                          _NOT_TRACKING.sub(" ", _SHOPS.sub(" ", text))))
+
+
+_NOT_TRACKING = re.compile(r"\b(?:click|backing|audio|race|running|dirt|bmx) tracks?\b")  # a click track plays
 
 
 def reach_stage(r: Reading) -> Reading:
