@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from core.engine.understand.knowledge import known_words, words_of
+from core.engine.understand.knowledge import definition, known_words, member_fee, words_of
 from core.engine.understand.lexicon import ENTITY_WORDS_EN
 from core.engine.understand.reading import Reading
 from core.engine.understand.vocab import load
 from core.errors import NothingUnderstoodError
-from core.spec import ThemeSpec, pluralize, snake
+from core.spec import EntitySpec, FieldSpec, ThemeSpec, pluralize, snake
 
 _HELP = ("I could not tell what this app should store. Name the things it keeps and what they have, e.g. "
          "'a library where members borrow books', 'a shop with products, customers and orders', or "
@@ -57,21 +57,15 @@ _CLUB = re.compile(r"\b(?:club|society|association|asociacion|sociedad|pena|agru
 def _a_club(r: Reading) -> bool:
     """'orienteering club management', 'gestión del club de petanca': nothing else named, but a club keeps its
     members, the events they enter and their fees; those are built rather than nothing."""
-    from core.engine.understand.knowledge import definition
-    from core.spec import EntitySpec, FieldSpec
-
     if not _CLUB.search(r.text) or len(r.text.split()) > 12:
         return False
-    fee = EntitySpec(name="MembershipFee", fields=[
-        FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
-        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)])
     for name in ("Member", "Event"):
         r.entities[name] = definition(name) or EntitySpec(name=name, fields=[FieldSpec(name="name")])
         r.entities[name].relations = []
     r.entities["Registration"] = EntitySpec(name="Registration", fields=[
         FieldSpec(name="registered_on", type="date", required=False),
         FieldSpec(name="attended", type="bool", required=False)])
-    r.entities["MembershipFee"] = fee
+    r.entities["MembershipFee"] = member_fee()
     r.records |= {"Registration", "MembershipFee"}
     r.links += [("Registration", "Member", "belongs_to"), ("Registration", "Event", "belongs_to"),
                 ("MembershipFee", "Member", "belongs_to")]

@@ -356,9 +356,9 @@ def _wanted(r: Reading, scored: set[int] | frozenset[int] = frozenset()) -> dict
                 {"print", "imprimir", "stick", "pegar"}):
             continue  # 'we print shipping labels for each parcel': a printout, not tags on records
         mod = p.modifiers[-1] if p.modifiers else ""
-        if feature == "ratings" and p.head in {"puntuacion", "score"} and (_GAME_SCORE.match(
-                " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3])) or _GAME_SCORE_EN.match(
-                " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3]))):
+        following = " ".join(t.text for t in r.sentences[p.sentence][p.end:p.end + 3])
+        if feature == "ratings" and p.head in {"puntuacion", "score"} and (
+                _GAME_SCORE.match(following) or _GAME_SCORE_EN.match(following)):
             continue  # 'las puntuaciones de cada partida', 'each bowler's scores per game': points, not ratings
         if feature == "ratings" and mod and mod not in _STARS and mod not in known_words() and \
                 mod not in word_set("people") and not mod[0].isdigit() and not mod.endswith("star"):

@@ -10,7 +10,7 @@ from lemminflect import getAllLemmas
 from core.engine.understand.catalogue import DOMAINS, LIBRARY, Domain, parse_entities
 from core.engine.understand.lexicon import ENTITY_WORDS_EN, ENTITY_WORDS_ES, FIELD_WORDS_ES, pascal
 from core.engine.understand.vocab import load, word_set
-from core.spec import EntitySpec
+from core.spec import EntitySpec, FieldSpec
 
 
 def words_of(name: str) -> str:
@@ -177,3 +177,10 @@ def known_joins() -> tuple[EntitySpec, ...]:
             if sum(r.required for r in e.relations) >= 2 and e.name.endswith(("Item", "Line", "Entry")):
                 out.append(e)
     return tuple(out)
+
+
+def member_fee(name: str = "MembershipFee") -> EntitySpec:
+    """A member's fee for a period (MembershipFee or MonthlyFee): what is due, when, and whether it was paid."""
+    return EntitySpec(name=name, fields=[
+        FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
+        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)])

@@ -23,7 +23,14 @@ from core.engine.understand.coverage import coverage_stage, said_as
 from core.engine.understand.entities import AGENT_ENDINGS, PEOPLE, TIME_SPENT, entities_stage, name_of
 from core.engine.understand.features import features_stage
 from core.engine.understand.fields import field_ident, infer_field
-from core.engine.understand.knowledge import best_domain, definition, entity_name, known_words, words_of
+from core.engine.understand.knowledge import (
+    best_domain,
+    definition,
+    entity_name,
+    known_words,
+    member_fee,
+    words_of,
+)
 from core.engine.understand.lexicon import normalise
 from core.engine.understand.prd import parse_prd, prd_title
 from core.engine.understand.reach import reach_stage
@@ -1262,9 +1269,7 @@ def _membership_fees(r: Reading) -> None:
             not (_PERIOD_FEES.search(r.text) or linked or members_pay):
         return  # a livery's monthly fee per horse is no membership fee
     name = "MonthlyFee" if _MONTHLY.search(r.text) and not _YEARLY.search(r.text) else "MembershipFee"
-    _replace(r, "Fee", EntitySpec(name=name, fields=[
-        FieldSpec(name="period", max_length=40), FieldSpec(name="amount", type="decimal"),
-        FieldSpec(name="due_date", type="date", required=False), FieldSpec(name="paid", type="bool", required=False)]))
+    _replace(r, "Fee", member_fee(name))
     r.records.add(name)  # a record about a member: no name of its own
     r.links = [(c, p, k) for c, p, k in r.links if p != name or c not in {"Membership", payer}]
     if payer:

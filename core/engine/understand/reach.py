@@ -107,8 +107,9 @@ def decline_reason(r: Reading) -> str | None:
     if re.search(load("reach")["nothing_kept"], text):
         return "a tool that keeps nothing"  # 'Nothing needs to be saved': the last word, after the named kinds
     said_stateless = _STATELESS.search(text)
-    if said_stateless and any(pattern.search(text) for _, pattern in tool) and not _KEPT_RECORDS.search(text):
-        return next(what for what, pattern in tool if pattern.search(text))  # 'una calculadora ... sin registro'
+    named = next((what for what, pattern in tool if pattern.search(text)), None)
+    if said_stateless and named and not _KEPT_RECORDS.search(text):
+        return named  # 'una calculadora ... sin registro': a named tool said to keep nothing
     if said_stateless and stored <= 3 and not _KEPT_RECORDS.search(text) and not _data_words(_STATELESS.sub("", text)) \
             and not _KEEPS.search(_STATELESS.sub("", text)) and not _SIGNS_UP.search(text):
         return "a tool that keeps nothing"  # 'No accounts.', 'it keeps no history between scans': nothing is stored
@@ -293,9 +294,11 @@ def _nothing_recognisable(r: Reading) -> bool:
         not _PLANS.search(text)
 
 
+# 'shows our cakes', 'see all my plants': what is kept
 _OWN_THINGS = re.compile(r"\b(?:shows?|lists?|tells? me which of|see|muestra\w*) (?:me )?(?:all )?"
                          r"(?:my|our|mis|nuestr[oa]s) (?:[\w-]+ ){0,2}?[\w-]+s\b")
-# 'shows our cakes', 'see all my plants': what is kept
+
+
 def _shows_own_things(r: Reading) -> bool:
     """'a site that shows our cakes with prices': it lists things of the user's that the app keeps."""
     kept = {words_of(n).split()[-1] for n in r.entities}
